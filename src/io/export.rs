@@ -1,0 +1,117 @@
+//! Building export tables (people, attendance) from the store; `csv_out` writes them.
+
+use std::collections::HashMap;
+
+use super::csv_out::{people_header, write_csv};
+use crate::i18n::{L, Lang, lang};
+use crate::model::{AttendanceStatus, Id, Organization, Person};
+use crate::store::{Store, StoreError};
+
+pub fn person_row(p: &Person, org: Option<&Organization>, l: Lang) -> Vec<String> {
+    vec![
+        p.code.clone(),
+        p.name.clone(),
+        org.map(|o| o.name.clone()).unwrap_or_default(),
+        org.map(|o| {
+            if l == Lang::Ko {
+                o.kind.ko()
+            } else {
+                o.kind.en()
+            }
+            .to_string()
+        })
+        .unwrap_or_default(),
+        org.map(|o| {
+            if l == Lang::Ko {
+                o.district.ko()
+            } else {
+                o.district.en()
+            }
+            .to_string()
+        })
+        .unwrap_or_default(),
+        p.role.clone(),
+        p.phone.clone(),
+        p.email.clone(),
+        p.tags.join(", "),
+        p.notes.clone(),
+    ]
+}
+
+/// Writes the given people (in order) as a people CSV; returns the row count.
+pub fn write_people<W: std::io::Write>(
+    w: W,
+    people: &[&Person],
+    orgs: &HashMap<Id, Organization>,
+) -> std::io::Result<usize> {
+    let l = lang();
+    let rows = people
+        .iter()
+        .map(|p| person_row(p, p.org_id.and_then(|o| orgs.get(&o)), l));
+    write_csv(w, &people_header(l == Lang::Ko), rows)?;
+    Ok(people.len())
+}
+
+pub fn status_label(s: &AttendanceStatus) -> L {
+    match s {
+        AttendanceStatus::Expected => L("참석 예정", "expected"),
+        AttendanceStatus::CheckedIn { .. } => L("도착", "arrived"),
+        AttendanceStatus::WalkIn { .. } => L("현장 등록", "walk-in"),
+        AttendanceStatus::Cancelled => L("취소", "cancelled"),
+        AttendanceStatus::NoShow => L("불참", "no-show"),
+    }
+}
+
+/// Attendance of one event: one row per registered person with status and check-in time.
+pub fn write_attendance<W: std::io::Write>(
+    w: W,
+    store: &Store,
+    event: Id,
+) -> Result<usize, StoreError> {
+    let l = lang();
+    let orgs: HashMap<Id, Organization> = store.orgs()?.into_iter().map(|o| (o.id, o)).collect();
+    let mut rows = Vec::new();
+    for a in store.attendance_of_event(event)? {
+        let Some(p) = store.person(a.person_id)? else {
+            continue;
+        };
+        let org = p.org_id.and_then(|o| orgs.get(&o));
+        rows.push(vec![
+            p.code.clone(),
+            p.name.clone(),
+            org.map(|o| o.name.clone()).unwrap_or_default(),
+            org.map(|o| o.kind_label(l).to_string()).unwrap_or_default(),
+            status_label(&a.status).in_lang(l).to_string(),
+            a.status.arrived_at().map(|t| t.hhmm()).unwrap_or_default(),
+            p.phone.clone(),
+            p.email.clone(),
+        ]);
+    }
+    rows.sort_by(|a, b| (&a[2], &a[1]).cmp(&(&b[2], &b[1])));
+    let header: [&str; 8] = if l == Lang::Ko {
+        [
+            "코드",
+            "이름",
+            "소속",
+            "구분",
+            "상태",
+            "도착 시각",
+            "연락처",
+            "이메일",
+        ]
+    } else {
+        [
+            "code",
+            "name",
+            "organization",
+            "kind",
+            "status",
+            "arrived",
+            "phone",
+            "email",
+        ]
+    };
+    let n = rows.len();
+    write_csv(w, &header, rows)?;
+    Ok(n)
+}

@@ -1,0 +1,274 @@
+//! Applying a parsed people CSV to the store: the one path for `netday import`, the TUI's
+//! import screen and the demo data.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::csv_in::{ImportRow, ParsedCsv};
+use crate::model::{
+    Attendance, AttendanceStatus, District, Event, EventStatus, Id, OrgKind, Organization, Person,
+    Ts,
+};
+use crate::store::{Store, StoreError};
+
+/// What an import did (or, on a dry run, would do).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub added: usize,
+    pub updated: usize,
+    pub skipped: usize,
+    pub errors: usize,
+    pub registered: usize,
+    pub event_id: Option<Id>,
+}
+
+/// Key that makes `태릉 신협` and `태릉신협` the same organisation.
+pub fn org_key(name: &str) -> String {
+    name.split_whitespace().collect::<String>().to_lowercase()
+}
+
+fn phone_key(phone: &str) -> String {
+    phone.chars().filter(|c| c.is_ascii_digit()).collect()
+}
+
+/// Finds the networking day on `date`, or makes one (title from the date) when `create`.
+pub fn event_on(store: &Store, date: NaiveDate, create: bool) -> Result<Option<Event>, StoreError> {
+    if let Some(e) = store.events()?.into_iter().find(|e| e.date == date) {
+        return Ok(Some(e));
+    }
+    if !create {
+        return Ok(None);
+    }
+    let mut e = Event {
+        id: 0,
+        title: format!("{} 네트워킹데이", date.format("%Y년 %-m월")),
+        date,
+        start: chrono::NaiveTime::from_hms_opt(14, 0, 0),
+        end: chrono::NaiveTime::from_hms_opt(17, 0, 0),
+        venue: String::new(),
+        district: District::Other,
+        status: EventStatus::Planned,
+    };
+    store.put_event(&mut e)?;
+    Ok(Some(e))
+}
+
+/// Imports the good rows of `parsed`; with `event`, registers everyone as expected for it
+/// (the event is created if missing). Re-importing the same file adds nothing: a row matches an
+/// existing person by name + organisation, or by phone. Nothing is written on a dry run.
+pub fn apply(
+    store: &Store,
+    parsed: &ParsedCsv,
+    event: Option<NaiveDate>,
+    dry_run: bool,
+) -> Result<ImportSummary, StoreError> {
+    let mut summary = ImportSummary {
+        errors: parsed.errors.len(),
+        ..Default::default()
+    };
+    let mut orgs: HashMap<String, Organization> = store
+        .orgs()?
+        .into_iter()
+        .map(|o| (org_key(&o.name), o))
+        .collect();
+    let org_names: HashMap<Id, String> = orgs.values().map(|o| (o.id, org_key(&o.name))).collect();
+    let mut people = store.people()?;
+    let mut by_name_org: HashMap<(String, String), usize> = HashMap::new();
+    let mut by_phone: HashMap<String, usize> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        let org = p
+            .org_id
+            .and_then(|o| org_names.get(&o))
+            .cloned()
+            .unwrap_or_default();
+        by_name_org.insert((p.name.clone(), org), i);
+        let ph = phone_key(&p.phone);
+        if ph.len() >= 9 {
+            by_phone.insert(ph, i);
+        }
+    }
+    let event_id = match event {
+        Some(d) if dry_run => event_on(store, d, false)?.map(|e| e.id),
+        Some(d) => event_on(store, d, true)?.map(|e| e.id),
+        None => None,
+    };
+    summary.event_id = event_id;
+    let existing_att: HashMap<Id, Attendance> = match event_id {
+        Some(e) => store
+            .attendance_of_event(e)?
+            .into_iter()
+            .map(|a| (a.person_id, a))
+            .collect(),
+        None => HashMap::new(),
+    };
+
+    // Decide everything first (so a dry run reports exactly what a real run does) …
+    let mut new_orgs: Vec<String> = Vec::new();
+    let mut changed: Vec<usize> = Vec::new();
+    let mut register: Vec<usize> = Vec::new();
+    let mut row_org: HashMap<usize, String> = HashMap::new();
+    for row in &parsed.rows {
+        let okey = org_key(&row.organization);
+        if !okey.is_empty() && !orgs.contains_key(&okey) {
+            orgs.insert(
+                okey.clone(),
+                Organization {
+                    id: 0,
+                    name: row.organization.clone(),
+                    kind: row.kind.unwrap_or(OrgKind::Other),
+                    district: row.district.unwrap_or(District::Other),
+                    contact: String::new(),
+                },
+            );
+            new_orgs.push(okey.clone());
+        }
+        let ph = phone_key(&row.phone);
+        let found = by_name_org
+            .get(&(row.name.clone(), okey.clone()))
+            .or_else(|| {
+                if ph.len() >= 9 {
+                    by_phone.get(&ph)
+                } else {
+                    None
+                }
+            })
+            .copied();
+        let idx = match found {
+            Some(i) => {
+                let current_org = people[i]
+                    .org_id
+                    .and_then(|o| org_names.get(&o))
+                    .map(String::as_str)
+                    .unwrap_or("");
+                let moved = !okey.is_empty() && current_org != okey;
+                if merge_row(&mut people[i], row) || moved {
+                    if people[i].id != 0 {
+                        summary.updated += 1;
+                    }
+                    changed.push(i);
+                } else {
+                    summary.skipped += 1;
+                }
+                i
+            }
+            None => {
+                people.push(new_person(row));
+                let i = people.len() - 1;
+                summary.added += 1;
+                changed.push(i);
+                by_name_org.insert((row.name.clone(), okey.clone()), i);
+                if ph.len() >= 9 {
+                    by_phone.insert(ph, i);
+                }
+                i
+            }
+        };
+        // The organisation the row named, resolved to an id when written.
+        if !okey.is_empty() {
+            row_org.insert(idx, okey);
+        }
+        if event_id.is_some() && !register.contains(&idx) {
+            let already = existing_att.contains_key(&people[idx].id) && people[idx].id != 0;
+            if !already {
+                register.push(idx);
+            }
+        }
+    }
+    summary.registered = register.len();
+    if dry_run {
+        return Ok(summary);
+    }
+
+    // … then write: organisations, people in chunks, attendance; one sync at the end.
+    store.write_unsynced(|tx| {
+        for key in &new_orgs {
+            if let Some(o) = orgs.get(key) {
+                let mut o = o.clone();
+                tx.put_org(&mut o)?;
+            }
+        }
+        Ok(())
+    })?;
+    let orgs: HashMap<String, Id> = store
+        .orgs()?
+        .into_iter()
+        .map(|o| (org_key(&o.name), o.id))
+        .collect();
+    changed.sort_unstable();
+    changed.dedup();
+    for chunk in changed.chunks(2000) {
+        let written = store.write_unsynced(|tx| {
+            let mut out = Vec::with_capacity(chunk.len());
+            for &i in chunk {
+                let mut p = people[i].clone();
+                if let Some(k) = row_org.get(&i) {
+                    p.org_id = orgs.get(k).copied();
+                }
+                tx.put_person(&mut p)?;
+                out.push((i, p));
+            }
+            Ok(out)
+        })?;
+        for (i, p) in written {
+            people[i] = p;
+        }
+    }
+    if let Some(e) = event_id {
+        for chunk in register.chunks(5000) {
+            store.write_unsynced(|tx| {
+                for &i in chunk {
+                    tx.put_attendance(&Attendance {
+                        event_id: e,
+                        person_id: people[i].id,
+                        status: AttendanceStatus::Expected,
+                        updated: Ts::now(),
+                    })?;
+                }
+                Ok(())
+            })?;
+        }
+    }
+    store.durable()?;
+    Ok(summary)
+}
+
+fn new_person(row: &ImportRow) -> Person {
+    Person {
+        id: 0,
+        code: row.code.to_ascii_uppercase(),
+        name: row.name.clone(),
+        org_id: None,
+        role: row.role.clone(),
+        phone: row.phone.clone(),
+        email: row.email.clone(),
+        tags: row.tags.clone(),
+        notes: row.notes.clone(),
+        archived: false,
+        created: Ts::now(),
+    }
+}
+
+/// Copies the row's non-empty fields onto an existing person; true if anything changed.
+fn merge_row(p: &mut Person, row: &ImportRow) -> bool {
+    let before = p.clone();
+    for (dst, src) in [
+        (&mut p.role, &row.role),
+        (&mut p.phone, &row.phone),
+        (&mut p.email, &row.email),
+        (&mut p.notes, &row.notes),
+    ] {
+        if !src.is_empty() {
+            dst.clone_from(src);
+        }
+    }
+    for t in &row.tags {
+        if !p.tags.contains(t) {
+            p.tags.push(t.clone());
+        }
+    }
+    if !row.code.is_empty() && p.code.is_empty() {
+        p.code = row.code.to_ascii_uppercase();
+    }
+    *p != before
+}

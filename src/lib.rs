@@ -1,0 +1,14 @@
+//! netday: check-in desk, attendee lists and meeting minutes for cooperative networking days.
+//!
+//! Data flows one way: key → `keymap` → `state::Action` → `App::update` (which may call the
+//! store) → `view::draw`.
+pub mod demo;
+pub mod event_loop;
+pub mod i18n;
+pub mod io;
+pub mod keymap;
+pub mod model;
+pub mod search;
+pub mod state;
+pub mod store;
+pub mod view;

@@ -1,0 +1,509 @@
+//! Domain types of a networking day. No I/O here: the store encodes these, the views draw them.
+
+use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+
+mod text;
+pub use text::{clean_line, clean_multiline};
+
+/// Record id: a per-noun sequence number, stored big-endian as the sled key.
+pub type Id = u64;
+
+/// A moment, as milliseconds since the Unix epoch in UTC. Shown in local time.
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default,
+)]
+pub struct Ts(pub i64);
+
+impl Ts {
+    pub fn now() -> Ts {
+        Ts(Utc::now().timestamp_millis())
+    }
+    pub fn utc(self) -> DateTime<Utc> {
+        DateTime::from_timestamp_millis(self.0).unwrap_or_default()
+    }
+    /// Local wall-clock time; Asia/Seoul when the system zone cannot be read.
+    pub fn local(self) -> chrono::NaiveDateTime {
+        local_naive(self.utc())
+    }
+    pub fn hhmm(self) -> String {
+        self.local().format("%H:%M").to_string()
+    }
+    pub fn local_date(self) -> NaiveDate {
+        self.local().date()
+    }
+}
+
+fn system_zone_known() -> bool {
+    static KNOWN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *KNOWN.get_or_init(|| {
+        std::env::var_os("TZ").is_some() || std::path::Path::new("/etc/localtime").exists()
+    })
+}
+
+/// Converts a UTC instant to local wall-clock time (Asia/Seoul when the zone is unknown).
+pub fn local_naive(t: DateTime<Utc>) -> chrono::NaiveDateTime {
+    if system_zone_known() {
+        Local.from_utc_datetime(&t.naive_utc()).naive_local()
+    } else {
+        t.with_timezone(&chrono_tz::Asia::Seoul).naive_local()
+    }
+}
+
+/// Today's local date.
+pub fn today() -> NaiveDate {
+    Ts::now().local_date()
+}
+
+/// Kind of organisation (구분).
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default,
+)]
+pub enum OrgKind {
+    /// 신협
+    CreditUnion,
+    /// 생협
+    ConsumerCoop,
+    /// 기본법 협동조합
+    FrameworkCoop,
+    /// 사회적협동조합
+    SocialCoop,
+    /// 지원기관
+    SupportBody,
+    /// 기타
+    #[default]
+    Other,
+}
+
+impl OrgKind {
+    pub const ALL: [OrgKind; 6] = [
+        OrgKind::CreditUnion,
+        OrgKind::ConsumerCoop,
+        OrgKind::FrameworkCoop,
+        OrgKind::SocialCoop,
+        OrgKind::SupportBody,
+        OrgKind::Other,
+    ];
+    pub fn ko(self) -> &'static str {
+        match self {
+            OrgKind::CreditUnion => "신협",
+            OrgKind::ConsumerCoop => "생협",
+            OrgKind::FrameworkCoop => "기본법 협동조합",
+            OrgKind::SocialCoop => "사회적협동조합",
+            OrgKind::SupportBody => "지원기관",
+            OrgKind::Other => "기타",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            OrgKind::CreditUnion => "credit union",
+            OrgKind::ConsumerCoop => "consumer co-op",
+            OrgKind::FrameworkCoop => "framework co-op",
+            OrgKind::SocialCoop => "social co-op",
+            OrgKind::SupportBody => "support body",
+            OrgKind::Other => "other",
+        }
+    }
+    /// Reads a kind written in Korean or English, as people type it in spreadsheets.
+    pub fn parse(s: &str) -> Option<OrgKind> {
+        let k: String = s.split_whitespace().collect::<String>().to_lowercase();
+        Some(match k.as_str() {
+            "신협" | "신용협동조합" | "creditunion" | "cu" => OrgKind::CreditUnion,
+            "생협" | "소비자생활협동조합" | "소비자협동조합" | "consumercoop" | "consumerco-op" => {
+                OrgKind::ConsumerCoop
+            }
+            "기본법협동조합"
+            | "협동조합"
+            | "일반협동조합"
+            | "frameworkcoop"
+            | "frameworkco-op"
+            | "coop"
+            | "co-op" => OrgKind::FrameworkCoop,
+            "사회적협동조합" | "사협" | "socialcoop" | "socialco-op" => {
+                OrgKind::SocialCoop
+            }
+            "지원기관" | "공공기관" | "지원센터" | "supportbody" | "support" | "agency" => {
+                OrgKind::SupportBody
+            }
+            "기타" | "other" | "" => OrgKind::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// District council (지역).
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default,
+)]
+pub enum District {
+    East,
+    West,
+    South,
+    North,
+    #[default]
+    Other,
+}
+
+impl District {
+    pub const ALL: [District; 5] = [
+        District::East,
+        District::West,
+        District::South,
+        District::North,
+        District::Other,
+    ];
+    pub fn ko(self) -> &'static str {
+        match self {
+            District::East => "동부",
+            District::West => "서부",
+            District::South => "남부",
+            District::North => "북부",
+            District::Other => "기타",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            District::East => "east",
+            District::West => "west",
+            District::South => "south",
+            District::North => "north",
+            District::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<District> {
+        let k: String = s.split_whitespace().collect::<String>().to_lowercase();
+        Some(match k.as_str() {
+            "동부" | "동" | "east" => District::East,
+            "서부" | "서" | "west" => District::West,
+            "남부" | "남" | "south" => District::South,
+            "북부" | "북" | "north" => District::North,
+            "기타" | "other" | "" => District::Other,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum EventStatus {
+    #[default]
+    Planned,
+    Closed,
+}
+
+/// One networking day.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub id: Id,
+    pub title: String,
+    pub date: NaiveDate,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub venue: String,
+    pub district: District,
+    pub status: EventStatus,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Organization {
+    pub id: Id,
+    pub name: String,
+    pub kind: OrgKind,
+    pub district: District,
+    pub contact: String,
+}
+
+/// Someone who comes (or may come) to networking days; the same person across months.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub id: Id,
+    /// Short badge / scanner code, unique, given at creation (see `badge_code`).
+    pub code: String,
+    pub name: String,
+    pub org_id: Option<Id>,
+    pub role: String,
+    pub phone: String,
+    pub email: String,
+    pub tags: Vec<String>,
+    pub notes: String,
+    /// Archived people are hidden from lists but keep their attendance history.
+    pub archived: bool,
+    pub created: Ts,
+}
+
+/// Alphabet for badge codes: no 0/O, 1/I/L, so a code read aloud or scanned is unambiguous.
+const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/// The badge code of the person with this id: at least four characters, unique per id.
+/// A multiplicative scramble keeps neighbours (people registered together) from having
+/// near-identical codes.
+pub fn badge_code(id: Id) -> String {
+    let radix = CODE_ALPHABET.len() as u64;
+    let space = radix.pow(4); // 923,521 codes of four characters
+    let mut n = if id < space {
+        id.wrapping_mul(387_433) % space // 387433 is coprime to 31^4
+    } else {
+        id
+    };
+    let mut out = Vec::with_capacity(6);
+    while n > 0 || out.len() < 4 {
+        out.push(CODE_ALPHABET[(n % radix) as usize]);
+        n /= radix;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Whether a typed string has the shape of a badge code (so the desk can try it as one).
+pub fn looks_like_code(s: &str) -> bool {
+    (4..=8).contains(&s.len())
+        && s.bytes()
+            .all(|b| CODE_ALPHABET.contains(&b.to_ascii_uppercase()))
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub enum AttendanceStatus {
+    /// 참석 예정
+    Expected,
+    /// 도착 (registered beforehand)
+    CheckedIn { at: Ts, desk: String },
+    /// 현장 등록 (not registered beforehand, checked in at the door)
+    WalkIn { at: Ts, desk: String },
+    /// 취소
+    Cancelled,
+    /// 불참
+    NoShow,
+}
+
+impl AttendanceStatus {
+    pub fn arrived_at(&self) -> Option<Ts> {
+        match self {
+            AttendanceStatus::CheckedIn { at, .. } | AttendanceStatus::WalkIn { at, .. } => {
+                Some(*at)
+            }
+            _ => None,
+        }
+    }
+    pub fn is_arrived(&self) -> bool {
+        self.arrived_at().is_some()
+    }
+}
+
+/// (event, person): whether this person is expected at / came to this networking day.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Attendance {
+    pub event_id: Id,
+    pub person_id: Id,
+    pub status: AttendanceStatus,
+    pub updated: Ts,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum AgendaStatus {
+    #[default]
+    Planned,
+    Running,
+    Done,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct AgendaItem {
+    pub id: Id,
+    pub event_id: Id,
+    pub order: u32,
+    pub start: Option<NaiveTime>,
+    pub minutes: u32,
+    pub title: String,
+    pub presenter: String,
+    pub status: AgendaStatus,
+}
+
+/// Who is to do an action item.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+pub enum Owner {
+    #[default]
+    Nobody,
+    Person(Id),
+    Org(Id),
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub enum NoteKind {
+    /// 메모
+    Note,
+    /// 결정 사항
+    Decision,
+    /// 실행 과제
+    Action {
+        owner: Owner,
+        due: Option<NaiveDate>,
+        done: bool,
+    },
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub id: Id,
+    pub event_id: Id,
+    pub agenda_id: Option<Id>,
+    pub at: Ts,
+    pub author: String,
+    pub text: String,
+    pub kind: NoteKind,
+}
+
+impl Note {
+    pub fn is_open_action(&self) -> bool {
+        matches!(self.kind, NoteKind::Action { done: false, .. })
+    }
+}
+
+/// The recurring kinds of joint project (see DESIGN.md).
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default,
+)]
+pub enum IdeaCategory {
+    MainBankAccount,
+    JointOpenCall,
+    MutualMembership,
+    BuySocial,
+    KNewDeal,
+    SpaceSharing,
+    ClusterAssets,
+    FinanceInvestment,
+    RegionalCouncil,
+    Federation,
+    #[default]
+    Other,
+}
+
+impl IdeaCategory {
+    pub const ALL: [IdeaCategory; 11] = [
+        IdeaCategory::MainBankAccount,
+        IdeaCategory::JointOpenCall,
+        IdeaCategory::MutualMembership,
+        IdeaCategory::BuySocial,
+        IdeaCategory::KNewDeal,
+        IdeaCategory::SpaceSharing,
+        IdeaCategory::ClusterAssets,
+        IdeaCategory::FinanceInvestment,
+        IdeaCategory::RegionalCouncil,
+        IdeaCategory::Federation,
+        IdeaCategory::Other,
+    ];
+    pub fn ko(self) -> &'static str {
+        match self {
+            IdeaCategory::MainBankAccount => "주거래 통장",
+            IdeaCategory::JointOpenCall => "공모사업 공동 운영",
+            IdeaCategory::MutualMembership => "상호 조합원 인증제",
+            IdeaCategory::BuySocial => "바이소셜 연계",
+            IdeaCategory::KNewDeal => "K뉴딜 연계",
+            IdeaCategory::SpaceSharing => "공간 공유",
+            IdeaCategory::ClusterAssets => "클러스터·시민자산화",
+            IdeaCategory::FinanceInvestment => "금융대출·투자 연계",
+            IdeaCategory::RegionalCouncil => "지역협의회 구성",
+            IdeaCategory::Federation => "이종협동조합연합회 설립",
+            IdeaCategory::Other => "기타",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            IdeaCategory::MainBankAccount => "main bank account",
+            IdeaCategory::JointOpenCall => "joint open call",
+            IdeaCategory::MutualMembership => "mutual membership",
+            IdeaCategory::BuySocial => "Buy Social",
+            IdeaCategory::KNewDeal => "K-New Deal",
+            IdeaCategory::SpaceSharing => "space sharing",
+            IdeaCategory::ClusterAssets => "cluster / citizen assets",
+            IdeaCategory::FinanceInvestment => "loans / investment",
+            IdeaCategory::RegionalCouncil => "regional council",
+            IdeaCategory::Federation => "federation",
+            IdeaCategory::Other => "other",
+        }
+    }
+}
+
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default,
+)]
+pub enum IdeaStatus {
+    #[default]
+    Idea,
+    Exploring,
+    Agreed,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl IdeaStatus {
+    /// The pipeline in board order; `Dropped` sits outside it.
+    pub const PIPELINE: [IdeaStatus; 5] = [
+        IdeaStatus::Idea,
+        IdeaStatus::Exploring,
+        IdeaStatus::Agreed,
+        IdeaStatus::InProgress,
+        IdeaStatus::Done,
+    ];
+    pub fn ko(self) -> &'static str {
+        match self {
+            IdeaStatus::Idea => "아이디어",
+            IdeaStatus::Exploring => "검토 중",
+            IdeaStatus::Agreed => "합의",
+            IdeaStatus::InProgress => "진행 중",
+            IdeaStatus::Done => "완료",
+            IdeaStatus::Dropped => "중단",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            IdeaStatus::Idea => "idea",
+            IdeaStatus::Exploring => "exploring",
+            IdeaStatus::Agreed => "agreed",
+            IdeaStatus::InProgress => "in progress",
+            IdeaStatus::Done => "done",
+            IdeaStatus::Dropped => "dropped",
+        }
+    }
+}
+
+/// One step of an idea through the pipeline.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct IdeaMove {
+    pub at: Ts,
+    pub from: IdeaStatus,
+    pub to: IdeaStatus,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Idea {
+    pub id: Id,
+    pub title: String,
+    pub category: IdeaCategory,
+    pub org_ids: Vec<Id>,
+    pub owner: Option<Id>,
+    pub status: IdeaStatus,
+    pub next_step: String,
+    pub next_due: Option<NaiveDate>,
+    pub description: String,
+    pub note_ids: Vec<Id>,
+    pub history: Vec<IdeaMove>,
+    pub created: Ts,
+    pub updated: Ts,
+}
+
+/// Half-typed text kept safe between keystrokes; restored after a crash.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub key: String,
+    pub text: String,
+    pub saved: Ts,
+}
+
+impl Organization {
+    pub fn kind_label(&self, l: crate::i18n::Lang) -> &'static str {
+        match l {
+            crate::i18n::Lang::Ko => self.kind.ko(),
+            crate::i18n::Lang::En => self.kind.en(),
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! The check-in desk: type to find, Enter to check in, one key to undo or register a walk-in.
+
+use super::{Action, App, Overlay, Roster, Tone, WalkInForm};
+use crate::i18n;
+use crate::model::{Attendance, AttendanceStatus, Id};
+use crate::search::{Hit, Tier};
+use crate::store::StoreError;
+
+/// Most search results kept for the list; nobody scrolls further at a door.
+pub const MAX_ROWS: usize = 1000;
+/// Rows moved by PageUp/PageDown.
+pub const PAGE: usize = 10;
+
+#[derive(Default, Clone, Debug)]
+pub struct CheckinState {
+    pub query: String,
+    /// People shown, best first.
+    pub rows: Vec<Id>,
+    /// How many matched in all (rows may be cut at MAX_ROWS).
+    pub total: usize,
+    pub selected: usize,
+    pub show_contacts: bool,
+    /// This session's check-ins, newest last, with what each replaced.
+    pub undo: Vec<(Id, Option<Attendance>)>,
+    /// The query found its person by badge code.
+    pub code_hit: bool,
+    hits: Vec<Hit>,
+}
+
+impl CheckinState {
+    /// Recomputes the rows for the current query.
+    pub fn refresh(&mut self, roster: &Roster) {
+        self.selected = 0;
+        self.code_hit = false;
+        if self.query.trim().is_empty() {
+            // No query: the people registered for this event, still-expected first.
+            let mut rows: Vec<(&str, bool, i64, Id)> = roster
+                .attendance
+                .values()
+                .filter_map(|a| {
+                    let p = roster.person(a.person_id)?;
+                    let arrived = a.status.arrived_at();
+                    Some((
+                        p.name.as_str(),
+                        arrived.is_some(),
+                        -arrived.map_or(0, |t| t.0),
+                        p.id,
+                    ))
+                })
+                .collect();
+            rows.sort_by(|a, b| (a.1, a.2, a.0, a.3).cmp(&(b.1, b.2, b.0, b.3)));
+            self.rows = rows.into_iter().map(|r| r.3).collect();
+            self.total = self.rows.len();
+            return;
+        }
+        roster
+            .index
+            .search_top(&self.query, MAX_ROWS, &mut self.hits);
+        self.code_hit = self.hits.first().is_some_and(|h| h.tier == Tier::Code);
+        self.total = if self.hits.len() < MAX_ROWS {
+            self.hits.len()
+        } else {
+            roster.index.count(&self.query)
+        };
+        self.rows.clear();
+        self.rows.extend(self.hits.iter().map(|h| h.id));
+    }
+
+    pub fn selected_person(&self) -> Option<Id> {
+        self.rows.get(self.selected).copied()
+    }
+
+    fn move_to(&mut self, i: isize) {
+        let last = self.rows.len().saturating_sub(1) as isize;
+        self.selected = i.clamp(0, last.max(0)) as usize;
+    }
+}
+
+impl App {
+    pub(super) fn on_checkin(&mut self, action: Action) -> Result<(), StoreError> {
+        let c = &mut self.checkin;
+        let sel = c.selected as isize;
+        match action {
+            Action::Input(ch) if !ch.is_control() => {
+                c.query.push(ch);
+                c.refresh(&self.roster);
+            }
+            Action::Paste(text) => {
+                c.query.push_str(&crate::model::clean_line(&text));
+                c.refresh(&self.roster);
+            }
+            Action::Backspace => {
+                c.query.pop();
+                c.refresh(&self.roster);
+            }
+            Action::Cancel => {
+                c.query.clear();
+                c.refresh(&self.roster);
+                self.message = None;
+            }
+            Action::Up => c.move_to(sel - 1),
+            Action::Down => c.move_to(sel + 1),
+            Action::PageUp => c.move_to(sel - PAGE as isize),
+            Action::PageDown => c.move_to(sel + PAGE as isize),
+            Action::Home => c.move_to(0),
+            Action::End => c.move_to(isize::MAX / 2),
+            Action::ToggleContacts => {
+                c.show_contacts = !c.show_contacts;
+                let text = if c.show_contacts {
+                    i18n::CONTACTS_SHOWN
+                } else {
+                    i18n::CONTACTS_HIDDEN
+                };
+                self.say(Tone::Info, text.get());
+            }
+            Action::Submit => {
+                let target = if c.code_hit {
+                    c.rows.first()
+                } else {
+                    c.rows.get(c.selected)
+                };
+                match target.copied() {
+                    Some(id) => return self.check_in(id),
+                    None => self.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
+                }
+            }
+            Action::Undo => match c.undo.last() {
+                Some((person, _)) => self.overlay = Overlay::ConfirmUndo { person: *person },
+                None => self.say(Tone::Warn, i18n::NOTHING_TO_UNDO.get()),
+            },
+            Action::WalkIn => {
+                let mut form = WalkInForm::default();
+                // What was typed is most likely the newcomer's name.
+                let q = c.query.trim();
+                if !q.is_empty() && !q.is_ascii() {
+                    form.name = q.to_string();
+                }
+                self.overlay = Overlay::WalkIn(Box::new(form));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Checks `person` in to the current event; durable before the row shows it.
+    pub fn check_in(&mut self, person: Id) -> Result<(), StoreError> {
+        let Some(event) = self.event.as_ref().map(|e| e.id) else {
+            self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
+            return Ok(());
+        };
+        let Some(p) = self.roster.person(person) else {
+            return Ok(());
+        };
+        let who = format!("{} ({})", p.name, self.roster.org_name(p));
+        let previous = self.roster.attendance.get(&person).cloned();
+        if let Some(at) = previous.as_ref().and_then(|a| a.status.arrived_at()) {
+            self.say(Tone::Warn, i18n::already_arrived(&who, &at.hhmm()));
+            return Ok(());
+        }
+        let now = self.now();
+        let status = if previous.is_some() {
+            AttendanceStatus::CheckedIn {
+                at: now,
+                desk: self.desk.clone(),
+            }
+        } else {
+            AttendanceStatus::WalkIn {
+                at: now,
+                desk: self.desk.clone(),
+            }
+        };
+        let a = Attendance {
+            event_id: event,
+            person_id: person,
+            status,
+            updated: now,
+        };
+        self.store.put_attendance(&a)?;
+        self.roster.set_attendance(a);
+        self.checkin.undo.push((person, previous));
+        self.say(Tone::Good, i18n::checked_in(&who, &now.hhmm()));
+        self.checkin.query.clear();
+        self.checkin.refresh(&self.roster);
+        Ok(())
+    }
+
+    pub(super) fn on_confirm_undo(&mut self, person: Id, action: Action) -> Result<(), StoreError> {
+        match action {
+            Action::Submit | Action::Input('y') | Action::Input('Y') => {
+                self.overlay = super::Overlay::None;
+                let Some(pos) = self.checkin.undo.iter().rposition(|(p, _)| *p == person) else {
+                    return Ok(());
+                };
+                let (_, previous) = self.checkin.undo[pos].clone();
+                let event = self.event.as_ref().map(|e| e.id).unwrap_or_default();
+                match &previous {
+                    Some(a) => {
+                        self.store.put_attendance(a)?;
+                        self.roster.set_attendance(a.clone());
+                    }
+                    None => {
+                        self.store.remove_attendance(event, person)?;
+                        self.roster.remove_attendance(person);
+                    }
+                }
+                self.checkin.undo.remove(pos);
+                let name = self
+                    .roster
+                    .person(person)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
+                self.say(Tone::Info, i18n::undone(&name));
+                self.checkin.refresh(&self.roster);
+            }
+            Action::Cancel | Action::Input('n') | Action::Input('N') => {
+                self.overlay = super::Overlay::None;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}

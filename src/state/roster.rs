@@ -1,0 +1,239 @@
+//! What the app holds in memory about people: everyone, their organisations, this event's
+//! attendance, each person's history, and the search index. Loaded once, kept in step with every
+//! write the app makes.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::model::{Attendance, AttendanceStatus, Event, Id, Organization, Person};
+use crate::search::SearchIndex;
+use crate::store::{Store, StoreError};
+
+/// A person's record across networking days before the current one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct History {
+    /// Networking days attended (arrived), the current one included.
+    pub attended: u32,
+    /// Earlier networking days attended (before the current event's date).
+    pub earlier: u32,
+    pub last: Option<NaiveDate>,
+}
+
+#[derive(Default)]
+pub struct Roster {
+    pub people: Vec<Person>,
+    pos: HashMap<Id, usize>,
+    pub orgs: HashMap<Id, Organization>,
+    /// This event's attendance by person.
+    pub attendance: HashMap<Id, Attendance>,
+    pub history: HashMap<Id, History>,
+    pub index: SearchIndex,
+    /// Organisations by name, for completing the walk-in form.
+    pub org_index: SearchIndex,
+    event: Option<(Id, NaiveDate)>,
+}
+
+impl Roster {
+    pub fn load(
+        store: &Store,
+        event: Option<&Event>,
+        events: &[Event],
+    ) -> Result<Roster, StoreError> {
+        let mut r = Roster {
+            people: store.people()?,
+            orgs: store.orgs()?.into_iter().map(|o| (o.id, o)).collect(),
+            ..Default::default()
+        };
+        for o in r.orgs.values() {
+            r.org_index.upsert(o.id, &o.name, "", "");
+        }
+        r.pos = r
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id, i))
+            .collect();
+        for i in 0..r.people.len() {
+            r.index_person(i);
+        }
+        r.set_event(store, event, events)?;
+        Ok(r)
+    }
+
+    /// Switches to another event: reloads its attendance and everyone's history around it.
+    pub fn set_event(
+        &mut self,
+        store: &Store,
+        event: Option<&Event>,
+        events: &[Event],
+    ) -> Result<(), StoreError> {
+        self.event = event.map(|e| (e.id, e.date));
+        self.attendance = match event {
+            Some(e) => store
+                .attendance_of_event(e.id)?
+                .into_iter()
+                .map(|a| (a.person_id, a))
+                .collect(),
+            None => HashMap::new(),
+        };
+        let dates: HashMap<Id, NaiveDate> = events.iter().map(|e| (e.id, e.date)).collect();
+        let current = event.map(|e| e.date);
+        self.history.clear();
+        for a in store.all_attendance()? {
+            if !a.status.is_arrived() {
+                continue;
+            }
+            let Some(&d) = dates.get(&a.event_id) else {
+                continue;
+            };
+            let h = self.history.entry(a.person_id).or_default();
+            h.attended += 1;
+            if current.is_some_and(|c| d < c) {
+                h.earlier += 1;
+            }
+            if h.last.is_none_or(|l| l < d) {
+                h.last = Some(d);
+            }
+        }
+        Ok(())
+    }
+
+    fn index_person(&mut self, i: usize) {
+        let p = &self.people[i];
+        if p.archived {
+            self.index.remove(p.id);
+            return;
+        }
+        let org = p
+            .org_id
+            .and_then(|o| self.orgs.get(&o))
+            .map(|o| o.name.as_str())
+            .unwrap_or("");
+        self.index.upsert(p.id, &p.name, org, &p.code);
+    }
+
+    pub fn person(&self, id: Id) -> Option<&Person> {
+        self.pos.get(&id).map(|&i| &self.people[i])
+    }
+
+    pub fn org_of(&self, p: &Person) -> Option<&Organization> {
+        p.org_id.and_then(|o| self.orgs.get(&o))
+    }
+
+    pub fn org_name(&self, p: &Person) -> &str {
+        self.org_of(p).map(|o| o.name.as_str()).unwrap_or("")
+    }
+
+    pub fn status(&self, person: Id) -> Option<&AttendanceStatus> {
+        self.attendance.get(&person).map(|a| &a.status)
+    }
+
+    /// First time: attended no earlier networking day.
+    pub fn is_first_time(&self, person: Id) -> bool {
+        self.history.get(&person).is_none_or(|h| h.earlier == 0)
+    }
+
+    /// Keeps memory in step after the store saved `p` (new or changed).
+    pub fn upsert_person(&mut self, p: Person) {
+        let i = match self.pos.get(&p.id) {
+            Some(&i) => {
+                self.people[i] = p;
+                i
+            }
+            None => {
+                self.people.push(p);
+                let i = self.people.len() - 1;
+                self.pos.insert(self.people[i].id, i);
+                i
+            }
+        };
+        self.index_person(i);
+    }
+
+    pub fn upsert_org(&mut self, o: Organization) {
+        let id = o.id;
+        self.org_index.upsert(id, &o.name, "", "");
+        self.orgs.insert(id, o);
+        let members: Vec<usize> = (0..self.people.len())
+            .filter(|&i| self.people[i].org_id == Some(id))
+            .collect();
+        for i in members {
+            self.index_person(i);
+        }
+    }
+
+    /// Keeps memory in step after the store saved an attendance of the current event.
+    pub fn set_attendance(&mut self, a: Attendance) {
+        let was = self
+            .attendance
+            .get(&a.person_id)
+            .is_some_and(|x| x.status.is_arrived());
+        let now = a.status.is_arrived();
+        if was != now
+            && let Some((_, date)) = self.event
+        {
+            let h = self.history.entry(a.person_id).or_default();
+            if now {
+                h.attended += 1;
+                if h.last.is_none_or(|l| l < date) {
+                    h.last = Some(date);
+                }
+            } else {
+                h.attended = h.attended.saturating_sub(1);
+            }
+        }
+        self.attendance.insert(a.person_id, a);
+    }
+
+    pub fn remove_attendance(&mut self, person: Id) {
+        if let Some(a) = self.attendance.remove(&person)
+            && a.status.is_arrived()
+            && let Some(h) = self.history.get_mut(&person)
+        {
+            h.attended = h.attended.saturating_sub(1);
+        }
+    }
+
+    pub fn event_id(&self) -> Option<Id> {
+        self.event.map(|(id, _)| id)
+    }
+}
+
+/// Live count for the status line: arrived / expected, walk-ins, arrivals by organisation kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Count {
+    pub arrived: usize,
+    /// Everyone registered and not cancelled (arrived ones included).
+    pub expected: usize,
+    pub walk_ins: usize,
+    pub by_kind: [usize; 6],
+}
+
+impl Roster {
+    pub fn count(&self) -> Count {
+        let mut c = Count::default();
+        for a in self.attendance.values() {
+            match &a.status {
+                AttendanceStatus::Cancelled => continue,
+                AttendanceStatus::WalkIn { .. } => c.walk_ins += 1,
+                _ => {}
+            }
+            if !matches!(a.status, AttendanceStatus::WalkIn { .. }) {
+                c.expected += 1;
+            }
+            if a.status.is_arrived() {
+                c.arrived += 1;
+                let kind = self
+                    .person(a.person_id)
+                    .and_then(|p| self.org_of(p))
+                    .map(|o| o.kind)
+                    .unwrap_or_default();
+                if let Some(k) = crate::model::OrgKind::ALL.iter().position(|x| *x == kind) {
+                    c.by_kind[k] += 1;
+                }
+            }
+        }
+        c
+    }
+}

@@ -1,0 +1,288 @@
+//! The check-in screen and its walk-in form.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::widgets::{fit, mask_email, mask_phone, pad, width};
+use super::{ACCENT, GOOD, WARN, caret, popup};
+use crate::i18n;
+use crate::model::{AttendanceStatus, OrgKind};
+use crate::state::walkin::Field;
+use crate::state::{App, WalkInForm};
+
+/// Column widths for a table `w` columns wide: name, mark, org, role, contact, status.
+fn columns(w: usize) -> [usize; 6] {
+    let name = 12;
+    let mark = 8;
+    let status = 13;
+    let contact = if w >= 110 { 30 } else { 14 };
+    let role = if w >= 96 { 12 } else { 0 };
+    let gaps = 5 + usize::from(role > 0);
+    let org = w
+        .saturating_sub(name + mark + status + contact + role + gaps)
+        .max(8);
+    [name, mark, org, role, contact, status]
+}
+
+pub fn draw(app: &App, f: &mut Frame, area: Rect) {
+    let c = &app.checkin;
+    let [search, head, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+
+    // Search box: the caret is where the IME composes.
+    let label = format!(" {} ▸ ", i18n::SEARCH.get());
+    let count = if c.query.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{}{} ", c.total, i18n::MATCHES.get())
+    };
+    let query_room = (search.width as usize).saturating_sub(width(&label) + width(&count) + 1);
+    let shown = fit(&c.query, query_room);
+    let mut spans = vec![
+        Span::styled(label.clone(), Style::new().fg(ACCENT).bold()),
+        Span::styled(pad(&shown, query_room), Style::new().bold()),
+        Span::raw(" "),
+        Span::styled(count, Style::new().fg(Color::Gray)),
+    ];
+    if c.query.is_empty() {
+        spans[1] = Span::styled(
+            pad(i18n::SEARCH_HINT.get(), query_room),
+            Style::new().fg(Color::DarkGray),
+        );
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), search);
+    if matches!(app.overlay, crate::state::Overlay::None) {
+        caret(
+            f,
+            search.x + (width(&label) + width(&shown)) as u16,
+            search.y,
+            search,
+        );
+    }
+
+    let w = columns(area.width as usize);
+    let header = row_text(
+        &w,
+        [
+            i18n::COL_NAME.get(),
+            "",
+            i18n::COL_ORG.get(),
+            i18n::COL_ROLE.get(),
+            i18n::COL_CONTACT.get(),
+            i18n::COL_STATUS.get(),
+        ],
+    );
+    f.render_widget(
+        Paragraph::new(header).style(
+            Style::new()
+                .fg(Color::Gray)
+                .add_modifier(Modifier::UNDERLINED),
+        ),
+        head,
+    );
+
+    if c.rows.is_empty() {
+        let msg = if c.query.trim().is_empty() {
+            i18n::NO_REGISTERED
+        } else {
+            i18n::NO_RESULTS
+        };
+        f.render_widget(Paragraph::new(msg.get()).style(Style::new().fg(WARN)), list);
+        return;
+    }
+    let height = list.height as usize;
+    let offset = if c.selected < height {
+        0
+    } else {
+        c.selected + 1 - height
+    };
+    let mut lines = Vec::with_capacity(height);
+    for (i, id) in c.rows.iter().enumerate().skip(offset).take(height) {
+        let Some(p) = app.roster.person(*id) else {
+            continue;
+        };
+        let org = app.roster.org_of(p);
+        let org_text = match org {
+            Some(o) if o.kind != OrgKind::Other => {
+                format!("{} · {}", o.name, i18n::kind_short(o.kind))
+            }
+            Some(o) => o.name.clone(),
+            None => String::new(),
+        };
+        let contact = if c.show_contacts {
+            if w[4] >= 30 && !p.email.is_empty() {
+                format!("{} {}", p.phone, p.email)
+            } else {
+                p.phone.clone()
+            }
+        } else if w[4] >= 30 && !p.email.is_empty() {
+            format!("{} {}", mask_phone(&p.phone), mask_email(&p.email))
+        } else {
+            mask_phone(&p.phone)
+        };
+        let (status, color) = match app.roster.status(*id) {
+            None => (i18n::NOT_REGISTERED.get().to_string(), Color::DarkGray),
+            Some(AttendanceStatus::Expected) => (i18n::EXPECTED.get().to_string(), Color::White),
+            Some(AttendanceStatus::CheckedIn { at, .. }) => (i18n::arrived_at(&at.hhmm()), GOOD),
+            Some(AttendanceStatus::WalkIn { at, .. }) => (i18n::walk_in_at(&at.hhmm()), ACCENT),
+            Some(AttendanceStatus::Cancelled) => {
+                (i18n::CANCELLED.get().to_string(), Color::DarkGray)
+            }
+            Some(AttendanceStatus::NoShow) => (i18n::NO_SHOW.get().to_string(), Color::DarkGray),
+        };
+        let mark = if app.roster.is_first_time(*id) {
+            i18n::FIRST_TIME.get()
+        } else {
+            ""
+        };
+        let selected = i == c.selected;
+        let base = if selected {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        let mut spans = vec![
+            Span::styled(pad(&p.name, w[0]), base.bold()),
+            Span::styled(" ", base),
+            Span::styled(pad(mark, w[1]), base.fg(WARN)),
+            Span::styled(" ", base),
+            Span::styled(pad(&org_text, w[2]), base),
+            Span::styled(" ", base),
+        ];
+        if w[3] > 0 {
+            spans.push(Span::styled(pad(&p.role, w[3]), base.fg(Color::Gray)));
+            spans.push(Span::styled(" ", base));
+        }
+        spans.push(Span::styled(pad(&contact, w[4]), base.fg(Color::Gray)));
+        spans.push(Span::styled(" ", base));
+        spans.push(Span::styled(pad(&status, w[5]), base.fg(color)));
+        lines.push(Line::from(spans));
+    }
+    f.render_widget(Paragraph::new(lines), list);
+}
+
+fn row_text(w: &[usize; 6], cells: [&str; 6]) -> String {
+    let mut out = String::new();
+    for (i, (cell, cw)) in cells.iter().zip(w).enumerate() {
+        if *cw == 0 {
+            continue;
+        }
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&pad(cell, *cw));
+    }
+    out
+}
+
+pub fn draw_walk_in(app: &App, form: &WalkInForm, f: &mut Frame, area: Rect) {
+    let new_org = !form.org.trim().is_empty() && form.known_org(app.roster.orgs.values()).is_none();
+    let suggestions = if form.field == Field::Org {
+        form.suggestions.len()
+    } else {
+        0
+    };
+    let h = 9 + u16::from(new_org) + suggestions as u16;
+    let inner = popup(f, area, 64, h, i18n::WALKIN_TITLE.get());
+    let label_w = 16;
+    let value_w = (inner.width as usize).saturating_sub(label_w + 1);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut caret_at = None;
+    let mut field_line = |lines: &mut Vec<Line>, field: Field, label: &str, value: &str| {
+        let focused = form.field == field;
+        let style = if focused {
+            Style::new().fg(ACCENT).bold()
+        } else {
+            Style::new()
+        };
+        let shown = fit(value, value_w);
+        if focused && field != Field::Kind {
+            caret_at = Some((label_w + 1 + width(&shown), lines.len()));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(pad(label, label_w), style),
+            Span::raw(" "),
+            Span::styled(
+                pad(&shown, value_w),
+                if focused {
+                    Style::new().add_modifier(Modifier::UNDERLINED)
+                } else {
+                    Style::new()
+                },
+            ),
+        ]));
+    };
+    field_line(&mut lines, Field::Name, i18n::F_NAME.get(), &form.name);
+    field_line(&mut lines, Field::Org, i18n::F_ORG.get(), &form.org);
+    if form.field == Field::Org {
+        for (i, id) in form.suggestions.iter().enumerate() {
+            if let Some(o) = app.roster.orgs.get(id) {
+                let text = format!("  {} · {}", o.name, i18n::kind_short(o.kind));
+                let style = if form.pick == Some(i) {
+                    Style::new().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::new().fg(Color::Gray)
+                };
+                lines.push(Line::styled(pad(&text, inner.width as usize), style));
+            }
+        }
+    }
+    if new_org {
+        let kinds: Vec<Span> = OrgKind::ALL
+            .iter()
+            .enumerate()
+            .flat_map(|(i, k)| {
+                let style = if *k == form.kind {
+                    Style::new().add_modifier(Modifier::REVERSED).bold()
+                } else {
+                    Style::new().fg(Color::Gray)
+                };
+                [
+                    Span::styled(format!("{}{}", i + 1, i18n::kind_short(*k)), style),
+                    Span::raw(" "),
+                ]
+            })
+            .collect();
+        let focused = form.field == Field::Kind;
+        let mut spans = vec![
+            Span::styled(
+                pad(i18n::F_KIND.get(), label_w),
+                if focused {
+                    Style::new().fg(ACCENT).bold()
+                } else {
+                    Style::new()
+                },
+            ),
+            Span::raw(" "),
+        ];
+        spans.extend(kinds);
+        lines.push(Line::from(spans));
+    }
+    field_line(&mut lines, Field::Phone, i18n::F_PHONE.get(), &form.phone);
+    lines.push(Line::default());
+    if new_org {
+        lines.push(Line::styled(
+            format!("“{}” {}", fit(&form.org, 30), i18n::NEW_ORG.get()),
+            Style::new().fg(WARN),
+        ));
+    }
+    match &form.error {
+        Some(e) => lines.push(Line::styled(e.clone(), Style::new().fg(super::BAD).bold())),
+        None => lines.push(Line::default()),
+    }
+    lines.push(Line::styled(
+        fit(i18n::WALKIN_KEYS.get(), inner.width as usize),
+        Style::new().fg(Color::DarkGray),
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = caret_at {
+        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
+    }
+}

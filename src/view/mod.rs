@@ -1,0 +1,266 @@
+//! Draws the app into a ratatui frame. Reads `&App`, never changes it, never touches the store.
+
+pub mod checkin;
+pub mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+use crate::i18n;
+use crate::keymap;
+use crate::model::{Event, OrgKind};
+use crate::state::{App, Overlay, Screen, Tone};
+use widgets::{centered, fit, pad, width};
+
+/// Smallest terminal the layout works in.
+pub const MIN_W: u16 = 64;
+pub const MIN_H: u16 = 14;
+
+pub const ACCENT: Color = Color::Cyan;
+pub const GOOD: Color = Color::Green;
+pub const WARN: Color = Color::Yellow;
+pub const BAD: Color = Color::Red;
+
+pub fn draw(app: &App, f: &mut Frame) {
+    let area = f.area();
+    if area.width < MIN_W || area.height < MIN_H {
+        draw_too_small(f, area);
+        return;
+    }
+    let [header, tabs, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(app, f, header);
+    draw_tabs(app, f, tabs);
+    match app.screen {
+        Screen::Checkin => checkin::draw(app, f, body),
+    }
+    draw_status(app, f, status);
+    let hint = match app.screen {
+        Screen::Checkin => i18n::HINT_CHECKIN.get(),
+    };
+    f.render_widget(
+        Paragraph::new(fit(hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),
+        hints,
+    );
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help => draw_help(app, f, area),
+        Overlay::EventPicker { selected } => draw_event_picker(app, f, area, *selected),
+        Overlay::ConfirmUndo { person } => {
+            let name = app
+                .roster
+                .person(*person)
+                .map(|p| p.name.as_str())
+                .unwrap_or("");
+            draw_confirm(f, area, i18n::UNDO_TITLE.get(), &i18n::confirm_undo(name));
+        }
+        Overlay::WalkIn(form) => checkin::draw_walk_in(app, form, f, area),
+        Overlay::OfferDemo => draw_confirm(
+            f,
+            area,
+            "netday",
+            &format!(
+                "{}\n\n{}",
+                i18n::OFFER_DEMO.get(),
+                i18n::OFFER_DEMO_KEYS.get()
+            ),
+        ),
+    }
+}
+
+fn draw_too_small(f: &mut Frame, area: Rect) {
+    let text = format!(
+        "{}\n{}",
+        i18n::TOO_SMALL.get(),
+        i18n::too_small(area.width, area.height, MIN_W, MIN_H)
+    );
+    f.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .style(Style::new().fg(WARN)),
+        area,
+    );
+}
+
+pub fn event_label(e: &Event) -> String {
+    format!(
+        "{} ({}) {}",
+        e.date.format("%Y-%m-%d"),
+        i18n::weekday(e.date),
+        e.title
+    )
+}
+
+fn draw_header(app: &App, f: &mut Frame, area: Rect) {
+    let clock = app.now().local().format("%H:%M").to_string();
+    let title = match &app.event {
+        Some(e) => event_label(e),
+        None => i18n::NO_EVENT.get().to_string(),
+    };
+    let room = (area.width as usize).saturating_sub(width(&clock) + 10);
+    let line = Line::from(vec![
+        Span::styled(" netday ", Style::new().bg(ACCENT).fg(Color::Black).bold()),
+        Span::raw(" "),
+        Span::styled(pad(&title, room), Style::new().bold()),
+        Span::raw(" "),
+        Span::styled(clock, Style::new().fg(ACCENT)),
+    ]);
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_tabs(app: &App, f: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    for (i, s) in Screen::ALL.iter().enumerate() {
+        let label = format!(" {} ", s.title().get());
+        let style = if *s == app.screen {
+            Style::new().fg(Color::Black).bg(Color::White).bold()
+        } else {
+            Style::new().fg(Color::Gray)
+        };
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(label, style));
+    }
+    let count = app.roster.count();
+    spans.push(Span::raw("   "));
+    spans.push(Span::styled(
+        format!(
+            "{} {}/{}",
+            i18n::LIVE_ARRIVED.get(),
+            count.arrived,
+            count.expected
+        ),
+        Style::new().fg(GOOD).bold(),
+    ));
+    spans.push(Span::styled(
+        format!(" · {} {}", i18n::LIVE_WALKINS.get(), count.walk_ins),
+        Style::new().fg(ACCENT),
+    ));
+    for (k, n) in OrgKind::ALL.iter().zip(count.by_kind) {
+        if n > 0 {
+            spans.push(Span::styled(
+                format!(" · {} {n}", i18n::kind_short(*k)),
+                Style::new().fg(Color::Gray),
+            ));
+        }
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(app: &App, f: &mut Frame, area: Rect) {
+    if let Some(m) = &app.message {
+        let color = match m.tone {
+            Tone::Info => Color::White,
+            Tone::Good => GOOD,
+            Tone::Warn => WARN,
+            Tone::Error => BAD,
+        };
+        f.render_widget(
+            Paragraph::new(fit(&m.text, area.width as usize)).style(Style::new().fg(color).bold()),
+            area,
+        );
+    }
+}
+
+/// A bordered popup of `w`×`h` centred in `area`, cleared, with a title; returns its inside.
+pub fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
+    let r = centered(area, w, h);
+    f.render_widget(Clear, r);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(Style::new().fg(ACCENT))
+        .title(Span::styled(
+            format!(" {} ", fit(title, w as usize - 4)),
+            Style::new().bold(),
+        ));
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    inner
+}
+
+fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str) {
+    let inner = popup(f, area, 56, 8, title);
+    let body = if text.contains('\n') {
+        text.to_string()
+    } else {
+        format!("{text}\n\n{}", i18n::CONFIRM_KEYS.get())
+    };
+    f.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), inner);
+}
+
+fn draw_help(app: &App, f: &mut Frame, area: Rect) {
+    // The context under the help overlay is the screen's own.
+    let ctx = match app.screen {
+        Screen::Checkin => crate::state::Context::Checkin,
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let mut seen = Vec::new();
+    for table in keymap::tables(ctx) {
+        for b in table {
+            if seen.contains(&b.label) {
+                continue;
+            }
+            seen.push(b.label);
+            lines.push(Line::from(vec![
+                Span::styled(pad(b.label, 12), Style::new().fg(ACCENT).bold()),
+                Span::raw(b.action.describe().get()),
+            ]));
+        }
+    }
+    if keymap::types_text(ctx) {
+        lines.push(Line::from(vec![
+            Span::styled(
+                pad(i18n::TYPE_TO_SEARCH.get(), 12),
+                Style::new().fg(ACCENT).bold(),
+            ),
+            Span::raw(i18n::SEARCH_HINT.get()),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        i18n::HELP_CLOSE.get(),
+        Style::new().fg(Color::DarkGray),
+    ));
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let inner = popup(f, area, 60, h, i18n::HELP_TITLE.get());
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_event_picker(app: &App, f: &mut Frame, area: Rect, selected: usize) {
+    let h = (app.events.len() as u16 + 2).clamp(5, area.height.saturating_sub(2));
+    let inner = popup(f, area, 70, h, i18n::PICK_EVENT_TITLE.get());
+    let rows = inner.height as usize;
+    let offset = selected.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = app
+        .events
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, e)| {
+            let text = pad(&event_label(e), inner.width as usize);
+            if i == selected {
+                Line::styled(text, Style::new().add_modifier(Modifier::REVERSED))
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Puts the terminal cursor at a text caret, so the Korean IME composes in place.
+pub fn caret(f: &mut Frame, x: u16, y: u16, area: Rect) {
+    let x = x.min(area.right().saturating_sub(1));
+    f.set_cursor_position(Position::new(x, y));
+}

@@ -1,0 +1,116 @@
+//! Shared drawing helpers: text cut by display width, masked contacts, popups.
+
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Display width of `s` (Hangul counts two columns).
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// `s` cut to at most `max` columns, with `…` when cut; control characters are replaced so
+/// nothing stored can drive the terminal.
+pub fn fit(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max * 3));
+    let total = s.width();
+    let budget = if total > max {
+        max.saturating_sub(1)
+    } else {
+        max
+    };
+    let mut used = 0;
+    for c in s.chars() {
+        let c = if c.is_control() { '�' } else { c };
+        let w = c.width().unwrap_or(0);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if total > max && max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `s` cut to `w` columns and padded with spaces to exactly `w`.
+pub fn pad(s: &str, w: usize) -> String {
+    let mut t = fit(s, w);
+    let n = t.width();
+    for _ in n..w {
+        t.push(' ');
+    }
+    t
+}
+
+/// 010-1234-5678 → 010-****-5678: enough to tell two people apart, not enough to call them.
+pub fn mask_phone(phone: &str) -> String {
+    let parts: Vec<&str> = phone.split('-').collect();
+    if parts.len() == 3 {
+        return format!("{}-{}-{}", parts[0], "*".repeat(parts[1].len()), parts[2]);
+    }
+    let n = phone.chars().count();
+    phone
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i + 4 < n && c.is_ascii_digit() && i >= 3 {
+                '*'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// kim@example.org → k**@example.org
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!(
+                "{first}{}@{domain}",
+                "*".repeat(local.chars().count().saturating_sub(1).min(4))
+            )
+        }
+        None => email.to_string(),
+    }
+}
+
+/// A rectangle of `w`×`h` centred in `area` (shrunk to fit).
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [r] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_by_columns_not_chars() {
+        assert_eq!(fit("김기성", 6), "김기성");
+        assert_eq!(fit("김기성", 5), "김기…");
+        assert_eq!(fit("태릉신협협동조합", 7), "태릉신…");
+        assert_eq!(pad("김", 4), "김  ");
+        assert_eq!(width(&pad("한울신협 이사장", 9)), 9);
+    }
+
+    #[test]
+    fn fit_never_passes_control_characters() {
+        assert!(!fit("a\u{1b}[2Jb", 10).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn masks() {
+        assert_eq!(mask_phone("010-1234-5678"), "010-****-5678");
+        assert_eq!(mask_phone("02-123-4567"), "02-***-4567");
+        assert_eq!(mask_email("kiseong@hanul.example"), "k****@hanul.example");
+    }
+}
