@@ -231,7 +231,9 @@ pub fn normalize_text(s: &str, out: &mut Vec<char>) {
                 && (0x1100..=0x1112).contains(&l)
                 && let Some(s) = compose((l - 0x1100) as u8, (u - 0x1161) as u8, 0)
             {
-                *out.last_mut().unwrap_or(&mut ' ') = s;
+                if let Some(l) = out.last_mut() {
+                    *l = s;
+                }
                 continue;
             }
             // LV + T → LVT
@@ -239,7 +241,9 @@ pub fn normalize_text(s: &str, out: &mut Vec<char>) {
                 && let Some((i, m, 0)) = decompose(last)
                 && let Some(s) = compose(i, m, (u - 0x11A7) as u8)
             {
-                *out.last_mut().unwrap_or(&mut ' ') = s;
+                if let Some(l) = out.last_mut() {
+                    *l = s;
+                }
                 continue;
             }
         }
@@ -577,6 +581,42 @@ fn char_mask(c: char) -> u64 {
     }
 }
 
+/// Second prefilter bit: hash of (initial, medial) of a syllable; 0 for other chars.
+#[inline]
+fn im_bit(c: char) -> u64 {
+    match decompose(c) {
+        Some((i, m, _)) => {
+            1 << ((u32::from(i) * 21 + u32::from(m)).wrapping_mul(0x9E37_79B1) >> 26)
+        }
+        None => 0,
+    }
+}
+
+fn text_im_mask(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |m, &c| m | im_bit(c))
+}
+
+/// 5-bit "initial code" of a char: the initial index of a syllable or of a literal compatibility
+/// consonant, 31 for anything else.  Up to [`PACK_MAX`] of them are packed into a `u64` per text.
+#[inline]
+fn ini_code(c: char) -> u64 {
+    match decompose(c) {
+        Some((i, _, _)) => u64::from(i),
+        None => initial_index(c).map_or(31, u64::from),
+    }
+}
+
+/// Texts (and queries) up to this many chars get the packed-initials prefilter.
+const PACK_MAX: usize = 12;
+
+fn pack_initials(chars: &[char]) -> u64 {
+    chars
+        .iter()
+        .take(PACK_MAX)
+        .enumerate()
+        .fold(0, |acc, (k, &c)| acc | ini_code(c) << (5 * k))
+}
+
 fn text_mask(chars: &[char]) -> u64 {
     chars.iter().fold(0, |m, &c| m | char_mask(c))
 }
@@ -626,7 +666,21 @@ struct Compiled {
     has_consonant: bool,
     /// see [`char_mask`]
     mask: u64,
+    /// see [`im_bit`]: (initial, medial) pairs every match needs
+    im_mask: u64,
+    /// packed initial codes every match must show at its position (see [`ini_code`])
+    ini_pat: u64,
+    /// `(1 << 5 * len) - 1`, or 0 when the query is longer than [`PACK_MAX`]
+    ini_pat_mask: u64,
+    /// every element is a bare consonant: the packed-initials check is the whole match
+    all_initial: bool,
+    /// initial codes of the first (up to 4) elements replicated into every 5-bit lane
+    lane_pats: [u64; 4],
+    lane_n: usize,
 }
+
+const LANES_LO: u64 = 0x07BD_EF7B_DEF7_BDEF; // 0b01111 in each of 12 lanes
+const LANES_HI: u64 = 0x0842_1084_2108_4210; // 0b10000 in each of 12 lanes
 
 impl Compiled {
     fn new(q: &[char]) -> Option<Self> {
@@ -698,10 +752,47 @@ impl Compiled {
                 QElem::LastFinal { im_unit, .. } => 1 << u_ini(im_unit),
             }
         });
+        let codes: Vec<char> = elems
+            .iter()
+            .map(|e| match *e {
+                QElem::Exact(u) => decode(u),
+                QElem::Initial { ini_unit, .. } | QElem::LastOpen { ini_unit, .. } => {
+                    INITIALS[u_ini(ini_unit) as usize]
+                }
+                QElem::LastFinal { im_unit, .. } => INITIALS[u_ini(im_unit) as usize],
+            })
+            .collect();
+        let (ini_pat, ini_pat_mask) = if elems.len() <= PACK_MAX {
+            (pack_initials(&codes), (1u64 << (5 * elems.len())) - 1)
+        } else {
+            (0, 0)
+        };
+        let all_initial = elems.iter().all(|e| matches!(e, QElem::Initial { .. }));
+        let mut lane_pats = [0u64; 4];
+        let lane_n = elems.len().min(4);
+        for (j, &c) in codes.iter().take(lane_n).enumerate() {
+            lane_pats[j] = (0..PACK_MAX).fold(0, |acc, k| acc | ini_code(c) << (5 * k));
+        }
+        let im_mask = elems.iter().fold(0, |m, e| {
+            m | match *e {
+                QElem::Exact(u) => im_bit(decode(u)),
+                QElem::LastFinal { im_unit, .. } => im_bit(decode(im_unit)),
+                QElem::LastOpen { unit, med_mask, .. } if med_mask.count_ones() == 1 => {
+                    im_bit(decode(unit))
+                }
+                _ => 0,
+            }
+        });
         Some(Compiled {
             elems,
             has_consonant,
             mask,
+            im_mask,
+            ini_pat,
+            ini_pat_mask,
+            all_initial,
+            lane_pats,
+            lane_n,
         })
     }
 
@@ -769,21 +860,59 @@ impl Compiled {
     }
 
     #[inline(always)]
-    fn best_kind_masked(&self, text: &[u32], mask: u64) -> Option<Kind> {
-        if mask & self.mask != self.mask {
+    fn best_kind_masked(&self, text: &[u32], masks: [u64; 2], inis: u64) -> Option<Kind> {
+        if !self.may_match(masks) {
             return None;
         }
-        self.best_kind(text)
+        self.best_kind(text, inis)
     }
 
-    #[inline]
-    fn best_kind(&self, text: &[u32]) -> Option<Kind> {
+    /// Prefilter: `false` proves that a text with these `[char mask, im mask]` cannot match.
+    #[inline(always)]
+    fn may_match(&self, masks: [u64; 2]) -> bool {
+        (masks[0] & self.mask == self.mask) & (masks[1] & self.im_mask == self.im_mask)
+    }
+
+    /// Branch-light SWAR prefilter on the packed initials of a text of `len` chars:
+    /// `false` proves there is no match.
+    #[inline(always)]
+    fn lanes_may_match(&self, inis: u64, len: usize) -> bool {
         let n = self.elems.len();
-        if text.len() < n {
+        if len > PACK_MAX {
+            return true;
+        }
+        if len < n {
+            return false;
+        }
+        let mut acc = LANES_HI;
+        for j in 0..self.lane_n {
+            let x = inis ^ self.lane_pats[j];
+            let y = (x & LANES_LO) + LANES_LO;
+            acc &= (!(y | x) & LANES_HI) >> (5 * j);
+        }
+        let valid = LANES_HI & ((1u64 << (5 * (len - n + 1))) - 1);
+        acc & valid != 0
+    }
+
+    /// Best kind of match in `text`; `inis` = [`pack_initials`] of the text.
+    #[inline]
+    fn best_kind(&self, text: &[u32], inis: u64) -> Option<Kind> {
+        let n = self.elems.len();
+        let len = text.len();
+        if len < n {
             return None;
         }
+        let packed = len <= PACK_MAX && self.ini_pat_mask != 0;
         let mut best = None;
-        for p in 0..=text.len() - n {
+        for p in 0..=len - n {
+            if packed {
+                if (inis >> (5 * p)) & self.ini_pat_mask != self.ini_pat {
+                    continue;
+                }
+                if self.all_initial {
+                    return Some(Kind::Fuzzy);
+                }
+            }
             if let Some((end, exact)) = self.match_at(text, p) {
                 if self.has_consonant {
                     return Some(Kind::Fuzzy);
@@ -794,7 +923,7 @@ impl Compiled {
                 }
                 return Some(if p > 0 {
                     Kind::Substring
-                } else if end == text.len() {
+                } else if end == len {
                     Kind::Exact
                 } else {
                     Kind::Prefix
@@ -888,6 +1017,8 @@ fn org_tier(code: u8) -> Tier {
 #[derive(Default)]
 struct Scratch {
     hits: Vec<(u64, u32)>,
+    cands: Vec<u32>,
+    org_any: Vec<bool>,
     org_direct: Vec<u8>,
     org_keyboard: Vec<u8>,
 }
@@ -900,7 +1031,8 @@ thread_local! {
 #[derive(Clone, Copy, Debug, Default)]
 struct OrgRec {
     units: Span,
-    mask: u64,
+    masks: [u64; 2],
+    inis: u64,
     refs: u32,
 }
 
@@ -915,7 +1047,8 @@ pub struct SearchIndex {
     // --- per entry (parallel vectors indexed by slot) ---
     ids: Vec<Id>,
     name_units: Vec<Span>,
-    name_masks: Vec<u64>,
+    name_masks: Vec<[u64; 2]>,
+    name_inis: Vec<u64>,
     org_of: Vec<u32>,
     sort_keys: Vec<u64>,
     /// display name (trimmed) in `bytes`
@@ -974,7 +1107,8 @@ impl SearchIndex {
         } else {
             let rec = OrgRec {
                 units: self.push_units(&tmp),
-                mask: text_mask(&tmp),
+                masks: [text_mask(&tmp), text_im_mask(&tmp)],
+                inis: pack_initials(&tmp),
                 refs: 0,
             };
             let slot = match self.free_orgs.pop() {
@@ -1044,7 +1178,8 @@ impl SearchIndex {
         let mut tmp = std::mem::take(&mut self.tmp);
         normalize_text(name, &mut tmp);
         let name_span = self.push_units(&tmp);
-        let name_mask = text_mask(&tmp);
+        let name_mask = [text_mask(&tmp), text_im_mask(&tmp)];
+        let name_inis = pack_initials(&tmp);
         self.tmp = tmp;
         let org_ref = self.intern_org(org);
         let code_span = self.push_bytes(code_norm.as_bytes());
@@ -1057,6 +1192,7 @@ impl SearchIndex {
             Some(slot) => {
                 self.name_units[slot] = name_span;
                 self.name_masks[slot] = name_mask;
+                self.name_inis[slot] = name_inis;
                 self.org_of[slot] = org_ref;
                 self.sort_keys[slot] = key;
                 self.display[slot] = display_span;
@@ -1067,6 +1203,7 @@ impl SearchIndex {
                 self.ids.push(id);
                 self.name_units.push(name_span);
                 self.name_masks.push(name_mask);
+                self.name_inis.push(name_inis);
                 self.org_of.push(org_ref);
                 self.sort_keys.push(key);
                 self.display.push(display_span);
@@ -1087,6 +1224,7 @@ impl SearchIndex {
         self.ids.swap_remove(slot);
         self.name_units.swap_remove(slot);
         self.name_masks.swap_remove(slot);
+        self.name_inis.swap_remove(slot);
         self.org_of.swap_remove(slot);
         self.sort_keys.swap_remove(slot);
         self.display.swap_remove(slot);
@@ -1131,9 +1269,9 @@ impl SearchIndex {
         keyboard.clear();
         for o in &self.orgs {
             let text = &self.units[o.units.range()];
-            direct.push(kind_code(q.direct.best_kind_masked(text, o.mask)));
+            direct.push(kind_code(q.direct.best_kind_masked(text, o.masks, o.inis)));
             if let Some(kb) = &q.keyboard {
-                keyboard.push(kind_code(kb.best_kind_masked(text, o.mask)));
+                keyboard.push(kind_code(kb.best_kind_masked(text, o.masks, o.inis)));
             }
         }
     }
@@ -1142,15 +1280,16 @@ impl SearchIndex {
     #[inline(always)]
     fn eval_slot(&self, q: &Query, slot: usize, org_direct: u8, org_keyboard: u8) -> Option<Tier> {
         let mask = self.name_masks[slot];
+        let inis = self.name_inis[slot];
         let name = &self.units[self.name_units[slot].range()];
-        if let Some(k) = q.direct.best_kind_masked(name, mask) {
+        if let Some(k) = q.direct.best_kind_masked(name, mask, inis) {
             return Some(name_tier(k));
         }
         if org_direct != NO_KIND {
             return Some(org_tier(org_direct));
         }
         if let Some(kb) = &q.keyboard {
-            if kb.best_kind_masked(name, mask).is_some() {
+            if kb.best_kind_masked(name, mask, inis).is_some() {
                 return Some(Tier::KeyboardName);
             }
             if org_keyboard != NO_KIND {
@@ -1173,26 +1312,60 @@ impl SearchIndex {
     }
 
     /// Calls `f(slot, tier)` for every matching entry.
+    ///
+    /// Phase 1 is a branch-free pass over the per-entry prefilter masks collecting candidate
+    /// slots; phase 2 runs the real matcher on the candidates only.
     fn scan(&self, q: &Query, scratch: &mut Scratch, mut f: impl FnMut(usize, Tier)) {
         let code_slots = self.code_slots(q);
+        for &slot in &code_slots {
+            f(slot as usize, Tier::Code);
+        }
         let Scratch {
             org_direct,
             org_keyboard,
+            cands,
+            org_any,
             ..
         } = scratch;
         self.eval_orgs(q, org_direct, org_keyboard);
-        let has_kb = q.keyboard.is_some();
-        for (slot, &org) in self.org_of.iter().enumerate() {
+        org_any.clear();
+        org_any.extend((0..org_direct.len()).map(|i| {
+            org_direct[i] != NO_KIND || org_keyboard.get(i).is_some_and(|&k| k != NO_KIND)
+        }));
+        // phase 1
+        let n = self.ids.len();
+        cands.clear();
+        cands.resize(n + 1, 0);
+        let mut k = 0usize;
+        let direct = &q.direct;
+        let kb = q.keyboard.as_ref();
+        let entries = self
+            .name_masks
+            .iter()
+            .zip(&self.org_of)
+            .zip(&self.name_inis)
+            .zip(&self.name_units);
+        for (slot, (((&masks, &org), &inis), span)) in entries.enumerate() {
+            let len = span.len as usize;
+            let d = direct.may_match(masks)
+                && (!direct.all_initial || direct.lanes_may_match(inis, len));
+            let kbm = kb.is_some_and(|kb| kb.may_match(masks));
+            let o = org_any.get(org as usize).copied().unwrap_or(false);
+            if let Some(c) = cands.get_mut(k) {
+                *c = slot as u32;
+            }
+            k += usize::from(d | kbm | o);
+        }
+        cands.truncate(k);
+        // phase 2
+        for &slot in cands.iter() {
+            let slot = slot as usize;
             if !code_slots.is_empty() && code_slots.contains(&(slot as u32)) {
-                f(slot, Tier::Code);
                 continue;
             }
-            let od = org_direct[org as usize];
-            let ok = if has_kb {
-                org_keyboard[org as usize]
-            } else {
-                NO_KIND
-            };
+            let org = self.org_of[slot] as usize;
+            let od = org_direct.get(org).copied().unwrap_or(NO_KIND);
+            let ok = org_keyboard.get(org).copied().unwrap_or(NO_KIND);
             if let Some(t) = self.eval_slot(q, slot, od, ok) {
                 f(slot, t);
             }
@@ -1274,9 +1447,14 @@ impl SearchIndex {
         if self.code_slots(&q).contains(&(slot as u32)) {
             return Some(Tier::Code);
         }
-        let org = &self.units[self.orgs[self.org_of[slot] as usize].units.range()];
-        let od = kind_code(q.direct.best_kind(org));
-        let ok = kind_code(q.keyboard.as_ref().and_then(|kb| kb.best_kind(org)));
+        let rec = self.orgs[self.org_of[slot] as usize];
+        let org = &self.units[rec.units.range()];
+        let od = kind_code(q.direct.best_kind_masked(org, rec.masks, rec.inis));
+        let ok = kind_code(
+            q.keyboard
+                .as_ref()
+                .and_then(|kb| kb.best_kind_masked(org, rec.masks, rec.inis)),
+        );
         self.eval_slot(&q, slot, od, ok)
     }
 }
@@ -1843,7 +2021,7 @@ mod tests {
     fn bench_100k() {
         let ix = bench_index();
         let only = std::env::var("BENCH_Q").ok();
-        let reps = if only.is_some() { 2001 } else { 31 };
+        let reps = if only.is_some() { 2001 } else { 301 };
         for q in ["ㄱㄱ", "김", "강미", "ㅌㄹㅅ", "rkd", "zzzz", "ㄱ"] {
             if only.as_deref().is_some_and(|o| o != q) {
                 continue;
@@ -1855,8 +2033,23 @@ mod tests {
                 ix.search_top(q, 50, &mut out);
                 times.push(t.elapsed().as_micros());
             }
+            let mut full = Vec::new();
+            let mut all = Vec::new();
+            for _ in 0..reps.min(101) {
+                let t = std::time::Instant::now();
+                ix.search(q, &mut all);
+                full.push(t.elapsed().as_micros());
+            }
+            full.sort_unstable();
+            println!("{q}: search() median {} µs", full[full.len() / 2]);
             times.sort_unstable();
-            println!("{q}: median {} µs ({} shown)", times[reps / 2], out.len());
+            println!(
+                "{q}: median {} µs, min {} µs ({} shown of {})",
+                times[reps / 2],
+                times[0],
+                out.len(),
+                ix.count(q)
+            );
         }
     }
 

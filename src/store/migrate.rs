@@ -98,3 +98,12 @@ fn copy_dir(src: &std::path::Path, dst: &std::path::Path) -> std::io::Result<()>
     }
     Ok(())
 }
+
+/// Overwrites the schema marker of a closed database (tests of the newer-version refusal).
+pub fn set_schema_for_tests(path: &std::path::Path, version: u8) -> Result<(), StoreError> {
+    let db = sled::Config::new().path(path).open()?;
+    db.open_tree("meta")?.insert(SCHEMA_KEY, &[version][..])?;
+    db.flush()?;
+    super::write_version_file(path, version)?;
+    Ok(())
+}

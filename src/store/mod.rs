@@ -311,14 +311,35 @@ impl Store {
     /// Opens (creating if absent) the database at `path`. Refuses a database that is locked by
     /// another process, damaged, foreign, or from a newer netday, and changes nothing then.
     pub fn open(path: &Path) -> Result<Store> {
+        let before = Preimage::capture(path);
+        let result = Self::open_unguarded(path);
+        if let (Err(e), Some(pre)) = (&result, before)
+            && matches!(e, StoreError::Corrupt(_) | StoreError::Foreign(_) | StoreError::Newer { .. })
+        {
+            // sled may already have written its recovery into the files it was refused for.
+            pre.restore(path)?;
+        }
+        result
+    }
+
+    fn open_unguarded(path: &Path) -> Result<Store> {
         let existed = path.join("conf").exists() || path.join("db").exists();
         if path.exists() && !path.is_dir() {
             return Err(StoreError::Foreign(path.to_path_buf()));
         }
         if !existed {
             create_private_dir(path)?;
-        } else if let Some(e) = precheck_lock(path) {
-            return Err(e);
+        } else {
+            if let Some(e) = precheck_lock(path) {
+                return Err(e);
+            }
+            // sled rewrites its snapshot on open, so a newer database is refused before sled
+            // sees it, from the version file written beside sled's own.
+            if let Some(found) = read_version_file(path)
+                && found > SCHEMA
+            {
+                return Err(StoreError::Newer { found, supported: SCHEMA });
+            }
         }
         let cfg = sled::Config::new()
             .path(path)
@@ -368,6 +389,9 @@ impl Store {
                 store.trees[META].insert(SCHEMA_KEY, &[SCHEMA][..])?;
                 store.durable()?;
             }
+        }
+        if read_version_file(path) != Some(SCHEMA) {
+            write_version_file(path, SCHEMA)?;
         }
         Ok(store)
     }
@@ -754,6 +778,66 @@ impl Drop for Store {
     fn drop(&mut self) {
         let _ = self.db.flush();
     }
+}
+
+const VERSION_FILE: &str = "NETDAY_SCHEMA";
+
+/// sled writes while it opens (a fresh log head, a snapshot). What it may touch is kept from
+/// before opening, so refusing a database leaves its files exactly as they were.
+struct Preimage {
+    files: Vec<(PathBuf, Vec<u8>)>,
+    log_head: Vec<u8>,
+    log_len: u64,
+}
+
+/// sled's log segments are 512 KiB; opening writes at most into the first two.
+const LOG_HEAD: u64 = 1 << 20;
+
+impl Preimage {
+    fn capture(dir: &Path) -> Option<Preimage> {
+        use std::io::Read;
+        let log = File::open(dir.join("db")).ok()?;
+        let log_len = log.metadata().ok()?.len();
+        let mut log_head = Vec::new();
+        log.take(LOG_HEAD).read_to_end(&mut log_head).ok()?;
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).ok()?.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name == "conf" || name.starts_with("snap.") {
+                files.push((entry.path(), std::fs::read(entry.path()).ok()?));
+            }
+        }
+        Some(Preimage { files, log_head, log_len })
+    }
+
+    fn restore(&self, dir: &Path) -> std::io::Result<()> {
+        use std::io::{Seek, SeekFrom, Write};
+        for entry in std::fs::read_dir(dir)?.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with("snap.") && !self.files.iter().any(|(p, _)| *p == entry.path()) {
+                std::fs::remove_file(entry.path())?;
+            }
+        }
+        for (p, bytes) in &self.files {
+            std::fs::write(p, bytes)?;
+        }
+        let mut log = File::options().write(true).open(dir.join("db"))?;
+        log.seek(SeekFrom::Start(0))?;
+        log.write_all(&self.log_head)?;
+        log.set_len(self.log_len)?;
+        log.sync_all()
+    }
+}
+
+fn read_version_file(dir: &Path) -> Option<u8> {
+    std::fs::read_to_string(dir.join(VERSION_FILE)).ok()?.trim().parse().ok()
+}
+
+/// Records the schema beside sled's files (synced), so a newer database can be refused unopened.
+pub(crate) fn write_version_file(dir: &Path, version: u8) -> std::io::Result<()> {
+    let mut f = File::create(dir.join(VERSION_FILE))?;
+    std::io::Write::write_all(&mut f, format!("{version}\n").as_bytes())?;
+    f.sync_all()
 }
 
 /// Creates the data directory readable by its owner only.

@@ -1,0 +1,67 @@
+//! Fixtures shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use netday::model::{Person, Ts};
+use netday::store::Store;
+
+pub const DEMO_DATE: (i32, u32, u32) = (2026, 11, 24);
+
+pub fn demo_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(DEMO_DATE.0, DEMO_DATE.1, DEMO_DATE.2).unwrap()
+}
+
+/// 2026-11-24 14:05 in Seoul.
+pub fn fixed_now() -> Ts {
+    Ts(demo_date().and_hms_opt(5, 5, 0).unwrap().and_utc().timestamp_millis())
+}
+
+pub fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    (dir, store)
+}
+
+pub fn demo_store() -> (tempfile::TempDir, Store) {
+    let (dir, store) = temp_store();
+    netday::demo::load(&store, demo_date()).unwrap();
+    (dir, store)
+}
+
+pub fn person(name: &str) -> Person {
+    Person {
+        id: 0,
+        code: String::new(),
+        name: name.into(),
+        org_id: None,
+        role: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        tags: vec![],
+        notes: String::new(),
+        archived: false,
+        created: Ts(1),
+    }
+}
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_netday"))
+}
+
+/// Runs the real binary with `args` on the database at `db`; returns (status, stdout, stderr).
+pub fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(bin())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LANG", "ko_KR.UTF-8")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
