@@ -19,7 +19,11 @@ fn imports_utf8_bom_and_cp949_with_either_header_language() {
     let bom = "\u{feff}Phone,Name,Organization\n01033182290,강민수,한울신협\n";
     let (cp949, _, bad) = encoding_rs::EUC_KR.encode("성명,기관명,직위\n이서연,햇살생협,팀장\n");
     assert!(!bad);
-    for (name, bytes) in [("a.csv", utf8.as_bytes()), ("b.csv", bom.as_bytes()), ("c.csv", &cp949[..])] {
+    for (name, bytes) in [
+        ("a.csv", utf8.as_bytes()),
+        ("b.csv", bom.as_bytes()),
+        ("c.csv", &cp949[..]),
+    ] {
         let f = write(dir.path(), name, bytes);
         let (code, out, err) = run(&db, &["import", f.to_str().unwrap()]);
         assert_eq!(code, 0, "{name}: {err}");
@@ -29,7 +33,10 @@ fn imports_utf8_bom_and_cp949_with_either_header_language() {
     assert!(out.starts_with('\u{feff}'));
     assert!(out.contains("김기성,한울신협,신협,동부"));
     assert!(out.contains("강민수,한울신협"));
-    assert!(out.contains("010-3318-2290"), "phones are normalised: {out}");
+    assert!(
+        out.contains("010-3318-2290"),
+        "phones are normalised: {out}"
+    );
     assert!(out.contains("이서연,햇살생협,기타,기타,팀장"), "{out}");
 }
 
@@ -53,7 +60,10 @@ fn bad_rows_are_reported_by_line_and_good_rows_still_land() {
         assert!(err.contains(expected), "missing {expected} in: {err}");
     }
     assert!(err.contains("이름이 비어") && err.contains("은행") && err.contains("12345"));
-    assert!(out.contains("추가 3명") && out.contains("오류 4행"), "{out}");
+    assert!(
+        out.contains("추가 3명") && out.contains("오류 4행"),
+        "{out}"
+    );
     let (_, people, _) = run(&db, &["export", "people"]);
     assert!(people.contains("\"한울신협, 본점\""));
     // Re-importing the same file adds no one.
@@ -67,12 +77,34 @@ fn bad_rows_are_reported_by_line_and_good_rows_still_land() {
 fn dry_run_writes_nothing_and_event_registers_everyone() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
-    let f = write(dir.path(), "p.csv", "name,org\n김기성,한울신협\n강민수,한울신협\n".as_bytes());
-    let (_, out, _) = run(&db, &["import", f.to_str().unwrap(), "--event", "2026-12-15", "--dry-run"]);
-    assert!(out.contains("추가 2명") && out.contains("시험 실행"), "{out}");
+    let f = write(
+        dir.path(),
+        "p.csv",
+        "name,org\n김기성,한울신협\n강민수,한울신협\n".as_bytes(),
+    );
+    let (_, out, _) = run(
+        &db,
+        &[
+            "import",
+            f.to_str().unwrap(),
+            "--event",
+            "2026-12-15",
+            "--dry-run",
+        ],
+    );
+    assert!(
+        out.contains("추가 2명") && out.contains("시험 실행"),
+        "{out}"
+    );
     let (_, events, _) = run(&db, &["events"]);
-    assert!(!events.contains("2026-12-15"), "dry run created an event: {events}");
-    let (code, _, _) = run(&db, &["import", f.to_str().unwrap(), "--event", "2026-12-15"]);
+    assert!(
+        !events.contains("2026-12-15"),
+        "dry run created an event: {events}"
+    );
+    let (code, _, _) = run(
+        &db,
+        &["import", f.to_str().unwrap(), "--event", "2026-12-15"],
+    );
     assert_eq!(code, 0);
     let (_, att, _) = run(&db, &["export", "attendance", "--event", "2026-12-15"]);
     assert_eq!(att.lines().count(), 3, "{att}");
@@ -83,11 +115,18 @@ fn dry_run_writes_nothing_and_event_registers_everyone() {
 fn escape_sequences_in_names_never_reach_the_output_raw() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
-    let f = write(dir.path(), "evil.csv", "이름,소속\n김\u{1b}[2J기성\u{7},\u{1b}]0;pwn\u{7}한울신협\n".as_bytes());
+    let f = write(
+        dir.path(),
+        "evil.csv",
+        "이름,소속\n김\u{1b}[2J기성\u{7},\u{1b}]0;pwn\u{7}한울신협\n".as_bytes(),
+    );
     run(&db, &["import", f.to_str().unwrap()]);
     for args in [&["export", "people"][..], &["search", "김"][..]] {
         let (_, out, err) = run(&db, args);
-        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{args:?}: {out:?}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{args:?}: {out:?}"
+        );
         assert!(!err.contains('\u{1b}'));
         assert!(out.contains("김[2J기성"), "{out}");
     }
@@ -104,7 +143,10 @@ fn export_then_import_keeps_every_field() {
     let out1 = dir.path().join("out1.csv");
     run(&a, &["export", "people", "-o", out1.to_str().unwrap()]);
     let text = std::fs::read_to_string(&out1).unwrap();
-    assert!(text.contains("'=김기성") && text.contains("'-이사장"), "formulas neutralised: {text}");
+    assert!(
+        text.contains("'=김기성") && text.contains("'-이사장"),
+        "formulas neutralised: {text}"
+    );
     let b = dir.path().join("b");
     let (code, _, err) = run(&b, &["import", out1.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
@@ -123,7 +165,7 @@ fn unreadable_inputs_get_one_clear_line() {
     let bin = write(dir.path(), "x.csv", &[0xff, 0xfe, 0x00, 0x41, 0x00, 0xd8]);
     let (code, _, err) = run(&db, &["import", bin.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("텍스트 파일이 아닙니다"), "{err}");
+    assert!(err.contains("인코딩을 읽을 수 없습니다"), "{err}");
     let noname = write(dir.path(), "n.csv", b"org,phone\nA,010\n");
     let (code, _, err) = run(&db, &["import", noname.to_str().unwrap()]);
     assert_eq!(code, 1);
@@ -156,13 +198,23 @@ fn a_damaged_database_is_refused_and_left_as_it_is() {
         *b = (i as u8).wrapping_mul(151).wrapping_add(7);
     }
     std::fs::write(&log, &bytes).unwrap();
-    let before: Vec<_> = std::fs::read_dir(&db).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let before: Vec<_> = std::fs::read_dir(&db)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     let (code, _, err) = run(&db, &["events"]);
     assert_eq!(code, 1);
     assert!(err.contains("손상") && err.contains("damaged"), "{err}");
     assert!(!err.contains("panicked"));
-    assert_eq!(std::fs::read(&log).unwrap(), bytes, "the damaged log was not touched");
-    let after: Vec<_> = std::fs::read_dir(&db).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(
+        std::fs::read(&log).unwrap(),
+        bytes,
+        "the damaged log was not touched"
+    );
+    let after: Vec<_> = std::fs::read_dir(&db)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(before, after);
 }
 
@@ -174,7 +226,10 @@ fn search_prints_best_first() {
     let (_, out, _) = run(&db, &["search", "ㄱㄱㅅ"]);
     assert_eq!(out.lines().next(), Some("김기성\t한울신협"));
     let (_, out, _) = run(&db, &["search", "김민", "--limit", "5"]);
-    assert!(out.lines().count() >= 2 && out.lines().all(|l| l.starts_with("김민")), "{out}");
+    assert!(
+        out.lines().count() >= 2 && out.lines().all(|l| l.starts_with("김민")),
+        "{out}"
+    );
 }
 
 #[test]
@@ -188,7 +243,10 @@ fn backup_restores_into_an_empty_database_only_unless_replaced() {
     let b = dir.path().join("b");
     let (code, _, err) = run(&b, &["restore", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(run(&a, &["export", "people"]).1, run(&b, &["export", "people"]).1);
+    assert_eq!(
+        run(&a, &["export", "people"]).1,
+        run(&b, &["export", "people"]).1
+    );
     let (code, _, err) = run(&b, &["restore", file.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(err.contains("--replace"), "{err}");

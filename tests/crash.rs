@@ -52,16 +52,27 @@ fn acknowledged_check_ins_survive_sigkill() {
         let delay = Duration::from_millis(40 + seed % 260);
         let acked = run_and_kill(&db, delay);
         acked_total.extend(acked);
-        let store = Store::open(&db).unwrap_or_else(|e| panic!("round {round}: reopen failed: {e}"));
+        let store =
+            Store::open(&db).unwrap_or_else(|e| panic!("round {round}: reopen failed: {e}"));
         for (event, person) in &acked_total {
             let a = store
                 .attendance(*event, *person)
                 .unwrap_or_else(|e| panic!("round {round}: undecodable record: {e}"));
-            assert!(a.is_some_and(|a| a.status.is_arrived()), "round {round}: lost check-in {event}/{person}");
-            assert!(store.person(*person).unwrap().is_some(), "round {round}: lost person {person}");
+            assert!(
+                a.is_some_and(|a| a.status.is_arrived()),
+                "round {round}: lost check-in {event}/{person}"
+            );
+            assert!(
+                store.person(*person).unwrap().is_some(),
+                "round {round}: lost person {person}"
+            );
         }
     }
-    assert!(acked_total.len() > 20, "the harness acknowledged too little to prove anything: {}", acked_total.len());
+    assert!(
+        acked_total.len() > 20,
+        "the harness acknowledged too little to prove anything: {}",
+        acked_total.len()
+    );
 }
 
 #[test]
@@ -86,5 +97,8 @@ fn durable_writes_call_fdatasync() {
     assert!(status.success());
     let text = std::fs::read_to_string(&trace).unwrap();
     let syncs = text.lines().filter(|l| l.contains("fdatasync(")).count();
-    assert!(syncs >= 10, "expected one fdatasync per check-in, saw {syncs}:\n{text}");
+    assert!(
+        syncs >= 10,
+        "expected one fdatasync per check-in, saw {syncs}:\n{text}"
+    );
 }

@@ -8,7 +8,13 @@ use netday::model::*;
 use netday::store::{Store, StoreError, migrate};
 
 fn org(name: &str, kind: OrgKind) -> Organization {
-    Organization { id: 0, name: name.into(), kind, district: District::East, contact: "02-000-0000".into() }
+    Organization {
+        id: 0,
+        name: name.into(),
+        kind,
+        district: District::East,
+        contact: "02-000-0000".into(),
+    }
 }
 
 #[test]
@@ -39,7 +45,10 @@ fn every_noun_round_trips_and_survives_reopen() {
         let att = Attendance {
             event_id: e.id,
             person_id: p.id,
-            status: AttendanceStatus::CheckedIn { at: Ts(1_700_000_000_000), desk: "입구".into() },
+            status: AttendanceStatus::CheckedIn {
+                at: Ts(1_700_000_000_000),
+                desk: "입구".into(),
+            },
             updated: Ts(1),
         };
         store.put_attendance(&att).unwrap();
@@ -61,7 +70,11 @@ fn every_noun_round_trips_and_survives_reopen() {
             at: Ts(5),
             author: "사무국".into(),
             text: "공동 장터\n두 번째 줄".into(),
-            kind: NoteKind::Action { owner: Owner::Org(o.id), due: Some(e.date), done: false },
+            kind: NoteKind::Action {
+                owner: Owner::Org(o.id),
+                due: Some(e.date),
+                done: false,
+            },
         };
         store.put_note(&mut n).unwrap();
         i = Idea {
@@ -75,18 +88,31 @@ fn every_noun_round_trips_and_survives_reopen() {
             next_due: None,
             description: String::new(),
             note_ids: vec![n.id],
-            history: vec![IdeaMove { at: Ts(9), from: IdeaStatus::Idea, to: IdeaStatus::Exploring }],
+            history: vec![IdeaMove {
+                at: Ts(9),
+                from: IdeaStatus::Idea,
+                to: IdeaStatus::Exploring,
+            }],
             created: Ts(1),
             updated: Ts(9),
         };
         store.put_idea(&mut i).unwrap();
-        store.put_draft(&Draft { key: "note:1".into(), text: "반쯤 쓴".into(), saved: Ts(3) }).unwrap();
+        store
+            .put_draft(&Draft {
+                key: "note:1".into(),
+                text: "반쯤 쓴".into(),
+                saved: Ts(3),
+            })
+            .unwrap();
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(store.events().unwrap(), vec![e.clone()]);
     assert_eq!(store.orgs().unwrap(), vec![o.clone()]);
     assert_eq!(store.person(p.id).unwrap(), Some(p.clone()));
-    assert_eq!(store.person_by_code(&p.code.to_lowercase()).unwrap(), Some(p.clone()));
+    assert_eq!(
+        store.person_by_code(&p.code.to_lowercase()).unwrap(),
+        Some(p.clone())
+    );
     assert_eq!(store.attendance_of_event(e.id).unwrap().len(), 1);
     assert_eq!(store.attendance_of_person(p.id).unwrap().len(), 1);
     assert_eq!(store.agenda_of_event(e.id).unwrap(), vec![a]);
@@ -139,14 +165,27 @@ fn indexes_follow_updates_and_deletes() {
         status: EventStatus::Planned,
     };
     store.put_event(&mut e).unwrap();
-    let att = Attendance { event_id: e.id, person_id: p.id, status: AttendanceStatus::Expected, updated: Ts(1) };
+    let att = Attendance {
+        event_id: e.id,
+        person_id: p.id,
+        status: AttendanceStatus::Expected,
+        updated: Ts(1),
+    };
     store.put_attendance(&att).unwrap();
     assert_eq!(store.attendance_of_person(p.id).unwrap().len(), 1);
     store.remove_attendance(e.id, p.id).unwrap();
     assert!(store.attendance_of_person(p.id).unwrap().is_empty());
     assert!(store.attendance_of_event(e.id).unwrap().is_empty());
 
-    let mut n = Note { id: 0, event_id: e.id, agenda_id: None, at: Ts(1), author: String::new(), text: "x".into(), kind: NoteKind::Note };
+    let mut n = Note {
+        id: 0,
+        event_id: e.id,
+        agenda_id: None,
+        at: Ts(1),
+        author: String::new(),
+        text: "x".into(),
+        kind: NoteKind::Note,
+    };
     store.put_note(&mut n).unwrap();
     store.delete_note(&n).unwrap();
     assert!(store.notes_of_event(e.id).unwrap().is_empty());
@@ -164,7 +203,17 @@ fn merging_people_keeps_every_attendance() {
     // The duplicate carries one day the original lacks, and the same day the original has.
     store.remove_attendance(oldest.id, kim).unwrap();
     let before = store.attendance_of_person(kim).unwrap().len();
-    store.put_attendance(&Attendance { event_id: oldest.id, person_id: dup.id, status: AttendanceStatus::CheckedIn { at: Ts(1), desk: "d".into() }, updated: Ts(1) }).unwrap();
+    store
+        .put_attendance(&Attendance {
+            event_id: oldest.id,
+            person_id: dup.id,
+            status: AttendanceStatus::CheckedIn {
+                at: Ts(1),
+                desk: "d".into(),
+            },
+            updated: Ts(1),
+        })
+        .unwrap();
     store.merge_people(kim, dup.id).unwrap();
     assert_eq!(store.attendance_of_person(kim).unwrap().len(), before + 1);
     assert!(store.attendance_of_person(dup.id).unwrap().is_empty());
@@ -199,7 +248,11 @@ fn older_database_is_migrated_after_a_backup() {
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().contains("backup-v1"))
         .collect();
-    assert_eq!(backups.len(), 1, "a backup copy is written before migrating");
+    assert_eq!(
+        backups.len(),
+        1,
+        "a backup copy is written before migrating"
+    );
     drop(store);
     // The backup is itself a schema-1 database that migrates again.
     let copy = Store::open(&backups[0].path()).unwrap();
@@ -227,7 +280,14 @@ fn durable_writes_sync_the_log() {
     let before = Store::sync_count();
     let mut p = person("김기성");
     store.put_person(&mut p).unwrap();
-    store.put_attendance(&Attendance { event_id: 1, person_id: p.id, status: AttendanceStatus::Expected, updated: Ts(1) }).unwrap();
+    store
+        .put_attendance(&Attendance {
+            event_id: 1,
+            person_id: p.id,
+            status: AttendanceStatus::Expected,
+            updated: Ts(1),
+        })
+        .unwrap();
     assert!(Store::sync_count() >= before + 2);
 }
 
@@ -237,14 +297,19 @@ fn backup_and_restore_round_trip() {
     let snap = store.snapshot().unwrap();
     let bytes = snap.to_bytes().unwrap();
     let (_d2, fresh) = temp_store();
-    fresh.restore(&netday::store::Snapshot::from_bytes(&bytes).unwrap()).unwrap();
+    fresh
+        .restore(&netday::store::Snapshot::from_bytes(&bytes).unwrap())
+        .unwrap();
     let again = fresh.snapshot().unwrap();
     assert_eq!(snap.people.len(), again.people.len());
     assert_eq!(snap.events, again.events);
     assert_eq!(snap.ideas, again.ideas);
     let mut p = person("새 사람");
     fresh.put_person(&mut p).unwrap();
-    assert!(snap.people.iter().all(|q| q.id != p.id), "restored counters never reuse an id");
+    assert!(
+        snap.people.iter().all(|q| q.id != p.id),
+        "restored counters never reuse an id"
+    );
     assert!(netday::store::Snapshot::from_bytes(b"not a backup").is_err());
 }
 
@@ -270,7 +335,10 @@ fn walk(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
         if e.file_type().unwrap().is_dir() {
             out.extend(walk(&e.path()));
         } else {
-            out.push((e.path().display().to_string(), std::fs::read(e.path()).unwrap()));
+            out.push((
+                e.path().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            ));
         }
     }
     out

@@ -1,20 +1,33 @@
-//! Writing CSVs that Korean Excel opens correctly and that cannot smuggle formulas.
+//! Writing CSVs that Korean Excel opens correctly (UTF-8 with a BOM, CRLF) and that cannot
+//! smuggle formulas into a spreadsheet.
 
 use std::borrow::Cow;
 
-/// Cells starting with one of these would be run as a formula by a spreadsheet.
-const FORMULA_LEAD: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// A cell starting with one of these would be run as a formula (or shifted) by a spreadsheet.
+pub(crate) const FORMULA_LEAD: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// A cell a spreadsheet will show as text: a leading apostrophe before a formula character.
-/// The importer takes that apostrophe off again (see `csv_in::unneutralize`).
+/// Whether a cell (after any leading apostrophes) starts with a formula character.
+/// Counting past apostrophes keeps `neutralize` and the importer's undoing of it exact
+/// inverses, even for a value that itself begins with `'=`.
+pub(crate) fn needs_guard(cell: &str) -> bool {
+    cell.trim_start_matches('\'')
+        .starts_with(|c: char| FORMULA_LEAD.contains(&c))
+}
+
+/// The cell as a spreadsheet should see it: text, never a formula. A cell whose first
+/// character (after any apostrophes) is `= + - @`, tab or CR gets one leading apostrophe.
+/// The importer (`csv_in`) takes exactly that apostrophe off again.
 pub fn neutralize(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some(c) if FORMULA_LEAD.contains(&c) => Cow::Owned(format!("'{cell}")),
-        _ => Cow::Borrowed(cell),
+    if needs_guard(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
-/// Writes a UTF-8 CSV with a BOM (so Excel reads Hangul) and CRLF line ends.
+/// Writes a UTF-8 CSV with a BOM (so Excel reads Hangul) and CRLF line ends. Every cell,
+/// header included, goes through `neutralize`; the csv crate quotes commas, quotes and
+/// line breaks.
 pub fn write_csv<W: std::io::Write>(
     mut w: W,
     header: &[&str],
@@ -23,8 +36,9 @@ pub fn write_csv<W: std::io::Write>(
     w.write_all("\u{feff}".as_bytes())?;
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
+        .flexible(true)
         .from_writer(w);
-    out.write_record(header)?;
+    out.write_record(header.iter().map(|h| neutralize(h)).map(|c| c.into_owned()))?;
     for row in rows {
         out.write_record(row.iter().map(|c| neutralize(c).into_owned()))?;
     }
@@ -32,9 +46,12 @@ pub fn write_csv<W: std::io::Write>(
     Ok(())
 }
 
-/// Column titles of the people export; the importer recognises every one of them.
-pub fn people_header(korean: bool) -> [&'static str; 10] {
-    if korean {
+/// Number of columns in the people export.
+pub const PEOPLE_COLUMNS: usize = 10;
+
+/// Column titles of the people export, in export order; `csv_in` recognises every one.
+pub fn people_header(lang_ko: bool) -> [&'static str; PEOPLE_COLUMNS] {
+    if lang_ko {
         [
             "코드",
             "이름",
@@ -67,23 +84,59 @@ pub fn people_header(korean: bool) -> [&'static str; 10] {
 mod tests {
     use super::*;
 
-    #[test]
-    fn formula_cells_are_neutralized() {
-        assert_eq!(neutralize("=1+1"), "'=1+1");
-        assert_eq!(neutralize("+82"), "'+82");
-        assert_eq!(neutralize("-"), "'-");
-        assert_eq!(neutralize("@SUM"), "'@SUM");
-        assert_eq!(neutralize("김기성"), "김기성");
+    fn written(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
+        let mut buf = Vec::new();
+        write_csv(&mut buf, header, rows).expect("write to Vec");
+        buf
     }
 
     #[test]
-    fn output_starts_with_bom_and_uses_crlf() {
-        let mut buf = Vec::new();
-        write_csv(&mut buf, &["이름"], vec![vec!["김기성".to_string()]]).unwrap();
-        assert!(buf.starts_with("\u{feff}".as_bytes()));
-        assert_eq!(
-            String::from_utf8(buf).unwrap(),
-            "\u{feff}이름\r\n김기성\r\n"
+    fn neutralize_table() {
+        let cases = [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+82 10", "'+82 10"),
+            ("-5", "'-5"),
+            ("@cmd", "'@cmd"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("'=x", "''=x"),
+            ("'abc", "'abc"),
+            ("홍길동", "홍길동"),
+            ("010-1234-5678", "010-1234-5678"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(neutralize(input), want, "input {input:?}");
+        }
+        assert!(matches!(neutralize("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn bom_crlf_and_quoting() {
+        let buf = written(
+            &people_header(true)[..2],
+            vec![
+                vec!["A1".into(), "김, \"철수\"\n둘째 줄".into()],
+                vec!["=1+1".into(), "-".into()],
+            ],
         );
+        assert!(buf.starts_with(&[0xEF, 0xBB, 0xBF]));
+        let text = std::str::from_utf8(&buf[3..]).expect("utf-8");
+        assert_eq!(
+            text,
+            "코드,이름\r\nA1,\"김, \"\"철수\"\"\n둘째 줄\"\r\n'=1+1,'-\r\n"
+        );
+    }
+
+    #[test]
+    fn headers_have_ten_distinct_titles() {
+        for ko in [true, false] {
+            let h = people_header(ko);
+            let mut v = h.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            assert_eq!(v.len(), PEOPLE_COLUMNS);
+        }
     }
 }

@@ -314,7 +314,10 @@ impl Store {
         let before = Preimage::capture(path);
         let result = Self::open_unguarded(path);
         if let (Err(e), Some(pre)) = (&result, before)
-            && matches!(e, StoreError::Corrupt(_) | StoreError::Foreign(_) | StoreError::Newer { .. })
+            && matches!(
+                e,
+                StoreError::Corrupt(_) | StoreError::Foreign(_) | StoreError::Newer { .. }
+            )
         {
             // sled may already have written its recovery into the files it was refused for.
             pre.restore(path)?;
@@ -338,7 +341,10 @@ impl Store {
             if let Some(found) = read_version_file(path)
                 && found > SCHEMA
             {
-                return Err(StoreError::Newer { found, supported: SCHEMA });
+                return Err(StoreError::Newer {
+                    found,
+                    supported: SCHEMA,
+                });
             }
         }
         let cfg = sled::Config::new()
@@ -807,7 +813,11 @@ impl Preimage {
                 files.push((entry.path(), std::fs::read(entry.path()).ok()?));
             }
         }
-        Some(Preimage { files, log_head, log_len })
+        Some(Preimage {
+            files,
+            log_head,
+            log_len,
+        })
     }
 
     fn restore(&self, dir: &Path) -> std::io::Result<()> {
@@ -830,7 +840,11 @@ impl Preimage {
 }
 
 fn read_version_file(dir: &Path) -> Option<u8> {
-    std::fs::read_to_string(dir.join(VERSION_FILE)).ok()?.trim().parse().ok()
+    std::fs::read_to_string(dir.join(VERSION_FILE))
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// Records the schema beside sled's files (synced), so a newer database can be refused unopened.

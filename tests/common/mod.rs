@@ -15,7 +15,11 @@ pub fn demo_date() -> NaiveDate {
 
 /// 2026-11-24 14:05 in Seoul.
 pub fn fixed_now() -> Ts {
-    Ts(demo_date().and_hms_opt(5, 5, 0).unwrap().and_utc().timestamp_millis())
+    Ts(demo_date()
+        .and_hms_opt(5, 5, 0)
+        .unwrap()
+        .and_utc()
+        .timestamp_millis())
 }
 
 pub fn temp_store() -> (tempfile::TempDir, Store) {
