@@ -1,5 +1,7 @@
 //! The real binary: import/export, clear errors for locked, damaged and unreadable input.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 use common::*;
 

@@ -1,5 +1,7 @@
 //! Crash safety: a check-in acknowledged by the real binary survives SIGKILL at any moment.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 use common::*;
 

@@ -1,5 +1,7 @@
 //! The store: round trips, indexes, reopening, migration, refusal of what it must not touch.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 use common::*;
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)]
 //! Fixtures shared by the integration tests.
 #![allow(dead_code)]
 
