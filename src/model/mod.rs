@@ -34,6 +34,24 @@ impl Ts {
     }
 }
 
+/// The zone times are shown in: `NETDAY_TZ` (an IANA name) or one set with `set_zone`, else
+/// the system's, else Asia/Seoul when the system zone is unknown.
+static ZONE: std::sync::RwLock<Option<chrono_tz::Tz>> = std::sync::RwLock::new(None);
+
+/// Shows times in `zone` from now on (tests pin Asia/Seoul with it).
+pub fn set_zone(zone: chrono_tz::Tz) {
+    if let Ok(mut z) = ZONE.write() {
+        *z = Some(zone);
+    }
+}
+
+fn configured_zone() -> Option<chrono_tz::Tz> {
+    static FROM_ENV: std::sync::OnceLock<Option<chrono_tz::Tz>> = std::sync::OnceLock::new();
+    ZONE.read().ok().and_then(|z| *z).or_else(|| {
+        *FROM_ENV.get_or_init(|| std::env::var("NETDAY_TZ").ok().and_then(|v| v.parse().ok()))
+    })
+}
+
 fn system_zone_known() -> bool {
     static KNOWN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *KNOWN.get_or_init(|| {
@@ -41,9 +59,11 @@ fn system_zone_known() -> bool {
     })
 }
 
-/// Converts a UTC instant to local wall-clock time (Asia/Seoul when the zone is unknown).
+/// Converts a UTC instant to local wall-clock time.
 pub fn local_naive(t: DateTime<Utc>) -> chrono::NaiveDateTime {
-    if system_zone_known() {
+    if let Some(z) = configured_zone() {
+        t.with_timezone(&z).naive_local()
+    } else if system_zone_known() {
         Local.from_utc_datetime(&t.naive_utc()).naive_local()
     } else {
         t.with_timezone(&chrono_tz::Asia::Seoul).naive_local()

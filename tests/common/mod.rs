@@ -23,7 +23,13 @@ pub fn fixed_now() -> Ts {
         .timestamp_millis())
 }
 
+/// Times in tests read as in Seoul, whatever zone the machine is in.
+pub fn seoul() {
+    netday::model::set_zone(chrono_tz::Asia::Seoul);
+}
+
 pub fn temp_store() -> (tempfile::TempDir, Store) {
+    seoul();
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();
     (dir, store)
