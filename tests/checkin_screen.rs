@@ -36,7 +36,10 @@ fn row(buf: &Buffer, y: u16) -> String {
 }
 
 fn screen(buf: &Buffer) -> String {
-    (0..buf.area.height).map(|y| row(buf, y)).collect::<Vec<_>>().join("\n")
+    (0..buf.area.height)
+        .map(|y| row(buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Column (in cells) where `needle` starts on row `y`.
@@ -56,16 +59,26 @@ fn renders_at_80x24_with_hangul_aligned() {
     let (_d, app) = demo_app();
     let buf = render(&app, 80, 24);
     let text = screen(&buf);
-    assert!(text.contains("2026년 11월 서울 협동조합 네트워킹데이"), "{text}");
+    assert!(
+        text.contains("2026년 11월 서울 협동조합 네트워킹데이"),
+        "{text}"
+    );
     assert!(text.contains("도착 0/39"));
     assert!(text.contains("검색"));
     assert!(text.contains("Enter 체크인"));
     // Every data row puts the organisation column and the status column at the same cell.
-    let org_x: Vec<_> = (4..20).filter_map(|y| col_of(&buf, y, "신협").or_else(|| col_of(&buf, y, "생협"))).collect();
+    let org_x: Vec<_> = (4..20)
+        .filter_map(|y| col_of(&buf, y, "신협").or_else(|| col_of(&buf, y, "생협")))
+        .collect();
     assert!(org_x.len() > 5);
-    let status_x: Vec<_> = (4..20).filter_map(|y| col_of(&buf, y, "참석 예정")).collect();
+    let status_x: Vec<_> = (4..20)
+        .filter_map(|y| col_of(&buf, y, "참석 예정"))
+        .collect();
     assert!(status_x.len() > 10);
-    assert!(status_x.iter().all(|x| *x == status_x[0]), "status column drifts: {status_x:?}\n{text}");
+    assert!(
+        status_x.iter().all(|x| *x == status_x[0]),
+        "status column drifts: {status_x:?}\n{text}"
+    );
     // Phones are masked by default.
     assert!(text.contains("010-****-"), "{text}");
     assert!(!text.contains("010-3318-2290"));
@@ -80,7 +93,9 @@ fn renders_at_160x48_with_roles_and_emails() {
     assert!(text.contains("직함"));
     assert!(text.contains("kiseong.kim@hanul-cu.example"), "{text}");
     assert!(text.contains("010-3318-2290"));
-    let status_x: Vec<_> = (4..44).filter_map(|y| col_of(&buf, y, "참석 예정")).collect();
+    let status_x: Vec<_> = (4..44)
+        .filter_map(|y| col_of(&buf, y, "참석 예정"))
+        .collect();
     assert!(status_x.len() > 30);
     assert!(status_x.iter().all(|x| *x == status_x[0]));
 }
@@ -100,11 +115,15 @@ fn first_timers_are_marked_and_arrivals_are_green() {
         app.update(Action::Input(c));
     }
     let found = render(&app, 100, 30);
-    let y = (0..30).find(|y| row(&found, *y).starts_with("김기성")).unwrap();
+    let y = (0..30)
+        .find(|y| row(&found, *y).starts_with("김기성"))
+        .unwrap();
     let x = col_of(&found, y, "도착 14:05").unwrap() as u16;
     assert_eq!(found[(x, y)].fg, Color::Green);
     // 남궁지혜 came to no earlier networking day.
-    let y = (0..30).find(|y| row(&buf, *y).starts_with("남궁지혜")).unwrap();
+    let y = (0..30)
+        .find(|y| row(&buf, *y).starts_with("남궁지혜"))
+        .unwrap();
     assert!(row(&buf, y).contains("첫 참석"));
     assert!(!row(&found, y).contains("첫 참석"));
 }
@@ -123,7 +142,16 @@ fn help_lists_the_keys_in_force() {
     let (_d, mut app) = demo_app();
     app.update(Action::Help);
     let text = screen(&render(&app, 100, 40));
-    for key in ["F2", "Ctrl-Z", "F3", "F5", "Ctrl-C", "Enter", "현장 등록", "마지막 체크인 되돌리기"] {
+    for key in [
+        "F2",
+        "Ctrl-Z",
+        "F3",
+        "F5",
+        "Ctrl-C",
+        "Enter",
+        "현장 등록",
+        "마지막 체크인 되돌리기",
+    ] {
         assert!(text.contains(key), "help lacks {key}:\n{text}");
     }
 }
@@ -138,5 +166,8 @@ fn search_results_and_the_walk_in_form_render() {
     assert!(text.contains("찾는 사람이 없습니다"), "{text}");
     app.update(Action::WalkIn);
     let text = screen(&render(&app, 80, 24));
-    assert!(text.contains("현장 등록") && text.contains("이름*") && text.contains("연락처"), "{text}");
+    assert!(
+        text.contains("현장 등록") && text.contains("이름*") && text.contains("연락처"),
+        "{text}"
+    );
 }

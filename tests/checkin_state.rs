@@ -40,12 +40,22 @@ fn typing_initials_finds_and_enter_checks_in() {
     type_text(&mut app, "ㄱㄱㅅ");
     assert_eq!(name_of(&app, 0), "김기성");
     app.update(Action::Submit);
-    let id = app.roster.people.iter().find(|p| p.name == "김기성").unwrap().id;
+    let id = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "김기성")
+        .unwrap()
+        .id;
     let status = app.roster.status(id).unwrap().clone();
     assert!(matches!(status, AttendanceStatus::CheckedIn { .. }));
     assert_eq!(status.arrived_at(), Some(fixed_now()));
     // Saved before shown: the store has it.
-    let saved = app.store.attendance(app.event.as_ref().unwrap().id, id).unwrap().unwrap();
+    let saved = app
+        .store
+        .attendance(app.event.as_ref().unwrap().id, id)
+        .unwrap()
+        .unwrap();
     assert_eq!(saved.status, status);
     // Ready for the next person.
     assert!(app.checkin.query.is_empty());
@@ -64,7 +74,11 @@ fn a_second_check_in_says_when_and_does_not_double_count() {
     assert_eq!(app.roster.count().arrived, 1);
     let m = app.message.as_ref().unwrap();
     assert_eq!(m.tone, Tone::Warn);
-    assert!(m.text.contains("이미") && m.text.contains("14:05"), "{}", m.text);
+    assert!(
+        m.text.contains("이미") && m.text.contains("14:05"),
+        "{}",
+        m.text
+    );
 }
 
 #[test]
@@ -76,7 +90,12 @@ fn partial_syllables_and_moving_the_selection() {
     let second = app.checkin.rows[1];
     app.update(Action::Submit);
     assert!(app.roster.status(second).unwrap().is_arrived());
-    assert!(!app.roster.status(app.checkin.rows[0]).is_some_and(|s| s.is_arrived()) || app.checkin.rows[0] == second);
+    assert!(
+        !app.roster
+            .status(app.checkin.rows[0])
+            .is_some_and(|s| s.is_arrived())
+            || app.checkin.rows[0] == second
+    );
     app.update(Action::Backspace);
     type_text(&mut app, "강미");
     assert_eq!(name_of(&app, 0), "강민수");
@@ -89,18 +108,29 @@ fn partial_syllables_and_moving_the_selection() {
 fn undo_asks_then_puts_the_person_back_to_expected() {
     let (_d, mut app) = app();
     app.update(Action::Undo);
-    assert_eq!(app.message.as_ref().unwrap().tone, Tone::Warn, "nothing to undo yet");
+    assert_eq!(
+        app.message.as_ref().unwrap().tone,
+        Tone::Warn,
+        "nothing to undo yet"
+    );
     type_text(&mut app, "ㄱㄱㅅ");
     app.update(Action::Submit);
     let id = app.checkin.undo.last().unwrap().0;
     app.update(Action::Undo);
     assert!(matches!(app.overlay, Overlay::ConfirmUndo { person } if person == id));
     app.update(Action::Cancel);
-    assert!(app.roster.status(id).unwrap().is_arrived(), "cancelled undo changes nothing");
+    assert!(
+        app.roster.status(id).unwrap().is_arrived(),
+        "cancelled undo changes nothing"
+    );
     app.update(Action::Undo);
     app.update(Action::Submit);
     assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
-    let stored = app.store.attendance(app.event.as_ref().unwrap().id, id).unwrap().unwrap();
+    let stored = app
+        .store
+        .attendance(app.event.as_ref().unwrap().id, id)
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.status, AttendanceStatus::Expected);
     assert_eq!(app.roster.count().arrived, 0);
 }
@@ -108,7 +138,13 @@ fn undo_asks_then_puts_the_person_back_to_expected() {
 #[test]
 fn badge_code_and_enter_checks_in_at_once() {
     let (_d, mut app) = app();
-    let p = app.roster.people.iter().find(|p| p.name == "임하늘").unwrap().clone();
+    let p = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "임하늘")
+        .unwrap()
+        .clone();
     // Move the selection away first: the scanner's code wins over the highlighted row.
     app.update(Action::Down);
     type_text(&mut app, &p.code.to_lowercase());
@@ -121,12 +157,21 @@ fn badge_code_and_enter_checks_in_at_once() {
 fn someone_not_registered_is_checked_in_as_walk_in() {
     let (_d, mut app) = app();
     let event = app.event.as_ref().unwrap().id;
-    let p = app.roster.people.iter().find(|p| p.name == "Alex Kim").unwrap().id;
+    let p = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "Alex Kim")
+        .unwrap()
+        .id;
     app.store.remove_attendance(event, p).unwrap();
     app.reload().unwrap();
     type_text(&mut app, "alex");
     app.update(Action::Submit);
-    assert!(matches!(app.roster.status(p), Some(AttendanceStatus::WalkIn { .. })));
+    assert!(matches!(
+        app.roster.status(p),
+        Some(AttendanceStatus::WalkIn { .. })
+    ));
     assert_eq!(app.roster.count().walk_ins, 1);
     // Undo removes the registration again: the person is not invented as expected.
     app.update(Action::Undo);
@@ -139,21 +184,34 @@ fn walk_in_form_saves_a_new_person_and_checks_them_in() {
     let (_d, mut app) = app();
     type_text(&mut app, "홍길동");
     app.update(Action::WalkIn);
-    let Overlay::WalkIn(form) = &app.overlay else { panic!("form not open") };
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!("form not open")
+    };
     assert_eq!(form.name, "홍길동", "the typed name carries over");
     app.update(Action::NextField);
     type_text(&mut app, "한울");
-    let Overlay::WalkIn(form) = &app.overlay else { panic!() };
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!()
+    };
     assert!(!form.suggestions.is_empty());
     app.update(Action::Down);
     app.update(Action::Submit); // accept 한울신협
     type_text(&mut app, "01099998888");
     app.update(Action::Submit);
     assert_eq!(app.overlay, Overlay::None);
-    let p = app.roster.people.iter().find(|p| p.name == "홍길동").unwrap().clone();
+    let p = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "홍길동")
+        .unwrap()
+        .clone();
     assert_eq!(app.roster.org_name(&p), "한울신협");
     assert_eq!(p.phone, "010-9999-8888");
-    assert!(matches!(app.roster.status(p.id), Some(AttendanceStatus::WalkIn { .. })));
+    assert!(matches!(
+        app.roster.status(p.id),
+        Some(AttendanceStatus::WalkIn { .. })
+    ));
     assert!(app.roster.is_first_time(p.id));
     assert_eq!(app.store.person(p.id).unwrap().unwrap(), p);
 }
@@ -164,8 +222,13 @@ fn walk_in_with_a_new_organisation_and_validation() {
     let orgs_before = app.roster.orgs.len();
     app.update(Action::WalkIn);
     app.update(Action::Submit);
-    let Overlay::WalkIn(form) = &app.overlay else { panic!() };
-    assert!(form.error.as_deref().unwrap().contains("이름"), "name is required");
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!()
+    };
+    assert!(
+        form.error.as_deref().unwrap().contains("이름"),
+        "name is required"
+    );
     type_text(&mut app, "새사람");
     app.update(Action::NextField);
     type_text(&mut app, "무지개협동조합");
@@ -175,14 +238,21 @@ fn walk_in_with_a_new_organisation_and_validation() {
     app.update(Action::NextField); // → phone
     type_text(&mut app, "12");
     app.update(Action::Submit);
-    let Overlay::WalkIn(form) = &app.overlay else { panic!("bad phone must keep the form open") };
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!("bad phone must keep the form open")
+    };
     assert!(form.error.is_some());
     app.update(Action::Backspace);
     app.update(Action::Backspace);
     app.update(Action::Submit);
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(app.roster.orgs.len(), orgs_before + 1);
-    let org = app.roster.orgs.values().find(|o| o.name == "무지개협동조합").unwrap();
+    let org = app
+        .roster
+        .orgs
+        .values()
+        .find(|o| o.name == "무지개협동조합")
+        .unwrap();
     assert_eq!(org.kind, netday::model::OrgKind::ConsumerCoop);
 }
 
@@ -192,7 +262,10 @@ fn escape_on_a_filled_walk_in_form_asks_first() {
     app.update(Action::WalkIn);
     type_text(&mut app, "반쯤");
     app.update(Action::Cancel);
-    assert!(matches!(app.overlay, Overlay::WalkIn(_)), "first Esc only warns");
+    assert!(
+        matches!(app.overlay, Overlay::WalkIn(_)),
+        "first Esc only warns"
+    );
     app.update(Action::Cancel);
     assert_eq!(app.overlay, Overlay::None);
 }

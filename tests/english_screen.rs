@@ -19,5 +19,8 @@ fn english_ui() {
     t.draw(|f| netday::view::draw(&app, f)).unwrap();
     let buf = t.backend().buffer();
     let text: String = buf.content().iter().map(|c| c.symbol()).collect();
-    assert!(text.contains("arrived 0/39") && text.contains("Enter check in"), "{text}");
+    assert!(
+        text.contains("arrived 0/39") && text.contains("Enter check in"),
+        "{text}"
+    );
 }

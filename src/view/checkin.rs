@@ -22,7 +22,11 @@ fn columns(w: usize) -> [usize; 6] {
     let gaps = 5 + usize::from(role > 0);
     let rest = w.saturating_sub(name + mark + status + role + gaps);
     // Wide terminals show e-mail beside the phone; the organisation keeps at most 40 columns.
-    let contact = if w >= 110 { rest.saturating_sub(40).clamp(30, 48) } else { 14 };
+    let contact = if w >= 110 {
+        rest.saturating_sub(40).clamp(30, 48)
+    } else {
+        14
+    };
     let org = rest.saturating_sub(contact).max(8);
     [name, mark, org, role, contact, status]
 }

@@ -2,6 +2,8 @@
 //! Fixtures shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
