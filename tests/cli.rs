@@ -255,3 +255,21 @@ fn backup_restores_into_an_empty_database_only_unless_replaced() {
     let (code, _, _) = run(&b, &["restore", file.to_str().unwrap(), "--replace"]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn same_name_in_one_coop_with_different_phones_are_two_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let f = write(
+        dir.path(),
+        "p.csv",
+        "이름,소속,연락처\n김민지,햇살생협,010-1111-2222\n김민지,햇살생협,010-3333-4444\n김민지,햇살생협,\n".as_bytes(),
+    );
+    let (_, out, _) = run(&db, &["import", f.to_str().unwrap()]);
+    assert!(
+        out.contains("추가 2명") && out.contains("건너뜀 1명"),
+        "{out}"
+    );
+    let (_, again, _) = run(&db, &["import", f.to_str().unwrap()]);
+    assert!(again.contains("추가 0명, 갱신 0명, 건너뜀 3명"), "{again}");
+}

@@ -124,16 +124,22 @@ pub fn apply(
             new_orgs.push(okey.clone());
         }
         let ph = phone_key(&row.phone);
-        let found = by_name_org
-            .get(&(row.name.clone(), okey.clone()))
-            .or_else(|| {
-                if ph.len() >= 9 {
-                    by_phone.get(&ph)
-                } else {
-                    None
-                }
-            })
-            .copied();
+        // Phone first; name + organisation only where the phones do not tell two people apart
+        // (two 김민지 in one co-op with different phones are two people).
+        let by_ph = if ph.len() >= 9 {
+            by_phone.get(&ph).copied()
+        } else {
+            None
+        };
+        let found = by_ph.or_else(|| {
+            by_name_org
+                .get(&(row.name.clone(), okey.clone()))
+                .copied()
+                .filter(|&i| {
+                    let theirs = phone_key(&people[i].phone);
+                    ph.len() < 9 || theirs.len() < 9 || theirs == ph
+                })
+        });
         let idx = match found {
             Some(i) => {
                 let current_org = people[i]
@@ -141,11 +147,10 @@ pub fn apply(
                     .and_then(|o| org_names.get(&o))
                     .map(String::as_str)
                     .unwrap_or("");
-                let moved = !okey.is_empty() && current_org != okey;
+                let moved = people[i].id != 0 && !okey.is_empty() && current_org != okey;
                 if merge_row(&mut people[i], row) || moved {
-                    if people[i].id != 0 {
-                        summary.updated += 1;
-                    }
+                    // Every row lands in one count: added, updated, skipped or errors.
+                    summary.updated += 1;
                     changed.push(i);
                 } else {
                     summary.skipped += 1;
