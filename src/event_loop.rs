@@ -46,6 +46,10 @@ fn event_loop(
         if dirty {
             terminal.draw(|f| crate::view::draw(app, f))?;
             dirty = false;
+            // Lets the end-to-end test prove that a panic restores the terminal.
+            if std::env::var_os("NETDAY_TEST_PANIC").is_some() {
+                panic!("NETDAY_TEST_PANIC");
+            }
         }
         if !event::poll(Duration::from_millis(500))? {
             let m = app.now().0 / 60_000;

@@ -82,3 +82,21 @@ fn unsafe_sigterm(pid: u32) {
         .status()
         .unwrap();
 }
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let mut tui = Tui::start_with_env(&db, &[], 100, 30, &[("NETDAY_TEST_PANIC", "1")]);
+    assert!(!tui.wait_exit(), "a panic must exit non-zero");
+    assert!(
+        !tui.alternate_screen(),
+        "the panic left the terminal in the alternate screen"
+    );
+    assert!(
+        tui.screen().contains("NETDAY_TEST_PANIC"),
+        "the panic message is readable:\n{}",
+        tui.screen()
+    );
+}

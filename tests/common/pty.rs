@@ -17,6 +17,16 @@ pub struct Tui {
 impl Tui {
     /// Starts `netday --db DB ARGS` in a `cols`×`rows` terminal, Korean UI, Seoul time.
     pub fn start(db: &Path, args: &[&str], cols: u16, rows: u16) -> Tui {
+        Self::start_with_env(db, args, cols, rows, &[])
+    }
+
+    pub fn start_with_env(
+        db: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -34,6 +44,9 @@ impl Tui {
         cmd.env("LANG", "ko_KR.UTF-8");
         cmd.env("TERM", "xterm-256color");
         cmd.env("NETDAY_TZ", "Asia/Seoul");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
