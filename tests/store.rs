@@ -345,3 +345,22 @@ fn walk(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     }
     out
 }
+
+#[test]
+fn a_database_whose_creation_was_interrupted_opens_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    drop(Store::open(&path).unwrap());
+    // As if killed after sled made its files but before netday wrote anything of its own.
+    std::fs::remove_file(path.join("NETDAY_SCHEMA")).unwrap();
+    let f = std::fs::OpenOptions::new().write(true).open(path.join("db")).unwrap();
+    f.set_len(0).unwrap();
+    for e in std::fs::read_dir(&path).unwrap() {
+        let e = e.unwrap();
+        if e.file_name().to_string_lossy().starts_with("snap.") {
+            std::fs::remove_file(e.path()).unwrap();
+        }
+    }
+    let store = Store::open(&path).unwrap();
+    assert!(store.is_empty());
+}

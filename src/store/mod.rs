@@ -388,8 +388,9 @@ impl Store {
                 if existed && store.trees.iter().skip(1).any(|t| !t.is_empty()) {
                     return Err(StoreError::Foreign(path.to_path_buf()));
                 }
-                if existed && !store.db.was_recovered() {
-                    // An existing directory whose log yields nothing: a damaged or emptied file.
+                if existed && !store.db.was_recovered() && read_version_file(path).is_some() {
+                    // netday wrote here before, yet the log yields nothing: a damaged file.
+                    // (Without the version file, creation itself was interrupted: start afresh.)
                     return Err(StoreError::Corrupt("no netday data in the log".into()));
                 }
                 store.trees[META].insert(SCHEMA_KEY, &[SCHEMA][..])?;
@@ -849,9 +850,12 @@ fn read_version_file(dir: &Path) -> Option<u8> {
 
 /// Records the schema beside sled's files (synced), so a newer database can be refused unopened.
 pub(crate) fn write_version_file(dir: &Path, version: u8) -> std::io::Result<()> {
-    let mut f = File::create(dir.join(VERSION_FILE))?;
+    let tmp = dir.join(format!("{VERSION_FILE}.tmp"));
+    let mut f = File::create(&tmp)?;
     std::io::Write::write_all(&mut f, format!("{version}\n").as_bytes())?;
-    f.sync_all()
+    f.sync_all()?;
+    std::fs::rename(&tmp, dir.join(VERSION_FILE))?;
+    File::open(dir)?.sync_all()
 }
 
 /// Creates the data directory readable by its owner only.
