@@ -51,8 +51,12 @@ fn acknowledged_check_ins_survive_sigkill() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        // From 0 ms: the first rounds may land while the database is still being created.
-        let delay = Duration::from_millis(seed % 300);
+        // Even rounds die early (even while the database is being created), odd ones mid-stream.
+        let delay = if round % 2 == 0 {
+            Duration::from_millis(seed % 120)
+        } else {
+            Duration::from_millis(250 + seed % 750)
+        };
         let acked = run_and_kill(&db, delay);
         acked_total.extend(acked);
         let store =
