@@ -311,19 +311,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let mut out = std::io::stdout().lock();
             for i in 0..count {
-                let mut p = model::Person {
-                    id: 0,
-                    code: String::new(),
-                    name: format!("체크인{i}"),
-                    org_id: None,
-                    role: String::new(),
-                    phone: String::new(),
-                    email: String::new(),
-                    tags: vec![],
-                    notes: String::new(),
-                    archived: false,
-                    created: Ts::now(),
-                };
+                let mut p = model::Person::new(format!("체크인{i}"), Ts::now());
                 let mut att = Attendance {
                     event_id: event.id,
                     person_id: 0,

@@ -308,15 +308,30 @@ fn an_empty_database_offers_the_demo() {
 fn the_event_picker_switches_to_an_earlier_day() {
     let (_d, mut app) = app();
     app.update(Action::PickEvent);
-    assert!(matches!(app.overlay, Overlay::EventPicker { selected: 3 }), "opens on the current day");
+    assert!(
+        matches!(app.overlay, Overlay::EventPicker { selected: 3 }),
+        "opens on the current day"
+    );
     app.update(Action::Up);
     app.update(Action::Submit);
     let e = app.event.as_ref().unwrap();
     assert_eq!(e.date, demo_date() - chrono::Months::new(1));
     // Last month everyone on the list had arrived; 송재원 came for the first time then.
     assert_eq!(app.roster.count().arrived, app.checkin.rows.len());
-    let song = app.roster.people.iter().find(|p| p.name == "송재원").unwrap().id;
+    let song = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "송재원")
+        .unwrap()
+        .id;
     assert!(app.roster.is_first_time(song));
-    let kim = app.roster.people.iter().find(|p| p.name == "김기성").unwrap().id;
+    let kim = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "김기성")
+        .unwrap()
+        .id;
     assert!(!app.roster.is_first_time(kim));
 }

@@ -353,7 +353,10 @@ fn a_database_whose_creation_was_interrupted_opens_afresh() {
     drop(Store::open(&path).unwrap());
     // As if killed after sled made its files but before netday wrote anything of its own.
     std::fs::remove_file(path.join("NETDAY_SCHEMA")).unwrap();
-    let f = std::fs::OpenOptions::new().write(true).open(path.join("db")).unwrap();
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path.join("db"))
+        .unwrap();
     f.set_len(0).unwrap();
     for e in std::fs::read_dir(&path).unwrap() {
         let e = e.unwrap();

@@ -240,17 +240,13 @@ pub fn apply(
 
 fn new_person(row: &ImportRow) -> Person {
     Person {
-        id: 0,
         code: row.code.to_ascii_uppercase(),
-        name: row.name.clone(),
-        org_id: None,
         role: row.role.clone(),
         phone: row.phone.clone(),
         email: row.email.clone(),
         tags: row.tags.clone(),
         notes: row.notes.clone(),
-        archived: false,
-        created: Ts::now(),
+        ..Person::new(row.name.clone(), Ts::now())
     }
 }
 

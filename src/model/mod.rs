@@ -250,6 +250,25 @@ pub struct Person {
     pub created: Ts,
 }
 
+impl Person {
+    /// A new person with only a name; the store gives id and badge code on first save.
+    pub fn new(name: impl Into<String>, created: Ts) -> Person {
+        Person {
+            id: 0,
+            code: String::new(),
+            name: name.into(),
+            org_id: None,
+            role: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            tags: Vec::new(),
+            notes: String::new(),
+            archived: false,
+            created,
+        }
+    }
+}
+
 /// Alphabet for badge codes: no 0/O, 1/I/L, so a code read aloud or scanned is unambiguous.
 const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 

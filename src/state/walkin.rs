@@ -210,17 +210,9 @@ impl App {
         };
         let now = self.now();
         let mut person = Person {
-            id: 0,
-            code: String::new(),
-            name,
             org_id: known,
-            role: String::new(),
             phone: phone.unwrap_or_default(),
-            email: String::new(),
-            tags: vec![],
-            notes: String::new(),
-            archived: false,
-            created: now,
+            ..Person::new(name, now)
         };
         let mut att = Attendance {
             event_id: event,

@@ -44,19 +44,7 @@ pub fn demo_store() -> (tempfile::TempDir, Store) {
 }
 
 pub fn person(name: &str) -> Person {
-    Person {
-        id: 0,
-        code: String::new(),
-        name: name.into(),
-        org_id: None,
-        role: String::new(),
-        phone: String::new(),
-        email: String::new(),
-        tags: vec![],
-        notes: String::new(),
-        archived: false,
-        created: Ts(1),
-    }
+    Person::new(name, Ts(1))
 }
 
 pub fn bin() -> PathBuf {
