@@ -198,11 +198,10 @@ impl Tx<'_> {
     fn next_id(&self, noun: usize) -> TxResult<Id> {
         let key = format!("seq:{}", TREE_NAMES[noun]);
         let cur = match self.t[META].get(key.as_bytes()).map_err(tx_err)? {
-            Some(v) => v
-                .as_ref()
-                .try_into()
-                .map(u64::from_be_bytes)
-                .unwrap_or_default(),
+            Some(v) => v.as_ref().try_into().map(u64::from_be_bytes).map_err(|_| {
+                // Never guess a counter: a reused id would overwrite someone.
+                ConflictableTransactionError::Abort(StoreError::Corrupt(key.clone()))
+            })?,
             None => 0,
         };
         let next = cur + 1;
