@@ -196,6 +196,7 @@ pub const HINT_CHECKIN: L = L(
 );
 pub const LIVE_ARRIVED: L = L("도착", "arrived");
 pub const LIVE_WALKINS: L = L("현장 등록", "walk-ins");
+pub const ARRIVED_BY_KIND: L = L("구분별 도착", "arrived by kind");
 pub const MATCHES: L = L("명", "found");
 
 pub fn already_arrived(who: &str, hhmm: &str) -> String {

@@ -110,6 +110,8 @@ fn first_timers_are_marked_and_arrivals_are_green() {
     let buf = render(&app, 100, 30);
     let text = screen(&buf);
     assert!(text.contains("✓ 김기성 (한울신협) 14:05 도착"), "{text}");
+    assert!(text.contains("구분별 도착 신협 1  생협 0"), "{text}");
+    assert!(text.contains("도착 1/39 · 현장 등록 0"), "{text}");
     // Arrived people move below those still expected; search shows the row.
     for c in "김기성".chars() {
         app.update(Action::Input(c));

@@ -65,7 +65,11 @@ fn a_walk_in_at_the_door_and_sigterm_restores_the_terminal() {
     tui.type_text("010-1111-2222");
     tui.send(b"\r");
     tui.wait_for("현장 등록 1");
-    unsafe_sigterm(tui.child.process_id().unwrap());
+    std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(tui.child.process_id().unwrap().to_string())
+        .status()
+        .unwrap();
     tui.wait_exit();
     assert!(
         !tui.alternate_screen(),
@@ -73,14 +77,6 @@ fn a_walk_in_at_the_door_and_sigterm_restores_the_terminal() {
     );
     let (_, people, _) = run(&db, &["export", "people"]);
     assert!(people.contains("홍길동,한울신협"), "{people}");
-}
-
-fn unsafe_sigterm(pid: u32) {
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(pid.to_string())
-        .status()
-        .unwrap();
 }
 
 #[test]
@@ -99,4 +95,22 @@ fn a_panic_restores_the_terminal() {
         "the panic message is readable:\n{}",
         tui.screen()
     );
+}
+
+#[test]
+fn a_hang_up_ends_netday_and_frees_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let mut tui = Tui::start(&db, &[], 100, 30);
+    tui.wait_for("도착 0/39");
+    // What a closed window or a dropped SSH session sends.
+    std::process::Command::new("kill")
+        .arg("-HUP")
+        .arg(tui.child.process_id().unwrap().to_string())
+        .status()
+        .unwrap();
+    tui.wait_exit();
+    let (code, _, err) = run(&db, &["events"]);
+    assert_eq!(code, 0, "the database stayed locked: {err}");
 }

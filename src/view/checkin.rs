@@ -33,12 +33,17 @@ fn columns(w: usize) -> [usize; 6] {
 
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let c = &app.checkin;
-    let [search, head, list] = Layout::vertical([
+    let [kinds, search, head, list] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
     .areas(area);
+    f.render_widget(
+        Paragraph::new(super::by_kind_line(&app.roster.count())),
+        kinds,
+    );
 
     // Search box: the caret is where the IME composes.
     let label = format!(" {} ▸ ", i18n::SEARCH.get());

@@ -131,30 +131,43 @@ fn draw_tabs(app: &App, f: &mut Frame, area: Rect) {
         }
         spans.push(Span::styled(label, style));
     }
+    // The live count, right-aligned, on every screen (by kind on the check-in screen itself).
     let count = app.roster.count();
-    spans.push(Span::raw("   "));
-    spans.push(Span::styled(
-        format!(
-            "{} {}/{}",
-            i18n::LIVE_ARRIVED.get(),
-            count.arrived,
-            count.expected
-        ),
-        Style::new().fg(GOOD).bold(),
-    ));
-    spans.push(Span::styled(
-        format!(" · {} {}", i18n::LIVE_WALKINS.get(), count.walk_ins),
-        Style::new().fg(ACCENT),
-    ));
-    for (k, n) in OrgKind::ALL.iter().zip(count.by_kind) {
-        if n > 0 {
-            spans.push(Span::styled(
-                format!(" · {} {n}", i18n::kind_short(*k)),
-                Style::new().fg(Color::Gray),
-            ));
-        }
+    let live = format!(
+        "{} {}/{} · {} {} ",
+        i18n::LIVE_ARRIVED.get(),
+        count.arrived,
+        count.expected,
+        i18n::LIVE_WALKINS.get(),
+        count.walk_ins
+    );
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let gap = (area.width as usize).saturating_sub(used + width(&live));
+    if gap > 0 {
+        spans.push(Span::raw(" ".repeat(gap)));
+        spans.push(Span::styled(live, Style::new().fg(GOOD).bold()));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Arrivals by organisation kind, for the check-in screen.
+pub fn by_kind_line(count: &crate::state::Count) -> Line<'static> {
+    let mut spans = vec![Span::styled(
+        format!(" {} ", i18n::ARRIVED_BY_KIND.get()),
+        Style::new().fg(Color::Gray),
+    )];
+    for (k, n) in OrgKind::ALL.iter().zip(count.by_kind) {
+        let style = if n > 0 {
+            Style::new().fg(ACCENT)
+        } else {
+            Style::new().fg(Color::DarkGray)
+        };
+        spans.push(Span::styled(
+            format!("{} {n}  ", i18n::kind_short(*k)),
+            style,
+        ));
+    }
+    Line::from(spans)
 }
 
 fn draw_status(app: &App, f: &mut Frame, area: Rect) {
