@@ -58,6 +58,58 @@ const CHECKIN: &[Binding] = &[
     key(KeyCode::F(3), "F3", Action::ToggleContacts),
 ];
 
+const PEOPLE: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    key(KeyCode::Backspace, "Backspace", Action::Backspace),
+    key(KeyCode::F(2), "F2", Action::Edit),
+    key(KeyCode::F(3), "F3", Action::AddPerson),
+    ctrl('n', "Ctrl-N", Action::AddPerson),
+    key(KeyCode::F(4), "F4", Action::FilterMenu),
+    key(KeyCode::F(6), "F6", Action::SortNext),
+    key(KeyCode::F(7), "F7", Action::SortReverse),
+    key(KeyCode::F(8), "F8", Action::ToggleOrgs),
+    ctrl('a', "Ctrl-A", Action::ToggleEveryone),
+    ctrl('r', "Ctrl-R", Action::Register),
+    key(KeyCode::Delete, "Del", Action::Archive),
+    ctrl('g', "Ctrl-G", Action::Merge),
+    ctrl('d', "Ctrl-D", Action::CloseDay),
+    ctrl('z', "Ctrl-Z", Action::UndoCloseDay),
+    ctrl('o', "Ctrl-O", Action::ImportPeople),
+    ctrl('e', "Ctrl-E", Action::ExportPeople),
+];
+
+const ORGS: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::F(2), "F2", Action::Edit),
+    key(KeyCode::F(3), "F3", Action::AddPerson),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    key(KeyCode::Backspace, "Backspace", Action::Backspace),
+    key(KeyCode::F(8), "F8", Action::ToggleOrgs),
+    ctrl('o', "Ctrl-O", Action::ImportPeople),
+    ctrl('e', "Ctrl-E", Action::ExportPeople),
+];
+
+const FILTER: &[Binding] = &[
+    key(KeyCode::Up, "↑", Action::Up),
+    key(KeyCode::Down, "↓", Action::Down),
+    key(KeyCode::Left, "←", Action::Left),
+    key(KeyCode::Right, "→", Action::Right),
+    key(KeyCode::Char(' '), "Space", Action::Right),
+    key(KeyCode::Backspace, "Backspace", Action::Backspace),
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    key(KeyCode::F(4), "F4", Action::FilterMenu),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
+const PATH_INPUT: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    key(KeyCode::Backspace, "Backspace", Action::Backspace),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
 const WALKIN: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::Submit),
     key(KeyCode::Esc, "Esc", Action::Cancel),
@@ -97,7 +149,11 @@ const OFFER_DEMO: &[Binding] = &[
 pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
     match ctx {
         Context::Checkin => vec![CHECKIN, LIST, GLOBAL],
-        Context::WalkIn => vec![WALKIN],
+        Context::WalkIn | Context::Form => vec![WALKIN],
+        Context::People => vec![PEOPLE, LIST, GLOBAL],
+        Context::Orgs => vec![ORGS, LIST, GLOBAL],
+        Context::Filter => vec![FILTER],
+        Context::PathInput => vec![PATH_INPUT],
         Context::Confirm => vec![CONFIRM],
         Context::EventPicker => vec![PICKER],
         Context::OfferDemo => vec![OFFER_DEMO],
@@ -107,7 +163,16 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
 
 /// Whether typed characters go into a text field in `ctx`.
 pub fn types_text(ctx: Context) -> bool {
-    matches!(ctx, Context::Checkin | Context::WalkIn | Context::Confirm)
+    matches!(
+        ctx,
+        Context::Checkin
+            | Context::WalkIn
+            | Context::Confirm
+            | Context::People
+            | Context::Orgs
+            | Context::Form
+            | Context::PathInput
+    )
 }
 
 /// The action for a key press in `ctx`, if any.

@@ -2,6 +2,9 @@
 //! change is durable before it returns); nothing here draws or reads the terminal.
 
 pub mod checkin;
+pub mod people;
+pub mod people_form;
+pub mod people_io;
 pub mod roster;
 pub mod walkin;
 
@@ -12,6 +15,9 @@ use crate::model::{Event, Id, Ts};
 use crate::store::{Store, StoreError};
 
 pub use checkin::CheckinState;
+pub use people::{PeopleConfirm, PeopleState};
+pub use people_form::{OrgForm, PersonForm};
+pub use people_io::{ExportDialog, ImportDialog};
 pub use roster::{Count, History, Roster};
 pub use walkin::WalkInForm;
 
@@ -19,13 +25,15 @@ pub use walkin::WalkInForm;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Screen {
     Checkin,
+    People,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 1] = [Screen::Checkin];
+    pub const ALL: [Screen; 2] = [Screen::Checkin, Screen::People];
     pub fn title(self) -> L {
         match self {
             Screen::Checkin => i18n::SCREEN_CHECKIN,
+            Screen::People => i18n::SCREEN_PEOPLE,
         }
     }
 }
@@ -83,6 +91,34 @@ pub enum Action {
     LoadDemo,
     /// The terminal changed size
     Resize,
+    /// Open the detail pane / edit the selected row
+    Edit,
+    /// Add a person (organisation in the organisations view)
+    AddPerson,
+    /// Filter menu
+    FilterMenu,
+    /// Sort by the next column
+    SortNext,
+    /// Reverse the sort direction
+    SortReverse,
+    /// Everyone in the database / this event's people
+    ToggleEveryone,
+    /// Register for / unregister from this event
+    Register,
+    /// Archive the selected person (history kept)
+    Archive,
+    /// Merge two duplicate people
+    Merge,
+    /// Close the day: everyone still expected becomes a no-show
+    CloseDay,
+    /// People / organisations view
+    ToggleOrgs,
+    /// Import people from a CSV file
+    ImportPeople,
+    /// Export the current view to a CSV file
+    ExportPeople,
+    /// Undo closing the day
+    UndoCloseDay,
 }
 
 impl Action {
@@ -114,6 +150,26 @@ impl Action {
             Right => L("다음 선택지", "Next choice"),
             LoadDemo => L("데모 데이터 불러오기", "Load demo data"),
             Resize => L("화면 크기 변경", "Resize"),
+            Edit => L("수정", "Edit"),
+            AddPerson => L("새로 추가", "Add new"),
+            FilterMenu => L("필터", "Filters"),
+            SortNext => L("정렬 열 바꾸기", "Sort by next column"),
+            SortReverse => L("정렬 방향 바꾸기", "Reverse sort"),
+            ToggleEveryone => L("이번 행사 / 전체 명단", "This event / everyone"),
+            Register => L("참석 등록 / 등록 취소", "Register / unregister"),
+            Archive => L("보관 (참석 기록 유지)", "Archive (history kept)"),
+            Merge => L(
+                "중복 병합 (두 번: 중복 → 남길 사람)",
+                "Merge duplicates (twice: dup → keep)",
+            ),
+            CloseDay => L(
+                "행사 마감 (남은 참석 예정 → 불참)",
+                "Close the day (expected → no-show)",
+            ),
+            ToggleOrgs => L("사람 / 소속 기관 보기", "People / organisations"),
+            ImportPeople => L("CSV 가져오기", "Import CSV"),
+            ExportPeople => L("지금 목록을 CSV로 내보내기", "Export this view to CSV"),
+            UndoCloseDay => L("행사 마감 되돌리기", "Undo closing the day"),
         }
     }
 }
@@ -142,6 +198,12 @@ pub enum Overlay {
     ConfirmUndo { person: Id },
     WalkIn(Box<WalkInForm>),
     OfferDemo,
+    PersonForm(Box<PersonForm>),
+    OrgForm(Box<OrgForm>),
+    PeopleFilter { row: usize },
+    PeopleConfirm(PeopleConfirm),
+    Import(Box<ImportDialog>),
+    Export(Box<ExportDialog>),
 }
 
 /// Which key table is in force.
@@ -153,6 +215,11 @@ pub enum Context {
     EventPicker,
     Help,
     OfferDemo,
+    People,
+    Orgs,
+    Form,
+    Filter,
+    PathInput,
 }
 
 pub struct App {
@@ -163,6 +230,7 @@ pub struct App {
     pub event: Option<Event>,
     pub roster: Roster,
     pub checkin: CheckinState,
+    pub people: PeopleState,
     pub overlay: Overlay,
     pub message: Option<Message>,
     pub quit: bool,
@@ -209,6 +277,7 @@ impl App {
             event,
             roster,
             checkin: CheckinState::default(),
+            people: PeopleState::default(),
             overlay,
             message: None,
             quit: false,
@@ -216,6 +285,7 @@ impl App {
             clock,
         };
         app.checkin.refresh(&app.roster);
+        app.people.refresh(&app.roster);
         Ok(app)
     }
 
@@ -230,9 +300,20 @@ impl App {
             Overlay::ConfirmUndo { .. } => Context::Confirm,
             Overlay::WalkIn(_) => Context::WalkIn,
             Overlay::OfferDemo => Context::OfferDemo,
-            Overlay::None => match self.screen {
-                Screen::Checkin => Context::Checkin,
-            },
+            Overlay::PersonForm(_) | Overlay::OrgForm(_) => Context::Form,
+            Overlay::PeopleFilter { .. } => Context::Filter,
+            Overlay::PeopleConfirm(_) => Context::Confirm,
+            Overlay::Import(_) | Overlay::Export(_) => Context::PathInput,
+            Overlay::None => self.screen_context(),
+        }
+    }
+
+    /// The key table of the screen itself (also what the help overlay lists).
+    pub fn screen_context(&self) -> Context {
+        match self.screen {
+            Screen::Checkin => Context::Checkin,
+            Screen::People if self.people.orgs_view => Context::Orgs,
+            Screen::People => Context::People,
         }
     }
 
@@ -243,7 +324,7 @@ impl App {
         });
     }
 
-    fn fail(&mut self, e: StoreError) {
+    pub(crate) fn fail(&mut self, e: StoreError) {
         let text = i18n::pick(e.ko(), e.en());
         self.say(Tone::Error, format!("{}: {text}", i18n::SAVE_FAILED));
     }
@@ -266,6 +347,12 @@ impl App {
             Overlay::EventPicker { selected } => self.on_event_picker(selected, action),
             Overlay::ConfirmUndo { person } => self.on_confirm_undo(person, action),
             Overlay::WalkIn(form) => self.on_walk_in(*form, action),
+            Overlay::PersonForm(form) => self.on_person_form(*form, action),
+            Overlay::OrgForm(form) => self.on_org_form(*form, action),
+            Overlay::PeopleFilter { row } => self.on_people_filter(row, action),
+            Overlay::PeopleConfirm(what) => self.on_people_confirm(what, action),
+            Overlay::Import(d) => self.on_import(*d, action),
+            Overlay::Export(d) => self.on_export(*d, action),
             Overlay::None => self.on_screen(action),
         };
         if let Err(e) = result {
@@ -297,9 +384,14 @@ impl App {
                     (i + n - 1) % n
                 };
                 self.screen = Screen::ALL[j];
+                if self.screen == Screen::People {
+                    // Check-ins made at the desk since the list was last computed.
+                    self.refresh_people();
+                }
             }
             other => match self.screen {
                 Screen::Checkin => return self.on_checkin(other),
+                Screen::People => return self.on_people(other),
             },
         }
         Ok(())
@@ -332,6 +424,9 @@ impl App {
         self.events = events;
         self.roster = Roster::load(&self.store, self.event.as_ref(), &self.events)?;
         self.checkin.refresh(&self.roster);
+        self.people.detail = None;
+        self.people.close_undo.clear();
+        self.people.refresh(&self.roster);
         Ok(())
     }
 
@@ -353,6 +448,9 @@ impl App {
                     self.event = Some(e);
                     self.checkin = CheckinState::default();
                     self.checkin.refresh(&self.roster);
+                    self.people.detail = None;
+                    self.people.close_undo.clear();
+                    self.people.refresh(&self.roster);
                 }
                 return Ok(());
             }

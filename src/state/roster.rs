@@ -113,6 +113,11 @@ impl Roster {
         self.index.upsert(p.id, &p.name, org, &p.code);
     }
 
+    /// Index of the person with `id` in `people`.
+    pub fn position(&self, id: Id) -> Option<usize> {
+        self.pos.get(&id).copied()
+    }
+
     pub fn person(&self, id: Id) -> Option<&Person> {
         self.pos.get(&id).map(|&i| &self.people[i])
     }

@@ -1,6 +1,7 @@
 //! Draws the app into a ratatui frame. Reads `&App`, never changes it, never touches the store.
 
 pub mod checkin;
+pub mod people;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -42,10 +43,13 @@ pub fn draw(app: &App, f: &mut Frame) {
     draw_tabs(app, f, tabs);
     match app.screen {
         Screen::Checkin => checkin::draw(app, f, body),
+        Screen::People => people::draw(app, f, body),
     }
     draw_status(app, f, status);
     let hint = match app.screen {
         Screen::Checkin => i18n::HINT_CHECKIN.get(),
+        Screen::People if app.people.orgs_view => i18n::HINT_ORGS.get(),
+        Screen::People => i18n::HINT_PEOPLE.get(),
     };
     f.render_widget(
         Paragraph::new(fit(hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),
@@ -64,6 +68,15 @@ pub fn draw(app: &App, f: &mut Frame) {
             draw_confirm(f, area, i18n::UNDO_TITLE.get(), &i18n::confirm_undo(name));
         }
         Overlay::WalkIn(form) => checkin::draw_walk_in(app, form, f, area),
+        Overlay::PersonForm(form) => people::draw_person_form(app, form, f, area),
+        Overlay::OrgForm(form) => people::draw_org_form(form, f, area),
+        Overlay::PeopleFilter { row } => people::draw_filter_menu(app, *row, f, area),
+        Overlay::PeopleConfirm(what) => {
+            let (title, text) = people::confirm_text(app, what);
+            draw_confirm(f, area, title, &text);
+        }
+        Overlay::Import(d) => people::draw_import(d, f, area),
+        Overlay::Export(d) => people::draw_export(d, f, area),
         Overlay::OfferDemo => draw_confirm(
             f,
             area,
@@ -201,7 +214,7 @@ pub fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     inner
 }
 
-fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str) {
+pub fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str) {
     let inner = popup(f, area, 56, 8, title);
     let body = if text.contains('\n') {
         text.to_string()
@@ -213,9 +226,7 @@ fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str) {
 
 fn draw_help(app: &App, f: &mut Frame, area: Rect) {
     // The context under the help overlay is the screen's own.
-    let ctx = match app.screen {
-        Screen::Checkin => crate::state::Context::Checkin,
-    };
+    let ctx = app.screen_context();
     let mut lines: Vec<Line> = Vec::new();
     let mut seen = Vec::new();
     for table in keymap::tables(ctx) {

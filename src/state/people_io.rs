@@ -1,0 +1,186 @@
+//! Import and export from the People screen: the same code paths as `netday import` and
+//! `netday export people`.
+
+use std::path::PathBuf;
+
+use super::{Action, App, Overlay, Tone};
+use crate::i18n;
+use crate::io::csv_in::{ParsedCsv, parse_people_csv};
+use crate::io::import::{self, ImportSummary};
+use crate::model::clean_line;
+use crate::store::StoreError;
+
+/// A parsed file and what importing it would do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview {
+    pub parsed: ParsedCsv,
+    pub summary: ImportSummary,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportDialog {
+    pub path: String,
+    /// Shown after the path is confirmed; a second Enter imports.
+    pub preview: Option<Preview>,
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportDialog {
+    pub path: String,
+    pub error: Option<String>,
+}
+
+/// `~/x` → `$HOME/x`.
+pub fn expand_home(path: &str) -> PathBuf {
+    let path = path.trim();
+    if let Some(rest) = path.strip_prefix("~/")
+        && let Some(home) = std::env::var_os("HOME")
+    {
+        return PathBuf::from(home).join(rest);
+    }
+    PathBuf::from(path)
+}
+
+/// Typing into a one-line path field.
+fn edit_path(path: &mut String, action: &Action) {
+    match action {
+        Action::Input(c) if !c.is_control() => path.push(*c),
+        Action::Paste(s) => path.push_str(&clean_line(s)),
+        Action::Backspace => {
+            path.pop();
+        }
+        _ => {}
+    }
+}
+
+impl App {
+    pub(super) fn open_import(&mut self) {
+        self.overlay = Overlay::Import(Box::default());
+    }
+
+    pub(super) fn open_export(&mut self) {
+        let date = self.now().local_date().format("%Y%m%d");
+        self.overlay = Overlay::Export(Box::new(ExportDialog {
+            path: format!("~/netday-people-{date}.csv"),
+            error: None,
+        }));
+    }
+
+    pub(super) fn on_import(
+        &mut self,
+        mut d: ImportDialog,
+        action: Action,
+    ) -> Result<(), StoreError> {
+        match action {
+            Action::Cancel => {
+                if d.preview.is_some() {
+                    d.preview = None;
+                } else {
+                    self.overlay = Overlay::None;
+                    return Ok(());
+                }
+            }
+            Action::Submit => match d.preview.take() {
+                None => match self.preview_import(&d.path) {
+                    Ok(p) => {
+                        d.preview = Some(p);
+                        d.error = None;
+                    }
+                    Err(e) => d.error = Some(e),
+                },
+                Some(p) => {
+                    let date = self.event.as_ref().map(|e| e.date);
+                    let s = import::apply(&self.store, &p.parsed, date, false)?;
+                    self.overlay = Overlay::None;
+                    self.reload()?;
+                    self.refresh_people();
+                    let mut text = i18n::import_summary(s.added, s.updated, s.skipped, s.errors);
+                    if s.registered > 0
+                        && let Some(e) = &self.event
+                    {
+                        text = format!("{text} · {}", i18n::registered_for(s.registered, &e.title));
+                    }
+                    self.say(Tone::Good, text);
+                    return Ok(());
+                }
+            },
+            ref a if d.preview.is_none() => {
+                edit_path(&mut d.path, a);
+                d.error = None;
+            }
+            _ => {}
+        }
+        self.overlay = Overlay::Import(Box::new(d));
+        Ok(())
+    }
+
+    /// Reads and parses the file, and works out what importing it would do (nothing written).
+    fn preview_import(&self, path: &str) -> Result<Preview, String> {
+        if path.trim().is_empty() {
+            return Err(i18n::P_PATH_REQUIRED.get().into());
+        }
+        let p = expand_home(path);
+        let bytes =
+            std::fs::read(&p).map_err(|e| i18n::cannot_read(&p.display().to_string(), &e))?;
+        let parsed = parse_people_csv(&bytes).map_err(|e| i18n::pick(e.ko(), e.en()))?;
+        let date = self.event.as_ref().map(|e| e.date);
+        let summary = import::apply(&self.store, &parsed, date, true)
+            .map_err(|e| i18n::pick(e.ko(), e.en()))?;
+        Ok(Preview { parsed, summary })
+    }
+
+    pub(super) fn on_export(
+        &mut self,
+        mut d: ExportDialog,
+        action: Action,
+    ) -> Result<(), StoreError> {
+        match action {
+            Action::Cancel => {
+                self.overlay = Overlay::None;
+                return Ok(());
+            }
+            Action::Submit => match self.export_view(&d.path) {
+                Ok((path, n)) => {
+                    self.overlay = Overlay::None;
+                    self.say(Tone::Good, i18n::wrote_file(&path, n));
+                    return Ok(());
+                }
+                Err(e) => d.error = Some(e),
+            },
+            ref a => {
+                edit_path(&mut d.path, a);
+                d.error = None;
+            }
+        }
+        self.overlay = Overlay::Export(Box::new(d));
+        Ok(())
+    }
+
+    /// Writes the current filtered, sorted view as a people CSV; returns the path and row count.
+    pub fn export_view(&self, path: &str) -> Result<(String, usize), String> {
+        if path.trim().is_empty() {
+            return Err(i18n::P_PATH_REQUIRED.get().into());
+        }
+        let p = expand_home(path);
+        let shown = p.display().to_string();
+        let people: Vec<&crate::model::Person> = self
+            .people
+            .rows
+            .iter()
+            .filter_map(|id| self.roster.person(*id))
+            .collect();
+        let write = || -> std::io::Result<usize> {
+            let file = std::fs::File::create(&p)?;
+            let mut w = std::io::BufWriter::new(file);
+            let n = crate::io::export::write_people(&mut w, &people, &self.roster.orgs)?;
+            use std::io::Write;
+            w.flush()?;
+            w.get_ref().sync_all()?;
+            Ok(n)
+        };
+        write()
+            .map(|n| (shown.clone(), n))
+            .map_err(|e| i18n::cannot_write(&shown, &e))
+    }
+}
