@@ -310,6 +310,20 @@ impl Store {
     /// Opens (creating if absent) the database at `path`. Refuses a database that is locked by
     /// another process, damaged, foreign, or from a newer netday, and changes nothing then.
     pub fn open(path: &Path) -> Result<Store> {
+        // A netday that is just closing may hold the lock a moment longer (sled's threads let
+        // go of the file after the Db is dropped): wait a little before calling it taken.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(1500);
+        loop {
+            match Self::open_guarded(path) {
+                Err(StoreError::Locked(_)) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_guarded(path: &Path) -> Result<Store> {
         let before = Preimage::capture(path);
         let result = Self::open_unguarded(path);
         if let (Err(e), Some(pre)) = (&result, before)
