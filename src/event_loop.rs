@@ -48,6 +48,8 @@ fn event_loop(
             dirty = false;
         }
         if !event::poll(Duration::from_millis(500))? {
+            // A pause in typing: write the editor's pending draft.
+            dirty |= app.update(Action::Tick);
             let m = app.now().0 / 60_000;
             if m != minute {
                 minute = m;

@@ -1,7 +1,9 @@
 //! What the app knows and how an action changes it. `update` may call the store (every confirmed
 //! change is durable before it returns); nothing here draws or reads the terminal.
 
+pub mod agenda;
 pub mod checkin;
+pub mod notes;
 pub mod roster;
 pub mod walkin;
 
@@ -11,7 +13,9 @@ use crate::i18n::{self, L};
 use crate::model::{Event, Id, Ts};
 use crate::store::{Store, StoreError};
 
+pub use agenda::{AgendaForm, AgendaState};
 pub use checkin::CheckinState;
+pub use notes::{ActionForm, NotesState};
 pub use roster::{Count, History, Roster};
 pub use walkin::WalkInForm;
 
@@ -19,13 +23,17 @@ pub use walkin::WalkInForm;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Screen {
     Checkin,
+    Agenda,
+    Notes,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 1] = [Screen::Checkin];
+    pub const ALL: [Screen; 3] = [Screen::Checkin, Screen::Agenda, Screen::Notes];
     pub fn title(self) -> L {
         match self {
             Screen::Checkin => i18n::SCREEN_CHECKIN,
+            Screen::Agenda => i18n::SCREEN_AGENDA,
+            Screen::Notes => i18n::SCREEN_NOTES,
         }
     }
 }
@@ -83,6 +91,42 @@ pub enum Action {
     LoadDemo,
     /// The terminal changed size
     Resize,
+    /// Nothing happened for a while (idle poll): write a pending draft
+    Tick,
+    /// Add an agenda item / write a new note
+    AddItem,
+    /// Edit the selected row
+    Edit,
+    /// Delete the selected row (asks first)
+    Delete,
+    /// Move the selected agenda item up
+    MoveUp,
+    /// Move the selected agenda item down
+    MoveDown,
+    /// Next status of the agenda item (planned → running → done)
+    CycleStatus,
+    /// Start the agenda from the standard four segments
+    Template,
+    /// Copy the agenda of the last networking day
+    CopyLast,
+    /// Show notes of one agenda item / choose the note's agenda item
+    CycleAgendaFilter,
+    /// Show notes of one kind
+    CycleKindFilter,
+    /// Next kind of the note being written (note → decision → action item)
+    CycleKind,
+    /// Show the open action items of every networking day (and back)
+    OpenActions,
+    /// Mark the action item done / not done
+    ToggleDone,
+    /// Set owner and due date of the action item
+    OwnerDue,
+    /// Write the minutes (회의록) as a Markdown file
+    ExportMinutes,
+    /// Save the note being written
+    Save,
+    /// A key for the text editor (caret movement, newline, delete…)
+    EditKey(ratatui::crossterm::event::KeyEvent),
 }
 
 impl Action {
@@ -114,6 +158,48 @@ impl Action {
             Right => L("다음 선택지", "Next choice"),
             LoadDemo => L("데모 데이터 불러오기", "Load demo data"),
             Resize => L("화면 크기 변경", "Resize"),
+            Tick => L("임시 저장", "Save draft"),
+            AddItem => L("추가 / 새 메모", "Add / new note"),
+            Edit => L("편집", "Edit"),
+            Delete => L("삭제 (확인 후)", "Delete (asks first)"),
+            MoveUp => L("안건을 위로", "Move item up"),
+            MoveDown => L("안건을 아래로", "Move item down"),
+            CycleStatus => L(
+                "상태 바꾸기 (예정→진행 중→완료)",
+                "Cycle status (planned→running→done)",
+            ),
+            Template => L(
+                "기본 4개 안건으로 시작",
+                "Start from the standard four segments",
+            ),
+            CopyLast => L(
+                "지난 네트워킹데이 안건 복사",
+                "Copy last networking day's agenda",
+            ),
+            CycleAgendaFilter => L(
+                "안건별 보기 / 안건 고르기",
+                "Filter by agenda item / choose item",
+            ),
+            CycleKindFilter => L(
+                "종류별 보기 (메모·결정·실행 과제)",
+                "Filter by kind (note, decision, action)",
+            ),
+            CycleKind => L(
+                "종류 바꾸기 (메모→결정 사항→실행 과제)",
+                "Cycle kind (note→decision→action)",
+            ),
+            OpenActions => L(
+                "모든 미완료 실행 과제 / 돌아가기",
+                "All open action items / back",
+            ),
+            ToggleDone => L(
+                "실행 과제 완료 표시/해제",
+                "Mark action item done / not done",
+            ),
+            OwnerDue => L("담당·기한 정하기", "Set owner and due date"),
+            ExportMinutes => L("회의록 파일로 내보내기", "Export minutes to a file"),
+            Save => L("저장", "Save"),
+            EditKey(_) => L("커서 이동·줄바꿈·지우기", "Move caret, new line, delete"),
         }
     }
 }
@@ -142,6 +228,10 @@ pub enum Overlay {
     ConfirmUndo { person: Id },
     WalkIn(Box<WalkInForm>),
     OfferDemo,
+    AgendaForm(Box<AgendaForm>),
+    ConfirmDeleteAgenda { id: Id },
+    ConfirmDeleteNote { id: Id },
+    ActionForm(Box<ActionForm>),
 }
 
 /// Which key table is in force.
@@ -153,6 +243,11 @@ pub enum Context {
     EventPicker,
     Help,
     OfferDemo,
+    Agenda,
+    Notes,
+    NoteEditor,
+    AgendaForm,
+    ActionForm,
 }
 
 pub struct App {
@@ -163,6 +258,10 @@ pub struct App {
     pub event: Option<Event>,
     pub roster: Roster,
     pub checkin: CheckinState,
+    pub agenda: AgendaState,
+    pub notes: NotesState,
+    /// Where the TUI writes minutes (default: the home directory).
+    pub export_dir: Option<std::path::PathBuf>,
     pub overlay: Overlay,
     pub message: Option<Message>,
     pub quit: bool,
@@ -209,6 +308,9 @@ impl App {
             event,
             roster,
             checkin: CheckinState::default(),
+            agenda: AgendaState::default(),
+            notes: NotesState::default(),
+            export_dir: None,
             overlay,
             message: None,
             quit: false,
@@ -216,6 +318,8 @@ impl App {
             clock,
         };
         app.checkin.refresh(&app.roster);
+        app.load_agenda()?;
+        app.load_notes()?;
         Ok(app)
     }
 
@@ -230,8 +334,23 @@ impl App {
             Overlay::ConfirmUndo { .. } => Context::Confirm,
             Overlay::WalkIn(_) => Context::WalkIn,
             Overlay::OfferDemo => Context::OfferDemo,
-            Overlay::None => match self.screen {
-                Screen::Checkin => Context::Checkin,
+            Overlay::AgendaForm(_) => Context::AgendaForm,
+            Overlay::ConfirmDeleteAgenda { .. } | Overlay::ConfirmDeleteNote { .. } => {
+                Context::Confirm
+            }
+            Overlay::ActionForm(_) => Context::ActionForm,
+            Overlay::None => self.screen_context(),
+        }
+    }
+
+    /// The key table of the screen itself (under any overlay).
+    pub fn screen_context(&self) -> Context {
+        match self.screen {
+            Screen::Checkin => Context::Checkin,
+            Screen::Agenda => Context::Agenda,
+            Screen::Notes => match &self.notes.editor {
+                Some(_) => Context::NoteEditor,
+                None => Context::Notes,
             },
         }
     }
@@ -251,11 +370,22 @@ impl App {
     /// Applies one action. Returns whether anything visible may have changed.
     pub fn update(&mut self, action: Action) -> bool {
         if action == Action::Quit {
+            // Whatever is being written survives the quit.
+            if let Err(e) = self.flush_draft() {
+                self.fail(e);
+            }
             self.quit = true;
             return true;
         }
         if action == Action::Resize {
             return true;
+        }
+        if action == Action::Tick {
+            if let Err(e) = self.flush_draft() {
+                self.fail(e);
+                return true;
+            }
+            return false;
         }
         let result = match self.overlay.clone() {
             Overlay::Help => {
@@ -266,6 +396,10 @@ impl App {
             Overlay::EventPicker { selected } => self.on_event_picker(selected, action),
             Overlay::ConfirmUndo { person } => self.on_confirm_undo(person, action),
             Overlay::WalkIn(form) => self.on_walk_in(*form, action),
+            Overlay::AgendaForm(form) => self.on_agenda_form(*form, action),
+            Overlay::ConfirmDeleteAgenda { id } => self.on_confirm_delete_agenda(id, action),
+            Overlay::ConfirmDeleteNote { id } => self.on_confirm_delete_note(id, action),
+            Overlay::ActionForm(form) => self.on_action_form(*form, action),
             Overlay::None => self.on_screen(action),
         };
         if let Err(e) = result {
@@ -276,7 +410,13 @@ impl App {
 
     fn on_screen(&mut self, action: Action) -> Result<(), StoreError> {
         match action {
-            Action::Help => self.overlay = Overlay::Help,
+            Action::Help => {
+                self.flush_draft()?;
+                self.overlay = Overlay::Help;
+            }
+            other if self.notes.editor.is_some() && self.screen == Screen::Notes => {
+                return self.on_notes(other);
+            }
             Action::PickEvent => {
                 let selected = self
                     .event
@@ -297,9 +437,12 @@ impl App {
                     (i + n - 1) % n
                 };
                 self.screen = Screen::ALL[j];
+                return self.enter_screen();
             }
             other => match self.screen {
                 Screen::Checkin => return self.on_checkin(other),
+                Screen::Agenda => return self.on_agenda(other),
+                Screen::Notes => return self.on_notes(other),
             },
         }
         Ok(())
@@ -332,6 +475,21 @@ impl App {
         self.events = events;
         self.roster = Roster::load(&self.store, self.event.as_ref(), &self.events)?;
         self.checkin.refresh(&self.roster);
+        self.load_agenda()?;
+        self.load_notes()?;
+        Ok(())
+    }
+
+    /// Fresh data for the screen just switched to.
+    fn enter_screen(&mut self) -> Result<(), StoreError> {
+        match self.screen {
+            Screen::Checkin => {}
+            Screen::Agenda => self.load_agenda()?,
+            Screen::Notes => {
+                self.load_agenda()?;
+                self.enter_notes()?;
+            }
+        }
         Ok(())
     }
 
@@ -353,6 +511,10 @@ impl App {
                     self.event = Some(e);
                     self.checkin = CheckinState::default();
                     self.checkin.refresh(&self.roster);
+                    self.agenda = AgendaState::default();
+                    self.notes.agenda_filter = None;
+                    self.notes.selected = 0;
+                    return self.enter_screen();
                 }
                 return Ok(());
             }

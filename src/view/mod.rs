@@ -1,6 +1,8 @@
 //! Draws the app into a ratatui frame. Reads `&App`, never changes it, never touches the store.
 
+pub mod agenda;
 pub mod checkin;
+pub mod notes;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -42,10 +44,15 @@ pub fn draw(app: &App, f: &mut Frame) {
     draw_tabs(app, f, tabs);
     match app.screen {
         Screen::Checkin => checkin::draw(app, f, body),
+        Screen::Agenda => agenda::draw(app, f, body),
+        Screen::Notes => notes::draw(app, f, body),
     }
     draw_status(app, f, status);
     let hint = match app.screen {
         Screen::Checkin => i18n::HINT_CHECKIN.get(),
+        Screen::Agenda => i18n::HINT_AGENDA.get(),
+        Screen::Notes if app.notes.editor.is_some() => i18n::HINT_EDITOR.get(),
+        Screen::Notes => i18n::HINT_NOTES.get(),
     };
     f.render_widget(
         Paragraph::new(fit(hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),
@@ -64,6 +71,36 @@ pub fn draw(app: &App, f: &mut Frame) {
             draw_confirm(f, area, i18n::UNDO_TITLE.get(), &i18n::confirm_undo(name));
         }
         Overlay::WalkIn(form) => checkin::draw_walk_in(app, form, f, area),
+        Overlay::AgendaForm(form) => agenda::draw_form(form, f, area),
+        Overlay::ActionForm(form) => notes::draw_action_form(app, form, f, area),
+        Overlay::ConfirmDeleteAgenda { id } => {
+            let title = app
+                .agenda
+                .items
+                .iter()
+                .find(|i| i.id == *id)
+                .map(|i| i.title.as_str())
+                .unwrap_or("");
+            draw_confirm(
+                f,
+                area,
+                i18n::DELETE_TITLE.get(),
+                &i18n::confirm_delete(title),
+            );
+        }
+        Overlay::ConfirmDeleteNote { id } => {
+            let text = app
+                .notes
+                .note(*id)
+                .and_then(|n| n.text.lines().next())
+                .unwrap_or("");
+            draw_confirm(
+                f,
+                area,
+                i18n::DELETE_TITLE.get(),
+                &i18n::confirm_delete(&fit(text, 30)),
+            );
+        }
         Overlay::OfferDemo => draw_confirm(
             f,
             area,
@@ -200,9 +237,7 @@ fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str) {
 
 fn draw_help(app: &App, f: &mut Frame, area: Rect) {
     // The context under the help overlay is the screen's own.
-    let ctx = match app.screen {
-        Screen::Checkin => crate::state::Context::Checkin,
-    };
+    let ctx = app.screen_context();
     let mut lines: Vec<Line> = Vec::new();
     let mut seen = Vec::new();
     for table in keymap::tables(ctx) {
