@@ -394,8 +394,7 @@ pub const ACTION_FORM_KEYS: L = L(
     "↑↓ choose owner · Tab next field · Enter save · Esc cancel",
 );
 pub const NO_HOME: L = L("홈 디렉터리를 찾을 수 없습니다", "No home directory");
-pub const DONE_MARK: L = L("완료", "done");
-pub const OVERDUE: L = L("기한 지남", "overdue");
+pub const DEFAULT_AUTHOR: L = L("사무국", "secretariat");
 
 pub fn agenda_saved(title: &str) -> String {
     pick(

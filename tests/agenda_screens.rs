@@ -1,5 +1,7 @@
 //! The agenda and notes screens rendered into a TestBackend at 80×24 and 160×48, with Hangul.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap, helpers included
+
 use std::cell::Cell;
 
 use chrono::NaiveDate;

@@ -1,5 +1,7 @@
 //! Agenda and notes: editing, reordering, the clock, note kinds, carry-over, drafts.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap, helpers included
+
 use std::cell::Cell;
 
 use chrono::{NaiveDate, NaiveTime};

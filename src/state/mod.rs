@@ -267,6 +267,8 @@ pub struct App {
     pub quit: bool,
     /// Name of this check-in desk (recorded with each check-in).
     pub desk: String,
+    /// Written as the author of notes (NETDAY_AUTHOR, default 사무국).
+    pub author: String,
     clock: fn() -> Ts,
 }
 
@@ -315,6 +317,11 @@ impl App {
             message: None,
             quit: false,
             desk: std::env::var("NETDAY_DESK").unwrap_or_else(|_| "desk".into()),
+            author: std::env::var("NETDAY_AUTHOR")
+                .map(|a| crate::model::clean_line(&a))
+                .ok()
+                .filter(|a| !a.is_empty())
+                .unwrap_or_else(|| i18n::DEFAULT_AUTHOR.get().to_string()),
             clock,
         };
         app.checkin.refresh(&app.roster);

@@ -634,7 +634,7 @@ impl App {
                 event_id: eid,
                 agenda_id: None,
                 at: self.now(),
-                author: self.desk.clone(),
+                author: self.author.clone(),
                 text: String::new(),
                 kind: NoteKind::Note,
             },
@@ -762,7 +762,20 @@ impl App {
         self.roster.index.search_top(q, 5, &mut hits);
         out.extend(hits.iter().map(|h| OwnerPick::Person(h.id)));
         self.roster.org_index.search_top(q, 3, &mut hits);
-        out.extend(hits.iter().map(|h| OwnerPick::Org(h.id)));
+        // An organisation named exactly goes first (its members also match its name).
+        let key = crate::io::import::org_key(q);
+        for h in hits.iter().rev() {
+            let exact = self
+                .roster
+                .orgs
+                .get(&h.id)
+                .is_some_and(|o| crate::io::import::org_key(&o.name) == key);
+            if exact {
+                out.insert(0, OwnerPick::Org(h.id));
+            } else {
+                out.push(OwnerPick::Org(h.id));
+            }
+        }
         out
     }
 
