@@ -388,11 +388,16 @@ impl App {
             return true;
         }
         if action == Action::Tick {
+            let pending = self
+                .notes
+                .editor
+                .as_ref()
+                .is_some_and(|ed| ed.draft_pending);
             if let Err(e) = self.flush_draft() {
                 self.fail(e);
-                return true;
             }
-            return false;
+            // Redraw only when a draft was written (the editor shows when).
+            return pending;
         }
         let result = match self.overlay.clone() {
             Overlay::Help => {

@@ -252,7 +252,7 @@ fn draw_help(app: &App, f: &mut Frame, area: Rect) {
             ]));
         }
     }
-    if keymap::types_text(ctx) {
+    if ctx == crate::state::Context::Checkin {
         lines.push(Line::from(vec![
             Span::styled(
                 pad(i18n::TYPE_TO_SEARCH.get(), 12),

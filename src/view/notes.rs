@@ -344,10 +344,10 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
         for (i, c) in form.candidates.iter().enumerate() {
             let text = match c {
                 OwnerPick::Person(p) => format!("  {}", app.owner_name(&Owner::Person(*p))),
-                OwnerPick::Org(o) => {
-                    let name = app.owner_name(&Owner::Org(*o));
-                    format!("  {name} · {}", i18n::COL_ORG.get())
-                }
+                OwnerPick::Org(o) => match app.roster.orgs.get(o) {
+                    Some(org) => format!("  {} · {}", org.name, i18n::kind_short(org.kind)),
+                    None => String::new(),
+                },
             };
             let style = if i == form.pick {
                 Style::new().add_modifier(Modifier::REVERSED)
