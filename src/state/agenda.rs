@@ -74,10 +74,9 @@ pub fn timings(
     schedule(items, day_start)
         .into_iter()
         .zip(items)
-        .map(|((s, e), item)| {
+        .map(|((s, _), item)| {
             let start = date.and_time(s);
             let end = start + chrono::Duration::minutes(i64::from(item.minutes));
-            let _ = e;
             let timing = if now < start {
                 Timing::Later
             } else if now < end {
