@@ -61,6 +61,8 @@ fn event_loop(
         match wait(&wake, Duration::from_millis(1000)) {
             Wait::HangUp => break,
             Wait::Timeout => {
+                // A pause in typing: write the editor's pending draft.
+                dirty |= app.update(Action::Tick);
                 let m = app.now().0 / 60_000;
                 if m != minute {
                     minute = m;
@@ -80,6 +82,10 @@ fn event_loop(
                 dirty |= app.update(action);
             }
         }
+    }
+    if !app.quit {
+        // Hung up or told to stop: leave as Quit does, pending draft written.
+        app.update(Action::Quit);
     }
     Ok(())
 }

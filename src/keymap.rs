@@ -123,6 +123,74 @@ const WALKIN: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+const fn alt(code: KeyCode, label: &'static str, action: Action) -> Binding {
+    Binding {
+        code,
+        mods: KeyModifiers::ALT,
+        label,
+        action,
+    }
+}
+const fn ch(c: char, label: &'static str, action: Action) -> Binding {
+    key(KeyCode::Char(c), label, action)
+}
+
+/// The agenda has no search box: plain letters are commands.
+const AGENDA: &[Binding] = &[
+    ch('a', "a", Action::AddItem),
+    key(KeyCode::Insert, "Ins", Action::AddItem),
+    key(KeyCode::Enter, "Enter / e", Action::Edit),
+    ch('e', "e", Action::Edit),
+    ch('d', "d / Del", Action::Delete),
+    key(KeyCode::Delete, "Del", Action::Delete),
+    ch('k', "K / Alt-↑", Action::MoveUp),
+    alt(KeyCode::Up, "Alt-↑", Action::MoveUp),
+    ch('j', "J / Alt-↓", Action::MoveDown),
+    alt(KeyCode::Down, "Alt-↓", Action::MoveDown),
+    ch('s', "s", Action::CycleStatus),
+    ch('t', "t", Action::Template),
+    ch('c', "c", Action::CopyLast),
+];
+
+/// The notes list has no search box either.
+const NOTES: &[Binding] = &[
+    ch('n', "n / Ins", Action::AddItem),
+    key(KeyCode::Insert, "Ins", Action::AddItem),
+    key(KeyCode::Enter, "Enter / e", Action::Edit),
+    ch('e', "e", Action::Edit),
+    ch('d', "d / Del", Action::Delete),
+    key(KeyCode::Delete, "Del", Action::Delete),
+    ch('k', "k", Action::CycleKindFilter),
+    ch('a', "a", Action::CycleAgendaFilter),
+    ch('o', "o", Action::OwnerDue),
+    ch('x', "x / Space", Action::ToggleDone),
+    ch(' ', "Space", Action::ToggleDone),
+    ch('l', "l", Action::OpenActions),
+    ch('m', "m", Action::ExportMinutes),
+];
+
+/// The note editor takes every key but these (and Ctrl-C / F1).
+const EDITOR: &[Binding] = &[
+    ctrl('s', "Ctrl-S", Action::Save),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    key(KeyCode::F(2), "F2", Action::CycleKind),
+    key(KeyCode::F(3), "F3", Action::CycleAgendaFilter),
+    key(KeyCode::Backspace, "Backspace", Action::Backspace),
+    key(KeyCode::F(1), "F1", Action::Help),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
+const ACTION_FORM: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    key(KeyCode::Tab, "Tab", Action::NextField),
+    key(KeyCode::BackTab, "Shift-Tab", Action::PrevField),
+    key(KeyCode::Down, "↓", Action::Down),
+    key(KeyCode::Up, "↑", Action::Up),
+    key(KeyCode::Backspace, "Backspace", Action::Backspace),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
 const CONFIRM: &[Binding] = &[
     key(KeyCode::Enter, "Enter / y", Action::Submit),
     key(KeyCode::Esc, "Esc / n", Action::Cancel),
@@ -158,6 +226,11 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::EventPicker => vec![PICKER],
         Context::OfferDemo => vec![OFFER_DEMO],
         Context::Help => vec![],
+        Context::Agenda => vec![AGENDA, LIST, GLOBAL],
+        Context::Notes => vec![NOTES, LIST, GLOBAL],
+        Context::NoteEditor => vec![EDITOR],
+        Context::AgendaForm => vec![WALKIN],
+        Context::ActionForm => vec![ACTION_FORM],
     }
 }
 
@@ -172,6 +245,9 @@ pub fn types_text(ctx: Context) -> bool {
             | Context::Orgs
             | Context::Form
             | Context::PathInput
+            | Context::NoteEditor
+            | Context::AgendaForm
+            | Context::ActionForm
     )
 }
 
@@ -195,6 +271,14 @@ pub fn action_for(ctx: Context, k: KeyEvent) -> Option<Action> {
                 return Some(b.action.clone());
             }
         }
+    }
+    if ctx == Context::NoteEditor {
+        return match k.code {
+            KeyCode::Char(c) if mods.is_empty() || mods == KeyModifiers::ALT => {
+                Some(Action::Input(c))
+            }
+            _ => Some(Action::EditKey(k)),
+        };
     }
     match k.code {
         KeyCode::Char(c) if types_text(ctx) && (mods.is_empty() || mods == KeyModifiers::ALT) => {

@@ -86,6 +86,8 @@ enum Cmd {
 enum ExportKind {
     People,
     Attendance,
+    /// The minutes (회의록) of one networking day, as Markdown
+    Minutes,
 }
 
 fn main() -> ExitCode {
@@ -220,6 +222,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ExportKind::Attendance => {
                     let e = pick_event(&store, event)?;
                     export::write_attendance(output(&out)?, &store, e.id)?
+                }
+                ExportKind::Minutes => {
+                    let e = pick_event(&store, event)?;
+                    let data = netday::io::minutes::MinutesData::load(&store, &e)?;
+                    let text = netday::io::minutes::render(&data, i18n::lang());
+                    match &out {
+                        Some(p) => write_durably(p, text.as_bytes())?,
+                        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+                    }
+                    text.lines().count()
                 }
             };
             say(&out, n);

@@ -3,3 +3,4 @@ pub mod csv_in;
 pub mod csv_out;
 pub mod export;
 pub mod import;
+pub mod minutes;

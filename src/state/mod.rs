@@ -1,7 +1,9 @@
 //! What the app knows and how an action changes it. `update` may call the store (every confirmed
 //! change is durable before it returns); nothing here draws or reads the terminal.
 
+pub mod agenda;
 pub mod checkin;
+pub mod notes;
 pub mod people;
 pub mod people_form;
 pub mod people_io;
@@ -14,7 +16,9 @@ use crate::i18n::{self, L};
 use crate::model::{Event, Id, Ts};
 use crate::store::{Store, StoreError};
 
+pub use agenda::{AgendaForm, AgendaState};
 pub use checkin::CheckinState;
+pub use notes::{ActionForm, NotesState};
 pub use people::{PeopleConfirm, PeopleState};
 pub use people_form::{OrgForm, PersonForm};
 pub use people_io::{ExportDialog, ImportDialog};
@@ -26,14 +30,23 @@ pub use walkin::WalkInForm;
 pub enum Screen {
     Checkin,
     People,
+    Agenda,
+    Notes,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 2] = [Screen::Checkin, Screen::People];
+    pub const ALL: [Screen; 4] = [
+        Screen::Checkin,
+        Screen::People,
+        Screen::Agenda,
+        Screen::Notes,
+    ];
     pub fn title(self) -> L {
         match self {
             Screen::Checkin => i18n::SCREEN_CHECKIN,
             Screen::People => i18n::SCREEN_PEOPLE,
+            Screen::Agenda => i18n::SCREEN_AGENDA,
+            Screen::Notes => i18n::SCREEN_NOTES,
         }
     }
 }
@@ -119,6 +132,40 @@ pub enum Action {
     ExportPeople,
     /// Undo closing the day
     UndoCloseDay,
+    /// Nothing happened for a while (idle poll): write a pending draft
+    Tick,
+    /// Add an agenda item / write a new note
+    AddItem,
+    /// Delete the selected row (asks first)
+    Delete,
+    /// Move the selected agenda item up
+    MoveUp,
+    /// Move the selected agenda item down
+    MoveDown,
+    /// Next status of the agenda item (planned → running → done)
+    CycleStatus,
+    /// Start the agenda from the standard four segments
+    Template,
+    /// Copy the agenda of the last networking day
+    CopyLast,
+    /// Show notes of one agenda item / choose the note's agenda item
+    CycleAgendaFilter,
+    /// Show notes of one kind
+    CycleKindFilter,
+    /// Next kind of the note being written (note → decision → action item)
+    CycleKind,
+    /// Show the open action items of every networking day (and back)
+    OpenActions,
+    /// Mark the action item done / not done
+    ToggleDone,
+    /// Set owner and due date of the action item
+    OwnerDue,
+    /// Write the minutes (회의록) as a Markdown file
+    ExportMinutes,
+    /// Save the note being written
+    Save,
+    /// A key for the text editor (caret movement, newline, delete…)
+    EditKey(ratatui::crossterm::event::KeyEvent),
 }
 
 impl Action {
@@ -170,6 +217,47 @@ impl Action {
             ImportPeople => L("CSV 가져오기", "Import CSV"),
             ExportPeople => L("지금 목록을 CSV로 내보내기", "Export this view to CSV"),
             UndoCloseDay => L("행사 마감 되돌리기", "Undo closing the day"),
+            Tick => L("임시 저장", "Save draft"),
+            AddItem => L("추가 / 새 메모", "Add / new note"),
+            Delete => L("삭제 (확인 후)", "Delete (asks first)"),
+            MoveUp => L("안건을 위로", "Move item up"),
+            MoveDown => L("안건을 아래로", "Move item down"),
+            CycleStatus => L(
+                "상태 바꾸기 (예정→진행 중→완료)",
+                "Cycle status (planned→running→done)",
+            ),
+            Template => L(
+                "기본 4개 안건으로 시작",
+                "Start from the standard four segments",
+            ),
+            CopyLast => L(
+                "지난 네트워킹데이 안건 복사",
+                "Copy last networking day's agenda",
+            ),
+            CycleAgendaFilter => L(
+                "안건별 보기 / 안건 고르기",
+                "Filter by agenda item / choose item",
+            ),
+            CycleKindFilter => L(
+                "종류별 보기 (메모·결정·실행 과제)",
+                "Filter by kind (note, decision, action)",
+            ),
+            CycleKind => L(
+                "종류 바꾸기 (메모→결정 사항→실행 과제)",
+                "Cycle kind (note→decision→action)",
+            ),
+            OpenActions => L(
+                "모든 미완료 실행 과제 / 돌아가기",
+                "All open action items / back",
+            ),
+            ToggleDone => L(
+                "실행 과제 완료 표시/해제",
+                "Mark action item done / not done",
+            ),
+            OwnerDue => L("담당·기한 정하기", "Set owner and due date"),
+            ExportMinutes => L("회의록 파일로 내보내기", "Export minutes to a file"),
+            Save => L("저장", "Save"),
+            EditKey(_) => L("커서 이동·줄바꿈·지우기", "Move caret, new line, delete"),
         }
     }
 }
@@ -204,6 +292,10 @@ pub enum Overlay {
     PeopleConfirm(PeopleConfirm),
     Import(Box<ImportDialog>),
     Export(Box<ExportDialog>),
+    AgendaForm(Box<AgendaForm>),
+    ConfirmDeleteAgenda { id: Id },
+    ConfirmDeleteNote { id: Id },
+    ActionForm(Box<ActionForm>),
 }
 
 /// Which key table is in force.
@@ -220,6 +312,11 @@ pub enum Context {
     Form,
     Filter,
     PathInput,
+    Agenda,
+    Notes,
+    NoteEditor,
+    AgendaForm,
+    ActionForm,
 }
 
 pub struct App {
@@ -231,11 +328,17 @@ pub struct App {
     pub roster: Roster,
     pub checkin: CheckinState,
     pub people: PeopleState,
+    pub agenda: AgendaState,
+    pub notes: NotesState,
+    /// Where the TUI writes minutes (default: the home directory).
+    pub export_dir: Option<std::path::PathBuf>,
     pub overlay: Overlay,
     pub message: Option<Message>,
     pub quit: bool,
     /// Name of this check-in desk (recorded with each check-in).
     pub desk: String,
+    /// Written as the author of notes (NETDAY_AUTHOR, default 사무국).
+    pub author: String,
     clock: fn() -> Ts,
 }
 
@@ -278,14 +381,24 @@ impl App {
             roster,
             checkin: CheckinState::default(),
             people: PeopleState::default(),
+            agenda: AgendaState::default(),
+            notes: NotesState::default(),
+            export_dir: None,
             overlay,
             message: None,
             quit: false,
             desk: std::env::var("NETDAY_DESK").unwrap_or_else(|_| "desk".into()),
+            author: std::env::var("NETDAY_AUTHOR")
+                .map(|a| crate::model::clean_line(&a))
+                .ok()
+                .filter(|a| !a.is_empty())
+                .unwrap_or_else(|| i18n::DEFAULT_AUTHOR.get().to_string()),
             clock,
         };
         app.checkin.refresh(&app.roster);
         app.people.refresh(&app.roster);
+        app.load_agenda()?;
+        app.load_notes()?;
         Ok(app)
     }
 
@@ -304,6 +417,11 @@ impl App {
             Overlay::PeopleFilter { .. } => Context::Filter,
             Overlay::PeopleConfirm(_) => Context::Confirm,
             Overlay::Import(_) | Overlay::Export(_) => Context::PathInput,
+            Overlay::AgendaForm(_) => Context::AgendaForm,
+            Overlay::ConfirmDeleteAgenda { .. } | Overlay::ConfirmDeleteNote { .. } => {
+                Context::Confirm
+            }
+            Overlay::ActionForm(_) => Context::ActionForm,
             Overlay::None => self.screen_context(),
         }
     }
@@ -314,6 +432,11 @@ impl App {
             Screen::Checkin => Context::Checkin,
             Screen::People if self.people.orgs_view => Context::Orgs,
             Screen::People => Context::People,
+            Screen::Agenda => Context::Agenda,
+            Screen::Notes => match &self.notes.editor {
+                Some(_) => Context::NoteEditor,
+                None => Context::Notes,
+            },
         }
     }
 
@@ -332,11 +455,27 @@ impl App {
     /// Applies one action. Returns whether anything visible may have changed.
     pub fn update(&mut self, action: Action) -> bool {
         if action == Action::Quit {
+            // Whatever is being written survives the quit.
+            if let Err(e) = self.flush_draft() {
+                self.fail(e);
+            }
             self.quit = true;
             return true;
         }
         if action == Action::Resize {
             return true;
+        }
+        if action == Action::Tick {
+            let pending = self
+                .notes
+                .editor
+                .as_ref()
+                .is_some_and(|ed| ed.draft_pending);
+            if let Err(e) = self.flush_draft() {
+                self.fail(e);
+            }
+            // Redraw only when a draft was written (the editor shows when).
+            return pending;
         }
         let result = match self.overlay.clone() {
             Overlay::Help => {
@@ -353,6 +492,10 @@ impl App {
             Overlay::PeopleConfirm(what) => self.on_people_confirm(what, action),
             Overlay::Import(d) => self.on_import(*d, action),
             Overlay::Export(d) => self.on_export(*d, action),
+            Overlay::AgendaForm(form) => self.on_agenda_form(*form, action),
+            Overlay::ConfirmDeleteAgenda { id } => self.on_confirm_delete_agenda(id, action),
+            Overlay::ConfirmDeleteNote { id } => self.on_confirm_delete_note(id, action),
+            Overlay::ActionForm(form) => self.on_action_form(*form, action),
             Overlay::None => self.on_screen(action),
         };
         if let Err(e) = result {
@@ -363,7 +506,13 @@ impl App {
 
     fn on_screen(&mut self, action: Action) -> Result<(), StoreError> {
         match action {
-            Action::Help => self.overlay = Overlay::Help,
+            Action::Help => {
+                self.flush_draft()?;
+                self.overlay = Overlay::Help;
+            }
+            other if self.notes.editor.is_some() && self.screen == Screen::Notes => {
+                return self.on_notes(other);
+            }
             Action::PickEvent => {
                 let selected = self
                     .event
@@ -384,14 +533,13 @@ impl App {
                     (i + n - 1) % n
                 };
                 self.screen = Screen::ALL[j];
-                if self.screen == Screen::People {
-                    // Check-ins made at the desk since the list was last computed.
-                    self.refresh_people();
-                }
+                return self.enter_screen();
             }
             other => match self.screen {
                 Screen::Checkin => return self.on_checkin(other),
                 Screen::People => return self.on_people(other),
+                Screen::Agenda => return self.on_agenda(other),
+                Screen::Notes => return self.on_notes(other),
             },
         }
         Ok(())
@@ -427,6 +575,23 @@ impl App {
         self.people.detail = None;
         self.people.close_undo.clear();
         self.people.refresh(&self.roster);
+        self.load_agenda()?;
+        self.load_notes()?;
+        Ok(())
+    }
+
+    /// Fresh data for the screen just switched to.
+    fn enter_screen(&mut self) -> Result<(), StoreError> {
+        match self.screen {
+            Screen::Checkin => {}
+            // Check-ins made at the desk since the list was last computed.
+            Screen::People => self.refresh_people(),
+            Screen::Agenda => self.load_agenda()?,
+            Screen::Notes => {
+                self.load_agenda()?;
+                self.enter_notes()?;
+            }
+        }
         Ok(())
     }
 
@@ -451,6 +616,10 @@ impl App {
                     self.people.detail = None;
                     self.people.close_undo.clear();
                     self.people.refresh(&self.roster);
+                    self.agenda = AgendaState::default();
+                    self.notes.agenda_filter = None;
+                    self.notes.selected = 0;
+                    return self.enter_screen();
                 }
                 return Ok(());
             }

@@ -1,6 +1,8 @@
 //! Draws the app into a ratatui frame. Reads `&App`, never changes it, never touches the store.
 
+pub mod agenda;
 pub mod checkin;
+pub mod notes;
 pub mod people;
 pub mod widgets;
 
@@ -44,12 +46,17 @@ pub fn draw(app: &App, f: &mut Frame) {
     match app.screen {
         Screen::Checkin => checkin::draw(app, f, body),
         Screen::People => people::draw(app, f, body),
+        Screen::Agenda => agenda::draw(app, f, body),
+        Screen::Notes => notes::draw(app, f, body),
     }
     draw_status(app, f, status);
     let hint = match app.screen {
         Screen::Checkin => i18n::HINT_CHECKIN.get(),
         Screen::People if app.people.orgs_view => i18n::HINT_ORGS.get(),
         Screen::People => i18n::HINT_PEOPLE.get(),
+        Screen::Agenda => i18n::HINT_AGENDA.get(),
+        Screen::Notes if app.notes.editor.is_some() => i18n::HINT_EDITOR.get(),
+        Screen::Notes => i18n::HINT_NOTES.get(),
     };
     f.render_widget(
         Paragraph::new(fit(hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),
@@ -77,6 +84,36 @@ pub fn draw(app: &App, f: &mut Frame) {
         }
         Overlay::Import(d) => people::draw_import(d, f, area),
         Overlay::Export(d) => people::draw_export(d, f, area),
+        Overlay::AgendaForm(form) => agenda::draw_form(form, f, area),
+        Overlay::ActionForm(form) => notes::draw_action_form(app, form, f, area),
+        Overlay::ConfirmDeleteAgenda { id } => {
+            let title = app
+                .agenda
+                .items
+                .iter()
+                .find(|i| i.id == *id)
+                .map(|i| i.title.as_str())
+                .unwrap_or("");
+            draw_confirm(
+                f,
+                area,
+                i18n::DELETE_TITLE.get(),
+                &i18n::confirm_delete(title),
+            );
+        }
+        Overlay::ConfirmDeleteNote { id } => {
+            let text = app
+                .notes
+                .note(*id)
+                .and_then(|n| n.text.lines().next())
+                .unwrap_or("");
+            draw_confirm(
+                f,
+                area,
+                i18n::DELETE_TITLE.get(),
+                &i18n::confirm_delete(&fit(text, 30)),
+            );
+        }
         Overlay::OfferDemo => draw_confirm(
             f,
             area,
@@ -241,7 +278,7 @@ fn draw_help(app: &App, f: &mut Frame, area: Rect) {
             ]));
         }
     }
-    if keymap::types_text(ctx) {
+    if ctx == crate::state::Context::Checkin {
         lines.push(Line::from(vec![
             Span::styled(
                 pad(i18n::TYPE_TO_SEARCH.get(), 12),

@@ -1,0 +1,410 @@
+//! The minutes (회의록) of one networking day as Markdown: header, attendance summary, agenda,
+//! notes and decisions per agenda item, action items, collaboration ideas touched that day.
+//! `render` is a pure function of `MinutesData`, so its output can be compared with a golden file.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::i18n::{L, Lang};
+use crate::model::{
+    AgendaItem, AgendaStatus, Attendance, AttendanceStatus, District, Event, Id, Idea, Note,
+    NoteKind, OrgKind, Organization, Owner, Person,
+};
+use crate::state::agenda::schedule;
+use crate::store::{Store, StoreError};
+
+/// Everything the minutes say, loaded from the store.
+#[derive(Clone, Debug)]
+pub struct MinutesData {
+    pub event: Event,
+    pub agenda: Vec<AgendaItem>,
+    /// This event's notes, oldest first.
+    pub notes: Vec<Note>,
+    pub attendance: Vec<Attendance>,
+    pub people: HashMap<Id, Person>,
+    pub orgs: HashMap<Id, Organization>,
+    /// Ideas touched that day.
+    pub ideas: Vec<Idea>,
+}
+
+impl MinutesData {
+    pub fn load(store: &Store, event: &Event) -> Result<MinutesData, StoreError> {
+        let notes = store.notes_of_event(event.id)?;
+        let note_ids: HashSet<Id> = notes.iter().map(|n| n.id).collect();
+        let mut ideas: Vec<Idea> = store
+            .ideas()?
+            .into_iter()
+            .filter(|i| idea_touched(i, event.date, &note_ids))
+            .collect();
+        ideas.sort_by_key(|i| (i.created, i.id));
+        Ok(MinutesData {
+            event: event.clone(),
+            agenda: store.agenda_of_event(event.id)?,
+            notes,
+            attendance: store.attendance_of_event(event.id)?,
+            people: store.people()?.into_iter().map(|p| (p.id, p)).collect(),
+            orgs: store.orgs()?.into_iter().map(|o| (o.id, o)).collect(),
+            ideas,
+        })
+    }
+}
+
+/// An idea was touched on `date` if it moved in the pipeline that day, was created that day, or
+/// links to one of that day's notes.
+pub fn idea_touched(idea: &Idea, date: NaiveDate, note_ids: &HashSet<Id>) -> bool {
+    idea.created.local_date() == date
+        || idea.history.iter().any(|m| m.at.local_date() == date)
+        || idea.note_ids.iter().any(|n| note_ids.contains(n))
+}
+
+fn t(l: Lang, ko: &'static str, en: &'static str) -> &'static str {
+    L(ko, en).in_lang(l)
+}
+
+fn weekday(d: NaiveDate, l: Lang) -> &'static str {
+    let i = d.weekday().num_days_from_monday() as usize;
+    match l {
+        Lang::Ko => ["월", "화", "수", "목", "금", "토", "일"][i],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
+    }
+}
+
+/// Text safe inside a Markdown table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// A note's text as a list item body: continuation lines indented under the bullet.
+fn body(s: &str) -> String {
+    s.lines().collect::<Vec<_>>().join("\n  ")
+}
+
+fn owner_name(d: &MinutesData, o: &Owner) -> String {
+    match o {
+        Owner::Nobody => String::new(),
+        Owner::Person(id) => d
+            .people
+            .get(id)
+            .map(|p| match p.org_id.and_then(|o| d.orgs.get(&o)) {
+                Some(org) => format!("{} ({})", p.name, org.name),
+                None => p.name.clone(),
+            })
+            .unwrap_or_default(),
+        Owner::Org(id) => d.orgs.get(id).map(|o| o.name.clone()).unwrap_or_default(),
+    }
+}
+
+fn kind_label(k: &NoteKind, l: Lang) -> &'static str {
+    match k {
+        NoteKind::Note => t(l, "메모", "Note"),
+        NoteKind::Decision => t(l, "결정 사항", "Decision"),
+        NoteKind::Action { .. } => t(l, "실행 과제", "Action item"),
+    }
+}
+
+fn status_label(s: AgendaStatus, l: Lang) -> &'static str {
+    match s {
+        AgendaStatus::Planned => t(l, "예정", "planned"),
+        AgendaStatus::Running => t(l, "진행 중", "running"),
+        AgendaStatus::Done => t(l, "완료", "done"),
+    }
+}
+
+fn org_kind(k: OrgKind, l: Lang) -> &'static str {
+    match l {
+        Lang::Ko => k.ko(),
+        Lang::En => k.en(),
+    }
+}
+
+/// The minutes as Markdown, in language `l`.
+pub fn render(d: &MinutesData, l: Lang) -> String {
+    let mut out = String::new();
+    let e = &d.event;
+    let day_start = e
+        .start
+        .or_else(|| chrono::NaiveTime::from_hms_opt(14, 0, 0))
+        .unwrap_or_default();
+    let sched = schedule(&d.agenda, day_start);
+
+    // Header.
+    let _ = writeln!(out, "# {} — {}", t(l, "회의록", "Minutes"), e.title);
+    let _ = writeln!(out);
+    let end = e.end.or_else(|| sched.last().map(|(_, end)| *end));
+    let time = match (sched.first().map(|(s, _)| *s).or(e.start), end) {
+        (Some(s), Some(en)) => format!(" {}–{}", s.format("%H:%M"), en.format("%H:%M")),
+        (Some(s), None) => format!(" {}", s.format("%H:%M")),
+        _ => String::new(),
+    };
+    let _ = writeln!(
+        out,
+        "- {}: {} ({}){time}",
+        t(l, "일시", "Date"),
+        e.date.format("%Y-%m-%d"),
+        weekday(e.date, l)
+    );
+    if !e.venue.is_empty() {
+        let _ = writeln!(out, "- {}: {}", t(l, "장소", "Venue"), e.venue);
+    }
+    if e.district != District::Other {
+        let district = match l {
+            Lang::Ko => e.district.ko(),
+            Lang::En => e.district.en(),
+        };
+        let _ = writeln!(out, "- {}: {district}", t(l, "지역", "District"));
+    }
+    let _ = writeln!(out);
+
+    // Attendance.
+    let _ = writeln!(out, "## {}", t(l, "참석", "Attendance"));
+    let _ = writeln!(out);
+    let mut arrived = 0;
+    let mut expected = 0;
+    let mut walk_ins = 0;
+    let mut by_kind: BTreeMap<OrgKind, usize> = BTreeMap::new();
+    let mut present: BTreeMap<String, usize> = BTreeMap::new();
+    for a in &d.attendance {
+        match a.status {
+            AttendanceStatus::Cancelled => continue,
+            AttendanceStatus::WalkIn { .. } => walk_ins += 1,
+            _ => expected += 1,
+        }
+        if a.status.is_arrived() {
+            arrived += 1;
+            let org = d
+                .people
+                .get(&a.person_id)
+                .and_then(|p| p.org_id)
+                .and_then(|o| d.orgs.get(&o));
+            *by_kind
+                .entry(org.map(|o| o.kind).unwrap_or_default())
+                .or_default() += 1;
+            if let Some(o) = org {
+                *present.entry(o.name.clone()).or_default() += 1;
+            }
+        }
+    }
+    match l {
+        Lang::Ko => {
+            let _ = writeln!(
+                out,
+                "- 도착 {arrived}명 / 참석 예정 {expected}명 (현장 등록 {walk_ins}명)"
+            );
+        }
+        Lang::En => {
+            let _ = writeln!(
+                out,
+                "- Arrived {arrived} / expected {expected} (walk-ins {walk_ins})"
+            );
+        }
+    }
+    if !by_kind.is_empty() {
+        let kinds: Vec<String> = by_kind
+            .iter()
+            .map(|(k, n)| format!("{} {n}", org_kind(*k, l)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            t(l, "구분별 도착", "Arrived by kind"),
+            kinds.join(" · ")
+        );
+    }
+    let names: Vec<String> = present
+        .iter()
+        .map(|(name, n)| format!("{name} ({n})"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "- {} ({}): {}",
+        t(l, "참석 기관", "Organisations present"),
+        present.len(),
+        if names.is_empty() {
+            t(l, "없음", "none").to_string()
+        } else {
+            names.join(", ")
+        }
+    );
+    let _ = writeln!(out);
+
+    // Agenda.
+    let _ = writeln!(out, "## {}", t(l, "안건", "Agenda"));
+    let _ = writeln!(out);
+    if d.agenda.is_empty() {
+        let _ = writeln!(out, "{}", t(l, "(안건 없음)", "(no agenda)"));
+    } else {
+        let _ = writeln!(
+            out,
+            "| # | {} | {} | {} | {} | {} |",
+            t(l, "시간", "Time"),
+            t(l, "길이", "Length"),
+            t(l, "안건", "Item"),
+            t(l, "발표", "Presenter"),
+            t(l, "상태", "Status")
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
+        for (i, (item, (s, en))) in d.agenda.iter().zip(&sched).enumerate() {
+            let _ = writeln!(
+                out,
+                "| {} | {}–{} | {}{} | {} | {} | {} |",
+                i + 1,
+                s.format("%H:%M"),
+                en.format("%H:%M"),
+                item.minutes,
+                t(l, "분", " min"),
+                cell(&item.title),
+                cell(&item.presenter),
+                status_label(item.status, l)
+            );
+        }
+    }
+    let _ = writeln!(out);
+
+    // Notes and decisions per agenda item.
+    let _ = writeln!(out, "## {}", t(l, "논의 내용", "Discussion"));
+    let _ = writeln!(out);
+    let mut groups: Vec<(String, Vec<&Note>)> = d
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            (
+                format!("{}. {}", i + 1, item.title),
+                d.notes
+                    .iter()
+                    .filter(|n| n.agenda_id == Some(item.id))
+                    .collect(),
+            )
+        })
+        .collect();
+    let loose: Vec<&Note> = d
+        .notes
+        .iter()
+        .filter(|n| {
+            !n.agenda_id
+                .is_some_and(|a| d.agenda.iter().any(|i| i.id == a))
+        })
+        .collect();
+    if !loose.is_empty() {
+        groups.push((t(l, "기타", "Other").to_string(), loose));
+    }
+    for (title, notes) in groups {
+        let _ = writeln!(out, "### {title}");
+        let _ = writeln!(out);
+        if notes.is_empty() {
+            let _ = writeln!(out, "{}", t(l, "(기록 없음)", "(nothing recorded)"));
+        }
+        for n in notes {
+            let mark = match n.kind {
+                NoteKind::Decision => format!("**{}**", kind_label(&n.kind, l)),
+                _ => kind_label(&n.kind, l).to_string(),
+            };
+            let author = if n.author.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", n.author)
+            };
+            let _ = writeln!(out, "- {mark}: {} ({}{author})", body(&n.text), n.at.hhmm());
+        }
+        let _ = writeln!(out);
+    }
+
+    // Action items.
+    let _ = writeln!(out, "## {}", t(l, "실행 과제", "Action items"));
+    let _ = writeln!(out);
+    let actions: Vec<&Note> = d
+        .notes
+        .iter()
+        .filter(|n| matches!(n.kind, NoteKind::Action { .. }))
+        .collect();
+    if actions.is_empty() {
+        let _ = writeln!(out, "{}", t(l, "(없음)", "(none)"));
+    } else {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            t(l, "과제", "Action"),
+            t(l, "담당", "Owner"),
+            t(l, "기한", "Due"),
+            t(l, "완료", "Done")
+        );
+        let _ = writeln!(out, "|---|---|---|---|");
+        for n in actions {
+            if let NoteKind::Action { owner, due, done } = &n.kind {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    cell(&n.text),
+                    cell(&owner_name(d, owner)),
+                    due.map(|x| x.format("%Y-%m-%d").to_string())
+                        .unwrap_or_default(),
+                    if *done { "✓" } else { "" }
+                );
+            }
+        }
+    }
+    let _ = writeln!(out);
+
+    // Ideas.
+    let _ = writeln!(out, "## {}", t(l, "협업 아이디어", "Collaboration ideas"));
+    let _ = writeln!(out);
+    if d.ideas.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            t(l, "(이날 다룬 아이디어 없음)", "(none touched that day)")
+        );
+    }
+    for i in &d.ideas {
+        let (cat, status) = match l {
+            Lang::Ko => (i.category.ko(), i.status.ko()),
+            Lang::En => (i.category.en(), i.status.en()),
+        };
+        let orgs: Vec<&str> = i
+            .org_ids
+            .iter()
+            .filter_map(|o| d.orgs.get(o).map(|o| o.name.as_str()))
+            .collect();
+        let moves: Vec<String> = i
+            .history
+            .iter()
+            .filter(|m| m.at.local_date() == d.event.date)
+            .map(|m| match l {
+                Lang::Ko => format!("{} → {}", m.from.ko(), m.to.ko()),
+                Lang::En => format!("{} → {}", m.from.en(), m.to.en()),
+            })
+            .collect();
+        let created = i.created.local_date() == d.event.date;
+        let _ = write!(out, "- **{}** ({cat}) — {status}", i.title);
+        if created {
+            let _ = write!(out, " · {}", t(l, "새 아이디어", "new"));
+        }
+        if !moves.is_empty() {
+            let _ = write!(out, " · {}", moves.join(", "));
+        }
+        let _ = writeln!(out);
+        if !orgs.is_empty() {
+            let _ = writeln!(
+                out,
+                "  - {}: {}",
+                t(l, "참여 기관", "Organisations"),
+                orgs.join(", ")
+            );
+        }
+        if !i.next_step.is_empty() {
+            let due = i
+                .next_due
+                .map(|x| format!(" ({} {})", t(l, "기한", "due"), x.format("%Y-%m-%d")))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  - {}: {}{due}",
+                t(l, "다음 단계", "Next step"),
+                i.next_step
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,383 @@
+//! The notes screen: what was said, decided and promised, per agenda item; open action items
+//! carried over from earlier networking days on top; the multi-line editor; the owner/due form.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use super::widgets::{fit, pad, width};
+use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
+use crate::i18n::{self, L};
+use crate::model::{Note, NoteKind, Owner};
+use crate::state::notes::{ActionField, KindFilter, NotesView, OwnerPick};
+use crate::state::{ActionForm, App, Overlay};
+
+pub fn kind_label(k: &NoteKind) -> L {
+    match k {
+        NoteKind::Note => i18n::NOTE_KIND_NOTE,
+        NoteKind::Decision => i18n::NOTE_KIND_DECISION,
+        NoteKind::Action { .. } => i18n::NOTE_KIND_ACTION,
+    }
+}
+
+fn filter_label(k: KindFilter) -> L {
+    match k {
+        KindFilter::All => i18n::ALL,
+        KindFilter::Note => i18n::NOTE_KIND_NOTE,
+        KindFilter::Decision => i18n::NOTE_KIND_DECISION,
+        KindFilter::Action => i18n::NOTE_KIND_ACTION,
+    }
+}
+
+/// "1. title" of an agenda item of the current event, if the note has one.
+fn agenda_label(app: &App, id: Option<crate::model::Id>) -> String {
+    id.and_then(|id| {
+        app.agenda
+            .items
+            .iter()
+            .position(|i| i.id == id)
+            .map(|p| format!("{}. {}", p + 1, app.agenda.items[p].title))
+    })
+    .unwrap_or_default()
+}
+
+pub fn draw(app: &App, f: &mut Frame, area: Rect) {
+    let n = &app.notes;
+    let editor_h = if n.editor.is_some() {
+        (area.height / 2).max(7).min(area.height.saturating_sub(3))
+    } else {
+        0
+    };
+    let [head, list, editor] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(editor_h),
+    ])
+    .areas(area);
+
+    let head_text = match n.view {
+        NotesView::OpenActions => i18n::OPEN_ACTIONS_TITLE.get().to_string(),
+        NotesView::Event => {
+            let agenda = match n.agenda_filter {
+                None => i18n::ALL.get().to_string(),
+                Some(_) => agenda_label(app, n.agenda_filter),
+            };
+            i18n::notes_filter(
+                &agenda,
+                filter_label(n.kind_filter).get(),
+                n.rows.len() - n.carried,
+            )
+        }
+    };
+    f.render_widget(
+        Paragraph::new(fit(&head_text, head.width as usize)).style(
+            Style::new()
+                .fg(Color::Gray)
+                .add_modifier(Modifier::UNDERLINED),
+        ),
+        head,
+    );
+    draw_list(app, f, list);
+    if n.editor.is_some() {
+        draw_editor(app, f, editor);
+    }
+}
+
+fn draw_list(app: &App, f: &mut Frame, area: Rect) {
+    let n = &app.notes;
+    let w = area.width as usize;
+    if n.rows.is_empty() {
+        let msg = match n.view {
+            NotesView::OpenActions => i18n::NO_OPEN_ACTIONS,
+            NotesView::Event => i18n::NO_NOTES,
+        };
+        f.render_widget(
+            Paragraph::new(fit(msg.get(), w)).style(Style::new().fg(WARN)),
+            area,
+        );
+        return;
+    }
+    // Lines: section headings between carried-over and this day's rows.
+    let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
+    let today = app.now().local_date();
+    for (i, id) in n.rows.iter().enumerate() {
+        if n.view == NotesView::Event && n.carried > 0 {
+            if i == 0 {
+                lines.push((None, section(i18n::CARRIED_OVER.get(), w)));
+            }
+            if i == n.carried {
+                lines.push((None, section(i18n::TODAY_NOTES.get(), w)));
+            }
+        }
+        let Some(note) = n.note(*id) else { continue };
+        let carried = n.view == NotesView::OpenActions || i < n.carried;
+        lines.push((
+            Some(i),
+            note_line(app, note, carried, i == n.selected, today, w),
+        ));
+    }
+    let height = area.height as usize;
+    let sel_line = lines
+        .iter()
+        .position(|(i, _)| *i == Some(n.selected))
+        .unwrap_or(0);
+    let offset = if sel_line < height {
+        0
+    } else {
+        sel_line + 1 - height
+    };
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(offset)
+        .take(height)
+        .map(|(_, l)| l)
+        .collect();
+    f.render_widget(Paragraph::new(shown), area);
+}
+
+fn section(title: &str, w: usize) -> Line<'static> {
+    Line::styled(
+        pad(&format!("── {title} "), w),
+        Style::new().fg(ACCENT).bold(),
+    )
+}
+
+fn note_line(
+    app: &App,
+    note: &Note,
+    carried: bool,
+    selected: bool,
+    today: chrono::NaiveDate,
+    w: usize,
+) -> Line<'static> {
+    let when = if carried {
+        app.notes
+            .dates
+            .get(&note.event_id)
+            .map(|d| d.format("%m-%d").to_string())
+            .unwrap_or_default()
+    } else {
+        note.at.hhmm()
+    };
+    let kind = kind_label(&note.kind).get();
+    let (mark, extra, kind_style, overdue) = match &note.kind {
+        NoteKind::Action { owner, due, done } => {
+            let mut parts = Vec::new();
+            let who = app.owner_name(owner);
+            if *owner != Owner::Nobody {
+                parts.push(format!("{} {who}", i18n::OWNER.get()));
+            }
+            if let Some(d) = due {
+                parts.push(format!("{} {}", i18n::DUE.get(), d.format("%m-%d")));
+            }
+            let overdue = !done && due.is_some_and(|d| d < today);
+            (
+                if *done { "[x] " } else { "[ ] " },
+                parts.join(" · "),
+                Style::new().fg(WARN),
+                overdue,
+            )
+        }
+        NoteKind::Decision => ("", String::new(), Style::new().fg(GOOD).bold(), false),
+        NoteKind::Note => ("", String::new(), Style::new().fg(Color::Gray), false),
+    };
+    let first = note.text.lines().next().unwrap_or("");
+    let more = if note.text.lines().nth(1).is_some() {
+        " …"
+    } else {
+        ""
+    };
+    let agenda = if carried {
+        String::new()
+    } else {
+        app.agenda
+            .items
+            .iter()
+            .position(|i| Some(i.id) == note.agenda_id)
+            .map(|p| format!("({}) ", p + 1))
+            .unwrap_or_default()
+    };
+    let kind_w = 10;
+    let extra_w = if extra.is_empty() {
+        0
+    } else {
+        (width(&extra) + 2).min(w / 3)
+    };
+    let text_w = w.saturating_sub(6 + kind_w + 1 + extra_w);
+    let body = format!("{mark}{agenda}{first}{more}");
+    let base = if selected {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new()
+    };
+    let extra_style = if overdue {
+        base.fg(BAD).bold()
+    } else {
+        base.fg(Color::Gray)
+    };
+    let mut spans = vec![
+        Span::styled(pad(&when, 5), base.fg(Color::DarkGray)),
+        Span::styled(" ", base),
+        Span::styled(pad(kind, kind_w), base.patch(kind_style)),
+        Span::styled(" ", base),
+        Span::styled(pad(&body, text_w), base),
+    ];
+    if extra_w > 0 {
+        spans.push(Span::styled(
+            pad(&format!("  {extra}"), extra_w),
+            extra_style,
+        ));
+    }
+    Line::from(spans)
+}
+
+fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
+    let Some(ed) = &app.notes.editor else { return };
+    let title = format!(
+        " {} — {}: {} · {}: {} ",
+        if ed.note_id.is_some() {
+            i18n::EDIT_NOTE.get()
+        } else {
+            i18n::NEW_NOTE.get()
+        },
+        i18n::KIND.get(),
+        kind_label(&ed.kind).get(),
+        i18n::COL_ITEM.get(),
+        match ed.agenda_id {
+            Some(_) => agenda_label(app, ed.agenda_id),
+            None => i18n::NO_AGENDA_ITEM.get().to_string(),
+        }
+    );
+    let saved = ed
+        .draft_saved
+        .map(|t| {
+            format!(
+                " {} ",
+                i18n::draft_saved_at(&t.local().format("%H:%M:%S").to_string())
+            )
+        })
+        .unwrap_or_default();
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(Style::new().fg(ACCENT))
+        .title(Span::styled(
+            fit(&title, (area.width as usize).saturating_sub(4)),
+            Style::new().bold(),
+        ))
+        .title_bottom(Line::styled(saved, Style::new().fg(Color::DarkGray)).right_aligned());
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    if ed.confirm_close {
+        f.render_widget(
+            Paragraph::new(i18n::CONFIRM_CLOSE_EDITOR.get())
+                .style(Style::new().fg(WARN).bold())
+                .wrap(ratatui::widgets::Wrap { trim: false }),
+            inner,
+        );
+        return;
+    }
+    f.render_widget(&ed.textarea, inner);
+    if matches!(app.overlay, Overlay::None) {
+        // The terminal cursor sits at the caret so the IME composes in place.
+        let sc = ed.textarea.screen_cursor();
+        let (top, left) = ed.textarea.scroll_offset();
+        let row = sc.row.saturating_sub(top as usize);
+        let col = sc.col.saturating_sub(left as usize);
+        if row < inner.height as usize {
+            caret(f, inner.x + col as u16, inner.y + row as u16, inner);
+        }
+    }
+}
+
+pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect) {
+    let shown_candidates = if form.field == ActionField::Owner {
+        form.candidates.len()
+    } else {
+        0
+    };
+    let h = 8 + shown_candidates as u16;
+    let inner = popup(f, area, 66, h, i18n::ACTION_FORM_TITLE.get());
+    let label_w = 26;
+    let value_w = (inner.width as usize).saturating_sub(label_w + 1);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut caret_at = None;
+    let field_line = |lines: &mut Vec<Line>,
+                      caret_at: &mut Option<(usize, usize)>,
+                      field,
+                      label: L,
+                      value: &str| {
+        let focused = form.field == field;
+        let shown = fit(value, value_w.saturating_sub(1));
+        if focused {
+            *caret_at = Some((label_w + 1 + width(&shown), lines.len()));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(
+                pad(label.get(), label_w),
+                if focused {
+                    Style::new().fg(ACCENT).bold()
+                } else {
+                    Style::new()
+                },
+            ),
+            Span::raw(" "),
+            Span::styled(
+                pad(&shown, value_w),
+                if focused {
+                    Style::new().add_modifier(Modifier::UNDERLINED)
+                } else {
+                    Style::new()
+                },
+            ),
+        ]));
+    };
+    field_line(
+        &mut lines,
+        &mut caret_at,
+        ActionField::Owner,
+        i18n::F_OWNER,
+        &form.owner,
+    );
+    if form.field == ActionField::Owner {
+        for (i, c) in form.candidates.iter().enumerate() {
+            let text = match c {
+                OwnerPick::Person(p) => format!("  {}", app.owner_name(&Owner::Person(*p))),
+                OwnerPick::Org(o) => match app.roster.orgs.get(o) {
+                    Some(org) => format!("  {} · {}", org.name, i18n::kind_short(org.kind)),
+                    None => String::new(),
+                },
+            };
+            let style = if i == form.pick {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new().fg(Color::Gray)
+            };
+            lines.push(Line::styled(pad(&text, inner.width as usize), style));
+        }
+    }
+    field_line(
+        &mut lines,
+        &mut caret_at,
+        ActionField::Due,
+        i18n::F_DUE,
+        &form.due,
+    );
+    lines.push(Line::default());
+    match &form.error {
+        Some(e) => lines.push(Line::styled(
+            fit(e, inner.width as usize),
+            Style::new().fg(BAD),
+        )),
+        None => lines.push(Line::default()),
+    }
+    lines.push(Line::styled(
+        fit(i18n::ACTION_FORM_KEYS.get(), inner.width as usize),
+        Style::new().fg(Color::DarkGray),
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = caret_at {
+        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
+    }
+}
