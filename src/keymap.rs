@@ -87,6 +87,45 @@ const PICKER: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+const fn shift(code: KeyCode, label: &'static str, action: Action) -> Binding {
+    Binding {
+        code,
+        mods: KeyModifiers::SHIFT,
+        label,
+        action,
+    }
+}
+
+/// The ideas board has no search box, so plain letters are its commands.
+const IDEAS_BOARD: &[Binding] = &[
+    key(KeyCode::Left, "←", Action::PrevColumn),
+    key(KeyCode::Right, "→", Action::NextColumn),
+    shift(KeyCode::Left, "Shift-←", Action::MoveIdeaBack),
+    shift(KeyCode::Right, "Shift-→", Action::MoveIdeaForward),
+    key(KeyCode::Char('<'), "<", Action::MoveIdeaBack),
+    key(KeyCode::Char('>'), ">", Action::MoveIdeaForward),
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Char('e'), "e", Action::EditIdea),
+    key(KeyCode::Char('n'), "n", Action::NewIdea),
+    key(KeyCode::Char('x'), "x", Action::DropIdea),
+    key(KeyCode::Char('d'), "d", Action::ToggleDropped),
+    key(KeyCode::Char('f'), "f", Action::FilterMenu),
+    key(KeyCode::Char('/'), "/", Action::FilterMenu),
+    key(KeyCode::Char('s'), "s", Action::ToggleStale),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+];
+
+const IDEA_DETAIL: &[Binding] = &[
+    key(KeyCode::Up, "↑", Action::Up),
+    key(KeyCode::Down, "↓", Action::Down),
+    key(KeyCode::PageUp, "PgUp", Action::PageUp),
+    key(KeyCode::PageDown, "PgDn", Action::PageDown),
+    key(KeyCode::Enter, "Enter / e", Action::EditIdea),
+    key(KeyCode::Char('e'), "e", Action::EditIdea),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
 const OFFER_DEMO: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::LoadDemo),
     key(KeyCode::Esc, "Esc", Action::Cancel),
@@ -102,12 +141,22 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::EventPicker => vec![PICKER],
         Context::OfferDemo => vec![OFFER_DEMO],
         Context::Help => vec![],
+        Context::IdeasBoard => vec![IDEAS_BOARD, LIST, GLOBAL],
+        Context::IdeaForm | Context::IdeaFilter => vec![WALKIN],
+        Context::IdeaDetail => vec![IDEA_DETAIL],
     }
 }
 
 /// Whether typed characters go into a text field in `ctx`.
 pub fn types_text(ctx: Context) -> bool {
-    matches!(ctx, Context::Checkin | Context::WalkIn | Context::Confirm)
+    matches!(
+        ctx,
+        Context::Checkin
+            | Context::WalkIn
+            | Context::Confirm
+            | Context::IdeaForm
+            | Context::IdeaFilter
+    )
 }
 
 /// The action for a key press in `ctx`, if any.
@@ -119,15 +168,24 @@ pub fn action_for(ctx: Context, k: KeyEvent) -> Option<Action> {
         }
         return Some(Action::Help);
     }
+    // A binding for the exact modifiers (Shift-← on the ideas board) wins; otherwise Shift is
+    // ignored, as terminals differ in reporting it (BackTab, capital letters, '<').
     let mods = k.modifiers - KeyModifiers::SHIFT;
-    for table in tables(ctx) {
-        for b in table {
-            let code_matches = match (b.code, k.code) {
-                (KeyCode::Char(a), KeyCode::Char(c)) => a.eq_ignore_ascii_case(&c),
-                (a, c) => a == c,
-            };
-            if code_matches && b.mods == mods {
-                return Some(b.action.clone());
+    for exact in [true, false] {
+        for table in tables(ctx) {
+            for b in table {
+                let code_matches = match (b.code, k.code) {
+                    (KeyCode::Char(a), KeyCode::Char(c)) => a.eq_ignore_ascii_case(&c),
+                    (a, c) => a == c,
+                };
+                let mods_match = if exact {
+                    b.mods == k.modifiers && b.mods.contains(KeyModifiers::SHIFT)
+                } else {
+                    b.mods == mods
+                };
+                if code_matches && mods_match {
+                    return Some(b.action.clone());
+                }
             }
         }
     }

@@ -86,6 +86,7 @@ enum Cmd {
 enum ExportKind {
     People,
     Attendance,
+    Ideas,
 }
 
 fn main() -> ExitCode {
@@ -221,6 +222,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     let e = pick_event(&store, event)?;
                     export::write_attendance(output(&out)?, &store, e.id)?
                 }
+                ExportKind::Ideas => export::write_ideas(output(&out)?, &store)?,
             };
             say(&out, n);
         }

@@ -2,6 +2,7 @@
 //! change is durable before it returns); nothing here draws or reads the terminal.
 
 pub mod checkin;
+pub mod ideas;
 pub mod roster;
 pub mod walkin;
 
@@ -12,6 +13,7 @@ use crate::model::{Event, Id, Ts};
 use crate::store::{Store, StoreError};
 
 pub use checkin::CheckinState;
+pub use ideas::IdeasState;
 pub use roster::{Count, History, Roster};
 pub use walkin::WalkInForm;
 
@@ -19,13 +21,15 @@ pub use walkin::WalkInForm;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Screen {
     Checkin,
+    Ideas,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 1] = [Screen::Checkin];
+    pub const ALL: [Screen; 2] = [Screen::Checkin, Screen::Ideas];
     pub fn title(self) -> L {
         match self {
             Screen::Checkin => i18n::SCREEN_CHECKIN,
+            Screen::Ideas => i18n::SCREEN_IDEAS,
         }
     }
 }
@@ -83,6 +87,26 @@ pub enum Action {
     LoadDemo,
     /// The terminal changed size
     Resize,
+    /// Select the column to the left
+    PrevColumn,
+    /// Select the column to the right
+    NextColumn,
+    /// Move the idea back one status
+    MoveIdeaBack,
+    /// Move the idea on to the next status
+    MoveIdeaForward,
+    /// Drop the idea / restore a dropped one
+    DropIdea,
+    /// Show or hide dropped ideas
+    ToggleDropped,
+    /// New idea
+    NewIdea,
+    /// Edit the idea
+    EditIdea,
+    /// Open the filter menu
+    FilterMenu,
+    /// Show only stale ideas (on/off)
+    ToggleStale,
 }
 
 impl Action {
@@ -114,6 +138,19 @@ impl Action {
             Right => L("다음 선택지", "Next choice"),
             LoadDemo => L("데모 데이터 불러오기", "Load demo data"),
             Resize => L("화면 크기 변경", "Resize"),
+            PrevColumn => L("왼쪽 열", "Column to the left"),
+            NextColumn => L("오른쪽 열", "Column to the right"),
+            MoveIdeaBack => L("이전 단계로 옮기기", "Move back one status"),
+            MoveIdeaForward => L("다음 단계로 옮기기", "Move on to next status"),
+            DropIdea => L("중단 / 되살리기", "Drop / restore"),
+            ToggleDropped => L("중단된 아이디어 보이기/가리기", "Show/hide dropped ideas"),
+            NewIdea => L("새 아이디어", "New idea"),
+            EditIdea => L("아이디어 고치기", "Edit idea"),
+            FilterMenu => L("필터", "Filter"),
+            ToggleStale => L(
+                "60일 넘게 그대로인 것만 (켜기/끄기)",
+                "Only stale ideas, 60+ days (on/off)",
+            ),
         }
     }
 }
@@ -153,6 +190,10 @@ pub enum Context {
     EventPicker,
     Help,
     OfferDemo,
+    IdeasBoard,
+    IdeaForm,
+    IdeaFilter,
+    IdeaDetail,
 }
 
 pub struct App {
@@ -163,6 +204,7 @@ pub struct App {
     pub event: Option<Event>,
     pub roster: Roster,
     pub checkin: CheckinState,
+    pub ideas: IdeasState,
     pub overlay: Overlay,
     pub message: Option<Message>,
     pub quit: bool,
@@ -197,6 +239,7 @@ impl App {
         let today = clock().local_date();
         let event = default_event(&events, today).cloned();
         let roster = Roster::load(&store, event.as_ref(), &events)?;
+        let ideas = IdeasState::load(&store)?;
         let overlay = if store.is_empty() {
             Overlay::OfferDemo
         } else {
@@ -209,6 +252,7 @@ impl App {
             event,
             roster,
             checkin: CheckinState::default(),
+            ideas,
             overlay,
             message: None,
             quit: false,
@@ -230,9 +274,15 @@ impl App {
             Overlay::ConfirmUndo { .. } => Context::Confirm,
             Overlay::WalkIn(_) => Context::WalkIn,
             Overlay::OfferDemo => Context::OfferDemo,
-            Overlay::None => match self.screen {
-                Screen::Checkin => Context::Checkin,
-            },
+            Overlay::None => self.screen_context(),
+        }
+    }
+
+    /// The key table of the screen itself (what the help overlay lists).
+    pub fn screen_context(&self) -> Context {
+        match self.screen {
+            Screen::Checkin => Context::Checkin,
+            Screen::Ideas => self.ideas.context(),
         }
     }
 
@@ -300,6 +350,7 @@ impl App {
             }
             other => match self.screen {
                 Screen::Checkin => return self.on_checkin(other),
+                Screen::Ideas => return self.on_ideas(other),
             },
         }
         Ok(())
@@ -332,6 +383,10 @@ impl App {
         self.events = events;
         self.roster = Roster::load(&self.store, self.event.as_ref(), &self.events)?;
         self.checkin.refresh(&self.roster);
+        let keep = std::mem::take(&mut self.ideas);
+        self.ideas = IdeasState::load(&self.store)?;
+        self.ideas.filter = keep.filter;
+        self.ideas.show_dropped = keep.show_dropped;
         Ok(())
     }
 

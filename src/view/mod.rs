@@ -1,6 +1,7 @@
 //! Draws the app into a ratatui frame. Reads `&App`, never changes it, never touches the store.
 
 pub mod checkin;
+pub mod ideas;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -42,10 +43,12 @@ pub fn draw(app: &App, f: &mut Frame) {
     draw_tabs(app, f, tabs);
     match app.screen {
         Screen::Checkin => checkin::draw(app, f, body),
+        Screen::Ideas => ideas::draw(app, f, body),
     }
     draw_status(app, f, status);
     let hint = match app.screen {
         Screen::Checkin => i18n::HINT_CHECKIN.get(),
+        Screen::Ideas => i18n::HINT_IDEAS.get(),
     };
     f.render_widget(
         Paragraph::new(fit(hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),
@@ -200,9 +203,7 @@ fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str) {
 
 fn draw_help(app: &App, f: &mut Frame, area: Rect) {
     // The context under the help overlay is the screen's own.
-    let ctx = match app.screen {
-        Screen::Checkin => crate::state::Context::Checkin,
-    };
+    let ctx = app.screen_context();
     let mut lines: Vec<Line> = Vec::new();
     let mut seen = Vec::new();
     for table in keymap::tables(ctx) {
