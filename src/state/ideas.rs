@@ -327,6 +327,20 @@ impl IdeasState {
         self.clamp(now);
     }
 
+    /// Keeps the selected column if it has cards, else goes to the first column that has.
+    fn select_nonempty(&mut self, now: Ts) {
+        self.clamp(now);
+        if self.selected(now).is_none()
+            && let Some(c) = self
+                .columns()
+                .iter()
+                .position(|s| !self.column(*s, now).is_empty())
+        {
+            self.col = c;
+            self.row = 0;
+        }
+    }
+
     fn store_saved(&mut self, idea: Idea) {
         match self.ideas.iter_mut().find(|i| i.id == idea.id) {
             Some(slot) => *slot = idea,
@@ -476,7 +490,7 @@ impl App {
             }
             Action::ToggleStale => {
                 s.filter.stale = !s.filter.stale;
-                s.clamp(now);
+                s.select_nonempty(now);
             }
             Action::Cancel => {
                 if s.filter.is_active() {
@@ -861,7 +875,7 @@ impl App {
                     let now = self.now();
                     self.ideas.filter = f.filter;
                     self.ideas.row = 0;
-                    self.ideas.clamp(now);
+                    self.ideas.select_nonempty(now);
                     return;
                 }
             }
