@@ -341,12 +341,12 @@ pub const NO_IDEAS_HERE: L = L("(없음)", "(none)");
 pub const FILTERED: L = L("필터", "filter");
 pub const STALE: L = L("오래됨", "stale");
 pub const IDEA_FORM_KEYS: L = L(
-    "Tab/↓ 다음 · ↑ 이전 · ←→ 분야 · Enter 고르기/저장 · ⌫ 기관·담당 빼기 · Esc 취소",
+    "Tab/↓ 다음 · ↑ 이전 · ←→ 분야 · Enter 고르기/저장 · ⌫ 빼기 · Esc 취소",
     "Tab/↓ next · ↑ prev · ←→ category · Enter pick/save · ⌫ removes org/owner · Esc cancel",
 );
 pub const IDEA_FILTER_KEYS: L = L(
-    "Tab/↓ 다음 · ←→ 바꾸기 · Enter 고르기/적용 · Backspace 지우기 · Esc 닫기",
-    "Tab/↓ next · ←→ change · Enter pick/apply · Backspace clear · Esc close",
+    "Tab/↓ 다음 · ←→ 바꾸기 · Enter 고르기/적용 · ⌫ 지우기 · Esc 닫기",
+    "Tab/↓ next · ←→ change · Enter pick/apply · ⌫ clear · Esc close",
 );
 pub const IDEA_DETAIL_KEYS: L = L(
     "↑↓ 넘기기 · Enter/e 고치기 · Esc 닫기",
@@ -378,7 +378,7 @@ pub fn category_short(c: crate::model::IdeaCategory) -> &'static str {
     L(ko, en).get()
 }
 pub fn org_count(n: usize) -> String {
-    pick(format!("기관 {n}"), format!("{n} orgs"))
+    pick(format!("{n}곳"), format!("{n} orgs"))
 }
 pub fn idea_moved(title: &str, to: crate::model::IdeaStatus, hidden: bool) -> String {
     let tail = if hidden {

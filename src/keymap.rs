@@ -104,7 +104,7 @@ const IDEAS_BOARD: &[Binding] = &[
     shift(KeyCode::Right, "Shift-→", Action::MoveIdeaForward),
     key(KeyCode::Char('<'), "<", Action::MoveIdeaBack),
     key(KeyCode::Char('>'), ">", Action::MoveIdeaForward),
-    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Enter, "Enter", Action::OpenIdea),
     key(KeyCode::Char('e'), "e", Action::EditIdea),
     key(KeyCode::Char('n'), "n", Action::NewIdea),
     key(KeyCode::Char('x'), "x", Action::DropIdea),
@@ -112,7 +112,7 @@ const IDEAS_BOARD: &[Binding] = &[
     key(KeyCode::Char('f'), "f", Action::FilterMenu),
     key(KeyCode::Char('/'), "/", Action::FilterMenu),
     key(KeyCode::Char('s'), "s", Action::ToggleStale),
-    key(KeyCode::Esc, "Esc", Action::Cancel),
+    key(KeyCode::Esc, "Esc", Action::ClearFilter),
 ];
 
 const IDEA_DETAIL: &[Binding] = &[
@@ -120,7 +120,7 @@ const IDEA_DETAIL: &[Binding] = &[
     key(KeyCode::Down, "↓", Action::Down),
     key(KeyCode::PageUp, "PgUp", Action::PageUp),
     key(KeyCode::PageDown, "PgDn", Action::PageDown),
-    key(KeyCode::Enter, "Enter / e", Action::EditIdea),
+    key(KeyCode::Enter, "Enter", Action::EditIdea),
     key(KeyCode::Char('e'), "e", Action::EditIdea),
     key(KeyCode::Esc, "Esc", Action::Cancel),
     ctrl('c', "Ctrl-C", Action::Quit),

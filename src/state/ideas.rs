@@ -478,7 +478,7 @@ impl App {
                 Some(i) => s.mode = IdeasMode::Form(Box::new(IdeaForm::edit(i))),
                 None => self.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get()),
             },
-            Action::Submit => match s.selected(now).map(|i| i.id) {
+            Action::OpenIdea | Action::Submit => match s.selected(now).map(|i| i.id) {
                 Some(id) => self.open_idea_detail(id)?,
                 None => self.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get()),
             },
@@ -492,7 +492,7 @@ impl App {
                 s.filter.stale = !s.filter.stale;
                 s.select_nonempty(now);
             }
-            Action::Cancel => {
+            Action::ClearFilter | Action::Cancel => {
                 if s.filter.is_active() {
                     s.filter = IdeaFilter::default();
                     self.say(Tone::Info, i18n::FILTER_CLEARED.get());

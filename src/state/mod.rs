@@ -107,6 +107,10 @@ pub enum Action {
     FilterMenu,
     /// Show only stale ideas (on/off)
     ToggleStale,
+    /// Open the idea: details, history, linked notes
+    OpenIdea,
+    /// Clear the filter
+    ClearFilter,
 }
 
 impl Action {
@@ -151,6 +155,8 @@ impl Action {
                 "60일 넘게 그대로인 것만 (켜기/끄기)",
                 "Only stale ideas, 60+ days (on/off)",
             ),
+            OpenIdea => L("자세히 (지나온 단계·회의록)", "Details (history, notes)"),
+            ClearFilter => L("필터 지우기", "Clear filter"),
         }
     }
 }

@@ -98,13 +98,15 @@ fn card(
         Style::new()
     };
     let stale = is_stale(idea, now);
+    // Narrow columns (80-column terminals) drop the spaces around the separators.
+    let sep = if w < 24 { "·" } else { " · " };
     let mut meta = format!(
-        "{} · {}",
+        "{}{sep}{}",
         i18n::category_short(idea.category),
         i18n::org_count(idea.org_ids.len())
     );
     if let Some(name) = idea.owner.and_then(|p| app.roster.person(p)) {
-        meta.push_str(" · ");
+        meta.push_str(sep);
         meta.push_str(&name.name);
     }
     [
@@ -379,7 +381,7 @@ fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
         _ => 0,
     } as u16;
     let w = area.width.saturating_sub(4).min(70);
-    let inner = popup(f, area, w, 10 + hits, i18n::IDEA_FILTER_TITLE.get());
+    let inner = popup(f, area, w, 9 + hits, i18n::IDEA_FILTER_TITLE.get());
     let iw = inner.width as usize;
     let fl = &form.filter;
     let focus = |x: FilterField| form.field == x;
