@@ -315,12 +315,15 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<ImportSummary, StoreError
         );
         let mut history = Vec::new();
         let mut from = IdeaStatus::Idea;
+        // Each step ten days after the previous one, so moved ideas are not stale yet.
+        let mut moved = created;
         for step in IdeaStatus::PIPELINE.iter().skip(1) {
             if *step > status {
                 break;
             }
+            moved = Ts(moved.0 + 10 * 24 * 60 * 60 * 1000);
             history.push(crate::model::IdeaMove {
-                at: created,
+                at: moved,
                 from,
                 to: *step,
             });
@@ -343,7 +346,7 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<ImportSummary, StoreError
             note_ids: vec![],
             history,
             created,
-            updated: created,
+            updated: moved,
         };
         store.put_idea(&mut idea)?;
     }

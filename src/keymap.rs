@@ -207,6 +207,45 @@ const PICKER: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+const fn shift(code: KeyCode, label: &'static str, action: Action) -> Binding {
+    Binding {
+        code,
+        mods: KeyModifiers::SHIFT,
+        label,
+        action,
+    }
+}
+
+/// The ideas board has no search box, so plain letters are its commands.
+const IDEAS_BOARD: &[Binding] = &[
+    key(KeyCode::Left, "←", Action::PrevColumn),
+    key(KeyCode::Right, "→", Action::NextColumn),
+    shift(KeyCode::Left, "Shift-←", Action::MoveIdeaBack),
+    shift(KeyCode::Right, "Shift-→", Action::MoveIdeaForward),
+    key(KeyCode::Char('<'), "<", Action::MoveIdeaBack),
+    key(KeyCode::Char('>'), ">", Action::MoveIdeaForward),
+    key(KeyCode::Enter, "Enter", Action::OpenIdea),
+    key(KeyCode::Char('e'), "e", Action::EditIdea),
+    key(KeyCode::Char('n'), "n", Action::NewIdea),
+    key(KeyCode::Char('x'), "x", Action::DropIdea),
+    key(KeyCode::Char('d'), "d", Action::ToggleDropped),
+    key(KeyCode::Char('f'), "f", Action::FilterMenu),
+    key(KeyCode::Char('/'), "/", Action::FilterMenu),
+    key(KeyCode::Char('s'), "s", Action::ToggleStale),
+    key(KeyCode::Esc, "Esc", Action::ClearFilter),
+];
+
+const IDEA_DETAIL: &[Binding] = &[
+    key(KeyCode::Up, "↑", Action::Up),
+    key(KeyCode::Down, "↓", Action::Down),
+    key(KeyCode::PageUp, "PgUp", Action::PageUp),
+    key(KeyCode::PageDown, "PgDn", Action::PageDown),
+    key(KeyCode::Enter, "Enter", Action::EditIdea),
+    key(KeyCode::Char('e'), "e", Action::EditIdea),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
 const OFFER_DEMO: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::LoadDemo),
     key(KeyCode::Esc, "Esc", Action::Cancel),
@@ -231,6 +270,9 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::NoteEditor => vec![EDITOR],
         Context::AgendaForm => vec![WALKIN],
         Context::ActionForm => vec![ACTION_FORM],
+        Context::IdeasBoard => vec![IDEAS_BOARD, LIST, GLOBAL],
+        Context::IdeaForm | Context::IdeaFilter => vec![WALKIN],
+        Context::IdeaDetail => vec![IDEA_DETAIL],
     }
 }
 
@@ -248,6 +290,8 @@ pub fn types_text(ctx: Context) -> bool {
             | Context::NoteEditor
             | Context::AgendaForm
             | Context::ActionForm
+            | Context::IdeaForm
+            | Context::IdeaFilter
     )
 }
 
@@ -260,15 +304,24 @@ pub fn action_for(ctx: Context, k: KeyEvent) -> Option<Action> {
         }
         return Some(Action::Help);
     }
+    // A binding for the exact modifiers (Shift-← on the ideas board) wins; otherwise Shift is
+    // ignored, as terminals differ in reporting it (BackTab, capital letters, '<').
     let mods = k.modifiers - KeyModifiers::SHIFT;
-    for table in tables(ctx) {
-        for b in table {
-            let code_matches = match (b.code, k.code) {
-                (KeyCode::Char(a), KeyCode::Char(c)) => a.eq_ignore_ascii_case(&c),
-                (a, c) => a == c,
-            };
-            if code_matches && b.mods == mods {
-                return Some(b.action.clone());
+    for exact in [true, false] {
+        for table in tables(ctx) {
+            for b in table {
+                let code_matches = match (b.code, k.code) {
+                    (KeyCode::Char(a), KeyCode::Char(c)) => a.eq_ignore_ascii_case(&c),
+                    (a, c) => a == c,
+                };
+                let mods_match = if exact {
+                    b.mods == k.modifiers && b.mods.contains(KeyModifiers::SHIFT)
+                } else {
+                    b.mods == mods
+                };
+                if code_matches && mods_match {
+                    return Some(b.action.clone());
+                }
             }
         }
     }

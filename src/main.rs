@@ -88,6 +88,7 @@ enum ExportKind {
     Attendance,
     /// The minutes (회의록) of one networking day, as Markdown
     Minutes,
+    Ideas,
 }
 
 fn main() -> ExitCode {
@@ -233,6 +234,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     }
                     text.lines().count()
                 }
+                ExportKind::Ideas => export::write_ideas(output(&out)?, &store)?,
             };
             say(&out, n);
         }

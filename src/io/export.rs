@@ -1,10 +1,10 @@
-//! Building export tables (people, attendance) from the store; `csv_out` writes them.
+//! Building export tables (people, attendance, ideas) from the store; `csv_out` writes them.
 
 use std::collections::HashMap;
 
 use super::csv_out::{people_header, write_csv};
 use crate::i18n::{L, Lang, lang};
-use crate::model::{AttendanceStatus, Id, Organization, Person};
+use crate::model::{AttendanceStatus, Id, Idea, Organization, Person};
 use crate::store::{Store, StoreError};
 
 pub fn person_row(p: &Person, org: Option<&Organization>, l: Lang) -> Vec<String> {
@@ -113,5 +113,80 @@ pub fn write_attendance<W: std::io::Write>(
     };
     let n = rows.len();
     write_csv(w, &header, rows)?;
+    Ok(n)
+}
+
+/// Column titles of the ideas export.
+pub fn ideas_header(l: Lang) -> [&'static str; 9] {
+    if l == Lang::Ko {
+        [
+            "제목",
+            "분야",
+            "단계",
+            "참여 기관",
+            "담당",
+            "다음 할 일",
+            "기한",
+            "바뀐 날",
+            "만든 날",
+        ]
+    } else {
+        [
+            "title",
+            "category",
+            "status",
+            "organizations",
+            "owner",
+            "next step",
+            "due",
+            "updated",
+            "created",
+        ]
+    }
+}
+
+/// One idea as an export row; organisations joined with ", ", times in local time.
+pub fn idea_row(
+    i: &Idea,
+    orgs: &HashMap<Id, Organization>,
+    people: &HashMap<Id, Person>,
+    l: Lang,
+) -> Vec<String> {
+    let pick = |ko: &'static str, en: &'static str| L(ko, en).in_lang(l).to_string();
+    vec![
+        i.title.clone(),
+        pick(i.category.ko(), i.category.en()),
+        pick(i.status.ko(), i.status.en()),
+        i.org_ids
+            .iter()
+            .filter_map(|o| orgs.get(o).map(|o| o.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        i.owner
+            .and_then(|p| people.get(&p))
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        i.next_step.clone(),
+        i.next_due
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        i.updated.local().format("%Y-%m-%d %H:%M").to_string(),
+        i.created.local().format("%Y-%m-%d %H:%M").to_string(),
+    ]
+}
+
+/// Every idea, dropped ones included, in board order (status, then oldest first).
+pub fn write_ideas<W: std::io::Write>(w: W, store: &Store) -> Result<usize, StoreError> {
+    let l = lang();
+    let orgs: HashMap<Id, Organization> = store.orgs()?.into_iter().map(|o| (o.id, o)).collect();
+    let people: HashMap<Id, Person> = store.people()?.into_iter().map(|p| (p.id, p)).collect();
+    let mut ideas = store.ideas()?;
+    ideas.sort_by_key(|i| (i.status, i.created, i.id));
+    let rows: Vec<Vec<String>> = ideas
+        .iter()
+        .map(|i| idea_row(i, &orgs, &people, l))
+        .collect();
+    let n = rows.len();
+    write_csv(w, &ideas_header(l), rows)?;
     Ok(n)
 }

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod checkin;
+pub mod ideas;
 pub mod notes;
 pub mod people;
 pub mod people_form;
@@ -18,6 +19,7 @@ use crate::store::{Store, StoreError};
 
 pub use agenda::{AgendaForm, AgendaState};
 pub use checkin::CheckinState;
+pub use ideas::IdeasState;
 pub use notes::{ActionForm, NotesState};
 pub use people::{PeopleConfirm, PeopleState};
 pub use people_form::{OrgForm, PersonForm};
@@ -32,14 +34,16 @@ pub enum Screen {
     People,
     Agenda,
     Notes,
+    Ideas,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [
+    pub const ALL: [Screen; 5] = [
         Screen::Checkin,
         Screen::People,
         Screen::Agenda,
         Screen::Notes,
+        Screen::Ideas,
     ];
     pub fn title(self) -> L {
         match self {
@@ -47,6 +51,7 @@ impl Screen {
             Screen::People => i18n::SCREEN_PEOPLE,
             Screen::Agenda => i18n::SCREEN_AGENDA,
             Screen::Notes => i18n::SCREEN_NOTES,
+            Screen::Ideas => i18n::SCREEN_IDEAS,
         }
     }
 }
@@ -166,6 +171,28 @@ pub enum Action {
     Save,
     /// A key for the text editor (caret movement, newline, delete…)
     EditKey(ratatui::crossterm::event::KeyEvent),
+    /// Select the column to the left
+    PrevColumn,
+    /// Select the column to the right
+    NextColumn,
+    /// Move the idea back one status
+    MoveIdeaBack,
+    /// Move the idea on to the next status
+    MoveIdeaForward,
+    /// Drop the idea / restore a dropped one
+    DropIdea,
+    /// Show or hide dropped ideas
+    ToggleDropped,
+    /// New idea
+    NewIdea,
+    /// Edit the idea
+    EditIdea,
+    /// Show only stale ideas (on/off)
+    ToggleStale,
+    /// Open the idea: details, history, linked notes
+    OpenIdea,
+    /// Clear the filter
+    ClearFilter,
 }
 
 impl Action {
@@ -258,6 +285,20 @@ impl Action {
             ExportMinutes => L("회의록 파일로 내보내기", "Export minutes to a file"),
             Save => L("저장", "Save"),
             EditKey(_) => L("커서 이동·줄바꿈·지우기", "Move caret, new line, delete"),
+            PrevColumn => L("왼쪽 열", "Column to the left"),
+            NextColumn => L("오른쪽 열", "Column to the right"),
+            MoveIdeaBack => L("이전 단계로 옮기기", "Move back one status"),
+            MoveIdeaForward => L("다음 단계로 옮기기", "Move on to next status"),
+            DropIdea => L("중단 / 되살리기", "Drop / restore"),
+            ToggleDropped => L("중단된 아이디어 보이기/가리기", "Show/hide dropped ideas"),
+            NewIdea => L("새 아이디어", "New idea"),
+            EditIdea => L("아이디어 고치기", "Edit idea"),
+            ToggleStale => L(
+                "60일 넘게 그대로인 것만 (켜기/끄기)",
+                "Only stale ideas, 60+ days (on/off)",
+            ),
+            OpenIdea => L("자세히 (지나온 단계·회의록)", "Details (history, notes)"),
+            ClearFilter => L("필터 지우기", "Clear filter"),
         }
     }
 }
@@ -317,6 +358,10 @@ pub enum Context {
     NoteEditor,
     AgendaForm,
     ActionForm,
+    IdeasBoard,
+    IdeaForm,
+    IdeaFilter,
+    IdeaDetail,
 }
 
 pub struct App {
@@ -332,6 +377,7 @@ pub struct App {
     pub notes: NotesState,
     /// Where the TUI writes minutes (default: the home directory).
     pub export_dir: Option<std::path::PathBuf>,
+    pub ideas: IdeasState,
     pub overlay: Overlay,
     pub message: Option<Message>,
     pub quit: bool,
@@ -368,6 +414,7 @@ impl App {
         let today = clock().local_date();
         let event = default_event(&events, today).cloned();
         let roster = Roster::load(&store, event.as_ref(), &events)?;
+        let ideas = IdeasState::load(&store)?;
         let overlay = if store.is_empty() {
             Overlay::OfferDemo
         } else {
@@ -384,6 +431,7 @@ impl App {
             agenda: AgendaState::default(),
             notes: NotesState::default(),
             export_dir: None,
+            ideas,
             overlay,
             message: None,
             quit: false,
@@ -437,6 +485,7 @@ impl App {
                 Some(_) => Context::NoteEditor,
                 None => Context::Notes,
             },
+            Screen::Ideas => self.ideas.context(),
         }
     }
 
@@ -540,6 +589,7 @@ impl App {
                 Screen::People => return self.on_people(other),
                 Screen::Agenda => return self.on_agenda(other),
                 Screen::Notes => return self.on_notes(other),
+                Screen::Ideas => return self.on_ideas(other),
             },
         }
         Ok(())
@@ -577,13 +627,17 @@ impl App {
         self.people.refresh(&self.roster);
         self.load_agenda()?;
         self.load_notes()?;
+        let keep = std::mem::take(&mut self.ideas);
+        self.ideas = IdeasState::load(&self.store)?;
+        self.ideas.filter = keep.filter;
+        self.ideas.show_dropped = keep.show_dropped;
         Ok(())
     }
 
     /// Fresh data for the screen just switched to.
     fn enter_screen(&mut self) -> Result<(), StoreError> {
         match self.screen {
-            Screen::Checkin => {}
+            Screen::Checkin | Screen::Ideas => {}
             // Check-ins made at the desk since the list was last computed.
             Screen::People => self.refresh_people(),
             Screen::Agenda => self.load_agenda()?,

@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod checkin;
+pub mod ideas;
 pub mod notes;
 pub mod people;
 pub mod widgets;
@@ -48,6 +49,7 @@ pub fn draw(app: &App, f: &mut Frame) {
         Screen::People => people::draw(app, f, body),
         Screen::Agenda => agenda::draw(app, f, body),
         Screen::Notes => notes::draw(app, f, body),
+        Screen::Ideas => ideas::draw(app, f, body),
     }
     draw_status(app, f, status);
     let hint = match app.screen {
@@ -57,6 +59,7 @@ pub fn draw(app: &App, f: &mut Frame) {
         Screen::Agenda => i18n::HINT_AGENDA.get(),
         Screen::Notes if app.notes.editor.is_some() => i18n::HINT_EDITOR.get(),
         Screen::Notes => i18n::HINT_NOTES.get(),
+        Screen::Ideas => i18n::HINT_IDEAS.get(),
     };
     f.render_widget(
         Paragraph::new(fit(hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),

@@ -1,0 +1,571 @@
+//! The collaboration ideas board, its form, filter menu and detail view.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+
+use super::widgets::{fit, pad, width};
+use super::{ACCENT, BAD, WARN, caret, popup};
+use crate::i18n;
+use crate::model::{Id, Idea, IdeaStatus};
+use crate::state::App;
+use crate::state::ideas::{
+    FilterField, FilterForm, FormField, IdeaForm, IdeasMode, Lookup, is_stale,
+};
+
+/// Lines one card takes: title, category · organisations · owner, and a gap.
+const CARD_LINES: u16 = 3;
+
+pub fn draw(app: &App, f: &mut Frame, area: Rect) {
+    let s = &app.ideas;
+    let now = app.now();
+    let [summary, board] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    f.render_widget(Paragraph::new(summary_line(app, summary.width)), summary);
+
+    let columns = s.columns();
+    let cells = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).split(board);
+    let board_focused = matches!(s.mode, IdeasMode::Board);
+    for (c, (status, cell)) in columns.iter().zip(cells.iter()).enumerate() {
+        let ideas = s.column(*status, now);
+        let selected_col = c == s.col;
+        let border = if selected_col {
+            Style::new().fg(ACCENT)
+        } else {
+            Style::new().fg(Color::DarkGray)
+        };
+        let title = format!(" {} {} ", i18n::status_name(*status), ideas.len());
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(border)
+            .title(Span::styled(
+                fit(&title, cell.width.saturating_sub(2) as usize),
+                if selected_col {
+                    Style::new().fg(ACCENT).bold()
+                } else {
+                    Style::new().bold()
+                },
+            ));
+        let inner = block.inner(*cell);
+        f.render_widget(block, *cell);
+        let w = inner.width as usize;
+        if ideas.is_empty() {
+            f.render_widget(
+                Paragraph::new(pad(i18n::NO_IDEAS_HERE.get(), w))
+                    .style(Style::new().fg(Color::DarkGray)),
+                inner,
+            );
+            continue;
+        }
+        let cap = (inner.height / CARD_LINES).max(1) as usize;
+        let offset = if selected_col && s.row >= cap {
+            s.row + 1 - cap
+        } else {
+            0
+        };
+        let mut lines = Vec::new();
+        for (r, idea) in ideas.iter().enumerate().skip(offset).take(cap) {
+            let sel = selected_col && r == s.row && board_focused;
+            lines.extend(card(app, idea, w, sel, now));
+        }
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+
+    match &s.mode {
+        IdeasMode::Board => {}
+        IdeasMode::Form(form) => draw_form(app, form, f, area),
+        IdeasMode::Filter(form) => draw_filter(app, form, f, area),
+        IdeasMode::Detail { id, notes, scroll } => {
+            if let Some(i) = s.idea(*id) {
+                draw_detail(app, i, notes, *scroll, f, area);
+            }
+        }
+    }
+}
+
+fn card(
+    app: &App,
+    idea: &Idea,
+    w: usize,
+    selected: bool,
+    now: crate::model::Ts,
+) -> [Line<'static>; 3] {
+    let base = if selected {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new()
+    };
+    let stale = is_stale(idea, now);
+    // Narrow columns (80-column terminals) drop the spaces around the separators.
+    let sep = if w < 24 { "·" } else { " · " };
+    let mut meta = format!(
+        "{}{sep}{}",
+        i18n::category_short(idea.category),
+        i18n::org_count(idea.org_ids.len())
+    );
+    if let Some(name) = idea.owner.and_then(|p| app.roster.person(p)) {
+        meta.push_str(sep);
+        meta.push_str(&name.name);
+    }
+    [
+        Line::styled(pad(&idea.title, w), base.bold()),
+        Line::styled(
+            pad(&meta, w),
+            base.fg(if stale { WARN } else { Color::Gray }),
+        ),
+        Line::default(),
+    ]
+}
+
+fn summary_line(app: &App, w: u16) -> Line<'static> {
+    let s = &app.ideas;
+    let counts = s.counts(app.now());
+    let mut spans = Vec::new();
+    for (i, st) in IdeaStatus::PIPELINE
+        .iter()
+        .chain([IdeaStatus::Dropped].iter())
+        .enumerate()
+    {
+        if i > 0 {
+            spans.push(Span::styled(" · ", Style::new().fg(Color::DarkGray)));
+        }
+        let style = if *st == IdeaStatus::Dropped {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(
+            format!("{} {}", i18n::status_name(*st), counts[*st as usize]),
+            style,
+        ));
+    }
+    if s.filter.is_active() {
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let text = format!("  │ {}: {}", i18n::FILTERED.get(), filter_text(app));
+        spans.push(Span::styled(
+            fit(&text, (w as usize).saturating_sub(used)),
+            Style::new().fg(WARN).bold(),
+        ));
+    }
+    Line::from(spans)
+}
+
+fn org_name(app: &App, id: Id) -> String {
+    app.roster
+        .orgs
+        .get(&id)
+        .map(|o| o.name.clone())
+        .unwrap_or_default()
+}
+
+fn person_label(app: &App, id: Id) -> String {
+    match app.roster.person(id) {
+        Some(p) => {
+            let org = app.roster.org_name(p);
+            if org.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{} ({org})", p.name)
+            }
+        }
+        None => String::new(),
+    }
+}
+
+fn filter_text(app: &App) -> String {
+    let fl = &app.ideas.filter;
+    let mut parts = Vec::new();
+    if let Some(c) = fl.category {
+        parts.push(i18n::category_name(c).to_string());
+    }
+    if let Some(o) = fl.org {
+        parts.push(org_name(app, o));
+    }
+    if let Some(p) = fl.owner {
+        parts.push(format!(
+            "{} {}",
+            i18n::IDEA_F_OWNER.get(),
+            person_label(app, p)
+        ));
+    }
+    if fl.stale {
+        parts.push(i18n::STALE.get().to_string());
+    }
+    if !fl.text.trim().is_empty() {
+        parts.push(format!("“{}”", fl.text.trim()));
+    }
+    parts.join(", ")
+}
+
+/// One labelled line of a form; returns the caret column when the field is focused and typed.
+fn field_line(
+    lines: &mut Vec<Line<'static>>,
+    label: &str,
+    value: &str,
+    focused: bool,
+    typed: bool,
+    inner_w: usize,
+) -> Option<(usize, usize)> {
+    let label_w = 14;
+    let value_w = inner_w.saturating_sub(label_w + 1);
+    let shown = fit(value, value_w);
+    let caret_at = (focused && typed).then(|| (label_w + 1 + width(&shown), lines.len()));
+    lines.push(Line::from(vec![
+        Span::styled(
+            pad(label, label_w),
+            if focused {
+                Style::new().fg(ACCENT).bold()
+            } else {
+                Style::new()
+            },
+        ),
+        Span::raw(" "),
+        Span::styled(
+            pad(&shown, value_w),
+            if focused {
+                Style::new().add_modifier(Modifier::UNDERLINED)
+            } else {
+                Style::new()
+            },
+        ),
+    ]));
+    caret_at
+}
+
+fn suggestion_lines(
+    lines: &mut Vec<Line<'static>>,
+    l: &Lookup,
+    w: usize,
+    label: impl Fn(Id) -> String,
+) {
+    for (i, id) in l.hits.iter().enumerate() {
+        let style = if l.sel == Some(i) {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().fg(Color::Gray)
+        };
+        lines.push(Line::styled(
+            pad(&format!("{:15}{}", "", label(*id)), w),
+            style,
+        ));
+    }
+}
+
+fn org_label(app: &App, id: Id) -> String {
+    match app.roster.orgs.get(&id) {
+        Some(o) => format!("{} · {}", o.name, i18n::kind_short(o.kind)),
+        None => String::new(),
+    }
+}
+
+fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
+    let hits = match form.field {
+        FormField::Orgs => form.orgs.hits.len(),
+        FormField::Owner => form.owner_lookup.hits.len(),
+        _ => 0,
+    } as u16;
+    let w = area.width.saturating_sub(4).min(80);
+    let h = 12 + hits + u16::from(!form.note_ids.is_empty());
+    let title = if form.id == 0 {
+        i18n::IDEA_NEW_TITLE.get()
+    } else {
+        i18n::IDEA_EDIT_TITLE.get()
+    };
+    let inner = popup(f, area, w, h, title);
+    let iw = inner.width as usize;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut caret_at = None;
+    let focus = |x: FormField| form.field == x;
+    caret_at = caret_at.or(field_line(
+        &mut lines,
+        i18n::IDEA_F_TITLE.get(),
+        &form.title,
+        focus(FormField::Title),
+        true,
+        iw,
+    ));
+    field_line(
+        &mut lines,
+        i18n::F_CATEGORY.get(),
+        &format!("◀ {} ▶", i18n::category_name(form.category)),
+        focus(FormField::Category),
+        false,
+        iw,
+    );
+    let mut orgs: Vec<String> = form.org_ids.iter().map(|o| org_name(app, *o)).collect();
+    if !form.orgs.text.is_empty() || focus(FormField::Orgs) {
+        orgs.push(form.orgs.text.clone());
+    }
+    let orgs_text =
+        if form.org_ids.is_empty() && form.orgs.text.is_empty() && !focus(FormField::Orgs) {
+            String::new()
+        } else {
+            orgs.join(", ")
+        };
+    caret_at = caret_at.or(field_line(
+        &mut lines,
+        i18n::F_ORGS.get(),
+        &orgs_text,
+        focus(FormField::Orgs),
+        true,
+        iw,
+    ));
+    if focus(FormField::Orgs) {
+        suggestion_lines(&mut lines, &form.orgs, iw, |id| org_label(app, id));
+    }
+    let owner_text = if !form.owner_lookup.text.is_empty() {
+        form.owner_lookup.text.clone()
+    } else {
+        form.owner.map(|p| person_label(app, p)).unwrap_or_default()
+    };
+    caret_at = caret_at.or(field_line(
+        &mut lines,
+        i18n::IDEA_F_OWNER.get(),
+        &owner_text,
+        focus(FormField::Owner),
+        true,
+        iw,
+    ));
+    if focus(FormField::Owner) {
+        suggestion_lines(&mut lines, &form.owner_lookup, iw, |id| {
+            person_label(app, id)
+        });
+    }
+    caret_at = caret_at.or(field_line(
+        &mut lines,
+        i18n::F_NEXT_STEP.get(),
+        &form.next_step,
+        focus(FormField::NextStep),
+        true,
+        iw,
+    ));
+    caret_at = caret_at.or(field_line(
+        &mut lines,
+        i18n::IDEA_F_DUE.get(),
+        &form.due,
+        focus(FormField::Due),
+        true,
+        iw,
+    ));
+    caret_at = caret_at.or(field_line(
+        &mut lines,
+        i18n::F_DESCRIPTION.get(),
+        &form.description.replace('\n', " ⏎ "),
+        focus(FormField::Description),
+        true,
+        iw,
+    ));
+    if !form.note_ids.is_empty() {
+        lines.push(Line::styled(
+            i18n::linked_count(form.note_ids.len()),
+            Style::new().fg(ACCENT),
+        ));
+    }
+    lines.push(Line::default());
+    match &form.error {
+        Some(e) => lines.push(Line::styled(fit(e, iw), Style::new().fg(BAD).bold())),
+        None => lines.push(Line::default()),
+    }
+    lines.push(Line::styled(
+        fit(i18n::IDEA_FORM_KEYS.get(), iw),
+        Style::new().fg(Color::DarkGray),
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = caret_at {
+        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
+    }
+}
+
+fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
+    let hits = match form.field {
+        FilterField::Org => form.org.hits.len(),
+        FilterField::Owner => form.owner.hits.len(),
+        _ => 0,
+    } as u16;
+    let w = area.width.saturating_sub(4).min(70);
+    let inner = popup(f, area, w, 9 + hits, i18n::IDEA_FILTER_TITLE.get());
+    let iw = inner.width as usize;
+    let fl = &form.filter;
+    let focus = |x: FilterField| form.field == x;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut caret_at = None;
+    let cat = fl
+        .category
+        .map_or(i18n::ALL.get(), i18n::category_name)
+        .to_string();
+    field_line(
+        &mut lines,
+        i18n::F_CATEGORY.get(),
+        &format!("◀ {cat} ▶"),
+        focus(FilterField::Category),
+        false,
+        iw,
+    );
+    let org = if !form.org.text.is_empty() || focus(FilterField::Org) && fl.org.is_none() {
+        form.org.text.clone()
+    } else {
+        fl.org
+            .map_or(i18n::ALL.get().to_string(), |o| org_name(app, o))
+    };
+    caret_at = caret_at.or(field_line(
+        &mut lines,
+        i18n::F_ORG.get(),
+        &org,
+        focus(FilterField::Org),
+        fl.org.is_none() || !form.org.text.is_empty(),
+        iw,
+    ));
+    if focus(FilterField::Org) {
+        suggestion_lines(&mut lines, &form.org, iw, |id| org_label(app, id));
+    }
+    let owner = if !form.owner.text.is_empty() || focus(FilterField::Owner) && fl.owner.is_none() {
+        form.owner.text.clone()
+    } else {
+        fl.owner
+            .map_or(i18n::ALL.get().to_string(), |p| person_label(app, p))
+    };
+    caret_at = caret_at.or(field_line(
+        &mut lines,
+        i18n::IDEA_F_OWNER.get(),
+        &owner,
+        focus(FilterField::Owner),
+        fl.owner.is_none() || !form.owner.text.is_empty(),
+        iw,
+    ));
+    if focus(FilterField::Owner) {
+        suggestion_lines(&mut lines, &form.owner, iw, |id| person_label(app, id));
+    }
+    let stale = if fl.stale { i18n::ON } else { i18n::OFF };
+    field_line(
+        &mut lines,
+        i18n::F_STALE.get(),
+        &format!("◀ {} ▶", stale.get()),
+        focus(FilterField::Stale),
+        false,
+        iw,
+    );
+    caret_at = caret_at.or(field_line(
+        &mut lines,
+        i18n::F_TEXT.get(),
+        &fl.text,
+        focus(FilterField::Text),
+        true,
+        iw,
+    ));
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        fit(i18n::IDEA_FILTER_KEYS.get(), iw),
+        Style::new().fg(Color::DarkGray),
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = caret_at {
+        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
+    }
+}
+
+fn draw_detail(
+    app: &App,
+    idea: &Idea,
+    notes: &[crate::model::Note],
+    scroll: u16,
+    f: &mut Frame,
+    area: Rect,
+) {
+    let w = area.width.saturating_sub(4).min(100);
+    let h = area.height.saturating_sub(2);
+    let inner = popup(f, area, w, h, &idea.title);
+    let [body, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let label = |l: &str| Span::styled(pad(l, 12), Style::new().fg(ACCENT).bold());
+    let row = |l: &str, v: String| Line::from(vec![label(l), Span::raw(" "), Span::raw(v)]);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let now = app.now();
+    let mut status = i18n::status_name(idea.status).to_string();
+    if is_stale(idea, now) {
+        status.push_str(&format!(" · {}", i18n::STALE.get()));
+    }
+    lines.push(row(i18n::F_STATUS.get(), status));
+    lines.push(row(
+        i18n::F_CATEGORY.get(),
+        i18n::category_name(idea.category).to_string(),
+    ));
+    let orgs: Vec<String> = idea.org_ids.iter().map(|o| org_name(app, *o)).collect();
+    lines.push(row(i18n::F_ORGS.get(), orgs.join(", ")));
+    lines.push(row(
+        i18n::IDEA_F_OWNER.get(),
+        idea.owner.map(|p| person_label(app, p)).unwrap_or_default(),
+    ));
+    let due = idea
+        .next_due
+        .map(|d| format!(" ({} {})", i18n::IDEA_F_DUE.get(), d.format("%Y-%m-%d")))
+        .unwrap_or_default();
+    lines.push(row(
+        i18n::F_NEXT_STEP.get(),
+        format!("{}{due}", idea.next_step),
+    ));
+    lines.push(row(
+        i18n::F_CREATED.get(),
+        idea.created.local().format("%Y-%m-%d").to_string(),
+    ));
+    lines.push(row(
+        i18n::F_UPDATED.get(),
+        idea.updated.local().format("%Y-%m-%d %H:%M").to_string(),
+    ));
+    if !idea.description.is_empty() {
+        lines.push(Line::default());
+        for l in idea.description.lines() {
+            lines.push(Line::raw(fit(l, 10_000)));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(i18n::HISTORY.get(), Style::new().bold()));
+    if idea.history.is_empty() {
+        lines.push(Line::styled(
+            format!("  {}", i18n::NO_HISTORY.get()),
+            Style::new().fg(Color::DarkGray),
+        ));
+    }
+    for m in &idea.history {
+        lines.push(Line::raw(format!(
+            "  {}  {} → {}",
+            m.at.local().format("%Y-%m-%d"),
+            i18n::status_name(m.from),
+            i18n::status_name(m.to)
+        )));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(i18n::LINKED_NOTES.get(), Style::new().bold()));
+    if notes.is_empty() {
+        lines.push(Line::styled(
+            format!("  {}", i18n::IDEA_NO_NOTES.get()),
+            Style::new().fg(Color::DarkGray),
+        ));
+    }
+    for n in notes {
+        let event = app
+            .events
+            .iter()
+            .find(|e| e.id == n.event_id)
+            .map(|e| e.date.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        lines.push(Line::styled(
+            format!("  {event} {}", n.at.hhmm()),
+            Style::new().fg(Color::Gray),
+        ));
+        for l in n.text.lines() {
+            lines.push(Line::raw(format!("    {}", fit(l, 10_000))));
+        }
+    }
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        body,
+    );
+    f.render_widget(
+        Paragraph::new(fit(i18n::IDEA_DETAIL_KEYS.get(), keys.width as usize))
+            .style(Style::new().fg(Color::DarkGray)),
+        keys,
+    );
+}
