@@ -519,8 +519,8 @@ pub const HINT_AGENDA: L = L(
     "a add · e/Enter edit · d delete · K/J move up/down · s status · t template · c copy last month · F1 help",
 );
 pub const HINT_NOTES: L = L(
-    "n 새 메모 · Enter 편집 · k 종류 · a 안건 · o 담당·기한 · x 완료 · l 미완료 과제 · m 회의록 내보내기 · F1",
-    "n new · Enter edit · k kind · a agenda item · o owner/due · x done · l open actions · m export minutes · F1",
+    "n 새 메모 · Enter 편집 · k 종류 · a 안건 · o 담당·기한 · x 완료 · l 미완료 과제 · i 아이디어로 · m 회의록 · F1",
+    "n new · Enter edit · k kind · a agenda item · o owner/due · x done · l open actions · i to idea · m minutes · F1",
 );
 pub const HINT_EDITOR: L = L(
     "Ctrl-S 저장 · Esc 닫기 · F2 종류 · F3 안건 · Enter 줄바꿈 · 입력은 자동 임시 저장됩니다",

@@ -167,6 +167,7 @@ const NOTES: &[Binding] = &[
     ch(' ', "Space", Action::ToggleDone),
     ch('l', "l", Action::OpenActions),
     ch('m', "m", Action::ExportMinutes),
+    ch('i', "i", Action::IdeaFromNote),
 ];
 
 /// The note editor takes every key but these (and Ctrl-C / F1).

@@ -167,6 +167,8 @@ pub enum Action {
     OwnerDue,
     /// Write the minutes (회의록) as a Markdown file
     ExportMinutes,
+    /// Start a collaboration idea from the selected note (linked to it)
+    IdeaFromNote,
     /// Save the note being written
     Save,
     /// A key for the text editor (caret movement, newline, delete…)
@@ -282,6 +284,10 @@ impl Action {
                 "Mark action item done / not done",
             ),
             OwnerDue => L("담당·기한 정하기", "Set owner and due date"),
+            IdeaFromNote => L(
+                "이 메모로 협업 아이디어 만들기",
+                "New collaboration idea from this note",
+            ),
             ExportMinutes => L("회의록 파일로 내보내기", "Export minutes to a file"),
             Save => L("저장", "Save"),
             EditKey(_) => L("커서 이동·줄바꿈·지우기", "Move caret, new line, delete"),

@@ -522,6 +522,11 @@ impl App {
                 }
             }
             Action::ExportMinutes => return self.export_minutes_file(),
+            Action::IdeaFromNote => {
+                if let Some(note) = self.notes.selected_note().cloned() {
+                    self.start_idea_from_note(&note);
+                }
+            }
             _ => {}
         }
         Ok(())
