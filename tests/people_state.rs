@@ -441,3 +441,32 @@ fn organisations_view_edits_an_org() {
     assert_ne!(o.district, before);
     assert_eq!(app.roster.orgs[&org].district, o.district);
 }
+
+#[test]
+fn renaming_resorts_and_filters_see_fresh_data() {
+    let (_d, mut app) = app();
+    let kim = id_of(&app, "김기성");
+    let before = app.people.rows.iter().position(|r| *r == kim).unwrap();
+    select(&mut app, "김기성");
+    app.update(Action::Edit);
+    for _ in 0..3 {
+        app.update(Action::Backspace);
+    }
+    type_text(&mut app, "힣기성");
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    let after = app.people.rows.iter().position(|r| *r == kim).unwrap();
+    assert!(after > before);
+    assert_eq!(after, app.people.rows.len() - 1, "힣 sorts last");
+    // The selection follows the edited person.
+    assert_eq!(app.people.selected_person(), Some(kim));
+
+    // A check-in at the desk shows in the People filters once back on the screen.
+    app.people.filters.status = Some(StatusFilter::Arrived);
+    app.refresh_people();
+    assert!(app.people.rows.is_empty());
+    app.update(Action::PrevScreen);
+    app.check_in(kim).unwrap();
+    app.update(Action::NextScreen);
+    assert_eq!(app.people.rows, vec![kim]);
+}
