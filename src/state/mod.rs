@@ -119,6 +119,8 @@ pub enum Action {
     ExportPeople,
     /// Undo closing the day
     UndoCloseDay,
+    /// Open or close the detail pane of the selected person
+    Detail,
 }
 
 impl Action {
@@ -170,6 +172,7 @@ impl Action {
             ImportPeople => L("CSV 가져오기", "Import CSV"),
             ExportPeople => L("지금 목록을 CSV로 내보내기", "Export this view to CSV"),
             UndoCloseDay => L("행사 마감 되돌리기", "Undo closing the day"),
+            Detail => L("상세 보기 / 닫기", "Show / hide details"),
         }
     }
 }

@@ -478,7 +478,7 @@ impl App {
             Action::ExportPeople => self.open_export(),
             Action::ImportPeople => self.open_import(),
             _ if s.orgs_view => return self.on_orgs(action),
-            Action::Submit => {
+            Action::Detail | Action::Submit => {
                 if s.detail.is_some() {
                     s.detail = None;
                 } else {

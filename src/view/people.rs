@@ -813,6 +813,24 @@ fn path_line(path: &str, w: usize) -> (Line<'static>, usize) {
     (lines.pop().unwrap_or_default(), x)
 }
 
+fn field_label(f: crate::io::csv_in::Field) -> &'static str {
+    use crate::io::csv_in::Field::*;
+    match f {
+        Name => i18n::COL_NAME,
+        Organization => i18n::COL_ORG,
+        Role => i18n::COL_ROLE,
+        Phone => i18n::F_PHONE,
+        Email => i18n::F_EMAIL,
+        Kind => i18n::P_COL_KIND,
+        District => i18n::P_COL_DISTRICT,
+        Code => i18n::COL_CODE,
+        Tags => i18n::F_TAGS,
+        Notes => i18n::F_NOTES,
+        Status => i18n::COL_STATUS,
+    }
+    .get()
+}
+
 pub fn draw_import(d: &ImportDialog, f: &mut Frame, area: Rect) {
     let h = if d.preview.is_some() {
         area.height.saturating_sub(2).max(8)
@@ -837,7 +855,7 @@ pub fn draw_import(d: &ImportDialog, f: &mut Frame, area: Rect) {
             .columns
             .fields
             .iter()
-            .map(|(i, fld)| format!("{}→{fld:?}", i + 1))
+            .map(|(i, fld)| format!("{}→{}", i + 1, field_label(*fld)))
             .collect();
         lines.push(Line::styled(
             fit(
