@@ -470,3 +470,29 @@ fn renaming_resorts_and_filters_see_fresh_data() {
     app.update(Action::NextScreen);
     assert_eq!(app.people.rows, vec![kim]);
 }
+
+#[test]
+fn org_field_suggests_known_organisations() {
+    let (_d, mut app) = app();
+    let orgs_before = app.roster.orgs.len();
+    app.update(Action::AddPerson);
+    type_text(&mut app, "김새싹");
+    app.update(Action::NextField);
+    type_text(&mut app, "한울");
+    let Overlay::PersonForm(f) = &app.overlay else {
+        panic!("no form");
+    };
+    let hanul = f.suggestions[0];
+    assert_eq!(app.roster.orgs[&hanul].name, "한울신협");
+    app.update(Action::Down);
+    app.update(Action::Submit); // takes the suggestion, moves on
+    let Overlay::PersonForm(f) = &app.overlay else {
+        panic!("form closed when taking a suggestion");
+    };
+    assert_eq!(f.org, "한울신협");
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    let p = app.roster.person(id_of(&app, "김새싹")).unwrap();
+    assert_eq!(p.org_id, Some(hanul));
+    assert_eq!(app.roster.orgs.len(), orgs_before, "no new organisation");
+}

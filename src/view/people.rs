@@ -575,7 +575,7 @@ fn choice_line<T: Copy + PartialEq>(
 pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect) {
     let new_org = form.new_org(&app.roster);
     let fields = form.fields(new_org);
-    let h = fields.len() as u16 + 6;
+    let h = fields.len() as u16 + 6 + form.suggestions.len() as u16;
     let title = if form.id.is_some() {
         i18n::P_PERSON_EDIT
     } else {
@@ -609,6 +609,19 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
         let value = value.replace('\n', " ⏎ ");
         if let Some(x) = form_line(&mut lines, label.get(), &value, focused, value_w) {
             caret_at = Some((x, lines.len() - 1));
+        }
+        if field == PField::Org && focused {
+            for (i, id) in form.suggestions.iter().enumerate() {
+                if let Some(o) = app.roster.orgs.get(id) {
+                    let text = format!("{}↳ {} · {}", " ".repeat(15), o.name, kind_label(o.kind));
+                    let style = if form.pick == Some(i) {
+                        Style::new().add_modifier(Modifier::REVERSED)
+                    } else {
+                        Style::new().fg(Color::Gray)
+                    };
+                    lines.push(Line::styled(pad(&text, inner.width as usize), style));
+                }
+            }
         }
     }
     lines.push(Line::default());
