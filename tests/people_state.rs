@@ -496,3 +496,22 @@ fn org_field_suggests_known_organisations() {
     assert_eq!(p.org_id, Some(hanul));
     assert_eq!(app.roster.orgs.len(), orgs_before, "no new organisation");
 }
+
+#[test]
+fn closing_stays_undoable_after_an_import() {
+    let (dir, mut app) = app();
+    app.update(Action::CloseDay);
+    app.update(Action::Submit);
+    let csv = dir.path().join("in.csv");
+    std::fs::write(&csv, "이름,소속\n최새봄,봄날협동조합\n").unwrap();
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(csv.display().to_string()));
+    app.update(Action::Submit);
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    app.update(Action::UndoCloseDay);
+    assert!(matches!(app.overlay, Overlay::PeopleConfirm(_)));
+    app.update(Action::Submit);
+    let kim = id_of(&app, "김기성");
+    assert_eq!(app.roster.status(kim), Some(&AttendanceStatus::Expected));
+}

@@ -427,8 +427,11 @@ impl App {
         self.events = events;
         self.roster = Roster::load(&self.store, self.event.as_ref(), &self.events)?;
         self.checkin.refresh(&self.roster);
+        if self.event.as_ref().map(|e| e.id) != keep {
+            // Another event: its closing is not this one's to undo.
+            self.people.close_undo.clear();
+        }
         self.people.detail = None;
-        self.people.close_undo.clear();
         self.people.refresh(&self.roster);
         Ok(())
     }
