@@ -351,8 +351,8 @@ pub const F_ORG_KIND: L = L("구분", "Kind");
 pub const F_DISTRICT: L = L("지역", "District");
 pub const F_CONTACT: L = L("연락 담당", "Contact");
 pub const FORM_KEYS: L = L(
-    "Tab/↓ 다음 칸 · ↑ 이전 칸 · ←→ 선택 · Enter 저장 · Esc 취소",
-    "Tab/↓ next · ↑ previous · ←→ choose · Enter save · Esc cancel",
+    "Tab/↓ 다음 칸(추천 기관) · ↑ 이전 칸 · ←→ 선택 · Enter 저장 · Esc 취소",
+    "Tab/↓ next (org suggestions) · ↑ previous · ←→ choose · Enter save · Esc cancel",
 );
 pub const HINT_PEOPLE: L = L(
     "글자: 검색 · Enter 상세 · F2 수정 · F3 추가 · F4 필터 · F6/F7 정렬 · F8 기관 · Ctrl-A 전체 · Ctrl-R 등록 · Del 보관 · F1 도움말",

@@ -59,7 +59,7 @@ const CHECKIN: &[Binding] = &[
 ];
 
 const PEOPLE: &[Binding] = &[
-    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Enter, "Enter", Action::Detail),
     key(KeyCode::Esc, "Esc", Action::Cancel),
     key(KeyCode::Backspace, "Backspace", Action::Backspace),
     key(KeyCode::F(2), "F2", Action::Edit),
@@ -80,7 +80,7 @@ const PEOPLE: &[Binding] = &[
 ];
 
 const ORGS: &[Binding] = &[
-    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Enter, "Enter", Action::Edit),
     key(KeyCode::F(2), "F2", Action::Edit),
     key(KeyCode::F(3), "F3", Action::AddPerson),
     key(KeyCode::Esc, "Esc", Action::Cancel),

@@ -1426,6 +1426,20 @@ impl SearchIndex {
         self.run(query, Some(limit), out);
     }
 
+    /// Ids of all matching entries, in no particular order (for lists that sort by their own
+    /// columns: skips ranking the hits).
+    pub fn matching_ids(&self, query: &str, out: &mut Vec<Id>) {
+        out.clear();
+        let Some(q) = Query::compile(query) else {
+            return;
+        };
+        SCRATCH.with(|cell| {
+            let mut scratch = cell.take();
+            self.scan(&q, &mut scratch, |slot, _| out.push(self.ids[slot]));
+            cell.replace(scratch);
+        });
+    }
+
     /// Number of matching entries, without materialising them.
     pub fn count(&self, query: &str) -> usize {
         let Some(q) = Query::compile(query) else {

@@ -164,3 +164,16 @@ fn active_filters_and_forms_are_drawn() {
     assert!(text.contains("[소속 기관] 12"), "{text}");
     assert!(text.contains("한울신협"), "{text}");
 }
+
+#[test]
+fn help_lists_the_people_keys_even_at_80x24() {
+    let (_d, mut app) = app();
+    app.update(Action::Help);
+    let text = rows(&render(&app, 80, 24)).join("\n");
+    for key in [
+        "F2", "F4", "F6", "F7", "F8", "Ctrl-A", "Ctrl-R", "Ctrl-G", "Ctrl-D", "Del",
+    ] {
+        assert!(text.contains(key), "{key} missing:\n{text}");
+    }
+    assert!(text.contains("필터"), "{text}");
+}

@@ -441,3 +441,77 @@ fn organisations_view_edits_an_org() {
     assert_ne!(o.district, before);
     assert_eq!(app.roster.orgs[&org].district, o.district);
 }
+
+#[test]
+fn renaming_resorts_and_filters_see_fresh_data() {
+    let (_d, mut app) = app();
+    let kim = id_of(&app, "김기성");
+    let before = app.people.rows.iter().position(|r| *r == kim).unwrap();
+    select(&mut app, "김기성");
+    app.update(Action::Edit);
+    for _ in 0..3 {
+        app.update(Action::Backspace);
+    }
+    type_text(&mut app, "힣기성");
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    let after = app.people.rows.iter().position(|r| *r == kim).unwrap();
+    assert!(after > before);
+    assert_eq!(after, app.people.rows.len() - 1, "힣 sorts last");
+    // The selection follows the edited person.
+    assert_eq!(app.people.selected_person(), Some(kim));
+
+    // A check-in at the desk shows in the People filters once back on the screen.
+    app.people.filters.status = Some(StatusFilter::Arrived);
+    app.refresh_people();
+    assert!(app.people.rows.is_empty());
+    app.update(Action::PrevScreen);
+    app.check_in(kim).unwrap();
+    app.update(Action::NextScreen);
+    assert_eq!(app.people.rows, vec![kim]);
+}
+
+#[test]
+fn org_field_suggests_known_organisations() {
+    let (_d, mut app) = app();
+    let orgs_before = app.roster.orgs.len();
+    app.update(Action::AddPerson);
+    type_text(&mut app, "김새싹");
+    app.update(Action::NextField);
+    type_text(&mut app, "한울");
+    let Overlay::PersonForm(f) = &app.overlay else {
+        panic!("no form");
+    };
+    let hanul = f.suggestions[0];
+    assert_eq!(app.roster.orgs[&hanul].name, "한울신협");
+    app.update(Action::Down);
+    app.update(Action::Submit); // takes the suggestion, moves on
+    let Overlay::PersonForm(f) = &app.overlay else {
+        panic!("form closed when taking a suggestion");
+    };
+    assert_eq!(f.org, "한울신협");
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    let p = app.roster.person(id_of(&app, "김새싹")).unwrap();
+    assert_eq!(p.org_id, Some(hanul));
+    assert_eq!(app.roster.orgs.len(), orgs_before, "no new organisation");
+}
+
+#[test]
+fn closing_stays_undoable_after_an_import() {
+    let (dir, mut app) = app();
+    app.update(Action::CloseDay);
+    app.update(Action::Submit);
+    let csv = dir.path().join("in.csv");
+    std::fs::write(&csv, "이름,소속\n최새봄,봄날협동조합\n").unwrap();
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(csv.display().to_string()));
+    app.update(Action::Submit);
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    app.update(Action::UndoCloseDay);
+    assert!(matches!(app.overlay, Overlay::PeopleConfirm(_)));
+    app.update(Action::Submit);
+    let kim = id_of(&app, "김기성");
+    assert_eq!(app.roster.status(kim), Some(&AttendanceStatus::Expected));
+}

@@ -195,6 +195,8 @@ pub enum Action {
     OpenIdea,
     /// Clear the filter
     ClearFilter,
+    /// Open or close the detail pane of the selected person
+    Detail,
 }
 
 impl Action {
@@ -305,6 +307,7 @@ impl Action {
             ),
             OpenIdea => L("자세히 (지나온 단계·회의록)", "Details (history, notes)"),
             ClearFilter => L("필터 지우기", "Clear filter"),
+            Detail => L("상세 보기 / 닫기", "Show / hide details"),
         }
     }
 }
@@ -628,8 +631,11 @@ impl App {
         self.events = events;
         self.roster = Roster::load(&self.store, self.event.as_ref(), &self.events)?;
         self.checkin.refresh(&self.roster);
+        if self.event.as_ref().map(|e| e.id) != keep {
+            // Another event: its closing is not this one's to undo.
+            self.people.close_undo.clear();
+        }
         self.people.detail = None;
-        self.people.close_undo.clear();
         self.people.refresh(&self.roster);
         self.load_agenda()?;
         self.load_notes()?;

@@ -1,7 +1,9 @@
 //! The People screen: everyone for this event (or in the database), filtered, sorted, edited.
 //! The visible view is a `Vec<Id>` recomputed only when the query, filters, sort or data change.
 
-use chrono::NaiveDate;
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
 
 use super::people_form::{OrgForm, PersonForm};
 use super::{Action, App, Overlay, Roster, Tone};
@@ -39,17 +41,6 @@ impl StatusFilter {
             StatusFilter::Arrived => i18n::ARRIVED,
             StatusFilter::WalkIn => i18n::WALK_IN,
             StatusFilter::Absent => i18n::P_ABSENT,
-        }
-    }
-    fn matches(self, s: Option<&AttendanceStatus>) -> bool {
-        match (self, s) {
-            (_, None) => false,
-            (StatusFilter::Expected, Some(s)) => *s == AttendanceStatus::Expected,
-            (StatusFilter::Arrived, Some(s)) => s.is_arrived(),
-            (StatusFilter::WalkIn, Some(s)) => matches!(s, AttendanceStatus::WalkIn { .. }),
-            (StatusFilter::Absent, Some(s)) => {
-                matches!(s, AttendanceStatus::Cancelled | AttendanceStatus::NoShow)
-            }
         }
     }
 }
@@ -175,17 +166,12 @@ pub struct PeopleState {
     /// Attendance before the last "close the day", for undo.
     pub close_undo: Vec<Attendance>,
     hits: Vec<Hit>,
+    ids: Vec<Id>,
+    name_rank: NameRank,
+    facts: Facts,
 }
 
-/// Sort key of one row: a number or a text, then the name, then the id.
-struct Key<'a> {
-    n: i64,
-    s: &'a str,
-    name: &'a str,
-    id: Id,
-}
-
-fn status_rank(s: Option<&AttendanceStatus>) -> i64 {
+fn status_rank(s: Option<&AttendanceStatus>) -> u64 {
     match s {
         Some(AttendanceStatus::Expected) => 0,
         Some(AttendanceStatus::CheckedIn { .. }) => 1,
@@ -196,82 +182,185 @@ fn status_rank(s: Option<&AttendanceStatus>) -> i64 {
     }
 }
 
+/// The first eight bytes of `s`, big-endian: orders like `s` up to ties.
+fn prefix_key(s: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(b)
+}
+
+/// What the filters and sort columns need to know about each person, by roster position;
+/// rebuilt only when the roster changes, so a filter or sort change touches no hash map.
+#[derive(Default, Clone, Debug)]
+struct Facts {
+    version: u64,
+    /// `status_rank` (5 = not registered).
+    status: Vec<u8>,
+    /// OrgKind / District as numbers; 99 without an organisation.
+    kind: Vec<u8>,
+    district: Vec<u8>,
+    /// Organisation's rank by name, 0 without one.
+    org_rank: Vec<u32>,
+    attended: Vec<u32>,
+    /// Days from CE of the last attended day, 0 if never.
+    last: Vec<u32>,
+    first_time: Vec<bool>,
+    missing_contact: Vec<bool>,
+    archived: Vec<bool>,
+}
+
+impl Facts {
+    fn update(&mut self, roster: &Roster) {
+        if self.version == roster.version() && self.status.len() == roster.people.len() {
+            return;
+        }
+        let mut orgs: Vec<(&str, Id)> = roster
+            .orgs
+            .values()
+            .map(|o| (o.name.as_str(), o.id))
+            .collect();
+        orgs.sort_unstable();
+        let org_rank: HashMap<Id, u32> = orgs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, id))| (id, i as u32 + 1))
+            .collect();
+        let n = roster.people.len();
+        *self = Facts {
+            version: roster.version(),
+            status: Vec::with_capacity(n),
+            kind: Vec::with_capacity(n),
+            district: Vec::with_capacity(n),
+            org_rank: Vec::with_capacity(n),
+            attended: Vec::with_capacity(n),
+            last: Vec::with_capacity(n),
+            first_time: Vec::with_capacity(n),
+            missing_contact: Vec::with_capacity(n),
+            archived: Vec::with_capacity(n),
+        };
+        for p in &roster.people {
+            let att = roster.attendance.get(&p.id).map(|a| &a.status);
+            self.status.push(status_rank(att) as u8);
+            let org = roster.org_of(p);
+            self.kind.push(org.map_or(99, |o| o.kind as u8));
+            self.district.push(org.map_or(99, |o| o.district as u8));
+            self.org_rank
+                .push(org.and_then(|o| org_rank.get(&o.id)).copied().unwrap_or(0));
+            let h = roster.history.get(&p.id);
+            self.attended.push(h.map_or(0, |h| h.attended));
+            self.last.push(
+                h.and_then(|h| h.last)
+                    .map_or(0, |d| d.num_days_from_ce().max(0) as u32),
+            );
+            self.first_time.push(h.is_none_or(|h| h.earlier == 0));
+            self.missing_contact
+                .push(p.phone.is_empty() || p.email.is_empty());
+            self.archived.push(p.archived);
+        }
+    }
+}
+
+/// Rank of every person by (name, id), by roster position; rebuilt only when people change.
+#[derive(Default, Clone, Debug)]
+struct NameRank {
+    version: u64,
+    rank: Vec<u32>,
+}
+
+impl NameRank {
+    fn update(&mut self, roster: &Roster) {
+        if self.version == roster.people_version() && self.rank.len() == roster.people.len() {
+            return;
+        }
+        let mut order: Vec<u32> = (0..roster.people.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (pa, pb) = (&roster.people[a as usize], &roster.people[b as usize]);
+            pa.name.cmp(&pb.name).then(pa.id.cmp(&pb.id))
+        });
+        self.rank = vec![0; order.len()];
+        for (r, i) in order.into_iter().enumerate() {
+            self.rank[i as usize] = r as u32;
+        }
+        self.version = roster.people_version();
+    }
+}
+
 impl PeopleState {
-    /// Recomputes the view from the roster.
+    /// Recomputes the view from the roster. Each row gets one packed integer key (column
+    /// value, name rank, position), so sorting 100,000 rows is a plain integer sort.
     pub fn refresh(&mut self, roster: &Roster) {
         let keep = self.rows.get(self.selected).copied();
+        self.name_rank.update(roster);
         let query = !self.query.trim().is_empty();
         let candidates: Vec<usize> = if query {
-            roster.index.search(&self.query, &mut self.hits);
-            self.hits
+            roster.index.matching_ids(&self.query, &mut self.ids);
+            self.ids
                 .iter()
-                .filter_map(|h| roster.position(h.id))
+                .filter_map(|id| roster.position(*id))
                 .collect()
         } else {
             (0..roster.people.len()).collect()
         };
+        self.facts.update(roster);
+        let facts = &self.facts;
         let f = self.filters;
-        let mut keys: Vec<Key> = Vec::with_capacity(candidates.len());
+        let sort = self.sort;
+        let status_ok = |rank: u8| match f.status {
+            None => true,
+            Some(StatusFilter::Expected) => rank == 0,
+            Some(StatusFilter::Arrived) => rank == 1 || rank == 2,
+            Some(StatusFilter::WalkIn) => rank == 2,
+            Some(StatusFilter::Absent) => rank == 3 || rank == 4,
+        };
+        let kind = f.kind.map(|k| k as u8);
+        let district = f.district.map(|d| d as u8);
+        let mut keys: Vec<u128> = Vec::with_capacity(candidates.len());
         for i in candidates {
-            let p = &roster.people[i];
-            if p.archived {
-                continue;
-            }
-            let att = roster.attendance.get(&p.id).map(|a| &a.status);
-            if !self.everyone && att.is_none() {
-                continue;
-            }
-            if let Some(s) = f.status
-                && !s.matches(att)
+            let status = facts.status[i];
+            if facts.archived[i]
+                || (!self.everyone && status == 5)
+                || !status_ok(status)
+                || kind.is_some_and(|k| facts.kind[i] != k)
+                || district.is_some_and(|d| facts.district[i] != d)
+                || (f.first_time && !facts.first_time[i])
+                || (f.missing_contact && !facts.missing_contact[i])
             {
                 continue;
             }
-            let org = roster.org_of(p);
-            if f.kind.is_some() && org.map(|o| o.kind) != f.kind {
-                continue;
-            }
-            if f.district.is_some() && org.map(|o| o.district) != f.district {
-                continue;
-            }
-            if f.first_time && !roster.is_first_time(p.id) {
-                continue;
-            }
-            if f.missing_contact && !(p.phone.is_empty() || p.email.is_empty()) {
-                continue;
-            }
-            let h = roster.history.get(&p.id);
-            let (n, s) = match self.sort {
-                Column::Name => (0, ""),
-                Column::Org => (0, org.map(|o| o.name.as_str()).unwrap_or("")),
-                Column::Kind => (org.map_or(99, |o| o.kind as i64), ""),
-                Column::District => (org.map_or(99, |o| o.district as i64), ""),
-                Column::Role => (0, p.role.as_str()),
-                Column::Status => (status_rank(att), ""),
-                Column::Count => (h.map_or(0, |h| h.attended as i64), ""),
-                Column::Last => (
-                    h.and_then(|h| h.last)
-                        .map_or(i64::MIN, |d| d.num_days_from_ce_i64()),
-                    "",
-                ),
+            let primary: u64 = match sort {
+                Column::Name => 0,
+                Column::Org => facts.org_rank[i] as u64,
+                Column::Kind => facts.kind[i] as u64,
+                Column::District => facts.district[i] as u64,
+                Column::Role => prefix_key(&roster.people[i].role),
+                Column::Status => status as u64,
+                Column::Count => facts.attended[i] as u64,
+                Column::Last => facts.last[i] as u64,
             };
-            keys.push(Key {
-                n,
-                s,
-                name: &p.name,
-                id: p.id,
-            });
+            let rank = self.name_rank.rank[i] as u128;
+            keys.push(((primary as u128) << 64) | (rank << 32) | i as u128);
         }
-        let desc = self.descending;
-        keys.sort_unstable_by(|a, b| {
-            let o =
-                a.n.cmp(&b.n)
-                    .then_with(|| a.s.cmp(b.s))
-                    .then_with(|| a.name.cmp(b.name))
-                    .then(a.id.cmp(&b.id));
-            if desc { o.reverse() } else { o }
-        });
+        keys.sort_unstable();
+        if sort == Column::Role {
+            // Roles equal in their first eight bytes are ordered by the whole text.
+            let role = |k: &u128| roster.people[(*k as u32) as usize].role.as_str();
+            let mut start = 0;
+            while start < keys.len() {
+                let p = keys[start] >> 64;
+                let end = start + keys[start..].iter().take_while(|k| *k >> 64 == p).count();
+                if end - start > 1 {
+                    keys[start..end].sort_by(|a, b| role(a).cmp(role(b)).then(a.cmp(b)));
+                }
+                start = end;
+            }
+        }
+        if self.descending {
+            keys.reverse();
+        }
         self.rows.clear();
-        self.rows.extend(keys.iter().map(|k| k.id));
+        self.rows
+            .extend(keys.iter().map(|k| roster.people[(*k as u32) as usize].id));
         self.selected = keep
             .and_then(|id| self.rows.iter().position(|r| *r == id))
             .unwrap_or(0);
@@ -314,16 +403,6 @@ impl PeopleState {
         };
         let last = n.saturating_sub(1) as isize;
         *sel = (*sel as isize).saturating_add(d).clamp(0, last.max(0)) as usize;
-    }
-}
-
-trait DaysFromCe {
-    fn num_days_from_ce_i64(&self) -> i64;
-}
-impl DaysFromCe for NaiveDate {
-    fn num_days_from_ce_i64(&self) -> i64 {
-        use chrono::Datelike;
-        self.num_days_from_ce() as i64
     }
 }
 
@@ -399,7 +478,7 @@ impl App {
             Action::ExportPeople => self.open_export(),
             Action::ImportPeople => self.open_import(),
             _ if s.orgs_view => return self.on_orgs(action),
-            Action::Submit => {
+            Action::Detail | Action::Submit => {
                 if s.detail.is_some() {
                     s.detail = None;
                 } else {

@@ -38,6 +38,10 @@ pub struct PersonForm {
     pub email: String,
     pub tags: String,
     pub notes: String,
+    /// Known organisations matching the org field while it is being typed.
+    pub suggestions: Vec<Id>,
+    /// The highlighted suggestion, once the user moves into the list (↓).
+    pub pick: Option<usize>,
     /// The values when the form opened, to tell whether anything changed.
     original: Vec<String>,
     pub error: Option<String>,
@@ -270,6 +274,23 @@ impl App {
             Action::Left | Action::Right if f.field == PField::Kind => {
                 f.kind = step(&OrgKind::ALL, f.kind, action == Action::Right);
             }
+            Action::Down if f.field == PField::Org && !f.suggestions.is_empty() => {
+                f.pick = Some(f.pick.map_or(0, |p| (p + 1).min(f.suggestions.len() - 1)));
+            }
+            Action::Up if f.field == PField::Org && f.pick.is_some() => {
+                f.pick = f.pick.and_then(|p| p.checked_sub(1));
+            }
+            Action::Submit if f.field == PField::Org && f.pick.is_some() => {
+                if let Some(o) = f
+                    .pick
+                    .and_then(|p| f.suggestions.get(p))
+                    .and_then(|id| self.roster.orgs.get(id))
+                {
+                    f.org = o.name.clone();
+                }
+                f.pick = None;
+                f.field = PField::Role;
+            }
             Action::NextField | Action::Down => {
                 // The field list may change once the org field is left (new organisation).
                 let fields = f.fields(f.new_org(&self.roster));
@@ -281,6 +302,16 @@ impl App {
             }
             Action::Submit => return self.save_person(f),
             _ => {}
+        }
+        f.suggestions.clear();
+        if f.field == PField::Org && f.known_org(&self.roster).is_none() && !f.org.trim().is_empty()
+        {
+            let mut hits = Vec::new();
+            self.roster.org_index.search_top(&f.org, 4, &mut hits);
+            f.suggestions = hits.into_iter().map(|h| h.id).collect();
+        }
+        if f.pick.is_some_and(|p| p >= f.suggestions.len()) {
+            f.pick = None;
         }
         self.overlay = Overlay::PersonForm(Box::new(f));
         Ok(())

@@ -32,6 +32,18 @@ pub struct Roster {
     /// Organisations by name, for completing the walk-in form.
     pub org_index: SearchIndex,
     event: Option<(Id, NaiveDate)>,
+    /// Changes whenever a person is added or changed (lists cache per-person sort keys by it).
+    people_version: u64,
+    /// Changes whenever anything in the roster changes (people, orgs, attendance, event).
+    version: u64,
+}
+
+/// Source of roster versions: unique across reloads, so a cache never mistakes a new roster for
+/// the old one.
+static VERSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_version() -> u64 {
+    VERSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Roster {
@@ -43,6 +55,7 @@ impl Roster {
         let mut r = Roster {
             people: store.people()?,
             orgs: store.orgs()?.into_iter().map(|o| (o.id, o)).collect(),
+            people_version: next_version(),
             ..Default::default()
         };
         for o in r.orgs.values() {
@@ -68,6 +81,7 @@ impl Roster {
         event: Option<&Event>,
         events: &[Event],
     ) -> Result<(), StoreError> {
+        self.version = next_version();
         self.event = event.map(|e| (e.id, e.date));
         self.attendance = match event {
             Some(e) => store
@@ -141,6 +155,8 @@ impl Roster {
 
     /// Keeps memory in step after the store saved `p` (new or changed).
     pub fn upsert_person(&mut self, p: Person) {
+        self.people_version = next_version();
+        self.version = next_version();
         let i = match self.pos.get(&p.id) {
             Some(&i) => {
                 self.people[i] = p;
@@ -157,6 +173,7 @@ impl Roster {
     }
 
     pub fn upsert_org(&mut self, o: Organization) {
+        self.version = next_version();
         let id = o.id;
         self.org_index.upsert(id, &o.name, "", "");
         self.orgs.insert(id, o);
@@ -170,6 +187,7 @@ impl Roster {
 
     /// Keeps memory in step after the store saved an attendance of the current event.
     pub fn set_attendance(&mut self, a: Attendance) {
+        self.version = next_version();
         let was = self
             .attendance
             .get(&a.person_id)
@@ -192,12 +210,23 @@ impl Roster {
     }
 
     pub fn remove_attendance(&mut self, person: Id) {
+        self.version = next_version();
         if let Some(a) = self.attendance.remove(&person)
             && a.status.is_arrived()
             && let Some(h) = self.history.get_mut(&person)
         {
             h.attended = h.attended.saturating_sub(1);
         }
+    }
+
+    /// Version of the people list (see `people_version`).
+    pub fn people_version(&self) -> u64 {
+        self.people_version
+    }
+
+    /// Version of everything in the roster (see `version`).
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     pub fn event_id(&self) -> Option<Id> {

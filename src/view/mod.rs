@@ -267,36 +267,58 @@ pub fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str) {
 fn draw_help(app: &App, f: &mut Frame, area: Rect) {
     // The context under the help overlay is the screen's own.
     let ctx = app.screen_context();
-    let mut lines: Vec<Line> = Vec::new();
-    let mut seen = Vec::new();
+    let mut entries: Vec<(&str, &str)> = Vec::new();
     for table in keymap::tables(ctx) {
         for b in table {
-            if seen.contains(&b.label) {
+            if entries.iter().any(|(l, _)| *l == b.label) {
                 continue;
             }
-            seen.push(b.label);
-            lines.push(Line::from(vec![
-                Span::styled(pad(b.label, 12), Style::new().fg(ACCENT).bold()),
-                Span::raw(b.action.describe().get()),
-            ]));
+            entries.push((b.label, b.action.describe().get()));
         }
     }
-    if ctx == crate::state::Context::Checkin {
-        lines.push(Line::from(vec![
-            Span::styled(
-                pad(i18n::TYPE_TO_SEARCH.get(), 12),
-                Style::new().fg(ACCENT).bold(),
-            ),
-            Span::raw(i18n::SEARCH_HINT.get()),
-        ]));
+    // Only the screens with a search box read letters as a search.
+    if matches!(
+        ctx,
+        crate::state::Context::Checkin | crate::state::Context::People
+    ) {
+        entries.push((i18n::TYPE_TO_SEARCH.get(), i18n::SEARCH_HINT.get()));
     }
+    // Two columns when one does not fit the terminal's height.
+    let two = entries.len() + 4 > area.height as usize;
+    let col_w: usize = if two {
+        (area.width.min(124) as usize).saturating_sub(4) / 2
+    } else {
+        58
+    };
+    let per_col = if two {
+        entries.len().div_ceil(2)
+    } else {
+        entries.len()
+    };
+    let cell = |(label, desc): (&str, &str)| -> [Span<'static>; 2] {
+        [
+            Span::styled(pad(label, 12), Style::new().fg(ACCENT).bold()),
+            Span::raw(pad(desc, col_w.saturating_sub(12))),
+        ]
+    };
+    let mut lines: Vec<Line> = (0..per_col)
+        .map(|i| {
+            let mut spans: Vec<Span> = cell(entries[i]).into();
+            if let Some(e) = entries.get(i + per_col).filter(|_| two) {
+                spans.push(Span::raw("  "));
+                spans.extend(cell(*e));
+            }
+            Line::from(spans)
+        })
+        .collect();
     lines.push(Line::default());
     lines.push(Line::styled(
         i18n::HELP_CLOSE.get(),
         Style::new().fg(Color::DarkGray),
     ));
     let h = (lines.len() as u16 + 2).min(area.height);
-    let inner = popup(f, area, 60, h, i18n::HELP_TITLE.get());
+    let w = if two { col_w as u16 * 2 + 4 } else { 60 };
+    let inner = popup(f, area, w, h, i18n::HELP_TITLE.get());
     f.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -575,7 +575,7 @@ fn choice_line<T: Copy + PartialEq>(
 pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect) {
     let new_org = form.new_org(&app.roster);
     let fields = form.fields(new_org);
-    let h = fields.len() as u16 + 6;
+    let h = fields.len() as u16 + 6 + form.suggestions.len() as u16;
     let title = if form.id.is_some() {
         i18n::P_PERSON_EDIT
     } else {
@@ -609,6 +609,19 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
         let value = value.replace('\n', " ⏎ ");
         if let Some(x) = form_line(&mut lines, label.get(), &value, focused, value_w) {
             caret_at = Some((x, lines.len() - 1));
+        }
+        if field == PField::Org && focused {
+            for (i, id) in form.suggestions.iter().enumerate() {
+                if let Some(o) = app.roster.orgs.get(id) {
+                    let text = format!("{}↳ {} · {}", " ".repeat(15), o.name, kind_label(o.kind));
+                    let style = if form.pick == Some(i) {
+                        Style::new().add_modifier(Modifier::REVERSED)
+                    } else {
+                        Style::new().fg(Color::Gray)
+                    };
+                    lines.push(Line::styled(pad(&text, inner.width as usize), style));
+                }
+            }
         }
     }
     lines.push(Line::default());
@@ -813,6 +826,24 @@ fn path_line(path: &str, w: usize) -> (Line<'static>, usize) {
     (lines.pop().unwrap_or_default(), x)
 }
 
+fn field_label(f: crate::io::csv_in::Field) -> &'static str {
+    use crate::io::csv_in::Field::*;
+    match f {
+        Name => i18n::COL_NAME,
+        Organization => i18n::COL_ORG,
+        Role => i18n::COL_ROLE,
+        Phone => i18n::F_PHONE,
+        Email => i18n::F_EMAIL,
+        Kind => i18n::P_COL_KIND,
+        District => i18n::P_COL_DISTRICT,
+        Code => i18n::COL_CODE,
+        Tags => i18n::F_TAGS,
+        Notes => i18n::F_NOTES,
+        Status => i18n::COL_STATUS,
+    }
+    .get()
+}
+
 pub fn draw_import(d: &ImportDialog, f: &mut Frame, area: Rect) {
     let h = if d.preview.is_some() {
         area.height.saturating_sub(2).max(8)
@@ -837,7 +868,7 @@ pub fn draw_import(d: &ImportDialog, f: &mut Frame, area: Rect) {
             .columns
             .fields
             .iter()
-            .map(|(i, fld)| format!("{}→{fld:?}", i + 1))
+            .map(|(i, fld)| format!("{}→{}", i + 1, field_label(*fld)))
             .collect();
         lines.push(Line::styled(
             fit(
