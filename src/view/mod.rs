@@ -242,6 +242,15 @@ fn draw_status(app: &App, f: &mut Frame, area: Rect) {
 pub fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     let r = centered(area, w, h);
     f.render_widget(Clear, r);
+    // A wide character just left of the popup would spill over its left border.
+    if r.x > 0 {
+        let buf = f.buffer_mut();
+        for y in r.y..r.bottom() {
+            if width(buf[(r.x - 1, y)].symbol()) > 1 {
+                buf[(r.x - 1, y)].set_symbol(" ");
+            }
+        }
+    }
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(Style::new().fg(ACCENT))
