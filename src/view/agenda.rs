@@ -4,10 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::widgets::{fit, pad, width};
+use super::widgets::{fit, form_field, pad};
 use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
 use crate::i18n::{self, L};
 use crate::model::AgendaStatus;
@@ -146,30 +146,16 @@ pub fn draw_form(form: &AgendaForm, f: &mut Frame, area: Rect) {
         (AgendaField::Title, i18n::F_TITLE, &form.title),
         (AgendaField::Presenter, i18n::F_PRESENTER, &form.presenter),
     ] {
-        let focused = form.field == field;
-        let shown = fit(value, value_w.saturating_sub(1));
-        if focused {
-            caret_at = Some((label_w + 1 + width(&shown), lines.len()));
+        if let Some(c) = form_field(
+            &mut lines,
+            label.get(),
+            value,
+            label_w,
+            value_w,
+            form.field == field,
+        ) {
+            caret_at = Some(c);
         }
-        lines.push(Line::from(vec![
-            Span::styled(
-                pad(label.get(), label_w),
-                if focused {
-                    Style::new().fg(ACCENT).bold()
-                } else {
-                    Style::new()
-                },
-            ),
-            Span::raw(" "),
-            Span::styled(
-                pad(&shown, value_w),
-                if focused {
-                    Style::new().add_modifier(Modifier::UNDERLINED)
-                } else {
-                    Style::new()
-                },
-            ),
-        ]));
     }
     lines.push(Line::default());
     match &form.error {

@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::widgets::{fit, mask_email, mask_phone, pad, width};
+use super::widgets::{fit, form_field, mask_email, mask_phone, pad, width};
 use super::{ACCENT, GOOD, WARN, caret, popup};
 use crate::i18n;
 use crate::model::{AttendanceStatus, OrgKind};
@@ -202,32 +202,15 @@ pub fn draw_walk_in(app: &App, form: &WalkInForm, f: &mut Frame, area: Rect) {
     let inner = popup(f, area, 64, h, i18n::WALKIN_TITLE.get());
     let label_w = 16;
     let value_w = (inner.width as usize).saturating_sub(label_w + 1);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line<'static>> = Vec::new();
     let mut caret_at = None;
-    let mut field_line = |lines: &mut Vec<Line>, field: Field, label: &str, value: &str| {
-        let focused = form.field == field;
-        let style = if focused {
-            Style::new().fg(ACCENT).bold()
-        } else {
-            Style::new()
+    let mut field_line =
+        |lines: &mut Vec<Line<'static>>, field: Field, label: &str, value: &str| {
+            let focused = form.field == field;
+            if let Some(c) = form_field(lines, label, value, label_w, value_w, focused) {
+                caret_at = Some(c);
+            }
         };
-        let shown = fit(value, value_w);
-        if focused && field != Field::Kind {
-            caret_at = Some((label_w + 1 + width(&shown), lines.len()));
-        }
-        lines.push(Line::from(vec![
-            Span::styled(pad(label, label_w), style),
-            Span::raw(" "),
-            Span::styled(
-                pad(&shown, value_w),
-                if focused {
-                    Style::new().add_modifier(Modifier::UNDERLINED)
-                } else {
-                    Style::new()
-                },
-            ),
-        ]));
-    };
     field_line(&mut lines, Field::Name, i18n::F_NAME.get(), &form.name);
     field_line(&mut lines, Field::Org, i18n::F_ORG.get(), &form.org);
     if form.field == Field::Org {

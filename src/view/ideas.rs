@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
-use super::widgets::{fit, pad, width};
+use super::widgets::{fit, form_field, pad, width};
 use super::{ACCENT, BAD, WARN, caret, popup};
 use crate::i18n;
 use crate::model::{Id, Idea, IdeaStatus};
@@ -210,28 +210,7 @@ fn field_line(
 ) -> Option<(usize, usize)> {
     let label_w = 14;
     let value_w = inner_w.saturating_sub(label_w + 1);
-    let shown = fit(value, value_w);
-    let caret_at = (focused && typed).then(|| (label_w + 1 + width(&shown), lines.len()));
-    lines.push(Line::from(vec![
-        Span::styled(
-            pad(label, label_w),
-            if focused {
-                Style::new().fg(ACCENT).bold()
-            } else {
-                Style::new()
-            },
-        ),
-        Span::raw(" "),
-        Span::styled(
-            pad(&shown, value_w),
-            if focused {
-                Style::new().add_modifier(Modifier::UNDERLINED)
-            } else {
-                Style::new()
-            },
-        ),
-    ]));
-    caret_at
+    form_field(lines, label, value, label_w, value_w, focused).filter(|_| typed)
 }
 
 fn suggestion_lines(

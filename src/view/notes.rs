@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::widgets::{fit, pad, width};
+use super::widgets::{fit, form_field, pad, width};
 use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
 use crate::i18n::{self, L};
 use crate::model::{Note, NoteKind, Owner};
@@ -303,35 +303,21 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
     let value_w = (inner.width as usize).saturating_sub(label_w + 1);
     let mut lines: Vec<Line> = Vec::new();
     let mut caret_at = None;
-    let field_line = |lines: &mut Vec<Line>,
+    let field_line = |lines: &mut Vec<Line<'static>>,
                       caret_at: &mut Option<(usize, usize)>,
                       field,
                       label: L,
                       value: &str| {
-        let focused = form.field == field;
-        let shown = fit(value, value_w.saturating_sub(1));
-        if focused {
-            *caret_at = Some((label_w + 1 + width(&shown), lines.len()));
+        if let Some(c) = form_field(
+            lines,
+            label.get(),
+            value,
+            label_w,
+            value_w,
+            form.field == field,
+        ) {
+            *caret_at = Some(c);
         }
-        lines.push(Line::from(vec![
-            Span::styled(
-                pad(label.get(), label_w),
-                if focused {
-                    Style::new().fg(ACCENT).bold()
-                } else {
-                    Style::new()
-                },
-            ),
-            Span::raw(" "),
-            Span::styled(
-                pad(&shown, value_w),
-                if focused {
-                    Style::new().add_modifier(Modifier::UNDERLINED)
-                } else {
-                    Style::new()
-                },
-            ),
-        ]));
     };
     field_line(
         &mut lines,

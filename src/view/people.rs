@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::widgets::{fit, pad, width};
+use super::widgets::{fit, form_field, pad, width};
 use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
 use crate::i18n::{self, L};
 use crate::io::export::status_label;
@@ -504,42 +504,7 @@ fn form_line(
     focused: bool,
     value_w: usize,
 ) -> Option<usize> {
-    let label_w = 14;
-    let style = if focused {
-        Style::new().fg(ACCENT).bold()
-    } else {
-        Style::new()
-    };
-    // Long values show their end while typing, so the caret stays in view.
-    let shown = if focused && width(value) >= value_w {
-        let mut tail: Vec<char> = Vec::new();
-        let mut used = 0;
-        for c in value.chars().rev() {
-            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + cw + 1 >= value_w {
-                break;
-            }
-            used += cw;
-            tail.push(c);
-        }
-        tail.into_iter().rev().collect()
-    } else {
-        fit(value, value_w)
-    };
-    let shown = fit(&shown, value_w);
-    lines.push(Line::from(vec![
-        Span::styled(pad(label, label_w), style),
-        Span::raw(" "),
-        Span::styled(
-            pad(&shown, value_w),
-            if focused {
-                Style::new().add_modifier(Modifier::UNDERLINED)
-            } else {
-                Style::new()
-            },
-        ),
-    ]));
-    focused.then(|| label_w + 1 + width(&shown))
+    form_field(lines, label, value, 14, value_w, focused).map(|(x, _)| x)
 }
 
 fn choice_line<T: Copy + PartialEq>(

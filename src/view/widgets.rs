@@ -1,6 +1,8 @@
 //! Shared drawing helpers: text cut by display width, masked contacts, popups.
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Display width of `s` (Hangul counts two columns).
@@ -76,6 +78,56 @@ pub fn mask_email(email: &str) -> String {
         }
         None => email.to_string(),
     }
+}
+
+/// The end of `s` that fits in `max` columns (control characters replaced, as in `fit`).
+fn tail(s: &str, max: usize) -> String {
+    let mut used = 0;
+    let mut out: Vec<char> = Vec::new();
+    for c in s.chars().rev() {
+        let c = if c.is_control() { '�' } else { c };
+        let w = c.width().unwrap_or(0);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.into_iter().rev().collect()
+}
+
+/// One labelled line of a form, pushed onto `lines`: the label highlighted and the value
+/// underlined when focused. Returns the caret (column, row within `lines`) of a focused field.
+pub fn form_field(
+    lines: &mut Vec<Line<'static>>,
+    label: &str,
+    value: &str,
+    label_w: usize,
+    value_w: usize,
+    focused: bool,
+) -> Option<(usize, usize)> {
+    // One column is kept for the caret; a long value shows its end while typed.
+    let room = value_w.saturating_sub(1);
+    let shown = if focused && value.width() > room {
+        tail(value, room)
+    } else {
+        fit(value, room)
+    };
+    let caret = focused.then(|| (label_w + 1 + shown.width(), lines.len()));
+    let (label_style, value_style) = if focused {
+        (
+            Style::new().fg(super::ACCENT).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::UNDERLINED),
+        )
+    } else {
+        (Style::new(), Style::new())
+    };
+    lines.push(Line::from(vec![
+        Span::styled(pad(label, label_w), label_style),
+        Span::raw(" "),
+        Span::styled(pad(&shown, value_w), value_style),
+    ]));
+    caret
 }
 
 /// A rectangle of `w`×`h` centred in `area` (shrunk to fit).
