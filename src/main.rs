@@ -26,6 +26,9 @@ struct Cli {
     /// UI language: ko or en (default: Korean unless LANG says otherwise)
     #[arg(long, global = true)]
     lang: Option<String>,
+    /// Measurement aid: start the TUI, draw the first frame, exit
+    #[arg(long, hide = true)]
+    exit_after_first_frame: bool,
     #[command(subcommand)]
     cmd: Option<Cmd>,
 }
@@ -62,6 +65,20 @@ enum Cmd {
     },
     /// List networking days
     Events,
+    /// Fill an EMPTY database with deterministic synthetic data (speed and scale tests)
+    Generate {
+        /// Number of people
+        #[arg(long)]
+        people: usize,
+        /// Number of monthly networking days (the latest on --date)
+        #[arg(long)]
+        events: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Date of the latest networking day (default: today)
+        #[arg(long)]
+        date: Option<NaiveDate>,
+    },
     /// Write a portable backup of everything
     Backup {
         #[arg(short = 'o', long)]
@@ -160,7 +177,7 @@ fn pick_event(store: &Store, date: Option<NaiveDate>) -> anyhow::Result<model::E
 fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(cmd) = cli.cmd else {
         let store = open(cli.db)?;
-        return netday::event_loop::run(store);
+        return netday::event_loop::run(store, cli.exit_after_first_frame);
     };
     match cmd {
         Cmd::Demo => {
@@ -226,10 +243,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Cmd::Search { query, limit } => {
             let store = open(cli.db)?;
-            let people = store.people()?;
-            let orgs: HashMap<Id, String> =
-                store.orgs()?.into_iter().map(|o| (o.id, o.name)).collect();
+            let (people, orgs) = store.people_and_orgs()?;
+            let orgs: HashMap<Id, String> = orgs.into_iter().map(|o| (o.id, o.name)).collect();
             let mut index = netday::search::SearchIndex::new();
+            index.reserve(people.len());
             for p in people.iter().filter(|p| !p.archived) {
                 let org = p
                     .org_id
@@ -255,6 +272,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     writeln!(out, "{}\t{}", p.name, org)?;
                 }
             }
+        }
+        Cmd::Generate {
+            people,
+            events,
+            seed,
+            date,
+        } => {
+            let store = open(cli.db)?;
+            let t = std::time::Instant::now();
+            let g = netday::generate::write(
+                &store,
+                people,
+                events,
+                seed,
+                date.unwrap_or_else(model::today),
+            )?;
+            println!("{}", i18n::generated(&g, t.elapsed().as_millis()));
         }
         Cmd::Events => {
             let store = open(cli.db)?;

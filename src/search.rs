@@ -54,8 +54,54 @@
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 pub type Id = u64;
+
+/// FxHash-style hasher: the index's maps hold local data (ids, codes, organisation names), so a
+/// fast non-keyed hash is fine and makes building a 100,000-entry index markedly cheaper.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// Match quality, better first (lower = better). Ord derives so sort ascending = best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -243,7 +289,13 @@ pub fn normalize_text(s: &str, out: &mut Vec<char>) {
                 continue;
             }
         }
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_syllable(c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
 }
 
@@ -911,7 +963,7 @@ struct OrgRec {
 /// query evaluates each distinct organisation once.  Badge codes live in a hash map.
 #[derive(Default)]
 pub struct SearchIndex {
-    slot_of: HashMap<Id, u32>,
+    slot_of: FastMap<Id, u32>,
     // --- per entry (parallel vectors indexed by slot) ---
     ids: Vec<Id>,
     name_units: Vec<Span>,
@@ -924,14 +976,15 @@ pub struct SearchIndex {
     codes: Vec<Span>,
     // --- shared ---
     orgs: Vec<OrgRec>,
-    org_slot: HashMap<String, u32>,
+    org_slot: FastMap<String, u32>,
     free_orgs: Vec<u32>,
-    code_map: HashMap<String, Vec<Id>>,
+    code_map: FastMap<String, Vec<Id>>,
     units: Vec<u32>,
     bytes: Vec<u8>,
     dead_units: usize,
     dead_bytes: usize,
     tmp: Vec<char>,
+    key: String,
 }
 
 impl SearchIndex {
@@ -941,6 +994,21 @@ impl SearchIndex {
 
     pub fn len(&self) -> usize {
         self.ids.len()
+    }
+
+    /// Makes room for `n` more entries (building a large index in one go).
+    pub fn reserve(&mut self, n: usize) {
+        self.slot_of.reserve(n);
+        self.ids.reserve(n);
+        self.name_units.reserve(n);
+        self.name_masks.reserve(n);
+        self.org_of.reserve(n);
+        self.sort_keys.reserve(n);
+        self.display.reserve(n);
+        self.codes.reserve(n);
+        self.code_map.reserve(n);
+        self.units.reserve(n * 4);
+        self.bytes.reserve(n * 14);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -968,8 +1036,10 @@ impl SearchIndex {
     fn intern_org(&mut self, org: &str) -> u32 {
         let mut tmp = std::mem::take(&mut self.tmp);
         normalize_text(org, &mut tmp);
-        let key: String = tmp.iter().collect();
-        let slot = if let Some(&slot) = self.org_slot.get(&key) {
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
+        key.extend(tmp.iter());
+        let slot = if let Some(&slot) = self.org_slot.get(key.as_str()) {
             slot
         } else {
             let rec = OrgRec {
@@ -987,9 +1057,10 @@ impl SearchIndex {
                     self.orgs.len() as u32 - 1
                 }
             };
-            self.org_slot.insert(key, slot);
+            self.org_slot.insert(key.clone(), slot);
             slot
         };
+        self.key = key;
         self.tmp = tmp;
         self.orgs[slot as usize].refs += 1;
         slot

@@ -40,9 +40,10 @@ impl Roster {
         event: Option<&Event>,
         events: &[Event],
     ) -> Result<Roster, StoreError> {
+        let (people, orgs) = store.people_and_orgs()?;
         let mut r = Roster {
-            people: store.people()?,
-            orgs: store.orgs()?.into_iter().map(|o| (o.id, o)).collect(),
+            people,
+            orgs: orgs.into_iter().map(|o| (o.id, o)).collect(),
             ..Default::default()
         };
         for o in r.orgs.values() {
@@ -54,6 +55,7 @@ impl Roster {
             .enumerate()
             .map(|(i, p)| (p.id, i))
             .collect();
+        r.index.reserve(r.people.len());
         for i in 0..r.people.len() {
             r.index_person(i);
         }

@@ -124,7 +124,8 @@ const NOTES: usize = 10;
 const NOTES_BY_EVENT: usize = 11;
 const IDEAS: usize = 12;
 const DRAFTS: usize = 13;
-const TREE_NAMES: [&str; 14] = [
+const CACHE: usize = 14;
+const TREE_NAMES: [&str; 15] = [
     "meta",
     "events",
     "orgs",
@@ -139,7 +140,14 @@ const TREE_NAMES: [&str; 14] = [
     "notes_by_event",
     "ideas",
     "drafts",
+    "cache",
 ];
+
+/// `meta` counter bumped by every person or organisation write: the roster cache is valid only
+/// for the value it was built at.
+const GEN_KEY: &[u8] = b"gen:people";
+/// Key of the roster cache in the `cache` tree.
+const ROSTER_KEY: &[u8] = b"roster";
 
 const SCHEMA_KEY: &[u8] = b"schema";
 
@@ -212,7 +220,24 @@ impl Tx<'_> {
         Ok(next)
     }
 
+    /// Marks the roster cache stale (called by every person / organisation write).
+    fn bump_gen(&self) -> TxResult<()> {
+        let cur = match self.t[META].get(GEN_KEY).map_err(tx_err)? {
+            Some(v) => v
+                .as_ref()
+                .try_into()
+                .map(u64::from_be_bytes)
+                .unwrap_or_default(),
+            None => 0,
+        };
+        self.t[META]
+            .insert(GEN_KEY, &be(cur.wrapping_add(1))[..])
+            .map_err(tx_err)?;
+        Ok(())
+    }
+
     pub fn put_person(&self, p: &mut Person) -> TxResult<()> {
+        self.bump_gen()?;
         if p.id == 0 {
             p.id = self.next_id(PEOPLE)?;
         }
@@ -247,6 +272,7 @@ impl Tx<'_> {
     }
 
     pub fn put_org(&self, o: &mut Organization) -> TxResult<()> {
+        self.bump_gen()?;
         if o.id == 0 {
             o.id = self.next_id(ORGS)?;
         }
@@ -292,6 +318,14 @@ impl Tx<'_> {
         }
         self.put(IDEAS, &be(i.id), i)
     }
+}
+
+/// Everyone and every organisation in one value (see `Store::people_and_orgs`).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RosterCache {
+    generation: u64,
+    people: Vec<Person>,
+    orgs: Vec<Organization>,
 }
 
 /// Counts fdatasync calls on the log, so tests can see that the durable path really syncs.
@@ -490,6 +524,36 @@ impl Store {
             None => Ok(None),
         }
     }
+    /// Everyone and every organisation, as fast as possible: from the roster cache (one value,
+    /// one read) when no person or organisation was written since it was built; otherwise read
+    /// record by record and the cache rebuilt for next time. The cache is only an optimisation:
+    /// it is not synced, and a cache that is missing, stale or unreadable is simply rebuilt.
+    pub fn people_and_orgs(&self) -> Result<(Vec<Person>, Vec<Organization>)> {
+        let gen_now = self.generation()?;
+        if let Some(v) = self.trees[CACHE].get(ROSTER_KEY)?
+            && let Ok(c) = codec::decode_large::<RosterCache>(&v)
+            && c.generation == gen_now
+        {
+            return Ok((c.people, c.orgs));
+        }
+        let c = RosterCache {
+            generation: gen_now,
+            people: self.people()?,
+            orgs: self.orgs()?,
+        };
+        if let Ok(bytes) = codec::encode_large(&c) {
+            self.trees[CACHE].insert(ROSTER_KEY, bytes)?;
+        }
+        Ok((c.people, c.orgs))
+    }
+
+    fn generation(&self) -> Result<u64> {
+        Ok(self.trees[META]
+            .get(GEN_KEY)?
+            .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes))
+            .unwrap_or(0))
+    }
+
     pub fn people_of_org(&self, org: Id) -> Result<Vec<Person>> {
         self.by_index(PEOPLE_BY_ORG, org, PEOPLE)
     }
