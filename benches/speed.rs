@@ -188,7 +188,8 @@ fn import(c: &mut Criterion) {
             |(dir, store)| {
                 let parsed = netday::io::csv_in::parse_people_csv(&bytes).expect("parse");
                 let s = netday::io::import::apply(&store, &parsed, None, false).expect("import");
-                assert_eq!(s.added + s.updated + s.skipped, PEOPLE);
+                // Rows with the same name, organisation or phone as an earlier row merge into it.
+                assert!(s.added > PEOPLE * 9 / 10);
                 (dir, store)
             },
             BatchSize::PerIteration,

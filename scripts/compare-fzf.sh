@@ -43,7 +43,7 @@ echo
 printf '%-12s %10s %10s %7s\n' query netday_ms fzf_ms ratio
 for q in 김민 강미 kim 이서준 태릉신협 ㅋㅋㅋㅋㅋ; do
   json=$WORK/h.json
-  hyperfine --warmup 3 --runs 20 --export-json "$json" \
+  hyperfine -i --warmup 3 --runs 20 --export-json "$json" \
     "$BIN --db $DB search $q --limit 20" \
     "fzf --filter $q < $WORK/names.txt" >/dev/null
   read -r a b < <(grep -o '"median": *[0-9.e-]*' "$json" | awk -F: '{ printf "%s ", $2 * 1000 } END { print "" }')

@@ -243,19 +243,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Cmd::Search { query, limit } => {
             let store = open(cli.db)?;
-            let (people, orgs) = store.people_and_orgs()?;
-            let orgs: HashMap<Id, String> = orgs.into_iter().map(|o| (o.id, o.name)).collect();
-            let mut index = netday::search::SearchIndex::new();
-            index.reserve(people.len());
-            for p in people.iter().filter(|p| !p.archived) {
-                let org = p
-                    .org_id
-                    .and_then(|o| orgs.get(&o))
-                    .map(String::as_str)
-                    .unwrap_or("");
-                index.upsert(p.id, &p.name, org, &p.code);
-            }
-            let by_id: HashMap<Id, &model::Person> = people.iter().map(|p| (p.id, p)).collect();
+            // The saved index when nobody changed since it was saved: one read, no rebuild.
+            let generation = store.generation()?;
+            let index = match store
+                .search_cache(generation)?
+                .and_then(|b| netday::search::SearchIndex::from_bytes(&b))
+            {
+                Some(ix) => ix,
+                None => {
+                    let (people, orgs) = store.people_and_orgs()?;
+                    let orgs: HashMap<Id, model::Organization> =
+                        orgs.into_iter().map(|o| (o.id, o)).collect();
+                    netday::state::roster::people_index(&store, generation, &people, &orgs)?
+                }
+            };
             let mut hits = Vec::new();
             index.search_top(&query, limit, &mut hits);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -263,14 +264,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 eprintln!("{}", i18n::NO_MATCH);
             }
             for h in hits {
-                if let Some(p) = by_id.get(&h.id) {
-                    let org = p
-                        .org_id
-                        .and_then(|o| orgs.get(&o))
-                        .map(String::as_str)
-                        .unwrap_or("");
-                    writeln!(out, "{}\t{}", p.name, org)?;
-                }
+                let name = index.display_name(h.id).unwrap_or("");
+                let org = match store.person(h.id)?.and_then(|p| p.org_id) {
+                    Some(o) => store.org(o)?.map(|o| o.name).unwrap_or_default(),
+                    None => String::new(),
+                };
+                writeln!(out, "{name}\t{org}")?;
             }
         }
         Cmd::Generate {

@@ -77,4 +77,24 @@ fn roster_cache_follows_every_person_and_org_write() {
     let (e, _) = store.people_and_orgs().unwrap();
     assert_eq!(e.len(), 501);
     assert_eq!(sorted(e), sorted(store.people().unwrap()));
+    // The saved search index follows too: the app started now finds the new and renamed people,
+    // and so does the next start (from the saved copy).
+    let find = |app: &App, q: &str| {
+        let mut out = Vec::new();
+        app.roster.index.search(q, &mut out);
+        out.iter().map(|h| h.id).collect::<Vec<_>>()
+    };
+    let app = App::new(store).unwrap();
+    assert_eq!(find(&app, "바뀐이름"), vec![7]);
+    assert_eq!(find(&app, "새사람"), vec![p.id]);
+    let store = app.store;
+    let mut q = store.person(7).unwrap().unwrap();
+    q.name = "또바뀜".into();
+    store.put_person(&mut q).unwrap();
+    let app = App::new(store).unwrap();
+    assert!(find(&app, "바뀐이름").is_empty());
+    assert_eq!(find(&app, "또바뀜"), vec![7]);
+    let app = App::new(app.store).unwrap();
+    assert_eq!(find(&app, "또바뀜"), vec![7]);
+    assert_eq!(app.roster.index.len(), 501);
 }

@@ -148,6 +148,8 @@ const TREE_NAMES: [&str; 15] = [
 const GEN_KEY: &[u8] = b"gen:people";
 /// Key of the roster cache in the `cache` tree.
 const ROSTER_KEY: &[u8] = b"roster";
+/// Key of the saved people search index in the `cache` tree: generation (8 bytes) + index bytes.
+const SEARCH_KEY: &[u8] = b"search";
 
 const SCHEMA_KEY: &[u8] = b"schema";
 
@@ -547,7 +549,26 @@ impl Store {
         Ok((c.people, c.orgs))
     }
 
-    fn generation(&self) -> Result<u64> {
+    /// The saved people search index (opaque bytes), if it was saved at generation `generation`.
+    pub fn search_cache(&self, generation: u64) -> Result<Option<Vec<u8>>> {
+        Ok(self.trees[CACHE].get(SEARCH_KEY)?.and_then(|v| {
+            let (g, body) = v.split_at_checked(8)?;
+            let g = u64::from_be_bytes(g.try_into().ok()?);
+            (g == generation).then(|| body.to_vec())
+        }))
+    }
+
+    /// Saves the people search index built at `generation` (a cache: not synced).
+    pub fn put_search_cache(&self, generation: u64, bytes: &[u8]) -> Result<()> {
+        let mut v = Vec::with_capacity(8 + bytes.len());
+        v.extend_from_slice(&be(generation));
+        v.extend_from_slice(bytes);
+        self.trees[CACHE].insert(SEARCH_KEY, v)?;
+        Ok(())
+    }
+
+    /// Changes whenever a person or organisation is written (what the caches are checked against).
+    pub fn generation(&self) -> Result<u64> {
         Ok(self.trees[META]
             .get(GEN_KEY)?
             .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes))
