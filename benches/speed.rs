@@ -1,1 +1,202 @@
-fn main() {}
+//! Speed on the reference database (100,000 people, 120 monthly networking days), built once per
+//! run into a temporary directory with `netday::generate`. See BENCHMARKS.md for the figures.
+//!
+//! `cargo bench --bench speed` (all), or e.g. `cargo bench --bench speed -- search/` for one group.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use netday::model::{Attendance, AttendanceStatus, Ts};
+use netday::state::App;
+use netday::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const PEOPLE: usize = 100_000;
+const EVENTS: usize = 120;
+const SEED: u64 = 1;
+
+/// Queries as typed at the desk: consonants, partial syllables, whole names, Latin, keyboard
+/// mistakes (Korean typed in English mode), and a query that finds nobody.
+const QUERIES: [&str; 9] = [
+    "ㄱ",
+    "ㄱㄱ",
+    "ㄱㄱㅅ",
+    "강미",
+    "김깃",
+    "김민",
+    "kim",
+    "rkdals",
+    "ㅋㅋㅋㅋㅋ",
+];
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
+}
+
+/// A fixed "now" on the reference database's latest networking day (2026-11-24 14:30 KST).
+fn clock() -> Ts {
+    Ts(1_795_498_200_000)
+}
+
+/// The reference database, generated once per bench run.
+fn reference() -> &'static Path {
+    static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("ref");
+        let store = Store::open(&path).expect("open");
+        let t = std::time::Instant::now();
+        let g = netday::generate::write(&store, PEOPLE, EVENTS, SEED, day()).expect("generate");
+        eprintln!(
+            "reference database: {} people, {} events, {} attendance, generated in {:?}",
+            g.people,
+            g.events,
+            g.attendance,
+            t.elapsed()
+        );
+        drop(store);
+        (dir, path)
+    })
+    .1
+}
+
+fn open_app() -> App {
+    let store = Store::open(reference()).expect("open");
+    App::with_clock(store, clock).expect("app")
+}
+
+fn search(c: &mut Criterion) {
+    let app = open_app();
+    let mut g = c.benchmark_group("search");
+    g.measurement_time(Duration::from_secs(2))
+        .warm_up_time(Duration::from_millis(500));
+    let mut out = Vec::new();
+    for q in QUERIES {
+        // Exactly what the check-in screen does per keystroke (state/checkin.rs refresh).
+        g.bench_function(q, |b| {
+            b.iter(|| {
+                app.roster
+                    .index
+                    .search_top(std::hint::black_box(q), 1000, &mut out);
+                out.len()
+            })
+        });
+    }
+    g.finish();
+}
+
+fn render(c: &mut Criterion) {
+    let mut app = open_app();
+    // A typed query, so the list is full of search results.
+    for ch in "김민".chars() {
+        app.update(netday::state::Action::Input(ch));
+    }
+    let mut g = c.benchmark_group("render");
+    g.measurement_time(Duration::from_secs(2))
+        .warm_up_time(Duration::from_millis(500));
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    g.bench_function("checkin_200x60", |b| {
+        b.iter(|| {
+            term.draw(|f| netday::view::draw(&app, f))
+                .expect("draw")
+                .area
+                .width
+        })
+    });
+    // The people screen goes here once it exists (set app.screen to it and draw the same way).
+    g.finish();
+}
+
+fn checkin(c: &mut Criterion) {
+    let app = open_app();
+    let event = app.event.as_ref().map(|e| e.id).expect("event");
+    let people: Vec<u64> = app.roster.people.iter().take(5000).map(|p| p.id).collect();
+    let mut g = c.benchmark_group("checkin");
+    g.measurement_time(Duration::from_secs(3))
+        .warm_up_time(Duration::from_millis(500));
+    let mut i = 0usize;
+    // One check-in written and made durable (flush + fdatasync), as Enter at the desk does.
+    g.bench_function("put_attendance_durable", |b| {
+        b.iter(|| {
+            i += 1;
+            let a = Attendance {
+                event_id: event,
+                person_id: people[i % people.len()],
+                status: AttendanceStatus::CheckedIn {
+                    at: clock(),
+                    desk: "bench".into(),
+                },
+                updated: clock(),
+            };
+            app.store.put_attendance(&a).expect("write");
+        })
+    });
+    g.finish();
+}
+
+fn open_load(c: &mut Criterion) {
+    let path = reference();
+    // Make sure the roster cache is built before timing (as after any normal run).
+    drop(open_app());
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    g.bench_function("store_open_and_load", |b| {
+        b.iter(|| {
+            let store = Store::open(path).expect("open");
+            let app = App::with_clock(store, clock).expect("app");
+            app.roster.people.len()
+        })
+    });
+    g.finish();
+}
+
+/// A people CSV of `n` rows in memory (name, organisation, kind, district, phone).
+fn big_csv(n: usize) -> Vec<u8> {
+    let (orgs, people) = netday::generate::people_and_orgs(n, SEED);
+    let mut s = String::with_capacity(n * 64);
+    s.push_str("이름,소속,구분,지역,연락처,직함\n");
+    for p in &people {
+        let o = p.org_id.and_then(|id| orgs.get(id as usize - 1));
+        s.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            p.name,
+            o.map(|o| o.name.as_str()).unwrap_or(""),
+            o.map(|o| o.kind.ko()).unwrap_or(""),
+            o.map(|o| o.district.ko()).unwrap_or(""),
+            p.phone,
+            p.role
+        ));
+    }
+    s.into_bytes()
+}
+
+fn import(c: &mut Criterion) {
+    let bytes = big_csv(PEOPLE);
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.bench_function("csv_100000_rows", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let store = Store::open(&dir.path().join("db")).expect("open");
+                (dir, store)
+            },
+            |(dir, store)| {
+                let parsed = netday::io::csv_in::parse_people_csv(&bytes).expect("parse");
+                let s = netday::io::import::apply(&store, &parsed, None, false).expect("import");
+                // Rows with the same name, organisation or phone as an earlier row merge into it.
+                assert!(s.added > PEOPLE * 9 / 10);
+                (dir, store)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, search, render, checkin, open_load, import);
+criterion_main!(benches);

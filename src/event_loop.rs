@@ -17,8 +17,9 @@ use crate::state::{Action, App};
 use crate::store::Store;
 
 /// Runs the TUI until the user quits, the terminal hangs up, or SIGTERM/SIGHUP arrives; the
-/// terminal is restored on every way out, panics included.
-pub fn run(store: Store) -> anyhow::Result<()> {
+/// terminal is restored on every way out, panics included. `first_frame_only` (a measurement
+/// aid) quits right after the first frame is drawn.
+pub fn run(store: Store, first_frame_only: bool) -> anyhow::Result<()> {
     let mut app = App::new(store)?;
     let stop = Arc::new(AtomicBool::new(false));
     let (wake_rx, wake_tx) = UnixStream::pair()?;
@@ -35,7 +36,14 @@ pub fn run(store: Store) -> anyhow::Result<()> {
         prev(info);
     }));
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &stop, wake_rx);
+    let result = if first_frame_only {
+        terminal
+            .draw(|f| crate::view::draw(&app, f))
+            .map(|_| ())
+            .map_err(anyhow::Error::from)
+    } else {
+        event_loop(&mut terminal, &mut app, &stop, wake_rx)
+    };
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result

@@ -805,3 +805,19 @@ pub fn idea_saved(title: &str) -> String {
 pub fn linked_count(n: usize) -> String {
     pick(format!("회의록 {n}건 연결"), format!("{n} linked notes"))
 }
+
+// --- speed and scale (netday generate) ---
+
+/// Summary line of `netday generate`.
+pub fn generated(g: &crate::generate::Generated, millis: u128) -> String {
+    pick(
+        format!(
+            "생성 완료: 사람 {}명, 기관 {}곳, 네트워킹데이 {}회, 참석 기록 {}건, 메모 {}건, 협업 아이디어 {}건 ({} ms)",
+            g.people, g.orgs, g.events, g.attendance, g.notes, g.ideas, millis
+        ),
+        format!(
+            "generated: {} people, {} organisations, {} networking days, {} attendance records, {} notes, {} ideas ({} ms)",
+            g.people, g.orgs, g.events, g.attendance, g.notes, g.ideas, millis
+        ),
+    )
+}

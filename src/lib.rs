@@ -4,6 +4,7 @@
 //! store) → `view::draw`.
 pub mod demo;
 pub mod event_loop;
+pub mod generate;
 pub mod i18n;
 pub mod io;
 pub mod keymap;

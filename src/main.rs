@@ -26,6 +26,9 @@ struct Cli {
     /// UI language: ko or en (default: Korean unless LANG says otherwise)
     #[arg(long, global = true)]
     lang: Option<String>,
+    /// Measurement aid: start the TUI, draw the first frame, exit
+    #[arg(long, hide = true)]
+    exit_after_first_frame: bool,
     #[command(subcommand)]
     cmd: Option<Cmd>,
 }
@@ -62,6 +65,20 @@ enum Cmd {
     },
     /// List networking days
     Events,
+    /// Fill an EMPTY database with deterministic synthetic data (speed and scale tests)
+    Generate {
+        /// Number of people
+        #[arg(long)]
+        people: usize,
+        /// Number of monthly networking days (the latest on --date)
+        #[arg(long)]
+        events: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Date of the latest networking day (default: today)
+        #[arg(long)]
+        date: Option<NaiveDate>,
+    },
     /// Write a portable backup of everything
     Backup {
         #[arg(short = 'o', long)]
@@ -163,7 +180,7 @@ fn pick_event(store: &Store, date: Option<NaiveDate>) -> anyhow::Result<model::E
 fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(cmd) = cli.cmd else {
         let store = open(cli.db)?;
-        return netday::event_loop::run(store);
+        return netday::event_loop::run(store, cli.exit_after_first_frame);
     };
     match cmd {
         Cmd::Demo => {
@@ -240,19 +257,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Cmd::Search { query, limit } => {
             let store = open(cli.db)?;
-            let people = store.people()?;
-            let orgs: HashMap<Id, String> =
-                store.orgs()?.into_iter().map(|o| (o.id, o.name)).collect();
-            let mut index = netday::search::SearchIndex::new();
-            for p in people.iter().filter(|p| !p.archived) {
-                let org = p
-                    .org_id
-                    .and_then(|o| orgs.get(&o))
-                    .map(String::as_str)
-                    .unwrap_or("");
-                index.upsert(p.id, &p.name, org, &p.code);
-            }
-            let by_id: HashMap<Id, &model::Person> = people.iter().map(|p| (p.id, p)).collect();
+            // The saved index when nobody changed since it was saved: one read, no rebuild.
+            let generation = store.generation()?;
+            let index = match store
+                .search_cache(generation)?
+                .and_then(|b| netday::search::SearchIndex::from_bytes(&b))
+            {
+                Some(ix) => ix,
+                None => {
+                    let (people, orgs) = store.people_and_orgs()?;
+                    let orgs: HashMap<Id, model::Organization> =
+                        orgs.into_iter().map(|o| (o.id, o)).collect();
+                    netday::state::roster::people_index(&store, generation, &people, &orgs)?
+                }
+            };
             let mut hits = Vec::new();
             index.search_top(&query, limit, &mut hits);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -260,15 +278,30 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 eprintln!("{}", i18n::NO_MATCH);
             }
             for h in hits {
-                if let Some(p) = by_id.get(&h.id) {
-                    let org = p
-                        .org_id
-                        .and_then(|o| orgs.get(&o))
-                        .map(String::as_str)
-                        .unwrap_or("");
-                    writeln!(out, "{}\t{}", p.name, org)?;
-                }
+                let name = index.display_name(h.id).unwrap_or("");
+                let org = match store.person(h.id)?.and_then(|p| p.org_id) {
+                    Some(o) => store.org(o)?.map(|o| o.name).unwrap_or_default(),
+                    None => String::new(),
+                };
+                writeln!(out, "{name}\t{org}")?;
             }
+        }
+        Cmd::Generate {
+            people,
+            events,
+            seed,
+            date,
+        } => {
+            let store = open(cli.db)?;
+            let t = std::time::Instant::now();
+            let g = netday::generate::write(
+                &store,
+                people,
+                events,
+                seed,
+                date.unwrap_or_else(model::today),
+            )?;
+            println!("{}", i18n::generated(&g, t.elapsed().as_millis()));
         }
         Cmd::Events => {
             let store = open(cli.db)?;

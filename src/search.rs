@@ -54,8 +54,54 @@
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 pub type Id = u64;
+
+/// FxHash-style hasher: the index's maps hold local data (ids, codes, organisation names), so a
+/// fast non-keyed hash is fine and makes building a 100,000-entry index markedly cheaper.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// Match quality, better first (lower = better). Ord derives so sort ascending = best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -247,7 +293,13 @@ pub fn normalize_text(s: &str, out: &mut Vec<char>) {
                 continue;
             }
         }
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_syllable(c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
 }
 
@@ -1043,7 +1095,7 @@ struct OrgRec {
 /// query evaluates each distinct organisation once.  Badge codes live in a hash map.
 #[derive(Default)]
 pub struct SearchIndex {
-    slot_of: HashMap<Id, u32>,
+    slot_of: FastMap<Id, u32>,
     // --- per entry (parallel vectors indexed by slot) ---
     ids: Vec<Id>,
     name_units: Vec<Span>,
@@ -1057,14 +1109,15 @@ pub struct SearchIndex {
     codes: Vec<Span>,
     // --- shared ---
     orgs: Vec<OrgRec>,
-    org_slot: HashMap<String, u32>,
+    org_slot: FastMap<String, u32>,
     free_orgs: Vec<u32>,
-    code_map: HashMap<String, Vec<Id>>,
+    code_map: FastMap<String, Vec<Id>>,
     units: Vec<u32>,
     bytes: Vec<u8>,
     dead_units: usize,
     dead_bytes: usize,
     tmp: Vec<char>,
+    key: String,
 }
 
 impl SearchIndex {
@@ -1074,6 +1127,22 @@ impl SearchIndex {
 
     pub fn len(&self) -> usize {
         self.ids.len()
+    }
+
+    /// Makes room for `n` more entries (building a large index in one go).
+    pub fn reserve(&mut self, n: usize) {
+        self.slot_of.reserve(n);
+        self.ids.reserve(n);
+        self.name_units.reserve(n);
+        self.name_masks.reserve(n);
+        self.name_inis.reserve(n);
+        self.org_of.reserve(n);
+        self.sort_keys.reserve(n);
+        self.display.reserve(n);
+        self.codes.reserve(n);
+        self.code_map.reserve(n);
+        self.units.reserve(n * 4);
+        self.bytes.reserve(n * 14);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -1101,8 +1170,10 @@ impl SearchIndex {
     fn intern_org(&mut self, org: &str) -> u32 {
         let mut tmp = std::mem::take(&mut self.tmp);
         normalize_text(org, &mut tmp);
-        let key: String = tmp.iter().collect();
-        let slot = if let Some(&slot) = self.org_slot.get(&key) {
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
+        key.extend(tmp.iter());
+        let slot = if let Some(&slot) = self.org_slot.get(key.as_str()) {
             slot
         } else {
             let rec = OrgRec {
@@ -1121,9 +1192,10 @@ impl SearchIndex {
                     self.orgs.len() as u32 - 1
                 }
             };
-            self.org_slot.insert(key, slot);
+            self.org_slot.insert(key.clone(), slot);
             slot
         };
+        self.key = key;
         self.tmp = tmp;
         self.orgs[slot as usize].refs += 1;
         slot
@@ -1473,9 +1545,218 @@ impl SearchIndex {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Saving and loading a built index (a plain little-endian layout, no serde)
+// ---------------------------------------------------------------------------
+
+const MAGIC: &[u8; 8] = b"NDSIDX02";
+
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (a, b) = self.0.split_at(n);
+        self.0 = b;
+        Some(a)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4)?.try_into().ok().map(u32::from_le_bytes)
+    }
+    fn u64(&mut self) -> Option<u64> {
+        self.take(8)?.try_into().ok().map(u64::from_le_bytes)
+    }
+    fn len(&mut self, each: usize) -> Option<usize> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        (n.checked_mul(each)? <= self.0.len()).then_some(n)
+    }
+    fn vec<T>(&mut self, each: usize, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let n = self.len(each)?;
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(f(self)?);
+        }
+        Some(v)
+    }
+    fn span(&mut self) -> Option<Span> {
+        Some(Span {
+            off: self.u32()?,
+            len: self.u32()?,
+        })
+    }
+}
+
+fn put_len(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&(n as u64).to_le_bytes());
+}
+
+fn put_span(out: &mut Vec<u8>, s: Span) {
+    out.extend_from_slice(&s.off.to_le_bytes());
+    out.extend_from_slice(&s.len.to_le_bytes());
+}
+
+impl SearchIndex {
+    /// The built index as bytes, so a later run can load it instead of building it again
+    /// (`netday search` on a large roster). Read back with [`from_bytes`](Self::from_bytes).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(
+            64 + self.ids.len() * 64
+                + self.units.len() * 4
+                + self.bytes.len()
+                + self.orgs.len() * 36,
+        );
+        out.extend_from_slice(MAGIC);
+        put_len(&mut out, self.ids.len());
+        for i in 0..self.ids.len() {
+            out.extend_from_slice(&self.ids[i].to_le_bytes());
+            put_span(&mut out, self.name_units[i]);
+            for m in self.name_masks[i] {
+                out.extend_from_slice(&m.to_le_bytes());
+            }
+            out.extend_from_slice(&self.name_inis[i].to_le_bytes());
+            out.extend_from_slice(&self.org_of[i].to_le_bytes());
+            out.extend_from_slice(&self.sort_keys[i].to_le_bytes());
+            put_span(&mut out, self.display[i]);
+            put_span(&mut out, self.codes[i]);
+        }
+        put_len(&mut out, self.orgs.len());
+        for o in &self.orgs {
+            put_span(&mut out, o.units);
+            for m in o.masks {
+                out.extend_from_slice(&m.to_le_bytes());
+            }
+            out.extend_from_slice(&o.inis.to_le_bytes());
+            out.extend_from_slice(&o.refs.to_le_bytes());
+        }
+        put_len(&mut out, self.free_orgs.len());
+        for f in &self.free_orgs {
+            out.extend_from_slice(&f.to_le_bytes());
+        }
+        put_len(&mut out, self.units.len());
+        for u in &self.units {
+            out.extend_from_slice(&u.to_le_bytes());
+        }
+        put_len(&mut out, self.bytes.len());
+        out.extend_from_slice(&self.bytes);
+        put_len(&mut out, self.dead_units);
+        put_len(&mut out, self.dead_bytes);
+        out
+    }
+
+    /// Loads what [`to_bytes`](Self::to_bytes) wrote; `None` if the bytes are not a whole,
+    /// consistent index (the caller then builds one from the people).
+    pub fn from_bytes(b: &[u8]) -> Option<SearchIndex> {
+        let mut r = Reader(b);
+        if r.take(8)? != MAGIC {
+            return None;
+        }
+        let n = r.len(64)?;
+        let mut ix = SearchIndex::new();
+        ix.reserve(n);
+        for _ in 0..n {
+            ix.ids.push(r.u64()?);
+            ix.name_units.push(r.span()?);
+            ix.name_masks.push([r.u64()?, r.u64()?]);
+            ix.name_inis.push(r.u64()?);
+            ix.org_of.push(r.u32()?);
+            ix.sort_keys.push(r.u64()?);
+            ix.display.push(r.span()?);
+            ix.codes.push(r.span()?);
+        }
+        ix.orgs = r.vec(36, |r| {
+            Some(OrgRec {
+                units: r.span()?,
+                masks: [r.u64()?, r.u64()?],
+                inis: r.u64()?,
+                refs: r.u32()?,
+            })
+        })?;
+        ix.free_orgs = r.vec(4, Reader::u32)?;
+        ix.units = r.vec(4, Reader::u32)?;
+        let nb = r.len(1)?;
+        ix.bytes = r.take(nb)?.to_vec();
+        ix.dead_units = usize::try_from(r.u64()?).ok()?;
+        ix.dead_bytes = usize::try_from(r.u64()?).ok()?;
+        if !r.0.is_empty() {
+            return None;
+        }
+        // Every span inside its buffer, every org reference valid.
+        let in_units = |s: &Span| {
+            (s.off as usize)
+                .checked_add(s.len as usize)
+                .is_some_and(|e| e <= ix.units.len())
+        };
+        let in_bytes = |s: &Span| {
+            (s.off as usize)
+                .checked_add(s.len as usize)
+                .is_some_and(|e| e <= ix.bytes.len())
+        };
+        let ok = ix.name_units.iter().all(in_units)
+            && ix.orgs.iter().all(|o| in_units(&o.units))
+            && ix.display.iter().all(in_bytes)
+            && ix.codes.iter().all(in_bytes)
+            && ix.org_of.iter().all(|&o| (o as usize) < ix.orgs.len())
+            && ix.free_orgs.iter().all(|&o| (o as usize) < ix.orgs.len());
+        if !ok {
+            return None;
+        }
+        for (slot, &id) in ix.ids.iter().enumerate() {
+            ix.slot_of.insert(id, slot as u32);
+        }
+        for (slot, o) in ix.orgs.iter().enumerate() {
+            if o.refs > 0 {
+                let key: String = ix.units[o.units.range()]
+                    .iter()
+                    .map(|&u| decode(u))
+                    .collect();
+                ix.org_slot.insert(key, slot as u32);
+            }
+        }
+        for (slot, c) in ix.codes.iter().enumerate() {
+            if c.len > 0 {
+                let key = String::from_utf8_lossy(&ix.bytes[c.range()]).into_owned();
+                ix.code_map.entry(key).or_default().push(ix.ids[slot]);
+            }
+        }
+        (ix.slot_of.len() == ix.ids.len()).then_some(ix)
+    }
+
+    /// The trimmed display name of the entry with this id.
+    pub fn display_name(&self, id: Id) -> Option<&str> {
+        let slot = *self.slot_of.get(&id)? as usize;
+        std::str::from_utf8(&self.bytes[self.display[slot].range()]).ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn saved_index_loads_back_and_answers_the_same() {
+        let mut ix = SearchIndex::new();
+        ix.upsert(1, "김민준", "태릉 신협", "AB23");
+        ix.upsert(2, "강미영", "햇살생협", "CD45");
+        ix.upsert(3, "이서준", "태릉신협", "EF67");
+        ix.upsert(2, "강미라", "마을목공협동조합", "CD45");
+        ix.remove(3);
+        let back = SearchIndex::from_bytes(&ix.to_bytes()).expect("loads");
+        for q in [
+            "김민", "ㄱㅁ", "강미", "태릉", "목공", "rkdal", "cd45", "이서",
+        ] {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            ix.search(q, &mut a);
+            back.search(q, &mut b);
+            assert_eq!(a, b, "{q}");
+        }
+        assert_eq!(back.display_name(2), Some("강미라"));
+        assert_eq!(back.len(), 2);
+        let bytes = ix.to_bytes();
+        assert!(SearchIndex::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+        assert!(SearchIndex::from_bytes(b"garbage").is_none());
+    }
 
     fn idx(entries: &[(Id, &str, &str, &str)]) -> SearchIndex {
         let mut ix = SearchIndex::new();

@@ -52,9 +52,11 @@ impl Roster {
         event: Option<&Event>,
         events: &[Event],
     ) -> Result<Roster, StoreError> {
+        let generation = store.generation()?;
+        let (people, orgs) = store.people_and_orgs()?;
         let mut r = Roster {
-            people: store.people()?,
-            orgs: store.orgs()?.into_iter().map(|o| (o.id, o)).collect(),
+            people,
+            orgs: orgs.into_iter().map(|o| (o.id, o)).collect(),
             people_version: next_version(),
             ..Default::default()
         };
@@ -67,9 +69,7 @@ impl Roster {
             .enumerate()
             .map(|(i, p)| (p.id, i))
             .collect();
-        for i in 0..r.people.len() {
-            r.index_person(i);
-        }
+        r.index = people_index(store, generation, &r.people, &r.orgs)?;
         r.set_event(store, event, events)?;
         Ok(r)
     }
@@ -232,6 +232,35 @@ impl Roster {
     pub fn event_id(&self) -> Option<Id> {
         self.event.map(|(id, _)| id)
     }
+}
+
+/// The people search index (everyone not archived, with their organisation's name and badge
+/// code): loaded from the store's saved copy when no person or organisation changed since
+/// `generation` (read before `people`), else built and saved for the next start.
+pub fn people_index(
+    store: &Store,
+    generation: u64,
+    people: &[Person],
+    orgs: &HashMap<Id, Organization>,
+) -> Result<SearchIndex, StoreError> {
+    if let Some(ix) = store
+        .search_cache(generation)?
+        .and_then(|b| SearchIndex::from_bytes(&b))
+    {
+        return Ok(ix);
+    }
+    let mut ix = SearchIndex::new();
+    ix.reserve(people.len());
+    for p in people.iter().filter(|p| !p.archived) {
+        let org = p
+            .org_id
+            .and_then(|o| orgs.get(&o))
+            .map(|o| o.name.as_str())
+            .unwrap_or("");
+        ix.upsert(p.id, &p.name, org, &p.code);
+    }
+    store.put_search_cache(generation, &ix.to_bytes())?;
+    Ok(ix)
 }
 
 /// Live count for the status line: arrived / expected, walk-ins, arrivals by organisation kind.

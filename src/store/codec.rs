@@ -54,3 +54,19 @@ pub fn decode_snapshot<T: DeserializeOwned>(body: &[u8]) -> Result<T, StoreError
     .map(|(v, _)| v)
     .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
+
+/// Encodes a value that may be larger than one record (the roster cache), with the version byte.
+pub fn encode_large<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
+    let mut out = vec![SCHEMA];
+    out.extend_from_slice(&encode_body(value)?);
+    Ok(out)
+}
+
+/// Decodes what `encode_large` wrote (refuses another version).
+pub fn decode_large<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
+    match bytes.split_first() {
+        Some((&SCHEMA, body)) => decode_snapshot(body),
+        Some((v, _)) => Err(StoreError::Corrupt(format!("record version {v}"))),
+        None => Err(StoreError::Corrupt("empty record".into())),
+    }
+}

@@ -124,7 +124,8 @@ const NOTES: usize = 10;
 const NOTES_BY_EVENT: usize = 11;
 const IDEAS: usize = 12;
 const DRAFTS: usize = 13;
-const TREE_NAMES: [&str; 14] = [
+const CACHE: usize = 14;
+const TREE_NAMES: [&str; 15] = [
     "meta",
     "events",
     "orgs",
@@ -139,7 +140,16 @@ const TREE_NAMES: [&str; 14] = [
     "notes_by_event",
     "ideas",
     "drafts",
+    "cache",
 ];
+
+/// `meta` counter bumped by every person or organisation write: the roster cache is valid only
+/// for the value it was built at.
+const GEN_KEY: &[u8] = b"gen:people";
+/// Key of the roster cache in the `cache` tree.
+const ROSTER_KEY: &[u8] = b"roster";
+/// Key of the saved people search index in the `cache` tree: generation (8 bytes) + index bytes.
+const SEARCH_KEY: &[u8] = b"search";
 
 const SCHEMA_KEY: &[u8] = b"schema";
 
@@ -211,7 +221,24 @@ impl Tx<'_> {
         Ok(next)
     }
 
+    /// Marks the roster cache stale (called by every person / organisation write).
+    fn bump_gen(&self) -> TxResult<()> {
+        let cur = match self.t[META].get(GEN_KEY).map_err(tx_err)? {
+            Some(v) => v
+                .as_ref()
+                .try_into()
+                .map(u64::from_be_bytes)
+                .unwrap_or_default(),
+            None => 0,
+        };
+        self.t[META]
+            .insert(GEN_KEY, &be(cur.wrapping_add(1))[..])
+            .map_err(tx_err)?;
+        Ok(())
+    }
+
     pub fn put_person(&self, p: &mut Person) -> TxResult<()> {
+        self.bump_gen()?;
         if p.id == 0 {
             p.id = self.next_id(PEOPLE)?;
         }
@@ -246,6 +273,7 @@ impl Tx<'_> {
     }
 
     pub fn put_org(&self, o: &mut Organization) -> TxResult<()> {
+        self.bump_gen()?;
         if o.id == 0 {
             o.id = self.next_id(ORGS)?;
         }
@@ -291,6 +319,14 @@ impl Tx<'_> {
         }
         self.put(IDEAS, &be(i.id), i)
     }
+}
+
+/// Everyone and every organisation in one value (see `Store::people_and_orgs`).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RosterCache {
+    generation: u64,
+    people: Vec<Person>,
+    orgs: Vec<Organization>,
 }
 
 /// Counts fdatasync calls on the log, so tests can see that the durable path really syncs.
@@ -534,6 +570,55 @@ impl Store {
             None => Ok(None),
         }
     }
+    /// Everyone and every organisation, as fast as possible: from the roster cache (one value,
+    /// one read) when no person or organisation was written since it was built; otherwise read
+    /// record by record and the cache rebuilt for next time. The cache is only an optimisation:
+    /// it is not synced, and a cache that is missing, stale or unreadable is simply rebuilt.
+    pub fn people_and_orgs(&self) -> Result<(Vec<Person>, Vec<Organization>)> {
+        let gen_now = self.generation()?;
+        if let Some(v) = self.trees[CACHE].get(ROSTER_KEY)?
+            && let Ok(c) = codec::decode_large::<RosterCache>(&v)
+            && c.generation == gen_now
+        {
+            return Ok((c.people, c.orgs));
+        }
+        let c = RosterCache {
+            generation: gen_now,
+            people: self.people()?,
+            orgs: self.orgs()?,
+        };
+        if let Ok(bytes) = codec::encode_large(&c) {
+            self.trees[CACHE].insert(ROSTER_KEY, bytes)?;
+        }
+        Ok((c.people, c.orgs))
+    }
+
+    /// The saved people search index (opaque bytes), if it was saved at generation `generation`.
+    pub fn search_cache(&self, generation: u64) -> Result<Option<Vec<u8>>> {
+        Ok(self.trees[CACHE].get(SEARCH_KEY)?.and_then(|v| {
+            let (g, body) = v.split_at_checked(8)?;
+            let g = u64::from_be_bytes(g.try_into().ok()?);
+            (g == generation).then(|| body.to_vec())
+        }))
+    }
+
+    /// Saves the people search index built at `generation` (a cache: not synced).
+    pub fn put_search_cache(&self, generation: u64, bytes: &[u8]) -> Result<()> {
+        let mut v = Vec::with_capacity(8 + bytes.len());
+        v.extend_from_slice(&be(generation));
+        v.extend_from_slice(bytes);
+        self.trees[CACHE].insert(SEARCH_KEY, v)?;
+        Ok(())
+    }
+
+    /// Changes whenever a person or organisation is written (what the caches are checked against).
+    pub fn generation(&self) -> Result<u64> {
+        Ok(self.trees[META]
+            .get(GEN_KEY)?
+            .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes))
+            .unwrap_or(0))
+    }
+
     pub fn people_of_org(&self, org: Id) -> Result<Vec<Person>> {
         self.by_index(PEOPLE_BY_ORG, org, PEOPLE)
     }

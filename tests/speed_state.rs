@@ -1,0 +1,100 @@
+//! The generator and the roster cache behind fast start-up: generated data lands in the store,
+//! and the cached roster always equals what the store holds, across writes.
+
+use chrono::NaiveDate;
+use netday::model::Person;
+use netday::state::App;
+use netday::store::Store;
+
+fn sorted(mut v: Vec<Person>) -> Vec<Person> {
+    v.sort_by_key(|p| p.id);
+    v
+}
+
+#[test]
+fn generate_writes_everything_and_refuses_a_full_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let g = netday::generate::write(&store, 2000, 6, 9, day).unwrap();
+    assert_eq!(g.people, 2000);
+    assert_eq!(g.orgs, 50);
+    assert_eq!(g.events, 6);
+    assert_eq!(store.people().unwrap().len(), 2000);
+    assert_eq!(store.events().unwrap().len(), 6);
+    assert_eq!(store.all_attendance().unwrap().len(), g.attendance);
+    assert!(g.attendance >= 6 * 30);
+    assert_eq!(store.notes().unwrap().len(), g.notes);
+    assert_eq!(store.ideas().unwrap().len(), g.ideas);
+    // Every person's organisation exists.
+    let orgs: std::collections::HashSet<u64> = store.orgs().unwrap().iter().map(|o| o.id).collect();
+    assert!(
+        store
+            .people()
+            .unwrap()
+            .iter()
+            .all(|p| p.org_id.is_none_or(|o| orgs.contains(&o)))
+    );
+    assert!(netday::generate::write(&store, 10, 1, 9, day).is_err());
+    // The latest networking day is the one the desk opens.
+    let app = App::with_clock(store, || netday::model::Ts(1_795_500_000_000)).unwrap();
+    assert_eq!(app.event.as_ref().map(|e| e.date), Some(day));
+    assert!(!app.checkin.rows.is_empty());
+}
+
+#[test]
+fn roster_cache_follows_every_person_and_org_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    {
+        let store = Store::open(&path).unwrap();
+        netday::generate::write(&store, 500, 2, 1, day).unwrap();
+        let (a, _) = store.people_and_orgs().unwrap();
+        let (b, _) = store.people_and_orgs().unwrap(); // from the cache now
+        assert_eq!(sorted(a.clone()), sorted(store.people().unwrap()));
+        assert_eq!(a, b);
+        let mut p = store.person(7).unwrap().unwrap();
+        p.name = "바뀐이름".into();
+        store.put_person(&mut p).unwrap();
+        let (c, _) = store.people_and_orgs().unwrap();
+        assert_eq!(c.iter().find(|x| x.id == 7).unwrap().name, "바뀐이름");
+        let mut o = store.org(3).unwrap().unwrap();
+        o.name = "새이름협동조합".into();
+        store.put_org(&mut o).unwrap();
+        let (_, orgs) = store.people_and_orgs().unwrap();
+        assert!(orgs.iter().any(|x| x.name == "새이름협동조합"));
+    }
+    // Reopened: the cache built before closing is still right, and a new person shows up.
+    let store = Store::open(&path).unwrap();
+    let (d, _) = store.people_and_orgs().unwrap();
+    assert_eq!(d.iter().find(|x| x.id == 7).unwrap().name, "바뀐이름");
+    let mut p = store.person(8).unwrap().unwrap();
+    p.id = 0;
+    p.code = String::new();
+    p.name = "새사람".into();
+    store.put_person(&mut p).unwrap();
+    let (e, _) = store.people_and_orgs().unwrap();
+    assert_eq!(e.len(), 501);
+    assert_eq!(sorted(e), sorted(store.people().unwrap()));
+    // The saved search index follows too: the app started now finds the new and renamed people,
+    // and so does the next start (from the saved copy).
+    let find = |app: &App, q: &str| {
+        let mut out = Vec::new();
+        app.roster.index.search(q, &mut out);
+        out.iter().map(|h| h.id).collect::<Vec<_>>()
+    };
+    let app = App::new(store).unwrap();
+    assert_eq!(find(&app, "바뀐이름"), vec![7]);
+    assert_eq!(find(&app, "새사람"), vec![p.id]);
+    let store = app.store;
+    let mut q = store.person(7).unwrap().unwrap();
+    q.name = "또바뀜".into();
+    store.put_person(&mut q).unwrap();
+    let app = App::new(store).unwrap();
+    assert!(find(&app, "바뀐이름").is_empty());
+    assert_eq!(find(&app, "또바뀜"), vec![7]);
+    let app = App::new(app.store).unwrap();
+    assert_eq!(find(&app, "또바뀜"), vec![7]);
+    assert_eq!(app.roster.index.len(), 501);
+}
