@@ -107,7 +107,19 @@ fn render(c: &mut Criterion) {
                 .width
         })
     });
-    // The people screen goes here once it exists (set app.screen to it and draw the same way).
+    // The people screen, everyone in the database (100,000 rows), sorted by name.
+    app.update(netday::state::Action::Cancel);
+    app.update(netday::state::Action::NextScreen);
+    app.update(netday::state::Action::ToggleEveryone);
+    assert_eq!(app.screen, netday::state::Screen::People);
+    g.bench_function("people_200x60", |b| {
+        b.iter(|| {
+            term.draw(|f| netday::view::draw(&app, f))
+                .expect("draw")
+                .area
+                .width
+        })
+    });
     g.finish();
 }
 
