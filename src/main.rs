@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use netday::i18n::{self, L, Lang};
+use netday::i18n::{self, Lang};
 use netday::io::{csv_in, export, import};
 use netday::model::{self, Attendance, AttendanceStatus, Id, Ts};
 use netday::store::{Snapshot, Store, StoreError};
@@ -393,6 +393,3 @@ fn write_durably(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     f.sync_all()?;
     Ok(())
 }
-
-#[allow(dead_code)]
-const _UNUSED: Option<L> = None;

@@ -1454,10 +1454,11 @@ impl SearchIndex {
         })
     }
 
-    fn run(&self, query: &str, limit: Option<usize>, out: &mut Vec<Hit>) {
+    /// Fills `out` (best first, at most `limit`) and returns how many matched in all.
+    fn run(&self, query: &str, limit: Option<usize>, out: &mut Vec<Hit>) -> usize {
         out.clear();
         let Some(q) = Query::compile(query) else {
-            return;
+            return 0;
         };
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
@@ -1466,6 +1467,7 @@ impl SearchIndex {
             self.scan(&q, &mut scratch, |slot, t| {
                 hits.push(((t as u64) << 60 | self.sort_keys[slot], slot as u32));
             });
+            let total = hits.len();
             if let Some(limit) = limit
                 && hits.len() > limit
             {
@@ -1484,7 +1486,8 @@ impl SearchIndex {
             hits.clear();
             scratch.hits = hits;
             cell.replace(scratch);
-        });
+            total
+        })
     }
 
     /// All matching hits, best first (tier, name length, name, id).
@@ -1493,9 +1496,10 @@ impl SearchIndex {
         self.run(query, None, out);
     }
 
-    /// Like [`search`](Self::search) but keeps only the best `limit` hits.
-    pub fn search_top(&self, query: &str, limit: usize, out: &mut Vec<Hit>) {
-        self.run(query, Some(limit), out);
+    /// Like [`search`](Self::search) but keeps only the best `limit` hits; returns how many
+    /// matched in all (one scan serves both the list and its count).
+    pub fn search_top(&self, query: &str, limit: usize, out: &mut Vec<Hit>) -> usize {
+        self.run(query, Some(limit), out)
     }
 
     /// Ids of all matching entries, in no particular order (for lists that sort by their own
@@ -2371,5 +2375,26 @@ mod tests {
             ix.upsert(id, &name, &orgs[r.below(orgs.len())], &format!("K{id:05}"));
         }
         ix
+    }
+
+    #[test]
+    fn search_top_counts_every_match_while_keeping_the_best() {
+        let mut ix = SearchIndex::new();
+        for (id, name) in [
+            (1, "김기성"),
+            (2, "김민수"),
+            (3, "강민수"),
+            (4, "고은지"),
+            (5, "박정호"),
+        ] {
+            ix.upsert(id, name, "한울신협", "");
+        }
+        let mut out = Vec::new();
+        let total = ix.search_top("ㄱ", 2, &mut out);
+        assert_eq!(total, 4);
+        assert_eq!(total, ix.count("ㄱ"));
+        assert_eq!(out.len(), 2);
+        assert_eq!(ix.search_top("ㅋ", 2, &mut out), 0);
+        assert!(out.is_empty());
     }
 }

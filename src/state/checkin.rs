@@ -53,15 +53,10 @@ impl CheckinState {
             self.total = self.rows.len();
             return;
         }
-        roster
+        self.total = roster
             .index
             .search_top(&self.query, MAX_ROWS, &mut self.hits);
         self.code_hit = self.hits.first().is_some_and(|h| h.tier == Tier::Code);
-        self.total = if self.hits.len() < MAX_ROWS {
-            self.hits.len()
-        } else {
-            roster.index.count(&self.query)
-        };
         self.rows.clear();
         self.rows.extend(self.hits.iter().map(|h| h.id));
     }
