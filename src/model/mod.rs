@@ -124,6 +124,12 @@ impl OrgKind {
             OrgKind::Other => "other",
         }
     }
+    /// The kind a digit key picks in forms: 1 = 신협 … 6 = 기타, in `ALL` order.
+    pub fn from_digit(c: char) -> Option<OrgKind> {
+        let d = c.to_digit(10)? as usize;
+        OrgKind::ALL.get(d.checked_sub(1)?).copied()
+    }
+
     /// Reads a kind written in Korean or English, as people type it in spreadsheets.
     pub fn parse(s: &str) -> Option<OrgKind> {
         let k: String = s.split_whitespace().collect::<String>().to_lowercase();

@@ -397,6 +397,18 @@ pub struct App {
     clock: fn() -> Ts,
 }
 
+/// Esc on a form: the first Esc on a changed form only warns (and arms the second); returns
+/// whether the form may close now.
+pub(crate) fn escape(dirty: bool, armed: &mut bool, error: &mut Option<String>) -> bool {
+    if dirty && !*armed {
+        *armed = true;
+        *error = Some(i18n::ESC_AGAIN_TO_DISCARD.get().into());
+        false
+    } else {
+        true
+    }
+}
+
 /// The event to open: today's, else the next upcoming, else the latest.
 pub fn default_event(events: &[Event], today: NaiveDate) -> Option<&Event> {
     events

@@ -213,17 +213,6 @@ fn step<T: Copy + PartialEq>(all: &[T], cur: T, forward: bool) -> T {
     }]
 }
 
-/// Esc handling shared by the forms: the first Esc on a changed form only warns.
-fn escape(dirty: bool, armed: &mut bool, error: &mut Option<String>) -> bool {
-    if dirty && !*armed {
-        *armed = true;
-        *error = Some(i18n::ESC_AGAIN_TO_DISCARD.get().into());
-        false
-    } else {
-        true
-    }
-}
-
 impl App {
     pub(super) fn on_person_form(
         &mut self,
@@ -237,17 +226,14 @@ impl App {
             f.discard_armed = false;
         }
         match action {
-            Action::Cancel if escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
+            Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
                 self.overlay = Overlay::None;
                 return Ok(());
             }
             Action::Input(ch) => {
                 if f.field == PField::Kind {
-                    if let Some(k) = ch
-                        .to_digit(10)
-                        .and_then(|d| OrgKind::ALL.get((d as usize).wrapping_sub(1)))
-                    {
-                        f.kind = *k;
+                    if let Some(k) = OrgKind::from_digit(ch) {
+                        f.kind = k;
                     }
                 } else if let Some(t) = f.text_mut()
                     && !ch.is_control()
@@ -405,7 +391,7 @@ impl App {
             f.discard_armed = false;
         }
         match action {
-            Action::Cancel if escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
+            Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
                 self.overlay = Overlay::None;
                 return Ok(());
             }

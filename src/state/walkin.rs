@@ -92,25 +92,16 @@ impl App {
             f.discard_armed = false;
         }
         match action {
-            Action::Cancel => {
-                if f.pick.is_some() {
-                    f.pick = None;
-                } else if f.is_dirty() && !f.discard_armed {
-                    f.discard_armed = true;
-                    f.error = Some(i18n::ESC_AGAIN_TO_DISCARD.get().into());
-                } else {
-                    self.overlay = Overlay::None;
-                    return Ok(());
-                }
+            Action::Cancel if f.pick.is_some() => f.pick = None,
+            Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
+                self.overlay = Overlay::None;
+                return Ok(());
             }
+            Action::Cancel => {}
             Action::Input(ch) => {
                 if f.field == Field::Kind {
-                    // Digits pick a kind directly.
-                    if let Some(k) = ch
-                        .to_digit(10)
-                        .and_then(|d| OrgKind::ALL.get((d as usize).wrapping_sub(1)))
-                    {
-                        f.kind = *k;
+                    if let Some(k) = OrgKind::from_digit(ch) {
+                        f.kind = k;
                     }
                 } else if let Some(t) = f.text_mut()
                     && !ch.is_control()

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::widgets::{fit, form_field, pad};
-use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
+use super::{ACCENT, BAD, GOOD, WARN, popup};
 use crate::i18n::{self, L};
 use crate::model::AgendaStatus;
 use crate::state::App;
@@ -157,20 +157,12 @@ pub fn draw_form(form: &AgendaForm, f: &mut Frame, area: Rect) {
             caret_at = Some(c);
         }
     }
-    lines.push(Line::default());
-    match &form.error {
-        Some(e) => lines.push(Line::styled(
-            fit(e, inner.width as usize),
-            Style::new().fg(BAD),
-        )),
-        None => lines.push(Line::default()),
-    }
-    lines.push(Line::styled(
-        fit(i18n::AGENDA_FORM_KEYS.get(), inner.width as usize),
-        Style::new().fg(Color::DarkGray),
-    ));
-    f.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = caret_at {
-        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
-    }
+    super::finish_form(
+        f,
+        inner,
+        lines,
+        form.error.as_deref(),
+        i18n::AGENDA_FORM_KEYS.get(),
+        caret_at,
+    );
 }

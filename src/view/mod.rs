@@ -354,6 +354,29 @@ fn draw_event_picker(app: &App, f: &mut Frame, area: Rect, selected: usize) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
+/// Ends a form: a blank line, the error (red) if any, the key hint; draws it all into `inner`
+/// and puts the terminal cursor at the caret of the focused field.
+pub fn finish_form(
+    f: &mut Frame,
+    inner: Rect,
+    mut lines: Vec<Line<'_>>,
+    error: Option<&str>,
+    keys: &str,
+    caret_at: Option<(usize, usize)>,
+) {
+    let w = inner.width as usize;
+    lines.push(Line::default());
+    lines.push(match error {
+        Some(e) => Line::styled(fit(e, w), Style::new().fg(BAD)),
+        None => Line::default(),
+    });
+    lines.push(Line::styled(fit(keys, w), Style::new().fg(Color::DarkGray)));
+    f.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = caret_at {
+        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
+    }
+}
+
 /// Puts the terminal cursor at a text caret, so the Korean IME composes in place.
 pub fn caret(f: &mut Frame, x: u16, y: u16, area: Rect) {
     let x = x.min(area.right().saturating_sub(1));

@@ -350,20 +350,12 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
         i18n::F_DUE,
         &form.due,
     );
-    lines.push(Line::default());
-    match &form.error {
-        Some(e) => lines.push(Line::styled(
-            fit(e, inner.width as usize),
-            Style::new().fg(BAD),
-        )),
-        None => lines.push(Line::default()),
-    }
-    lines.push(Line::styled(
-        fit(i18n::ACTION_FORM_KEYS.get(), inner.width as usize),
-        Style::new().fg(Color::DarkGray),
-    ));
-    f.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = caret_at {
-        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
-    }
+    super::finish_form(
+        f,
+        inner,
+        lines,
+        form.error.as_deref(),
+        i18n::ACTION_FORM_KEYS.get(),
+        caret_at,
+    );
 }
