@@ -155,6 +155,9 @@ fn export_then_import_keeps_every_field() {
     let out2 = dir.path().join("out2.csv");
     run(&b, &["export", "people", "-o", out2.to_str().unwrap()]);
     assert_eq!(text, std::fs::read_to_string(&out2).unwrap());
+    // The badge codes make a re-import of an export match exactly: nothing changes.
+    let (_, again, _) = run(&b, &["import", out1.to_str().unwrap()]);
+    assert!(again.contains("추가 0명, 갱신 0명, 건너뜀 1명"), "{again}");
 }
 
 #[test]
@@ -272,4 +275,28 @@ fn same_name_in_one_coop_with_different_phones_are_two_people() {
     );
     let (_, again, _) = run(&db, &["import", f.to_str().unwrap()]);
     assert!(again.contains("추가 0명, 갱신 0명, 건너뜀 3명"), "{again}");
+}
+
+#[test]
+fn a_shared_phone_under_another_name_is_another_person_and_a_moved_person_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let f = write(
+        dir.path(),
+        "p.csv",
+        "이름,소속,연락처,직함\n김기성,한울신협,02-2133-4401,이사장\n강민수,한울신협,02-2133-4401,전무\n".as_bytes(),
+    );
+    let (_, out, _) = run(&db, &["import", f.to_str().unwrap()]);
+    assert!(out.contains("추가 2명"), "{out}");
+    let (_, again, _) = run(&db, &["import", f.to_str().unwrap()]);
+    assert!(again.contains("추가 0명, 갱신 0명, 건너뜀 2명"), "{again}");
+    let moved = write(
+        dir.path(),
+        "m.csv",
+        "이름,소속,연락처\n김기성,새솔신협,02-2133-4401\n".as_bytes(),
+    );
+    let (_, out, _) = run(&db, &["import", moved.to_str().unwrap()]);
+    assert!(out.contains("추가 0명, 갱신 1명"), "{out}");
+    let (_, people, _) = run(&db, &["export", "people"]);
+    assert!(people.contains("김기성,새솔신협"), "{people}");
 }

@@ -75,7 +75,8 @@ pub fn apply(
     let org_names: HashMap<Id, String> = orgs.values().map(|o| (o.id, org_key(&o.name))).collect();
     let mut people = store.people()?;
     let mut by_name_org: HashMap<(String, String), usize> = HashMap::new();
-    let mut by_phone: HashMap<String, usize> = HashMap::new();
+    let mut by_phone: HashMap<(String, String), usize> = HashMap::new();
+    let mut by_code: HashMap<String, usize> = HashMap::new();
     for (i, p) in people.iter().enumerate() {
         let org = p
             .org_id
@@ -83,9 +84,10 @@ pub fn apply(
             .cloned()
             .unwrap_or_default();
         by_name_org.insert((p.name.clone(), org), i);
+        by_code.insert(p.code.clone(), i);
         let ph = phone_key(&p.phone);
         if ph.len() >= 9 {
-            by_phone.insert(ph, i);
+            by_phone.insert((ph, p.name.clone()), i);
         }
     }
     let event_id = match event {
@@ -124,22 +126,30 @@ pub fn apply(
             new_orgs.push(okey.clone());
         }
         let ph = phone_key(&row.phone);
-        // Phone first; name + organisation only where the phones do not tell two people apart
-        // (two 김민지 in one co-op with different phones are two people).
+        // Else the same name and phone is the same person, even in another organisation (they
+        // moved); a shared office phone under another name is not. Otherwise name +
+        // organisation, unless the phones tell two people apart (two 김민지 in one co-op).
         let by_ph = if ph.len() >= 9 {
-            by_phone.get(&ph).copied()
+            by_phone.get(&(ph.clone(), row.name.clone())).copied()
         } else {
             None
         };
-        let found = by_ph.or_else(|| {
-            by_name_org
-                .get(&(row.name.clone(), okey.clone()))
-                .copied()
-                .filter(|&i| {
-                    let theirs = phone_key(&people[i].phone);
-                    ph.len() < 9 || theirs.len() < 9 || theirs == ph
-                })
-        });
+        // A badge code (as netday exports it) names one person exactly: a row that has one is
+        // that person or a new one, never matched by name or phone.
+        let code = row.code.to_ascii_uppercase();
+        let found = if !code.is_empty() {
+            by_code.get(&code).copied()
+        } else {
+            by_ph.or_else(|| {
+                by_name_org
+                    .get(&(row.name.clone(), okey.clone()))
+                    .copied()
+                    .filter(|&i| {
+                        let theirs = phone_key(&people[i].phone);
+                        ph.len() < 9 || theirs.len() < 9 || theirs == ph
+                    })
+            })
+        };
         let idx = match found {
             Some(i) => {
                 let current_org = people[i]
@@ -164,7 +174,10 @@ pub fn apply(
                 changed.push(i);
                 by_name_org.insert((row.name.clone(), okey.clone()), i);
                 if ph.len() >= 9 {
-                    by_phone.insert(ph, i);
+                    by_phone.insert((ph, row.name.clone()), i);
+                }
+                if !code.is_empty() {
+                    by_code.insert(code, i);
                 }
                 i
             }
