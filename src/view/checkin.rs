@@ -112,8 +112,15 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     } else {
         c.selected + 1 - height
     };
-    let mut lines = Vec::with_capacity(height);
-    for (i, id) in c.rows.iter().enumerate().skip(offset).take(height) {
+    let buf = f.buffer_mut();
+    for ((i, id), y) in c
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .zip(list.y..list.bottom())
+    {
         let Some(p) = app.roster.person(*id) else {
             continue;
         };
@@ -157,24 +164,21 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         } else {
             Style::new()
         };
-        let mut spans = vec![
-            Span::styled(pad(&p.name, w[0]), base.bold()),
-            Span::styled(" ", base),
-            Span::styled(pad(mark, w[1]), base.fg(WARN)),
-            Span::styled(" ", base),
-            Span::styled(pad(&org_text, w[2]), base),
-            Span::styled(" ", base),
-        ];
-        if w[3] > 0 {
-            spans.push(Span::styled(pad(&p.role, w[3]), base.fg(Color::Gray)));
-            spans.push(Span::styled(" ", base));
+        // Cells are written at their column, not padded with spaces: ratatui's per-character
+        // work is most of a frame's cost.
+        if selected {
+            buf.set_style(Rect::new(list.x, y, list.width, 1), base);
         }
-        spans.push(Span::styled(pad(&contact, w[4]), base.fg(Color::Gray)));
-        spans.push(Span::styled(" ", base));
-        spans.push(Span::styled(pad(&status, w[5]), base.fg(color)));
-        lines.push(Line::from(spans));
+        let cells = [
+            (p.name.as_str(), w[0], base.bold()),
+            (mark, w[1], base.fg(WARN)),
+            (org_text.as_str(), w[2], base),
+            (p.role.as_str(), w[3], base.fg(Color::Gray)),
+            (contact.as_str(), w[4], base.fg(Color::Gray)),
+            (status.as_str(), w[5], base.fg(color)),
+        ];
+        super::widgets::draw_cells(buf, list.x, y, list.right(), &cells);
     }
-    f.render_widget(Paragraph::new(lines), list);
 }
 
 fn row_text(w: &[usize; 6], cells: [&str; 6]) -> String {

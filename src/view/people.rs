@@ -298,7 +298,7 @@ fn draw_table(app: &App, f: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
-    f.render_widget(Paragraph::new(lines), list);
+    super::widgets::draw_rows(f.buffer_mut(), list, &lines);
 }
 
 fn section(lines: &mut Vec<Line<'static>>, title: &str, n: usize, w: usize) {
@@ -493,7 +493,7 @@ fn draw_orgs(app: &App, f: &mut Frame, area: Rect) {
         };
         lines.push(Line::styled(join(&w, &cells), style));
     }
-    f.render_widget(Paragraph::new(lines), list);
+    super::widgets::draw_rows(f.buffer_mut(), list, &lines);
 }
 
 /// One labelled text field of a form; returns the caret column when focused.

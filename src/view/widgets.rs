@@ -130,6 +130,37 @@ pub fn form_field(
     caret
 }
 
+/// Draws table rows straight into the buffer, one per line of `area` (no wrapping or
+/// scrolling to work out: rows are already cut to width). Cheaper than a `Paragraph`.
+pub fn draw_rows(buf: &mut ratatui::buffer::Buffer, area: Rect, rows: &[Line<'_>]) {
+    for (line, y) in rows.iter().zip(area.y..area.bottom()) {
+        buf.set_line(area.x, y, line, area.width);
+    }
+}
+
+/// Writes one table row: each cell's text (cut to its width) at its column, one space between
+/// columns; zero-width columns are skipped. Returns nothing past `right`.
+pub fn draw_cells(
+    buf: &mut ratatui::buffer::Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    cells: &[(&str, usize, Style)],
+) {
+    let mut x = x as usize;
+    for &(text, w, style) in cells {
+        if w == 0 {
+            continue;
+        }
+        if x >= right as usize {
+            break;
+        }
+        let room = w.min(right as usize - x);
+        buf.set_stringn(x as u16, y, fit(text, room), room, style);
+        x += w + 1;
+    }
+}
+
 /// A rectangle of `w`×`h` centred in `area` (shrunk to fit).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
