@@ -367,7 +367,7 @@ pub fn finish_form(
     let w = inner.width as usize;
     lines.push(Line::default());
     lines.push(match error {
-        Some(e) => Line::styled(fit(e, w), Style::new().fg(BAD)),
+        Some(e) => Line::styled(fit(e, w), Style::new().fg(BAD).bold()),
         None => Line::default(),
     });
     lines.push(Line::styled(fit(keys, w), Style::new().fg(Color::DarkGray)));

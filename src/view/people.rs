@@ -663,19 +663,14 @@ pub fn draw_org_form(form: &OrgForm, f: &mut Frame, area: Rect) {
             }
         }
     }
-    lines.push(Line::default());
-    match &form.error {
-        Some(e) => lines.push(Line::styled(e.clone(), Style::new().fg(BAD).bold())),
-        None => lines.push(Line::default()),
-    }
-    lines.push(Line::styled(
-        fit(i18n::FORM_KEYS.get(), inner.width as usize),
-        Style::new().fg(Color::DarkGray),
-    ));
-    f.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = caret_at {
-        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
-    }
+    super::finish_form(
+        f,
+        inner,
+        lines,
+        form.error.as_deref(),
+        i18n::FORM_KEYS.get(),
+        caret_at,
+    );
 }
 
 pub fn draw_filter_menu(app: &App, row: usize, f: &mut Frame, area: Rect) {
