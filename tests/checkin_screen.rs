@@ -173,3 +173,22 @@ fn search_results_and_the_walk_in_form_render() {
         "{text}"
     );
 }
+
+#[test]
+fn the_demo_offer_keeps_its_border_around_wrapped_hangul() {
+    set_lang(Lang::Ko);
+    let (_d, store) = temp_store();
+    let app = App::with_clock(store, fixed_now).unwrap();
+    let buf = render(&app, 100, 30);
+    let rows: Vec<String> = (0..30).map(|y| row(&buf, y)).collect();
+    let top = rows.iter().position(|r| r.contains("╭ netday")).unwrap();
+    let right = col_of(&buf, top as u16, "╮").unwrap();
+    for (y, r) in rows.iter().enumerate().skip(top + 1).take(6) {
+        assert_eq!(
+            col_of(&buf, y as u16, "│").map(|_| r.width() > right),
+            Some(true)
+        );
+        let last = r.rfind('│').map(|i| r[..i].width()).unwrap();
+        assert_eq!(last, right, "row {y} lost its right border: {r}");
+    }
+}

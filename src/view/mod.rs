@@ -270,7 +270,11 @@ pub fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str) {
     } else {
         format!("{text}\n\n{}", i18n::CONFIRM_KEYS.get())
     };
-    f.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), inner);
+    let lines: Vec<Line> = widgets::wrap(&body, inner.width as usize)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_help(app: &App, f: &mut Frame, area: Rect) {

@@ -271,9 +271,13 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
     f.render_widget(block, area);
     if ed.confirm_close {
         f.render_widget(
-            Paragraph::new(i18n::CONFIRM_CLOSE_EDITOR.get())
-                .style(Style::new().fg(WARN).bold())
-                .wrap(ratatui::widgets::Wrap { trim: false }),
+            Paragraph::new(
+                super::widgets::wrap(i18n::CONFIRM_CLOSE_EDITOR.get(), inner.width as usize)
+                    .into_iter()
+                    .map(Line::from)
+                    .collect::<Vec<_>>(),
+            )
+            .style(Style::new().fg(WARN).bold()),
             inner,
         );
         return;

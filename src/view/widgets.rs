@@ -36,6 +36,39 @@ pub fn fit(s: &str, max: usize) -> String {
     out
 }
 
+/// `text` broken into lines of at most `width` display columns, at spaces where it can and
+/// inside a word only when the word alone is too wide. (ratatui 0.30's word wrapper can let a
+/// line ending in a wide character run one column into a popup's border.)
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split(' ') {
+            let sep = usize::from(!line.is_empty());
+            if line.width() + sep + word.width() <= width {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                continue;
+            }
+            if !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+            }
+            for c in word.chars() {
+                let c = if c.is_control() { '�' } else { c };
+                if line.width() + c.width().unwrap_or(0) > width {
+                    out.push(std::mem::take(&mut line));
+                }
+                line.push(c);
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
 /// `s` cut to `w` columns and padded with spaces to exactly `w`.
 pub fn pad(s: &str, w: usize) -> String {
     let mut t = fit(s, w);
@@ -188,6 +221,20 @@ mod tests {
     #[test]
     fn fit_never_passes_control_characters() {
         assert!(!fit("a\u{1b}[2Jb", 10).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn wrap_never_exceeds_the_width() {
+        let text =
+            "데이터베이스가 비어 있습니다. 예시 네트워킹데이(데모)를 불러올까요?\n\nEnter 불러오기";
+        for w in 10..60 {
+            for line in wrap(text, w) {
+                assert!(width(&line) <= w, "{w}: {line:?}");
+            }
+        }
+        assert_eq!(wrap("가나 다라", 5), vec!["가나", "다라"]);
+        assert_eq!(wrap("가나다라마", 4), vec!["가나", "다라", "마"]);
+        assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
     }
 
     #[test]
