@@ -2,6 +2,9 @@
 
 #![allow(clippy::unwrap_used)] // tests may unwrap, helpers included
 
+mod common;
+use common::screen::{row, screen};
+
 use std::cell::Cell;
 
 use chrono::NaiveDate;
@@ -54,29 +57,6 @@ fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     t
 }
 
-/// Row `y` as text, wide characters once (their continuation cells dropped).
-fn row(buf: &Buffer, y: u16) -> String {
-    let mut s = String::new();
-    let mut skip = 0;
-    for x in 0..buf.area.width {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        let sym = buf[(x, y)].symbol();
-        s.push_str(sym);
-        skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-    }
-    s
-}
-
-fn text(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| row(buf, y))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn find(buf: &Buffer, needle: &str) -> Option<u16> {
     (0..buf.area.height).find(|y| row(buf, *y).contains(needle))
 }
@@ -88,7 +68,7 @@ fn agenda_screen_highlights_the_running_item() {
     for (w, h) in [(80, 24), (160, 48)] {
         let t = render(&app, w, h);
         let buf = t.backend().buffer();
-        let all = text(buf);
+        let all = screen(buf);
         assert!(all.contains(" 안건 "), "{all}");
         assert!(all.contains("각 협동조합 현황 공유"), "{all}");
         assert!(all.contains("14:40–15:10"), "{all}");
@@ -107,7 +87,7 @@ fn agenda_screen_highlights_the_running_item() {
     app.update(Action::CycleStatus);
     let t = render(&app, 80, 24);
     let buf = t.backend().buffer();
-    let y = find(buf, "10분 초과").unwrap_or_else(|| panic!("overrun not shown\n{}", text(buf)));
+    let y = find(buf, "10분 초과").unwrap_or_else(|| panic!("overrun not shown\n{}", screen(buf)));
     assert_eq!(buf[(10, y)].fg, netday::view::BAD);
 }
 
@@ -117,7 +97,7 @@ fn agenda_form_and_help_list_the_keys() {
     go(&mut app, Screen::Agenda);
     app.update(Action::Help);
     let t = render(&app, 160, 48);
-    let all = text(t.backend().buffer());
+    let all = screen(t.backend().buffer());
     assert!(all.contains("기본 4개 안건으로 시작"), "{all}");
     assert!(all.contains("안건을 위로"), "{all}");
     app.update(Action::Help);
@@ -126,7 +106,7 @@ fn agenda_form_and_help_list_the_keys() {
         app.update(Action::Input(c));
     }
     let mut t = render(&app, 80, 24);
-    let all = text(t.backend().buffer());
+    let all = screen(t.backend().buffer());
     assert!(all.contains("안건 추가"), "{all}");
     assert!(all.contains("16:30"), "{all}");
     let y = find(t.backend().buffer(), "폐회").unwrap();
@@ -149,7 +129,7 @@ fn notes_screen_with_carry_over_and_editor() {
     for (w, h) in [(80, 24), (160, 48)] {
         let mut t = render(&app, w, h);
         let buf = t.backend().buffer().clone();
-        let all = text(&buf);
+        let all = screen(&buf);
         assert!(
             all.contains("지난 네트워킹데이에서 넘어온 실행 과제"),
             "{all}"
@@ -176,7 +156,7 @@ fn notes_screen_with_carry_over_and_editor() {
     // Saved, the note is in the list with its kind and time.
     app.update(Action::Save);
     let t = render(&app, 80, 24);
-    let all = text(t.backend().buffer());
+    let all = screen(t.backend().buffer());
     assert!(all.contains("이번 네트워킹데이 기록"), "{all}");
     assert!(all.contains("14:50 메모"), "{all}");
     assert!(all.contains("(2) 한울신협: 청년 조합원 늘어남"), "{all}");
@@ -188,7 +168,7 @@ fn open_actions_view() {
     go(&mut app, Screen::Notes);
     app.update(Action::OpenActions);
     let t = render(&app, 160, 48);
-    let all = text(t.backend().buffer());
+    let all = screen(t.backend().buffer());
     assert!(
         all.contains("모든 네트워킹데이의 미완료 실행 과제"),
         "{all}"

@@ -3,50 +3,13 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::screen::{col_of, render, row, screen};
 use common::*;
 
 use netday::i18n::{Lang, set_lang};
 use netday::state::{Action, App};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use unicode_width::UnicodeWidthStr;
-
-fn render(app: &App, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| netday::view::draw(app, f)).unwrap();
-    t.backend().buffer().clone()
-}
-
-/// Row `y` as text, wide characters once (their trailing cell skipped).
-fn row(buf: &Buffer, y: u16) -> String {
-    let mut s = String::new();
-    let mut skip = 0;
-    for x in 0..buf.area.width {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        let sym = buf[(x, y)].symbol();
-        skip = sym.width().saturating_sub(1);
-        s.push_str(sym);
-    }
-    s
-}
-
-fn screen(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| row(buf, y))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Column (in cells) where `needle` starts on row `y`.
-fn col_of(buf: &Buffer, y: u16, needle: &str) -> Option<usize> {
-    let text = row(buf, y);
-    text.find(needle).map(|i| text[..i].width())
-}
 
 fn demo_app() -> (tempfile::TempDir, App) {
     set_lang(Lang::Ko);

@@ -1,13 +1,14 @@
 //! The ideas board drawn into a TestBackend: columns stay aligned with wide Hangul titles.
 #![allow(clippy::unwrap_used)] // tests may unwrap (BRIEF)
 
+mod common;
+use common::screen::{render, row, screen};
+
 use chrono::NaiveDate;
 use netday::i18n::{Lang, set_lang};
 use netday::model::{Idea, IdeaCategory, IdeaStatus, Ts};
 use netday::state::{Action, App, Screen};
 use netday::store::Store;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
@@ -82,24 +83,6 @@ fn app(clock: fn() -> Ts) -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
-fn render(app: &App, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| netday::view::draw(app, f)).unwrap();
-    t.backend().buffer().clone()
-}
-
-/// A row as the eye reads it: the cell after a wide character is skipped.
-fn row_text(b: &Buffer, y: u16) -> String {
-    let mut out = String::new();
-    let mut x = 0;
-    while x < b.area.width {
-        let s = b[(x, y)].symbol();
-        out.push_str(s);
-        x += (unicode_width::UnicodeWidthStr::width(s) as u16).max(1);
-    }
-    out
-}
-
 /// The x of every column's left and right border, checked on every row of the board.
 fn assert_columns_aligned(b: &Buffer, columns: usize) -> (u16, Vec<u16>) {
     let top = (0..b.area.height)
@@ -114,17 +97,12 @@ fn assert_columns_aligned(b: &Buffer, columns: usize) -> (u16, Vec<u16>) {
     let rights: Vec<u16> = (0..b.area.width)
         .filter(|&x| b[(x, top)].symbol() == "╮")
         .collect();
-    assert_eq!(lefts.len(), columns, "{}", row_text(b, top));
+    assert_eq!(lefts.len(), columns, "{}", row(b, top));
     assert_eq!(rights.len(), columns);
     assert!(bottom > top + 6, "board too short");
     for y in top + 1..bottom {
         for &x in lefts.iter().chain(rights.iter()) {
-            assert_eq!(
-                b[(x, y)].symbol(),
-                "│",
-                "row {y} col {x}: {}",
-                row_text(b, y)
-            );
+            assert_eq!(b[(x, y)].symbol(), "│", "row {y} col {x}: {}", row(b, y));
         }
     }
     for &x in &lefts {
@@ -140,20 +118,13 @@ fn assert_columns_aligned(b: &Buffer, columns: usize) -> (u16, Vec<u16>) {
     (top, lefts)
 }
 
-fn screen_text(b: &Buffer) -> String {
-    (0..b.area.height)
-        .map(|y| row_text(b, y))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn columns_stay_aligned_with_long_hangul_titles_at_80x24_and_160x48() {
     let (_d, app) = app(t0);
     for (w, h) in [(80, 24), (160, 48)] {
         let b = render(&app, w, h);
         let (top, lefts) = assert_columns_aligned(&b, 5);
-        let text = screen_text(&b);
+        let text = screen(&b);
         assert!(text.contains("협업 아이디어"), "tab title");
         assert!(text.contains("검토 중"), "column title");
         assert!(text.contains("아이디어 3 · 검토 중 3 · 합의 2 · 진행 중 2 · 완료 1 · 중단 1"));
@@ -175,7 +146,7 @@ fn six_columns_with_dropped_shown_stay_aligned() {
     for (w, h) in [(80, 24), (160, 48)] {
         let b = render(&app, w, h);
         assert_columns_aligned(&b, 6);
-        assert!(screen_text(&b).contains("중단 1"));
+        assert!(screen(&b).contains("중단 1"));
     }
 }
 
@@ -227,7 +198,7 @@ fn form_filter_and_detail_draw_over_the_board() {
         app.update(Action::Input(c));
     }
     let b = render(&app, 80, 24);
-    let text = screen_text(&b);
+    let text = screen(&b);
     assert!(text.contains("새 협업 아이디어"), "{text}");
     assert!(text.contains("공유부엌"));
     assert!(text.contains("참여 기관"));
@@ -236,19 +207,19 @@ fn form_filter_and_detail_draw_over_the_board() {
 
     app.update(Action::FilterMenu);
     app.update(Action::Right);
-    let text = screen_text(&render(&app, 80, 24));
+    let text = screen(&render(&app, 80, 24));
     assert!(text.contains("주거래 통장"), "{text}");
     app.update(Action::Submit);
-    let text = screen_text(&render(&app, 80, 24));
+    let text = screen(&render(&app, 80, 24));
     assert!(text.contains("필터: 주거래"), "{text}");
-    let text = screen_text(&render(&app, 160, 48));
+    let text = screen(&render(&app, 160, 48));
     assert!(text.contains("필터: 주거래 통장"), "{text}");
     // The selection went to the one column with a match.
     assert_eq!(app.ideas.selected_status(), IdeaStatus::Exploring);
     app.update(Action::Cancel);
 
     app.update(Action::Submit);
-    let text = screen_text(&render(&app, 80, 24));
+    let text = screen(&render(&app, 80, 24));
     assert!(text.contains("지나온 단계"), "{text}");
     assert!(text.contains("연결된 회의록"));
 }

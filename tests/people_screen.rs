@@ -1,13 +1,14 @@
 //! People screen rendered into a TestBackend at 80×24 and 160×48, with Hangul data.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::screen::{render, row};
+
 use netday::i18n::{Lang, set_lang};
 use netday::model::Ts;
 use netday::state::{Action, App};
 use netday::store::Store;
 use netday::view::widgets::width;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 
@@ -27,30 +28,9 @@ fn app() -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
-fn render(app: &App, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| netday::view::draw(app, f)).unwrap();
-    t.backend().buffer().clone()
-}
-
-/// Each screen row as text (wide characters once, their trailing cell skipped).
+/// Each screen row as text.
 fn rows(b: &Buffer) -> Vec<String> {
-    (0..b.area.height)
-        .map(|y| {
-            let mut s = String::new();
-            let mut skip = 0;
-            for x in 0..b.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = b[(x, y)].symbol();
-                skip = width(sym).saturating_sub(1);
-                s.push_str(sym);
-            }
-            s
-        })
-        .collect()
+    (0..b.area.height).map(|y| row(b, y)).collect()
 }
 
 /// Display column where `needle` starts in `line`.
