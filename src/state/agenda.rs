@@ -32,8 +32,7 @@ impl AgendaState {
     }
 
     fn move_to(&mut self, i: isize) {
-        let last = self.items.len().saturating_sub(1) as isize;
-        self.selected = i.clamp(0, last.max(0)) as usize;
+        self.selected = super::row_at(i, self.items.len());
     }
 }
 

@@ -66,8 +66,7 @@ impl CheckinState {
     }
 
     fn move_to(&mut self, i: isize) {
-        let last = self.rows.len().saturating_sub(1) as isize;
-        self.selected = i.clamp(0, last.max(0)) as usize;
+        self.selected = super::row_at(i, self.rows.len());
     }
 }
 

@@ -397,6 +397,11 @@ pub struct App {
     clock: fn() -> Ts,
 }
 
+/// Row `i` of a list of `len` rows, kept inside it (PgUp/PgDn/End may overshoot).
+pub(crate) fn row_at(i: isize, len: usize) -> usize {
+    i.clamp(0, len.saturating_sub(1) as isize) as usize
+}
+
 /// Esc on a form: the first Esc on a changed form only warns (and arms the second); returns
 /// whether the form may close now.
 pub(crate) fn escape(dirty: bool, armed: &mut bool, error: &mut Option<String>) -> bool {

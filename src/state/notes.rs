@@ -189,8 +189,7 @@ impl NotesState {
         self.rows.get(self.selected).and_then(|id| self.all.get(id))
     }
     fn move_to(&mut self, i: isize) {
-        let last = self.rows.len().saturating_sub(1) as isize;
-        self.selected = i.clamp(0, last.max(0)) as usize;
+        self.selected = super::row_at(i, self.rows.len());
     }
 
     /// Recomputes the rows of the list.

@@ -401,8 +401,7 @@ impl PeopleState {
         } else {
             (&mut self.selected, self.rows.len())
         };
-        let last = n.saturating_sub(1) as isize;
-        *sel = (*sel as isize).saturating_add(d).clamp(0, last.max(0)) as usize;
+        *sel = super::row_at((*sel as isize).saturating_add(d), n);
     }
 }
 
