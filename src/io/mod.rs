@@ -1,6 +1,8 @@
-//! Files in and out: CSV import (encodings, header mapping, row errors) and exports.
+//! Files in and out: CSV import (encodings, header mapping, row errors), exports, and the one way
+//! netday writes a file for the user (`files`).
 pub mod csv_in;
 pub mod csv_out;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod minutes;
