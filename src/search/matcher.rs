@@ -1,0 +1,435 @@
+//! A query compiled once per keystroke into match elements, then run over every entry
+//! without allocating.
+
+use super::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Kind {
+    Exact,
+    Prefix,
+    Substring,
+    Fuzzy,
+}
+
+/// Unit encoding: Hangul syllable = FLAG | initial<<16 | medial<<8 | final; else the code point.
+const FLAG: u32 = 1 << 31;
+const NONE: u32 = u32::MAX;
+
+#[inline]
+pub(super) fn encode(c: char) -> u32 {
+    match decompose(c) {
+        Some((i, m, f)) => FLAG | u32::from(i) << 16 | u32::from(m) << 8 | u32::from(f),
+        None => c as u32,
+    }
+}
+#[inline(always)]
+fn u_ini(u: u32) -> u32 {
+    (u >> 16) & 0xff
+}
+#[inline(always)]
+fn u_med(u: u32) -> u32 {
+    (u >> 8) & 0xff
+}
+#[inline(always)]
+fn u_fin(u: u32) -> u32 {
+    u & 0xff
+}
+/// Prefilter bit of one text char: bits 0..19 = initial consonant of a syllable (or of a literal
+/// compatibility consonant), bits 19..64 = hash bucket of any other char.  Every query element
+/// requires one bit that every text char it can match also sets, so
+/// `text_mask & query_mask != query_mask` proves "no match".
+#[inline]
+fn char_mask(c: char) -> u64 {
+    if let Some((i, _, _)) = decompose(c) {
+        1 << i
+    } else if let Some(i) = initial_index(c) {
+        1 << i
+    } else {
+        1 << (19 + ((c as u32).wrapping_mul(0x9E37_79B1) >> 16) % 45)
+    }
+}
+
+/// Second prefilter bit: hash of (initial, medial) of a syllable; 0 for other chars.
+#[inline]
+fn im_bit(c: char) -> u64 {
+    match decompose(c) {
+        Some((i, m, _)) => {
+            1 << ((u32::from(i) * 21 + u32::from(m)).wrapping_mul(0x9E37_79B1) >> 26)
+        }
+        None => 0,
+    }
+}
+
+pub(super) fn text_im_mask(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |m, &c| m | im_bit(c))
+}
+
+/// 5-bit "initial code" of a char: the initial index of a syllable or of a literal compatibility
+/// consonant, 31 for anything else.  Up to [`PACK_MAX`] of them are packed into a `u64` per text.
+#[inline]
+fn ini_code(c: char) -> u64 {
+    match decompose(c) {
+        Some((i, _, _)) => u64::from(i),
+        None => initial_index(c).map_or(31, u64::from),
+    }
+}
+
+/// Texts (and queries) up to this many chars get the packed-initials prefilter.
+const PACK_MAX: usize = 12;
+
+pub(super) fn pack_initials(chars: &[char]) -> u64 {
+    chars
+        .iter()
+        .take(PACK_MAX)
+        .enumerate()
+        .fold(0, |acc, (k, &c)| acc | ini_code(c) << (5 * k))
+}
+
+pub(super) fn text_mask(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |m, &c| m | char_mask(c))
+}
+
+/// Inverse of [`encode`].
+pub(super) fn decode(u: u32) -> char {
+    if is_syl_unit(u) {
+        compose(u_ini(u) as u8, u_med(u) as u8, u_fin(u) as u8).unwrap_or('\u{FFFD}')
+    } else {
+        char::from_u32(u).unwrap_or('\u{FFFD}')
+    }
+}
+#[inline(always)]
+fn is_syl_unit(u: u32) -> bool {
+    u & FLAG != 0
+}
+
+#[derive(Clone, Copy, Debug)]
+enum QElem {
+    Exact(u32),
+    /// `ini_unit` = FLAG | ini<<16 (compare `u & INI_MASK`), `lit` = literal jamo code point.
+    Initial {
+        ini_unit: u32,
+        lit: u32,
+    },
+    LastOpen {
+        unit: u32,
+        ini_unit: u32,
+        med_mask: u32,
+    },
+    LastFinal {
+        unit: u32,
+        /// FLAG | ini<<16 | med<<8
+        im_unit: u32,
+        fin_mask: u32,
+        next_ini: u32,
+        split_fin: u32,
+        split_ini: u32,
+    },
+}
+const INI_MASK: u32 = FLAG | 0xff << 16;
+const IM_MASK: u32 = FLAG | 0xffff << 8;
+
+#[derive(Debug)]
+pub(super) struct Compiled {
+    elems: Vec<QElem>,
+    has_consonant: bool,
+    /// see [`char_mask`]
+    mask: u64,
+    /// see [`im_bit`]: (initial, medial) pairs every match needs
+    im_mask: u64,
+    /// packed initial codes every match must show at its position (see [`ini_code`])
+    ini_pat: u64,
+    /// `(1 << 5 * len) - 1`, or 0 when the query is longer than [`PACK_MAX`]
+    ini_pat_mask: u64,
+    /// every element is a bare consonant: the packed-initials check is the whole match
+    pub(super) all_initial: bool,
+    /// initial codes of the first (up to 4) elements replicated into every 5-bit lane
+    lane_pats: [u64; 4],
+    lane_n: usize,
+}
+
+const LANES_LO: u64 = 0x07BD_EF7B_DEF7_BDEF; // 0b01111 in each of 12 lanes
+const LANES_HI: u64 = 0x0842_1084_2108_4210; // 0b10000 in each of 12 lanes
+
+impl Compiled {
+    pub(super) fn new(q: &[char]) -> Option<Self> {
+        if q.is_empty() {
+            return None;
+        }
+        let mut elems = Vec::with_capacity(q.len());
+        let mut has_consonant = false;
+        for (k, &c) in q.iter().enumerate() {
+            let is_last = k + 1 == q.len();
+            if is_compat_consonant(c) {
+                has_consonant = true;
+                let ini_unit = initial_index(c).map_or(NONE, |i| FLAG | u32::from(i) << 16);
+                elems.push(QElem::Initial {
+                    ini_unit,
+                    lit: c as u32,
+                });
+                continue;
+            }
+            match (is_last, decompose(c)) {
+                (true, Some((i, m, 0))) => {
+                    let mut med_mask = 1u32 << m;
+                    let med = MEDIALS[m as usize];
+                    for (cm, a, _) in COMPOUND_MEDIALS {
+                        if a == med {
+                            med_mask |= 1 << medial_index(cm).unwrap_or(0);
+                        }
+                    }
+                    elems.push(QElem::LastOpen {
+                        unit: encode(c),
+                        ini_unit: FLAG | u32::from(i) << 16,
+                        med_mask,
+                    });
+                }
+                (true, Some((i, m, f))) => {
+                    let fin = FINALS[f as usize];
+                    let mut fin_mask = 0u32;
+                    for (cf, a, _) in COMPOUND_FINALS {
+                        if a == fin {
+                            fin_mask |= 1 << final_index(cf).unwrap_or(0);
+                        }
+                    }
+                    let next_ini = initial_index(fin).map_or(NONE, u32::from);
+                    let (split_fin, split_ini) = match split_compound_final(fin) {
+                        Some((a, b)) => (
+                            final_index(a).map_or(NONE, u32::from),
+                            initial_index(b).map_or(NONE, u32::from),
+                        ),
+                        None => (NONE, NONE),
+                    };
+                    elems.push(QElem::LastFinal {
+                        unit: encode(c),
+                        im_unit: FLAG | u32::from(i) << 16 | u32::from(m) << 8,
+                        fin_mask,
+                        next_ini,
+                        split_fin,
+                        split_ini,
+                    });
+                }
+                _ => elems.push(QElem::Exact(encode(c))),
+            }
+        }
+        let mask = elems.iter().fold(0, |m, e| {
+            m | match *e {
+                QElem::Exact(u) => char_mask(decode(u)),
+                QElem::Initial { ini_unit, .. } | QElem::LastOpen { ini_unit, .. } => {
+                    1 << u_ini(ini_unit)
+                }
+                QElem::LastFinal { im_unit, .. } => 1 << u_ini(im_unit),
+            }
+        });
+        let codes: Vec<char> = elems
+            .iter()
+            .map(|e| match *e {
+                QElem::Exact(u) => decode(u),
+                QElem::Initial { ini_unit, .. } | QElem::LastOpen { ini_unit, .. } => {
+                    INITIALS[u_ini(ini_unit) as usize]
+                }
+                QElem::LastFinal { im_unit, .. } => INITIALS[u_ini(im_unit) as usize],
+            })
+            .collect();
+        let (ini_pat, ini_pat_mask) = if elems.len() <= PACK_MAX {
+            (pack_initials(&codes), (1u64 << (5 * elems.len())) - 1)
+        } else {
+            (0, 0)
+        };
+        let all_initial = elems.iter().all(|e| matches!(e, QElem::Initial { .. }));
+        let mut lane_pats = [0u64; 4];
+        let lane_n = elems.len().min(4);
+        for (j, &c) in codes.iter().take(lane_n).enumerate() {
+            lane_pats[j] = (0..PACK_MAX).fold(0, |acc, k| acc | ini_code(c) << (5 * k));
+        }
+        let im_mask = elems.iter().fold(0, |m, e| {
+            m | match *e {
+                QElem::Exact(u) => im_bit(decode(u)),
+                QElem::LastFinal { im_unit, .. } => im_bit(decode(im_unit)),
+                QElem::LastOpen { unit, med_mask, .. } if med_mask.count_ones() == 1 => {
+                    im_bit(decode(unit))
+                }
+                _ => 0,
+            }
+        });
+        Some(Compiled {
+            elems,
+            has_consonant,
+            mask,
+            im_mask,
+            ini_pat,
+            ini_pat_mask,
+            all_initial,
+            lane_pats,
+            lane_n,
+        })
+    }
+
+    /// Match the elements at `text[i..]`; returns (end, matched exactly).
+    #[inline(always)]
+    fn match_at(&self, text: &[u32], mut i: usize) -> Option<(usize, bool)> {
+        for e in &self.elems {
+            let u = *text.get(i)?;
+            match *e {
+                QElem::Exact(x) => {
+                    if u != x {
+                        return None;
+                    }
+                }
+                QElem::Initial { ini_unit, lit } => {
+                    if u & INI_MASK != ini_unit && u != lit {
+                        return None;
+                    }
+                }
+                QElem::LastOpen {
+                    unit,
+                    ini_unit,
+                    med_mask,
+                } => {
+                    if u == unit {
+                        return Some((i + 1, true));
+                    }
+                    if u & INI_MASK == ini_unit && med_mask & (1 << u_med(u)) != 0 {
+                        return Some((i + 1, false));
+                    }
+                    return None;
+                }
+                QElem::LastFinal {
+                    unit,
+                    im_unit,
+                    fin_mask,
+                    next_ini,
+                    split_fin,
+                    split_ini,
+                } => {
+                    if u == unit {
+                        return Some((i + 1, true));
+                    }
+                    if u & IM_MASK != im_unit {
+                        return None;
+                    }
+                    let f = u_fin(u);
+                    if fin_mask & (1 << f) != 0 {
+                        return Some((i + 1, false));
+                    }
+                    if let Some(&n) = text.get(i + 1)
+                        && is_syl_unit(n)
+                    {
+                        let ni = u_ini(n);
+                        if (f == 0 && ni == next_ini) || (f == split_fin && ni == split_ini) {
+                            return Some((i + 2, false));
+                        }
+                    }
+                    return None;
+                }
+            }
+            i += 1;
+        }
+        Some((i, true))
+    }
+
+    #[inline(always)]
+    pub(super) fn best_kind_masked(
+        &self,
+        text: &[u32],
+        masks: [u64; 2],
+        inis: u64,
+    ) -> Option<Kind> {
+        if !self.may_match(masks) {
+            return None;
+        }
+        self.best_kind(text, inis)
+    }
+
+    /// Prefilter: `false` proves that a text with these `[char mask, im mask]` cannot match.
+    #[inline(always)]
+    pub(super) fn may_match(&self, masks: [u64; 2]) -> bool {
+        (masks[0] & self.mask == self.mask) & (masks[1] & self.im_mask == self.im_mask)
+    }
+
+    /// Branch-light SWAR prefilter on the packed initials of a text of `len` chars:
+    /// `false` proves there is no match.
+    #[inline(always)]
+    pub(super) fn lanes_may_match(&self, inis: u64, len: usize) -> bool {
+        let n = self.elems.len();
+        if len > PACK_MAX {
+            return true;
+        }
+        if len < n {
+            return false;
+        }
+        let mut acc = LANES_HI;
+        for j in 0..self.lane_n {
+            let x = inis ^ self.lane_pats[j];
+            let y = (x & LANES_LO) + LANES_LO;
+            acc &= (!(y | x) & LANES_HI) >> (5 * j);
+        }
+        let valid = LANES_HI & ((1u64 << (5 * (len - n + 1))) - 1);
+        acc & valid != 0
+    }
+
+    /// Best kind of match in `text`; `inis` = [`pack_initials`] of the text.
+    #[inline]
+    fn best_kind(&self, text: &[u32], inis: u64) -> Option<Kind> {
+        let n = self.elems.len();
+        let len = text.len();
+        if len < n {
+            return None;
+        }
+        let packed = len <= PACK_MAX && self.ini_pat_mask != 0;
+        let mut best = None;
+        for p in 0..=len - n {
+            if packed {
+                if (inis >> (5 * p)) & self.ini_pat_mask != self.ini_pat {
+                    continue;
+                }
+                if self.all_initial {
+                    return Some(Kind::Fuzzy);
+                }
+            }
+            if let Some((end, exact)) = self.match_at(text, p) {
+                if self.has_consonant {
+                    return Some(Kind::Fuzzy);
+                }
+                if !exact {
+                    best = Some(Kind::Fuzzy);
+                    continue;
+                }
+                return Some(if p > 0 {
+                    Kind::Substring
+                } else if end == len {
+                    Kind::Exact
+                } else {
+                    Kind::Prefix
+                });
+            }
+        }
+        best
+    }
+}
+
+pub(super) struct Query {
+    pub(super) raw: Vec<u8>,
+    pub(super) direct: Compiled,
+    pub(super) keyboard: Option<Compiled>,
+}
+
+impl Query {
+    pub(super) fn compile(query: &str) -> Option<Self> {
+        let q = normalize_query(query);
+        let direct = Compiled::new(&q)?;
+        let mut raw_chars = Vec::new();
+        normalize_text(query, &mut raw_chars);
+        let raw = raw_chars.iter().collect::<String>().into_bytes();
+        let keyboard = if is_ascii_letters(&q) {
+            let keys: String = query.chars().filter(|c| !c.is_whitespace()).collect();
+            Compiled::new(&normalize_query(&keyboard_to_hangul(&keys)))
+        } else {
+            None
+        };
+        Some(Query {
+            raw,
+            direct,
+            keyboard,
+        })
+    }
+}

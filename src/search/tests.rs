@@ -1,0 +1,754 @@
+use std::collections::{BTreeSet, HashMap};
+
+use super::*;
+
+#[test]
+fn saved_index_loads_back_and_answers_the_same() {
+    let mut ix = SearchIndex::new();
+    ix.upsert(1, "김민준", "태릉 신협", "AB23");
+    ix.upsert(2, "강미영", "햇살생협", "CD45");
+    ix.upsert(3, "이서준", "태릉신협", "EF67");
+    ix.upsert(2, "강미라", "마을목공협동조합", "CD45");
+    ix.remove(3);
+    let back = SearchIndex::from_bytes(&ix.to_bytes()).expect("loads");
+    for q in [
+        "김민", "ㄱㅁ", "강미", "태릉", "목공", "rkdal", "cd45", "이서",
+    ] {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        ix.search(q, &mut a);
+        back.search(q, &mut b);
+        assert_eq!(a, b, "{q}");
+    }
+    assert_eq!(back.display_name(2), Some("강미라"));
+    assert_eq!(back.len(), 2);
+    let bytes = ix.to_bytes();
+    assert!(SearchIndex::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+    assert!(SearchIndex::from_bytes(b"garbage").is_none());
+}
+
+fn idx(entries: &[(Id, &str, &str, &str)]) -> SearchIndex {
+    let mut ix = SearchIndex::new();
+    for &(id, n, o, c) in entries {
+        ix.upsert(id, n, o, c);
+    }
+    ix
+}
+
+fn find(ix: &SearchIndex, q: &str) -> Vec<Hit> {
+    let mut out = Vec::new();
+    ix.search(q, &mut out);
+    out
+}
+
+fn tier(q: &str, name: &str) -> Option<Tier> {
+    let ix = idx(&[(1, name, "", "")]);
+    let fast = find(&ix, q).first().map(|h| h.tier);
+    assert_eq!(
+        fast,
+        naive_tier(q, name, "", ""),
+        "fast vs naive for {q:?} / {name:?}"
+    );
+    fast
+}
+
+fn finds(q: &str, name: &str) -> bool {
+    tier(q, name).is_some()
+}
+
+/// Test helper: the keys one would type on a dubeolsik keyboard for a Hangul string.
+fn hangul_to_keyboard(s: &str) -> String {
+    fn key(j: char) -> char {
+        for k in "QWERTOP"
+            .chars()
+            .chain("rsefaqtdwczxvgkoijpuhynbml".chars())
+        {
+            if dubeolsik_jamo(k) == Some(j) {
+                return k;
+            }
+        }
+        panic!("no key for {j}")
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        let Some((i, m, f)) = decompose(c) else {
+            out.push(c);
+            continue;
+        };
+        out.push(key(INITIALS[i as usize]));
+        let med = MEDIALS[m as usize];
+        match split_compound_medial(med) {
+            Some((a, b)) => {
+                out.push(key(a));
+                out.push(key(b));
+            }
+            None => out.push(key(med)),
+        }
+        if f > 0 {
+            let fin = FINALS[f as usize];
+            match split_compound_final(fin) {
+                Some((a, b)) => {
+                    out.push(key(a));
+                    out.push(key(b));
+                }
+                None => out.push(key(fin)),
+            }
+        }
+    }
+    out
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())]
+    }
+}
+
+#[test]
+fn 한글_분해_조합() {
+    assert_eq!(decompose('김'), Some((0, 20, 16)));
+    assert_eq!(compose(0, 20, 16), Some('김'));
+    assert_eq!(initial_of('성'), Some('ㅅ'));
+    assert_eq!(initial_of('a'), None);
+    assert_eq!(decompose('싢').map(|d| FINALS[d.2 as usize]), Some('ㄶ'));
+    assert_eq!(split_compound_final('ㄶ'), Some(('ㄴ', 'ㅎ')));
+    assert_eq!(final_index('ㄸ'), None);
+    assert_eq!(initial_index('ㄳ'), None);
+    // NFD (conjoining jamo) input is composed
+    let mut v = Vec::new();
+    normalize_text("\u{1100}\u{1175}\u{11B7} A", &mut v);
+    assert_eq!(v, vec!['김', 'a']);
+}
+
+#[test]
+fn 초성_검색() {
+    assert_eq!(tier("ㄱㄱㅅ", "김기성"), Some(Tier::NameConsonant));
+    assert!(finds("ㄱㅅ", "김기성"));
+    assert!(finds("ㅌㄹㅅㅎ", "태릉신협"));
+    assert!(!finds("ㄱㅅㄱ", "김기성"));
+    assert!(!finds("ㄲ", "김기성"));
+    assert!(finds("ㄲ", "까치"));
+    assert!(!finds("ㄱㄱㅅㅅ", "김기성"));
+}
+
+#[test]
+fn 혼합_검색() {
+    assert_eq!(tier("김ㄱ", "김기성"), Some(Tier::NameConsonant));
+    assert!(finds("기ㅅ", "김기성"));
+    assert!(finds("ㄱ기", "김기성"));
+    assert!(!finds("기ㄱ", "김기성"));
+    // ㄳ typed by some IMEs for ㄱ+ㅅ
+    assert!(finds("ㄱㄳ", "김기성"));
+}
+
+#[test]
+fn 마지막_글자_받침_없음() {
+    assert_eq!(tier("강미", "강민수"), Some(Tier::NameConsonant));
+    assert_eq!(tier("강미", "강미영"), Some(Tier::NamePrefix));
+    assert!(!finds("가민", "강민수"));
+    // compound medial still composing: 고 → 과
+    assert!(finds("고", "곽철수"));
+    assert!(finds("그", "의긔"));
+    assert!(!finds("과", "고철"));
+}
+
+#[test]
+fn 마지막_글자_받침_다음_초성() {
+    assert_eq!(tier("김깃", "김기성"), Some(Tier::NameConsonant));
+    assert!(!finds("감", "강민수"));
+    assert!(!finds("김긱", "김기성"));
+    // final still composing into a compound final: 달 → 닭
+    assert!(finds("달", "닭집"));
+    // double-consonant final as next initial
+    assert!(finds("갂", "가까"));
+}
+
+#[test]
+fn 겹받침_분리() {
+    assert_eq!(tier("태릉싢", "태릉신협"), Some(Tier::NameConsonant));
+    assert!(finds("닭", "닭집"));
+    assert!(finds("닭", "달기"));
+    assert!(!finds("닭", "다리"));
+    assert!(!finds("싢", "시협"));
+}
+
+#[test]
+fn 앞자리_음절은_정확히() {
+    assert!(!finds("가민", "강민수"));
+    assert!(!finds("깃성", "김기성"));
+    assert!(finds("기성", "김기성"));
+}
+
+#[test]
+fn 이름_등급() {
+    assert_eq!(tier("김기성", "김기성"), Some(Tier::ExactName));
+    assert_eq!(tier("김기", "김기성"), Some(Tier::NamePrefix));
+    assert_eq!(tier("기성", "김기성"), Some(Tier::NameSubstring));
+    assert_eq!(tier("김 기 성", "김기성"), Some(Tier::ExactName));
+    assert_eq!(tier("강 민", "강민수"), Some(Tier::NamePrefix));
+    assert_eq!(tier("강민수", "강 민수"), Some(Tier::ExactName));
+    // partial at start, exact later: substring wins over fuzzy
+    assert_eq!(tier("미", "민미"), Some(Tier::NameSubstring));
+}
+
+#[test]
+fn 라틴_대소문자() {
+    assert_eq!(tier("KIM", "Kim Minsu"), Some(Tier::NamePrefix));
+    assert_eq!(tier("kimminsu", "Kim Minsu"), Some(Tier::ExactName));
+    assert_eq!(tier("minsu", "Kim Minsu"), Some(Tier::NameSubstring));
+    let ix = idx(&[(1, "홍길동", "COOP 서울", "")]);
+    assert_eq!(find(&ix, "coop")[0].tier, Tier::OrgPrefix);
+    assert_eq!(find(&ix, "op서")[0].tier, Tier::OrgSubstring);
+}
+
+#[test]
+fn 조직_검색() {
+    let ix = idx(&[
+        (1, "홍길동", "태릉 신협", ""),
+        (2, "이몽룡", "서울 태릉신협", ""),
+    ]);
+    let hits = find(&ix, "태릉신협");
+    assert_eq!(
+        hits,
+        vec![
+            Hit {
+                id: 1,
+                tier: Tier::OrgPrefix
+            },
+            Hit {
+                id: 2,
+                tier: Tier::OrgSubstring
+            }
+        ]
+    );
+    assert_eq!(find(&ix, "ㅌㄹ")[0].tier, Tier::OrgConsonant);
+    assert_eq!(find(&ix, "ㅌㄹ").len(), 2);
+    assert_eq!(find(&ix, "태릉싢").len(), 2);
+}
+
+#[test]
+fn 배지_코드() {
+    let ix = idx(&[(1, "홍길동", "", "K7M3"), (2, "K7M3 김", "", "")]);
+    let hits = find(&ix, "k7m3");
+    assert_eq!(
+        hits[0],
+        Hit {
+            id: 1,
+            tier: Tier::Code
+        }
+    );
+    assert_eq!(
+        hits[1],
+        Hit {
+            id: 2,
+            tier: Tier::NamePrefix
+        }
+    );
+    assert_eq!(find(&ix, "k7m").len(), 1);
+    assert_eq!(naive_tier("K7 M3", "홍길동", "", "k7m3"), Some(Tier::Code));
+}
+
+#[test]
+fn 키보드_변환() {
+    assert_eq!(keyboard_to_hangul("rkdalstn"), "강민수");
+    assert_eq!(keyboard_to_hangul("xofmdtlsguq"), "태릉신협");
+    assert_eq!(keyboard_to_hangul("tlsg"), "싢");
+    assert_eq!(keyboard_to_hangul("rhkr"), "곽");
+    assert_eq!(keyboard_to_hangul("Rkcl"), "까치");
+    assert_eq!(keyboard_to_hangul("rr"), "ㄱㄱ");
+    assert_eq!(keyboard_to_hangul("ekfrdl"), "닭이");
+    assert_eq!(keyboard_to_hangul("ekfrl"), "달기");
+    let ix = idx(&[(1, "강민수", "", ""), (2, "홍길동", "강남농협", "")]);
+    assert_eq!(
+        find(&ix, "rkdalstn"),
+        vec![Hit {
+            id: 1,
+            tier: Tier::KeyboardName
+        }]
+    );
+    assert_eq!(
+        find(&ix, "rkd"),
+        vec![
+            Hit {
+                id: 1,
+                tier: Tier::KeyboardName
+            },
+            Hit {
+                id: 2,
+                tier: Tier::KeyboardOrg
+            }
+        ]
+    );
+    assert!(find(&ix, "rkd1").is_empty());
+}
+
+#[test]
+fn 빈_질의() {
+    let ix = idx(&[(1, "강민수", "", "")]);
+    assert!(find(&ix, "").is_empty());
+    assert!(find(&ix, "  \t ").is_empty());
+    assert_eq!(ix.count(" "), 0);
+    assert_eq!(naive_tier(" ", "강민수", "", ""), None);
+}
+
+#[test]
+fn 순위_정렬() {
+    let ix = idx(&[
+        (10, "이김민", "", ""),       // substring
+        (11, "김미나", "", ""),       // fuzzy (민 = 미 + next initial ㄴ)
+        (12, "김민수", "", ""),       // prefix, len 3
+        (13, "김민", "", ""),         // exact
+        (14, "박철", "김민협동", ""), // org prefix
+        (15, "최영", "새김민", ""),   // org substring
+        (16, "김민아", "", ""),       // prefix, len 3, after 김민수
+        (17, "김민서준", "", ""),     // prefix, len 4
+        (18, "김민수", "", ""),       // same name as 12 → id order
+        (19, "무관", "무관", ""),     // no match
+    ]);
+    let hits = find(&ix, "김민");
+    let ids: Vec<Id> = hits.iter().map(|h| h.id).collect();
+    assert_eq!(ids, vec![13, 12, 18, 16, 17, 10, 11, 14, 15]);
+    let tiers: Vec<Tier> = hits.iter().map(|h| h.tier).collect();
+    assert_eq!(
+        tiers,
+        vec![
+            Tier::ExactName,
+            Tier::NamePrefix,
+            Tier::NamePrefix,
+            Tier::NamePrefix,
+            Tier::NamePrefix,
+            Tier::NameSubstring,
+            Tier::NameConsonant,
+            Tier::OrgPrefix,
+            Tier::OrgSubstring
+        ]
+    );
+    assert_eq!(ix.count("김민"), 9);
+    let mut top = Vec::new();
+    for limit in 0..12 {
+        ix.search_top("김민", limit, &mut top);
+        assert_eq!(top[..], hits[..limit.min(hits.len())]);
+    }
+}
+
+#[test]
+fn 갱신_삭제() {
+    let mut ix = SearchIndex::new();
+    ix.upsert(1, "강민수", "", "");
+    ix.upsert(2, "김기성", "", "");
+    ix.upsert(3, "태릉", "", "");
+    assert_eq!(ix.len(), 3);
+    ix.upsert(1, "홍길동", "", "");
+    assert_eq!(ix.len(), 3);
+    assert!(find(&ix, "강민").is_empty());
+    assert_eq!(find(&ix, "홍")[0].id, 1);
+    ix.remove(1);
+    ix.remove(1);
+    assert_eq!(ix.len(), 2);
+    assert!(find(&ix, "홍").is_empty());
+    assert_eq!(find(&ix, "태릉")[0].id, 3);
+    // heavy churn triggers compaction; results must stay right
+    for round in 0..20u64 {
+        for id in 0..500u64 {
+            ix.upsert(100 + id, &format!("이름{round}{id}"), "조직", "");
+        }
+    }
+    assert_eq!(ix.len(), 502);
+    assert_eq!(find(&ix, "이름19499")[0].id, 599);
+    assert_eq!(find(&ix, "태릉")[0].id, 3);
+    for id in 0..500u64 {
+        ix.remove(100 + id);
+    }
+    assert_eq!(ix.len(), 2);
+    assert_eq!(ix.count("조직"), 0);
+    assert_eq!(
+        find(&ix, "김기성")[0],
+        Hit {
+            id: 2,
+            tier: Tier::ExactName
+        }
+    );
+    assert!(ix.units.len() < 1000);
+}
+
+const SURNAMES: [&str; 20] = [
+    "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황",
+    "안", "송", "류", "홍",
+];
+const GIVEN: [&str; 40] = [
+    "민", "수", "기", "성", "영", "희", "지", "현", "준", "서", "연", "우", "진", "호", "철", "은",
+    "혜", "미", "곽", "광", "닭", "읽", "괜", "값", "없", "앉", "많", "싫", "흙", "얹", "가", "까",
+    "각", "갔", "외", "의", "신", "협", "나", "리",
+];
+
+fn random_name(r: &mut Rng) -> String {
+    let mut s = String::new();
+    match r.below(10) {
+        0 => {
+            return format!(
+                "{} {}",
+                r.pick(&["Kim", "Lee", "PARK"]),
+                r.pick(&["Minsu", "ji"])
+            );
+        }
+        1 => {
+            s.push(compose(r.below(19) as u8, r.below(21) as u8, r.below(28) as u8).unwrap_or('가'))
+        }
+        _ => s.push_str(r.pick(&SURNAMES)),
+    }
+    for _ in 0..1 + r.below(3) {
+        if r.below(6) == 0 {
+            s.push(
+                compose(r.below(19) as u8, r.below(21) as u8, r.below(28) as u8).unwrap_or('가'),
+            );
+        } else {
+            s.push_str(r.pick(&GIVEN));
+        }
+    }
+    s
+}
+
+fn random_query(r: &mut Rng, name: &str) -> String {
+    let cs: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let a = r.below(cs.len());
+    let b = a + 1 + r.below(cs.len() - a);
+    let mut q: Vec<char> = cs[a..b].to_vec();
+    let last = q.len() - 1;
+    match r.below(12) {
+        0 => {}
+        1 => {
+            // strip final of last
+            if let Some((i, m, _)) = decompose(q[last]) {
+                q[last] = compose(i, m, 0).unwrap_or('가');
+            }
+        }
+        2 => {
+            // last → its initial
+            if let Some(c) = initial_of(q[last]) {
+                q[last] = c;
+            }
+        }
+        3 => {
+            for c in q.iter_mut() {
+                if let Some(i) = initial_of(*c) {
+                    *c = i;
+                }
+            }
+        }
+        4 => {
+            // borrow next syllable's initial as final (IME state)
+            if let (Some((i, m, f)), Some(&n)) = (decompose(q[last]), cs.get(b))
+                && let Some(ni) = initial_of(n)
+            {
+                let fin = if f == 0 {
+                    final_index(ni)
+                } else {
+                    join_final(FINALS[f as usize], ni).and_then(final_index)
+                };
+                if let Some(fin) = fin {
+                    q[last] = compose(i, m, fin).unwrap_or('가');
+                }
+            }
+        }
+        5 => {
+            // keyboard typing, possibly cut short
+            let k = hangul_to_keyboard(&q.iter().collect::<String>());
+            let n = k.chars().count();
+            let cut = n - r.below(n.min(3));
+            return k.chars().take(cut.max(1)).collect();
+        }
+        6 => {
+            return (0..1 + r.below(4))
+                .map(|_| r.pick(&['r', 'k', 'd', 'a', 'l', 's', 't', 'n', 'R', 'h', 'f', 'g']))
+                .collect();
+        }
+        7 => {
+            return (0..1 + r.below(3)).map(|_| r.pick(&INITIALS)).collect();
+        }
+        8 => {
+            // medial reduced to the compound's first part
+            if let Some((i, m, _)) = decompose(q[last])
+                && let Some((a, _)) = split_compound_medial(MEDIALS[m as usize])
+            {
+                q[last] = compose(i, medial_index(a).unwrap_or(0), 0).unwrap_or('가');
+            }
+        }
+        9 => {
+            // random last syllable
+            q[last] =
+                compose(r.below(19) as u8, r.below(21) as u8, r.below(28) as u8).unwrap_or('가');
+        }
+        10 => {
+            q.insert(r.below(q.len() + 1), ' ');
+        }
+        _ => {
+            let s: String = q.iter().collect();
+            return s.to_uppercase();
+        }
+    }
+    q.into_iter().collect()
+}
+
+#[test]
+fn 빠른_경로와_단순_구현_일치() {
+    let mut r = Rng(0x9E37_79B9_7F4A_7C15);
+    for round in 0..3 {
+        let mut ix = SearchIndex::new();
+        let mut entries = Vec::new();
+        for id in 0..2000u64 {
+            let name = random_name(&mut r);
+            let org = if r.below(3) == 0 {
+                String::new()
+            } else {
+                random_name(&mut r) + "협"
+            };
+            let code = format!("K{}", r.below(300));
+            ix.upsert(id, &name, &org, &code);
+            entries.push((id, name, org, code));
+        }
+        let mut out = Vec::new();
+        for qn in 0..45 {
+            let src = &entries[r.below(entries.len())];
+            let q = match qn % 9 {
+                0 => src.3.clone(),
+                1 if !src.2.is_empty() => random_query(&mut r, &src.2),
+                _ => random_query(&mut r, &src.1),
+            };
+            ix.search(&q, &mut out);
+            let fast: HashMap<Id, Tier> = out.iter().map(|h| (h.id, h.tier)).collect();
+            assert_eq!(fast.len(), out.len());
+            for (id, n, o, c) in &entries {
+                let naive = naive_tier(&q, n, o, c);
+                assert_eq!(
+                    fast.get(id).copied(),
+                    naive,
+                    "round {round} query {q:?} name {n:?} org {o:?} code {c:?}"
+                );
+            }
+            assert_eq!(ix.count(&q), out.len());
+            // ordering invariant
+            for w in out.windows(2) {
+                let (a, b) = (&entries[w[0].id as usize], &entries[w[1].id as usize]);
+                let ka = (w[0].tier, a.1.trim().chars().count(), a.1.trim(), a.0);
+                let kb = (w[1].tier, b.1.trim().chars().count(), b.1.trim(), b.0);
+                assert!(ka < kb, "order {ka:?} {kb:?}");
+            }
+            let mut top = Vec::new();
+            ix.search_top(&q, 7, &mut top);
+            assert_eq!(top[..], out[..out.len().min(7)]);
+        }
+    }
+}
+
+#[test]
+fn 키보드_왕복과_입력중_상태() {
+    let mut r = Rng(12345);
+    for _ in 0..500 {
+        let name = random_name(&mut r);
+        if !name.chars().all(is_syllable) {
+            continue;
+        }
+        let keys = hangul_to_keyboard(&name);
+        assert_eq!(keyboard_to_hangul(&keys), name, "keys {keys}");
+        let ix = idx(&[(1, &name, "", "")]);
+        // every intermediate IME state finds the name, both typed in Korean and English mode
+        for n in 1..=keys.len() {
+            let prefix = &keys[..n];
+            let ime = keyboard_to_hangul(prefix);
+            assert!(
+                ix.tier_of(&ime, 1).is_some(),
+                "IME state {ime:?} for {name}"
+            );
+            assert!(
+                ix.tier_of(prefix, 1).is_some(),
+                "keys {prefix:?} for {name}"
+            );
+            assert_eq!(ix.tier_of(&ime, 1), naive_tier(&ime, &name, "", ""));
+        }
+    }
+}
+
+/// Release-mode timing: `cargo test --release -- --ignored --nocapture bench`.
+#[test]
+#[ignore]
+fn bench_100k() {
+    let ix = bench_index();
+    let only = std::env::var("BENCH_Q").ok();
+    let reps = if only.is_some() { 2001 } else { 301 };
+    for q in ["ㄱㄱ", "김", "강미", "ㅌㄹㅅ", "rkd", "zzzz", "ㄱ"] {
+        if only.as_deref().is_some_and(|o| o != q) {
+            continue;
+        }
+        let mut out = Vec::new();
+        let mut times = Vec::new();
+        for _ in 0..reps {
+            let t = std::time::Instant::now();
+            ix.search_top(q, 50, &mut out);
+            times.push(t.elapsed().as_micros());
+        }
+        let mut full = Vec::new();
+        let mut all = Vec::new();
+        for _ in 0..reps.min(101) {
+            let t = std::time::Instant::now();
+            ix.search(q, &mut all);
+            full.push(t.elapsed().as_micros());
+        }
+        full.sort_unstable();
+        println!("{q}: search() median {} µs", full[full.len() / 2]);
+        times.sort_unstable();
+        println!(
+            "{q}: median {} µs, min {} µs ({} shown of {})",
+            times[reps / 2],
+            times[0],
+            out.len(),
+            ix.count(q)
+        );
+    }
+}
+
+fn bench_index() -> SearchIndex {
+    let mut r = Rng(777);
+    let regions = [
+        "태릉", "서울", "강남", "부산", "대구", "광주", "수원", "성남", "청주", "전주",
+    ];
+    let kinds = ["신협", "농협", "새마을금고", "생협", "수협"];
+    let orgs: Vec<String> = (0..12_000)
+        .map(|i| {
+            format!(
+                "{}{} {}{}",
+                r.pick(&regions),
+                r.pick(&GIVEN),
+                r.pick(&kinds),
+                i % 97
+            )
+        })
+        .collect();
+    let mut ix = SearchIndex::new();
+    for id in 0..100_000u64 {
+        let name = format!("{}{}{}", r.pick(&SURNAMES), r.pick(&GIVEN), r.pick(&GIVEN));
+        ix.upsert(id, &name, &orgs[r.below(orgs.len())], &format!("K{id:05}"));
+    }
+    ix
+}
+
+#[test]
+fn search_top_counts_every_match_while_keeping_the_best() {
+    let mut ix = SearchIndex::new();
+    for (id, name) in [
+        (1, "김기성"),
+        (2, "김민수"),
+        (3, "강민수"),
+        (4, "고은지"),
+        (5, "박정호"),
+    ] {
+        ix.upsert(id, name, "한울신협", "");
+    }
+    let mut out = Vec::new();
+    let total = ix.search_top("ㄱ", 2, &mut out);
+    assert_eq!(total, 4);
+    assert_eq!(total, ix.count("ㄱ"));
+    assert_eq!(out.len(), 2);
+    assert_eq!(ix.search_top("ㅋ", 2, &mut out), 0);
+    assert!(out.is_empty());
+}
+
+// Correctness under load: on 20,000 generated people, the index finds exactly what the naive
+// reference matcher finds, with the same tier, for every query.
+
+const QUERIES: [&str; 32] = [
+    "ㄱ",
+    "ㄱㄱ",
+    "ㄱㄱㅅ",
+    "ㅂㅈㅎ",
+    "ㅅㅎ",
+    "강미",
+    "김깃",
+    "김민",
+    "김민준",
+    "이서",
+    "박",
+    "최지",
+    "정",
+    "제갈",
+    "남궁민",
+    "황보",
+    "선우",
+    "독고",
+    "kim",
+    "rkdals",
+    "dlwl",
+    "qkr",
+    "tlsgy",
+    "ㅋㅋㅋㅋㅋ",
+    "신협",
+    "생협",
+    "태릉",
+    "태릉신협",
+    "햇살",
+    "지원센터",
+    "ㅁㅈ",
+    "zzzz",
+];
+
+#[test]
+fn index_matches_naive_reference_on_20000_people() {
+    let (orgs, people) = crate::generate::people_and_orgs(20_000, 42);
+    let org_name: HashMap<u64, &str> = orgs.iter().map(|o| (o.id, o.name.as_str())).collect();
+    let mut ix = SearchIndex::new();
+    ix.reserve(people.len());
+    // Badge codes as the store gives them.
+    let rows: Vec<(u64, &str, &str, String)> = people
+        .iter()
+        .map(|p| {
+            let org = p
+                .org_id
+                .and_then(|o| org_name.get(&o).copied())
+                .unwrap_or("");
+            (p.id, p.name.as_str(), org, format!("C{:05X}", p.id))
+        })
+        .collect();
+    for (id, name, org, code) in &rows {
+        ix.upsert(*id, name, org, code);
+    }
+    // A couple of badge-code queries too.
+    let code_q = rows[1234].3.to_lowercase();
+    let mut queries: Vec<&str> = QUERIES.to_vec();
+    queries.push(&code_q);
+    let mut out = Vec::new();
+    let mut total = 0;
+    for q in queries {
+        ix.search(q, &mut out);
+        let fast: BTreeSet<(u64, Tier)> = out.iter().map(|h| (h.id, h.tier)).collect();
+        assert_eq!(fast.len(), out.len(), "{q}: duplicate ids");
+        let naive: BTreeSet<(u64, Tier)> = rows
+            .iter()
+            .filter_map(|(id, name, org, code)| naive_tier(q, name, org, code).map(|t| (*id, t)))
+            .collect();
+        assert_eq!(fast, naive, "query {q}");
+        // Best first: tiers never get better down the list.
+        assert!(out.windows(2).all(|w| w[0].tier <= w[1].tier), "{q}: order");
+        // search_top keeps exactly the first hits of the full order.
+        let mut top = Vec::new();
+        ix.search_top(q, 50, &mut top);
+        assert_eq!(top.as_slice(), &out[..out.len().min(50)], "{q}: top 50");
+        assert_eq!(ix.count(q), out.len(), "{q}: count");
+        total += out.len();
+    }
+    // The generated names make the queries meaningful: most of them hit something.
+    assert!(total > 20_000, "{total}");
+    ix.search("ㅋㅋㅋㅋㅋ", &mut out);
+    assert!(out.is_empty());
+    ix.search("김민", &mut out);
+    assert!(out.iter().any(|h| h.tier == Tier::ExactName));
+    ix.search("rkdals", &mut out);
+    assert!(out.iter().any(|h| h.tier == Tier::KeyboardName));
+}
