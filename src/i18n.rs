@@ -691,6 +691,20 @@ pub fn notes_filter(agenda: &str, kind: &str, n: usize) -> String {
     )
 }
 
+pub const REPLACE_TITLE: L = L("파일 바꾸기", "Replace file");
+pub fn confirm_replace(path: &str) -> String {
+    pick(
+        format!("{path} 파일이 이미 있습니다. 새 내용으로 바꿀까요?"),
+        format!("{path} already exists. Replace it?"),
+    )
+}
+pub fn not_replaced(path: &str) -> String {
+    pick(
+        format!("{path} 파일은 그대로 두었습니다. 아무것도 쓰지 않았습니다."),
+        format!("{path} was left as it was; nothing was written."),
+    )
+}
+
 // --- collaboration ideas (협업 아이디어) ---
 pub const SCREEN_IDEAS: L = L("협업 아이디어", "Ideas");
 pub const HINT_IDEAS: L = L(

@@ -1,6 +1,7 @@
 //! The netday command: parse arguments, open the store, run the TUI or a subcommand.
 
 use std::collections::HashMap;
+use std::fmt::Display;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,7 +10,10 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use netday::i18n::{self, Lang};
-use netday::io::{csv_in, export, import};
+use netday::io::csv_in::{self, CsvError};
+use netday::io::files::{self, FileError, Replace};
+use netday::io::safe_out::SafeText;
+use netday::io::{export, import};
 use netday::model::{self, Attendance, AttendanceStatus, Id, Ts};
 use netday::store::{Snapshot, Store, StoreError};
 
@@ -21,7 +25,7 @@ use netday::store::{Snapshot, Store, StoreError};
 )]
 struct Cli {
     /// Database directory (default: the platform data directory; also NETDAY_DB)
-    #[arg(long, global = true, env = "NETDAY_DB")]
+    #[arg(long, global = true)]
     db: Option<PathBuf>,
     /// UI language: ko or en (default: Korean unless LANG says otherwise)
     #[arg(long, global = true)]
@@ -53,9 +57,12 @@ enum Cmd {
         /// Networking day (YYYY-MM-DD) for attendance and minutes (default: today's or the latest)
         #[arg(long)]
         event: Option<NaiveDate>,
-        /// Output file (default: standard output)
+        /// Output file, created owner-only (default: standard output)
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
+        /// Replace the output file if it already exists
+        #[arg(long)]
+        force: bool,
     },
     /// Find people by name or organisation, best match first
     Search {
@@ -108,35 +115,199 @@ enum ExportKind {
     Ideas,
 }
 
+/// Errors of the command line itself, each naming the file it is about.
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error("cannot read {}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {source}", path.display())]
+    Csv { path: PathBuf, source: CsvError },
+    #[error("cannot write to standard output")]
+    Stdout(#[source] std::io::Error),
+    #[error("cannot create {}", path.display())]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no networking day")]
+    NoEvent(Option<NaiveDate>),
+    #[error("no home directory")]
+    NoHome,
+}
+
+impl CliError {
+    fn ko(&self) -> String {
+        match self {
+            CliError::Read { path, source } => {
+                format!(
+                    "{} 파일을 읽을 수 없습니다: {}",
+                    path.display(),
+                    read_reason(source).0
+                )
+            }
+            CliError::Csv { path, source } => format!("{}: {}", path.display(), source.ko()),
+            CliError::Stdout(e) => {
+                format!("표준 출력에 쓰지 못했습니다: {}", files::write_reason(e).0)
+            }
+            CliError::CreateDir { path, source } => format!(
+                "{} 폴더를 만들지 못했습니다: {}",
+                path.display(),
+                files::write_reason(source).0
+            ),
+            CliError::NoEvent(Some(d)) => format!(
+                "{d}에 네트워킹데이가 없습니다. `netday events`로 있는 날짜를 확인하세요."
+            ),
+            CliError::NoEvent(None) => "네트워킹데이가 아직 없습니다. `netday import 파일 --event 날짜`로 만들거나 `netday demo`로 예시를 불러오세요.".to_string(),
+            CliError::NoHome => "홈 디렉터리를 찾을 수 없습니다. --db 경로나 NETDAY_DB로 데이터베이스 위치를 정하세요.".to_string(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            CliError::Read { path, source } => {
+                format!("Cannot read {}: {}", path.display(), read_reason(source).1)
+            }
+            CliError::Csv { path, source } => format!("{}: {}", path.display(), source.en()),
+            CliError::Stdout(e) => format!(
+                "Could not write to standard output: {}",
+                files::write_reason(e).1
+            ),
+            CliError::CreateDir { path, source } => format!(
+                "Could not create the folder {}: {}",
+                path.display(),
+                files::write_reason(source).1
+            ),
+            CliError::NoEvent(Some(d)) => {
+                format!("No networking day on {d}. See `netday events` for the dates there are.")
+            }
+            CliError::NoEvent(None) => "There is no networking day yet. Create one with `netday import FILE --event DATE`, or load the example with `netday demo`.".to_string(),
+            CliError::NoHome => "No home directory found. Give the database location with --db PATH or NETDAY_DB.".to_string(),
+        }
+    }
+}
+
+fn read_reason(e: &std::io::Error) -> (String, String) {
+    use std::io::ErrorKind::*;
+    let (ko, en) = match e.kind() {
+        NotFound => (
+            "파일이 없습니다. 경로와 이름을 확인하세요.",
+            "the file does not exist. Check the path and the name.",
+        ),
+        PermissionDenied => (
+            "읽을 권한이 없습니다. 파일 권한을 확인하거나 읽을 수 있는 곳으로 복사하세요.",
+            "permission denied. Check the file's permissions, or copy it somewhere you can read.",
+        ),
+        IsADirectory => (
+            "폴더입니다. 폴더 안의 파일 이름을 주세요.",
+            "it is a folder. Give the name of a file inside it.",
+        ),
+        kind => {
+            return (
+                format!("입출력 오류입니다 ({kind}). 파일과 디스크를 확인하세요."),
+                format!("input/output error ({kind}). Check the file and the disk."),
+            );
+        }
+    };
+    (ko.to_string(), en.to_string())
+}
+
+/// What to tell the user about `e`, in Korean and in English.
+fn user_message(e: &anyhow::Error) -> (String, String) {
+    if let Some(e) = e.downcast_ref::<CliError>() {
+        (e.ko(), e.en())
+    } else if let Some(e) = e.downcast_ref::<FileError>() {
+        (e.ko(), e.en())
+    } else if let Some(e) = e.downcast_ref::<StoreError>() {
+        (e.ko(), e.en())
+    } else if let Some(e) = e.downcast_ref::<CsvError>() {
+        (e.ko(), e.en())
+    } else if let Some(e) = e.downcast_ref::<std::io::Error>() {
+        let (ko, en) = files::write_reason(e);
+        (
+            format!("입출력 오류: {ko}"),
+            format!("Input/output error: {en}"),
+        )
+    } else {
+        // Made with `anyhow!` from a text already in the user's language.
+        let text = e.to_string();
+        (text.clone(), text)
+    }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has gone (`netday events | head -1`).
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The exit status of a process killed by SIGPIPE as shells report it (128 + 13), which is
+/// what `cat` or `grep` give in the same place: `set -o pipefail` still sees that the output
+/// was cut short.
+const CLOSED_PIPE: u8 = 141;
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version go out as clap writes them; errors repeat what was typed, so they
+        // pass through `SafeText` like every other message.
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            note(e.render());
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     let lang = Lang::detect(cli.lang.as_deref());
     i18n::set_lang(lang);
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if closed_pipe(&e) => ExitCode::from(CLOSED_PIPE),
         Err(e) => {
-            let (ko, en) = match e.downcast_ref::<StoreError>() {
-                Some(se) => (se.ko(), se.en()),
-                None => (e.to_string(), e.to_string()),
-            };
-            let first = if lang == Lang::Ko { &ko } else { &en };
-            eprintln!("{}: {}", i18n::ERROR, first);
-            if ko != en {
-                let second = if lang == Lang::Ko { &en } else { &ko };
-                eprintln!("  {second}");
+            let (ko, en) = user_message(&e);
+            let (first, second) = if lang == Lang::Ko { (ko, en) } else { (en, ko) };
+            note(format_args!("{}: {first}", i18n::ERROR));
+            if second != first {
+                note(format_args!("  {second}"));
             }
             ExitCode::from(1)
         }
     }
 }
 
-/// The database directory: --db, NETDAY_DB, or the platform data directory.
-fn db_path(flag: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    if let Some(p) = flag {
-        return Ok(p);
+/// Standard output for text: buffered, with every control character replaced (`SafeText`).
+fn stdout() -> SafeText<std::io::BufWriter<std::io::StdoutLock<'static>>> {
+    SafeText::new(std::io::BufWriter::new(std::io::stdout().lock()))
+}
+
+/// Prints one line of text to standard output.
+fn print(line: impl Display) -> Result<(), CliError> {
+    let mut out = stdout();
+    writeln!(out, "{line}")
+        .and_then(|()| out.flush())
+        .map_err(CliError::Stdout)
+}
+
+/// Prints one line to standard error; a message that cannot be shown is dropped.
+fn note(line: impl Display) {
+    let mut err = SafeText::new(std::io::stderr().lock());
+    let _ = writeln!(err, "{line}").and_then(|()| err.flush());
+}
+
+/// The database directory: --db, NETDAY_DB (unless empty), or the platform data directory.
+fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    let named = flag.filter(|p| !p.as_os_str().is_empty()).or_else(|| {
+        std::env::var_os("NETDAY_DB")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
+    if let Some(p) = named {
+        return Ok(std::path::absolute(&p).unwrap_or(p));
     }
-    let dirs = directories::ProjectDirs::from("", "", "netday")
-        .ok_or_else(|| anyhow::anyhow!("no home directory / 홈 디렉터리를 찾을 수 없습니다"))?;
+    let dirs = directories::ProjectDirs::from("", "", "netday").ok_or(CliError::NoHome)?;
     Ok(dirs.data_dir().join("netday.db"))
 }
 
@@ -145,26 +316,24 @@ fn open(flag: Option<PathBuf>) -> anyhow::Result<Store> {
     if let Some(parent) = path.parent()
         && !parent.exists()
     {
-        std::fs::create_dir_all(parent)?;
+        let failed = |source| CliError::CreateDir {
+            path: parent.to_path_buf(),
+            source,
+        };
+        std::fs::create_dir_all(parent).map_err(failed)?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o700))?;
+            std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o700))
+                .map_err(failed)?;
         }
     }
     Ok(Store::open(&path)?)
 }
 
-fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
-    Ok(match path {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p)?)),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    })
-}
-
 fn say(path: &Option<PathBuf>, rows: usize) {
     if let Some(p) = path {
-        eprintln!("{}", i18n::wrote_file(&p.display().to_string(), rows));
+        note(i18n::wrote_file(&p.display().to_string(), rows));
     }
 }
 
@@ -174,7 +343,7 @@ fn pick_event(store: &Store, date: Option<NaiveDate>) -> anyhow::Result<model::E
         Some(d) => events.into_iter().find(|e| e.date == d),
         None => netday::state::default_event(&events, model::today()).cloned(),
     };
-    found.ok_or_else(|| anyhow::anyhow!(i18n::NO_SUCH_EVENT.get()))
+    Ok(found.ok_or(CliError::NoEvent(date))?)
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -186,11 +355,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Cmd::Demo => {
             let store = open(cli.db)?;
             let s = netday::demo::load(&store, model::today())?;
-            println!(
+            print(format_args!(
                 "{} — {}",
                 i18n::DEMO_LOADED,
                 i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
-            );
+            ))?;
         }
         Cmd::Import {
             file,
@@ -198,35 +367,38 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             dry_run,
         } => {
             let bytes = read_file(&file)?;
-            let parsed = csv_in::parse_people_csv(&bytes)
-                .map_err(|e| anyhow::anyhow!(i18n::pick(e.ko(), e.en())))?;
+            let parsed = csv_in::parse_people_csv(&bytes).map_err(|source| CliError::Csv {
+                path: file.clone(),
+                source,
+            })?;
             let store = open(cli.db)?;
             for err in &parsed.errors {
-                eprintln!(
-                    "{}",
-                    i18n::row_error(err.line, &i18n::pick(err.reason.ko(), err.reason.en()))
-                );
+                note(i18n::row_error(
+                    err.line,
+                    &i18n::pick(err.reason.ko(), err.reason.en()),
+                ));
             }
             let s = import::apply(&store, &parsed, event, dry_run)?;
-            println!(
-                "{}",
-                i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
-            );
+            print(i18n::import_summary(
+                s.added, s.updated, s.skipped, s.errors,
+            ))?;
             if let (Some(id), Some(_)) = (s.event_id, event)
                 && let Some(e) = store.event(id)?
             {
-                println!("{}", i18n::registered_for(s.registered, &e.title));
+                print(i18n::registered_for(s.registered, &e.title))?;
             }
             if dry_run {
-                println!("{}", i18n::DRY_RUN);
+                print(i18n::DRY_RUN)?;
             }
         }
         Cmd::Export {
             what,
             event,
             output: out,
+            force,
         } => {
             let store = open(cli.db)?;
+            let mut bytes = Vec::new();
             let n = match what {
                 ExportKind::People => {
                     let orgs: HashMap<Id, model::Organization> =
@@ -235,24 +407,33 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     people.retain(|p| !p.archived);
                     people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
                     let refs: Vec<&model::Person> = people.iter().collect();
-                    export::write_people(output(&out)?, &refs, &orgs)?
+                    export::write_people(&mut bytes, &refs, &orgs)?
                 }
                 ExportKind::Attendance => {
                     let e = pick_event(&store, event)?;
-                    export::write_attendance(output(&out)?, &store, e.id)?
+                    export::write_attendance(&mut bytes, &store, e.id)?
                 }
                 ExportKind::Minutes => {
                     let e = pick_event(&store, event)?;
                     let data = netday::io::minutes::MinutesData::load(&store, &e)?;
                     let text = netday::io::minutes::render(&data, i18n::lang());
-                    match &out {
-                        Some(p) => write_durably(p, text.as_bytes())?,
-                        None => std::io::stdout().lock().write_all(text.as_bytes())?,
-                    }
-                    text.lines().count()
+                    bytes = text.into_bytes();
+                    bytes.iter().filter(|b| **b == b'\n').count()
                 }
-                ExportKind::Ideas => export::write_ideas(output(&out)?, &store)?,
+                ExportKind::Ideas => export::write_ideas(&mut bytes, &store)?,
             };
+            match &out {
+                Some(p) => {
+                    let replace = if force { Replace::Yes } else { Replace::No };
+                    files::write(p, &bytes, replace, Some(store.path()))?;
+                }
+                None => {
+                    let mut w = stdout();
+                    w.write_all(&bytes)
+                        .and_then(|()| w.flush())
+                        .map_err(CliError::Stdout)?;
+                }
+            }
             say(&out, n);
         }
         Cmd::Search { query, limit } => {
@@ -273,18 +454,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let mut hits = Vec::new();
             index.search_top(&query, limit, &mut hits);
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             if hits.is_empty() {
-                eprintln!("{}", i18n::NO_MATCH);
+                note(i18n::NO_MATCH);
             }
+            let mut out = stdout();
             for h in hits {
                 let name = index.display_name(h.id).unwrap_or("");
                 let org = match store.person(h.id)?.and_then(|p| p.org_id) {
                     Some(o) => store.org(o)?.map(|o| o.name).unwrap_or_default(),
                     None => String::new(),
                 };
-                writeln!(out, "{name}\t{org}")?;
+                writeln!(out, "{name}\t{org}").map_err(CliError::Stdout)?;
             }
+            out.flush().map_err(CliError::Stdout)?;
         }
         Cmd::Generate {
             people,
@@ -301,20 +483,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 seed,
                 date.unwrap_or_else(model::today),
             )?;
-            println!("{}", i18n::generated(&g, t.elapsed().as_millis()));
+            print(i18n::generated(&g, t.elapsed().as_millis()))?;
         }
         Cmd::Events => {
             let store = open(cli.db)?;
             let mut events = store.events()?;
             if events.is_empty() {
-                println!("{}", i18n::NO_EVENTS);
+                print(i18n::NO_EVENTS)?;
             }
             events.sort_by_key(|e| e.date);
+            let mut out = stdout();
             for e in events {
                 let att = store.attendance_of_event(e.id)?;
                 let arrived = att.iter().filter(|a| a.status.is_arrived()).count();
-                println!("{}\t{}\t{}/{}", e.date, e.title, arrived, att.len());
+                writeln!(out, "{}\t{}\t{}/{}", e.date, e.title, arrived, att.len())
+                    .map_err(CliError::Stdout)?;
             }
+            out.flush().map_err(CliError::Stdout)?;
         }
         Cmd::Backup { output: out } => {
             let store = open(cli.db)?;
@@ -378,12 +563,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| {
-        anyhow::anyhow!(i18n::pick(
-            format!("파일을 읽을 수 없습니다: {} ({e})", path.display()),
-            format!("cannot read {}: {e}", path.display()),
-        ))
-    })
+    Ok(std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?)
 }
 
 /// Writes a file and syncs it before saying it is written.

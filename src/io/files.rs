@@ -44,9 +44,9 @@ impl FileError {
                 p.display()
             ),
             FileError::Io { path, source } => format!(
-                "{} 파일을 쓰지 못했습니다: {}. 폴더가 있는지, 쓸 권한과 빈 공간이 있는지 확인하세요.",
+                "{} 파일을 쓰지 못했습니다: {}",
                 path.display(),
-                io_ko(source)
+                write_reason(source).0
             ),
         }
     }
@@ -61,36 +61,50 @@ impl FileError {
                 p.display()
             ),
             FileError::Io { path, source } => format!(
-                "Could not write {}: {}. Check that the folder exists, is writable and has free space.",
+                "Could not write {}: {}",
                 path.display(),
-                io_en(source)
+                write_reason(source).1
             ),
         }
     }
 }
 
-fn io_ko(e: &std::io::Error) -> &'static str {
+/// Why a file could not be written and what to do, in Korean and English.
+pub fn write_reason(e: &std::io::Error) -> (String, String) {
     use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "폴더가 없습니다",
-        PermissionDenied => "권한이 없습니다",
-        StorageFull => "디스크가 가득 찼습니다",
-        ReadOnlyFilesystem => "읽기 전용 디스크입니다",
-        IsADirectory => "폴더입니다",
-        _ => "입출력 오류",
-    }
-}
-
-fn io_en(e: &std::io::Error) -> &'static str {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "the folder does not exist",
-        PermissionDenied => "permission denied",
-        StorageFull => "the disk is full",
-        ReadOnlyFilesystem => "read-only file system",
-        IsADirectory => "it is a folder",
-        _ => "input/output error",
-    }
+    let (ko, en) = match e.kind() {
+        NotFound => (
+            "폴더가 없습니다. 있는 폴더를 고르거나 먼저 만드세요.",
+            "the folder does not exist. Choose an existing folder or create it first.",
+        ),
+        PermissionDenied => (
+            "그 폴더에 쓸 권한이 없습니다. 쓸 수 있는 폴더(예: 홈 폴더)를 고르세요.",
+            "permission denied. Choose a folder you may write to, such as your home folder.",
+        ),
+        StorageFull | QuotaExceeded => (
+            "디스크가 가득 찼습니다. 공간을 비운 뒤 다시 하세요.",
+            "the disk is full. Free some space, then try again.",
+        ),
+        ReadOnlyFilesystem => (
+            "읽기 전용 디스크입니다. 다른 곳을 고르세요.",
+            "the disk is read-only. Choose another place.",
+        ),
+        IsADirectory => (
+            "폴더입니다. 폴더 안의 파일 이름을 주세요 (예: 폴더/명단.csv).",
+            "it is a folder. Give a file name inside it (for example folder/people.csv).",
+        ),
+        NotADirectory => (
+            "경로 중간에 폴더가 아닌 파일이 있습니다. 경로를 확인하세요.",
+            "a part of the path is a file, not a folder. Check the path.",
+        ),
+        kind => {
+            return (
+                format!("입출력 오류입니다 ({kind}). 폴더와 디스크를 확인하세요."),
+                format!("input/output error ({kind}). Check the folder and the disk."),
+            );
+        }
+    };
+    (ko.to_string(), en.to_string())
 }
 
 /// A file being written: bytes go to a temporary file beside the target until `commit`.

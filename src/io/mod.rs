@@ -6,3 +6,4 @@ pub mod export;
 pub mod files;
 pub mod import;
 pub mod minutes;
+pub mod safe_out;

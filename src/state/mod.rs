@@ -8,6 +8,7 @@ pub mod notes;
 pub mod people;
 pub mod people_form;
 pub mod people_io;
+pub mod replace;
 pub mod roster;
 pub mod walkin;
 
@@ -24,6 +25,7 @@ pub use notes::{ActionForm, NotesState};
 pub use people::{PeopleConfirm, PeopleState};
 pub use people_form::{OrgForm, PersonForm};
 pub use people_io::{ExportDialog, ImportDialog};
+pub use replace::{ReplaceFile, Writing};
 pub use roster::{Count, History, Roster};
 pub use walkin::WalkInForm;
 
@@ -346,6 +348,7 @@ pub enum Overlay {
     ConfirmDeleteAgenda { id: Id },
     ConfirmDeleteNote { id: Id },
     ActionForm(Box<ActionForm>),
+    ConfirmReplace(Box<ReplaceFile>),
 }
 
 /// Which key table is in force.
@@ -496,6 +499,7 @@ impl App {
                 Context::Confirm
             }
             Overlay::ActionForm(_) => Context::ActionForm,
+            Overlay::ConfirmReplace(_) => Context::Confirm,
             Overlay::None => self.screen_context(),
         }
     }
@@ -571,6 +575,7 @@ impl App {
             Overlay::ConfirmDeleteAgenda { id } => self.on_confirm_delete_agenda(id, action),
             Overlay::ConfirmDeleteNote { id } => self.on_confirm_delete_note(id, action),
             Overlay::ActionForm(form) => self.on_action_form(*form, action),
+            Overlay::ConfirmReplace(r) => self.on_confirm_replace(*r, action),
             Overlay::None => self.on_screen(action),
         };
         if let Err(e) = result {

@@ -904,35 +904,30 @@ impl App {
     }
 
     fn export_minutes_file(&mut self) -> Result<(), StoreError> {
-        let Some(e) = self.event.clone() else {
+        if self.event.is_none() {
             self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
             return Ok(());
-        };
+        }
         let Some(path) = self.minutes_path() else {
             self.say(Tone::Error, i18n::NO_HOME.get());
             return Ok(());
         };
-        let data = crate::io::minutes::MinutesData::load(&self.store, &e)?;
-        let text = crate::io::minutes::render(&data, i18n::lang());
-        match write_durably(&path, text.as_bytes()) {
-            Ok(()) => self.say(
-                Tone::Good,
-                i18n::minutes_written(&path.display().to_string()),
-            ),
-            Err(err) => self.say(
-                Tone::Error,
-                i18n::minutes_failed(&path.display().to_string(), &err.to_string()),
-            ),
+        if let Err(why) = self.write_for_user(&path, super::Writing::Minutes)? {
+            self.say(Tone::Error, why);
         }
         Ok(())
     }
-}
 
-fn write_durably(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut f = std::fs::File::create(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
+    /// The current networking day's minutes as a file holds them, and their line count.
+    pub(super) fn minutes_bytes(&self) -> Result<(Vec<u8>, usize), StoreError> {
+        let Some(e) = &self.event else {
+            return Ok((Vec::new(), 0));
+        };
+        let data = crate::io::minutes::MinutesData::load(&self.store, e)?;
+        let text = crate::io::minutes::render(&data, i18n::lang());
+        let lines = text.lines().count();
+        Ok((text.into_bytes(), lines))
+    }
 }
 
 fn to_input(k: KeyEvent) -> Input {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{Action, App, Overlay, Tone};
+use super::{Action, App, Overlay, Tone, Writing};
 use crate::i18n;
 use crate::io::csv_in::{ParsedCsv, parse_people_csv};
 use crate::io::import::{self, ImportSummary};
@@ -140,14 +140,16 @@ impl App {
                 self.overlay = Overlay::None;
                 return Ok(());
             }
-            Action::Submit => match self.export_view(&d.path) {
-                Ok((path, n)) => {
-                    self.overlay = Overlay::None;
-                    self.say(Tone::Good, i18n::wrote_file(&path, n));
-                    return Ok(());
+            Action::Submit if d.path.trim().is_empty() => {
+                d.error = Some(i18n::P_PATH_REQUIRED.get().into());
+            }
+            Action::Submit => {
+                self.overlay = Overlay::None;
+                match self.write_for_user(&expand_home(&d.path), Writing::People)? {
+                    Ok(()) => return Ok(()),
+                    Err(why) => d.error = Some(why),
                 }
-                Err(e) => d.error = Some(e),
-            },
+            }
             ref a => {
                 edit_path(&mut d.path, a);
                 d.error = None;
@@ -157,30 +159,18 @@ impl App {
         Ok(())
     }
 
-    /// Writes the current filtered, sorted view as a people CSV; returns the path and row count.
-    pub fn export_view(&self, path: &str) -> Result<(String, usize), String> {
-        if path.trim().is_empty() {
-            return Err(i18n::P_PATH_REQUIRED.get().into());
-        }
-        let p = expand_home(path);
-        let shown = p.display().to_string();
+    /// The current filtered, sorted view as a people CSV, and its row count.
+    pub(super) fn people_view_bytes(&self) -> (Vec<u8>, usize) {
         let people: Vec<&crate::model::Person> = self
             .people
             .rows
             .iter()
             .filter_map(|id| self.roster.person(*id))
             .collect();
-        let write = || -> std::io::Result<usize> {
-            let file = std::fs::File::create(&p)?;
-            let mut w = std::io::BufWriter::new(file);
-            let n = crate::io::export::write_people(&mut w, &people, &self.roster.orgs)?;
-            use std::io::Write;
-            w.flush()?;
-            w.get_ref().sync_all()?;
-            Ok(n)
-        };
-        write()
-            .map(|n| (shown.clone(), n))
-            .map_err(|e| i18n::cannot_write(&shown, &e))
+        let mut bytes = Vec::new();
+        // Writing into memory cannot fail.
+        let n = crate::io::export::write_people(&mut bytes, &people, &self.roster.orgs)
+            .unwrap_or_default();
+        (bytes, n)
     }
 }

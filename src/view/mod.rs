@@ -117,6 +117,12 @@ pub fn draw(app: &App, f: &mut Frame) {
                 &i18n::confirm_delete(&fit(text, 30)),
             );
         }
+        Overlay::ConfirmReplace(r) => draw_confirm(
+            f,
+            area,
+            i18n::REPLACE_TITLE.get(),
+            &i18n::confirm_replace(&r.path.display().to_string()),
+        ),
         Overlay::OfferDemo => draw_confirm(
             f,
             area,
