@@ -126,7 +126,9 @@ impl Tui {
         while !done(p.screen()) {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                panic!("the screen never showed {what}:\n{}", p.screen().contents());
+                let seen = p.screen().contents();
+                drop(p); // not poisoned for the reader thread
+                panic!("the screen never showed {what}:\n{seen}");
             }
             p = self.shared.1.wait_timeout(p, left).unwrap().0;
         }
