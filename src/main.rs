@@ -98,11 +98,15 @@ enum Cmd {
         #[arg(long)]
         replace: bool,
     },
-    /// Test harness: check in people one by one, printing each id only after it is durable
+    /// Test harness: register walk-ins one by one, or with --desk pre-register people and check
+    /// them in as the desk does; prints each write ("expected|arrived EVENT PERSON") only after
+    /// it is durable
     #[command(hide = true)]
     HarnessCheckins {
         #[arg(long)]
         count: usize,
+        #[arg(long)]
+        desk: bool,
     },
 }
 
@@ -529,7 +533,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             store.restore(&snap)?;
             println!("{}", i18n::import_summary(snap.people.len(), 0, 0, 0));
         }
-        Cmd::HarnessCheckins { count } => {
+        Cmd::HarnessCheckins { count, desk } => {
             let store = open(cli.db)?;
             let event = match store.events()?.into_iter().next() {
                 Some(e) => e,
@@ -542,20 +546,49 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             };
             let mut out = std::io::stdout().lock();
+            let status = |at| match desk {
+                true => AttendanceStatus::Expected,
+                false => AttendanceStatus::WalkIn {
+                    at,
+                    desk: "harness".into(),
+                },
+            };
             for i in 0..count {
                 let mut p = model::Person::new(format!("체크인{i}"), Ts::now());
                 let mut att = Attendance {
                     event_id: event.id,
                     person_id: 0,
-                    status: AttendanceStatus::WalkIn {
-                        at: Ts::now(),
-                        desk: "harness".into(),
-                    },
+                    status: status(Ts::now()),
                     updated: Ts::now(),
                 };
                 store.put_person_with_org(&mut p, None, Some(&mut att))?;
-                writeln!(out, "{} {}", event.id, p.id)?;
+                let what = if desk { "expected" } else { "arrived" };
+                writeln!(out, "{what} {} {}", event.id, p.id)?;
                 out.flush()?;
+            }
+            if desk {
+                // Everyone still expected, checked in through the desk's own function.
+                let mut app = netday::state::App::new(store)?;
+                let mut waiting: Vec<Id> = app
+                    .roster
+                    .attendance
+                    .values()
+                    .filter(|a| a.event_id == event.id && a.status == AttendanceStatus::Expected)
+                    .map(|a| a.person_id)
+                    .collect();
+                waiting.sort_unstable();
+                for person in waiting {
+                    app.check_in(person)?;
+                    if app
+                        .roster
+                        .attendance
+                        .get(&person)
+                        .is_some_and(|a| a.status.is_arrived())
+                    {
+                        writeln!(out, "arrived {} {person}", event.id)?;
+                        out.flush()?;
+                    }
+                }
             }
         }
     }

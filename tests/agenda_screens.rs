@@ -21,13 +21,7 @@ fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
 }
 fn at_local(h: u32, m: u32) -> Ts {
-    let off = Ts(0).local().and_utc().timestamp_millis();
-    Ts(day()
-        .and_hms_opt(h, m, 0)
-        .unwrap()
-        .and_utc()
-        .timestamp_millis()
-        - off)
+    common::at_seoul(day(), h, m)
 }
 thread_local! {
     static NOW: Cell<i64> = const { Cell::new(0) };
@@ -37,6 +31,7 @@ fn clock() -> Ts {
 }
 
 fn setup() -> (tempfile::TempDir, App) {
+    common::seoul();
     set_lang(Lang::Ko);
     NOW.with(|n| n.set(at_local(14, 50).0));
     let dir = tempfile::tempdir().unwrap();

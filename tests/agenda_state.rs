@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used)] // tests may unwrap, helpers included
 
+mod common;
+
 use std::cell::Cell;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -17,10 +19,9 @@ fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(DAY.0, DAY.1, DAY.2).unwrap()
 }
 
-/// A moment given as local wall-clock time on `d`.
+/// A moment given as wall-clock time in Seoul on `d`.
 fn at_local(d: NaiveDate, h: u32, m: u32) -> Ts {
-    let off = Ts(0).local().and_utc().timestamp_millis();
-    Ts(d.and_hms_opt(h, m, 0).unwrap().and_utc().timestamp_millis() - off)
+    common::at_seoul(d, h, m)
 }
 
 thread_local! {
@@ -37,6 +38,7 @@ fn advance(ms: i64) {
 }
 
 fn setup() -> (tempfile::TempDir, App) {
+    common::seoul();
     set_lang(Lang::Ko);
     set_now(at_local(day(), 14, 50));
     let dir = tempfile::tempdir().unwrap();

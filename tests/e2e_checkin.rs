@@ -46,7 +46,7 @@ fn check_in_by_initials_survives_quit_and_reopen() {
     let mut tui = Tui::start(&db, &[], 110, 30);
     tui.wait_for("도착 2/39");
     tui.send(b"\x03");
-    tui.wait_exit();
+    assert!(tui.wait_exit(), "netday exited with an error");
 }
 
 #[test]
@@ -65,12 +65,8 @@ fn a_walk_in_at_the_door_and_sigterm_restores_the_terminal() {
     tui.type_text("010-1111-2222");
     tui.send(b"\r");
     tui.wait_for("현장 등록 1");
-    std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(tui.child.process_id().unwrap().to_string())
-        .status()
-        .unwrap();
-    tui.wait_exit();
+    tui.signal(libc::SIGTERM);
+    assert!(tui.wait_exit(), "netday exited with an error");
     assert!(
         !tui.alternate_screen(),
         "SIGTERM left the terminal in the alternate screen"
@@ -105,12 +101,8 @@ fn a_hang_up_ends_netday_and_frees_the_database() {
     let mut tui = Tui::start(&db, &[], 100, 30);
     tui.wait_for("도착 0/39");
     // What a closed window or a dropped SSH session sends.
-    std::process::Command::new("kill")
-        .arg("-HUP")
-        .arg(tui.child.process_id().unwrap().to_string())
-        .status()
-        .unwrap();
-    tui.wait_exit();
+    tui.signal(libc::SIGHUP);
+    assert!(tui.wait_exit(), "netday exited with an error");
     let (code, _, err) = run(&db, &["events"]);
     assert_eq!(code, 0, "the database stayed locked: {err}");
 }

@@ -7,6 +7,15 @@ mod common;
 use common::pty::Tui;
 use common::*;
 
+/// The time on the editor's "임시 저장 HH:MM:SS" label, once it shows one.
+fn draft_label(tui: &Tui) -> String {
+    const LABEL: &str = "임시 저장 ";
+    tui.wait_for(LABEL);
+    let screen = tui.screen();
+    let at = screen.find(LABEL).unwrap() + LABEL.len();
+    screen[at..].chars().take(8).collect()
+}
+
 #[test]
 fn a_half_typed_note_survives_sigkill() {
     let dir = tempfile::tempdir().unwrap();
@@ -17,19 +26,26 @@ fn a_half_typed_note_survives_sigkill() {
     tui.send(b"\t\t\t"); // → 회의록
     tui.wait_for("지난 네트워킹데이에서 넘어온 실행 과제");
     tui.send(b"n");
-    tui.type_text("북부 신협 공간 대여 조건 정리");
-    tui.wait_for("공간 대여 조건 정리");
-    // No save key: the draft is written on its own within a few seconds of typing.
-    std::thread::sleep(std::time::Duration::from_millis(3500));
-    tui.child.kill().unwrap();
-    tui.wait_exit();
+    // The first keystroke writes a draft at once...
+    tui.type_text("북");
+    let first = draft_label(&tui);
+    // ...the rest only on the periodic save (a pause in typing, or every few seconds), which
+    // is the one this test is about. A paste is one edit, so no draft holds half of it.
+    tui.paste("부 신협 공간 대여 조건 정리");
+    tui.wait_for("북부 신협 공간 대여 조건 정리");
+    tui.wait_until("a later draft", |s| {
+        s.contents().contains("임시 저장 ") && !s.contents().contains(&format!("임시 저장 {first}"))
+    });
+    tui.signal(libc::SIGKILL);
+    let status = tui.wait_status();
+    assert_eq!(status.signal(), Some("Killed"), "{status}");
 
     let mut tui = Tui::start(&db, &[], 120, 32);
     tui.wait_for("도착 0/39");
     tui.send(b"\t\t\t");
     tui.wait_for("북부 신협 공간 대여 조건 정리");
     tui.send(b"\x03");
-    tui.wait_exit();
+    assert!(tui.wait_exit());
 }
 
 #[test]

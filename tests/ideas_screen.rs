@@ -54,6 +54,7 @@ const LONG_TITLES: [(&str, IdeaStatus); 6] = [
 ];
 
 fn app(clock: fn() -> Ts) -> (tempfile::TempDir, App) {
+    common::seoul();
     set_lang(Lang::Ko);
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();

@@ -1,6 +1,8 @@
 //! Ideas board state: moves and their history, the form, linking from a note, filters, export.
 #![allow(clippy::unwrap_used)] // tests may unwrap (BRIEF)
 
+mod common;
+
 use std::cell::Cell;
 
 use chrono::NaiveDate;
@@ -36,6 +38,7 @@ fn t0() -> Ts {
 }
 
 fn setup() -> (tempfile::TempDir, App) {
+    common::seoul();
     set_lang(Lang::Ko);
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();

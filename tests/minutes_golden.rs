@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // tests may unwrap, helpers included
 
+mod common;
+
 use chrono::NaiveDate;
 use netday::i18n::{Lang, set_lang};
 use netday::io::minutes::{MinutesData, render};
@@ -24,8 +26,7 @@ fn clock() -> Ts {
 
 #[test]
 fn minutes_of_the_demo_day() {
-    // Times in the minutes are local: pin the zone so the golden file is the same everywhere.
-    netday::model::set_zone(chrono_tz::Asia::Seoul);
+    common::seoul();
     set_lang(Lang::Ko);
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();

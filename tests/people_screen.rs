@@ -19,6 +19,7 @@ fn now() -> Ts {
 }
 
 fn app() -> (tempfile::TempDir, App) {
+    common::seoul();
     set_lang(Lang::Ko);
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();

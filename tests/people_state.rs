@@ -2,6 +2,8 @@
 //! day, import and export — over a real temporary store with the demo data.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use chrono::NaiveDate;
 use netday::i18n::{Lang, set_lang};
 use netday::model::{AttendanceStatus, OrgKind, Ts};
@@ -17,6 +19,7 @@ fn now() -> Ts {
 }
 
 fn app() -> (tempfile::TempDir, App) {
+    common::seoul();
     set_lang(Lang::Ko);
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();

@@ -26,9 +26,20 @@ pub fn fixed_now() -> Ts {
         .timestamp_millis())
 }
 
-/// Times in tests read as in Seoul, whatever zone the machine is in.
+/// Times in tests read as in Seoul, whatever zone the machine is in. Every fixture that builds
+/// a store or an app calls this; the real binary gets `NETDAY_TZ` (see `run` and `pty`).
 pub fn seoul() {
     netday::model::set_zone(chrono_tz::Asia::Seoul);
+}
+
+/// The moment `h`:`m` on `date` reads as on a clock in Seoul.
+pub fn at_seoul(date: NaiveDate, h: u32, m: u32) -> Ts {
+    use chrono::TimeZone;
+    let t = date.and_hms_opt(h, m, 0).unwrap();
+    Ts(chrono_tz::Asia::Seoul
+        .from_local_datetime(&t)
+        .unwrap()
+        .timestamp_millis())
 }
 
 pub fn temp_store() -> (tempfile::TempDir, Store) {
@@ -59,6 +70,7 @@ pub fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
         .arg(db)
         .args(args)
         .env("LANG", "ko_KR.UTF-8")
+        .env("NETDAY_TZ", "Asia/Seoul")
         .output()
         .unwrap();
     (
