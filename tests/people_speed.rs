@@ -147,6 +147,6 @@ fn filter_and_sort_100k_within_20ms() {
         t.elapsed().as_secs_f64() * 1000.0,
         hits.len()
     );
+    // A figure to read and write down in BENCHMARKS.md, never a pass/fail: no timing assertions.
     println!("worst: {:.2} ms", worst.as_secs_f64() * 1000.0);
-    assert!(worst <= Duration::from_millis(20), "worst {worst:?}");
 }
