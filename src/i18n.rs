@@ -143,6 +143,12 @@ pub const OFFER_DEMO_KEYS: L = L(
     "Enter 불러오기 · Esc 빈 상태로 시작",
     "Enter load · Esc start empty",
 );
+pub fn paste_cut(kept: usize) -> String {
+    pick(
+        format!("붙여넣은 글이 너무 길어 {kept}자에서 잘랐습니다"),
+        format!("The pasted text was too long: cut at {kept} characters"),
+    )
+}
 
 // --- check-in ---
 pub const SEARCH: L = L("검색", "Search");

@@ -55,3 +55,105 @@ fn invisible_characters_do_not_hide_a_name_from_the_desk() {
     orgs.sort();
     assert_eq!(orgs, ["푸른생협", "한빛신협"]);
 }
+
+const FIVE_MIB: usize = 5 * 1024 * 1024;
+
+#[test]
+fn an_oversized_cell_is_a_row_error_and_the_database_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let csv = dir.path().join("big.csv");
+    let huge = "가".repeat(FIVE_MIB / 3);
+    std::fs::write(
+        &csv,
+        format!(
+            "이름,소속,메모\n김하늘,한빛신협,\n{huge},한빛신협,\n이영희,푸른생협,{huge}\n박민수,,x\n"
+        ),
+    )
+    .unwrap();
+    let (code, out, err) = run(&db, &["import", csv.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("3행: 이름 칸이 너무 깁니다"), "{err}");
+    assert!(err.contains("4행: 메모 칸이 너무 깁니다"), "{err}");
+    assert!(out.contains("추가 2명"), "{out}");
+    let (code, out, err) = run(&db, &["export", "people"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("김하늘") && out.contains("박민수"), "{out}");
+    assert!(!out.contains("이영희"), "{out}");
+    let store = netday::store::Store::open(&db).unwrap();
+    assert_eq!(store.people().unwrap().len(), 2);
+}
+
+fn demo_app() -> (tempfile::TempDir, App) {
+    set_lang(Lang::Ko);
+    let (dir, store) = demo_store();
+    (dir, App::with_clock(store, fixed_now).unwrap())
+}
+
+fn cut_message(app: &App) -> String {
+    let m = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(m.contains("붙여넣은 글이 너무 길어"), "{m:?}");
+    m
+}
+
+#[test]
+fn a_huge_paste_is_cut_to_the_field_with_a_message() {
+    use netday::model::TextField;
+    use netday::state::{Overlay, Screen};
+    let (_d, mut app) = demo_app();
+    let huge = "가나다라마바사".repeat(FIVE_MIB / 21);
+
+    // Into a note: cut to the note limit, and what is saved is what was kept.
+    while app.screen != Screen::Notes {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::AddItem);
+    app.update(Action::Paste(huge.clone()));
+    let limit = TextField::NoteText.limit();
+    assert_eq!(
+        cut_message(&app),
+        format!("붙여넣은 글이 너무 길어 {limit}자에서 잘랐습니다")
+    );
+    app.update(Action::Save);
+    let eid = app.event.as_ref().unwrap().id;
+    let notes = app.store.notes_of_event(eid).unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text.chars().count(), limit);
+
+    // Into the walk-in form's name: a second paste finds the field full.
+    while app.screen != Screen::Checkin {
+        app.update(Action::NextScreen);
+    }
+    app.message = None;
+    app.update(Action::WalkIn);
+    app.update(Action::Paste(huge.clone()));
+    cut_message(&app);
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!("walk-in form not open")
+    };
+    assert_eq!(form.name.chars().count(), TextField::Name.limit());
+    app.message = None;
+    app.update(Action::Paste("더".into()));
+    cut_message(&app);
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!("walk-in form not open")
+    };
+    assert_eq!(form.name.chars().count(), TextField::Name.limit());
+
+    // Into the desk's search box.
+    app.overlay = Overlay::None;
+    app.message = None;
+    app.update(Action::Paste(huge));
+    cut_message(&app);
+    assert_eq!(
+        app.checkin.query.chars().count(),
+        TextField::Search.limit()
+    );
+
+    // A paste that fits says nothing.
+    app.update(Action::Cancel);
+    app.message = None;
+    app.update(Action::Paste("김기성".into()));
+    assert_eq!(app.message, None);
+    assert_eq!(app.checkin.query, "김기성");
+}

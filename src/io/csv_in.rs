@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::model::{District, OrgKind, clean_line, clean_multiline};
+use crate::model::{District, OrgKind, TextField, clean_line, clean_multiline, fit};
 
 use super::csv_out::needs_guard;
 
@@ -204,6 +204,12 @@ pub enum RowProblem {
     BadEmail(String),
     /// Broken quoting or more cells than the header has; holds the start of the raw line.
     Malformed(String),
+    /// A cell longer than its field may be (`TextField::limit`); `chars` is its length.
+    TooLong {
+        field: Field,
+        chars: usize,
+        limit: usize,
+    },
 }
 
 impl RowProblem {
@@ -225,6 +231,14 @@ impl RowProblem {
             RowProblem::Malformed(v) => {
                 format!("줄 형식이 잘못되었습니다 (따옴표나 쉼표를 확인하세요): “{v}”")
             }
+            RowProblem::TooLong {
+                field,
+                chars,
+                limit,
+            } => format!(
+                "{} 칸이 너무 깁니다 ({chars}자, 최대 {limit}자). 줄여서 다시 가져오세요",
+                field.ko()
+            ),
         }
     }
 
@@ -246,6 +260,14 @@ impl RowProblem {
             RowProblem::Malformed(v) => {
                 format!("malformed line (check the quotes and commas): “{v}”")
             }
+            RowProblem::TooLong {
+                field,
+                chars,
+                limit,
+            } => format!(
+                "the {} cell is too long ({chars} characters, at most {limit}); shorten it and import again",
+                field.en()
+            ),
         }
     }
 }
@@ -716,7 +738,7 @@ fn read_row(map: &ColumnMap, line: usize, cells: &[String]) -> Result<ImportRow,
     if !valid_email(&email) {
         return Err(RowProblem::BadEmail(shorten(&email, 40)));
     }
-    Ok(ImportRow {
+    let row = ImportRow {
         line,
         name,
         organization: text(Field::Organization),
@@ -728,7 +750,31 @@ fn read_row(map: &ColumnMap, line: usize, cells: &[String]) -> Result<ImportRow,
         code: text(Field::Code),
         tags: split_tags(raw(Field::Tags)),
         notes: clean_multiline(raw(Field::Notes)),
-    })
+    };
+    let all_tags = row.tags.join(", ");
+    let tags = row.tags.iter().map(|t| (Field::Tags, TextField::Tag, t));
+    for (field, limit, value) in [
+        (Field::Name, TextField::Name, &row.name),
+        (Field::Organization, TextField::Organization, &row.organization),
+        (Field::Role, TextField::Role, &row.role),
+        (Field::Phone, TextField::Phone, &row.phone),
+        (Field::Email, TextField::Email, &row.email),
+        (Field::Code, TextField::BadgeCode, &row.code),
+        (Field::Notes, TextField::PersonNotes, &row.notes),
+        (Field::Tags, TextField::Tags, &all_tags),
+    ]
+    .into_iter()
+    .chain(tags)
+    {
+        if fit(limit, value).is_err() {
+            return Err(RowProblem::TooLong {
+                field,
+                chars: value.chars().count(),
+                limit: limit.limit(),
+            });
+        }
+    }
+    Ok(row)
 }
 
 #[cfg(test)]
@@ -1035,7 +1081,7 @@ mod tests {
                 | RowProblem::BadPhone(v)
                 | RowProblem::BadEmail(v)
                 | RowProblem::Malformed(v) => v.clone(),
-                RowProblem::MissingName => unreachable!(),
+                RowProblem::MissingName | RowProblem::TooLong { .. } => unreachable!(),
             };
             assert!(why.ko().contains(&v) && why.en().contains(&v), "{why:?}");
         }

@@ -108,6 +108,8 @@ pub enum TextField {
     BadgeCode,
     /// One tag.
     Tag,
+    /// All of one person's tags, as typed in one box or one cell.
+    Tags,
     /// A person's or organisation's free notes.
     PersonNotes,
     /// Contact line of an organisation.
@@ -137,6 +139,7 @@ impl TextField {
             TextField::Email => 254,
             TextField::BadgeCode => 16,
             TextField::Tag => 50,
+            TextField::Tags => 500,
             TextField::PersonNotes => 10_000,
             TextField::NoteText | TextField::Description => 20_000,
             TextField::Path => 4_096,
