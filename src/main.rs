@@ -201,15 +201,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let parsed = csv_in::parse_people_csv(&bytes)
                 .map_err(|e| anyhow::anyhow!(i18n::pick(e.ko(), e.en())))?;
             let store = open(cli.db)?;
-            for err in &parsed.errors {
+            for line in import::unfinished(&store)? {
+                eprintln!("{line}");
+            }
+            let s = import::apply_file(&store, &parsed, &file, event, dry_run)?;
+            for err in import::row_errors(&parsed, &s) {
                 eprintln!(
                     "{}",
                     i18n::row_error(err.line, &i18n::pick(err.reason.ko(), err.reason.en()))
                 );
             }
-            let s = import::apply(&store, &parsed, event, dry_run)?;
             println!(
-                "{}",
+                "{} ({})",
+                i18n::import_lines(parsed.data_lines, s.people()),
                 i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
             );
             if let (Some(id), Some(_)) = (s.event_id, event)

@@ -91,7 +91,11 @@ fn demo_app() -> (tempfile::TempDir, App) {
 }
 
 fn cut_message(app: &App) -> String {
-    let m = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    let m = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
     assert!(m.contains("붙여넣은 글이 너무 길어"), "{m:?}");
     m
 }
@@ -145,10 +149,7 @@ fn a_huge_paste_is_cut_to_the_field_with_a_message() {
     app.message = None;
     app.update(Action::Paste(huge));
     cut_message(&app);
-    assert_eq!(
-        app.checkin.query.chars().count(),
-        TextField::Search.limit()
-    );
+    assert_eq!(app.checkin.query.chars().count(), TextField::Search.limit());
 
     // A paste that fits says nothing.
     app.update(Action::Cancel);
@@ -156,4 +157,124 @@ fn a_huge_paste_is_cut_to_the_field_with_a_message() {
     app.update(Action::Paste("김기성".into()));
     assert_eq!(app.message, None);
     assert_eq!(app.checkin.query, "김기성");
+}
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+/// (code, name, organisation, phone, email) of everyone in the database at `db`.
+fn everyone(db: &std::path::Path) -> Vec<(String, String, String, String, String)> {
+    let store = netday::store::Store::open(db).unwrap();
+    let orgs = store.orgs().unwrap();
+    let org = |id: Option<u64>| {
+        orgs.iter()
+            .find(|o| Some(o.id) == id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    };
+    let mut v: Vec<_> = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.code, p.name, org(p.org_id), p.phone, p.email))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_badge_code_names_a_person_only_when_the_name_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    let mine = write(
+        dir.path(),
+        "mine.csv",
+        "이름,소속,연락처,이메일\n김철수,한빛신협,010-1111-1111,kim@a.kr\n이영희,푸른생협,010-2222-2222,lee@a.kr\n",
+    );
+    assert_eq!(run(&a, &["import", &mine]).0, 0);
+    let before = everyone(&a);
+    let kim_code = before.iter().find(|p| p.1 == "김철수").unwrap().0.clone();
+
+    // Another netday's export: its codes were handed out there, to other people.
+    let theirs = write(
+        dir.path(),
+        "theirs.csv",
+        "이름,소속,연락처,이메일\n정하늘,하늘협동조합,010-9999-9999,jung@b.kr\n박민수,마을기업,010-8888-8888,park@b.kr\n",
+    );
+    assert_eq!(run(&b, &["import", &theirs]).0, 0);
+    let (code, exported, err) = run(&b, &["export", "people"]);
+    assert_eq!(code, 0, "{err}");
+    let exported = write(dir.path(), "b-export.csv", &exported);
+    let (code, out, err) = run(&a, &["import", &exported]);
+    assert_eq!(code, 0, "{out}{err}");
+    let after = everyone(&a);
+    for p in &before {
+        assert!(
+            after.contains(p),
+            "{p:?} was changed: {after:?}\n{out}{err}"
+        );
+    }
+
+    // A code that is someone else's here is reported on its line; nobody is added or changed.
+    let clash = write(
+        dir.path(),
+        "clash.csv",
+        &format!(
+            "코드,이름,소속,연락처\n\
+             {kim_code},정하늘,하늘협동조합,010-7777-7777\n\
+             {kim},김 철수,한빛신협,010-3333-3333\n",
+            kim = kim_code.to_lowercase()
+        ),
+    );
+    let (code, out, err) = run(&a, &["import", &clash]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        err.contains(&format!(
+            "2행: 배지 코드 {kim_code}는 이미 다른 사람(김철수)의 코드입니다"
+        )),
+        "{err}"
+    );
+    assert!(out.contains("데이터 2줄 중 1명 가져옴"), "{out}");
+    let now = everyone(&a);
+    assert_eq!(now.len(), after.len(), "nobody added: {now:?}");
+    assert!(!now.iter().any(|p| p.3 == "010-7777-7777"), "{now:?}");
+    // The same person (the name agrees once spaces are aside) is updated through the code.
+    let kim = now.iter().find(|p| p.0 == kim_code).unwrap();
+    assert_eq!(
+        (kim.1.as_str(), kim.3.as_str()),
+        ("김철수", "010-3333-3333")
+    );
+}
+
+const STRAY_QUOTE: &str = "이름,소속,직함\n김철수,a,x\n\"이영희,b,x\n박민수,c,x\n정수진,d,x\n최지훈,\"e\",x\n한가람,f,x\n";
+
+#[test]
+fn a_stray_quote_is_reported_and_counted_in_the_cli_and_the_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(dir.path(), "quote.csv", STRAY_QUOTE);
+    let (code, out, err) = run(&dir.path().join("db"), &["import", &csv]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("3행: 줄 형식이 잘못되었습니다"), "{err}");
+    assert!(out.contains("데이터 6줄 중 5명 가져옴"), "{out}");
+
+    let (_d, mut app) = empty_app();
+    while app.screen != netday::state::Screen::People {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(csv));
+    app.update(Action::Submit);
+    let netday::state::Overlay::Import(d) = &app.overlay else {
+        panic!("import dialog closed")
+    };
+    let p = d.preview.as_ref().expect("a preview");
+    let lines: Vec<usize> = p.parsed.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [3]);
+    let s = &p.summary;
+    let shown =
+        netday::i18n::import_preview(s.added, s.updated, s.skipped, s.errors, p.parsed.data_lines);
+    assert!(shown.starts_with("데이터 6줄 중 5명 가져옴"), "{shown}");
 }

@@ -473,6 +473,10 @@ impl App {
         app.people.refresh(&app.roster);
         app.load_agenda()?;
         app.load_notes()?;
+        let unfinished = crate::io::import::unfinished(&app.store)?;
+        if !unfinished.is_empty() {
+            app.say(Tone::Warn, unfinished.join(" · "));
+        }
         Ok(app)
     }
 
@@ -587,7 +591,9 @@ impl App {
     /// a message when anything was cut.
     fn fit_paste(&mut self, s: String) -> String {
         let (room, held) = self.paste_room();
-        let room = room.map_or(PASTE_CAP, TextField::limit).saturating_sub(held);
+        let room = room
+            .map_or(PASTE_CAP, TextField::limit)
+            .saturating_sub(held);
         match cut_to(&s, room) {
             Ok(_) => s,
             Err(kept) => {
