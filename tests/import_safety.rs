@@ -278,3 +278,104 @@ fn a_stray_quote_is_reported_and_counted_in_the_cli_and_the_preview() {
         netday::i18n::import_preview(s.added, s.updated, s.skipped, s.errors, p.parsed.data_lines);
     assert!(shown.starts_with("데이터 6줄 중 5명 가져옴"), "{shown}");
 }
+
+/// An import killed half-way is named on the next start (CLI and TUI), leaves no empty
+/// networking day, and importing the file again gives what an uninterrupted import gives.
+#[cfg(unix)]
+#[test]
+fn an_import_killed_half_way_is_named_and_finished_by_importing_again() {
+    use std::process::{Command, Stdio};
+    const ROWS: usize = 12_000;
+    const DATE: &str = "2026-11-24";
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("이름,소속,연락처,이메일\n");
+    for i in 0..ROWS {
+        csv.push_str(&format!(
+            "사람{i},조합{},010-{:04}-{:04},p{i}@ex.kr\n",
+            i % 300,
+            1000 + i / 10_000,
+            i % 10_000
+        ));
+    }
+    let file = write(dir.path(), "big.csv", &csv);
+    let (killed, whole) = (dir.path().join("killed"), dir.path().join("whole"));
+    assert_eq!(run(&killed, &["events"]).0, 0);
+    let log = killed.join("db");
+    let start = std::fs::metadata(&log).unwrap().len();
+
+    let mut child = Command::new(bin())
+        .arg("--db")
+        .arg(&killed)
+        .args(["import", &file, "--event", DATE])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed once people are landing in the log: well past what opening and the first small
+    // writes add, well before the end (about 11 MiB for this file).
+    loop {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import finished before it could be killed: make the file bigger"
+        );
+        if std::fs::metadata(&log).unwrap().len() >= start + (5 << 19) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    {
+        let store = netday::store::Store::open(&killed).unwrap();
+        let pending = store.pending_imports().unwrap();
+        assert_eq!(pending.len(), 1, "{pending:?}");
+        let abs = std::path::absolute(&file).unwrap().display().to_string();
+        assert_eq!(pending[0].file, abs);
+        assert_eq!(pending[0].size, csv.len() as u64);
+        assert_eq!(
+            pending[0].event.map(|d| d.to_string()).as_deref(),
+            Some(DATE)
+        );
+        let landed = store.people().unwrap().len();
+        assert!(landed < ROWS, "killed after the last person: {landed}");
+        for e in store.events().unwrap() {
+            let n = store.attendance_of_event(e.id).unwrap().len();
+            assert!(n > 0, "an empty networking day was left behind: {e:?}");
+        }
+        set_lang(Lang::Ko);
+        let app = App::with_clock(store, fixed_now).unwrap();
+        let m = app
+            .message
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default();
+        assert!(
+            m.contains("가져오기가 끝나지 않았습니다") && m.contains(&abs),
+            "{m:?}"
+        );
+    }
+
+    let (code, out, err) = run(&killed, &["import", &file, "--event", DATE]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("가져오기가 끝나지 않았습니다"), "{err}");
+    assert!(err.contains(&format!("--event {DATE}")), "{err}");
+    let (code, out, err) = run(&whole, &["import", &file, "--event", DATE]);
+    assert_eq!(code, 0, "{out}{err}");
+
+    let without_codes = |db: &std::path::Path| -> Vec<_> {
+        everyone(db)
+            .into_iter()
+            .map(|p| (p.1, p.2, p.3, p.4))
+            .collect()
+    };
+    assert_eq!(without_codes(&killed), without_codes(&whole));
+    assert_eq!(without_codes(&killed).len(), ROWS);
+    for db in [&killed, &whole] {
+        let store = netday::store::Store::open(db).unwrap();
+        assert!(store.pending_imports().unwrap().is_empty());
+        let events = store.events().unwrap();
+        assert_eq!(events.len(), 1);
+        assert_eq!(store.attendance_of_event(events[0].id).unwrap().len(), ROWS);
+    }
+}
