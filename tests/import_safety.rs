@@ -379,3 +379,65 @@ fn an_import_killed_half_way_is_named_and_finished_by_importing_again() {
         assert_eq!(store.attendance_of_event(events[0].id).unwrap().len(), ROWS);
     }
 }
+
+#[test]
+fn closing_the_day_stays_undoable_after_a_restart() {
+    use netday::model::AttendanceStatus;
+    use netday::state::{Overlay, Screen};
+    let (dir, mut app) = demo_app();
+    while app.screen != Screen::People {
+        app.update(Action::NextScreen);
+    }
+    let event = app.event.as_ref().unwrap().id;
+    let expected = app.roster.count().expected;
+    app.update(Action::CloseDay);
+    app.update(Action::Submit);
+    let no_shows = |store: &netday::store::Store| {
+        store
+            .attendance_of_event(event)
+            .unwrap()
+            .iter()
+            .filter(|a| a.status == AttendanceStatus::NoShow)
+            .count()
+    };
+    assert_eq!(no_shows(&app.store), expected);
+    drop(app);
+
+    let store = netday::store::Store::open(&dir.path().join("db")).unwrap();
+    let mut app = App::with_clock(store, fixed_now).unwrap();
+    while app.screen != Screen::People {
+        app.update(Action::NextScreen);
+    }
+    // Someone who turns up after all keeps their check-in through the undo.
+    let late = app
+        .roster
+        .attendance
+        .values()
+        .find(|a| a.status == AttendanceStatus::NoShow)
+        .unwrap()
+        .person_id;
+    app.check_in(late).unwrap();
+    app.update(Action::UndoCloseDay);
+    assert!(
+        matches!(app.overlay, Overlay::PeopleConfirm(_)),
+        "{:?}",
+        app.message
+    );
+    app.update(Action::Submit);
+    assert_eq!(no_shows(&app.store), 0);
+    assert!(app.roster.status(late).unwrap().is_arrived());
+    let back = app
+        .store
+        .attendance_of_event(event)
+        .unwrap()
+        .iter()
+        .filter(|a| a.status == AttendanceStatus::Expected)
+        .count();
+    assert_eq!(back, expected - 1);
+    // Undone once: nothing left to undo, now or after another restart.
+    app.update(Action::UndoCloseDay);
+    assert_eq!(app.overlay, Overlay::None);
+    drop(app);
+    let store = netday::store::Store::open(&dir.path().join("db")).unwrap();
+    assert!(store.close_undo(event).unwrap().is_empty());
+}
