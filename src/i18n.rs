@@ -143,6 +143,12 @@ pub const OFFER_DEMO_KEYS: L = L(
     "Enter 불러오기 · Esc 빈 상태로 시작",
     "Enter load · Esc start empty",
 );
+pub fn paste_cut(kept: usize) -> String {
+    pick(
+        format!("붙여넣은 글이 너무 길어 {kept}자에서 잘랐습니다"),
+        format!("The pasted text was too long: cut at {kept} characters"),
+    )
+}
 
 // --- check-in ---
 pub const SEARCH: L = L("검색", "Search");
@@ -503,10 +509,36 @@ pub fn import_preview(
     errors: usize,
     total: usize,
 ) -> String {
+    let people = added + updated + skipped;
     pick(
-        format!("{total}줄 중 새로 {added} · 갱신 {updated} · 그대로 {skipped} · 오류 {errors}"),
         format!(
-            "of {total} rows: {added} new · {updated} updated · {skipped} unchanged · {errors} errors"
+            "데이터 {total}줄 중 {people}명 가져옴: 새로 {added} · 갱신 {updated} · 그대로 {skipped} · 오류 {errors}"
+        ),
+        format!(
+            "{people} people from {total} data lines: {added} new · {updated} updated · {skipped} unchanged · {errors} errors"
+        ),
+    )
+}
+/// Data lines in the file against the people that came out of them.
+pub fn import_lines(lines: usize, people: usize) -> String {
+    pick(
+        format!("데이터 {lines}줄 중 {people}명 가져옴"),
+        format!("{people} people imported from {lines} data lines"),
+    )
+}
+/// An import that began and did not finish, and how to finish it.
+pub fn import_unfinished(file: &str, size: u64, started: &str, event: Option<String>) -> String {
+    let file = crate::model::clean_line(file);
+    let ev = event
+        .as_deref()
+        .map(|d| format!(" --event {d}"))
+        .unwrap_or_default();
+    pick(
+        format!(
+            "가져오기가 끝나지 않았습니다: {file} ({size}바이트, {started} 시작). 같은 파일을 다시 가져오세요 (이미 들어간 사람은 건너뜁니다): netday import \"{file}\"{ev}"
+        ),
+        format!(
+            "An import did not finish: {file} ({size} bytes, started {started}). Import the same file again (people already in are skipped): netday import \"{file}\"{ev}"
         ),
     )
 }

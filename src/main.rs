@@ -376,15 +376,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 source,
             })?;
             let store = open(cli.db)?;
-            for err in &parsed.errors {
+            for line in import::unfinished(&store)? {
+                note(line);
+            }
+            let s = import::apply_file(&store, &parsed, &file, event, dry_run)?;
+            for err in import::row_errors(&parsed, &s) {
                 note(i18n::row_error(
                     err.line,
                     &i18n::pick(err.reason.ko(), err.reason.en()),
                 ));
             }
-            let s = import::apply(&store, &parsed, event, dry_run)?;
-            print(i18n::import_summary(
-                s.added, s.updated, s.skipped, s.errors,
+            print(format!(
+                "{} ({})",
+                i18n::import_lines(parsed.data_lines, s.people()),
+                i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
             ))?;
             if let (Some(id), Some(_)) = (s.event_id, event)
                 && let Some(e) = store.event(id)?

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::model::{District, OrgKind, clean_line, clean_multiline};
+use crate::model::{District, OrgKind, TextField, clean_line, clean_multiline, fit};
 
 use super::csv_out::needs_guard;
 
@@ -204,6 +204,18 @@ pub enum RowProblem {
     BadEmail(String),
     /// Broken quoting or more cells than the header has; holds the start of the raw line.
     Malformed(String),
+    /// The row's badge code belongs to someone with another name (in the database, or on an
+    /// earlier line of the file).
+    CodeTaken {
+        code: String,
+        holder: String,
+    },
+    /// A cell longer than its field may be (`TextField::limit`); `chars` is its length.
+    TooLong {
+        field: Field,
+        chars: usize,
+        limit: usize,
+    },
 }
 
 impl RowProblem {
@@ -225,6 +237,17 @@ impl RowProblem {
             RowProblem::Malformed(v) => {
                 format!("줄 형식이 잘못되었습니다 (따옴표나 쉼표를 확인하세요): “{v}”")
             }
+            RowProblem::CodeTaken { code, holder } => format!(
+                "배지 코드 {code}는 이미 다른 사람({holder})의 코드입니다. 같은 사람이면 이름을 맞추고, 아니면 코드 칸을 비워 다시 가져오세요"
+            ),
+            RowProblem::TooLong {
+                field,
+                chars,
+                limit,
+            } => format!(
+                "{} 칸이 너무 깁니다 ({chars}자, 최대 {limit}자). 줄여서 다시 가져오세요",
+                field.ko()
+            ),
         }
     }
 
@@ -246,6 +269,17 @@ impl RowProblem {
             RowProblem::Malformed(v) => {
                 format!("malformed line (check the quotes and commas): “{v}”")
             }
+            RowProblem::CodeTaken { code, holder } => format!(
+                "badge code {code} already belongs to someone else ({holder}): if this is the same person make the names agree, otherwise clear the code cell and import again"
+            ),
+            RowProblem::TooLong {
+                field,
+                chars,
+                limit,
+            } => format!(
+                "the {} cell is too long ({chars} characters, at most {limit}); shorten it and import again",
+                field.en()
+            ),
         }
     }
 }
@@ -261,6 +295,9 @@ pub struct ParsedCsv {
     pub errors: Vec<RowError>,
     /// Non-empty records after the header (good or not).
     pub total_records: usize,
+    /// Non-empty physical lines after the header: what a person sees in the file, to hold
+    /// against the rows imported (a quote that swallowed rows shows up here).
+    pub data_lines: usize,
 }
 
 /// Why a file could not be read at all.
@@ -366,6 +403,54 @@ fn ends_in_open_quote(raw: &str) -> bool {
     s == S::Quoted
 }
 
+/// Whether the quotes of `raw` (one record's text, as the csv reader took it) were misused in a
+/// way the reader accepts silently:
+/// - text after a closing quote (`"김"철수` or `"김철수,"한빛`), which the reader glues onto the
+///   cell, commas included;
+/// - a quoted cell whose later lines look like whole records (as many commas as the header
+///   has, and at least two): a stray opening quote that swallowed the rows after it until some
+///   other quote closed it. `width` is the header's number of cells, once known.
+fn misquoted(raw: &str, width: Option<usize>) -> bool {
+    #[derive(Clone, Copy, PartialEq)]
+    enum S {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+        /// Spaces after a closing quote, which are harmless.
+        AfterQuote,
+    }
+    let commas_of_a_record = width.map(|w| w.saturating_sub(1).max(2));
+    let mut s = S::FieldStart;
+    // Commas seen on this physical line inside a quoted cell that began on an earlier line.
+    let mut swallowed_commas: Option<usize> = None;
+    let swallowed =
+        |n: Option<usize>| matches!((n, commas_of_a_record), (Some(n), Some(r)) if n >= r);
+    for b in raw.bytes() {
+        if b == b'\n' {
+            if swallowed(swallowed_commas) {
+                return true;
+            }
+            swallowed_commas = (s == S::Quoted).then_some(0);
+        }
+        s = match (s, b) {
+            (S::Quoted, b'"') => S::QuoteInQuoted,
+            (S::Quoted, b',') => {
+                swallowed_commas = swallowed_commas.map(|n| n + 1);
+                S::Quoted
+            }
+            (S::Quoted, _) => S::Quoted,
+            (S::QuoteInQuoted, b'"') => S::Quoted,
+            (S::QuoteInQuoted | S::AfterQuote, b' ' | b'\t') => S::AfterQuote,
+            (S::FieldStart, b'"') => S::Quoted,
+            (_, b',' | b'\n' | b'\r') => S::FieldStart,
+            (S::QuoteInQuoted | S::AfterQuote, _) => return true,
+            (_, _) => S::Unquoted,
+        };
+    }
+    swallowed(swallowed_commas)
+}
+
 /// The first physical line of `raw`, cleaned and shortened, to show in a message.
 fn excerpt(raw: &str) -> String {
     shorten(&clean_line(raw.lines().next().unwrap_or("")), 40)
@@ -411,12 +496,13 @@ fn record_start(text: &str, at: usize) -> usize {
 }
 
 /// Every record of the text with the line it starts on. A quote left open (which would
-/// swallow the rest of the file into one cell) is reported on its line, and reading resumes
-/// on the next physical line so the rows after it are not lost.
+/// swallow the rest of the file into one cell) or misused (`misquoted`) is reported on its
+/// line, and reading resumes on the next physical line so the rows after it are not lost.
 fn read_records(text: &str) -> Vec<Raw> {
     let lines = Lines::new(text);
     let mut out = Vec::new();
     let mut start = 0usize; // byte offset of the current reader's input in `text`
+    let mut width = None; // cells in the header row, once read
     'restart: while start < text.len() {
         let slice = &text[start..];
         let mut rdr = csv::ReaderBuilder::new()
@@ -434,7 +520,8 @@ fn read_records(text: &str) -> Vec<Raw> {
                     let b1 = (start + rdr.position().byte() as usize).clamp(b0, text.len());
                     let line = lines.of(b0);
                     let raw = text.get(b0..b1).unwrap_or("");
-                    if b1 >= text.len() && ends_in_open_quote(raw) {
+                    let open_at_end = b1 >= text.len() && ends_in_open_quote(raw);
+                    if open_at_end || misquoted(raw, width) {
                         out.push(Raw::Broken {
                             line,
                             excerpt: excerpt(raw),
@@ -446,6 +533,9 @@ fn read_records(text: &str) -> Vec<Raw> {
                             }
                             None => break 'restart,
                         }
+                    }
+                    if width.is_none() && !rec.iter().all(is_blank) {
+                        width = Some(rec.len());
                     }
                     out.push(Raw::Record {
                         line,
@@ -633,6 +723,7 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<ParsedCsv, CsvError> {
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut total_records = 0;
+    let mut data_lines = 0;
 
     for raw in read_records(&text) {
         let (line, cells) = match raw {
@@ -658,6 +749,14 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<ParsedCsv, CsvError> {
                 return Err(CsvError::NoNameColumn);
             }
             columns = Some((map, cells.len()));
+            data_lines = text
+                .lines()
+                .skip(line)
+                .filter(|l| {
+                    !l.trim_matches(|c: char| c == ',' || c.is_whitespace())
+                        .is_empty()
+                })
+                .count();
             continue;
         };
         total_records += 1;
@@ -684,6 +783,7 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<ParsedCsv, CsvError> {
         rows,
         errors,
         total_records,
+        data_lines,
     })
 }
 
@@ -716,7 +816,7 @@ fn read_row(map: &ColumnMap, line: usize, cells: &[String]) -> Result<ImportRow,
     if !valid_email(&email) {
         return Err(RowProblem::BadEmail(shorten(&email, 40)));
     }
-    Ok(ImportRow {
+    let row = ImportRow {
         line,
         name,
         organization: text(Field::Organization),
@@ -728,7 +828,35 @@ fn read_row(map: &ColumnMap, line: usize, cells: &[String]) -> Result<ImportRow,
         code: text(Field::Code),
         tags: split_tags(raw(Field::Tags)),
         notes: clean_multiline(raw(Field::Notes)),
-    })
+    };
+    let all_tags = row.tags.join(", ");
+    let tags = row.tags.iter().map(|t| (Field::Tags, TextField::Tag, t));
+    for (field, limit, value) in [
+        (Field::Name, TextField::Name, &row.name),
+        (
+            Field::Organization,
+            TextField::Organization,
+            &row.organization,
+        ),
+        (Field::Role, TextField::Role, &row.role),
+        (Field::Phone, TextField::Phone, &row.phone),
+        (Field::Email, TextField::Email, &row.email),
+        (Field::Code, TextField::BadgeCode, &row.code),
+        (Field::Notes, TextField::PersonNotes, &row.notes),
+        (Field::Tags, TextField::Tags, &all_tags),
+    ]
+    .into_iter()
+    .chain(tags)
+    {
+        if fit(limit, value).is_err() {
+            return Err(RowProblem::TooLong {
+                field,
+                chars: value.chars().count(),
+                limit: limit.limit(),
+            });
+        }
+    }
+    Ok(row)
 }
 
 #[cfg(test)]
@@ -1035,7 +1163,9 @@ mod tests {
                 | RowProblem::BadPhone(v)
                 | RowProblem::BadEmail(v)
                 | RowProblem::Malformed(v) => v.clone(),
-                RowProblem::MissingName => unreachable!(),
+                RowProblem::MissingName
+                | RowProblem::TooLong { .. }
+                | RowProblem::CodeTaken { .. } => unreachable!(),
             };
             assert!(why.ko().contains(&v) && why.en().contains(&v), "{why:?}");
         }
@@ -1059,6 +1189,44 @@ mod tests {
             error_lines(&p),
             [(3, RowProblem::Malformed("\"이영희,b".into()))]
         );
+    }
+
+    #[test]
+    fn a_stray_quote_does_not_swallow_the_rows_after_it() {
+        // Closed by the quote of a later, well-formed cell.
+        let p = parse(
+            "이름,소속,직함\n김철수,a,x\n\"이영희,b,x\n박민수,c,x\n정수진,d,x\n최지훈,\"e\",x\n한가람,f,x\n",
+        );
+        assert_eq!(
+            names(&p),
+            ["김철수", "박민수", "정수진", "최지훈", "한가람"]
+        );
+        assert_eq!(
+            error_lines(&p),
+            [(3, RowProblem::Malformed("\"이영희,b,x".into()))]
+        );
+        assert_eq!(p.data_lines, 6);
+        // Closed by a stray quote at the end of a later line.
+        let p = parse("이름,소속,직함\n\"이영희,b,x\n박민수,c,x\n정수진,d,x\"\n한가람,f,x\n");
+        assert_eq!(names(&p), ["박민수", "정수진", "한가람"]);
+        assert_eq!(error_lines(&p)[0].0, 2);
+        assert_eq!(p.data_lines, 4);
+    }
+
+    #[test]
+    fn text_after_a_closing_quote_is_reported_not_glued_on() {
+        let p = parse("이름,소속,직함\n\"김철수,\"한빛신협,동부,x\n\"홍\"길동,a,b\n이영희,b,c\n");
+        assert_eq!(names(&p), ["이영희"]);
+        let lines: Vec<usize> = error_lines(&p).iter().map(|e| e.0).collect();
+        assert_eq!(lines, [2, 3]);
+        assert!(p.rows.iter().all(|r| !r.name.contains(',')));
+        // Spaces after a closing quote are harmless; real multi-line cells stay one row.
+        let p =
+            parse("이름,소속,메모\n\"김철수\" ,a,\"회의 후, 연락\n다음 주 화요일\"\n이영희,b,c\n");
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(names(&p), ["김철수", "이영희"]);
+        assert_eq!(p.rows[0].notes, "회의 후, 연락\n다음 주 화요일");
+        assert_eq!(p.data_lines, 3);
     }
 
     #[test]

@@ -5,11 +5,12 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::csv_in::{ImportRow, ParsedCsv};
+use super::csv_in::{ImportRow, ParsedCsv, RowError, RowProblem};
 use crate::model::{
     Attendance, AttendanceStatus, District, Event, EventStatus, Id, OrgKind, Organization, Person,
-    Ts,
+    Ts, clean_line,
 };
+use crate::store::journal::ImportJournal;
 use crate::store::{Store, StoreError};
 
 /// What an import did (or, on a dry run, would do).
@@ -21,11 +22,47 @@ pub struct ImportSummary {
     pub errors: usize,
     pub registered: usize,
     pub event_id: Option<Id>,
+    /// Rows left out because their badge code belongs to someone with another name (also
+    /// counted in `errors`).
+    pub conflicts: Vec<RowError>,
+}
+
+impl ImportSummary {
+    /// Rows that came through as people: added, updated or already there.
+    pub fn people(&self) -> usize {
+        self.added + self.updated + self.skipped
+    }
+}
+
+/// Every row left out, by line: the file's own problems and the badge-code conflicts.
+pub fn row_errors(parsed: &ParsedCsv, summary: &ImportSummary) -> Vec<RowError> {
+    let mut all: Vec<RowError> = parsed
+        .errors
+        .iter()
+        .chain(&summary.conflicts)
+        .cloned()
+        .collect();
+    all.sort_by_key(|e| e.line);
+    all
+}
+
+/// Moves the rows `summary` found in conflict out of `parsed` into its errors, so a preview
+/// shows them and applying the same `parsed` later counts them once.
+pub fn set_aside_conflicts(parsed: &mut ParsedCsv, summary: &mut ImportSummary) {
+    let lines: Vec<usize> = summary.conflicts.iter().map(|e| e.line).collect();
+    parsed.rows.retain(|r| !lines.contains(&r.line));
+    parsed.errors = row_errors(parsed, summary);
+    summary.conflicts.clear();
 }
 
 /// Key that makes `태릉 신협` and `태릉신협` the same organisation.
 pub fn org_key(name: &str) -> String {
     name.split_whitespace().collect::<String>().to_lowercase()
+}
+
+/// Key that makes two spellings of one name agree (spaces, case and invisible characters aside).
+fn name_key(name: &str) -> String {
+    org_key(&clean_line(name))
 }
 
 fn phone_key(phone: &str) -> String {
@@ -40,7 +77,14 @@ pub fn event_on(store: &Store, date: NaiveDate, create: bool) -> Result<Option<E
     if !create {
         return Ok(None);
     }
-    let mut e = Event {
+    let mut e = new_event(date);
+    store.put_event(&mut e)?;
+    Ok(Some(e))
+}
+
+/// A networking day on `date`, not yet saved (id 0).
+fn new_event(date: NaiveDate) -> Event {
+    Event {
         id: 0,
         title: format!("{} 네트워킹데이", date.format("%Y년 %-m월")),
         date,
@@ -49,9 +93,7 @@ pub fn event_on(store: &Store, date: NaiveDate, create: bool) -> Result<Option<E
         venue: String::new(),
         district: District::Other,
         status: EventStatus::Planned,
-    };
-    store.put_event(&mut e)?;
-    Ok(Some(e))
+    }
 }
 
 /// Imports the good rows of `parsed`; with `event`, registers everyone as expected for it
@@ -90,13 +132,14 @@ pub fn apply(
             by_phone.insert((ph, p.name.clone()), i);
         }
     }
-    let event_id = match event {
-        Some(d) if dry_run => event_on(store, d, false)?.map(|e| e.id),
-        Some(d) => event_on(store, d, true)?.map(|e| e.id),
+    // A networking day that does not exist yet is made with the first registrations, so an
+    // import that stops early leaves no empty day behind.
+    let existing = match event {
+        Some(d) => event_on(store, d, false)?,
         None => None,
     };
-    summary.event_id = event_id;
-    let existing_att: HashMap<Id, Attendance> = match event_id {
+    summary.event_id = existing.as_ref().map(|e| e.id);
+    let existing_att: HashMap<Id, Attendance> = match summary.event_id {
         Some(e) => store
             .attendance_of_event(e)?
             .into_iter()
@@ -111,6 +154,22 @@ pub fn apply(
     let mut register: Vec<usize> = Vec::new();
     let mut row_org: HashMap<usize, String> = HashMap::new();
     for row in &parsed.rows {
+        // A badge code (as netday exports it) names one person exactly, but only if the names
+        // agree: another database's export carries codes that here belong to someone else.
+        let code = row.code.to_ascii_uppercase();
+        let by_this_code = by_code.get(&code).copied().filter(|_| !code.is_empty());
+        if let Some(i) = by_this_code
+            && name_key(&people[i].name) != name_key(&row.name)
+        {
+            summary.conflicts.push(RowError {
+                line: row.line,
+                reason: RowProblem::CodeTaken {
+                    code,
+                    holder: people[i].name.clone(),
+                },
+            });
+            continue;
+        }
         let okey = org_key(&row.organization);
         if !okey.is_empty() && !orgs.contains_key(&okey) {
             orgs.insert(
@@ -134,11 +193,9 @@ pub fn apply(
         } else {
             None
         };
-        // A badge code (as netday exports it) names one person exactly: a row that has one is
-        // that person or a new one, never matched by name or phone.
-        let code = row.code.to_ascii_uppercase();
+        // A row with a code is that person or a new one, never matched by name or phone.
         let found = if !code.is_empty() {
-            by_code.get(&code).copied()
+            by_this_code
         } else {
             by_ph.or_else(|| {
                 by_name_org
@@ -186,7 +243,7 @@ pub fn apply(
         if !okey.is_empty() {
             row_org.insert(idx, okey);
         }
-        if event_id.is_some() && !register.contains(&idx) {
+        if event.is_some() && !register.contains(&idx) {
             let already = existing_att.contains_key(&people[idx].id) && people[idx].id != 0;
             if !already {
                 register.push(idx);
@@ -194,6 +251,7 @@ pub fn apply(
         }
     }
     summary.registered = register.len();
+    summary.errors += summary.conflicts.len();
     if dry_run {
         return Ok(summary);
     }
@@ -232,22 +290,71 @@ pub fn apply(
             people[i] = p;
         }
     }
-    if let Some(e) = event_id {
+    if let Some(date) = event {
+        let mut day = existing;
         for chunk in register.chunks(5000) {
-            store.write_unsynced(|tx| {
+            day = Some(store.write_unsynced(|tx| {
+                let mut e = day.clone().unwrap_or_else(|| new_event(date));
+                if e.id == 0 {
+                    tx.put_event(&mut e)?;
+                }
                 for &i in chunk {
                     tx.put_attendance(&Attendance {
-                        event_id: e,
+                        event_id: e.id,
                         person_id: people[i].id,
                         status: AttendanceStatus::Expected,
                         updated: Ts::now(),
                     })?;
                 }
-                Ok(())
-            })?;
+                Ok(e)
+            })?);
         }
+        summary.event_id = day.map(|e| e.id);
     }
     store.durable()?;
+    Ok(summary)
+}
+
+/// What to tell the user about imports that never finished (one line each).
+pub fn unfinished(store: &Store) -> Result<Vec<String>, StoreError> {
+    Ok(store
+        .pending_imports()?
+        .iter()
+        .map(|j| {
+            crate::i18n::import_unfinished(
+                &j.file,
+                j.size,
+                &j.started.local().format("%Y-%m-%d %H:%M").to_string(),
+                j.event.map(|d| d.to_string()),
+            )
+        })
+        .collect())
+}
+
+/// `apply` for a file the user named. Unless a dry run, the import is recorded in the store as
+/// in progress before its first write and forgotten after its last, so one that is cut short
+/// (killed, power lost, disk full) is named on the next start; importing the file again
+/// finishes it, as re-importing adds nobody twice.
+pub fn apply_file(
+    store: &Store,
+    parsed: &ParsedCsv,
+    file: &std::path::Path,
+    event: Option<NaiveDate>,
+    dry_run: bool,
+) -> Result<ImportSummary, StoreError> {
+    if dry_run {
+        return apply(store, parsed, event, true);
+    }
+    let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let journal = ImportJournal {
+        file: file.display().to_string(),
+        size: std::fs::metadata(&file).map_or(0, |m| m.len()),
+        started: Ts::now(),
+        event,
+    };
+    store.begin_import(&journal)?;
+    let summary = apply(store, parsed, event, false)?;
+    store.end_import(&journal.file)?;
     Ok(summary)
 }
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 mod text;
-pub use text::{clean_line, clean_multiline};
+pub use text::{PASTE_CAP, TextField, clean_line, clean_multiline, cut_to, fit};
 
 /// Record id: a per-noun sequence number, stored big-endian as the sled key.
 pub type Id = u64;

@@ -15,7 +15,7 @@ pub mod walkin;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, L};
-use crate::model::{Event, Id, Ts};
+use crate::model::{Event, Id, PASTE_CAP, TextField, Ts, cut_to};
 use crate::store::{Store, StoreError};
 
 pub use agenda::{AgendaForm, AgendaState};
@@ -476,6 +476,10 @@ impl App {
         app.people.refresh(&app.roster);
         app.load_agenda()?;
         app.load_notes()?;
+        let unfinished = crate::io::import::unfinished(&app.store)?;
+        if !unfinished.is_empty() {
+            app.say(Tone::Warn, unfinished.join(" · "));
+        }
         Ok(app)
     }
 
@@ -556,6 +560,10 @@ impl App {
             // Redraw only when a draft was written (the editor shows when).
             return pending;
         }
+        let action = match action {
+            Action::Paste(s) => Action::Paste(self.fit_paste(s)),
+            other => other,
+        };
         let result = match self.overlay.clone() {
             Overlay::Help => {
                 self.overlay = Overlay::None;
@@ -582,6 +590,93 @@ impl App {
             self.fail(e);
         }
         true
+    }
+
+    /// A paste cut to what the focused field has room for (its limit less what it holds), with
+    /// a message when anything was cut.
+    fn fit_paste(&mut self, s: String) -> String {
+        let (room, held) = self.paste_room();
+        let room = room
+            .map_or(PASTE_CAP, TextField::limit)
+            .saturating_sub(held);
+        match cut_to(&s, room) {
+            Ok(_) => s,
+            Err(kept) => {
+                let kept = kept.to_string();
+                self.say(Tone::Warn, i18n::paste_cut(room));
+                kept
+            }
+        }
+    }
+
+    /// The field a paste goes into and how many characters it holds already.
+    fn paste_room(&self) -> (Option<TextField>, usize) {
+        use TextField as T;
+        let n = |s: &str| s.chars().count();
+        let (field, text): (T, &str) = match &self.overlay {
+            Overlay::WalkIn(f) => match f.field {
+                walkin::Field::Name => (T::Name, &f.name),
+                walkin::Field::Org => (T::Organization, &f.org),
+                walkin::Field::Phone => (T::Phone, &f.phone),
+                walkin::Field::Kind => return (None, 0),
+            },
+            Overlay::PersonForm(f) => match f.field {
+                people_form::PField::Name => (T::Name, &f.name),
+                people_form::PField::Org => (T::Organization, &f.org),
+                people_form::PField::Role => (T::Role, &f.role),
+                people_form::PField::Phone => (T::Phone, &f.phone),
+                people_form::PField::Email => (T::Email, &f.email),
+                people_form::PField::Tags => (T::Tags, &f.tags),
+                people_form::PField::Notes => (T::PersonNotes, &f.notes),
+                people_form::PField::Kind => return (None, 0),
+            },
+            Overlay::OrgForm(f) => match f.field {
+                people_form::OField::Name => (T::Organization, &f.name),
+                people_form::OField::Contact => (T::Contact, &f.contact),
+                _ => return (None, 0),
+            },
+            Overlay::Import(d) => (T::Path, &d.path),
+            Overlay::Export(d) => (T::Path, &d.path),
+            Overlay::AgendaForm(f) => match f.field {
+                agenda::AgendaField::Title => (T::Title, &f.title),
+                agenda::AgendaField::Presenter => (T::Short, &f.presenter),
+                agenda::AgendaField::Start => (T::Short, &f.start),
+                agenda::AgendaField::Minutes => (T::Short, &f.minutes),
+            },
+            Overlay::ActionForm(f) => match f.field {
+                notes::ActionField::Owner => (T::Short, &f.owner),
+                notes::ActionField::Due => (T::Short, &f.due),
+            },
+            Overlay::None => match self.screen {
+                Screen::Checkin => (T::Search, &self.checkin.query),
+                Screen::People => (T::Search, &self.people.query),
+                Screen::Notes => match &self.notes.editor {
+                    Some(ed) => return (Some(T::NoteText), n(&ed.text())),
+                    None => return (None, 0),
+                },
+                Screen::Ideas => match &self.ideas.mode {
+                    ideas::IdeasMode::Form(f) => match f.field {
+                        ideas::FormField::Title => (T::Title, &f.title),
+                        ideas::FormField::NextStep => (T::Title, &f.next_step),
+                        ideas::FormField::Due => (T::Short, &f.due),
+                        ideas::FormField::Description => (T::Description, &f.description),
+                        ideas::FormField::Orgs => (T::Search, &f.orgs.text),
+                        ideas::FormField::Owner => (T::Search, &f.owner_lookup.text),
+                        ideas::FormField::Category => return (None, 0),
+                    },
+                    ideas::IdeasMode::Filter(f) => match f.field {
+                        ideas::FilterField::Org => (T::Search, &f.org.text),
+                        ideas::FilterField::Owner => (T::Search, &f.owner.text),
+                        ideas::FilterField::Text => (T::Search, &f.filter.text),
+                        _ => return (None, 0),
+                    },
+                    _ => return (None, 0),
+                },
+                Screen::Agenda => return (None, 0),
+            },
+            _ => return (None, 0),
+        };
+        (Some(field), n(text))
     }
 
     fn on_screen(&mut self, action: Action) -> Result<(), StoreError> {

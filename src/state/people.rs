@@ -567,6 +567,12 @@ impl App {
                 }
             }
             Action::UndoCloseDay => {
+                // After a restart the closing is still undoable: the store kept what it changed.
+                if s.close_undo.is_empty()
+                    && let Some(e) = &self.event
+                {
+                    s.close_undo = self.store.close_undo(e.id)?;
+                }
                 if s.close_undo.is_empty() {
                     self.say(Tone::Warn, i18n::P_NOTHING_TO_UNDO.get());
                 } else {
@@ -834,7 +840,10 @@ impl App {
                 ..a.clone()
             })
             .collect();
-        self.store.put_attendances(&after)?;
+        let Some(event) = self.event.as_ref().map(|e| e.id) else {
+            return Ok(());
+        };
+        self.store.close_day(event, &before, &after)?;
         for a in after {
             self.roster.set_attendance(a);
         }
@@ -857,7 +866,10 @@ impl App {
                     .is_some_and(|x| x.status == AttendanceStatus::NoShow)
             })
             .collect();
-        self.store.put_attendances(&restore)?;
+        let Some(event) = self.event.as_ref().map(|e| e.id) else {
+            return Ok(());
+        };
+        self.store.undo_close_day(event, &restore)?;
         let n = restore.len();
         for a in restore {
             self.roster.set_attendance(a);

@@ -91,11 +91,16 @@ impl App {
                 },
                 Some(p) => {
                     let date = self.event.as_ref().map(|e| e.date);
-                    let s = import::apply(&self.store, &p.parsed, date, false)?;
+                    let file = expand_home(&d.path);
+                    let s = import::apply_file(&self.store, &p.parsed, &file, date, false)?;
                     self.overlay = Overlay::None;
                     self.reload()?;
                     self.refresh_people();
-                    let mut text = i18n::import_summary(s.added, s.updated, s.skipped, s.errors);
+                    let mut text = format!(
+                        "{} ({})",
+                        i18n::import_lines(p.parsed.data_lines, s.people()),
+                        i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
+                    );
                     if s.registered > 0
                         && let Some(e) = &self.event
                     {
@@ -123,10 +128,11 @@ impl App {
         let p = expand_home(path);
         let bytes =
             std::fs::read(&p).map_err(|e| i18n::cannot_read(&p.display().to_string(), &e))?;
-        let parsed = parse_people_csv(&bytes).map_err(|e| i18n::pick(e.ko(), e.en()))?;
+        let mut parsed = parse_people_csv(&bytes).map_err(|e| i18n::pick(e.ko(), e.en()))?;
         let date = self.event.as_ref().map(|e| e.date);
-        let summary = import::apply(&self.store, &parsed, date, true)
+        let mut summary = import::apply(&self.store, &parsed, date, true)
             .map_err(|e| i18n::pick(e.ko(), e.en()))?;
+        import::set_aside_conflicts(&mut parsed, &mut summary);
         Ok(Preview { parsed, summary })
     }
 

@@ -5,6 +5,7 @@
 //! fdatasync of sled's log file) before the call returns.
 
 mod codec;
+pub mod journal;
 pub mod migrate;
 mod snapshot;
 

@@ -857,7 +857,7 @@ pub fn draw_import(d: &ImportDialog, f: &mut Frame, area: Rect) {
                     p.summary.updated,
                     p.summary.skipped,
                     p.summary.errors,
-                    parsed.total_records,
+                    parsed.data_lines,
                 ),
                 w,
             ),

@@ -1,0 +1,81 @@
+//! Records of work that must outlive the process: an import under way (so an interrupted one
+//! is named on the next start) and the attendance a closed day had before closing (so Ctrl-Z
+//! still undoes the closing after a restart).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{META, Result, Store, be, codec};
+use crate::model::{Attendance, Id, Ts};
+
+const IMPORT_PREFIX: &[u8] = b"import:";
+const CLOSED_PREFIX: &[u8] = b"closed:";
+
+/// An import that started and has not finished.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct ImportJournal {
+    /// Absolute path of the file, as it was named.
+    pub file: String,
+    /// Its size in bytes when the import started.
+    pub size: u64,
+    pub started: Ts,
+    /// The networking day its people were being registered for.
+    pub event: Option<NaiveDate>,
+}
+
+fn import_key(file: &str) -> Vec<u8> {
+    [IMPORT_PREFIX, file.as_bytes()].concat()
+}
+
+fn closed_key(event: Id) -> Vec<u8> {
+    [CLOSED_PREFIX, &be(event)[..]].concat()
+}
+
+impl Store {
+    /// Durably records that importing `j.file` has begun (call before its first write).
+    pub fn begin_import(&self, j: &ImportJournal) -> Result<()> {
+        self.write(|tx| tx.put(META, &import_key(&j.file), j))
+    }
+
+    /// Durably forgets the import of `file`; everything written before is made durable with it.
+    pub fn end_import(&self, file: &str) -> Result<()> {
+        self.write(|tx| tx.del(META, &import_key(file)))
+    }
+
+    /// Imports that began and never finished, oldest first.
+    pub fn pending_imports(&self) -> Result<Vec<ImportJournal>> {
+        let mut out: Vec<ImportJournal> = Vec::new();
+        for kv in self.trees[META].scan_prefix(IMPORT_PREFIX) {
+            let (_, v) = kv?;
+            out.push(codec::decode(&v)?);
+        }
+        out.sort_by_key(|j| j.started);
+        Ok(out)
+    }
+
+    /// Closes a day: writes `after` and keeps `before` (what those rows were) for an undo, in
+    /// one durable step. A later closing of the same day replaces what an undo would restore.
+    pub fn close_day(&self, event: Id, before: &[Attendance], after: &[Attendance]) -> Result<()> {
+        self.write(|tx| {
+            for a in after {
+                tx.put_attendance(a)?;
+            }
+            tx.put(META, &closed_key(event), &before.to_vec())
+        })
+    }
+
+    /// The attendance rows the last closing of `event` changed, as they were before it.
+    pub fn close_undo(&self, event: Id) -> Result<Vec<Attendance>> {
+        Ok(self.one(META, &closed_key(event))?.unwrap_or_default())
+    }
+
+    /// Undoes the closing of `event`: writes `restore` and forgets the closing, in one step.
+    pub fn undo_close_day(&self, event: Id, restore: &[Attendance]) -> Result<()> {
+        self.write(|tx| {
+            for a in restore {
+                tx.put_attendance(a)?;
+            }
+            tx.del(META, &closed_key(event))
+        })
+    }
+}
