@@ -522,7 +522,10 @@ pub(crate) fn settle(live: &Path) -> Result<DirLock, StoreError> {
     if !parent.is_dir() {
         return Ok(DirLock(None));
     }
-    let lock = DirLock::take(&parent)?;
+    // Without a lock on the directory no restore can have swapped there either.
+    let Ok(lock) = DirLock::take(&parent) else {
+        return Ok(DirLock(None));
+    };
     let journal = sibling(&parent, &name, JOURNAL);
     if journal.symlink_metadata().is_ok() {
         finish_swap(&parent, &name, live, &journal)?;
