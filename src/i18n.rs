@@ -122,6 +122,62 @@ pub fn wrote_file(path: &str, rows: usize) -> String {
     )
 }
 
+/// What a backup holds (messages about backups and restores).
+pub fn backup_contents(c: &crate::store::Counts) -> String {
+    pick(
+        format!(
+            "사람 {}명, 기관 {}곳, 네트워킹데이 {}개, 참석 기록 {}건, 안건 {}개, 메모 {}건, 협업 아이디어 {}건",
+            c.people, c.orgs, c.events, c.attendance, c.agenda, c.notes, c.ideas
+        ),
+        format!(
+            "{} people, {} organisations, {} networking days, {} attendance records, {} agenda items, {} notes, {} ideas",
+            c.people, c.orgs, c.events, c.attendance, c.agenda, c.notes, c.ideas
+        ),
+    )
+}
+pub fn backup_written(path: &str, c: &crate::store::Counts) -> String {
+    pick(
+        format!("백업을 썼습니다: {path} ({})", backup_contents(c)),
+        format!("Backup written to {path} ({})", backup_contents(c)),
+    )
+}
+pub fn saved_before_restore(path: &str, c: &crate::store::Counts) -> String {
+    pick(
+        format!(
+            "복원 전 데이터를 저장했습니다: {path} ({})",
+            backup_contents(c)
+        ),
+        format!(
+            "Saved the data from before the restore: {path} ({})",
+            backup_contents(c)
+        ),
+    )
+}
+pub fn restored(c: &crate::store::Counts) -> String {
+    pick(
+        format!("복원했습니다: {}", backup_contents(c)),
+        format!("Restored: {}", backup_contents(c)),
+    )
+}
+pub fn backup_unchecked(path: &str) -> String {
+    pick(
+        format!(
+            "{path}은(는) 검사값이 없는 옛 형식의 백업입니다. 손상 여부를 확인할 수 없어 그대로 읽었습니다."
+        ),
+        format!(
+            "{path} is a backup in the older format, without a checksum: it was read as it is, with no way to check it for damage."
+        ),
+    )
+}
+pub const BACKUP_TO_TERMINAL: L = L(
+    "백업을 터미널에 쓸 수는 없습니다. -o 파일이름을 주거나 출력을 파일로 돌리세요.",
+    "A backup cannot be written to the terminal. Give -o FILE or redirect the output to a file.",
+);
+pub const NOT_RESTORED: L = L(
+    "복원하지 않았습니다. 데이터베이스는 그대로입니다",
+    "Nothing was restored; the database is as it was",
+);
+
 // --- the shell ---
 pub const APP: L = L("netday 네트워킹데이", "netday networking day");
 pub const SCREEN_CHECKIN: L = L("체크인", "Check-in");

@@ -15,7 +15,7 @@ use netday::io::files::{self, FileError, Replace};
 use netday::io::safe_out::SafeText;
 use netday::io::{export, import};
 use netday::model::{self, Attendance, AttendanceStatus, Id, Ts};
-use netday::store::{Snapshot, Store, StoreError};
+use netday::store::{BackupError, Counts, Format, Snapshot, Store, StoreError};
 
 #[derive(Parser)]
 #[command(
@@ -86,10 +86,13 @@ enum Cmd {
         #[arg(long)]
         date: Option<NaiveDate>,
     },
-    /// Write a portable backup of everything
+    /// Write a portable backup of everything (to a new file, or to standard output)
     Backup {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
+        /// Replace the output file if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Restore a portable backup into the database
     Restore {
@@ -228,6 +231,10 @@ fn user_message(e: &anyhow::Error) -> (String, String) {
         (e.ko(), e.en())
     } else if let Some(e) = e.downcast_ref::<CsvError>() {
         (e.ko(), e.en())
+    } else if let Some(e) = e.downcast_ref::<BackupError>() {
+        (e.ko(), e.en())
+    } else if let Some(e) = e.downcast_ref::<Said>() {
+        (e.ko.clone(), e.en.clone())
     } else if let Some(e) = e.downcast_ref::<std::io::Error>() {
         let (ko, en) = files::write_reason(e);
         (
@@ -510,34 +517,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             out.flush().map_err(CliError::Stdout)?;
         }
-        Cmd::Backup { output: out } => {
-            let store = open(cli.db)?;
-            let snap = store.snapshot()?;
-            let bytes = snap.to_bytes()?;
-            match &out {
-                Some(p) => write_durably(p, &bytes)?,
-                None => std::io::stdout().lock().write_all(&bytes)?,
-            }
-            say(&out, snap.people.len());
-        }
-        Cmd::Restore { file, replace } => {
-            let bytes = read_file(&file)?;
-            let snap = Snapshot::from_bytes(&bytes)?;
-            let store = open(cli.db)?;
-            if !store.is_empty() {
-                if !replace {
-                    anyhow::bail!(i18n::RESTORE_NOT_EMPTY.get());
-                }
-                let stamp = Ts::now().local().format("%Y%m%d-%H%M%S");
-                let backup = store
-                    .path()
-                    .with_file_name(format!("before-restore-{stamp}.ndbak"));
-                write_durably(&backup, &store.snapshot()?.to_bytes()?)?;
-                eprintln!("{}", i18n::wrote_file(&backup.display().to_string(), 0));
-            }
-            store.restore(&snap)?;
-            println!("{}", i18n::import_summary(snap.people.len(), 0, 0, 0));
-        }
+        Cmd::Backup { output, force } => backup(cli.db, output.as_deref(), force)?,
+        Cmd::Restore { file, replace } => restore(cli.db, &file, replace)?,
         Cmd::HarnessCheckins { count, desk } => {
             let store = open(cli.db)?;
             let event = match store.events()?.into_iter().next() {
@@ -607,10 +588,99 @@ fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
     })?)
 }
 
-/// Writes a file and syncs it before saying it is written.
-fn write_durably(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let mut f = std::fs::File::create(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
+/// `netday backup`: a new file (owner-only; an existing one only with --force), or stdout.
+fn backup(db: Option<PathBuf>, out: Option<&Path>, force: bool) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if out.is_none() && std::io::stdout().is_terminal() {
+        return Err(Said::from(i18n::BACKUP_TO_TERMINAL).into());
+    }
+    let store = open(db)?;
+    let snap = store.snapshot()?;
+    let bytes = snap.to_bytes()?;
+    match out {
+        Some(p) => {
+            let replace = if force { Replace::Yes } else { Replace::No };
+            files::write(p, &bytes, replace, Some(store.path()))?;
+            note(i18n::backup_written(
+                &p.display().to_string(),
+                &snap.counts(),
+            ));
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes)?;
+            stdout.flush()?;
+        }
+    }
     Ok(())
 }
+
+/// `netday restore`: the backup is checked whole before anything changes; the database is
+/// replaced in one step (see `Store::replace_with`), after a safety copy of what it held.
+fn restore(db: Option<PathBuf>, file: &Path, replace: bool) -> anyhow::Result<()> {
+    let (snap, format) = Snapshot::read(file)?;
+    if format == Format::Unchecked {
+        note(i18n::backup_unchecked(&file.display().to_string()));
+    }
+    let store = open(db)?;
+    let old = store.snapshot()?;
+    if old.counts() != Counts::default() {
+        if !replace {
+            return Err(Said::from(i18n::RESTORE_NOT_EMPTY).into());
+        }
+        let copy = safety_copy(&store, &old)?;
+        note(i18n::saved_before_restore(
+            &copy.display().to_string(),
+            &old.counts(),
+        ));
+    }
+    store.replace_with(&snap).map_err(|e| Said {
+        ko: format!("{}: {}", i18n::NOT_RESTORED.0, e.ko()),
+        en: format!("{}: {}", i18n::NOT_RESTORED.1, e.en()),
+    })?;
+    print(i18n::restored(&snap.counts()))?;
+    Ok(())
+}
+
+/// Writes `old` beside the database under a name no earlier copy holds.
+fn safety_copy(store: &Store, old: &Snapshot) -> anyhow::Result<PathBuf> {
+    let bytes = old.to_bytes()?;
+    let stamp = Ts::now().local().format("%Y%m%d-%H%M%S");
+    for n in 1u32.. {
+        let name = match n {
+            1 => format!("before-restore-{stamp}.ndbak"),
+            n => format!("before-restore-{stamp}-{n}.ndbak"),
+        };
+        let path = store.path().with_file_name(name);
+        match files::write(&path, &bytes, Replace::No, Some(store.path())) {
+            Err(files::FileError::Exists(_)) if n < 1000 => {}
+            Err(e) => return Err(e.into()),
+            Ok(()) => return Ok(path),
+        }
+    }
+    unreachable!("the loop returns")
+}
+
+/// An error already said in both languages.
+#[derive(Debug)]
+struct Said {
+    ko: String,
+    en: String,
+}
+
+impl From<i18n::L> for Said {
+    fn from(l: i18n::L) -> Said {
+        Said {
+            ko: l.0.into(),
+            en: l.1.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl std::error::Error for Said {}

@@ -23,7 +23,7 @@ use crate::model::{
 };
 
 pub use codec::SCHEMA;
-pub use snapshot::Snapshot;
+pub use snapshot::{BackupError, Counts, Fault, Format, Snapshot};
 
 /// What can go wrong opening or using the database; each has a one-line Korean and English message.
 #[derive(Debug, thiserror::Error)]
@@ -347,6 +347,7 @@ impl Store {
     /// Opens (creating if absent) the database at `path`. Refuses a database that is locked by
     /// another process, damaged, foreign, or from a newer netday, and changes nothing then.
     pub fn open(path: &Path) -> Result<Store> {
+        let _swap = snapshot::settle(path)?;
         // A netday that is just closing may hold the lock a moment longer (sled's threads let
         // go of the file after the Db is dropped): wait a little before calling it taken.
         let deadline = std::time::Instant::now() + std::time::Duration::from_millis(1500);
