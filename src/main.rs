@@ -152,7 +152,9 @@ fn open(flag: Option<PathBuf>) -> anyhow::Result<Store> {
             std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o700))?;
         }
     }
-    Ok(Store::open(&path)?)
+    let store = Store::open(&path)?;
+    store.warn_damaged_on_close();
+    Ok(store)
 }
 
 fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {

@@ -473,6 +473,9 @@ impl App {
         app.people.refresh(&app.roster);
         app.load_agenda()?;
         app.load_notes()?;
+        if let Some((ko, en)) = app.store.damage_warning() {
+            app.say(Tone::Warn, i18n::pick(ko, en));
+        }
         Ok(app)
     }
 

@@ -66,12 +66,12 @@ impl Store {
             (super::NOTES, snap.notes.iter().map(|e| e.id).max()),
             (super::IDEAS, snap.ideas.iter().map(|e| e.id).max()),
         ];
-        for t in self.trees.iter().skip(1) {
-            t.clear()?;
+        for t in self.live()?.trees.iter().skip(1) {
+            t.clear().map_err(|e| self.sled_err(e))?;
         }
         for (tree, max) in max_ids {
             let key = format!("seq:{}", TREE_NAMES[tree]);
-            self.trees[META].insert(key.as_bytes(), &super::be(max.unwrap_or(0))[..])?;
+            self.raw_insert(META, key.as_bytes(), &super::be(max.unwrap_or(0))[..])?;
         }
         for chunk in 0..=(snap.people.len() / 2000) {
             let part = snap
