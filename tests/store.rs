@@ -715,3 +715,110 @@ fn a_damaged_log_names_the_file_without_debug_text() {
         denied.en()
     );
 }
+
+// --- a full disk (item 3) ---
+
+/// Set for the child test run inside its own small tmpfs.
+const FULL_DISK_DIR: &str = "NETDAY_TEST_FULL_DISK_DIR";
+
+/// Runs `full_disk_child` in a private mount namespace on a 4 MiB tmpfs, so the disk really
+/// fills up. Needs `unshare` (util-linux) and user namespaces; fails, saying so, without them.
+#[test]
+fn a_full_disk_is_said_in_words_and_saving_works_again_once_space_is_freed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("unshare")
+        .args(["--user", "--map-root-user", "--mount", "sh", "-c"])
+        .arg(
+            r#"mount -t tmpfs -o size=4m netday-test "$1" || exit 97
+               exec timeout 120 "$2" --exact full_disk_child --ignored --nocapture --test-threads=1"#,
+        )
+        .arg("sh")
+        .arg(dir.path())
+        .arg(std::env::current_exe().unwrap())
+        .env(FULL_DISK_DIR, dir.path())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("this test needs `unshare` from util-linux to make a small disk: {e}")
+        });
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.code() != Some(97) && !stderr.contains("unshare failed"),
+        "this test needs unprivileged user namespaces and tmpfs mounts inside them \
+         (unshare --user --map-root-user --mount; mount -t tmpfs): {stderr}"
+    );
+    assert!(
+        out.status.success() && stdout.contains("full-disk child: all checks passed"),
+        "child failed:\n{stdout}\n{stderr}"
+    );
+}
+
+fn fill_disk(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::io::Write;
+    let filler = dir.join("filler");
+    let mut f = std::fs::File::create(&filler).unwrap();
+    for chunk in [65536, 4096, 1] {
+        let block = vec![0x5au8; chunk];
+        while f.write_all(&block).is_ok() {}
+    }
+    filler
+}
+
+#[test]
+#[ignore = "run by a_full_disk_is_said_in_words_and_saving_works_again_once_space_is_freed"]
+fn full_disk_child() {
+    let root = std::path::PathBuf::from(
+        std::env::var_os(FULL_DISK_DIR).expect("only runs inside the full-disk test's tmpfs"),
+    );
+    let path = root.join("db");
+    let mut first = person("김기성");
+    {
+        let store = Store::open(&path).unwrap();
+        store.put_person(&mut first).unwrap();
+    }
+
+    // Opening on a full disk may fail, in words; it must leave nothing that breaks the next open.
+    let filler = fill_disk(&root);
+    for _ in 0..3 {
+        match Store::open(&path) {
+            Ok(store) => drop(store),
+            Err(e) => {
+                assert!(matches!(e, StoreError::DiskFull { .. }), "{e:?}");
+                assert!(e.ko().contains("디스크가 가득 찼습니다"), "{}", e.ko());
+                assert!(e.en().contains("The disk is full"), "{}", e.en());
+            }
+        }
+    }
+    std::fs::remove_file(&filler).unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.people().unwrap(), vec![first.clone()]);
+
+    // A running store: a save on a full disk fails in words, before sled is touched (a large
+    // value sled fails to write leaves it waiting forever); once space is freed the same store
+    // saves again, and what failed was not kept.
+    let names = |s: &Store| {
+        let mut v: Vec<String> = s.people().unwrap().into_iter().map(|p| p.name).collect();
+        v.sort();
+        v
+    };
+    let filler = fill_disk(&root);
+    let mut lost = person("이영희");
+    lost.notes = "가".repeat(100_000);
+    let e = store.put_person(&mut lost).unwrap_err();
+    assert!(matches!(e, StoreError::DiskFull { .. }), "{e:?}");
+    assert!(
+        e.ko().contains("공간을 비운 뒤 다시 저장하세요"),
+        "{}",
+        e.ko()
+    );
+    std::fs::remove_file(&filler).unwrap();
+    let mut saved = person("박민수");
+    saved.notes = "나".repeat(100_000);
+    store.put_person(&mut saved).unwrap();
+    assert_eq!(names(&store), vec!["김기성", "박민수"]);
+
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(names(&store), vec!["김기성", "박민수"]);
+    println!("full-disk child: all checks passed");
+}

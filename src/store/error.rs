@@ -25,6 +25,9 @@ pub enum StoreError {
     Foreign(PathBuf),
     #[error("{}", self.en())]
     DiskFull { path: PathBuf },
+    /// sled did not recover from a failed write; only a restart of netday lets go of it.
+    #[error("{}", self.en())]
+    Stuck(PathBuf),
     #[error("{}", self.en())]
     Io {
         path: PathBuf,
@@ -91,6 +94,10 @@ impl StoreError {
                 "디스크가 가득 찼습니다{}. 저장하지 못했습니다. 공간을 비운 뒤 다시 저장하세요.",
                 at(path)
             ),
+            StoreError::Stuck(p) => format!(
+                "디스크 오류 뒤 데이터베이스를 다시 열지 못했습니다 ({}). 저장된 내용은 안전합니다. netday를 종료하고 다시 실행하세요.",
+                p.display()
+            ),
             StoreError::Io { path, source } => match source.kind() {
                 std::io::ErrorKind::PermissionDenied => format!(
                     "권한이 없어 {}에 접근할 수 없습니다. 이 경로의 소유자와 권한을 확인하거나 다른 --db 경로를 쓰세요.",
@@ -148,6 +155,10 @@ impl StoreError {
             StoreError::DiskFull { path } => format!(
                 "The disk is full{}. Nothing was saved. Free some space, then save again.",
                 at(path)
+            ),
+            StoreError::Stuck(p) => format!(
+                "After a disk error the database could not be opened again ({}). What was saved is safe. Quit netday and start it again.",
+                p.display()
             ),
             StoreError::Io { path, source } => match source.kind() {
                 std::io::ErrorKind::PermissionDenied => format!(

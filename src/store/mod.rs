@@ -99,6 +99,8 @@ pub type TxResult<T> = std::result::Result<T, ConflictableTransactionError<Store
 /// A write in progress: every tree, seen through one sled transaction.
 pub struct Tx<'a> {
     t: &'a [TransactionalTree],
+    /// Bytes this transaction writes, so the room for them is checked before sled commits.
+    bytes: std::cell::Cell<u64>,
 }
 
 fn tx_err(e: UnabortableTransactionError) -> ConflictableTransactionError<StoreError> {
@@ -119,6 +121,8 @@ impl Tx<'_> {
     }
     fn put<T: serde::Serialize>(&self, tree: usize, key: &[u8], value: &T) -> TxResult<()> {
         let bytes = codec::encode(value).map_err(ConflictableTransactionError::Abort)?;
+        self.bytes
+            .set(self.bytes.get() + (key.len() + bytes.len()) as u64);
         self.t[tree].insert(key, bytes).map_err(tx_err)?;
         Ok(())
     }
@@ -300,12 +304,6 @@ struct Live {
     log: File,
 }
 
-impl Drop for Live {
-    fn drop(&mut self) {
-        let _ = self.db.flush();
-    }
-}
-
 /// The open database.
 pub struct Store {
     /// `None` only while the store reopens.
@@ -319,6 +317,32 @@ pub struct Store {
     damaged: Mutex<BTreeSet<DamagedRecord>>,
     /// Print the damage warning to standard error when the store closes (the command line).
     warn_on_close: AtomicBool,
+}
+
+/// Room kept free beyond what a write needs: sled may start a new 512 KiB log segment.
+const ROOM_MARGIN: u64 = 1 << 20;
+
+/// Bytes free for this user on the file system holding `dir` (`None` when unknown).
+fn free_space(dir: &Path) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+        let mut st = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+        // SAFETY: `c` is a valid C string and `st` is written by statvfs before it is read.
+        if unsafe { libc::statvfs(c.as_ptr(), st.as_mut_ptr()) } != 0 {
+            return None;
+        }
+        // SAFETY: statvfs returned 0, so it filled `st`.
+        let st = unsafe { st.assume_init() };
+        #[allow(clippy::unnecessary_cast)]
+        Some((st.f_bavail as u64).saturating_mul(st.f_frsize as u64))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
+    }
 }
 
 impl Store {
@@ -469,14 +493,29 @@ impl Store {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
-            .ok_or_else(|| StoreError::Missing(self.path.join("db")))
+            .ok_or_else(|| StoreError::Stuck(self.path.clone()))
     }
 
     /// Drops sled (whose first I/O error sticks to every later call) and opens the database
     /// again from what is on disk, keeping this `Store`.
     fn reopen(&self) -> Result<()> {
         let mut slot = self.live.write().unwrap_or_else(|e| e.into_inner());
-        *slot = None;
+        if let Some(old) = slot.take() {
+            // A failed write of a large value leaves sled waiting forever for the missing bytes,
+            // and dropping it would wait with it: drop it aside, and give up on it (its lock is
+            // then held until netday exits) if it does not let go.
+            let (done, wait) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                drop(old);
+                let _ = done.send(());
+            });
+            if wait
+                .recv_timeout(std::time::Duration::from_secs(5))
+                .is_err()
+            {
+                return Err(StoreError::Stuck(self.path.clone()));
+            }
+        }
         let live = Self::open_live(&self.path)?;
         *slot = Some(Arc::new(live));
         self.failed.store(false, Ordering::Release);
@@ -506,12 +545,28 @@ impl Store {
     }
 
     fn raw_insert(&self, tree: usize, key: &[u8], value: impl Into<sled::IVec>) -> Result<()> {
+        let value = value.into();
+        self.ensure_room((key.len() + value.len()) as u64)?;
         let r = self
             .tree(tree)?
             .insert(key, value)
             .map(|_| ())
             .map_err(|e| self.sled_err(e));
         self.note_failure(r)
+    }
+
+    /// Refuses, before sled writes anything, a write the disk has no room for: sled 0.34 does
+    /// not recover from a failed write of a large value (its log waits forever for the
+    /// missing bytes, so even closing hangs), and any other failed write sticks to the Db.
+    fn ensure_room(&self, bytes: u64) -> Result<()> {
+        match free_space(&self.path) {
+            Some(free) if free < bytes.saturating_mul(2).saturating_add(ROOM_MARGIN) => {
+                Err(StoreError::DiskFull {
+                    path: self.path.clone(),
+                })
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Number of fdatasync calls this store has made (a test seam).
@@ -546,7 +601,16 @@ impl Store {
         let refs: Vec<&Tree> = live.trees.iter().collect();
         let r = refs
             .as_slice()
-            .transaction(|view: &Vec<TransactionalTree>| f(&Tx { t: view }))
+            .transaction(|view: &Vec<TransactionalTree>| {
+                let tx = Tx {
+                    t: view,
+                    bytes: std::cell::Cell::new(0),
+                };
+                let v = f(&tx)?;
+                self.ensure_room(tx.bytes.get())
+                    .map_err(ConflictableTransactionError::Abort)?;
+                Ok(v)
+            })
             .map_err(|e| error::from_tx(&self.path, e));
         drop(refs);
         drop(live);
@@ -732,8 +796,9 @@ impl Store {
             orgs,
             damaged,
         };
+        // Only an optimisation: on a full disk the roster is simply read again next time.
         if let Ok(bytes) = codec::encode_large(&c) {
-            self.raw_insert(CACHE, ROSTER_KEY, bytes)?;
+            let _ = self.raw_insert(CACHE, ROSTER_KEY, bytes);
         }
         Ok((c.people, c.orgs))
     }
@@ -747,13 +812,17 @@ impl Store {
         }))
     }
 
-    /// Saves the people search index built at `generation` (a cache: not synced).
+    /// Saves the people search index built at `generation` (a cache: not synced, skipped when
+    /// the disk is full).
     pub fn put_search_cache(&self, generation: u64, bytes: &[u8]) -> Result<()> {
         let mut v = Vec::with_capacity(8 + bytes.len());
         v.extend_from_slice(&be(generation));
         v.extend_from_slice(bytes);
-        self.raw_insert(CACHE, SEARCH_KEY, v)?;
-        Ok(())
+        match self.raw_insert(CACHE, SEARCH_KEY, v) {
+            // Only an optimisation: on a full disk the index is built again next time.
+            Err(StoreError::DiskFull { .. }) => Ok(()),
+            other => other,
+        }
     }
 
     /// Changes whenever a person or organisation is written (what the caches are checked against).
@@ -1029,6 +1098,19 @@ impl Store {
 
 impl Drop for Store {
     fn drop(&mut self) {
+        let live = self
+            .live
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        match live {
+            // sled may be waiting forever for a write that failed; closing must not wait too.
+            Some(live) if self.failed.load(Ordering::Acquire) => std::mem::forget(live),
+            Some(live) => {
+                let _ = live.db.flush();
+            }
+            None => {}
+        }
         if self.warn_on_close.load(Ordering::Relaxed)
             && let Some((ko, en)) = self.damage_warning()
         {
