@@ -402,17 +402,30 @@ fn a_record_too_large_to_read_back_is_refused_and_never_written() {
     );
 
     // What is accepted reads back, even where decoding needs more memory than the bytes
-    // take (many short tags) or the record sits just under the limit.
-    let mut tags = person("박민수");
-    tags.tags = vec![String::new(); 300_000];
-    store.put_person(&mut tags).unwrap();
+    // take (many small ids) or the record sits just under the limit.
+    let mut idea = Idea {
+        id: 0,
+        title: "공간 공유".into(),
+        category: IdeaCategory::SpaceSharing,
+        org_ids: vec![],
+        owner: None,
+        status: IdeaStatus::Idea,
+        next_step: String::new(),
+        next_due: None,
+        description: String::new(),
+        note_ids: (0..600_000).map(|i| i % 100).collect(),
+        history: vec![],
+        created: Ts(1),
+        updated: Ts(1),
+    };
+    store.put_idea(&mut idea).unwrap();
     let mut long = person("최지우");
     long.notes = "x".repeat(netday::store::RECORD_LIMIT - 1000);
     store.put_person(&mut long).unwrap();
     drop(store);
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.people().unwrap().len(), 3);
-    assert_eq!(store.person(tags.id).unwrap().unwrap().tags.len(), 300_000);
+    assert_eq!(store.people().unwrap().len(), 2);
+    assert_eq!(store.ideas().unwrap(), vec![idea]);
     assert_eq!(store.person(long.id).unwrap().unwrap(), long);
     assert!(store.damaged().is_empty());
     store.snapshot().unwrap().to_bytes().unwrap();
@@ -821,4 +834,26 @@ fn full_disk_child() {
     let store = Store::open(&path).unwrap();
     assert_eq!(names(&store), vec!["김기성", "박민수"]);
     println!("full-disk child: all checks passed");
+}
+
+#[test]
+fn what_an_open_on_a_full_disk_leaves_behind_never_breaks_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let people = demo_store_at(&path).people().unwrap();
+    assert!(!people.is_empty());
+    // sled creates `snap.<lsn>.generating` before writing it; on a full disk it stays empty,
+    // and sled then reads it as the newest snapshot.
+    std::fs::write(path.join("snap.00000000FFFFFFFF.generating"), b"").unwrap();
+    std::fs::write(path.join("NETDAY_SCHEMA.tmp"), b"").unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.people().unwrap(), people);
+    assert!(!path.join("snap.00000000FFFFFFFF.generating").exists());
+    assert!(!path.join("NETDAY_SCHEMA.tmp").exists());
+}
+
+fn demo_store_at(path: &std::path::Path) -> Store {
+    let store = Store::open(path).unwrap();
+    netday::demo::load(&store, demo_date()).unwrap();
+    store
 }
