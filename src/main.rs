@@ -339,7 +339,9 @@ fn open(flag: Option<PathBuf>) -> anyhow::Result<Store> {
                 .map_err(failed)?;
         }
     }
-    Ok(Store::open(&path)?)
+    let store = Store::open(&path)?;
+    store.warn_damaged_on_close();
+    Ok(store)
 }
 
 fn say(path: &Option<PathBuf>, rows: usize) {

@@ -335,3 +335,20 @@ fn the_event_picker_switches_to_an_earlier_day() {
         .id;
     assert!(!app.roster.is_first_time(kim));
 }
+
+#[test]
+fn every_desk_check_in_is_synced_to_disk_before_it_is_shown() {
+    let (_d, mut app) = app();
+    for initials in ["ㄱㄱㅅ", "ㅎㅈㅁ", "ㅇㅎㄴ"] {
+        let before = app.store.sync_count();
+        let arrived = app.roster.count().arrived;
+        type_text(&mut app, initials);
+        app.update(Action::Submit);
+        assert_eq!(app.roster.count().arrived, arrived + 1, "{initials}");
+        assert_eq!(
+            app.store.sync_count(),
+            before + 1,
+            "{initials}: one fdatasync of this store per check-in"
+        );
+    }
+}

@@ -242,7 +242,7 @@ pub struct Organization {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Person {
     pub id: Id,
-    /// Short badge / scanner code, unique, given at creation (see `badge_code`).
+    /// Short badge / scanner code, unique, drawn at random at creation (see `badge_code_from`).
     pub code: String,
     pub name: String,
     pub org_id: Option<Id>,
@@ -278,9 +278,28 @@ impl Person {
 /// Alphabet for badge codes: no 0/O, 1/I/L, so a code read aloud or scanned is unambiguous.
 const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-/// The badge code of the person with this id: at least four characters, unique per id.
-/// A multiplicative scramble keeps neighbours (people registered together) from having
-/// near-identical codes.
+/// Length of a badge code netday draws: 923,521 codes of four characters.
+pub const BADGE_CODE_LEN: usize = 4;
+
+/// The badge code `len` characters long (at least four) that the number `n` picks: the store
+/// draws `n` at random, so two databases do not hand out the same codes.
+pub fn badge_code_from(n: u64, len: usize) -> String {
+    let radix = CODE_ALPHABET.len() as u64;
+    let mut n = n;
+    let mut out: Vec<u8> = (0..len.max(BADGE_CODE_LEN))
+        .map(|_| {
+            let c = CODE_ALPHABET[(n % radix) as usize];
+            n /= radix;
+            c
+        })
+        .collect();
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The code schema-1 databases gave the person with this id when they were migrated: at least
+/// four characters, unique per id. A multiplicative scramble keeps neighbours (people
+/// registered together) from having near-identical codes.
 pub fn badge_code(id: Id) -> String {
     let radix = CODE_ALPHABET.len() as u64;
     let space = radix.pow(4); // 923,521 codes of four characters

@@ -476,9 +476,17 @@ impl App {
         app.people.refresh(&app.roster);
         app.load_agenda()?;
         app.load_notes()?;
-        let unfinished = crate::io::import::unfinished(&app.store)?;
-        if !unfinished.is_empty() {
-            app.say(Tone::Warn, unfinished.join(" · "));
+        // What the last session left for the coordinator to know: damaged records, an
+        // import that did not finish.
+        let mut warnings: Vec<String> = app
+            .store
+            .damage_warning()
+            .map(|(ko, en)| i18n::pick(ko, en))
+            .into_iter()
+            .collect();
+        warnings.extend(crate::io::import::unfinished(&app.store)?);
+        if !warnings.is_empty() {
+            app.say(Tone::Warn, warnings.join(" · "));
         }
         Ok(app)
     }

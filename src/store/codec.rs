@@ -1,4 +1,7 @@
 //! `[schema version][bincode bytes]`: the one encoding of every stored value.
+//!
+//! Writing and reading agree on one limit, the encoded size: what `encode` accepts, `decode`
+//! reads back, and a value too large is refused before anything is written.
 
 use serde::{Serialize, de::DeserializeOwned};
 
@@ -7,66 +10,125 @@ use super::StoreError;
 /// Version of the record layout this build writes.
 pub const SCHEMA: u8 = 2;
 
-/// No single record may claim more than this when decoded (guards against corrupt lengths).
-const LIMIT: usize = 4 * 1024 * 1024;
+/// Largest encoded record (version byte excluded).
+pub const LIMIT: usize = 4 * 1024 * 1024;
 
-fn config() -> impl bincode::config::Config {
-    bincode::config::standard().with_limit::<LIMIT>()
+/// Largest encoded value that may hold many records (the roster cache, a backup's body).
+pub const LARGE_LIMIT: usize = 1 << 31;
+
+/// What bincode may allocate while decoding `limit` bytes: guards against a damaged length
+/// prefix, never reached by a value within `limit` (no element of our types decodes to more
+/// than 64 bytes of memory per encoded byte).
+const fn claim_limit(limit: usize) -> usize {
+    limit.saturating_mul(64)
 }
 
-pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut out = vec![SCHEMA];
-    // Encoding our own plain types into a Vec cannot fail; an empty record would be refused on read.
-    if let Ok(bytes) = bincode::serde::encode_to_vec(value, config()) {
-        out.extend_from_slice(&bytes);
+fn config<const CLAIM: usize>() -> impl bincode::config::Config {
+    bincode::config::standard().with_limit::<CLAIM>()
+}
+
+const RECORD_CLAIM: usize = claim_limit(LIMIT);
+const LARGE_CLAIM: usize = claim_limit(LARGE_LIMIT);
+
+fn encode_within<T: Serialize>(
+    value: &T,
+    limit: usize,
+    out: &mut Vec<u8>,
+) -> Result<(), StoreError> {
+    let start = out.len();
+    // Only a serde impl that fails on purpose can make this fail; ours never do.
+    bincode::serde::encode_into_std_write(value, out, bincode::config::standard()).map_err(
+        |_| {
+            StoreError::Invalid(
+                "기록을 저장 형식으로 바꿀 수 없습니다 / the record cannot be encoded".into(),
+            )
+        },
+    )?;
+    let bytes = out.len() - start;
+    if bytes > limit {
+        return Err(StoreError::TooLarge {
+            bytes: bytes as u64,
+            limit: limit as u64,
+        });
     }
-    out
+    Ok(())
+}
+
+/// Encodes one record; refuses one that `decode` would not read back.
+pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
+    let mut out = vec![SCHEMA];
+    encode_within(value, LIMIT, &mut out)?;
+    Ok(out)
+}
+
+/// Why a stored value cannot be read (the caller knows which record or file it was).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undecodable {
+    Empty,
+    Version(u8),
+    TooLarge,
+    Garbled,
 }
 
 /// Decodes a record written at `SCHEMA`.
-pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Undecodable> {
     match bytes.split_first() {
         Some((&SCHEMA, body)) => decode_body(body),
-        Some((v, _)) => Err(StoreError::Corrupt(format!("record version {v}"))),
-        None => Err(StoreError::Corrupt("empty record".into())),
+        Some((v, _)) => Err(Undecodable::Version(*v)),
+        None => Err(Undecodable::Empty),
     }
 }
 
 /// Decodes the bincode part alone (migrations read older layouts with it).
-pub fn decode_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, StoreError> {
-    bincode::serde::decode_from_slice(body, config())
+pub fn decode_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, Undecodable> {
+    if body.len() > LIMIT {
+        return Err(Undecodable::TooLarge);
+    }
+    bincode::serde::decode_from_slice(body, config::<RECORD_CLAIM>())
         .map(|(v, _)| v)
-        .map_err(|e| StoreError::Corrupt(e.to_string()))
+        .map_err(|_| Undecodable::Garbled)
 }
 
 /// Encodes without the version byte (portable snapshots carry their own header).
 pub fn encode_body<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
-    bincode::serde::encode_to_vec(value, bincode::config::standard())
-        .map_err(|e| StoreError::Corrupt(e.to_string()))
+    let mut out = Vec::new();
+    encode_within(value, LARGE_LIMIT, &mut out)?;
+    Ok(out)
 }
 
-/// Decodes a snapshot body, which may be larger than one record.
-pub fn decode_snapshot<T: DeserializeOwned>(body: &[u8]) -> Result<T, StoreError> {
-    bincode::serde::decode_from_slice(
-        body,
-        bincode::config::standard().with_limit::<{ 1 << 31 }>(),
-    )
-    .map(|(v, _)| v)
-    .map_err(|e| StoreError::Corrupt(e.to_string()))
+fn decode_large_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, Undecodable> {
+    if body.len() > LARGE_LIMIT {
+        return Err(Undecodable::TooLarge);
+    }
+    bincode::serde::decode_from_slice(body, config::<LARGE_CLAIM>())
+        .map(|(v, _)| v)
+        .map_err(|_| Undecodable::Garbled)
+}
+
+/// Decodes a snapshot body (which may be larger than one record) that must be exactly one
+/// value: trailing bytes make it undecodable.
+pub fn decode_whole<T: DeserializeOwned>(body: &[u8]) -> Result<T, Undecodable> {
+    if body.len() > LARGE_LIMIT {
+        return Err(Undecodable::TooLarge);
+    }
+    match bincode::serde::decode_from_slice(body, config::<LARGE_CLAIM>()) {
+        Ok((v, used)) if used == body.len() => Ok(v),
+        _ => Err(Undecodable::Garbled),
+    }
 }
 
 /// Encodes a value that may be larger than one record (the roster cache), with the version byte.
 pub fn encode_large<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
     let mut out = vec![SCHEMA];
-    out.extend_from_slice(&encode_body(value)?);
+    encode_within(value, LARGE_LIMIT, &mut out)?;
     Ok(out)
 }
 
 /// Decodes what `encode_large` wrote (refuses another version).
-pub fn decode_large<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
+pub fn decode_large<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Undecodable> {
     match bytes.split_first() {
-        Some((&SCHEMA, body)) => decode_snapshot(body),
-        Some((v, _)) => Err(StoreError::Corrupt(format!("record version {v}"))),
-        None => Err(StoreError::Corrupt("empty record".into())),
+        Some((&SCHEMA, body)) => decode_large_body(body),
+        Some((v, _)) => Err(Undecodable::Version(*v)),
+        None => Err(Undecodable::Empty),
     }
 }

@@ -5,7 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PEOPLE, PEOPLE_BY_CODE, SCHEMA, SCHEMA_KEY, Store, StoreError, be, codec};
+use super::{
+    DamagedRecord, PEOPLE, PEOPLE_BY_CODE, SCHEMA, SCHEMA_KEY, Store, StoreError, TREE_NAMES, be,
+    codec, dir,
+};
 use crate::model::{Id, Person, Ts, badge_code};
 
 /// A person as schema 1 wrote them.
@@ -23,32 +26,43 @@ pub struct PersonV1 {
     pub created: Ts,
 }
 
-/// Builds a schema-1 database at `path` holding `people` (tests of the migration use it).
+/// Builds a schema-1 database at `path` holding `people`, version file included (tests of the
+/// migration use it).
 pub fn make_v1_database(path: &std::path::Path, people: &[PersonV1]) -> Result<(), StoreError> {
-    let db = sled::Config::new().path(path).open()?;
-    db.open_tree("meta")?.insert(SCHEMA_KEY, &[1u8][..])?;
-    let tree = db.open_tree("people")?;
+    let err = |e| StoreError::sled(path, e);
+    let db = sled::Config::new().path(path).open().map_err(err)?;
+    db.open_tree("meta")
+        .and_then(|t| t.insert(SCHEMA_KEY, &[1u8][..]))
+        .map_err(err)?;
+    let tree = db.open_tree("people").map_err(err)?;
     for p in people {
         let mut v = vec![1u8];
         v.extend(codec::encode_body(p)?);
-        tree.insert(be(p.id), v)?;
+        tree.insert(be(p.id), v).map_err(err)?;
     }
-    db.flush()?;
-    Ok(())
+    db.flush().map_err(err)?;
+    dir::write_version_file(path, 1)
 }
 
 pub(super) fn run(store: &Store, from: u8) -> Result<(), StoreError> {
     store.durable()?;
     backup_copy(store, from)?;
     if from < 2 {
-        let people = &store.trees[PEOPLE];
-        let codes = &store.trees[PEOPLE_BY_CODE];
+        let live = store.live()?;
+        let people = &live.trees[PEOPLE];
+        let codes = &live.trees[PEOPLE_BY_CODE];
+        let err = |e| StoreError::sled(&store.path, e);
         for kv in people.iter() {
-            let (k, v) = kv?;
+            let (k, v) = kv.map_err(err)?;
             if v.first() != Some(&1) {
                 continue;
             }
-            let old: PersonV1 = codec::decode_body(&v[1..])?;
+            let old: PersonV1 = codec::decode_body(&v[1..]).map_err(|_| {
+                StoreError::DamagedRecord(DamagedRecord {
+                    tree: TREE_NAMES[PEOPLE],
+                    key: k.to_vec(),
+                })
+            })?;
             let p = Person {
                 code: badge_code(old.id),
                 id: old.id,
@@ -62,11 +76,13 @@ pub(super) fn run(store: &Store, from: u8) -> Result<(), StoreError> {
                 archived: old.archived,
                 created: old.created,
             };
-            codes.insert(p.code.as_bytes(), &be(p.id)[..])?;
-            people.insert(k, codec::encode(&p))?;
+            codes
+                .insert(p.code.as_bytes(), &be(p.id)[..])
+                .map_err(err)?;
+            people.insert(k, codec::encode(&p)?).map_err(err)?;
         }
     }
-    store.trees[super::META].insert(SCHEMA_KEY, &[SCHEMA][..])?;
+    store.raw_insert(super::META, SCHEMA_KEY, &[SCHEMA][..])?;
     store.durable()
 }
 
@@ -81,8 +97,7 @@ fn backup_copy(store: &Store, from: u8) -> Result<(), StoreError> {
             .unwrap_or_else(|| "netday".into())
     );
     let dst = store.path.with_file_name(name);
-    copy_dir(&store.path, &dst)?;
-    Ok(())
+    copy_dir(&store.path, &dst).map_err(|e| StoreError::io(&dst, e))
 }
 
 fn copy_dir(src: &std::path::Path, dst: &std::path::Path) -> std::io::Result<()> {
@@ -101,9 +116,11 @@ fn copy_dir(src: &std::path::Path, dst: &std::path::Path) -> std::io::Result<()>
 
 /// Overwrites the schema marker of a closed database (tests of the newer-version refusal).
 pub fn set_schema_for_tests(path: &std::path::Path, version: u8) -> Result<(), StoreError> {
-    let db = sled::Config::new().path(path).open()?;
-    db.open_tree("meta")?.insert(SCHEMA_KEY, &[version][..])?;
-    db.flush()?;
-    super::write_version_file(path, version)?;
-    Ok(())
+    let err = |e| StoreError::sled(path, e);
+    let db = sled::Config::new().path(path).open().map_err(err)?;
+    db.open_tree("meta")
+        .and_then(|t| t.insert(SCHEMA_KEY, &[version][..]))
+        .map_err(err)?;
+    db.flush().map_err(err)?;
+    dir::write_version_file(path, version)
 }

@@ -5,108 +5,32 @@
 //! fdatasync of sled's log file) before the call returns.
 
 mod codec;
+mod dir;
+mod error;
 pub mod journal;
 pub mod migrate;
 mod snapshot;
 
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 
 use sled::transaction::{
-    ConflictableTransactionError, TransactionError, TransactionalTree, UnabortableTransactionError,
+    ConflictableTransactionError, TransactionalTree, UnabortableTransactionError,
 };
 use sled::{Transactional, Tree};
 
 use crate::model::{
-    AgendaItem, Attendance, Draft, Event, Id, Idea, Note, Organization, Person, badge_code,
+    AgendaItem, Attendance, BADGE_CODE_LEN, Draft, Event, Id, Idea, Note, Organization, Person,
+    badge_code_from,
 };
 
-pub use codec::SCHEMA;
+pub use codec::{LIMIT as RECORD_LIMIT, SCHEMA};
+pub use dir::CREATION_MARKER;
+pub use error::{DamagedRecord, StoreError, damage_warning};
 pub use snapshot::{BackupError, Counts, Fault, Format, Snapshot};
-
-/// What can go wrong opening or using the database; each has a one-line Korean and English message.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("database is open in another netday process")]
-    Locked(PathBuf),
-    #[error("database is damaged: {0}")]
-    Corrupt(String),
-    #[error(
-        "database was written by a newer netday (schema {found}, this build reads {supported})"
-    )]
-    Newer { found: u8, supported: u8 },
-    #[error("not a netday database: {0}")]
-    Foreign(PathBuf),
-    #[error("I/O error: {0}")]
-    Io(#[from] std::io::Error),
-    #[error("{0}")]
-    Invalid(String),
-}
-
-impl StoreError {
-    pub fn ko(&self) -> String {
-        match self {
-            StoreError::Locked(p) => format!(
-                "데이터베이스가 다른 netday에서 열려 있습니다 ({}). 그 창을 닫고 다시 실행하세요.",
-                p.display()
-            ),
-            StoreError::Corrupt(why) => format!(
-                "데이터베이스가 손상되었습니다 ({why}). 파일은 그대로 두었습니다. `netday restore`로 백업에서 복구하세요."
-            ),
-            StoreError::Newer { found, supported } => format!(
-                "더 새로운 netday가 만든 데이터베이스입니다 (스키마 {found}, 이 버전은 {supported}까지). netday를 업데이트하세요. 아무것도 바꾸지 않았습니다."
-            ),
-            StoreError::Foreign(p) => format!(
-                "netday 데이터베이스가 아닙니다: {}. 아무것도 바꾸지 않았습니다.",
-                p.display()
-            ),
-            StoreError::Io(e) => format!("파일 입출력 오류: {e}"),
-            StoreError::Invalid(why) => why.clone(),
-        }
-    }
-    pub fn en(&self) -> String {
-        match self {
-            StoreError::Locked(p) => format!(
-                "The database is open in another netday ({}). Close that one and try again.",
-                p.display()
-            ),
-            StoreError::Corrupt(why) => format!(
-                "The database is damaged ({why}). The files were left as they are. Use `netday restore` to recover from a backup."
-            ),
-            StoreError::Newer { found, supported } => format!(
-                "This database was written by a newer netday (schema {found}; this build reads up to {supported}). Update netday. Nothing was changed."
-            ),
-            StoreError::Foreign(p) => {
-                format!(
-                    "Not a netday database: {}. Nothing was changed.",
-                    p.display()
-                )
-            }
-            StoreError::Io(e) => format!("File error: {e}"),
-            StoreError::Invalid(why) => why.clone(),
-        }
-    }
-}
-
-impl From<sled::Error> for StoreError {
-    fn from(e: sled::Error) -> Self {
-        match e {
-            sled::Error::Io(io) => StoreError::Io(io),
-            sled::Error::Corruption { at, .. } => StoreError::Corrupt(format!("at {at:?}")),
-            other => StoreError::Corrupt(other.to_string()),
-        }
-    }
-}
-
-impl From<TransactionError<StoreError>> for StoreError {
-    fn from(e: TransactionError<StoreError>) -> Self {
-        match e {
-            TransactionError::Abort(e) => e,
-            TransactionError::Storage(e) => e.into(),
-        }
-    }
-}
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -176,6 +100,8 @@ pub type TxResult<T> = std::result::Result<T, ConflictableTransactionError<Store
 /// A write in progress: every tree, seen through one sled transaction.
 pub struct Tx<'a> {
     t: &'a [TransactionalTree],
+    /// Bytes this transaction writes, so the room for them is checked before sled commits.
+    bytes: std::cell::Cell<u64>,
 }
 
 fn tx_err(e: UnabortableTransactionError) -> ConflictableTransactionError<StoreError> {
@@ -185,16 +111,20 @@ fn tx_err(e: UnabortableTransactionError) -> ConflictableTransactionError<StoreE
 impl Tx<'_> {
     fn get<T: serde::de::DeserializeOwned>(&self, tree: usize, key: &[u8]) -> TxResult<Option<T>> {
         match self.t[tree].get(key).map_err(tx_err)? {
-            Some(v) => codec::decode(&v)
-                .map(Some)
-                .map_err(ConflictableTransactionError::Abort),
+            Some(v) => codec::decode(&v).map(Some).map_err(|_| {
+                ConflictableTransactionError::Abort(StoreError::DamagedRecord(DamagedRecord {
+                    tree: TREE_NAMES[tree],
+                    key: key.to_vec(),
+                }))
+            }),
             None => Ok(None),
         }
     }
     fn put<T: serde::Serialize>(&self, tree: usize, key: &[u8], value: &T) -> TxResult<()> {
-        self.t[tree]
-            .insert(key, codec::encode(value))
-            .map_err(tx_err)?;
+        let bytes = codec::encode(value).map_err(ConflictableTransactionError::Abort)?;
+        self.bytes
+            .set(self.bytes.get() + (key.len() + bytes.len()) as u64);
+        self.t[tree].insert(key, bytes).map_err(tx_err)?;
         Ok(())
     }
     fn mark(&self, tree: usize, key: &[u8]) -> TxResult<()> {
@@ -211,7 +141,10 @@ impl Tx<'_> {
         let cur = match self.t[META].get(key.as_bytes()).map_err(tx_err)? {
             Some(v) => v.as_ref().try_into().map(u64::from_be_bytes).map_err(|_| {
                 // Never guess a counter: a reused id would overwrite someone.
-                ConflictableTransactionError::Abort(StoreError::Corrupt(key.clone()))
+                ConflictableTransactionError::Abort(StoreError::DamagedRecord(DamagedRecord {
+                    tree: TREE_NAMES[META],
+                    key: key.clone().into_bytes(),
+                }))
             })?,
             None => 0,
         };
@@ -238,13 +171,35 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// A badge code nobody in this database has, drawn at random so that two databases do not
+    /// hand out the same codes; a longer one when the short ones grow crowded.
+    fn fresh_code(&self) -> TxResult<String> {
+        let mut attempt = 0;
+        loop {
+            let n = getrandom::u64().map_err(|e| {
+                ConflictableTransactionError::Abort(StoreError::Invalid(format!(
+                    "운영체제에서 난수를 얻지 못했습니다 ({e}) / the system gave no random number ({e})"
+                )))
+            })?;
+            let code = badge_code_from(n, BADGE_CODE_LEN + attempt / 16);
+            if self.t[PEOPLE_BY_CODE]
+                .get(code.as_bytes())
+                .map_err(tx_err)?
+                .is_none()
+            {
+                return Ok(code);
+            }
+            attempt += 1;
+        }
+    }
+
     pub fn put_person(&self, p: &mut Person) -> TxResult<()> {
         self.bump_gen()?;
         if p.id == 0 {
             p.id = self.next_id(PEOPLE)?;
         }
         if p.code.is_empty() {
-            p.code = badge_code(p.id);
+            p.code = self.fresh_code()?;
         }
         let old: Option<Person> = self.get(PEOPLE, &be(p.id))?;
         if let Some(old) = &old {
@@ -260,9 +215,18 @@ impl Tx<'_> {
             .map_err(tx_err)?
             && holder.as_ref() != be(p.id)
         {
-            return Err(ConflictableTransactionError::Abort(StoreError::Invalid(
-                format!("badge code {} is already taken", p.code),
-            )));
+            let holder_name = holder
+                .as_ref()
+                .try_into()
+                .ok()
+                .map(u64::from_be_bytes)
+                .and_then(|id| self.get::<Person>(PEOPLE, &be(id)).ok().flatten())
+                .map(|h| h.name)
+                .unwrap_or_else(|| "?".into());
+            return Err(ConflictableTransactionError::Abort(StoreError::CodeTaken {
+                code: p.code.clone(),
+                holder_name,
+            }));
         }
         if let Some(o) = p.org_id {
             self.mark(PEOPLE_BY_ORG, &pair(o, p.id))?;
@@ -322,34 +286,88 @@ impl Tx<'_> {
     }
 }
 
-/// Everyone and every organisation in one value (see `Store::people_and_orgs`).
+/// Everyone and every organisation in one value (see `Store::people_and_orgs`), with the
+/// records that could not be read when it was built (so a start from the cache still says so).
 #[derive(serde::Serialize, serde::Deserialize)]
 struct RosterCache {
     generation: u64,
     people: Vec<Person>,
     orgs: Vec<Organization>,
+    damaged: Vec<(String, Vec<u8>)>,
 }
 
-/// Counts fdatasync calls on the log, so tests can see that the durable path really syncs.
-static SYNCS: AtomicU64 = AtomicU64::new(0);
-
-/// The open database.
-pub struct Store {
+/// sled's database and this store's handles into it; replaced whole when the store reopens.
+struct Live {
     db: sled::Db,
     trees: Vec<Tree>,
     /// sled's log file, kept open so a durable write can fdatasync it (sled's own flush only
     /// calls sync_file_range on Linux).
     log: File,
+}
+
+/// The open database.
+pub struct Store {
+    /// `None` only while the store reopens.
+    live: RwLock<Option<Arc<Live>>>,
     path: PathBuf,
+    /// fdatasync calls made by this store (tests check that the durable path really syncs).
+    syncs: AtomicU64,
+    /// Set when a write failed on I/O: sled keeps that error for every later call, so the
+    /// next access reopens the database from what is on disk.
+    failed: AtomicBool,
+    damaged: Mutex<BTreeSet<DamagedRecord>>,
+    /// Print the damage warning to standard error when the store closes (the command line).
+    warn_on_close: AtomicBool,
+}
+
+/// Room kept free beyond what a write needs: sled may start a new 512 KiB log segment.
+const ROOM_MARGIN: u64 = 1 << 20;
+
+/// Bytes free for this user on the file system holding `dir` (`None` when unknown).
+fn free_space(dir: &Path) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+        let mut st = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+        // SAFETY: `c` is a valid C string and `st` is written by statvfs before it is read.
+        if unsafe { libc::statvfs(c.as_ptr(), st.as_mut_ptr()) } != 0 {
+            return None;
+        }
+        // SAFETY: statvfs returned 0, so it filled `st`.
+        let st = unsafe { st.assume_init() };
+        #[allow(clippy::unnecessary_cast)]
+        Some((st.f_bavail as u64).saturating_mul(st.f_frsize as u64))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
+    }
 }
 
 impl Store {
     /// Opens (creating if absent) the database at `path`. Refuses a database that is locked by
     /// another process, damaged, foreign, or from a newer netday, and changes nothing then.
     pub fn open(path: &Path) -> Result<Store> {
+        // A restore killed half-way is finished or rolled back first; its lock is held until
+        // the database is open, so no swap happens meanwhile.
         let _swap = snapshot::settle(path)?;
-        // A netday that is just closing may hold the lock a moment longer (sled's threads let
-        // go of the file after the Db is dropped): wait a little before calling it taken.
+        let store = Store {
+            live: RwLock::new(Some(Arc::new(Self::open_live(path)?))),
+            path: path.to_path_buf(),
+            syncs: AtomicU64::new(0),
+            failed: AtomicBool::new(false),
+            damaged: Mutex::new(BTreeSet::new()),
+            warn_on_close: AtomicBool::new(false),
+        };
+        store.settle()?;
+        Ok(store)
+    }
+
+    /// Opens sled, waiting a little for a netday that is just closing: sled's threads let go of
+    /// the lock a moment after the Db is dropped.
+    fn open_live(path: &Path) -> Result<Live> {
         let deadline = std::time::Instant::now() + std::time::Duration::from_millis(1500);
         loop {
             match Self::open_guarded(path) {
@@ -361,113 +379,216 @@ impl Store {
         }
     }
 
-    fn open_guarded(path: &Path) -> Result<Store> {
-        let before = Preimage::capture(path);
-        let result = Self::open_unguarded(path);
-        if let (Err(e), Some(pre)) = (&result, before)
-            && matches!(
-                e,
-                StoreError::Corrupt(_) | StoreError::Foreign(_) | StoreError::Newer { .. }
-            )
-        {
-            // sled may already have written its recovery into the files it was refused for.
-            pre.restore(path)?;
+    fn open_guarded(path: &Path) -> Result<Live> {
+        match dir::classify(path)? {
+            dir::Found::New => {
+                let _creating = dir::begin_creation(path)?;
+                let live = Self::open_sled(path)?;
+                Self::create_schema(path, &live)?;
+                dir::finish_creation(path, SCHEMA)?;
+                Ok(live)
+            }
+            dir::Found::Interrupted => {
+                let _creating = dir::restart_creation(path)?;
+                let live = Self::open_sled(path)?;
+                Self::create_schema(path, &live)?;
+                dir::finish_creation(path, SCHEMA)?;
+                Ok(live)
+            }
+            dir::Found::Database => {
+                // sled rewrites its snapshot on open, so a newer database is refused before
+                // sled sees it, from the version file written beside sled's own.
+                dir::prepare_existing(path, SCHEMA)?;
+                let before = dir::Preimage::capture(path);
+                let result = Self::open_sled(path).and_then(|live| {
+                    Self::check_schema(path, &live)?;
+                    Ok(live)
+                });
+                if let (Err(e), Some(pre)) = (&result, before)
+                    && matches!(
+                        e,
+                        StoreError::Corrupt(_) | StoreError::Foreign(_) | StoreError::Newer { .. }
+                    )
+                {
+                    // sled may already have written its recovery into the files it was refused for.
+                    pre.restore(path).map_err(|e| StoreError::io(path, e))?;
+                }
+                result
+            }
         }
-        result
     }
 
-    fn open_unguarded(path: &Path) -> Result<Store> {
-        let existed = path.join("conf").exists() || path.join("db").exists();
-        if path.exists() && !path.is_dir() {
-            return Err(StoreError::Foreign(path.to_path_buf()));
-        }
-        if !existed {
-            create_private_dir(path)?;
-        } else {
-            if let Some(e) = precheck_lock(path) {
-                return Err(e);
-            }
-            // sled rewrites its snapshot on open, so a newer database is refused before sled
-            // sees it, from the version file written beside sled's own.
-            if let Some(found) = read_version_file(path)
-                && found > SCHEMA
-            {
-                return Err(StoreError::Newer {
-                    found,
-                    supported: SCHEMA,
-                });
-            }
-        }
+    fn open_sled(path: &Path) -> Result<Live> {
         let cfg = sled::Config::new()
             .path(path)
             .cache_capacity(32 * 1024 * 1024)
             .flush_every_ms(None)
             .mode(sled::Mode::LowSpace);
         let db = contain_panic(|| cfg.open())
-            .map_err(StoreError::Corrupt)?
+            .map_err(|_| StoreError::Corrupt(path.join("db")))?
             .map_err(|e| match e {
                 sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
                     StoreError::Locked(path.to_path_buf())
                 }
-                other => other.into(),
+                other => StoreError::sled(path, other),
             })?;
         let mut trees = Vec::with_capacity(TREE_NAMES.len());
         for name in TREE_NAMES {
-            trees.push(db.open_tree(name)?);
+            trees.push(db.open_tree(name).map_err(|e| StoreError::sled(path, e))?);
         }
-        let log = File::options().read(true).open(path.join("db"))?;
-        let store = Store {
-            db,
-            trees,
-            log,
-            path: path.to_path_buf(),
-        };
-        match store.trees[META].get(SCHEMA_KEY)? {
-            Some(v) => {
-                let found = v.first().copied().unwrap_or(0);
-                if found > SCHEMA {
-                    return Err(StoreError::Newer {
-                        found,
-                        supported: SCHEMA,
-                    });
-                }
-                if found < SCHEMA {
-                    migrate::run(&store, found)?;
-                }
-            }
-            None => {
-                if existed && store.trees.iter().skip(1).any(|t| !t.is_empty()) {
-                    return Err(StoreError::Foreign(path.to_path_buf()));
-                }
-                if existed && !store.db.was_recovered() && read_version_file(path).is_some() {
-                    // netday wrote here before, yet the log yields nothing: a damaged file.
-                    // (Without the version file, creation itself was interrupted: start afresh.)
-                    return Err(StoreError::Corrupt("no netday data in the log".into()));
-                }
-                store.trees[META].insert(SCHEMA_KEY, &[SCHEMA][..])?;
-                store.durable()?;
-            }
+        let log_path = path.join("db");
+        let log = File::options()
+            .read(true)
+            .open(&log_path)
+            .map_err(|e| StoreError::io(&log_path, e))?;
+        Ok(Live { db, trees, log })
+    }
+
+    fn create_schema(path: &Path, live: &Live) -> Result<()> {
+        live.trees[META]
+            .insert(SCHEMA_KEY, &[SCHEMA][..])
+            .map_err(|e| StoreError::sled(path, e))?;
+        live.db.flush().map_err(|e| StoreError::sled(path, e))?;
+        live.log.sync_data().map_err(|e| StoreError::io(path, e))
+    }
+
+    /// A database with a version file holds its schema in `meta`; a newer one is refused.
+    fn check_schema(path: &Path, live: &Live) -> Result<()> {
+        let found = live.trees[META]
+            .get(SCHEMA_KEY)
+            .map_err(|e| StoreError::sled(path, e))?
+            .and_then(|v| v.first().copied());
+        match found {
+            // netday wrote here (the version file says so), yet the log yields nothing.
+            None => Err(StoreError::Corrupt(path.join("db"))),
+            Some(found) if found > SCHEMA => Err(StoreError::Newer {
+                found,
+                supported: SCHEMA,
+            }),
+            Some(_) => Ok(()),
         }
-        if read_version_file(path) != Some(SCHEMA) {
-            write_version_file(path, SCHEMA)?;
+    }
+
+    /// Brings an older database up to date and makes the version file say `SCHEMA`.
+    fn settle(&self) -> Result<()> {
+        let found = self
+            .raw_get(META, SCHEMA_KEY)?
+            .and_then(|v| v.first().copied())
+            .unwrap_or(SCHEMA);
+        if found < SCHEMA {
+            migrate::run(self, found)?;
         }
-        Ok(store)
+        if dir::read_version_file(&self.path).ok() != Some(SCHEMA) {
+            dir::write_version_file(&self.path, SCHEMA)?;
+        }
+        dir::remove_marker(&self.path)
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Number of fdatasync calls made by this process's stores (a test seam).
-    pub fn sync_count() -> u64 {
-        SYNCS.load(Ordering::Relaxed)
+    /// The open sled database; reopened first if a write failed on I/O before.
+    fn live(&self) -> Result<Arc<Live>> {
+        if self.failed.load(Ordering::Acquire) {
+            self.reopen()?;
+        }
+        self.live
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+            .ok_or_else(|| StoreError::Stuck(self.path.clone()))
+    }
+
+    /// Drops sled (whose first I/O error sticks to every later call) and opens the database
+    /// again from what is on disk, keeping this `Store`.
+    fn reopen(&self) -> Result<()> {
+        let mut slot = self.live.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(old) = slot.take() {
+            // A failed write of a large value leaves sled waiting forever for the missing bytes,
+            // and dropping it would wait with it: drop it aside, and give up on it (its lock is
+            // then held until netday exits) if it does not let go.
+            let (done, wait) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                drop(old);
+                let _ = done.send(());
+            });
+            if wait
+                .recv_timeout(std::time::Duration::from_secs(5))
+                .is_err()
+            {
+                return Err(StoreError::Stuck(self.path.clone()));
+            }
+        }
+        let live = Self::open_live(&self.path)?;
+        *slot = Some(Arc::new(live));
+        self.failed.store(false, Ordering::Release);
+        Ok(())
+    }
+
+    /// Notes an I/O failure in a write so that the next access starts from the disk again.
+    fn note_failure<T>(&self, r: Result<T>) -> Result<T> {
+        if let Err(StoreError::DiskFull { .. } | StoreError::Io { .. } | StoreError::Corrupt(_)) =
+            &r
+        {
+            self.failed.store(true, Ordering::Release);
+        }
+        r
+    }
+
+    fn tree(&self, tree: usize) -> Result<Tree> {
+        Ok(self.live()?.trees[tree].clone())
+    }
+
+    fn sled_err(&self, e: sled::Error) -> StoreError {
+        StoreError::sled(&self.path, e)
+    }
+
+    fn raw_get(&self, tree: usize, key: &[u8]) -> Result<Option<sled::IVec>> {
+        self.tree(tree)?.get(key).map_err(|e| self.sled_err(e))
+    }
+
+    fn raw_insert(&self, tree: usize, key: &[u8], value: impl Into<sled::IVec>) -> Result<()> {
+        let value = value.into();
+        self.ensure_room((key.len() + value.len()) as u64)?;
+        let r = self
+            .tree(tree)?
+            .insert(key, value)
+            .map(|_| ())
+            .map_err(|e| self.sled_err(e));
+        self.note_failure(r)
+    }
+
+    /// Refuses, before sled writes anything, a write the disk has no room for: sled 0.34 does
+    /// not recover from a failed write of a large value (its log waits forever for the
+    /// missing bytes, so even closing hangs), and any other failed write sticks to the Db.
+    fn ensure_room(&self, bytes: u64) -> Result<()> {
+        match free_space(&self.path) {
+            Some(free) if free < bytes.saturating_mul(2).saturating_add(ROOM_MARGIN) => {
+                Err(StoreError::DiskFull {
+                    path: self.path.clone(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Number of fdatasync calls this store has made (a test seam).
+    pub fn sync_count(&self) -> u64 {
+        self.syncs.load(Ordering::Relaxed)
     }
 
     /// Makes everything written so far survive a crash or power loss.
     pub fn durable(&self) -> Result<()> {
-        self.db.flush()?;
-        self.log.sync_data()?;
-        SYNCS.fetch_add(1, Ordering::Relaxed);
+        let live = self.live()?;
+        let r = live.db.flush().map_err(|e| self.sled_err(e)).and_then(|_| {
+            live.log
+                .sync_data()
+                .map_err(|e| StoreError::io(&self.path.join("db"), e))
+        });
+        drop(live);
+        self.note_failure(r)?;
+        self.syncs.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
@@ -480,26 +601,87 @@ impl Store {
 
     /// Like `write` but without the sync: bulk loads call `durable` once at the end.
     pub fn write_unsynced<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
-        let refs: Vec<&Tree> = self.trees.iter().collect();
-        Ok(refs
+        let live = self.live()?;
+        let refs: Vec<&Tree> = live.trees.iter().collect();
+        let r = refs
             .as_slice()
-            .transaction(|view: &Vec<TransactionalTree>| f(&Tx { t: view }))?)
+            .transaction(|view: &Vec<TransactionalTree>| {
+                let tx = Tx {
+                    t: view,
+                    bytes: std::cell::Cell::new(0),
+                };
+                let v = f(&tx)?;
+                self.ensure_room(tx.bytes.get())
+                    .map_err(ConflictableTransactionError::Abort)?;
+                Ok(v)
+            })
+            .map_err(|e| error::from_tx(&self.path, e));
+        drop(refs);
+        drop(live);
+        self.note_failure(r)
+    }
+
+    /// Records that could not be read so far (they are left out of every list and backup).
+    pub fn damaged(&self) -> Vec<DamagedRecord> {
+        self.damaged
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .cloned()
+            .collect()
+    }
+
+    /// The warning naming the damaged records met so far, in Korean and English.
+    pub fn damage_warning(&self) -> Option<(String, String)> {
+        damage_warning(&self.damaged())
+    }
+
+    /// The command line's way to hear of damaged records: when this store closes (after the
+    /// command has read what it needed), one line naming them goes to standard error.
+    pub fn warn_damaged_on_close(&self) {
+        self.warn_on_close.store(true, Ordering::Relaxed);
+    }
+
+    fn note_damage(&self, tree: usize, key: &[u8]) {
+        self.damaged
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(DamagedRecord {
+                tree: TREE_NAMES[tree],
+                key: key.to_vec(),
+            });
+    }
+
+    /// Decodes a stored record; a damaged one is noted and skipped.
+    fn decoded<T: serde::de::DeserializeOwned>(
+        &self,
+        tree: usize,
+        key: &[u8],
+        v: &[u8],
+    ) -> Option<T> {
+        match codec::decode(v) {
+            Ok(x) => Some(x),
+            Err(_) => {
+                self.note_damage(tree, key);
+                None
+            }
+        }
     }
 
     fn all<T: serde::de::DeserializeOwned>(&self, tree: usize) -> Result<Vec<T>> {
-        let mut out = Vec::with_capacity(self.trees[tree].len());
-        for kv in self.trees[tree].iter() {
-            let (_, v) = kv?;
-            out.push(codec::decode(&v)?);
+        let t = self.tree(tree)?;
+        let mut out = Vec::with_capacity(t.len());
+        for kv in t.iter() {
+            let (k, v) = kv.map_err(|e| self.sled_err(e))?;
+            out.extend(self.decoded(tree, &k, &v));
         }
         Ok(out)
     }
 
     fn one<T: serde::de::DeserializeOwned>(&self, tree: usize, key: &[u8]) -> Result<Option<T>> {
-        match self.trees[tree].get(key)? {
-            Some(v) => Ok(Some(codec::decode(&v)?)),
-            None => Ok(None),
-        }
+        Ok(self
+            .raw_get(tree, key)?
+            .and_then(|v| self.decoded(tree, key, &v)))
     }
 
     /// Records whose ids sit in index `index` under `prefix`.
@@ -510,8 +692,8 @@ impl Store {
         tree: usize,
     ) -> Result<Vec<T>> {
         let mut out = Vec::new();
-        for kv in self.trees[index].scan_prefix(be(prefix)) {
-            let (k, _) = kv?;
+        for kv in self.tree(index)?.scan_prefix(be(prefix)) {
+            let (k, _) = kv.map_err(|e| self.sled_err(e))?;
             if let Some(id) = second_of_pair(&k)
                 && let Some(v) = self.one(tree, &be(id))?
             {
@@ -519,6 +701,18 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// Writes raw bytes under `key` in the tree called `tree`, durably, bypassing the codec:
+    /// lets tests put a damaged record in place.
+    #[doc(hidden)]
+    pub fn poke_raw_for_tests(&self, tree: &str, key: &[u8], value: &[u8]) -> Result<()> {
+        let i = TREE_NAMES
+            .iter()
+            .position(|n| *n == tree)
+            .ok_or_else(|| StoreError::Invalid(format!("no tree {tree}")))?;
+        self.raw_insert(i, key, value)?;
+        self.durable()
     }
 
     // --- events ---
@@ -564,10 +758,13 @@ impl Store {
         self.one(PEOPLE, &be(id))
     }
     pub fn person_by_code(&self, code: &str) -> Result<Option<Person>> {
-        match self.trees[PEOPLE_BY_CODE].get(code.to_ascii_uppercase().as_bytes())? {
+        match self.raw_get(PEOPLE_BY_CODE, code.to_ascii_uppercase().as_bytes())? {
             Some(id) => match id.as_ref().try_into().map(u64::from_be_bytes) {
                 Ok(id) => self.person(id),
-                Err(_) => Err(StoreError::Corrupt("badge index".into())),
+                Err(_) => {
+                    self.note_damage(PEOPLE_BY_CODE, code.to_ascii_uppercase().as_bytes());
+                    Ok(None)
+                }
             },
             None => Ok(None),
         }
@@ -578,45 +775,64 @@ impl Store {
     /// it is not synced, and a cache that is missing, stale or unreadable is simply rebuilt.
     pub fn people_and_orgs(&self) -> Result<(Vec<Person>, Vec<Organization>)> {
         let gen_now = self.generation()?;
-        if let Some(v) = self.trees[CACHE].get(ROSTER_KEY)?
+        if let Some(v) = self.raw_get(CACHE, ROSTER_KEY)?
             && let Ok(c) = codec::decode_large::<RosterCache>(&v)
             && c.generation == gen_now
         {
+            for (tree, key) in &c.damaged {
+                if let Some(i) = TREE_NAMES.iter().position(|n| n == tree) {
+                    self.note_damage(i, key);
+                }
+            }
             return Ok((c.people, c.orgs));
         }
+        let people = self.people()?;
+        let orgs = self.orgs()?;
+        let damaged = self
+            .damaged()
+            .into_iter()
+            .filter(|d| d.tree == TREE_NAMES[PEOPLE] || d.tree == TREE_NAMES[ORGS])
+            .map(|d| (d.tree.to_string(), d.key))
+            .collect();
         let c = RosterCache {
             generation: gen_now,
-            people: self.people()?,
-            orgs: self.orgs()?,
+            people,
+            orgs,
+            damaged,
         };
+        // Only an optimisation: on a full disk the roster is simply read again next time.
         if let Ok(bytes) = codec::encode_large(&c) {
-            self.trees[CACHE].insert(ROSTER_KEY, bytes)?;
+            let _ = self.raw_insert(CACHE, ROSTER_KEY, bytes);
         }
         Ok((c.people, c.orgs))
     }
 
     /// The saved people search index (opaque bytes), if it was saved at generation `generation`.
     pub fn search_cache(&self, generation: u64) -> Result<Option<Vec<u8>>> {
-        Ok(self.trees[CACHE].get(SEARCH_KEY)?.and_then(|v| {
+        Ok(self.raw_get(CACHE, SEARCH_KEY)?.and_then(|v| {
             let (g, body) = v.split_at_checked(8)?;
             let g = u64::from_be_bytes(g.try_into().ok()?);
             (g == generation).then(|| body.to_vec())
         }))
     }
 
-    /// Saves the people search index built at `generation` (a cache: not synced).
+    /// Saves the people search index built at `generation` (a cache: not synced, skipped when
+    /// the disk is full).
     pub fn put_search_cache(&self, generation: u64, bytes: &[u8]) -> Result<()> {
         let mut v = Vec::with_capacity(8 + bytes.len());
         v.extend_from_slice(&be(generation));
         v.extend_from_slice(bytes);
-        self.trees[CACHE].insert(SEARCH_KEY, v)?;
-        Ok(())
+        match self.raw_insert(CACHE, SEARCH_KEY, v) {
+            // Only an optimisation: on a full disk the index is built again next time.
+            Err(StoreError::DiskFull { .. }) => Ok(()),
+            other => other,
+        }
     }
 
     /// Changes whenever a person or organisation is written (what the caches are checked against).
     pub fn generation(&self) -> Result<u64> {
-        Ok(self.trees[META]
-            .get(GEN_KEY)?
+        Ok(self
+            .raw_get(META, GEN_KEY)?
             .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes))
             .unwrap_or(0))
     }
@@ -740,9 +956,9 @@ impl Store {
     // --- attendance ---
     pub fn attendance_of_event(&self, event: Id) -> Result<Vec<Attendance>> {
         let mut out = Vec::new();
-        for kv in self.trees[ATTENDANCE].scan_prefix(be(event)) {
-            let (_, v) = kv?;
-            out.push(codec::decode(&v)?);
+        for kv in self.tree(ATTENDANCE)?.scan_prefix(be(event)) {
+            let (k, v) = kv.map_err(|e| self.sled_err(e))?;
+            out.extend(self.decoded(ATTENDANCE, &k, &v));
         }
         Ok(out)
     }
@@ -751,8 +967,8 @@ impl Store {
     }
     pub fn attendance_of_person(&self, person: Id) -> Result<Vec<Attendance>> {
         let mut out = Vec::new();
-        for kv in self.trees[ATTENDANCE_BY_PERSON].scan_prefix(be(person)) {
-            let (k, _) = kv?;
+        for kv in self.tree(ATTENDANCE_BY_PERSON)?.scan_prefix(be(person)) {
+            let (k, _) = kv.map_err(|e| self.sled_err(e))?;
             if let Some(event) = second_of_pair(&k)
                 && let Some(a) = self.attendance(event, person)?
             {
@@ -877,114 +1093,34 @@ impl Store {
 
     /// Whether the database holds no people and no events.
     pub fn is_empty(&self) -> bool {
-        self.trees[PEOPLE].is_empty() && self.trees[EVENTS].is_empty()
+        match self.live() {
+            Ok(live) => live.trees[PEOPLE].is_empty() && live.trees[EVENTS].is_empty(),
+            Err(_) => false,
+        }
     }
 }
 
 impl Drop for Store {
     fn drop(&mut self) {
-        let _ = self.db.flush();
-    }
-}
-
-const VERSION_FILE: &str = "NETDAY_SCHEMA";
-
-/// sled writes while it opens (a fresh log head, a snapshot). What it may touch is kept from
-/// before opening, so refusing a database leaves its files exactly as they were.
-struct Preimage {
-    files: Vec<(PathBuf, Vec<u8>)>,
-    log_head: Vec<u8>,
-    log_len: u64,
-}
-
-/// sled's log segments are 512 KiB; opening writes at most into the first two.
-const LOG_HEAD: u64 = 1 << 20;
-
-impl Preimage {
-    fn capture(dir: &Path) -> Option<Preimage> {
-        use std::io::Read;
-        let log = File::open(dir.join("db")).ok()?;
-        let log_len = log.metadata().ok()?.len();
-        let mut log_head = Vec::new();
-        log.take(LOG_HEAD).read_to_end(&mut log_head).ok()?;
-        let mut files = Vec::new();
-        for entry in std::fs::read_dir(dir).ok()?.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name == "conf" || name.starts_with("snap.") {
-                files.push((entry.path(), std::fs::read(entry.path()).ok()?));
+        let live = self
+            .live
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        match live {
+            // sled may be waiting forever for a write that failed; closing must not wait too.
+            Some(live) if self.failed.load(Ordering::Acquire) => std::mem::forget(live),
+            Some(live) => {
+                let _ = live.db.flush();
             }
+            None => {}
         }
-        Some(Preimage {
-            files,
-            log_head,
-            log_len,
-        })
-    }
-
-    fn restore(&self, dir: &Path) -> std::io::Result<()> {
-        use std::io::{Seek, SeekFrom, Write};
-        for entry in std::fs::read_dir(dir)?.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with("snap.") && !self.files.iter().any(|(p, _)| *p == entry.path()) {
-                std::fs::remove_file(entry.path())?;
-            }
-        }
-        for (p, bytes) in &self.files {
-            std::fs::write(p, bytes)?;
-        }
-        let mut log = File::options().write(true).open(dir.join("db"))?;
-        log.seek(SeekFrom::Start(0))?;
-        log.write_all(&self.log_head)?;
-        log.set_len(self.log_len)?;
-        log.sync_all()
-    }
-}
-
-fn read_version_file(dir: &Path) -> Option<u8> {
-    std::fs::read_to_string(dir.join(VERSION_FILE))
-        .ok()?
-        .trim()
-        .parse()
-        .ok()
-}
-
-/// Records the schema beside sled's files (synced), so a newer database can be refused unopened.
-pub(crate) fn write_version_file(dir: &Path, version: u8) -> std::io::Result<()> {
-    let tmp = dir.join(format!("{VERSION_FILE}.tmp"));
-    let mut f = File::create(&tmp)?;
-    std::io::Write::write_all(&mut f, format!("{version}\n").as_bytes())?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, dir.join(VERSION_FILE))?;
-    File::open(dir)?.sync_all()
-}
-
-/// Creates the data directory readable by its owner only.
-fn create_private_dir(path: &Path) -> Result<()> {
-    std::fs::create_dir_all(path)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700))?;
-    }
-    Ok(())
-}
-
-/// Asks for sled's lock ourselves first, so a locked database is reported before sled touches
-/// anything.
-fn precheck_lock(path: &Path) -> Option<StoreError> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsRawFd;
-        let f = File::options().read(true).open(path.join("db")).ok()?;
-        // SAFETY: flock on a descriptor we own; released when `f` drops at the end of this call.
-        let r = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-        if r != 0 {
-            return Some(StoreError::Locked(path.to_path_buf()));
+        if self.warn_on_close.load(Ordering::Relaxed)
+            && let Some((ko, en)) = self.damage_warning()
+        {
+            eprintln!("{ko} / {en}");
         }
     }
-    #[cfg(not(unix))]
-    let _ = path;
-    None
 }
 
 /// sled 0.34 can panic while recovering a damaged log; turn that into an error, quietly.

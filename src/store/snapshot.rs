@@ -280,13 +280,7 @@ impl Snapshot {
 }
 
 fn decode_whole(body: &[u8]) -> Result<Snapshot, Fault> {
-    match bincode::serde::decode_from_slice(
-        body,
-        bincode::config::standard().with_limit::<{ 1 << 31 }>(),
-    ) {
-        Ok((snap, used)) if used == body.len() => Ok(snap),
-        _ => Err(Fault::Damaged),
-    }
+    codec::decode_whole(body).map_err(|_| Fault::Damaged)
 }
 
 impl Store {
@@ -305,7 +299,7 @@ impl Store {
     /// Fills a store that holds no records with `snap`, its text cleaned; ids are kept, counters
     /// set past the highest id so new records never collide. Durable when it returns Ok.
     pub fn restore(&self, snap: &Snapshot) -> Result<(), StoreError> {
-        if self.trees[super::EVENTS..=super::IDEAS]
+        if self.live()?.trees[super::EVENTS..=super::IDEAS]
             .iter()
             .any(|t| !t.is_empty())
         {
@@ -324,7 +318,7 @@ impl Store {
         ];
         for (tree, max) in max_ids {
             let key = format!("seq:{}", TREE_NAMES[tree]);
-            self.trees[META].insert(key.as_bytes(), &super::be(max.unwrap_or(0))[..])?;
+            self.raw_insert(META, key.as_bytes(), &super::be(max.unwrap_or(0))[..])?;
         }
         for part in snap.people.chunks(2000) {
             self.write_unsynced(|tx| {
@@ -406,7 +400,7 @@ impl Store {
             Replace::No,
             Some(&live),
         )
-        .map_err(|e| undo(StoreError::Io(std::io::Error::other(e.en()))))?;
+        .map_err(|e| undo(file_err(&journal, e)))?;
         std::fs::rename(&live, sibling(&parent, &name, &format!("{ASIDE}{id}")))
             .map_err(|e| undo(at(&live, e)))?;
         sync_dir(&parent)?;
@@ -421,10 +415,15 @@ const JOURNAL: &str = ".restore-swap";
 const JOURNAL_HEAD: &str = "netday restore swap";
 
 fn at(path: &Path, e: std::io::Error) -> StoreError {
-    StoreError::Io(std::io::Error::new(
-        e.kind(),
-        format!("{}: {e}", path.display()),
-    ))
+    StoreError::io(path, e)
+}
+
+/// A file netday writes for itself (journal, marker) that could not be written.
+fn file_err(path: &Path, e: files::FileError) -> StoreError {
+    match e {
+        files::FileError::Io { path, source } => StoreError::io(&path, source),
+        other => StoreError::io(path, std::io::Error::other(other.en())),
+    }
 }
 
 /// The directory holding the database and the database's own name.
@@ -462,7 +461,7 @@ fn make_beside(parent: &Path, name: &std::ffi::OsStr) -> Result<(String, PathBuf
                     let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
                 }
                 files::write(&dir.join(MARKER), MARKER.as_bytes(), Replace::No, None)
-                    .map_err(|e| StoreError::Io(std::io::Error::other(e.en())))?;
+                    .map_err(|e| file_err(&dir.join(MARKER), e))?;
                 sync_dir(parent)?;
                 return Ok((id, dir));
             }

@@ -1,0 +1,331 @@
+//! What can go wrong in the store, each as one Korean and one English line that says what
+//! happened, where, and what to do.
+
+use std::path::{Path, PathBuf};
+
+use sled::transaction::TransactionError;
+
+/// What can go wrong opening or using the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}", self.en())]
+    Locked(PathBuf),
+    /// A file of the database cannot be read as what it should be.
+    #[error("{}", self.en())]
+    Corrupt(PathBuf),
+    /// A file every netday database has is gone.
+    #[error("{}", self.en())]
+    Missing(PathBuf),
+    /// One stored record cannot be read, so the write that needed it was not made.
+    #[error("{}", self.en())]
+    DamagedRecord(DamagedRecord),
+    #[error("{}", self.en())]
+    Newer { found: u8, supported: u8 },
+    #[error("{}", self.en())]
+    Foreign(PathBuf),
+    #[error("{}", self.en())]
+    DiskFull { path: PathBuf },
+    /// sled did not recover from a failed write; only a restart of netday lets go of it.
+    #[error("{}", self.en())]
+    Stuck(PathBuf),
+    #[error("{}", self.en())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A record larger than the store reads back; nothing was written.
+    #[error("{}", self.en())]
+    TooLarge { bytes: u64, limit: u64 },
+    /// A badge code given for a person already names someone else.
+    #[error("{}", self.en())]
+    CodeTaken { code: String, holder_name: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// An I/O error where no path is known (writing an export to a stream the caller opened).
+impl From<std::io::Error> for StoreError {
+    fn from(source: std::io::Error) -> Self {
+        StoreError::io(Path::new(""), source)
+    }
+}
+
+/// " (path)", or nothing when no path is known.
+fn at(path: &Path) -> String {
+    if path.as_os_str().is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", path.display())
+    }
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+impl StoreError {
+    pub fn ko(&self) -> String {
+        match self {
+            StoreError::Locked(p) => format!(
+                "데이터베이스가 다른 netday에서 열려 있습니다 ({}). 그 창을 닫고 다시 실행하세요.",
+                p.display()
+            ),
+            StoreError::Corrupt(file) => format!(
+                "데이터베이스 파일이 손상되었습니다: {}. 파일은 그대로 두었습니다. `netday restore`로 백업에서 복구하세요.",
+                file.display()
+            ),
+            StoreError::Missing(file) => format!(
+                "데이터베이스 파일이 없습니다: {}. 아무것도 바꾸지 않았습니다. `netday restore`로 백업에서 복구하세요.",
+                file.display()
+            ),
+            StoreError::DamagedRecord(r) => format!(
+                "저장된 기록이 손상되어 읽을 수 없습니다: {}. 저장하지 않았습니다. 손상된 기록은 백업에 들어가지 않습니다.",
+                r.ko()
+            ),
+            StoreError::Newer { found, supported } => format!(
+                "더 새로운 netday가 만든 데이터베이스입니다 (스키마 {found}, 이 버전은 {supported}까지). netday를 업데이트하세요. 아무것도 바꾸지 않았습니다."
+            ),
+            StoreError::Foreign(p) => format!(
+                "netday 데이터베이스가 아닙니다: {}. 아무것도 바꾸지 않았습니다. 비어 있는 폴더나 없는 경로를 --db로 지정하세요.",
+                p.display()
+            ),
+            StoreError::DiskFull { path } => format!(
+                "디스크가 가득 찼습니다{}. 저장하지 못했습니다. 공간을 비운 뒤 다시 저장하세요.",
+                at(path)
+            ),
+            StoreError::Stuck(p) => format!(
+                "디스크 오류 뒤 데이터베이스를 다시 열지 못했습니다 ({}). 저장된 내용은 안전합니다. netday를 종료하고 다시 실행하세요.",
+                p.display()
+            ),
+            StoreError::Io { path, source } => match source.kind() {
+                std::io::ErrorKind::PermissionDenied => format!(
+                    "권한이 없어 {}에 접근할 수 없습니다. 이 경로의 소유자와 권한을 확인하거나 다른 --db 경로를 쓰세요.",
+                    path.display()
+                ),
+                std::io::ErrorKind::NotFound => format!(
+                    "{}을(를) 찾을 수 없습니다. 경로를 확인하세요.",
+                    path.display()
+                ),
+                _ if path.as_os_str().is_empty() => format!(
+                    "읽거나 쓰지 못했습니다 ({source}). 디스크와 경로를 확인한 뒤 다시 하세요."
+                ),
+                _ => format!(
+                    "{}을(를) 읽거나 쓸 수 없습니다 ({source}). 디스크와 경로를 확인한 뒤 다시 하세요.",
+                    path.display()
+                ),
+            },
+            StoreError::TooLarge { bytes, limit } => format!(
+                "기록이 너무 큽니다 ({}, 최대 {}). 저장하지 않았습니다. 긴 글이나 붙여 넣은 내용을 줄여 주세요.",
+                mb(*bytes),
+                mb(*limit)
+            ),
+            StoreError::CodeTaken { code, holder_name } => format!(
+                "배지 코드 {code}는 이미 {holder_name} 님의 코드입니다. 코드를 비우면 새 코드를 받습니다."
+            ),
+            StoreError::Invalid(why) => why.clone(),
+        }
+    }
+
+    pub fn en(&self) -> String {
+        match self {
+            StoreError::Locked(p) => format!(
+                "The database is open in another netday ({}). Close that one and try again.",
+                p.display()
+            ),
+            StoreError::Corrupt(file) => format!(
+                "A database file is damaged: {}. The files were left as they are. Use `netday restore` to recover from a backup.",
+                file.display()
+            ),
+            StoreError::Missing(file) => format!(
+                "A database file is missing: {}. Nothing was changed. Use `netday restore` to recover from a backup.",
+                file.display()
+            ),
+            StoreError::DamagedRecord(r) => format!(
+                "A stored record is damaged and cannot be read: {}. Nothing was saved. Damaged records are left out of backups.",
+                r.en()
+            ),
+            StoreError::Newer { found, supported } => format!(
+                "This database was written by a newer netday (schema {found}; this build reads up to {supported}). Update netday. Nothing was changed."
+            ),
+            StoreError::Foreign(p) => format!(
+                "Not a netday database: {}. Nothing was changed. Give --db an empty folder or a path that does not exist yet.",
+                p.display()
+            ),
+            StoreError::DiskFull { path } => format!(
+                "The disk is full{}. Nothing was saved. Free some space, then save again.",
+                at(path)
+            ),
+            StoreError::Stuck(p) => format!(
+                "After a disk error the database could not be opened again ({}). What was saved is safe. Quit netday and start it again.",
+                p.display()
+            ),
+            StoreError::Io { path, source } => match source.kind() {
+                std::io::ErrorKind::PermissionDenied => format!(
+                    "Permission denied: {}. Check who owns this path and its permissions, or use another --db path.",
+                    path.display()
+                ),
+                std::io::ErrorKind::NotFound => {
+                    format!("Not found: {}. Check the path.", path.display())
+                }
+                _ if path.as_os_str().is_empty() => format!(
+                    "Cannot read or write ({source}). Check the disk and the path, then try again."
+                ),
+                _ => format!(
+                    "Cannot read or write {} ({source}). Check the disk and the path, then try again.",
+                    path.display()
+                ),
+            },
+            StoreError::TooLarge { bytes, limit } => format!(
+                "The record is too large ({}; at most {}). Nothing was saved. Shorten the long text or paste.",
+                mb(*bytes),
+                mb(*limit)
+            ),
+            StoreError::CodeTaken { code, holder_name } => format!(
+                "Badge code {code} already belongs to {holder_name}. Leave the code empty to get a new one."
+            ),
+            StoreError::Invalid(why) => why.clone(),
+        }
+    }
+
+    /// An I/O error at `path`: a full disk is said in words.
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> StoreError {
+        if is_disk_full(&source) {
+            StoreError::DiskFull {
+                path: path.to_path_buf(),
+            }
+        } else {
+            StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    }
+
+    /// A sled error in the database at `dir`.
+    pub(crate) fn sled(dir: &Path, e: sled::Error) -> StoreError {
+        match e {
+            sled::Error::Io(io) => StoreError::io(dir, io),
+            _ => StoreError::Corrupt(dir.join("db")),
+        }
+    }
+
+    /// Whether the disk ran out of room (the store reopens sled before the next access then).
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, StoreError::DiskFull { .. })
+    }
+}
+
+pub(crate) fn is_disk_full(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::StorageFull
+        || e.kind() == std::io::ErrorKind::QuotaExceeded
+        || e.raw_os_error() == Some(28)
+        // sled copies a stored I/O error into a new one whose text is the old one's Debug form.
+        || e.to_string().contains("StorageFull")
+}
+
+pub(crate) fn from_tx(dir: &Path, e: TransactionError<StoreError>) -> StoreError {
+    match e {
+        TransactionError::Abort(e) => e,
+        TransactionError::Storage(e) => StoreError::sled(dir, e),
+    }
+}
+
+/// One stored record that cannot be read: which kind, which id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DamagedRecord {
+    pub tree: &'static str,
+    pub key: Vec<u8>,
+}
+
+fn id_at(key: &[u8], at: usize) -> Option<u64> {
+    key.get(at..at + 8)
+        .and_then(|s| s.try_into().ok())
+        .map(u64::from_be_bytes)
+}
+
+impl DamagedRecord {
+    fn key_text(&self) -> String {
+        match (self.key.len(), id_at(&self.key, 0)) {
+            (8, Some(id)) => format!("#{id}"),
+            _ => match std::str::from_utf8(&self.key) {
+                Ok(s) if s.chars().all(|c| !c.is_control()) => format!("'{s}'"),
+                _ => self.key.iter().map(|b| format!("{b:02x}")).collect(),
+            },
+        }
+    }
+
+    pub fn ko(&self) -> String {
+        if self.tree == "attendance"
+            && let (Some(e), Some(p)) = (id_at(&self.key, 0), id_at(&self.key, 8))
+        {
+            return format!("참석 기록 (네트워킹데이 #{e}, 사람 #{p})");
+        }
+        let kind = match self.tree {
+            "events" => "네트워킹데이",
+            "orgs" => "소속 기관",
+            "people" => "사람",
+            "agenda" => "안건",
+            "notes" => "메모",
+            "ideas" => "협업 아이디어",
+            "drafts" => "임시 저장",
+            "meta" => "카운터",
+            other => other,
+        };
+        format!("{kind} {}", self.key_text())
+    }
+
+    pub fn en(&self) -> String {
+        if self.tree == "attendance"
+            && let (Some(e), Some(p)) = (id_at(&self.key, 0), id_at(&self.key, 8))
+        {
+            return format!("attendance (networking day #{e}, person #{p})");
+        }
+        let kind = match self.tree {
+            "events" => "networking day",
+            "orgs" => "organisation",
+            "people" => "person",
+            "agenda" => "agenda item",
+            "notes" => "note",
+            "ideas" => "collaboration idea",
+            "drafts" => "draft",
+            "meta" => "counter",
+            other => other,
+        };
+        format!("{kind} {}", self.key_text())
+    }
+}
+
+/// One warning naming the damaged records (at most a handful, then how many more): Korean and
+/// English.
+pub fn damage_warning(list: &[DamagedRecord]) -> Option<(String, String)> {
+    const SHOWN: usize = 5;
+    if list.is_empty() {
+        return None;
+    }
+    let names = |f: fn(&DamagedRecord) -> String| {
+        list.iter()
+            .take(SHOWN)
+            .map(f)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let more = list.len().saturating_sub(SHOWN);
+    let (more_ko, more_en) = if more > 0 {
+        (format!(" 외 {more}건"), format!(" and {more} more"))
+    } else {
+        (String::new(), String::new())
+    };
+    Some((
+        format!(
+            "경고: 손상된 기록 {}건을 읽지 못해 건너뛰었습니다: {}{more_ko}. 나머지는 그대로 쓸 수 있습니다. `netday backup`으로 백업해 두세요.",
+            list.len(),
+            names(DamagedRecord::ko)
+        ),
+        format!(
+            "warning: skipped {} damaged record(s) that cannot be read: {}{more_en}. Everything else works; make a backup with `netday backup`.",
+            list.len(),
+            names(DamagedRecord::en)
+        ),
+    ))
+}
