@@ -110,6 +110,39 @@ const PATH_INPUT: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+/// Editing inside a text field, wherever one has the keyboard.
+const TEXT: &[Binding] = &[
+    ctrl('u', "Ctrl-U", Action::ClearField),
+    ctrl('w', "Ctrl-W", Action::DeleteWord),
+    Binding {
+        code: KeyCode::Left,
+        mods: KeyModifiers::CONTROL,
+        label: "Ctrl-←",
+        action: Action::WordLeft,
+    },
+    Binding {
+        code: KeyCode::Right,
+        mods: KeyModifiers::CONTROL,
+        label: "Ctrl-→",
+        action: Action::WordRight,
+    },
+];
+
+/// Del deletes at the caret where it has no other job (on 명단 it archives).
+const DEL_CHAR: &[Binding] = &[key(KeyCode::Delete, "Del", Action::DeleteChar)];
+
+/// ← → move the caret of a search box whose screen has no other use for them.
+const CARET: &[Binding] = &[
+    key(KeyCode::Left, "←", Action::Left),
+    key(KeyCode::Right, "→", Action::Right),
+];
+
+/// Home and End in a form: the start and end of the field.
+const FIELD_ENDS: &[Binding] = &[
+    key(KeyCode::Home, "Home", Action::Home),
+    key(KeyCode::End, "End", Action::End),
+];
+
 const WALKIN: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::Submit),
     key(KeyCode::Esc, "Esc", Action::Cancel),
@@ -256,12 +289,12 @@ const OFFER_DEMO: &[Binding] = &[
 /// The binding tables in force in `ctx`, most specific first.
 pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
     match ctx {
-        Context::Checkin => vec![CHECKIN, LIST, GLOBAL],
-        Context::WalkIn | Context::Form => vec![WALKIN],
-        Context::People => vec![PEOPLE, LIST, GLOBAL],
-        Context::Orgs => vec![ORGS, LIST, GLOBAL],
+        Context::Checkin => vec![CHECKIN, LIST, CARET, TEXT, DEL_CHAR, GLOBAL],
+        Context::WalkIn | Context::Form => vec![WALKIN, FIELD_ENDS, TEXT, DEL_CHAR],
+        Context::People => vec![PEOPLE, LIST, CARET, TEXT, GLOBAL],
+        Context::Orgs => vec![ORGS, LIST, CARET, TEXT, GLOBAL],
         Context::Filter => vec![FILTER],
-        Context::PathInput => vec![PATH_INPUT],
+        Context::PathInput => vec![PATH_INPUT, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::Confirm => vec![CONFIRM],
         Context::EventPicker => vec![PICKER],
         Context::OfferDemo => vec![OFFER_DEMO],
@@ -269,10 +302,10 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Agenda => vec![AGENDA, LIST, GLOBAL],
         Context::Notes => vec![NOTES, LIST, GLOBAL],
         Context::NoteEditor => vec![EDITOR],
-        Context::AgendaForm => vec![WALKIN],
-        Context::ActionForm => vec![ACTION_FORM],
+        Context::AgendaForm => vec![WALKIN, FIELD_ENDS, TEXT, DEL_CHAR],
+        Context::ActionForm => vec![ACTION_FORM, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::IdeasBoard => vec![IDEAS_BOARD, LIST, GLOBAL],
-        Context::IdeaForm | Context::IdeaFilter => vec![WALKIN],
+        Context::IdeaForm | Context::IdeaFilter => vec![WALKIN, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::IdeaDetail => vec![IDEA_DETAIL],
     }
 }

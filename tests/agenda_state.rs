@@ -108,6 +108,12 @@ fn agenda_add_edit_reorder_delete() {
         panic!("form closed on a bad time")
     };
     assert!(form.error.is_some());
+    // A changed form asks before it is thrown away: the first Esc only warns.
+    app.update(Action::Cancel);
+    assert!(
+        matches!(app.overlay, Overlay::AgendaForm(_)),
+        "one Esc closed a changed form"
+    );
     app.update(Action::Cancel);
     assert_eq!(titles(&app).len(), 5);
 

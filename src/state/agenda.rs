@@ -6,8 +6,9 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{Action, App, Overlay, Tone};
 use crate::i18n;
-use crate::model::{AgendaItem, AgendaStatus, Id, clean_line};
+use crate::model::{AgendaItem, AgendaStatus, Id, TextField as FieldKind, clean_line};
 use crate::store::StoreError;
+use crate::widgets::TextField;
 
 /// Start of a networking day when the event does not say.
 pub const DEFAULT_START: (u32, u32) = (14, 0);
@@ -144,20 +145,44 @@ impl AgendaField {
 }
 
 /// Adding or editing one agenda item.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AgendaForm {
     /// The item edited; `None` adds a new one.
     pub id: Option<Id>,
     pub field: AgendaField,
-    pub start: String,
-    pub minutes: String,
-    pub title: String,
-    pub presenter: String,
+    pub start: TextField,
+    pub minutes: TextField,
+    pub title: TextField,
+    pub presenter: TextField,
     pub error: Option<String>,
+    /// The values when the form opened, to tell whether anything changed.
+    original: [String; 4],
+    pub discard_armed: bool,
 }
 
 impl AgendaForm {
-    pub fn text_mut(&mut self) -> &mut String {
+    fn new(id: Option<Id>, start: &str, minutes: &str, title: &str, presenter: &str) -> Self {
+        AgendaForm {
+            id,
+            field: AgendaField::Title,
+            start: TextField::with(FieldKind::Short, start),
+            minutes: TextField::with(FieldKind::Short, minutes),
+            title: TextField::with(FieldKind::Title, title),
+            presenter: TextField::with(FieldKind::Short, presenter),
+            error: None,
+            original: [start, minutes, title, presenter].map(String::from),
+            discard_armed: false,
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        [&self.start, &self.minutes, &self.title, &self.presenter]
+            .iter()
+            .zip(&self.original)
+            .any(|(f, o)| f.value() != o)
+    }
+
+    pub fn text_mut(&mut self) -> &mut TextField {
         match self.field {
             AgendaField::Start => &mut self.start,
             AgendaField::Minutes => &mut self.minutes,
@@ -250,28 +275,25 @@ impl App {
             return;
         }
         let form = match id.and_then(|id| self.agenda.items.iter().find(|i| i.id == id)) {
-            Some(i) => AgendaForm {
-                id: Some(i.id),
-                field: AgendaField::Title,
-                start: i
-                    .start
+            Some(i) => AgendaForm::new(
+                Some(i.id),
+                &i.start
                     .map(|t| t.format("%H:%M").to_string())
                     .unwrap_or_default(),
-                minutes: i.minutes.to_string(),
-                title: i.title.clone(),
-                presenter: i.presenter.clone(),
-                error: None,
-            },
+                &i.minutes.to_string(),
+                &i.title,
+                &i.presenter,
+            ),
             None => {
                 let sched = schedule(&self.agenda.items, self.day_start());
                 let start = sched.last().map(|(_, e)| *e).unwrap_or(self.day_start());
-                AgendaForm {
-                    id: None,
-                    field: AgendaField::Title,
-                    start: start.format("%H:%M").to_string(),
-                    minutes: DEFAULT_MINUTES.to_string(),
-                    ..Default::default()
-                }
+                AgendaForm::new(
+                    None,
+                    &start.format("%H:%M").to_string(),
+                    &DEFAULT_MINUTES.to_string(),
+                    "",
+                    "",
+                )
             }
         };
         self.overlay = Overlay::AgendaForm(Box::new(form));
@@ -282,21 +304,26 @@ impl App {
         mut form: AgendaForm,
         action: Action,
     ) -> Result<(), StoreError> {
-        match action {
-            Action::Cancel => {
-                self.overlay = Overlay::None;
-                return Ok(());
-            }
-            Action::Input(c) if !c.is_control() => {
-                form.text_mut().push(c);
+        if action != Action::Cancel {
+            form.discard_armed = false;
+        }
+        if let Some(e) = super::edit_text(form.text_mut(), &action) {
+            if e.changed() {
                 form.error = None;
             }
-            Action::Paste(s) => form.text_mut().push_str(&clean_line(&s)),
-            Action::Backspace => {
-                form.text_mut().pop();
+            self.edited(e);
+            self.overlay = Overlay::AgendaForm(Box::new(form));
+            return Ok(());
+        }
+        match action {
+            Action::Cancel => {
+                if super::escape(form.is_dirty(), &mut form.discard_armed, &mut form.error) {
+                    self.overlay = Overlay::None;
+                    return Ok(());
+                }
             }
-            Action::NextField | Action::Down | Action::Right => form.step(1),
-            Action::PrevField | Action::Up | Action::Left => form.step(-1),
+            Action::NextField | Action::Down => form.step(1),
+            Action::PrevField | Action::Up => form.step(-1),
             Action::Submit => return self.save_agenda_form(form),
             _ => {}
         }

@@ -2,18 +2,19 @@
 
 use super::{Action, App, Overlay, Roster, Tone, WalkInForm};
 use crate::i18n;
-use crate::model::{Attendance, AttendanceStatus, Id};
+use crate::model::{Attendance, AttendanceStatus, Id, TextField as FieldKind};
 use crate::search::{Hit, Tier};
 use crate::store::StoreError;
+use crate::widgets::TextField;
 
 /// Most search results kept for the list; nobody scrolls further at a door.
 pub const MAX_ROWS: usize = 1000;
 /// Rows moved by PageUp/PageDown.
 pub const PAGE: usize = 10;
 
-#[derive(Default, Clone, Debug)]
+#[derive(Clone, Debug)]
 pub struct CheckinState {
-    pub query: String,
+    pub query: TextField,
     /// People shown, best first.
     pub rows: Vec<Id>,
     /// How many matched in all (rows may be cut at MAX_ROWS).
@@ -25,6 +26,21 @@ pub struct CheckinState {
     /// The query found its person by badge code.
     pub code_hit: bool,
     hits: Vec<Hit>,
+}
+
+impl Default for CheckinState {
+    fn default() -> Self {
+        CheckinState {
+            query: TextField::new(FieldKind::Search),
+            rows: Vec::new(),
+            total: 0,
+            selected: 0,
+            show_contacts: false,
+            undo: Vec::new(),
+            code_hit: false,
+            hits: Vec::new(),
+        }
+    }
 }
 
 impl CheckinState {
@@ -74,19 +90,17 @@ impl App {
     pub(super) fn on_checkin(&mut self, action: Action) -> Result<(), StoreError> {
         let c = &mut self.checkin;
         let sel = c.selected as isize;
+        // The list keeps ↑↓ PgUp PgDn Home End; every other editing key goes to the search box.
+        if !matches!(action, Action::Home | Action::End)
+            && let Some(e) = super::edit_text(&mut c.query, &action)
+        {
+            if e.changed() {
+                c.refresh(&self.roster);
+            }
+            self.edited(e);
+            return Ok(());
+        }
         match action {
-            Action::Input(ch) if !ch.is_control() => {
-                c.query.push(ch);
-                c.refresh(&self.roster);
-            }
-            Action::Paste(text) => {
-                c.query.push_str(&crate::model::clean_line(&text));
-                c.refresh(&self.roster);
-            }
-            Action::Backspace => {
-                c.query.pop();
-                c.refresh(&self.roster);
-            }
             Action::Cancel => {
                 c.query.clear();
                 c.refresh(&self.roster);
@@ -127,7 +141,7 @@ impl App {
                 // What was typed is most likely the newcomer's name.
                 let q = c.query.trim();
                 if !q.is_empty() && !q.is_ascii() {
-                    form.name = q.to_string();
+                    form.name.set(q);
                 }
                 self.overlay = Overlay::WalkIn(Box::new(form));
             }

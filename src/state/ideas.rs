@@ -7,11 +7,12 @@ use chrono::{Datelike, NaiveDate};
 use super::{Action, App, Context, Overlay, Screen, Tone};
 use crate::i18n;
 use crate::model::{
-    Id, Idea, IdeaCategory, IdeaMove, IdeaStatus, Note, NoteKind, Owner, Ts, clean_line,
-    clean_multiline,
+    Id, Idea, IdeaCategory, IdeaMove, IdeaStatus, Note, NoteKind, Owner, TextField as FieldKind,
+    Ts, clean_line, clean_multiline,
 };
 use crate::search::SearchIndex;
 use crate::store::{Store, StoreError};
+use crate::widgets::TextField;
 
 /// An idea untouched this long is "stale".
 pub const STALE_DAYS: i64 = 60;
@@ -28,7 +29,7 @@ pub struct IdeaFilter {
     /// Only ideas with no change for `STALE_DAYS`.
     pub stale: bool,
     /// Words that must appear in title, next step or description.
-    pub text: String,
+    pub text: TextField,
 }
 
 impl IdeaFilter {
@@ -68,7 +69,7 @@ pub fn is_stale(i: &Idea, now: Ts) -> bool {
 /// A text field that completes to a known record (an organisation or a person).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lookup {
-    pub text: String,
+    pub text: TextField,
     pub hits: Vec<Id>,
     /// The highlighted suggestion, once the user moved into the list.
     pub sel: Option<usize>,
@@ -138,45 +139,68 @@ impl FormField {
 }
 
 /// Creating (id 0) or editing an idea.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IdeaForm {
     pub id: Id,
     pub field: FormField,
-    pub title: String,
+    pub title: TextField,
     pub category: IdeaCategory,
     pub org_ids: Vec<Id>,
     pub orgs: Lookup,
     pub owner: Option<Id>,
     pub owner_lookup: Lookup,
-    pub next_step: String,
-    pub due: String,
-    pub description: String,
+    pub next_step: TextField,
+    pub due: TextField,
+    pub description: TextField,
     pub note_ids: Vec<Id>,
     pub error: Option<String>,
     /// Esc was pressed once on a changed form: the next Esc discards it.
     pub discard_armed: bool,
 }
 
+impl Default for IdeaForm {
+    fn default() -> Self {
+        IdeaForm {
+            id: 0,
+            field: FormField::Title,
+            title: TextField::new(FieldKind::Title),
+            category: IdeaCategory::default(),
+            org_ids: Vec::new(),
+            orgs: Lookup::default(),
+            owner: None,
+            owner_lookup: Lookup::default(),
+            next_step: TextField::new(FieldKind::Short),
+            due: TextField::new(FieldKind::Short),
+            description: TextField::new(FieldKind::Description),
+            note_ids: Vec::new(),
+            error: None,
+            discard_armed: false,
+        }
+    }
+}
+
 impl IdeaForm {
     pub fn edit(i: &Idea) -> IdeaForm {
         IdeaForm {
             id: i.id,
-            title: i.title.clone(),
+            title: TextField::with(FieldKind::Title, &i.title),
             category: i.category,
             org_ids: i.org_ids.clone(),
             owner: i.owner,
-            next_step: i.next_step.clone(),
-            due: i
-                .next_due
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-            description: i.description.clone(),
+            next_step: TextField::with(FieldKind::Short, &i.next_step),
+            due: TextField::with(
+                FieldKind::Short,
+                &i.next_due
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+            ),
+            description: TextField::with(FieldKind::Description, &i.description),
             note_ids: i.note_ids.clone(),
             ..Default::default()
         }
     }
 
-    fn text_mut(&mut self) -> Option<&mut String> {
+    fn text_mut(&mut self) -> Option<&mut TextField> {
         match self.field {
             FormField::Title => Some(&mut self.title),
             FormField::Orgs => Some(&mut self.orgs.text),
@@ -396,11 +420,11 @@ impl App {
     /// organisations it names, the owner and due date of an action item) on the Ideas screen.
     pub fn start_idea_from_note(&mut self, note: &Note) {
         let mut lines = note.text.lines().map(str::trim).filter(|l| !l.is_empty());
-        let title = clean_line(lines.next().unwrap_or(""));
+        let title = lines.next().unwrap_or("");
         let rest: Vec<&str> = lines.collect();
         let mut form = IdeaForm {
-            title,
-            description: clean_multiline(&rest.join("\n")),
+            title: TextField::with(FieldKind::Title, title),
+            description: TextField::with(FieldKind::Description, &rest.join("\n")),
             note_ids: vec![note.id],
             ..Default::default()
         };
@@ -419,7 +443,7 @@ impl App {
                 _ => {}
             }
             if let Some(d) = due {
-                form.due = d.format("%Y-%m-%d").to_string();
+                form.due.set(&d.format("%Y-%m-%d").to_string());
             }
         }
         self.overlay = Overlay::None;
@@ -633,8 +657,23 @@ impl App {
         if action != Action::Cancel {
             f.discard_armed = false;
         }
+        // Backspace in an empty lookup takes back the last organisation or the owner chosen.
+        let unchoose =
+            action == Action::Backspace && f.lookup_mut().is_some_and(|l| l.text.is_empty());
+        let edited = match f.text_mut() {
+            Some(t) if !unchoose => super::edit_text(t, &action),
+            _ => None,
+        };
         let mut research = false;
+        if let Some(e) = edited {
+            if e.changed() {
+                research = true;
+                f.error = None;
+            }
+            self.edited(e);
+        }
         match action {
+            _ if edited.is_some() => {}
             Action::Cancel => {
                 if let Some(l) = f.lookup_mut().filter(|l| !l.hits.is_empty()) {
                     l.hits.clear();
@@ -646,36 +685,10 @@ impl App {
                     return Ok(());
                 }
             }
-            Action::Input(ch) if !ch.is_control() => {
-                if let Some(t) = f.text_mut() {
-                    t.push(ch);
-                    research = true;
-                }
-                f.error = None;
+            Action::Backspace if f.field == FormField::Orgs => {
+                f.org_ids.pop();
             }
-            Action::Paste(s) => {
-                let s = if f.field == FormField::Description {
-                    clean_multiline(&s)
-                } else {
-                    clean_line(&s)
-                };
-                if let Some(t) = f.text_mut() {
-                    t.push_str(&s);
-                    research = true;
-                }
-            }
-            Action::Backspace => match f.field {
-                FormField::Orgs if f.orgs.text.is_empty() => {
-                    f.org_ids.pop();
-                }
-                FormField::Owner if f.owner_lookup.text.is_empty() => f.owner = None,
-                _ => {
-                    if let Some(t) = f.text_mut() {
-                        t.pop();
-                        research = true;
-                    }
-                }
-            },
+            Action::Backspace if f.field == FormField::Owner => f.owner = None,
             Action::Left | Action::Right if f.field == FormField::Category => {
                 f.category = cycle(&IdeaCategory::ALL, f.category, action == Action::Right);
             }
@@ -798,8 +811,25 @@ impl App {
             .position(|x| *x == f.field)
             .unwrap_or(0);
         let n = FilterField::ALL.len();
+        let text = match f.field {
+            FilterField::Org => Some(&mut f.org.text),
+            FilterField::Owner => Some(&mut f.owner.text),
+            FilterField::Text => Some(&mut f.filter.text),
+            FilterField::Category | FilterField::Stale => None,
+        };
+        // Backspace in an empty lookup takes back the organisation or owner chosen.
+        let unchoose = action == Action::Backspace && text.as_ref().is_some_and(|t| t.is_empty());
+        let edited = match text {
+            Some(t) if !unchoose => super::edit_text(t, &action),
+            _ => None,
+        };
         let mut research = false;
+        if let Some(e) = edited {
+            research = e.changed();
+            self.edited(e);
+        }
         match action {
+            _ if edited.is_some() => {}
             Action::Cancel => {
                 let open = match f.field {
                     FilterField::Org => &mut f.org,
@@ -814,45 +844,13 @@ impl App {
                 open.hits.clear();
                 open.sel = None;
             }
-            Action::Input(ch) if !ch.is_control() => match f.field {
-                FilterField::Org => {
-                    f.org.text.push(ch);
-                    research = true;
-                }
-                FilterField::Owner => {
-                    f.owner.text.push(ch);
-                    research = true;
-                }
-                FilterField::Text => f.filter.text.push(ch),
-                FilterField::Stale if ch == ' ' => f.filter.stale = !f.filter.stale,
-                _ => {}
-            },
-            Action::Paste(s) => {
-                let s = clean_line(&s);
-                match f.field {
-                    FilterField::Org => f.org.text.push_str(&s),
-                    FilterField::Owner => f.owner.text.push_str(&s),
-                    FilterField::Text => f.filter.text.push_str(&s),
-                    _ => {}
-                }
-                research = true;
-            }
+            Action::Input(' ') if f.field == FilterField::Stale => f.filter.stale = !f.filter.stale,
             Action::Backspace => match f.field {
-                FilterField::Org if f.org.text.is_empty() => f.filter.org = None,
-                FilterField::Org => {
-                    f.org.text.pop();
-                    research = true;
-                }
-                FilterField::Owner if f.owner.text.is_empty() => f.filter.owner = None,
-                FilterField::Owner => {
-                    f.owner.text.pop();
-                    research = true;
-                }
-                FilterField::Text => {
-                    f.filter.text.pop();
-                }
+                FilterField::Org => f.filter.org = None,
+                FilterField::Owner => f.filter.owner = None,
                 FilterField::Category => f.filter.category = None,
                 FilterField::Stale => f.filter.stale = false,
+                FilterField::Text => {}
             },
             Action::Left | Action::Right if f.field == FilterField::Category => {
                 f.filter.category = cycle_category(f.filter.category, action == Action::Right);

@@ -15,8 +15,9 @@ pub mod walkin;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, L};
-use crate::model::{Event, Id, PASTE_CAP, TextField, Ts, cut_to};
+use crate::model::{Event, Id, TextField as FieldKind, Ts, cut_to};
 use crate::store::{Store, StoreError};
+use crate::widgets::{Edit, Pasted, TextField};
 
 pub use agenda::{AgendaForm, AgendaState};
 pub use checkin::CheckinState;
@@ -77,6 +78,16 @@ pub enum Action {
     Paste(String),
     /// Delete the character before the caret
     Backspace,
+    /// Delete the character after the caret
+    DeleteChar,
+    /// Clear the text field
+    ClearField,
+    /// Delete the word before the caret
+    DeleteWord,
+    /// Move the caret one word left
+    WordLeft,
+    /// Move the caret one word right
+    WordRight,
     /// Clear the search box / close the form
     Cancel,
     /// Move up one row
@@ -213,21 +224,29 @@ impl Action {
             PickEvent => L("네트워킹데이 선택", "Choose networking day"),
             Input(_) | Paste(_) => L("입력", "Type"),
             Backspace => L("한 글자 지우기", "Delete one character"),
+            DeleteChar => L(
+                "커서 뒤 글자 지우기",
+                "Delete the character after the caret",
+            ),
+            ClearField => L("칸 비우기", "Clear the field"),
+            DeleteWord => L("앞 단어 지우기", "Delete the word before the caret"),
+            WordLeft => L("한 단어 왼쪽으로", "One word left"),
+            WordRight => L("한 단어 오른쪽으로", "One word right"),
             Cancel => L("검색 지우기 / 닫기", "Clear search / close"),
             Up => L("위로", "Up"),
             Down => L("아래로", "Down"),
             PageUp => L("한 쪽 위로", "Page up"),
             PageDown => L("한 쪽 아래로", "Page down"),
-            Home => L("맨 위로", "First row"),
-            End => L("맨 아래로", "Last row"),
+            Home => L("맨 위로 / 칸의 맨 앞으로", "First row / start of the field"),
+            End => L("맨 아래로 / 칸의 맨 끝으로", "Last row / end of the field"),
             Submit => L("체크인 / 확인", "Check in / confirm"),
             Undo => L("마지막 체크인 되돌리기", "Undo last check-in"),
             WalkIn => L("현장 등록", "Walk-in"),
             ToggleContacts => L("연락처 보이기/가리기", "Show/hide contacts"),
             NextField => L("다음 칸", "Next field"),
             PrevField => L("이전 칸", "Previous field"),
-            Left => L("이전 선택지", "Previous choice"),
-            Right => L("다음 선택지", "Next choice"),
+            Left => L("커서 왼쪽 / 이전 선택지", "Caret left / previous choice"),
+            Right => L("커서 오른쪽 / 다음 선택지", "Caret right / next choice"),
             LoadDemo => L("데모 데이터 불러오기", "Load demo data"),
             Resize => L("화면 크기 변경", "Resize"),
             Edit => L("수정", "Edit"),
@@ -417,6 +436,60 @@ pub(crate) fn escape(dirty: bool, armed: &mut bool, error: &mut Option<String>) 
     }
 }
 
+/// What a key did to a text field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Edited {
+    /// Only the caret moved.
+    Moved,
+    Changed,
+    /// A paste was cut to the `room` the field had left.
+    Cut {
+        room: usize,
+    },
+}
+
+impl Edited {
+    pub(crate) fn changed(self) -> bool {
+        self != Edited::Moved
+    }
+}
+
+/// Applies a typing, paste, caret or deletion key to `field`; `None` when `action` is none of
+/// these, so the form can handle it. Every text field in every form goes through here.
+pub(crate) fn edit_text(field: &mut TextField, action: &Action) -> Option<Edited> {
+    let edit = match action {
+        Action::Input(c) => {
+            return Some(if field.insert(*c) {
+                Edited::Changed
+            } else {
+                Edited::Moved
+            });
+        }
+        Action::Paste(s) => {
+            return Some(match field.paste(s) {
+                Pasted::Whole => Edited::Changed,
+                Pasted::Cut { room } => Edited::Cut { room },
+            });
+        }
+        Action::Backspace => Edit::Backspace,
+        Action::DeleteChar => Edit::Delete,
+        Action::ClearField => Edit::Clear,
+        Action::DeleteWord => Edit::DeleteWord,
+        Action::Left => Edit::Left,
+        Action::Right => Edit::Right,
+        Action::WordLeft => Edit::WordLeft,
+        Action::WordRight => Edit::WordRight,
+        Action::Home => Edit::Home,
+        Action::End => Edit::End,
+        _ => return None,
+    };
+    Some(if field.edit(edit) {
+        Edited::Changed
+    } else {
+        Edited::Moved
+    })
+}
+
 /// The event to open: today's, else the next upcoming, else the latest.
 pub fn default_event(events: &[Event], today: NaiveDate) -> Option<&Event> {
     events
@@ -538,6 +611,13 @@ impl App {
         });
     }
 
+    /// Says what a text edit needs said: a paste that did not fit.
+    pub(crate) fn edited(&mut self, e: Edited) {
+        if let Edited::Cut { room } = e {
+            self.say(Tone::Warn, i18n::paste_cut(room));
+        }
+    }
+
     pub(crate) fn fail(&mut self, e: StoreError) {
         let text = i18n::pick(e.ko(), e.en());
         self.say(Tone::Error, format!("{}: {text}", i18n::SAVE_FAILED));
@@ -600,13 +680,16 @@ impl App {
         true
     }
 
-    /// A paste cut to what the focused field has room for (its limit less what it holds), with
-    /// a message when anything was cut.
+    /// A paste into the note editor, cut to the room the note has left (text fields cut their
+    /// own pastes).
     fn fit_paste(&mut self, s: String) -> String {
-        let (room, held) = self.paste_room();
-        let room = room
-            .map_or(PASTE_CAP, TextField::limit)
-            .saturating_sub(held);
+        let held = match &self.notes.editor {
+            Some(ed) if self.overlay == Overlay::None && self.screen == Screen::Notes => {
+                ed.text().chars().count()
+            }
+            _ => return s,
+        };
+        let room = FieldKind::NoteText.limit().saturating_sub(held);
         match cut_to(&s, room) {
             Ok(_) => s,
             Err(kept) => {
@@ -615,76 +698,6 @@ impl App {
                 kept
             }
         }
-    }
-
-    /// The field a paste goes into and how many characters it holds already.
-    fn paste_room(&self) -> (Option<TextField>, usize) {
-        use TextField as T;
-        let n = |s: &str| s.chars().count();
-        let (field, text): (T, &str) = match &self.overlay {
-            Overlay::WalkIn(f) => match f.field {
-                walkin::Field::Name => (T::Name, &f.name),
-                walkin::Field::Org => (T::Organization, &f.org),
-                walkin::Field::Phone => (T::Phone, &f.phone),
-                walkin::Field::Kind => return (None, 0),
-            },
-            Overlay::PersonForm(f) => match f.field {
-                people_form::PField::Name => (T::Name, &f.name),
-                people_form::PField::Org => (T::Organization, &f.org),
-                people_form::PField::Role => (T::Role, &f.role),
-                people_form::PField::Phone => (T::Phone, &f.phone),
-                people_form::PField::Email => (T::Email, &f.email),
-                people_form::PField::Tags => (T::Tags, &f.tags),
-                people_form::PField::Notes => (T::PersonNotes, &f.notes),
-                people_form::PField::Kind => return (None, 0),
-            },
-            Overlay::OrgForm(f) => match f.field {
-                people_form::OField::Name => (T::Organization, &f.name),
-                people_form::OField::Contact => (T::Contact, &f.contact),
-                _ => return (None, 0),
-            },
-            Overlay::Import(d) => (T::Path, &d.path),
-            Overlay::Export(d) => (T::Path, &d.path),
-            Overlay::AgendaForm(f) => match f.field {
-                agenda::AgendaField::Title => (T::Title, &f.title),
-                agenda::AgendaField::Presenter => (T::Short, &f.presenter),
-                agenda::AgendaField::Start => (T::Short, &f.start),
-                agenda::AgendaField::Minutes => (T::Short, &f.minutes),
-            },
-            Overlay::ActionForm(f) => match f.field {
-                notes::ActionField::Owner => (T::Short, &f.owner),
-                notes::ActionField::Due => (T::Short, &f.due),
-            },
-            Overlay::None => match self.screen {
-                Screen::Checkin => (T::Search, &self.checkin.query),
-                Screen::People => (T::Search, &self.people.query),
-                Screen::Notes => match &self.notes.editor {
-                    Some(ed) => return (Some(T::NoteText), n(&ed.text())),
-                    None => return (None, 0),
-                },
-                Screen::Ideas => match &self.ideas.mode {
-                    ideas::IdeasMode::Form(f) => match f.field {
-                        ideas::FormField::Title => (T::Title, &f.title),
-                        ideas::FormField::NextStep => (T::Title, &f.next_step),
-                        ideas::FormField::Due => (T::Short, &f.due),
-                        ideas::FormField::Description => (T::Description, &f.description),
-                        ideas::FormField::Orgs => (T::Search, &f.orgs.text),
-                        ideas::FormField::Owner => (T::Search, &f.owner_lookup.text),
-                        ideas::FormField::Category => return (None, 0),
-                    },
-                    ideas::IdeasMode::Filter(f) => match f.field {
-                        ideas::FilterField::Org => (T::Search, &f.org.text),
-                        ideas::FilterField::Owner => (T::Search, &f.owner.text),
-                        ideas::FilterField::Text => (T::Search, &f.filter.text),
-                        _ => return (None, 0),
-                    },
-                    _ => return (None, 0),
-                },
-                Screen::Agenda => return (None, 0),
-            },
-            _ => return (None, 0),
-        };
-        (Some(field), n(text))
     }
 
     fn on_screen(&mut self, action: Action) -> Result<(), StoreError> {

@@ -11,8 +11,9 @@ use ratatui_textarea::{Input, TextArea, WrapMode};
 
 use super::{Action, App, Overlay, Tone};
 use crate::i18n;
-use crate::model::{Draft, Id, Note, NoteKind, Owner, Ts, clean_line, clean_multiline};
+use crate::model::{Draft, Id, Note, NoteKind, Owner, TextField as FieldKind, Ts, clean_multiline};
 use crate::store::StoreError;
+use crate::widgets::TextField;
 
 /// A draft is written at least this often while typing (and on every pause, close or quit).
 pub const DRAFT_EVERY_MS: i64 = 2_000;
@@ -279,16 +280,39 @@ pub enum OwnerPick {
 }
 
 /// Owner and due date of an action item.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ActionForm {
     pub note_id: Id,
     pub field: ActionField,
-    pub owner: String,
-    pub due: String,
+    pub owner: TextField,
+    pub due: TextField,
     /// People and organisations matching the owner field.
     pub candidates: Vec<OwnerPick>,
     pub pick: usize,
     pub error: Option<String>,
+    /// Owner and due when the form opened, to tell whether anything changed.
+    original: (String, String),
+    pub discard_armed: bool,
+}
+
+impl ActionForm {
+    fn new(note_id: Id, owner: &str, due: &str) -> ActionForm {
+        ActionForm {
+            note_id,
+            field: ActionField::Owner,
+            owner: TextField::with(FieldKind::Short, owner),
+            due: TextField::with(FieldKind::Short, due),
+            candidates: Vec::new(),
+            pick: 0,
+            error: None,
+            original: (owner.to_string(), due.to_string()),
+            discard_armed: false,
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.owner.value() != self.original.0 || self.due.value() != self.original.1
+    }
 }
 
 impl App {
@@ -731,21 +755,18 @@ impl App {
             self.say(Tone::Warn, i18n::NOT_AN_ACTION.get());
             return;
         };
-        let mut form = ActionForm {
-            note_id: id,
-            owner: match owner {
-                Owner::Person(p) => self
-                    .roster
-                    .person(*p)
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default(),
-                _ => self.owner_name(owner),
-            },
-            due: due
-                .map(|d| d.format("%Y-%m-%d").to_string())
+        let owner_text = match owner {
+            Owner::Person(p) => self
+                .roster
+                .person(*p)
+                .map(|p| p.name.clone())
                 .unwrap_or_default(),
-            ..Default::default()
+            _ => self.owner_name(owner),
         };
+        let due_text = due
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        let mut form = ActionForm::new(id, &owner_text, &due_text);
         form.candidates = self.owner_candidates(&form.owner);
         if let Some(i) = form.candidates.iter().position(|c| match (c, owner) {
             (OwnerPick::Person(a), Owner::Person(b)) | (OwnerPick::Org(a), Owner::Org(b)) => a == b,
@@ -754,6 +775,18 @@ impl App {
             form.pick = i;
         }
         self.overlay = Overlay::ActionForm(Box::new(form));
+    }
+
+    /// The candidate whose whole name is `typed` (spaces and case aside), if any.
+    fn exact_owner(&self, typed: &str, candidates: &[OwnerPick]) -> Option<usize> {
+        let key = crate::io::import::org_key(typed);
+        candidates.iter().position(|c| {
+            let name = match c {
+                OwnerPick::Person(p) => self.roster.person(*p).map(|p| p.name.as_str()),
+                OwnerPick::Org(o) => self.roster.orgs.get(o).map(|o| o.name.as_str()),
+            };
+            name.is_some_and(|n| crate::io::import::org_key(n) == key)
+        })
     }
 
     /// People, then organisations, matching what was typed as owner.
@@ -788,27 +821,25 @@ impl App {
         mut form: ActionForm,
         action: Action,
     ) -> Result<(), StoreError> {
+        if action != Action::Cancel {
+            form.discard_armed = false;
+        }
         let text = match form.field {
             ActionField::Owner => &mut form.owner,
             ActionField::Due => &mut form.due,
         };
-        let mut typed = false;
+        let edited = super::edit_text(text, &action);
+        if let Some(e) = edited {
+            self.edited(e);
+        }
+        let typed = edited.is_some_and(super::Edited::changed);
         match action {
+            _ if edited.is_some() => {}
             Action::Cancel => {
-                self.overlay = Overlay::None;
-                return Ok(());
-            }
-            Action::Input(c) if !c.is_control() => {
-                text.push(c);
-                typed = true;
-            }
-            Action::Paste(s) => {
-                text.push_str(&clean_line(&s));
-                typed = true;
-            }
-            Action::Backspace => {
-                text.pop();
-                typed = true;
+                if super::escape(form.is_dirty(), &mut form.discard_armed, &mut form.error) {
+                    self.overlay = Overlay::None;
+                    return Ok(());
+                }
             }
             Action::NextField | Action::PrevField => {
                 form.field = match form.field {
@@ -835,7 +866,9 @@ impl App {
             form.error = None;
             if form.field == ActionField::Owner {
                 form.candidates = self.owner_candidates(&form.owner);
-                form.pick = 0;
+                // What was typed exactly (a person's or an organisation's whole name) is what
+                // is picked, never a near match in its place.
+                form.pick = self.exact_owner(&form.owner, &form.candidates).unwrap_or(0);
             }
         }
         self.overlay = Overlay::ActionForm(Box::new(form));

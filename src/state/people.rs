@@ -13,6 +13,7 @@ use crate::model::{
 };
 use crate::search::Hit;
 use crate::store::StoreError;
+use crate::widgets::TextField;
 
 /// Rows moved by PageUp/PageDown.
 pub const PAGE: usize = 10;
@@ -147,7 +148,7 @@ pub struct Detail {
 
 #[derive(Default, Clone, Debug)]
 pub struct PeopleState {
-    pub query: String,
+    pub query: TextField,
     /// Everyone in the database, not only those registered for the current event.
     pub everyone: bool,
     pub filters: Filters,
@@ -437,19 +438,17 @@ pub fn org_counts(roster: &Roster, org: Id) -> (usize, usize, usize) {
 impl App {
     pub(super) fn on_people(&mut self, action: Action) -> Result<(), StoreError> {
         let s = &mut self.people;
+        // The list keeps ↑↓ PgUp PgDn Home End (and Del archives); the rest edits the search.
+        if !matches!(action, Action::Home | Action::End)
+            && let Some(e) = super::edit_text(&mut s.query, &action)
+        {
+            if e.changed() {
+                self.refresh_people();
+            }
+            self.edited(e);
+            return Ok(());
+        }
         match action {
-            Action::Input(ch) if !ch.is_control() => {
-                s.query.push(ch);
-                self.refresh_people();
-            }
-            Action::Paste(text) => {
-                s.query.push_str(&crate::model::clean_line(&text));
-                self.refresh_people();
-            }
-            Action::Backspace => {
-                s.query.pop();
-                self.refresh_people();
-            }
             Action::Cancel => {
                 if !s.query.is_empty() {
                     s.query.clear();
@@ -516,7 +515,7 @@ impl App {
                 let mut form = PersonForm::default();
                 let q = s.query.trim();
                 if !q.is_empty() && !q.is_ascii() {
-                    form.name = q.to_string();
+                    form.name.set(q);
                 }
                 self.overlay = Overlay::PersonForm(Box::new(form));
             }

@@ -5,11 +5,13 @@ use super::{Action, App, Overlay, Roster, Tone};
 use crate::i18n;
 use crate::io::csv_in::{normalize_phone, valid_email};
 use crate::io::import::org_key;
+use crate::model::TextField as FieldKind;
 use crate::model::{
     Attendance, AttendanceStatus, District, Id, OrgKind, Organization, Person, clean_line,
     clean_multiline,
 };
 use crate::store::StoreError;
+use crate::widgets::TextField;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum PField {
@@ -25,19 +27,19 @@ pub enum PField {
     Notes,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PersonForm {
     /// The person edited; `None` adds a new one.
     pub id: Option<Id>,
     pub field: PField,
-    pub name: String,
-    pub org: String,
+    pub name: TextField,
+    pub org: TextField,
     pub kind: OrgKind,
-    pub role: String,
-    pub phone: String,
-    pub email: String,
-    pub tags: String,
-    pub notes: String,
+    pub role: TextField,
+    pub phone: TextField,
+    pub email: TextField,
+    pub tags: TextField,
+    pub notes: TextField,
     /// Known organisations matching the org field while it is being typed.
     pub suggestions: Vec<Id>,
     /// The highlighted suggestion, once the user moves into the list (↓).
@@ -48,17 +50,39 @@ pub struct PersonForm {
     pub discard_armed: bool,
 }
 
+impl Default for PersonForm {
+    fn default() -> Self {
+        PersonForm {
+            id: None,
+            field: PField::Name,
+            name: TextField::new(FieldKind::Name),
+            org: TextField::new(FieldKind::Organization),
+            kind: OrgKind::default(),
+            role: TextField::new(FieldKind::Role),
+            phone: TextField::new(FieldKind::Phone),
+            email: TextField::new(FieldKind::Email),
+            tags: TextField::new(FieldKind::Tags),
+            notes: TextField::new(FieldKind::PersonNotes),
+            suggestions: Vec::new(),
+            pick: None,
+            original: Vec::new(),
+            error: None,
+            discard_armed: false,
+        }
+    }
+}
+
 impl PersonForm {
     pub fn edit(p: &Person, roster: &Roster) -> PersonForm {
         let mut f = PersonForm {
             id: Some(p.id),
-            name: p.name.clone(),
-            org: roster.org_name(p).to_string(),
-            role: p.role.clone(),
-            phone: p.phone.clone(),
-            email: p.email.clone(),
-            tags: p.tags.join(", "),
-            notes: p.notes.clone(),
+            name: TextField::with(FieldKind::Name, &p.name),
+            org: TextField::with(FieldKind::Organization, roster.org_name(p)),
+            role: TextField::with(FieldKind::Role, &p.role),
+            phone: TextField::with(FieldKind::Phone, &p.phone),
+            email: TextField::with(FieldKind::Email, &p.email),
+            tags: TextField::with(FieldKind::Tags, &p.tags.join(", ")),
+            notes: TextField::with(FieldKind::PersonNotes, &p.notes),
             ..Default::default()
         };
         f.original = f.values();
@@ -66,15 +90,17 @@ impl PersonForm {
     }
 
     fn values(&self) -> Vec<String> {
-        vec![
-            self.name.clone(),
-            self.org.clone(),
-            self.role.clone(),
-            self.phone.clone(),
-            self.email.clone(),
-            self.tags.clone(),
-            self.notes.clone(),
+        [
+            &self.name,
+            &self.org,
+            &self.role,
+            &self.phone,
+            &self.email,
+            &self.tags,
+            &self.notes,
         ]
+        .map(|f| f.value().to_string())
+        .to_vec()
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -116,7 +142,7 @@ impl PersonForm {
         v
     }
 
-    fn text_mut(&mut self) -> Option<&mut String> {
+    fn text_mut(&mut self) -> Option<&mut TextField> {
         Some(match self.field {
             PField::Name => &mut self.name,
             PField::Org => &mut self.org,
@@ -164,27 +190,43 @@ impl OField {
     ];
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OrgForm {
     pub id: Option<Id>,
     pub field: OField,
-    pub name: String,
+    pub name: TextField,
     pub kind: OrgKind,
     pub district: District,
-    pub contact: String,
+    pub contact: TextField,
     original: Option<Organization>,
     pub error: Option<String>,
     pub discard_armed: bool,
+}
+
+impl Default for OrgForm {
+    fn default() -> Self {
+        OrgForm {
+            id: None,
+            field: OField::Name,
+            name: TextField::new(FieldKind::Organization),
+            kind: OrgKind::default(),
+            district: District::default(),
+            contact: TextField::new(FieldKind::Contact),
+            original: None,
+            error: None,
+            discard_armed: false,
+        }
+    }
 }
 
 impl OrgForm {
     pub fn edit(o: &Organization) -> OrgForm {
         OrgForm {
             id: Some(o.id),
-            name: o.name.clone(),
+            name: TextField::with(FieldKind::Organization, &o.name),
             kind: o.kind,
             district: o.district,
-            contact: o.contact.clone(),
+            contact: TextField::with(FieldKind::Contact, &o.contact),
             original: Some(o.clone()),
             ..Default::default()
         }
@@ -193,10 +235,10 @@ impl OrgForm {
     pub fn is_dirty(&self) -> bool {
         match &self.original {
             Some(o) => {
-                o.name != self.name
+                o.name != self.name.value()
                     || o.kind != self.kind
                     || o.district != self.district
-                    || o.contact != self.contact
+                    || o.contact != self.contact.value()
             }
             None => !self.name.is_empty() || !self.contact.is_empty(),
         }
@@ -225,37 +267,29 @@ impl App {
         if action != Action::Cancel {
             f.discard_armed = false;
         }
+        let edited = match f.text_mut() {
+            Some(t) => super::edit_text(t, &action),
+            None => None,
+        };
+        if let Some(e) = edited {
+            if e.changed() {
+                f.error = None;
+                f.pick = None;
+            }
+            self.edited(e);
+        }
         match action {
+            _ if edited.is_some() => {}
+            Action::Cancel if f.pick.is_some() => f.pick = None,
             Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
                 self.overlay = Overlay::None;
                 return Ok(());
             }
-            Action::Input(ch) => {
-                if f.field == PField::Kind {
-                    if let Some(k) = OrgKind::from_digit(ch) {
-                        f.kind = k;
-                    }
-                } else if let Some(t) = f.text_mut()
-                    && !ch.is_control()
-                {
-                    t.push(ch);
+            Action::Input(ch) if f.field == PField::Kind => {
+                if let Some(k) = OrgKind::from_digit(ch) {
+                    f.kind = k;
                 }
                 f.error = None;
-            }
-            Action::Paste(s) => {
-                let multiline = f.field == PField::Notes;
-                if let Some(t) = f.text_mut() {
-                    if multiline {
-                        t.push_str(&clean_multiline(&s));
-                    } else {
-                        t.push_str(&clean_line(&s));
-                    }
-                }
-            }
-            Action::Backspace => {
-                if let Some(t) = f.text_mut() {
-                    t.pop();
-                }
             }
             Action::Left | Action::Right if f.field == PField::Kind => {
                 f.kind = step(&OrgKind::ALL, f.kind, action == Action::Right);
@@ -266,13 +300,13 @@ impl App {
             Action::Up if f.field == PField::Org && f.pick.is_some() => {
                 f.pick = f.pick.and_then(|p| p.checked_sub(1));
             }
-            Action::Submit if f.field == PField::Org && f.pick.is_some() => {
+            Action::Submit | Action::NextField if f.field == PField::Org && f.pick.is_some() => {
                 if let Some(o) = f
                     .pick
                     .and_then(|p| f.suggestions.get(p))
                     .and_then(|id| self.roster.orgs.get(id))
                 {
-                    f.org = o.name.clone();
+                    f.org.set(&o.name);
                 }
                 f.pick = None;
                 f.field = PField::Role;
@@ -295,6 +329,11 @@ impl App {
             let mut hits = Vec::new();
             self.roster.org_index.search_top(&f.org, 4, &mut hits);
             f.suggestions = hits.into_iter().map(|h| h.id).collect();
+            // As in the walk-in form: the best suggestion is highlighted, Tab and Enter take
+            // it, Esc keeps what was typed.
+            if edited.is_some_and(super::Edited::changed) && !f.suggestions.is_empty() {
+                f.pick = Some(0);
+            }
         }
         if f.pick.is_some_and(|p| p >= f.suggestions.len()) {
             f.pick = None;
@@ -390,21 +429,29 @@ impl App {
         if action != Action::Cancel {
             f.discard_armed = false;
         }
+        let text = match f.field {
+            OField::Name => Some(&mut f.name),
+            OField::Contact => Some(&mut f.contact),
+            OField::Kind | OField::District => None,
+        };
+        let edited = text.and_then(|t| super::edit_text(t, &action));
+        if let Some(e) = edited {
+            if e.changed() {
+                f.error = None;
+            }
+            self.edited(e);
+        }
         match action {
             Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
                 self.overlay = Overlay::None;
                 return Ok(());
             }
-            Action::Input(ch) if !ch.is_control() => {
+            _ if edited.is_some() => {}
+            Action::Input(ch) => {
                 match f.field {
-                    OField::Name => f.name.push(ch),
-                    OField::Contact => f.contact.push(ch),
                     OField::Kind => {
-                        if let Some(k) = ch
-                            .to_digit(10)
-                            .and_then(|d| OrgKind::ALL.get((d as usize).wrapping_sub(1)))
-                        {
-                            f.kind = *k;
+                        if let Some(k) = OrgKind::from_digit(ch) {
+                            f.kind = k;
                         }
                     }
                     OField::District => {
@@ -415,23 +462,10 @@ impl App {
                             f.district = *k;
                         }
                     }
+                    OField::Name | OField::Contact => {}
                 }
                 f.error = None;
             }
-            Action::Paste(s) => match f.field {
-                OField::Name => f.name.push_str(&clean_line(&s)),
-                OField::Contact => f.contact.push_str(&clean_line(&s)),
-                _ => {}
-            },
-            Action::Backspace => match f.field {
-                OField::Name => {
-                    f.name.pop();
-                }
-                OField::Contact => {
-                    f.contact.pop();
-                }
-                _ => {}
-            },
             Action::Left | Action::Right => {
                 let fwd = action == Action::Right;
                 match f.field {

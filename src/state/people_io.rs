@@ -7,8 +7,9 @@ use super::{Action, App, Overlay, Tone, Writing};
 use crate::i18n;
 use crate::io::csv_in::{ParsedCsv, parse_people_csv};
 use crate::io::import::{self, ImportSummary};
-use crate::model::clean_line;
+use crate::model::TextField as FieldKind;
 use crate::store::StoreError;
+use crate::widgets::TextField;
 
 /// A parsed file and what importing it would do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,17 +18,27 @@ pub struct Preview {
     pub summary: ImportSummary,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportDialog {
-    pub path: String,
+    pub path: TextField,
     /// Shown after the path is confirmed; a second Enter imports.
     pub preview: Option<Preview>,
     pub error: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+impl Default for ImportDialog {
+    fn default() -> Self {
+        ImportDialog {
+            path: TextField::new(FieldKind::Path),
+            preview: None,
+            error: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportDialog {
-    pub path: String,
+    pub path: TextField,
     pub error: Option<String>,
 }
 
@@ -42,15 +53,10 @@ pub fn expand_home(path: &str) -> PathBuf {
     PathBuf::from(path)
 }
 
-/// Typing into a one-line path field.
-fn edit_path(path: &mut String, action: &Action) {
-    match action {
-        Action::Input(c) if !c.is_control() => path.push(*c),
-        Action::Paste(s) => path.push_str(&clean_line(s)),
-        Action::Backspace => {
-            path.pop();
-        }
-        _ => {}
+/// Typing into the path field; says when a paste was cut.
+fn edit_path(app: &mut App, path: &mut TextField, action: &Action) {
+    if let Some(e) = super::edit_text(path, action) {
+        app.edited(e);
     }
 }
 
@@ -62,7 +68,7 @@ impl App {
     pub(super) fn open_export(&mut self) {
         let date = self.now().local_date().format("%Y%m%d");
         self.overlay = Overlay::Export(Box::new(ExportDialog {
-            path: format!("~/netday-people-{date}.csv"),
+            path: TextField::with(FieldKind::Path, &format!("~/netday-people-{date}.csv")),
             error: None,
         }));
     }
@@ -111,7 +117,7 @@ impl App {
                 }
             },
             ref a if d.preview.is_none() => {
-                edit_path(&mut d.path, a);
+                edit_path(self, &mut d.path, a);
                 d.error = None;
             }
             _ => {}
@@ -157,7 +163,7 @@ impl App {
                 }
             }
             ref a => {
-                edit_path(&mut d.path, a);
+                edit_path(self, &mut d.path, a);
                 d.error = None;
             }
         }

@@ -1,14 +1,16 @@
 //! The walk-in form: name, organisation (completed from known ones, or a new one with its kind),
 //! phone. Saving creates the person and checks them in, in one durable step.
 
-use super::{Action, App, Overlay, Tone};
+use super::{Action, App, Edited, Overlay, Tone};
 use crate::i18n;
 use crate::io::csv_in::normalize_phone;
 use crate::io::import::org_key;
 use crate::model::{
-    Attendance, AttendanceStatus, District, Id, OrgKind, Organization, Person, clean_line,
+    Attendance, AttendanceStatus, District, Id, OrgKind, Organization, Person,
+    TextField as FieldKind, clean_line,
 };
 use crate::store::StoreError;
+use crate::widgets::TextField;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Field {
@@ -19,13 +21,13 @@ pub enum Field {
     Phone,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WalkInForm {
     pub field: Field,
-    pub name: String,
-    pub org: String,
+    pub name: TextField,
+    pub org: TextField,
     pub kind: OrgKind,
-    pub phone: String,
+    pub phone: TextField,
     /// Known organisations matching what is typed in the organisation field.
     pub suggestions: Vec<Id>,
     /// The highlighted suggestion, if the user moved into the list.
@@ -33,6 +35,22 @@ pub struct WalkInForm {
     pub error: Option<String>,
     /// Esc was pressed once on a form with text: the next Esc discards it.
     pub discard_armed: bool,
+}
+
+impl Default for WalkInForm {
+    fn default() -> Self {
+        WalkInForm {
+            field: Field::Name,
+            name: TextField::new(FieldKind::Name),
+            org: TextField::new(FieldKind::Organization),
+            kind: OrgKind::default(),
+            phone: TextField::new(FieldKind::Phone),
+            suggestions: Vec::new(),
+            pick: None,
+            error: None,
+            discard_armed: false,
+        }
+    }
 }
 
 impl WalkInForm {
@@ -60,7 +78,7 @@ impl WalkInForm {
         }
     }
 
-    fn text_mut(&mut self) -> Option<&mut String> {
+    fn text_mut(&mut self) -> Option<&mut TextField> {
         match self.field {
             Field::Name => Some(&mut self.name),
             Field::Org => Some(&mut self.org),
@@ -91,34 +109,30 @@ impl App {
         if action != Action::Cancel {
             f.discard_armed = false;
         }
+        let edited = match f.text_mut() {
+            Some(t) => super::edit_text(t, &action),
+            None => None,
+        };
+        if let Some(e) = edited {
+            if e.changed() {
+                f.error = None;
+                f.pick = None;
+            }
+            self.edited(e);
+        }
         match action {
+            _ if edited.is_some() => {}
             Action::Cancel if f.pick.is_some() => f.pick = None,
             Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
                 self.overlay = Overlay::None;
                 return Ok(());
             }
             Action::Cancel => {}
-            Action::Input(ch) => {
-                if f.field == Field::Kind {
-                    if let Some(k) = OrgKind::from_digit(ch) {
-                        f.kind = k;
-                    }
-                } else if let Some(t) = f.text_mut()
-                    && !ch.is_control()
-                {
-                    t.push(ch);
+            Action::Input(ch) if f.field == Field::Kind => {
+                if let Some(k) = OrgKind::from_digit(ch) {
+                    f.kind = k;
                 }
                 f.error = None;
-            }
-            Action::Paste(s) => {
-                if let Some(t) = f.text_mut() {
-                    t.push_str(&clean_line(&s));
-                }
-            }
-            Action::Backspace => {
-                if let Some(t) = f.text_mut() {
-                    t.pop();
-                }
             }
             Action::Left | Action::Right if f.field == Field::Kind => {
                 let i = OrgKind::ALL.iter().position(|k| *k == f.kind).unwrap_or(0);
@@ -157,8 +171,13 @@ impl App {
             }
             _ => {}
         }
-        if f.field == Field::Org && f.pick.is_none() {
+        if f.field == Field::Org && edited.is_some_and(Edited::changed) {
             f.suggestions = self.org_suggestions(&f.org);
+            // The best suggestion is highlighted unless the text names a known organisation
+            // already: Tab and Enter take it, Esc keeps what was typed (a new organisation).
+            f.pick = (!f.suggestions.is_empty()
+                && f.known_org(self.roster.orgs.values()).is_none())
+            .then_some(0);
         }
         self.overlay = Overlay::WalkIn(Box::new(f));
         Ok(())
@@ -236,7 +255,7 @@ fn accept_pick(f: &mut WalkInForm, app: &App) {
     if let Some(id) = f.pick.and_then(|p| f.suggestions.get(p)).copied()
         && let Some(o) = app.roster.orgs.get(&id)
     {
-        f.org = o.name.clone();
+        f.org.set(&o.name);
     }
     f.pick = None;
     f.suggestions.clear();

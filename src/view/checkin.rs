@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::widgets::{fit, form_field, mask_email, mask_phone, pad, width};
+use super::widgets::{fit, form_field, mask_email, mask_phone, pad, width, window};
 use super::{ACCENT, GOOD, WARN, caret, popup};
 use crate::i18n;
 use crate::model::{AttendanceStatus, OrgKind};
@@ -53,7 +53,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         format!("{}{} ", c.total, i18n::MATCHES.get())
     };
     let query_room = (search.width as usize).saturating_sub(width(&label) + width(&count) + 1);
-    let shown = fit(&c.query, query_room);
+    let (shown, caret_x) = window(&c.query, query_room);
     let mut spans = vec![
         Span::styled(label.clone(), Style::new().fg(ACCENT).bold()),
         Span::styled(pad(&shown, query_room), Style::new().bold()),
@@ -70,7 +70,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     if matches!(app.overlay, crate::state::Overlay::None) {
         caret(
             f,
-            search.x + (width(&label) + width(&shown)) as u16,
+            search.x + (width(&label) + caret_x) as u16,
             search.y,
             search,
         );

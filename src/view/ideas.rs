@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
-use super::widgets::{fit, form_field, pad, width};
+use super::widgets::{Editable, Shown, fit, form_field, pad, width};
 use super::{ACCENT, BAD, WARN, caret, popup};
 use crate::i18n;
 use crate::model::{Id, Idea, IdeaStatus};
@@ -203,7 +203,7 @@ fn filter_text(app: &App) -> String {
 fn field_line(
     lines: &mut Vec<Line<'static>>,
     label: &str,
-    value: &str,
+    value: &(impl Editable + ?Sized),
     focused: bool,
     typed: bool,
     inner_w: usize,
@@ -273,16 +273,17 @@ fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
         false,
         iw,
     );
-    let mut orgs: Vec<String> = form.org_ids.iter().map(|o| org_name(app, *o)).collect();
-    if !form.orgs.text.is_empty() || focus(FormField::Orgs) {
-        orgs.push(form.orgs.text.clone());
-    }
-    let orgs_text =
-        if form.org_ids.is_empty() && form.orgs.text.is_empty() && !focus(FormField::Orgs) {
-            String::new()
-        } else {
-            orgs.join(", ")
-        };
+    let chosen: Vec<String> = form.org_ids.iter().map(|o| org_name(app, *o)).collect();
+    let orgs_text = if !form.orgs.text.is_empty() || focus(FormField::Orgs) {
+        let mut prefix = chosen.join(", ");
+        if !prefix.is_empty() {
+            prefix.push_str(", ");
+        }
+        Shown::after(&prefix, &form.orgs.text)
+    } else {
+        let text = chosen.join(", ");
+        Shown::plain(text)
+    };
     caret_at = caret_at.or(field_line(
         &mut lines,
         i18n::F_ORGS.get(),
@@ -295,9 +296,10 @@ fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
         suggestion_lines(&mut lines, &form.orgs, iw, |id| org_label(app, id));
     }
     let owner_text = if !form.owner_lookup.text.is_empty() {
-        form.owner_lookup.text.clone()
+        Shown::after("", &form.owner_lookup.text)
     } else {
-        form.owner.map(|p| person_label(app, p)).unwrap_or_default()
+        let text = form.owner.map(|p| person_label(app, p)).unwrap_or_default();
+        Shown::plain(text)
     };
     caret_at = caret_at.or(field_line(
         &mut lines,
@@ -383,10 +385,12 @@ fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
         iw,
     );
     let org = if !form.org.text.is_empty() || focus(FilterField::Org) && fl.org.is_none() {
-        form.org.text.clone()
+        Shown::after("", &form.org.text)
     } else {
-        fl.org
-            .map_or(i18n::ALL.get().to_string(), |o| org_name(app, o))
+        let text = fl
+            .org
+            .map_or(i18n::ALL.get().to_string(), |o| org_name(app, o));
+        Shown::plain(text)
     };
     caret_at = caret_at.or(field_line(
         &mut lines,
@@ -400,10 +404,12 @@ fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
         suggestion_lines(&mut lines, &form.org, iw, |id| org_label(app, id));
     }
     let owner = if !form.owner.text.is_empty() || focus(FilterField::Owner) && fl.owner.is_none() {
-        form.owner.text.clone()
+        Shown::after("", &form.owner.text)
     } else {
-        fl.owner
-            .map_or(i18n::ALL.get().to_string(), |p| person_label(app, p))
+        let text = fl
+            .owner
+            .map_or(i18n::ALL.get().to_string(), |p| person_label(app, p));
+        Shown::plain(text)
     };
     caret_at = caret_at.or(field_line(
         &mut lines,

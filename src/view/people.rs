@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::widgets::{fit, form_field, pad, width};
+use super::widgets::{Editable, fit, form_field, pad, width, window};
 use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
 use crate::i18n::{self, L};
 use crate::io::export::status_label;
@@ -17,6 +17,7 @@ use crate::state::people::{Column, Detail, Filters, PeopleConfirm, StatusFilter}
 use crate::state::people_form::{OField, PField};
 use crate::state::people_io::{ExportDialog, ImportDialog};
 use crate::state::{App, Overlay, PersonForm, Roster};
+use crate::widgets::TextField;
 
 /// Widest the detail pane gets beside the table; below `SIDE_BY_SIDE` columns it replaces it.
 const DETAIL_W: u16 = 60;
@@ -96,7 +97,7 @@ fn draw_search(app: &App, f: &mut Frame, area: Rect) {
         format!("[{}] {} ", scope.get(), i18n::people_count(s.rows.len()))
     };
     let room = (area.width as usize).saturating_sub(width(&label) + width(&scope) + 1);
-    let shown = fit(&s.query, room);
+    let (shown, caret_x) = window(&s.query, room);
     let query = if s.query.is_empty() {
         Span::styled(
             pad(i18n::SEARCH_HINT.get(), room),
@@ -113,12 +114,7 @@ fn draw_search(app: &App, f: &mut Frame, area: Rect) {
     ]);
     f.render_widget(Paragraph::new(line), area);
     if matches!(app.overlay, Overlay::None) {
-        caret(
-            f,
-            area.x + (width(&label) + width(&shown)) as u16,
-            area.y,
-            area,
-        );
+        caret(f, area.x + (width(&label) + caret_x) as u16, area.y, area);
     }
 }
 
@@ -500,7 +496,7 @@ fn draw_orgs(app: &App, f: &mut Frame, area: Rect) {
 fn form_line(
     lines: &mut Vec<Line<'static>>,
     label: &str,
-    value: &str,
+    value: &(impl Editable + ?Sized),
     focused: bool,
     value_w: usize,
 ) -> Option<usize> {
@@ -773,7 +769,7 @@ pub fn confirm_text(app: &App, what: &PeopleConfirm) -> (&'static str, String) {
     (title, format!("{body}\n\n{}", i18n::CONFIRM_KEYS.get()))
 }
 
-fn path_line(path: &str, w: usize) -> (Line<'static>, usize) {
+fn path_line(path: &TextField, w: usize) -> (Line<'static>, usize) {
     let mut lines = Vec::new();
     let x = form_line(
         &mut lines,

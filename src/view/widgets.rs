@@ -113,40 +113,90 @@ pub fn mask_email(email: &str) -> String {
     }
 }
 
-/// The end of `s` that fits in `max` columns (control characters replaced, as in `fit`).
-fn tail(s: &str, max: usize) -> String {
-    let mut used = 0;
-    let mut out: Vec<char> = Vec::new();
-    for c in s.chars().rev() {
-        let c = if c.is_control() { '�' } else { c };
-        let w = c.width().unwrap_or(0);
-        if used + w > max {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.into_iter().rev().collect()
+/// Text a form field shows, and where its caret is (display columns from the start).
+pub trait Editable {
+    fn text(&self) -> &str;
+    fn caret(&self) -> usize;
 }
 
-/// One labelled line of a form, pushed onto `lines`: the label highlighted and the value
-/// underlined when focused. Returns the caret (column, row within `lines`) of a focused field.
+impl Editable for str {
+    fn text(&self) -> &str {
+        self
+    }
+    fn caret(&self) -> usize {
+        self.width()
+    }
+}
+
+impl Editable for String {
+    fn text(&self) -> &str {
+        self
+    }
+    fn caret(&self) -> usize {
+        self.width()
+    }
+}
+
+impl Editable for crate::widgets::TextField {
+    fn text(&self) -> &str {
+        self.value()
+    }
+    fn caret(&self) -> usize {
+        self.caret_column()
+    }
+}
+
+/// Text put together for display (chosen items followed by what is being typed), with the
+/// caret where the typing is.
+pub struct Shown {
+    pub text: String,
+    pub caret: usize,
+}
+
+impl Shown {
+    /// Text shown as it is, the caret after it.
+    pub fn plain(text: String) -> Shown {
+        Shown {
+            caret: text.width(),
+            text,
+        }
+    }
+
+    /// `prefix` (chosen items, already joined) followed by the field being typed.
+    pub fn after(prefix: &str, typed: &crate::widgets::TextField) -> Shown {
+        Shown {
+            text: format!("{prefix}{}", typed.value()),
+            caret: prefix.width() + typed.caret_column(),
+        }
+    }
+}
+
+impl Editable for Shown {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn caret(&self) -> usize {
+        self.caret
+    }
+}
+
+/// One labelled line of a form. The focused field shows the part of its text around the caret
+/// and returns where the caret goes (column, line), so the IME composes in place.
 pub fn form_field(
     lines: &mut Vec<Line<'static>>,
     label: &str,
-    value: &str,
+    value: &(impl Editable + ?Sized),
     label_w: usize,
     value_w: usize,
     focused: bool,
 ) -> Option<(usize, usize)> {
-    // One column is kept for the caret; a long value shows its end while typed.
-    let room = value_w.saturating_sub(1);
-    let shown = if focused && value.width() > room {
-        tail(value, room)
+    // One column is kept for the caret at the end.
+    let (shown, caret) = if focused {
+        window(value, value_w.saturating_sub(1))
     } else {
-        fit(value, room)
+        (fit(value.text(), value_w.saturating_sub(1)), 0)
     };
-    let caret = focused.then(|| (label_w + 1 + shown.width(), lines.len()));
+    let caret = focused.then(|| (label_w + 1 + caret, lines.len()));
     let (label_style, value_style) = if focused {
         (
             Style::new().fg(super::ACCENT).add_modifier(Modifier::BOLD),
@@ -161,6 +211,32 @@ pub fn form_field(
         Span::styled(pad(&shown, value_w), value_style),
     ]));
     caret
+}
+
+/// The part of a field's text that fits `room` columns with the caret inside it, and the
+/// caret's column within that part.
+pub fn window(value: &(impl Editable + ?Sized), room: usize) -> (String, usize) {
+    let text = value.text();
+    let caret = value.caret();
+    if text.width() <= room {
+        return (fit(text, room), caret.min(room));
+    }
+    let skip = caret.saturating_sub(room);
+    let (rest, skipped) = skip_columns(text, skip);
+    (fit(rest, room), caret - skipped)
+}
+
+/// `s` without its first `n` display columns (a wide character cut in half goes whole), and
+/// how many columns went.
+fn skip_columns(s: &str, n: usize) -> (&str, usize) {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        if used >= n {
+            return (&s[i..], used);
+        }
+        used += c.width().unwrap_or(0);
+    }
+    ("", used)
 }
 
 /// Draws table rows straight into the buffer, one per line of `area` (no wrapping or
