@@ -316,12 +316,13 @@ impl App {
             return Ok(());
         }
         match action {
-            Action::Cancel => {
-                if super::escape(form.is_dirty(), &mut form.discard_armed, &mut form.error) {
-                    self.overlay = Overlay::None;
-                    return Ok(());
-                }
+            Action::Cancel
+                if super::escape(form.is_dirty(), &mut form.discard_armed, &mut form.error) =>
+            {
+                self.overlay = Overlay::None;
+                return Ok(());
             }
+            Action::Cancel => {}
             Action::NextField | Action::Down => form.step(1),
             Action::PrevField | Action::Up => form.step(-1),
             Action::Submit => return self.save_agenda_form(form),

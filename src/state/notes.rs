@@ -835,12 +835,13 @@ impl App {
         let typed = edited.is_some_and(super::Edited::changed);
         match action {
             _ if edited.is_some() => {}
-            Action::Cancel => {
-                if super::escape(form.is_dirty(), &mut form.discard_armed, &mut form.error) {
-                    self.overlay = Overlay::None;
-                    return Ok(());
-                }
+            Action::Cancel
+                if super::escape(form.is_dirty(), &mut form.discard_armed, &mut form.error) =>
+            {
+                self.overlay = Overlay::None;
+                return Ok(());
             }
+            Action::Cancel => {}
             Action::NextField | Action::PrevField => {
                 form.field = match form.field {
                     ActionField::Owner => ActionField::Due,
