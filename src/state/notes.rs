@@ -767,13 +767,13 @@ impl App {
         out.extend(hits.iter().map(|h| OwnerPick::Person(h.id)));
         self.roster.org_index.search_top(q, 3, &mut hits);
         // An organisation named exactly goes first (its members also match its name).
-        let key = crate::io::import::org_key(q);
+        let key = crate::model::contact::org_key(q);
         for h in hits.iter().rev() {
             let exact = self
                 .roster
                 .orgs
                 .get(&h.id)
-                .is_some_and(|o| crate::io::import::org_key(&o.name) == key);
+                .is_some_and(|o| crate::model::contact::org_key(&o.name) == key);
             if exact {
                 out.insert(0, OwnerPick::Org(h.id));
             } else {
