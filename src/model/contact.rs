@@ -228,4 +228,14 @@ mod tests {
         }
     }
 
+    #[test]
+    fn keys_ignore_spacing_case_and_invisible_characters() {
+        assert_eq!(org_key("태릉 신협"), org_key("태릉신협"));
+        assert_eq!(org_key(" Green  Coop "), "greencoop");
+        assert_ne!(org_key("태릉신협"), org_key("태릉생협"));
+        assert_eq!(name_key("김\u{200b}철 수"), name_key("김철수"));
+        assert_eq!(name_key("Lee  Young-hee"), name_key("lee young-hee"));
+        assert_eq!(phone_key("010-1234-5678"), phone_key("01012345678"));
+        assert_eq!(phone_key("(02) 123-4567"), "021234567");
+    }
 }
