@@ -198,7 +198,7 @@ fn import(c: &mut Criterion) {
                 (dir, store)
             },
             |(dir, store)| {
-                let parsed = netday::io::csv_in::parse_people_csv(&bytes).expect("parse");
+                let parsed = netday::io::csv::parse_people_csv(&bytes).expect("parse");
                 let s = netday::io::import::apply(&store, &parsed, None, false).expect("import");
                 // Rows with the same name, organisation or phone as an earlier row merge into it.
                 assert!(s.added > PEOPLE * 9 / 10);

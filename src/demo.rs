@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use chrono::{Months, NaiveDate, NaiveTime};
 
-use crate::io::csv_in;
-use crate::io::import::{self, ImportSummary, org_key};
+use crate::io::csv;
+use crate::io::import::{self, ImportSummary};
+use crate::model::contact::org_key;
 use crate::model::{
     AgendaItem, AgendaStatus, Attendance, AttendanceStatus, District, EventStatus, Id,
     IdeaCategory, IdeaStatus, Note, NoteKind, Owner, Ts,
@@ -48,7 +49,7 @@ pub fn standard_agenda(event_id: Id, start: NaiveTime) -> Vec<AgendaItem> {
         .collect()
 }
 
-fn err(e: csv_in::CsvError) -> StoreError {
+fn err(e: csv::CsvError) -> StoreError {
     StoreError::Invalid(e.en())
 }
 
@@ -62,7 +63,7 @@ fn at(date: NaiveDate, h: u32, m: u32) -> Ts {
 
 /// Loads the demo into `store` around `today`.
 pub fn load(store: &Store, today: NaiveDate) -> Result<ImportSummary, StoreError> {
-    let parsed = csv_in::parse_people_csv(PEOPLE.as_bytes()).map_err(err)?;
+    let parsed = csv::parse_people_csv(PEOPLE.as_bytes()).map_err(err)?;
     let summary = import::apply(store, &parsed, Some(today), false)?;
     let start = NaiveTime::from_hms_opt(14, 0, 0).unwrap_or_default();
 

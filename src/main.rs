@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use netday::i18n::{self, Lang};
-use netday::io::csv_in::{self, CsvError};
+use netday::io::csv::{self, CsvError};
 use netday::io::files::{self, FileError, Replace};
 use netday::io::safe_out::SafeText;
 use netday::io::{export, import};
@@ -380,7 +380,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             dry_run,
         } => {
             let bytes = read_file(&file)?;
-            let parsed = csv_in::parse_people_csv(&bytes).map_err(|source| CliError::Csv {
+            let parsed = csv::parse_people_csv(&bytes).map_err(|source| CliError::Csv {
                 path: file.clone(),
                 source,
             })?;

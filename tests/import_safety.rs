@@ -6,7 +6,7 @@ mod common;
 use common::*;
 
 use netday::i18n::{Lang, set_lang};
-use netday::io::csv_in::{RowProblem, parse_people_csv};
+use netday::io::csv::{RowProblem, parse_people_csv};
 use netday::io::import;
 use netday::state::{Action, App};
 

@@ -1,8 +1,8 @@
-//! Building export tables (people, attendance, ideas) from the store; `csv_out` writes them.
+//! Building export tables (people, attendance, ideas) from the store; `csv::write_csv` writes them.
 
 use std::collections::HashMap;
 
-use super::csv_out::{people_header, write_csv};
+use super::csv::{people_header, write_csv};
 use crate::i18n::{L, Lang, lang};
 use crate::model::{AttendanceStatus, Id, Idea, Organization, Person};
 use crate::store::{Store, StoreError};

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::csv_in::{ImportRow, ParsedCsv, RowError, RowProblem};
+use super::csv::{ImportRow, ParsedCsv, RowError, RowProblem};
+use crate::model::contact::{name_key, org_key, phone_key};
 use crate::model::{
     Attendance, AttendanceStatus, District, Event, EventStatus, Id, OrgKind, Organization, Person,
-    Ts, clean_line,
+    Ts,
 };
 use crate::store::journal::ImportJournal;
 use crate::store::{Store, StoreError};
@@ -53,20 +54,6 @@ pub fn set_aside_conflicts(parsed: &mut ParsedCsv, summary: &mut ImportSummary) 
     parsed.rows.retain(|r| !lines.contains(&r.line));
     parsed.errors = row_errors(parsed, summary);
     summary.conflicts.clear();
-}
-
-/// Key that makes `태릉 신협` and `태릉신협` the same organisation.
-pub fn org_key(name: &str) -> String {
-    name.split_whitespace().collect::<String>().to_lowercase()
-}
-
-/// Key that makes two spellings of one name agree (spaces, case and invisible characters aside).
-fn name_key(name: &str) -> String {
-    org_key(&clean_line(name))
-}
-
-fn phone_key(phone: &str) -> String {
-    phone.chars().filter(|c| c.is_ascii_digit()).collect()
 }
 
 /// Finds the networking day on `date`, or makes one (title from the date) when `create`.

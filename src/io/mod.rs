@@ -1,7 +1,6 @@
 //! Files in and out: CSV import (encodings, header mapping, row errors), exports, and the one way
 //! netday writes a file for the user (`files`).
-pub mod csv_in;
-pub mod csv_out;
+pub mod csv;
 pub mod export;
 pub mod files;
 pub mod import;

@@ -779,13 +779,13 @@ impl App {
 
     /// The candidate whose whole name is `typed` (spaces and case aside), if any.
     fn exact_owner(&self, typed: &str, candidates: &[OwnerPick]) -> Option<usize> {
-        let key = crate::io::import::org_key(typed);
+        let key = crate::model::contact::org_key(typed);
         candidates.iter().position(|c| {
             let name = match c {
                 OwnerPick::Person(p) => self.roster.person(*p).map(|p| p.name.as_str()),
                 OwnerPick::Org(o) => self.roster.orgs.get(o).map(|o| o.name.as_str()),
             };
-            name.is_some_and(|n| crate::io::import::org_key(n) == key)
+            name.is_some_and(|n| crate::model::contact::org_key(n) == key)
         })
     }
 
@@ -800,13 +800,13 @@ impl App {
         out.extend(hits.iter().map(|h| OwnerPick::Person(h.id)));
         self.roster.org_index.search_top(q, 3, &mut hits);
         // An organisation named exactly goes first (its members also match its name).
-        let key = crate::io::import::org_key(q);
+        let key = crate::model::contact::org_key(q);
         for h in hits.iter().rev() {
             let exact = self
                 .roster
                 .orgs
                 .get(&h.id)
-                .is_some_and(|o| crate::io::import::org_key(&o.name) == key);
+                .is_some_and(|o| crate::model::contact::org_key(&o.name) == key);
             if exact {
                 out.insert(0, OwnerPick::Org(h.id));
             } else {

@@ -3,9 +3,8 @@
 
 use super::{Action, App, Overlay, Roster, Tone};
 use crate::i18n;
-use crate::io::csv_in::{normalize_phone, valid_email};
-use crate::io::import::org_key;
 use crate::model::TextField as FieldKind;
+use crate::model::contact::{normalize_phone, org_key, valid_email};
 use crate::model::{
     Attendance, AttendanceStatus, District, Id, OrgKind, Organization, Person, clean_line,
     clean_multiline,

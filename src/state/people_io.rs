@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::{Action, App, Overlay, Tone, Writing};
 use crate::i18n;
-use crate::io::csv_in::{ParsedCsv, parse_people_csv};
+use crate::io::csv::{ParsedCsv, parse_people_csv};
 use crate::io::import::{self, ImportSummary};
 use crate::model::TextField as FieldKind;
 use crate::store::StoreError;

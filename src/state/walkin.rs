@@ -3,8 +3,7 @@
 
 use super::{Action, App, Edited, Overlay, Tone};
 use crate::i18n;
-use crate::io::csv_in::normalize_phone;
-use crate::io::import::org_key;
+use crate::model::contact::{normalize_phone, org_key};
 use crate::model::{
     Attendance, AttendanceStatus, District, Id, OrgKind, Organization, Person,
     TextField as FieldKind, clean_line,

@@ -782,8 +782,8 @@ fn path_line(path: &TextField, w: usize) -> (Line<'static>, usize) {
     (lines.pop().unwrap_or_default(), x)
 }
 
-fn field_label(f: crate::io::csv_in::Field) -> &'static str {
-    use crate::io::csv_in::Field::*;
+fn field_label(f: crate::io::csv::Field) -> &'static str {
+    use crate::io::csv::Field::*;
     match f {
         Name => i18n::COL_NAME,
         Organization => i18n::COL_ORG,

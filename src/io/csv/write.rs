@@ -16,7 +16,7 @@ pub(crate) fn needs_guard(cell: &str) -> bool {
 
 /// The cell as a spreadsheet should see it: text, never a formula. A cell whose first
 /// character (after any apostrophes) is `= + - @`, tab or CR gets one leading apostrophe.
-/// The importer (`csv_in`) takes exactly that apostrophe off again.
+/// The importer (`rows::unguard`) takes exactly that apostrophe off again.
 pub fn neutralize(cell: &str) -> Cow<'_, str> {
     if needs_guard(cell) {
         Cow::Owned(format!("'{cell}"))
@@ -49,7 +49,7 @@ pub fn write_csv<W: std::io::Write>(
 /// Number of columns in the people export.
 pub const PEOPLE_COLUMNS: usize = 10;
 
-/// Column titles of the people export, in export order; `csv_in` recognises every one.
+/// Column titles of the people export, in export order; the importer (`headers`) recognises every one.
 pub fn people_header(lang_ko: bool) -> [&'static str; PEOPLE_COLUMNS] {
     if lang_ko {
         [

@@ -1,0 +1,333 @@
+//! Reading a people CSV as Korean offices make them: Excel (CP949), Google Forms (UTF-8 with a
+//! timestamp column), or by hand. Bytes in, rows and row errors out; no database here.
+//!
+//! Every text cell is NFC-normalised and stripped of control characters (`clean_line`), so
+//! nothing from a file can drive the terminal. A row with a problem is reported with the
+//! physical line it starts on and left out; the other rows still come through.
+//!
+//! One stage per file: `decode` (bytes to text), `records` (text to records, each with the line
+//! it starts on), `headers` (which column holds which field), `rows` (a record to a checked
+//! `ImportRow` or a `RowProblem`); `write` is the way back out, for exports.
+
+mod decode;
+mod headers;
+mod records;
+mod rows;
+mod write;
+
+pub use decode::{Encoding, decode};
+pub use headers::{ColumnMap, Field};
+pub use rows::{ImportRow, RowError, RowProblem};
+pub use write::{PEOPLE_COLUMNS, neutralize, people_header, write_csv};
+
+use crate::model::clean_line;
+
+use records::{Raw, is_blank, read_records};
+use rows::{excerpt, read_row};
+
+/// A whole file, read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedCsv {
+    pub encoding: Encoding,
+    pub columns: ColumnMap,
+    /// Good rows, in file order.
+    pub rows: Vec<ImportRow>,
+    /// Rows left out, in file order.
+    pub errors: Vec<RowError>,
+    /// Non-empty records after the header (good or not).
+    pub total_records: usize,
+    /// Non-empty physical lines after the header: what a person sees in the file, to hold
+    /// against the rows imported (a quote that swallowed rows shows up here).
+    pub data_lines: usize,
+}
+
+/// Why a file could not be read at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CsvError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("no header row found")]
+    NoHeader,
+    #[error("the header row has no name column")]
+    NoNameColumn,
+    #[error("the file is neither UTF-8 nor CP949/EUC-KR text")]
+    Undecodable,
+}
+
+impl CsvError {
+    pub fn ko(&self) -> String {
+        match self {
+            CsvError::Empty => "파일이 비어 있습니다".to_string(),
+            CsvError::NoHeader => {
+                "머리글 행이 없습니다. 첫 줄에 이름, 소속 같은 열 제목을 적어 주세요".to_string()
+            }
+            CsvError::NoNameColumn => {
+                "이름 열이 없습니다. 첫 줄(머리글)에 ‘이름’ 열 제목이 있어야 합니다".to_string()
+            }
+            CsvError::Undecodable => {
+                "글자 인코딩을 읽을 수 없습니다. UTF-8 또는 CP949(EUC-KR) CSV로 저장해 주세요"
+                    .to_string()
+            }
+        }
+    }
+
+    pub fn en(&self) -> String {
+        match self {
+            CsvError::Empty => "the file is empty".to_string(),
+            CsvError::NoHeader => {
+                "no header row: the first row must hold column titles such as name, organization"
+                    .to_string()
+            }
+            CsvError::NoNameColumn => {
+                "no name column: the first (header) row needs a ‘name’ (이름) column title"
+                    .to_string()
+            }
+            CsvError::Undecodable => {
+                "unreadable text encoding: save the CSV as UTF-8 or CP949 (EUC-KR)".to_string()
+            }
+        }
+    }
+}
+
+/// Reads a people CSV: decodes it, finds the header row (the first non-empty record), maps
+/// its columns and reads every later record into a checked `ImportRow` or a `RowError`.
+pub fn parse_people_csv(bytes: &[u8]) -> Result<ParsedCsv, CsvError> {
+    let (text, encoding) = decode(bytes)?;
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(CsvError::Empty);
+    }
+
+    let mut columns: Option<(ColumnMap, usize)> = None;
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    let mut total_records = 0;
+    let mut data_lines = 0;
+
+    for raw in read_records(&text) {
+        let (line, cells) = match raw {
+            Raw::Broken { line, excerpt } => {
+                if columns.is_some() {
+                    total_records += 1;
+                }
+                errors.push(RowError {
+                    line,
+                    reason: RowProblem::Malformed(excerpt),
+                });
+                continue;
+            }
+            Raw::Record { line, cells } => (line, cells),
+        };
+        if cells.iter().all(|c| is_blank(c)) {
+            continue;
+        }
+        let Some((map, width)) = &columns else {
+            let titles: Vec<String> = cells.iter().map(|c| clean_line(c)).collect();
+            let map = ColumnMap::from_header(&titles);
+            if !map.has(Field::Name) {
+                return Err(CsvError::NoNameColumn);
+            }
+            columns = Some((map, cells.len()));
+            data_lines = text
+                .lines()
+                .skip(line)
+                .filter(|l| {
+                    !l.trim_matches(|c: char| c == ',' || c.is_whitespace())
+                        .is_empty()
+                })
+                .count();
+            continue;
+        };
+        total_records += 1;
+        if cells.iter().skip(*width).any(|c| !is_blank(c)) {
+            let joined = cells.join(",");
+            errors.push(RowError {
+                line,
+                reason: RowProblem::Malformed(excerpt(&joined)),
+            });
+            continue;
+        }
+        match read_row(map, line, &cells) {
+            Ok(row) => rows.push(row),
+            Err(reason) => errors.push(RowError { line, reason }),
+        }
+    }
+
+    let Some((columns, _)) = columns else {
+        return Err(CsvError::NoHeader);
+    };
+    Ok(ParsedCsv {
+        encoding,
+        columns,
+        rows,
+        errors,
+        total_records,
+        data_lines,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode::BOM;
+    use super::*;
+    use crate::model::{District, OrgKind};
+
+    pub(super) fn parse(text: &str) -> ParsedCsv {
+        parse_people_csv(text.as_bytes()).expect("parses")
+    }
+
+    pub(super) fn names(p: &ParsedCsv) -> Vec<&str> {
+        p.rows.iter().map(|r| r.name.as_str()).collect()
+    }
+
+    pub(super) fn error_lines(p: &ParsedCsv) -> Vec<(usize, RowProblem)> {
+        p.errors
+            .iter()
+            .map(|e| (e.line, e.reason.clone()))
+            .collect()
+    }
+
+    pub(super) const KO: &str = "이름,소속,구분,지역,직함,연락처,이메일,태그,메모\n\
+        김철수,한빛신협,신협,동부,이사장,01012345678,kim@example.com,금융;공간,첫 참석\n\
+        이영희,푸른생협,생협,서부,,02-123-4567,,,\n";
+
+    #[test]
+    fn utf8_korean_headers() {
+        let p = parse(KO);
+        assert_eq!(p.encoding, Encoding::Utf8);
+        assert_eq!(p.total_records, 2);
+        assert!(p.errors.is_empty());
+        assert!(p.columns.ignored.is_empty());
+        let r = &p.rows[0];
+        assert_eq!(r.line, 2);
+        assert_eq!(r.name, "김철수");
+        assert_eq!(r.organization, "한빛신협");
+        assert_eq!(r.kind, Some(OrgKind::CreditUnion));
+        assert_eq!(r.district, Some(District::East));
+        assert_eq!(r.role, "이사장");
+        assert_eq!(r.phone, "010-1234-5678");
+        assert_eq!(r.email, "kim@example.com");
+        assert_eq!(r.tags, vec!["금융", "공간"]);
+        assert_eq!(r.notes, "첫 참석");
+        let r = &p.rows[1];
+        assert_eq!((r.line, r.phone.as_str()), (3, "02-123-4567"));
+        assert_eq!(r.kind, Some(OrgKind::ConsumerCoop));
+        assert_eq!(r.email, "");
+        assert!(r.tags.is_empty());
+    }
+
+    #[test]
+    fn whole_file_errors() {
+        assert_eq!(parse_people_csv(b"").err(), Some(CsvError::Empty));
+        assert_eq!(parse_people_csv(b" \r\n\n").err(), Some(CsvError::Empty));
+        assert_eq!(parse_people_csv(BOM).err(), Some(CsvError::Empty));
+        assert_eq!(
+            parse_people_csv(b",,,\n ,\n").err(),
+            Some(CsvError::NoHeader)
+        );
+        assert_eq!(
+            parse_people_csv("소속,연락처\n한빛,010\n".as_bytes()).err(),
+            Some(CsvError::NoNameColumn)
+        );
+        // A file without a header row: its first row is taken as one and has no name column.
+        assert_eq!(
+            parse_people_csv("김철수,한빛신협\n".as_bytes()).err(),
+            Some(CsvError::NoNameColumn)
+        );
+        for e in [
+            CsvError::Empty,
+            CsvError::NoHeader,
+            CsvError::NoNameColumn,
+            CsvError::Undecodable,
+        ] {
+            assert!(!e.ko().is_empty() && !e.en().is_empty() && !e.to_string().is_empty());
+        }
+        // Header only: no rows, no errors.
+        let p = parse("이름\n");
+        assert_eq!((p.rows.len(), p.errors.len(), p.total_records), (0, 0, 0));
+    }
+
+    fn export(lang_ko: bool, rows: &[ImportRow]) -> Vec<u8> {
+        let mut buf = Vec::new();
+        let cells = rows.iter().map(|r| {
+            let label = |k: Option<&'static str>| k.unwrap_or_default().to_string();
+            vec![
+                r.code.clone(),
+                r.name.clone(),
+                r.organization.clone(),
+                label(r.kind.map(|k| if lang_ko { k.ko() } else { k.en() })),
+                label(r.district.map(|d| if lang_ko { d.ko() } else { d.en() })),
+                r.role.clone(),
+                r.phone.clone(),
+                r.email.clone(),
+                r.tags.join(", "),
+                r.notes.clone(),
+            ]
+        });
+        write_csv(&mut buf, &people_header(lang_ko), cells).expect("writes");
+        buf
+    }
+
+    #[test]
+    fn export_then_import_round_trips() {
+        let mut rows = vec![
+            ImportRow {
+                name: "=HYPERLINK(\"http://x\",\"클릭\")".into(),
+                organization: "-마이너스 협동조합".into(),
+                role: "+대표".into(),
+                phone: "010-1234-5678".into(),
+                email: "-kim@x.kr".into(),
+                kind: Some(OrgKind::SocialCoop),
+                district: Some(District::South),
+                code: "AB3K".into(),
+                tags: vec!["=tag".into(), "금융".into(), "공간 공유".into()],
+                notes: "쉼표, \"따옴표\" 그리고\n줄바꿈\n=셋째 줄".into(),
+                ..ImportRow::default()
+            },
+            ImportRow {
+                name: "'=이미 따옴표".into(),
+                organization: "한빛, 신협".into(),
+                notes: "-5".into(),
+                code: "'quoted".into(),
+                ..ImportRow::default()
+            },
+            ImportRow {
+                name: "@멘션".into(),
+                phone: "02-123-4567".into(),
+                notes: "'".into(),
+                ..ImportRow::default()
+            },
+        ];
+        for (i, k) in OrgKind::ALL.iter().enumerate() {
+            rows.push(ImportRow {
+                name: format!("kind {i}"),
+                kind: Some(*k),
+                district: District::ALL.get(i).copied(),
+                ..ImportRow::default()
+            });
+        }
+        for lang_ko in [true, false] {
+            let bytes = export(lang_ko, &rows);
+            let p = parse_people_csv(&bytes).expect("parses");
+            assert_eq!(p.encoding, Encoding::Utf8Bom);
+            assert!(p.columns.ignored.is_empty(), "{:?}", p.columns.ignored);
+            assert_eq!(p.columns.fields.len(), 10);
+            assert!(p.errors.is_empty(), "{:?}", p.errors);
+            assert_eq!(p.rows.len(), rows.len());
+            let mut line = 2;
+            for (got, want) in p.rows.iter().zip(&rows) {
+                assert_eq!(got.line, line);
+                line += 1 + want.notes.matches('\n').count();
+                assert_eq!(
+                    ImportRow {
+                        line: 0,
+                        ..got.clone()
+                    },
+                    *want
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! One record to one person: cells cleaned, kind, district, phone and e-mail checked, limits
+//! applied; or the first problem found, kept with the record's line.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::model::contact::{normalize_phone, valid_email};
+use crate::model::{District, OrgKind, TextField, clean_line, clean_multiline, fit};
+
+use super::headers::{ColumnMap, Field};
+use super::write::needs_guard;
+/// One person read from the file, cleaned and checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportRow {
+    /// 1-based physical line of the file where the record starts.
+    pub line: usize,
+    pub name: String,
+    pub organization: String,
+    pub role: String,
+    /// Normalised ("010-1234-5678") or empty.
+    pub phone: String,
+    /// Shape-checked or empty.
+    pub email: String,
+    pub kind: Option<OrgKind>,
+    pub district: Option<District>,
+    pub code: String,
+    pub tags: Vec<String>,
+    /// Multi-line text (LF line ends).
+    pub notes: String,
+}
+
+/// A record that was left out, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    /// 1-based physical line of the file where the record starts.
+    pub line: usize,
+    pub reason: RowProblem,
+}
+
+/// Why a record was left out. Values are cleaned (no control characters) and shortened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowProblem {
+    MissingName,
+    BadKind(String),
+    BadDistrict(String),
+    BadPhone(String),
+    BadEmail(String),
+    /// Broken quoting or more cells than the header has; holds the start of the raw line.
+    Malformed(String),
+    /// The row's badge code belongs to someone with another name (in the database, or on an
+    /// earlier line of the file).
+    CodeTaken {
+        code: String,
+        holder: String,
+    },
+    /// A cell longer than its field may be (`TextField::limit`); `chars` is its length.
+    TooLong {
+        field: Field,
+        chars: usize,
+        limit: usize,
+    },
+}
+
+impl RowProblem {
+    pub fn ko(&self) -> String {
+        match self {
+            RowProblem::MissingName => "이름이 비어 있습니다".to_string(),
+            RowProblem::BadKind(v) => format!(
+                "알 수 없는 구분 “{v}” ({} 중 하나로 적어 주세요)",
+                OrgKind::ALL.map(OrgKind::ko).join(", ")
+            ),
+            RowProblem::BadDistrict(v) => format!(
+                "알 수 없는 지역 “{v}” ({} 중 하나로 적어 주세요)",
+                District::ALL.map(District::ko).join(", ")
+            ),
+            RowProblem::BadPhone(v) => {
+                format!("전화번호 형식이 아닙니다: “{v}” (예: 010-1234-5678)")
+            }
+            RowProblem::BadEmail(v) => format!("이메일 형식이 아닙니다: “{v}”"),
+            RowProblem::Malformed(v) => {
+                format!("줄 형식이 잘못되었습니다 (따옴표나 쉼표를 확인하세요): “{v}”")
+            }
+            RowProblem::CodeTaken { code, holder } => format!(
+                "배지 코드 {code}는 이미 다른 사람({holder})의 코드입니다. 같은 사람이면 이름을 맞추고, 아니면 코드 칸을 비워 다시 가져오세요"
+            ),
+            RowProblem::TooLong {
+                field,
+                chars,
+                limit,
+            } => format!(
+                "{} 칸이 너무 깁니다 ({chars}자, 최대 {limit}자). 줄여서 다시 가져오세요",
+                field.ko()
+            ),
+        }
+    }
+
+    pub fn en(&self) -> String {
+        match self {
+            RowProblem::MissingName => "the name is empty".to_string(),
+            RowProblem::BadKind(v) => format!(
+                "unknown kind “{v}” (use one of: {})",
+                OrgKind::ALL.map(OrgKind::en).join(", ")
+            ),
+            RowProblem::BadDistrict(v) => format!(
+                "unknown district “{v}” (use one of: {})",
+                District::ALL.map(District::en).join(", ")
+            ),
+            RowProblem::BadPhone(v) => {
+                format!("not a Korean phone number: “{v}” (e.g. 010-1234-5678)")
+            }
+            RowProblem::BadEmail(v) => format!("not an email address: “{v}”"),
+            RowProblem::Malformed(v) => {
+                format!("malformed line (check the quotes and commas): “{v}”")
+            }
+            RowProblem::CodeTaken { code, holder } => format!(
+                "badge code {code} already belongs to someone else ({holder}): if this is the same person make the names agree, otherwise clear the code cell and import again"
+            ),
+            RowProblem::TooLong {
+                field,
+                chars,
+                limit,
+            } => format!(
+                "the {} cell is too long ({chars} characters, at most {limit}); shorten it and import again",
+                field.en()
+            ),
+        }
+    }
+}
+
+/// Undoes `write::neutralize`: one leading apostrophe goes when what follows it (after any
+/// further apostrophes) starts with a formula character.
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// Tags from one cell: split on `,` `;` `/` (and line breaks), cleaned, empties and repeats
+/// dropped, order kept.
+fn split_tags(cell: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for t in cell.split([',', ';', '/', '\n', '，', '；']) {
+        let t = clean_line(t);
+        if !t.is_empty() && !tags.contains(&t) {
+            tags.push(t);
+        }
+    }
+    tags
+}
+
+/// The first physical line of `raw`, cleaned and shortened, to show in a message.
+pub(super) fn excerpt(raw: &str) -> String {
+    shorten(&clean_line(raw.lines().next().unwrap_or("")), 40)
+}
+
+/// At most `width` terminal columns of `s`, ending in "…" when cut.
+fn shorten(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// One data record into a row, or the first problem found (columns checked left to right
+/// in the order name, kind, district, phone, email).
+pub(super) fn read_row(
+    map: &ColumnMap,
+    line: usize,
+    cells: &[String],
+) -> Result<ImportRow, RowProblem> {
+    let raw = |f: Field| -> &str {
+        map.index(f)
+            .and_then(|i| cells.get(i))
+            .map_or("", |c| unguard(c))
+    };
+    let text = |f: Field| clean_line(raw(f));
+
+    let name = text(Field::Name);
+    if name.is_empty() {
+        return Err(RowProblem::MissingName);
+    }
+    let kind = match text(Field::Kind) {
+        k if k.is_empty() => None,
+        k => Some(OrgKind::parse(&k).ok_or_else(|| RowProblem::BadKind(shorten(&k, 40)))?),
+    };
+    let district = match text(Field::District) {
+        d if d.is_empty() => None,
+        d => Some(District::parse(&d).ok_or_else(|| RowProblem::BadDistrict(shorten(&d, 40)))?),
+    };
+    let phone_in = text(Field::Phone);
+    let phone =
+        normalize_phone(&phone_in).ok_or_else(|| RowProblem::BadPhone(shorten(&phone_in, 40)))?;
+    let email = text(Field::Email);
+    if !valid_email(&email) {
+        return Err(RowProblem::BadEmail(shorten(&email, 40)));
+    }
+    let row = ImportRow {
+        line,
+        name,
+        organization: text(Field::Organization),
+        role: text(Field::Role),
+        phone,
+        email,
+        kind,
+        district,
+        code: text(Field::Code),
+        tags: split_tags(raw(Field::Tags)),
+        notes: clean_multiline(raw(Field::Notes)),
+    };
+    let all_tags = row.tags.join(", ");
+    let tags = row.tags.iter().map(|t| (Field::Tags, TextField::Tag, t));
+    for (field, limit, value) in [
+        (Field::Name, TextField::Name, &row.name),
+        (
+            Field::Organization,
+            TextField::Organization,
+            &row.organization,
+        ),
+        (Field::Role, TextField::Role, &row.role),
+        (Field::Phone, TextField::Phone, &row.phone),
+        (Field::Email, TextField::Email, &row.email),
+        (Field::Code, TextField::BadgeCode, &row.code),
+        (Field::Notes, TextField::PersonNotes, &row.notes),
+        (Field::Tags, TextField::Tags, &all_tags),
+    ]
+    .into_iter()
+    .chain(tags)
+    {
+        if fit(limit, value).is_err() {
+            return Err(RowProblem::TooLong {
+                field,
+                chars: value.chars().count(),
+                limit: limit.limit(),
+            });
+        }
+    }
+    Ok(row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::csv::tests::{error_lines, names, parse};
+    use crate::io::csv::{ParsedCsv, write};
+
+    #[test]
+    fn bad_rows_are_reported_and_good_rows_kept() {
+        let text = "이름,구분,지역,연락처,이메일\n\
+            좋은1,신협,동부,010-1111-2222,a@b.kr\n\
+            ,신협,동부,,\n\
+            나쁜구분,은행,,,\n\
+            나쁜지역,,제주,,\n\
+            나쁜전화,,,1234,\n\
+            나쁜메일,,,,kim@@x\n\
+            칸이많음,,,,,넘침\n\
+            \"좋은2\",기타,기타,,\n\
+            좋은3,,,,,,\n\
+            \"안닫힘,신협,,,\n\
+            좋은4,,,,\n";
+        for text in [text.to_string(), text.replace('\n', "\r\n")] {
+            bad_rows_case(&parse(&text));
+        }
+    }
+
+    fn bad_rows_case(p: &ParsedCsv) {
+        let p = p.clone();
+        assert_eq!(names(&p), ["좋은1", "좋은2", "좋은3", "좋은4"]);
+        let lines: Vec<usize> = p.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 9, 10, 12]);
+        assert_eq!(
+            error_lines(&p),
+            [
+                (3, RowProblem::MissingName),
+                (4, RowProblem::BadKind("은행".into())),
+                (5, RowProblem::BadDistrict("제주".into())),
+                (6, RowProblem::BadPhone("1234".into())),
+                (7, RowProblem::BadEmail("kim@@x".into())),
+                (8, RowProblem::Malformed("칸이많음,,,,,넘침".into())),
+                (11, RowProblem::Malformed("\"안닫힘,신협,,,".into())),
+            ]
+        );
+        assert_eq!(p.total_records, 11);
+        assert_eq!(p.rows[1].kind, Some(OrgKind::Other));
+        assert_eq!(p.rows[1].district, Some(District::Other));
+        assert_eq!(p.rows[2].kind, None);
+        // Messages carry the value in both languages.
+        for (_, why) in error_lines(&p).iter().skip(1) {
+            let v = match why {
+                RowProblem::BadKind(v)
+                | RowProblem::BadDistrict(v)
+                | RowProblem::BadPhone(v)
+                | RowProblem::BadEmail(v)
+                | RowProblem::Malformed(v) => v.clone(),
+                RowProblem::MissingName
+                | RowProblem::TooLong { .. }
+                | RowProblem::CodeTaken { .. } => unreachable!(),
+            };
+            assert!(why.ko().contains(&v) && why.en().contains(&v), "{why:?}");
+        }
+        assert!(
+            RowProblem::BadKind("은행".into())
+                .ko()
+                .contains("사회적협동조합")
+        );
+        assert!(
+            RowProblem::BadKind("x".into())
+                .en()
+                .contains("credit union")
+        );
+    }
+
+    #[test]
+    fn terminal_escapes_are_removed() {
+        let p = parse(
+            "이름,소속,메모\n\
+             \"김\x1b[2J철수\",\"\x1b]0;x\x07한빛\",\"a\x1b[31m\nb\x07\"\n\
+             \x1b]0;pwned\x07이영희\u{202e},\u{9b}2J푸른,\n",
+        );
+        for r in &p.rows {
+            for s in [&r.name, &r.organization, &r.notes] {
+                assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+            }
+        }
+        assert_eq!(p.rows[0].name, "김[2J철수");
+        assert_eq!(p.rows[0].organization, "]0;x한빛");
+        assert_eq!(p.rows[0].notes, "a[31m\nb");
+        assert_eq!(p.rows[1].name, "]0;pwned이영희");
+        assert_eq!(p.rows[1].organization, "2J푸른");
+        // Also in problem values.
+        let p = parse("이름,구분\n김,\x1b[2J은행\x07\n");
+        assert_eq!(
+            error_lines(&p),
+            [(2, RowProblem::BadKind("[2J은행".into()))]
+        );
+    }
+
+    #[test]
+    fn nfd_hangul_becomes_nfc() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd_name: String = "김철수".nfd().collect();
+        let nfd_header: String = "이름,소속".nfd().collect();
+        let nfd_org: String = "한빛신협".nfd().collect();
+        assert_ne!(nfd_name, "김철수");
+        let p = parse(&format!("{nfd_header}\n{nfd_name},{nfd_org}\n"));
+        assert_eq!(p.rows[0].name, "김철수");
+        assert_eq!(p.rows[0].organization, "한빛신협");
+    }
+
+    #[test]
+    fn long_problem_values_are_shortened() {
+        let long = "가".repeat(100);
+        let p = parse(&format!("이름,구분\n김,{long}\n"));
+        let RowProblem::BadKind(v) = &p.errors[0].reason else {
+            panic!("{:?}", p.errors);
+        };
+        assert!(v.ends_with('…') && v.width() <= 40, "{v}");
+    }
+
+    #[test]
+    fn unguard_undoes_neutralize() {
+        for s in [
+            "=1", "+1", "-1", "@x", "'=1", "''-x", "'", "'abc", "abc", "", "'\t",
+        ] {
+            let out = write::neutralize(s);
+            assert_eq!(unguard(&out), s, "{s:?} -> {out:?}");
+        }
+        assert_eq!(unguard("'abc"), "'abc");
+        assert_eq!(unguard("'=SUM(A1)"), "=SUM(A1)");
+    }
+}
