@@ -1,8 +1,8 @@
-//! The check-in screen in English. Its own test binary: the UI language is process-wide.
+//! The check-in screen in English. In the e2e binary: the UI language is process-wide.
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 use common::*;
 
 use netday::i18n::{Lang, set_lang};

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 use common::*;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -743,7 +743,7 @@ fn a_full_disk_is_said_in_words_and_saving_works_again_once_space_is_freed() {
         .args(["--user", "--map-root-user", "--mount", "sh", "-c"])
         .arg(
             r#"mount -t tmpfs -o size=4m netday-test "$1" || exit 97
-               exec timeout 120 "$2" --exact full_disk_child --ignored --nocapture --test-threads=1"#,
+               exec timeout 120 "$2" --exact store::full_disk_child --ignored --nocapture --test-threads=1"#,
         )
         .arg("sh")
         .arg(dir.path())

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 use common::screen::{render, screen};
 use common::{demo_store, fixed_now};
 

@@ -1,7 +1,7 @@
 //! Ideas board state: moves and their history, the form, linking from a note, filters, export.
 #![allow(clippy::unwrap_used)] // tests may unwrap (BRIEF)
 
-mod common;
+use crate::common;
 
 use std::cell::Cell;
 

@@ -1,7 +1,7 @@
 //! The ideas board drawn into a TestBackend: columns stay aligned with wide Hangul titles.
 #![allow(clippy::unwrap_used)] // tests may unwrap (BRIEF)
 
-mod common;
+use crate::common;
 use common::screen::{render, row, screen};
 
 use chrono::NaiveDate;

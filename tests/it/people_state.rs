@@ -2,7 +2,7 @@
 //! day, import and export — over a real temporary store with the demo data.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use netday::i18n::{Lang, set_lang};

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // tests may unwrap, helpers included
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use netday::i18n::{Lang, set_lang};

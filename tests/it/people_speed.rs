@@ -1,5 +1,5 @@
 //! With 100,000 people a filter or sort change takes ≤ 20 ms (release build):
-//! `cargo test --release --test people_speed -- --ignored --nocapture`
+//! `cargo test --release --test it people_speed -- --ignored --nocapture`
 #![allow(clippy::unwrap_used)]
 
 use std::time::{Duration, Instant};

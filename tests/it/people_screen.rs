@@ -1,7 +1,7 @@
 //! People screen rendered into a TestBackend at 80×24 and 160×48, with Hangul data.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 use common::screen::{render, row};
 
 use netday::i18n::{Lang, set_lang};

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // tests may unwrap, helpers included
 
-mod common;
+use crate::common;
 
 use std::cell::Cell;
 

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 use common::*;
 
 use netday::i18n::{Lang, set_lang};
@@ -373,7 +373,10 @@ fn an_import_killed_half_way_is_named_and_finished_by_importing_again() {
         v
     };
     let (a, b) = (without_codes(&killed), without_codes(&whole));
-    assert!(a == b, "the finished import differs from an uninterrupted one");
+    assert!(
+        a == b,
+        "the finished import differs from an uninterrupted one"
+    );
     assert_eq!(without_codes(&killed).len(), ROWS);
     for db in [&killed, &whole] {
         let store = netday::store::Store::open(db).unwrap();
