@@ -5,13 +5,9 @@
 use crate::common;
 use common::screen::{row, screen};
 
-use std::cell::Cell;
-
 use chrono::NaiveDate;
-use netday::i18n::{Lang, set_lang};
 use netday::model::Ts;
 use netday::state::{Action, App, Screen};
-use netday::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -23,21 +19,9 @@ fn day() -> NaiveDate {
 fn at_local(h: u32, m: u32) -> Ts {
     common::at_seoul(day(), h, m)
 }
-thread_local! {
-    static NOW: Cell<i64> = const { Cell::new(0) };
-}
-fn clock() -> Ts {
-    Ts(NOW.with(|n| n.get()))
-}
-
 fn setup() -> (tempfile::TempDir, App) {
-    common::seoul();
-    set_lang(Lang::Ko);
-    NOW.with(|n| n.set(at_local(14, 50).0));
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("db")).unwrap();
-    netday::demo::load(&store, day()).unwrap();
-    (dir, App::with_clock(store, clock).unwrap())
+    common::set_clock(at_local(14, 50));
+    common::demo_app()
 }
 
 fn go(app: &mut App, screen: Screen) {

@@ -6,16 +6,9 @@ use crate::common;
 use common::screen::{col_of, render, row, screen};
 use common::*;
 
-use netday::i18n::{Lang, set_lang};
-use netday::state::{Action, App};
+use netday::state::Action;
 use ratatui::style::Color;
 use unicode_width::UnicodeWidthStr;
-
-fn demo_app() -> (tempfile::TempDir, App) {
-    set_lang(Lang::Ko);
-    let (d, store) = demo_store();
-    (d, App::with_clock(store, fixed_now).unwrap())
-}
 
 #[test]
 fn renders_at_80x24_with_hangul_aligned() {
@@ -139,9 +132,8 @@ fn search_results_and_the_walk_in_form_render() {
 
 #[test]
 fn the_demo_offer_keeps_its_border_around_wrapped_hangul() {
-    set_lang(Lang::Ko);
     let (_d, store) = temp_store();
-    let app = App::with_clock(store, fixed_now).unwrap();
+    let app = app_on(store);
     let buf = render(&app, 100, 30);
     let rows: Vec<String> = (0..30).map(|y| row(&buf, y)).collect();
     let top = rows.iter().position(|r| r.contains("╭ netday")).unwrap();

@@ -4,23 +4,13 @@
 use crate::common;
 use common::screen::{render, row, screen};
 
-use chrono::NaiveDate;
-use netday::i18n::{Lang, set_lang};
 use netday::model::{Idea, IdeaCategory, IdeaStatus, Ts};
 use netday::state::{Action, App, Screen};
-use netday::store::Store;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-fn demo_date() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
-}
 fn t0() -> Ts {
-    Ts(demo_date()
-        .and_hms_opt(12, 0, 0)
-        .unwrap()
-        .and_utc()
-        .timestamp_millis())
+    common::fixed_now()
 }
 fn later() -> Ts {
     Ts(t0().0 + 100 * 24 * 60 * 60 * 1000)
@@ -53,12 +43,9 @@ const LONG_TITLES: [(&str, IdeaStatus); 6] = [
     ),
 ];
 
-fn app(clock: fn() -> Ts) -> (tempfile::TempDir, App) {
-    common::seoul();
-    set_lang(Lang::Ko);
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("db")).unwrap();
-    netday::demo::load(&store, demo_date()).unwrap();
+fn app(now: fn() -> Ts) -> (tempfile::TempDir, App) {
+    common::set_clock(now());
+    let (dir, store) = common::demo_store();
     let orgs: Vec<u64> = store.orgs().unwrap().iter().map(|o| o.id).collect();
     let owner = store.people().unwrap().first().map(|p| p.id);
     for (title, status) in LONG_TITLES {
@@ -79,7 +66,7 @@ fn app(clock: fn() -> Ts) -> (tempfile::TempDir, App) {
         };
         store.put_idea(&mut i).unwrap();
     }
-    let mut app = App::with_clock(store, clock).unwrap();
+    let mut app = common::app_on(store);
     app.screen = Screen::Ideas;
     (dir, app)
 }

@@ -4,27 +4,13 @@
 use crate::common;
 use common::screen::{render, row};
 
-use netday::i18n::{Lang, set_lang};
-use netday::model::Ts;
 use netday::state::{Action, App};
-use netday::store::Store;
 use netday::view::widgets::width;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 
-fn now() -> Ts {
-    Ts(chrono::DateTime::parse_from_rfc3339("2026-11-24T05:30:00Z")
-        .unwrap()
-        .timestamp_millis())
-}
-
 fn app() -> (tempfile::TempDir, App) {
-    common::seoul();
-    set_lang(Lang::Ko);
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("db")).unwrap();
-    netday::demo::load(&store, now().local_date()).unwrap();
-    let mut app = App::with_clock(store, now).unwrap();
+    let (dir, mut app) = common::demo_app();
     app.update(Action::NextScreen);
     (dir, app)
 }
