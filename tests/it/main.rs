@@ -20,5 +20,6 @@ mod minutes_golden;
 mod people_screen;
 mod people_speed;
 mod people_state;
+mod screen_snapshots;
 mod speed_state;
 mod tui_files;
