@@ -8,7 +8,9 @@ pub mod screen;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use netday::i18n::{Lang, set_lang};
 use netday::model::{Person, Ts};
+use netday::state::App;
 use netday::store::Store;
 
 pub const DEMO_DATE: (i32, u32, u32) = (2026, 11, 24);
@@ -40,6 +42,34 @@ pub fn at_seoul(date: NaiveDate, h: u32, m: u32) -> Ts {
         .from_local_datetime(&t)
         .unwrap()
         .timestamp_millis())
+}
+
+thread_local! {
+    /// Each test runs on its own thread, so each has its own clock.
+    static NOW: std::cell::Cell<Ts> = std::cell::Cell::new(fixed_now());
+}
+
+/// The clock every screen test's app reads: `fixed_now()` unless the test sets another time.
+pub fn clock() -> Ts {
+    NOW.with(|n| n.get())
+}
+
+pub fn set_clock(t: Ts) {
+    NOW.with(|n| n.set(t));
+}
+
+/// The one fixture of the screen tests: the demo networking day, Korean UI, Seoul time, on
+/// `clock()`.
+pub fn demo_app() -> (tempfile::TempDir, App) {
+    let (dir, store) = demo_store();
+    (dir, app_on(store))
+}
+
+/// The app on `store`, Korean UI, Seoul time, on `clock()`.
+pub fn app_on(store: Store) -> App {
+    seoul();
+    set_lang(Lang::Ko);
+    App::with_clock(store, clock).unwrap()
 }
 
 pub fn temp_store() -> (tempfile::TempDir, Store) {

@@ -1,0 +1,702 @@
+//! The real binary: import/export, clear errors for locked, damaged and unreadable input.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+use common::*;
+
+use std::path::Path;
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn imports_utf8_bom_and_cp949_with_either_header_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let utf8 = "이름,소속,구분,지역,연락처\n김기성,한울신협,신협,동부,010-2041-1187\n";
+    let bom = "\u{feff}Phone,Name,Organization\n01033182290,강민수,한울신협\n";
+    let (cp949, _, bad) = encoding_rs::EUC_KR.encode("성명,기관명,직위\n이서연,햇살생협,팀장\n");
+    assert!(!bad);
+    for (name, bytes) in [
+        ("a.csv", utf8.as_bytes()),
+        ("b.csv", bom.as_bytes()),
+        ("c.csv", &cp949[..]),
+    ] {
+        let f = write(dir.path(), name, bytes);
+        let (code, out, err) = run(&db, &["import", f.to_str().unwrap()]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(out.contains("추가 1명"), "{name}: {out}");
+    }
+    let (_, out, _) = run(&db, &["export", "people"]);
+    assert!(out.starts_with('\u{feff}'));
+    assert!(out.contains("김기성,한울신협,신협,동부"));
+    assert!(out.contains("강민수,한울신협"));
+    assert!(
+        out.contains("010-3318-2290"),
+        "phones are normalised: {out}"
+    );
+    assert!(out.contains("이서연,햇살생협,기타,기타,팀장"), "{out}");
+}
+
+#[test]
+fn bad_rows_are_reported_by_line_and_good_rows_still_land() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let csv = "이름,소속,구분,연락처,이메일\n\
+               김기성,\"한울신협, 본점\",신협,010-2041-1187,\n\
+               \"강민수\",\"여러 줄\n메모가 있는 조합\",생협,,\n\
+               ,빈이름조합,기타,,\n\
+               박정호,새솔신협,은행,,\n\
+               최유진,새솔신협,신협,12345,\n\
+               정다은,남산마을신협,신협,,not-an-email\n\
+               윤상철,남산마을신협,신협,02-123-4567,yoon@example.org\n";
+    let f = write(dir.path(), "people.csv", csv.as_bytes());
+    let (code, out, err) = run(&db, &["import", f.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    // The record with an embedded newline spans lines 3–4, so later lines are counted right.
+    for expected in ["5행", "6행", "7행", "8행"] {
+        assert!(err.contains(expected), "missing {expected} in: {err}");
+    }
+    assert!(err.contains("이름이 비어") && err.contains("은행") && err.contains("12345"));
+    assert!(
+        out.contains("추가 3명") && out.contains("오류 4행"),
+        "{out}"
+    );
+    let (_, people, _) = run(&db, &["export", "people"]);
+    assert!(people.contains("\"한울신협, 본점\""));
+    // Re-importing the same file adds no one.
+    let (_, again, _) = run(&db, &["import", f.to_str().unwrap()]);
+    assert!(again.contains("추가 0명"), "{again}");
+    let (_, people2, _) = run(&db, &["export", "people"]);
+    assert_eq!(people.lines().count(), people2.lines().count());
+}
+
+#[test]
+fn dry_run_writes_nothing_and_event_registers_everyone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let f = write(
+        dir.path(),
+        "p.csv",
+        "name,org\n김기성,한울신협\n강민수,한울신협\n".as_bytes(),
+    );
+    let (_, out, _) = run(
+        &db,
+        &[
+            "import",
+            f.to_str().unwrap(),
+            "--event",
+            "2026-12-15",
+            "--dry-run",
+        ],
+    );
+    assert!(
+        out.contains("추가 2명") && out.contains("시험 실행"),
+        "{out}"
+    );
+    let (_, events, _) = run(&db, &["events"]);
+    assert!(
+        !events.contains("2026-12-15"),
+        "dry run created an event: {events}"
+    );
+    let (code, _, _) = run(
+        &db,
+        &["import", f.to_str().unwrap(), "--event", "2026-12-15"],
+    );
+    assert_eq!(code, 0);
+    let (_, att, _) = run(&db, &["export", "attendance", "--event", "2026-12-15"]);
+    assert_eq!(att.lines().count(), 3, "{att}");
+    assert!(att.contains("참석 예정"));
+}
+
+#[test]
+fn escape_sequences_in_names_never_reach_the_output_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let f = write(
+        dir.path(),
+        "evil.csv",
+        "이름,소속\n김\u{1b}[2J기성\u{7},\u{1b}]0;pwn\u{7}한울신협\n".as_bytes(),
+    );
+    run(&db, &["import", f.to_str().unwrap()]);
+    for args in [&["export", "people"][..], &["search", "김"][..]] {
+        let (_, out, err) = run(&db, args);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{args:?}: {out:?}"
+        );
+        assert!(!err.contains('\u{1b}'));
+        assert!(out.contains("김[2J기성"), "{out}");
+    }
+}
+
+#[test]
+fn export_then_import_keeps_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    let csv = "코드,이름,소속,구분,지역,직함,연락처,이메일,태그,메모\n\
+               ,=김기성,\"한울, \"\"신협\"\"\",신협,동부,-이사장,010-2041-1187,k@hanul.example,\"이사, 발표\",\"첫 줄\n둘째 줄\"\n";
+    let f = write(dir.path(), "in.csv", csv.as_bytes());
+    run(&a, &["import", f.to_str().unwrap()]);
+    let out1 = dir.path().join("out1.csv");
+    run(&a, &["export", "people", "-o", out1.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&out1).unwrap();
+    assert!(
+        text.contains("'=김기성") && text.contains("'-이사장"),
+        "formulas neutralised: {text}"
+    );
+    let b = dir.path().join("b");
+    let (code, _, err) = run(&b, &["import", out1.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let out2 = dir.path().join("out2.csv");
+    run(&b, &["export", "people", "-o", out2.to_str().unwrap()]);
+    assert_eq!(text, std::fs::read_to_string(&out2).unwrap());
+    // The badge codes make a re-import of an export match exactly: nothing changes.
+    let (_, again, _) = run(&b, &["import", out1.to_str().unwrap()]);
+    assert!(again.contains("추가 0명, 갱신 0명, 건너뜀 1명"), "{again}");
+}
+
+#[test]
+fn unreadable_inputs_get_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let (code, _, err) = run(&db, &["import", "/nonexistent/people.csv"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("파일을 읽을 수 없습니다"), "{err}");
+    let bin = write(dir.path(), "x.csv", &[0xff, 0xfe, 0x00, 0x41, 0x00, 0xd8]);
+    let (code, _, err) = run(&db, &["import", bin.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("인코딩을 읽을 수 없습니다"), "{err}");
+    let noname = write(dir.path(), "n.csv", b"org,phone\nA,010\n");
+    let (code, _, err) = run(&db, &["import", noname.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("이름 열이 없습니다"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn a_second_process_gets_the_lock_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let store = netday::store::Store::open(&db).unwrap();
+    let (code, _, err) = run(&db, &["events"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("다른 netday에서 열려 있습니다"), "{err}");
+    assert!(err.contains("open in another netday"), "{err}");
+    drop(store);
+    let (code, _, _) = run(&db, &["events"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_damaged_database_is_refused_and_left_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let log = db.join("db");
+    let mut bytes = std::fs::read(&log).unwrap();
+    for (i, b) in bytes.iter_mut().take(4096).enumerate() {
+        *b = (i as u8).wrapping_mul(151).wrapping_add(7);
+    }
+    std::fs::write(&log, &bytes).unwrap();
+    let before: Vec<_> = std::fs::read_dir(&db)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let (code, _, err) = run(&db, &["events"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("손상") && err.contains("damaged"), "{err}");
+    assert!(!err.contains("panicked"));
+    assert_eq!(
+        std::fs::read(&log).unwrap(),
+        bytes,
+        "the damaged log was not touched"
+    );
+    let after: Vec<_> = std::fs::read_dir(&db)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn search_prints_best_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let (_, out, _) = run(&db, &["search", "ㄱㄱㅅ"]);
+    assert_eq!(out.lines().next(), Some("김기성\t한울신협"));
+    let (_, out, _) = run(&db, &["search", "김민", "--limit", "5"]);
+    assert!(
+        out.lines().count() >= 2 && out.lines().all(|l| l.starts_with("김민")),
+        "{out}"
+    );
+}
+
+#[test]
+fn backup_restores_into_an_empty_database_only_unless_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    run(&a, &["demo"]);
+    let file = dir.path().join("netday.ndbak");
+    let (code, _, err) = run(&a, &["backup", "-o", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let b = dir.path().join("b");
+    let (code, _, err) = run(&b, &["restore", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        run(&a, &["export", "people"]).1,
+        run(&b, &["export", "people"]).1
+    );
+    let (code, _, err) = run(&b, &["restore", file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--replace"), "{err}");
+    let (code, _, _) = run(&b, &["restore", file.to_str().unwrap(), "--replace"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn same_name_in_one_coop_with_different_phones_are_two_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let f = write(
+        dir.path(),
+        "p.csv",
+        "이름,소속,연락처\n김민지,햇살생협,010-1111-2222\n김민지,햇살생협,010-3333-4444\n김민지,햇살생협,\n".as_bytes(),
+    );
+    let (_, out, _) = run(&db, &["import", f.to_str().unwrap()]);
+    assert!(
+        out.contains("추가 2명") && out.contains("건너뜀 1명"),
+        "{out}"
+    );
+    let (_, again, _) = run(&db, &["import", f.to_str().unwrap()]);
+    assert!(again.contains("추가 0명, 갱신 0명, 건너뜀 3명"), "{again}");
+}
+
+#[test]
+fn a_shared_phone_under_another_name_is_another_person_and_a_moved_person_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let f = write(
+        dir.path(),
+        "p.csv",
+        "이름,소속,연락처,직함\n김기성,한울신협,02-2133-4401,이사장\n강민수,한울신협,02-2133-4401,전무\n".as_bytes(),
+    );
+    let (_, out, _) = run(&db, &["import", f.to_str().unwrap()]);
+    assert!(out.contains("추가 2명"), "{out}");
+    let (_, again, _) = run(&db, &["import", f.to_str().unwrap()]);
+    assert!(again.contains("추가 0명, 갱신 0명, 건너뜀 2명"), "{again}");
+    let moved = write(
+        dir.path(),
+        "m.csv",
+        "이름,소속,연락처\n김기성,새솔신협,02-2133-4401\n".as_bytes(),
+    );
+    let (_, out, _) = run(&db, &["import", moved.to_str().unwrap()]);
+    assert!(out.contains("추가 0명, 갱신 1명"), "{out}");
+    let (_, people, _) = run(&db, &["export", "people"]);
+    assert!(people.contains("김기성,새솔신협"), "{people}");
+}
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+/// The two lines of an error: Korean first, then English, and nothing of Rust's own.
+fn assert_two_clear_lines(err: &str) {
+    assert_eq!(
+        err.lines().count(),
+        2,
+        "one Korean and one English line: {err}"
+    );
+    for debug in ["Os {", "os error", "kind:", "Custom {", "panicked"] {
+        assert!(!err.contains(debug), "{debug} in {err}");
+    }
+}
+
+#[test]
+fn export_never_replaces_a_file_without_force_nor_writes_into_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let out = dir.path().join("명단.csv");
+    let (code, _, err) = run(&db, &["export", "people", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let exported = std::fs::read(&out).unwrap();
+
+    std::fs::write(&out, "손으로 고친 명단").unwrap();
+    for what in ["people", "minutes", "ideas"] {
+        let (code, _, err) = run(&db, &["export", what, "-o", out.to_str().unwrap()]);
+        assert_eq!(code, 1, "{what}");
+        assert_two_clear_lines(&err);
+        assert!(
+            err.contains("이미 있어") && err.contains("already exists"),
+            "{err}"
+        );
+        assert!(
+            err.lines()
+                .all(|l| l.contains("--force") && l.contains("명단.csv")),
+            "both lines name the file and --force: {err}"
+        );
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "손으로 고친 명단");
+    }
+    let (code, _, err) = run(
+        &db,
+        &["export", "people", "-o", out.to_str().unwrap(), "--force"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), exported);
+
+    // `-o <db>/db` would have been the database's own log.
+    let log = db.join("db");
+    let before = std::fs::read(&log).unwrap();
+    for target in [log.clone(), db.join("회의록.md"), db.clone()] {
+        let (code, _, err) = run(
+            &db,
+            &[
+                "export",
+                "minutes",
+                "-o",
+                target.to_str().unwrap(),
+                "--force",
+            ],
+        );
+        assert_eq!(code, 1, "{target:?}");
+        assert_two_clear_lines(&err);
+        assert!(
+            err.contains("데이터베이스 폴더") && err.contains("database directory"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(&log).unwrap(), before);
+    assert!(!db.join("회의록.md").exists());
+    let (code, events, _) = run(&db, &["events"]);
+    assert_eq!(code, 0);
+    assert!(events.contains("네트워킹데이"), "{events}");
+}
+
+/// Runs the binary with umask 000, as a careless login shell or a container might.
+#[cfg(unix)]
+fn run_with_umask_000(db: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 000 && exec \"$0\" \"$@\"")
+        .arg(bin())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LANG", "ko_KR.UTF-8")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn exports_and_minutes_are_owner_only_even_under_umask_000() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    // The shell really hands the child umask 000: a file it makes itself is 0666.
+    let probe = dir.path().join("probe");
+    let made = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 000 && : > \"$0\"")
+        .arg(&probe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    assert_eq!(mode(&probe), 0o666);
+    for what in ["people", "attendance", "minutes", "ideas"] {
+        let out = dir.path().join(format!("{what}.out"));
+        let (code, _, err) =
+            run_with_umask_000(&db, &["export", what, "-o", out.to_str().unwrap()]);
+        assert_eq!(code, 0, "{what}: {err}");
+        assert_eq!(mode(&out), 0o600, "{what}");
+    }
+}
+
+/// Window title, screen clear, clipboard write (OSC 52) and an 8-bit CSI, as a crafted backup or
+/// another program could leave them in the database.
+const CRAFTED: &str = "\u{1b}]0;title\u{7}\u{1b}[2J\u{1b}]52;c;cHdu\u{7}\u{9b}31m";
+
+/// A control character other than newline, tab, or the CR of a CRLF.
+fn stray_control(text: &str) -> Option<char> {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let ok = match c {
+            '\n' | '\t' => true,
+            '\r' => chars.peek() == Some(&'\n'),
+            c => !c.is_control(),
+        };
+        if !ok {
+            return Some(c);
+        }
+    }
+    None
+}
+
+#[test]
+fn crafted_text_in_the_database_never_reaches_stdout_or_stderr_as_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    {
+        // Written through the library: the importer would clean it.
+        let store = netday::store::Store::open(&db).unwrap();
+        netday::demo::load(&store, demo_date()).unwrap();
+        let mut event = store
+            .events()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.date == demo_date())
+            .unwrap();
+        event.title = format!("네트워킹{CRAFTED}데이");
+        store.put_event(&mut event).unwrap();
+        let someone = store.attendance_of_event(event.id).unwrap()[0].person_id;
+        let mut p = store.person(someone).unwrap().unwrap();
+        p.name = format!("김{CRAFTED}기성");
+        p.notes = format!("메모{CRAFTED}");
+        store.put_person(&mut p).unwrap();
+        for mut idea in store.ideas().unwrap() {
+            idea.title = format!("아이디어{CRAFTED}");
+            store.put_idea(&mut idea).unwrap();
+        }
+    }
+    let date = "2026-11-24";
+    let commands: [&[&str]; 7] = [
+        &["search", "김"],
+        &["events"],
+        &["export", "people"],
+        &["export", "attendance", "--event", date],
+        &["export", "ideas"],
+        &["export", "minutes", "--event", date],
+        &["export", "minutes", "--event", date, "--lang", "en"],
+    ];
+    for args in commands {
+        let (code, out, err) = run(&db, args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert_eq!(stray_control(&out), None, "{args:?}: {out:?}");
+        assert_eq!(stray_control(&err), None, "{args:?}: {err:?}");
+        assert!(
+            out.contains("]0;title") || out.contains("]52;c;"),
+            "{args:?} shows the record, defused: {out}"
+        );
+    }
+    // Error messages quote what the user typed: a file name can carry the same sequences.
+    let evil = dir.path().join(format!("명단{CRAFTED}.csv"));
+    let (code, out, err) = run(&db, &["import", evil.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(stray_control(&out), None);
+    assert_eq!(stray_control(&err), None, "{err:?}");
+    assert!(err.contains("명단"), "{err}");
+    let (code, _, err) = run(&db, &["export", "people", &format!("--bogus{CRAFTED}")]);
+    assert_eq!(code, 2);
+    assert_eq!(stray_control(&err), None, "{err:?}");
+}
+
+/// Runs `args` with standard output a pipe whose reader is already gone.
+fn run_into_closed_pipe(db: &Path, args: &[&str]) -> (i32, String) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = std::process::Command::new(bin())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LANG", "ko_KR.UTF-8")
+        .stdout(writer)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_pipe_ends_the_command_quietly_with_status_141() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    for args in [
+        &["events"][..],
+        &["export", "people"],
+        &["export", "minutes"],
+        &["search", "김"],
+        &["demo"],
+    ] {
+        let (code, err) = run_into_closed_pipe(&db, args);
+        assert_eq!(err, "", "{args:?}: nothing to say");
+        assert_eq!(code, 141, "{args:?}: as if killed by SIGPIPE, like cat");
+    }
+}
+
+#[test]
+fn a_bare_relative_db_name_is_a_database_in_the_current_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let netday = |args: &[&str]| {
+        std::process::Command::new(bin())
+            .args(args)
+            .current_dir(dir.path())
+            .env("LANG", "ko_KR.UTF-8")
+            .env_remove("NETDAY_DB")
+            .output()
+            .unwrap()
+    };
+    // New, then existing.
+    for _ in 0..2 {
+        let out = netday(&["--db", "행사", "demo"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(dir.path().join("행사").is_dir());
+    let out = netday(&["--db", "행사", "events"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("네트워킹데이"));
+}
+
+#[test]
+fn an_empty_netday_db_means_the_default_location() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(bin())
+        .arg("events")
+        .env("LANG", "ko_KR.UTF-8")
+        .env("NETDAY_DB", "")
+        .env("HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("--db"), "{err}");
+    assert!(dir.path().join("data/netday/netday.db").is_dir());
+}
+
+/// Root reads and writes everything, so as root the child first becomes `nobody`; the files it
+/// must reach are handed to that user with `give_away`.
+#[cfg(unix)]
+fn run_unprivileged(db: &Path, args: &[&str]) -> (i32, String, String) {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(bin());
+    cmd.arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LANG", "ko_KR.UTF-8");
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::geteuid() == 0
+                && (libc::setgroups(0, std::ptr::null()) != 0
+                    || libc::setgid(NOBODY) != 0
+                    || libc::setuid(NOBODY) != 0)
+            {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+const NOBODY: u32 = 65534;
+
+/// Lets `run_unprivileged` reach `path` (and everything below it) as its owner.
+#[cfg(unix)]
+fn give_away(path: &Path) {
+    if unsafe { libc::geteuid() } != 0 {
+        return;
+    }
+    std::os::unix::fs::lchown(path, Some(NOBODY), Some(NOBODY)).unwrap();
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).unwrap() {
+            give_away(&entry.unwrap().path());
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn every_file_error_names_the_file_and_says_what_to_do_in_both_languages() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let home = dir.path().join("home");
+    let db = home.join("db");
+    run(&db, &["demo"]);
+
+    let check = |(code, _, err): (i32, String, String), path: &Path, ko: &str, en: &str| {
+        assert_eq!(code, 1, "{err}");
+        assert_two_clear_lines(&err);
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(err.lines().all(|l| l.contains(name)), "names {name}: {err}");
+        assert!(err.contains(ko) && err.contains(en), "{ko} / {en}: {err}");
+    };
+
+    let missing = home.join("없는파일.csv");
+    check(
+        run(&db, &["import", missing.to_str().unwrap()]),
+        &missing,
+        "파일이 없습니다",
+        "does not exist",
+    );
+    let folder = home.join("폴더");
+    std::fs::create_dir(&folder).unwrap();
+    check(
+        run(&db, &["import", folder.to_str().unwrap()]),
+        &folder,
+        "폴더입니다",
+        "it is a folder",
+    );
+    check(
+        run(&db, &["export", "people", "-o", folder.to_str().unwrap()]),
+        &folder,
+        "폴더입니다",
+        "it is a folder",
+    );
+    let existing = home.join("있는파일.csv");
+    std::fs::write(&existing, "x").unwrap();
+    check(
+        run(&db, &["export", "people", "-o", existing.to_str().unwrap()]),
+        &existing,
+        "이미 있어",
+        "--force",
+    );
+
+    let secret = home.join("잠긴명단.csv");
+    std::fs::write(&secret, "이름\n김기성\n").unwrap();
+    let locked = home.join("잠긴폴더");
+    std::fs::create_dir(&locked).unwrap();
+    give_away(&home);
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    check(
+        run_unprivileged(&db, &["import", secret.to_str().unwrap()]),
+        &secret,
+        "읽을 권한이 없습니다",
+        "permission denied",
+    );
+    let inside = locked.join("명단.csv");
+    check(
+        run_unprivileged(&db, &["export", "people", "-o", inside.to_str().unwrap()]),
+        &inside,
+        "쓸 권한이 없습니다",
+        "permission denied",
+    );
+    assert!(!inside.exists());
+}

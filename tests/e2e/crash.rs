@@ -1,0 +1,183 @@
+//! Crash safety: every write the real binary acknowledged survives SIGKILL at any moment, for
+//! walk-ins and for pre-registered people checked in through the desk's own `App::check_in`.
+//!
+//! The kill moments come from a seed printed at the start (and in every failure); set
+//! `NETDAY_CRASH_SEED` to replay one.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+use common::*;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use netday::store::Store;
+
+const ROUNDS: u64 = 24;
+/// People each round registers (desk rounds check the same number in).
+const PER_ROUND: u64 = 25;
+
+/// One acknowledged write: the person is registered, or arrived.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Ack {
+    Expected(u64, u64),
+    Arrived(u64, u64),
+}
+
+fn parse(line: &str) -> Ack {
+    let mut it = line.split_whitespace();
+    let (what, e, p) = (it.next(), it.next(), it.next());
+    let num = |s: Option<&str>| s.and_then(|s| s.parse().ok()).unwrap();
+    match what {
+        Some("expected") => Ack::Expected(num(e), num(p)),
+        Some("arrived") => Ack::Arrived(num(e), num(p)),
+        _ => panic!("the harness said {line:?}"),
+    }
+}
+
+/// Runs the harness and SIGKILLs it right after it has acknowledged `kill_after` writes (0: as
+/// soon as it started, while it opens or creates the database). Returns what it acknowledged.
+fn run_and_kill(db: &std::path::Path, desk: bool, kill_after: usize) -> Vec<Ack> {
+    let mut cmd = Command::new(bin());
+    cmd.arg("--db").arg(db).arg("harness-checkins");
+    cmd.args(["--count", &PER_ROUND.to_string()]);
+    if desk {
+        cmd.arg("--desk");
+    }
+    let mut child = cmd
+        .env("NETDAY_TZ", "Asia/Seoul")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut acked = Vec::new();
+    while acked.len() < kill_after {
+        match lines.next() {
+            Some(Ok(line)) => acked.push(parse(&line)),
+            _ => break, // it finished before the chosen moment
+        }
+    }
+    // SIGKILL: no destructor, no flush, no chance to finish anything.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Whatever it acknowledged before the signal landed counts too.
+    acked.extend(lines.map_while(Result::ok).map(|l| parse(&l)));
+    acked
+}
+
+/// xorshift64: the kill moments follow from the seed alone.
+fn next(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
+#[test]
+fn acknowledged_check_ins_survive_sigkill() {
+    let seed0: u64 = match std::env::var("NETDAY_CRASH_SEED") {
+        Ok(s) => s.parse().expect("NETDAY_CRASH_SEED is a number"),
+        Err(_) => {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        }
+    };
+    eprintln!("crash test seed: {seed0} (replay with NETDAY_CRASH_SEED={seed0})");
+    let mut seed = seed0;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let mut all = Vec::new();
+    let mut desk_arrivals = 0;
+    for round in 0..ROUNDS {
+        // Walk-ins, then the desk dying while it registers, walk-ins, the desk dying while it
+        // checks people in (those still expected from earlier rounds first).
+        let desk = round % 2 == 1;
+        let pick = next(&mut seed) % (PER_ROUND + 1);
+        let kill_after = if round % 4 == 3 {
+            PER_ROUND + 1 + pick % PER_ROUND
+        } else {
+            pick
+        } as usize;
+        let acked = run_and_kill(&db, desk, kill_after);
+        if desk {
+            desk_arrivals += acked
+                .iter()
+                .filter(|a| matches!(a, Ack::Arrived(..)))
+                .count();
+        }
+        all.extend(acked);
+        let at = format!("seed {seed0}, round {round} (desk {desk}, killed after {kill_after})");
+        let store = Store::open(&db).unwrap_or_else(|e| panic!("{at}: reopen failed: {e}"));
+        for ack in &all {
+            let (Ack::Expected(event, person) | Ack::Arrived(event, person)) = *ack;
+            let a = store
+                .attendance(event, person)
+                .unwrap_or_else(|e| panic!("{at}: undecodable record: {e}"));
+            let ok = match ack {
+                Ack::Expected(..) => a.is_some(),
+                Ack::Arrived(..) => a.is_some_and(|a| a.status.is_arrived()),
+            };
+            assert!(ok, "{at}: lost {ack:?}");
+            assert!(
+                store.person(person).unwrap().is_some(),
+                "{at}: lost person {person}"
+            );
+        }
+    }
+    assert!(
+        desk_arrivals as u64 >= ROUNDS / 4,
+        "seed {seed0}: the desk acknowledged too few check-ins to prove anything: {desk_arrivals}"
+    );
+}
+
+/// The desk acknowledges a check-in only after fdatasync: in the system-call trace, every line
+/// the harness prints follows an fdatasync made since the line before.
+#[test]
+fn every_acknowledged_check_in_follows_an_fdatasync() {
+    let strace = Command::new("strace").arg("-V").output();
+    assert!(
+        strace.is_ok_and(|o| o.status.success()),
+        "strace is missing: the fdatasync test needs it (apt-get install strace; .ci/run does)"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let trace = dir.path().join("trace");
+    for desk in [false, true] {
+        let mut cmd = Command::new("strace");
+        cmd.args(["-f", "-e", "trace=fdatasync,fsync,write", "-o"])
+            .arg(&trace)
+            .arg(bin())
+            .arg("--db")
+            .arg(&db)
+            .args(["harness-checkins", "--count", "10"]);
+        if desk {
+            cmd.arg("--desk");
+        }
+        let out = cmd.stderr(Stdio::null()).output().unwrap();
+        assert!(out.status.success());
+        let printed = String::from_utf8_lossy(&out.stdout).lines().count();
+        assert_eq!(printed, if desk { 20 } else { 10 });
+        let text = std::fs::read_to_string(&trace).unwrap();
+        let mut synced = false;
+        let mut acks = 0;
+        for l in text.lines() {
+            let sync = l.contains("fdatasync(") || l.contains("<... fdatasync resumed>");
+            if sync && l.ends_with("= 0") {
+                synced = true;
+            } else if l.contains("write(1,") {
+                acks += 1;
+                assert!(
+                    synced,
+                    "desk {desk}: acknowledgement {acks} came before an fdatasync:\n{text}"
+                );
+                synced = false;
+            }
+        }
+        assert_eq!(acks, printed, "one write per acknowledgement:\n{text}");
+    }
+}

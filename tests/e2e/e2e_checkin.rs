@@ -1,0 +1,108 @@
+//! The real binary in a pseudo-terminal: find by initials, check in, resize, quit, reopen.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+use common::pty::Tui;
+use common::*;
+
+#[test]
+fn check_in_by_initials_survives_quit_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let (code, _, err) = run(&db, &["demo"]);
+    assert_eq!(code, 0, "{err}");
+
+    let mut tui = Tui::start(&db, &[], 110, 30);
+    tui.wait_for("도착 0/39");
+    assert!(tui.alternate_screen());
+    tui.type_text("ㄱㄱㅅ");
+    tui.wait_for("1명");
+    assert!(tui.screen().contains("김기성"));
+    tui.send(b"\r");
+    tui.wait_for("도착 1/39");
+    tui.wait_for("김기성 (한울신협)");
+    // A partial syllable while the IME composes.
+    tui.type_text("강미");
+    tui.wait_for("강민수");
+    tui.send(b"\r");
+    tui.wait_for("도착 2/39");
+    // Too small, then large again: a clear message, then the screen back.
+    tui.resize(50, 10);
+    tui.wait_for("창이 너무 작습니다");
+    tui.resize(110, 30);
+    tui.wait_for("도착 2/39");
+    tui.send(b"\x03"); // Ctrl-C
+    assert!(tui.wait_exit(), "netday exited with an error");
+    assert!(!tui.alternate_screen(), "the terminal was not restored");
+
+    let (_, att, _) = run(&db, &["export", "attendance"]);
+    let kim = att.lines().find(|l| l.contains("김기성")).unwrap();
+    assert!(kim.contains(",도착,"), "{kim}");
+    let kang = att.lines().find(|l| l.contains("강민수")).unwrap();
+    assert!(kang.contains(",도착,"), "{kang}");
+
+    // Reopened, the screen shows both as arrived.
+    let mut tui = Tui::start(&db, &[], 110, 30);
+    tui.wait_for("도착 2/39");
+    tui.send(b"\x03");
+    assert!(tui.wait_exit(), "netday exited with an error");
+}
+
+#[test]
+fn a_walk_in_at_the_door_and_sigterm_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let mut tui = Tui::start(&db, &[], 100, 30);
+    tui.wait_for("도착 0/39");
+    tui.send(b"\x1bOQ"); // F2
+    tui.wait_for("이름*");
+    tui.type_text("홍길동");
+    tui.send(b"\t");
+    tui.type_text("한울신협");
+    tui.send(b"\t");
+    tui.type_text("010-1111-2222");
+    tui.send(b"\r");
+    tui.wait_for("현장 등록 1");
+    tui.signal(libc::SIGTERM);
+    assert!(tui.wait_exit(), "netday exited with an error");
+    assert!(
+        !tui.alternate_screen(),
+        "SIGTERM left the terminal in the alternate screen"
+    );
+    let (_, people, _) = run(&db, &["export", "people"]);
+    assert!(people.contains("홍길동,한울신협"), "{people}");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let mut tui = Tui::start_with_env(&db, &[], 100, 30, &[("NETDAY_TEST_PANIC", "1")]);
+    assert!(!tui.wait_exit(), "a panic must exit non-zero");
+    assert!(
+        !tui.alternate_screen(),
+        "the panic left the terminal in the alternate screen"
+    );
+    assert!(
+        tui.screen().contains("NETDAY_TEST_PANIC"),
+        "the panic message is readable:\n{}",
+        tui.screen()
+    );
+}
+
+#[test]
+fn a_hang_up_ends_netday_and_frees_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let mut tui = Tui::start(&db, &[], 100, 30);
+    tui.wait_for("도착 0/39");
+    // What a closed window or a dropped SSH session sends.
+    tui.signal(libc::SIGHUP);
+    assert!(tui.wait_exit(), "netday exited with an error");
+    let (code, _, err) = run(&db, &["events"]);
+    assert_eq!(code, 0, "the database stayed locked: {err}");
+}

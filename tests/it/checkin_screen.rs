@@ -1,0 +1,149 @@
+//! The check-in screen rendered into a test terminal.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+use common::screen::{col_of, render, row, screen};
+use common::*;
+
+use netday::state::Action;
+use ratatui::style::Color;
+use unicode_width::UnicodeWidthStr;
+
+#[test]
+fn renders_at_80x24_with_hangul_aligned() {
+    let (_d, app) = demo_app();
+    let buf = render(&app, 80, 24);
+    let text = screen(&buf);
+    assert!(
+        text.contains("2026년 11월 서울 협동조합 네트워킹데이"),
+        "{text}"
+    );
+    assert!(text.contains("도착 0/39"));
+    assert!(text.contains("검색"));
+    assert!(text.contains("Enter 체크인"));
+    // Every data row puts the organisation column and the status column at the same cell.
+    let org_x: Vec<_> = (4..20)
+        .filter_map(|y| col_of(&buf, y, "신협").or_else(|| col_of(&buf, y, "생협")))
+        .collect();
+    assert!(org_x.len() > 5);
+    let status_x: Vec<_> = (4..20)
+        .filter_map(|y| col_of(&buf, y, "참석 예정"))
+        .collect();
+    assert!(status_x.len() > 10);
+    assert!(
+        status_x.iter().all(|x| *x == status_x[0]),
+        "status column drifts: {status_x:?}\n{text}"
+    );
+    // Phones are masked by default.
+    assert!(text.contains("010-****-"), "{text}");
+    assert!(!text.contains("010-3318-2290"));
+}
+
+#[test]
+fn renders_at_160x48_with_roles_and_emails() {
+    let (_d, mut app) = demo_app();
+    app.update(Action::ToggleContacts);
+    let buf = render(&app, 160, 48);
+    let text = screen(&buf);
+    assert!(text.contains("직함"));
+    assert!(text.contains("kiseong.kim@hanul-cu.example"), "{text}");
+    assert!(text.contains("010-3318-2290"));
+    let status_x: Vec<_> = (4..44)
+        .filter_map(|y| col_of(&buf, y, "참석 예정"))
+        .collect();
+    assert!(status_x.len() > 30);
+    assert!(status_x.iter().all(|x| *x == status_x[0]));
+}
+
+#[test]
+fn first_timers_are_marked_and_arrivals_are_green() {
+    let (_d, mut app) = demo_app();
+    for c in "ㄱㄱㅅ".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    let buf = render(&app, 100, 30);
+    let text = screen(&buf);
+    assert!(text.contains("✓ 김기성 (한울신협) 14:05 도착"), "{text}");
+    assert!(text.contains("구분별 도착 신협 1  생협 0"), "{text}");
+    assert!(text.contains("도착 1/39 · 현장 등록 0"), "{text}");
+    // Arrived people move below those still expected; search shows the row.
+    for c in "김기성".chars() {
+        app.update(Action::Input(c));
+    }
+    let found = render(&app, 100, 30);
+    let y = (0..30)
+        .find(|y| row(&found, *y).starts_with("김기성"))
+        .unwrap();
+    let x = col_of(&found, y, "도착 14:05").unwrap() as u16;
+    assert_eq!(found[(x, y)].fg, Color::Green);
+    // 남궁지혜 came to no earlier networking day.
+    let y = (0..30)
+        .find(|y| row(&buf, *y).starts_with("남궁지혜"))
+        .unwrap();
+    assert!(row(&buf, y).contains("첫 참석"));
+    assert!(!row(&found, y).contains("첫 참석"));
+}
+
+#[test]
+fn a_too_small_terminal_gets_a_clear_message() {
+    let (_d, app) = demo_app();
+    let buf = render(&app, 40, 10);
+    let text = screen(&buf);
+    assert!(text.contains("창이 너무 작습니다"), "{text}");
+    assert!(text.contains("40×10"));
+}
+
+#[test]
+fn help_lists_the_keys_in_force() {
+    let (_d, mut app) = demo_app();
+    app.update(Action::Help);
+    let text = screen(&render(&app, 100, 40));
+    for key in [
+        "F2",
+        "Ctrl-Z",
+        "F3",
+        "F5",
+        "Ctrl-C",
+        "Enter",
+        "현장 등록",
+        "마지막 체크인 되돌리기",
+    ] {
+        assert!(text.contains(key), "help lacks {key}:\n{text}");
+    }
+}
+
+#[test]
+fn search_results_and_the_walk_in_form_render() {
+    let (_d, mut app) = demo_app();
+    for c in "ㅌㄹ".chars() {
+        app.update(Action::Input(c));
+    }
+    let text = screen(&render(&app, 80, 24));
+    assert!(text.contains("찾는 사람이 없습니다"), "{text}");
+    app.update(Action::WalkIn);
+    let text = screen(&render(&app, 80, 24));
+    assert!(
+        text.contains("현장 등록") && text.contains("이름*") && text.contains("연락처"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_demo_offer_keeps_its_border_around_wrapped_hangul() {
+    let (_d, store) = temp_store();
+    let app = app_on(store);
+    let buf = render(&app, 100, 30);
+    let rows: Vec<String> = (0..30).map(|y| row(&buf, y)).collect();
+    let top = rows.iter().position(|r| r.contains("╭ netday")).unwrap();
+    let right = col_of(&buf, top as u16, "╮").unwrap();
+    for (y, r) in rows.iter().enumerate().skip(top + 1).take(6) {
+        assert_eq!(
+            col_of(&buf, y as u16, "│").map(|_| r.width() > right),
+            Some(true)
+        );
+        let last = r.rfind('│').map(|i| r[..i].width()).unwrap();
+        assert_eq!(last, right, "row {y} lost its right border: {r}");
+    }
+}

@@ -1,0 +1,354 @@
+//! The check-in flow, driven through actions without a terminal.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+use common::*;
+
+use netday::i18n::{Lang, set_lang};
+use netday::model::AttendanceStatus;
+use netday::state::{Action, App, Overlay, Tone};
+
+fn app() -> (tempfile::TempDir, App) {
+    set_lang(Lang::Ko);
+    let (dir, store) = demo_store();
+    (dir, App::with_clock(store, fixed_now).unwrap())
+}
+
+fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+fn name_of(app: &App, i: usize) -> String {
+    app.roster.person(app.checkin.rows[i]).unwrap().name.clone()
+}
+
+#[test]
+fn opens_on_todays_event_with_the_registered_list() {
+    let (_d, app) = app();
+    assert_eq!(app.event.as_ref().unwrap().date, demo_date());
+    assert_eq!(app.checkin.rows.len(), 39);
+    assert_eq!(app.roster.count().expected, 39);
+    assert_eq!(app.roster.count().arrived, 0);
+}
+
+#[test]
+fn typing_initials_finds_and_enter_checks_in() {
+    let (_d, mut app) = app();
+    type_text(&mut app, "ㄱㄱㅅ");
+    assert_eq!(name_of(&app, 0), "김기성");
+    app.update(Action::Submit);
+    let id = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "김기성")
+        .unwrap()
+        .id;
+    let status = app.roster.status(id).unwrap().clone();
+    assert!(matches!(status, AttendanceStatus::CheckedIn { .. }));
+    assert_eq!(status.arrived_at(), Some(fixed_now()));
+    // Saved before shown: the store has it.
+    let saved = app
+        .store
+        .attendance(app.event.as_ref().unwrap().id, id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(saved.status, status);
+    // Ready for the next person.
+    assert!(app.checkin.query.is_empty());
+    assert_eq!(app.roster.count().arrived, 1);
+    assert_eq!(app.roster.count().by_kind[0], 1, "a credit union arrival");
+    assert_eq!(app.message.as_ref().unwrap().tone, Tone::Good);
+}
+
+#[test]
+fn a_second_check_in_says_when_and_does_not_double_count() {
+    let (_d, mut app) = app();
+    type_text(&mut app, "강민수");
+    app.update(Action::Submit);
+    type_text(&mut app, "강민수");
+    app.update(Action::Submit);
+    assert_eq!(app.roster.count().arrived, 1);
+    let m = app.message.as_ref().unwrap();
+    assert_eq!(m.tone, Tone::Warn);
+    assert!(
+        m.text.contains("이미") && m.text.contains("14:05"),
+        "{}",
+        m.text
+    );
+}
+
+#[test]
+fn partial_syllables_and_moving_the_selection() {
+    let (_d, mut app) = app();
+    type_text(&mut app, "김민");
+    assert_eq!(app.checkin.rows.len(), 2, "two people called 김민지");
+    app.update(Action::Down);
+    let second = app.checkin.rows[1];
+    app.update(Action::Submit);
+    assert!(app.roster.status(second).unwrap().is_arrived());
+    assert!(
+        !app.roster
+            .status(app.checkin.rows[0])
+            .is_some_and(|s| s.is_arrived())
+            || app.checkin.rows[0] == second
+    );
+    app.update(Action::Backspace);
+    type_text(&mut app, "강미");
+    assert_eq!(name_of(&app, 0), "강민수");
+    app.update(Action::Cancel);
+    assert!(app.checkin.query.is_empty());
+    assert_eq!(app.checkin.rows.len(), 39);
+}
+
+#[test]
+fn undo_asks_then_puts_the_person_back_to_expected() {
+    let (_d, mut app) = app();
+    app.update(Action::Undo);
+    assert_eq!(
+        app.message.as_ref().unwrap().tone,
+        Tone::Warn,
+        "nothing to undo yet"
+    );
+    type_text(&mut app, "ㄱㄱㅅ");
+    app.update(Action::Submit);
+    let id = app.checkin.undo.last().unwrap().0;
+    app.update(Action::Undo);
+    assert!(matches!(app.overlay, Overlay::ConfirmUndo { person } if person == id));
+    app.update(Action::Cancel);
+    assert!(
+        app.roster.status(id).unwrap().is_arrived(),
+        "cancelled undo changes nothing"
+    );
+    app.update(Action::Undo);
+    app.update(Action::Submit);
+    assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
+    let stored = app
+        .store
+        .attendance(app.event.as_ref().unwrap().id, id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.status, AttendanceStatus::Expected);
+    assert_eq!(app.roster.count().arrived, 0);
+}
+
+#[test]
+fn badge_code_and_enter_checks_in_at_once() {
+    let (_d, mut app) = app();
+    let p = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "임하늘")
+        .unwrap()
+        .clone();
+    // Move the selection away first: the scanner's code wins over the highlighted row.
+    app.update(Action::Down);
+    type_text(&mut app, &p.code.to_lowercase());
+    assert!(app.checkin.code_hit);
+    app.update(Action::Submit);
+    assert!(app.roster.status(p.id).unwrap().is_arrived());
+}
+
+#[test]
+fn someone_not_registered_is_checked_in_as_walk_in() {
+    let (_d, mut app) = app();
+    let event = app.event.as_ref().unwrap().id;
+    let p = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "Alex Kim")
+        .unwrap()
+        .id;
+    app.store.remove_attendance(event, p).unwrap();
+    app.reload().unwrap();
+    type_text(&mut app, "alex");
+    app.update(Action::Submit);
+    assert!(matches!(
+        app.roster.status(p),
+        Some(AttendanceStatus::WalkIn { .. })
+    ));
+    assert_eq!(app.roster.count().walk_ins, 1);
+    // Undo removes the registration again: the person is not invented as expected.
+    app.update(Action::Undo);
+    app.update(Action::Submit);
+    assert_eq!(app.roster.status(p), None);
+}
+
+#[test]
+fn walk_in_form_saves_a_new_person_and_checks_them_in() {
+    let (_d, mut app) = app();
+    type_text(&mut app, "홍길동");
+    app.update(Action::WalkIn);
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!("form not open")
+    };
+    assert_eq!(form.name, "홍길동", "the typed name carries over");
+    app.update(Action::NextField);
+    type_text(&mut app, "한울");
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!()
+    };
+    assert!(!form.suggestions.is_empty());
+    app.update(Action::Down);
+    app.update(Action::Submit); // accept 한울신협
+    type_text(&mut app, "01099998888");
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    let p = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "홍길동")
+        .unwrap()
+        .clone();
+    assert_eq!(app.roster.org_name(&p), "한울신협");
+    assert_eq!(p.phone, "010-9999-8888");
+    assert!(matches!(
+        app.roster.status(p.id),
+        Some(AttendanceStatus::WalkIn { .. })
+    ));
+    assert!(app.roster.is_first_time(p.id));
+    assert_eq!(app.store.person(p.id).unwrap().unwrap(), p);
+}
+
+#[test]
+fn walk_in_with_a_new_organisation_and_validation() {
+    let (_d, mut app) = app();
+    let orgs_before = app.roster.orgs.len();
+    app.update(Action::WalkIn);
+    app.update(Action::Submit);
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!()
+    };
+    assert!(
+        form.error.as_deref().unwrap().contains("이름"),
+        "name is required"
+    );
+    type_text(&mut app, "새사람");
+    app.update(Action::NextField);
+    type_text(&mut app, "무지개협동조합");
+    app.update(Action::NextField); // → kind, shown because the organisation is new
+    app.update(Action::Right); // from 기타 round to 신협
+    app.update(Action::Input('2')); // a digit picks directly: 생협
+    app.update(Action::NextField); // → phone
+    type_text(&mut app, "12");
+    app.update(Action::Submit);
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!("bad phone must keep the form open")
+    };
+    assert!(form.error.is_some());
+    app.update(Action::Backspace);
+    app.update(Action::Backspace);
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.roster.orgs.len(), orgs_before + 1);
+    let org = app
+        .roster
+        .orgs
+        .values()
+        .find(|o| o.name == "무지개협동조합")
+        .unwrap();
+    assert_eq!(org.kind, netday::model::OrgKind::ConsumerCoop);
+}
+
+#[test]
+fn escape_on_a_filled_walk_in_form_asks_first() {
+    let (_d, mut app) = app();
+    app.update(Action::WalkIn);
+    type_text(&mut app, "반쯤");
+    app.update(Action::Cancel);
+    assert!(
+        matches!(app.overlay, Overlay::WalkIn(_)),
+        "first Esc only warns"
+    );
+    app.update(Action::Cancel);
+    assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn contacts_are_masked_until_toggled() {
+    let (_d, mut app) = app();
+    assert!(!app.checkin.show_contacts);
+    app.update(Action::ToggleContacts);
+    assert!(app.checkin.show_contacts);
+}
+
+#[test]
+fn check_ins_survive_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    {
+        let store = netday::store::Store::open(&path).unwrap();
+        netday::demo::load(&store, demo_date()).unwrap();
+        let mut app = App::with_clock(store, fixed_now).unwrap();
+        type_text(&mut app, "ㅎㅈㅁ");
+        app.update(Action::Submit);
+    }
+    let app = App::with_clock(netday::store::Store::open(&path).unwrap(), fixed_now).unwrap();
+    assert_eq!(app.roster.count().arrived, 1);
+}
+
+#[test]
+fn an_empty_database_offers_the_demo() {
+    set_lang(Lang::Ko);
+    let (_d, store) = temp_store();
+    let mut app = App::with_clock(store, fixed_now).unwrap();
+    assert_eq!(app.overlay, Overlay::OfferDemo);
+    app.update(Action::LoadDemo);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.checkin.rows.len(), 39);
+}
+
+#[test]
+fn the_event_picker_switches_to_an_earlier_day() {
+    let (_d, mut app) = app();
+    app.update(Action::PickEvent);
+    assert!(
+        matches!(app.overlay, Overlay::EventPicker { selected: 3 }),
+        "opens on the current day"
+    );
+    app.update(Action::Up);
+    app.update(Action::Submit);
+    let e = app.event.as_ref().unwrap();
+    assert_eq!(e.date, demo_date() - chrono::Months::new(1));
+    // Last month everyone on the list had arrived; 송재원 came for the first time then.
+    assert_eq!(app.roster.count().arrived, app.checkin.rows.len());
+    let song = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "송재원")
+        .unwrap()
+        .id;
+    assert!(app.roster.is_first_time(song));
+    let kim = app
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "김기성")
+        .unwrap()
+        .id;
+    assert!(!app.roster.is_first_time(kim));
+}
+
+#[test]
+fn every_desk_check_in_is_synced_to_disk_before_it_is_shown() {
+    let (_d, mut app) = app();
+    for initials in ["ㄱㄱㅅ", "ㅎㅈㅁ", "ㅇㅎㄴ"] {
+        let before = app.store.sync_count();
+        let arrived = app.roster.count().arrived;
+        type_text(&mut app, initials);
+        app.update(Action::Submit);
+        assert_eq!(app.roster.count().arrived, arrived + 1, "{initials}");
+        assert_eq!(
+            app.store.sync_count(),
+            before + 1,
+            "{initials}: one fdatasync of this store per check-in"
+        );
+    }
+}

@@ -1,0 +1,25 @@
+//! The app in-process, in Korean: state flows, screens, the minutes golden file, imports, files the
+//! TUI writes. One test binary, because linking dominates a cold `cargo test`.
+//!
+//! The UI language is process-wide: tests that switch to English live in `tests/e2e`, where no
+//! test reads it otherwise.
+
+#![allow(clippy::unwrap_used)] // tests may unwrap, helpers included
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod agenda_screens;
+mod agenda_state;
+mod checkin_screen;
+mod checkin_state;
+mod ideas_screen;
+mod ideas_state;
+mod import_safety;
+mod minutes_golden;
+mod people_screen;
+mod people_speed;
+mod people_state;
+mod screen_snapshots;
+mod speed_state;
+mod tui_files;

@@ -1,0 +1,150 @@
+//! With 100,000 people a filter or sort change takes ≤ 20 ms (release build):
+//! `cargo test --release --test it people_speed -- --ignored --nocapture`
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use netday::model::{Attendance, AttendanceStatus, District, OrgKind, Organization, Person, Ts};
+use netday::state::people::{Column, PeopleState, StatusFilter};
+use netday::state::{History, Roster};
+
+const FAMILY: &[&str] = &[
+    "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "남궁",
+];
+const GIVEN: &[&str] = &[
+    "기성", "민수", "서연", "하늘", "지혜", "도윤", "은서", "태윤", "소희", "민지",
+];
+
+fn big_roster(n: u64) -> Roster {
+    let mut r = Roster::default();
+    for o in 1..=500u64 {
+        r.upsert_org(Organization {
+            id: o,
+            name: format!("{}마을협동조합{o}", GIVEN[(o % 10) as usize]),
+            kind: OrgKind::ALL[(o % 6) as usize],
+            district: District::ALL[(o % 5) as usize],
+            contact: String::new(),
+        });
+    }
+    for i in 1..=n {
+        let name = format!(
+            "{}{}{}",
+            FAMILY[(i % 12) as usize],
+            GIVEN[(i / 12 % 10) as usize],
+            i % 97
+        );
+        r.upsert_person(Person {
+            id: i,
+            code: netday::model::badge_code(i),
+            name,
+            org_id: Some(i % 500 + 1),
+            role: String::new(),
+            phone: if i % 7 == 0 {
+                String::new()
+            } else {
+                "010-1234-5678".into()
+            },
+            email: String::new(),
+            tags: vec![],
+            notes: String::new(),
+            archived: false,
+            created: Ts(0),
+        });
+        if i % 2 == 0 {
+            r.attendance.insert(
+                i,
+                Attendance {
+                    event_id: 1,
+                    person_id: i,
+                    status: if i % 6 == 0 {
+                        AttendanceStatus::CheckedIn {
+                            at: Ts(0),
+                            desk: "d".into(),
+                        }
+                    } else {
+                        AttendanceStatus::Expected
+                    },
+                    updated: Ts(0),
+                },
+            );
+        }
+        r.history.insert(
+            i,
+            History {
+                attended: (i % 5) as u32,
+                earlier: (i % 5) as u32,
+                last: None,
+            },
+        );
+    }
+    r
+}
+
+fn time(
+    label: &str,
+    s: &mut PeopleState,
+    r: &Roster,
+    change: impl Fn(&mut PeopleState),
+) -> Duration {
+    change(s);
+    let t = Instant::now();
+    s.refresh(r);
+    let d = t.elapsed();
+    println!(
+        "{label:<40} {:>8.2} ms  ({} rows)",
+        d.as_secs_f64() * 1000.0,
+        s.rows.len()
+    );
+    d
+}
+
+#[test]
+#[ignore = "timing: run in release"]
+fn filter_and_sort_100k_within_20ms() {
+    let r = big_roster(100_000);
+    let mut s = PeopleState::default();
+    let mut worst = Duration::ZERO;
+    let mut m = |d: Duration| worst = worst.max(d);
+    // The first refresh builds the per-person caches (as after any data change); not counted.
+    time("first refresh (builds caches)", &mut s, &r, |_| {});
+    m(time("everyone, by name", &mut s, &r, |s| s.everyone = true));
+    m(time("sort by organisation", &mut s, &r, |s| {
+        s.sort = Column::Org
+    }));
+    m(time("sort by count, descending", &mut s, &r, |s| {
+        s.sort = Column::Count;
+        s.descending = true;
+    }));
+    m(time("back to name", &mut s, &r, |s| s.sort = Column::Name));
+    m(time("filter expected", &mut s, &r, |s| {
+        s.filters.status = Some(StatusFilter::Expected)
+    }));
+    m(time("filter credit unions", &mut s, &r, |s| {
+        s.filters.kind = Some(OrgKind::CreditUnion)
+    }));
+    m(time("missing contact", &mut s, &r, |s| {
+        s.filters = Default::default();
+        s.filters.missing_contact = true;
+    }));
+    m(time("this event only", &mut s, &r, |s| {
+        s.filters = Default::default();
+        s.everyone = false;
+    }));
+    m(time("search ㄱㄱㅅ", &mut s, &r, |s| {
+        s.query.set("ㄱㄱㅅ")
+    }));
+    m(time("search 김", &mut s, &r, |s| s.query.set("김")));
+    m(time("search 마을", &mut s, &r, |s| s.query.set("마을")));
+    // The search index alone, for comparison (its speed is the index's own budget).
+    let mut hits = Vec::new();
+    let t = Instant::now();
+    r.index.search("마을", &mut hits);
+    println!(
+        "{:<40} {:>8.2} ms  ({} hits)",
+        "index.search 마을 alone",
+        t.elapsed().as_secs_f64() * 1000.0,
+        hits.len()
+    );
+    // A figure to read and write down in BENCHMARKS.md, never a pass/fail: no timing assertions.
+    println!("worst: {:.2} ms", worst.as_secs_f64() * 1000.0);
+}

@@ -1,0 +1,520 @@
+//! People screen state: filtering, sorting, edit validation, register, archive, merge, close the
+//! day, import and export — over a real temporary store with the demo data.
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+
+use chrono::NaiveDate;
+use netday::i18n::{Lang, set_lang};
+use netday::model::{AttendanceStatus, OrgKind, Ts};
+use netday::state::people::{Column, StatusFilter};
+use netday::state::{Action, App, Overlay, Screen};
+use netday::store::Store;
+
+fn now() -> Ts {
+    // 2026-11-24 14:30 in Seoul.
+    Ts(chrono::DateTime::parse_from_rfc3339("2026-11-24T05:30:00Z")
+        .unwrap()
+        .timestamp_millis())
+}
+
+fn app() -> (tempfile::TempDir, App) {
+    common::seoul();
+    set_lang(Lang::Ko);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    netday::demo::load(&store, now().local_date()).unwrap();
+    let mut app = App::with_clock(store, now).unwrap();
+    app.update(Action::NextScreen);
+    assert_eq!(app.screen, Screen::People);
+    (dir, app)
+}
+
+fn id_of(app: &App, name: &str) -> u64 {
+    app.roster
+        .people
+        .iter()
+        .find(|p| p.name == name && !p.archived)
+        .unwrap_or_else(|| panic!("{name} not found"))
+        .id
+}
+
+fn select(app: &mut App, name: &str) {
+    let id = id_of(app, name);
+    app.people.selected = app.people.rows.iter().position(|r| *r == id).unwrap();
+}
+
+fn names(app: &App) -> Vec<String> {
+    app.people
+        .rows
+        .iter()
+        .map(|id| app.roster.person(*id).unwrap().name.clone())
+        .collect()
+}
+
+fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+#[test]
+fn shows_the_event_and_toggles_to_everyone() {
+    let (_d, mut app) = app();
+    let registered = app.roster.attendance.len();
+    assert_eq!(app.people.rows.len(), registered);
+    // Someone not registered for today appears only with "everyone".
+    let ahn = id_of(&app, "안지호");
+    select(&mut app, "안지호");
+    app.update(Action::Register); // unregister (only expected)
+    assert!(!app.roster.attendance.contains_key(&ahn));
+    assert!(!app.people.rows.contains(&ahn));
+    app.update(Action::ToggleEveryone);
+    assert!(app.people.everyone);
+    assert!(app.people.rows.contains(&ahn));
+    assert_eq!(app.people.rows.len(), registered);
+}
+
+#[test]
+fn hangul_search_and_filters_count_live() {
+    let (_d, mut app) = app();
+    type_text(&mut app, "ㄱㄱㅅ");
+    assert_eq!(names(&app), vec!["김기성"]);
+    app.update(Action::Cancel);
+    let all = app.people.rows.len();
+
+    // Kind filter via the menu: row 1 (kind) → first kind = credit union.
+    app.update(Action::FilterMenu);
+    assert!(matches!(app.overlay, Overlay::PeopleFilter { .. }));
+    app.update(Action::Down);
+    app.update(Action::Right);
+    assert_eq!(app.people.filters.kind, Some(OrgKind::CreditUnion));
+    let cu = app.people.rows.len();
+    let expected_cu = app
+        .roster
+        .people
+        .iter()
+        .filter(|p| app.roster.org_of(p).map(|o| o.kind) == Some(OrgKind::CreditUnion))
+        .filter(|p| app.roster.attendance.contains_key(&p.id))
+        .count();
+    assert_eq!(cu, expected_cu);
+    assert!(cu > 0 && cu < all);
+    for id in &app.people.rows {
+        let p = app.roster.person(*id).unwrap();
+        assert_eq!(app.roster.org_of(p).unwrap().kind, OrgKind::CreditUnion);
+    }
+
+    // First-timers (row 3) on top of the kind filter.
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Right);
+    assert!(app.people.filters.first_time);
+    assert!(app.people.rows.len() < cu);
+    assert!(names(&app).contains(&"노준영".to_string()));
+    assert!(!names(&app).contains(&"김기성".to_string()));
+    // Backspace clears every filter.
+    app.update(Action::Backspace);
+    assert_eq!(app.people.rows.len(), all);
+    app.update(Action::Cancel);
+    assert_eq!(app.overlay, Overlay::None);
+
+    // Missing phone or e-mail.
+    app.people.filters.missing_contact = true;
+    app.refresh_people();
+    assert!(!app.people.rows.is_empty());
+    for id in &app.people.rows {
+        let p = app.roster.person(*id).unwrap();
+        assert!(p.phone.is_empty() || p.email.is_empty(), "{}", p.name);
+    }
+    app.people.filters.missing_contact = false;
+
+    // Status: check someone in, filter arrived.
+    let kim = id_of(&app, "김기성");
+    app.check_in(kim).unwrap();
+    app.people.filters.status = Some(StatusFilter::Arrived);
+    app.refresh_people();
+    assert_eq!(app.people.rows, vec![kim]);
+    app.people.filters.status = Some(StatusFilter::Expected);
+    app.refresh_people();
+    assert_eq!(app.people.rows.len(), all - 1);
+}
+
+#[test]
+fn sorts_by_any_column_both_ways() {
+    let (_d, mut app) = app();
+    let n = names(&app);
+    let mut sorted = n.clone();
+    sorted.sort();
+    assert_eq!(n, sorted, "name order by default");
+    app.update(Action::SortReverse);
+    let mut rev = sorted.clone();
+    rev.reverse();
+    // Equal names keep a stable tie-break, so compare as multisets per position only for unique.
+    assert_eq!(names(&app).first(), rev.first());
+    assert_eq!(names(&app).last(), rev.last());
+
+    // F6 to the attendance-count column, then F7 for most first.
+    while app.people.sort != Column::Count {
+        app.update(Action::SortNext);
+    }
+    assert!(!app.people.descending, "a new column starts ascending");
+    app.update(Action::SortReverse);
+    let counts: Vec<u32> = app
+        .people
+        .rows
+        .iter()
+        .map(|id| app.roster.history.get(id).map_or(0, |h| h.attended))
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert_eq!(counts[0], 3);
+
+    // Organisation column groups members together, alphabetically.
+    while app.people.sort != Column::Org {
+        app.update(Action::SortNext);
+    }
+    let orgs: Vec<String> = app
+        .people
+        .rows
+        .iter()
+        .map(|id| {
+            app.roster
+                .org_name(app.roster.person(*id).unwrap())
+                .to_string()
+        })
+        .collect();
+    assert!(orgs.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn edit_validates_and_saves_durably() {
+    let (dir, mut app) = app();
+    select(&mut app, "김기성");
+    let kim = id_of(&app, "김기성");
+    app.update(Action::Edit);
+    assert!(matches!(app.overlay, Overlay::PersonForm(_)));
+    // Go to the phone field: name → org → role → phone.
+    for _ in 0..3 {
+        app.update(Action::NextField);
+    }
+    for _ in 0..20 {
+        app.update(Action::Backspace);
+    }
+    type_text(&mut app, "12345");
+    app.update(Action::Submit);
+    let Overlay::PersonForm(f) = &app.overlay else {
+        panic!("form closed on a bad phone");
+    };
+    assert!(f.error.as_deref().unwrap().contains("전화번호"));
+    // A good one, written any way.
+    for _ in 0..20 {
+        app.update(Action::Backspace);
+    }
+    type_text(&mut app, "01099998888");
+    app.update(Action::NextField); // e-mail
+    for _ in 0..60 {
+        app.update(Action::Backspace);
+    }
+    type_text(&mut app, "not-an-email");
+    app.update(Action::Submit);
+    let Overlay::PersonForm(f) = &app.overlay else {
+        panic!("form closed on a bad e-mail");
+    };
+    assert!(f.error.as_deref().unwrap().contains("이메일"));
+    for _ in 0..20 {
+        app.update(Action::Backspace);
+    }
+    type_text(&mut app, "ks@hanul.example");
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None, "{:?}", app.message);
+    let p = app.roster.person(kim).unwrap();
+    assert_eq!(p.phone, "010-9999-8888");
+    assert_eq!(p.email, "ks@hanul.example");
+
+    // Empty name is refused.
+    app.update(Action::Edit);
+    for _ in 0..10 {
+        app.update(Action::Backspace);
+    }
+    app.update(Action::Submit);
+    let Overlay::PersonForm(f) = &app.overlay else {
+        panic!("form closed on an empty name");
+    };
+    assert!(f.error.is_some());
+    // Esc on a changed form asks first, the second Esc discards.
+    app.update(Action::Cancel);
+    assert!(matches!(app.overlay, Overlay::PersonForm(_)));
+    app.update(Action::Cancel);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.roster.person(kim).unwrap().name, "김기성");
+
+    drop(app);
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let p = store.person(kim).unwrap().unwrap();
+    assert_eq!(p.phone, "010-9999-8888");
+}
+
+#[test]
+fn add_person_with_a_new_org_registers_them() {
+    let (_d, mut app) = app();
+    let before = app.people.rows.len();
+    app.update(Action::AddPerson);
+    type_text(&mut app, "홍길동");
+    app.update(Action::NextField);
+    type_text(&mut app, "새마을협동조합");
+    app.update(Action::NextField); // kind of the new organisation
+    app.update(Action::Input('4')); // social co-op
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None, "{:?}", app.message);
+    assert_eq!(app.people.rows.len(), before + 1);
+    let id = id_of(&app, "홍길동");
+    assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
+    let org = app.roster.org_of(app.roster.person(id).unwrap()).unwrap();
+    assert_eq!(org.name, "새마을협동조합");
+    assert_eq!(org.kind, OrgKind::SocialCoop);
+    assert!(app.roster.is_first_time(id));
+}
+
+#[test]
+fn archive_asks_and_keeps_history() {
+    let (_d, mut app) = app();
+    let kim = id_of(&app, "김기성");
+    let history = app.store.attendance_of_person(kim).unwrap();
+    select(&mut app, "김기성");
+    app.update(Action::Archive);
+    assert!(matches!(app.overlay, Overlay::PeopleConfirm(_)));
+    app.update(Action::Cancel);
+    assert!(app.people.rows.contains(&kim));
+    app.update(Action::Archive);
+    app.update(Action::Submit);
+    assert!(!app.people.rows.contains(&kim));
+    assert!(app.store.person(kim).unwrap().unwrap().archived);
+    assert_eq!(app.store.attendance_of_person(kim).unwrap(), history);
+}
+
+#[test]
+fn merge_combines_attendance() {
+    let (_d, mut app) = app();
+    let kim = id_of(&app, "김기성"); // came 1, 2, 3 months ago
+    let ahn = id_of(&app, "안지호"); // came 3 months ago
+    assert_eq!(app.roster.history[&ahn].attended, 1);
+    select(&mut app, "김기성");
+    app.update(Action::Merge);
+    assert_eq!(app.people.merge_from, Some(kim));
+    select(&mut app, "안지호");
+    app.update(Action::Merge);
+    assert!(matches!(app.overlay, Overlay::PeopleConfirm(_)));
+    app.update(Action::Input('y'));
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.roster.history[&ahn].attended, 3);
+    assert!(!app.people.rows.contains(&kim));
+    assert!(app.roster.person(kim).unwrap().archived);
+    let months: Vec<NaiveDate> = {
+        let mut v: Vec<NaiveDate> = app
+            .store
+            .attendance_of_person(ahn)
+            .unwrap()
+            .iter()
+            .filter(|a| a.status.is_arrived())
+            .map(|a| app.events.iter().find(|e| e.id == a.event_id).unwrap().date)
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(months.len(), 3);
+    assert!(app.store.attendance_of_person(kim).unwrap().is_empty());
+}
+
+#[test]
+fn close_the_day_marks_no_shows_and_undoes() {
+    let (_d, mut app) = app();
+    let kim = id_of(&app, "김기성");
+    app.check_in(kim).unwrap();
+    let expected = app.roster.attendance.len() - 1;
+    app.update(Action::CloseDay);
+    assert!(matches!(app.overlay, Overlay::PeopleConfirm(_)));
+    app.update(Action::Submit);
+    let statuses: Vec<_> = app.roster.attendance.values().map(|a| &a.status).collect();
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| ***s == AttendanceStatus::NoShow)
+            .count(),
+        expected
+    );
+    assert!(app.roster.status(kim).unwrap().is_arrived());
+    let event = app.event.as_ref().unwrap().id;
+    let stored = app.store.attendance_of_event(event).unwrap();
+    assert_eq!(
+        stored
+            .iter()
+            .filter(|a| a.status == AttendanceStatus::NoShow)
+            .count(),
+        expected
+    );
+    app.people.filters.status = Some(StatusFilter::Absent);
+    app.refresh_people();
+    assert_eq!(app.people.rows.len(), expected);
+
+    app.update(Action::UndoCloseDay);
+    app.update(Action::Submit);
+    let stored = app.store.attendance_of_event(event).unwrap();
+    assert_eq!(
+        stored
+            .iter()
+            .filter(|a| a.status == AttendanceStatus::Expected)
+            .count(),
+        expected
+    );
+    assert_eq!(app.people.rows.len(), 0);
+}
+
+#[test]
+fn export_writes_the_filtered_view_and_import_previews_first() {
+    let (dir, mut app) = app();
+    type_text(&mut app, "한울");
+    let shown = app.people.rows.len();
+    assert!(shown >= 3);
+    let path = dir.path().join("out.csv");
+    app.update(Action::ExportPeople);
+    let Overlay::Export(d) = &app.overlay else {
+        panic!("no export dialog");
+    };
+    assert!(d.path.starts_with("~/netday-people-20261124"));
+    for _ in 0..80 {
+        app.update(Action::Backspace);
+    }
+    app.update(Action::Paste(path.display().to_string()));
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(app.message.as_ref().unwrap().text.contains("out.csv"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), shown + 1);
+    assert!(text.contains("김기성"));
+    assert!(!text.contains("박정호"));
+
+    // Import a file with one new person and one bad row.
+    app.update(Action::Cancel);
+    let csv = dir.path().join("in.csv");
+    std::fs::write(
+        &csv,
+        "이름,소속,연락처\n최새봄,봄날협동조합,010-5555-1234\n,이름없음,010-1111-2222\n",
+    )
+    .unwrap();
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(csv.display().to_string()));
+    app.update(Action::Submit);
+    let Overlay::Import(d) = &app.overlay else {
+        panic!("no import dialog");
+    };
+    let p = d.preview.as_ref().expect("preview");
+    assert_eq!(p.summary.added, 1);
+    assert_eq!(p.parsed.errors.len(), 1);
+    assert!(
+        app.store
+            .people()
+            .unwrap()
+            .iter()
+            .all(|p| p.name != "최새봄")
+    );
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    let id = id_of(&app, "최새봄");
+    assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
+    assert!(app.people.rows.contains(&id));
+}
+
+#[test]
+fn organisations_view_edits_an_org() {
+    let (_d, mut app) = app();
+    app.update(Action::ToggleOrgs);
+    type_text(&mut app, "한울");
+    let org = app.people.selected_org().unwrap();
+    assert_eq!(app.roster.orgs[&org].name, "한울신협");
+    let before = app.roster.orgs[&org].district;
+    app.update(Action::Edit);
+    app.update(Action::NextField); // kind
+    app.update(Action::NextField); // district
+    app.update(Action::Right);
+    app.update(Action::NextField); // contact
+    type_text(&mut app, "02-111-2222");
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None, "{:?}", app.message);
+    let o = app.store.org(org).unwrap().unwrap();
+    assert_eq!(o.contact, "02-111-2222");
+    assert_ne!(o.district, before);
+    assert_eq!(app.roster.orgs[&org].district, o.district);
+}
+
+#[test]
+fn renaming_resorts_and_filters_see_fresh_data() {
+    let (_d, mut app) = app();
+    let kim = id_of(&app, "김기성");
+    let before = app.people.rows.iter().position(|r| *r == kim).unwrap();
+    select(&mut app, "김기성");
+    app.update(Action::Edit);
+    for _ in 0..3 {
+        app.update(Action::Backspace);
+    }
+    type_text(&mut app, "힣기성");
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    let after = app.people.rows.iter().position(|r| *r == kim).unwrap();
+    assert!(after > before);
+    assert_eq!(after, app.people.rows.len() - 1, "힣 sorts last");
+    // The selection follows the edited person.
+    assert_eq!(app.people.selected_person(), Some(kim));
+
+    // A check-in at the desk shows in the People filters once back on the screen.
+    app.people.filters.status = Some(StatusFilter::Arrived);
+    app.refresh_people();
+    assert!(app.people.rows.is_empty());
+    app.update(Action::PrevScreen);
+    app.check_in(kim).unwrap();
+    app.update(Action::NextScreen);
+    assert_eq!(app.people.rows, vec![kim]);
+}
+
+#[test]
+fn org_field_suggests_known_organisations() {
+    let (_d, mut app) = app();
+    let orgs_before = app.roster.orgs.len();
+    app.update(Action::AddPerson);
+    type_text(&mut app, "김새싹");
+    app.update(Action::NextField);
+    type_text(&mut app, "한울");
+    let Overlay::PersonForm(f) = &app.overlay else {
+        panic!("no form");
+    };
+    let hanul = f.suggestions[0];
+    assert_eq!(app.roster.orgs[&hanul].name, "한울신협");
+    app.update(Action::Down);
+    app.update(Action::Submit); // takes the suggestion, moves on
+    let Overlay::PersonForm(f) = &app.overlay else {
+        panic!("form closed when taking a suggestion");
+    };
+    assert_eq!(f.org, "한울신협");
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    let p = app.roster.person(id_of(&app, "김새싹")).unwrap();
+    assert_eq!(p.org_id, Some(hanul));
+    assert_eq!(app.roster.orgs.len(), orgs_before, "no new organisation");
+}
+
+#[test]
+fn closing_stays_undoable_after_an_import() {
+    let (dir, mut app) = app();
+    app.update(Action::CloseDay);
+    app.update(Action::Submit);
+    let csv = dir.path().join("in.csv");
+    std::fs::write(&csv, "이름,소속\n최새봄,봄날협동조합\n").unwrap();
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(csv.display().to_string()));
+    app.update(Action::Submit);
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    app.update(Action::UndoCloseDay);
+    assert!(matches!(app.overlay, Overlay::PeopleConfirm(_)));
+    app.update(Action::Submit);
+    let kim = id_of(&app, "김기성");
+    assert_eq!(app.roster.status(kim), Some(&AttendanceStatus::Expected));
+}

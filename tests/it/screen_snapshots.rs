@@ -1,0 +1,239 @@
+//! Every screen in its main states, at 80×24 and 160×48, as text snapshots (insta) of the demo
+//! networking day: Hangul data, Korean UI, Seoul time, `common::fixed_now()`.
+//!
+//! A changed screen fails here until its snapshot is reviewed and accepted
+//! (`cargo insta review`, or `INSTA_UPDATE=always` and a look at the diff). The snapshots show
+//! what the eye reads: a wide character once, trailing blanks cut.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+use common::screen::{render, row};
+
+use netday::model::looks_like_code;
+use netday::state::{Action, App, Screen};
+use ratatui::buffer::Buffer;
+
+fn text(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| mask_code(row(buf, y).trim_end()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Badge codes are random per database: a snapshot shows where a code is, not which.
+fn mask_code(line: &str) -> String {
+    const LABEL: &str = "코드 ";
+    let Some(start) = line.find(LABEL).map(|i| i + LABEL.len()) else {
+        return line.to_string();
+    };
+    let end = line[start..].find(' ').map_or(line.len(), |e| start + e);
+    if !looks_like_code(&line[start..end]) {
+        return line.to_string();
+    }
+    format!(
+        "{}{}{}",
+        &line[..start],
+        "#".repeat(end - start),
+        &line[end..]
+    )
+}
+
+/// Asserts the snapshots `{name}_80x24` and `{name}_160x48`.
+fn snap(name: &str, app: &App) {
+    for (w, h) in [(80, 24), (160, 48)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&render(app, w, h)));
+    }
+}
+
+fn on(screen: Screen) -> (tempfile::TempDir, App) {
+    let (dir, mut app) = common::demo_app();
+    while app.screen != screen {
+        app.update(Action::NextScreen);
+    }
+    (dir, app)
+}
+
+fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+// --- desk ---
+
+#[test]
+fn desk_empty_search() {
+    let (_d, app) = on(Screen::Checkin);
+    snap("desk_empty_search", &app);
+}
+
+#[test]
+fn desk_search_with_hits() {
+    let (_d, mut app) = on(Screen::Checkin);
+    type_text(&mut app, "김");
+    snap("desk_search_with_hits", &app);
+}
+
+#[test]
+fn desk_walk_in_form() {
+    let (_d, mut app) = on(Screen::Checkin);
+    app.update(Action::WalkIn);
+    type_text(&mut app, "박새롬");
+    snap("desk_walk_in_form", &app);
+}
+
+#[test]
+fn desk_undo_confirm() {
+    let (_d, mut app) = on(Screen::Checkin);
+    type_text(&mut app, "ㄱㄱㅅ");
+    app.update(Action::Submit);
+    app.update(Action::Undo);
+    snap("desk_undo_confirm", &app);
+}
+
+#[test]
+fn desk_help() {
+    let (_d, mut app) = on(Screen::Checkin);
+    app.update(Action::Help);
+    snap("desk_help", &app);
+}
+
+// --- people ---
+
+#[test]
+fn people_list() {
+    let (_d, app) = on(Screen::People);
+    snap("people_list", &app);
+}
+
+#[test]
+fn people_detail_pane() {
+    let (_d, mut app) = on(Screen::People);
+    type_text(&mut app, "김기성");
+    app.update(Action::Submit);
+    snap("people_detail_pane", &app);
+}
+
+#[test]
+fn people_filter_menu() {
+    let (_d, mut app) = on(Screen::People);
+    app.update(Action::FilterMenu);
+    app.update(Action::Right);
+    snap("people_filter_menu", &app);
+}
+
+#[test]
+fn people_person_form() {
+    let (_d, mut app) = on(Screen::People);
+    app.update(Action::Edit);
+    snap("people_person_form", &app);
+}
+
+#[test]
+fn people_organisations() {
+    let (_d, mut app) = on(Screen::People);
+    app.update(Action::ToggleOrgs);
+    snap("people_organisations", &app);
+}
+
+#[test]
+fn people_import_dialog() {
+    let (_d, mut app) = on(Screen::People);
+    app.update(Action::ImportPeople);
+    // A path relative to the package root, where cargo runs tests, so the snapshot is stable.
+    app.update(Action::Paste("assets/demo/people.csv".into()));
+    snap("people_import_path", &app);
+    app.update(Action::Submit);
+    snap("people_import_preview", &app);
+}
+
+// --- agenda ---
+
+#[test]
+fn agenda_list() {
+    let (_d, app) = on(Screen::Agenda);
+    snap("agenda_list", &app);
+}
+
+#[test]
+fn agenda_form() {
+    let (_d, mut app) = on(Screen::Agenda);
+    app.update(Action::AddItem);
+    type_text(&mut app, "폐회");
+    snap("agenda_form", &app);
+}
+
+// --- notes ---
+
+#[test]
+fn notes_list() {
+    let (_d, app) = on(Screen::Notes);
+    snap("notes_list", &app);
+}
+
+#[test]
+fn notes_editor() {
+    let (_d, mut app) = on(Screen::Notes);
+    app.update(Action::AddItem);
+    type_text(&mut app, "한울신협: 청년 조합원 늘어남");
+    snap("notes_editor", &app);
+}
+
+#[test]
+fn notes_action_form() {
+    let (_d, mut app) = on(Screen::Notes);
+    app.update(Action::AddItem);
+    type_text(&mut app, "장터 장소 답사");
+    app.update(Action::CycleKind);
+    app.update(Action::CycleKind);
+    app.update(Action::Save);
+    type_text(&mut app, "서민준");
+    snap("notes_action_form", &app);
+}
+
+// --- ideas ---
+
+#[test]
+fn ideas_board() {
+    let (_d, app) = on(Screen::Ideas);
+    snap("ideas_board", &app);
+}
+
+#[test]
+fn ideas_detail() {
+    let (_d, mut app) = on(Screen::Ideas);
+    app.update(Action::Submit);
+    snap("ideas_detail", &app);
+}
+
+#[test]
+fn ideas_form() {
+    let (_d, mut app) = on(Screen::Ideas);
+    app.update(Action::NewIdea);
+    type_text(&mut app, "공유부엌");
+    snap("ideas_form", &app);
+}
+
+// --- everywhere ---
+
+#[test]
+fn event_picker() {
+    let (_d, mut app) = on(Screen::Checkin);
+    app.update(Action::PickEvent);
+    snap("event_picker", &app);
+}
+
+#[test]
+fn demo_offer() {
+    let (_d, store) = common::temp_store();
+    let app = common::app_on(store);
+    snap("demo_offer", &app);
+}
+
+#[test]
+fn too_small() {
+    let (_d, app) = on(Screen::Checkin);
+    insta::assert_snapshot!("too_small_63x24", text(&render(&app, 63, 24)));
+    insta::assert_snapshot!("too_small_80x13", text(&render(&app, 80, 13)));
+}

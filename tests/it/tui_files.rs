@@ -1,0 +1,129 @@
+//! Files the TUI writes for the user (minutes with `m`, the people list with Ctrl-E): a file
+//! that is already there is replaced only after a yes, new files are owner-only, and nothing is
+//! ever written inside the database directory.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+use common::screen::{render, screen};
+use common::{demo_store, fixed_now};
+
+use std::path::Path;
+
+use netday::i18n::{Lang, set_lang};
+use netday::state::{Action, App, Overlay, ReplaceFile, Screen, Writing};
+
+/// The demo day; files go to the temporary directory that also holds the database.
+fn app() -> (tempfile::TempDir, App) {
+    set_lang(Lang::Ko);
+    let (dir, store) = demo_store();
+    let mut app = App::with_clock(store, fixed_now).unwrap();
+    app.export_dir = Some(dir.path().to_path_buf());
+    (dir, app)
+}
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn minutes_ask_before_replacing_a_hand_edited_file() {
+    let (dir, mut app) = app();
+    app.screen = Screen::Notes;
+    let file = dir.path().join("회의록-2026-11-24.md");
+
+    app.update(Action::ExportMinutes);
+    assert_eq!(app.overlay, Overlay::None);
+    let minutes = std::fs::read_to_string(&file).unwrap();
+    assert!(minutes.starts_with("# "), "{minutes}");
+    #[cfg(unix)]
+    assert_eq!(mode(&file), 0o600, "minutes hold phone numbers: owner-only");
+
+    std::fs::write(&file, "손으로 고친 회의록").unwrap();
+    app.update(Action::ExportMinutes);
+    assert_eq!(
+        app.overlay,
+        Overlay::ConfirmReplace(Box::new(ReplaceFile {
+            path: file.clone(),
+            what: Writing::Minutes
+        }))
+    );
+    let shown = screen(&render(&app, 120, 36));
+    assert!(
+        shown.contains("바꿀까요") && shown.contains("회의록-2026-11-24.md"),
+        "the confirm names the file:\n{shown}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "손으로 고친 회의록"
+    );
+
+    app.update(Action::Input('n'));
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "손으로 고친 회의록"
+    );
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.contains("그대로") && said.contains("회의록-2026-11-24.md"),
+        "{said}"
+    );
+
+    app.update(Action::ExportMinutes);
+    app.update(Action::Input('y'));
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), minutes);
+    assert!(app.message.as_ref().unwrap().text.contains("썼습니다"));
+}
+
+fn export_to(app: &mut App, path: &Path) {
+    app.update(Action::ExportPeople);
+    assert!(matches!(app.overlay, Overlay::Export(_)));
+    for _ in 0..80 {
+        app.update(Action::Backspace);
+    }
+    app.update(Action::Paste(path.display().to_string()));
+    app.update(Action::Submit);
+}
+
+#[test]
+fn people_export_asks_before_replacing_and_never_writes_into_the_database() {
+    let (dir, mut app) = app();
+    app.update(Action::NextScreen);
+    assert_eq!(app.screen, Screen::People);
+
+    let file = dir.path().join("명단.csv");
+    export_to(&mut app, &file);
+    assert_eq!(app.overlay, Overlay::None);
+    let csv = std::fs::read(&file).unwrap();
+    #[cfg(unix)]
+    assert_eq!(mode(&file), 0o600);
+
+    std::fs::write(&file, "고친 명단").unwrap();
+    export_to(&mut app, &file);
+    assert!(matches!(&app.overlay, Overlay::ConfirmReplace(r) if r.path == file));
+    app.update(Action::Cancel);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "고친 명단");
+    assert!(app.message.as_ref().unwrap().text.contains("그대로"));
+
+    export_to(&mut app, &file);
+    app.update(Action::Submit);
+    assert_eq!(std::fs::read(&file).unwrap(), csv);
+
+    // The database's own log, by its path: refused, in the dialog, nothing touched.
+    let log = app.store.path().join("db");
+    let before = std::fs::read(&log).unwrap();
+    export_to(&mut app, &log);
+    let Overlay::Export(d) = &app.overlay else {
+        panic!("the dialog stays open with the reason: {:?}", app.overlay);
+    };
+    assert!(
+        d.error.as_deref().unwrap().contains("데이터베이스 폴더"),
+        "{:?}",
+        d.error
+    );
+    assert_eq!(std::fs::read(&log).unwrap(), before);
+}
