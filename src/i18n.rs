@@ -285,10 +285,10 @@ pub fn undone(name: &str) -> String {
         format!("Check-in of {name} undone"),
     )
 }
-pub fn confirm_undo(name: &str) -> String {
+pub fn confirm_undo(who: &str) -> String {
     pick(
-        format!("{name}의 체크인을 되돌릴까요?"),
-        format!("Undo the check-in of {name}?"),
+        format!("이 사람의 체크인을 되돌릴까요?\n{who}"),
+        format!("Undo the check-in of this person?\n{who}"),
     )
 }
 pub fn arrived_at(hhmm: &str) -> String {
@@ -315,8 +315,8 @@ pub const NEW_ORG: L = L(
     "will be added as a new organisation",
 );
 pub const WALKIN_KEYS: L = L(
-    "Tab/↓ 다음 칸 · ↑ 이전 칸 · ←→ 구분 · Enter 저장하고 체크인 · Esc 취소",
-    "Tab/↓ next · ↑ previous · ←→ kind · Enter save and check in · Esc cancel",
+    "Tab 다음 칸(제안 선택) · ↑↓ 칸·제안 · ←→ 커서·구분 · Enter 저장하고 체크인 · Esc 취소",
+    "Tab next (takes suggestion) · ↑↓ field·suggestion · ←→ caret·kind · Enter save, check in · Esc cancel",
 );
 pub const NAME_REQUIRED: L = L("이름을 입력하세요", "Name is required");
 pub const PHONE_INVALID: L = L(
@@ -475,15 +475,17 @@ pub fn merged(dup: &str, keep: &str) -> String {
 pub fn confirm_merge(dup: &str, keep: &str) -> String {
     pick(
         format!(
-            "{dup}을(를) {keep}(으)로 병합할까요?\n참석 기록은 합쳐지고 {dup}은(는) 보관됩니다."
+            "두 사람을 한 사람으로 합칠까요?\n보관할 중복: {dup}\n남길 사람:   {keep}\n참석 기록은 합쳐지고 중복은 보관됩니다."
         ),
-        format!("Merge {dup} into {keep}?\nAttendance is combined; {dup} is archived."),
+        format!(
+            "Merge these two into one person?\nDuplicate (archived): {dup}\nKept:                 {keep}\nAttendance is combined."
+        ),
     )
 }
-pub fn confirm_archive(name: &str) -> String {
+pub fn confirm_archive(who: &str) -> String {
     pick(
-        format!("{name}을(를) 보관할까요?\n목록에서 숨겨지고 참석 기록은 그대로 남습니다."),
-        format!("Archive {name}?\nHidden from lists; attendance history is kept."),
+        format!("이 사람을 보관할까요?\n{who}\n목록에서 숨겨지고 참석 기록은 그대로 남습니다."),
+        format!("Archive this person?\n{who}\nHidden from lists; attendance history is kept."),
     )
 }
 pub fn confirm_close_day(n: usize) -> String {

@@ -70,12 +70,12 @@ pub fn draw(app: &App, f: &mut Frame) {
         Overlay::Help => draw_help(app, f, area),
         Overlay::EventPicker { selected } => draw_event_picker(app, f, area, *selected),
         Overlay::ConfirmUndo { person } => {
-            let name = app
-                .roster
-                .person(*person)
-                .map(|p| p.name.as_str())
-                .unwrap_or("");
-            draw_confirm(f, area, i18n::UNDO_TITLE.get(), &i18n::confirm_undo(name));
+            draw_confirm(
+                f,
+                area,
+                i18n::UNDO_TITLE.get(),
+                &i18n::confirm_undo(&who(app, *person)),
+            );
         }
         Overlay::WalkIn(form) => checkin::draw_walk_in(app, form, f, area),
         Overlay::PersonForm(form) => people::draw_person_form(app, form, f, area),
@@ -123,15 +123,12 @@ pub fn draw(app: &App, f: &mut Frame) {
             i18n::REPLACE_TITLE.get(),
             &i18n::confirm_replace(&r.path.display().to_string()),
         ),
-        Overlay::OfferDemo => draw_confirm(
+        Overlay::OfferDemo => draw_question(
             f,
             area,
             "netday",
-            &format!(
-                "{}\n\n{}",
-                i18n::OFFER_DEMO.get(),
-                i18n::OFFER_DEMO_KEYS.get()
-            ),
+            i18n::OFFER_DEMO.get(),
+            i18n::OFFER_DEMO_KEYS.get(),
         ),
     }
 }
@@ -148,6 +145,26 @@ fn draw_too_small(f: &mut Frame, area: Rect) {
             .style(Style::new().fg(WARN)),
         area,
     );
+}
+
+/// A person as a confirm names them: enough to tell two 김민지 apart (name, organisation, the
+/// last four digits of the phone, else the badge code).
+pub fn who(app: &App, id: crate::model::Id) -> String {
+    let Some(p) = app.roster.person(id) else {
+        return String::new();
+    };
+    let digits: String = p.phone.chars().filter(char::is_ascii_digit).collect();
+    let tail = if digits.len() >= 4 {
+        format!("☎ …{}", &digits[digits.len() - 4..])
+    } else {
+        format!("{} {}", i18n::COL_CODE.get(), p.code)
+    };
+    let org = app.roster.org_name(p);
+    [p.name.as_str(), org, &tail]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 pub fn event_label(e: &Event) -> String {
@@ -270,12 +287,13 @@ pub fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
 }
 
 pub fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str) {
+    draw_question(f, area, title, text, i18n::CONFIRM_KEYS.get());
+}
+
+/// A popup that asks `text` and ends with the line of keys that answer it.
+fn draw_question(f: &mut Frame, area: Rect, title: &str, text: &str, keys: &str) {
     let inner = popup(f, area, 56, 8, title);
-    let body = if text.contains('\n') {
-        text.to_string()
-    } else {
-        format!("{text}\n\n{}", i18n::CONFIRM_KEYS.get())
-    };
+    let body = format!("{text}\n\n{keys}");
     let lines: Vec<Line> = widgets::wrap(&body, inner.width as usize)
         .into_iter()
         .map(Line::from)

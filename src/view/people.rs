@@ -743,12 +743,7 @@ pub fn draw_filter_menu(app: &App, row: usize, f: &mut Frame, area: Rect) {
 }
 
 pub fn confirm_text(app: &App, what: &PeopleConfirm) -> (&'static str, String) {
-    let name = |id| {
-        app.roster
-            .person(id)
-            .map(|p| format!("{} ({})", p.name, app.roster.org_name(p)))
-            .unwrap_or_default()
-    };
+    let name = |id| super::who(app, id);
     let (title, body) = match what {
         PeopleConfirm::Archive(id) => {
             (i18n::ARCHIVE_TITLE.get(), i18n::confirm_archive(&name(*id)))
@@ -766,7 +761,7 @@ pub fn confirm_text(app: &App, what: &PeopleConfirm) -> (&'static str, String) {
             i18n::confirm_undo_close(app.people.close_undo.len()),
         ),
     };
-    (title, format!("{body}\n\n{}", i18n::CONFIRM_KEYS.get()))
+    (title, body)
 }
 
 fn path_line(path: &TextField, w: usize) -> (Line<'static>, usize) {

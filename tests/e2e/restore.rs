@@ -66,9 +66,22 @@ fn spawn_restore(db: &Path, file: &Path) -> std::process::Child {
         .arg(file)
         .env("LANG", "ko_KR.UTF-8")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(
+            std::fs::File::create(stderr_file(db))
+                .map(Stdio::from)
+                .unwrap_or_else(|_| Stdio::null()),
+        )
         .spawn()
         .unwrap()
+}
+
+/// Where the last restore child beside `db` wrote its messages (read when a round fails).
+fn stderr_file(db: &Path) -> std::path::PathBuf {
+    db.with_extension("restore-stderr.txt")
+}
+
+fn last_stderr(db: &Path) -> String {
+    std::fs::read_to_string(stderr_file(db)).unwrap_or_default()
 }
 
 /// What a restore beside `db` has got to, as seen from outside.
@@ -133,7 +146,11 @@ fn a_restore_killed_at_random_moments_leaves_the_old_or_the_new_data() {
         let _ = phase(&db);
         whole += 1;
     }
-    assert!(child.wait().unwrap().success());
+    assert!(
+        child.wait().unwrap().success(),
+        "the first whole restore failed: {}",
+        last_stderr(&db)
+    );
     assert_eq!(content(&db), b);
 
     let mut outcomes = std::collections::BTreeMap::new();
@@ -187,16 +204,18 @@ fn a_restore_killed_at_random_moments_leaves_the_old_or_the_new_data() {
         } else {
             panic!(
                 "seed {seed} round {round}: after a kill the database holds neither the old nor the new data \
-                 ({} people; old {}, new {})",
+                 ({} people; old {}, new {}); the restore said: {}",
                 after.people.len(),
                 was.people.len(),
-                target.people.len()
+                target.people.len(),
+                last_stderr(&db)
             );
         };
         assert_eq!(
             restore_siblings(&db),
             Vec::<String>::new(),
-            "seed {seed} round {round}: a restore's working files outlived an open"
+            "seed {seed} round {round}: a restore's working files outlived an open; the restore said: {}",
+            last_stderr(&db)
         );
         let how = if finished { "finished" } else { "killed" };
         *outcomes

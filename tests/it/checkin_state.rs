@@ -352,3 +352,66 @@ fn every_desk_check_in_is_synced_to_disk_before_it_is_shown() {
         );
     }
 }
+
+#[test]
+fn a_syllable_in_the_middle_of_a_walk_in_name_is_fixed_in_place() {
+    let (_d, mut app) = app();
+    app.update(Action::WalkIn);
+    type_text(&mut app, "김수민");
+    app.update(Action::Left); // caret before 민
+    app.update(Action::Backspace); // 수 goes
+    type_text(&mut app, "서");
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(form.name, "김서민");
+    assert_eq!(
+        form.name.caret_column(),
+        4,
+        "caret after 서, two columns a syllable"
+    );
+    app.update(Action::ClearField);
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!()
+    };
+    assert!(form.name.is_empty(), "Ctrl-U clears the field");
+}
+
+#[test]
+fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
+    let (_d, mut app) = app();
+    let orgs_before = app.roster.orgs.len();
+    app.update(Action::WalkIn);
+    type_text(&mut app, "새얼굴");
+    app.update(Action::NextField);
+    type_text(&mut app, "햇살");
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(form.pick, Some(0), "the best suggestion is highlighted");
+    app.update(Action::NextField);
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(form.org, "햇살생협", "Tab took the highlighted suggestion");
+    type_text(&mut app, "01012345678");
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.roster.orgs.len(), orgs_before, "no junk organisation");
+
+    // Esc on the highlight keeps what was typed: a new organisation, on purpose.
+    app.update(Action::WalkIn);
+    type_text(&mut app, "또사람");
+    app.update(Action::NextField);
+    type_text(&mut app, "햇살");
+    app.update(Action::Cancel);
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!("Esc on a highlighted suggestion only drops the highlight")
+    };
+    assert_eq!(form.pick, None);
+    app.update(Action::NextField);
+    let Overlay::WalkIn(form) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(form.org, "햇살");
+}

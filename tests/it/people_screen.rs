@@ -144,3 +144,36 @@ fn help_lists_the_people_keys_even_at_80x24() {
     }
     assert!(text.contains("필터"), "{text}");
 }
+
+#[test]
+fn a_merge_confirm_tells_two_people_of_the_same_name_apart() {
+    use netday::state::PeopleConfirm;
+    let (_dir, app) = app();
+    let same: Vec<u64> = app
+        .roster
+        .people
+        .iter()
+        .filter(|p| p.name == "김민지")
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(same.len(), 2, "the demo has two 김민지");
+    let (_, body) = netday::view::people::confirm_text(
+        &app,
+        &PeopleConfirm::Merge {
+            keep: same[0],
+            dup: same[1],
+        },
+    );
+    let lines: Vec<&str> = body.lines().filter(|l| l.contains("김민지")).collect();
+    assert_eq!(lines.len(), 2, "{body}");
+    assert_ne!(
+        lines[0].split_once("김민지").map(|x| x.1),
+        lines[1].split_once("김민지").map(|x| x.1),
+        "both read the same: {body}"
+    );
+    for id in same {
+        let p = app.roster.person(id).unwrap();
+        let digits: String = p.phone.chars().filter(char::is_ascii_digit).collect();
+        assert!(body.contains(&digits[digits.len() - 4..]), "{body}");
+    }
+}
