@@ -22,7 +22,8 @@ pub struct Preview {
 pub struct ImportDialog {
     pub path: TextField,
     /// Shown after the path is confirmed; a second Enter imports.
-    pub preview: Option<Preview>,
+    /// Shared, not copied: the overlay is cloned on every key, and a parsed file can be large.
+    pub preview: Option<std::rc::Rc<Preview>>,
     pub error: Option<String>,
 }
 
@@ -90,7 +91,7 @@ impl App {
             Action::Submit => match d.preview.take() {
                 None => match self.preview_import(&d.path) {
                     Ok(p) => {
-                        d.preview = Some(p);
+                        d.preview = Some(std::rc::Rc::new(p));
                         d.error = None;
                     }
                     Err(e) => d.error = Some(e),

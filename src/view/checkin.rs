@@ -196,7 +196,10 @@ fn row_text(w: &[usize; 6], cells: [&str; 6]) -> String {
 }
 
 pub fn draw_walk_in(app: &App, form: &WalkInForm, f: &mut Frame, area: Rect) {
-    let new_org = !form.org.trim().is_empty() && form.known_org(app.roster.orgs.values()).is_none();
+    // While a suggestion is highlighted, Tab or Enter will take it: no new organisation yet.
+    let new_org = !form.org.trim().is_empty()
+        && form.pick.is_none()
+        && form.known_org(app.roster.orgs.values()).is_none();
     let suggestions = if form.field == Field::Org {
         form.suggestions.len()
     } else {

@@ -586,7 +586,8 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
         }
     }
     lines.push(Line::default());
-    if new_org {
+    // While a suggestion is highlighted, Tab or Enter will take it: no new organisation yet.
+    if new_org && form.pick.is_none() {
         lines.push(Line::styled(
             format!("“{}” {}", fit(&form.org, 30), i18n::NEW_ORG.get()),
             Style::new().fg(WARN),
