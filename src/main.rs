@@ -143,6 +143,18 @@ enum CliError {
     NoEvent(Option<NaiveDate>),
     #[error("no home directory")]
     NoHome,
+    /// A message already written in both languages.
+    #[error("{en}")]
+    Said { ko: String, en: String },
+}
+
+impl From<i18n::L> for CliError {
+    fn from(l: i18n::L) -> CliError {
+        CliError::Said {
+            ko: l.0.into(),
+            en: l.1.into(),
+        }
+    }
 }
 
 impl CliError {
@@ -169,6 +181,7 @@ impl CliError {
             ),
             CliError::NoEvent(None) => "네트워킹데이가 아직 없습니다. `netday import 파일 --event 날짜`로 만들거나 `netday demo`로 예시를 불러오세요.".to_string(),
             CliError::NoHome => "홈 디렉터리를 찾을 수 없습니다. --db 경로나 NETDAY_DB로 데이터베이스 위치를 정하세요.".to_string(),
+            CliError::Said { ko, .. } => ko.clone(),
         }
     }
 
@@ -192,6 +205,7 @@ impl CliError {
             }
             CliError::NoEvent(None) => "There is no networking day yet. Create one with `netday import FILE --event DATE`, or load the example with `netday demo`.".to_string(),
             CliError::NoHome => "No home directory found. Give the database location with --db PATH or NETDAY_DB.".to_string(),
+            CliError::Said { en, .. } => en.clone(),
         }
     }
 }
@@ -233,8 +247,6 @@ fn user_message(e: &anyhow::Error) -> (String, String) {
         (e.ko(), e.en())
     } else if let Some(e) = e.downcast_ref::<BackupError>() {
         (e.ko(), e.en())
-    } else if let Some(e) = e.downcast_ref::<Said>() {
-        (e.ko.clone(), e.en.clone())
     } else if let Some(e) = e.downcast_ref::<std::io::Error>() {
         let (ko, en) = files::write_reason(e);
         (
@@ -594,7 +606,7 @@ fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
 fn backup(db: Option<PathBuf>, out: Option<&Path>, force: bool) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if out.is_none() && std::io::stdout().is_terminal() {
-        return Err(Said::from(i18n::BACKUP_TO_TERMINAL).into());
+        return Err(CliError::from(i18n::BACKUP_TO_TERMINAL).into());
     }
     let store = open(db)?;
     let snap = store.snapshot()?;
@@ -628,7 +640,7 @@ fn restore(db: Option<PathBuf>, file: &Path, replace: bool) -> anyhow::Result<()
     let old = store.snapshot()?;
     if old.counts() != Counts::default() {
         if !replace {
-            return Err(Said::from(i18n::RESTORE_NOT_EMPTY).into());
+            return Err(CliError::from(i18n::RESTORE_NOT_EMPTY).into());
         }
         let copy = safety_copy(&store, &old)?;
         note(i18n::saved_before_restore(
@@ -636,7 +648,7 @@ fn restore(db: Option<PathBuf>, file: &Path, replace: bool) -> anyhow::Result<()
             &old.counts(),
         ));
     }
-    store.replace_with(&snap).map_err(|e| Said {
+    store.replace_with(&snap).map_err(|e| CliError::Said {
         ko: format!("{}: {}", i18n::NOT_RESTORED.0, e.ko()),
         en: format!("{}: {}", i18n::NOT_RESTORED.1, e.en()),
     })?;
@@ -662,27 +674,3 @@ fn safety_copy(store: &Store, old: &Snapshot) -> anyhow::Result<PathBuf> {
     }
     unreachable!("the loop returns")
 }
-
-/// An error already said in both languages.
-#[derive(Debug)]
-struct Said {
-    ko: String,
-    en: String,
-}
-
-impl From<i18n::L> for Said {
-    fn from(l: i18n::L) -> Said {
-        Said {
-            ko: l.0.into(),
-            en: l.1.into(),
-        }
-    }
-}
-
-impl std::fmt::Display for Said {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.en)
-    }
-}
-
-impl std::error::Error for Said {}
