@@ -65,7 +65,7 @@ fn at(date: NaiveDate, h: u32, m: u32) -> Ts {
 pub fn load(store: &Store, today: NaiveDate) -> Result<ImportSummary, StoreError> {
     let parsed = csv::parse_people_csv(PEOPLE.as_bytes()).map_err(err)?;
     let summary = import::apply(store, &parsed, Some(today), false)?;
-    let start = NaiveTime::from_hms_opt(14, 0, 0).unwrap_or_default();
+    let start = crate::model::dates::DAY_START;
 
     // Today's event: a proper title and venue.
     let mut today_event =

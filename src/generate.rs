@@ -5,7 +5,7 @@
 //! The data is built by pure functions ([`people_and_orgs`], [`plan_events`]); [`write`] puts it
 //! into a store in chunks with one sync at the end.
 
-use chrono::{Months, NaiveDate, NaiveTime};
+use chrono::{Months, NaiveDate};
 
 use crate::model::{
     AgendaStatus, Attendance, AttendanceStatus, District, Event, EventStatus, Id, Idea,
@@ -421,8 +421,8 @@ pub fn plan_events(m: usize, n_people: usize, seed: u64, last: NaiveDate) -> Vec
                 id: 0,
                 title: format!("{} 협동조합 네트워킹데이", date.format("%Y년 %-m월")),
                 date,
-                start: NaiveTime::from_hms_opt(14, 0, 0),
-                end: NaiveTime::from_hms_opt(17, 0, 0),
+                start: Some(crate::model::dates::DAY_START),
+                end: Some(crate::model::dates::DAY_END),
                 venue: format!("{} 마을활동센터", rng.pick(&PLACES)),
                 district: districts[k % districts.len()],
                 status: if open {
@@ -576,7 +576,7 @@ pub fn write(
     out.people = person_ids.len();
 
     let plan = plan_events(events, person_ids.len(), seed, last);
-    let start = NaiveTime::from_hms_opt(14, 0, 0).unwrap_or_default();
+    let start = crate::model::dates::DAY_START;
     let mut event_ids = Vec::with_capacity(plan.len());
     for pe in &plan {
         let (id, n_att, n_notes) = store.write_unsynced(|tx| {

@@ -8,11 +8,11 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::{L, Lang};
+use crate::model::dates::schedule;
 use crate::model::{
     AgendaItem, AgendaStatus, Attendance, AttendanceStatus, District, Event, Id, Idea, Note,
     NoteKind, OrgKind, Organization, Owner, Person,
 };
-use crate::state::agenda::schedule;
 use crate::store::{Store, StoreError};
 
 /// Everything the minutes say, loaded from the store.
@@ -123,10 +123,7 @@ fn org_kind(k: OrgKind, l: Lang) -> &'static str {
 pub fn render(d: &MinutesData, l: Lang) -> String {
     let mut out = String::new();
     let e = &d.event;
-    let day_start = e
-        .start
-        .or_else(|| chrono::NaiveTime::from_hms_opt(14, 0, 0))
-        .unwrap_or_default();
+    let day_start = crate::model::dates::start_of(e);
     let sched = schedule(&d.agenda, day_start);
 
     // Header.

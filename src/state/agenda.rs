@@ -6,12 +6,11 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{Action, App, Overlay, Tone};
 use crate::i18n;
+use crate::model::dates::{DAY_START, schedule, start_of};
 use crate::model::{AgendaItem, AgendaStatus, Id, TextField as FieldKind, clean_line};
 use crate::store::StoreError;
 use crate::widgets::TextField;
 
-/// Start of a networking day when the event does not say.
-pub const DEFAULT_START: (u32, u32) = (14, 0);
 /// Length of a new item.
 pub const DEFAULT_MINUTES: u32 = 30;
 
@@ -35,21 +34,6 @@ impl AgendaState {
     fn move_to(&mut self, i: isize) {
         self.selected = super::row_at(i, self.items.len());
     }
-}
-
-/// When each item starts and ends: its own start, else where the one before it ended, else the
-/// day's start.
-pub fn schedule(items: &[AgendaItem], day_start: NaiveTime) -> Vec<(NaiveTime, NaiveTime)> {
-    let mut t = day_start;
-    items
-        .iter()
-        .map(|i| {
-            let s = i.start.unwrap_or(t);
-            let e = s + chrono::Duration::minutes(i64::from(i.minutes));
-            t = e;
-            (s, e)
-        })
-        .collect()
 }
 
 /// Where the clock stands against one item.
@@ -202,11 +186,7 @@ impl AgendaForm {
 
 impl App {
     fn day_start(&self) -> NaiveTime {
-        self.event
-            .as_ref()
-            .and_then(|e| e.start)
-            .or_else(|| NaiveTime::from_hms_opt(DEFAULT_START.0, DEFAULT_START.1, 0))
-            .unwrap_or_default()
+        self.event.as_ref().map_or(DAY_START, start_of)
     }
 
     /// The current event's agenda with the clock: (index, minutes left) of the running item.

@@ -2,8 +2,6 @@
 //! history recorded, a form to create and edit, filters, and a detail view with linked notes.
 //! Every confirmed change is written (durably) before memory and the screen show it.
 
-use chrono::{Datelike, NaiveDate};
-
 use super::{Action, App, Context, Overlay, Screen, Tone};
 use crate::i18n;
 use crate::model::{
@@ -382,22 +380,6 @@ impl IdeasState {
     }
 }
 
-/// Reads a due date as typed: 2026-12-01, 2026.12.1, 20261201, 12-01 or 12/1 (this year).
-pub fn parse_due(s: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let s = s.trim();
-    let parts: Vec<&str> = s
-        .split(|c: char| c == '-' || c == '.' || c == '/' || c.is_whitespace())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let num = |p: &str| p.parse::<u32>().ok();
-    match parts.as_slice() {
-        [y, m, d] => NaiveDate::from_ymd_opt(y.parse().ok()?, num(m)?, num(d)?),
-        [m, d] => NaiveDate::from_ymd_opt(today.year(), num(m)?, num(d)?),
-        [ymd] if ymd.len() == 8 => NaiveDate::parse_from_str(ymd, "%Y%m%d").ok(),
-        _ => None,
-    }
-}
-
 fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
     let i = all.iter().position(|x| *x == current).unwrap_or(0);
     let n = all.len();
@@ -730,7 +712,9 @@ impl App {
         let due = if f.due.trim().is_empty() {
             Ok(None)
         } else {
-            parse_due(&f.due, now.local_date()).map(Some).ok_or(())
+            crate::model::dates::parse_due(&f.due, now.local_date())
+                .map(Some)
+                .ok_or(())
         };
         let problem = if title.is_empty() {
             f.field = FormField::Title;

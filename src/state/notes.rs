@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{Input, TextArea, WrapMode};
 
@@ -250,17 +250,6 @@ impl NotesState {
 fn due_of(n: &Note) -> Option<NaiveDate> {
     match &n.kind {
         NoteKind::Action { due, .. } => *due,
-        _ => None,
-    }
-}
-
-/// Reads a due date: "YYYY-MM-DD", or "MM-DD" in the year of `base` (also with '/' or '.').
-pub fn parse_due(s: &str, base: NaiveDate) -> Option<NaiveDate> {
-    let s = s.trim().replace(['/', '.'], "-");
-    let parts: Vec<&str> = s.split('-').filter(|p| !p.is_empty()).collect();
-    match parts.as_slice() {
-        [y, m, d] => NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
-        [m, d] => NaiveDate::from_ymd_opt(base.year(), m.parse().ok()?, d.parse().ok()?),
         _ => None,
     }
 }
@@ -890,7 +879,7 @@ impl App {
         let new_due = if form.due.trim().is_empty() {
             None
         } else {
-            match parse_due(&form.due, base) {
+            match crate::model::dates::parse_due(&form.due, base) {
                 Some(d) => Some(d),
                 None => {
                     form.field = ActionField::Due;

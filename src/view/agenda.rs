@@ -11,8 +11,9 @@ use super::widgets::{fit, form_field, pad};
 use super::{ACCENT, BAD, GOOD, WARN, popup};
 use crate::i18n::{self, L};
 use crate::model::AgendaStatus;
+use crate::model::dates::schedule;
 use crate::state::App;
-use crate::state::agenda::{AgendaField, AgendaForm, Timing, schedule};
+use crate::state::agenda::{AgendaField, AgendaForm, Timing};
 
 pub fn status_label(s: AgendaStatus) -> L {
     match s {
@@ -75,12 +76,10 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         );
         return;
     }
-    let day_start = app
-        .event
-        .as_ref()
-        .and_then(|e| e.start)
-        .or_else(|| chrono::NaiveTime::from_hms_opt(14, 0, 0))
-        .unwrap_or_default();
+    let day_start = app.event.as_ref().map_or(
+        crate::model::dates::DAY_START,
+        crate::model::dates::start_of,
+    );
     let sched = schedule(items, day_start);
     let timings = app.agenda_timings();
     let height = list.height as usize;

@@ -1,0 +1,85 @@
+//! Dates and times as coordinators type them, and the day's defaults: one place for the
+//! networking day's usual hours and one grammar for a due date.
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+
+use super::{AgendaItem, Event};
+
+/// When a networking day starts and ends unless it says otherwise.
+pub const DAY_START: NaiveTime = match NaiveTime::from_hms_opt(14, 0, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+pub const DAY_END: NaiveTime = match NaiveTime::from_hms_opt(17, 0, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+
+/// The time `e` starts: its own, else `DAY_START`.
+pub fn start_of(e: &Event) -> NaiveTime {
+    e.start.unwrap_or(DAY_START)
+}
+
+/// A due date as typed: 2026-12-01, 2026.12.1, 2026/12/1, 20261201, or 12-01, 12/1, 12.1
+/// (in the year of `base`).
+pub fn parse_due(s: &str, base: NaiveDate) -> Option<NaiveDate> {
+    let parts: Vec<&str> = s
+        .trim()
+        .split(|c: char| c == '-' || c == '.' || c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let num = |p: &str| p.parse::<u32>().ok();
+    match parts.as_slice() {
+        [y, m, d] => NaiveDate::from_ymd_opt(y.parse().ok()?, num(m)?, num(d)?),
+        [m, d] => NaiveDate::from_ymd_opt(base.year(), num(m)?, num(d)?),
+        [ymd] if ymd.len() == 8 => NaiveDate::parse_from_str(ymd, "%Y%m%d").ok(),
+        _ => None,
+    }
+}
+
+/// When each item starts and ends: its own start, else where the one before it ended, else the
+/// day's start.
+pub fn schedule(items: &[AgendaItem], day_start: NaiveTime) -> Vec<(NaiveTime, NaiveTime)> {
+    let mut t = day_start;
+    items
+        .iter()
+        .map(|i| {
+            let s = i.start.unwrap_or(t);
+            let e = s + chrono::Duration::minutes(i64::from(i.minutes));
+            t = e;
+            (s, e)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_way_a_due_date_is_typed_reads_the_same() {
+        let base = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+        let want = NaiveDate::from_ymd_opt(2026, 12, 1);
+        for s in [
+            "2026-12-01",
+            "2026.12.1",
+            "2026/12/01",
+            "20261201",
+            "12-01",
+            "12/1",
+            "12.1",
+            " 12 - 1 ",
+        ] {
+            assert_eq!(parse_due(s, base), want, "{s:?}");
+        }
+        for bad in ["", "13-45", "2026-02-30", "내일", "1201"] {
+            assert_eq!(parse_due(bad, base), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_usual_day_is_two_to_five() {
+        assert_eq!(DAY_START.to_string(), "14:00:00");
+        assert_eq!(DAY_END.to_string(), "17:00:00");
+    }
+}
