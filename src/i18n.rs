@@ -252,10 +252,6 @@ pub const CONFIRM_KEYS: L = L(
     "Enter/y confirm · Esc/n cancel",
 );
 pub const UNDO_TITLE: L = L("체크인 되돌리기", "Undo check-in");
-pub const HINT_CHECKIN: L = L(
-    "이름 입력 → Enter 체크인 · F2 현장 등록 · Ctrl-Z 되돌리기 · F3 연락처 · F5 행사 · F1 도움말 · Ctrl-C 종료",
-    "type a name → Enter check in · F2 walk-in · Ctrl-Z undo · F3 contacts · F5 event · F1 help · Ctrl-C quit",
-);
 pub const LIVE_ARRIVED: L = L("도착", "arrived");
 pub const LIVE_WALKINS: L = L("현장 등록", "walk-ins");
 pub const ARRIVED_BY_KIND: L = L("구분별 도착", "arrived by kind");
@@ -415,14 +411,6 @@ pub const F_CONTACT: L = L("연락 담당", "Contact");
 pub const FORM_KEYS: L = L(
     "Tab/↓ 다음 칸(추천 기관) · ↑ 이전 칸 · ←→ 선택 · Enter 저장 · Esc 취소",
     "Tab/↓ next (org suggestions) · ↑ previous · ←→ choose · Enter save · Esc cancel",
-);
-pub const HINT_PEOPLE: L = L(
-    "글자: 검색 · Enter 상세 · F2 수정 · F3 추가 · F4 필터 · F6/F7 정렬 · F8 기관 · Ctrl-A 전체 · Ctrl-R 등록 · Del 보관 · F1 도움말",
-    "type: search · Enter detail · F2 edit · F3 add · F4 filter · F6/F7 sort · F8 orgs · Ctrl-A all · Ctrl-R register · Del archive · F1 help",
-);
-pub const HINT_ORGS: L = L(
-    "글자: 기관 검색 · Enter/F2 수정 · F3 새 기관 · F8 사람 목록 · F1 도움말",
-    "type: search orgs · Enter/F2 edit · F3 new org · F8 people · F1 help",
 );
 pub const ARCHIVE_TITLE: L = L("보관", "Archive");
 pub const MERGE_TITLE: L = L("중복 병합", "Merge duplicates");
@@ -604,18 +592,6 @@ pub fn import_unfinished(file: &str, size: u64, started: &str, event: Option<Str
 // --- agenda and notes (issue #5) ---
 pub const SCREEN_AGENDA: L = L("안건", "Agenda");
 pub const SCREEN_NOTES: L = L("회의록", "Minutes");
-pub const HINT_AGENDA: L = L(
-    "a 추가 · e/Enter 편집 · d 삭제 · K/J 위/아래로 · s 상태 · t 기본 안건 · c 지난달 복사 · F1 도움말",
-    "a add · e/Enter edit · d delete · K/J move up/down · s status · t template · c copy last month · F1 help",
-);
-pub const HINT_NOTES: L = L(
-    "n 새 메모 · Enter 편집 · k 종류 · a 안건 · o 담당·기한 · x 완료 · l 미완료 과제 · i 아이디어로 · m 회의록 · F1",
-    "n new · Enter edit · k kind · a agenda item · o owner/due · x done · l open actions · i to idea · m minutes · F1",
-);
-pub const HINT_EDITOR: L = L(
-    "Ctrl-S 저장 · Esc 닫기 · F2 종류 · F3 안건 · Enter 줄바꿈 · 입력은 자동 임시 저장됩니다",
-    "Ctrl-S save · Esc close · F2 kind · F3 agenda item · Enter new line · typing is saved as a draft",
-);
 pub const COL_START: L = L("시작", "Start");
 pub const COL_LENGTH: L = L("길이", "Length");
 pub const COL_ITEM: L = L("안건", "Agenda item");
@@ -797,10 +773,6 @@ pub fn not_replaced(path: &str) -> String {
 
 // --- collaboration ideas (협업 아이디어) ---
 pub const SCREEN_IDEAS: L = L("협업 아이디어", "Ideas");
-pub const HINT_IDEAS: L = L(
-    "←→ 열 · ↑↓ 선택 · Shift-←→ 또는 <> 단계 옮기기 · n 새로 · Enter 자세히 · e 고치기 · x 중단 · d 중단 보기 · f 필터 · s 오래됨 · F1 도움말",
-    "←→ column · ↑↓ select · Shift-←→ or <> move · n new · Enter details · e edit · x drop · d show dropped · f filter · s stale · F1 help",
-);
 pub const DROPPED_SHOWN: L = L("중단된 아이디어를 보입니다", "Dropped ideas shown");
 pub const DROPPED_HIDDEN: L = L("중단된 아이디어를 가렸습니다", "Dropped ideas hidden");
 pub const NO_IDEA_SELECTED: L = L(

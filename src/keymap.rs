@@ -375,3 +375,109 @@ pub fn action_for(ctx: Context, k: KeyEvent) -> Option<Action> {
         _ => None,
     }
 }
+
+/// The footer word of `a` in `ctx`: Enter and Esc mean different things on different screens.
+fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
+    use crate::i18n::L;
+    match (ctx, a) {
+        (Context::Checkin, Action::Submit) => Some(L("체크인", "check in")),
+        (_, Action::Submit) => Some(L("확인", "confirm")),
+        (Context::NoteEditor, Action::Cancel) => Some(L("닫기", "close")),
+        _ => a.short(),
+    }
+}
+
+/// The footer line of `ctx`, made from its binding tables (the same ones F1 lists): each
+/// action with a footer word once, in table order, keys of the same word joined ("←/→ 열").
+pub fn footer(ctx: Context) -> String {
+    let mut parts: Vec<(String, &'static str)> = Vec::new();
+    let mut seen: Vec<&Action> = Vec::new();
+    for table in tables(ctx) {
+        for b in table {
+            let Some(word) = footer_word(ctx, &b.action) else {
+                continue;
+            };
+            if seen.contains(&&b.action) {
+                continue;
+            }
+            seen.push(&b.action);
+            let word = word.get();
+            match parts.last_mut() {
+                Some((keys, w)) if *w == word => {
+                    keys.push('/');
+                    keys.push_str(b.label);
+                }
+                _ => parts.push((b.label.to_string(), word)),
+            }
+        }
+    }
+    let line = parts
+        .iter()
+        .map(|(keys, word)| format!("{keys} {word}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if types_text(ctx) {
+        format!("{} → {line}", crate::i18n::TYPE_TO_SEARCH.get())
+    } else {
+        line
+    }
+}
+
+#[cfg(test)]
+mod footer_tests {
+    use super::*;
+
+    const ALL: [Context; 20] = [
+        Context::Checkin,
+        Context::WalkIn,
+        Context::Confirm,
+        Context::EventPicker,
+        Context::Help,
+        Context::OfferDemo,
+        Context::People,
+        Context::Orgs,
+        Context::Form,
+        Context::Filter,
+        Context::PathInput,
+        Context::Agenda,
+        Context::Notes,
+        Context::NoteEditor,
+        Context::AgendaForm,
+        Context::ActionForm,
+        Context::IdeasBoard,
+        Context::IdeaForm,
+        Context::IdeaFilter,
+        Context::IdeaDetail,
+    ];
+
+    #[test]
+    fn the_footer_names_only_keys_bound_in_its_context() {
+        for ctx in ALL {
+            let line = footer(ctx);
+            let line = line
+                .split_once(" → ")
+                .map_or(line.as_str(), |(_, rest)| rest);
+            for part in line.split(" · ").filter(|p| !p.is_empty()) {
+                let keys = part.rsplit_once(' ').map_or(part, |(keys, _)| keys);
+                let keys = keys.split_once(' ').map_or(keys, |(first, _)| first);
+                for key in keys.split('/') {
+                    let bound = tables(ctx)
+                        .iter()
+                        .flat_map(|t| t.iter())
+                        .any(|b| b.label.split([' ', '/']).any(|l| l == key));
+                    assert!(
+                        bound,
+                        "{ctx:?}: footer shows {key:?}, which is not bound: {line}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_desk_footer_says_what_enter_does_there() {
+        crate::i18n::set_lang(crate::i18n::Lang::Ko);
+        assert!(footer(Context::Checkin).contains("Enter 체크인"));
+        assert!(footer(Context::IdeaForm).contains("Enter 확인"));
+    }
+}

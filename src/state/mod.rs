@@ -214,6 +214,50 @@ pub enum Action {
 
 impl Action {
     /// What the action does, for the help overlay.
+    /// A word or two for the footer line, for the actions worth showing there; `None` keeps an
+    /// action out of the footer (it is still in the F1 help).
+    pub fn short(&self) -> Option<L> {
+        use Action::*;
+        Some(match self {
+            Quit => L("종료", "quit"),
+            Help => L("도움말", "help"),
+            PickEvent => L("행사", "event"),
+            Undo => L("되돌리기", "undo"),
+            WalkIn => L("현장 등록", "walk-in"),
+            ToggleContacts => L("연락처", "contacts"),
+            Detail => L("상세", "detail"),
+            Edit | EditIdea => L("수정", "edit"),
+            AddPerson => L("추가", "add"),
+            FilterMenu => L("필터", "filter"),
+            SortNext => L("정렬", "sort"),
+            ToggleOrgs => L("기관 / 사람", "orgs / people"),
+            ToggleEveryone => L("전체", "everyone"),
+            Register => L("등록", "register"),
+            Archive => L("보관", "archive"),
+            AddItem => L("추가", "add"),
+            Delete => L("삭제", "delete"),
+            CycleStatus => L("상태", "status"),
+            Template => L("기본 안건", "template"),
+            CopyLast => L("지난달 복사", "copy last"),
+            CycleKindFilter | CycleKind => L("종류", "kind"),
+            CycleAgendaFilter => L("안건", "agenda item"),
+            OwnerDue => L("담당·기한", "owner/due"),
+            ToggleDone => L("완료", "done"),
+            OpenActions => L("미완료 과제", "open actions"),
+            IdeaFromNote => L("아이디어로", "to idea"),
+            ExportMinutes => L("회의록", "minutes"),
+            Save => L("저장", "save"),
+            PrevColumn | NextColumn => L("열", "column"),
+            MoveIdeaBack | MoveIdeaForward => L("단계 옮기기", "move"),
+            OpenIdea => L("자세히", "details"),
+            NewIdea => L("새로", "new"),
+            DropIdea => L("중단", "drop"),
+            ToggleDropped => L("중단 보기", "show dropped"),
+            ToggleStale => L("오래됨", "stale"),
+            _ => return None,
+        })
+    }
+
     pub fn describe(&self) -> L {
         use Action::*;
         match self {

@@ -52,17 +52,10 @@ pub fn draw(app: &App, f: &mut Frame) {
         Screen::Ideas => ideas::draw(app, f, body),
     }
     draw_status(app, f, status);
-    let hint = match app.screen {
-        Screen::Checkin => i18n::HINT_CHECKIN.get(),
-        Screen::People if app.people.orgs_view => i18n::HINT_ORGS.get(),
-        Screen::People => i18n::HINT_PEOPLE.get(),
-        Screen::Agenda => i18n::HINT_AGENDA.get(),
-        Screen::Notes if app.notes.editor.is_some() => i18n::HINT_EDITOR.get(),
-        Screen::Notes => i18n::HINT_NOTES.get(),
-        Screen::Ideas => i18n::HINT_IDEAS.get(),
-    };
+    // Generated from the keymap in force, like the F1 help: it cannot drift from the keys.
+    let hint = keymap::footer(app.screen_context());
     f.render_widget(
-        Paragraph::new(fit(hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),
+        Paragraph::new(fit(&hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),
         hints,
     );
     match &app.overlay {
