@@ -373,7 +373,7 @@ impl App {
         action: Action,
     ) -> Result<(), StoreError> {
         match action {
-            Action::Submit | Action::Input('y') | Action::Input('Y') => {
+            _ if super::confirm_answer(&action) == Some(true) => {
                 self.overlay = Overlay::None;
                 let Some(item) = self.agenda.items.iter().find(|i| i.id == id).cloned() else {
                     return Ok(());
@@ -390,7 +390,7 @@ impl App {
                 self.say(Tone::Info, i18n::agenda_deleted(&item.title));
                 self.notes.dirty = true;
             }
-            Action::Cancel | Action::Input('n') | Action::Input('N') => {
+            _ if super::confirm_answer(&action) == Some(false) => {
                 self.overlay = Overlay::None;
             }
             _ => {}

@@ -194,7 +194,7 @@ impl App {
 
     pub(super) fn on_confirm_undo(&mut self, person: Id, action: Action) -> Result<(), StoreError> {
         match action {
-            Action::Submit | Action::Input('y') | Action::Input('Y') => {
+            _ if super::confirm_answer(&action) == Some(true) => {
                 self.overlay = super::Overlay::None;
                 let Some(pos) = self.checkin.undo.iter().rposition(|(p, _)| *p == person) else {
                     return Ok(());
@@ -220,7 +220,7 @@ impl App {
                 self.say(Tone::Info, i18n::undone(&name));
                 self.checkin.refresh(&self.roster);
             }
-            Action::Cancel | Action::Input('n') | Action::Input('N') => {
+            _ if super::confirm_answer(&action) == Some(false) => {
                 self.overlay = super::Overlay::None;
             }
             _ => {}

@@ -556,7 +556,7 @@ impl App {
                 other => other,
             };
             match action {
-                Action::Submit | Action::Input('y') | Action::Input('Y') => {
+                _ if super::confirm_answer(&action) == Some(true) => {
                     ed.draft_pending = true;
                     self.flush_draft()?;
                     self.notes.editor = None;
@@ -569,7 +569,7 @@ impl App {
                     self.notes.editor = None;
                     self.say(Tone::Info, i18n::DRAFT_DISCARDED.get());
                 }
-                Action::Cancel | Action::Input('n') | Action::Input('N') => {
+                _ if super::confirm_answer(&action) == Some(false) => {
                     ed.confirm_close = false;
                 }
                 _ => {}
@@ -697,7 +697,7 @@ impl App {
         action: Action,
     ) -> Result<(), StoreError> {
         match action {
-            Action::Submit | Action::Input('y') | Action::Input('Y') => {
+            _ if super::confirm_answer(&action) == Some(true) => {
                 self.overlay = Overlay::None;
                 if let Some(n) = self.notes.all.get(&id).cloned() {
                     self.store.delete_note(&n)?;
@@ -706,7 +706,7 @@ impl App {
                     self.say(Tone::Info, i18n::NOTE_DELETED.get());
                 }
             }
-            Action::Cancel | Action::Input('n') | Action::Input('N') => {
+            _ if super::confirm_answer(&action) == Some(false) => {
                 self.overlay = Overlay::None;
             }
             _ => {}

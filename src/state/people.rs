@@ -768,7 +768,7 @@ impl App {
         action: Action,
     ) -> Result<(), StoreError> {
         match action {
-            Action::Submit | Action::Input('y') | Action::Input('Y') => {
+            _ if super::confirm_answer(&action) == Some(true) => {
                 self.overlay = Overlay::None;
                 match what {
                     PeopleConfirm::Archive(id) => self.archive(id)?,
@@ -777,7 +777,7 @@ impl App {
                     PeopleConfirm::UndoCloseDay => self.undo_close_day()?,
                 }
             }
-            Action::Cancel | Action::Input('n') | Action::Input('N') => {
+            _ if super::confirm_answer(&action) == Some(false) => {
                 self.overlay = Overlay::None;
             }
             _ => {}

@@ -73,13 +73,13 @@ impl App {
         action: Action,
     ) -> Result<(), StoreError> {
         match action {
-            Action::Submit | Action::Input('y') | Action::Input('Y') => {
+            _ if super::confirm_answer(&action) == Some(true) => {
                 self.overlay = Overlay::None;
                 if let Err(why) = self.write_file(&r.path, r.what, Replace::Yes)? {
                     self.say(Tone::Error, why);
                 }
             }
-            Action::Cancel | Action::Input('n') | Action::Input('N') => {
+            _ if super::confirm_answer(&action) == Some(false) => {
                 self.overlay = Overlay::None;
                 self.say(
                     Tone::Info,

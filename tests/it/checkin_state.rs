@@ -415,3 +415,19 @@ fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
     };
     assert_eq!(form.org, "햇살");
 }
+
+#[test]
+fn a_confirm_answers_to_the_jamo_the_korean_ime_sends_for_y_and_n() {
+    let (_d, mut app) = app();
+    type_text(&mut app, "ㄱㄱㅅ");
+    app.update(Action::Submit);
+    let id = app.checkin.undo.last().unwrap().0;
+    app.update(Action::Undo);
+    app.update(Action::Input('ㅜ')); // the n key with the IME on: no
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(app.roster.status(id).unwrap().is_arrived());
+    app.update(Action::Undo);
+    app.update(Action::Input('ㅛ')); // the y key with the IME on: yes
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
+}
