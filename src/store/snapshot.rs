@@ -528,6 +528,8 @@ pub(crate) fn settle(live: &Path) -> Result<DirLock, StoreError> {
     let journal = sibling(&parent, &name, JOURNAL);
     if journal.symlink_metadata().is_ok() {
         finish_swap(&parent, &name, live, &journal)?;
+        // A kill between linking the journal and removing its temporary name leaves both.
+        remove_journal_temps(&parent, &name);
     } else if !is_locked(&live.join("db")) {
         // The live database is not open, so no restore is building beside it.
         remove_leftovers(&parent, &name);
@@ -541,15 +543,28 @@ fn remove_leftovers(parent: &Path, name: &std::ffi::OsStr) {
     };
     let mut beside = name.as_encoded_bytes().to_vec();
     beside.extend_from_slice(BESIDE.as_bytes());
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        if file_name.as_encoded_bytes().starts_with(&beside) && is_ours(&entry.path()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+    remove_journal_temps(parent, name);
+}
+
+/// Removes what writing the swap journal left under its temporary name (`io::files` names it
+/// `.<name>.restore-swap.<pid>-<n>.netday-tmp`).
+fn remove_journal_temps(parent: &Path, name: &std::ffi::OsStr) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
     let mut journal_tmp = b".".to_vec();
     journal_tmp.extend_from_slice(name.as_encoded_bytes());
     journal_tmp.extend_from_slice(JOURNAL.as_bytes());
     for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let n = file_name.as_encoded_bytes();
-        if n.starts_with(&beside) && is_ours(&entry.path()) {
-            let _ = std::fs::remove_dir_all(entry.path());
-        } else if n.starts_with(&journal_tmp) && n.ends_with(b".netday-tmp") {
+        let n = entry.file_name();
+        let n = n.as_encoded_bytes();
+        if n.starts_with(&journal_tmp) && n.ends_with(b".netday-tmp") {
             let _ = std::fs::remove_file(entry.path());
         }
     }

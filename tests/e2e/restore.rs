@@ -277,6 +277,14 @@ fn a_swap_interrupted_at_any_step_settles_to_the_old_or_the_new_data() {
                 &new
             }
         };
+        if step > 0 {
+            // Killed between linking the journal and removing its temporary name.
+            std::fs::write(
+                dir.path().join(".netday.db.restore-swap.4242-0.netday-tmp"),
+                format!("netday restore swap\n{id}\n"),
+            )
+            .unwrap();
+        }
         assert_eq!(content(&db), *expect, "step {step}");
         assert_eq!(restore_siblings(&db), Vec::<String>::new(), "step {step}");
     }
