@@ -132,14 +132,28 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
             Some(o) => o.name.clone(),
             None => String::new(),
         };
+        // The phone is padded to one width so the e-mails beside it start in one column
+        // (02-… is a column shorter than 010-…).
+        const PHONE_W: usize = "010-0000-0000".len();
+        let phone_cell = |s: String| {
+            if width(&s) >= PHONE_W {
+                s
+            } else {
+                pad(&s, PHONE_W)
+            }
+        };
         let contact = if c.show_contacts {
             if w[4] >= 30 && !p.email.is_empty() {
-                format!("{} {}", p.phone, p.email)
+                format!("{} {}", phone_cell(p.phone.clone()), p.email)
             } else {
                 p.phone.clone()
             }
         } else if w[4] >= 30 && !p.email.is_empty() {
-            format!("{} {}", mask_phone(&p.phone), mask_email(&p.email))
+            format!(
+                "{} {}",
+                phone_cell(mask_phone(&p.phone)),
+                mask_email(&p.email)
+            )
         } else {
             mask_phone(&p.phone)
         };

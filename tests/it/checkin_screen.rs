@@ -57,6 +57,32 @@ fn renders_at_160x48_with_roles_and_emails() {
 }
 
 #[test]
+fn e_mails_start_in_one_column_after_phones_of_any_length() {
+    // 02-… numbers are a column shorter than 010-… ones: the e-mail must not move left.
+    for shown in [false, true] {
+        let (_d, mut app) = demo_app();
+        if shown {
+            app.update(Action::ToggleContacts);
+        }
+        let buf = render(&app, 160, 48);
+        let at: Vec<usize> = (4..44)
+            .filter_map(|y| {
+                let line = row(&buf, y);
+                let x = line.find('@')?;
+                // Back to the start of the e-mail (the space before it).
+                let start = line[..x].rfind(' ')? + 1;
+                Some(line[..start].width())
+            })
+            .collect();
+        assert!(at.len() > 10, "{at:?}");
+        assert!(
+            at.iter().all(|x| *x == at[0]),
+            "contacts shown: {shown}; e-mail columns {at:?}"
+        );
+    }
+}
+
+#[test]
 fn first_timers_are_marked_and_arrivals_are_green() {
     let (_d, mut app) = demo_app();
     for c in "ㄱㄱㅅ".chars() {
