@@ -288,10 +288,9 @@ impl App {
             form.discard_armed = false;
         }
         if let Some(e) = super::edit_text(form.text_mut(), &action) {
-            if e.changed() {
+            if self.edited(Some(e)) {
                 form.error = None;
             }
-            self.edited(e);
             self.overlay = Overlay::AgendaForm(Box::new(form));
             return Ok(());
         }

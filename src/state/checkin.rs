@@ -94,10 +94,9 @@ impl App {
         if !matches!(action, Action::Home | Action::End)
             && let Some(e) = super::edit_text(&mut c.query, &action)
         {
-            if e.changed() {
-                c.refresh(&self.roster);
+            if self.edited(Some(e)) {
+                self.checkin.refresh(&self.roster);
             }
-            self.edited(e);
             return Ok(());
         }
         match action {

@@ -646,13 +646,9 @@ impl App {
             Some(t) if !unchoose => super::edit_text(t, &action),
             _ => None,
         };
-        let mut research = false;
-        if let Some(e) = edited {
-            if e.changed() {
-                research = true;
-                f.error = None;
-            }
-            self.edited(e);
+        let research = self.edited(edited);
+        if research {
+            f.error = None;
         }
         match action {
             _ if edited.is_some() => {}
@@ -807,11 +803,7 @@ impl App {
             Some(t) if !unchoose => super::edit_text(t, &action),
             _ => None,
         };
-        let mut research = false;
-        if let Some(e) = edited {
-            research = e.changed();
-            self.edited(e);
-        }
+        let research = self.edited(edited);
         match action {
             _ if edited.is_some() => {}
             Action::Cancel => {

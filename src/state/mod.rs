@@ -665,11 +665,13 @@ impl App {
         });
     }
 
-    /// Says what a text edit needs said: a paste that did not fit.
-    pub(crate) fn edited(&mut self, e: Edited) {
-        if let Edited::Cut { room } = e {
+    /// Says what a text edit needs said (a paste that did not fit); returns whether the text
+    /// changed, so the form can clear its error or refresh what depends on the text.
+    pub(crate) fn edited(&mut self, e: Option<Edited>) -> bool {
+        if let Some(Edited::Cut { room }) = e {
             self.say(Tone::Warn, i18n::paste_cut(room));
         }
+        e.is_some_and(Edited::changed)
     }
 
     pub(crate) fn fail(&mut self, e: StoreError) {

@@ -818,10 +818,7 @@ impl App {
             ActionField::Due => &mut form.due,
         };
         let edited = super::edit_text(text, &action);
-        if let Some(e) = edited {
-            self.edited(e);
-        }
-        let typed = edited.is_some_and(super::Edited::changed);
+        let typed = self.edited(edited);
         match action {
             _ if edited.is_some() => {}
             Action::Cancel

@@ -442,10 +442,9 @@ impl App {
         if !matches!(action, Action::Home | Action::End)
             && let Some(e) = super::edit_text(&mut s.query, &action)
         {
-            if e.changed() {
+            if self.edited(Some(e)) {
                 self.refresh_people();
             }
-            self.edited(e);
             return Ok(());
         }
         match action {

@@ -266,16 +266,10 @@ impl App {
         if action != Action::Cancel {
             f.discard_armed = false;
         }
-        let edited = match f.text_mut() {
-            Some(t) => super::edit_text(t, &action),
-            None => None,
-        };
-        if let Some(e) = edited {
-            if e.changed() {
-                f.error = None;
-                f.pick = None;
-            }
-            self.edited(e);
+        let edited = f.text_mut().and_then(|t| super::edit_text(t, &action));
+        if self.edited(edited) {
+            f.error = None;
+            f.pick = None;
         }
         match action {
             _ if edited.is_some() => {}
@@ -434,11 +428,8 @@ impl App {
             OField::Kind | OField::District => None,
         };
         let edited = text.and_then(|t| super::edit_text(t, &action));
-        if let Some(e) = edited {
-            if e.changed() {
-                f.error = None;
-            }
-            self.edited(e);
+        if self.edited(edited) {
+            f.error = None;
         }
         match action {
             Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {

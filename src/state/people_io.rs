@@ -56,9 +56,7 @@ pub fn expand_home(path: &str) -> PathBuf {
 
 /// Typing into the path field; says when a paste was cut.
 fn edit_path(app: &mut App, path: &mut TextField, action: &Action) {
-    if let Some(e) = super::edit_text(path, action) {
-        app.edited(e);
-    }
+    app.edited(super::edit_text(path, action));
 }
 
 impl App {

@@ -108,16 +108,10 @@ impl App {
         if action != Action::Cancel {
             f.discard_armed = false;
         }
-        let edited = match f.text_mut() {
-            Some(t) => super::edit_text(t, &action),
-            None => None,
-        };
-        if let Some(e) = edited {
-            if e.changed() {
-                f.error = None;
-                f.pick = None;
-            }
-            self.edited(e);
+        let edited = f.text_mut().and_then(|t| super::edit_text(t, &action));
+        if self.edited(edited) {
+            f.error = None;
+            f.pick = None;
         }
         match action {
             _ if edited.is_some() => {}
