@@ -536,12 +536,6 @@ pub fn cannot_read(path: &str, e: &std::io::Error) -> String {
         format!("Cannot read {path} ({e})"),
     )
 }
-pub fn cannot_write(path: &str, e: &std::io::Error) -> String {
-    pick(
-        format!("파일을 쓰지 못했습니다: {path} ({e})"),
-        format!("Cannot write {path} ({e})"),
-    )
-}
 pub fn people_count(shown: usize) -> String {
     pick(format!("{shown}명"), format!("{shown} people"))
 }
@@ -742,12 +736,6 @@ pub fn minutes_written(path: &str) -> String {
     pick(
         format!("회의록을 썼습니다: {path}"),
         format!("Minutes written to {path}"),
-    )
-}
-pub fn minutes_failed(path: &str, why: &str) -> String {
-    pick(
-        format!("회의록을 쓰지 못했습니다: {path} ({why})"),
-        format!("Could not write minutes to {path} ({why})"),
     )
 }
 pub fn notes_filter(agenda: &str, kind: &str, n: usize) -> String {

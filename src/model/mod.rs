@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 pub mod contact;
 pub mod dates;
 mod text;
-pub use text::{PASTE_CAP, TextField, clean_line, clean_multiline, cut_to, fit};
+pub use text::{TextField, clean_line, clean_multiline, cut_to, fit};
 
 /// Record id: a per-noun sequence number, stored big-endian as the sled key.
 pub type Id = u64;

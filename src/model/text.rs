@@ -147,9 +147,6 @@ impl TextField {
     }
 }
 
-/// At most this many characters go in with one paste when the field is not known.
-pub const PASTE_CAP: usize = 20_000;
-
 /// `s` when it fits `field`; otherwise `Err` with the longest prefix that fits.
 pub fn fit(field: TextField, s: &str) -> Result<&str, &str> {
     cut_to(s, field.limit())
