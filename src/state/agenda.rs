@@ -4,7 +4,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::{Action, App, Overlay, Tone};
+use super::{Effect, Action, App, Modal, Tone};
 use crate::i18n;
 use crate::model::dates::{DAY_START, schedule, start_of};
 use crate::model::{AgendaItem, AgendaStatus, Id, TextField as FieldKind, clean_line};
@@ -236,7 +236,7 @@ impl App {
             }
             Action::Delete => {
                 if let Some(id) = self.agenda.selected_item().map(|i| i.id) {
-                    self.overlay = Overlay::ConfirmDeleteAgenda { id };
+                    self.open(Modal::ConfirmDeleteAgenda { id });
                 }
             }
             Action::MoveUp => return self.move_agenda_item(-1),
@@ -276,14 +276,14 @@ impl App {
                 )
             }
         };
-        self.overlay = Overlay::AgendaForm(Box::new(form));
+        self.open(Modal::AgendaForm(Box::new(form)));
     }
 
     pub(super) fn on_agenda_form(
         &mut self,
-        mut form: AgendaForm,
+        form: &mut AgendaForm,
         action: Action,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Effect, StoreError> {
         if action != Action::Cancel {
             form.discard_armed = false;
         }
@@ -291,15 +291,13 @@ impl App {
             if self.edited(Some(e)) {
                 form.error = None;
             }
-            self.overlay = Overlay::AgendaForm(Box::new(form));
-            return Ok(());
+            return Ok(Effect::Keep);
         }
         match action {
             Action::Cancel
                 if super::escape(form.is_dirty(), &mut form.discard_armed, &mut form.error) =>
             {
-                self.overlay = Overlay::None;
-                return Ok(());
+                return Ok(Effect::Close);
             }
             Action::Cancel => {}
             Action::NextField | Action::Down => form.step(1),
@@ -307,14 +305,12 @@ impl App {
             Action::Submit => return self.save_agenda_form(form),
             _ => {}
         }
-        self.overlay = Overlay::AgendaForm(Box::new(form));
-        Ok(())
+        Ok(Effect::Keep)
     }
 
-    fn save_agenda_form(&mut self, mut form: AgendaForm) -> Result<(), StoreError> {
+    fn save_agenda_form(&mut self, form: &mut AgendaForm) -> Result<Effect, StoreError> {
         let Some(event_id) = self.event.as_ref().map(|e| e.id) else {
-            self.overlay = Overlay::None;
-            return Ok(());
+            return Ok(Effect::Close);
         };
         let title = clean_line(&form.title);
         let start = parse_hhmm(&form.start);
@@ -331,8 +327,7 @@ impl App {
         if let Some((field, msg)) = error {
             form.field = field;
             form.error = Some(msg.get().to_string());
-            self.overlay = Overlay::AgendaForm(Box::new(form));
-            return Ok(());
+            return Ok(Effect::Keep);
         }
         let existing = form
             .id
@@ -356,26 +351,27 @@ impl App {
         item.minutes = minutes.unwrap_or(DEFAULT_MINUTES);
         item.presenter = clean_line(&form.presenter);
         self.store.put_agenda(&mut item)?;
-        self.overlay = Overlay::None;
         let id = item.id;
         self.say(Tone::Good, i18n::agenda_saved(&item.title));
-        self.load_agenda()?;
+        // Saved: the form closes whatever the reload says.
+        if let Err(e) = self.load_agenda() {
+            self.fail(e);
+        }
         if let Some(i) = self.agenda.items.iter().position(|x| x.id == id) {
             self.agenda.selected = i;
         }
-        Ok(())
+        Ok(Effect::Close)
     }
 
     pub(super) fn on_confirm_delete_agenda(
         &mut self,
         id: Id,
         action: Action,
-    ) -> Result<(), StoreError> {
-        match action {
-            _ if super::confirm_answer(&action) == Some(true) => {
-                self.overlay = Overlay::None;
+    ) -> Result<Effect, StoreError> {
+        match super::confirm_answer(&action) {
+            Some(true) => {
                 let Some(item) = self.agenda.items.iter().find(|i| i.id == id).cloned() else {
-                    return Ok(());
+                    return Ok(Effect::Close);
                 };
                 self.store.delete_agenda(&item)?;
                 self.load_agenda()?;
@@ -388,13 +384,11 @@ impl App {
                 }
                 self.say(Tone::Info, i18n::agenda_deleted(&item.title));
                 self.notes.dirty = true;
+                Ok(Effect::Close)
             }
-            _ if super::confirm_answer(&action) == Some(false) => {
-                self.overlay = Overlay::None;
-            }
-            _ => {}
+            Some(false) => Ok(Effect::Close),
+            None => Ok(Effect::Keep),
         }
-        Ok(())
     }
 
     fn move_agenda_item(&mut self, by: isize) -> Result<(), StoreError> {

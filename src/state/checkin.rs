@@ -1,6 +1,6 @@
 //! The check-in desk: type to find, Enter to check in, one key to undo or register a walk-in.
 
-use super::{Action, App, Overlay, Roster, Tone, WalkInForm};
+use super::{Action, App, Effect, Modal, Roster, Tone, WalkInForm};
 use crate::i18n;
 use crate::model::{Attendance, AttendanceStatus, Id, TextField as FieldKind};
 use crate::search::{Hit, Tier};
@@ -132,7 +132,7 @@ impl App {
                 }
             }
             Action::Undo => match c.undo.last() {
-                Some((person, _)) => self.overlay = Overlay::ConfirmUndo { person: *person },
+                Some(&(person, _)) => self.modal = Some(Modal::ConfirmUndo { person }),
                 None => self.say(Tone::Warn, i18n::NOTHING_TO_UNDO.get()),
             },
             Action::WalkIn => {
@@ -142,7 +142,7 @@ impl App {
                 if !q.is_empty() && !q.is_ascii() {
                     form.name.set(q);
                 }
-                self.overlay = Overlay::WalkIn(Box::new(form));
+                self.modal = Some(Modal::WalkIn(Box::new(form)));
             }
             _ => {}
         }
@@ -191,12 +191,15 @@ impl App {
         Ok(())
     }
 
-    pub(super) fn on_confirm_undo(&mut self, person: Id, action: Action) -> Result<(), StoreError> {
-        match action {
-            _ if super::confirm_answer(&action) == Some(true) => {
-                self.overlay = super::Overlay::None;
+    pub(super) fn on_confirm_undo(
+        &mut self,
+        person: Id,
+        action: Action,
+    ) -> Result<Effect, StoreError> {
+        match super::confirm_answer(&action) {
+            Some(true) => {
                 let Some(pos) = self.checkin.undo.iter().rposition(|(p, _)| *p == person) else {
-                    return Ok(());
+                    return Ok(Effect::Close);
                 };
                 let (_, previous) = self.checkin.undo[pos].clone();
                 let event = self.event.as_ref().map(|e| e.id).unwrap_or_default();
@@ -218,12 +221,10 @@ impl App {
                     .unwrap_or_default();
                 self.say(Tone::Info, i18n::undone(&name));
                 self.checkin.refresh(&self.roster);
+                Ok(Effect::Close)
             }
-            _ if super::confirm_answer(&action) == Some(false) => {
-                self.overlay = super::Overlay::None;
-            }
-            _ => {}
+            Some(false) => Ok(Effect::Close),
+            None => Ok(Effect::Keep),
         }
-        Ok(())
     }
 }

@@ -2,7 +2,7 @@
 //! history recorded, a form to create and edit, filters, and a detail view with linked notes.
 //! Every confirmed change is written (durably) before memory and the screen show it.
 
-use super::{Action, App, Context, Overlay, Screen, Tone};
+use super::{Action, App, Context, Screen, Tone};
 use crate::i18n;
 use crate::model::{
     Id, Idea, IdeaCategory, IdeaMove, IdeaStatus, Note, NoteKind, Owner, TextField as FieldKind,
@@ -428,7 +428,7 @@ impl App {
                 form.due.set(&d.format("%Y-%m-%d").to_string());
             }
         }
-        self.overlay = Overlay::None;
+        self.modal = None;
         self.screen = Screen::Ideas;
         self.ideas.mode = IdeasMode::Form(Box::new(form));
     }

@@ -26,7 +26,7 @@ pub use notes::{ActionForm, NotesState};
 pub use people::{PeopleConfirm, PeopleState};
 pub use people_form::{OrgForm, PersonForm};
 pub use people_io::{ExportDialog, ImportDialog};
-pub use replace::{ReplaceFile, Writing};
+pub use replace::{ReplaceFile, Writing, Wrote};
 pub use roster::{Count, History, Roster};
 pub use walkin::WalkInForm;
 
@@ -392,10 +392,10 @@ pub enum Tone {
     Error,
 }
 
-/// What sits on top of the screen and takes the keys first.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Overlay {
-    None,
+/// What sits on top of the screen and takes the keys first. The app holds at most one
+/// (`App::modal`); a key goes to it, and its handler answers with an [`Effect`].
+#[derive(Debug, PartialEq)]
+pub enum Modal {
     Help,
     EventPicker { selected: usize },
     ConfirmUndo { person: Id },
@@ -412,6 +412,18 @@ pub enum Overlay {
     ConfirmDeleteNote { id: Id },
     ActionForm(Box<ActionForm>),
     ConfirmReplace(Box<ReplaceFile>),
+}
+
+/// What a modal's handler asks for after a key. A handler that fails (a store error) keeps
+/// its modal open, with whatever it changed in it, so nothing typed is lost.
+#[derive(Debug)]
+pub enum Effect {
+    /// The modal stays open.
+    Keep,
+    /// The modal closes.
+    Close,
+    /// Another modal takes its place.
+    Open(Modal),
 }
 
 /// Which key table is in force.
@@ -453,7 +465,7 @@ pub struct App {
     /// Where the TUI writes minutes (default: the home directory).
     pub export_dir: Option<std::path::PathBuf>,
     pub ideas: IdeasState,
-    pub overlay: Overlay,
+    pub modal: Option<Modal>,
     pub message: Option<Message>,
     pub quit: bool,
     /// Name of this check-in desk (recorded with each check-in).
@@ -571,11 +583,7 @@ impl App {
         let event = default_event(&events, today).cloned();
         let roster = Roster::load(&store, event.as_ref(), &events)?;
         let ideas = IdeasState::load(&store)?;
-        let overlay = if store.is_empty() {
-            Overlay::OfferDemo
-        } else {
-            Overlay::None
-        };
+        let modal = store.is_empty().then_some(Modal::OfferDemo);
         let mut app = App {
             store,
             screen: Screen::Checkin,
@@ -588,7 +596,7 @@ impl App {
             notes: NotesState::default(),
             export_dir: None,
             ideas,
-            overlay,
+            modal,
             message: None,
             quit: false,
             desk: std::env::var("NETDAY_DESK").unwrap_or_else(|_| "desk".into()),
@@ -623,23 +631,25 @@ impl App {
     }
 
     pub fn context(&self) -> Context {
-        match &self.overlay {
-            Overlay::Help => Context::Help,
-            Overlay::EventPicker { .. } => Context::EventPicker,
-            Overlay::ConfirmUndo { .. } => Context::Confirm,
-            Overlay::WalkIn(_) => Context::WalkIn,
-            Overlay::OfferDemo => Context::OfferDemo,
-            Overlay::PersonForm(_) | Overlay::OrgForm(_) => Context::Form,
-            Overlay::PeopleFilter { .. } => Context::Filter,
-            Overlay::PeopleConfirm(_) => Context::Confirm,
-            Overlay::Import(_) | Overlay::Export(_) => Context::PathInput,
-            Overlay::AgendaForm(_) => Context::AgendaForm,
-            Overlay::ConfirmDeleteAgenda { .. } | Overlay::ConfirmDeleteNote { .. } => {
+        let Some(modal) = &self.modal else {
+            return self.screen_context();
+        };
+        match modal {
+            Modal::Help => Context::Help,
+            Modal::EventPicker { .. } => Context::EventPicker,
+            Modal::ConfirmUndo { .. } => Context::Confirm,
+            Modal::WalkIn(_) => Context::WalkIn,
+            Modal::OfferDemo => Context::OfferDemo,
+            Modal::PersonForm(_) | Modal::OrgForm(_) => Context::Form,
+            Modal::PeopleFilter { .. } => Context::Filter,
+            Modal::PeopleConfirm(_) => Context::Confirm,
+            Modal::Import(_) | Modal::Export(_) => Context::PathInput,
+            Modal::AgendaForm(_) => Context::AgendaForm,
+            Modal::ConfirmDeleteAgenda { .. } | Modal::ConfirmDeleteNote { .. } => {
                 Context::Confirm
             }
-            Overlay::ActionForm(_) => Context::ActionForm,
-            Overlay::ConfirmReplace(_) => Context::Confirm,
-            Overlay::None => self.screen_context(),
+            Modal::ActionForm(_) => Context::ActionForm,
+            Modal::ConfirmReplace(_) => Context::Confirm,
         }
     }
 
@@ -708,27 +718,27 @@ impl App {
             Action::Paste(s) => Action::Paste(self.fit_paste(s)),
             other => other,
         };
-        let result = match self.overlay.clone() {
-            Overlay::Help => {
-                self.overlay = Overlay::None;
-                Ok(())
+        let result = match self.modal.take() {
+            None => self.on_screen(action),
+            Some(mut modal) => {
+                let effect = self.on_modal(&mut modal, action);
+                debug_assert!(self.modal.is_none(), "a modal handler opened a modal itself");
+                match effect {
+                    Ok(Effect::Close) => Ok(()),
+                    Ok(Effect::Open(next)) => {
+                        self.modal = Some(next);
+                        Ok(())
+                    }
+                    Ok(Effect::Keep) => {
+                        self.modal = Some(modal);
+                        Ok(())
+                    }
+                    Err(e) => {
+                        self.modal = Some(modal);
+                        Err(e)
+                    }
+                }
             }
-            Overlay::OfferDemo => self.on_offer_demo(action),
-            Overlay::EventPicker { selected } => self.on_event_picker(selected, action),
-            Overlay::ConfirmUndo { person } => self.on_confirm_undo(person, action),
-            Overlay::WalkIn(form) => self.on_walk_in(*form, action),
-            Overlay::PersonForm(form) => self.on_person_form(*form, action),
-            Overlay::OrgForm(form) => self.on_org_form(*form, action),
-            Overlay::PeopleFilter { row } => self.on_people_filter(row, action),
-            Overlay::PeopleConfirm(what) => self.on_people_confirm(what, action),
-            Overlay::Import(d) => self.on_import(*d, action),
-            Overlay::Export(d) => self.on_export(*d, action),
-            Overlay::AgendaForm(form) => self.on_agenda_form(*form, action),
-            Overlay::ConfirmDeleteAgenda { id } => self.on_confirm_delete_agenda(id, action),
-            Overlay::ConfirmDeleteNote { id } => self.on_confirm_delete_note(id, action),
-            Overlay::ActionForm(form) => self.on_action_form(*form, action),
-            Overlay::ConfirmReplace(r) => self.on_confirm_replace(*r, action),
-            Overlay::None => self.on_screen(action),
         };
         if let Err(e) = result {
             self.fail(e);
@@ -736,11 +746,39 @@ impl App {
         true
     }
 
+    /// A key for the open modal.
+    fn on_modal(&mut self, modal: &mut Modal, action: Action) -> Result<Effect, StoreError> {
+        match modal {
+            Modal::Help => Ok(Effect::Close),
+            Modal::OfferDemo => self.on_offer_demo(action),
+            Modal::EventPicker { selected } => self.on_event_picker(selected, action),
+            Modal::ConfirmUndo { person } => self.on_confirm_undo(*person, action),
+            Modal::WalkIn(form) => self.on_walk_in(form, action),
+            Modal::PersonForm(form) => self.on_person_form(form, action),
+            Modal::OrgForm(form) => self.on_org_form(form, action),
+            Modal::PeopleFilter { row } => self.on_people_filter(row, action),
+            Modal::PeopleConfirm(what) => self.on_people_confirm(*what, action),
+            Modal::Import(d) => self.on_import(d, action),
+            Modal::Export(d) => self.on_export(d, action),
+            Modal::AgendaForm(form) => self.on_agenda_form(form, action),
+            Modal::ConfirmDeleteAgenda { id } => self.on_confirm_delete_agenda(*id, action),
+            Modal::ConfirmDeleteNote { id } => self.on_confirm_delete_note(*id, action),
+            Modal::ActionForm(form) => self.on_action_form(form, action),
+            Modal::ConfirmReplace(r) => self.on_confirm_replace(r, action),
+        }
+    }
+
+    /// Opens `modal` over the screen (from a screen's key handler; a modal's own handler
+    /// answers [`Effect::Open`] instead).
+    pub(crate) fn open(&mut self, modal: Modal) {
+        self.modal = Some(modal);
+    }
+
     /// A paste into the note editor, cut to the room the note has left (text fields cut their
     /// own pastes).
     fn fit_paste(&mut self, s: String) -> String {
         let held = match &self.notes.editor {
-            Some(ed) if self.overlay == Overlay::None && self.screen == Screen::Notes => {
+            Some(ed) if self.modal.is_none() && self.screen == Screen::Notes => {
                 ed.text().chars().count()
             }
             _ => return s,
@@ -760,7 +798,7 @@ impl App {
         match action {
             Action::Help => {
                 self.flush_draft()?;
-                self.overlay = Overlay::Help;
+                self.open(Modal::Help);
             }
             other if self.notes.editor.is_some() && self.screen == Screen::Notes => {
                 return self.on_notes(other);
@@ -771,7 +809,7 @@ impl App {
                     .as_ref()
                     .and_then(|e| self.events.iter().position(|x| x.id == e.id))
                     .unwrap_or(0);
-                self.overlay = Overlay::EventPicker { selected };
+                self.open(Modal::EventPicker { selected });
             }
             Action::NextScreen | Action::PrevScreen => {
                 let i = Screen::ALL
@@ -798,19 +836,18 @@ impl App {
         Ok(())
     }
 
-    fn on_offer_demo(&mut self, action: Action) -> Result<(), StoreError> {
+    fn on_offer_demo(&mut self, action: Action) -> Result<Effect, StoreError> {
         match action {
             Action::Submit | Action::LoadDemo => {
-                self.overlay = Overlay::None;
                 let today = self.now().local_date();
                 crate::demo::load(&self.store, today)?;
                 self.reload()?;
                 self.say(Tone::Good, i18n::DEMO_LOADED.get());
+                Ok(Effect::Close)
             }
-            Action::Cancel => self.overlay = Overlay::None,
-            _ => {}
+            Action::Cancel => Ok(Effect::Close),
+            _ => Ok(Effect::Keep),
         }
-        Ok(())
     }
 
     /// Reads everything again from the store (after a bulk change such as loading the demo).
@@ -855,20 +892,20 @@ impl App {
         Ok(())
     }
 
-    fn on_event_picker(&mut self, selected: usize, action: Action) -> Result<(), StoreError> {
+    fn on_event_picker(
+        &mut self,
+        selected: &mut usize,
+        action: Action,
+    ) -> Result<Effect, StoreError> {
         let n = self.events.len();
-        let selected = match action {
+        *selected = match action {
             Action::Up => selected.saturating_sub(1),
-            Action::Down => (selected + 1).min(n.saturating_sub(1)),
+            Action::Down => (*selected + 1).min(n.saturating_sub(1)),
             Action::Home => 0,
             Action::End => n.saturating_sub(1),
-            Action::Cancel | Action::PickEvent => {
-                self.overlay = Overlay::None;
-                return Ok(());
-            }
+            Action::Cancel | Action::PickEvent => return Ok(Effect::Close),
             Action::Submit => {
-                self.overlay = Overlay::None;
-                if let Some(e) = self.events.get(selected).cloned() {
+                if let Some(e) = self.events.get(*selected).cloned() {
                     self.roster.set_event(&self.store, Some(&e), &self.events)?;
                     self.event = Some(e);
                     self.checkin = CheckinState::default();
@@ -879,13 +916,12 @@ impl App {
                     self.agenda = AgendaState::default();
                     self.notes.agenda_filter = None;
                     self.notes.selected = 0;
-                    return self.enter_screen();
+                    self.enter_screen()?;
                 }
-                return Ok(());
+                return Ok(Effect::Close);
             }
-            _ => selected,
+            _ => *selected,
         };
-        self.overlay = Overlay::EventPicker { selected };
-        Ok(())
+        Ok(Effect::Keep)
     }
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{Input, TextArea, WrapMode};
 
-use super::{Action, App, Overlay, Tone};
+use super::{Effect, Wrote, Action, App, Modal, Tone};
 use crate::i18n;
 use crate::model::{Draft, Id, Note, NoteKind, Owner, TextField as FieldKind, Ts, clean_multiline};
 use crate::store::StoreError;
@@ -497,7 +497,7 @@ impl App {
             }
             Action::Delete => {
                 if let Some(id) = self.notes.selected_note().map(|n| n.id) {
-                    self.overlay = Overlay::ConfirmDeleteNote { id };
+                    self.open(Modal::ConfirmDeleteNote { id });
                 }
             }
             Action::CycleKindFilter => {
@@ -695,23 +695,20 @@ impl App {
         &mut self,
         id: Id,
         action: Action,
-    ) -> Result<(), StoreError> {
-        match action {
-            _ if super::confirm_answer(&action) == Some(true) => {
-                self.overlay = Overlay::None;
+    ) -> Result<Effect, StoreError> {
+        match super::confirm_answer(&action) {
+            Some(true) => {
                 if let Some(n) = self.notes.all.get(&id).cloned() {
                     self.store.delete_note(&n)?;
                     self.notes.all.remove(&id);
                     self.notes.refresh(self.event_key());
                     self.say(Tone::Info, i18n::NOTE_DELETED.get());
                 }
+                Ok(Effect::Close)
             }
-            _ if super::confirm_answer(&action) == Some(false) => {
-                self.overlay = Overlay::None;
-            }
-            _ => {}
+            Some(false) => Ok(Effect::Close),
+            None => Ok(Effect::Keep),
         }
-        Ok(())
     }
 
     fn toggle_done(&mut self) -> Result<(), StoreError> {
@@ -763,7 +760,7 @@ impl App {
         }) {
             form.pick = i;
         }
-        self.overlay = Overlay::ActionForm(Box::new(form));
+        self.open(Modal::ActionForm(Box::new(form)));
     }
 
     /// The candidate whose whole name is `typed` (spaces and case aside), if any.
@@ -807,9 +804,9 @@ impl App {
 
     pub(super) fn on_action_form(
         &mut self,
-        mut form: ActionForm,
+        form: &mut ActionForm,
         action: Action,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Effect, StoreError> {
         if action != Action::Cancel {
             form.discard_armed = false;
         }
@@ -824,8 +821,7 @@ impl App {
             Action::Cancel
                 if super::escape(form.is_dirty(), &mut form.discard_armed, &mut form.error) =>
             {
-                self.overlay = Overlay::None;
-                return Ok(());
+                return Ok(Effect::Close);
             }
             Action::Cancel => {}
             Action::NextField | Action::PrevField => {
@@ -858,14 +854,12 @@ impl App {
                 form.pick = self.exact_owner(&form.owner, &form.candidates).unwrap_or(0);
             }
         }
-        self.overlay = Overlay::ActionForm(Box::new(form));
-        Ok(())
+        Ok(Effect::Keep)
     }
 
-    fn save_action_form(&mut self, mut form: ActionForm) -> Result<(), StoreError> {
+    fn save_action_form(&mut self, form: &mut ActionForm) -> Result<Effect, StoreError> {
         let Some(mut n) = self.notes.all.get(&form.note_id).cloned() else {
-            self.overlay = Overlay::None;
-            return Ok(());
+            return Ok(Effect::Close);
         };
         let base = self
             .notes
@@ -881,8 +875,7 @@ impl App {
                 None => {
                     form.field = ActionField::Due;
                     form.error = Some(i18n::BAD_DUE.get().to_string());
-                    self.overlay = Overlay::ActionForm(Box::new(form));
-                    return Ok(());
+                    return Ok(Effect::Keep);
                 }
             }
         };
@@ -895,8 +888,7 @@ impl App {
                 None => {
                     form.field = ActionField::Owner;
                     form.error = Some(i18n::OWNER_UNKNOWN.get().to_string());
-                    self.overlay = Overlay::ActionForm(Box::new(form));
-                    return Ok(());
+                    return Ok(Effect::Keep);
                 }
             }
         };
@@ -906,9 +898,8 @@ impl App {
         }
         self.store.put_note(&mut n)?;
         self.notes.all.insert(n.id, n);
-        self.overlay = Overlay::None;
         self.say(Tone::Good, i18n::NOTE_SAVED.get());
-        Ok(())
+        Ok(Effect::Close)
     }
 
     /// Where the TUI writes minutes: `export_dir`, else the home directory.
@@ -932,8 +923,10 @@ impl App {
             self.say(Tone::Error, i18n::NO_HOME.get());
             return Ok(());
         };
-        if let Err(why) = self.write_for_user(&path, super::Writing::Minutes)? {
-            self.say(Tone::Error, why);
+        match self.write_for_user(&path, super::Writing::Minutes)? {
+            Wrote::Done => {}
+            Wrote::Exists(r) => self.open(Modal::ConfirmReplace(Box::new(r))),
+            Wrote::Failed(why) => self.say(Tone::Error, why),
         }
         Ok(())
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::people_form::{OrgForm, PersonForm};
-use super::{Action, App, Overlay, Roster, Tone};
+use super::{Effect, Action, App, Modal, Roster, Tone};
 use crate::i18n::{self, L};
 use crate::model::{
     Attendance, AttendanceStatus, District, Id, Idea, Note, NoteKind, OrgKind, Owner,
@@ -407,7 +407,7 @@ impl PeopleState {
 }
 
 /// Confirmations the People screen asks for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PeopleConfirm {
     Archive(Id),
     Merge { keep: Id, dup: Id },
@@ -492,7 +492,7 @@ impl App {
                 self.refresh_people();
                 self.say(Tone::Info, text.get());
             }
-            Action::FilterMenu => self.overlay = Overlay::PeopleFilter { row: 0 },
+            Action::FilterMenu => self.open(Modal::PeopleFilter { row: 0 }),
             Action::SortNext => {
                 let i = Column::ALL.iter().position(|c| *c == s.sort).unwrap_or(0);
                 s.sort = Column::ALL[(i + 1) % Column::ALL.len()];
@@ -506,7 +506,7 @@ impl App {
             Action::Edit => match s.selected_person().and_then(|id| self.roster.person(id)) {
                 Some(p) => {
                     let form = PersonForm::edit(p, &self.roster);
-                    self.overlay = Overlay::PersonForm(Box::new(form));
+                    self.open(Modal::PersonForm(Box::new(form)));
                 }
                 None => self.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
             },
@@ -516,10 +516,10 @@ impl App {
                 if !q.is_empty() && !q.is_ascii() {
                     form.name.set(q);
                 }
-                self.overlay = Overlay::PersonForm(Box::new(form));
+                self.open(Modal::PersonForm(Box::new(form)));
             }
             Action::Archive => match s.selected_person() {
-                Some(id) => self.overlay = Overlay::PeopleConfirm(PeopleConfirm::Archive(id)),
+                Some(id) => self.open(Modal::PeopleConfirm(PeopleConfirm::Archive(id))),
                 None => self.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
             },
             Action::Register => match s.selected_person() {
@@ -542,8 +542,7 @@ impl App {
                         self.say(Tone::Info, i18n::P_MERGE_CANCELLED.get());
                     }
                     Some(dup) => {
-                        self.overlay =
-                            Overlay::PeopleConfirm(PeopleConfirm::Merge { keep: id, dup });
+                        self.open(Modal::PeopleConfirm(PeopleConfirm::Merge { keep: id, dup }));
                     }
                 }
             }
@@ -561,7 +560,7 @@ impl App {
                 if expected == 0 {
                     self.say(Tone::Info, i18n::P_NOBODY_EXPECTED.get());
                 } else {
-                    self.overlay = Overlay::PeopleConfirm(PeopleConfirm::CloseDay { expected });
+                    self.open(Modal::PeopleConfirm(PeopleConfirm::CloseDay { expected }));
                 }
             }
             Action::UndoCloseDay => {
@@ -574,7 +573,7 @@ impl App {
                 if s.close_undo.is_empty() {
                     self.say(Tone::Warn, i18n::P_NOTHING_TO_UNDO.get());
                 } else {
-                    self.overlay = Overlay::PeopleConfirm(PeopleConfirm::UndoCloseDay);
+                    self.open(Modal::PeopleConfirm(PeopleConfirm::UndoCloseDay));
                 }
             }
             _ => {}
@@ -597,13 +596,13 @@ impl App {
                     .and_then(|id| self.roster.orgs.get(&id))
                 {
                     Some(o) => {
-                        self.overlay = Overlay::OrgForm(Box::new(OrgForm::edit(o)));
+                        self.open(Modal::OrgForm(Box::new(OrgForm::edit(o))));
                     }
                     None => self.say(Tone::Warn, i18n::P_NO_ORG_SELECTED.get()),
                 }
             }
             Action::AddPerson => {
-                self.overlay = Overlay::OrgForm(Box::default());
+                self.open(Modal::OrgForm(Box::default()));
             }
             _ => {}
         }
@@ -735,53 +734,46 @@ impl App {
 
     pub(super) fn on_people_filter(
         &mut self,
-        row: usize,
+        row: &mut usize,
         action: Action,
-    ) -> Result<(), StoreError> {
-        let row = match action {
+    ) -> Result<Effect, StoreError> {
+        *row = match action {
             Action::Up => row.saturating_sub(1),
-            Action::Down => (row + 1).min(Filters::ROWS - 1),
+            Action::Down => (*row + 1).min(Filters::ROWS - 1),
             Action::Left | Action::Right | Action::Input(' ') => {
-                self.people.filters.step(row, action != Action::Left);
+                self.people.filters.step(*row, action != Action::Left);
                 self.refresh_people();
-                row
+                *row
             }
             Action::Backspace => {
                 self.people.filters = Filters::default();
                 self.refresh_people();
-                row
+                *row
             }
-            Action::Submit | Action::Cancel | Action::FilterMenu => {
-                self.overlay = Overlay::None;
-                return Ok(());
-            }
-            _ => row,
+            Action::Submit | Action::Cancel | Action::FilterMenu => return Ok(Effect::Close),
+            _ => *row,
         };
-        self.overlay = Overlay::PeopleFilter { row };
-        Ok(())
+        Ok(Effect::Keep)
     }
 
     pub(super) fn on_people_confirm(
         &mut self,
         what: PeopleConfirm,
         action: Action,
-    ) -> Result<(), StoreError> {
-        match action {
-            _ if super::confirm_answer(&action) == Some(true) => {
-                self.overlay = Overlay::None;
+    ) -> Result<Effect, StoreError> {
+        match super::confirm_answer(&action) {
+            Some(true) => {
                 match what {
                     PeopleConfirm::Archive(id) => self.archive(id)?,
                     PeopleConfirm::Merge { keep, dup } => self.merge(keep, dup)?,
                     PeopleConfirm::CloseDay { .. } => self.close_day()?,
                     PeopleConfirm::UndoCloseDay => self.undo_close_day()?,
                 }
+                Ok(Effect::Close)
             }
-            _ if super::confirm_answer(&action) == Some(false) => {
-                self.overlay = Overlay::None;
-            }
-            _ => {}
+            Some(false) => Ok(Effect::Close),
+            None => Ok(Effect::Keep),
         }
-        Ok(())
     }
 
     /// Hides a person from lists; their attendance history stays.

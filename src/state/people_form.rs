@@ -1,7 +1,7 @@
 //! Forms of the People screen: a person (add / edit every field) and an organisation.
 //! Validated on save; Esc on a changed form asks before discarding.
 
-use super::{Action, App, Overlay, Roster, Tone};
+use super::{Action, App, Effect, Roster, Tone};
 use crate::i18n;
 use crate::model::TextField as FieldKind;
 use crate::model::contact::{normalize_phone, org_key, valid_email};
@@ -257,9 +257,9 @@ fn step<T: Copy + PartialEq>(all: &[T], cur: T, forward: bool) -> T {
 impl App {
     pub(super) fn on_person_form(
         &mut self,
-        mut f: PersonForm,
+        f: &mut PersonForm,
         action: Action,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Effect, StoreError> {
         let new_org = f.new_org(&self.roster);
         let fields = f.fields(new_org);
         let at = fields.iter().position(|x| *x == f.field).unwrap_or(0);
@@ -275,8 +275,7 @@ impl App {
             _ if edited.is_some() => {}
             Action::Cancel if f.pick.is_some() => f.pick = None,
             Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
-                self.overlay = Overlay::None;
-                return Ok(());
+                return Ok(Effect::Close);
             }
             Action::Input(ch) if f.field == PField::Kind => {
                 if let Some(k) = OrgKind::from_digit(ch) {
@@ -331,18 +330,16 @@ impl App {
         if f.pick.is_some_and(|p| p >= f.suggestions.len()) {
             f.pick = None;
         }
-        self.overlay = Overlay::PersonForm(Box::new(f));
-        Ok(())
+        Ok(Effect::Keep)
     }
 
-    fn save_person(&mut self, mut f: PersonForm) -> Result<(), StoreError> {
+    fn save_person(&mut self, f: &mut PersonForm) -> Result<Effect, StoreError> {
         let (name, phone, email) = match f.validate() {
             Ok(v) => v,
             Err((field, why)) => {
                 f.field = field;
                 f.error = Some(why.into());
-                self.overlay = Overlay::PersonForm(Box::new(f));
-                return Ok(());
+                return Ok(Effect::Keep);
             }
         };
         let known = f.known_org(&self.roster);
@@ -404,19 +401,25 @@ impl App {
         if let Some(a) = att {
             self.roster.set_attendance(a);
         }
-        self.overlay = Overlay::None;
         self.say(Tone::Good, i18n::person_saved(&who));
         self.after_people_write();
         if let Some(i) = self.people.rows.iter().position(|r| *r == id) {
             self.people.selected = i;
-            if self.people.detail.is_some() {
-                self.load_detail()?;
+            // Saved: the form closes whatever the detail pane's reload says.
+            if self.people.detail.is_some()
+                && let Err(e) = self.load_detail()
+            {
+                self.fail(e);
             }
         }
-        Ok(())
+        Ok(Effect::Close)
     }
 
-    pub(super) fn on_org_form(&mut self, mut f: OrgForm, action: Action) -> Result<(), StoreError> {
+    pub(super) fn on_org_form(
+        &mut self,
+        f: &mut OrgForm,
+        action: Action,
+    ) -> Result<Effect, StoreError> {
         let at = OField::ALL.iter().position(|x| *x == f.field).unwrap_or(0);
         let n = OField::ALL.len();
         if action != Action::Cancel {
@@ -433,8 +436,7 @@ impl App {
         }
         match action {
             Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
-                self.overlay = Overlay::None;
-                return Ok(());
+                return Ok(Effect::Close);
             }
             _ if edited.is_some() => {}
             Action::Input(ch) => {
@@ -469,11 +471,10 @@ impl App {
             Action::Submit => return self.save_org(f),
             _ => {}
         }
-        self.overlay = Overlay::OrgForm(Box::new(f));
-        Ok(())
+        Ok(Effect::Keep)
     }
 
-    fn save_org(&mut self, mut f: OrgForm) -> Result<(), StoreError> {
+    fn save_org(&mut self, f: &mut OrgForm) -> Result<Effect, StoreError> {
         let name = clean_line(&f.name);
         let clash = self
             .roster
@@ -490,8 +491,7 @@ impl App {
         if let Some(p) = problem {
             f.field = OField::Name;
             f.error = Some(p.into());
-            self.overlay = Overlay::OrgForm(Box::new(f));
-            return Ok(());
+            return Ok(Effect::Keep);
         }
         let mut o = Organization {
             id: f.id.unwrap_or(0),
@@ -504,12 +504,11 @@ impl App {
         let name = o.name.clone();
         let id = o.id;
         self.roster.upsert_org(o);
-        self.overlay = Overlay::None;
         self.say(Tone::Good, i18n::org_saved(&name));
         self.after_people_write();
         if let Some(i) = self.people.org_rows.iter().position(|r| *r == id) {
             self.people.org_selected = i;
         }
-        Ok(())
+        Ok(Effect::Close)
     }
 }

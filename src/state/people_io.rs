@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{Action, App, Overlay, Tone, Writing};
+use super::{Effect, Wrote, Action, App, Modal, Tone, Writing};
 use crate::i18n;
 use crate::io::csv::{ParsedCsv, parse_people_csv};
 use crate::io::import::{self, ImportSummary};
@@ -61,32 +61,31 @@ fn edit_path(app: &mut App, path: &mut TextField, action: &Action) {
 
 impl App {
     pub(super) fn open_import(&mut self) {
-        self.overlay = Overlay::Import(Box::default());
+        self.open(Modal::Import(Box::default()));
     }
 
     pub(super) fn open_export(&mut self) {
         let date = self.now().local_date().format("%Y%m%d");
-        self.overlay = Overlay::Export(Box::new(ExportDialog {
+        self.open(Modal::Export(Box::new(ExportDialog {
             path: TextField::with(FieldKind::Path, &format!("~/netday-people-{date}.csv")),
             error: None,
-        }));
+        })));
     }
 
     pub(super) fn on_import(
         &mut self,
-        mut d: ImportDialog,
+        d: &mut ImportDialog,
         action: Action,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Effect, StoreError> {
         match action {
             Action::Cancel => {
                 if d.preview.is_some() {
                     d.preview = None;
                 } else {
-                    self.overlay = Overlay::None;
-                    return Ok(());
+                    return Ok(Effect::Close);
                 }
             }
-            Action::Submit => match d.preview.take() {
+            Action::Submit => match d.preview.clone() {
                 None => match self.preview_import(&d.path) {
                     Ok(p) => {
                         d.preview = Some(std::rc::Rc::new(p));
@@ -98,8 +97,10 @@ impl App {
                     let date = self.event.as_ref().map(|e| e.date);
                     let file = expand_home(&d.path);
                     let s = import::apply_file(&self.store, &p.parsed, &file, date, false)?;
-                    self.overlay = Overlay::None;
-                    self.reload()?;
+                    // Imported: the dialog closes whatever the reload says.
+                    if let Err(e) = self.reload() {
+                        self.fail(e);
+                    }
                     self.refresh_people();
                     let mut text = format!(
                         "{} ({})",
@@ -112,7 +113,7 @@ impl App {
                         text = format!("{text} · {}", i18n::registered_for(s.registered, &e.title));
                     }
                     self.say(Tone::Good, text);
-                    return Ok(());
+                    return Ok(Effect::Close);
                 }
             },
             ref a if d.preview.is_none() => {
@@ -121,8 +122,7 @@ impl App {
             }
             _ => {}
         }
-        self.overlay = Overlay::Import(Box::new(d));
-        Ok(())
+        Ok(Effect::Keep)
     }
 
     /// Reads and parses the file, and works out what importing it would do (nothing written).
@@ -143,31 +143,25 @@ impl App {
 
     pub(super) fn on_export(
         &mut self,
-        mut d: ExportDialog,
+        d: &mut ExportDialog,
         action: Action,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Effect, StoreError> {
         match action {
-            Action::Cancel => {
-                self.overlay = Overlay::None;
-                return Ok(());
-            }
+            Action::Cancel => return Ok(Effect::Close),
             Action::Submit if d.path.trim().is_empty() => {
                 d.error = Some(i18n::P_PATH_REQUIRED.get().into());
             }
-            Action::Submit => {
-                self.overlay = Overlay::None;
-                match self.write_for_user(&expand_home(&d.path), Writing::People)? {
-                    Ok(()) => return Ok(()),
-                    Err(why) => d.error = Some(why),
-                }
-            }
+            Action::Submit => match self.write_for_user(&expand_home(&d.path), Writing::People)? {
+                Wrote::Done => return Ok(Effect::Close),
+                Wrote::Exists(r) => return Ok(Effect::Open(Modal::ConfirmReplace(Box::new(r)))),
+                Wrote::Failed(why) => d.error = Some(why),
+            },
             ref a => {
                 edit_path(self, &mut d.path, a);
                 d.error = None;
             }
         }
-        self.overlay = Overlay::Export(Box::new(d));
-        Ok(())
+        Ok(Effect::Keep)
     }
 
     /// The current filtered, sorted view as a people CSV, and its row count.

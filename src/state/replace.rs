@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Action, App, Overlay, Tone};
+use super::{Action, App, Effect, Tone};
 use crate::i18n;
 use crate::io::files::{self, FileError, Replace};
 use crate::store::StoreError;
@@ -23,14 +23,20 @@ pub struct ReplaceFile {
     pub what: Writing,
 }
 
+/// How writing a file for the user went.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Wrote {
+    /// Written (and said so).
+    Done,
+    /// The file is there already: ask before replacing it.
+    Exists(ReplaceFile),
+    /// Nothing written; the text says why.
+    Failed(String),
+}
+
 impl App {
-    /// Writes a new file, or asks first when one is already there. `Err(text)` says why
-    /// nothing was written.
-    pub(super) fn write_for_user(
-        &mut self,
-        path: &Path,
-        what: Writing,
-    ) -> Result<Result<(), String>, StoreError> {
+    /// Writes a new file, or answers [`Wrote::Exists`] when one is already there.
+    pub(super) fn write_for_user(&mut self, path: &Path, what: Writing) -> Result<Wrote, StoreError> {
         self.write_file(path, what, Replace::No)
     }
 
@@ -39,7 +45,7 @@ impl App {
         path: &Path,
         what: Writing,
         replace: Replace,
-    ) -> Result<Result<(), String>, StoreError> {
+    ) -> Result<Wrote, StoreError> {
         let (bytes, rows) = match what {
             Writing::Minutes => self.minutes_bytes()?,
             Writing::People => self.people_view_bytes(),
@@ -53,41 +59,37 @@ impl App {
                         Writing::People => i18n::wrote_file(&shown, rows),
                     };
                     self.say(Tone::Good, text);
-                    Ok(())
+                    Wrote::Done
                 }
-                Err(FileError::Exists(_)) if replace == Replace::No => {
-                    self.overlay = Overlay::ConfirmReplace(Box::new(ReplaceFile {
-                        path: path.to_path_buf(),
-                        what,
-                    }));
-                    Ok(())
-                }
-                Err(e) => Err(i18n::pick(e.ko(), e.en())),
+                Err(FileError::Exists(_)) if replace == Replace::No => Wrote::Exists(ReplaceFile {
+                    path: path.to_path_buf(),
+                    what,
+                }),
+                Err(e) => Wrote::Failed(i18n::pick(e.ko(), e.en())),
             },
         )
     }
 
     pub(super) fn on_confirm_replace(
         &mut self,
-        r: ReplaceFile,
+        r: &ReplaceFile,
         action: Action,
-    ) -> Result<(), StoreError> {
-        match action {
-            _ if super::confirm_answer(&action) == Some(true) => {
-                self.overlay = Overlay::None;
-                if let Err(why) = self.write_file(&r.path, r.what, Replace::Yes)? {
+    ) -> Result<Effect, StoreError> {
+        match super::confirm_answer(&action) {
+            Some(true) => {
+                if let Wrote::Failed(why) = self.write_file(&r.path, r.what, Replace::Yes)? {
                     self.say(Tone::Error, why);
                 }
+                Ok(Effect::Close)
             }
-            _ if super::confirm_answer(&action) == Some(false) => {
-                self.overlay = Overlay::None;
+            Some(false) => {
                 self.say(
                     Tone::Info,
                     i18n::not_replaced(&r.path.display().to_string()),
                 );
+                Ok(Effect::Close)
             }
-            _ => {}
+            None => Ok(Effect::Keep),
         }
-        Ok(())
     }
 }

@@ -1,7 +1,7 @@
 //! The walk-in form: name, organisation (completed from known ones, or a new one with its kind),
 //! phone. Saving creates the person and checks them in, in one durable step.
 
-use super::{Action, App, Edited, Overlay, Tone};
+use super::{Action, App, Edited, Effect, Tone};
 use crate::i18n;
 use crate::model::contact::{normalize_phone, org_key};
 use crate::model::{
@@ -99,9 +99,9 @@ impl App {
 
     pub(super) fn on_walk_in(
         &mut self,
-        mut f: WalkInForm,
+        f: &mut WalkInForm,
         action: Action,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Effect, StoreError> {
         let new_org = !f.org.trim().is_empty() && f.known_org(self.roster.orgs.values()).is_none();
         let fields = f.fields(new_org);
         let at = fields.iter().position(|x| *x == f.field).unwrap_or(0);
@@ -117,8 +117,7 @@ impl App {
             _ if edited.is_some() => {}
             Action::Cancel if f.pick.is_some() => f.pick = None,
             Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
-                self.overlay = Overlay::None;
-                return Ok(());
+                return Ok(Effect::Close);
             }
             Action::Cancel => {}
             Action::Input(ch) if f.field == Field::Kind => {
@@ -144,7 +143,7 @@ impl App {
                 f.pick = f.pick.and_then(|p| p.checked_sub(1));
             }
             Action::NextField | Action::Down => {
-                accept_pick(&mut f, self);
+                accept_pick(f, self);
                 let new_org =
                     !f.org.trim().is_empty() && f.known_org(self.roster.orgs.values()).is_none();
                 let fields = f.fields(new_org);
@@ -156,7 +155,7 @@ impl App {
             }
             Action::Submit => {
                 if f.field == Field::Org && f.pick.is_some() {
-                    accept_pick(&mut f, self);
+                    accept_pick(f, self);
                     f.field = Field::Phone;
                 } else {
                     return self.save_walk_in(f);
@@ -172,11 +171,10 @@ impl App {
                 && f.known_org(self.roster.orgs.values()).is_none())
             .then_some(0);
         }
-        self.overlay = Overlay::WalkIn(Box::new(f));
-        Ok(())
+        Ok(Effect::Keep)
     }
 
-    fn save_walk_in(&mut self, mut f: WalkInForm) -> Result<(), StoreError> {
+    fn save_walk_in(&mut self, f: &mut WalkInForm) -> Result<Effect, StoreError> {
         let name = clean_line(&f.name);
         let phone = normalize_phone(&f.phone);
         let problem = if name.is_empty() {
@@ -190,13 +188,11 @@ impl App {
         };
         let Some(event) = self.event.as_ref().map(|e| e.id) else {
             f.error = Some(i18n::NO_EVENT_SELECTED.get().into());
-            self.overlay = Overlay::WalkIn(Box::new(f));
-            return Ok(());
+            return Ok(Effect::Keep);
         };
         if let Some(p) = problem {
             f.error = Some(p.into());
-            self.overlay = Overlay::WalkIn(Box::new(f));
-            return Ok(());
+            return Ok(Effect::Keep);
         }
         let org_name = clean_line(&f.org);
         let known = f.known_org(self.roster.orgs.values());
@@ -236,11 +232,10 @@ impl App {
         self.roster.upsert_person(person);
         self.roster.set_attendance(att);
         self.checkin.undo.push((id, None));
-        self.overlay = Overlay::None;
         self.say(Tone::Good, i18n::walked_in(&who, &now.hhmm()));
         self.checkin.query.clear();
         self.checkin.refresh(&self.roster);
-        Ok(())
+        Ok(Effect::Close)
     }
 }
 

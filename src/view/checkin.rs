@@ -67,7 +67,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         );
     }
     f.render_widget(Paragraph::new(Line::from(spans)), search);
-    if matches!(app.overlay, crate::state::Overlay::None) {
+    if app.modal.is_none() {
         caret(
             f,
             search.x + (width(&label) + caret_x) as u16,

@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 use crate::i18n;
 use crate::keymap;
 use crate::model::{Event, OrgKind};
-use crate::state::{App, Overlay, Screen, Tone};
+use crate::state::{App, Modal, Screen, Tone};
 use widgets::{centered, fit, pad, width};
 
 /// Smallest terminal the layout works in.
@@ -58,11 +58,13 @@ pub fn draw(app: &App, f: &mut Frame) {
         Paragraph::new(fit(&hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),
         hints,
     );
-    match &app.overlay {
-        Overlay::None => {}
-        Overlay::Help => draw_help(app, f, area),
-        Overlay::EventPicker { selected } => draw_event_picker(app, f, area, *selected),
-        Overlay::ConfirmUndo { person } => {
+    let Some(modal) = &app.modal else {
+        return;
+    };
+    match modal {
+        Modal::Help => draw_help(app, f, area),
+        Modal::EventPicker { selected } => draw_event_picker(app, f, area, *selected),
+        Modal::ConfirmUndo { person } => {
             draw_confirm(
                 f,
                 area,
@@ -70,19 +72,19 @@ pub fn draw(app: &App, f: &mut Frame) {
                 &i18n::confirm_undo(&who(app, *person)),
             );
         }
-        Overlay::WalkIn(form) => checkin::draw_walk_in(app, form, f, area),
-        Overlay::PersonForm(form) => people::draw_person_form(app, form, f, area),
-        Overlay::OrgForm(form) => people::draw_org_form(form, f, area),
-        Overlay::PeopleFilter { row } => people::draw_filter_menu(app, *row, f, area),
-        Overlay::PeopleConfirm(what) => {
+        Modal::WalkIn(form) => checkin::draw_walk_in(app, form, f, area),
+        Modal::PersonForm(form) => people::draw_person_form(app, form, f, area),
+        Modal::OrgForm(form) => people::draw_org_form(form, f, area),
+        Modal::PeopleFilter { row } => people::draw_filter_menu(app, *row, f, area),
+        Modal::PeopleConfirm(what) => {
             let (title, text) = people::confirm_text(app, what);
             draw_confirm(f, area, title, &text);
         }
-        Overlay::Import(d) => people::draw_import(d, f, area),
-        Overlay::Export(d) => people::draw_export(d, f, area),
-        Overlay::AgendaForm(form) => agenda::draw_form(form, f, area),
-        Overlay::ActionForm(form) => notes::draw_action_form(app, form, f, area),
-        Overlay::ConfirmDeleteAgenda { id } => {
+        Modal::Import(d) => people::draw_import(d, f, area),
+        Modal::Export(d) => people::draw_export(d, f, area),
+        Modal::AgendaForm(form) => agenda::draw_form(form, f, area),
+        Modal::ActionForm(form) => notes::draw_action_form(app, form, f, area),
+        Modal::ConfirmDeleteAgenda { id } => {
             let title = app
                 .agenda
                 .items
@@ -97,7 +99,7 @@ pub fn draw(app: &App, f: &mut Frame) {
                 &i18n::confirm_delete(title),
             );
         }
-        Overlay::ConfirmDeleteNote { id } => {
+        Modal::ConfirmDeleteNote { id } => {
             let text = app
                 .notes
                 .note(*id)
@@ -110,13 +112,13 @@ pub fn draw(app: &App, f: &mut Frame) {
                 &i18n::confirm_delete(&fit(text, 30)),
             );
         }
-        Overlay::ConfirmReplace(r) => draw_confirm(
+        Modal::ConfirmReplace(r) => draw_confirm(
             f,
             area,
             i18n::REPLACE_TITLE.get(),
             &i18n::confirm_replace(&r.path.display().to_string()),
         ),
-        Overlay::OfferDemo => draw_question(
+        Modal::OfferDemo => draw_question(
             f,
             area,
             "netday",

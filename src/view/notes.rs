@@ -12,7 +12,7 @@ use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
 use crate::i18n::{self, L};
 use crate::model::{Note, NoteKind, Owner};
 use crate::state::notes::{ActionField, KindFilter, NotesView, OwnerPick};
-use crate::state::{ActionForm, App, Overlay};
+use crate::state::{ActionForm, App};
 
 pub fn kind_label(k: &NoteKind) -> L {
     match k {
@@ -283,7 +283,7 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
         return;
     }
     f.render_widget(&ed.textarea, inner);
-    if matches!(app.overlay, Overlay::None) {
+    if app.modal.is_none() {
         // The terminal cursor sits at the caret so the IME composes in place.
         let sc = ed.textarea.screen_cursor();
         let (top, left) = ed.textarea.scroll_offset();

@@ -16,7 +16,7 @@ use crate::state::OrgForm;
 use crate::state::people::{Column, Detail, Filters, PeopleConfirm, StatusFilter};
 use crate::state::people_form::{OField, PField};
 use crate::state::people_io::{ExportDialog, ImportDialog};
-use crate::state::{App, Overlay, PersonForm, Roster};
+use crate::state::{App, PersonForm, Roster};
 use crate::widgets::TextField;
 
 /// Widest the detail pane gets beside the table; below `SIDE_BY_SIDE` columns it replaces it.
@@ -113,7 +113,7 @@ fn draw_search(app: &App, f: &mut Frame, area: Rect) {
         Span::styled(scope, Style::new().fg(GOOD).bold()),
     ]);
     f.render_widget(Paragraph::new(line), area);
-    if matches!(app.overlay, Overlay::None) {
+    if app.modal.is_none() {
         caret(f, area.x + (width(&label) + caret_x) as u16, area.y, area);
     }
 }

@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveTime};
 use netday::i18n::{Lang, set_lang};
 use netday::model::{AgendaStatus, Event, EventStatus, NoteKind, Owner, Ts};
 use netday::state::agenda::{Timing, current_item, parse_hhmm, timings};
-use netday::state::{Action, App, Overlay, Screen};
+use netday::state::{Action, App, Modal, Screen};
 use netday::store::Store;
 
 const DAY: (i32, u32, u32) = (2026, 11, 24);
@@ -78,13 +78,13 @@ fn agenda_add_edit_reorder_delete() {
 
     // Add: the form proposes the start right after the last item.
     app.update(Action::AddItem);
-    let Overlay::AgendaForm(form) = &app.overlay else {
+    let Some(Modal::AgendaForm(form)) = &app.modal else {
         panic!("form not open")
     };
     assert_eq!(form.start, "16:30");
     typ(&mut app, "폐회 및 다음 달 안내");
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     assert_eq!(titles(&app)[4], "폐회 및 다음 달 안내");
     let added = app
         .store
@@ -104,14 +104,14 @@ fn agenda_add_edit_reorder_delete() {
     }
     typ(&mut app, "25:99");
     app.update(Action::Submit);
-    let Overlay::AgendaForm(form) = &app.overlay else {
+    let Some(Modal::AgendaForm(form)) = &app.modal else {
         panic!("form closed on a bad time")
     };
     assert!(form.error.is_some());
     // A changed form asks before it is thrown away: the first Esc only warns.
     app.update(Action::Cancel);
     assert!(
-        matches!(app.overlay, Overlay::AgendaForm(_)),
+        matches!(app.modal, Some(Modal::AgendaForm(_))),
         "one Esc closed a changed form"
     );
     app.update(Action::Cancel);
@@ -158,7 +158,7 @@ fn agenda_add_edit_reorder_delete() {
     // Delete asks first; Esc keeps the item, Enter deletes and renumbers.
     app.update(Action::Home);
     app.update(Action::Delete);
-    assert!(matches!(app.overlay, Overlay::ConfirmDeleteAgenda { .. }));
+    assert!(matches!(app.modal, Some(Modal::ConfirmDeleteAgenda { .. })));
     app.update(Action::Cancel);
     assert_eq!(titles(&app).len(), 5);
     app.update(Action::Delete);
@@ -317,12 +317,12 @@ fn note_kinds_owner_due_and_filters() {
     app.update(Action::CycleKind);
     app.update(Action::CycleKind);
     app.update(Action::Save);
-    let Overlay::ActionForm(form) = &app.overlay else {
+    let Some(Modal::ActionForm(form)) = &app.modal else {
         panic!("owner form not open")
     };
     let nid = form.note_id;
     typ(&mut app, "서민준");
-    let Overlay::ActionForm(form) = &app.overlay else {
+    let Some(Modal::ActionForm(form)) = &app.modal else {
         panic!()
     };
     assert!(!form.candidates.is_empty());
@@ -330,7 +330,7 @@ fn note_kinds_owner_due_and_filters() {
     typ(&mut app, "13-45");
     app.update(Action::Submit);
     assert!(
-        matches!(app.overlay, Overlay::ActionForm(_)),
+        matches!(app.modal, Some(Modal::ActionForm(_))),
         "bad due kept open"
     );
     for _ in 0..5 {
@@ -338,7 +338,7 @@ fn note_kinds_owner_due_and_filters() {
     }
     typ(&mut app, "12-01");
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     let n = app
         .store
         .notes_of_event(eid)

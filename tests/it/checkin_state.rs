@@ -7,7 +7,7 @@ use common::*;
 
 use netday::i18n::{Lang, set_lang};
 use netday::model::AttendanceStatus;
-use netday::state::{Action, App, Overlay, Tone};
+use netday::state::{Action, App, Modal, Tone};
 
 fn app() -> (tempfile::TempDir, App) {
     set_lang(Lang::Ko);
@@ -117,7 +117,7 @@ fn undo_asks_then_puts_the_person_back_to_expected() {
     app.update(Action::Submit);
     let id = app.checkin.undo.last().unwrap().0;
     app.update(Action::Undo);
-    assert!(matches!(app.overlay, Overlay::ConfirmUndo { person } if person == id));
+    assert!(matches!(app.modal, Some(Modal::ConfirmUndo { person }) if person == id));
     app.update(Action::Cancel);
     assert!(
         app.roster.status(id).unwrap().is_arrived(),
@@ -184,13 +184,13 @@ fn walk_in_form_saves_a_new_person_and_checks_them_in() {
     let (_d, mut app) = app();
     type_text(&mut app, "홍길동");
     app.update(Action::WalkIn);
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!("form not open")
     };
     assert_eq!(form.name, "홍길동", "the typed name carries over");
     app.update(Action::NextField);
     type_text(&mut app, "한울");
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!()
     };
     assert!(!form.suggestions.is_empty());
@@ -198,7 +198,7 @@ fn walk_in_form_saves_a_new_person_and_checks_them_in() {
     app.update(Action::Submit); // accept 한울신협
     type_text(&mut app, "01099998888");
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     let p = app
         .roster
         .people
@@ -222,7 +222,7 @@ fn walk_in_with_a_new_organisation_and_validation() {
     let orgs_before = app.roster.orgs.len();
     app.update(Action::WalkIn);
     app.update(Action::Submit);
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!()
     };
     assert!(
@@ -238,14 +238,14 @@ fn walk_in_with_a_new_organisation_and_validation() {
     app.update(Action::NextField); // → phone
     type_text(&mut app, "12");
     app.update(Action::Submit);
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!("bad phone must keep the form open")
     };
     assert!(form.error.is_some());
     app.update(Action::Backspace);
     app.update(Action::Backspace);
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     assert_eq!(app.roster.orgs.len(), orgs_before + 1);
     let org = app
         .roster
@@ -263,11 +263,11 @@ fn escape_on_a_filled_walk_in_form_asks_first() {
     type_text(&mut app, "반쯤");
     app.update(Action::Cancel);
     assert!(
-        matches!(app.overlay, Overlay::WalkIn(_)),
+        matches!(app.modal, Some(Modal::WalkIn(_))),
         "first Esc only warns"
     );
     app.update(Action::Cancel);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
 }
 
 #[test]
@@ -298,9 +298,9 @@ fn an_empty_database_offers_the_demo() {
     set_lang(Lang::Ko);
     let (_d, store) = temp_store();
     let mut app = App::with_clock(store, fixed_now).unwrap();
-    assert_eq!(app.overlay, Overlay::OfferDemo);
+    assert_eq!(app.modal, Some(Modal::OfferDemo));
     app.update(Action::LoadDemo);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     assert_eq!(app.checkin.rows.len(), 39);
 }
 
@@ -309,7 +309,7 @@ fn the_event_picker_switches_to_an_earlier_day() {
     let (_d, mut app) = app();
     app.update(Action::PickEvent);
     assert!(
-        matches!(app.overlay, Overlay::EventPicker { selected: 3 }),
+        matches!(app.modal, Some(Modal::EventPicker { selected: 3 })),
         "opens on the current day"
     );
     app.update(Action::Up);
@@ -361,7 +361,7 @@ fn a_syllable_in_the_middle_of_a_walk_in_name_is_fixed_in_place() {
     app.update(Action::Left); // caret before 민
     app.update(Action::Backspace); // 수 goes
     type_text(&mut app, "서");
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!()
     };
     assert_eq!(form.name, "김서민");
@@ -371,7 +371,7 @@ fn a_syllable_in_the_middle_of_a_walk_in_name_is_fixed_in_place() {
         "caret after 서, two columns a syllable"
     );
     app.update(Action::ClearField);
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!()
     };
     assert!(form.name.is_empty(), "Ctrl-U clears the field");
@@ -385,18 +385,18 @@ fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
     type_text(&mut app, "새얼굴");
     app.update(Action::NextField);
     type_text(&mut app, "햇살");
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!()
     };
     assert_eq!(form.pick, Some(0), "the best suggestion is highlighted");
     app.update(Action::NextField);
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!()
     };
     assert_eq!(form.org, "햇살생협", "Tab took the highlighted suggestion");
     type_text(&mut app, "01012345678");
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     assert_eq!(app.roster.orgs.len(), orgs_before, "no junk organisation");
 
     // Esc on the highlight keeps what was typed: a new organisation, on purpose.
@@ -405,12 +405,12 @@ fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
     app.update(Action::NextField);
     type_text(&mut app, "햇살");
     app.update(Action::Cancel);
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!("Esc on a highlighted suggestion only drops the highlight")
     };
     assert_eq!(form.pick, None);
     app.update(Action::NextField);
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!()
     };
     assert_eq!(form.org, "햇살");
@@ -424,10 +424,10 @@ fn a_confirm_answers_to_the_jamo_the_korean_ime_sends_for_y_and_n() {
     let id = app.checkin.undo.last().unwrap().0;
     app.update(Action::Undo);
     app.update(Action::Input('ㅜ')); // the n key with the IME on: no
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     assert!(app.roster.status(id).unwrap().is_arrived());
     app.update(Action::Undo);
     app.update(Action::Input('ㅛ')); // the y key with the IME on: yes
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
 }

@@ -103,7 +103,7 @@ fn cut_message(app: &App) -> String {
 #[test]
 fn a_huge_paste_is_cut_to_the_field_with_a_message() {
     use netday::model::TextField;
-    use netday::state::{Overlay, Screen};
+    use netday::state::{Modal, Screen};
     let (_d, mut app) = demo_app();
     let huge = "가나다라마바사".repeat(FIVE_MIB / 21);
 
@@ -132,20 +132,20 @@ fn a_huge_paste_is_cut_to_the_field_with_a_message() {
     app.update(Action::WalkIn);
     app.update(Action::Paste(huge.clone()));
     cut_message(&app);
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!("walk-in form not open")
     };
     assert_eq!(form.name.chars().count(), TextField::Name.limit());
     app.message = None;
     app.update(Action::Paste("더".into()));
     cut_message(&app);
-    let Overlay::WalkIn(form) = &app.overlay else {
+    let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!("walk-in form not open")
     };
     assert_eq!(form.name.chars().count(), TextField::Name.limit());
 
     // Into the desk's search box.
-    app.overlay = Overlay::None;
+    app.modal = None;
     app.message = None;
     app.update(Action::Paste(huge));
     cut_message(&app);
@@ -267,7 +267,7 @@ fn a_stray_quote_is_reported_and_counted_in_the_cli_and_the_preview() {
     app.update(Action::ImportPeople);
     app.update(Action::Paste(csv));
     app.update(Action::Submit);
-    let netday::state::Overlay::Import(d) = &app.overlay else {
+    let Some(netday::state::Modal::Import(d)) = &app.modal else {
         panic!("import dialog closed")
     };
     let p = d.preview.as_ref().expect("a preview");
@@ -390,7 +390,7 @@ fn an_import_killed_half_way_is_named_and_finished_by_importing_again() {
 #[test]
 fn closing_the_day_stays_undoable_after_a_restart() {
     use netday::model::AttendanceStatus;
-    use netday::state::{Overlay, Screen};
+    use netday::state::{Modal, Screen};
     let (dir, mut app) = demo_app();
     while app.screen != Screen::People {
         app.update(Action::NextScreen);
@@ -426,7 +426,7 @@ fn closing_the_day_stays_undoable_after_a_restart() {
     app.check_in(late).unwrap();
     app.update(Action::UndoCloseDay);
     assert!(
-        matches!(app.overlay, Overlay::PeopleConfirm(_)),
+        matches!(app.modal, Some(Modal::PeopleConfirm(_))),
         "{:?}",
         app.message
     );
@@ -443,7 +443,7 @@ fn closing_the_day_stays_undoable_after_a_restart() {
     assert_eq!(back, expected - 1);
     // Undone once: nothing left to undo, now or after another restart.
     app.update(Action::UndoCloseDay);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     drop(app);
     let store = netday::store::Store::open(&dir.path().join("db")).unwrap();
     assert!(store.close_undo(event).unwrap().is_empty());

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use netday::i18n::{Lang, set_lang};
 use netday::model::{AttendanceStatus, OrgKind, Ts};
 use netday::state::people::{Column, StatusFilter};
-use netday::state::{Action, App, Overlay, Screen};
+use netday::state::{Action, App, Modal, Screen};
 use netday::store::Store;
 
 fn now() -> Ts {
@@ -85,7 +85,7 @@ fn hangul_search_and_filters_count_live() {
 
     // Kind filter via the menu: row 1 (kind) → first kind = credit union.
     app.update(Action::FilterMenu);
-    assert!(matches!(app.overlay, Overlay::PeopleFilter { .. }));
+    assert!(matches!(app.modal, Some(Modal::PeopleFilter { .. })));
     app.update(Action::Down);
     app.update(Action::Right);
     assert_eq!(app.people.filters.kind, Some(OrgKind::CreditUnion));
@@ -116,7 +116,7 @@ fn hangul_search_and_filters_count_live() {
     app.update(Action::Backspace);
     assert_eq!(app.people.rows.len(), all);
     app.update(Action::Cancel);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
 
     // Missing phone or e-mail.
     app.people.filters.missing_contact = true;
@@ -191,7 +191,7 @@ fn edit_validates_and_saves_durably() {
     select(&mut app, "김기성");
     let kim = id_of(&app, "김기성");
     app.update(Action::Edit);
-    assert!(matches!(app.overlay, Overlay::PersonForm(_)));
+    assert!(matches!(app.modal, Some(Modal::PersonForm(_))));
     // Go to the phone field: name → org → role → phone.
     for _ in 0..3 {
         app.update(Action::NextField);
@@ -201,7 +201,7 @@ fn edit_validates_and_saves_durably() {
     }
     type_text(&mut app, "12345");
     app.update(Action::Submit);
-    let Overlay::PersonForm(f) = &app.overlay else {
+    let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("form closed on a bad phone");
     };
     assert!(f.error.as_deref().unwrap().contains("전화번호"));
@@ -216,7 +216,7 @@ fn edit_validates_and_saves_durably() {
     }
     type_text(&mut app, "not-an-email");
     app.update(Action::Submit);
-    let Overlay::PersonForm(f) = &app.overlay else {
+    let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("form closed on a bad e-mail");
     };
     assert!(f.error.as_deref().unwrap().contains("이메일"));
@@ -225,7 +225,7 @@ fn edit_validates_and_saves_durably() {
     }
     type_text(&mut app, "ks@hanul.example");
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None, "{:?}", app.message);
+    assert_eq!(app.modal, None, "{:?}", app.message);
     let p = app.roster.person(kim).unwrap();
     assert_eq!(p.phone, "010-9999-8888");
     assert_eq!(p.email, "ks@hanul.example");
@@ -236,15 +236,15 @@ fn edit_validates_and_saves_durably() {
         app.update(Action::Backspace);
     }
     app.update(Action::Submit);
-    let Overlay::PersonForm(f) = &app.overlay else {
+    let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("form closed on an empty name");
     };
     assert!(f.error.is_some());
     // Esc on a changed form asks first, the second Esc discards.
     app.update(Action::Cancel);
-    assert!(matches!(app.overlay, Overlay::PersonForm(_)));
+    assert!(matches!(app.modal, Some(Modal::PersonForm(_))));
     app.update(Action::Cancel);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     assert_eq!(app.roster.person(kim).unwrap().name, "김기성");
 
     drop(app);
@@ -264,7 +264,7 @@ fn add_person_with_a_new_org_registers_them() {
     app.update(Action::NextField); // kind of the new organisation
     app.update(Action::Input('4')); // social co-op
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None, "{:?}", app.message);
+    assert_eq!(app.modal, None, "{:?}", app.message);
     assert_eq!(app.people.rows.len(), before + 1);
     let id = id_of(&app, "홍길동");
     assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
@@ -281,7 +281,7 @@ fn archive_asks_and_keeps_history() {
     let history = app.store.attendance_of_person(kim).unwrap();
     select(&mut app, "김기성");
     app.update(Action::Archive);
-    assert!(matches!(app.overlay, Overlay::PeopleConfirm(_)));
+    assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
     app.update(Action::Cancel);
     assert!(app.people.rows.contains(&kim));
     app.update(Action::Archive);
@@ -302,9 +302,9 @@ fn merge_combines_attendance() {
     assert_eq!(app.people.merge_from, Some(kim));
     select(&mut app, "안지호");
     app.update(Action::Merge);
-    assert!(matches!(app.overlay, Overlay::PeopleConfirm(_)));
+    assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
     app.update(Action::Input('y'));
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     assert_eq!(app.roster.history[&ahn].attended, 3);
     assert!(!app.people.rows.contains(&kim));
     assert!(app.roster.person(kim).unwrap().archived);
@@ -331,7 +331,7 @@ fn close_the_day_marks_no_shows_and_undoes() {
     app.check_in(kim).unwrap();
     let expected = app.roster.attendance.len() - 1;
     app.update(Action::CloseDay);
-    assert!(matches!(app.overlay, Overlay::PeopleConfirm(_)));
+    assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
     app.update(Action::Submit);
     let statuses: Vec<_> = app.roster.attendance.values().map(|a| &a.status).collect();
     assert_eq!(
@@ -376,7 +376,7 @@ fn export_writes_the_filtered_view_and_import_previews_first() {
     assert!(shown >= 3);
     let path = dir.path().join("out.csv");
     app.update(Action::ExportPeople);
-    let Overlay::Export(d) = &app.overlay else {
+    let Some(Modal::Export(d)) = &app.modal else {
         panic!("no export dialog");
     };
     assert!(d.path.starts_with("~/netday-people-20261124"));
@@ -385,7 +385,7 @@ fn export_writes_the_filtered_view_and_import_previews_first() {
     }
     app.update(Action::Paste(path.display().to_string()));
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     assert!(app.message.as_ref().unwrap().text.contains("out.csv"));
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.lines().count(), shown + 1);
@@ -403,7 +403,7 @@ fn export_writes_the_filtered_view_and_import_previews_first() {
     app.update(Action::ImportPeople);
     app.update(Action::Paste(csv.display().to_string()));
     app.update(Action::Submit);
-    let Overlay::Import(d) = &app.overlay else {
+    let Some(Modal::Import(d)) = &app.modal else {
         panic!("no import dialog");
     };
     let p = d.preview.as_ref().expect("preview");
@@ -417,7 +417,7 @@ fn export_writes_the_filtered_view_and_import_previews_first() {
             .all(|p| p.name != "최새봄")
     );
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     let id = id_of(&app, "최새봄");
     assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
     assert!(app.people.rows.contains(&id));
@@ -438,7 +438,7 @@ fn organisations_view_edits_an_org() {
     app.update(Action::NextField); // contact
     type_text(&mut app, "02-111-2222");
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None, "{:?}", app.message);
+    assert_eq!(app.modal, None, "{:?}", app.message);
     let o = app.store.org(org).unwrap().unwrap();
     assert_eq!(o.contact, "02-111-2222");
     assert_ne!(o.district, before);
@@ -457,7 +457,7 @@ fn renaming_resorts_and_filters_see_fresh_data() {
     }
     type_text(&mut app, "힣기성");
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     let after = app.people.rows.iter().position(|r| *r == kim).unwrap();
     assert!(after > before);
     assert_eq!(after, app.people.rows.len() - 1, "힣 sorts last");
@@ -482,19 +482,19 @@ fn org_field_suggests_known_organisations() {
     type_text(&mut app, "김새싹");
     app.update(Action::NextField);
     type_text(&mut app, "한울");
-    let Overlay::PersonForm(f) = &app.overlay else {
+    let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("no form");
     };
     let hanul = f.suggestions[0];
     assert_eq!(app.roster.orgs[&hanul].name, "한울신협");
     app.update(Action::Down);
     app.update(Action::Submit); // takes the suggestion, moves on
-    let Overlay::PersonForm(f) = &app.overlay else {
+    let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("form closed when taking a suggestion");
     };
     assert_eq!(f.org, "한울신협");
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     let p = app.roster.person(id_of(&app, "김새싹")).unwrap();
     assert_eq!(p.org_id, Some(hanul));
     assert_eq!(app.roster.orgs.len(), orgs_before, "no new organisation");
@@ -511,9 +511,9 @@ fn closing_stays_undoable_after_an_import() {
     app.update(Action::Paste(csv.display().to_string()));
     app.update(Action::Submit);
     app.update(Action::Submit);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     app.update(Action::UndoCloseDay);
-    assert!(matches!(app.overlay, Overlay::PeopleConfirm(_)));
+    assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
     app.update(Action::Submit);
     let kim = id_of(&app, "김기성");
     assert_eq!(app.roster.status(kim), Some(&AttendanceStatus::Expected));

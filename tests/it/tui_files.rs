@@ -11,7 +11,7 @@ use common::{demo_store, fixed_now};
 use std::path::Path;
 
 use netday::i18n::{Lang, set_lang};
-use netday::state::{Action, App, Overlay, ReplaceFile, Screen, Writing};
+use netday::state::{Action, App, Modal, ReplaceFile, Screen, Writing};
 
 /// The demo day; files go to the temporary directory that also holds the database.
 fn app() -> (tempfile::TempDir, App) {
@@ -35,7 +35,7 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
     let file = dir.path().join("회의록-2026-11-24.md");
 
     app.update(Action::ExportMinutes);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     let minutes = std::fs::read_to_string(&file).unwrap();
     assert!(minutes.starts_with("# "), "{minutes}");
     #[cfg(unix)]
@@ -44,11 +44,11 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
     std::fs::write(&file, "손으로 고친 회의록").unwrap();
     app.update(Action::ExportMinutes);
     assert_eq!(
-        app.overlay,
-        Overlay::ConfirmReplace(Box::new(ReplaceFile {
+        app.modal,
+        Some(Modal::ConfirmReplace(Box::new(ReplaceFile {
             path: file.clone(),
             what: Writing::Minutes
-        }))
+        })))
     );
     let shown = screen(&render(&app, 120, 36));
     assert!(
@@ -61,7 +61,7 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
     );
 
     app.update(Action::Input('n'));
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         "손으로 고친 회의록"
@@ -74,14 +74,14 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
 
     app.update(Action::ExportMinutes);
     app.update(Action::Input('y'));
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), minutes);
     assert!(app.message.as_ref().unwrap().text.contains("썼습니다"));
 }
 
 fn export_to(app: &mut App, path: &Path) {
     app.update(Action::ExportPeople);
-    assert!(matches!(app.overlay, Overlay::Export(_)));
+    assert!(matches!(app.modal, Some(Modal::Export(_))));
     for _ in 0..80 {
         app.update(Action::Backspace);
     }
@@ -97,14 +97,14 @@ fn people_export_asks_before_replacing_and_never_writes_into_the_database() {
 
     let file = dir.path().join("명단.csv");
     export_to(&mut app, &file);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.modal, None);
     let csv = std::fs::read(&file).unwrap();
     #[cfg(unix)]
     assert_eq!(mode(&file), 0o600);
 
     std::fs::write(&file, "고친 명단").unwrap();
     export_to(&mut app, &file);
-    assert!(matches!(&app.overlay, Overlay::ConfirmReplace(r) if r.path == file));
+    assert!(matches!(&app.modal, Some(Modal::ConfirmReplace(r)) if r.path == file));
     app.update(Action::Cancel);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "고친 명단");
     assert!(app.message.as_ref().unwrap().text.contains("그대로"));
@@ -117,8 +117,8 @@ fn people_export_asks_before_replacing_and_never_writes_into_the_database() {
     let log = app.store.path().join("db");
     let before = std::fs::read(&log).unwrap();
     export_to(&mut app, &log);
-    let Overlay::Export(d) = &app.overlay else {
-        panic!("the dialog stays open with the reason: {:?}", app.overlay);
+    let Some(Modal::Export(d)) = &app.modal else {
+        panic!("the dialog stays open with the reason: {:?}", app.modal);
     };
     assert!(
         d.error.as_deref().unwrap().contains("데이터베이스 폴더"),
