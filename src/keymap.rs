@@ -143,7 +143,9 @@ const FIELD_ENDS: &[Binding] = &[
     key(KeyCode::End, "End", Action::End),
 ];
 
-const WALKIN: &[Binding] = &[
+/// Every form: the walk-in, a person, an organisation, an agenda item, an action item's
+/// owner and due date, an idea, the ideas filter.
+const FORM: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::Submit),
     key(KeyCode::Esc, "Esc", Action::Cancel),
     key(KeyCode::Tab, "Tab", Action::NextField),
@@ -214,17 +216,6 @@ const EDITOR: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
-const ACTION_FORM: &[Binding] = &[
-    key(KeyCode::Enter, "Enter", Action::Submit),
-    key(KeyCode::Esc, "Esc", Action::Cancel),
-    key(KeyCode::Tab, "Tab", Action::NextField),
-    key(KeyCode::BackTab, "Shift-Tab", Action::PrevField),
-    key(KeyCode::Down, "↓", Action::Down),
-    key(KeyCode::Up, "↑", Action::Up),
-    key(KeyCode::Backspace, "Backspace", Action::Backspace),
-    ctrl('c', "Ctrl-C", Action::Quit),
-];
-
 const CONFIRM: &[Binding] = &[
     key(KeyCode::Enter, "Enter / y", Action::Submit),
     key(KeyCode::Esc, "Esc / n", Action::Cancel),
@@ -290,7 +281,7 @@ const OFFER_DEMO: &[Binding] = &[
 pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
     match ctx {
         Context::Checkin => vec![CHECKIN, LIST, CARET, TEXT, DEL_CHAR, GLOBAL],
-        Context::WalkIn | Context::Form => vec![WALKIN, FIELD_ENDS, TEXT, DEL_CHAR],
+        Context::Form => vec![FORM, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::People => vec![PEOPLE, LIST, CARET, TEXT, GLOBAL],
         Context::Orgs => vec![ORGS, LIST, CARET, TEXT, GLOBAL],
         Context::Filter => vec![FILTER],
@@ -302,10 +293,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Agenda => vec![AGENDA, LIST, GLOBAL],
         Context::Notes => vec![NOTES, LIST, GLOBAL],
         Context::NoteEditor => vec![EDITOR],
-        Context::AgendaForm => vec![WALKIN, FIELD_ENDS, TEXT, DEL_CHAR],
-        Context::ActionForm => vec![ACTION_FORM, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::IdeasBoard => vec![IDEAS_BOARD, LIST, GLOBAL],
-        Context::IdeaForm | Context::IdeaFilter => vec![WALKIN, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::IdeaDetail => vec![IDEA_DETAIL],
     }
 }
@@ -315,17 +303,12 @@ pub fn types_text(ctx: Context) -> bool {
     matches!(
         ctx,
         Context::Checkin
-            | Context::WalkIn
             | Context::Confirm
             | Context::People
             | Context::Orgs
             | Context::Form
             | Context::PathInput
             | Context::NoteEditor
-            | Context::AgendaForm
-            | Context::ActionForm
-            | Context::IdeaForm
-            | Context::IdeaFilter
     )
 }
 
@@ -381,6 +364,16 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
     use crate::i18n::L;
     match (ctx, a) {
         (Context::Checkin, Action::Submit) => Some(L("체크인", "check in")),
+        // Enter takes a highlighted suggestion, else saves the form.
+        (Context::Form, Action::Submit) => Some(L("고르기·저장", "take / save")),
+        (Context::Form | Context::PathInput, Action::Cancel) => Some(L("취소", "cancel")),
+        (Context::Form, Action::NextField) => Some(L("다음 칸", "next field")),
+        // Shift-Tab is in F1; the form's line has room for the keys used most.
+        (Context::Form, Action::PrevField) => None,
+        (Context::Form | Context::PathInput, Action::ClearField) => {
+            Some(L("칸 비우기", "clear field"))
+        }
+        (Context::Form | Context::PathInput | Context::Confirm, Action::Quit) => None,
         (_, Action::Submit) => Some(L("확인", "confirm")),
         (Context::NoteEditor, Action::Cancel) => Some(L("닫기", "close")),
         _ => a.short(),
@@ -416,7 +409,8 @@ pub fn footer(ctx: Context) -> String {
         .map(|(keys, word)| format!("{keys} {word}"))
         .collect::<Vec<_>>()
         .join(" · ");
-    if types_text(ctx) {
+    // On a screen, typing searches; in a form or dialog it is obvious where the text goes.
+    if types_text(ctx) && !matches!(ctx, Context::Form | Context::PathInput | Context::Confirm) {
         format!("{} → {line}", crate::i18n::TYPE_TO_SEARCH.get())
     } else {
         line
@@ -427,9 +421,8 @@ pub fn footer(ctx: Context) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 20] = [
+    const ALL: [Context; 15] = [
         Context::Checkin,
-        Context::WalkIn,
         Context::Confirm,
         Context::EventPicker,
         Context::Help,
@@ -442,11 +435,7 @@ mod footer_tests {
         Context::Agenda,
         Context::Notes,
         Context::NoteEditor,
-        Context::AgendaForm,
-        Context::ActionForm,
         Context::IdeasBoard,
-        Context::IdeaForm,
-        Context::IdeaFilter,
         Context::IdeaDetail,
     ];
 
@@ -478,6 +467,6 @@ mod footer_tests {
     fn the_desk_footer_says_what_enter_does_there() {
         crate::i18n::set_lang(crate::i18n::Lang::Ko);
         assert!(footer(Context::Checkin).contains("Enter 체크인"));
-        assert!(footer(Context::IdeaForm).contains("Enter 확인"));
+        assert!(footer(Context::Form).starts_with("Enter 고르기·저장 · Esc 취소 · Tab 다음 칸"));
     }
 }

@@ -4,12 +4,12 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::{Effect, Action, App, Modal, Tone};
+use super::{Action, App, Effect, Modal, Step, Tone};
 use crate::i18n;
 use crate::model::dates::{DAY_START, schedule, start_of};
 use crate::model::{AgendaItem, AgendaStatus, Id, TextField as FieldKind, clean_line};
 use crate::store::StoreError;
-use crate::widgets::TextField;
+use crate::widgets::{Form, TextField};
 
 /// Length of a new item.
 pub const DEFAULT_MINUTES: u32 = 30;
@@ -133,29 +133,25 @@ impl AgendaField {
 pub struct AgendaForm {
     /// The item edited; `None` adds a new one.
     pub id: Option<Id>,
-    pub field: AgendaField,
+    pub form: Form<AgendaField>,
     pub start: TextField,
     pub minutes: TextField,
     pub title: TextField,
     pub presenter: TextField,
-    pub error: Option<String>,
     /// The values when the form opened, to tell whether anything changed.
     original: [String; 4],
-    pub discard_armed: bool,
 }
 
 impl AgendaForm {
     fn new(id: Option<Id>, start: &str, minutes: &str, title: &str, presenter: &str) -> Self {
         AgendaForm {
             id,
-            field: AgendaField::Title,
+            form: Form::new(AgendaField::Title),
             start: TextField::with(FieldKind::Short, start),
             minutes: TextField::with(FieldKind::Short, minutes),
             title: TextField::with(FieldKind::Title, title),
             presenter: TextField::with(FieldKind::Short, presenter),
-            error: None,
             original: [start, minutes, title, presenter].map(String::from),
-            discard_armed: false,
         }
     }
 
@@ -164,23 +160,6 @@ impl AgendaForm {
             .iter()
             .zip(&self.original)
             .any(|(f, o)| f.value() != o)
-    }
-
-    pub fn text_mut(&mut self) -> &mut TextField {
-        match self.field {
-            AgendaField::Start => &mut self.start,
-            AgendaField::Minutes => &mut self.minutes,
-            AgendaField::Title => &mut self.title,
-            AgendaField::Presenter => &mut self.presenter,
-        }
-    }
-    fn step(&mut self, by: isize) {
-        let n = AgendaField::ALL.len() as isize;
-        let i = AgendaField::ALL
-            .iter()
-            .position(|f| *f == self.field)
-            .unwrap_or(0) as isize;
-        self.field = AgendaField::ALL[((i + by).rem_euclid(n)) as usize];
     }
 }
 
@@ -284,26 +263,29 @@ impl App {
         form: &mut AgendaForm,
         action: Action,
     ) -> Result<Effect, StoreError> {
-        if action != Action::Cancel {
-            form.discard_armed = false;
-        }
-        if let Some(e) = super::edit_text(form.text_mut(), &action) {
-            if self.edited(Some(e)) {
-                form.error = None;
+        let dirty = form.is_dirty();
+        let text = match form.form.focus {
+            AgendaField::Start => &mut form.start,
+            AgendaField::Minutes => &mut form.minutes,
+            AgendaField::Title => &mut form.title,
+            AgendaField::Presenter => &mut form.presenter,
+        };
+        let step = super::form_keys::<_, Id>(
+            &mut form.form,
+            &AgendaField::ALL,
+            dirty,
+            Some(text),
+            None,
+            |_| String::new(),
+            &action,
+        );
+        match step {
+            Step::Typed(e) => {
+                self.edited(Some(e));
             }
-            return Ok(Effect::Keep);
-        }
-        match action {
-            Action::Cancel
-                if super::escape(form.is_dirty(), &mut form.discard_armed, &mut form.error) =>
-            {
-                return Ok(Effect::Close);
-            }
-            Action::Cancel => {}
-            Action::NextField | Action::Down => form.step(1),
-            Action::PrevField | Action::Up => form.step(-1),
-            Action::Submit => return self.save_agenda_form(form),
-            _ => {}
+            Step::Close => return Ok(Effect::Close),
+            Step::Pass if action == Action::Submit => return self.save_agenda_form(form),
+            Step::Took(_) | Step::Moved | Step::Pass => {}
         }
         Ok(Effect::Keep)
     }
@@ -325,8 +307,7 @@ impl App {
             None
         };
         if let Some((field, msg)) = error {
-            form.field = field;
-            form.error = Some(msg.get().to_string());
+            form.form.refuse(field, msg.get());
             return Ok(Effect::Keep);
         }
         let existing = form

@@ -2,21 +2,18 @@
 //! history recorded, a form to create and edit, filters, and a detail view with linked notes.
 //! Every confirmed change is written (durably) before memory and the screen show it.
 
-use super::{Action, App, Context, Screen, Tone};
+use super::{Action, App, Effect, Modal, Screen, Step, Tone};
 use crate::i18n;
 use crate::model::{
     Id, Idea, IdeaCategory, IdeaMove, IdeaStatus, Note, NoteKind, Owner, TextField as FieldKind,
     Ts, clean_line, clean_multiline,
 };
-use crate::search::SearchIndex;
 use crate::store::{Store, StoreError};
-use crate::widgets::TextField;
+use crate::widgets::{Form, Lookup, Pick, TextField};
 
 /// An idea untouched this long is "stale".
 pub const STALE_DAYS: i64 = 60;
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
-/// Suggestions shown under a lookup field.
-const SUGGESTIONS: usize = 5;
 
 /// Which ideas the board shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -64,54 +61,6 @@ pub fn is_stale(i: &Idea, now: Ts) -> bool {
     now.0 - i.updated.0 >= STALE_DAYS * DAY_MS
 }
 
-/// A text field that completes to a known record (an organisation or a person).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Lookup {
-    pub text: TextField,
-    pub hits: Vec<Id>,
-    /// The highlighted suggestion, once the user moved into the list.
-    pub sel: Option<usize>,
-}
-
-impl Lookup {
-    fn search(&mut self, index: &SearchIndex) {
-        self.sel = None;
-        self.hits.clear();
-        if self.text.trim().is_empty() {
-            return;
-        }
-        let mut hits = Vec::new();
-        index.search_top(self.text.trim(), SUGGESTIONS, &mut hits);
-        self.hits = hits.into_iter().map(|h| h.id).collect();
-    }
-    fn down(&mut self) -> bool {
-        if self.hits.is_empty() {
-            return false;
-        }
-        self.sel = Some(self.sel.map_or(0, |s| (s + 1).min(self.hits.len() - 1)));
-        true
-    }
-    fn up(&mut self) -> bool {
-        match self.sel {
-            Some(s) => {
-                self.sel = s.checked_sub(1);
-                true
-            }
-            None => false,
-        }
-    }
-    /// The highlighted (else the best) suggestion; clears the field.
-    fn take(&mut self) -> Option<Id> {
-        let id = self.hits.get(self.sel.unwrap_or(0)).copied();
-        if id.is_some() {
-            self.text.clear();
-            self.hits.clear();
-            self.sel = None;
-        }
-        id
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum FormField {
     #[default]
@@ -140,39 +89,35 @@ impl FormField {
 #[derive(Clone, Debug, PartialEq)]
 pub struct IdeaForm {
     pub id: Id,
-    pub field: FormField,
+    pub form: Form<FormField>,
     pub title: TextField,
     pub category: IdeaCategory,
+    /// The organisations taken so far; `orgs` adds the next one.
     pub org_ids: Vec<Id>,
-    pub orgs: Lookup,
+    pub orgs: Lookup<Id>,
     pub owner: Option<Id>,
-    pub owner_lookup: Lookup,
+    pub owner_lookup: Lookup<Id>,
     pub next_step: TextField,
     pub due: TextField,
     pub description: TextField,
     pub note_ids: Vec<Id>,
-    pub error: Option<String>,
-    /// Esc was pressed once on a changed form: the next Esc discards it.
-    pub discard_armed: bool,
 }
 
 impl Default for IdeaForm {
     fn default() -> Self {
         IdeaForm {
             id: 0,
-            field: FormField::Title,
+            form: Form::default(),
             title: TextField::new(FieldKind::Title),
             category: IdeaCategory::default(),
             org_ids: Vec::new(),
-            orgs: Lookup::default(),
+            orgs: Lookup::new(FieldKind::Organization, false),
             owner: None,
-            owner_lookup: Lookup::default(),
+            owner_lookup: Lookup::new(FieldKind::Name, false),
             next_step: TextField::new(FieldKind::Short),
             due: TextField::new(FieldKind::Short),
             description: TextField::new(FieldKind::Description),
             note_ids: Vec::new(),
-            error: None,
-            discard_armed: false,
         }
     }
 }
@@ -198,24 +143,18 @@ impl IdeaForm {
         }
     }
 
-    fn text_mut(&mut self) -> Option<&mut TextField> {
-        match self.field {
-            FormField::Title => Some(&mut self.title),
-            FormField::Orgs => Some(&mut self.orgs.text),
-            FormField::Owner => Some(&mut self.owner_lookup.text),
-            FormField::NextStep => Some(&mut self.next_step),
-            FormField::Due => Some(&mut self.due),
-            FormField::Description => Some(&mut self.description),
-            FormField::Category => None,
-        }
-    }
-
-    fn lookup_mut(&mut self) -> Option<&mut Lookup> {
-        match self.field {
-            FormField::Orgs => Some(&mut self.orgs),
-            FormField::Owner => Some(&mut self.owner_lookup),
-            _ => None,
-        }
+    /// Whether anything differs from `base` (the form as it was opened), typed-but-not-taken
+    /// text included.
+    fn differs(&self, base: &IdeaForm) -> bool {
+        self.title != base.title
+            || self.category != base.category
+            || self.org_ids != base.org_ids
+            || self.owner != base.owner
+            || self.next_step != base.next_step
+            || self.due != base.due
+            || self.description != base.description
+            || !self.orgs.text.is_empty()
+            || !self.owner_lookup.text.is_empty()
     }
 }
 
@@ -240,26 +179,31 @@ impl FilterField {
 }
 
 /// The filter menu: edits a copy of the filter, applied with Enter.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FilterForm {
-    pub field: FilterField,
+    pub form: Form<FilterField>,
     pub filter: IdeaFilter,
-    pub org: Lookup,
-    pub owner: Lookup,
+    pub org: Lookup<Id>,
+    pub owner: Lookup<Id>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum IdeasMode {
-    #[default]
-    Board,
-    Form(Box<IdeaForm>),
-    Filter(Box<FilterForm>),
-    /// One idea in full, with the text of its linked notes (loaded when opened).
-    Detail {
-        id: Id,
-        notes: Vec<Note>,
-        scroll: u16,
-    },
+impl FilterForm {
+    fn new(filter: IdeaFilter) -> FilterForm {
+        FilterForm {
+            form: Form::default(),
+            filter,
+            org: Lookup::new(FieldKind::Organization, false),
+            owner: Lookup::new(FieldKind::Name, false),
+        }
+    }
+}
+
+/// One idea in full, with the text of its linked notes (loaded when opened).
+#[derive(Clone, Debug, PartialEq)]
+pub struct IdeaDetail {
+    pub id: Id,
+    pub notes: Vec<Note>,
+    pub scroll: u16,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -270,7 +214,6 @@ pub struct IdeasState {
     /// Selected column (index into `columns()`) and card within it.
     pub col: usize,
     pub row: usize,
-    pub mode: IdeasMode,
 }
 
 impl IdeasState {
@@ -369,32 +312,13 @@ impl IdeasState {
             None => self.ideas.push(idea),
         }
     }
-
-    pub fn context(&self) -> Context {
-        match self.mode {
-            IdeasMode::Board => Context::IdeasBoard,
-            IdeasMode::Form(_) => Context::IdeaForm,
-            IdeasMode::Filter(_) => Context::IdeaFilter,
-            IdeasMode::Detail { .. } => Context::IdeaDetail,
-        }
-    }
-}
-
-fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
-    let i = all.iter().position(|x| *x == current).unwrap_or(0);
-    let n = all.len();
-    all[if forward {
-        (i + 1) % n
-    } else {
-        (i + n - 1) % n
-    }]
 }
 
 /// None (every category) followed by each category.
 fn cycle_category(c: Option<IdeaCategory>, forward: bool) -> Option<IdeaCategory> {
     let mut all: Vec<Option<IdeaCategory>> = vec![None];
     all.extend(IdeaCategory::ALL.iter().copied().map(Some));
-    cycle(&all, c, forward)
+    super::cycle(&all, c, forward)
 }
 
 impl App {
@@ -428,27 +352,11 @@ impl App {
                 form.due.set(&d.format("%Y-%m-%d").to_string());
             }
         }
-        self.modal = None;
         self.screen = Screen::Ideas;
-        self.ideas.mode = IdeasMode::Form(Box::new(form));
+        self.open(Modal::IdeaForm(Box::new(form)));
     }
 
-    pub(super) fn on_ideas(&mut self, action: Action) -> Result<(), StoreError> {
-        match std::mem::take(&mut self.ideas.mode) {
-            IdeasMode::Board => self.on_ideas_board(action),
-            IdeasMode::Form(f) => self.on_idea_form(*f, action),
-            IdeasMode::Filter(f) => {
-                self.on_idea_filter(*f, action);
-                Ok(())
-            }
-            IdeasMode::Detail { id, notes, scroll } => {
-                self.on_idea_detail(id, notes, scroll, action);
-                Ok(())
-            }
-        }
-    }
-
-    fn on_ideas_board(&mut self, action: Action) -> Result<(), StoreError> {
+    pub(super) fn on_ideas_board(&mut self, action: Action) -> Result<(), StoreError> {
         let now = self.now();
         let s = &mut self.ideas;
         let ncols = s.columns().len();
@@ -479,9 +387,9 @@ impl App {
                 };
                 self.say(Tone::Info, text.get());
             }
-            Action::NewIdea => s.mode = IdeasMode::Form(Box::default()),
+            Action::NewIdea => self.modal = Some(Modal::IdeaForm(Box::default())),
             Action::EditIdea => match s.selected(now) {
-                Some(i) => s.mode = IdeasMode::Form(Box::new(IdeaForm::edit(i))),
+                Some(i) => self.modal = Some(Modal::IdeaForm(Box::new(IdeaForm::edit(i)))),
                 None => self.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get()),
             },
             Action::OpenIdea | Action::Submit => match s.selected(now).map(|i| i.id) {
@@ -489,10 +397,9 @@ impl App {
                 None => self.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get()),
             },
             Action::FilterMenu => {
-                s.mode = IdeasMode::Filter(Box::new(FilterForm {
-                    filter: s.filter.clone(),
-                    ..Default::default()
-                }))
+                self.modal = Some(Modal::IdeaFilter(Box::new(FilterForm::new(
+                    s.filter.clone(),
+                ))))
             }
             Action::ToggleStale => {
                 s.filter.stale = !s.filter.stale;
@@ -529,30 +436,30 @@ impl App {
             v.sort_by_key(|n| (n.at, n.id));
             v
         };
-        self.ideas.mode = IdeasMode::Detail {
+        self.open(Modal::IdeaDetail(Box::new(IdeaDetail {
             id,
             notes,
             scroll: 0,
-        };
+        })));
         Ok(())
     }
 
-    fn on_idea_detail(&mut self, id: Id, notes: Vec<Note>, scroll: u16, action: Action) {
-        let scroll = match action {
-            Action::Up => scroll.saturating_sub(1),
-            Action::Down => scroll.saturating_add(1),
-            Action::PageUp => scroll.saturating_sub(10),
-            Action::PageDown => scroll.saturating_add(10),
+    pub(super) fn on_idea_detail(&mut self, d: &mut IdeaDetail, action: Action) -> Effect {
+        d.scroll = match action {
+            Action::Up => d.scroll.saturating_sub(1),
+            Action::Down => d.scroll.saturating_add(1),
+            Action::PageUp => d.scroll.saturating_sub(10),
+            Action::PageDown => d.scroll.saturating_add(10),
             Action::EditIdea | Action::Submit => {
-                if let Some(i) = self.ideas.idea(id) {
-                    self.ideas.mode = IdeasMode::Form(Box::new(IdeaForm::edit(i)));
-                }
-                return;
+                return match self.ideas.idea(d.id) {
+                    Some(i) => Effect::Open(Modal::IdeaForm(Box::new(IdeaForm::edit(i)))),
+                    None => Effect::Close,
+                };
             }
-            Action::Cancel => return,
-            _ => scroll,
+            Action::Cancel => return Effect::Close,
+            _ => d.scroll,
         };
-        self.ideas.mode = IdeasMode::Detail { id, notes, scroll };
+        Effect::Keep
     }
 
     /// Saves a changed copy of an idea; memory follows only once the store has it.
@@ -630,79 +537,89 @@ impl App {
         self.move_idea(id, to)
     }
 
-    fn on_idea_form(&mut self, mut f: IdeaForm, action: Action) -> Result<(), StoreError> {
-        let at = FormField::ALL
-            .iter()
-            .position(|x| *x == f.field)
-            .unwrap_or(0);
-        let n = FormField::ALL.len();
-        if action != Action::Cancel {
-            f.discard_armed = false;
-        }
+    pub(super) fn on_idea_form(
+        &mut self,
+        f: &mut IdeaForm,
+        action: Action,
+    ) -> Result<Effect, StoreError> {
+        let focus = f.form.focus;
         // Backspace in an empty lookup takes back the last organisation or the owner chosen.
-        let unchoose =
-            action == Action::Backspace && f.lookup_mut().is_some_and(|l| l.text.is_empty());
-        let edited = match f.text_mut() {
-            Some(t) if !unchoose => super::edit_text(t, &action),
-            _ => None,
-        };
-        let research = self.edited(edited);
-        if research {
-            f.error = None;
-        }
-        match action {
-            _ if edited.is_some() => {}
-            Action::Cancel => {
-                if let Some(l) = f.lookup_mut().filter(|l| !l.hits.is_empty()) {
-                    l.hits.clear();
-                    l.sel = None;
-                } else if !f.discard_armed && f != IdeaForm::edit_base(&f, &self.ideas) {
-                    f.discard_armed = true;
-                    f.error = Some(i18n::ESC_AGAIN_TO_DISCARD.get().into());
-                } else {
-                    return Ok(());
+        if action == Action::Backspace {
+            match focus {
+                FormField::Orgs if f.orgs.text.is_empty() => {
+                    f.org_ids.pop();
+                    return Ok(Effect::Keep);
                 }
-            }
-            Action::Backspace if f.field == FormField::Orgs => {
-                f.org_ids.pop();
-            }
-            Action::Backspace if f.field == FormField::Owner => f.owner = None,
-            Action::Left | Action::Right if f.field == FormField::Category => {
-                f.category = cycle(&IdeaCategory::ALL, f.category, action == Action::Right);
-            }
-            Action::Down if f.lookup_mut().is_some_and(|l| l.down()) => {}
-            Action::Up if f.lookup_mut().is_some_and(|l| l.up()) => {}
-            Action::NextField | Action::Down => f.field = FormField::ALL[(at + 1) % n],
-            Action::PrevField | Action::Up => f.field = FormField::ALL[(at + n - 1) % n],
-            Action::Submit => {
-                if f.field == FormField::Orgs && !f.orgs.hits.is_empty() {
-                    if let Some(id) = f.orgs.take()
-                        && !f.org_ids.contains(&id)
-                    {
-                        f.org_ids.push(id);
-                    }
-                } else if f.field == FormField::Owner && !f.owner_lookup.hits.is_empty() {
-                    if let Some(id) = f.owner_lookup.take() {
-                        f.owner = Some(id);
-                    }
-                } else {
-                    return self.save_idea_form(f);
+                FormField::Owner if f.owner_lookup.text.is_empty() => {
+                    f.owner = None;
+                    return Ok(Effect::Keep);
                 }
-            }
-            _ => {}
-        }
-        if research {
-            match f.field {
-                FormField::Orgs => f.orgs.search(&self.roster.org_index),
-                FormField::Owner => f.owner_lookup.search(&self.roster.index),
                 _ => {}
             }
         }
-        self.ideas.mode = IdeasMode::Form(Box::new(f));
-        Ok(())
+        let dirty = f.differs(&IdeaForm::base(f, &self.ideas));
+        let (text, list) = match focus {
+            FormField::Title => (Some(&mut f.title), None),
+            FormField::Category => (None, None),
+            FormField::Orgs => (None, Some(&mut f.orgs)),
+            FormField::Owner => (None, Some(&mut f.owner_lookup)),
+            FormField::NextStep => (Some(&mut f.next_step), None),
+            FormField::Due => (Some(&mut f.due), None),
+            FormField::Description => (Some(&mut f.description), None),
+        };
+        let step = super::form_keys(
+            &mut f.form,
+            &FormField::ALL,
+            dirty,
+            text,
+            list,
+            |_| String::new(),
+            &action,
+        );
+        match step {
+            Step::Typed(e) => {
+                if self.edited(Some(e)) {
+                    match focus {
+                        FormField::Orgs => self.roster.suggest_orgs(&mut f.orgs),
+                        FormField::Owner => self.roster.suggest_people(&mut f.owner_lookup),
+                        _ => {}
+                    }
+                }
+            }
+            // The field shows what was taken beside the lookup, which starts empty again:
+            // the next organisation can be added at once.
+            Step::Took(Pick::Hit(id)) if focus == FormField::Orgs => {
+                f.orgs.text.clear();
+                if !f.org_ids.contains(&id) {
+                    f.org_ids.push(id);
+                }
+            }
+            Step::Took(Pick::Hit(id)) => {
+                f.owner_lookup.text.clear();
+                f.owner = Some(id);
+                f.form.step(&FormField::ALL, true);
+            }
+            Step::Took(Pick::Typed) | Step::Moved => {}
+            Step::Close => return Ok(Effect::Close),
+            Step::Pass => match action {
+                Action::Left | Action::Right if focus == FormField::Category => {
+                    f.category =
+                        super::cycle(&IdeaCategory::ALL, f.category, action == Action::Right);
+                }
+                Action::Submit => return self.save_idea_form(f),
+                _ => {}
+            },
+        }
+        if f.form.focus != FormField::Orgs {
+            f.orgs.close();
+        }
+        if f.form.focus != FormField::Owner {
+            f.owner_lookup.close();
+        }
+        Ok(Effect::Keep)
     }
 
-    fn save_idea_form(&mut self, mut f: IdeaForm) -> Result<(), StoreError> {
+    fn save_idea_form(&mut self, f: &mut IdeaForm) -> Result<Effect, StoreError> {
         let now = self.now();
         let title = clean_line(&f.title);
         let due = if f.due.trim().is_empty() {
@@ -713,24 +630,19 @@ impl App {
                 .ok_or(())
         };
         let problem = if title.is_empty() {
-            f.field = FormField::Title;
-            Some(i18n::IDEA_TITLE_REQUIRED.get())
+            Some((FormField::Title, i18n::IDEA_TITLE_REQUIRED))
         } else if due.is_err() {
-            f.field = FormField::Due;
-            Some(i18n::DUE_INVALID.get())
+            Some((FormField::Due, i18n::DUE_INVALID))
         } else if !f.orgs.text.trim().is_empty() {
-            f.field = FormField::Orgs;
-            Some(i18n::PICK_OR_CLEAR.get())
+            Some((FormField::Orgs, i18n::PICK_OR_CLEAR))
         } else if !f.owner_lookup.text.trim().is_empty() {
-            f.field = FormField::Owner;
-            Some(i18n::PICK_OR_CLEAR.get())
+            Some((FormField::Owner, i18n::PICK_OR_CLEAR))
         } else {
             None
         };
-        if let Some(p) = problem {
-            f.error = Some(p.into());
-            self.ideas.mode = IdeasMode::Form(Box::new(f));
-            return Ok(());
+        if let Some((field, why)) = problem {
+            f.form.refuse(field, why.get());
+            return Ok(Effect::Keep);
         }
         let mut idea = match self.ideas.idea(f.id) {
             Some(i) if f.id != 0 => i.clone(),
@@ -765,122 +677,111 @@ impl App {
         idea.updated = now;
         let created = f.id == 0;
         let title = idea.title.clone();
-        match self.save_idea(idea) {
-            Ok(id) => {
-                self.ideas.mode = IdeasMode::Board;
-                self.ideas.select(id, now);
-                let text = if created {
-                    i18n::idea_created(&title)
-                } else {
-                    i18n::idea_saved(&title)
-                };
-                self.say(Tone::Good, text);
-                Ok(())
-            }
-            Err(e) => {
-                // Keep what was typed; the error shows in the status line.
-                self.ideas.mode = IdeasMode::Form(Box::new(f));
-                Err(e)
-            }
-        }
+        // On a failure the form stays open with what was typed (the modal's rule).
+        let id = self.save_idea(idea)?;
+        self.ideas.select(id, now);
+        let text = if created {
+            i18n::idea_created(&title)
+        } else {
+            i18n::idea_saved(&title)
+        };
+        self.say(Tone::Good, text);
+        Ok(Effect::Close)
     }
 
-    fn on_idea_filter(&mut self, mut f: FilterForm, action: Action) {
-        let at = FilterField::ALL
-            .iter()
-            .position(|x| *x == f.field)
-            .unwrap_or(0);
-        let n = FilterField::ALL.len();
-        let text = match f.field {
-            FilterField::Org => Some(&mut f.org.text),
-            FilterField::Owner => Some(&mut f.owner.text),
-            FilterField::Text => Some(&mut f.filter.text),
-            FilterField::Category | FilterField::Stale => None,
+    pub(super) fn on_idea_filter(&mut self, f: &mut FilterForm, action: Action) -> Effect {
+        let focus = f.form.focus;
+        let (text, list) = match focus {
+            FilterField::Org => (None, Some(&mut f.org)),
+            FilterField::Owner => (None, Some(&mut f.owner)),
+            FilterField::Text => (Some(&mut f.filter.text), None),
+            FilterField::Category | FilterField::Stale => (None, None),
         };
-        // Backspace in an empty lookup takes back the organisation or owner chosen.
-        let unchoose = action == Action::Backspace && text.as_ref().is_some_and(|t| t.is_empty());
-        let edited = match text {
-            Some(t) if !unchoose => super::edit_text(t, &action),
-            _ => None,
+        // Backspace where nothing is typed takes back what the field filters by.
+        let typed = match (&text, &list) {
+            (Some(t), _) => !t.is_empty(),
+            (_, Some(l)) => !l.text.is_empty(),
+            _ => false,
         };
-        let research = self.edited(edited);
-        match action {
-            _ if edited.is_some() => {}
-            Action::Cancel => {
-                let open = match f.field {
-                    FilterField::Org => &mut f.org,
-                    FilterField::Owner => &mut f.owner,
-                    _ => {
-                        return;
-                    }
-                };
-                if open.hits.is_empty() {
-                    return;
-                }
-                open.hits.clear();
-                open.sel = None;
-            }
-            Action::Input(' ') if f.field == FilterField::Stale => f.filter.stale = !f.filter.stale,
-            Action::Backspace => match f.field {
+        if action == Action::Backspace && !typed {
+            match focus {
                 FilterField::Org => f.filter.org = None,
                 FilterField::Owner => f.filter.owner = None,
                 FilterField::Category => f.filter.category = None,
                 FilterField::Stale => f.filter.stale = false,
                 FilterField::Text => {}
-            },
-            Action::Left | Action::Right if f.field == FilterField::Category => {
-                f.filter.category = cycle_category(f.filter.category, action == Action::Right);
             }
-            Action::Left | Action::Right if f.field == FilterField::Stale => {
-                f.filter.stale = !f.filter.stale;
-            }
-            Action::Down if f.field == FilterField::Org && f.org.down() => {}
-            Action::Down if f.field == FilterField::Owner && f.owner.down() => {}
-            Action::Up if f.field == FilterField::Org && f.org.up() => {}
-            Action::Up if f.field == FilterField::Owner && f.owner.up() => {}
-            Action::NextField | Action::Down => f.field = FilterField::ALL[(at + 1) % n],
-            Action::PrevField | Action::Up => f.field = FilterField::ALL[(at + n - 1) % n],
-            Action::Submit => {
-                if f.field == FilterField::Org && !f.org.hits.is_empty() {
-                    f.filter.org = f.org.take();
-                } else if f.field == FilterField::Owner && !f.owner.hits.is_empty() {
-                    f.filter.owner = f.owner.take();
-                } else {
-                    let now = self.now();
-                    self.ideas.filter = f.filter;
-                    self.ideas.row = 0;
-                    self.ideas.select_nonempty(now);
-                    return;
+            return Effect::Keep;
+        }
+        let step = super::form_keys(
+            &mut f.form,
+            &FilterField::ALL,
+            false,
+            text,
+            list,
+            |_| String::new(),
+            &action,
+        );
+        match step {
+            Step::Typed(e) => {
+                if self.edited(Some(e)) {
+                    match focus {
+                        FilterField::Org => self.roster.suggest_orgs(&mut f.org),
+                        FilterField::Owner => self.roster.suggest_people(&mut f.owner),
+                        _ => {}
+                    }
                 }
             }
-            _ => {}
-        }
-        if research {
-            match f.field {
-                FilterField::Org => f.org.search(&self.roster.org_index),
-                FilterField::Owner => f.owner.search(&self.roster.index),
+            Step::Took(Pick::Hit(id)) => match focus {
+                FilterField::Org => {
+                    f.org.text.clear();
+                    f.filter.org = Some(id);
+                }
+                _ => {
+                    f.owner.text.clear();
+                    f.filter.owner = Some(id);
+                }
+            },
+            Step::Took(Pick::Typed) | Step::Moved => {}
+            Step::Close => return Effect::Close,
+            Step::Pass => match action {
+                Action::Input(' ') if focus == FilterField::Stale => {
+                    f.filter.stale = !f.filter.stale
+                }
+                Action::Left | Action::Right if focus == FilterField::Category => {
+                    f.filter.category = cycle_category(f.filter.category, action == Action::Right);
+                }
+                Action::Left | Action::Right if focus == FilterField::Stale => {
+                    f.filter.stale = !f.filter.stale;
+                }
+                Action::Submit => {
+                    let now = self.now();
+                    self.ideas.filter = f.filter.clone();
+                    self.ideas.row = 0;
+                    self.ideas.select_nonempty(now);
+                    return Effect::Close;
+                }
                 _ => {}
-            }
+            },
         }
-        self.ideas.mode = IdeasMode::Filter(Box::new(f));
+        if f.form.focus != FilterField::Org {
+            f.org.close();
+        }
+        if f.form.focus != FilterField::Owner {
+            f.owner.close();
+        }
+        Effect::Keep
     }
 }
 
 impl IdeaForm {
     /// The form as it was opened, to tell whether anything was typed since.
-    fn edit_base(f: &IdeaForm, s: &IdeasState) -> IdeaForm {
+    fn base(f: &IdeaForm, s: &IdeasState) -> IdeaForm {
         let mut base = match s.idea(f.id) {
             Some(i) if f.id != 0 => IdeaForm::edit(i),
             _ => IdeaForm::default(),
         };
-        base.field = f.field;
         base.note_ids = f.note_ids.clone();
-        base.discard_armed = f.discard_armed;
-        base.error = f.error.clone();
-        base.orgs.hits = f.orgs.hits.clone();
-        base.orgs.sel = f.orgs.sel;
-        base.owner_lookup.hits = f.owner_lookup.hits.clone();
-        base.owner_lookup.sel = f.owner_lookup.sel;
         base
     }
 }

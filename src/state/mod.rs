@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod checkin;
+mod form;
 pub mod ideas;
 pub mod notes;
 pub mod people;
@@ -17,10 +18,10 @@ use chrono::NaiveDate;
 use crate::i18n::{self, L};
 use crate::model::{Event, Id, TextField as FieldKind, Ts, cut_to};
 use crate::store::{Store, StoreError};
-use crate::widgets::{Edit, Pasted, TextField};
 
 pub use agenda::{AgendaForm, AgendaState};
 pub use checkin::CheckinState;
+pub(crate) use form::{Edited, Step, confirm_answer, cycle, edit_text, form_keys};
 pub use ideas::IdeasState;
 pub use notes::{ActionForm, NotesState};
 pub use people::{PeopleConfirm, PeopleState};
@@ -412,6 +413,9 @@ pub enum Modal {
     ConfirmDeleteNote { id: Id },
     ActionForm(Box<ActionForm>),
     ConfirmReplace(Box<ReplaceFile>),
+    IdeaForm(Box<ideas::IdeaForm>),
+    IdeaFilter(Box<ideas::FilterForm>),
+    IdeaDetail(Box<ideas::IdeaDetail>),
 }
 
 /// What a modal's handler asks for after a key. A handler that fails (a store error) keeps
@@ -430,7 +434,6 @@ pub enum Effect {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Context {
     Checkin,
-    WalkIn,
     Confirm,
     EventPicker,
     Help,
@@ -443,11 +446,7 @@ pub enum Context {
     Agenda,
     Notes,
     NoteEditor,
-    AgendaForm,
-    ActionForm,
     IdeasBoard,
-    IdeaForm,
-    IdeaFilter,
     IdeaDetail,
 }
 
@@ -478,82 +477,6 @@ pub struct App {
 /// Row `i` of a list of `len` rows, kept inside it (PgUp/PgDn/End may overshoot).
 pub(crate) fn row_at(i: isize, len: usize) -> usize {
     i.clamp(0, len.saturating_sub(1) as isize) as usize
-}
-
-/// Esc on a form: the first Esc on a changed form only warns (and arms the second); returns
-/// whether the form may close now.
-pub(crate) fn escape(dirty: bool, armed: &mut bool, error: &mut Option<String>) -> bool {
-    if dirty && !*armed {
-        *armed = true;
-        *error = Some(i18n::ESC_AGAIN_TO_DISCARD.get().into());
-        false
-    } else {
-        true
-    }
-}
-
-/// The answer a key gives to a yes/no question: Enter or y is yes, Esc or n is no, also as
-/// the jamo the Korean 2-set layout puts on those keys (ㅛ, ㅜ) when the IME is on.
-pub(crate) fn confirm_answer(action: &Action) -> Option<bool> {
-    match action {
-        Action::Submit | Action::Input('y' | 'Y' | 'ㅛ') => Some(true),
-        Action::Cancel | Action::Input('n' | 'N' | 'ㅜ') => Some(false),
-        _ => None,
-    }
-}
-
-/// What a key did to a text field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Edited {
-    /// Only the caret moved.
-    Moved,
-    Changed,
-    /// A paste was cut to the `room` the field had left.
-    Cut {
-        room: usize,
-    },
-}
-
-impl Edited {
-    pub(crate) fn changed(self) -> bool {
-        self != Edited::Moved
-    }
-}
-
-/// Applies a typing, paste, caret or deletion key to `field`; `None` when `action` is none of
-/// these, so the form can handle it. Every text field in every form goes through here.
-pub(crate) fn edit_text(field: &mut TextField, action: &Action) -> Option<Edited> {
-    let edit = match action {
-        Action::Input(c) => {
-            return Some(if field.insert(*c) {
-                Edited::Changed
-            } else {
-                Edited::Moved
-            });
-        }
-        Action::Paste(s) => {
-            return Some(match field.paste(s) {
-                Pasted::Whole => Edited::Changed,
-                Pasted::Cut { room } => Edited::Cut { room },
-            });
-        }
-        Action::Backspace => Edit::Backspace,
-        Action::DeleteChar => Edit::Delete,
-        Action::ClearField => Edit::Clear,
-        Action::DeleteWord => Edit::DeleteWord,
-        Action::Left => Edit::Left,
-        Action::Right => Edit::Right,
-        Action::WordLeft => Edit::WordLeft,
-        Action::WordRight => Edit::WordRight,
-        Action::Home => Edit::Home,
-        Action::End => Edit::End,
-        _ => return None,
-    };
-    Some(if field.edit(edit) {
-        Edited::Changed
-    } else {
-        Edited::Moved
-    })
 }
 
 /// The event to open: today's, else the next upcoming, else the latest.
@@ -638,18 +561,19 @@ impl App {
             Modal::Help => Context::Help,
             Modal::EventPicker { .. } => Context::EventPicker,
             Modal::ConfirmUndo { .. } => Context::Confirm,
-            Modal::WalkIn(_) => Context::WalkIn,
+            Modal::WalkIn(_) => Context::Form,
             Modal::OfferDemo => Context::OfferDemo,
             Modal::PersonForm(_) | Modal::OrgForm(_) => Context::Form,
             Modal::PeopleFilter { .. } => Context::Filter,
             Modal::PeopleConfirm(_) => Context::Confirm,
             Modal::Import(_) | Modal::Export(_) => Context::PathInput,
-            Modal::AgendaForm(_) => Context::AgendaForm,
-            Modal::ConfirmDeleteAgenda { .. } | Modal::ConfirmDeleteNote { .. } => {
-                Context::Confirm
-            }
-            Modal::ActionForm(_) => Context::ActionForm,
+            Modal::AgendaForm(_) => Context::Form,
+            Modal::ConfirmDeleteAgenda { .. } | Modal::ConfirmDeleteNote { .. } => Context::Confirm,
+            Modal::ActionForm(_) => Context::Form,
             Modal::ConfirmReplace(_) => Context::Confirm,
+            Modal::IdeaForm(_) => Context::Form,
+            Modal::IdeaFilter(_) => Context::Form,
+            Modal::IdeaDetail(_) => Context::IdeaDetail,
         }
     }
 
@@ -664,7 +588,7 @@ impl App {
                 Some(_) => Context::NoteEditor,
                 None => Context::Notes,
             },
-            Screen::Ideas => self.ideas.context(),
+            Screen::Ideas => Context::IdeasBoard,
         }
     }
 
@@ -722,7 +646,10 @@ impl App {
             None => self.on_screen(action),
             Some(mut modal) => {
                 let effect = self.on_modal(&mut modal, action);
-                debug_assert!(self.modal.is_none(), "a modal handler opened a modal itself");
+                debug_assert!(
+                    self.modal.is_none(),
+                    "a modal handler opened a modal itself"
+                );
                 match effect {
                     Ok(Effect::Close) => Ok(()),
                     Ok(Effect::Open(next)) => {
@@ -765,6 +692,9 @@ impl App {
             Modal::ConfirmDeleteNote { id } => self.on_confirm_delete_note(*id, action),
             Modal::ActionForm(form) => self.on_action_form(form, action),
             Modal::ConfirmReplace(r) => self.on_confirm_replace(r, action),
+            Modal::IdeaForm(f) => self.on_idea_form(f, action),
+            Modal::IdeaFilter(f) => Ok(self.on_idea_filter(f, action)),
+            Modal::IdeaDetail(d) => Ok(self.on_idea_detail(d, action)),
         }
     }
 
@@ -830,7 +760,7 @@ impl App {
                 Screen::People => return self.on_people(other),
                 Screen::Agenda => return self.on_agenda(other),
                 Screen::Notes => return self.on_notes(other),
-                Screen::Ideas => return self.on_ideas(other),
+                Screen::Ideas => return self.on_ideas_board(other),
             },
         }
         Ok(())

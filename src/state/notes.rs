@@ -9,11 +9,11 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{Input, TextArea, WrapMode};
 
-use super::{Effect, Wrote, Action, App, Modal, Tone};
+use super::{Action, App, Effect, Modal, Step, Tone, Wrote};
 use crate::i18n;
 use crate::model::{Draft, Id, Note, NoteKind, Owner, TextField as FieldKind, Ts, clean_multiline};
 use crate::store::StoreError;
-use crate::widgets::TextField;
+use crate::widgets::{Form, Lookup, TextField};
 
 /// A draft is written at least this often while typing (and on every pause, close or quit).
 pub const DRAFT_EVERY_MS: i64 = 2_000;
@@ -272,35 +272,27 @@ pub enum OwnerPick {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActionForm {
     pub note_id: Id,
-    pub field: ActionField,
-    pub owner: TextField,
+    pub form: Form<ActionField>,
+    /// A person or an organisation, taken from the list (never a near match in its place).
+    pub owner: Lookup<OwnerPick>,
     pub due: TextField,
-    /// People and organisations matching the owner field.
-    pub candidates: Vec<OwnerPick>,
-    pub pick: usize,
-    pub error: Option<String>,
     /// Owner and due when the form opened, to tell whether anything changed.
     original: (String, String),
-    pub discard_armed: bool,
 }
 
 impl ActionForm {
-    fn new(note_id: Id, owner: &str, due: &str) -> ActionForm {
+    fn new(note_id: Id, owner: &str, chosen: Option<OwnerPick>, due: &str) -> ActionForm {
         ActionForm {
             note_id,
-            field: ActionField::Owner,
-            owner: TextField::with(FieldKind::Short, owner),
+            form: Form::new(ActionField::Owner),
+            owner: Lookup::with(FieldKind::Short, false, owner, chosen),
             due: TextField::with(FieldKind::Short, due),
-            candidates: Vec::new(),
-            pick: 0,
-            error: None,
             original: (owner.to_string(), due.to_string()),
-            discard_armed: false,
         }
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.owner.value() != self.original.0 || self.due.value() != self.original.1
+        self.owner.text.value() != self.original.0 || self.due.value() != self.original.1
     }
 }
 
@@ -752,14 +744,12 @@ impl App {
         let due_text = due
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default();
-        let mut form = ActionForm::new(id, &owner_text, &due_text);
-        form.candidates = self.owner_candidates(&form.owner);
-        if let Some(i) = form.candidates.iter().position(|c| match (c, owner) {
-            (OwnerPick::Person(a), Owner::Person(b)) | (OwnerPick::Org(a), Owner::Org(b)) => a == b,
-            _ => false,
-        }) {
-            form.pick = i;
-        }
+        let chosen = match owner {
+            Owner::Person(p) => Some(OwnerPick::Person(*p)),
+            Owner::Org(o) => Some(OwnerPick::Org(*o)),
+            _ => None,
+        };
+        let form = ActionForm::new(id, &owner_text, chosen, &due_text);
         self.open(Modal::ActionForm(Box::new(form)));
     }
 
@@ -807,54 +797,47 @@ impl App {
         form: &mut ActionForm,
         action: Action,
     ) -> Result<Effect, StoreError> {
-        if action != Action::Cancel {
-            form.discard_armed = false;
-        }
-        let text = match form.field {
-            ActionField::Owner => &mut form.owner,
-            ActionField::Due => &mut form.due,
+        let dirty = form.is_dirty();
+        let (text, list) = match form.form.focus {
+            ActionField::Owner => (None, Some(&mut form.owner)),
+            ActionField::Due => (Some(&mut form.due), None),
         };
-        let edited = super::edit_text(text, &action);
-        let typed = self.edited(edited);
-        match action {
-            _ if edited.is_some() => {}
-            Action::Cancel
-                if super::escape(form.is_dirty(), &mut form.discard_armed, &mut form.error) =>
-            {
-                return Ok(Effect::Close);
-            }
-            Action::Cancel => {}
-            Action::NextField | Action::PrevField => {
-                form.field = match form.field {
-                    ActionField::Owner => ActionField::Due,
-                    ActionField::Due => ActionField::Owner,
+        let step = super::form_keys(
+            &mut form.form,
+            &[ActionField::Owner, ActionField::Due],
+            dirty,
+            text,
+            list,
+            |o| self.owner_label(o),
+            &action,
+        );
+        match step {
+            Step::Typed(e) => {
+                if self.edited(Some(e)) && form.form.focus == ActionField::Owner {
+                    let hits = self.owner_candidates(&form.owner.text);
+                    // What was typed exactly (a person's or an organisation's whole name) is
+                    // highlighted, never a near match in its place.
+                    let exact = self.exact_owner(&form.owner.text, &hits);
+                    form.owner.suggest(hits, exact);
                 }
             }
-            Action::Down if form.field == ActionField::Owner => {
-                form.pick = (form.pick + 1).min(form.candidates.len().saturating_sub(1));
-            }
-            Action::Up if form.field == ActionField::Owner => {
-                form.pick = form.pick.saturating_sub(1);
-            }
-            Action::Down | Action::Up => {
-                form.field = match form.field {
-                    ActionField::Owner => ActionField::Due,
-                    ActionField::Due => ActionField::Owner,
-                }
-            }
-            Action::Submit => return self.save_action_form(form),
-            _ => {}
+            Step::Took(_) => form.form.focus = ActionField::Due,
+            Step::Close => return Ok(Effect::Close),
+            Step::Pass if action == Action::Submit => return self.save_action_form(form),
+            Step::Moved | Step::Pass => {}
         }
-        if typed {
-            form.error = None;
-            if form.field == ActionField::Owner {
-                form.candidates = self.owner_candidates(&form.owner);
-                // What was typed exactly (a person's or an organisation's whole name) is what
-                // is picked, never a near match in its place.
-                form.pick = self.exact_owner(&form.owner, &form.candidates).unwrap_or(0);
-            }
+        if form.form.focus != ActionField::Owner {
+            form.owner.close();
         }
         Ok(Effect::Keep)
+    }
+
+    /// The name an owner pick shows in the owner field.
+    fn owner_label(&self, o: OwnerPick) -> String {
+        match o {
+            OwnerPick::Person(p) => self.roster.person_label(p),
+            OwnerPick::Org(o) => self.roster.org_label(o),
+        }
     }
 
     fn save_action_form(&mut self, form: &mut ActionForm) -> Result<Effect, StoreError> {
@@ -873,21 +856,26 @@ impl App {
             match crate::model::dates::parse_due(&form.due, base) {
                 Some(d) => Some(d),
                 None => {
-                    form.field = ActionField::Due;
-                    form.error = Some(i18n::BAD_DUE.get().to_string());
+                    form.form.refuse(ActionField::Due, i18n::BAD_DUE.get());
                     return Ok(Effect::Keep);
                 }
             }
         };
-        let new_owner = if form.owner.trim().is_empty() {
+        let typed = form.owner.text.trim().to_string();
+        let new_owner = if typed.is_empty() {
             Owner::Nobody
         } else {
-            match form.candidates.get(form.pick) {
-                Some(OwnerPick::Person(p)) => Owner::Person(*p),
-                Some(OwnerPick::Org(o)) => Owner::Org(*o),
+            // The owner taken from the list, else the one whose whole name was typed.
+            let exact = || {
+                let hits = self.owner_candidates(&typed);
+                self.exact_owner(&typed, &hits).map(|i| hits[i])
+            };
+            match form.owner.chosen.or_else(exact) {
+                Some(OwnerPick::Person(p)) => Owner::Person(p),
+                Some(OwnerPick::Org(o)) => Owner::Org(o),
                 None => {
-                    form.field = ActionField::Owner;
-                    form.error = Some(i18n::OWNER_UNKNOWN.get().to_string());
+                    form.form
+                        .refuse(ActionField::Owner, i18n::OWNER_UNKNOWN.get());
                     return Ok(Effect::Keep);
                 }
             }

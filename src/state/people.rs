@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::people_form::{OrgForm, PersonForm};
-use super::{Effect, Action, App, Modal, Roster, Tone};
+use super::{Action, App, Effect, Modal, Roster, Tone};
 use crate::i18n::{self, L};
 use crate::model::{
     Attendance, AttendanceStatus, District, Id, Idea, Note, NoteKind, OrgKind, Owner,

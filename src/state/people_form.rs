@@ -1,7 +1,7 @@
 //! Forms of the People screen: a person (add / edit every field) and an organisation.
 //! Validated on save; Esc on a changed form asks before discarding.
 
-use super::{Action, App, Effect, Roster, Tone};
+use super::{Action, App, Effect, Roster, Step, Tone};
 use crate::i18n;
 use crate::model::TextField as FieldKind;
 use crate::model::contact::{normalize_phone, org_key, valid_email};
@@ -10,7 +10,7 @@ use crate::model::{
     clean_multiline,
 };
 use crate::store::StoreError;
-use crate::widgets::TextField;
+use crate::widgets::{Form, Lookup, TextField};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum PField {
@@ -30,43 +30,34 @@ pub enum PField {
 pub struct PersonForm {
     /// The person edited; `None` adds a new one.
     pub id: Option<Id>,
-    pub field: PField,
+    pub form: Form<PField>,
     pub name: TextField,
-    pub org: TextField,
+    /// Completed from known organisations; what is typed may also be a new one.
+    pub org: Lookup<Id>,
     pub kind: OrgKind,
     pub role: TextField,
     pub phone: TextField,
     pub email: TextField,
     pub tags: TextField,
     pub notes: TextField,
-    /// Known organisations matching the org field while it is being typed.
-    pub suggestions: Vec<Id>,
-    /// The highlighted suggestion, once the user moves into the list (↓).
-    pub pick: Option<usize>,
     /// The values when the form opened, to tell whether anything changed.
     original: Vec<String>,
-    pub error: Option<String>,
-    pub discard_armed: bool,
 }
 
 impl Default for PersonForm {
     fn default() -> Self {
         PersonForm {
             id: None,
-            field: PField::Name,
+            form: Form::default(),
             name: TextField::new(FieldKind::Name),
-            org: TextField::new(FieldKind::Organization),
+            org: Lookup::new(FieldKind::Organization, true),
             kind: OrgKind::default(),
             role: TextField::new(FieldKind::Role),
             phone: TextField::new(FieldKind::Phone),
             email: TextField::new(FieldKind::Email),
             tags: TextField::new(FieldKind::Tags),
             notes: TextField::new(FieldKind::PersonNotes),
-            suggestions: Vec::new(),
-            pick: None,
             original: Vec::new(),
-            error: None,
-            discard_armed: false,
         }
     }
 }
@@ -76,7 +67,7 @@ impl PersonForm {
         let mut f = PersonForm {
             id: Some(p.id),
             name: TextField::with(FieldKind::Name, &p.name),
-            org: TextField::with(FieldKind::Organization, roster.org_name(p)),
+            org: Lookup::with(FieldKind::Organization, true, roster.org_name(p), p.org_id),
             role: TextField::with(FieldKind::Role, &p.role),
             phone: TextField::with(FieldKind::Phone, &p.phone),
             email: TextField::with(FieldKind::Email, &p.email),
@@ -91,7 +82,7 @@ impl PersonForm {
     fn values(&self) -> Vec<String> {
         [
             &self.name,
-            &self.org,
+            &self.org.text,
             &self.role,
             &self.phone,
             &self.email,
@@ -109,26 +100,20 @@ impl PersonForm {
         self.values() != self.original
     }
 
-    /// The known organisation the org field names (spaces and case aside).
+    /// The known organisation the org field stands for: the one taken from the list, or the
+    /// one whose whole name was typed.
     pub fn known_org(&self, roster: &Roster) -> Option<Id> {
-        let k = org_key(&self.org);
-        if k.is_empty() {
-            return None;
-        }
-        roster
-            .orgs
-            .values()
-            .find(|o| org_key(&o.name) == k)
-            .map(|o| o.id)
+        self.org.chosen.or_else(|| roster.org_named(&self.org.text))
     }
 
     pub fn new_org(&self, roster: &Roster) -> bool {
-        !self.org.trim().is_empty() && self.known_org(roster).is_none()
+        !self.org.text.trim().is_empty() && self.known_org(roster).is_none()
     }
 
-    pub fn fields(&self, new_org: bool) -> Vec<PField> {
+    /// Fields in Tab order; the kind field only for a new organisation.
+    pub fn fields(&self, roster: &Roster) -> Vec<PField> {
         let mut v = vec![PField::Name, PField::Org];
-        if new_org {
+        if self.new_org(roster) {
             v.push(PField::Kind);
         }
         v.extend([
@@ -139,19 +124,6 @@ impl PersonForm {
             PField::Notes,
         ]);
         v
-    }
-
-    fn text_mut(&mut self) -> Option<&mut TextField> {
-        Some(match self.field {
-            PField::Name => &mut self.name,
-            PField::Org => &mut self.org,
-            PField::Kind => return None,
-            PField::Role => &mut self.role,
-            PField::Phone => &mut self.phone,
-            PField::Email => &mut self.email,
-            PField::Tags => &mut self.tags,
-            PField::Notes => &mut self.notes,
-        })
     }
 
     /// Checks the form; on success the cleaned values (name, phone, email).
@@ -192,28 +164,24 @@ impl OField {
 #[derive(Clone, Debug, PartialEq)]
 pub struct OrgForm {
     pub id: Option<Id>,
-    pub field: OField,
+    pub form: Form<OField>,
     pub name: TextField,
     pub kind: OrgKind,
     pub district: District,
     pub contact: TextField,
     original: Option<Organization>,
-    pub error: Option<String>,
-    pub discard_armed: bool,
 }
 
 impl Default for OrgForm {
     fn default() -> Self {
         OrgForm {
             id: None,
-            field: OField::Name,
+            form: Form::default(),
             name: TextField::new(FieldKind::Organization),
             kind: OrgKind::default(),
             district: District::default(),
             contact: TextField::new(FieldKind::Contact),
             original: None,
-            error: None,
-            discard_armed: false,
         }
     }
 }
@@ -244,91 +212,64 @@ impl OrgForm {
     }
 }
 
-fn step<T: Copy + PartialEq>(all: &[T], cur: T, forward: bool) -> T {
-    let i = all.iter().position(|x| *x == cur).unwrap_or(0);
-    let n = all.len();
-    all[if forward {
-        (i + 1) % n
-    } else {
-        (i + n - 1) % n
-    }]
-}
-
 impl App {
     pub(super) fn on_person_form(
         &mut self,
         f: &mut PersonForm,
         action: Action,
     ) -> Result<Effect, StoreError> {
-        let new_org = f.new_org(&self.roster);
-        let fields = f.fields(new_org);
-        let at = fields.iter().position(|x| *x == f.field).unwrap_or(0);
-        if action != Action::Cancel {
-            f.discard_armed = false;
-        }
-        let edited = f.text_mut().and_then(|t| super::edit_text(t, &action));
-        if self.edited(edited) {
-            f.error = None;
-            f.pick = None;
-        }
-        match action {
-            _ if edited.is_some() => {}
-            Action::Cancel if f.pick.is_some() => f.pick = None,
-            Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
-                return Ok(Effect::Close);
-            }
-            Action::Input(ch) if f.field == PField::Kind => {
-                if let Some(k) = OrgKind::from_digit(ch) {
-                    f.kind = k;
+        let fields = f.fields(&self.roster);
+        let dirty = f.is_dirty();
+        let (text, list) = match f.form.focus {
+            PField::Name => (Some(&mut f.name), None),
+            PField::Org => (None, Some(&mut f.org)),
+            PField::Kind => (None, None),
+            PField::Role => (Some(&mut f.role), None),
+            PField::Phone => (Some(&mut f.phone), None),
+            PField::Email => (Some(&mut f.email), None),
+            PField::Tags => (Some(&mut f.tags), None),
+            PField::Notes => (Some(&mut f.notes), None),
+        };
+        let roster = &self.roster;
+        let step = super::form_keys(
+            &mut f.form,
+            &fields,
+            dirty,
+            text,
+            list,
+            |id| roster.org_label(id),
+            &action,
+        );
+        match step {
+            Step::Typed(e) => {
+                if self.edited(Some(e)) && f.form.focus == PField::Org {
+                    self.roster.suggest_orgs(&mut f.org);
                 }
-                f.error = None;
             }
-            Action::Left | Action::Right if f.field == PField::Kind => {
-                f.kind = step(&OrgKind::ALL, f.kind, action == Action::Right);
-            }
-            Action::Down if f.field == PField::Org && !f.suggestions.is_empty() => {
-                f.pick = Some(f.pick.map_or(0, |p| (p + 1).min(f.suggestions.len() - 1)));
-            }
-            Action::Up if f.field == PField::Org && f.pick.is_some() => {
-                f.pick = f.pick.and_then(|p| p.checked_sub(1));
-            }
-            Action::Submit | Action::NextField if f.field == PField::Org && f.pick.is_some() => {
-                if let Some(o) = f
-                    .pick
-                    .and_then(|p| f.suggestions.get(p))
-                    .and_then(|id| self.roster.orgs.get(id))
-                {
-                    f.org.set(&o.name);
+            // Taken: on to the next field (the kind, when the typed name is a new one).
+            Step::Took(_) => f.form.step(&f.fields(&self.roster), true),
+            Step::Moved | Step::Pass if f.form.focus == PField::Kind => match action {
+                Action::Input(ch) => {
+                    if let Some(k) = OrgKind::from_digit(ch) {
+                        f.kind = k;
+                    }
                 }
-                f.pick = None;
-                f.field = PField::Role;
-            }
-            Action::NextField | Action::Down => {
-                // The field list may change once the org field is left (new organisation).
-                let fields = f.fields(f.new_org(&self.roster));
-                let at = fields.iter().position(|x| *x == f.field).unwrap_or(0);
-                f.field = fields[(at + 1) % fields.len()];
-            }
-            Action::PrevField | Action::Up => {
-                f.field = fields[(at + fields.len() - 1) % fields.len()];
-            }
-            Action::Submit => return self.save_person(f),
-            _ => {}
-        }
-        f.suggestions.clear();
-        if f.field == PField::Org && f.known_org(&self.roster).is_none() && !f.org.trim().is_empty()
-        {
-            let mut hits = Vec::new();
-            self.roster.org_index.search_top(&f.org, 4, &mut hits);
-            f.suggestions = hits.into_iter().map(|h| h.id).collect();
-            // As in the walk-in form: the best suggestion is highlighted, Tab and Enter take
-            // it, Esc keeps what was typed.
-            if edited.is_some_and(super::Edited::changed) && !f.suggestions.is_empty() {
-                f.pick = Some(0);
+                Action::Left | Action::Right => {
+                    f.kind = super::cycle(&OrgKind::ALL, f.kind, action == Action::Right)
+                }
+                Action::Submit => return self.save_person(f),
+                _ => {}
+            },
+            Step::Moved => {}
+            Step::Close => return Ok(Effect::Close),
+            Step::Pass => {
+                if action == Action::Submit {
+                    return self.save_person(f);
+                }
             }
         }
-        if f.pick.is_some_and(|p| p >= f.suggestions.len()) {
-            f.pick = None;
+        if f.form.focus != PField::Org {
+            f.org.close();
         }
         Ok(Effect::Keep)
     }
@@ -337,13 +278,12 @@ impl App {
         let (name, phone, email) = match f.validate() {
             Ok(v) => v,
             Err((field, why)) => {
-                f.field = field;
-                f.error = Some(why.into());
+                f.form.refuse(field, why);
                 return Ok(Effect::Keep);
             }
         };
         let known = f.known_org(&self.roster);
-        let org_name = clean_line(&f.org);
+        let org_name = clean_line(&f.org.text);
         let mut new_org = (known.is_none() && !org_name.is_empty()).then(|| Organization {
             id: 0,
             name: org_name,
@@ -420,56 +360,60 @@ impl App {
         f: &mut OrgForm,
         action: Action,
     ) -> Result<Effect, StoreError> {
-        let at = OField::ALL.iter().position(|x| *x == f.field).unwrap_or(0);
-        let n = OField::ALL.len();
-        if action != Action::Cancel {
-            f.discard_armed = false;
-        }
-        let text = match f.field {
+        let dirty = f.is_dirty();
+        let text = match f.form.focus {
             OField::Name => Some(&mut f.name),
             OField::Contact => Some(&mut f.contact),
             OField::Kind | OField::District => None,
         };
-        let edited = text.and_then(|t| super::edit_text(t, &action));
-        if self.edited(edited) {
-            f.error = None;
-        }
-        match action {
-            Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
-                return Ok(Effect::Close);
+        let step = super::form_keys::<_, Id>(
+            &mut f.form,
+            &OField::ALL,
+            dirty,
+            text,
+            None,
+            |_| String::new(),
+            &action,
+        );
+        match step {
+            Step::Typed(e) => {
+                self.edited(Some(e));
             }
-            _ if edited.is_some() => {}
-            Action::Input(ch) => {
-                match f.field {
-                    OField::Kind => {
-                        if let Some(k) = OrgKind::from_digit(ch) {
-                            f.kind = k;
+            Step::Close => return Ok(Effect::Close),
+            Step::Took(_) | Step::Moved => {}
+            Step::Pass => match action {
+                Action::Submit => return self.save_org(f),
+                Action::Input(ch) => {
+                    match f.form.focus {
+                        OField::Kind => {
+                            if let Some(k) = OrgKind::from_digit(ch) {
+                                f.kind = k;
+                            }
                         }
-                    }
-                    OField::District => {
-                        if let Some(k) = ch
-                            .to_digit(10)
-                            .and_then(|d| District::ALL.get((d as usize).wrapping_sub(1)))
-                        {
-                            f.district = *k;
+                        OField::District => {
+                            if let Some(k) = ch
+                                .to_digit(10)
+                                .and_then(|d| District::ALL.get((d as usize).wrapping_sub(1)))
+                            {
+                                f.district = *k;
+                            }
                         }
+                        OField::Name | OField::Contact => {}
                     }
-                    OField::Name | OField::Contact => {}
+                    f.form.error = None;
                 }
-                f.error = None;
-            }
-            Action::Left | Action::Right => {
-                let fwd = action == Action::Right;
-                match f.field {
-                    OField::Kind => f.kind = step(&OrgKind::ALL, f.kind, fwd),
-                    OField::District => f.district = step(&District::ALL, f.district, fwd),
-                    _ => {}
+                Action::Left | Action::Right => {
+                    let fwd = action == Action::Right;
+                    match f.form.focus {
+                        OField::Kind => f.kind = super::cycle(&OrgKind::ALL, f.kind, fwd),
+                        OField::District => {
+                            f.district = super::cycle(&District::ALL, f.district, fwd)
+                        }
+                        _ => {}
+                    }
                 }
-            }
-            Action::NextField | Action::Down => f.field = OField::ALL[(at + 1) % n],
-            Action::PrevField | Action::Up => f.field = OField::ALL[(at + n - 1) % n],
-            Action::Submit => return self.save_org(f),
-            _ => {}
+                _ => {}
+            },
         }
         Ok(Effect::Keep)
     }
@@ -489,8 +433,7 @@ impl App {
             None
         };
         if let Some(p) = problem {
-            f.field = OField::Name;
-            f.error = Some(p.into());
+            f.form.refuse(OField::Name, p);
             return Ok(Effect::Keep);
         }
         let mut o = Organization {

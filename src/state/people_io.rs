@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{Effect, Wrote, Action, App, Modal, Tone, Writing};
+use super::{Action, App, Effect, Modal, Tone, Writing, Wrote};
 use crate::i18n;
 use crate::io::csv::{ParsedCsv, parse_people_csv};
 use crate::io::import::{self, ImportSummary};

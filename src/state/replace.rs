@@ -36,7 +36,11 @@ pub enum Wrote {
 
 impl App {
     /// Writes a new file, or answers [`Wrote::Exists`] when one is already there.
-    pub(super) fn write_for_user(&mut self, path: &Path, what: Writing) -> Result<Wrote, StoreError> {
+    pub(super) fn write_for_user(
+        &mut self,
+        path: &Path,
+        what: Writing,
+    ) -> Result<Wrote, StoreError> {
         self.write_file(path, what, Replace::No)
     }
 

@@ -8,6 +8,10 @@ use chrono::NaiveDate;
 
 use crate::model::{Attendance, AttendanceStatus, Event, Id, Organization, Person};
 use crate::search::SearchIndex;
+use crate::widgets::Lookup;
+
+/// Suggestions a lookup shows.
+pub const SUGGESTIONS: usize = 5;
 use crate::store::{Store, StoreError};
 
 /// A person's record across networking days before the current one.
@@ -154,6 +158,54 @@ impl Roster {
     }
 
     /// Keeps memory in step after the store saved `p` (new or changed).
+    /// The known organisation a name stands for (spaces and case aside).
+    pub fn org_named(&self, name: &str) -> Option<Id> {
+        let k = crate::model::contact::org_key(name);
+        if k.is_empty() {
+            return None;
+        }
+        self.orgs
+            .values()
+            .find(|o| crate::model::contact::org_key(&o.name) == k)
+            .map(|o| o.id)
+    }
+
+    /// Organisations for what `l` holds, the one whose whole name it is highlighted.
+    pub fn suggest_orgs(&self, l: &mut Lookup<Id>) {
+        let mut hits = Vec::new();
+        self.org_index
+            .search_top(l.text.trim(), SUGGESTIONS, &mut hits);
+        let hits: Vec<Id> = hits.into_iter().map(|h| h.id).collect();
+        let exact = self
+            .org_named(&l.text)
+            .and_then(|id| hits.iter().position(|h| *h == id));
+        l.suggest(hits, exact);
+    }
+
+    /// People for what `l` holds, the one whose whole name it is highlighted.
+    pub fn suggest_people(&self, l: &mut Lookup<Id>) {
+        let mut hits = Vec::new();
+        self.index.search_top(l.text.trim(), SUGGESTIONS, &mut hits);
+        let hits: Vec<Id> = hits.into_iter().map(|h| h.id).collect();
+        let typed = crate::model::contact::name_key(&l.text);
+        let exact = hits.iter().position(|id| {
+            self.person(*id)
+                .is_some_and(|p| crate::model::contact::name_key(&p.name) == typed)
+        });
+        l.suggest(hits, exact);
+    }
+
+    pub fn org_label(&self, id: Id) -> String {
+        self.orgs
+            .get(&id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn person_label(&self, id: Id) -> String {
+        self.person(id).map(|p| p.name.clone()).unwrap_or_default()
+    }
+
     pub fn upsert_person(&mut self, p: Person) {
         self.people_version = next_version();
         self.version = next_version();

@@ -1,15 +1,15 @@
 //! The walk-in form: name, organisation (completed from known ones, or a new one with its kind),
 //! phone. Saving creates the person and checks them in, in one durable step.
 
-use super::{Action, App, Edited, Effect, Tone};
+use super::{Action, App, Effect, Roster, Step, Tone};
 use crate::i18n;
-use crate::model::contact::{normalize_phone, org_key};
+use crate::model::contact::normalize_phone;
 use crate::model::{
     Attendance, AttendanceStatus, District, Id, OrgKind, Organization, Person,
     TextField as FieldKind, clean_line,
 };
 use crate::store::StoreError;
-use crate::widgets::TextField;
+use crate::widgets::{Form, Lookup, TextField};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Field {
@@ -22,154 +22,107 @@ pub enum Field {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct WalkInForm {
-    pub field: Field,
+    pub form: Form<Field>,
     pub name: TextField,
-    pub org: TextField,
+    /// Completed from known organisations; what is typed may also be a new one.
+    pub org: Lookup<Id>,
+    /// The kind of a new organisation.
     pub kind: OrgKind,
     pub phone: TextField,
-    /// Known organisations matching what is typed in the organisation field.
-    pub suggestions: Vec<Id>,
-    /// The highlighted suggestion, if the user moved into the list.
-    pub pick: Option<usize>,
-    pub error: Option<String>,
-    /// Esc was pressed once on a form with text: the next Esc discards it.
-    pub discard_armed: bool,
 }
 
 impl Default for WalkInForm {
     fn default() -> Self {
         WalkInForm {
-            field: Field::Name,
+            form: Form::default(),
             name: TextField::new(FieldKind::Name),
-            org: TextField::new(FieldKind::Organization),
+            org: Lookup::new(FieldKind::Organization, true),
             kind: OrgKind::default(),
             phone: TextField::new(FieldKind::Phone),
-            suggestions: Vec::new(),
-            pick: None,
-            error: None,
-            discard_armed: false,
         }
     }
 }
 
 impl WalkInForm {
     pub fn is_dirty(&self) -> bool {
-        !(self.name.is_empty() && self.org.is_empty() && self.phone.is_empty())
+        !(self.name.is_empty() && self.org.text.is_empty() && self.phone.is_empty())
     }
 
-    /// The known organisation the org field names exactly (spaces and case aside).
-    pub fn known_org<'a>(&self, orgs: impl Iterator<Item = &'a Organization>) -> Option<Id> {
-        let k = org_key(&self.org);
-        if k.is_empty() {
-            return None;
-        }
-        orgs.into_iter()
-            .find(|o| org_key(&o.name) == k)
-            .map(|o| o.id)
+    /// The known organisation the org field stands for: the one taken from the list, or the
+    /// one whose whole name was typed.
+    pub fn known_org(&self, roster: &Roster) -> Option<Id> {
+        self.org.chosen.or_else(|| roster.org_named(&self.org.text))
     }
 
-    /// Fields in order; the kind field only matters for a new organisation.
-    fn fields(&self, new_org: bool) -> Vec<Field> {
-        if new_org {
+    /// Whether saving creates the organisation typed (then its kind is asked).
+    pub fn new_org(&self, roster: &Roster) -> bool {
+        !self.org.text.trim().is_empty() && self.known_org(roster).is_none()
+    }
+
+    /// Fields in Tab order; the kind field only for a new organisation.
+    fn fields(&self, roster: &Roster) -> Vec<Field> {
+        if self.new_org(roster) {
             vec![Field::Name, Field::Org, Field::Kind, Field::Phone]
         } else {
             vec![Field::Name, Field::Org, Field::Phone]
         }
     }
-
-    fn text_mut(&mut self) -> Option<&mut TextField> {
-        match self.field {
-            Field::Name => Some(&mut self.name),
-            Field::Org => Some(&mut self.org),
-            Field::Phone => Some(&mut self.phone),
-            Field::Kind => None,
-        }
-    }
 }
 
 impl App {
-    fn org_suggestions(&self, text: &str) -> Vec<Id> {
-        if text.trim().is_empty() {
-            return Vec::new();
-        }
-        let mut hits = Vec::new();
-        self.roster.org_index.search_top(text, 5, &mut hits);
-        hits.into_iter().map(|h| h.id).collect()
-    }
-
     pub(super) fn on_walk_in(
         &mut self,
         f: &mut WalkInForm,
         action: Action,
     ) -> Result<Effect, StoreError> {
-        let new_org = !f.org.trim().is_empty() && f.known_org(self.roster.orgs.values()).is_none();
-        let fields = f.fields(new_org);
-        let at = fields.iter().position(|x| *x == f.field).unwrap_or(0);
-        if action != Action::Cancel {
-            f.discard_armed = false;
-        }
-        let edited = f.text_mut().and_then(|t| super::edit_text(t, &action));
-        if self.edited(edited) {
-            f.error = None;
-            f.pick = None;
-        }
-        match action {
-            _ if edited.is_some() => {}
-            Action::Cancel if f.pick.is_some() => f.pick = None,
-            Action::Cancel if super::escape(f.is_dirty(), &mut f.discard_armed, &mut f.error) => {
-                return Ok(Effect::Close);
-            }
-            Action::Cancel => {}
-            Action::Input(ch) if f.field == Field::Kind => {
-                if let Some(k) = OrgKind::from_digit(ch) {
-                    f.kind = k;
+        let fields = f.fields(&self.roster);
+        let dirty = f.is_dirty();
+        let (text, list) = match f.form.focus {
+            Field::Name => (Some(&mut f.name), None),
+            Field::Org => (None, Some(&mut f.org)),
+            Field::Phone => (Some(&mut f.phone), None),
+            Field::Kind => (None, None),
+        };
+        let roster = &self.roster;
+        let step = super::form_keys(
+            &mut f.form,
+            &fields,
+            dirty,
+            text,
+            list,
+            |id| roster.org_label(id),
+            &action,
+        );
+        match step {
+            Step::Typed(e) => {
+                if self.edited(Some(e)) && f.form.focus == Field::Org {
+                    self.roster.suggest_orgs(&mut f.org);
                 }
-                f.error = None;
             }
-            Action::Left | Action::Right if f.field == Field::Kind => {
-                let i = OrgKind::ALL.iter().position(|k| *k == f.kind).unwrap_or(0);
-                let n = OrgKind::ALL.len();
-                let j = if action == Action::Right {
-                    (i + 1) % n
-                } else {
-                    (i + n - 1) % n
-                };
-                f.kind = OrgKind::ALL[j];
-            }
-            Action::Down if f.field == Field::Org && !f.suggestions.is_empty() => {
-                f.pick = Some(f.pick.map_or(0, |p| (p + 1).min(f.suggestions.len() - 1)));
-            }
-            Action::Up if f.field == Field::Org && f.pick.is_some() => {
-                f.pick = f.pick.and_then(|p| p.checked_sub(1));
-            }
-            Action::NextField | Action::Down => {
-                accept_pick(f, self);
-                let new_org =
-                    !f.org.trim().is_empty() && f.known_org(self.roster.orgs.values()).is_none();
-                let fields = f.fields(new_org);
-                let at = fields.iter().position(|x| *x == f.field).unwrap_or(0);
-                f.field = fields[(at + 1) % fields.len()];
-            }
-            Action::PrevField | Action::Up => {
-                f.field = fields[(at + fields.len() - 1) % fields.len()];
-            }
-            Action::Submit => {
-                if f.field == Field::Org && f.pick.is_some() {
-                    accept_pick(f, self);
-                    f.field = Field::Phone;
-                } else {
+            // Taken: on to the next field (the kind, when the typed name is a new one).
+            Step::Took(_) => f.form.step(&f.fields(&self.roster), true),
+            Step::Moved | Step::Pass if f.form.focus == Field::Kind => match action {
+                Action::Input(ch) => {
+                    if let Some(k) = OrgKind::from_digit(ch) {
+                        f.kind = k;
+                    }
+                }
+                Action::Left | Action::Right => {
+                    f.kind = super::cycle(&OrgKind::ALL, f.kind, action == Action::Right)
+                }
+                Action::Submit => return self.save_walk_in(f),
+                _ => {}
+            },
+            Step::Moved => {}
+            Step::Close => return Ok(Effect::Close),
+            Step::Pass => {
+                if action == Action::Submit {
                     return self.save_walk_in(f);
                 }
             }
-            _ => {}
         }
-        if f.field == Field::Org && edited.is_some_and(Edited::changed) {
-            f.suggestions = self.org_suggestions(&f.org);
-            // The best suggestion is highlighted unless the text names a known organisation
-            // already: Tab and Enter take it, Esc keeps what was typed (a new organisation).
-            f.pick = (!f.suggestions.is_empty()
-                && f.known_org(self.roster.orgs.values()).is_none())
-            .then_some(0);
+        if f.form.focus != Field::Org {
+            f.org.close();
         }
         Ok(Effect::Keep)
     }
@@ -177,25 +130,20 @@ impl App {
     fn save_walk_in(&mut self, f: &mut WalkInForm) -> Result<Effect, StoreError> {
         let name = clean_line(&f.name);
         let phone = normalize_phone(&f.phone);
-        let problem = if name.is_empty() {
-            f.field = Field::Name;
-            Some(i18n::NAME_REQUIRED.get())
-        } else if phone.is_none() {
-            f.field = Field::Phone;
-            Some(i18n::PHONE_INVALID.get())
-        } else {
-            None
-        };
         let Some(event) = self.event.as_ref().map(|e| e.id) else {
-            f.error = Some(i18n::NO_EVENT_SELECTED.get().into());
+            f.form.error = Some(i18n::NO_EVENT_SELECTED.get().into());
             return Ok(Effect::Keep);
         };
-        if let Some(p) = problem {
-            f.error = Some(p.into());
+        if name.is_empty() {
+            f.form.refuse(Field::Name, i18n::NAME_REQUIRED.get());
             return Ok(Effect::Keep);
         }
-        let org_name = clean_line(&f.org);
-        let known = f.known_org(self.roster.orgs.values());
+        if phone.is_none() {
+            f.form.refuse(Field::Phone, i18n::PHONE_INVALID.get());
+            return Ok(Effect::Keep);
+        }
+        let org_name = clean_line(&f.org.text);
+        let known = f.known_org(&self.roster);
         let mut new_org = if known.is_none() && !org_name.is_empty() {
             Some(Organization {
                 id: 0,
@@ -237,14 +185,4 @@ impl App {
         self.checkin.refresh(&self.roster);
         Ok(Effect::Close)
     }
-}
-
-fn accept_pick(f: &mut WalkInForm, app: &App) {
-    if let Some(id) = f.pick.and_then(|p| f.suggestions.get(p)).copied()
-        && let Some(o) = app.roster.orgs.get(&id)
-    {
-        f.org.set(&o.name);
-    }
-    f.pick = None;
-    f.suggestions.clear();
 }

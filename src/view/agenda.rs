@@ -151,7 +151,7 @@ pub fn draw_form(form: &AgendaForm, f: &mut Frame, area: Rect) {
             value,
             label_w,
             value_w,
-            form.field == field,
+            form.form.focus == field,
         ) {
             caret_at = Some(c);
         }
@@ -160,8 +160,8 @@ pub fn draw_form(form: &AgendaForm, f: &mut Frame, area: Rect) {
         f,
         inner,
         lines,
-        form.error.as_deref(),
-        i18n::AGENDA_FORM_KEYS.get(),
+        form.form.error.as_deref(),
+        crate::state::Context::Form,
         caret_at,
     );
 }

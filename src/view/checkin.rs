@@ -6,12 +6,13 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::widgets::{fit, form_field, mask_email, mask_phone, pad, width, window};
+use super::widgets::{fit, form_field, lookup_lines, mask_email, mask_phone, pad, width, window};
 use super::{ACCENT, GOOD, WARN, caret, popup};
 use crate::i18n;
 use crate::model::{AttendanceStatus, OrgKind};
 use crate::state::walkin::Field;
 use crate::state::{App, WalkInForm};
+use crate::widgets::TextField;
 
 /// Column widths for a table `w` columns wide: name, mark, org, role, contact, status.
 fn columns(w: usize) -> [usize; 6] {
@@ -210,42 +211,40 @@ fn row_text(w: &[usize; 6], cells: [&str; 6]) -> String {
 }
 
 pub fn draw_walk_in(app: &App, form: &WalkInForm, f: &mut Frame, area: Rect) {
-    // While a suggestion is highlighted, Tab or Enter will take it: no new organisation yet.
-    let new_org = !form.org.trim().is_empty()
-        && form.pick.is_none()
-        && form.known_org(app.roster.orgs.values()).is_none();
-    let suggestions = if form.field == Field::Org {
-        form.suggestions.len()
+    let new_org = form.new_org(&app.roster);
+    let list = if form.form.focus == Field::Org {
+        form.org.rows()
     } else {
         0
     };
-    let h = 9 + u16::from(new_org) + suggestions as u16;
+    let h = 9 + u16::from(new_org) + list as u16;
     let inner = popup(f, area, 64, h, i18n::WALKIN_TITLE.get());
     let label_w = 16;
     let value_w = (inner.width as usize).saturating_sub(label_w + 1);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut caret_at = None;
     let mut field_line =
-        |lines: &mut Vec<Line<'static>>, field: Field, label: &str, value: &str| {
-            let focused = form.field == field;
+        |lines: &mut Vec<Line<'static>>, field: Field, label: &str, value: &TextField| {
+            let focused = form.form.focus == field;
             if let Some(c) = form_field(lines, label, value, label_w, value_w, focused) {
                 caret_at = Some(c);
             }
         };
     field_line(&mut lines, Field::Name, i18n::F_NAME.get(), &form.name);
-    field_line(&mut lines, Field::Org, i18n::F_ORG.get(), &form.org);
-    if form.field == Field::Org {
-        for (i, id) in form.suggestions.iter().enumerate() {
-            if let Some(o) = app.roster.orgs.get(id) {
-                let text = format!("  {} · {}", o.name, i18n::kind_short(o.kind));
-                let style = if form.pick == Some(i) {
-                    Style::new().add_modifier(Modifier::REVERSED)
-                } else {
-                    Style::new().fg(Color::Gray)
-                };
-                lines.push(Line::styled(pad(&text, inner.width as usize), style));
-            }
-        }
+    field_line(&mut lines, Field::Org, i18n::F_ORG.get(), &form.org.text);
+    if form.form.focus == Field::Org {
+        let label = |id| match app.roster.orgs.get(&id) {
+            Some(o) => format!("{} · {}", o.name, i18n::kind_short(o.kind)),
+            None => String::new(),
+        };
+        lookup_lines(
+            &mut lines,
+            &form.org,
+            2,
+            inner.width as usize,
+            label,
+            i18n::NEW_ORG.get(),
+        );
     }
     if new_org {
         let kinds: Vec<Span> = OrgKind::ALL
@@ -263,7 +262,7 @@ pub fn draw_walk_in(app: &App, form: &WalkInForm, f: &mut Frame, area: Rect) {
                 ]
             })
             .collect();
-        let focused = form.field == Field::Kind;
+        let focused = form.form.focus == Field::Kind;
         let mut spans = vec![
             Span::styled(
                 pad(i18n::F_KIND.get(), label_w),
@@ -279,23 +278,18 @@ pub fn draw_walk_in(app: &App, form: &WalkInForm, f: &mut Frame, area: Rect) {
         lines.push(Line::from(spans));
     }
     field_line(&mut lines, Field::Phone, i18n::F_PHONE.get(), &form.phone);
-    lines.push(Line::default());
-    if new_org {
+    if new_org && form.org.sel.is_none() {
         lines.push(Line::styled(
-            format!("“{}” {}", fit(&form.org, 30), i18n::NEW_ORG.get()),
+            format!("“{}” {}", fit(&form.org.text, 30), i18n::NEW_ORG.get()),
             Style::new().fg(WARN),
         ));
     }
-    match &form.error {
-        Some(e) => lines.push(Line::styled(e.clone(), Style::new().fg(super::BAD).bold())),
-        None => lines.push(Line::default()),
-    }
-    lines.push(Line::styled(
-        fit(i18n::WALKIN_KEYS.get(), inner.width as usize),
-        Style::new().fg(Color::DarkGray),
-    ));
-    f.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = caret_at {
-        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
-    }
+    super::finish_form(
+        f,
+        inner,
+        lines,
+        form.form.error.as_deref(),
+        app.context(),
+        caret_at,
+    );
 }

@@ -6,14 +6,13 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
+use super::widgets::lookup_lines;
 use super::widgets::{Editable, Shown, fit, form_field, pad, width};
-use super::{ACCENT, BAD, WARN, caret, popup};
+use super::{ACCENT, WARN, popup};
 use crate::i18n;
 use crate::model::{Id, Idea, IdeaStatus};
 use crate::state::App;
-use crate::state::ideas::{
-    FilterField, FilterForm, FormField, IdeaForm, IdeasMode, Lookup, is_stale,
-};
+use crate::state::ideas::{FilterField, FilterForm, FormField, IdeaDetail, IdeaForm, is_stale};
 
 /// Lines one card takes: title, category · organisations · owner, and a gap.
 const CARD_LINES: u16 = 3;
@@ -27,7 +26,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
 
     let columns = s.columns();
     let cells = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).split(board);
-    let board_focused = matches!(s.mode, IdeasMode::Board);
+    let board_focused = app.modal.is_none();
     for (c, (status, cell)) in columns.iter().zip(cells.iter()).enumerate() {
         let ideas = s.column(*status, now);
         let selected_col = c == s.col;
@@ -72,16 +71,12 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         }
         f.render_widget(Paragraph::new(lines), inner);
     }
+}
 
-    match &s.mode {
-        IdeasMode::Board => {}
-        IdeasMode::Form(form) => draw_form(app, form, f, area),
-        IdeasMode::Filter(form) => draw_filter(app, form, f, area),
-        IdeasMode::Detail { id, notes, scroll } => {
-            if let Some(i) = s.idea(*id) {
-                draw_detail(app, i, notes, *scroll, f, area);
-            }
-        }
+/// One idea in full, over the board.
+pub fn draw_idea_detail(app: &App, d: &IdeaDetail, f: &mut Frame, area: Rect) {
+    if let Some(i) = app.ideas.idea(d.id) {
+        draw_detail(app, i, &d.notes, d.scroll, f, area);
     }
 }
 
@@ -215,21 +210,11 @@ fn field_line(
 
 fn suggestion_lines(
     lines: &mut Vec<Line<'static>>,
-    l: &Lookup,
+    l: &crate::widgets::Lookup<Id>,
     w: usize,
     label: impl Fn(Id) -> String,
 ) {
-    for (i, id) in l.hits.iter().enumerate() {
-        let style = if l.sel == Some(i) {
-            Style::new().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::new().fg(Color::Gray)
-        };
-        lines.push(Line::styled(
-            pad(&format!("{:15}{}", "", label(*id)), w),
-            style,
-        ));
-    }
+    lookup_lines(lines, l, 15, w, label, "");
 }
 
 fn org_label(app: &App, id: Id) -> String {
@@ -239,10 +224,10 @@ fn org_label(app: &App, id: Id) -> String {
     }
 }
 
-fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
-    let hits = match form.field {
-        FormField::Orgs => form.orgs.hits.len(),
-        FormField::Owner => form.owner_lookup.hits.len(),
+pub fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
+    let hits = match form.form.focus {
+        FormField::Orgs => form.orgs.rows(),
+        FormField::Owner => form.owner_lookup.rows(),
         _ => 0,
     } as u16;
     let w = area.width.saturating_sub(4).min(80);
@@ -256,7 +241,7 @@ fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
     let iw = inner.width as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut caret_at = None;
-    let focus = |x: FormField| form.field == x;
+    let focus = |x: FormField| form.form.focus == x;
     caret_at = caret_at.or(field_line(
         &mut lines,
         i18n::IDEA_F_TITLE.get(),
@@ -344,32 +329,27 @@ fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
             Style::new().fg(ACCENT),
         ));
     }
-    lines.push(Line::default());
-    match &form.error {
-        Some(e) => lines.push(Line::styled(fit(e, iw), Style::new().fg(BAD).bold())),
-        None => lines.push(Line::default()),
-    }
-    lines.push(Line::styled(
-        fit(i18n::IDEA_FORM_KEYS.get(), iw),
-        Style::new().fg(Color::DarkGray),
-    ));
-    f.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = caret_at {
-        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
-    }
+    super::finish_form(
+        f,
+        inner,
+        lines,
+        form.form.error.as_deref(),
+        crate::state::Context::Form,
+        caret_at,
+    );
 }
 
-fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
-    let hits = match form.field {
-        FilterField::Org => form.org.hits.len(),
-        FilterField::Owner => form.owner.hits.len(),
+pub fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
+    let hits = match form.form.focus {
+        FilterField::Org => form.org.rows(),
+        FilterField::Owner => form.owner.rows(),
         _ => 0,
     } as u16;
     let w = area.width.saturating_sub(4).min(70);
-    let inner = popup(f, area, w, 9 + hits, i18n::IDEA_FILTER_TITLE.get());
+    let inner = popup(f, area, w, 10 + hits, i18n::IDEA_FILTER_TITLE.get());
     let iw = inner.width as usize;
     let fl = &form.filter;
-    let focus = |x: FilterField| form.field == x;
+    let focus = |x: FilterField| form.form.focus == x;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut caret_at = None;
     let cat = fl
@@ -439,15 +419,14 @@ fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
         true,
         iw,
     ));
-    lines.push(Line::default());
-    lines.push(Line::styled(
-        fit(i18n::IDEA_FILTER_KEYS.get(), iw),
-        Style::new().fg(Color::DarkGray),
-    ));
-    f.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = caret_at {
-        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
-    }
+    super::finish_form(
+        f,
+        inner,
+        lines,
+        form.form.error.as_deref(),
+        crate::state::Context::Form,
+        caret_at,
+    );
 }
 
 fn draw_detail(

@@ -53,7 +53,8 @@ pub fn draw(app: &App, f: &mut Frame) {
     }
     draw_status(app, f, status);
     // Generated from the keymap in force, like the F1 help: it cannot drift from the keys.
-    let hint = keymap::footer(app.screen_context());
+    // A modal's keys when one is open: the line shows what a key will do now.
+    let hint = keymap::footer(app.context());
     f.render_widget(
         Paragraph::new(fit(&hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),
         hints,
@@ -118,6 +119,9 @@ pub fn draw(app: &App, f: &mut Frame) {
             i18n::REPLACE_TITLE.get(),
             &i18n::confirm_replace(&r.path.display().to_string()),
         ),
+        Modal::IdeaForm(form) => ideas::draw_form(app, form, f, area),
+        Modal::IdeaFilter(form) => ideas::draw_filter(app, form, f, area),
+        Modal::IdeaDetail(d) => ideas::draw_idea_detail(app, d, f, body),
         Modal::OfferDemo => draw_question(
             f,
             area,
@@ -377,23 +381,28 @@ fn draw_event_picker(app: &App, f: &mut Frame, area: Rect, selected: usize) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Ends a form: a blank line, the error (red) if any, the key hint; draws it all into `inner`
+/// Ends a form: a blank line, the error (red) if any, the keys of `keys`; draws it all into `inner`
 /// and puts the terminal cursor at the caret of the focused field.
 pub fn finish_form(
     f: &mut Frame,
     inner: Rect,
     mut lines: Vec<Line<'_>>,
     error: Option<&str>,
-    keys: &str,
+    keys: crate::state::Context,
     caret_at: Option<(usize, usize)>,
 ) {
+    // The key line comes from the keymap in force, like the footer and F1.
+    let keys = keymap::footer(keys);
     let w = inner.width as usize;
     lines.push(Line::default());
     lines.push(match error {
         Some(e) => Line::styled(fit(e, w), Style::new().fg(BAD).bold()),
         None => Line::default(),
     });
-    lines.push(Line::styled(fit(keys, w), Style::new().fg(Color::DarkGray)));
+    lines.push(Line::styled(
+        fit(&keys, w),
+        Style::new().fg(Color::DarkGray),
+    ));
     f.render_widget(Paragraph::new(lines), inner);
     if let Some((x, y)) = caret_at {
         caret(f, inner.x + x as u16, inner.y + y as u16, inner);

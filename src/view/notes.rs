@@ -7,12 +7,13 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::widgets::{fit, form_field, pad, width};
+use super::widgets::{fit, form_field, lookup_lines, pad, width};
 use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
 use crate::i18n::{self, L};
 use crate::model::{Note, NoteKind, Owner};
 use crate::state::notes::{ActionField, KindFilter, NotesView, OwnerPick};
 use crate::state::{ActionForm, App};
+use crate::widgets::TextField;
 
 pub fn kind_label(k: &NoteKind) -> L {
     match k {
@@ -296,12 +297,12 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
 }
 
 pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect) {
-    let shown_candidates = if form.field == ActionField::Owner {
-        form.candidates.len()
+    let list = if form.form.focus == ActionField::Owner {
+        form.owner.rows()
     } else {
         0
     };
-    let h = 8 + shown_candidates as u16;
+    let h = 8 + list as u16;
     let inner = popup(f, area, 66, h, i18n::ACTION_FORM_TITLE.get());
     let label_w = 26;
     let value_w = (inner.width as usize).saturating_sub(label_w + 1);
@@ -311,14 +312,14 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
                       caret_at: &mut Option<(usize, usize)>,
                       field,
                       label: L,
-                      value: &str| {
+                      value: &TextField| {
         if let Some(c) = form_field(
             lines,
             label.get(),
             value,
             label_w,
             value_w,
-            form.field == field,
+            form.form.focus == field,
         ) {
             *caret_at = Some(c);
         }
@@ -328,24 +329,17 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
         &mut caret_at,
         ActionField::Owner,
         i18n::F_OWNER,
-        &form.owner,
+        &form.owner.text,
     );
-    if form.field == ActionField::Owner {
-        for (i, c) in form.candidates.iter().enumerate() {
-            let text = match c {
-                OwnerPick::Person(p) => format!("  {}", app.owner_name(&Owner::Person(*p))),
-                OwnerPick::Org(o) => match app.roster.orgs.get(o) {
-                    Some(org) => format!("  {} · {}", org.name, i18n::kind_short(org.kind)),
-                    None => String::new(),
-                },
-            };
-            let style = if i == form.pick {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::new().fg(Color::Gray)
-            };
-            lines.push(Line::styled(pad(&text, inner.width as usize), style));
-        }
+    if form.form.focus == ActionField::Owner {
+        let label = |c| match c {
+            OwnerPick::Person(p) => app.owner_name(&Owner::Person(p)),
+            OwnerPick::Org(o) => match app.roster.orgs.get(&o) {
+                Some(org) => format!("{} · {}", org.name, i18n::kind_short(org.kind)),
+                None => String::new(),
+            },
+        };
+        lookup_lines(&mut lines, &form.owner, 2, inner.width as usize, label, "");
     }
     field_line(
         &mut lines,
@@ -358,8 +352,8 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
         f,
         inner,
         lines,
-        form.error.as_deref(),
-        i18n::ACTION_FORM_KEYS.get(),
+        form.form.error.as_deref(),
+        crate::state::Context::Form,
         caret_at,
     );
 }

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::widgets::{Editable, fit, form_field, pad, width, window};
+use super::widgets::{Editable, fit, form_field, lookup_lines, pad, width, window};
 use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
 use crate::i18n::{self, L};
 use crate::io::export::status_label;
@@ -535,8 +535,13 @@ fn choice_line<T: Copy + PartialEq>(
 
 pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect) {
     let new_org = form.new_org(&app.roster);
-    let fields = form.fields(new_org);
-    let h = fields.len() as u16 + 6 + form.suggestions.len() as u16;
+    let fields = form.fields(&app.roster);
+    let list = if form.form.focus == PField::Org {
+        form.org.rows()
+    } else {
+        0
+    };
+    let h = fields.len() as u16 + 6 + list as u16;
     let title = if form.id.is_some() {
         i18n::P_PERSON_EDIT
     } else {
@@ -547,10 +552,10 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut caret_at = None;
     for field in fields {
-        let focused = form.field == field;
+        let focused = form.form.focus == field;
         let (label, value) = match field {
             PField::Name => (i18n::F_NAME, &form.name),
-            PField::Org => (i18n::F_ORG, &form.org),
+            PField::Org => (i18n::F_ORG, &form.org.text),
             PField::Kind => {
                 lines.push(choice_line(
                     i18n::F_KIND.get(),
@@ -572,41 +577,31 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
             caret_at = Some((x, lines.len() - 1));
         }
         if field == PField::Org && focused {
-            for (i, id) in form.suggestions.iter().enumerate() {
-                if let Some(o) = app.roster.orgs.get(id) {
-                    let text = format!("{}↳ {} · {}", " ".repeat(15), o.name, kind_label(o.kind));
-                    let style = if form.pick == Some(i) {
-                        Style::new().add_modifier(Modifier::REVERSED)
-                    } else {
-                        Style::new().fg(Color::Gray)
-                    };
-                    lines.push(Line::styled(pad(&text, inner.width as usize), style));
-                }
-            }
+            let label = |id| match app.roster.orgs.get(&id) {
+                Some(o) => format!("↳ {} · {}", o.name, kind_label(o.kind)),
+                None => String::new(),
+            };
+            let w = inner.width as usize;
+            lookup_lines(&mut lines, &form.org, 15, w, label, i18n::NEW_ORG.get());
         }
     }
-    lines.push(Line::default());
     // While a suggestion is highlighted, Tab or Enter will take it: no new organisation yet.
-    if new_org && form.pick.is_none() {
+    if new_org && form.org.sel.is_none() {
         lines.push(Line::styled(
-            format!("“{}” {}", fit(&form.org, 30), i18n::NEW_ORG.get()),
+            format!("“{}” {}", fit(&form.org.text, 30), i18n::NEW_ORG.get()),
             Style::new().fg(WARN),
         ));
     } else {
         lines.push(Line::default());
     }
-    match &form.error {
-        Some(e) => lines.push(Line::styled(e.clone(), Style::new().fg(BAD).bold())),
-        None => lines.push(Line::default()),
-    }
-    lines.push(Line::styled(
-        fit(i18n::FORM_KEYS.get(), inner.width as usize),
-        Style::new().fg(Color::DarkGray),
-    ));
-    f.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = caret_at {
-        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
-    }
+    super::finish_form(
+        f,
+        inner,
+        lines,
+        form.form.error.as_deref(),
+        crate::state::Context::Form,
+        caret_at,
+    );
 }
 
 pub fn draw_org_form(form: &OrgForm, f: &mut Frame, area: Rect) {
@@ -620,7 +615,7 @@ pub fn draw_org_form(form: &OrgForm, f: &mut Frame, area: Rect) {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut caret_at = None;
     for field in OField::ALL {
-        let focused = form.field == field;
+        let focused = form.form.focus == field;
         match field {
             OField::Name => {
                 if let Some(x) = form_line(
@@ -664,8 +659,8 @@ pub fn draw_org_form(form: &OrgForm, f: &mut Frame, area: Rect) {
         f,
         inner,
         lines,
-        form.error.as_deref(),
-        i18n::FORM_KEYS.get(),
+        form.form.error.as_deref(),
+        crate::state::Context::Form,
         caret_at,
     );
 }

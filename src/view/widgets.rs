@@ -281,6 +281,34 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     r
 }
 
+/// A lookup's list under its field: each hit by `label`, then the entry for the typed text
+/// where the field offers one (`typed` says what it does, e.g. "new organisation"). The
+/// highlighted row is reversed: Enter or Tab takes it.
+pub fn lookup_lines<T: Copy + PartialEq>(
+    lines: &mut Vec<Line<'static>>,
+    l: &crate::widgets::Lookup<T>,
+    indent: usize,
+    w: usize,
+    label: impl Fn(T) -> String,
+    typed: &str,
+) {
+    let row = |i: usize, text: String| {
+        let style = if l.sel == Some(i) {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().fg(ratatui::style::Color::Gray)
+        };
+        Line::styled(pad(&format!("{:indent$}{text}", ""), w), style)
+    };
+    for (i, h) in l.hits.iter().enumerate() {
+        lines.push(row(i, label(*h)));
+    }
+    if l.offers_typed() {
+        let text = format!("+ “{}” {typed}", fit(l.text.trim(), 24));
+        lines.push(row(l.hits.len(), text));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -833,6 +833,47 @@ fn full_disk_child() {
     drop(store);
     let store = Store::open(&path).unwrap();
     assert_eq!(names(&store), vec!["김기성", "박민수"]);
+
+    // In the app: a save that fails keeps its form open with everything typed, and the same
+    // Enter saves once space is freed.
+    use netday::state::{Action, App, Modal};
+    let mut e = Event {
+        id: 0,
+        title: "11월 네트워킹데이".into(),
+        date: demo_date(),
+        start: None,
+        end: None,
+        venue: String::new(),
+        district: District::Other,
+        status: EventStatus::Planned,
+    };
+    store.put_event(&mut e).unwrap();
+    let mut app = App::new(store).unwrap();
+    app.update(Action::WalkIn);
+    for c in "최현장".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::NextField);
+    app.update(Action::NextField);
+    for c in "01055556666".chars() {
+        app.update(Action::Input(c));
+    }
+    let filler = fill_disk(&root);
+    app.update(Action::Submit);
+    let Some(Modal::WalkIn(f)) = &app.modal else {
+        panic!("a failed save closed the form: {:?}", app.message);
+    };
+    assert_eq!((&*f.name, &*f.phone), ("최현장", "01055556666"));
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("디스크가 가득 찼습니다"), "{said}");
+    std::fs::remove_file(&filler).unwrap();
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None, "{:?}", app.message);
+    assert!(app.roster.people.iter().any(|p| p.name == "최현장"));
     println!("full-disk child: all checks passed");
 }
 

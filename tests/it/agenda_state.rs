@@ -107,7 +107,7 @@ fn agenda_add_edit_reorder_delete() {
     let Some(Modal::AgendaForm(form)) = &app.modal else {
         panic!("form closed on a bad time")
     };
-    assert!(form.error.is_some());
+    assert!(form.form.error.is_some());
     // A changed form asks before it is thrown away: the first Esc only warns.
     app.update(Action::Cancel);
     assert!(
@@ -325,7 +325,7 @@ fn note_kinds_owner_due_and_filters() {
     let Some(Modal::ActionForm(form)) = &app.modal else {
         panic!()
     };
-    assert!(!form.candidates.is_empty());
+    assert!(!form.owner.hits.is_empty());
     app.update(Action::NextField);
     typ(&mut app, "13-45");
     app.update(Action::Submit);

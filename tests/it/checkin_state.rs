@@ -193,9 +193,8 @@ fn walk_in_form_saves_a_new_person_and_checks_them_in() {
     let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!()
     };
-    assert!(!form.suggestions.is_empty());
-    app.update(Action::Down);
-    app.update(Action::Submit); // accept 한울신협
+    assert!(!form.org.hits.is_empty());
+    app.update(Action::Submit); // accept the highlighted 한울신협
     type_text(&mut app, "01099998888");
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
@@ -226,7 +225,7 @@ fn walk_in_with_a_new_organisation_and_validation() {
         panic!()
     };
     assert!(
-        form.error.as_deref().unwrap().contains("이름"),
+        form.form.error.as_deref().unwrap().contains("이름"),
         "name is required"
     );
     type_text(&mut app, "새사람");
@@ -241,7 +240,7 @@ fn walk_in_with_a_new_organisation_and_validation() {
     let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!("bad phone must keep the form open")
     };
-    assert!(form.error.is_some());
+    assert!(form.form.error.is_some());
     app.update(Action::Backspace);
     app.update(Action::Backspace);
     app.update(Action::Submit);
@@ -388,12 +387,15 @@ fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
     let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!()
     };
-    assert_eq!(form.pick, Some(0), "the best suggestion is highlighted");
+    assert_eq!(form.org.sel, Some(0), "the best suggestion is highlighted");
     app.update(Action::NextField);
     let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!()
     };
-    assert_eq!(form.org, "햇살생협", "Tab took the highlighted suggestion");
+    assert_eq!(
+        form.org.text, "햇살생협",
+        "Tab took the highlighted suggestion"
+    );
     type_text(&mut app, "01012345678");
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
@@ -408,12 +410,12 @@ fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
     let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!("Esc on a highlighted suggestion only drops the highlight")
     };
-    assert_eq!(form.pick, None);
+    assert_eq!(form.org.sel, None);
     app.update(Action::NextField);
     let Some(Modal::WalkIn(form)) = &app.modal else {
         panic!()
     };
-    assert_eq!(form.org, "햇살");
+    assert_eq!(form.org.text, "햇살");
 }
 
 #[test]

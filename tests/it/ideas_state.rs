@@ -8,7 +8,8 @@ use std::cell::Cell;
 use chrono::NaiveDate;
 use netday::i18n::{Lang, set_lang};
 use netday::model::{Id, Idea, IdeaCategory, IdeaStatus, Note, NoteKind, Owner, Ts};
-use netday::state::ideas::{IdeasMode, STALE_DAYS};
+use netday::state::Modal;
+use netday::state::ideas::STALE_DAYS;
 use netday::state::{Action, App, Screen};
 use netday::store::Store;
 
@@ -238,13 +239,12 @@ fn new_idea_through_the_form_with_picked_orgs_and_owner() {
     app.update(Action::Submit);
     keys(&mut app, [Action::NextField]);
     typed(&mut app, "김기성");
-    app.update(Action::Submit);
-    keys(&mut app, [Action::NextField]);
+    app.update(Action::Submit); // takes the owner and moves on, as every lookup does
     typed(&mut app, "장소 후보 정리");
     keys(&mut app, [Action::NextField]);
     typed(&mut app, "12-01");
     app.update(Action::Submit);
-    assert_eq!(app.ideas.mode, IdeasMode::Board, "saved and closed");
+    assert_eq!(app.modal, None, "saved and closed");
     let i = app
         .store
         .ideas()
@@ -271,27 +271,27 @@ fn form_refuses_empty_title_and_bad_date_and_keeps_the_input() {
     let (_d, mut app) = setup();
     app.update(Action::NewIdea);
     app.update(Action::Submit);
-    let IdeasMode::Form(f) = &app.ideas.mode else {
+    let Some(Modal::IdeaForm(f)) = &app.modal else {
         panic!("form closed")
     };
-    assert!(f.error.is_some());
+    assert!(f.form.error.is_some());
     typed(&mut app, "제목");
     for _ in 0..5 {
         app.update(Action::NextField);
     }
     typed(&mut app, "13월");
     app.update(Action::Submit);
-    let IdeasMode::Form(f) = &app.ideas.mode else {
+    let Some(Modal::IdeaForm(f)) = &app.modal else {
         panic!("form closed")
     };
     assert_eq!(f.title, "제목");
-    assert!(f.error.is_some());
+    assert!(f.form.error.is_some());
     assert_eq!(app.store.ideas().unwrap().len(), 6, "nothing saved");
     // Esc on a changed form asks once, then discards.
     app.update(Action::Cancel);
-    assert!(matches!(app.ideas.mode, IdeasMode::Form(_)));
+    assert!(matches!(app.modal, Some(Modal::IdeaForm(_))));
     app.update(Action::Cancel);
-    assert_eq!(app.ideas.mode, IdeasMode::Board);
+    assert_eq!(app.modal, None);
 }
 
 #[test]
@@ -332,7 +332,7 @@ fn idea_started_from_a_note_links_it() {
     );
     app.start_idea_from_note(&note);
     assert_eq!(app.screen, Screen::Ideas);
-    let IdeasMode::Form(f) = &app.ideas.mode else {
+    let Some(Modal::IdeaForm(f)) = &app.modal else {
         panic!("no form")
     };
     assert_eq!(f.title, "공동 교육 프로그램");
@@ -352,12 +352,12 @@ fn idea_started_from_a_note_links_it() {
 
     // The detail view loads the linked note's text.
     app.update(Action::Submit);
-    let IdeasMode::Detail { id, notes, .. } = &app.ideas.mode else {
+    let Some(Modal::IdeaDetail(d)) = &app.modal else {
         panic!("no detail")
     };
-    assert_eq!(*id, i.id);
-    assert_eq!(notes.len(), 1);
-    assert_eq!(notes[0].id, note.id);
+    assert_eq!(d.id, i.id);
+    assert_eq!(d.notes.len(), 1);
+    assert_eq!(d.notes[0].id, note.id);
 }
 
 #[test]

@@ -204,7 +204,7 @@ fn edit_validates_and_saves_durably() {
     let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("form closed on a bad phone");
     };
-    assert!(f.error.as_deref().unwrap().contains("전화번호"));
+    assert!(f.form.error.as_deref().unwrap().contains("전화번호"));
     // A good one, written any way.
     for _ in 0..20 {
         app.update(Action::Backspace);
@@ -219,7 +219,7 @@ fn edit_validates_and_saves_durably() {
     let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("form closed on a bad e-mail");
     };
-    assert!(f.error.as_deref().unwrap().contains("이메일"));
+    assert!(f.form.error.as_deref().unwrap().contains("이메일"));
     for _ in 0..20 {
         app.update(Action::Backspace);
     }
@@ -239,7 +239,7 @@ fn edit_validates_and_saves_durably() {
     let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("form closed on an empty name");
     };
-    assert!(f.error.is_some());
+    assert!(f.form.error.is_some());
     // Esc on a changed form asks first, the second Esc discards.
     app.update(Action::Cancel);
     assert!(matches!(app.modal, Some(Modal::PersonForm(_))));
@@ -485,14 +485,14 @@ fn org_field_suggests_known_organisations() {
     let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("no form");
     };
-    let hanul = f.suggestions[0];
+    let hanul = f.org.hits[0];
     assert_eq!(app.roster.orgs[&hanul].name, "한울신협");
-    app.update(Action::Down);
+    assert_eq!(f.org.sel, Some(0), "the best suggestion is highlighted");
     app.update(Action::Submit); // takes the suggestion, moves on
     let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("form closed when taking a suggestion");
     };
-    assert_eq!(f.org, "한울신협");
+    assert_eq!(f.org.text, "한울신협");
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
     let p = app.roster.person(id_of(&app, "김새싹")).unwrap();
