@@ -107,3 +107,37 @@ pub use labels::*;
 pub use meeting::*;
 pub use people::*;
 pub use shell::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_thread_speaks_its_own_language() {
+        // Both threads have set their language before either reads it.
+        let both_set = std::sync::Barrier::new(2);
+        let speak = |l: Lang| {
+            set_lang(l);
+            both_set.wait();
+            (lang(), SCREEN_PEOPLE.get(), people_count(3))
+        };
+        let (ko, en) = std::thread::scope(|s| {
+            let ko = s.spawn(|| speak(Lang::Ko));
+            let en = s.spawn(|| speak(Lang::En));
+            (ko.join(), en.join())
+        });
+        assert_eq!(ko.ok(), Some((Lang::Ko, "명단", "3명".to_string())));
+        assert_eq!(en.ok(), Some((Lang::En, "People", "3 people".to_string())));
+    }
+
+    #[test]
+    fn with_lang_puts_the_language_back_even_after_a_panic() {
+        set_lang(Lang::Ko);
+        assert_eq!(with_lang(Lang::En, || APP.get()), "netday networking day");
+        assert_eq!(lang(), Lang::Ko);
+        let panicked =
+            std::panic::catch_unwind(|| with_lang(Lang::En, || panic!("drawing failed")));
+        assert!(panicked.is_err());
+        assert_eq!(lang(), Lang::Ko);
+    }
+}
