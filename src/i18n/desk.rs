@@ -15,11 +15,6 @@ pub const COL_STATUS: L = L("상태", "Status");
 pub const COL_CODE: L = L("코드", "Code");
 pub const FIRST_TIME: L = L("첫 참석", "first time");
 pub const NOT_REGISTERED: L = L("미등록", "not registered");
-pub const ARRIVED: L = L("도착", "arrived");
-pub const EXPECTED: L = L("참석 예정", "expected");
-pub const WALK_IN: L = L("현장 등록", "walk-in");
-pub const CANCELLED: L = L("취소", "cancelled");
-pub const NO_SHOW: L = L("불참", "no-show");
 pub const CONTACTS_SHOWN: L = L(
     "연락처를 보입니다 (참석자가 볼 수 있어요)",
     "Contacts shown (attendees can see the screen)",

@@ -9,9 +9,6 @@ pub const COL_LENGTH: L = L("길이", "Length");
 pub const COL_ITEM: L = L("안건", "Agenda item");
 pub const COL_PRESENTER: L = L("발표", "Presenter");
 pub const COL_CLOCK: L = L("시계", "Clock");
-pub const AGENDA_PLANNED: L = L("예정", "planned");
-pub const AGENDA_RUNNING: L = L("진행 중", "running");
-pub const AGENDA_DONE: L = L("완료", "done");
 pub const NO_AGENDA: L = L(
     "안건이 없습니다. t: 기본 4개 안건으로 시작 · c: 지난 네트워킹데이 안건 복사 · a: 직접 추가",
     "No agenda yet. t: standard four segments · c: copy the last networking day · a: add",
@@ -42,9 +39,6 @@ pub const AGENDA_FORM_KEYS: L = L(
     "Tab/↓ next · ↑ previous · Enter save · Esc cancel",
 );
 pub const DELETE_TITLE: L = L("삭제", "Delete");
-pub const NOTE_KIND_NOTE: L = L("메모", "note");
-pub const NOTE_KIND_DECISION: L = L("결정 사항", "decision");
-pub const NOTE_KIND_ACTION: L = L("실행 과제", "action item");
 pub const ALL: L = L("전체", "all");
 pub const KIND: L = L("종류", "kind");
 pub const OWNER: L = L("담당", "owner");
