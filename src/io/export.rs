@@ -12,24 +12,10 @@ pub fn person_row(p: &Person, org: Option<&Organization>, l: Lang) -> Vec<String
         p.code.clone(),
         p.name.clone(),
         org.map(|o| o.name.clone()).unwrap_or_default(),
-        org.map(|o| {
-            if l == Lang::Ko {
-                o.kind.ko()
-            } else {
-                o.kind.en()
-            }
-            .to_string()
-        })
-        .unwrap_or_default(),
-        org.map(|o| {
-            if l == Lang::Ko {
-                o.district.ko()
-            } else {
-                o.district.en()
-            }
-            .to_string()
-        })
-        .unwrap_or_default(),
+        org.map(|o| o.kind.label().in_lang(l).to_string())
+            .unwrap_or_default(),
+        org.map(|o| o.district.label().in_lang(l).to_string())
+            .unwrap_or_default(),
         p.role.clone(),
         p.phone.clone(),
         p.email.clone(),
@@ -53,13 +39,7 @@ pub fn write_people<W: std::io::Write>(
 }
 
 pub fn status_label(s: &AttendanceStatus) -> L {
-    match s {
-        AttendanceStatus::Expected => L("참석 예정", "expected"),
-        AttendanceStatus::CheckedIn { .. } => L("도착", "arrived"),
-        AttendanceStatus::WalkIn { .. } => L("현장 등록", "walk-in"),
-        AttendanceStatus::Cancelled => L("취소", "cancelled"),
-        AttendanceStatus::NoShow => L("불참", "no-show"),
-    }
+    s.label()
 }
 
 /// Attendance of one event: one row per registered person with status and check-in time.
@@ -80,8 +60,9 @@ pub fn write_attendance<W: std::io::Write>(
             p.code.clone(),
             p.name.clone(),
             org.map(|o| o.name.clone()).unwrap_or_default(),
-            org.map(|o| o.kind_label(l).to_string()).unwrap_or_default(),
-            status_label(&a.status).in_lang(l).to_string(),
+            org.map(|o| o.kind.label().in_lang(l).to_string())
+                .unwrap_or_default(),
+            a.status.label().in_lang(l).to_string(),
             a.status.arrived_at().map(|t| t.hhmm()).unwrap_or_default(),
             p.phone.clone(),
             p.email.clone(),
@@ -152,11 +133,10 @@ pub fn idea_row(
     people: &HashMap<Id, Person>,
     l: Lang,
 ) -> Vec<String> {
-    let pick = |ko: &'static str, en: &'static str| L(ko, en).in_lang(l).to_string();
     vec![
         i.title.clone(),
-        pick(i.category.ko(), i.category.en()),
-        pick(i.status.ko(), i.status.en()),
+        i.category.label().in_lang(l).to_string(),
+        i.status.label().in_lang(l).to_string(),
         i.org_ids
             .iter()
             .filter_map(|o| orgs.get(o).map(|o| o.name.as_str()))

@@ -5,13 +5,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::i18n::{L, Lang};
 use crate::model::dates::schedule;
 use crate::model::{
-    AgendaItem, AgendaStatus, Attendance, AttendanceStatus, District, Event, Id, Idea, Note,
-    NoteKind, OrgKind, Organization, Owner, Person,
+    AgendaItem, Attendance, AttendanceStatus, District, Event, Id, Idea, Note, NoteKind, OrgKind,
+    Organization, Owner, Person,
 };
 use crate::store::{Store, StoreError};
 
@@ -63,14 +63,6 @@ fn t(l: Lang, ko: &'static str, en: &'static str) -> &'static str {
     L(ko, en).in_lang(l)
 }
 
-fn weekday(d: NaiveDate, l: Lang) -> &'static str {
-    let i = d.weekday().num_days_from_monday() as usize;
-    match l {
-        Lang::Ko => ["월", "화", "수", "목", "금", "토", "일"][i],
-        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
-    }
-}
-
 /// Text safe inside a Markdown table cell.
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace(['\n', '\r'], " ")
@@ -96,29 +88,6 @@ fn owner_name(d: &MinutesData, o: &Owner) -> String {
     }
 }
 
-fn kind_label(k: &NoteKind, l: Lang) -> &'static str {
-    match k {
-        NoteKind::Note => t(l, "메모", "Note"),
-        NoteKind::Decision => t(l, "결정 사항", "Decision"),
-        NoteKind::Action { .. } => t(l, "실행 과제", "Action item"),
-    }
-}
-
-fn status_label(s: AgendaStatus, l: Lang) -> &'static str {
-    match s {
-        AgendaStatus::Planned => t(l, "예정", "planned"),
-        AgendaStatus::Running => t(l, "진행 중", "running"),
-        AgendaStatus::Done => t(l, "완료", "done"),
-    }
-}
-
-fn org_kind(k: OrgKind, l: Lang) -> &'static str {
-    match l {
-        Lang::Ko => k.ko(),
-        Lang::En => k.en(),
-    }
-}
-
 /// The minutes as Markdown, in language `l`.
 pub fn render(d: &MinutesData, l: Lang) -> String {
     let mut out = String::new();
@@ -140,16 +109,13 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
         "- {}: {} ({}){time}",
         t(l, "일시", "Date"),
         e.date.format("%Y-%m-%d"),
-        weekday(e.date, l)
+        crate::i18n::weekday_in(e.date, l)
     );
     if !e.venue.is_empty() {
         let _ = writeln!(out, "- {}: {}", t(l, "장소", "Venue"), e.venue);
     }
     if e.district != District::Other {
-        let district = match l {
-            Lang::Ko => e.district.ko(),
-            Lang::En => e.district.en(),
-        };
+        let district = e.district.label().in_lang(l);
         let _ = writeln!(out, "- {}: {district}", t(l, "지역", "District"));
     }
     let _ = writeln!(out);
@@ -200,7 +166,7 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
     if !by_kind.is_empty() {
         let kinds: Vec<String> = by_kind
             .iter()
-            .map(|(k, n)| format!("{} {n}", org_kind(*k, l)))
+            .map(|(k, n)| format!("{} {n}", k.label().in_lang(l)))
             .collect();
         let _ = writeln!(
             out,
@@ -253,7 +219,7 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
                 t(l, "분", " min"),
                 cell(&item.title),
                 cell(&item.presenter),
-                status_label(item.status, l)
+                item.status.label().in_lang(l)
             );
         }
     }
@@ -295,8 +261,8 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
         }
         for n in notes {
             let mark = match n.kind {
-                NoteKind::Decision => format!("**{}**", kind_label(&n.kind, l)),
-                _ => kind_label(&n.kind, l).to_string(),
+                NoteKind::Decision => format!("**{}**", n.kind.heading().in_lang(l)),
+                _ => n.kind.heading().in_lang(l).to_string(),
             };
             let author = if n.author.is_empty() {
                 String::new()
@@ -355,10 +321,7 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
         );
     }
     for i in &d.ideas {
-        let (cat, status) = match l {
-            Lang::Ko => (i.category.ko(), i.status.ko()),
-            Lang::En => (i.category.en(), i.status.en()),
-        };
+        let (cat, status) = (i.category.label().in_lang(l), i.status.label().in_lang(l));
         let orgs: Vec<&str> = i
             .org_ids
             .iter()
@@ -368,9 +331,12 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
             .history
             .iter()
             .filter(|m| m.at.local_date() == d.event.date)
-            .map(|m| match l {
-                Lang::Ko => format!("{} → {}", m.from.ko(), m.to.ko()),
-                Lang::En => format!("{} → {}", m.from.en(), m.to.en()),
+            .map(|m| {
+                format!(
+                    "{} → {}",
+                    m.from.label().in_lang(l),
+                    m.to.label().in_lang(l)
+                )
             })
             .collect();
         let created = i.created.local_date() == d.event.date;

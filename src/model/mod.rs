@@ -106,26 +106,6 @@ impl OrgKind {
         OrgKind::SupportBody,
         OrgKind::Other,
     ];
-    pub fn ko(self) -> &'static str {
-        match self {
-            OrgKind::CreditUnion => "신협",
-            OrgKind::ConsumerCoop => "생협",
-            OrgKind::FrameworkCoop => "기본법 협동조합",
-            OrgKind::SocialCoop => "사회적협동조합",
-            OrgKind::SupportBody => "지원기관",
-            OrgKind::Other => "기타",
-        }
-    }
-    pub fn en(self) -> &'static str {
-        match self {
-            OrgKind::CreditUnion => "credit union",
-            OrgKind::ConsumerCoop => "consumer co-op",
-            OrgKind::FrameworkCoop => "framework co-op",
-            OrgKind::SocialCoop => "social co-op",
-            OrgKind::SupportBody => "support body",
-            OrgKind::Other => "other",
-        }
-    }
     /// The kind a digit key picks in forms: 1 = 신협 … 6 = 기타, in `ALL` order.
     pub fn from_digit(c: char) -> Option<OrgKind> {
         let d = c.to_digit(10)? as usize;
@@ -180,24 +160,6 @@ impl District {
         District::North,
         District::Other,
     ];
-    pub fn ko(self) -> &'static str {
-        match self {
-            District::East => "동부",
-            District::West => "서부",
-            District::South => "남부",
-            District::North => "북부",
-            District::Other => "기타",
-        }
-    }
-    pub fn en(self) -> &'static str {
-        match self {
-            District::East => "east",
-            District::West => "west",
-            District::South => "south",
-            District::North => "north",
-            District::Other => "other",
-        }
-    }
     pub fn parse(s: &str) -> Option<District> {
         let k: String = s.split_whitespace().collect::<String>().to_lowercase();
         Some(match k.as_str() {
@@ -456,36 +418,6 @@ impl IdeaCategory {
         IdeaCategory::Federation,
         IdeaCategory::Other,
     ];
-    pub fn ko(self) -> &'static str {
-        match self {
-            IdeaCategory::MainBankAccount => "주거래 통장",
-            IdeaCategory::JointOpenCall => "공모사업 공동 운영",
-            IdeaCategory::MutualMembership => "상호 조합원 인증제",
-            IdeaCategory::BuySocial => "바이소셜 연계",
-            IdeaCategory::KNewDeal => "K뉴딜 연계",
-            IdeaCategory::SpaceSharing => "공간 공유",
-            IdeaCategory::ClusterAssets => "클러스터·시민자산화",
-            IdeaCategory::FinanceInvestment => "금융대출·투자 연계",
-            IdeaCategory::RegionalCouncil => "지역협의회 구성",
-            IdeaCategory::Federation => "이종협동조합연합회 설립",
-            IdeaCategory::Other => "기타",
-        }
-    }
-    pub fn en(self) -> &'static str {
-        match self {
-            IdeaCategory::MainBankAccount => "main bank account",
-            IdeaCategory::JointOpenCall => "joint open call",
-            IdeaCategory::MutualMembership => "mutual membership",
-            IdeaCategory::BuySocial => "Buy Social",
-            IdeaCategory::KNewDeal => "K-New Deal",
-            IdeaCategory::SpaceSharing => "space sharing",
-            IdeaCategory::ClusterAssets => "cluster / citizen assets",
-            IdeaCategory::FinanceInvestment => "loans / investment",
-            IdeaCategory::RegionalCouncil => "regional council",
-            IdeaCategory::Federation => "federation",
-            IdeaCategory::Other => "other",
-        }
-    }
 }
 
 #[derive(
@@ -510,26 +442,6 @@ impl IdeaStatus {
         IdeaStatus::InProgress,
         IdeaStatus::Done,
     ];
-    pub fn ko(self) -> &'static str {
-        match self {
-            IdeaStatus::Idea => "아이디어",
-            IdeaStatus::Exploring => "검토 중",
-            IdeaStatus::Agreed => "합의",
-            IdeaStatus::InProgress => "진행 중",
-            IdeaStatus::Done => "완료",
-            IdeaStatus::Dropped => "중단",
-        }
-    }
-    pub fn en(self) -> &'static str {
-        match self {
-            IdeaStatus::Idea => "idea",
-            IdeaStatus::Exploring => "exploring",
-            IdeaStatus::Agreed => "agreed",
-            IdeaStatus::InProgress => "in progress",
-            IdeaStatus::Done => "done",
-            IdeaStatus::Dropped => "dropped",
-        }
-    }
 }
 
 /// One step of an idea through the pipeline.
@@ -563,13 +475,4 @@ pub struct Draft {
     pub key: String,
     pub text: String,
     pub saved: Ts,
-}
-
-impl Organization {
-    pub fn kind_label(&self, l: crate::i18n::Lang) -> &'static str {
-        match l {
-            crate::i18n::Lang::Ko => self.kind.ko(),
-            crate::i18n::Lang::En => self.kind.en(),
-        }
-    }
 }

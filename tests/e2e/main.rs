@@ -1,9 +1,6 @@
 //! The real binary and the disk: the CLI, backups and restores, SIGKILL at any moment, the store's
 //! refusals, a full disk, and the TUI in a pseudo-terminal. One test binary, because linking
 //! dominates a cold `cargo test`.
-//!
-//! The English screen tests live here too: the UI language is process-wide, and nothing else in
-//! this binary reads it (the store's errors are read through `ko()` and `en()`).
 
 #![allow(clippy::unwrap_used)] // tests may unwrap, helpers included
 
@@ -16,6 +13,5 @@ mod e2e_checkin;
 mod e2e_meeting;
 mod e2e_people;
 mod e2e_terminal;
-mod english_screen;
 mod restore;
 mod store;

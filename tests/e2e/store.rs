@@ -507,8 +507,9 @@ fn a_damaged_record_is_skipped_named_and_left_out_of_the_backup() {
     assert!(std::fs::metadata(&file).unwrap().len() > 100);
 
     // The TUI says it once, as its first message.
-    netday::i18n::set_lang(netday::i18n::Lang::En);
-    let app = netday::state::App::with_clock(Store::open(&path).unwrap(), fixed_now).unwrap();
+    let app = netday::i18n::with_lang(netday::i18n::Lang::En, || {
+        netday::state::App::with_clock(Store::open(&path).unwrap(), fixed_now).unwrap()
+    });
     let msg = app.message.as_ref().unwrap();
     assert_eq!(msg.tone, netday::state::Tone::Warn);
     assert!(msg.text.contains("networking day #"), "{}", msg.text);

@@ -1,8 +1,6 @@
-//! The app in-process, in Korean: state flows, screens, the minutes golden file, imports, files the
-//! TUI writes. One test binary, because linking dominates a cold `cargo test`.
-//!
-//! The UI language is process-wide: tests that switch to English live in `tests/e2e`, where no
-//! test reads it otherwise.
+//! The app in-process: state flows, screens (in Korean, and in English beside them: the UI
+//! language belongs to the thread), the minutes golden file, imports, files the TUI writes. One
+//! test binary, because linking dominates a cold `cargo test`.
 
 #![allow(clippy::unwrap_used)] // tests may unwrap, helpers included
 
@@ -13,6 +11,7 @@ mod agenda_screens;
 mod agenda_state;
 mod checkin_screen;
 mod checkin_state;
+mod english_screen;
 mod ideas_screen;
 mod ideas_state;
 mod import_safety;

@@ -172,6 +172,7 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<ParsedCsv, CsvError> {
 mod tests {
     use super::decode::BOM;
     use super::*;
+    use crate::i18n::{L, Lang};
     use crate::model::{District, OrgKind};
 
     pub(super) fn parse(text: &str) -> ParsedCsv {
@@ -252,13 +253,14 @@ mod tests {
     fn export(lang_ko: bool, rows: &[ImportRow]) -> Vec<u8> {
         let mut buf = Vec::new();
         let cells = rows.iter().map(|r| {
-            let label = |k: Option<&'static str>| k.unwrap_or_default().to_string();
+            let l = if lang_ko { Lang::Ko } else { Lang::En };
+            let label = |k: Option<L>| k.map(|k| k.in_lang(l)).unwrap_or_default().to_string();
             vec![
                 r.code.clone(),
                 r.name.clone(),
                 r.organization.clone(),
-                label(r.kind.map(|k| if lang_ko { k.ko() } else { k.en() })),
-                label(r.district.map(|d| if lang_ko { d.ko() } else { d.en() })),
+                label(r.kind.map(OrgKind::label)),
+                label(r.district.map(District::label)),
                 r.role.clone(),
                 r.phone.clone(),
                 r.email.clone(),

@@ -1,0 +1,115 @@
+//! The check-in desk and its walk-in form.
+
+use super::{L, pick};
+
+pub const SEARCH: L = L("검색", "Search");
+pub const SEARCH_HINT: L = L(
+    "이름·소속·초성(ㄱㄱㅅ)·배지 코드",
+    "name, organisation, initials (ㄱㄱㅅ), badge code",
+);
+pub const COL_NAME: L = L("이름", "Name");
+pub const COL_ORG: L = L("소속 기관", "Organisation");
+pub const COL_ROLE: L = L("직함", "Role");
+pub const COL_CONTACT: L = L("연락처", "Contact");
+pub const COL_STATUS: L = L("상태", "Status");
+pub const COL_CODE: L = L("코드", "Code");
+pub const FIRST_TIME: L = L("첫 참석", "first time");
+pub const NOT_REGISTERED: L = L("미등록", "not registered");
+pub const CONTACTS_SHOWN: L = L(
+    "연락처를 보입니다 (참석자가 볼 수 있어요)",
+    "Contacts shown (attendees can see the screen)",
+);
+pub const CONTACTS_HIDDEN: L = L("연락처를 가렸습니다", "Contacts hidden");
+pub const NOBODY_SELECTED: L = L(
+    "선택된 사람이 없습니다. F2로 현장 등록하세요.",
+    "Nobody selected. Press F2 to register a walk-in.",
+);
+pub const NOTHING_TO_UNDO: L = L("되돌릴 체크인이 없습니다", "No check-in to undo");
+pub const NO_EVENT_SELECTED: L = L(
+    "네트워킹데이를 먼저 고르세요 (F5)",
+    "Choose a networking day first (F5)",
+);
+pub const NO_REGISTERED: L = L(
+    "아직 등록된 참석자가 없습니다. 이름을 입력해 찾거나 F2로 현장 등록하세요.",
+    "No one registered yet. Type a name to search, or F2 for a walk-in.",
+);
+pub const NO_RESULTS: L = L(
+    "찾는 사람이 없습니다. F2로 현장 등록하세요.",
+    "No one matches. Press F2 to register a walk-in.",
+);
+pub const CONFIRM_KEYS: L = L(
+    "Enter/y 확인 · Esc/n 취소",
+    "Enter/y confirm · Esc/n cancel",
+);
+pub const UNDO_TITLE: L = L("체크인 되돌리기", "Undo check-in");
+pub const LIVE_ARRIVED: L = L("도착", "arrived");
+pub const LIVE_WALKINS: L = L("현장 등록", "walk-ins");
+pub const ARRIVED_BY_KIND: L = L("구분별 도착", "arrived by kind");
+pub const MATCHES: L = L("명", "found");
+
+pub fn already_arrived(who: &str, hhmm: &str) -> String {
+    pick(
+        format!("{who}: 이미 {hhmm}에 도착했습니다"),
+        format!("{who} already arrived at {hhmm}"),
+    )
+}
+pub fn checked_in(who: &str, hhmm: &str) -> String {
+    pick(
+        format!("✓ {who} {hhmm} 도착 (저장됨)"),
+        format!("✓ {who} arrived {hhmm} (saved)"),
+    )
+}
+pub fn walked_in(who: &str, hhmm: &str) -> String {
+    pick(
+        format!("✓ {who} 현장 등록, {hhmm} 도착 (저장됨)"),
+        format!("✓ {who} registered as walk-in, arrived {hhmm} (saved)"),
+    )
+}
+pub fn undone(name: &str) -> String {
+    pick(
+        format!("{name}의 체크인을 되돌렸습니다"),
+        format!("Check-in of {name} undone"),
+    )
+}
+pub fn confirm_undo(who: &str) -> String {
+    pick(
+        format!("이 사람의 체크인을 되돌릴까요?\n{who}"),
+        format!("Undo the check-in of this person?\n{who}"),
+    )
+}
+pub fn arrived_at(hhmm: &str) -> String {
+    pick(format!("도착 {hhmm}"), format!("arrived {hhmm}"))
+}
+pub fn walk_in_at(hhmm: &str) -> String {
+    pick(format!("현장 {hhmm}"), format!("walk-in {hhmm}"))
+}
+pub fn too_small(w: u16, h: u16, need_w: u16, need_h: u16) -> String {
+    pick(
+        format!("지금 {w}×{h}, 최소 {need_w}×{need_h}"),
+        format!("now {w}×{h}, needs {need_w}×{need_h}"),
+    )
+}
+
+// --- walk-in form ---
+pub const WALKIN_TITLE: L = L("현장 등록", "Walk-in");
+pub const F_NAME: L = L("이름*", "Name*");
+pub const F_ORG: L = L("소속 기관", "Organisation");
+pub const F_KIND: L = L("구분 (새 기관)", "Kind (new org.)");
+pub const F_PHONE: L = L("연락처", "Phone");
+pub const NEW_ORG: L = L(
+    "새 기관으로 등록됩니다",
+    "will be added as a new organisation",
+);
+pub const WALKIN_KEYS: L = L(
+    "Tab 다음 칸(제안 선택) · ↑↓ 칸·제안 · ←→ 커서·구분 · Enter 저장하고 체크인 · Esc 취소",
+    "Tab next (takes suggestion) · ↑↓ field·suggestion · ←→ caret·kind · Enter save, check in · Esc cancel",
+);
+pub const NAME_REQUIRED: L = L("이름을 입력하세요", "Name is required");
+pub const PHONE_INVALID: L = L(
+    "전화번호 형식이 아닙니다 (예: 010-1234-5678)",
+    "Not a phone number (e.g. 010-1234-5678)",
+);
+pub const ESC_AGAIN_TO_DISCARD: L = L(
+    "입력한 내용이 있습니다. Esc를 한 번 더 누르면 버립니다.",
+    "There is unsaved input. Press Esc again to discard it.",
+);

@@ -1,0 +1,143 @@
+//! Every user-facing string, Korean first, English alongside.
+
+use std::cell::Cell;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Ko,
+    En,
+}
+
+impl Lang {
+    /// `--lang` wins; otherwise Korean unless LANG (or LC_ALL/LC_MESSAGES) names another language.
+    pub fn detect(flag: Option<&str>) -> Lang {
+        if let Some(f) = flag {
+            return if f.to_lowercase().starts_with("en") {
+                Lang::En
+            } else {
+                Lang::Ko
+            };
+        }
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var)
+                && !v.is_empty()
+            {
+                let v = v.to_lowercase();
+                return if v.starts_with("ko") || v == "c" || v == "posix" || v.starts_with("c.") {
+                    Lang::Ko
+                } else {
+                    Lang::En
+                };
+            }
+        }
+        Lang::Ko
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::Ko) };
+}
+
+/// Sets the language of this thread: the binary sets it once at start-up on the thread that
+/// draws; each test sets its own without touching tests running beside it.
+pub fn set_lang(l: Lang) {
+    CURRENT.with(|c| c.set(l));
+}
+pub fn lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// Runs `f` with this thread in language `l`, then puts the previous language back (also when
+/// `f` panics).
+pub fn with_lang<R>(l: Lang, f: impl FnOnce() -> R) -> R {
+    struct Restore(Lang);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            set_lang(self.0);
+        }
+    }
+    let _restore = Restore(lang());
+    set_lang(l);
+    f()
+}
+
+/// A string in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct L(pub &'static str, pub &'static str);
+
+impl L {
+    pub fn get(self) -> &'static str {
+        self.in_lang(lang())
+    }
+    pub fn in_lang(self, l: Lang) -> &'static str {
+        match l {
+            Lang::Ko => self.0,
+            Lang::En => self.1,
+        }
+    }
+}
+
+impl std::fmt::Display for L {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.get())
+    }
+}
+
+/// Picks the Korean or English text of an already-formatted pair.
+pub fn pick(ko: String, en: String) -> String {
+    match lang() {
+        Lang::Ko => ko,
+        Lang::En => en,
+    }
+}
+
+mod cli;
+mod desk;
+mod ideas;
+mod labels;
+mod meeting;
+mod people;
+mod shell;
+
+pub use cli::*;
+pub use desk::*;
+pub use ideas::*;
+pub use labels::*;
+pub use meeting::*;
+pub use people::*;
+pub use shell::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_thread_speaks_its_own_language() {
+        // Both threads have set their language before either reads it.
+        let both_set = std::sync::Barrier::new(2);
+        let speak = |l: Lang| {
+            set_lang(l);
+            both_set.wait();
+            (lang(), SCREEN_PEOPLE.get(), people_count(3))
+        };
+        let (ko, en) = std::thread::scope(|s| {
+            let ko = s.spawn(|| speak(Lang::Ko));
+            let en = s.spawn(|| speak(Lang::En));
+            (ko.join(), en.join())
+        });
+        assert_eq!(ko.ok(), Some((Lang::Ko, "명단", "3명".to_string())));
+        assert_eq!(en.ok(), Some((Lang::En, "People", "3 people".to_string())));
+    }
+
+    #[test]
+    fn with_lang_puts_the_language_back_even_after_a_panic() {
+        set_lang(Lang::Ko);
+        assert_eq!(with_lang(Lang::En, || APP.get()), "netday networking day");
+        assert_eq!(lang(), Lang::Ko);
+        let panicked =
+            std::panic::catch_unwind(|| with_lang(Lang::En, || panic!("drawing failed")));
+        assert!(panicked.is_err());
+        assert_eq!(lang(), Lang::Ko);
+    }
+}

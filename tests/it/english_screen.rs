@@ -1,0 +1,52 @@
+//! The check-in screen in English, drawn in the same test binary as the Korean screen tests: the
+//! UI language belongs to the thread, and each test runs on its own.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+use common::screen::{render, screen};
+use common::*;
+
+use netday::i18n::{Lang, set_lang};
+use netday::state::App;
+
+fn english_app() -> (tempfile::TempDir, App) {
+    let (d, store) = demo_store();
+    seoul();
+    set_lang(Lang::En);
+    (d, App::with_clock(store, clock).unwrap())
+}
+
+#[test]
+fn english_ui() {
+    let (_d, app) = english_app();
+    let text = screen(&render(&app, 120, 30));
+    assert!(
+        text.contains("arrived 0/39") && text.contains("Enter check in"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_english_and_a_korean_screen_draw_at_the_same_time() {
+    // Both threads have set their language before either draws.
+    let both_ready = std::sync::Barrier::new(2);
+    let draw = |app: fn() -> (tempfile::TempDir, App)| {
+        let (_d, app) = app();
+        both_ready.wait();
+        screen(&render(&app, 120, 30))
+    };
+    let (ko, en) = std::thread::scope(|s| {
+        let ko = s.spawn(|| draw(demo_app));
+        let en = s.spawn(|| draw(english_app));
+        (ko.join().unwrap(), en.join().unwrap())
+    });
+    assert!(
+        ko.contains("도착 0/39") && ko.contains("Enter 체크인"),
+        "{ko}"
+    );
+    assert!(
+        en.contains("arrived 0/39") && en.contains("Enter check in"),
+        "{en}"
+    );
+}
