@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{META, Result, Store, be};
+use super::layout::{META, be};
+use super::{Result, Store};
 use crate::model::{Attendance, Id, Ts};
 
 const IMPORT_PREFIX: &[u8] = b"import:";

@@ -35,7 +35,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ATTENDANCE, META, SCHEMA, Store, StoreError, TREE_NAMES, codec};
+use super::layout::{AGENDA, ATTENDANCE, EVENTS, IDEAS, META, NOTES, ORGS, PEOPLE, TREE_NAMES, be};
+use super::{SCHEMA, Store, StoreError, codec};
 use crate::io::files::{self, Replace};
 use crate::model::{
     AgendaItem, Attendance, AttendanceStatus, Event, Idea, Note, Organization, Person, clean_line,
@@ -290,7 +291,7 @@ impl Store {
             orgs: self.orgs()?,
             people: self.people()?,
             attendance: self.all(ATTENDANCE)?,
-            agenda: self.all(super::AGENDA)?,
+            agenda: self.all(AGENDA)?,
             notes: self.notes()?,
             ideas: self.ideas()?,
         })
@@ -299,7 +300,7 @@ impl Store {
     /// Fills a store that holds no records with `snap`, its text cleaned; ids are kept, counters
     /// set past the highest id so new records never collide. Durable when it returns Ok.
     pub fn restore(&self, snap: &Snapshot) -> Result<(), StoreError> {
-        if self.live()?.trees[super::EVENTS..=super::IDEAS]
+        if self.live()?.trees[EVENTS..=IDEAS]
             .iter()
             .any(|t| !t.is_empty())
         {
@@ -309,16 +310,16 @@ impl Store {
         }
         let snap = snap.cleaned();
         let max_ids = [
-            (super::EVENTS, snap.events.iter().map(|e| e.id).max()),
-            (super::ORGS, snap.orgs.iter().map(|e| e.id).max()),
-            (super::PEOPLE, snap.people.iter().map(|e| e.id).max()),
-            (super::AGENDA, snap.agenda.iter().map(|e| e.id).max()),
-            (super::NOTES, snap.notes.iter().map(|e| e.id).max()),
-            (super::IDEAS, snap.ideas.iter().map(|e| e.id).max()),
+            (EVENTS, snap.events.iter().map(|e| e.id).max()),
+            (ORGS, snap.orgs.iter().map(|e| e.id).max()),
+            (PEOPLE, snap.people.iter().map(|e| e.id).max()),
+            (AGENDA, snap.agenda.iter().map(|e| e.id).max()),
+            (NOTES, snap.notes.iter().map(|e| e.id).max()),
+            (IDEAS, snap.ideas.iter().map(|e| e.id).max()),
         ];
         for (tree, max) in max_ids {
             let key = format!("seq:{}", TREE_NAMES[tree]);
-            self.raw_insert(META, key.as_bytes(), &super::be(max.unwrap_or(0))[..])?;
+            self.raw_insert(META, key.as_bytes(), &be(max.unwrap_or(0))[..])?;
         }
         for part in snap.people.chunks(2000) {
             self.write_unsynced(|tx| {

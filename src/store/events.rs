@@ -1,0 +1,35 @@
+//! Networking days (events): their writes and lookups.
+
+use super::layout::{EVENTS, be};
+use super::write::{Tx, TxResult};
+use super::{Result, Store};
+use crate::model::{Event, Id};
+
+impl Tx<'_> {
+    pub fn put_event(&self, e: &mut Event) -> TxResult<()> {
+        if e.id == 0 {
+            e.id = self.next_id(EVENTS)?;
+        }
+        self.put(EVENTS, &be(e.id), e)
+    }
+}
+
+impl Store {
+    // --- events ---
+    pub fn events(&self) -> Result<Vec<Event>> {
+        self.all(EVENTS)
+    }
+    pub fn event(&self, id: Id) -> Result<Option<Event>> {
+        self.one(EVENTS, &be(id))
+    }
+    /// Saves an event (id 0 = new; the new id is written back).
+    pub fn put_event(&self, e: &mut Event) -> Result<()> {
+        let saved = self.write(|tx| {
+            let mut e = e.clone();
+            tx.put_event(&mut e)?;
+            Ok(e)
+        })?;
+        *e = saved;
+        Ok(())
+    }
+}
