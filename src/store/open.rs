@@ -46,15 +46,11 @@ impl Store {
 
     fn open_guarded(path: &Path) -> Result<Live> {
         match dir::classify(path)? {
-            dir::Found::New => {
-                let _creating = dir::begin_creation(path)?;
-                let live = Self::open_sled(path)?;
-                Self::create_schema(path, &live)?;
-                dir::finish_creation(path, SCHEMA)?;
-                Ok(live)
-            }
-            dir::Found::Interrupted => {
-                let _creating = dir::restart_creation(path)?;
+            found @ (dir::Found::New | dir::Found::Interrupted) => {
+                let _creating = match found {
+                    dir::Found::New => dir::begin_creation(path)?,
+                    _ => dir::restart_creation(path)?,
+                };
                 let live = Self::open_sled(path)?;
                 Self::create_schema(path, &live)?;
                 dir::finish_creation(path, SCHEMA)?;
