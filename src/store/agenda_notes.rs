@@ -8,17 +8,13 @@ use crate::model::{AgendaItem, Id, Note};
 
 impl Tx<'_> {
     pub fn put_agenda(&self, a: &mut AgendaItem) -> TxResult<()> {
-        if a.id == 0 {
-            a.id = self.next_id(AGENDA)?;
-        }
+        self.assign_id(AGENDA, &mut a.id)?;
         self.mark(AGENDA_BY_EVENT, &pair(a.event_id, a.id))?;
         self.put(AGENDA, &be(a.id), a)
     }
 
     pub fn put_note(&self, n: &mut Note) -> TxResult<()> {
-        if n.id == 0 {
-            n.id = self.next_id(NOTES)?;
-        }
+        self.assign_id(NOTES, &mut n.id)?;
         self.mark(NOTES_BY_EVENT, &pair(n.event_id, n.id))?;
         self.put(NOTES, &be(n.id), n)
     }
@@ -27,18 +23,12 @@ impl Tx<'_> {
 impl Store {
     // --- agenda ---
     pub fn agenda_of_event(&self, event: Id) -> Result<Vec<AgendaItem>> {
-        let mut v: Vec<AgendaItem> = self.by_index(AGENDA_BY_EVENT, event, AGENDA)?;
+        let mut v: Vec<AgendaItem> = self.by_index(AGENDA_BY_EVENT, event, AGENDA, be)?;
         v.sort_by_key(|a| (a.order, a.id));
         Ok(v)
     }
     pub fn put_agenda(&self, a: &mut AgendaItem) -> Result<()> {
-        let saved = self.write(|tx| {
-            let mut a = a.clone();
-            tx.put_agenda(&mut a)?;
-            Ok(a)
-        })?;
-        *a = saved;
-        Ok(())
+        self.save(a, |tx, a| tx.put_agenda(a))
     }
     /// Saves a whole agenda at once (reordering rewrites several items atomically).
     pub fn put_agenda_items(&self, items: &mut [AgendaItem]) -> Result<()> {
@@ -69,7 +59,7 @@ impl Store {
 
     // --- notes ---
     pub fn notes_of_event(&self, event: Id) -> Result<Vec<Note>> {
-        let mut v: Vec<Note> = self.by_index(NOTES_BY_EVENT, event, NOTES)?;
+        let mut v: Vec<Note> = self.by_index(NOTES_BY_EVENT, event, NOTES, be)?;
         v.sort_by_key(|n| (n.at, n.id));
         Ok(v)
     }
@@ -77,13 +67,7 @@ impl Store {
         self.all(NOTES)
     }
     pub fn put_note(&self, n: &mut Note) -> Result<()> {
-        let saved = self.write(|tx| {
-            let mut n = n.clone();
-            tx.put_note(&mut n)?;
-            Ok(n)
-        })?;
-        *n = saved;
-        Ok(())
+        self.save(n, |tx, n| tx.put_note(n))
     }
     pub fn delete_note(&self, n: &Note) -> Result<()> {
         self.write(|tx| {

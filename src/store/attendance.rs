@@ -1,7 +1,7 @@
 //! Attendance (who is expected, arrived, walked in, cancelled at which day): its writes, kept
 //! in step with the by-person index, and lookups by day or by person.
 
-use super::layout::{ATTENDANCE, ATTENDANCE_BY_PERSON, be, pair, second_of_pair};
+use super::layout::{ATTENDANCE, ATTENDANCE_BY_PERSON, be, pair};
 use super::write::{Tx, TxResult};
 use super::{Result, Store};
 use crate::model::{Attendance, Id};
@@ -19,29 +19,16 @@ impl Tx<'_> {
 }
 
 impl Store {
-    // --- attendance ---
     pub fn attendance_of_event(&self, event: Id) -> Result<Vec<Attendance>> {
-        let mut out = Vec::new();
-        for kv in self.tree(ATTENDANCE)?.scan_prefix(be(event)) {
-            let (k, v) = kv.map_err(|e| self.sled_err(e))?;
-            out.extend(self.decoded(ATTENDANCE, &k, &v));
-        }
-        Ok(out)
+        self.scan(ATTENDANCE, &be(event))
     }
     pub fn attendance(&self, event: Id, person: Id) -> Result<Option<Attendance>> {
         self.one(ATTENDANCE, &pair(event, person))
     }
     pub fn attendance_of_person(&self, person: Id) -> Result<Vec<Attendance>> {
-        let mut out = Vec::new();
-        for kv in self.tree(ATTENDANCE_BY_PERSON)?.scan_prefix(be(person)) {
-            let (k, _) = kv.map_err(|e| self.sled_err(e))?;
-            if let Some(event) = second_of_pair(&k)
-                && let Some(a) = self.attendance(event, person)?
-            {
-                out.push(a);
-            }
-        }
-        Ok(out)
+        self.by_index(ATTENDANCE_BY_PERSON, person, ATTENDANCE, |event| {
+            pair(event, person)
+        })
     }
     pub fn all_attendance(&self) -> Result<Vec<Attendance>> {
         self.all(ATTENDANCE)

@@ -1,27 +1,20 @@
 //! Derived data kept to start fast: the roster (everyone and every organisation in one value)
 //! and the saved search index, valid only for the generation they were built at. Never the
 //! only copy of anything: not synced, and rebuilt when missing, stale or unreadable.
+//! Touches the `cache` tree and the generation counter in `meta`.
 
-use super::layout::{CACHE, GEN_KEY, META, ORGS, PEOPLE, ROSTER_KEY, SEARCH_KEY, TREE_NAMES, be};
-use super::write::{Tx, TxResult, tx_err};
+use super::layout::{
+    CACHE, GEN_KEY, META, ORGS, PEOPLE, ROSTER_KEY, SEARCH_KEY, TREE_NAMES, be, from_be,
+};
+use super::write::{Tx, TxResult};
 use super::{Result, Store, StoreError, codec};
 use crate::model::{Organization, Person};
 
 impl Tx<'_> {
     /// Marks the roster cache stale (called by every person / organisation write).
     pub(super) fn bump_gen(&self) -> TxResult<()> {
-        let cur = match self.t[META].get(GEN_KEY).map_err(tx_err)? {
-            Some(v) => v
-                .as_ref()
-                .try_into()
-                .map(u64::from_be_bytes)
-                .unwrap_or_default(),
-            None => 0,
-        };
-        self.t[META]
-            .insert(GEN_KEY, &be(cur.wrapping_add(1))[..])
-            .map_err(tx_err)?;
-        Ok(())
+        let cur = self.counter(GEN_KEY)?.unwrap_or_default();
+        self.put_raw(META, GEN_KEY, &be(cur.wrapping_add(1)))
     }
 }
 
@@ -78,7 +71,7 @@ impl Store {
     pub fn search_cache(&self, generation: u64) -> Result<Option<Vec<u8>>> {
         Ok(self.raw_get(CACHE, SEARCH_KEY)?.and_then(|v| {
             let (g, body) = v.split_at_checked(8)?;
-            let g = u64::from_be_bytes(g.try_into().ok()?);
+            let g = from_be(g)?;
             (g == generation).then(|| body.to_vec())
         }))
     }
@@ -100,7 +93,7 @@ impl Store {
     pub fn generation(&self) -> Result<u64> {
         Ok(self
             .raw_get(META, GEN_KEY)?
-            .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes))
+            .and_then(|v| from_be(&v))
             .unwrap_or(0))
     }
 }

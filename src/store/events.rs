@@ -7,15 +7,12 @@ use crate::model::{Event, Id};
 
 impl Tx<'_> {
     pub fn put_event(&self, e: &mut Event) -> TxResult<()> {
-        if e.id == 0 {
-            e.id = self.next_id(EVENTS)?;
-        }
+        self.assign_id(EVENTS, &mut e.id)?;
         self.put(EVENTS, &be(e.id), e)
     }
 }
 
 impl Store {
-    // --- events ---
     pub fn events(&self) -> Result<Vec<Event>> {
         self.all(EVENTS)
     }
@@ -24,12 +21,6 @@ impl Store {
     }
     /// Saves an event (id 0 = new; the new id is written back).
     pub fn put_event(&self, e: &mut Event) -> Result<()> {
-        let saved = self.write(|tx| {
-            let mut e = e.clone();
-            tx.put_event(&mut e)?;
-            Ok(e)
-        })?;
-        *e = saved;
-        Ok(())
+        self.save(e, |tx, e| tx.put_event(e))
     }
 }

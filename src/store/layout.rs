@@ -1,6 +1,7 @@
 //! Which sled tree holds what, and how keys are made: the layout every other store file
 //! shares. Touches nothing; only names trees and builds keys.
 
+use super::DamagedRecord;
 use crate::model::Id;
 
 // Tree indices inside `Store::trees` (and a transaction's view of them).
@@ -59,7 +60,18 @@ pub(super) fn pair(a: Id, b: Id) -> [u8; 16] {
 }
 
 pub(super) fn second_of_pair(k: &[u8]) -> Option<Id> {
-    k.get(8..16)
-        .and_then(|s| s.try_into().ok())
-        .map(u64::from_be_bytes)
+    k.get(8..16).and_then(from_be)
+}
+
+/// An id (or a counter) stored as 8 big-endian bytes; `None` for anything else.
+pub(super) fn from_be(v: &[u8]) -> Option<Id> {
+    v.try_into().ok().map(u64::from_be_bytes)
+}
+
+/// Names the unreadable record under `key` in tree `tree`.
+pub(super) fn damaged(tree: usize, key: &[u8]) -> DamagedRecord {
+    DamagedRecord {
+        tree: TREE_NAMES[tree],
+        key: key.to_vec(),
+    }
 }

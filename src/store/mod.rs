@@ -34,9 +34,9 @@ pub use codec::{LIMIT as RECORD_LIMIT, SCHEMA};
 pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};
 pub use snapshot::{BackupError, Counts, Fault, Format, Snapshot};
+pub use write::{Tx, TxError, TxResult};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
-pub use write::{Tx, TxResult};
 
 /// sled's database and this store's handles into it; replaced whole when the store reopens.
 struct Live {

@@ -1,12 +1,16 @@
 //! People and organisations: their writes (badge codes, the code and organisation indexes),
 //! lookups, the walk-in write of person + organisation + attendance, and merging two people.
+//! Touches the people, orgs, people_by_org and people_by_code trees, and (walk-in, merge) the
+//! attendance, notes and ideas of the people concerned.
 
-use sled::transaction::ConflictableTransactionError;
-
-use super::layout::{ATTENDANCE, NOTES, ORGS, PEOPLE, PEOPLE_BY_CODE, PEOPLE_BY_ORG, be, pair};
-use super::write::{Tx, TxResult, tx_err};
+use super::layout::{
+    ATTENDANCE, NOTES, ORGS, PEOPLE, PEOPLE_BY_CODE, PEOPLE_BY_ORG, be, from_be, pair,
+};
+use super::write::{Tx, TxResult};
 use super::{Result, Store, StoreError};
-use crate::model::{Attendance, BADGE_CODE_LEN, Id, Note, Organization, Person, badge_code_from};
+use crate::model::{
+    Attendance, BADGE_CODE_LEN, Id, Note, NoteKind, Organization, Owner, Person, badge_code_from,
+};
 
 impl Tx<'_> {
     /// A badge code nobody in this database has, drawn at random so that two databases do not
@@ -15,16 +19,12 @@ impl Tx<'_> {
         let mut attempt = 0;
         loop {
             let n = getrandom::u64().map_err(|e| {
-                ConflictableTransactionError::Abort(StoreError::Invalid(format!(
+                StoreError::Invalid(format!(
                     "운영체제에서 난수를 얻지 못했습니다 ({e}) / the system gave no random number ({e})"
-                )))
+                ))
             })?;
             let code = badge_code_from(n, BADGE_CODE_LEN + attempt / 16);
-            if self.t[PEOPLE_BY_CODE]
-                .get(code.as_bytes())
-                .map_err(tx_err)?
-                .is_none()
-            {
+            if self.raw(PEOPLE_BY_CODE, code.as_bytes())?.is_none() {
                 return Ok(code);
             }
             attempt += 1;
@@ -33,9 +33,7 @@ impl Tx<'_> {
 
     pub fn put_person(&self, p: &mut Person) -> TxResult<()> {
         self.bump_gen()?;
-        if p.id == 0 {
-            p.id = self.next_id(PEOPLE)?;
-        }
+        self.assign_id(PEOPLE, &mut p.id)?;
         if p.code.is_empty() {
             p.code = self.fresh_code()?;
         }
@@ -48,38 +46,29 @@ impl Tx<'_> {
                 self.del(PEOPLE_BY_CODE, old.code.as_bytes())?;
             }
         }
-        if let Some(holder) = self.t[PEOPLE_BY_CODE]
-            .get(p.code.as_bytes())
-            .map_err(tx_err)?
+        if let Some(holder) = self.raw(PEOPLE_BY_CODE, p.code.as_bytes())?
             && holder.as_ref() != be(p.id)
         {
-            let holder_name = holder
-                .as_ref()
-                .try_into()
-                .ok()
-                .map(u64::from_be_bytes)
+            let holder_name = from_be(&holder)
                 .and_then(|id| self.get::<Person>(PEOPLE, &be(id)).ok().flatten())
                 .map(|h| h.name)
                 .unwrap_or_else(|| "?".into());
-            return Err(ConflictableTransactionError::Abort(StoreError::CodeTaken {
+            return Err(StoreError::CodeTaken {
                 code: p.code.clone(),
                 holder_name,
-            }));
+            }
+            .into());
         }
         if let Some(o) = p.org_id {
             self.mark(PEOPLE_BY_ORG, &pair(o, p.id))?;
         }
-        self.t[PEOPLE_BY_CODE]
-            .insert(p.code.as_bytes(), &be(p.id)[..])
-            .map_err(tx_err)?;
+        self.put_raw(PEOPLE_BY_CODE, p.code.as_bytes(), &be(p.id))?;
         self.put(PEOPLE, &be(p.id), p)
     }
 
     pub fn put_org(&self, o: &mut Organization) -> TxResult<()> {
         self.bump_gen()?;
-        if o.id == 0 {
-            o.id = self.next_id(ORGS)?;
-        }
+        self.assign_id(ORGS, &mut o.id)?;
         self.put(ORGS, &be(o.id), o)
     }
 }
@@ -93,13 +82,7 @@ impl Store {
         self.one(ORGS, &be(id))
     }
     pub fn put_org(&self, o: &mut Organization) -> Result<()> {
-        let saved = self.write(|tx| {
-            let mut o = o.clone();
-            tx.put_org(&mut o)?;
-            Ok(o)
-        })?;
-        *o = saved;
-        Ok(())
+        self.save(o, |tx, o| tx.put_org(o))
     }
 
     // --- people ---
@@ -110,11 +93,12 @@ impl Store {
         self.one(PEOPLE, &be(id))
     }
     pub fn person_by_code(&self, code: &str) -> Result<Option<Person>> {
-        match self.raw_get(PEOPLE_BY_CODE, code.to_ascii_uppercase().as_bytes())? {
-            Some(id) => match id.as_ref().try_into().map(u64::from_be_bytes) {
-                Ok(id) => self.person(id),
-                Err(_) => {
-                    self.note_damage(PEOPLE_BY_CODE, code.to_ascii_uppercase().as_bytes());
+        let key = code.to_ascii_uppercase();
+        match self.raw_get(PEOPLE_BY_CODE, key.as_bytes())? {
+            Some(id) => match from_be(&id) {
+                Some(id) => self.person(id),
+                None => {
+                    self.note_damage(PEOPLE_BY_CODE, key.as_bytes());
                     Ok(None)
                 }
             },
@@ -123,17 +107,11 @@ impl Store {
     }
 
     pub fn people_of_org(&self, org: Id) -> Result<Vec<Person>> {
-        self.by_index(PEOPLE_BY_ORG, org, PEOPLE)
+        self.by_index(PEOPLE_BY_ORG, org, PEOPLE, be)
     }
     /// Saves a person (id 0 = new: gets an id and a badge code, written back).
     pub fn put_person(&self, p: &mut Person) -> Result<()> {
-        let saved = self.write(|tx| {
-            let mut p = p.clone();
-            tx.put_person(&mut p)?;
-            Ok(p)
-        })?;
-        *p = saved;
-        Ok(())
+        self.save(p, |tx, p| tx.put_person(p))
     }
     /// Saves a new person together with a new organisation (walk-in with a new organisation):
     /// either both land or neither.
@@ -183,12 +161,13 @@ impl Store {
         let notes = self.all::<Note>(NOTES)?;
         let ideas = self.ideas()?;
         self.write(|tx| {
-            let mut dup_p: Person = tx.get(PEOPLE, &be(dup))?.ok_or_else(|| {
-                ConflictableTransactionError::Abort(StoreError::Invalid("no such person".into()))
-            })?;
-            let keep_p: Person = tx.get(PEOPLE, &be(keep))?.ok_or_else(|| {
-                ConflictableTransactionError::Abort(StoreError::Invalid("no such person".into()))
-            })?;
+            let person = |id| -> TxResult<Person> {
+                Ok(tx
+                    .get(PEOPLE, &be(id))?
+                    .ok_or_else(|| StoreError::Invalid("no such person".into()))?)
+            };
+            let mut dup_p = person(dup)?;
+            let keep_p = person(keep)?;
             for a in &dup_att {
                 let mine: Option<Attendance> = tx.get(ATTENDANCE, &pair(a.event_id, keep))?;
                 let better = match &mine {
@@ -203,19 +182,11 @@ impl Store {
                 tx.remove_attendance(a.event_id, dup)?;
             }
             for n in &notes {
-                if let crate::model::NoteKind::Action {
-                    owner: crate::model::Owner::Person(o),
-                    due,
-                    done,
-                } = &n.kind
-                    && *o == dup
+                let mut n = n.clone();
+                if let NoteKind::Action { owner, .. } = &mut n.kind
+                    && *owner == Owner::Person(dup)
                 {
-                    let mut n = n.clone();
-                    n.kind = crate::model::NoteKind::Action {
-                        owner: crate::model::Owner::Person(keep),
-                        due: *due,
-                        done: *done,
-                    };
+                    *owner = Owner::Person(keep);
                     tx.put_note(&mut n)?;
                 }
             }

@@ -5,7 +5,7 @@ use std::sync::atomic::Ordering;
 
 use sled::Tree;
 
-use super::layout::{EVENTS, PEOPLE, TREE_NAMES, be, second_of_pair};
+use super::layout::{EVENTS, PEOPLE, be, damaged, second_of_pair};
 use super::{DamagedRecord, Result, Store, StoreError, codec, damage_warning};
 use crate::model::Id;
 
@@ -47,10 +47,7 @@ impl Store {
         self.damaged
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(DamagedRecord {
-                tree: TREE_NAMES[tree],
-                key: key.to_vec(),
-            });
+            .insert(damaged(tree, key));
     }
 
     /// Decodes a stored record; a damaged one is noted and skipped.
@@ -69,14 +66,22 @@ impl Store {
         }
     }
 
-    pub(super) fn all<T: serde::de::DeserializeOwned>(&self, tree: usize) -> Result<Vec<T>> {
-        let t = self.tree(tree)?;
-        let mut out = Vec::with_capacity(t.len());
-        for kv in t.iter() {
+    /// Every readable record of `tree` whose key starts with `prefix`.
+    pub(super) fn scan<T: serde::de::DeserializeOwned>(
+        &self,
+        tree: usize,
+        prefix: &[u8],
+    ) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        for kv in self.tree(tree)?.scan_prefix(prefix) {
             let (k, v) = kv.map_err(|e| self.sled_err(e))?;
             out.extend(self.decoded(tree, &k, &v));
         }
         Ok(out)
+    }
+
+    pub(super) fn all<T: serde::de::DeserializeOwned>(&self, tree: usize) -> Result<Vec<T>> {
+        self.scan(tree, &[])
     }
 
     pub(super) fn one<T: serde::de::DeserializeOwned>(
@@ -89,18 +94,20 @@ impl Store {
             .and_then(|v| self.decoded(tree, key, &v)))
     }
 
-    /// Records whose ids sit in index `index` under `prefix`.
-    pub(super) fn by_index<T: serde::de::DeserializeOwned>(
+    /// Records of `tree` named by index `index`: each index key under `prefix` ends with an
+    /// id, and `key` makes the record's key of it.
+    pub(super) fn by_index<T: serde::de::DeserializeOwned, K: AsRef<[u8]>>(
         &self,
         index: usize,
         prefix: Id,
         tree: usize,
+        key: impl Fn(Id) -> K,
     ) -> Result<Vec<T>> {
         let mut out = Vec::new();
         for kv in self.tree(index)?.scan_prefix(be(prefix)) {
             let (k, _) = kv.map_err(|e| self.sled_err(e))?;
             if let Some(id) = second_of_pair(&k)
-                && let Some(v) = self.one(tree, &be(id))?
+                && let Some(v) = self.one(tree, key(id).as_ref())?
             {
                 out.push(v);
             }

@@ -2,86 +2,118 @@
 //! disk has no room, and made durable (flush + fdatasync of sled's log) before it returns.
 //! Touches sled's trees only through `Tx`, `raw_insert` and `durable`.
 
+use std::cell::Cell;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use sled::Transactional;
-use sled::Tree;
 use sled::transaction::{
     ConflictableTransactionError, TransactionalTree, UnabortableTransactionError,
 };
+use sled::{IVec, Transactional, Tree};
 
-use super::layout::{META, TREE_NAMES, be};
-use super::{DamagedRecord, Result, Store, StoreError, codec, error};
+use super::layout::{META, TREE_NAMES, be, damaged, from_be};
+use super::{Result, Store, StoreError, codec, error};
 use crate::model::Id;
 
-pub type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
+/// Why a transaction stopped: a `StoreError` that aborts it (`?` turns one into this), or
+/// sled's own signal to run it again. Opaque outside the store.
+pub struct TxError(ConflictableTransactionError<StoreError>);
+
+pub type TxResult<T> = std::result::Result<T, TxError>;
+
+impl From<StoreError> for TxError {
+    fn from(e: StoreError) -> Self {
+        TxError(ConflictableTransactionError::Abort(e))
+    }
+}
+
+impl From<UnabortableTransactionError> for TxError {
+    fn from(e: UnabortableTransactionError) -> Self {
+        TxError(e.into())
+    }
+}
 
 /// A write in progress: every tree, seen through one sled transaction.
 pub struct Tx<'a> {
-    pub(super) t: &'a [TransactionalTree],
-    /// Bytes this transaction writes, so the room for them is checked before sled commits.
-    pub(super) bytes: std::cell::Cell<u64>,
-}
-
-pub(super) fn tx_err(e: UnabortableTransactionError) -> ConflictableTransactionError<StoreError> {
-    e.into()
+    t: &'a [TransactionalTree],
+    /// Bytes of records this transaction writes, so the room for them is checked before sled
+    /// commits.
+    bytes: Cell<u64>,
 }
 
 impl Tx<'_> {
+    /// The record under `key`; a damaged one aborts the write.
     pub(super) fn get<T: serde::de::DeserializeOwned>(
         &self,
         tree: usize,
         key: &[u8],
     ) -> TxResult<Option<T>> {
-        match self.t[tree].get(key).map_err(tx_err)? {
-            Some(v) => codec::decode(&v).map(Some).map_err(|_| {
-                ConflictableTransactionError::Abort(StoreError::DamagedRecord(DamagedRecord {
-                    tree: TREE_NAMES[tree],
-                    key: key.to_vec(),
-                }))
-            }),
+        match self.t[tree].get(key)? {
+            Some(v) => {
+                Ok(Some(codec::decode(&v).map_err(|_| {
+                    StoreError::DamagedRecord(damaged(tree, key))
+                })?))
+            }
             None => Ok(None),
         }
     }
+
+    /// Writes a record, counting its bytes for the room check.
     pub(super) fn put<T: serde::Serialize>(
         &self,
         tree: usize,
         key: &[u8],
         value: &T,
     ) -> TxResult<()> {
-        let bytes = codec::encode(value).map_err(ConflictableTransactionError::Abort)?;
+        let bytes = codec::encode(value)?;
         self.bytes
             .set(self.bytes.get() + (key.len() + bytes.len()) as u64);
-        self.t[tree].insert(key, bytes).map_err(tx_err)?;
+        self.t[tree].insert(key, bytes)?;
         Ok(())
     }
+
+    /// The bytes under `key` of an index or of `meta`, undecoded.
+    pub(super) fn raw(&self, tree: usize, key: &[u8]) -> TxResult<Option<IVec>> {
+        Ok(self.t[tree].get(key)?)
+    }
+
+    /// Writes an index entry or a counter (a few bytes, left out of the room count).
+    pub(super) fn put_raw(&self, tree: usize, key: &[u8], value: &[u8]) -> TxResult<()> {
+        self.t[tree].insert(key, value)?;
+        Ok(())
+    }
+
+    /// An index entry whose key says it all.
     pub(super) fn mark(&self, tree: usize, key: &[u8]) -> TxResult<()> {
-        self.t[tree].insert(key, &[][..]).map_err(tx_err)?;
-        Ok(())
+        self.put_raw(tree, key, &[])
     }
+
     pub(super) fn del(&self, tree: usize, key: &[u8]) -> TxResult<()> {
-        self.t[tree].remove(key).map_err(tx_err)?;
+        self.t[tree].remove(key)?;
         Ok(())
     }
-    /// Next id of a noun: a counter in `meta`, bumped in the same transaction as the record.
-    pub(super) fn next_id(&self, noun: usize) -> TxResult<Id> {
+
+    /// A counter in `meta`: 0 when absent, `None` when it cannot be read.
+    pub(super) fn counter(&self, key: &[u8]) -> TxResult<Option<u64>> {
+        Ok(match self.raw(META, key)? {
+            Some(v) => from_be(&v),
+            None => Some(0),
+        })
+    }
+
+    /// Gives a new record (id 0) of `noun` the next id: a counter in `meta`, bumped in the same
+    /// transaction as the record.
+    pub(super) fn assign_id(&self, noun: usize, id: &mut Id) -> TxResult<()> {
+        if *id != 0 {
+            return Ok(());
+        }
         let key = format!("seq:{}", TREE_NAMES[noun]);
-        let cur = match self.t[META].get(key.as_bytes()).map_err(tx_err)? {
-            Some(v) => v.as_ref().try_into().map(u64::from_be_bytes).map_err(|_| {
-                // Never guess a counter: a reused id would overwrite someone.
-                ConflictableTransactionError::Abort(StoreError::DamagedRecord(DamagedRecord {
-                    tree: TREE_NAMES[META],
-                    key: key.clone().into_bytes(),
-                }))
-            })?,
-            None => 0,
-        };
-        let next = cur + 1;
-        self.t[META]
-            .insert(key.as_bytes(), &be(next)[..])
-            .map_err(tx_err)?;
-        Ok(next)
+        // Never guess a counter: a reused id would overwrite someone.
+        let cur = self
+            .counter(key.as_bytes())?
+            .ok_or_else(|| StoreError::DamagedRecord(damaged(META, key.as_bytes())))?;
+        *id = cur + 1;
+        self.put_raw(META, key.as_bytes(), &be(*id))
     }
 }
 
@@ -122,12 +154,7 @@ impl Store {
         r
     }
 
-    pub(super) fn raw_insert(
-        &self,
-        tree: usize,
-        key: &[u8],
-        value: impl Into<sled::IVec>,
-    ) -> Result<()> {
+    pub(super) fn raw_insert(&self, tree: usize, key: &[u8], value: impl Into<IVec>) -> Result<()> {
         let value = value.into();
         self.ensure_room((key.len() + value.len()) as u64)?;
         let r = self
@@ -171,6 +198,21 @@ impl Store {
         Ok(())
     }
 
+    /// Saves one record with `put` in one durable transaction, then writes back what the
+    /// transaction made of it (a new id, a badge code).
+    pub(super) fn save<T: Clone>(
+        &self,
+        record: &mut T,
+        put: impl Fn(&Tx, &mut T) -> TxResult<()>,
+    ) -> Result<()> {
+        *record = self.write(|tx| {
+            let mut r = record.clone();
+            put(tx, &mut r)?;
+            Ok(r)
+        })?;
+        Ok(())
+    }
+
     /// Runs `f` in one transaction over every tree; durable when it returns Ok.
     pub fn write<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
         let v = self.write_unsynced(f)?;
@@ -187,9 +229,9 @@ impl Store {
             .transaction(|view: &Vec<TransactionalTree>| {
                 let tx = Tx {
                     t: view,
-                    bytes: std::cell::Cell::new(0),
+                    bytes: Cell::new(0),
                 };
-                let v = f(&tx)?;
+                let v = f(&tx).map_err(|e| e.0)?;
                 self.ensure_room(tx.bytes.get())
                     .map_err(ConflictableTransactionError::Abort)?;
                 Ok(v)
