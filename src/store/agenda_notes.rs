@@ -1,5 +1,6 @@
 //! A day's agenda items and notes (decisions and action items included): their writes, kept
-//! in step with the by-event indexes, and lookups.
+//! in step with the by-event indexes, and lookups. Touches the `agenda`, `notes` and their
+//! `_by_event` trees only.
 
 use super::layout::{AGENDA, AGENDA_BY_EVENT, NOTES, NOTES_BY_EVENT, be, pair};
 use super::write::{Tx, TxResult};

@@ -1,5 +1,6 @@
 //! Attendance (who is expected, arrived, walked in, cancelled at which day): its writes, kept
-//! in step with the by-person index, and lookups by day or by person.
+//! in step with the by-person index, and lookups by day or by person. Touches the
+//! `attendance` and `attendance_by_person` trees only.
 
 use super::layout::{ATTENDANCE, ATTENDANCE_BY_PERSON, be, pair};
 use super::write::{Tx, TxResult};

@@ -1,4 +1,5 @@
-//! Drafts of unfinished forms, kept so a restart does not lose what was typed.
+//! Drafts of unfinished forms, kept so a restart does not lose what was typed. Touches the
+//! `drafts` tree only.
 
 use super::layout::DRAFTS;
 use super::{Result, Store};

@@ -1,4 +1,4 @@
-//! Networking days (events): their writes and lookups.
+//! Networking days (events): their writes and lookups. Touches the `events` tree only.
 
 use super::layout::{EVENTS, be};
 use super::write::{Tx, TxResult};

@@ -1,4 +1,4 @@
-//! Collaboration ideas: their writes and the list.
+//! Collaboration ideas: their writes and the list. Touches the `ideas` tree only.
 
 use super::layout::{IDEAS, be};
 use super::write::{Tx, TxResult};

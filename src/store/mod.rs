@@ -20,6 +20,7 @@ mod open;
 mod people;
 mod read;
 mod snapshot;
+mod swap;
 mod write;
 
 use std::collections::BTreeSet;

@@ -1,6 +1,6 @@
 //! Opening, reopening and closing the database: the creation marker, the schema check,
 //! sled's lock, and the reopen after a failed write. Touches the directory (through `dir`
-//! and `snapshot::settle`) and sled's `Config`, nothing record by record.
+//! and `swap::settle`) and sled's `Config`, nothing record by record.
 
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use super::layout::{META, SCHEMA_KEY, TREE_NAMES};
-use super::{Live, Result, SCHEMA, Store, StoreError, dir, migrate, snapshot};
+use super::{Live, Result, SCHEMA, Store, StoreError, dir, migrate, swap};
 
 impl Store {
     /// Opens (creating if absent) the database at `path`. Refuses a database that is locked by
@@ -17,7 +17,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         // A restore killed half-way is finished or rolled back first; its lock is held until
         // the database is open, so no swap happens meanwhile.
-        let _swap = snapshot::settle(path)?;
+        let _swap = swap::settle(path)?;
         let store = Store {
             live: RwLock::new(Some(Arc::new(Self::open_live(path)?))),
             path: path.to_path_buf(),
