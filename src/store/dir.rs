@@ -97,7 +97,8 @@ pub fn lock(path: &Path, file: &Path) -> Result<Option<Lock>> {
     Ok(Some(Lock(f)))
 }
 
-fn sync_dir(dir: &Path) -> Result<()> {
+/// Makes a directory's entries (a created, renamed or removed file) survive a crash.
+pub(super) fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     File::open(dir)
         .and_then(|d| d.sync_all())

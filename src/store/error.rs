@@ -203,7 +203,7 @@ impl StoreError {
     }
 
     /// A sled error in the database at `dir`.
-    pub(crate) fn sled(dir: &Path, e: sled::Error) -> StoreError {
+    pub(super) fn sled(dir: &Path, e: sled::Error) -> StoreError {
         match e {
             sled::Error::Io(io) => StoreError::io(dir, io),
             _ => StoreError::Corrupt(dir.join("db")),
@@ -224,7 +224,7 @@ pub(crate) fn is_disk_full(e: &std::io::Error) -> bool {
         || e.to_string().contains("StorageFull")
 }
 
-pub(crate) fn from_tx(dir: &Path, e: TransactionError<StoreError>) -> StoreError {
+pub(super) fn from_tx(dir: &Path, e: TransactionError<StoreError>) -> StoreError {
     match e {
         TransactionError::Abort(e) => e,
         TransactionError::Storage(e) => StoreError::sled(dir, e),

@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{META, Result, Store, be};
+use super::layout::{META, be};
+use super::{Result, Store};
 use crate::model::{Attendance, Id, Ts};
 
 const IMPORT_PREFIX: &[u8] = b"import:";
@@ -44,11 +45,7 @@ impl Store {
 
     /// Imports that began and never finished, oldest first.
     pub fn pending_imports(&self) -> Result<Vec<ImportJournal>> {
-        let mut out: Vec<ImportJournal> = Vec::new();
-        for kv in self.tree(META)?.scan_prefix(IMPORT_PREFIX) {
-            let (k, v) = kv.map_err(|e| self.sled_err(e))?;
-            out.extend(self.decoded(META, &k, &v));
-        }
+        let mut out: Vec<ImportJournal> = self.scan(META, IMPORT_PREFIX)?;
         out.sort_by_key(|j| j.started);
         Ok(out)
     }

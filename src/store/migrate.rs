@@ -5,10 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    DamagedRecord, PEOPLE, PEOPLE_BY_CODE, SCHEMA, SCHEMA_KEY, Store, StoreError, TREE_NAMES, be,
-    codec, dir,
-};
+use super::layout::{META, PEOPLE, PEOPLE_BY_CODE, SCHEMA_KEY, TREE_NAMES, be};
+use super::{DamagedRecord, SCHEMA, Store, StoreError, codec, dir};
 use crate::model::{Id, Person, Ts, badge_code};
 
 /// A person as schema 1 wrote them.
@@ -82,7 +80,7 @@ pub(super) fn run(store: &Store, from: u8) -> Result<(), StoreError> {
             people.insert(k, codec::encode(&p)?).map_err(err)?;
         }
     }
-    store.raw_insert(super::META, SCHEMA_KEY, &[SCHEMA][..])?;
+    store.raw_insert(META, SCHEMA_KEY, &[SCHEMA][..])?;
     store.durable()
 }
 

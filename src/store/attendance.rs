@@ -1,0 +1,52 @@
+//! Attendance (who is expected, arrived, walked in, cancelled at which day): its writes, kept
+//! in step with the by-person index, and lookups by day or by person. Touches the
+//! `attendance` and `attendance_by_person` trees only.
+
+use super::layout::{ATTENDANCE, ATTENDANCE_BY_PERSON, be, pair};
+use super::write::{Tx, TxResult};
+use super::{Result, Store};
+use crate::model::{Attendance, Id};
+
+impl Tx<'_> {
+    pub fn put_attendance(&self, a: &Attendance) -> TxResult<()> {
+        self.put(ATTENDANCE, &pair(a.event_id, a.person_id), a)?;
+        self.mark(ATTENDANCE_BY_PERSON, &pair(a.person_id, a.event_id))
+    }
+
+    pub(super) fn remove_attendance(&self, event: Id, person: Id) -> TxResult<()> {
+        self.del(ATTENDANCE, &pair(event, person))?;
+        self.del(ATTENDANCE_BY_PERSON, &pair(person, event))
+    }
+}
+
+impl Store {
+    pub fn attendance_of_event(&self, event: Id) -> Result<Vec<Attendance>> {
+        self.scan(ATTENDANCE, &be(event))
+    }
+    pub fn attendance(&self, event: Id, person: Id) -> Result<Option<Attendance>> {
+        self.one(ATTENDANCE, &pair(event, person))
+    }
+    pub fn attendance_of_person(&self, person: Id) -> Result<Vec<Attendance>> {
+        self.by_index(ATTENDANCE_BY_PERSON, person, ATTENDANCE, |event| {
+            pair(event, person)
+        })
+    }
+    pub fn all_attendance(&self) -> Result<Vec<Attendance>> {
+        self.all(ATTENDANCE)
+    }
+    pub fn put_attendance(&self, a: &Attendance) -> Result<()> {
+        self.write(|tx| tx.put_attendance(a))
+    }
+    /// Writes several attendance records in one transaction (closing the day, undoing it).
+    pub fn put_attendances(&self, list: &[Attendance]) -> Result<()> {
+        self.write(|tx| {
+            for a in list {
+                tx.put_attendance(a)?;
+            }
+            Ok(())
+        })
+    }
+    pub fn remove_attendance(&self, event: Id, person: Id) -> Result<()> {
+        self.write(|tx| tx.remove_attendance(event, person))
+    }
+}

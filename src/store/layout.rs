@@ -1,0 +1,77 @@
+//! Which sled tree holds what, and how keys are made: the layout every other store file
+//! shares. Touches nothing; only names trees and builds keys.
+
+use super::DamagedRecord;
+use crate::model::Id;
+
+// Tree indices inside `Store::trees` (and a transaction's view of them).
+pub(super) const META: usize = 0;
+pub(super) const EVENTS: usize = 1;
+pub(super) const ORGS: usize = 2;
+pub(super) const PEOPLE: usize = 3;
+pub(super) const PEOPLE_BY_ORG: usize = 4;
+pub(super) const PEOPLE_BY_CODE: usize = 5;
+pub(super) const ATTENDANCE: usize = 6;
+pub(super) const ATTENDANCE_BY_PERSON: usize = 7;
+pub(super) const AGENDA: usize = 8;
+pub(super) const AGENDA_BY_EVENT: usize = 9;
+pub(super) const NOTES: usize = 10;
+pub(super) const NOTES_BY_EVENT: usize = 11;
+pub(super) const IDEAS: usize = 12;
+pub(super) const DRAFTS: usize = 13;
+pub(super) const CACHE: usize = 14;
+pub(super) const TREE_NAMES: [&str; 15] = [
+    "meta",
+    "events",
+    "orgs",
+    "people",
+    "people_by_org",
+    "people_by_code",
+    "attendance",
+    "attendance_by_person",
+    "agenda",
+    "agenda_by_event",
+    "notes",
+    "notes_by_event",
+    "ideas",
+    "drafts",
+    "cache",
+];
+
+/// `meta` counter bumped by every person or organisation write: the roster cache is valid only
+/// for the value it was built at.
+pub(super) const GEN_KEY: &[u8] = b"gen:people";
+/// Key of the roster cache in the `cache` tree.
+pub(super) const ROSTER_KEY: &[u8] = b"roster";
+/// Key of the saved people search index in the `cache` tree: generation (8 bytes) + index bytes.
+pub(super) const SEARCH_KEY: &[u8] = b"search";
+
+pub(super) const SCHEMA_KEY: &[u8] = b"schema";
+
+pub(super) fn be(id: Id) -> [u8; 8] {
+    id.to_be_bytes()
+}
+
+pub(super) fn pair(a: Id, b: Id) -> [u8; 16] {
+    let mut k = [0u8; 16];
+    k[..8].copy_from_slice(&a.to_be_bytes());
+    k[8..].copy_from_slice(&b.to_be_bytes());
+    k
+}
+
+pub(super) fn second_of_pair(k: &[u8]) -> Option<Id> {
+    k.get(8..16).and_then(from_be)
+}
+
+/// An id (or a counter) stored as 8 big-endian bytes; `None` for anything else.
+pub(super) fn from_be(v: &[u8]) -> Option<Id> {
+    v.try_into().ok().map(u64::from_be_bytes)
+}
+
+/// Names the unreadable record under `key` in tree `tree`.
+pub(super) fn damaged(tree: usize, key: &[u8]) -> DamagedRecord {
+    DamagedRecord {
+        tree: TREE_NAMES[tree],
+        key: key.to_vec(),
+    }
+}

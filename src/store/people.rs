@@ -1,0 +1,211 @@
+//! People and organisations: their writes (badge codes, the code and organisation indexes),
+//! lookups, the walk-in write of person + organisation + attendance, and merging two people.
+//! Touches the people, orgs, people_by_org and people_by_code trees, and (walk-in, merge) the
+//! attendance, notes and ideas of the people concerned.
+
+use super::layout::{
+    ATTENDANCE, NOTES, ORGS, PEOPLE, PEOPLE_BY_CODE, PEOPLE_BY_ORG, be, from_be, pair,
+};
+use super::write::{Tx, TxResult};
+use super::{Result, Store, StoreError};
+use crate::model::{
+    Attendance, BADGE_CODE_LEN, Id, Note, NoteKind, Organization, Owner, Person, badge_code_from,
+};
+
+impl Tx<'_> {
+    /// A badge code nobody in this database has, drawn at random so that two databases do not
+    /// hand out the same codes; a longer one when the short ones grow crowded.
+    fn fresh_code(&self) -> TxResult<String> {
+        let mut attempt = 0;
+        loop {
+            let n = getrandom::u64().map_err(|e| {
+                StoreError::Invalid(format!(
+                    "운영체제에서 난수를 얻지 못했습니다 ({e}) / the system gave no random number ({e})"
+                ))
+            })?;
+            let code = badge_code_from(n, BADGE_CODE_LEN + attempt / 16);
+            if self.raw(PEOPLE_BY_CODE, code.as_bytes())?.is_none() {
+                return Ok(code);
+            }
+            attempt += 1;
+        }
+    }
+
+    pub fn put_person(&self, p: &mut Person) -> TxResult<()> {
+        self.bump_gen()?;
+        self.assign_id(PEOPLE, &mut p.id)?;
+        if p.code.is_empty() {
+            p.code = self.fresh_code()?;
+        }
+        let old: Option<Person> = self.get(PEOPLE, &be(p.id))?;
+        if let Some(old) = &old {
+            if let Some(o) = old.org_id {
+                self.del(PEOPLE_BY_ORG, &pair(o, p.id))?;
+            }
+            if old.code != p.code {
+                self.del(PEOPLE_BY_CODE, old.code.as_bytes())?;
+            }
+        }
+        if let Some(holder) = self.raw(PEOPLE_BY_CODE, p.code.as_bytes())?
+            && holder.as_ref() != be(p.id)
+        {
+            let holder_name = from_be(&holder)
+                .and_then(|id| self.get::<Person>(PEOPLE, &be(id)).ok().flatten())
+                .map(|h| h.name)
+                .unwrap_or_else(|| "?".into());
+            return Err(StoreError::CodeTaken {
+                code: p.code.clone(),
+                holder_name,
+            }
+            .into());
+        }
+        if let Some(o) = p.org_id {
+            self.mark(PEOPLE_BY_ORG, &pair(o, p.id))?;
+        }
+        self.put_raw(PEOPLE_BY_CODE, p.code.as_bytes(), &be(p.id))?;
+        self.put(PEOPLE, &be(p.id), p)
+    }
+
+    pub fn put_org(&self, o: &mut Organization) -> TxResult<()> {
+        self.bump_gen()?;
+        self.assign_id(ORGS, &mut o.id)?;
+        self.put(ORGS, &be(o.id), o)
+    }
+}
+
+impl Store {
+    // --- organisations ---
+    pub fn orgs(&self) -> Result<Vec<Organization>> {
+        self.all(ORGS)
+    }
+    pub fn org(&self, id: Id) -> Result<Option<Organization>> {
+        self.one(ORGS, &be(id))
+    }
+    pub fn put_org(&self, o: &mut Organization) -> Result<()> {
+        self.save(o, |tx, o| tx.put_org(o))
+    }
+
+    // --- people ---
+    pub fn people(&self) -> Result<Vec<Person>> {
+        self.all(PEOPLE)
+    }
+    pub fn person(&self, id: Id) -> Result<Option<Person>> {
+        self.one(PEOPLE, &be(id))
+    }
+    pub fn person_by_code(&self, code: &str) -> Result<Option<Person>> {
+        let key = code.to_ascii_uppercase();
+        match self.raw_get(PEOPLE_BY_CODE, key.as_bytes())? {
+            Some(id) => match from_be(&id) {
+                Some(id) => self.person(id),
+                None => {
+                    self.note_damage(PEOPLE_BY_CODE, key.as_bytes());
+                    Ok(None)
+                }
+            },
+            None => Ok(None),
+        }
+    }
+
+    pub fn people_of_org(&self, org: Id) -> Result<Vec<Person>> {
+        self.by_index(PEOPLE_BY_ORG, org, PEOPLE, be)
+    }
+    /// Saves a person (id 0 = new: gets an id and a badge code, written back).
+    pub fn put_person(&self, p: &mut Person) -> Result<()> {
+        self.save(p, |tx, p| tx.put_person(p))
+    }
+    /// Saves a new person together with a new organisation (walk-in with a new organisation):
+    /// either both land or neither.
+    pub fn put_person_with_org(
+        &self,
+        p: &mut Person,
+        org: Option<&mut Organization>,
+        attendance: Option<&mut Attendance>,
+    ) -> Result<()> {
+        let org_in = org.as_ref().map(|o| (*o).clone());
+        let att_in = attendance.as_ref().map(|a| (*a).clone());
+        let (sp, so, sa) = self.write(|tx| {
+            let mut p = p.clone();
+            let mut o = org_in.clone();
+            if let Some(o) = o.as_mut() {
+                tx.put_org(o)?;
+                p.org_id = Some(o.id);
+            }
+            tx.put_person(&mut p)?;
+            let mut a = att_in.clone();
+            if let Some(a) = a.as_mut() {
+                a.person_id = p.id;
+                tx.put_attendance(a)?;
+            }
+            Ok((p, o, a))
+        })?;
+        *p = sp;
+        if let (Some(dst), Some(src)) = (org, so) {
+            *dst = src;
+        }
+        if let (Some(dst), Some(src)) = (attendance, sa) {
+            *dst = src;
+        }
+        Ok(())
+    }
+
+    /// Folds `dup` into `keep`: attendance history moves over (the better status wins where both
+    /// attended the same day), action items and ideas owned by `dup` move to `keep`, and `dup` is
+    /// archived with a note, never erased.
+    pub fn merge_people(&self, keep: Id, dup: Id) -> Result<()> {
+        if keep == dup {
+            return Err(StoreError::Invalid(
+                "cannot merge a person into themselves".into(),
+            ));
+        }
+        let dup_att = self.attendance_of_person(dup)?;
+        let notes = self.all::<Note>(NOTES)?;
+        let ideas = self.ideas()?;
+        self.write(|tx| {
+            let person = |id| -> TxResult<Person> {
+                Ok(tx
+                    .get(PEOPLE, &be(id))?
+                    .ok_or_else(|| StoreError::Invalid("no such person".into()))?)
+            };
+            let mut dup_p = person(dup)?;
+            let keep_p = person(keep)?;
+            for a in &dup_att {
+                let mine: Option<Attendance> = tx.get(ATTENDANCE, &pair(a.event_id, keep))?;
+                let better = match &mine {
+                    None => true,
+                    Some(m) => !m.status.is_arrived() && a.status.is_arrived(),
+                };
+                if better {
+                    let mut moved = a.clone();
+                    moved.person_id = keep;
+                    tx.put_attendance(&moved)?;
+                }
+                tx.remove_attendance(a.event_id, dup)?;
+            }
+            for n in &notes {
+                let mut n = n.clone();
+                if let NoteKind::Action { owner, .. } = &mut n.kind
+                    && *owner == Owner::Person(dup)
+                {
+                    *owner = Owner::Person(keep);
+                    tx.put_note(&mut n)?;
+                }
+            }
+            for i in &ideas {
+                if i.owner == Some(dup) {
+                    let mut i = i.clone();
+                    i.owner = Some(keep);
+                    tx.put_idea(&mut i)?;
+                }
+            }
+            dup_p.archived = true;
+            if !dup_p.notes.is_empty() {
+                dup_p.notes.push('\n');
+            }
+            dup_p
+                .notes
+                .push_str(&format!("merged into {} ({})", keep_p.name, keep_p.code));
+            tx.put_person(&mut dup_p)?;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,256 @@
+//! The one way to write: a transaction over every tree, refused before sled commits when the
+//! disk has no room, and made durable (flush + fdatasync of sled's log) before it returns.
+//! Touches sled's trees only through `Tx`, `raw_insert` and `durable`.
+
+use std::cell::Cell;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use sled::transaction::{
+    ConflictableTransactionError, TransactionalTree, UnabortableTransactionError,
+};
+use sled::{IVec, Transactional, Tree};
+
+use super::layout::{META, TREE_NAMES, be, damaged, from_be};
+use super::{Result, Store, StoreError, codec, error};
+use crate::model::Id;
+
+/// Why a transaction stopped: a `StoreError` that aborts it (`?` turns one into this), or
+/// sled's own signal to run it again. Opaque outside the store.
+pub struct TxError(ConflictableTransactionError<StoreError>);
+
+pub type TxResult<T> = std::result::Result<T, TxError>;
+
+impl From<StoreError> for TxError {
+    fn from(e: StoreError) -> Self {
+        TxError(ConflictableTransactionError::Abort(e))
+    }
+}
+
+impl From<UnabortableTransactionError> for TxError {
+    fn from(e: UnabortableTransactionError) -> Self {
+        TxError(e.into())
+    }
+}
+
+/// A write in progress: every tree, seen through one sled transaction.
+pub struct Tx<'a> {
+    t: &'a [TransactionalTree],
+    /// Bytes of records this transaction writes, so the room for them is checked before sled
+    /// commits.
+    bytes: Cell<u64>,
+}
+
+impl Tx<'_> {
+    /// The record under `key`; a damaged one aborts the write.
+    pub(super) fn get<T: serde::de::DeserializeOwned>(
+        &self,
+        tree: usize,
+        key: &[u8],
+    ) -> TxResult<Option<T>> {
+        match self.t[tree].get(key)? {
+            Some(v) => {
+                Ok(Some(codec::decode(&v).map_err(|_| {
+                    StoreError::DamagedRecord(damaged(tree, key))
+                })?))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Writes a record, counting its bytes for the room check.
+    pub(super) fn put<T: serde::Serialize>(
+        &self,
+        tree: usize,
+        key: &[u8],
+        value: &T,
+    ) -> TxResult<()> {
+        let bytes = codec::encode(value)?;
+        self.bytes
+            .set(self.bytes.get() + (key.len() + bytes.len()) as u64);
+        self.t[tree].insert(key, bytes)?;
+        Ok(())
+    }
+
+    /// The bytes under `key` of an index or of `meta`, undecoded.
+    pub(super) fn raw(&self, tree: usize, key: &[u8]) -> TxResult<Option<IVec>> {
+        Ok(self.t[tree].get(key)?)
+    }
+
+    /// Writes an index entry or a counter (a few bytes, left out of the room count).
+    pub(super) fn put_raw(&self, tree: usize, key: &[u8], value: &[u8]) -> TxResult<()> {
+        self.t[tree].insert(key, value)?;
+        Ok(())
+    }
+
+    /// An index entry whose key says it all.
+    pub(super) fn mark(&self, tree: usize, key: &[u8]) -> TxResult<()> {
+        self.put_raw(tree, key, &[])
+    }
+
+    pub(super) fn del(&self, tree: usize, key: &[u8]) -> TxResult<()> {
+        self.t[tree].remove(key)?;
+        Ok(())
+    }
+
+    /// A counter in `meta`: 0 when absent, `None` when it cannot be read.
+    pub(super) fn counter(&self, key: &[u8]) -> TxResult<Option<u64>> {
+        Ok(match self.raw(META, key)? {
+            Some(v) => from_be(&v),
+            None => Some(0),
+        })
+    }
+
+    /// Gives a new record (id 0) of `noun` the next id: a counter in `meta`, bumped in the same
+    /// transaction as the record.
+    pub(super) fn assign_id(&self, noun: usize, id: &mut Id) -> TxResult<()> {
+        if *id != 0 {
+            return Ok(());
+        }
+        let key = format!("seq:{}", TREE_NAMES[noun]);
+        // Never guess a counter: a reused id would overwrite someone.
+        let cur = self
+            .counter(key.as_bytes())?
+            .ok_or_else(|| StoreError::DamagedRecord(damaged(META, key.as_bytes())))?;
+        *id = cur + 1;
+        self.put_raw(META, key.as_bytes(), &be(*id))
+    }
+}
+
+/// Room kept free beyond what a write needs: sled may start a new 512 KiB log segment.
+const ROOM_MARGIN: u64 = 1 << 20;
+
+/// Bytes free for this user on the file system holding `dir` (`None` when unknown).
+fn free_space(dir: &Path) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+        let mut st = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+        // SAFETY: `c` is a valid C string and `st` is written by statvfs before it is read.
+        if unsafe { libc::statvfs(c.as_ptr(), st.as_mut_ptr()) } != 0 {
+            return None;
+        }
+        // SAFETY: statvfs returned 0, so it filled `st`.
+        let st = unsafe { st.assume_init() };
+        #[allow(clippy::unnecessary_cast)]
+        Some((st.f_bavail as u64).saturating_mul(st.f_frsize as u64))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
+    }
+}
+
+impl Store {
+    /// Notes an I/O failure in a write so that the next access starts from the disk again.
+    fn note_failure<T>(&self, r: Result<T>) -> Result<T> {
+        if let Err(StoreError::DiskFull { .. } | StoreError::Io { .. } | StoreError::Corrupt(_)) =
+            &r
+        {
+            self.failed.store(true, Ordering::Release);
+        }
+        r
+    }
+
+    pub(super) fn raw_insert(&self, tree: usize, key: &[u8], value: impl Into<IVec>) -> Result<()> {
+        let value = value.into();
+        self.ensure_room((key.len() + value.len()) as u64)?;
+        let r = self
+            .tree(tree)?
+            .insert(key, value)
+            .map(|_| ())
+            .map_err(|e| self.sled_err(e));
+        self.note_failure(r)
+    }
+
+    /// Refuses, before sled writes anything, a write the disk has no room for: sled 0.34 does
+    /// not recover from a failed write of a large value (its log waits forever for the
+    /// missing bytes, so even closing hangs), and any other failed write sticks to the Db.
+    fn ensure_room(&self, bytes: u64) -> Result<()> {
+        match free_space(&self.path) {
+            Some(free) if free < bytes.saturating_mul(2).saturating_add(ROOM_MARGIN) => {
+                Err(StoreError::DiskFull {
+                    path: self.path.clone(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Number of fdatasync calls this store has made (a test seam).
+    pub fn sync_count(&self) -> u64 {
+        self.syncs.load(Ordering::Relaxed)
+    }
+
+    /// Makes everything written so far survive a crash or power loss.
+    pub fn durable(&self) -> Result<()> {
+        let live = self.live()?;
+        let r = live.db.flush().map_err(|e| self.sled_err(e)).and_then(|_| {
+            live.log
+                .sync_data()
+                .map_err(|e| StoreError::io(&self.path.join("db"), e))
+        });
+        drop(live);
+        self.note_failure(r)?;
+        self.syncs.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Saves one record with `put` in one durable transaction, then writes back what the
+    /// transaction made of it (a new id, a badge code).
+    pub(super) fn save<T: Clone>(
+        &self,
+        record: &mut T,
+        put: impl Fn(&Tx, &mut T) -> TxResult<()>,
+    ) -> Result<()> {
+        *record = self.write(|tx| {
+            let mut r = record.clone();
+            put(tx, &mut r)?;
+            Ok(r)
+        })?;
+        Ok(())
+    }
+
+    /// Runs `f` in one transaction over every tree; durable when it returns Ok.
+    pub fn write<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
+        let v = self.write_unsynced(f)?;
+        self.durable()?;
+        Ok(v)
+    }
+
+    /// Like `write` but without the sync: bulk loads call `durable` once at the end.
+    pub fn write_unsynced<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
+        let live = self.live()?;
+        let refs: Vec<&Tree> = live.trees.iter().collect();
+        let r = refs
+            .as_slice()
+            .transaction(|view: &Vec<TransactionalTree>| {
+                let tx = Tx {
+                    t: view,
+                    bytes: Cell::new(0),
+                };
+                let v = f(&tx).map_err(|e| e.0)?;
+                self.ensure_room(tx.bytes.get())
+                    .map_err(ConflictableTransactionError::Abort)?;
+                Ok(v)
+            })
+            .map_err(|e| error::from_tx(&self.path, e));
+        drop(refs);
+        drop(live);
+        self.note_failure(r)
+    }
+
+    /// Writes raw bytes under `key` in the tree called `tree`, durably, bypassing the codec:
+    /// lets tests put a damaged record in place.
+    #[doc(hidden)]
+    pub fn poke_raw_for_tests(&self, tree: &str, key: &[u8], value: &[u8]) -> Result<()> {
+        let i = TREE_NAMES
+            .iter()
+            .position(|n| *n == tree)
+            .ok_or_else(|| StoreError::Invalid(format!("no tree {tree}")))?;
+        self.raw_insert(i, key, value)?;
+        self.durable()
+    }
+}
