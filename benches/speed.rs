@@ -79,7 +79,8 @@ fn search(c: &mut Criterion) {
         // Exactly what the check-in screen does per keystroke (state/checkin.rs refresh).
         g.bench_function(q, |b| {
             b.iter(|| {
-                app.roster
+                app.data
+                    .roster
                     .index
                     .search_top(std::hint::black_box(q), 1000, &mut out);
                 out.len()
@@ -126,7 +127,14 @@ fn render(c: &mut Criterion) {
 fn checkin(c: &mut Criterion) {
     let app = open_app();
     let event = app.event.as_ref().map(|e| e.id).expect("event");
-    let people: Vec<u64> = app.roster.people.iter().take(5000).map(|p| p.id).collect();
+    let people: Vec<u64> = app
+        .data
+        .roster
+        .people
+        .iter()
+        .take(5000)
+        .map(|p| p.id)
+        .collect();
     let mut g = c.benchmark_group("checkin");
     g.measurement_time(Duration::from_secs(3))
         .warm_up_time(Duration::from_millis(500));
@@ -144,7 +152,7 @@ fn checkin(c: &mut Criterion) {
                 },
                 updated: clock(),
             };
-            app.store.put_attendance(&a).expect("write");
+            app.data.store().put_attendance(&a).expect("write");
         })
     });
     g.finish();
@@ -160,7 +168,7 @@ fn open_load(c: &mut Criterion) {
         b.iter(|| {
             let store = Store::open(path).expect("open");
             let app = App::with_clock(store, clock).expect("app");
-            app.roster.people.len()
+            app.data.roster.people.len()
         })
     });
     g.finish();

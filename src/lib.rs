@@ -1,7 +1,8 @@
 //! netday: check-in desk, attendee lists and meeting minutes for cooperative networking days.
 //!
-//! Data flows one way: key → `keymap` → `state::Action` → `App::update` (which may call the
-//! store) → `view::draw`.
+//! Data flows one way: key → `keymap` → `state::Action` → `App::update` (which writes through
+//! `data::Data`, the store and the roster in step) → `view::draw`.
+pub mod data;
 pub mod demo;
 pub mod event_loop;
 pub mod generate;

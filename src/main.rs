@@ -479,7 +479,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     let (people, orgs) = store.people_and_orgs()?;
                     let orgs: HashMap<Id, model::Organization> =
                         orgs.into_iter().map(|o| (o.id, o)).collect();
-                    netday::state::roster::people_index(&store, generation, &people, &orgs)?
+                    netday::data::roster::people_index(&store, generation, &people, &orgs)?
                 }
             };
             let mut hits = Vec::new();
@@ -570,6 +570,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 // Everyone still expected, checked in through the desk's own function.
                 let mut app = netday::state::App::new(store)?;
                 let mut waiting: Vec<Id> = app
+                    .data
                     .roster
                     .attendance
                     .values()
@@ -580,6 +581,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 for person in waiting {
                     app.check_in(person)?;
                     if app
+                        .data
                         .roster
                         .attendance
                         .get(&person)

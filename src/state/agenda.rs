@@ -193,7 +193,7 @@ impl App {
 
     pub(super) fn load_agenda(&mut self) -> Result<(), StoreError> {
         let items = match &self.event {
-            Some(e) => self.store.agenda_of_event(e.id)?,
+            Some(e) => self.data.agenda_of_event(e.id)?,
             None => Vec::new(),
         };
         self.agenda.load(items);
@@ -331,7 +331,7 @@ impl App {
         item.start = start;
         item.minutes = minutes.unwrap_or(DEFAULT_MINUTES);
         item.presenter = clean_line(&form.presenter);
-        self.store.put_agenda(&mut item)?;
+        self.data.save_agenda_item(&mut item)?;
         let id = item.id;
         self.say(Tone::Good, i18n::agenda_saved(&item.title));
         // Saved: the form closes whatever the reload says.
@@ -354,13 +354,13 @@ impl App {
                 let Some(item) = self.agenda.items.iter().find(|i| i.id == id).cloned() else {
                     return Ok(Effect::Close);
                 };
-                self.store.delete_agenda(&item)?;
+                self.data.delete_agenda_item(&item)?;
                 self.load_agenda()?;
                 // Close the gap so the order stays 1, 2, 3…
                 let mut items = self.agenda.items.clone();
                 renumber(&mut items);
                 if items != self.agenda.items {
-                    self.store.put_agenda_items(&mut items)?;
+                    self.data.save_agenda_items(&mut items)?;
                     self.agenda.load(items);
                 }
                 self.say(Tone::Info, i18n::agenda_deleted(&item.title));
@@ -391,7 +391,7 @@ impl App {
             (Some(s), Some(_)) => Some(s + chrono::Duration::minutes(i64::from(items[a].minutes))),
             _ => slot_b,
         };
-        self.store.put_agenda_items(&mut items)?;
+        self.data.save_agenda_items(&mut items)?;
         self.agenda.load(items);
         self.agenda.selected = j;
         Ok(())
@@ -417,7 +417,7 @@ impl App {
                 }
             }
         }
-        self.store.put_agenda_items(&mut changed)?;
+        self.data.save_agenda_items(&mut changed)?;
         for c in changed {
             if let Some(x) = self.agenda.items.iter_mut().find(|x| x.id == c.id) {
                 *x = c;
@@ -436,7 +436,7 @@ impl App {
             return Ok(());
         }
         let mut items = crate::demo::standard_agenda(event_id, self.day_start());
-        self.store.put_agenda_items(&mut items)?;
+        self.data.save_agenda_items(&mut items)?;
         self.agenda.load(items);
         self.say(Tone::Good, i18n::AGENDA_FROM_TEMPLATE.get());
         self.notes.dirty = true;
@@ -460,7 +460,7 @@ impl App {
             .collect();
         earlier.sort_by_key(|e| std::cmp::Reverse((e.date, e.id)));
         for prev in earlier {
-            let old = self.store.agenda_of_event(prev.id)?;
+            let old = self.data.agenda_of_event(prev.id)?;
             if old.is_empty() {
                 continue;
             }
@@ -474,7 +474,7 @@ impl App {
                 })
                 .collect();
             renumber(&mut items);
-            self.store.put_agenda_items(&mut items)?;
+            self.data.save_agenda_items(&mut items)?;
             self.agenda.load(items);
             self.say(
                 Tone::Good,

@@ -95,14 +95,14 @@ impl App {
             && let Some(e) = super::edit_text(&mut c.query, &action)
         {
             if self.edited(Some(e)) {
-                self.checkin.refresh(&self.roster);
+                self.checkin.refresh(&self.data.roster);
             }
             return Ok(());
         }
         match action {
             Action::Cancel => {
                 c.query.clear();
-                c.refresh(&self.roster);
+                c.refresh(&self.data.roster);
                 self.message = None;
             }
             Action::Up => c.move_to(sel - 1),
@@ -155,11 +155,11 @@ impl App {
             self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
             return Ok(());
         };
-        let Some(p) = self.roster.person(person) else {
+        let Some(p) = self.data.roster.person(person) else {
             return Ok(());
         };
-        let who = format!("{} ({})", p.name, self.roster.org_name(p));
-        let previous = self.roster.attendance.get(&person).cloned();
+        let who = format!("{} ({})", p.name, self.data.roster.org_name(p));
+        let previous = self.data.roster.attendance.get(&person).cloned();
         if let Some(at) = previous.as_ref().and_then(|a| a.status.arrived_at()) {
             self.say(Tone::Warn, i18n::already_arrived(&who, &at.hhmm()));
             return Ok(());
@@ -182,12 +182,11 @@ impl App {
             status,
             updated: now,
         };
-        self.store.put_attendance(&a)?;
-        self.roster.set_attendance(a);
+        self.data.set_attendance(a)?;
         self.checkin.undo.push((person, previous));
         self.say(Tone::Good, i18n::checked_in(&who, &now.hhmm()));
         self.checkin.query.clear();
-        self.checkin.refresh(&self.roster);
+        self.checkin.refresh(&self.data.roster);
         Ok(())
     }
 
@@ -204,23 +203,18 @@ impl App {
                 let (_, previous) = self.checkin.undo[pos].clone();
                 let event = self.event.as_ref().map(|e| e.id).unwrap_or_default();
                 match &previous {
-                    Some(a) => {
-                        self.store.put_attendance(a)?;
-                        self.roster.set_attendance(a.clone());
-                    }
-                    None => {
-                        self.store.remove_attendance(event, person)?;
-                        self.roster.remove_attendance(person);
-                    }
+                    Some(a) => self.data.set_attendance(a.clone())?,
+                    None => self.data.remove_attendance(event, person)?,
                 }
                 self.checkin.undo.remove(pos);
                 let name = self
+                    .data
                     .roster
                     .person(person)
                     .map(|p| p.name.clone())
                     .unwrap_or_default();
                 self.say(Tone::Info, i18n::undone(&name));
-                self.checkin.refresh(&self.roster);
+                self.checkin.refresh(&self.data.roster);
                 Ok(Effect::Close)
             }
             Some(false) => Ok(Effect::Close),

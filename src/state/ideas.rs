@@ -8,7 +8,7 @@ use crate::model::{
     Id, Idea, IdeaCategory, IdeaMove, IdeaStatus, Note, NoteKind, Owner, TextField as FieldKind,
     Ts, clean_line, clean_multiline,
 };
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 use crate::widgets::{Form, Lookup, Pick, TextField};
 
 /// An idea untouched this long is "stale".
@@ -217,9 +217,9 @@ pub struct IdeasState {
 }
 
 impl IdeasState {
-    pub fn load(store: &Store) -> Result<IdeasState, StoreError> {
+    pub fn load(data: &crate::data::Data) -> Result<IdeasState, StoreError> {
         let mut s = IdeasState::default();
-        s.set_ideas(store.ideas()?);
+        s.set_ideas(data.ideas()?);
         Ok(s)
     }
 
@@ -306,7 +306,7 @@ impl IdeasState {
         }
     }
 
-    fn store_saved(&mut self, idea: Idea) {
+    fn keep_saved(&mut self, idea: Idea) {
         match self.ideas.iter_mut().find(|i| i.id == idea.id) {
             Some(slot) => *slot = idea,
             None => self.ideas.push(idea),
@@ -335,6 +335,7 @@ impl App {
             ..Default::default()
         };
         let mut named: Vec<(usize, Id)> = self
+            .data
             .roster
             .orgs
             .values()
@@ -428,7 +429,7 @@ impl App {
             Vec::new()
         } else {
             let mut v: Vec<Note> = self
-                .store
+                .data
                 .notes()?
                 .into_iter()
                 .filter(|n| links.contains(&n.id))
@@ -464,9 +465,9 @@ impl App {
 
     /// Saves a changed copy of an idea; memory follows only once the store has it.
     fn save_idea(&mut self, mut idea: Idea) -> Result<Id, StoreError> {
-        self.store.put_idea(&mut idea)?;
+        self.data.save_idea(&mut idea)?;
         let id = idea.id;
-        self.ideas.store_saved(idea);
+        self.ideas.keep_saved(idea);
         Ok(id)
     }
 
@@ -580,8 +581,8 @@ impl App {
             Step::Typed(e) => {
                 if self.edited(Some(e)) {
                     match focus {
-                        FormField::Orgs => self.roster.suggest_orgs(&mut f.orgs),
-                        FormField::Owner => self.roster.suggest_people(&mut f.owner_lookup),
+                        FormField::Orgs => self.data.roster.suggest_orgs(&mut f.orgs),
+                        FormField::Owner => self.data.roster.suggest_people(&mut f.owner_lookup),
                         _ => {}
                     }
                 }
@@ -726,8 +727,8 @@ impl App {
             Step::Typed(e) => {
                 if self.edited(Some(e)) {
                     match focus {
-                        FilterField::Org => self.roster.suggest_orgs(&mut f.org),
-                        FilterField::Owner => self.roster.suggest_people(&mut f.owner),
+                        FilterField::Org => self.data.roster.suggest_orgs(&mut f.org),
+                        FilterField::Owner => self.data.roster.suggest_people(&mut f.owner),
                         _ => {}
                     }
                 }

@@ -10,15 +10,16 @@ pub mod people;
 pub mod people_form;
 pub mod people_io;
 pub mod replace;
-pub mod roster;
 pub mod walkin;
 
 use chrono::NaiveDate;
 
+use crate::data::Data;
 use crate::i18n::{self, L};
 use crate::model::{Event, Id, TextField as FieldKind, Ts, cut_to};
 use crate::store::{Store, StoreError};
 
+pub use crate::data::{Count, History, Roster};
 pub use agenda::{AgendaForm, AgendaState};
 pub use checkin::CheckinState;
 pub(crate) use form::{Edited, Step, confirm_answer, cycle, edit_text, form_keys};
@@ -28,7 +29,6 @@ pub use people::{PeopleConfirm, PeopleState};
 pub use people_form::{OrgForm, PersonForm};
 pub use people_io::{ExportDialog, ImportDialog};
 pub use replace::{ReplaceFile, Writing, Wrote};
-pub use roster::{Count, History, Roster};
 pub use walkin::WalkInForm;
 
 /// The screens reachable from anywhere, in tab order.
@@ -451,12 +451,12 @@ pub enum Context {
 }
 
 pub struct App {
-    pub store: Store,
+    /// The store and the roster, written together.
+    pub data: Data,
     pub screen: Screen,
     /// All events, by date.
     pub events: Vec<Event>,
     pub event: Option<Event>,
-    pub roster: Roster,
     pub checkin: CheckinState,
     pub people: PeopleState,
     pub agenda: AgendaState,
@@ -500,19 +500,18 @@ impl App {
 
     /// An app whose notion of "now" comes from `clock` (tests inject a fixed time).
     pub fn with_clock(store: Store, clock: fn() -> Ts) -> Result<App, StoreError> {
-        let mut events = store.events()?;
-        events.sort_by_key(|e| (e.date, e.id));
+        let mut data = Data::open(store, None, &[])?;
+        let modal = data.is_empty().then_some(Modal::OfferDemo);
+        let events = data.events()?;
         let today = clock().local_date();
         let event = default_event(&events, today).cloned();
-        let roster = Roster::load(&store, event.as_ref(), &events)?;
-        let ideas = IdeasState::load(&store)?;
-        let modal = store.is_empty().then_some(Modal::OfferDemo);
+        data.set_event(event.as_ref(), &events)?;
+        let ideas = IdeasState::load(&data)?;
         let mut app = App {
-            store,
+            data,
             screen: Screen::Checkin,
             events,
             event,
-            roster,
             checkin: CheckinState::default(),
             people: PeopleState::default(),
             agenda: AgendaState::default(),
@@ -530,19 +529,19 @@ impl App {
                 .unwrap_or_else(|| i18n::DEFAULT_AUTHOR.get().to_string()),
             clock,
         };
-        app.checkin.refresh(&app.roster);
-        app.people.refresh(&app.roster);
+        app.checkin.refresh(&app.data.roster);
+        app.people.refresh(&app.data.roster);
         app.load_agenda()?;
         app.load_notes()?;
         // What the last session left for the coordinator to know: damaged records, an
         // import that did not finish.
         let mut warnings: Vec<String> = app
-            .store
+            .data
             .damage_warning()
             .map(|(ko, en)| i18n::pick(ko, en))
             .into_iter()
             .collect();
-        warnings.extend(crate::io::import::unfinished(&app.store)?);
+        warnings.extend(app.data.unfinished_imports()?);
         if !warnings.is_empty() {
             app.say(Tone::Warn, warnings.join(" · "));
         }
@@ -770,7 +769,7 @@ impl App {
         match action {
             Action::Submit | Action::LoadDemo => {
                 let today = self.now().local_date();
-                crate::demo::load(&self.store, today)?;
+                self.data.load_demo(today)?;
                 self.reload()?;
                 self.say(Tone::Good, i18n::DEMO_LOADED.get());
                 Ok(Effect::Close)
@@ -782,26 +781,25 @@ impl App {
 
     /// Reads everything again from the store (after a bulk change such as loading the demo).
     pub fn reload(&mut self) -> Result<(), StoreError> {
-        let mut events = self.store.events()?;
-        events.sort_by_key(|e| (e.date, e.id));
+        let events = self.data.events()?;
         let keep = self.event.as_ref().map(|e| e.id);
         self.event = keep
             .and_then(|id| events.iter().find(|e| e.id == id))
             .or_else(|| default_event(&events, self.now().local_date()))
             .cloned();
         self.events = events;
-        self.roster = Roster::load(&self.store, self.event.as_ref(), &self.events)?;
-        self.checkin.refresh(&self.roster);
+        self.data.reload(self.event.as_ref(), &self.events)?;
+        self.checkin.refresh(&self.data.roster);
         if self.event.as_ref().map(|e| e.id) != keep {
             // Another event: its closing is not this one's to undo.
             self.people.close_undo.clear();
         }
         self.people.detail = None;
-        self.people.refresh(&self.roster);
+        self.people.refresh(&self.data.roster);
         self.load_agenda()?;
         self.load_notes()?;
         let keep = std::mem::take(&mut self.ideas);
-        self.ideas = IdeasState::load(&self.store)?;
+        self.ideas = IdeasState::load(&self.data)?;
         self.ideas.filter = keep.filter;
         self.ideas.show_dropped = keep.show_dropped;
         Ok(())
@@ -836,13 +834,13 @@ impl App {
             Action::Cancel | Action::PickEvent => return Ok(Effect::Close),
             Action::Submit => {
                 if let Some(e) = self.events.get(*selected).cloned() {
-                    self.roster.set_event(&self.store, Some(&e), &self.events)?;
+                    self.data.set_event(Some(&e), &self.events)?;
                     self.event = Some(e);
                     self.checkin = CheckinState::default();
-                    self.checkin.refresh(&self.roster);
+                    self.checkin.refresh(&self.data.roster);
                     self.people.detail = None;
                     self.people.close_undo.clear();
-                    self.people.refresh(&self.roster);
+                    self.people.refresh(&self.data.roster);
                     self.agenda = AgendaState::default();
                     self.notes.agenda_filter = None;
                     self.notes.selected = 0;

@@ -302,10 +302,11 @@ impl App {
         match o {
             Owner::Nobody => String::new(),
             Owner::Person(id) => self
+                .data
                 .roster
                 .person(*id)
                 .map(|p| {
-                    let org = self.roster.org_name(p);
+                    let org = self.data.roster.org_name(p);
                     if org.is_empty() {
                         p.name.clone()
                     } else {
@@ -314,6 +315,7 @@ impl App {
                 })
                 .unwrap_or_default(),
             Owner::Org(id) => self
+                .data
                 .roster
                 .orgs
                 .get(id)
@@ -328,7 +330,7 @@ impl App {
 
     /// Reads all notes again and rebuilds the list.
     pub(super) fn load_notes(&mut self) -> Result<(), StoreError> {
-        self.notes.all = self.store.notes()?.into_iter().map(|n| (n.id, n)).collect();
+        self.notes.all = self.data.notes()?.into_iter().map(|n| (n.id, n)).collect();
         self.notes.dates = self.events.iter().map(|e| (e.id, e.date)).collect();
         if self
             .notes
@@ -360,7 +362,7 @@ impl App {
         };
         let prefix = draft_prefix(eid);
         let mut drafts: Vec<Draft> = self
-            .store
+            .data
             .drafts()?
             .into_iter()
             .filter(|d| d.key.starts_with(&prefix))
@@ -408,11 +410,11 @@ impl App {
             text: ed.text(),
             saved: now,
         };
-        self.store.put_draft(&d)?;
+        self.data.save_draft(&d)?;
         if let Some(old) = ed.draft_key.take()
             && old != key
         {
-            self.store.delete_draft(&old)?;
+            self.data.delete_draft(&old)?;
         }
         ed.draft_key = Some(key);
         ed.draft_saved = Some(now);
@@ -556,7 +558,7 @@ impl App {
                 }
                 Action::Input('d') | Action::Input('D') => {
                     if let Some(k) = ed.draft_key.clone() {
-                        self.store.delete_draft(&k)?;
+                        self.data.delete_draft(&k)?;
                     }
                     self.notes.editor = None;
                     self.say(Tone::Info, i18n::DRAFT_DISCARDED.get());
@@ -609,7 +611,7 @@ impl App {
                 let key = ed.draft_key.clone();
                 self.notes.editor = None;
                 if let Some(k) = key {
-                    self.store.delete_draft(&k)?;
+                    self.data.delete_draft(&k)?;
                 }
                 return Ok(());
             }
@@ -658,9 +660,9 @@ impl App {
         };
         let draft_key = ed.draft_key.clone();
         let current_key = ed.key(eid);
-        self.store.put_note(&mut note)?;
+        self.data.save_note(&mut note)?;
         for k in draft_key.into_iter().chain(Some(current_key)) {
-            self.store.delete_draft(&k)?;
+            self.data.delete_draft(&k)?;
         }
         self.notes.editor = None;
         let id = note.id;
@@ -691,7 +693,7 @@ impl App {
         match super::confirm_answer(&action) {
             Some(true) => {
                 if let Some(n) = self.notes.all.get(&id).cloned() {
-                    self.store.delete_note(&n)?;
+                    self.data.delete_note(&n)?;
                     self.notes.all.remove(&id);
                     self.notes.refresh(self.event_key());
                     self.say(Tone::Info, i18n::NOTE_DELETED.get());
@@ -713,7 +715,7 @@ impl App {
         };
         *done = !*done;
         let now_done = *done;
-        self.store.put_note(&mut n)?;
+        self.data.save_note(&mut n)?;
         let label = n.text.lines().next().unwrap_or("").to_string();
         self.notes.all.insert(n.id, n);
         // In the event view a finished carry-over leaves the list; in the open-actions view it
@@ -735,6 +737,7 @@ impl App {
         };
         let owner_text = match owner {
             Owner::Person(p) => self
+                .data
                 .roster
                 .person(*p)
                 .map(|p| p.name.clone())
@@ -758,8 +761,8 @@ impl App {
         let key = crate::model::contact::org_key(typed);
         candidates.iter().position(|c| {
             let name = match c {
-                OwnerPick::Person(p) => self.roster.person(*p).map(|p| p.name.as_str()),
-                OwnerPick::Org(o) => self.roster.orgs.get(o).map(|o| o.name.as_str()),
+                OwnerPick::Person(p) => self.data.roster.person(*p).map(|p| p.name.as_str()),
+                OwnerPick::Org(o) => self.data.roster.orgs.get(o).map(|o| o.name.as_str()),
             };
             name.is_some_and(|n| crate::model::contact::org_key(n) == key)
         })
@@ -772,13 +775,14 @@ impl App {
         }
         let mut hits = Vec::new();
         let mut out = Vec::new();
-        self.roster.index.search_top(q, 5, &mut hits);
+        self.data.roster.index.search_top(q, 5, &mut hits);
         out.extend(hits.iter().map(|h| OwnerPick::Person(h.id)));
-        self.roster.org_index.search_top(q, 3, &mut hits);
+        self.data.roster.org_index.search_top(q, 3, &mut hits);
         // An organisation named exactly goes first (its members also match its name).
         let key = crate::model::contact::org_key(q);
         for h in hits.iter().rev() {
             let exact = self
+                .data
                 .roster
                 .orgs
                 .get(&h.id)
@@ -835,8 +839,8 @@ impl App {
     /// The name an owner pick shows in the owner field.
     fn owner_label(&self, o: OwnerPick) -> String {
         match o {
-            OwnerPick::Person(p) => self.roster.person_label(p),
-            OwnerPick::Org(o) => self.roster.org_label(o),
+            OwnerPick::Person(p) => self.data.roster.person_label(p),
+            OwnerPick::Org(o) => self.data.roster.org_label(o),
         }
     }
 
@@ -884,7 +888,7 @@ impl App {
             *owner = new_owner;
             *due = new_due;
         }
-        self.store.put_note(&mut n)?;
+        self.data.save_note(&mut n)?;
         self.notes.all.insert(n.id, n);
         self.say(Tone::Good, i18n::NOTE_SAVED.get());
         Ok(Effect::Close)
@@ -924,7 +928,7 @@ impl App {
         let Some(e) = &self.event else {
             return Ok((Vec::new(), 0));
         };
-        let data = crate::io::minutes::MinutesData::load(&self.store, e)?;
+        let data = self.data.minutes(e)?;
         let text = crate::io::minutes::render(&data, i18n::lang());
         let lines = text.lines().count();
         Ok((text.into_bytes(), lines))

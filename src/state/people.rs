@@ -503,9 +503,12 @@ impl App {
                 s.descending = !s.descending;
                 self.refresh_people();
             }
-            Action::Edit => match s.selected_person().and_then(|id| self.roster.person(id)) {
+            Action::Edit => match s
+                .selected_person()
+                .and_then(|id| self.data.roster.person(id))
+            {
                 Some(p) => {
-                    let form = PersonForm::edit(p, &self.roster);
+                    let form = PersonForm::edit(p, &self.data.roster);
                     self.open(Modal::PersonForm(Box::new(form)));
                 }
                 None => self.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
@@ -534,7 +537,7 @@ impl App {
                 match s.merge_from {
                     None => {
                         s.merge_from = Some(id);
-                        let name = self.roster.person(id).map(|p| p.name.clone());
+                        let name = self.data.roster.person(id).map(|p| p.name.clone());
                         self.say(Tone::Info, i18n::merge_marked(&name.unwrap_or_default()));
                     }
                     Some(dup) if dup == id => {
@@ -552,6 +555,7 @@ impl App {
                     return Ok(());
                 }
                 let expected = self
+                    .data
                     .roster
                     .attendance
                     .values()
@@ -568,7 +572,7 @@ impl App {
                 if s.close_undo.is_empty()
                     && let Some(e) = &self.event
                 {
-                    s.close_undo = self.store.close_undo(e.id)?;
+                    s.close_undo = self.data.close_undo(e.id)?;
                 }
                 if s.close_undo.is_empty() {
                     self.say(Tone::Warn, i18n::P_NOTHING_TO_UNDO.get());
@@ -593,7 +597,7 @@ impl App {
                 match self
                     .people
                     .selected_org()
-                    .and_then(|id| self.roster.orgs.get(&id))
+                    .and_then(|id| self.data.roster.orgs.get(&id))
                 {
                     Some(o) => {
                         self.open(Modal::OrgForm(Box::new(OrgForm::edit(o))));
@@ -611,7 +615,7 @@ impl App {
 
     /// Recomputes the People view (and the check-in list, which shares the roster).
     pub fn refresh_people(&mut self) {
-        self.people.refresh(&self.roster);
+        self.people.refresh(&self.data.roster);
     }
 
     /// Loads the detail pane of the selected person: attendance month by month, the notes and
@@ -621,16 +625,16 @@ impl App {
             self.people.detail = None;
             return Ok(());
         };
-        let Some(p) = self.roster.person(id) else {
+        let Some(p) = self.data.roster.person(id) else {
             self.people.detail = None;
             return Ok(());
         };
-        let org = self.roster.org_of(p);
+        let org = self.data.roster.org_of(p);
         let org_id = org.map(|o| o.id);
         let org_name = org.map(|o| o.name.clone()).unwrap_or_default();
         let name = p.name.clone();
         let mut history: Vec<HistoryRow> = self
-            .store
+            .data
             .attendance_of_person(id)?
             .into_iter()
             .filter_map(|a| {
@@ -644,7 +648,7 @@ impl App {
             .collect();
         history.sort_by_key(|h| std::cmp::Reverse(h.date));
         let mut notes: Vec<Note> = self
-            .store
+            .data
             .notes()?
             .into_iter()
             .filter(|n| {
@@ -663,7 +667,7 @@ impl App {
             .collect();
         notes.sort_by_key(|n| std::cmp::Reverse(n.at));
         let ideas: Vec<Idea> = self
-            .store
+            .data
             .ideas()?
             .into_iter()
             .filter(|i| i.owner == Some(id) || org_id.is_some_and(|o| i.org_ids.contains(&o)))
@@ -685,19 +689,20 @@ impl App {
             return Ok(());
         };
         let name = self
+            .data
             .roster
             .person(person)
             .map(|p| p.name.clone())
             .unwrap_or_default();
         match self
+            .data
             .roster
             .attendance
             .get(&person)
             .map(|a| a.status.clone())
         {
             Some(AttendanceStatus::Expected) => {
-                self.store.remove_attendance(event, person)?;
-                self.roster.remove_attendance(person);
+                self.data.remove_attendance(event, person)?;
                 self.say(Tone::Info, i18n::unregistered(&name));
             }
             Some(s) if s.is_arrived() => {
@@ -711,8 +716,7 @@ impl App {
                     status: AttendanceStatus::Expected,
                     updated: self.now(),
                 };
-                self.store.put_attendance(&a)?;
-                self.roster.set_attendance(a);
+                self.data.set_attendance(a)?;
                 self.say(Tone::Good, i18n::registered(&name));
             }
         }
@@ -723,7 +727,7 @@ impl App {
     /// Keeps both lists in step after a write.
     pub(super) fn after_people_write(&mut self) {
         self.refresh_people();
-        self.checkin.refresh(&self.roster);
+        self.checkin.refresh(&self.data.roster);
         if self.people.detail.is_some() {
             // A failed reload leaves the old pane; the write itself succeeded.
             if let Err(e) = self.load_detail() {
@@ -778,13 +782,9 @@ impl App {
 
     /// Hides a person from lists; their attendance history stays.
     fn archive(&mut self, id: Id) -> Result<(), StoreError> {
-        let Some(mut p) = self.roster.person(id).cloned() else {
+        let Some(name) = self.data.archive(id)? else {
             return Ok(());
         };
-        p.archived = true;
-        self.store.put_person(&mut p)?;
-        let name = p.name.clone();
-        self.roster.upsert_person(p);
         if self.people.detail.as_ref().is_some_and(|d| d.person == id) {
             self.people.detail = None;
         }
@@ -794,12 +794,13 @@ impl App {
     }
 
     fn merge(&mut self, keep: Id, dup: Id) -> Result<(), StoreError> {
-        self.store.merge_people(keep, dup)?;
-        self.people.merge_from = None;
         let names = (
-            self.roster.person(dup).map(|p| p.name.clone()),
-            self.roster.person(keep).map(|p| p.name.clone()),
+            self.data.roster.person(dup).map(|p| p.name.clone()),
+            self.data.roster.person(keep).map(|p| p.name.clone()),
         );
+        self.data
+            .merge_people(keep, dup, self.event.as_ref(), &self.events)?;
+        self.people.merge_from = None;
         self.reload()?;
         self.say(
             Tone::Good,
@@ -814,29 +815,10 @@ impl App {
 
     /// Everyone still expected becomes a no-show, in one durable step; undoable.
     pub fn close_day(&mut self) -> Result<(), StoreError> {
-        let now = self.now();
-        let before: Vec<Attendance> = self
-            .roster
-            .attendance
-            .values()
-            .filter(|a| a.status == AttendanceStatus::Expected)
-            .cloned()
-            .collect();
-        let after: Vec<Attendance> = before
-            .iter()
-            .map(|a| Attendance {
-                status: AttendanceStatus::NoShow,
-                updated: now,
-                ..a.clone()
-            })
-            .collect();
         let Some(event) = self.event.as_ref().map(|e| e.id) else {
             return Ok(());
         };
-        self.store.close_day(event, &before, &after)?;
-        for a in after {
-            self.roster.set_attendance(a);
-        }
+        let before = self.data.close_day(event, self.now())?;
         let n = before.len();
         self.people.close_undo = before;
         self.say(Tone::Good, i18n::day_closed(n));
@@ -845,25 +827,19 @@ impl App {
     }
 
     fn undo_close_day(&mut self) -> Result<(), StoreError> {
-        let before = std::mem::take(&mut self.people.close_undo);
-        // Only rows still marked no-show go back; anyone checked in since keeps their check-in.
-        let restore: Vec<Attendance> = before
-            .into_iter()
-            .filter(|a| {
-                self.roster
-                    .attendance
-                    .get(&a.person_id)
-                    .is_some_and(|x| x.status == AttendanceStatus::NoShow)
-            })
-            .collect();
         let Some(event) = self.event.as_ref().map(|e| e.id) else {
             return Ok(());
         };
-        self.store.undo_close_day(event, &restore)?;
-        let n = restore.len();
-        for a in restore {
-            self.roster.set_attendance(a);
-        }
+        // Only rows still marked no-show go back; anyone checked in since keeps their check-in.
+        let before = std::mem::take(&mut self.people.close_undo);
+        let n = match self.data.undo_close_day(event, before.clone()) {
+            Ok(n) => n,
+            Err(e) => {
+                // Nothing changed: still undoable.
+                self.people.close_undo = before;
+                return Err(e);
+            }
+        };
         self.say(Tone::Info, i18n::day_reopened(n));
         self.after_people_write();
         Ok(())

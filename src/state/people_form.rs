@@ -218,7 +218,7 @@ impl App {
         f: &mut PersonForm,
         action: Action,
     ) -> Result<Effect, StoreError> {
-        let fields = f.fields(&self.roster);
+        let fields = f.fields(&self.data.roster);
         let dirty = f.is_dirty();
         let (text, list) = match f.form.focus {
             PField::Name => (Some(&mut f.name), None),
@@ -230,7 +230,7 @@ impl App {
             PField::Tags => (Some(&mut f.tags), None),
             PField::Notes => (Some(&mut f.notes), None),
         };
-        let roster = &self.roster;
+        let roster = &self.data.roster;
         let step = super::form_keys(
             &mut f.form,
             &fields,
@@ -243,11 +243,11 @@ impl App {
         match step {
             Step::Typed(e) => {
                 if self.edited(Some(e)) && f.form.focus == PField::Org {
-                    self.roster.suggest_orgs(&mut f.org);
+                    self.data.roster.suggest_orgs(&mut f.org);
                 }
             }
             // Taken: on to the next field (the kind, when the typed name is a new one).
-            Step::Took(_) => f.form.step(&f.fields(&self.roster), true),
+            Step::Took(_) => f.form.step(&f.fields(&self.data.roster), true),
             Step::Moved | Step::Pass if f.form.focus == PField::Kind => match action {
                 Action::Input(ch) => {
                     if let Some(k) = OrgKind::from_digit(ch) {
@@ -282,7 +282,7 @@ impl App {
                 return Ok(Effect::Keep);
             }
         };
-        let known = f.known_org(&self.roster);
+        let known = f.known_org(&self.data.roster);
         let org_name = clean_line(&f.org.text);
         let mut new_org = (known.is_none() && !org_name.is_empty()).then(|| Organization {
             id: 0,
@@ -292,7 +292,7 @@ impl App {
             contact: String::new(),
         });
         let now = self.now();
-        let mut person = match f.id.and_then(|id| self.roster.person(id)) {
+        let mut person = match f.id.and_then(|id| self.data.roster.person(id)) {
             Some(p) => p.clone(),
             None => Person {
                 id: 0,
@@ -330,17 +330,10 @@ impl App {
             }),
             _ => None,
         };
-        self.store
-            .put_person_with_org(&mut person, new_org.as_mut(), att.as_mut())?;
-        if let Some(o) = new_org {
-            self.roster.upsert_org(o);
-        }
+        self.data
+            .save_person(&mut person, new_org.as_mut(), att.as_mut())?;
         let id = person.id;
         let who = person.name.clone();
-        self.roster.upsert_person(person);
-        if let Some(a) = att {
-            self.roster.set_attendance(a);
-        }
         self.say(Tone::Good, i18n::person_saved(&who));
         self.after_people_write();
         if let Some(i) = self.people.rows.iter().position(|r| *r == id) {
@@ -421,6 +414,7 @@ impl App {
     fn save_org(&mut self, f: &mut OrgForm) -> Result<Effect, StoreError> {
         let name = clean_line(&f.name);
         let clash = self
+            .data
             .roster
             .orgs
             .values()
@@ -443,10 +437,9 @@ impl App {
             district: f.district,
             contact: clean_line(&f.contact),
         };
-        self.store.put_org(&mut o)?;
+        self.data.save_org(&mut o)?;
         let name = o.name.clone();
         let id = o.id;
-        self.roster.upsert_org(o);
         self.say(Tone::Good, i18n::org_saved(&name));
         self.after_people_write();
         if let Some(i) = self.people.org_rows.iter().position(|r| *r == id) {

@@ -96,7 +96,7 @@ impl App {
                 Some(p) => {
                     let date = self.event.as_ref().map(|e| e.date);
                     let file = expand_home(&d.path);
-                    let s = import::apply_file(&self.store, &p.parsed, &file, date, false)?;
+                    let s = self.data.import_apply(&p.parsed, &file, date)?;
                     // Imported: the dialog closes whatever the reload says.
                     if let Err(e) = self.reload() {
                         self.fail(e);
@@ -135,7 +135,9 @@ impl App {
             std::fs::read(&p).map_err(|e| i18n::cannot_read(&p.display().to_string(), &e))?;
         let mut parsed = parse_people_csv(&bytes).map_err(|e| i18n::pick(e.ko(), e.en()))?;
         let date = self.event.as_ref().map(|e| e.date);
-        let mut summary = import::apply(&self.store, &parsed, date, true)
+        let mut summary = self
+            .data
+            .import_plan(&parsed, date)
             .map_err(|e| i18n::pick(e.ko(), e.en()))?;
         import::set_aside_conflicts(&mut parsed, &mut summary);
         Ok(Preview { parsed, summary })
@@ -170,11 +172,11 @@ impl App {
             .people
             .rows
             .iter()
-            .filter_map(|id| self.roster.person(*id))
+            .filter_map(|id| self.data.roster.person(*id))
             .collect();
         let mut bytes = Vec::new();
         // Writing into memory cannot fail.
-        let n = crate::io::export::write_people(&mut bytes, &people, &self.roster.orgs)
+        let n = crate::io::export::write_people(&mut bytes, &people, &self.data.roster.orgs)
             .unwrap_or_default();
         (bytes, n)
     }

@@ -56,7 +56,7 @@ impl App {
         };
         let shown = path.display().to_string();
         Ok(
-            match files::write(path, &bytes, replace, Some(self.store.path())) {
+            match files::write(path, &bytes, replace, Some(self.data.path())) {
                 Ok(()) => {
                     let text = match what {
                         Writing::Minutes => i18n::minutes_written(&shown),

@@ -75,7 +75,7 @@ impl App {
         f: &mut WalkInForm,
         action: Action,
     ) -> Result<Effect, StoreError> {
-        let fields = f.fields(&self.roster);
+        let fields = f.fields(&self.data.roster);
         let dirty = f.is_dirty();
         let (text, list) = match f.form.focus {
             Field::Name => (Some(&mut f.name), None),
@@ -83,7 +83,7 @@ impl App {
             Field::Phone => (Some(&mut f.phone), None),
             Field::Kind => (None, None),
         };
-        let roster = &self.roster;
+        let roster = &self.data.roster;
         let step = super::form_keys(
             &mut f.form,
             &fields,
@@ -96,11 +96,11 @@ impl App {
         match step {
             Step::Typed(e) => {
                 if self.edited(Some(e)) && f.form.focus == Field::Org {
-                    self.roster.suggest_orgs(&mut f.org);
+                    self.data.roster.suggest_orgs(&mut f.org);
                 }
             }
             // Taken: on to the next field (the kind, when the typed name is a new one).
-            Step::Took(_) => f.form.step(&f.fields(&self.roster), true),
+            Step::Took(_) => f.form.step(&f.fields(&self.data.roster), true),
             Step::Moved | Step::Pass if f.form.focus == Field::Kind => match action {
                 Action::Input(ch) => {
                     if let Some(k) = OrgKind::from_digit(ch) {
@@ -143,7 +143,7 @@ impl App {
             return Ok(Effect::Keep);
         }
         let org_name = clean_line(&f.org.text);
-        let known = f.known_org(&self.roster);
+        let known = f.known_org(&self.data.roster);
         let mut new_org = if known.is_none() && !org_name.is_empty() {
             Some(Organization {
                 id: 0,
@@ -170,19 +170,14 @@ impl App {
             },
             updated: now,
         };
-        self.store
-            .put_person_with_org(&mut person, new_org.as_mut(), Some(&mut att))?;
-        if let Some(o) = new_org {
-            self.roster.upsert_org(o);
-        }
-        let who = format!("{} ({})", person.name, self.roster.org_name(&person));
+        self.data
+            .save_person(&mut person, new_org.as_mut(), Some(&mut att))?;
+        let who = format!("{} ({})", person.name, self.data.roster.org_name(&person));
         let id = person.id;
-        self.roster.upsert_person(person);
-        self.roster.set_attendance(att);
         self.checkin.undo.push((id, None));
         self.say(Tone::Good, i18n::walked_in(&who, &now.hhmm()));
         self.checkin.query.clear();
-        self.checkin.refresh(&self.roster);
+        self.checkin.refresh(&self.data.roster);
         Ok(Effect::Close)
     }
 }

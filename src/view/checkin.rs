@@ -42,7 +42,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     ])
     .areas(area);
     f.render_widget(
-        Paragraph::new(super::by_kind_line(&app.roster.count())),
+        Paragraph::new(super::by_kind_line(&app.data.roster.count())),
         kinds,
     );
 
@@ -122,10 +122,10 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         .take(height)
         .zip(list.y..list.bottom())
     {
-        let Some(p) = app.roster.person(*id) else {
+        let Some(p) = app.data.roster.person(*id) else {
             continue;
         };
-        let org = app.roster.org_of(p);
+        let org = app.data.roster.org_of(p);
         let org_text = match org {
             Some(o) if o.kind != OrgKind::Other => {
                 format!("{} · {}", o.name, i18n::kind_short(o.kind))
@@ -158,7 +158,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         } else {
             mask_phone(&p.phone)
         };
-        let (status, color) = match app.roster.status(*id) {
+        let (status, color) = match app.data.roster.status(*id) {
             None => (i18n::NOT_REGISTERED.get().to_string(), Color::DarkGray),
             Some(AttendanceStatus::Expected) => (i18n::EXPECTED.get().to_string(), Color::White),
             Some(AttendanceStatus::CheckedIn { at, .. }) => (i18n::arrived_at(&at.hhmm()), GOOD),
@@ -168,7 +168,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
             }
             Some(AttendanceStatus::NoShow) => (i18n::NO_SHOW.get().to_string(), Color::DarkGray),
         };
-        let mark = if app.roster.is_first_time(*id) {
+        let mark = if app.data.roster.is_first_time(*id) {
             i18n::FIRST_TIME.get()
         } else {
             ""
@@ -211,7 +211,7 @@ fn row_text(w: &[usize; 6], cells: [&str; 6]) -> String {
 }
 
 pub fn draw_walk_in(app: &App, form: &WalkInForm, f: &mut Frame, area: Rect) {
-    let new_org = form.new_org(&app.roster);
+    let new_org = form.new_org(&app.data.roster);
     let list = if form.form.focus == Field::Org {
         form.org.rows()
     } else {
@@ -233,7 +233,7 @@ pub fn draw_walk_in(app: &App, form: &WalkInForm, f: &mut Frame, area: Rect) {
     field_line(&mut lines, Field::Name, i18n::F_NAME.get(), &form.name);
     field_line(&mut lines, Field::Org, i18n::F_ORG.get(), &form.org.text);
     if form.form.focus == Field::Org {
-        let label = |id| match app.roster.orgs.get(&id) {
+        let label = |id| match app.data.roster.orgs.get(&id) {
             Some(o) => format!("{} · {}", o.name, i18n::kind_short(o.kind)),
             None => String::new(),
         };

@@ -100,7 +100,7 @@ fn card(
         i18n::category_short(idea.category),
         i18n::org_count(idea.org_ids.len())
     );
-    if let Some(name) = idea.owner.and_then(|p| app.roster.person(p)) {
+    if let Some(name) = idea.owner.and_then(|p| app.data.roster.person(p)) {
         meta.push_str(sep);
         meta.push_str(&name.name);
     }
@@ -148,7 +148,8 @@ fn summary_line(app: &App, w: u16) -> Line<'static> {
 }
 
 fn org_name(app: &App, id: Id) -> String {
-    app.roster
+    app.data
+        .roster
         .orgs
         .get(&id)
         .map(|o| o.name.clone())
@@ -156,9 +157,9 @@ fn org_name(app: &App, id: Id) -> String {
 }
 
 fn person_label(app: &App, id: Id) -> String {
-    match app.roster.person(id) {
+    match app.data.roster.person(id) {
         Some(p) => {
-            let org = app.roster.org_name(p);
+            let org = app.data.roster.org_name(p);
             if org.is_empty() {
                 p.name.clone()
             } else {
@@ -218,7 +219,7 @@ fn suggestion_lines(
 }
 
 fn org_label(app: &App, id: Id) -> String {
-    match app.roster.orgs.get(&id) {
+    match app.data.roster.orgs.get(&id) {
         Some(o) => format!("{} · {}", o.name, i18n::kind_short(o.kind)),
         None => String::new(),
     }

@@ -149,7 +149,7 @@ fn draw_too_small(f: &mut Frame, area: Rect) {
 /// A person as a confirm names them: enough to tell two 김민지 apart (name, organisation, the
 /// last four digits of the phone, else the badge code).
 pub fn who(app: &App, id: crate::model::Id) -> String {
-    let Some(p) = app.roster.person(id) else {
+    let Some(p) = app.data.roster.person(id) else {
         return String::new();
     };
     let digits: String = p.phone.chars().filter(char::is_ascii_digit).collect();
@@ -158,7 +158,7 @@ pub fn who(app: &App, id: crate::model::Id) -> String {
     } else {
         format!("{} {}", i18n::COL_CODE.get(), p.code)
     };
-    let org = app.roster.org_name(p);
+    let org = app.data.roster.org_name(p);
     [p.name.as_str(), org, &tail]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -207,7 +207,7 @@ fn draw_tabs(app: &App, f: &mut Frame, area: Rect) {
         spans.push(Span::styled(label, style));
     }
     // The live count, right-aligned, on every screen (by kind on the check-in screen itself).
-    let count = app.roster.count();
+    let count = app.data.roster.count();
     let live = format!(
         "{} {}/{} · {} {} ",
         i18n::LIVE_ARRIVED.get(),

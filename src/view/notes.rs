@@ -334,7 +334,7 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
     if form.form.focus == ActionField::Owner {
         let label = |c| match c {
             OwnerPick::Person(p) => app.owner_name(&Owner::Person(p)),
-            OwnerPick::Org(o) => match app.roster.orgs.get(&o) {
+            OwnerPick::Org(o) => match app.data.roster.orgs.get(&o) {
                 Some(org) => format!("{} · {}", org.name, i18n::kind_short(org.kind)),
                 None => String::new(),
             },

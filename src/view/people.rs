@@ -168,7 +168,7 @@ fn draw_filter_line(app: &App, f: &mut Frame, area: Rect) {
             ),
             Style::new().fg(Color::Gray),
         ));
-        if let Some(p) = s.merge_from.and_then(|id| app.roster.person(id)) {
+        if let Some(p) = s.merge_from.and_then(|id| app.data.roster.person(id)) {
             spans.push(Span::styled(
                 format!("   {} ← {}", i18n::MERGE_TITLE.get(), p.name),
                 Style::new().fg(BAD).bold(),
@@ -238,13 +238,13 @@ fn draw_table(app: &App, f: &mut Frame, area: Rect) {
     let mut lines = Vec::with_capacity(height);
     // Only the visible rows are drawn.
     for (i, id) in s.rows.iter().enumerate().skip(offset).take(height) {
-        let Some(p) = app.roster.person(*id) else {
+        let Some(p) = app.data.roster.person(*id) else {
             continue;
         };
-        let org = app.roster.org_of(p);
-        let h = app.roster.history.get(id).copied().unwrap_or_default();
-        let (status, color) = status_text(app.roster.status(*id));
-        let first = app.roster.is_first_time(*id);
+        let org = app.data.roster.org_of(p);
+        let h = app.data.roster.history.get(id).copied().unwrap_or_default();
+        let (status, color) = status_text(app.data.roster.status(*id));
+        let first = app.data.roster.is_first_time(*id);
         let base = if i == s.selected {
             Style::new().add_modifier(Modifier::REVERSED)
         } else {
@@ -312,10 +312,10 @@ fn draw_detail(app: &App, d: &Detail, f: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
-    let Some(p) = app.roster.person(d.person) else {
+    let Some(p) = app.data.roster.person(d.person) else {
         return;
     };
-    let r: &Roster = &app.roster;
+    let r: &Roster = &app.data.roster;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut title = vec![
         Span::styled(fit(&p.name, w), Style::new().bold().fg(ACCENT)),
@@ -470,10 +470,10 @@ fn draw_orgs(app: &App, f: &mut Frame, area: Rect) {
     let offset = s.org_selected.saturating_sub(height.saturating_sub(1));
     let mut lines = Vec::with_capacity(height);
     for (i, id) in s.org_rows.iter().enumerate().skip(offset).take(height) {
-        let Some(o) = app.roster.orgs.get(id) else {
+        let Some(o) = app.data.roster.orgs.get(id) else {
             continue;
         };
-        let (n, registered, arrived) = crate::state::people::org_counts(&app.roster, *id);
+        let (n, registered, arrived) = crate::state::people::org_counts(&app.data.roster, *id);
         let cells = [
             o.name.clone(),
             kind_label(o.kind).to_string(),
@@ -534,8 +534,8 @@ fn choice_line<T: Copy + PartialEq>(
 }
 
 pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect) {
-    let new_org = form.new_org(&app.roster);
-    let fields = form.fields(&app.roster);
+    let new_org = form.new_org(&app.data.roster);
+    let fields = form.fields(&app.data.roster);
     let list = if form.form.focus == PField::Org {
         form.org.rows()
     } else {
@@ -577,7 +577,7 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
             caret_at = Some((x, lines.len() - 1));
         }
         if field == PField::Org && focused {
-            let label = |id| match app.roster.orgs.get(&id) {
+            let label = |id| match app.data.roster.orgs.get(&id) {
                 Some(o) => format!("↳ {} · {}", o.name, kind_label(o.kind)),
                 None => String::new(),
             };

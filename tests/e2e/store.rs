@@ -874,7 +874,7 @@ fn full_disk_child() {
     std::fs::remove_file(&filler).unwrap();
     app.update(Action::Submit);
     assert_eq!(app.modal, None, "{:?}", app.message);
-    assert!(app.roster.people.iter().any(|p| p.name == "최현장"));
+    assert!(app.data.roster.people.iter().any(|p| p.name == "최현장"));
     println!("full-disk child: all checks passed");
 }
 

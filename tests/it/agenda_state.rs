@@ -62,7 +62,8 @@ fn typ(app: &mut App, s: &str) {
 
 fn titles(app: &App) -> Vec<String> {
     let e = app.event.as_ref().unwrap().id;
-    app.store
+    app.data
+        .store()
         .agenda_of_event(e)
         .unwrap()
         .into_iter()
@@ -87,7 +88,8 @@ fn agenda_add_edit_reorder_delete() {
     assert_eq!(app.modal, None);
     assert_eq!(titles(&app)[4], "폐회 및 다음 달 안내");
     let added = app
-        .store
+        .data
+        .store()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(added[4].start, NaiveTime::from_hms_opt(16, 30, 0));
@@ -128,7 +130,8 @@ fn agenda_add_edit_reorder_delete() {
     typ(&mut app, "박서연");
     app.update(Action::Submit);
     let items = app
-        .store
+        .data
+        .store()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(items[1].presenter, "박서연");
@@ -137,7 +140,8 @@ fn agenda_add_edit_reorder_delete() {
     app.update(Action::End);
     app.update(Action::MoveUp);
     let items = app
-        .store
+        .data
+        .store()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(items[3].title, "폐회 및 다음 달 안내");
@@ -164,7 +168,8 @@ fn agenda_add_edit_reorder_delete() {
     app.update(Action::Delete);
     app.update(Action::Submit);
     let items = app
-        .store
+        .data
+        .store()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(items.len(), 4);
@@ -184,7 +189,8 @@ fn agenda_status_cycles_and_only_one_runs() {
     app.update(Action::Down);
     app.update(Action::CycleStatus);
     let items = app
-        .store
+        .data
+        .store()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(items[0].status, AgendaStatus::Done);
@@ -205,7 +211,7 @@ fn add_event(app: &mut App, d: NaiveDate) {
         district: Default::default(),
         status: EventStatus::Planned,
     };
-    app.store.put_event(&mut e).unwrap();
+    app.data.store().put_event(&mut e).unwrap();
     app.reload().unwrap();
     // Pick it in the event picker (events are sorted by date).
     app.update(Action::PickEvent);
@@ -240,7 +246,8 @@ fn agenda_from_template_and_copy_of_last_month() {
     add_event(&mut app, jan);
     app.update(Action::CopyLast);
     let copied = app
-        .store
+        .data
+        .store()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(copied.len(), 3);
@@ -248,7 +255,7 @@ fn agenda_from_template_and_copy_of_last_month() {
     assert_eq!(copied[0].title, "각 협동조합 현황 공유");
     // December's own agenda is untouched.
     let dec_id = app.events.iter().find(|e| e.date == dec).unwrap().id;
-    assert_eq!(app.store.agenda_of_event(dec_id).unwrap().len(), 3);
+    assert_eq!(app.data.store().agenda_of_event(dec_id).unwrap().len(), 3);
 }
 
 #[test]
@@ -301,7 +308,7 @@ fn note_kinds_owner_due_and_filters() {
     app.update(Action::Save);
     assert!(app.notes.editor.is_none());
     let eid = app.event.as_ref().unwrap().id;
-    let notes = app.store.notes_of_event(eid).unwrap();
+    let notes = app.data.store().notes_of_event(eid).unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].kind, NoteKind::Decision);
     assert_eq!(
@@ -340,13 +347,15 @@ fn note_kinds_owner_due_and_filters() {
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
     let n = app
-        .store
+        .data
+        .store()
         .notes_of_event(eid)
         .unwrap()
         .into_iter()
         .find(|n| n.id == nid)
         .unwrap();
     let minjun = app
+        .data
         .roster
         .people
         .iter()
@@ -405,7 +414,7 @@ fn carry_over_and_open_actions_list() {
     app.update(Action::Home);
     app.update(Action::ToggleDone);
     assert_eq!(app.notes.carried, 1);
-    let all = app.store.notes().unwrap();
+    let all = app.data.store().notes().unwrap();
     let n = all
         .iter()
         .find(|n| n.text.starts_with("공동 장터 장소"))
@@ -473,15 +482,15 @@ fn draft_survives_dropping_the_app_and_saving_removes_it() {
     assert!(app.notes.editor.as_ref().unwrap().confirm_close);
     app.update(Action::Submit);
     assert!(app.notes.editor.is_none());
-    assert_eq!(app.store.drafts().unwrap().len(), 1);
+    assert_eq!(app.data.store().drafts().unwrap().len(), 1);
     // Coming back to the screen reopens it; saving flushes the note and deletes the draft.
     go(&mut app, Screen::Checkin);
     go(&mut app, Screen::Notes);
     assert!(app.notes.editor.is_some());
     app.update(Action::Save);
-    assert!(app.store.drafts().unwrap().is_empty());
+    assert!(app.data.store().drafts().unwrap().is_empty());
     let eid = app.event.as_ref().unwrap().id;
-    let notes = app.store.notes_of_event(eid).unwrap();
+    let notes = app.data.store().notes_of_event(eid).unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text, "새솔신협 교육장 대여 가능\n평일");
 }
@@ -496,7 +505,8 @@ fn quit_writes_the_pending_draft() {
     let eid = app.event.as_ref().unwrap().id;
     let prefix = format!("note:{eid}:");
     let text = |app: &App| {
-        app.store
+        app.data
+            .store()
             .drafts()
             .unwrap()
             .into_iter()

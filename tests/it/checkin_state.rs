@@ -22,7 +22,12 @@ fn type_text(app: &mut App, s: &str) {
 }
 
 fn name_of(app: &App, i: usize) -> String {
-    app.roster.person(app.checkin.rows[i]).unwrap().name.clone()
+    app.data
+        .roster
+        .person(app.checkin.rows[i])
+        .unwrap()
+        .name
+        .clone()
 }
 
 #[test]
@@ -30,8 +35,8 @@ fn opens_on_todays_event_with_the_registered_list() {
     let (_d, app) = app();
     assert_eq!(app.event.as_ref().unwrap().date, demo_date());
     assert_eq!(app.checkin.rows.len(), 39);
-    assert_eq!(app.roster.count().expected, 39);
-    assert_eq!(app.roster.count().arrived, 0);
+    assert_eq!(app.data.roster.count().expected, 39);
+    assert_eq!(app.data.roster.count().arrived, 0);
 }
 
 #[test]
@@ -41,26 +46,32 @@ fn typing_initials_finds_and_enter_checks_in() {
     assert_eq!(name_of(&app, 0), "김기성");
     app.update(Action::Submit);
     let id = app
+        .data
         .roster
         .people
         .iter()
         .find(|p| p.name == "김기성")
         .unwrap()
         .id;
-    let status = app.roster.status(id).unwrap().clone();
+    let status = app.data.roster.status(id).unwrap().clone();
     assert!(matches!(status, AttendanceStatus::CheckedIn { .. }));
     assert_eq!(status.arrived_at(), Some(fixed_now()));
     // Saved before shown: the store has it.
     let saved = app
-        .store
+        .data
+        .store()
         .attendance(app.event.as_ref().unwrap().id, id)
         .unwrap()
         .unwrap();
     assert_eq!(saved.status, status);
     // Ready for the next person.
     assert!(app.checkin.query.is_empty());
-    assert_eq!(app.roster.count().arrived, 1);
-    assert_eq!(app.roster.count().by_kind[0], 1, "a credit union arrival");
+    assert_eq!(app.data.roster.count().arrived, 1);
+    assert_eq!(
+        app.data.roster.count().by_kind[0],
+        1,
+        "a credit union arrival"
+    );
     assert_eq!(app.message.as_ref().unwrap().tone, Tone::Good);
 }
 
@@ -71,7 +82,7 @@ fn a_second_check_in_says_when_and_does_not_double_count() {
     app.update(Action::Submit);
     type_text(&mut app, "강민수");
     app.update(Action::Submit);
-    assert_eq!(app.roster.count().arrived, 1);
+    assert_eq!(app.data.roster.count().arrived, 1);
     let m = app.message.as_ref().unwrap();
     assert_eq!(m.tone, Tone::Warn);
     assert!(
@@ -89,9 +100,10 @@ fn partial_syllables_and_moving_the_selection() {
     app.update(Action::Down);
     let second = app.checkin.rows[1];
     app.update(Action::Submit);
-    assert!(app.roster.status(second).unwrap().is_arrived());
+    assert!(app.data.roster.status(second).unwrap().is_arrived());
     assert!(
-        !app.roster
+        !app.data
+            .roster
             .status(app.checkin.rows[0])
             .is_some_and(|s| s.is_arrived())
             || app.checkin.rows[0] == second
@@ -120,25 +132,30 @@ fn undo_asks_then_puts_the_person_back_to_expected() {
     assert!(matches!(app.modal, Some(Modal::ConfirmUndo { person }) if person == id));
     app.update(Action::Cancel);
     assert!(
-        app.roster.status(id).unwrap().is_arrived(),
+        app.data.roster.status(id).unwrap().is_arrived(),
         "cancelled undo changes nothing"
     );
     app.update(Action::Undo);
     app.update(Action::Submit);
-    assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
+    assert_eq!(
+        app.data.roster.status(id),
+        Some(&AttendanceStatus::Expected)
+    );
     let stored = app
-        .store
+        .data
+        .store()
         .attendance(app.event.as_ref().unwrap().id, id)
         .unwrap()
         .unwrap();
     assert_eq!(stored.status, AttendanceStatus::Expected);
-    assert_eq!(app.roster.count().arrived, 0);
+    assert_eq!(app.data.roster.count().arrived, 0);
 }
 
 #[test]
 fn badge_code_and_enter_checks_in_at_once() {
     let (_d, mut app) = app();
     let p = app
+        .data
         .roster
         .people
         .iter()
@@ -150,7 +167,7 @@ fn badge_code_and_enter_checks_in_at_once() {
     type_text(&mut app, &p.code.to_lowercase());
     assert!(app.checkin.code_hit);
     app.update(Action::Submit);
-    assert!(app.roster.status(p.id).unwrap().is_arrived());
+    assert!(app.data.roster.status(p.id).unwrap().is_arrived());
 }
 
 #[test]
@@ -158,25 +175,26 @@ fn someone_not_registered_is_checked_in_as_walk_in() {
     let (_d, mut app) = app();
     let event = app.event.as_ref().unwrap().id;
     let p = app
+        .data
         .roster
         .people
         .iter()
         .find(|p| p.name == "Alex Kim")
         .unwrap()
         .id;
-    app.store.remove_attendance(event, p).unwrap();
+    app.data.store().remove_attendance(event, p).unwrap();
     app.reload().unwrap();
     type_text(&mut app, "alex");
     app.update(Action::Submit);
     assert!(matches!(
-        app.roster.status(p),
+        app.data.roster.status(p),
         Some(AttendanceStatus::WalkIn { .. })
     ));
-    assert_eq!(app.roster.count().walk_ins, 1);
+    assert_eq!(app.data.roster.count().walk_ins, 1);
     // Undo removes the registration again: the person is not invented as expected.
     app.update(Action::Undo);
     app.update(Action::Submit);
-    assert_eq!(app.roster.status(p), None);
+    assert_eq!(app.data.roster.status(p), None);
 }
 
 #[test]
@@ -199,26 +217,27 @@ fn walk_in_form_saves_a_new_person_and_checks_them_in() {
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
     let p = app
+        .data
         .roster
         .people
         .iter()
         .find(|p| p.name == "홍길동")
         .unwrap()
         .clone();
-    assert_eq!(app.roster.org_name(&p), "한울신협");
+    assert_eq!(app.data.roster.org_name(&p), "한울신협");
     assert_eq!(p.phone, "010-9999-8888");
     assert!(matches!(
-        app.roster.status(p.id),
+        app.data.roster.status(p.id),
         Some(AttendanceStatus::WalkIn { .. })
     ));
-    assert!(app.roster.is_first_time(p.id));
-    assert_eq!(app.store.person(p.id).unwrap().unwrap(), p);
+    assert!(app.data.roster.is_first_time(p.id));
+    assert_eq!(app.data.store().person(p.id).unwrap().unwrap(), p);
 }
 
 #[test]
 fn walk_in_with_a_new_organisation_and_validation() {
     let (_d, mut app) = app();
-    let orgs_before = app.roster.orgs.len();
+    let orgs_before = app.data.roster.orgs.len();
     app.update(Action::WalkIn);
     app.update(Action::Submit);
     let Some(Modal::WalkIn(form)) = &app.modal else {
@@ -245,8 +264,9 @@ fn walk_in_with_a_new_organisation_and_validation() {
     app.update(Action::Backspace);
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
-    assert_eq!(app.roster.orgs.len(), orgs_before + 1);
+    assert_eq!(app.data.roster.orgs.len(), orgs_before + 1);
     let org = app
+        .data
         .roster
         .orgs
         .values()
@@ -289,7 +309,7 @@ fn check_ins_survive_reopening() {
         app.update(Action::Submit);
     }
     let app = App::with_clock(netday::store::Store::open(&path).unwrap(), fixed_now).unwrap();
-    assert_eq!(app.roster.count().arrived, 1);
+    assert_eq!(app.data.roster.count().arrived, 1);
 }
 
 #[test]
@@ -316,36 +336,38 @@ fn the_event_picker_switches_to_an_earlier_day() {
     let e = app.event.as_ref().unwrap();
     assert_eq!(e.date, demo_date() - chrono::Months::new(1));
     // Last month everyone on the list had arrived; 송재원 came for the first time then.
-    assert_eq!(app.roster.count().arrived, app.checkin.rows.len());
+    assert_eq!(app.data.roster.count().arrived, app.checkin.rows.len());
     let song = app
+        .data
         .roster
         .people
         .iter()
         .find(|p| p.name == "송재원")
         .unwrap()
         .id;
-    assert!(app.roster.is_first_time(song));
+    assert!(app.data.roster.is_first_time(song));
     let kim = app
+        .data
         .roster
         .people
         .iter()
         .find(|p| p.name == "김기성")
         .unwrap()
         .id;
-    assert!(!app.roster.is_first_time(kim));
+    assert!(!app.data.roster.is_first_time(kim));
 }
 
 #[test]
 fn every_desk_check_in_is_synced_to_disk_before_it_is_shown() {
     let (_d, mut app) = app();
     for initials in ["ㄱㄱㅅ", "ㅎㅈㅁ", "ㅇㅎㄴ"] {
-        let before = app.store.sync_count();
-        let arrived = app.roster.count().arrived;
+        let before = app.data.store().sync_count();
+        let arrived = app.data.roster.count().arrived;
         type_text(&mut app, initials);
         app.update(Action::Submit);
-        assert_eq!(app.roster.count().arrived, arrived + 1, "{initials}");
+        assert_eq!(app.data.roster.count().arrived, arrived + 1, "{initials}");
         assert_eq!(
-            app.store.sync_count(),
+            app.data.store().sync_count(),
             before + 1,
             "{initials}: one fdatasync of this store per check-in"
         );
@@ -379,7 +401,7 @@ fn a_syllable_in_the_middle_of_a_walk_in_name_is_fixed_in_place() {
 #[test]
 fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
     let (_d, mut app) = app();
-    let orgs_before = app.roster.orgs.len();
+    let orgs_before = app.data.roster.orgs.len();
     app.update(Action::WalkIn);
     type_text(&mut app, "새얼굴");
     app.update(Action::NextField);
@@ -399,7 +421,11 @@ fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
     type_text(&mut app, "01012345678");
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
-    assert_eq!(app.roster.orgs.len(), orgs_before, "no junk organisation");
+    assert_eq!(
+        app.data.roster.orgs.len(),
+        orgs_before,
+        "no junk organisation"
+    );
 
     // Esc on the highlight keeps what was typed: a new organisation, on purpose.
     app.update(Action::WalkIn);
@@ -427,9 +453,12 @@ fn a_confirm_answers_to_the_jamo_the_korean_ime_sends_for_y_and_n() {
     app.update(Action::Undo);
     app.update(Action::Input('ㅜ')); // the n key with the IME on: no
     assert_eq!(app.modal, None);
-    assert!(app.roster.status(id).unwrap().is_arrived());
+    assert!(app.data.roster.status(id).unwrap().is_arrived());
     app.update(Action::Undo);
     app.update(Action::Input('ㅛ')); // the y key with the IME on: yes
     assert_eq!(app.modal, None);
-    assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
+    assert_eq!(
+        app.data.roster.status(id),
+        Some(&AttendanceStatus::Expected)
+    );
 }

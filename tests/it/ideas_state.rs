@@ -62,7 +62,8 @@ fn typed(app: &mut App, s: &str) {
 }
 
 fn stored(app: &App, id: Id) -> Idea {
-    app.store
+    app.data
+        .store()
         .ideas()
         .unwrap()
         .into_iter()
@@ -71,7 +72,8 @@ fn stored(app: &App, id: Id) -> Idea {
 }
 
 fn org_id(app: &App, name: &str) -> Id {
-    app.roster
+    app.data
+        .roster
         .orgs
         .values()
         .find(|o| o.name == name)
@@ -79,7 +81,8 @@ fn org_id(app: &App, name: &str) -> Id {
         .id
 }
 fn person_id(app: &App, name: &str) -> Id {
-    app.roster
+    app.data
+        .roster
         .people
         .iter()
         .find(|p| p.name == name)
@@ -246,7 +249,8 @@ fn new_idea_through_the_form_with_picked_orgs_and_owner() {
     app.update(Action::Submit);
     assert_eq!(app.modal, None, "saved and closed");
     let i = app
-        .store
+        .data
+        .store()
         .ideas()
         .unwrap()
         .into_iter()
@@ -286,7 +290,7 @@ fn form_refuses_empty_title_and_bad_date_and_keeps_the_input() {
     };
     assert_eq!(f.title, "제목");
     assert!(f.form.error.is_some());
-    assert_eq!(app.store.ideas().unwrap().len(), 6, "nothing saved");
+    assert_eq!(app.data.store().ideas().unwrap().len(), 6, "nothing saved");
     // Esc on a changed form asks once, then discards.
     app.update(Action::Cancel);
     assert!(matches!(app.modal, Some(Modal::IdeaForm(_))));
@@ -309,11 +313,12 @@ fn editing_keeps_status_history_and_links() {
     assert_eq!(after.history, before.history);
     assert_eq!(after.created, before.created);
     assert_eq!(after.updated, clock());
-    assert_eq!(app.store.ideas().unwrap().len(), 6);
+    assert_eq!(app.data.store().ideas().unwrap().len(), 6);
 }
 
 fn a_note(app: &App) -> Note {
-    app.store
+    app.data
+        .store()
         .notes()
         .unwrap()
         .into_iter()
@@ -342,7 +347,8 @@ fn idea_started_from_a_note_links_it() {
     assert!(f.description.starts_with("한울신협과 햇살생협이 같이"));
     app.update(Action::Submit);
     let i = app
-        .store
+        .data
+        .store()
         .ideas()
         .unwrap()
         .into_iter()
@@ -373,7 +379,8 @@ fn action_note_brings_its_owner_and_due_date() {
     app.start_idea_from_note(&note);
     app.update(Action::Submit);
     let i = app
-        .store
+        .data
+        .store()
         .ideas()
         .unwrap()
         .into_iter()
@@ -483,7 +490,7 @@ fn export_ideas_csv_parses_back() {
     assert_eq!(stored(&app, id).status, IdeaStatus::Dropped);
 
     let mut buf = Vec::new();
-    let n = netday::io::export::write_ideas(&mut buf, &app.store).unwrap();
+    let n = netday::io::export::write_ideas(&mut buf, app.data.store()).unwrap();
     assert_eq!(n, 7);
     let text = String::from_utf8(buf).unwrap();
     let body = text.strip_prefix('\u{feff}').expect("BOM");

@@ -28,7 +28,7 @@ fn desk_names(app: &App) -> Vec<String> {
     app.checkin
         .rows
         .iter()
-        .map(|id| app.roster.person(*id).unwrap().name.clone())
+        .map(|id| app.data.roster.person(*id).unwrap().name.clone())
         .collect()
 }
 
@@ -44,14 +44,20 @@ fn invisible_characters_do_not_hide_a_name_from_the_desk() {
     assert_eq!(parsed.errors.len(), 1);
     assert_eq!(parsed.errors[0].line, 3);
     assert_eq!(parsed.errors[0].reason, RowProblem::MissingName);
-    import::apply(&app.store, &parsed, Some(demo_date()), false).unwrap();
+    import::apply(app.data.store(), &parsed, Some(demo_date()), false).unwrap();
     app.reload().unwrap();
     type_text(&mut app, "김하늘");
     assert_eq!(desk_names(&app), ["김하늘"]);
     app.update(Action::Cancel);
     type_text(&mut app, "이영희");
     assert_eq!(desk_names(&app), ["이영희"]);
-    let mut orgs: Vec<String> = app.roster.orgs.values().map(|o| o.name.clone()).collect();
+    let mut orgs: Vec<String> = app
+        .data
+        .roster
+        .orgs
+        .values()
+        .map(|o| o.name.clone())
+        .collect();
     orgs.sort();
     assert_eq!(orgs, ["푸른생협", "한빛신협"]);
 }
@@ -120,7 +126,7 @@ fn a_huge_paste_is_cut_to_the_field_with_a_message() {
     );
     app.update(Action::Save);
     let eid = app.event.as_ref().unwrap().id;
-    let notes = app.store.notes_of_event(eid).unwrap();
+    let notes = app.data.store().notes_of_event(eid).unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text.chars().count(), limit);
 
@@ -396,7 +402,7 @@ fn closing_the_day_stays_undoable_after_a_restart() {
         app.update(Action::NextScreen);
     }
     let event = app.event.as_ref().unwrap().id;
-    let expected = app.roster.count().expected;
+    let expected = app.data.roster.count().expected;
     app.update(Action::CloseDay);
     app.update(Action::Submit);
     let no_shows = |store: &netday::store::Store| {
@@ -407,7 +413,7 @@ fn closing_the_day_stays_undoable_after_a_restart() {
             .filter(|a| a.status == AttendanceStatus::NoShow)
             .count()
     };
-    assert_eq!(no_shows(&app.store), expected);
+    assert_eq!(no_shows(app.data.store()), expected);
     drop(app);
 
     let store = netday::store::Store::open(&dir.path().join("db")).unwrap();
@@ -417,6 +423,7 @@ fn closing_the_day_stays_undoable_after_a_restart() {
     }
     // Someone who turns up after all keeps their check-in through the undo.
     let late = app
+        .data
         .roster
         .attendance
         .values()
@@ -431,10 +438,11 @@ fn closing_the_day_stays_undoable_after_a_restart() {
         app.message
     );
     app.update(Action::Submit);
-    assert_eq!(no_shows(&app.store), 0);
-    assert!(app.roster.status(late).unwrap().is_arrived());
+    assert_eq!(no_shows(app.data.store()), 0);
+    assert!(app.data.roster.status(late).unwrap().is_arrived());
     let back = app
-        .store
+        .data
+        .store()
         .attendance_of_event(event)
         .unwrap()
         .iter()

@@ -37,6 +37,7 @@ fn minutes_of_the_demo_day() {
     // Check-ins at the desk.
     for name in ["김기성", "서민준", "한지민", "장은서", "권도윤", "류태윤"] {
         let id = app
+            .data
             .roster
             .people
             .iter()
@@ -72,17 +73,18 @@ fn minutes_of_the_demo_day() {
     app.update(Action::Submit);
     // An idea linked to today's decision.
     let e = app.event.clone().unwrap();
-    let notes = app.store.notes_of_event(e.id).unwrap();
+    let notes = app.data.store().notes_of_event(e.id).unwrap();
     let decision = notes.iter().find(|n| n.kind == NoteKind::Decision).unwrap();
     let mut idea = app
-        .store
+        .data
+        .store()
         .ideas()
         .unwrap()
         .into_iter()
         .find(|i| i.title == "권역별 지역협의회 구성")
         .unwrap();
     idea.note_ids.push(decision.id);
-    app.store.put_idea(&mut idea).unwrap();
+    app.data.store().put_idea(&mut idea).unwrap();
     let action = notes
         .iter()
         .find(|n| matches!(n.kind, NoteKind::Action { .. }))
@@ -95,7 +97,7 @@ fn minutes_of_the_demo_day() {
         }
     ));
 
-    let data = MinutesData::load(&app.store, &e).unwrap();
+    let data = MinutesData::load(app.data.store(), &e).unwrap();
     let ko = render(&data, Lang::Ko);
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/minutes_demo.md");

@@ -150,6 +150,7 @@ fn a_merge_confirm_tells_two_people_of_the_same_name_apart() {
     use netday::state::PeopleConfirm;
     let (_dir, app) = app();
     let same: Vec<u64> = app
+        .data
         .roster
         .people
         .iter()
@@ -172,7 +173,7 @@ fn a_merge_confirm_tells_two_people_of_the_same_name_apart() {
         "both read the same: {body}"
     );
     for id in same {
-        let p = app.roster.person(id).unwrap();
+        let p = app.data.roster.person(id).unwrap();
         let digits: String = p.phone.chars().filter(char::is_ascii_digit).collect();
         assert!(body.contains(&digits[digits.len() - 4..]), "{body}");
     }

@@ -31,7 +31,8 @@ fn app() -> (tempfile::TempDir, App) {
 }
 
 fn id_of(app: &App, name: &str) -> u64 {
-    app.roster
+    app.data
+        .roster
         .people
         .iter()
         .find(|p| p.name == name && !p.archived)
@@ -48,7 +49,7 @@ fn names(app: &App) -> Vec<String> {
     app.people
         .rows
         .iter()
-        .map(|id| app.roster.person(*id).unwrap().name.clone())
+        .map(|id| app.data.roster.person(*id).unwrap().name.clone())
         .collect()
 }
 
@@ -61,13 +62,13 @@ fn type_text(app: &mut App, s: &str) {
 #[test]
 fn shows_the_event_and_toggles_to_everyone() {
     let (_d, mut app) = app();
-    let registered = app.roster.attendance.len();
+    let registered = app.data.roster.attendance.len();
     assert_eq!(app.people.rows.len(), registered);
     // Someone not registered for today appears only with "everyone".
     let ahn = id_of(&app, "안지호");
     select(&mut app, "안지호");
     app.update(Action::Register); // unregister (only expected)
-    assert!(!app.roster.attendance.contains_key(&ahn));
+    assert!(!app.data.roster.attendance.contains_key(&ahn));
     assert!(!app.people.rows.contains(&ahn));
     app.update(Action::ToggleEveryone);
     assert!(app.people.everyone);
@@ -91,17 +92,21 @@ fn hangul_search_and_filters_count_live() {
     assert_eq!(app.people.filters.kind, Some(OrgKind::CreditUnion));
     let cu = app.people.rows.len();
     let expected_cu = app
+        .data
         .roster
         .people
         .iter()
-        .filter(|p| app.roster.org_of(p).map(|o| o.kind) == Some(OrgKind::CreditUnion))
-        .filter(|p| app.roster.attendance.contains_key(&p.id))
+        .filter(|p| app.data.roster.org_of(p).map(|o| o.kind) == Some(OrgKind::CreditUnion))
+        .filter(|p| app.data.roster.attendance.contains_key(&p.id))
         .count();
     assert_eq!(cu, expected_cu);
     assert!(cu > 0 && cu < all);
     for id in &app.people.rows {
-        let p = app.roster.person(*id).unwrap();
-        assert_eq!(app.roster.org_of(p).unwrap().kind, OrgKind::CreditUnion);
+        let p = app.data.roster.person(*id).unwrap();
+        assert_eq!(
+            app.data.roster.org_of(p).unwrap().kind,
+            OrgKind::CreditUnion
+        );
     }
 
     // First-timers (row 3) on top of the kind filter.
@@ -123,7 +128,7 @@ fn hangul_search_and_filters_count_live() {
     app.refresh_people();
     assert!(!app.people.rows.is_empty());
     for id in &app.people.rows {
-        let p = app.roster.person(*id).unwrap();
+        let p = app.data.roster.person(*id).unwrap();
         assert!(p.phone.is_empty() || p.email.is_empty(), "{}", p.name);
     }
     app.people.filters.missing_contact = false;
@@ -163,7 +168,7 @@ fn sorts_by_any_column_both_ways() {
         .people
         .rows
         .iter()
-        .map(|id| app.roster.history.get(id).map_or(0, |h| h.attended))
+        .map(|id| app.data.roster.history.get(id).map_or(0, |h| h.attended))
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
     assert_eq!(counts[0], 3);
@@ -177,8 +182,9 @@ fn sorts_by_any_column_both_ways() {
         .rows
         .iter()
         .map(|id| {
-            app.roster
-                .org_name(app.roster.person(*id).unwrap())
+            app.data
+                .roster
+                .org_name(app.data.roster.person(*id).unwrap())
                 .to_string()
         })
         .collect();
@@ -226,7 +232,7 @@ fn edit_validates_and_saves_durably() {
     type_text(&mut app, "ks@hanul.example");
     app.update(Action::Submit);
     assert_eq!(app.modal, None, "{:?}", app.message);
-    let p = app.roster.person(kim).unwrap();
+    let p = app.data.roster.person(kim).unwrap();
     assert_eq!(p.phone, "010-9999-8888");
     assert_eq!(p.email, "ks@hanul.example");
 
@@ -245,7 +251,7 @@ fn edit_validates_and_saves_durably() {
     assert!(matches!(app.modal, Some(Modal::PersonForm(_))));
     app.update(Action::Cancel);
     assert_eq!(app.modal, None);
-    assert_eq!(app.roster.person(kim).unwrap().name, "김기성");
+    assert_eq!(app.data.roster.person(kim).unwrap().name, "김기성");
 
     drop(app);
     let store = Store::open(&dir.path().join("db")).unwrap();
@@ -267,18 +273,25 @@ fn add_person_with_a_new_org_registers_them() {
     assert_eq!(app.modal, None, "{:?}", app.message);
     assert_eq!(app.people.rows.len(), before + 1);
     let id = id_of(&app, "홍길동");
-    assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
-    let org = app.roster.org_of(app.roster.person(id).unwrap()).unwrap();
+    assert_eq!(
+        app.data.roster.status(id),
+        Some(&AttendanceStatus::Expected)
+    );
+    let org = app
+        .data
+        .roster
+        .org_of(app.data.roster.person(id).unwrap())
+        .unwrap();
     assert_eq!(org.name, "새마을협동조합");
     assert_eq!(org.kind, OrgKind::SocialCoop);
-    assert!(app.roster.is_first_time(id));
+    assert!(app.data.roster.is_first_time(id));
 }
 
 #[test]
 fn archive_asks_and_keeps_history() {
     let (_d, mut app) = app();
     let kim = id_of(&app, "김기성");
-    let history = app.store.attendance_of_person(kim).unwrap();
+    let history = app.data.store().attendance_of_person(kim).unwrap();
     select(&mut app, "김기성");
     app.update(Action::Archive);
     assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
@@ -287,8 +300,8 @@ fn archive_asks_and_keeps_history() {
     app.update(Action::Archive);
     app.update(Action::Submit);
     assert!(!app.people.rows.contains(&kim));
-    assert!(app.store.person(kim).unwrap().unwrap().archived);
-    assert_eq!(app.store.attendance_of_person(kim).unwrap(), history);
+    assert!(app.data.store().person(kim).unwrap().unwrap().archived);
+    assert_eq!(app.data.store().attendance_of_person(kim).unwrap(), history);
 }
 
 #[test]
@@ -296,7 +309,7 @@ fn merge_combines_attendance() {
     let (_d, mut app) = app();
     let kim = id_of(&app, "김기성"); // came 1, 2, 3 months ago
     let ahn = id_of(&app, "안지호"); // came 3 months ago
-    assert_eq!(app.roster.history[&ahn].attended, 1);
+    assert_eq!(app.data.roster.history[&ahn].attended, 1);
     select(&mut app, "김기성");
     app.update(Action::Merge);
     assert_eq!(app.people.merge_from, Some(kim));
@@ -305,12 +318,13 @@ fn merge_combines_attendance() {
     assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
     app.update(Action::Input('y'));
     assert_eq!(app.modal, None);
-    assert_eq!(app.roster.history[&ahn].attended, 3);
+    assert_eq!(app.data.roster.history[&ahn].attended, 3);
     assert!(!app.people.rows.contains(&kim));
-    assert!(app.roster.person(kim).unwrap().archived);
+    assert!(app.data.roster.person(kim).unwrap().archived);
     let months: Vec<NaiveDate> = {
         let mut v: Vec<NaiveDate> = app
-            .store
+            .data
+            .store()
             .attendance_of_person(ahn)
             .unwrap()
             .iter()
@@ -321,7 +335,13 @@ fn merge_combines_attendance() {
         v
     };
     assert_eq!(months.len(), 3);
-    assert!(app.store.attendance_of_person(kim).unwrap().is_empty());
+    assert!(
+        app.data
+            .store()
+            .attendance_of_person(kim)
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -329,11 +349,17 @@ fn close_the_day_marks_no_shows_and_undoes() {
     let (_d, mut app) = app();
     let kim = id_of(&app, "김기성");
     app.check_in(kim).unwrap();
-    let expected = app.roster.attendance.len() - 1;
+    let expected = app.data.roster.attendance.len() - 1;
     app.update(Action::CloseDay);
     assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
     app.update(Action::Submit);
-    let statuses: Vec<_> = app.roster.attendance.values().map(|a| &a.status).collect();
+    let statuses: Vec<_> = app
+        .data
+        .roster
+        .attendance
+        .values()
+        .map(|a| &a.status)
+        .collect();
     assert_eq!(
         statuses
             .iter()
@@ -341,9 +367,9 @@ fn close_the_day_marks_no_shows_and_undoes() {
             .count(),
         expected
     );
-    assert!(app.roster.status(kim).unwrap().is_arrived());
+    assert!(app.data.roster.status(kim).unwrap().is_arrived());
     let event = app.event.as_ref().unwrap().id;
-    let stored = app.store.attendance_of_event(event).unwrap();
+    let stored = app.data.store().attendance_of_event(event).unwrap();
     assert_eq!(
         stored
             .iter()
@@ -357,7 +383,7 @@ fn close_the_day_marks_no_shows_and_undoes() {
 
     app.update(Action::UndoCloseDay);
     app.update(Action::Submit);
-    let stored = app.store.attendance_of_event(event).unwrap();
+    let stored = app.data.store().attendance_of_event(event).unwrap();
     assert_eq!(
         stored
             .iter()
@@ -410,7 +436,8 @@ fn export_writes_the_filtered_view_and_import_previews_first() {
     assert_eq!(p.summary.added, 1);
     assert_eq!(p.parsed.errors.len(), 1);
     assert!(
-        app.store
+        app.data
+            .store()
             .people()
             .unwrap()
             .iter()
@@ -419,7 +446,10 @@ fn export_writes_the_filtered_view_and_import_previews_first() {
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
     let id = id_of(&app, "최새봄");
-    assert_eq!(app.roster.status(id), Some(&AttendanceStatus::Expected));
+    assert_eq!(
+        app.data.roster.status(id),
+        Some(&AttendanceStatus::Expected)
+    );
     assert!(app.people.rows.contains(&id));
 }
 
@@ -429,8 +459,8 @@ fn organisations_view_edits_an_org() {
     app.update(Action::ToggleOrgs);
     type_text(&mut app, "한울");
     let org = app.people.selected_org().unwrap();
-    assert_eq!(app.roster.orgs[&org].name, "한울신협");
-    let before = app.roster.orgs[&org].district;
+    assert_eq!(app.data.roster.orgs[&org].name, "한울신협");
+    let before = app.data.roster.orgs[&org].district;
     app.update(Action::Edit);
     app.update(Action::NextField); // kind
     app.update(Action::NextField); // district
@@ -439,10 +469,10 @@ fn organisations_view_edits_an_org() {
     type_text(&mut app, "02-111-2222");
     app.update(Action::Submit);
     assert_eq!(app.modal, None, "{:?}", app.message);
-    let o = app.store.org(org).unwrap().unwrap();
+    let o = app.data.store().org(org).unwrap().unwrap();
     assert_eq!(o.contact, "02-111-2222");
     assert_ne!(o.district, before);
-    assert_eq!(app.roster.orgs[&org].district, o.district);
+    assert_eq!(app.data.roster.orgs[&org].district, o.district);
 }
 
 #[test]
@@ -477,7 +507,7 @@ fn renaming_resorts_and_filters_see_fresh_data() {
 #[test]
 fn org_field_suggests_known_organisations() {
     let (_d, mut app) = app();
-    let orgs_before = app.roster.orgs.len();
+    let orgs_before = app.data.roster.orgs.len();
     app.update(Action::AddPerson);
     type_text(&mut app, "김새싹");
     app.update(Action::NextField);
@@ -486,7 +516,7 @@ fn org_field_suggests_known_organisations() {
         panic!("no form");
     };
     let hanul = f.org.hits[0];
-    assert_eq!(app.roster.orgs[&hanul].name, "한울신협");
+    assert_eq!(app.data.roster.orgs[&hanul].name, "한울신협");
     assert_eq!(f.org.sel, Some(0), "the best suggestion is highlighted");
     app.update(Action::Submit); // takes the suggestion, moves on
     let Some(Modal::PersonForm(f)) = &app.modal else {
@@ -495,9 +525,13 @@ fn org_field_suggests_known_organisations() {
     assert_eq!(f.org.text, "한울신협");
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
-    let p = app.roster.person(id_of(&app, "김새싹")).unwrap();
+    let p = app.data.roster.person(id_of(&app, "김새싹")).unwrap();
     assert_eq!(p.org_id, Some(hanul));
-    assert_eq!(app.roster.orgs.len(), orgs_before, "no new organisation");
+    assert_eq!(
+        app.data.roster.orgs.len(),
+        orgs_before,
+        "no new organisation"
+    );
 }
 
 #[test]
@@ -516,5 +550,8 @@ fn closing_stays_undoable_after_an_import() {
     assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
     app.update(Action::Submit);
     let kim = id_of(&app, "김기성");
-    assert_eq!(app.roster.status(kim), Some(&AttendanceStatus::Expected));
+    assert_eq!(
+        app.data.roster.status(kim),
+        Some(&AttendanceStatus::Expected)
+    );
 }

@@ -81,20 +81,20 @@ fn roster_cache_follows_every_person_and_org_write() {
     // and so does the next start (from the saved copy).
     let find = |app: &App, q: &str| {
         let mut out = Vec::new();
-        app.roster.index.search(q, &mut out);
+        app.data.roster.index.search(q, &mut out);
         out.iter().map(|h| h.id).collect::<Vec<_>>()
     };
     let app = App::new(store).unwrap();
     assert_eq!(find(&app, "바뀐이름"), vec![7]);
     assert_eq!(find(&app, "새사람"), vec![p.id]);
-    let store = app.store;
+    let store = app.data.into_store();
     let mut q = store.person(7).unwrap().unwrap();
     q.name = "또바뀜".into();
     store.put_person(&mut q).unwrap();
     let app = App::new(store).unwrap();
     assert!(find(&app, "바뀐이름").is_empty());
     assert_eq!(find(&app, "또바뀜"), vec![7]);
-    let app = App::new(app.store).unwrap();
+    let app = App::new(app.data.into_store()).unwrap();
     assert_eq!(find(&app, "또바뀜"), vec![7]);
-    assert_eq!(app.roster.index.len(), 501);
+    assert_eq!(app.data.roster.index.len(), 501);
 }

@@ -114,7 +114,7 @@ fn people_export_asks_before_replacing_and_never_writes_into_the_database() {
     assert_eq!(std::fs::read(&file).unwrap(), csv);
 
     // The database's own log, by its path: refused, in the dialog, nothing touched.
-    let log = app.store.path().join("db");
+    let log = app.data.store().path().join("db");
     let before = std::fs::read(&log).unwrap();
     export_to(&mut app, &log);
     let Some(Modal::Export(d)) = &app.modal else {

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 
 use crate::model::{Attendance, AttendanceStatus, Event, Id, Organization, Person};
 use crate::search::SearchIndex;
+use crate::store::{Store, StoreError};
 use crate::widgets::Lookup;
 
 /// Suggestions a lookup shows.
 pub const SUGGESTIONS: usize = 5;
-use crate::store::{Store, StoreError};
 
 /// A person's record across networking days before the current one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
