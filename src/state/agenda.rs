@@ -30,10 +30,6 @@ impl AgendaState {
     pub fn selected_item(&self) -> Option<&AgendaItem> {
         self.items.get(self.selected)
     }
-
-    fn move_to(&mut self, i: isize) {
-        self.selected = super::row_at(i, self.items.len());
-    }
 }
 
 /// Where the clock stands against one item.
@@ -201,12 +197,12 @@ impl App {
     }
 
     pub(super) fn on_agenda(&mut self, action: Action) -> Result<(), StoreError> {
-        let sel = self.agenda.selected as isize;
+        if let Some(k) = super::list_key(&action) {
+            let a = &mut self.agenda;
+            a.selected = crate::widgets::list::step(a.selected, k, a.items.len());
+            return Ok(());
+        }
         match action {
-            Action::Up => self.agenda.move_to(sel - 1),
-            Action::Down => self.agenda.move_to(sel + 1),
-            Action::PageUp | Action::Home => self.agenda.move_to(0),
-            Action::PageDown | Action::End => self.agenda.move_to(isize::MAX / 2),
             Action::AddItem => self.open_agenda_form(None),
             Action::Submit | Action::Edit => {
                 if let Some(id) = self.agenda.selected_item().map(|i| i.id) {

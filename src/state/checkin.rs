@@ -9,8 +9,6 @@ use crate::widgets::TextField;
 
 /// Most search results kept for the list; nobody scrolls further at a door.
 pub const MAX_ROWS: usize = 1000;
-/// Rows moved by PageUp/PageDown.
-pub const PAGE: usize = 10;
 
 #[derive(Clone, Debug)]
 pub struct CheckinState {
@@ -80,16 +78,11 @@ impl CheckinState {
     pub fn selected_person(&self) -> Option<Id> {
         self.rows.get(self.selected).copied()
     }
-
-    fn move_to(&mut self, i: isize) {
-        self.selected = super::row_at(i, self.rows.len());
-    }
 }
 
 impl App {
     pub(super) fn on_checkin(&mut self, action: Action) -> Result<(), StoreError> {
         let c = &mut self.checkin;
-        let sel = c.selected as isize;
         // The list keeps ↑↓ PgUp PgDn Home End; every other editing key goes to the search box.
         if !matches!(action, Action::Home | Action::End)
             && let Some(e) = super::edit_text(&mut c.query, &action)
@@ -105,12 +98,11 @@ impl App {
                 c.refresh(&self.data.roster);
                 self.message = None;
             }
-            Action::Up => c.move_to(sel - 1),
-            Action::Down => c.move_to(sel + 1),
-            Action::PageUp => c.move_to(sel - PAGE as isize),
-            Action::PageDown => c.move_to(sel + PAGE as isize),
-            Action::Home => c.move_to(0),
-            Action::End => c.move_to(isize::MAX / 2),
+            a if super::list_key(&a).is_some() => {
+                if let Some(k) = super::list_key(&a) {
+                    c.selected = crate::widgets::list::step(c.selected, k, c.rows.len());
+                }
+            }
             Action::ToggleContacts => {
                 c.show_contacts = !c.show_contacts;
                 let text = if c.show_contacts {

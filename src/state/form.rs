@@ -4,6 +4,7 @@
 
 use super::Action;
 use crate::i18n;
+use crate::widgets::list::ListKey;
 use crate::widgets::{Edit, Form, FormAnswer, FormKey, Lookup, Pasted, Pick, TextField};
 
 /// The answer a key gives to a yes/no question: Enter or y is yes, Esc or n is no, also as
@@ -67,6 +68,19 @@ pub(crate) fn edit_text(field: &mut TextField, action: &Action) -> Option<Edited
         Edited::Changed
     } else {
         Edited::Moved
+    })
+}
+
+/// The list movement an action asks for, if any (the same keys in every list).
+pub(crate) fn list_key(action: &Action) -> Option<ListKey> {
+    Some(match action {
+        Action::Up => ListKey::Up,
+        Action::Down => ListKey::Down,
+        Action::PageUp => ListKey::PageUp,
+        Action::PageDown => ListKey::PageDown,
+        Action::Home => ListKey::Home,
+        Action::End => ListKey::End,
+        _ => return None,
     })
 }
 

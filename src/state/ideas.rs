@@ -370,12 +370,12 @@ impl App {
                 s.col = (s.col + 1) % ncols;
                 s.clamp(now);
             }
-            Action::Up => s.row = s.row.saturating_sub(1),
-            Action::Down => s.row += 1,
-            Action::PageUp => s.row = s.row.saturating_sub(super::checkin::PAGE),
-            Action::PageDown => s.row += super::checkin::PAGE,
-            Action::Home => s.row = 0,
-            Action::End => s.row = usize::MAX / 2,
+            a if super::list_key(&a).is_some() => {
+                let len = s.column(s.selected_status(), now).len();
+                if let Some(k) = super::list_key(&a) {
+                    s.row = crate::widgets::list::step(s.row, k, len);
+                }
+            }
             Action::MoveIdeaBack => return self.step_selected(false),
             Action::MoveIdeaForward => return self.step_selected(true),
             Action::DropIdea => return self.drop_or_restore_selected(),

@@ -22,7 +22,7 @@ use crate::store::{Store, StoreError};
 pub use crate::data::{Count, History, Roster};
 pub use agenda::{AgendaForm, AgendaState};
 pub use checkin::CheckinState;
-pub(crate) use form::{Edited, Step, confirm_answer, cycle, edit_text, form_keys};
+pub(crate) use form::{Edited, Step, confirm_answer, cycle, edit_text, form_keys, list_key};
 pub use ideas::IdeasState;
 pub use notes::{ActionForm, NotesState};
 pub use people::{PeopleConfirm, PeopleState};
@@ -474,11 +474,6 @@ pub struct App {
     clock: fn() -> Ts,
 }
 
-/// Row `i` of a list of `len` rows, kept inside it (PgUp/PgDn/End may overshoot).
-pub(crate) fn row_at(i: isize, len: usize) -> usize {
-    i.clamp(0, len.saturating_sub(1) as isize) as usize
-}
-
 /// The event to open: today's, else the next upcoming, else the latest.
 pub fn default_event(events: &[Event], today: NaiveDate) -> Option<&Event> {
     events
@@ -825,12 +820,11 @@ impl App {
         selected: &mut usize,
         action: Action,
     ) -> Result<Effect, StoreError> {
-        let n = self.events.len();
-        *selected = match action {
-            Action::Up => selected.saturating_sub(1),
-            Action::Down => (*selected + 1).min(n.saturating_sub(1)),
-            Action::Home => 0,
-            Action::End => n.saturating_sub(1),
+        if let Some(k) = list_key(&action) {
+            *selected = crate::widgets::list::step(*selected, k, self.events.len());
+            return Ok(Effect::Keep);
+        }
+        match action {
             Action::Cancel | Action::PickEvent => return Ok(Effect::Close),
             Action::Submit => {
                 if let Some(e) = self.events.get(*selected).cloned() {
@@ -848,8 +842,8 @@ impl App {
                 }
                 return Ok(Effect::Close);
             }
-            _ => *selected,
-        };
+            _ => {}
+        }
         Ok(Effect::Keep)
     }
 }

@@ -189,9 +189,6 @@ impl NotesState {
     pub fn selected_note(&self) -> Option<&Note> {
         self.rows.get(self.selected).and_then(|id| self.all.get(id))
     }
-    fn move_to(&mut self, i: isize) {
-        self.selected = super::row_at(i, self.rows.len());
-    }
 
     /// Recomputes the rows of the list.
     pub fn refresh(&mut self, event: Option<(Id, NaiveDate)>) {
@@ -474,15 +471,13 @@ impl App {
         if self.notes.editor.is_some() {
             return self.on_editor(action);
         }
-        let sel = self.notes.selected as isize;
+        if let Some(k) = super::list_key(&action) {
+            let n = &mut self.notes;
+            n.selected = crate::widgets::list::step(n.selected, k, n.rows.len());
+            return Ok(());
+        }
         let key = self.event_key();
         match action {
-            Action::Up => self.notes.move_to(sel - 1),
-            Action::Down => self.notes.move_to(sel + 1),
-            Action::PageUp => self.notes.move_to(sel - 10),
-            Action::PageDown => self.notes.move_to(sel + 10),
-            Action::Home => self.notes.move_to(0),
-            Action::End => self.notes.move_to(isize::MAX / 2),
             Action::AddItem => self.open_editor(None),
             Action::Submit | Action::Edit => {
                 if let Some(id) = self.notes.selected_note().map(|n| n.id) {

@@ -14,9 +14,7 @@ use crate::model::{
 use crate::search::Hit;
 use crate::store::StoreError;
 use crate::widgets::TextField;
-
-/// Rows moved by PageUp/PageDown.
-pub const PAGE: usize = 10;
+use crate::widgets::list::ListKey;
 
 /// Status filter over the current event's attendance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -396,13 +394,13 @@ impl PeopleState {
         self.org_rows.get(self.org_selected).copied()
     }
 
-    fn move_by(&mut self, d: isize) {
+    fn move_cursor(&mut self, k: ListKey) {
         let (sel, n) = if self.orgs_view {
             (&mut self.org_selected, self.org_rows.len())
         } else {
             (&mut self.selected, self.rows.len())
         };
-        *sel = super::row_at((*sel as isize).saturating_add(d), n);
+        *sel = crate::widgets::list::step(*sel, k, n);
     }
 }
 
@@ -462,12 +460,11 @@ impl App {
                     self.refresh_people();
                 }
             }
-            Action::Up => s.move_by(-1),
-            Action::Down => s.move_by(1),
-            Action::PageUp => s.move_by(-(PAGE as isize)),
-            Action::PageDown => s.move_by(PAGE as isize),
-            Action::Home => s.move_by(isize::MIN / 2),
-            Action::End => s.move_by(isize::MAX / 2),
+            a if super::list_key(&a).is_some() => {
+                if let Some(k) = super::list_key(&a) {
+                    s.move_cursor(k);
+                }
+            }
             Action::ToggleOrgs => {
                 s.orgs_view = !s.orgs_view;
                 s.detail = None;

@@ -84,7 +84,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let timings = app.agenda_timings();
     let height = list.height as usize;
     let sel = app.agenda.selected;
-    let offset = if sel < height { 0 } else { sel + 1 - height };
+    let offset = crate::widgets::list::offset(sel, height);
     let mut lines = Vec::new();
     for (i, item) in items.iter().enumerate().skip(offset).take(height) {
         let (s, e) = sched.get(i).copied().unwrap_or_default();

@@ -108,11 +108,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         return;
     }
     let height = list.height as usize;
-    let offset = if c.selected < height {
-        0
-    } else {
-        c.selected + 1 - height
-    };
+    let offset = crate::widgets::list::offset(c.selected, height);
     let buf = f.buffer_mut();
     for ((i, id), y) in c
         .rows

@@ -59,8 +59,8 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
             continue;
         }
         let cap = (inner.height / CARD_LINES).max(1) as usize;
-        let offset = if selected_col && s.row >= cap {
-            s.row + 1 - cap
+        let offset = if selected_col {
+            crate::widgets::list::offset(s.row, cap)
         } else {
             0
         };

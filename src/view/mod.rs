@@ -362,7 +362,7 @@ fn draw_event_picker(app: &App, f: &mut Frame, area: Rect, selected: usize) {
     let h = (app.events.len() as u16 + 2).clamp(5, area.height.saturating_sub(2));
     let inner = popup(f, area, 70, h, i18n::PICK_EVENT_TITLE.get());
     let rows = inner.height as usize;
-    let offset = selected.saturating_sub(rows.saturating_sub(1));
+    let offset = crate::widgets::list::offset(selected, rows);
     let lines: Vec<Line> = app
         .events
         .iter()

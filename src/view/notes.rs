@@ -124,11 +124,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect) {
         .iter()
         .position(|(i, _)| *i == Some(n.selected))
         .unwrap_or(0);
-    let offset = if sel_line < height {
-        0
-    } else {
-        sel_line + 1 - height
-    };
+    let offset = crate::widgets::list::offset(sel_line, height);
     let shown: Vec<Line> = lines
         .into_iter()
         .skip(offset)

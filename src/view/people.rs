@@ -234,7 +234,7 @@ fn draw_table(app: &App, f: &mut Frame, area: Rect) {
         return;
     }
     let height = list.height as usize;
-    let offset = s.selected.saturating_sub(height.saturating_sub(1));
+    let offset = crate::widgets::list::offset(s.selected, height);
     let mut lines = Vec::with_capacity(height);
     // Only the visible rows are drawn.
     for (i, id) in s.rows.iter().enumerate().skip(offset).take(height) {
@@ -467,7 +467,7 @@ fn draw_orgs(app: &App, f: &mut Frame, area: Rect) {
         return;
     }
     let height = list.height as usize;
-    let offset = s.org_selected.saturating_sub(height.saturating_sub(1));
+    let offset = crate::widgets::list::offset(s.org_selected, height);
     let mut lines = Vec::with_capacity(height);
     for (i, id) in s.org_rows.iter().enumerate().skip(offset).take(height) {
         let Some(o) = app.data.roster.orgs.get(id) else {

@@ -2,6 +2,7 @@
 //! how a key changes it. Drawing lives in `view`; the keymap's actions are mapped to these
 //! widgets' keys in `state`.
 mod form;
+pub mod list;
 mod lookup;
 mod text_field;
 
