@@ -471,6 +471,8 @@ pub struct App {
     pub desk: String,
     /// Written as the author of notes (NETDAY_AUTHOR, default 사무국).
     pub author: String,
+    /// The language the app speaks; every update and every frame runs in it.
+    pub lang: i18n::Lang,
     clock: fn() -> Ts,
 }
 
@@ -522,6 +524,7 @@ impl App {
                 .ok()
                 .filter(|a| !a.is_empty())
                 .unwrap_or_else(|| i18n::DEFAULT_AUTHOR.get().to_string()),
+            lang: i18n::lang(),
             clock,
         };
         app.checkin.refresh(&app.data.roster);
@@ -607,8 +610,14 @@ impl App {
         self.say(Tone::Error, format!("{}: {text}", i18n::SAVE_FAILED));
     }
 
-    /// Applies one action. Returns whether anything visible may have changed.
+    /// Applies one action, in the app's language. Returns whether anything visible may have
+    /// changed.
     pub fn update(&mut self, action: Action) -> bool {
+        let lang = self.lang;
+        i18n::with_lang(lang, || self.apply(action))
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
         if action == Action::Quit {
             // Whatever is being written survives the quit.
             if let Err(e) = self.flush_draft() {

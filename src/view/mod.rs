@@ -28,7 +28,12 @@ pub const GOOD: Color = Color::Green;
 pub const WARN: Color = Color::Yellow;
 pub const BAD: Color = Color::Red;
 
+/// Draws the whole screen in the app's language.
 pub fn draw(app: &App, f: &mut Frame) {
+    crate::i18n::with_lang(app.lang, || draw_screen(app, f));
+}
+
+fn draw_screen(app: &App, f: &mut Frame) {
     let area = f.area();
     if area.width < MIN_W || area.height < MIN_H {
         draw_too_small(f, area);

@@ -7,23 +7,32 @@ use crate::common;
 use common::screen::{render, screen};
 use common::*;
 
-use netday::i18n::{Lang, set_lang};
+use netday::i18n::Lang;
 use netday::state::App;
 
+/// The language is the app's: this thread stays Korean, the app draws in English.
 fn english_app() -> (tempfile::TempDir, App) {
     let (d, store) = demo_store();
     seoul();
-    set_lang(Lang::En);
-    (d, App::with_clock(store, clock).unwrap())
+    let mut app = App::with_clock(store, clock).unwrap();
+    app.lang = Lang::En;
+    (d, app)
 }
 
 #[test]
 fn english_ui() {
-    let (_d, app) = english_app();
+    let (_d, mut app) = english_app();
     let text = screen(&render(&app, 120, 30));
     assert!(
         text.contains("arrived 0/39") && text.contains("Enter check in"),
         "{text}"
+    );
+    app.update(netday::state::Action::Undo);
+    assert_eq!(app.message.unwrap().text, "No check-in to undo");
+    assert_eq!(
+        netday::i18n::lang(),
+        Lang::Ko,
+        "the thread's language is untouched"
     );
 }
 
