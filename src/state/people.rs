@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::people_form::{OrgForm, PersonForm};
-use super::{Action, App, Effect, Modal, Roster, Tone};
+use super::{Action, App, Effect, Modal, PeopleConfirm, Roster, Tone};
 use crate::i18n::{self, L};
 use crate::model::{
     Attendance, AttendanceStatus, District, Id, Idea, Note, NoteKind, OrgKind, Owner,
@@ -404,15 +404,6 @@ impl PeopleState {
     }
 }
 
-/// Confirmations the People screen asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PeopleConfirm {
-    Archive(Id),
-    Merge { keep: Id, dup: Id },
-    CloseDay { expected: usize },
-    UndoCloseDay,
-}
-
 /// Per-person row counts for the organisations sub-view: (people, registered, arrived).
 pub fn org_counts(roster: &Roster, org: Id) -> (usize, usize, usize) {
     let mut people = 0;
@@ -678,49 +669,6 @@ impl App {
         Ok(())
     }
 
-    /// Registers `person` for the current event as expected, or unregisters them if they are
-    /// only expected. Someone who arrived keeps their record.
-    fn toggle_registration(&mut self, person: Id) -> Result<(), StoreError> {
-        let Some(event) = self.event.as_ref().map(|e| e.id) else {
-            self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
-            return Ok(());
-        };
-        let name = self
-            .data
-            .roster
-            .person(person)
-            .map(|p| p.name.clone())
-            .unwrap_or_default();
-        match self
-            .data
-            .roster
-            .attendance
-            .get(&person)
-            .map(|a| a.status.clone())
-        {
-            Some(AttendanceStatus::Expected) => {
-                self.data.remove_attendance(event, person)?;
-                self.say(Tone::Info, i18n::unregistered(&name));
-            }
-            Some(s) if s.is_arrived() => {
-                self.say(Tone::Warn, i18n::cannot_unregister(&name));
-                return Ok(());
-            }
-            _ => {
-                let a = Attendance {
-                    event_id: event,
-                    person_id: person,
-                    status: AttendanceStatus::Expected,
-                    updated: self.now(),
-                };
-                self.data.set_attendance(a)?;
-                self.say(Tone::Good, i18n::registered(&name));
-            }
-        }
-        self.after_people_write();
-        Ok(())
-    }
-
     /// Keeps both lists in step after a write.
     pub(super) fn after_people_write(&mut self) {
         self.refresh_people();
@@ -755,90 +703,5 @@ impl App {
             _ => *row,
         };
         Ok(Effect::Keep)
-    }
-
-    pub(super) fn on_people_confirm(
-        &mut self,
-        what: PeopleConfirm,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
-        match super::confirm_answer(&action) {
-            Some(true) => {
-                match what {
-                    PeopleConfirm::Archive(id) => self.archive(id)?,
-                    PeopleConfirm::Merge { keep, dup } => self.merge(keep, dup)?,
-                    PeopleConfirm::CloseDay { .. } => self.close_day()?,
-                    PeopleConfirm::UndoCloseDay => self.undo_close_day()?,
-                }
-                Ok(Effect::Close)
-            }
-            Some(false) => Ok(Effect::Close),
-            None => Ok(Effect::Keep),
-        }
-    }
-
-    /// Hides a person from lists; their attendance history stays.
-    fn archive(&mut self, id: Id) -> Result<(), StoreError> {
-        let Some(name) = self.data.archive(id)? else {
-            return Ok(());
-        };
-        if self.people.detail.as_ref().is_some_and(|d| d.person == id) {
-            self.people.detail = None;
-        }
-        self.say(Tone::Good, i18n::archived(&name));
-        self.after_people_write();
-        Ok(())
-    }
-
-    fn merge(&mut self, keep: Id, dup: Id) -> Result<(), StoreError> {
-        let names = (
-            self.data.roster.person(dup).map(|p| p.name.clone()),
-            self.data.roster.person(keep).map(|p| p.name.clone()),
-        );
-        self.data
-            .merge_people(keep, dup, self.event.as_ref(), &self.events)?;
-        self.people.merge_from = None;
-        self.reload()?;
-        self.say(
-            Tone::Good,
-            i18n::merged(&names.0.unwrap_or_default(), &names.1.unwrap_or_default()),
-        );
-        if let Some(i) = self.people.rows.iter().position(|r| *r == keep) {
-            self.people.selected = i;
-        }
-        self.after_people_write();
-        Ok(())
-    }
-
-    /// Everyone still expected becomes a no-show, in one durable step; undoable.
-    pub fn close_day(&mut self) -> Result<(), StoreError> {
-        let Some(event) = self.event.as_ref().map(|e| e.id) else {
-            return Ok(());
-        };
-        let before = self.data.close_day(event, self.now())?;
-        let n = before.len();
-        self.people.close_undo = before;
-        self.say(Tone::Good, i18n::day_closed(n));
-        self.after_people_write();
-        Ok(())
-    }
-
-    fn undo_close_day(&mut self) -> Result<(), StoreError> {
-        let Some(event) = self.event.as_ref().map(|e| e.id) else {
-            return Ok(());
-        };
-        // Only rows still marked no-show go back; anyone checked in since keeps their check-in.
-        let before = std::mem::take(&mut self.people.close_undo);
-        let n = match self.data.undo_close_day(event, before.clone()) {
-            Ok(n) => n,
-            Err(e) => {
-                // Nothing changed: still undoable.
-                self.people.close_undo = before;
-                return Err(e);
-            }
-        };
-        self.say(Tone::Info, i18n::day_reopened(n));
-        self.after_people_write();
-        Ok(())
     }
 }

@@ -5,6 +5,7 @@ pub mod checkin;
 pub mod ideas;
 pub mod notes;
 pub mod people;
+pub mod people_dialogs;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -79,15 +80,15 @@ fn draw_screen(app: &App, f: &mut Frame) {
             );
         }
         Modal::WalkIn(form) => checkin::draw_walk_in(app, form, f, area),
-        Modal::PersonForm(form) => people::draw_person_form(app, form, f, area),
-        Modal::OrgForm(form) => people::draw_org_form(form, f, area),
-        Modal::PeopleFilter { row } => people::draw_filter_menu(app, *row, f, area),
+        Modal::PersonForm(form) => people_dialogs::draw_person_form(app, form, f, area),
+        Modal::OrgForm(form) => people_dialogs::draw_org_form(form, f, area),
+        Modal::PeopleFilter { row } => people_dialogs::draw_filter_menu(app, *row, f, area),
         Modal::PeopleConfirm(what) => {
-            let (title, text) = people::confirm_text(app, what);
+            let (title, text) = people_dialogs::confirm_text(app, what);
             draw_confirm(f, area, title, &text);
         }
-        Modal::Import(d) => people::draw_import(d, f, area),
-        Modal::Export(d) => people::draw_export(d, f, area),
+        Modal::Import(d) => people_dialogs::draw_import(d, f, area),
+        Modal::Export(d) => people_dialogs::draw_export(d, f, area),
         Modal::AgendaForm(form) => agenda::draw_form(form, f, area),
         Modal::ActionForm(form) => notes::draw_action_form(app, form, f, area),
         Modal::ConfirmDeleteAgenda { id } => {

@@ -1,0 +1,456 @@
+//! The People screen's popups: the person and organisation forms, the filter menu, the
+//! confirmations, the import preview and the export path.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::people::{district_label, kind_label};
+use super::widgets::{Editable, fit, form_field, lookup_lines, pad};
+use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
+use crate::i18n::{self};
+use crate::model::{District, OrgKind};
+use crate::state::OrgForm;
+use crate::state::PeopleConfirm;
+use crate::state::people::{Filters, StatusFilter};
+use crate::state::people_form::{OField, PField};
+use crate::state::people_io::{ExportDialog, ImportDialog};
+use crate::state::{App, PersonForm};
+use crate::widgets::TextField;
+
+/// One labelled text field of a form; returns the caret column when focused.
+fn form_line(
+    lines: &mut Vec<Line<'static>>,
+    label: &str,
+    value: &(impl Editable + ?Sized),
+    focused: bool,
+    value_w: usize,
+) -> Option<usize> {
+    form_field(lines, label, value, 14, value_w, focused).map(|(x, _)| x)
+}
+
+fn choice_line<T: Copy + PartialEq>(
+    label: &str,
+    all: &[T],
+    cur: T,
+    name: impl Fn(T) -> &'static str,
+    focused: bool,
+) -> Line<'static> {
+    let mut spans = vec![
+        Span::styled(
+            pad(label, 14),
+            if focused {
+                Style::new().fg(ACCENT).bold()
+            } else {
+                Style::new()
+            },
+        ),
+        Span::raw(" "),
+    ];
+    for (i, k) in all.iter().enumerate() {
+        let style = if *k == cur {
+            Style::new().add_modifier(Modifier::REVERSED).bold()
+        } else {
+            Style::new().fg(Color::Gray)
+        };
+        spans.push(Span::styled(format!("{}{}", i + 1, name(*k)), style));
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
+}
+
+pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect) {
+    let new_org = form.new_org(&app.data.roster);
+    let fields = form.fields(&app.data.roster);
+    let list = if form.form.focus == PField::Org {
+        form.org.rows()
+    } else {
+        0
+    };
+    let h = fields.len() as u16 + 6 + list as u16;
+    let title = if form.id.is_some() {
+        i18n::P_PERSON_EDIT
+    } else {
+        i18n::P_PERSON_NEW
+    };
+    let inner = popup(f, area, 76, h, title.get());
+    let value_w = (inner.width as usize).saturating_sub(15);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut caret_at = None;
+    for field in fields {
+        let focused = form.form.focus == field;
+        let (label, value) = match field {
+            PField::Name => (i18n::F_NAME, &form.name),
+            PField::Org => (i18n::F_ORG, &form.org.text),
+            PField::Kind => {
+                lines.push(choice_line(
+                    i18n::F_KIND.get(),
+                    &OrgKind::ALL,
+                    form.kind,
+                    kind_label,
+                    focused,
+                ));
+                continue;
+            }
+            PField::Role => (i18n::F_ROLE, &form.role),
+            PField::Phone => (i18n::F_PHONE, &form.phone),
+            PField::Email => (i18n::F_EMAIL, &form.email),
+            PField::Tags => (i18n::F_TAGS, &form.tags),
+            PField::Notes => (i18n::F_NOTES, &form.notes),
+        };
+        let value = value.replace('\n', " ⏎ ");
+        if let Some(x) = form_line(&mut lines, label.get(), &value, focused, value_w) {
+            caret_at = Some((x, lines.len() - 1));
+        }
+        if field == PField::Org && focused {
+            let label = |id| match app.data.roster.orgs.get(&id) {
+                Some(o) => format!("↳ {} · {}", o.name, kind_label(o.kind)),
+                None => String::new(),
+            };
+            let w = inner.width as usize;
+            lookup_lines(&mut lines, &form.org, 15, w, label, i18n::NEW_ORG.get());
+        }
+    }
+    // While a suggestion is highlighted, Tab or Enter will take it: no new organisation yet.
+    if new_org && form.org.sel.is_none() {
+        lines.push(Line::styled(
+            format!("“{}” {}", fit(&form.org.text, 30), i18n::NEW_ORG.get()),
+            Style::new().fg(WARN),
+        ));
+    } else {
+        lines.push(Line::default());
+    }
+    super::finish_form(
+        f,
+        inner,
+        lines,
+        form.form.error.as_deref(),
+        crate::state::Context::Form,
+        caret_at,
+    );
+}
+
+pub fn draw_org_form(form: &OrgForm, f: &mut Frame, area: Rect) {
+    let title = if form.id.is_some() {
+        i18n::P_ORG_EDIT
+    } else {
+        i18n::P_ORG_NEW
+    };
+    let inner = popup(f, area, 76, 9, title.get());
+    let value_w = (inner.width as usize).saturating_sub(15);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut caret_at = None;
+    for field in OField::ALL {
+        let focused = form.form.focus == field;
+        match field {
+            OField::Name => {
+                if let Some(x) = form_line(
+                    &mut lines,
+                    i18n::F_ORG_NAME.get(),
+                    &form.name,
+                    focused,
+                    value_w,
+                ) {
+                    caret_at = Some((x, lines.len() - 1));
+                }
+            }
+            OField::Kind => lines.push(choice_line(
+                i18n::F_ORG_KIND.get(),
+                &OrgKind::ALL,
+                form.kind,
+                kind_label,
+                focused,
+            )),
+            OField::District => lines.push(choice_line(
+                i18n::F_DISTRICT.get(),
+                &District::ALL,
+                form.district,
+                district_label,
+                focused,
+            )),
+            OField::Contact => {
+                if let Some(x) = form_line(
+                    &mut lines,
+                    i18n::F_CONTACT.get(),
+                    &form.contact,
+                    focused,
+                    value_w,
+                ) {
+                    caret_at = Some((x, lines.len() - 1));
+                }
+            }
+        }
+    }
+    super::finish_form(
+        f,
+        inner,
+        lines,
+        form.form.error.as_deref(),
+        crate::state::Context::Form,
+        caret_at,
+    );
+}
+
+pub fn draw_filter_menu(app: &App, row: usize, f: &mut Frame, area: Rect) {
+    let flt = &app.people.filters;
+    let inner = popup(
+        f,
+        area,
+        72,
+        Filters::ROWS as u16 + 5,
+        i18n::P_FILTER_TITLE.get(),
+    );
+    let any = i18n::P_ANY.get();
+    let yes_no = |b: bool| {
+        if b {
+            i18n::P_ON.get()
+        } else {
+            i18n::P_OFF.get()
+        }
+    };
+    let items: [(&str, String); Filters::ROWS] = [
+        (
+            i18n::COL_STATUS.get(),
+            flt.status
+                .map_or(any, |s: StatusFilter| s.label().get())
+                .to_string(),
+        ),
+        (
+            i18n::P_COL_KIND.get(),
+            flt.kind.map_or(any, kind_label).to_string(),
+        ),
+        (
+            i18n::P_COL_DISTRICT.get(),
+            flt.district.map_or(any, district_label).to_string(),
+        ),
+        (
+            i18n::P_FIRST_TIMERS.get(),
+            yes_no(flt.first_time).to_string(),
+        ),
+        (
+            i18n::P_MISSING_CONTACT.get(),
+            yes_no(flt.missing_contact).to_string(),
+        ),
+    ];
+    let mut lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (label, value))| {
+            let style = if i == row {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            };
+            Line::styled(format!("{} ◂ {} ▸", pad(label, 22), pad(value, 16)), style)
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        format!(
+            "{}: {}",
+            if app.people.everyone {
+                i18n::P_SCOPE_ALL.get()
+            } else {
+                i18n::P_SCOPE_EVENT.get()
+            },
+            i18n::people_count(app.people.rows.len())
+        ),
+        Style::new().fg(GOOD).bold(),
+    ));
+    lines.push(Line::styled(
+        fit(i18n::P_FILTER_KEYS.get(), inner.width as usize),
+        Style::new().fg(Color::DarkGray),
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn confirm_text(app: &App, what: &PeopleConfirm) -> (&'static str, String) {
+    let name = |id| super::who(app, id);
+    let (title, body) = match what {
+        PeopleConfirm::Archive(id) => {
+            (i18n::ARCHIVE_TITLE.get(), i18n::confirm_archive(&name(*id)))
+        }
+        PeopleConfirm::Merge { keep, dup } => (
+            i18n::MERGE_TITLE.get(),
+            i18n::confirm_merge(&name(*dup), &name(*keep)),
+        ),
+        PeopleConfirm::CloseDay { expected } => (
+            i18n::CLOSE_DAY_TITLE.get(),
+            i18n::confirm_close_day(*expected),
+        ),
+        PeopleConfirm::UndoCloseDay => (
+            i18n::UNDO_CLOSE_TITLE.get(),
+            i18n::confirm_undo_close(app.people.close_undo.len()),
+        ),
+    };
+    (title, body)
+}
+
+fn path_line(path: &TextField, w: usize) -> (Line<'static>, usize) {
+    let mut lines = Vec::new();
+    let x = form_line(
+        &mut lines,
+        i18n::F_PATH.get(),
+        path,
+        true,
+        w.saturating_sub(15),
+    )
+    .unwrap_or(0);
+    (lines.pop().unwrap_or_default(), x)
+}
+
+fn field_label(f: crate::io::csv::Field) -> &'static str {
+    use crate::io::csv::Field::*;
+    match f {
+        Name => i18n::COL_NAME,
+        Organization => i18n::COL_ORG,
+        Role => i18n::COL_ROLE,
+        Phone => i18n::F_PHONE,
+        Email => i18n::F_EMAIL,
+        Kind => i18n::P_COL_KIND,
+        District => i18n::P_COL_DISTRICT,
+        Code => i18n::COL_CODE,
+        Tags => i18n::F_TAGS,
+        Notes => i18n::F_NOTES,
+        Status => i18n::COL_STATUS,
+    }
+    .get()
+}
+
+pub fn draw_import(d: &ImportDialog, f: &mut Frame, area: Rect) {
+    let h = if d.preview.is_some() {
+        area.height.saturating_sub(2).max(8)
+    } else {
+        7
+    };
+    let inner = popup(f, area, 90, h, i18n::IMPORT_TITLE.get());
+    let w = inner.width as usize;
+    let (path, x) = path_line(&d.path, w);
+    let mut lines = vec![path];
+    let gray = Style::new().fg(Color::Gray);
+    if let Some(p) = &d.preview {
+        let parsed = &p.parsed;
+        lines.push(Line::styled(
+            fit(
+                &format!("{}: {}", i18n::IMPORT_ENCODING.get(), parsed.encoding),
+                w,
+            ),
+            gray,
+        ));
+        let cols: Vec<String> = parsed
+            .columns
+            .fields
+            .iter()
+            .map(|(i, fld)| format!("{}→{}", i + 1, field_label(*fld)))
+            .collect();
+        lines.push(Line::styled(
+            fit(
+                &format!("{}: {}", i18n::IMPORT_COLUMNS.get(), cols.join(", ")),
+                w,
+            ),
+            gray,
+        ));
+        if !parsed.columns.ignored.is_empty() {
+            lines.push(Line::styled(
+                fit(
+                    &format!(
+                        "{}: {}",
+                        i18n::IMPORT_IGNORED.get(),
+                        parsed.columns.ignored.join(", ")
+                    ),
+                    w,
+                ),
+                gray,
+            ));
+        }
+        lines.push(Line::styled(
+            fit(
+                &i18n::import_preview(
+                    p.summary.added,
+                    p.summary.updated,
+                    p.summary.skipped,
+                    p.summary.errors,
+                    parsed.data_lines,
+                ),
+                w,
+            ),
+            Style::new().fg(GOOD).bold(),
+        ));
+        let room = (inner.height as usize).saturating_sub(lines.len() + 3);
+        let err_room = (room / 2).min(parsed.errors.len());
+        let row_room = room.saturating_sub(err_room + 2);
+        lines.push(Line::styled(
+            format!("— {}", i18n::IMPORT_FIRST_ROWS.get()),
+            Style::new().fg(ACCENT),
+        ));
+        for r in parsed.rows.iter().take(row_room) {
+            let text = format!(
+                "{:>4}  {} {} {} {}",
+                r.line,
+                pad(&r.name, 12),
+                pad(&r.organization, 20),
+                pad(&r.phone, 14),
+                r.email
+            );
+            lines.push(Line::raw(fit(&text, w)));
+        }
+        if !parsed.errors.is_empty() {
+            lines.push(Line::styled(
+                format!(
+                    "— {} ({})",
+                    i18n::IMPORT_ROW_ERRORS.get(),
+                    parsed.errors.len()
+                ),
+                Style::new().fg(BAD),
+            ));
+            for e in parsed.errors.iter().take(err_room) {
+                let why = i18n::pick(e.reason.ko(), e.reason.en());
+                lines.push(Line::styled(
+                    fit(&i18n::row_error(e.line, &why), w),
+                    Style::new().fg(BAD),
+                ));
+            }
+        }
+    }
+    match &d.error {
+        Some(e) => lines.push(Line::styled(fit(e, w), Style::new().fg(BAD).bold())),
+        None => lines.push(Line::default()),
+    }
+    let keys = if d.preview.is_some() {
+        i18n::IMPORT_KEYS_PREVIEW
+    } else {
+        i18n::IMPORT_KEYS_PATH
+    };
+    // Keys on the last line of the popup.
+    while lines.len() + 1 < inner.height as usize {
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(
+        fit(keys.get(), w),
+        Style::new().fg(Color::DarkGray),
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
+    if d.preview.is_none() {
+        caret(f, inner.x + x as u16, inner.y, inner);
+    }
+}
+
+pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
+    let inner = popup(f, area, 90, 7, i18n::EXPORT_TITLE.get());
+    let w = inner.width as usize;
+    let (path, x) = path_line(&d.path, w);
+    let mut lines = vec![path, Line::default()];
+    match &d.error {
+        Some(e) => lines.push(Line::styled(fit(e, w), Style::new().fg(BAD).bold())),
+        None => lines.push(Line::default()),
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        fit(i18n::EXPORT_KEYS.get(), w),
+        Style::new().fg(Color::DarkGray),
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
+    caret(f, inner.x + x as u16, inner.y, inner);
+}
