@@ -366,7 +366,9 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::Checkin, Action::Submit) => Some(L("체크인", "check in")),
         // Enter takes a highlighted suggestion, else saves the form.
         (Context::Form, Action::Submit) => Some(L("고르기·저장", "take / save")),
-        (Context::Form | Context::PathInput, Action::Cancel) => Some(L("취소", "cancel")),
+        (Context::Form | Context::PathInput | Context::Confirm, Action::Cancel) => {
+            Some(L("취소", "cancel"))
+        }
         (Context::Form, Action::NextField) => Some(L("다음 칸", "next field")),
         // Shift-Tab is in F1; the form's line has room for the keys used most.
         (Context::Form, Action::PrevField) => None,

@@ -131,6 +131,42 @@ fn people_person_form() {
 }
 
 #[test]
+fn people_walk_in_lookup_with_a_new_organisation_row() {
+    // The person form's organisation lookup: hits, the highlighted best one, and the explicit
+    // "new organisation" row for what was typed.
+    let (_d, mut app) = on(Screen::People);
+    app.update(Action::AddPerson);
+    type_text(&mut app, "김새싹");
+    app.update(Action::NextField);
+    type_text(&mut app, "한울");
+    snap("people_person_form_org_lookup", &app);
+}
+
+#[test]
+fn people_merge_confirm_names_both_people() {
+    let (_d, mut app) = on(Screen::People);
+    app.update(Action::Merge);
+    app.update(Action::Down);
+    app.update(Action::Merge);
+    snap("people_merge_confirm", &app);
+}
+
+#[test]
+fn people_org_form() {
+    let (_d, mut app) = on(Screen::People);
+    app.update(Action::ToggleOrgs);
+    app.update(Action::Edit);
+    snap("people_org_form", &app);
+}
+
+#[test]
+fn people_export_path() {
+    let (_d, mut app) = on(Screen::People);
+    app.update(Action::ExportPeople);
+    snap("people_export_path", &app);
+}
+
+#[test]
 fn people_organisations() {
     let (_d, mut app) = on(Screen::People);
     app.update(Action::ToggleOrgs);
@@ -213,6 +249,15 @@ fn ideas_form() {
     app.update(Action::NewIdea);
     type_text(&mut app, "공유부엌");
     snap("ideas_form", &app);
+}
+
+#[test]
+fn ideas_filter() {
+    let (_d, mut app) = on(Screen::Ideas);
+    app.update(Action::FilterMenu);
+    app.update(Action::NextField);
+    type_text(&mut app, "햇살");
+    snap("ideas_filter", &app);
 }
 
 // --- everywhere ---
