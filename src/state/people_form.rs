@@ -10,7 +10,7 @@ use crate::model::{
     clean_multiline,
 };
 use crate::store::StoreError;
-use crate::widgets::{Form, Lookup, TextField};
+use crate::widgets::{Form, Lookup, Pick, TextField};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum PField {
@@ -107,7 +107,9 @@ impl PersonForm {
     }
 
     pub fn new_org(&self, roster: &Roster) -> bool {
-        !self.org.text.trim().is_empty() && self.known_org(roster).is_none()
+        !self.org.text.trim().is_empty()
+            && self.known_org(roster).is_none()
+            && !matches!(self.org.picked(), Some(Pick::Hit(_)))
     }
 
     /// Fields in Tab order; the kind field only for a new organisation.

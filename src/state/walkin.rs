@@ -9,7 +9,7 @@ use crate::model::{
     TextField as FieldKind, clean_line,
 };
 use crate::store::StoreError;
-use crate::widgets::{Form, Lookup, TextField};
+use crate::widgets::{Form, Lookup, Pick, TextField};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Field {
@@ -54,9 +54,12 @@ impl WalkInForm {
         self.org.chosen.or_else(|| roster.org_named(&self.org.text))
     }
 
-    /// Whether saving creates the organisation typed (then its kind is asked).
+    /// Whether saving creates the organisation typed (then its kind is asked): not while a
+    /// known one is highlighted, which Tab or Enter would take.
     pub fn new_org(&self, roster: &Roster) -> bool {
-        !self.org.text.trim().is_empty() && self.known_org(roster).is_none()
+        !self.org.text.trim().is_empty()
+            && self.known_org(roster).is_none()
+            && !matches!(self.org.picked(), Some(Pick::Hit(_)))
     }
 
     /// Fields in Tab order; the kind field only for a new organisation.

@@ -274,7 +274,8 @@ pub fn draw_walk_in(app: &App, form: &WalkInForm, f: &mut Frame, area: Rect) {
         lines.push(Line::from(spans));
     }
     field_line(&mut lines, Field::Phone, i18n::F_PHONE.get(), &form.phone);
-    if new_org && form.org.sel.is_none() {
+    // Focused, the lookup's own "new organisation" row says it.
+    if new_org && form.form.focus != Field::Org {
         lines.push(Line::styled(
             format!("“{}” {}", fit(&form.org.text, 30), i18n::NEW_ORG.get()),
             Style::new().fg(WARN),

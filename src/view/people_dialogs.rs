@@ -114,7 +114,8 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
         }
     }
     // While a suggestion is highlighted, Tab or Enter will take it: no new organisation yet.
-    if new_org && form.org.sel.is_none() {
+    // Focused, the lookup's own "new organisation" row says it.
+    if new_org && form.form.focus != PField::Org {
         lines.push(Line::styled(
             format!("“{}” {}", fit(&form.org.text, 30), i18n::NEW_ORG.get()),
             Style::new().fg(WARN),
