@@ -1,6 +1,6 @@
 //! The check-in desk: type to find, Enter to check in, one key to undo or register a walk-in.
 
-use super::{Action, App, Effect, Modal, Roster, Tone, WalkInForm};
+use super::{Action, App, Effect, Modal, PersonForm, Roster, Tone};
 use crate::i18n;
 use crate::model::{Attendance, AttendanceStatus, Id, TextField as FieldKind};
 use crate::search::{Hit, Tier};
@@ -128,13 +128,11 @@ impl App {
                 None => self.say(Tone::Warn, i18n::NOTHING_TO_UNDO.get()),
             },
             Action::WalkIn => {
-                let mut form = WalkInForm::default();
                 // What was typed is most likely the newcomer's name.
                 let q = c.query.trim();
-                if !q.is_empty() && !q.is_ascii() {
-                    form.name.set(q);
-                }
-                self.modal = Some(Modal::WalkIn(Box::new(form)));
+                let name = if q.is_ascii() { "" } else { q };
+                let form = PersonForm::walk_in(name);
+                self.modal = Some(Modal::PersonForm(Box::new(form)));
             }
             _ => {}
         }

@@ -13,7 +13,6 @@ mod people_confirm;
 pub mod people_form;
 pub mod people_io;
 pub mod replace;
-pub mod walkin;
 
 use chrono::NaiveDate;
 
@@ -35,7 +34,6 @@ pub use people_confirm::PeopleConfirm;
 pub use people_form::{OrgForm, PersonForm};
 pub use people_io::{ExportDialog, ImportDialog};
 pub use replace::{ReplaceFile, Writing, Wrote};
-pub use walkin::WalkInForm;
 
 /// The screens reachable from anywhere, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -88,7 +86,6 @@ pub enum Modal {
     Help,
     EventPicker { selected: usize },
     ConfirmUndo { person: Id },
-    WalkIn(Box<WalkInForm>),
     OfferDemo,
     PersonForm(Box<PersonForm>),
     OrgForm(Box<OrgForm>),
@@ -226,7 +223,6 @@ impl App {
             Modal::Help => Context::Help,
             Modal::EventPicker { .. } => Context::EventPicker,
             Modal::ConfirmUndo { .. } => Context::Confirm,
-            Modal::WalkIn(_) => Context::Form,
             Modal::OfferDemo => Context::OfferDemo,
             Modal::PersonForm(_) | Modal::OrgForm(_) => Context::Form,
             Modal::PeopleFilter { .. } => Context::Filter,
@@ -351,7 +347,6 @@ impl App {
             Modal::OfferDemo => self.on_offer_demo(action),
             Modal::EventPicker { selected } => self.on_event_picker(selected, action),
             Modal::ConfirmUndo { person } => self.on_confirm_undo(*person, action),
-            Modal::WalkIn(form) => self.on_walk_in(form, action),
             Modal::PersonForm(form) => self.on_person_form(form, action),
             Modal::OrgForm(form) => self.on_org_form(form, action),
             Modal::PeopleFilter { row } => self.on_people_filter(row, action),

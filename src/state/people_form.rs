@@ -1,5 +1,6 @@
-//! Forms of the People screen: a person (add / edit every field) and an organisation.
-//! Validated on save; Esc on a changed form asks before discarding.
+//! The person form, in its two uses: the walk-in at the desk (name, organisation, role, phone;
+//! saved and checked in at once) and a person on the People screen (every field); and the
+//! organisation form. Validated on save; Esc on a changed form asks before discarding.
 
 use super::{Action, App, Effect, Roster, Step, Tone};
 use crate::i18n;
@@ -30,6 +31,8 @@ pub enum PField {
 pub struct PersonForm {
     /// The person edited; `None` adds a new one.
     pub id: Option<Id>,
+    /// A walk-in at the desk: fewer fields, and saving checks the person in.
+    pub walk_in: bool,
     pub form: Form<PField>,
     pub name: TextField,
     /// Completed from known organisations; what is typed may also be a new one.
@@ -48,6 +51,7 @@ impl Default for PersonForm {
     fn default() -> Self {
         PersonForm {
             id: None,
+            walk_in: false,
             form: Form::default(),
             name: TextField::new(FieldKind::Name),
             org: Lookup::new(FieldKind::Organization, true),
@@ -76,6 +80,16 @@ impl PersonForm {
             ..Default::default()
         };
         f.original = f.values();
+        f
+    }
+
+    /// A walk-in at the desk, with the name typed in the search box (if any).
+    pub fn walk_in(name: &str) -> PersonForm {
+        let mut f = PersonForm {
+            walk_in: true,
+            ..Default::default()
+        };
+        f.name.set(name);
         f
     }
 
@@ -117,6 +131,10 @@ impl PersonForm {
         let mut v = vec![PField::Name, PField::Org];
         if self.new_org(roster) {
             v.push(PField::Kind);
+        }
+        if self.walk_in {
+            v.extend([PField::Role, PField::Phone]);
+            return v;
         }
         v.extend([
             PField::Role,
@@ -277,6 +295,15 @@ impl App {
     }
 
     fn save_person(&mut self, f: &mut PersonForm) -> Result<Effect, StoreError> {
+        // A walk-in is checked in to the networking day open at the desk.
+        let walk_in_at = match (&self.event, f.walk_in) {
+            (Some(e), true) => Some(e.id),
+            (None, true) => {
+                f.form.error = Some(i18n::NO_EVENT_SELECTED.get().into());
+                return Ok(Effect::Keep);
+            }
+            (_, false) => None,
+        };
         let (name, phone, email) = match f.validate() {
             Ok(v) => v,
             Err((field, why)) => {
@@ -322,21 +349,35 @@ impl App {
             .filter(|t| !t.is_empty())
             .collect();
         person.notes = clean_multiline(&f.notes);
-        // A person added while looking at an event's list is registered for it.
-        let mut att = match (&self.event, f.id) {
-            (Some(e), None) if !self.people.everyone => Some(Attendance {
-                event_id: e.id,
-                person_id: 0,
-                status: AttendanceStatus::Expected,
-                updated: now,
+        // A walk-in arrives now; a person added while looking at an event's list is registered
+        // for it.
+        let status = match (walk_in_at, &self.event, f.id) {
+            (Some(_), _, _) => Some(AttendanceStatus::WalkIn {
+                at: now,
+                desk: self.desk.clone(),
             }),
+            (None, Some(_), None) if !self.people.everyone => Some(AttendanceStatus::Expected),
             _ => None,
         };
+        let mut att = status
+            .zip(self.event.as_ref())
+            .map(|(status, e)| Attendance {
+                event_id: e.id,
+                person_id: 0,
+                status,
+                updated: now,
+            });
         self.data
             .save_person(&mut person, new_org.as_mut(), att.as_mut())?;
         let id = person.id;
-        let who = person.name.clone();
-        self.say(Tone::Good, i18n::person_saved(&who));
+        if f.walk_in {
+            let who = format!("{} ({})", person.name, self.data.roster.org_name(&person));
+            self.checkin.undo.push((id, None));
+            self.checkin.query.clear();
+            self.say(Tone::Good, i18n::walked_in(&who, &now.hhmm()));
+        } else {
+            self.say(Tone::Good, i18n::person_saved(&person.name));
+        }
         self.after_people_write();
         if let Some(i) = self.people.rows.iter().position(|r| *r == id) {
             self.people.selected = i;

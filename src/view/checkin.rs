@@ -6,13 +6,11 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::widgets::{fit, form_field, lookup_lines, mask_email, mask_phone, pad, width, window};
-use super::{ACCENT, GOOD, WARN, caret, popup};
+use super::widgets::{mask_email, mask_phone, pad, width, window};
+use super::{ACCENT, GOOD, WARN, caret};
 use crate::i18n;
 use crate::model::{AttendanceStatus, OrgKind};
-use crate::state::walkin::Field;
-use crate::state::{App, WalkInForm};
-use crate::widgets::TextField;
+use crate::state::App;
 
 /// Column widths for a table `w` columns wide: name, mark, org, role, contact, status.
 fn columns(w: usize) -> [usize; 6] {
@@ -204,89 +202,4 @@ fn row_text(w: &[usize; 6], cells: [&str; 6]) -> String {
         out.push_str(&pad(cell, *cw));
     }
     out
-}
-
-pub fn draw_walk_in(app: &App, form: &WalkInForm, f: &mut Frame, area: Rect) {
-    let new_org = form.new_org(&app.data.roster);
-    let list = if form.form.focus == Field::Org {
-        form.org.rows()
-    } else {
-        0
-    };
-    let h = 9 + u16::from(new_org) + list as u16;
-    let inner = popup(f, area, 64, h, i18n::WALKIN_TITLE.get());
-    let label_w = 16;
-    let value_w = (inner.width as usize).saturating_sub(label_w + 1);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut caret_at = None;
-    let mut field_line =
-        |lines: &mut Vec<Line<'static>>, field: Field, label: &str, value: &TextField| {
-            let focused = form.form.focus == field;
-            if let Some(c) = form_field(lines, label, value, label_w, value_w, focused) {
-                caret_at = Some(c);
-            }
-        };
-    field_line(&mut lines, Field::Name, i18n::F_NAME.get(), &form.name);
-    field_line(&mut lines, Field::Org, i18n::F_ORG.get(), &form.org.text);
-    if form.form.focus == Field::Org {
-        let label = |id| match app.data.roster.orgs.get(&id) {
-            Some(o) => format!("{} · {}", o.name, i18n::kind_short(o.kind)),
-            None => String::new(),
-        };
-        lookup_lines(
-            &mut lines,
-            &form.org,
-            2,
-            inner.width as usize,
-            label,
-            i18n::NEW_ORG.get(),
-        );
-    }
-    if new_org {
-        let kinds: Vec<Span> = OrgKind::ALL
-            .iter()
-            .enumerate()
-            .flat_map(|(i, k)| {
-                let style = if *k == form.kind {
-                    Style::new().add_modifier(Modifier::REVERSED).bold()
-                } else {
-                    Style::new().fg(Color::Gray)
-                };
-                [
-                    Span::styled(format!("{}{}", i + 1, i18n::kind_short(*k)), style),
-                    Span::raw(" "),
-                ]
-            })
-            .collect();
-        let focused = form.form.focus == Field::Kind;
-        let mut spans = vec![
-            Span::styled(
-                pad(i18n::F_KIND.get(), label_w),
-                if focused {
-                    Style::new().fg(ACCENT).bold()
-                } else {
-                    Style::new()
-                },
-            ),
-            Span::raw(" "),
-        ];
-        spans.extend(kinds);
-        lines.push(Line::from(spans));
-    }
-    field_line(&mut lines, Field::Phone, i18n::F_PHONE.get(), &form.phone);
-    // Focused, the lookup's own "new organisation" row says it.
-    if new_org && form.form.focus != Field::Org {
-        lines.push(Line::styled(
-            format!("“{}” {}", fit(&form.org.text, 30), i18n::NEW_ORG.get()),
-            Style::new().fg(WARN),
-        ));
-    }
-    super::finish_form(
-        f,
-        inner,
-        lines,
-        form.form.error.as_deref(),
-        app.context(),
-        caret_at,
-    );
 }

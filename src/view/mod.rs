@@ -79,7 +79,6 @@ fn draw_screen(app: &App, f: &mut Frame) {
                 &i18n::confirm_undo(&who(app, *person)),
             );
         }
-        Modal::WalkIn(form) => checkin::draw_walk_in(app, form, f, area),
         Modal::PersonForm(form) => people_dialogs::draw_person_form(app, form, f, area),
         Modal::OrgForm(form) => people_dialogs::draw_org_form(form, f, area),
         Modal::PeopleFilter { row } => people_dialogs::draw_filter_menu(app, *row, f, area),

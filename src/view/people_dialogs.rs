@@ -70,12 +70,12 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
         0
     };
     let h = fields.len() as u16 + 6 + list as u16;
-    let title = if form.id.is_some() {
-        i18n::P_PERSON_EDIT
-    } else {
-        i18n::P_PERSON_NEW
+    let (title, w) = match (form.walk_in, form.id) {
+        (true, _) => (i18n::WALKIN_TITLE, 64),
+        (false, Some(_)) => (i18n::P_PERSON_EDIT, 76),
+        (false, None) => (i18n::P_PERSON_NEW, 76),
     };
-    let inner = popup(f, area, 76, h, title.get());
+    let inner = popup(f, area, w, h, title.get());
     let value_w = (inner.width as usize).saturating_sub(15);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut caret_at = None;

@@ -854,14 +854,16 @@ fn full_disk_child() {
     for c in "최현장".chars() {
         app.update(Action::Input(c));
     }
-    app.update(Action::NextField);
-    app.update(Action::NextField);
+    // Name → organisation → role → phone.
+    for _ in 0..3 {
+        app.update(Action::NextField);
+    }
     for c in "01055556666".chars() {
         app.update(Action::Input(c));
     }
     let filler = fill_disk(&root);
     app.update(Action::Submit);
-    let Some(Modal::WalkIn(f)) = &app.modal else {
+    let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("a failed save closed the form: {:?}", app.message);
     };
     assert_eq!((&*f.name, &*f.phone), ("최현장", "01055556666"));

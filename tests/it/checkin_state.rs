@@ -202,17 +202,19 @@ fn walk_in_form_saves_a_new_person_and_checks_them_in() {
     let (_d, mut app) = app();
     type_text(&mut app, "홍길동");
     app.update(Action::WalkIn);
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!("form not open")
     };
     assert_eq!(form.name, "홍길동", "the typed name carries over");
     app.update(Action::NextField);
     type_text(&mut app, "한울");
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!()
     };
     assert!(!form.org.hits.is_empty());
-    app.update(Action::Submit); // accept the highlighted 한울신협
+    app.update(Action::Submit); // accept the highlighted 한울신협, on to the role
+    type_text(&mut app, "이사");
+    app.update(Action::NextField);
     type_text(&mut app, "01099998888");
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
@@ -226,6 +228,7 @@ fn walk_in_form_saves_a_new_person_and_checks_them_in() {
         .clone();
     assert_eq!(app.data.roster.org_name(&p), "한울신협");
     assert_eq!(p.phone, "010-9999-8888");
+    assert_eq!(p.role, "이사", "the walk-in form asks the role too");
     assert!(matches!(
         app.data.roster.status(p.id),
         Some(AttendanceStatus::WalkIn { .. })
@@ -240,7 +243,7 @@ fn walk_in_with_a_new_organisation_and_validation() {
     let orgs_before = app.data.roster.orgs.len();
     app.update(Action::WalkIn);
     app.update(Action::Submit);
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!()
     };
     assert!(
@@ -253,10 +256,11 @@ fn walk_in_with_a_new_organisation_and_validation() {
     app.update(Action::NextField); // → kind, shown because the organisation is new
     app.update(Action::Right); // from 기타 round to 신협
     app.update(Action::Input('2')); // a digit picks directly: 생협
+    app.update(Action::NextField); // → role
     app.update(Action::NextField); // → phone
     type_text(&mut app, "12");
     app.update(Action::Submit);
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!("bad phone must keep the form open")
     };
     assert!(form.form.error.is_some());
@@ -282,7 +286,7 @@ fn escape_on_a_filled_walk_in_form_asks_first() {
     type_text(&mut app, "반쯤");
     app.update(Action::Cancel);
     assert!(
-        matches!(app.modal, Some(Modal::WalkIn(_))),
+        matches!(app.modal, Some(Modal::PersonForm(_))),
         "first Esc only warns"
     );
     app.update(Action::Cancel);
@@ -382,7 +386,7 @@ fn a_syllable_in_the_middle_of_a_walk_in_name_is_fixed_in_place() {
     app.update(Action::Left); // caret before 민
     app.update(Action::Backspace); // 수 goes
     type_text(&mut app, "서");
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!()
     };
     assert_eq!(form.name, "김서민");
@@ -392,7 +396,7 @@ fn a_syllable_in_the_middle_of_a_walk_in_name_is_fixed_in_place() {
         "caret after 서, two columns a syllable"
     );
     app.update(Action::ClearField);
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!()
     };
     assert!(form.name.is_empty(), "Ctrl-U clears the field");
@@ -406,12 +410,12 @@ fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
     type_text(&mut app, "새얼굴");
     app.update(Action::NextField);
     type_text(&mut app, "햇살");
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!()
     };
     assert_eq!(form.org.sel, Some(0), "the best suggestion is highlighted");
     app.update(Action::NextField);
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!()
     };
     assert_eq!(
@@ -433,12 +437,12 @@ fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
     app.update(Action::NextField);
     type_text(&mut app, "햇살");
     app.update(Action::Cancel);
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!("Esc on a highlighted suggestion only drops the highlight")
     };
     assert_eq!(form.org.sel, None);
     app.update(Action::NextField);
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!()
     };
     assert_eq!(form.org.text, "햇살");

@@ -138,14 +138,14 @@ fn a_huge_paste_is_cut_to_the_field_with_a_message() {
     app.update(Action::WalkIn);
     app.update(Action::Paste(huge.clone()));
     cut_message(&app);
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!("walk-in form not open")
     };
     assert_eq!(form.name.chars().count(), TextField::Name.limit());
     app.message = None;
     app.update(Action::Paste("더".into()));
     cut_message(&app);
-    let Some(Modal::WalkIn(form)) = &app.modal else {
+    let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!("walk-in form not open")
     };
     assert_eq!(form.name.chars().count(), TextField::Name.limit());
