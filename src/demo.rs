@@ -4,50 +4,20 @@
 
 use std::collections::HashMap;
 
-use chrono::{Months, NaiveDate, NaiveTime};
+use chrono::{Months, NaiveDate};
 
 use crate::io::csv;
 use crate::io::import::{self, ImportSummary};
 use crate::model::contact::org_key;
+use crate::model::dates::standard_agenda;
 use crate::model::{
-    AgendaItem, AgendaStatus, Attendance, AttendanceStatus, District, EventStatus, Id,
-    IdeaCategory, IdeaStatus, Note, NoteKind, Owner, Ts,
+    AgendaStatus, Attendance, AttendanceStatus, District, EventStatus, Id, IdeaCategory,
+    IdeaStatus, Note, NoteKind, Owner, Ts,
 };
 use crate::store::{Store, StoreError};
 
 const PEOPLE: &str = include_str!("../assets/demo/people.csv");
 const HISTORY: &str = include_str!("../assets/demo/history.csv");
-
-/// The four segments of a networking day (DESIGN.md): title, minutes.
-pub const STANDARD_SEGMENTS: [(&str, u32); 4] = [
-    ("각 협동조합 현황 공유", 40),
-    ("지역의 사회적경제 생태계 이해", 30),
-    ("상호 친목도모 및 지속 모임주체 결성", 30),
-    ("지역 니즈 발굴 및 협업 사업 계획", 50),
-];
-
-/// The standard agenda for an event starting at `start`.
-pub fn standard_agenda(event_id: Id, start: NaiveTime) -> Vec<AgendaItem> {
-    let mut t = start;
-    STANDARD_SEGMENTS
-        .iter()
-        .enumerate()
-        .map(|(i, (title, minutes))| {
-            let item = AgendaItem {
-                id: 0,
-                event_id,
-                order: i as u32 + 1,
-                start: Some(t),
-                minutes: *minutes,
-                title: (*title).to_string(),
-                presenter: String::new(),
-                status: AgendaStatus::Planned,
-            };
-            t += chrono::Duration::minutes(i64::from(*minutes));
-            item
-        })
-        .collect()
-}
 
 fn err(e: csv::CsvError) -> StoreError {
     StoreError::Invalid(e.en())

@@ -590,7 +590,7 @@ pub fn write(
                     updated: status.arrived_at().unwrap_or(Ts(0)),
                 })?;
             }
-            let mut agenda = crate::demo::standard_agenda(e.id, start);
+            let mut agenda = crate::model::dates::standard_agenda(e.id, start);
             for a in agenda.iter_mut() {
                 if e.status == EventStatus::Closed {
                     a.status = AgendaStatus::Done;

@@ -513,7 +513,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 seed,
                 date.unwrap_or_else(model::today),
             )?;
-            print(i18n::generated(&g, t.elapsed().as_millis()))?;
+            print(i18n::generated(
+                [g.people, g.orgs, g.events, g.attendance, g.notes, g.ideas],
+                t.elapsed().as_millis(),
+            ))?;
         }
         Cmd::Events => {
             let store = open(cli.db)?;

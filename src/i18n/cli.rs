@@ -100,16 +100,18 @@ pub const NOT_RESTORED: L = L(
     "Nothing was restored; the database is as it was",
 );
 
-/// Summary line of `netday generate`.
-pub fn generated(g: &crate::generate::Generated, millis: u128) -> String {
+/// Summary line of `netday generate`: people, organisations, networking days, attendance
+/// records, notes and ideas written.
+pub fn generated(counts: [usize; 6], millis: u128) -> String {
+    let [people, orgs, events, attendance, notes, ideas] = counts;
     pick(
         format!(
             "생성 완료: 사람 {}명, 기관 {}곳, 네트워킹데이 {}회, 참석 기록 {}건, 메모 {}건, 협업 아이디어 {}건 ({} ms)",
-            g.people, g.orgs, g.events, g.attendance, g.notes, g.ideas, millis
+            people, orgs, events, attendance, notes, ideas, millis
         ),
         format!(
             "generated: {} people, {} organisations, {} networking days, {} attendance records, {} notes, {} ideas ({} ms)",
-            g.people, g.orgs, g.events, g.attendance, g.notes, g.ideas, millis
+            people, orgs, events, attendance, notes, ideas, millis
         ),
     )
 }

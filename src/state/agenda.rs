@@ -431,7 +431,7 @@ impl App {
             self.say(Tone::Warn, i18n::AGENDA_NOT_EMPTY.get());
             return Ok(());
         }
-        let mut items = crate::demo::standard_agenda(event_id, self.day_start());
+        let mut items = crate::model::dates::standard_agenda(event_id, self.day_start());
         self.data.save_agenda_items(&mut items)?;
         self.agenda.load(items);
         self.say(Tone::Good, i18n::AGENDA_FROM_TEMPLATE.get());
