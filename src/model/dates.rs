@@ -52,6 +52,37 @@ pub fn schedule(items: &[AgendaItem], day_start: NaiveTime) -> Vec<(NaiveTime, N
         .collect()
 }
 
+/// The four segments of a networking day (DESIGN.md); the agenda template (`t`), the demo and generated data all start from them: title, minutes.
+pub const STANDARD_SEGMENTS: [(&str, u32); 4] = [
+    ("각 협동조합 현황 공유", 40),
+    ("지역의 사회적경제 생태계 이해", 30),
+    ("상호 친목도모 및 지속 모임주체 결성", 30),
+    ("지역 니즈 발굴 및 협업 사업 계획", 50),
+];
+
+/// The standard agenda for an event starting at `start`.
+pub fn standard_agenda(event_id: Id, start: NaiveTime) -> Vec<AgendaItem> {
+    let mut t = start;
+    STANDARD_SEGMENTS
+        .iter()
+        .enumerate()
+        .map(|(i, (title, minutes))| {
+            let item = AgendaItem {
+                id: 0,
+                event_id,
+                order: i as u32 + 1,
+                start: Some(t),
+                minutes: *minutes,
+                title: (*title).to_string(),
+                presenter: String::new(),
+                status: AgendaStatus::Planned,
+            };
+            t += chrono::Duration::minutes(i64::from(*minutes));
+            item
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,35 +113,4 @@ mod tests {
         assert_eq!(DAY_START.to_string(), "14:00:00");
         assert_eq!(DAY_END.to_string(), "17:00:00");
     }
-}
-
-/// The four segments of a networking day (DESIGN.md); the agenda template (`t`), the demo and generated data all start from them: title, minutes.
-pub const STANDARD_SEGMENTS: [(&str, u32); 4] = [
-    ("각 협동조합 현황 공유", 40),
-    ("지역의 사회적경제 생태계 이해", 30),
-    ("상호 친목도모 및 지속 모임주체 결성", 30),
-    ("지역 니즈 발굴 및 협업 사업 계획", 50),
-];
-
-/// The standard agenda for an event starting at `start`.
-pub fn standard_agenda(event_id: Id, start: NaiveTime) -> Vec<AgendaItem> {
-    let mut t = start;
-    STANDARD_SEGMENTS
-        .iter()
-        .enumerate()
-        .map(|(i, (title, minutes))| {
-            let item = AgendaItem {
-                id: 0,
-                event_id,
-                order: i as u32 + 1,
-                start: Some(t),
-                minutes: *minutes,
-                title: (*title).to_string(),
-                presenter: String::new(),
-                status: AgendaStatus::Planned,
-            };
-            t += chrono::Duration::minutes(i64::from(*minutes));
-            item
-        })
-        .collect()
 }
