@@ -20,6 +20,9 @@ pub fn run(store: Store, first_frame_only: bool) -> anyhow::Result<()> {
     let mut app = App::new(store)?;
     let mut signals = signals::Signals::install()?;
     let mut terminal = ratatui::init();
+    if let Ok(s) = terminal.size() {
+        app.size = (s.width, s.height);
+    }
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableBracketedPaste);
@@ -123,7 +126,10 @@ fn event_loop(
     Ok(())
 }
 
-fn to_action(app: &App, ev: Event) -> Option<Action> {
+fn to_action(app: &mut App, ev: Event) -> Option<Action> {
+    if let Event::Resize(w, h) = ev {
+        app.size = (w, h);
+    }
     match ev {
         Event::Key(k) if k.kind == KeyEventKind::Press => keymap::action_for(app.context(), k),
         Event::Paste(s) => Some(Action::Paste(s)),

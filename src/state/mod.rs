@@ -103,6 +103,10 @@ pub enum Modal {
     IdeaDetail(Box<ideas::IdeaDetail>),
 }
 
+/// The smallest terminal netday draws in; below it the screen says so and keys do nothing.
+pub const MIN_W: u16 = 64;
+pub const MIN_H: u16 = 14;
+
 /// What a modal's handler asks for after a key. A handler that fails (a store error) keeps
 /// its modal open, with whatever it changed in it, so nothing typed is lost.
 #[derive(Debug)]
@@ -138,6 +142,8 @@ pub struct App {
     pub author: String,
     /// The language the app speaks; every update and every frame runs in it.
     pub lang: i18n::Lang,
+    /// The terminal's size, as the event loop last saw it.
+    pub size: (u16, u16),
     clock: fn() -> Ts,
 }
 
@@ -190,6 +196,7 @@ impl App {
                 .filter(|a| !a.is_empty())
                 .unwrap_or_else(|| i18n::DEFAULT_AUTHOR.get().to_string()),
             lang: i18n::lang(),
+            size: (u16::MAX, u16::MAX),
             clock,
         };
         app.checkin.refresh(&app.data.roster);
@@ -209,6 +216,11 @@ impl App {
             app.say(Tone::Warn, warnings.join(" · "));
         }
         Ok(app)
+    }
+
+    /// Whether the terminal is too small to show the screen.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_W || self.size.1 < MIN_H
     }
 
     pub fn now(&self) -> Ts {
@@ -292,6 +304,10 @@ impl App {
         }
         if action == Action::Resize {
             return true;
+        }
+        // Nothing acts unseen: while the screen says it is too small, only quitting works.
+        if self.too_small() && action != Action::Tick {
+            return false;
         }
         if action == Action::Tick {
             let pending = self

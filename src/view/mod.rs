@@ -21,8 +21,7 @@ use crate::state::{App, Modal, Screen, Tone};
 use widgets::{centered, fit, pad, width};
 
 /// Smallest terminal the layout works in.
-pub const MIN_W: u16 = 64;
-pub const MIN_H: u16 = 14;
+pub use crate::state::{MIN_H, MIN_W};
 
 pub const ACCENT: Color = Color::Cyan;
 pub const GOOD: Color = Color::Green;

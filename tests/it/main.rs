@@ -11,6 +11,7 @@ mod agenda_screens;
 mod agenda_state;
 mod checkin_screen;
 mod checkin_state;
+mod day_state;
 mod english_screen;
 mod ideas_screen;
 mod ideas_state;
