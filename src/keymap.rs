@@ -354,6 +354,17 @@ pub fn action_for(ctx: Context, k: KeyEvent) -> Option<Action> {
         KeyCode::Char(c) if types_text(ctx) && (mods.is_empty() || mods == KeyModifiers::ALT) => {
             Some(Action::Input(c))
         }
+        // With the Korean IME on, the terminal delivers the jamo on the key (ㅁ for a): a
+        // single-letter shortcut answers to it as to its letter.
+        KeyCode::Char(c) if !types_text(ctx) => {
+            let key = crate::search::dubeolsik_key(c)?;
+            let shift = if key.is_ascii_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            action_for(ctx, KeyEvent::new(KeyCode::Char(key), k.modifiers | shift))
+        }
         KeyCode::Char('?') if !types_text(ctx) => Some(Action::Help),
         _ => None,
     }
@@ -470,5 +481,33 @@ mod footer_tests {
         crate::i18n::set_lang(crate::i18n::Lang::Ko);
         assert!(footer(Context::Checkin).contains("Enter 체크인"));
         assert!(footer(Context::Form).starts_with("Enter 고르기·저장 · Esc 취소 · Tab 다음 칸"));
+    }
+
+    #[test]
+    fn every_letter_shortcut_answers_to_the_jamo_on_its_key() {
+        use crate::search::dubeolsik_jamo;
+        let mut checked = 0;
+        for ctx in ALL.into_iter().filter(|c| !types_text(*c) && *c != Context::Help) {
+            for b in tables(ctx).into_iter().flatten() {
+                let KeyCode::Char(letter) = b.code else {
+                    continue;
+                };
+                if !letter.is_ascii_alphabetic() || !b.mods.is_empty() {
+                    continue;
+                }
+                let jamo = dubeolsik_jamo(letter).unwrap();
+                let key = KeyEvent::new(KeyCode::Char(jamo), KeyModifiers::NONE);
+                assert_eq!(
+                    action_for(ctx, key),
+                    Some(b.action.clone()),
+                    "{ctx:?}: {jamo} should do what {letter} does"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 20, "only {checked} shortcuts checked");
+        // Where text is typed, a jamo is text.
+        let k = KeyEvent::new(KeyCode::Char('ㅁ'), KeyModifiers::NONE);
+        assert_eq!(action_for(Context::Checkin, k), Some(Action::Input('ㅁ')));
     }
 }

@@ -51,6 +51,14 @@ pub fn dubeolsik_jamo(key: char) -> Option<char> {
 
 /// Convert keys typed in English mode into what a dubeolsik IME would have produced
 /// (`rkdalstn` → `강민수`).  Non-letter chars are passed through unchanged.
+/// The key that types `jamo` on the 2-set layout: the inverse of [`dubeolsik_jamo`]
+/// (a shifted jamo gives the uppercase letter).
+pub fn dubeolsik_key(jamo: char) -> Option<char> {
+    ('a'..='z')
+        .chain(['Q', 'W', 'E', 'R', 'T', 'O', 'P'])
+        .find(|k| dubeolsik_jamo(*k) == Some(jamo))
+}
+
 pub fn keyboard_to_hangul(keys: &str) -> String {
     #[derive(Default)]
     struct St {
