@@ -228,6 +228,10 @@ const PICKER: &[Binding] = &[
     key(KeyCode::Home, "Home", Action::Home),
     key(KeyCode::End, "End", Action::End),
     key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Char('n'), "n", Action::NewEvent),
+    key(KeyCode::Char('e'), "e", Action::Edit),
+    key(KeyCode::Char('d'), "d", Action::Delete),
+    key(KeyCode::Delete, "Del", Action::Delete),
     key(KeyCode::Esc, "Esc", Action::Cancel),
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
@@ -272,7 +276,8 @@ const IDEA_DETAIL: &[Binding] = &[
 ];
 
 const OFFER_DEMO: &[Binding] = &[
-    key(KeyCode::Enter, "Enter", Action::LoadDemo),
+    key(KeyCode::Enter, "Enter", Action::NewEvent),
+    key(KeyCode::Char('d'), "d", Action::LoadDemo),
     key(KeyCode::Esc, "Esc", Action::Cancel),
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
@@ -375,6 +380,8 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
     use crate::i18n::L;
     match (ctx, a) {
         (Context::Checkin, Action::Submit) => Some(L("체크인", "check in")),
+        (Context::EventPicker, Action::Submit) => Some(L("고르기", "choose")),
+        (Context::EventPicker, Action::Cancel) => Some(L("닫기", "close")),
         // Enter takes a highlighted suggestion, else saves the form.
         (Context::Form, Action::Submit) => Some(L("고르기·저장", "take / save")),
         (Context::Form | Context::PathInput | Context::Confirm, Action::Cancel) => {
@@ -487,7 +494,10 @@ mod footer_tests {
     fn every_letter_shortcut_answers_to_the_jamo_on_its_key() {
         use crate::search::dubeolsik_jamo;
         let mut checked = 0;
-        for ctx in ALL.into_iter().filter(|c| !types_text(*c) && *c != Context::Help) {
+        for ctx in ALL
+            .into_iter()
+            .filter(|c| !types_text(*c) && *c != Context::Help)
+        {
             for b in tables(ctx).into_iter().flatten() {
                 let KeyCode::Char(letter) = b.code else {
                     continue;

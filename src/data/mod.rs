@@ -78,6 +78,21 @@ impl Data {
         Ok(events)
     }
 
+    /// Saves a networking day (id 0 = new; the id is written back).
+    pub fn save_event(&mut self, e: &mut Event) -> Result<()> {
+        self.store.put_event(e)
+    }
+
+    /// Whether attendance, agenda items or notes hang on event `id` (then it is not deleted).
+    pub fn event_holds_anything(&self, id: Id) -> Result<bool> {
+        self.store.event_holds_anything(id)
+    }
+
+    /// Deletes a networking day nothing hangs on; false (nothing changed) otherwise.
+    pub fn delete_empty_event(&mut self, id: Id) -> Result<bool> {
+        self.store.delete_empty_event(id)
+    }
+
     /// Loads the demo into an empty database.
     pub fn load_demo(&mut self, today: NaiveDate) -> Result<()> {
         crate::demo::load(&self.store, today).map(|_| ())

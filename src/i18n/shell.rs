@@ -15,12 +15,12 @@ pub const HELP_CLOSE: L = L("아무 키나 누르면 닫힙니다", "Press any k
 pub const TYPE_TO_SEARCH: L = L("글자 입력", "letters");
 pub const PICK_EVENT_TITLE: L = L("네트워킹데이 선택", "Choose a networking day");
 pub const OFFER_DEMO: L = L(
-    "데이터베이스가 비어 있습니다. 예시 네트워킹데이(데모)를 불러올까요?",
-    "The database is empty. Load the sample networking day (demo)?",
+    "데이터베이스가 비어 있습니다. 오늘 네트워킹데이를 만들까요, 예시(데모)를 불러올까요?",
+    "The database is empty. Create today's networking day, or load the sample (demo)?",
 );
 pub const OFFER_DEMO_KEYS: L = L(
-    "Enter 불러오기 · Esc 빈 상태로 시작",
-    "Enter load · Esc start empty",
+    "Enter 오늘 네트워킹데이 만들기 · d 데모 불러오기 · Esc 빈 상태로 시작",
+    "Enter create today's day · d load the demo · Esc start empty",
 );
 pub fn paste_cut(kept: usize) -> String {
     pick(
@@ -40,5 +40,67 @@ pub fn not_replaced(path: &str) -> String {
     pick(
         format!("{path} 파일은 그대로 두었습니다. 아무것도 쓰지 않았습니다."),
         format!("{path} was left as it was; nothing was written."),
+    )
+}
+
+// --- networking days (F5) ---
+
+pub const EVENT_NEW_TITLE: L = L("새 네트워킹데이", "New networking day");
+pub const EVENT_EDIT_TITLE: L = L("네트워킹데이 수정", "Edit networking day");
+pub const F_EVENT_TITLE: L = L("제목*", "Title*");
+pub const F_EVENT_DATE: L = L("날짜*", "Date*");
+pub const F_EVENT_START: L = L("시작 (HH:MM)", "Starts (HH:MM)");
+pub const F_EVENT_END: L = L("끝 (HH:MM)", "Ends (HH:MM)");
+pub const F_EVENT_VENUE: L = L("장소", "Venue");
+pub const EVENT_TITLE_REQUIRED: L = L("제목을 적어 주세요", "Give the day a title");
+pub const EVENT_BAD_DATE: L = L(
+    "날짜 형식이 아닙니다 (예: 2026-12-15, 12-15, 12/15)",
+    "Not a date (e.g. 2026-12-15, 12-15, 12/15)",
+);
+pub const EVENT_END_BEFORE_START: L = L(
+    "끝나는 시각이 시작보다 늦어야 합니다",
+    "The end must be after the start",
+);
+pub const DELETE_EVENT_TITLE: L = L("네트워킹데이 삭제", "Delete networking day");
+pub const NO_EVENTS_YET: L = L(
+    "아직 네트워킹데이가 없습니다. n으로 만드세요.",
+    "No networking day yet. Press n to create one.",
+);
+pub fn event_saved(title: &str, created: bool) -> String {
+    if created {
+        pick(
+            format!("✓ {title} 을(를) 만들었습니다 (저장됨)"),
+            format!("✓ Created {title} (saved)"),
+        )
+    } else {
+        pick(
+            format!("✓ {title} 을(를) 고쳤습니다 (저장됨)"),
+            format!("✓ Updated {title} (saved)"),
+        )
+    }
+}
+pub fn event_deleted(title: &str) -> String {
+    pick(
+        format!("{title} 을(를) 지웠습니다"),
+        format!("Deleted {title}"),
+    )
+}
+pub fn event_not_empty(title: &str) -> String {
+    pick(
+        format!("{title} 에는 참석·안건·회의록 기록이 있어 지우지 않았습니다"),
+        format!("{title} holds attendance, agenda or notes: not deleted"),
+    )
+}
+pub fn confirm_delete_event(label: &str) -> String {
+    pick(
+        format!("{label} 을(를) 지울까요? (기록이 없는 날만 지웁니다)"),
+        format!("Delete {label}? (only a day with no records)"),
+    )
+}
+/// A day's numbers in the F5 list.
+pub fn picker_count(arrived: usize, registered: usize) -> String {
+    pick(
+        format!("도착 {arrived} / 명단 {registered}"),
+        format!("{arrived} arrived / {registered} listed"),
     )
 }

@@ -64,6 +64,8 @@ pub enum Action {
     Right,
     /// Load the demo data
     LoadDemo,
+    /// Create a networking day
+    NewEvent,
     /// The terminal changed size
     Resize,
     /// Open the detail pane / edit the selected row
@@ -191,6 +193,8 @@ impl Action {
             IdeaFromNote => L("아이디어로", "to idea"),
             ExportMinutes => L("회의록", "minutes"),
             Save => L("저장", "save"),
+            NewEvent => L("새로", "new"),
+            LoadDemo => L("데모", "demo"),
             PrevColumn | NextColumn => L("열", "column"),
             MoveIdeaBack | MoveIdeaForward => L("단계 옮기기", "move"),
             OpenIdea => L("자세히", "details"),
@@ -236,6 +240,7 @@ impl Action {
             Left => L("커서 왼쪽 / 이전 선택지", "Caret left / previous choice"),
             Right => L("커서 오른쪽 / 다음 선택지", "Caret right / next choice"),
             LoadDemo => L("데모 데이터 불러오기", "Load demo data"),
+            NewEvent => L("새 네트워킹데이 만들기", "Create a networking day"),
             Resize => L("화면 크기 변경", "Resize"),
             Edit => L("수정", "Edit"),
             AddPerson => L("새로 추가", "Add new"),

@@ -5,6 +5,7 @@ mod action;
 pub mod action_form;
 pub mod agenda;
 pub mod checkin;
+pub mod events;
 mod form;
 pub mod ideas;
 pub mod notes;
@@ -84,7 +85,9 @@ pub enum Tone {
 #[derive(Debug, PartialEq)]
 pub enum Modal {
     Help,
-    EventPicker { selected: usize },
+    EventPicker(Box<events::EventPicker>),
+    EventForm(Box<events::EventForm>),
+    ConfirmDeleteEvent { id: Id },
     ConfirmUndo { person: Id },
     OfferDemo,
     PersonForm(Box<PersonForm>),
@@ -233,7 +236,9 @@ impl App {
         };
         match modal {
             Modal::Help => Context::Help,
-            Modal::EventPicker { .. } => Context::EventPicker,
+            Modal::EventPicker(_) => Context::EventPicker,
+            Modal::EventForm(_) => Context::Form,
+            Modal::ConfirmDeleteEvent { .. } => Context::Confirm,
             Modal::ConfirmUndo { .. } => Context::Confirm,
             Modal::OfferDemo => Context::OfferDemo,
             Modal::PersonForm(_) | Modal::OrgForm(_) => Context::Form,
@@ -361,7 +366,9 @@ impl App {
         match modal {
             Modal::Help => Ok(Effect::Close),
             Modal::OfferDemo => self.on_offer_demo(action),
-            Modal::EventPicker { selected } => self.on_event_picker(selected, action),
+            Modal::EventPicker(p) => self.on_event_picker(p, action),
+            Modal::EventForm(f) => self.on_event_form(f, action),
+            Modal::ConfirmDeleteEvent { id } => self.on_confirm_delete_event(*id, action),
             Modal::ConfirmUndo { person } => self.on_confirm_undo(*person, action),
             Modal::PersonForm(form) => self.on_person_form(form, action),
             Modal::OrgForm(form) => self.on_org_form(form, action),
@@ -415,14 +422,7 @@ impl App {
             other if self.notes.editor.is_some() && self.screen == Screen::Notes => {
                 return self.on_notes(other);
             }
-            Action::PickEvent => {
-                let selected = self
-                    .event
-                    .as_ref()
-                    .and_then(|e| self.events.iter().position(|x| x.id == e.id))
-                    .unwrap_or(0);
-                self.open(Modal::EventPicker { selected });
-            }
+            Action::PickEvent => self.open_event_picker()?,
             Action::NextScreen | Action::PrevScreen => {
                 let i = Screen::ALL
                     .iter()
@@ -450,7 +450,8 @@ impl App {
 
     fn on_offer_demo(&mut self, action: Action) -> Result<Effect, StoreError> {
         match action {
-            Action::Submit | Action::LoadDemo => {
+            Action::NewEvent => Ok(Effect::Open(self.new_event_form())),
+            Action::LoadDemo => {
                 let today = self.now().local_date();
                 self.data.load_demo(today)?;
                 self.reload()?;
@@ -501,37 +502,5 @@ impl App {
             }
         }
         Ok(())
-    }
-
-    fn on_event_picker(
-        &mut self,
-        selected: &mut usize,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
-        if let Some(k) = list_key(&action) {
-            *selected = crate::widgets::list::step(*selected, k, self.events.len());
-            return Ok(Effect::Keep);
-        }
-        match action {
-            Action::Cancel | Action::PickEvent => return Ok(Effect::Close),
-            Action::Submit => {
-                if let Some(e) = self.events.get(*selected).cloned() {
-                    self.data.set_event(Some(&e), &self.events)?;
-                    self.event = Some(e);
-                    self.checkin = CheckinState::default();
-                    self.checkin.refresh(&self.data.roster);
-                    self.people.detail = None;
-                    self.people.close_undo.clear();
-                    self.people.refresh(&self.data.roster);
-                    self.agenda = AgendaState::default();
-                    self.notes.agenda_filter = None;
-                    self.notes.selected = 0;
-                    self.enter_screen()?;
-                }
-                return Ok(Effect::Close);
-            }
-            _ => {}
-        }
-        Ok(Effect::Keep)
     }
 }

@@ -23,4 +23,20 @@ impl Store {
     pub fn put_event(&self, e: &mut Event) -> Result<()> {
         self.save(e, |tx, e| tx.put_event(e))
     }
+
+    /// Whether anything hangs on event `id`: attendance, agenda items or notes.
+    pub fn event_holds_anything(&self, id: Id) -> Result<bool> {
+        Ok(!self.attendance_of_event(id)?.is_empty()
+            || !self.agenda_of_event(id)?.is_empty()
+            || !self.notes_of_event(id)?.is_empty())
+    }
+
+    /// Deletes event `id` if nothing hangs on it; `Ok(false)` (and nothing changed) otherwise.
+    pub fn delete_empty_event(&self, id: Id) -> Result<bool> {
+        if self.event_holds_anything(id)? {
+            return Ok(false);
+        }
+        self.write(|tx| tx.del(EVENTS, &be(id)))?;
+        Ok(true)
+    }
 }

@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod checkin;
+pub mod events;
 pub mod ideas;
 pub mod notes;
 pub mod people;
@@ -10,7 +11,7 @@ pub mod widgets;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
@@ -69,7 +70,22 @@ fn draw_screen(app: &App, f: &mut Frame) {
     };
     match modal {
         Modal::Help => draw_help(app, f, area),
-        Modal::EventPicker { selected } => draw_event_picker(app, f, area, *selected),
+        Modal::EventPicker(p) => events::draw_picker(app, p, f, area),
+        Modal::EventForm(form) => events::draw_form(form, f, area),
+        Modal::ConfirmDeleteEvent { id } => {
+            let label = app
+                .events
+                .iter()
+                .find(|e| e.id == *id)
+                .map(event_label)
+                .unwrap_or_default();
+            draw_confirm(
+                f,
+                area,
+                i18n::DELETE_EVENT_TITLE.get(),
+                &i18n::confirm_delete_event(&label),
+            );
+        }
         Modal::ConfirmUndo { person } => {
             draw_confirm(
                 f,
@@ -359,29 +375,6 @@ fn draw_help(app: &App, f: &mut Frame, area: Rect) {
     let h = (lines.len() as u16 + 2).min(area.height);
     let w = if two { col_w as u16 * 2 + 4 } else { 60 };
     let inner = popup(f, area, w, h, i18n::HELP_TITLE.get());
-    f.render_widget(Paragraph::new(lines), inner);
-}
-
-fn draw_event_picker(app: &App, f: &mut Frame, area: Rect, selected: usize) {
-    let h = (app.events.len() as u16 + 2).clamp(5, area.height.saturating_sub(2));
-    let inner = popup(f, area, 70, h, i18n::PICK_EVENT_TITLE.get());
-    let rows = inner.height as usize;
-    let offset = crate::widgets::list::offset(selected, rows);
-    let lines: Vec<Line> = app
-        .events
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(rows)
-        .map(|(i, e)| {
-            let text = pad(&event_label(e), inner.width as usize);
-            if i == selected {
-                Line::styled(text, Style::new().add_modifier(Modifier::REVERSED))
-            } else {
-                Line::raw(text)
-            }
-        })
-        .collect();
     f.render_widget(Paragraph::new(lines), inner);
 }
 

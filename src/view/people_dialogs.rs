@@ -4,11 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::people::{district_label, kind_label};
-use super::widgets::{Editable, fit, form_field, lookup_lines, pad};
+use super::widgets::{Editable, choice_line, fit, form_field, lookup_lines, pad};
 use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
 use crate::i18n::{self};
 use crate::model::{District, OrgKind};
@@ -29,36 +29,6 @@ fn form_line(
     value_w: usize,
 ) -> Option<usize> {
     form_field(lines, label, value, 14, value_w, focused).map(|(x, _)| x)
-}
-
-fn choice_line<T: Copy + PartialEq>(
-    label: &str,
-    all: &[T],
-    cur: T,
-    name: impl Fn(T) -> &'static str,
-    focused: bool,
-) -> Line<'static> {
-    let mut spans = vec![
-        Span::styled(
-            pad(label, 14),
-            if focused {
-                Style::new().fg(ACCENT).bold()
-            } else {
-                Style::new()
-            },
-        ),
-        Span::raw(" "),
-    ];
-    for (i, k) in all.iter().enumerate() {
-        let style = if *k == cur {
-            Style::new().add_modifier(Modifier::REVERSED).bold()
-        } else {
-            Style::new().fg(Color::Gray)
-        };
-        spans.push(Span::styled(format!("{}{}", i + 1, name(*k)), style));
-        spans.push(Span::raw(" "));
-    }
-    Line::from(spans)
 }
 
 pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect) {

@@ -332,7 +332,7 @@ fn the_event_picker_switches_to_an_earlier_day() {
     let (_d, mut app) = app();
     app.update(Action::PickEvent);
     assert!(
-        matches!(app.modal, Some(Modal::EventPicker { selected: 3 })),
+        matches!(&app.modal, Some(Modal::EventPicker(p)) if p.selected == 3),
         "opens on the current day"
     );
     app.update(Action::Up);

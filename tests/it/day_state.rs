@@ -50,3 +50,93 @@ fn while_the_screen_is_too_small_no_key_but_quit_acts() {
             .any(|a| matches!(a.status, AttendanceStatus::CheckedIn { .. }))
     );
 }
+
+#[test]
+fn an_empty_database_makes_todays_networking_day_from_the_first_screen() {
+    use netday::state::Modal;
+    let (_d, store) = temp_store();
+    let mut app = app_on(store);
+    assert_eq!(app.modal, Some(Modal::OfferDemo));
+    app.update(Action::NewEvent); // Enter on the first screen
+    let Some(Modal::EventForm(f)) = &app.modal else {
+        panic!("no day form: {:?}", app.modal)
+    };
+    assert_eq!(&*f.title, "2026년 11월 서울 협동조합 네트워킹데이");
+    assert_eq!(&*f.date, "2026-11-24");
+    assert_eq!((&*f.start, &*f.end), ("14:00", "17:00"));
+    // The title follows the date until it is typed over.
+    app.update(Action::NextField);
+    app.update(Action::ClearField);
+    type_text(&mut app, "12-15");
+    let Some(Modal::EventForm(f)) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(&*f.title, "2026년 12월 서울 협동조합 네트워킹데이");
+    for _ in 0..3 {
+        app.update(Action::NextField);
+    }
+    type_text(&mut app, "마포 사회적경제허브");
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None, "{:?}", app.message);
+    let e = app.event.clone().expect("the new day is the day the app works on");
+    assert_eq!(e.date, chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap());
+    assert_eq!(e.venue, "마포 사회적경제허브");
+    assert_eq!(app.data.store().events().unwrap(), vec![e.clone()]);
+
+    // At once the desk registers a walk-in for it.
+    app.update(Action::WalkIn);
+    type_text(&mut app, "첫손님");
+    for _ in 0..3 {
+        app.update(Action::NextField);
+    }
+    type_text(&mut app, "01012345678");
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None, "{:?}", app.message);
+    assert_eq!(arrived(&app), 1);
+}
+
+#[test]
+fn the_day_list_makes_changes_and_deletes_only_an_empty_day() {
+    use netday::state::Modal;
+    let (_d, mut app) = demo_app();
+    let days = app.events.len();
+    app.update(Action::PickEvent);
+    // n: the next day, a month after the latest, with its hours and venue.
+    app.update(Action::NewEvent);
+    let Some(Modal::EventForm(f)) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(&*f.date, "2026-12-24", "a month after the latest day");
+    app.update(Action::Submit);
+    assert_eq!(app.events.len(), days + 1);
+    let new = app.event.clone().unwrap();
+    assert_eq!(new.date.to_string(), "2026-12-24");
+
+    // e: change its title.
+    app.update(Action::PickEvent);
+    app.update(Action::Edit);
+    app.update(Action::ClearField);
+    type_text(&mut app, "송년 네트워킹데이");
+    app.update(Action::Submit);
+    assert_eq!(app.event.as_ref().unwrap().title, "송년 네트워킹데이");
+
+    // d on a day with attendance: refused, in words.
+    app.update(Action::PickEvent);
+    app.update(Action::Home);
+    app.update(Action::Delete);
+    assert!(
+        matches!(app.modal, Some(Modal::EventPicker(_))),
+        "no confirm for a day with records"
+    );
+    assert!(app.message.as_ref().unwrap().text.contains("지우지 않았습니다"));
+    assert_eq!(app.events.len(), days + 1);
+
+    // d on the empty new day: asks, then deletes.
+    app.update(Action::End);
+    app.update(Action::Delete);
+    assert!(matches!(app.modal, Some(Modal::ConfirmDeleteEvent { .. })));
+    app.update(Action::Submit);
+    assert_eq!(app.events.len(), days);
+    assert_eq!(app.data.store().events().unwrap().len(), days);
+    assert!(app.event.is_some(), "another day is open");
+}

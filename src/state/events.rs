@@ -1,0 +1,411 @@
+//! Networking days in the app: the F5 picker (choose, create with n, edit with e, delete an
+//! empty day with d) and the form that makes or changes a day — title, date, start and end,
+//! venue, district — prefilled from the last day there is.
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+
+use super::{Action, App, Effect, Modal, Step, Tone};
+use crate::i18n;
+use crate::model::dates::{DAY_END, DAY_START, parse_due};
+use crate::model::{District, Event, EventStatus, Id, TextField as FieldKind, clean_line};
+use crate::store::StoreError;
+use crate::widgets::list::step;
+use crate::widgets::{Form, TextField};
+
+/// The F5 list of networking days, with how many came to each.
+#[derive(Debug, PartialEq)]
+pub struct EventPicker {
+    pub selected: usize,
+    /// Per day, by position in `App::events`: (arrived, registered or walked in).
+    pub counts: Vec<(usize, usize)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum EventField {
+    #[default]
+    Title,
+    Date,
+    Start,
+    End,
+    Venue,
+    District,
+}
+
+impl EventField {
+    pub const ALL: [EventField; 6] = [
+        EventField::Title,
+        EventField::Date,
+        EventField::Start,
+        EventField::End,
+        EventField::Venue,
+        EventField::District,
+    ];
+}
+
+/// Creating (`id` None) or changing a networking day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventForm {
+    pub id: Option<Id>,
+    pub form: Form<EventField>,
+    pub title: TextField,
+    pub date: TextField,
+    pub start: TextField,
+    pub end: TextField,
+    pub venue: TextField,
+    pub district: District,
+    /// The title is the one made from the date (it follows the date until typed over).
+    title_auto: bool,
+    original: Vec<String>,
+}
+
+/// "2026년 12월 서울 협동조합 네트워킹데이": the title a day gets from its date and place.
+pub fn title_for(date: NaiveDate, place: &str) -> String {
+    format!(
+        "{}년 {}월 {place} 협동조합 네트워킹데이",
+        date.year(),
+        date.month()
+    )
+}
+
+/// The place word of a title made by `title_for` ("서울" of "2026년 11월 서울 협동조합 …").
+fn place_of(title: &str) -> Option<&str> {
+    let rest = title.split_once("월 ")?.1;
+    rest.strip_suffix(" 협동조합 네트워킹데이")
+}
+
+fn hhmm(t: Option<NaiveTime>) -> String {
+    t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+}
+
+impl EventForm {
+    /// A new day on `date`, with the hours, venue and district of `last` (the latest day).
+    pub fn new_day(date: NaiveDate, last: Option<&Event>) -> EventForm {
+        let place = last.and_then(|e| place_of(&e.title)).unwrap_or("서울");
+        let mut f = EventForm {
+            id: None,
+            form: Form::default(),
+            title: TextField::with(FieldKind::Title, &title_for(date, place)),
+            date: TextField::with(FieldKind::Short, &date.format("%Y-%m-%d").to_string()),
+            start: TextField::with(
+                FieldKind::Short,
+                &hhmm(last.and_then(|e| e.start).or(Some(DAY_START))),
+            ),
+            end: TextField::with(
+                FieldKind::Short,
+                &hhmm(last.and_then(|e| e.end).or(Some(DAY_END))),
+            ),
+            venue: TextField::with(
+                FieldKind::Short,
+                last.map(|e| e.venue.as_str()).unwrap_or(""),
+            ),
+            district: last.map(|e| e.district).unwrap_or_default(),
+            title_auto: true,
+            original: Vec::new(),
+        };
+        f.original = f.values();
+        f
+    }
+
+    pub fn edit(e: &Event) -> EventForm {
+        let mut f = EventForm {
+            id: Some(e.id),
+            form: Form::default(),
+            title: TextField::with(FieldKind::Title, &e.title),
+            date: TextField::with(FieldKind::Short, &e.date.format("%Y-%m-%d").to_string()),
+            start: TextField::with(FieldKind::Short, &hhmm(e.start)),
+            end: TextField::with(FieldKind::Short, &hhmm(e.end)),
+            venue: TextField::with(FieldKind::Short, &e.venue),
+            district: e.district,
+            title_auto: false,
+            original: Vec::new(),
+        };
+        f.original = f.values();
+        f
+    }
+
+    fn values(&self) -> Vec<String> {
+        let mut v: Vec<String> = [&self.title, &self.date, &self.start, &self.end, &self.venue]
+            .map(|t| t.value().to_string())
+            .to_vec();
+        v.push(format!("{:?}", self.district));
+        v
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.values() != self.original
+    }
+}
+
+impl App {
+    /// Opens the F5 list on the current day, with each day's numbers.
+    pub(super) fn open_event_picker(&mut self) -> Result<(), StoreError> {
+        let selected = self
+            .event
+            .as_ref()
+            .and_then(|e| self.events.iter().position(|x| x.id == e.id))
+            .unwrap_or(0);
+        let mut counts = Vec::with_capacity(self.events.len());
+        for e in &self.events {
+            let att = self.data.store().attendance_of_event(e.id)?;
+            let arrived = att.iter().filter(|a| a.status.is_arrived()).count();
+            counts.push((arrived, att.len()));
+        }
+        self.open(Modal::EventPicker(Box::new(EventPicker {
+            selected,
+            counts,
+        })));
+        Ok(())
+    }
+
+    pub(super) fn on_event_picker(
+        &mut self,
+        p: &mut EventPicker,
+        action: Action,
+    ) -> Result<Effect, StoreError> {
+        if let Some(k) = super::list_key(&action) {
+            p.selected = step(p.selected, k, self.events.len());
+            return Ok(Effect::Keep);
+        }
+        let chosen = self.events.get(p.selected).cloned();
+        Ok(match (action, chosen) {
+            (Action::Cancel | Action::PickEvent, _) => Effect::Close,
+            (Action::Submit, Some(e)) => {
+                self.switch_event(e)?;
+                Effect::Close
+            }
+            (Action::NewEvent, _) => Effect::Open(self.new_event_form()),
+            (Action::Edit, Some(e)) => {
+                Effect::Open(Modal::EventForm(Box::new(EventForm::edit(&e))))
+            }
+            (Action::Delete, Some(e)) => {
+                if self.data.event_holds_anything(e.id)? {
+                    self.say(Tone::Warn, i18n::event_not_empty(&e.title));
+                    Effect::Keep
+                } else {
+                    Effect::Open(Modal::ConfirmDeleteEvent { id: e.id })
+                }
+            }
+            _ => Effect::Keep,
+        })
+    }
+
+    /// The form for a new day: today if there is none today yet, else the same weekday a month
+    /// after the latest day.
+    pub(super) fn new_event_form(&self) -> Modal {
+        let today = self.now().local_date();
+        let last = self.events.iter().max_by_key(|e| e.date);
+        let date = match last {
+            Some(l) if l.date >= today => l
+                .date
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(l.date),
+            _ => today,
+        };
+        Modal::EventForm(Box::new(EventForm::new_day(date, last)))
+    }
+
+    /// Makes `e` the day the desk, the lists and the minutes work on.
+    pub(super) fn switch_event(&mut self, e: Event) -> Result<(), StoreError> {
+        self.data.set_event(Some(&e), &self.events)?;
+        self.event = Some(e);
+        self.checkin = super::CheckinState::default();
+        self.checkin.refresh(&self.data.roster);
+        self.people.detail = None;
+        self.people.close_undo.clear();
+        self.people.refresh(&self.data.roster);
+        self.agenda = super::AgendaState::default();
+        self.notes.agenda_filter = None;
+        self.notes.selected = 0;
+        self.enter_screen()
+    }
+
+    pub(super) fn on_event_form(
+        &mut self,
+        f: &mut EventForm,
+        action: Action,
+    ) -> Result<Effect, StoreError> {
+        let dirty = f.is_dirty();
+        let focus = f.form.focus;
+        let text = match focus {
+            EventField::Title => Some(&mut f.title),
+            EventField::Date => Some(&mut f.date),
+            EventField::Start => Some(&mut f.start),
+            EventField::End => Some(&mut f.end),
+            EventField::Venue => Some(&mut f.venue),
+            EventField::District => None,
+        };
+        let step = super::form_keys::<_, Id>(
+            &mut f.form,
+            &EventField::ALL,
+            dirty,
+            text,
+            None,
+            |_| String::new(),
+            &action,
+        );
+        match step {
+            Step::Typed(e) => {
+                if self.edited(Some(e)) {
+                    match focus {
+                        EventField::Title => f.title_auto = false,
+                        // A title made from the date follows it.
+                        EventField::Date if f.title_auto => {
+                            if let Some(d) = parse_due(&f.date, self.now().local_date()) {
+                                let place = place_of(&f.title).unwrap_or("서울").to_string();
+                                f.title.set(&title_for(d, &place));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Step::Close => return Ok(Effect::Close),
+            Step::Pass => match action {
+                Action::Left | Action::Right if focus == EventField::District => {
+                    f.district = super::cycle(&District::ALL, f.district, action == Action::Right);
+                }
+                Action::Input(ch) if focus == EventField::District => {
+                    if let Some(d) = ch
+                        .to_digit(10)
+                        .and_then(|d| District::ALL.get((d as usize).wrapping_sub(1)))
+                    {
+                        f.district = *d;
+                    }
+                }
+                Action::Submit => return self.save_event_form(f),
+                _ => {}
+            },
+            Step::Took(_) | Step::Moved => {}
+        }
+        Ok(Effect::Keep)
+    }
+
+    fn save_event_form(&mut self, f: &mut EventForm) -> Result<Effect, StoreError> {
+        let title = clean_line(&f.title);
+        let date = parse_due(&f.date, self.now().local_date());
+        let time = |t: &TextField| {
+            let t = t.trim();
+            if t.is_empty() {
+                Ok(None)
+            } else {
+                super::agenda::parse_hhmm(t).map(Some).ok_or(())
+            }
+        };
+        let (start, end) = (time(&f.start), time(&f.end));
+        let problem = if title.is_empty() {
+            Some((EventField::Title, i18n::EVENT_TITLE_REQUIRED))
+        } else if date.is_none() {
+            Some((EventField::Date, i18n::EVENT_BAD_DATE))
+        } else if start.is_err() {
+            Some((EventField::Start, i18n::AGENDA_BAD_TIME))
+        } else if end.is_err() {
+            Some((EventField::End, i18n::AGENDA_BAD_TIME))
+        } else if let (Ok(Some(s)), Ok(Some(e))) = (start, end)
+            && e <= s
+        {
+            Some((EventField::End, i18n::EVENT_END_BEFORE_START))
+        } else {
+            None
+        };
+        if let Some((field, why)) = problem {
+            f.form.refuse(field, why.get());
+            return Ok(Effect::Keep);
+        }
+        let (Some(date), Ok(start), Ok(end)) = (date, start, end) else {
+            return Ok(Effect::Keep);
+        };
+        let mut e = match f.id.and_then(|id| self.events.iter().find(|e| e.id == id)) {
+            Some(e) => e.clone(),
+            None => Event {
+                id: 0,
+                title: String::new(),
+                date,
+                start: None,
+                end: None,
+                venue: String::new(),
+                district: District::Other,
+                status: EventStatus::Planned,
+            },
+        };
+        e.title = title;
+        e.date = date;
+        e.start = start;
+        e.end = end;
+        e.venue = clean_line(&f.venue);
+        e.district = f.district;
+        self.data.save_event(&mut e)?;
+        let created = f.id.is_none();
+        self.say(Tone::Good, i18n::event_saved(&e.title, created));
+        // Saved: the form closes whatever the reload says. A new day, or the current one
+        // changed, is the day the app works on.
+        let current = self.event.as_ref().map(|c| c.id);
+        let reload = self.data.events().map(|events| self.events = events);
+        if let Err(err) = reload.and_then(|()| {
+            if created || current == Some(e.id) {
+                self.switch_event(e)
+            } else {
+                Ok(())
+            }
+        }) {
+            self.fail(err);
+        }
+        Ok(Effect::Close)
+    }
+
+    pub(super) fn on_confirm_delete_event(
+        &mut self,
+        id: Id,
+        action: Action,
+    ) -> Result<Effect, StoreError> {
+        match super::confirm_answer(&action) {
+            Some(true) => {
+                let title = self
+                    .events
+                    .iter()
+                    .find(|e| e.id == id)
+                    .map(|e| e.title.clone())
+                    .unwrap_or_default();
+                if !self.data.delete_empty_event(id)? {
+                    self.say(Tone::Warn, i18n::event_not_empty(&title));
+                    return Ok(Effect::Close);
+                }
+                self.say(Tone::Info, i18n::event_deleted(&title));
+                self.events = self.data.events()?;
+                if self.event.as_ref().is_some_and(|e| e.id == id) {
+                    let next = super::default_event(&self.events, self.now().local_date()).cloned();
+                    match next {
+                        Some(e) => self.switch_event(e)?,
+                        None => {
+                            self.event = None;
+                            self.data.set_event(None, &self.events)?;
+                            self.checkin.refresh(&self.data.roster);
+                            self.people.refresh(&self.data.roster);
+                        }
+                    }
+                }
+                Ok(Effect::Close)
+            }
+            Some(false) => Ok(Effect::Close),
+            None => Ok(Effect::Keep),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_follows_its_date_and_keeps_its_place() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 15).unwrap_or_default();
+        assert_eq!(
+            title_for(d, "서울"),
+            "2026년 12월 서울 협동조합 네트워킹데이"
+        );
+        assert_eq!(
+            place_of("2026년 11월 노원 협동조합 네트워킹데이"),
+            Some("노원")
+        );
+        assert_eq!(place_of("송년회"), None);
+    }
+}

@@ -1,0 +1,113 @@
+//! The F5 list of networking days (with each day's numbers and the keys to make, change and
+//! delete one) and the form of a networking day.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::widgets::{choice_line, form_field, pad};
+use super::{event_label, popup};
+use crate::i18n;
+use crate::model::District;
+use crate::state::App;
+use crate::state::events::{EventField, EventForm, EventPicker};
+use crate::widgets::TextField;
+
+pub fn draw_picker(app: &App, p: &EventPicker, f: &mut Frame, area: Rect) {
+    let rows_wanted = app.events.len().max(1) as u16;
+    let h = (rows_wanted + 4).clamp(6, area.height.saturating_sub(2));
+    let inner = popup(f, area, 76, h, i18n::PICK_EVENT_TITLE.get());
+    let w = inner.width as usize;
+    let rows = (inner.height as usize).saturating_sub(2);
+    let mut lines: Vec<Line> = Vec::new();
+    if app.events.is_empty() {
+        lines.push(Line::styled(
+            i18n::NO_EVENTS_YET.get(),
+            Style::new().fg(Color::Yellow),
+        ));
+    }
+    let offset = crate::widgets::list::offset(p.selected, rows);
+    let current = app.event.as_ref().map(|e| e.id);
+    for (i, e) in app.events.iter().enumerate().skip(offset).take(rows) {
+        let (arrived, registered) = p.counts.get(i).copied().unwrap_or_default();
+        let mark = if Some(e.id) == current { "▸" } else { " " };
+        let count = i18n::picker_count(arrived, registered);
+        let label = event_label(e);
+        let room = w.saturating_sub(super::widgets::width(&count) + 3);
+        let text = format!(
+            "{mark} {} {count}",
+            pad(&super::widgets::fit(&label, room), room)
+        );
+        lines.push(if i == p.selected {
+            Line::styled(pad(&text, w), Style::new().add_modifier(Modifier::REVERSED))
+        } else {
+            Line::raw(pad(&text, w))
+        });
+    }
+    while lines.len() < rows {
+        lines.push(Line::default());
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        crate::keymap::footer(crate::state::Context::EventPicker),
+        Style::new().fg(Color::DarkGray),
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn draw_form(form: &EventForm, f: &mut Frame, area: Rect) {
+    let title = if form.id.is_some() {
+        i18n::EVENT_EDIT_TITLE
+    } else {
+        i18n::EVENT_NEW_TITLE
+    };
+    let inner = popup(f, area, 76, 11, title.get());
+    let label_w = 14;
+    let value_w = (inner.width as usize).saturating_sub(label_w + 1);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut caret_at = None;
+    let mut text_line =
+        |lines: &mut Vec<Line<'static>>, field, label: i18n::L, value: &TextField| {
+            let focused = form.form.focus == field;
+            if let Some(c) = form_field(lines, label.get(), value, label_w, value_w, focused) {
+                caret_at = Some(c);
+            }
+        };
+    text_line(
+        &mut lines,
+        EventField::Title,
+        i18n::F_EVENT_TITLE,
+        &form.title,
+    );
+    text_line(&mut lines, EventField::Date, i18n::F_EVENT_DATE, &form.date);
+    text_line(
+        &mut lines,
+        EventField::Start,
+        i18n::F_EVENT_START,
+        &form.start,
+    );
+    text_line(&mut lines, EventField::End, i18n::F_EVENT_END, &form.end);
+    text_line(
+        &mut lines,
+        EventField::Venue,
+        i18n::F_EVENT_VENUE,
+        &form.venue,
+    );
+    lines.push(choice_line(
+        i18n::F_DISTRICT.get(),
+        &District::ALL,
+        form.district,
+        |d| d.label().get(),
+        form.form.focus == EventField::District,
+    ));
+    super::finish_form(
+        f,
+        inner,
+        lines,
+        form.form.error.as_deref(),
+        crate::state::Context::Form,
+        caret_at,
+    );
+}
