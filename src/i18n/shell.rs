@@ -104,3 +104,13 @@ pub fn picker_count(arrived: usize, registered: usize) -> String {
         format!("{arrived} arrived / {registered} listed"),
     )
 }
+
+pub const YES: L = L("예", "yes");
+pub const NO: L = L("아니오", "no");
+/// The import preview's question, with the answer chosen now.
+pub fn import_register_question(day: &str, answer: &str) -> String {
+    pick(
+        format!("{day}에 모두 참석 예정으로 등록: ◀ {answer} ▶ (←→로 바꾸기)"),
+        format!("Register everyone for {day}: ◀ {answer} ▶ (←→ to change)"),
+    )
+}

@@ -22,17 +22,20 @@ pub struct Preview {
 pub struct ImportDialog {
     pub path: TextField,
     /// Shown after the path is confirmed; a second Enter imports.
-    /// Shared, not copied: the overlay is cloned on every key, and a parsed file can be large.
-    pub preview: Option<std::rc::Rc<Preview>>,
+    pub preview: Option<Preview>,
     pub error: Option<String>,
+    /// Register everyone in the file for the networking day open now (asked in the preview;
+    /// yes when a day is open).
+    pub register: bool,
 }
 
-impl Default for ImportDialog {
-    fn default() -> Self {
+impl ImportDialog {
+    pub fn new(register: bool) -> ImportDialog {
         ImportDialog {
             path: TextField::new(FieldKind::Path),
             preview: None,
             error: None,
+            register,
         }
     }
 }
@@ -61,7 +64,8 @@ fn edit_path(app: &mut App, path: &mut TextField, action: &Action) {
 
 impl App {
     pub(super) fn open_import(&mut self) {
-        self.open(Modal::Import(Box::default()));
+        let register = self.event.is_some();
+        self.open(Modal::Import(Box::new(ImportDialog::new(register))));
     }
 
     pub(super) fn open_export(&mut self) {
@@ -85,16 +89,26 @@ impl App {
                     return Ok(Effect::Close);
                 }
             }
-            Action::Submit => match d.preview.clone() {
-                None => match self.preview_import(&d.path) {
+            // In the preview: register everyone for the day open now, or not.
+            Action::Left | Action::Right | Action::Input(' ')
+                if d.preview.is_some() && self.event.is_some() =>
+            {
+                d.register = !d.register;
+                match self.preview_import(&d.path, d.register) {
+                    Ok(p) => d.preview = Some(p),
+                    Err(e) => d.error = Some(e),
+                }
+            }
+            Action::Submit => match &d.preview {
+                None => match self.preview_import(&d.path, d.register) {
                     Ok(p) => {
-                        d.preview = Some(std::rc::Rc::new(p));
+                        d.preview = Some(p);
                         d.error = None;
                     }
                     Err(e) => d.error = Some(e),
                 },
                 Some(p) => {
-                    let date = self.event.as_ref().map(|e| e.date);
+                    let date = self.event.as_ref().map(|e| e.date).filter(|_| d.register);
                     let file = expand_home(&d.path);
                     let s = self.data.import_apply(&p.parsed, &file, date)?;
                     // Imported: the dialog closes whatever the reload says.
@@ -126,7 +140,7 @@ impl App {
     }
 
     /// Reads and parses the file, and works out what importing it would do (nothing written).
-    fn preview_import(&self, path: &str) -> Result<Preview, String> {
+    fn preview_import(&self, path: &str, register: bool) -> Result<Preview, String> {
         if path.trim().is_empty() {
             return Err(i18n::P_PATH_REQUIRED.get().into());
         }
@@ -134,7 +148,7 @@ impl App {
         let bytes =
             std::fs::read(&p).map_err(|e| i18n::cannot_read(&p.display().to_string(), &e))?;
         let mut parsed = parse_people_csv(&bytes).map_err(|e| i18n::pick(e.ko(), e.en()))?;
-        let date = self.event.as_ref().map(|e| e.date);
+        let date = self.event.as_ref().map(|e| e.date).filter(|_| register);
         let mut summary = self
             .data
             .import_plan(&parsed, date)

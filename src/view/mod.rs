@@ -101,7 +101,7 @@ fn draw_screen(app: &App, f: &mut Frame) {
             let (title, text) = people_dialogs::confirm_text(app, what);
             draw_confirm(f, area, title, &text);
         }
-        Modal::Import(d) => people_dialogs::draw_import(d, f, area),
+        Modal::Import(d) => people_dialogs::draw_import(app, d, f, area),
         Modal::Export(d) => people_dialogs::draw_export(d, f, area),
         Modal::AgendaForm(form) => agenda::draw_form(form, f, area),
         Modal::ActionForm(form) => notes::draw_action_form(app, form, f, area),

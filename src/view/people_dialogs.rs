@@ -290,7 +290,7 @@ fn field_label(f: crate::io::csv::Field) -> &'static str {
     .get()
 }
 
-pub fn draw_import(d: &ImportDialog, f: &mut Frame, area: Rect) {
+pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
     let h = if d.preview.is_some() {
         area.height.saturating_sub(2).max(8)
     } else {
@@ -349,6 +349,16 @@ pub fn draw_import(d: &ImportDialog, f: &mut Frame, area: Rect) {
             ),
             Style::new().fg(GOOD).bold(),
         ));
+        if let Some(e) = &app.event {
+            let answer = if d.register { i18n::YES } else { i18n::NO };
+            lines.push(Line::styled(
+                fit(
+                    &i18n::import_register_question(&super::event_label(e), answer.get()),
+                    w,
+                ),
+                Style::new().fg(ACCENT).bold(),
+            ));
+        }
         let room = (inner.height as usize).saturating_sub(lines.len() + 3);
         let err_room = (room / 2).min(parsed.errors.len());
         let row_room = room.saturating_sub(err_room + 2);

@@ -78,8 +78,14 @@ fn an_empty_database_makes_todays_networking_day_from_the_first_screen() {
     type_text(&mut app, "마포 사회적경제허브");
     app.update(Action::Submit);
     assert_eq!(app.modal, None, "{:?}", app.message);
-    let e = app.event.clone().expect("the new day is the day the app works on");
-    assert_eq!(e.date, chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap());
+    let e = app
+        .event
+        .clone()
+        .expect("the new day is the day the app works on");
+    assert_eq!(
+        e.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap()
+    );
     assert_eq!(e.venue, "마포 사회적경제허브");
     assert_eq!(app.data.store().events().unwrap(), vec![e.clone()]);
 
@@ -128,7 +134,13 @@ fn the_day_list_makes_changes_and_deletes_only_an_empty_day() {
         matches!(app.modal, Some(Modal::EventPicker(_))),
         "no confirm for a day with records"
     );
-    assert!(app.message.as_ref().unwrap().text.contains("지우지 않았습니다"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("지우지 않았습니다")
+    );
     assert_eq!(app.events.len(), days + 1);
 
     // d on the empty new day: asks, then deletes.
@@ -139,4 +151,55 @@ fn the_day_list_makes_changes_and_deletes_only_an_empty_day() {
     assert_eq!(app.events.len(), days);
     assert_eq!(app.data.store().events().unwrap().len(), days);
     assert!(app.event.is_some(), "another day is open");
+}
+
+/// Ctrl-O on the People screen asks whether the file's people are registered for the day open
+/// now: yes unless changed; ←→ in the preview changes it.
+#[test]
+fn an_import_from_the_app_registers_everyone_for_the_day_unless_told_not_to() {
+    use netday::state::{Modal, Screen};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("명단.csv");
+    std::fs::write(&file, "이름,소속,연락처\n새얼굴,새마을협동조합,010-2222-3333\n또얼굴,새마을협동조합,010-2222-4444\n").unwrap();
+    let file2 = dir.path().join("명단2.csv");
+    std::fs::write(
+        &file2,
+        "이름,소속,연락처\n셋째얼굴,새마을협동조합,010-2222-5555\n",
+    )
+    .unwrap();
+    let (_d, mut app) = demo_app();
+    while app.screen != Screen::People {
+        app.update(Action::NextScreen);
+    }
+    let registered = |app: &App| app.data.roster.attendance.len();
+    let before = registered(&app);
+
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(file.display().to_string()));
+    app.update(Action::Submit);
+    let Some(Modal::Import(d)) = &app.modal else {
+        panic!("no preview")
+    };
+    assert!(d.register, "yes by default while a day is open");
+    assert_eq!(d.preview.as_ref().unwrap().summary.registered, 2);
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None, "{:?}", app.message);
+    assert_eq!(registered(&app), before + 2);
+
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(file2.display().to_string()));
+    app.update(Action::Submit);
+    app.update(Action::Right);
+    let Some(Modal::Import(d)) = &app.modal else {
+        panic!("no preview")
+    };
+    assert!(!d.register);
+    assert_eq!(
+        d.preview.as_ref().unwrap().summary.registered,
+        0,
+        "the preview follows"
+    );
+    app.update(Action::Submit);
+    assert_eq!(registered(&app), before + 2, "added, not registered");
+    assert!(app.data.roster.people.iter().any(|p| p.name == "셋째얼굴"));
 }
