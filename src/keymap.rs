@@ -56,6 +56,16 @@ const CHECKIN: &[Binding] = &[
     ctrl('n', "Ctrl-N", Action::WalkIn),
     ctrl('z', "Ctrl-Z", Action::Undo),
     key(KeyCode::F(3), "F3", Action::ToggleContacts),
+    key(KeyCode::F(4), "F4", Action::ShowMissing),
+];
+
+/// Who has not come yet: the list over the desk.
+const MISSING: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::F(3), "F3", Action::ToggleContacts),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    key(KeyCode::F(4), "F4", Action::ShowMissing),
+    ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
 const PEOPLE: &[Binding] = &[
@@ -293,6 +303,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::PathInput => vec![PATH_INPUT, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::Confirm => vec![CONFIRM],
         Context::EventPicker => vec![PICKER],
+        Context::Missing => vec![MISSING, LIST],
         Context::OfferDemo => vec![OFFER_DEMO],
         Context::Help => vec![],
         Context::Agenda => vec![AGENDA, LIST, GLOBAL],
@@ -381,6 +392,8 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
     match (ctx, a) {
         (Context::Checkin, Action::Submit) => Some(L("체크인", "check in")),
         (Context::EventPicker, Action::Submit) => Some(L("고르기", "choose")),
+        (Context::Missing, Action::Submit) => Some(L("체크인", "check in")),
+        (Context::Missing, Action::Cancel | Action::ShowMissing) => Some(L("닫기", "close")),
         (Context::EventPicker, Action::Cancel) => Some(L("닫기", "close")),
         // Enter takes a highlighted suggestion, else saves the form.
         (Context::Form, Action::Submit) => Some(L("고르기·저장", "take / save")),
@@ -441,8 +454,9 @@ pub fn footer(ctx: Context) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 15] = [
+    const ALL: [Context; 16] = [
         Context::Checkin,
+        Context::Missing,
         Context::Confirm,
         Context::EventPicker,
         Context::Help,

@@ -26,8 +26,8 @@ pub const NOBODY_SELECTED: L = L(
 );
 pub const NOTHING_TO_UNDO: L = L("되돌릴 체크인이 없습니다", "No check-in to undo");
 pub const NO_EVENT_SELECTED: L = L(
-    "네트워킹데이를 먼저 고르세요 (F5)",
-    "Choose a networking day first (F5)",
+    "열린 네트워킹데이가 없습니다: F5에서 고르거나 n으로 새로 만드세요",
+    "No networking day is open: choose one with F5, or press n there to create one",
 );
 pub const NO_REGISTERED: L = L(
     "아직 등록된 참석자가 없습니다. 이름을 입력해 찾거나 F2로 현장 등록하세요.",

@@ -114,3 +114,13 @@ pub fn import_register_question(day: &str, answer: &str) -> String {
         format!("Register everyone for {day}: ◀ {answer} ▶ (←→ to change)"),
     )
 }
+
+// --- 미도착 ---
+
+pub fn missing_title(n: usize) -> String {
+    pick(format!("미도착 {n}명"), format!("Not arrived: {n}"))
+}
+pub const NOBODY_MISSING: L = L(
+    "예정된 사람이 모두 왔습니다",
+    "Everyone expected has arrived",
+);

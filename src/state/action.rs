@@ -66,6 +66,8 @@ pub enum Action {
     LoadDemo,
     /// Create a networking day
     NewEvent,
+    /// Who has not come yet (미도착)
+    ShowMissing,
     /// The terminal changed size
     Resize,
     /// Open the detail pane / edit the selected row
@@ -194,6 +196,7 @@ impl Action {
             ExportMinutes => L("회의록", "minutes"),
             Save => L("저장", "save"),
             NewEvent => L("새로", "new"),
+            ShowMissing => L("미도착", "not arrived"),
             LoadDemo => L("데모", "demo"),
             PrevColumn | NextColumn => L("열", "column"),
             MoveIdeaBack | MoveIdeaForward => L("단계 옮기기", "move"),
@@ -241,6 +244,10 @@ impl Action {
             Right => L("커서 오른쪽 / 다음 선택지", "Caret right / next choice"),
             LoadDemo => L("데모 데이터 불러오기", "Load demo data"),
             NewEvent => L("새 네트워킹데이 만들기", "Create a networking day"),
+            ShowMissing => L(
+                "미도착: 아직 오지 않은 사람 (전화하기)",
+                "Not arrived yet: whom to call",
+            ),
             Resize => L("화면 크기 변경", "Resize"),
             Edit => L("수정", "Edit"),
             AddPerson => L("새로 추가", "Add new"),
@@ -332,6 +339,8 @@ pub enum Context {
     Checkin,
     Confirm,
     EventPicker,
+    /// The 미도착 list over the desk.
+    Missing,
     Help,
     OfferDemo,
     People,

@@ -127,6 +127,11 @@ impl App {
                 Some(&(person, _)) => self.modal = Some(Modal::ConfirmUndo { person }),
                 None => self.say(Tone::Warn, i18n::NOTHING_TO_UNDO.get()),
             },
+            Action::ShowMissing => self.open_missing(),
+            Action::WalkIn if self.event.is_none() => {
+                // Say it now, not after the whole form is filled.
+                self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
+            }
             Action::WalkIn => {
                 // What was typed is most likely the newcomer's name.
                 let q = c.query.trim();

@@ -8,6 +8,7 @@ pub mod checkin;
 pub mod events;
 mod form;
 pub mod ideas;
+pub mod missing;
 pub mod notes;
 pub mod people;
 mod people_confirm;
@@ -88,6 +89,7 @@ pub enum Modal {
     EventPicker(Box<events::EventPicker>),
     EventForm(Box<events::EventForm>),
     ConfirmDeleteEvent { id: Id },
+    Missing(Box<missing::MissingList>),
     ConfirmUndo { person: Id },
     OfferDemo,
     PersonForm(Box<PersonForm>),
@@ -239,6 +241,7 @@ impl App {
             Modal::EventPicker(_) => Context::EventPicker,
             Modal::EventForm(_) => Context::Form,
             Modal::ConfirmDeleteEvent { .. } => Context::Confirm,
+            Modal::Missing(_) => Context::Missing,
             Modal::ConfirmUndo { .. } => Context::Confirm,
             Modal::OfferDemo => Context::OfferDemo,
             Modal::PersonForm(_) | Modal::OrgForm(_) => Context::Form,
@@ -369,6 +372,7 @@ impl App {
             Modal::EventPicker(p) => self.on_event_picker(p, action),
             Modal::EventForm(f) => self.on_event_form(f, action),
             Modal::ConfirmDeleteEvent { id } => self.on_confirm_delete_event(*id, action),
+            Modal::Missing(m) => self.on_missing(m, action),
             Modal::ConfirmUndo { person } => self.on_confirm_undo(*person, action),
             Modal::PersonForm(form) => self.on_person_form(form, action),
             Modal::OrgForm(form) => self.on_org_form(form, action),

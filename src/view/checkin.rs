@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::widgets::{mask_email, mask_phone, pad, width, window};
+use super::widgets::{fit, mask_email, mask_phone, pad, width, window};
 use super::{ACCENT, GOOD, WARN, caret};
 use crate::i18n;
 use crate::model::{AttendanceStatus, OrgKind};
@@ -202,4 +202,54 @@ fn row_text(w: &[usize; 6], cells: [&str; 6]) -> String {
         out.push_str(&pad(cell, *cw));
     }
     out
+}
+
+/// 미도착: who is expected and has not come, to call them (phones masked until F3).
+pub fn draw_missing(app: &App, m: &crate::state::missing::MissingList, f: &mut Frame, area: Rect) {
+    let h = area.height.saturating_sub(4).max(8);
+    let title = i18n::missing_title(m.rows.len());
+    let inner = super::popup(f, area, area.width.saturating_sub(8).min(90), h, &title);
+    let w = inner.width as usize;
+    let rows = (inner.height as usize).saturating_sub(2);
+    let mut lines: Vec<Line> = Vec::new();
+    if m.rows.is_empty() {
+        lines.push(Line::styled(
+            i18n::NOBODY_MISSING.get(),
+            Style::new().fg(GOOD),
+        ));
+    }
+    let offset = crate::widgets::list::offset(m.selected, rows);
+    let (name_w, phone_w) = (12, 13);
+    let org_w = w.saturating_sub(name_w + phone_w + 2);
+    for (i, id) in m.rows.iter().enumerate().skip(offset).take(rows) {
+        let Some(p) = app.data.roster.person(*id) else {
+            continue;
+        };
+        let phone = if app.checkin.show_contacts {
+            p.phone.clone()
+        } else {
+            mask_phone(&p.phone)
+        };
+        let text = format!(
+            "{} {} {}",
+            pad(&fit(&p.name, name_w), name_w),
+            pad(&fit(app.data.roster.org_name(p), org_w), org_w),
+            pad(&phone, phone_w)
+        );
+        let style = if i == m.selected {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(pad(&text, w), style));
+    }
+    while lines.len() < rows {
+        lines.push(Line::default());
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        fit(&crate::keymap::footer(crate::state::Context::Missing), w),
+        Style::new().fg(Color::DarkGray),
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
 }

@@ -72,6 +72,7 @@ fn draw_screen(app: &App, f: &mut Frame) {
         Modal::Help => draw_help(app, f, area),
         Modal::EventPicker(p) => events::draw_picker(app, p, f, area),
         Modal::EventForm(form) => events::draw_form(form, f, area),
+        Modal::Missing(m) => checkin::draw_missing(app, m, f, area),
         Modal::ConfirmDeleteEvent { id } => {
             let label = app
                 .events

@@ -203,3 +203,57 @@ fn an_import_from_the_app_registers_everyone_for_the_day_unless_told_not_to() {
     assert_eq!(registered(&app), before + 2, "added, not registered");
     assert!(app.data.roster.people.iter().any(|p| p.name == "셋째얼굴"));
 }
+
+#[test]
+fn the_missing_list_names_who_has_not_come_and_enter_checks_them_in() {
+    use netday::state::Modal;
+    let (_d, mut app) = demo_app();
+    type_text(&mut app, "ㄱㄱㅅ");
+    app.update(Action::Submit); // 김기성 arrives
+    app.update(Action::ShowMissing);
+    let Some(Modal::Missing(m)) = &app.modal else {
+        panic!("no list")
+    };
+    assert_eq!(m.rows.len(), 38, "39 expected, one arrived");
+    let first = m.rows[0];
+    let name = app.data.roster.person(first).unwrap().name.clone();
+    assert!(
+        m.rows
+            .iter()
+            .all(|id| !app.data.roster.status(*id).unwrap().is_arrived())
+    );
+    // Phones are masked until F3, as on the desk.
+    let text = common::screen::screen(&common::screen::render(&app, 100, 30));
+    assert!(
+        text.contains("미도착 38명") && text.contains("****"),
+        "{text}"
+    );
+    app.update(Action::Submit);
+    let Some(Modal::Missing(m)) = &app.modal else {
+        panic!("the list stays for the next call")
+    };
+    assert_eq!(m.rows.len(), 37);
+    assert!(!m.rows.contains(&first));
+    assert!(
+        app.data.roster.status(first).unwrap().is_arrived(),
+        "{name} checked in"
+    );
+    app.update(Action::Cancel);
+    assert_eq!(app.modal, None);
+}
+
+#[test]
+fn a_walk_in_without_a_day_is_refused_before_the_form_is_filled() {
+    let (_d, store) = temp_store();
+    let mut app = app_on(store);
+    app.update(Action::Cancel); // start empty
+    app.update(Action::WalkIn);
+    assert_eq!(app.modal, None, "no form to fill in vain");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("n으로 새로 만드세요")
+    );
+}
