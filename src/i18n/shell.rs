@@ -124,3 +124,13 @@ pub const NOBODY_MISSING: L = L(
     "예정된 사람이 모두 왔습니다",
     "Everyone expected has arrived",
 );
+
+// --- the walk-in that never duplicates ---
+
+pub const NEW_PERSON: L = L("새 사람으로 등록", "register as a new person");
+pub fn same_phone_found(who: &str) -> String {
+    pick(
+        format!("이미 있는 번호입니다: {who} — Enter로 이 사람을 체크인"),
+        format!("This number is known: {who} — Enter checks this person in"),
+    )
+}

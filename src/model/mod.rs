@@ -112,6 +112,26 @@ impl OrgKind {
         OrgKind::ALL.get(d.checked_sub(1)?).copied()
     }
 
+    /// The kind an organisation's name says: …신협 / …신용협동조합, …생협, …사회적협동조합,
+    /// …협동조합, …센터 / …지원기관; otherwise none.
+    pub fn guess(name: &str) -> Option<OrgKind> {
+        let n: String = name.split_whitespace().collect();
+        let ends = |s: &[&str]| s.iter().any(|x| n.ends_with(x));
+        Some(if ends(&["신협", "신용협동조합"]) {
+            OrgKind::CreditUnion
+        } else if ends(&["생협", "생활협동조합", "소비자협동조합"]) {
+            OrgKind::ConsumerCoop
+        } else if ends(&["사회적협동조합", "사협"]) {
+            OrgKind::SocialCoop
+        } else if ends(&["협동조합"]) {
+            OrgKind::FrameworkCoop
+        } else if ends(&["지원센터", "지원기관", "센터"]) {
+            OrgKind::SupportBody
+        } else {
+            return None;
+        })
+    }
+
     /// Reads a kind written in Korean or English, as people type it in spreadsheets.
     pub fn parse(s: &str) -> Option<OrgKind> {
         let k: String = s.split_whitespace().collect::<String>().to_lowercase();
@@ -475,4 +495,28 @@ pub struct Draft {
     pub key: String,
     pub text: String,
     pub saved: Ts,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_organisation_kind_is_guessed_from_its_name() {
+        assert_eq!(OrgKind::guess("푸른신협"), Some(OrgKind::CreditUnion));
+        assert_eq!(OrgKind::guess("두레 생협"), Some(OrgKind::ConsumerCoop));
+        assert_eq!(
+            OrgKind::guess("돌봄나눔사회적협동조합"),
+            Some(OrgKind::SocialCoop)
+        );
+        assert_eq!(
+            OrgKind::guess("마을목공협동조합"),
+            Some(OrgKind::FrameworkCoop)
+        );
+        assert_eq!(
+            OrgKind::guess("서울협동조합지원센터"),
+            Some(OrgKind::SupportBody)
+        );
+        assert_eq!(OrgKind::guess("푸른"), None);
+    }
 }

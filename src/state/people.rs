@@ -505,7 +505,7 @@ impl App {
                 let mut form = PersonForm::default();
                 let q = s.query.trim();
                 if !q.is_empty() && !q.is_ascii() {
-                    form.name.set(q);
+                    form.name.text.set(q);
                 }
                 self.open(Modal::PersonForm(Box::new(form)));
             }

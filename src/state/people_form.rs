@@ -34,10 +34,14 @@ pub struct PersonForm {
     /// A walk-in at the desk: fewer fields, and saving checks the person in.
     pub walk_in: bool,
     pub form: Form<PField>,
-    pub name: TextField,
+    /// For a walk-in, people already in the database who match what is typed (the same name,
+    /// a near one, or the same phone): taking one checks that person in instead.
+    pub name: Lookup<Id>,
     /// Completed from known organisations; what is typed may also be a new one.
     pub org: Lookup<Id>,
     pub kind: OrgKind,
+    /// The kind was chosen by hand (else it follows the organisation's name).
+    kind_chosen: bool,
     pub role: TextField,
     pub phone: TextField,
     pub email: TextField,
@@ -53,9 +57,10 @@ impl Default for PersonForm {
             id: None,
             walk_in: false,
             form: Form::default(),
-            name: TextField::new(FieldKind::Name),
+            name: Lookup::new(FieldKind::Name, false),
             org: Lookup::new(FieldKind::Organization, true),
             kind: OrgKind::default(),
+            kind_chosen: false,
             role: TextField::new(FieldKind::Role),
             phone: TextField::new(FieldKind::Phone),
             email: TextField::new(FieldKind::Email),
@@ -70,7 +75,7 @@ impl PersonForm {
     pub fn edit(p: &Person, roster: &Roster) -> PersonForm {
         let mut f = PersonForm {
             id: Some(p.id),
-            name: TextField::with(FieldKind::Name, &p.name),
+            name: Lookup::with(FieldKind::Name, false, &p.name, None),
             org: Lookup::with(FieldKind::Organization, true, roster.org_name(p), p.org_id),
             role: TextField::with(FieldKind::Role, &p.role),
             phone: TextField::with(FieldKind::Phone, &p.phone),
@@ -87,15 +92,16 @@ impl PersonForm {
     pub fn walk_in(name: &str) -> PersonForm {
         let mut f = PersonForm {
             walk_in: true,
+            name: Lookup::new(FieldKind::Name, true),
             ..Default::default()
         };
-        f.name.set(name);
+        f.name.text.set(name);
         f
     }
 
     fn values(&self) -> Vec<String> {
         [
-            &self.name,
+            &self.name.text,
             &self.org.text,
             &self.role,
             &self.phone,
@@ -148,7 +154,7 @@ impl PersonForm {
 
     /// Checks the form; on success the cleaned values (name, phone, email).
     pub fn validate(&self) -> Result<(String, String, String), (PField, &'static str)> {
-        let name = clean_line(&self.name);
+        let name = clean_line(&self.name.text);
         if name.is_empty() {
             return Err((PField::Name, i18n::NAME_REQUIRED.get()));
         }
@@ -241,7 +247,7 @@ impl App {
         let fields = f.fields(&self.data.roster);
         let dirty = f.is_dirty();
         let (text, list) = match f.form.focus {
-            PField::Name => (Some(&mut f.name), None),
+            PField::Name => (None, Some(&mut f.name)),
             PField::Org => (None, Some(&mut f.org)),
             PField::Kind => (None, None),
             PField::Role => (Some(&mut f.role), None),
@@ -250,6 +256,7 @@ impl App {
             PField::Tags => (Some(&mut f.tags), None),
             PField::Notes => (Some(&mut f.notes), None),
         };
+        let focus = f.form.focus;
         let roster = &self.data.roster;
         let step = super::form_keys(
             &mut f.form,
@@ -257,14 +264,31 @@ impl App {
             dirty,
             text,
             list,
-            |id| roster.org_label(id),
+            |id| match focus {
+                PField::Name => roster.person_label(id),
+                _ => roster.org_label(id),
+            },
             &action,
         );
         match step {
             Step::Typed(e) => {
-                if self.edited(Some(e)) && f.form.focus == PField::Org {
-                    self.data.roster.suggest_orgs(&mut f.org);
+                if self.edited(Some(e)) {
+                    match focus {
+                        PField::Org => {
+                            self.data.roster.suggest_orgs(&mut f.org);
+                            if !f.kind_chosen {
+                                f.kind = OrgKind::guess(&f.org.text).unwrap_or_default();
+                            }
+                        }
+                        PField::Name if f.walk_in => self.suggest_known_people(f),
+                        PField::Phone if f.walk_in => self.point_at_same_phone(f),
+                        _ => {}
+                    }
                 }
+            }
+            // A walk-in who is already in the database: checked in as themselves.
+            Step::Took(Pick::Hit(id)) if focus == PField::Name => {
+                return self.walk_in_existing(id);
             }
             // Taken: on to the next field (the kind, when the typed name is a new one).
             Step::Took(_) => f.form.step(&f.fields(&self.data.roster), true),
@@ -272,10 +296,12 @@ impl App {
                 Action::Input(ch) => {
                     if let Some(k) = OrgKind::from_digit(ch) {
                         f.kind = k;
+                        f.kind_chosen = true;
                     }
                 }
                 Action::Left | Action::Right => {
-                    f.kind = super::cycle(&OrgKind::ALL, f.kind, action == Action::Right)
+                    f.kind = super::cycle(&OrgKind::ALL, f.kind, action == Action::Right);
+                    f.kind_chosen = true;
                 }
                 Action::Submit => return self.save_person(f),
                 _ => {}
@@ -284,6 +310,10 @@ impl App {
             Step::Close => return Ok(Effect::Close),
             Step::Pass => {
                 if action == Action::Submit {
+                    // The same phone found someone: Enter checks that person in.
+                    if let (true, Some(Pick::Hit(id))) = (f.walk_in, f.name.picked()) {
+                        return self.walk_in_existing(id);
+                    }
                     return self.save_person(f);
                 }
             }
@@ -291,7 +321,48 @@ impl App {
         if f.form.focus != PField::Org {
             f.org.close();
         }
+        if f.form.focus != PField::Name && !matches!(f.name.picked(), Some(Pick::Hit(_))) {
+            f.name.close();
+        }
         Ok(Effect::Keep)
+    }
+
+    /// People already in the database with the name typed, or a near one; the one with the
+    /// very name is highlighted, a near one only offered.
+    fn suggest_known_people(&self, f: &mut PersonForm) {
+        let r = &self.data.roster;
+        let mut hits = Vec::new();
+        r.index.search_top(f.name.text.trim(), 5, &mut hits);
+        let hits: Vec<Id> = hits.into_iter().map(|h| h.id).collect();
+        let typed = crate::model::contact::name_key(&f.name.text);
+        let exact = hits.iter().position(|id| {
+            r.person(*id)
+                .is_some_and(|p| crate::model::contact::name_key(&p.name) == typed)
+        });
+        f.name.suggest_quietly(hits, exact);
+    }
+
+    /// Someone already in the database with the phone typed: highlighted, Enter checks them in.
+    fn point_at_same_phone(&self, f: &mut PersonForm) {
+        let typed = crate::model::contact::phone_key(&f.phone);
+        if typed.len() < 9 {
+            return;
+        }
+        let same = self
+            .data
+            .roster
+            .people
+            .iter()
+            .find(|p| !p.archived && crate::model::contact::phone_key(&p.phone) == typed);
+        if let Some(p) = same {
+            f.name.point_at(p.id);
+        }
+    }
+
+    /// Checks in someone who is already in the database, from the walk-in form.
+    fn walk_in_existing(&mut self, id: Id) -> Result<Effect, StoreError> {
+        self.check_in(id)?;
+        Ok(Effect::Close)
     }
 
     fn save_person(&mut self, f: &mut PersonForm) -> Result<Effect, StoreError> {

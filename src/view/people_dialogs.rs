@@ -31,14 +31,29 @@ fn form_line(
     form_field(lines, label, value, 14, value_w, focused).map(|(x, _)| x)
 }
 
+/// Someone already in the database, told apart from namesakes: name · organisation · ☎…last 4.
+fn known_person(app: &App, id: crate::model::Id) -> String {
+    format!("↳ {}", super::who(app, id))
+}
+
+/// The person the walk-in's phone found, highlighted in the name's list.
+fn same_phone(form: &PersonForm) -> Option<crate::model::Id> {
+    match form.name.picked() {
+        Some(crate::widgets::Pick::Hit(id)) if form.form.focus == PField::Phone => Some(id),
+        _ => None,
+    }
+}
+
 pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect) {
     let new_org = form.new_org(&app.data.roster);
     let fields = form.fields(&app.data.roster);
-    let list = if form.form.focus == PField::Org {
-        form.org.rows()
-    } else {
-        0
-    };
+    let list = match form.form.focus {
+        PField::Org => form.org.rows(),
+        PField::Name => form.name.rows(),
+        _ => 0,
+    } + usize::from(
+        form.walk_in && form.form.focus == PField::Phone && same_phone(form).is_some(),
+    );
     let h = fields.len() as u16 + 6 + list as u16;
     let (title, w) = match (form.walk_in, form.id) {
         (true, _) => (i18n::WALKIN_TITLE, 64),
@@ -52,7 +67,7 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
     for field in fields {
         let focused = form.form.focus == field;
         let (label, value) = match field {
-            PField::Name => (i18n::F_NAME, &form.name),
+            PField::Name => (i18n::F_NAME, &form.name.text),
             PField::Org => (i18n::F_ORG, &form.org.text),
             PField::Kind => {
                 lines.push(choice_line(
@@ -70,9 +85,33 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
             PField::Tags => (i18n::F_TAGS, &form.tags),
             PField::Notes => (i18n::F_NOTES, &form.notes),
         };
-        let value = value.replace('\n', " ⏎ ");
-        if let Some(x) = form_line(&mut lines, label.get(), &value, focused, value_w) {
+        // A field holding line breaks (notes) shows them as ⏎; any other shows its caret.
+        let x = if value.contains('\n') {
+            let shown = value.replace('\n', " ⏎ ");
+            form_line(&mut lines, label.get(), &shown, focused, value_w)
+        } else {
+            form_line(&mut lines, label.get(), value, focused, value_w)
+        };
+        if let Some(x) = x {
             caret_at = Some((x, lines.len() - 1));
+        }
+        if field == PField::Name && focused && form.walk_in {
+            let w = inner.width as usize;
+            let label = |id| known_person(app, id);
+            lookup_lines(&mut lines, &form.name, 15, w, label, i18n::NEW_PERSON.get());
+        }
+        if field == PField::Phone
+            && focused
+            && form.walk_in
+            && let Some(id) = same_phone(form)
+        {
+            lines.push(Line::styled(
+                fit(
+                    &i18n::same_phone_found(&known_person(app, id)),
+                    inner.width as usize,
+                ),
+                Style::new().fg(WARN).bold(),
+            ));
         }
         if field == PField::Org && focused {
             let label = |id| match app.data.roster.orgs.get(&id) {

@@ -73,6 +73,21 @@ impl<T: Copy + PartialEq> Lookup<T> {
         self.sel = self.exact.or((!self.hits.is_empty()).then_some(0));
     }
 
+    /// Like [`suggest`](Self::suggest), but only the hit named exactly is highlighted: for a
+    /// list that says "this may be someone you have" without taking them on a Tab.
+    pub fn suggest_quietly(&mut self, hits: Vec<T>, exact: Option<usize>) {
+        self.suggest(hits, exact);
+        self.sel = self.exact;
+    }
+
+    /// Puts `hit` first in the list and highlights it (a match found by another field).
+    pub fn point_at(&mut self, hit: T) {
+        self.hits.retain(|h| *h != hit);
+        self.hits.insert(0, hit);
+        self.exact = None;
+        self.sel = Some(0);
+    }
+
     /// Drops the list (the field lost the focus).
     pub fn close(&mut self) {
         self.hits.clear();

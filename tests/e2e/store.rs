@@ -866,7 +866,7 @@ fn full_disk_child() {
     let Some(Modal::PersonForm(f)) = &app.modal else {
         panic!("a failed save closed the form: {:?}", app.message);
     };
-    assert_eq!((&*f.name, &*f.phone), ("최현장", "01055556666"));
+    assert_eq!((&*f.name.text, &*f.phone), ("최현장", "01055556666"));
     let said = app
         .message
         .as_ref()

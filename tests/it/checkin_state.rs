@@ -205,7 +205,7 @@ fn walk_in_form_saves_a_new_person_and_checks_them_in() {
     let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!("form not open")
     };
-    assert_eq!(form.name, "홍길동", "the typed name carries over");
+    assert_eq!(form.name.text, "홍길동", "the typed name carries over");
     app.update(Action::NextField);
     type_text(&mut app, "한울");
     let Some(Modal::PersonForm(form)) = &app.modal else {
@@ -389,9 +389,9 @@ fn a_syllable_in_the_middle_of_a_walk_in_name_is_fixed_in_place() {
     let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!()
     };
-    assert_eq!(form.name, "김서민");
+    assert_eq!(form.name.text, "김서민");
     assert_eq!(
-        form.name.caret_column(),
+        form.name.text.caret_column(),
         4,
         "caret after 서, two columns a syllable"
     );
@@ -399,7 +399,7 @@ fn a_syllable_in_the_middle_of_a_walk_in_name_is_fixed_in_place() {
     let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!()
     };
-    assert!(form.name.is_empty(), "Ctrl-U clears the field");
+    assert!(form.name.text.is_empty(), "Ctrl-U clears the field");
 }
 
 #[test]

@@ -257,3 +257,74 @@ fn a_walk_in_without_a_day_is_refused_before_the_form_is_filled() {
             .contains("n으로 새로 만드세요")
     );
 }
+
+/// A walk-in who is already in the database is checked in as themselves: by the very name
+/// (highlighted as it is typed) or by the same phone; nobody is created twice.
+#[test]
+fn a_walk_in_who_is_already_known_is_checked_in_not_created_again() {
+    use netday::state::Modal;
+    let (_d, mut app) = demo_app();
+    let people = app.data.roster.people.len();
+    let kim = app
+        .data
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "김기성")
+        .unwrap()
+        .clone();
+
+    app.update(Action::WalkIn);
+    type_text(&mut app, "김기성");
+    let Some(Modal::PersonForm(f)) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(f.name.hits.first(), Some(&kim.id), "{:?}", f.name.hits);
+    assert_eq!(f.name.sel, Some(0), "the very name is highlighted");
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None);
+    assert!(app.data.roster.status(kim.id).unwrap().is_arrived());
+    assert_eq!(app.data.roster.people.len(), people, "nobody new");
+
+    // By phone, under another spelling of the name.
+    let other = app
+        .data
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "서민준")
+        .unwrap()
+        .clone();
+    app.update(Action::WalkIn);
+    type_text(&mut app, "서민"); // a near name: offered, not highlighted
+    for _ in 0..3 {
+        app.update(Action::NextField);
+    }
+    type_text(&mut app, &other.phone.replace('-', ""));
+    let text = common::screen::screen(&common::screen::render(&app, 100, 30));
+    assert!(text.contains("이미 있는 번호입니다"), "{text}");
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None, "{:?}", app.message);
+    assert!(app.data.roster.status(other.id).unwrap().is_arrived());
+    assert_eq!(app.data.roster.people.len(), people, "still nobody new");
+}
+
+#[test]
+fn a_new_organisations_kind_follows_its_name_until_chosen() {
+    use netday::model::OrgKind;
+    use netday::state::Modal;
+    let (_d, mut app) = demo_app();
+    app.update(Action::WalkIn);
+    type_text(&mut app, "새얼굴");
+    app.update(Action::NextField);
+    type_text(&mut app, "무지개사회적협동조합");
+    let kind = |app: &App| match &app.modal {
+        Some(Modal::PersonForm(f)) => f.kind,
+        _ => panic!(),
+    };
+    assert_eq!(kind(&app), OrgKind::SocialCoop);
+    app.update(Action::Cancel); // drop any highlight
+    app.update(Action::NextField); // → kind
+    app.update(Action::Input('2'));
+    assert_eq!(kind(&app), OrgKind::ConsumerCoop, "chosen by hand");
+}

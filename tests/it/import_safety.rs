@@ -141,14 +141,14 @@ fn a_huge_paste_is_cut_to_the_field_with_a_message() {
     let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!("walk-in form not open")
     };
-    assert_eq!(form.name.chars().count(), TextField::Name.limit());
+    assert_eq!(form.name.text.chars().count(), TextField::Name.limit());
     app.message = None;
     app.update(Action::Paste("더".into()));
     cut_message(&app);
     let Some(Modal::PersonForm(form)) = &app.modal else {
         panic!("walk-in form not open")
     };
-    assert_eq!(form.name.chars().count(), TextField::Name.limit());
+    assert_eq!(form.name.text.chars().count(), TextField::Name.limit());
 
     // Into the desk's search box.
     app.modal = None;
