@@ -14,6 +14,7 @@ use netday::io::csv::{self, CsvError};
 use netday::io::files::{self, FileError, Replace};
 use netday::io::safe_out::SafeText;
 use netday::io::{export, import};
+use netday::model::counts::DayCount;
 use netday::model::{self, Attendance, AttendanceStatus, Id, Ts};
 use netday::store::{BackupError, Counts, Format, Snapshot, Store, StoreError};
 
@@ -528,8 +529,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut out = stdout();
             for e in events {
                 let att = store.attendance_of_event(e.id)?;
-                let arrived = att.iter().filter(|a| a.status.is_arrived()).count();
-                writeln!(out, "{}\t{}\t{}/{}", e.date, e.title, arrived, att.len())
+                let count = DayCount::of(att.iter().map(|a| &a.status));
+                writeln!(out, "{}\t{}\t{}", e.date, e.title, i18n::day_count(&count))
                     .map_err(CliError::Stdout)?;
             }
             out.flush().map_err(CliError::Stdout)?;
