@@ -700,3 +700,85 @@ fn every_file_error_names_the_file_and_says_what_to_do_in_both_languages() {
     );
     assert!(!inside.exists());
 }
+
+/// Five people registered for the demo date, one cancelled, three who will walk in; returns
+/// (registered, walk-ins).
+fn small_day(db: &Path) -> (Vec<netday::model::Id>, Vec<netday::model::Id>) {
+    use netday::model::{Attendance, AttendanceStatus, Person, Ts};
+    seoul();
+    let store = netday::store::Store::open(db).unwrap();
+    let event = netday::io::import::event_on(&store, demo_date(), true)
+        .unwrap()
+        .unwrap();
+    let mut add = |name: &str, status: Option<AttendanceStatus>| {
+        let mut p = Person::new(name, Ts(1));
+        let mut att = status.map(|status| Attendance {
+            event_id: event.id,
+            person_id: 0,
+            status,
+            updated: Ts(1),
+        });
+        store
+            .put_person_with_org(&mut p, None, att.as_mut())
+            .unwrap();
+        p.id
+    };
+    let registered = ["김기성", "서민준", "한지민", "장은서", "권도윤"]
+        .into_iter()
+        .map(|n| add(n, Some(AttendanceStatus::Expected)))
+        .collect();
+    add("류태윤", Some(AttendanceStatus::Cancelled));
+    let walk_ins = ["홍길동", "이서연", "강민수"]
+        .into_iter()
+        .map(|n| add(n, None))
+        .collect();
+    (registered, walk_ins)
+}
+
+#[test]
+fn the_desk_netday_events_and_the_minutes_give_the_same_four_numbers_all_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let (registered, walk_ins) = small_day(&db);
+    // Each step at the desk, then the desk closed and the CLI asked about the same moment.
+    type Step = Box<dyn Fn(&mut netday::state::App)>;
+    let steps: [(Step, &str); 4] = [
+        (Box::new(|_| {}), "도착 0·예정 5·현장 0·미도착 5"),
+        (
+            Box::new(move |app| {
+                for id in &registered[..3] {
+                    app.check_in(*id).unwrap();
+                }
+            }),
+            "도착 3·예정 5·현장 0·미도착 2",
+        ),
+        (
+            Box::new(move |app| {
+                for id in &walk_ins {
+                    app.check_in(*id).unwrap();
+                }
+            }),
+            "도착 6·예정 5·현장 3·미도착 2",
+        ),
+        (
+            Box::new(|app| app.close_day().unwrap()),
+            "도착 6·예정 5·현장 3·미도착 2",
+        ),
+    ];
+    for (step, want) in steps {
+        let mut app = app_on(netday::store::Store::open(&db).unwrap());
+        step(&mut app);
+        let desk = screen::row(&screen::render(&app, 80, 24), 1);
+        drop(app);
+        assert!(desk.ends_with(&format!("{want} ")), "desk: {desk}");
+        let (code, events, err) = run(&db, &["events"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            events,
+            format!("2026-11-24\t2026년 11월 네트워킹데이\t{want}\n")
+        );
+        let (code, minutes, err) = run(&db, &["export", "minutes", "--event", "2026-11-24"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(minutes.contains(&format!("\n- {want}\n")), "{minutes}");
+    }
+}
