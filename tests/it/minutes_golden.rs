@@ -135,7 +135,7 @@ fn small_day(store: Store) -> (App, Vec<netday::model::Id>, Vec<netday::model::I
     let event = netday::io::import::event_on(&store, common::demo_date(), true)
         .unwrap()
         .unwrap();
-    let mut add = |name: &str, status: Option<AttendanceStatus>| {
+    let add = |name: &str, status: Option<AttendanceStatus>| {
         let mut p = Person::new(name, Ts(1));
         let mut att = status.map(|status| Attendance {
             event_id: event.id,
@@ -177,7 +177,7 @@ fn desk_and_minutes(app: &App) -> (String, String) {
 fn the_desk_and_the_minutes_count_the_day_alike_from_expected_to_closed() {
     let (_dir, store) = common::temp_store();
     let (mut app, registered, walk_ins) = small_day(store);
-    let mut check = |app: &App, want: &str| {
+    let check = |app: &App, want: &str| {
         let (desk, minutes) = desk_and_minutes(app);
         assert!(desk.ends_with(&format!("{want} ")), "desk: {desk}");
         assert_eq!(minutes, format!("- {want}"));
