@@ -1,33 +1,32 @@
 //! The netday command: parse arguments, open the store, run the TUI or a subcommand.
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::fmt::Display;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{
+    Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum,
+};
 
 use netday::i18n::{self, Lang};
 use netday::io::csv::{self, CsvError};
 use netday::io::files::{self, FileError, Replace};
 use netday::io::safe_out::SafeText;
 use netday::io::{export, import};
+use netday::model::counts::DayCount;
 use netday::model::{self, Attendance, AttendanceStatus, Id, Ts};
 use netday::store::{BackupError, Counts, Format, Snapshot, Store, StoreError};
 
+// The command line's shape; what `--help` says comes from `i18n::HELP`, in the UI language.
 #[derive(Parser)]
-#[command(
-    name = "netday",
-    version,
-    about = "협동조합 네트워킹데이 체크인·명단·회의록 / check-in desk, attendee lists and minutes for cooperative networking days"
-)]
+#[command(name = "netday", version)]
 struct Cli {
-    /// Database directory (default: the platform data directory; also NETDAY_DB)
     #[arg(long, global = true)]
     db: Option<PathBuf>,
-    /// UI language: ko or en (default: Korean unless LANG says otherwise)
     #[arg(long, global = true)]
     lang: Option<String>,
     /// Measurement aid: start the TUI, draw the first frame, exit
@@ -37,67 +36,51 @@ struct Cli {
     cmd: Option<Cmd>,
 }
 
+/// Dates (`--event`, `--date`) are taken as typed and read by `model::dates::parse_due`, so a
+/// date netday cannot read gets netday's own two-language message.
 #[derive(Subcommand)]
 enum Cmd {
-    /// Load the sample networking day (idempotent)
     Demo,
-    /// Import people from a CSV file (UTF-8, UTF-8 with BOM or CP949)
     Import {
         file: PathBuf,
-        /// Register everyone as expected for the networking day on this date (created if missing)
         #[arg(long)]
-        event: Option<NaiveDate>,
-        /// Check and report, write nothing
+        event: Option<String>,
         #[arg(long)]
         dry_run: bool,
     },
-    /// Export people, attendance, minutes or ideas
     Export {
         what: ExportKind,
-        /// Networking day (YYYY-MM-DD) for attendance and minutes (default: today's or the latest)
         #[arg(long)]
-        event: Option<NaiveDate>,
-        /// Output file, created owner-only (default: standard output)
+        event: Option<String>,
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
-        /// Replace the output file if it already exists
         #[arg(long)]
         force: bool,
     },
-    /// Find people by name or organisation, best match first
     Search {
         query: String,
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
-    /// List networking days
     Events,
-    /// Fill an EMPTY database with deterministic synthetic data (speed and scale tests)
     Generate {
-        /// Number of people
         #[arg(long)]
         people: usize,
-        /// Number of monthly networking days (the latest on --date)
         #[arg(long)]
         events: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Date of the latest networking day (default: today)
         #[arg(long)]
-        date: Option<NaiveDate>,
+        date: Option<String>,
     },
-    /// Write a portable backup of everything (to a new file, or to standard output)
     Backup {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
-        /// Replace the output file if it exists
         #[arg(long)]
         force: bool,
     },
-    /// Restore a portable backup into the database
     Restore {
         file: PathBuf,
-        /// Replace a non-empty database (a backup of it is written first)
         #[arg(long)]
         replace: bool,
     },
@@ -117,7 +100,6 @@ enum Cmd {
 enum ExportKind {
     People,
     Attendance,
-    /// The minutes (회의록) of one networking day, as Markdown
     Minutes,
     Ideas,
 }
@@ -141,6 +123,8 @@ enum CliError {
     },
     #[error("no networking day")]
     NoEvent(Option<NaiveDate>),
+    #[error("not a date: {0}")]
+    BadDate(String),
     #[error("no home directory")]
     NoHome,
     /// A message already written in both languages.
@@ -180,6 +164,9 @@ impl CliError {
                 "{d}에 네트워킹데이가 없습니다. `netday events`로 있는 날짜를 확인하세요."
             ),
             CliError::NoEvent(None) => "네트워킹데이가 아직 없습니다. `netday import 파일 --event 날짜`로 만들거나 `netday demo`로 예시를 불러오세요.".to_string(),
+            CliError::BadDate(given) => format!(
+                "'{given}'을(를) 날짜로 읽을 수 없습니다. today, 2026-12-15, 2026.12.15, 12/15, 12월 15일처럼 쓰세요."
+            ),
             CliError::NoHome => "홈 디렉터리를 찾을 수 없습니다. --db 경로나 NETDAY_DB로 데이터베이스 위치를 정하세요.".to_string(),
             CliError::Said { ko, .. } => ko.clone(),
         }
@@ -204,6 +191,9 @@ impl CliError {
                 format!("No networking day on {d}. See `netday events` for the dates there are.")
             }
             CliError::NoEvent(None) => "There is no networking day yet. Create one with `netday import FILE --event DATE`, or load the example with `netday demo`.".to_string(),
+            CliError::BadDate(given) => format!(
+                "Cannot read '{given}' as a date. Write it like today, 2026-12-15, 2026.12.15, 12/15 or 12월 15일."
+            ),
             CliError::NoHome => "No home directory found. Give the database location with --db PATH or NETDAY_DB.".to_string(),
             CliError::Said { en, .. } => en.clone(),
         }
@@ -273,8 +263,81 @@ fn closed_pipe(e: &anyhow::Error) -> bool {
 /// was cut short.
 const CLOSED_PIPE: u8 = 141;
 
+/// The value of `--lang` before clap has read anything, so that `--help` speaks it.
+fn lang_flag(args: &[OsString]) -> Option<String> {
+    let mut args = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            return args.next().map(Into::into);
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Some(v.to_string());
+        }
+    }
+    None
+}
+
+/// `Cli`'s command with its descriptions, headings and help/version flags in the UI language.
+fn localized() -> Command {
+    let mut cmd = Cli::command();
+    for (sub, arg, text) in i18n::HELP {
+        let text = text.get();
+        cmd = match (*sub, *arg) {
+            ("", "") => cmd.about(text),
+            ("", a) => cmd.mut_arg(a, |x| x.help(text)),
+            (s, "") => cmd.mut_subcommand(s, |c| c.about(text)),
+            (s, a) => cmd.mut_subcommand(s, |c| c.mut_arg(a, |x| x.help(text))),
+        };
+    }
+    fn headings(cmd: Command) -> Command {
+        let usage = format!(
+            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            i18n::HELP_USAGE
+        );
+        cmd.help_template(usage)
+            .subcommand_help_heading(i18n::HELP_COMMANDS.get())
+            .disable_help_flag(true)
+            .arg(
+                Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help(i18n::HELP_HELP.get()),
+            )
+            .mut_args(|a| {
+                let heading = if a.is_positional() {
+                    i18n::HELP_ARGUMENTS
+                } else {
+                    i18n::HELP_OPTIONS
+                };
+                a.help_heading(heading.get())
+            })
+            .mut_subcommands(headings)
+    }
+    let mut cmd = headings(
+        cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(i18n::HELP_VERSION.get()),
+        ),
+    );
+    // `netday help` exists once the command is built.
+    cmd.build();
+    cmd.mut_subcommand("help", |c| c.about(i18n::HELP_SUBCOMMAND.get()))
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    i18n::set_lang(Lang::detect(lang_flag(&args).as_deref()));
+    let parsed = localized()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         // Help and version go out as clap writes them; errors repeat what was typed, so they
         // pass through `SafeText` like every other message.
@@ -362,6 +425,13 @@ fn say(path: &Option<PathBuf>, rows: usize) {
     }
 }
 
+/// A date as the coordinator typed it (`model::dates::parse_due`), or why not.
+fn date_arg(given: Option<String>) -> Result<Option<NaiveDate>, CliError> {
+    given
+        .map(|s| model::dates::parse_due(&s, model::today()).ok_or(CliError::BadDate(s)))
+        .transpose()
+}
+
 fn pick_event(store: &Store, date: Option<NaiveDate>) -> anyhow::Result<model::Event> {
     let events = store.events()?;
     let found = match date {
@@ -391,6 +461,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             event,
             dry_run,
         } => {
+            let event = date_arg(event)?;
             let bytes = read_file(&file)?;
             let parsed = csv::parse_people_csv(&bytes).map_err(|source| CliError::Csv {
                 path: file.clone(),
@@ -427,6 +498,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output: out,
             force,
         } => {
+            let event = date_arg(event)?;
             let store = open(cli.db)?;
             let mut bytes = Vec::new();
             let n = match what {
@@ -504,6 +576,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             seed,
             date,
         } => {
+            let date = date_arg(date)?;
             let store = open(cli.db)?;
             let t = std::time::Instant::now();
             let g = netday::generate::write(
@@ -528,8 +601,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut out = stdout();
             for e in events {
                 let att = store.attendance_of_event(e.id)?;
-                let arrived = att.iter().filter(|a| a.status.is_arrived()).count();
-                writeln!(out, "{}\t{}\t{}/{}", e.date, e.title, arrived, att.len())
+                let count = DayCount::of(att.iter().map(|a| &a.status));
+                writeln!(out, "{}\t{}\t{}", e.date, e.title, i18n::day_count(&count))
                     .map_err(CliError::Stdout)?;
             }
             out.flush().map_err(CliError::Stdout)?;
@@ -678,4 +751,53 @@ fn safety_copy(store: &Store, old: &Snapshot) -> anyhow::Result<PathBuf> {
         }
     }
     unreachable!("the loop returns")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_option_is_described_in_both_languages() {
+        for lang in [Lang::Ko, Lang::En] {
+            i18n::with_lang(lang, || {
+                let cmd = localized();
+                cmd.clone().debug_assert();
+                let mut all = vec![&cmd];
+                all.extend(cmd.get_subcommands().filter(|c| !c.is_hide_set()));
+                for c in all {
+                    let name = c.get_name();
+                    assert!(
+                        c.get_about().is_some(),
+                        "{lang:?}: {name} has no description"
+                    );
+                    for a in c.get_arguments().filter(|a| !a.is_hide_set()) {
+                        assert!(
+                            a.get_help().is_some(),
+                            "{lang:?}: {name} {} has no description",
+                            a.get_id()
+                        );
+                    }
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn lang_is_read_before_clap_reads_anything() {
+        let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_flag(&args(&["netday", "export", "--lang", "en"])),
+            Some("en".into())
+        );
+        assert_eq!(
+            lang_flag(&args(&["netday", "--lang=ko", "--help"])),
+            Some("ko".into())
+        );
+        assert_eq!(
+            lang_flag(&args(&["netday", "search", "--", "--lang"])),
+            None
+        );
+        assert_eq!(lang_flag(&args(&["netday", "--help"])), None);
+    }
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::model::counts::{DayCount, arrived_by_kind};
 use crate::model::{Attendance, AttendanceStatus, Event, Id, Organization, Person};
 use crate::search::SearchIndex;
 use crate::store::{Store, StoreError};
@@ -315,40 +316,31 @@ pub fn people_index(
     Ok(ix)
 }
 
-/// Live count for the status line: arrived / expected, walk-ins, arrivals by organisation kind.
+/// The day's numbers (`DayCount`, read straight through: `count().arrived`), and arrivals by
+/// organisation kind for the check-in screen.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Count {
-    pub arrived: usize,
-    /// Everyone registered and not cancelled (arrived ones included).
-    pub expected: usize,
-    pub walk_ins: usize,
+    pub day: DayCount,
     pub by_kind: [usize; 6],
+}
+
+impl std::ops::Deref for Count {
+    type Target = DayCount;
+    fn deref(&self) -> &DayCount {
+        &self.day
+    }
 }
 
 impl Roster {
     pub fn count(&self) -> Count {
-        let mut c = Count::default();
-        for a in self.attendance.values() {
-            match &a.status {
-                AttendanceStatus::Cancelled => continue,
-                AttendanceStatus::WalkIn { .. } => c.walk_ins += 1,
-                _ => {}
-            }
-            if !matches!(a.status, AttendanceStatus::WalkIn { .. }) {
-                c.expected += 1;
-            }
-            if a.status.is_arrived() {
-                c.arrived += 1;
-                let kind = self
-                    .person(a.person_id)
-                    .and_then(|p| self.org_of(p))
-                    .map(|o| o.kind)
-                    .unwrap_or_default();
-                if let Some(k) = crate::model::OrgKind::ALL.iter().position(|x| *x == kind) {
-                    c.by_kind[k] += 1;
-                }
-            }
+        let statuses = self.attendance.values().map(|a| &a.status);
+        let kinds = self.attendance.values().map(|a| {
+            let kind = self.person(a.person_id).and_then(|p| self.org_of(p));
+            (&a.status, kind.map(|o| o.kind).unwrap_or_default())
+        });
+        Count {
+            day: DayCount::of(statuses),
+            by_kind: arrived_by_kind(kinds),
         }
-        c
     }
 }

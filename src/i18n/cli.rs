@@ -115,3 +115,209 @@ pub fn generated(counts: [usize; 6], millis: u128) -> String {
         ),
     )
 }
+
+// --- netday --help ---
+/// What `netday --help` says, in the UI language: (subcommand, argument, text); an empty
+/// subcommand is `netday` itself, an empty argument the command's own description.
+pub const HELP: &[(&str, &str, L)] = &[
+    (
+        "",
+        "",
+        L(
+            "협동조합 네트워킹데이 체크인·명단·회의록. 인자 없이 실행하면 체크인 화면이 열립니다.",
+            "Check-in desk, attendee lists and minutes for cooperative networking days. Without arguments, opens the check-in desk.",
+        ),
+    ),
+    (
+        "",
+        "db",
+        L(
+            "데이터베이스 폴더 (기본: 플랫폼 데이터 폴더, NETDAY_DB로도 정함)",
+            "Database directory (default: the platform data directory; also NETDAY_DB)",
+        ),
+    ),
+    (
+        "",
+        "lang",
+        L(
+            "화면 언어: ko 또는 en (기본: LANG이 다른 언어가 아니면 한국어)",
+            "UI language: ko or en (default: Korean unless LANG says otherwise)",
+        ),
+    ),
+    (
+        "demo",
+        "",
+        L(
+            "예시 네트워킹데이를 불러옵니다 (여러 번 해도 같음)",
+            "Load the sample networking day (idempotent)",
+        ),
+    ),
+    (
+        "import",
+        "",
+        L(
+            "CSV 파일에서 사람을 가져옵니다 (UTF-8, BOM 있는 UTF-8, CP949)",
+            "Import people from a CSV file (UTF-8, UTF-8 with BOM or CP949)",
+        ),
+    ),
+    (
+        "import",
+        "file",
+        L("가져올 CSV 파일", "The CSV file to import"),
+    ),
+    (
+        "import",
+        "event",
+        L(
+            "이 날짜의 네트워킹데이에 모두 참석 예정으로 등록 (없으면 만듦): today, 2026-12-15, 2026.12.15, 12/15, 12월 15일",
+            "Register everyone as expected for the networking day on this date (created if missing): today, 2026-12-15, 2026.12.15, 12/15, 12월 15일",
+        ),
+    ),
+    (
+        "import",
+        "dry_run",
+        L(
+            "확인해서 알려 주기만 하고 아무것도 저장하지 않음",
+            "Check and report, write nothing",
+        ),
+    ),
+    (
+        "export",
+        "",
+        L(
+            "사람, 참석, 회의록 또는 협업 아이디어를 내보냅니다",
+            "Export people, attendance, minutes or ideas",
+        ),
+    ),
+    (
+        "export",
+        "what",
+        L(
+            "people 명단 · attendance 참석 · minutes 회의록 (Markdown) · ideas 협업 아이디어",
+            "people · attendance · minutes (Markdown) · ideas",
+        ),
+    ),
+    (
+        "export",
+        "event",
+        L(
+            "참석·회의록의 네트워킹데이 날짜 (기본: 오늘 또는 가장 최근): today, 2026-12-15, 12/15, 12월 15일 …",
+            "Networking day for attendance and minutes (default: today's or the latest): today, 2026-12-15, 12/15, 12월 15일 …",
+        ),
+    ),
+    (
+        "export",
+        "output",
+        L(
+            "내보낼 파일, 본인만 읽게 새로 만듦 (기본: 표준 출력)",
+            "Output file, created owner-only (default: standard output)",
+        ),
+    ),
+    (
+        "export",
+        "force",
+        L(
+            "파일이 이미 있으면 바꿔 씀",
+            "Replace the output file if it already exists",
+        ),
+    ),
+    (
+        "search",
+        "",
+        L(
+            "이름이나 소속 기관으로 사람을 찾습니다 (가장 잘 맞는 사람부터)",
+            "Find people by name or organisation, best match first",
+        ),
+    ),
+    (
+        "search",
+        "query",
+        L(
+            "이름, 소속, 초성 (ㄱㄱㅅ) 또는 배지 코드",
+            "Name, organisation, initials (ㄱㄱㅅ) or badge code",
+        ),
+    ),
+    (
+        "search",
+        "limit",
+        L("보여 줄 최대 인원", "Most people to show"),
+    ),
+    (
+        "events",
+        "",
+        L(
+            "네트워킹데이 목록과 그날의 인원 (도착·예정·현장·미도착)",
+            "List networking days with their numbers (arrived, expected, walk-ins, missing)",
+        ),
+    ),
+    (
+        "generate",
+        "",
+        L(
+            "빈 데이터베이스를 정해진 합성 데이터로 채웁니다 (속도·규모 시험용)",
+            "Fill an EMPTY database with deterministic synthetic data (speed and scale tests)",
+        ),
+    ),
+    ("generate", "people", L("사람 수", "Number of people")),
+    (
+        "generate",
+        "events",
+        L(
+            "매달 열린 네트워킹데이 수 (마지막이 --date)",
+            "Number of monthly networking days (the latest on --date)",
+        ),
+    ),
+    ("generate", "seed", L("난수 시드", "Random seed")),
+    (
+        "generate",
+        "date",
+        L(
+            "마지막 네트워킹데이 날짜 (기본: 오늘)",
+            "Date of the latest networking day (default: today)",
+        ),
+    ),
+    (
+        "backup",
+        "",
+        L(
+            "전체를 옮길 수 있는 백업 파일로 씁니다 (새 파일 또는 표준 출력)",
+            "Write a portable backup of everything (to a new file, or to standard output)",
+        ),
+    ),
+    ("backup", "output", L("백업 파일", "Backup file")),
+    (
+        "backup",
+        "force",
+        L(
+            "파일이 이미 있으면 바꿔 씀",
+            "Replace the output file if it exists",
+        ),
+    ),
+    (
+        "restore",
+        "",
+        L(
+            "백업 파일을 데이터베이스로 되살립니다",
+            "Restore a portable backup into the database",
+        ),
+    ),
+    ("restore", "file", L("백업 파일", "Backup file")),
+    (
+        "restore",
+        "replace",
+        L(
+            "비어 있지 않은 데이터베이스를 바꿈 (먼저 그 백업을 씀)",
+            "Replace a non-empty database (a backup of it is written first)",
+        ),
+    ),
+];
+pub const HELP_USAGE: L = L("사용법:", "Usage:");
+pub const HELP_COMMANDS: L = L("명령", "Commands");
+pub const HELP_OPTIONS: L = L("옵션", "Options");
+pub const HELP_ARGUMENTS: L = L("인자", "Arguments");
+pub const HELP_HELP: L = L("도움말을 보입니다", "Print help");
+pub const HELP_VERSION: L = L("버전을 보입니다", "Print version");
+pub const HELP_SUBCOMMAND: L = L(
+    "이 도움말이나 주어진 명령의 도움말을 보입니다",
+    "Print this message or the help of the given subcommand(s)",
+);

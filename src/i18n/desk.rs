@@ -42,8 +42,6 @@ pub const CONFIRM_KEYS: L = L(
     "Enter/y confirm · Esc/n cancel",
 );
 pub const UNDO_TITLE: L = L("체크인 되돌리기", "Undo check-in");
-pub const LIVE_ARRIVED: L = L("도착", "arrived");
-pub const LIVE_WALKINS: L = L("현장 등록", "walk-ins");
 pub const ARRIVED_BY_KIND: L = L("구분별 도착", "arrived by kind");
 pub const MATCHES: L = L("명", "found");
 
@@ -113,3 +111,19 @@ pub const ESC_AGAIN_TO_DISCARD: L = L(
     "입력한 내용이 있습니다. Esc를 한 번 더 누르면 버립니다.",
     "There is unsaved input. Press Esc again to discard it.",
 );
+
+// --- the day's numbers ---
+/// The day's numbers as every place shows them (desk header, 명단, `netday events`, minutes).
+/// No "a/b": arrivals may pass the expected count once walk-ins come.
+pub fn day_count(c: &crate::model::counts::DayCount) -> String {
+    let crate::model::counts::DayCount {
+        arrived,
+        expected,
+        walk_ins,
+        missing,
+    } = c;
+    pick(
+        format!("도착 {arrived}·예정 {expected}·현장 {walk_ins}·미도착 {missing}"),
+        format!("arrived {arrived}·expected {expected}·walk-ins {walk_ins}·missing {missing}"),
+    )
+}

@@ -8,10 +8,11 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use crate::i18n::{L, Lang};
+use crate::model::counts::{DayCount, arrived_by_kind};
 use crate::model::dates::schedule;
 use crate::model::{
-    AgendaItem, Attendance, AttendanceStatus, District, Event, Id, Idea, Note, NoteKind, OrgKind,
-    Organization, Owner, Person,
+    AgendaItem, Attendance, District, Event, Id, Idea, Note, NoteKind, OrgKind, Organization,
+    Owner, Person,
 };
 use crate::store::{Store, StoreError};
 
@@ -123,57 +124,42 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
     // Attendance.
     let _ = writeln!(out, "## {}", t(l, "참석", "Attendance"));
     let _ = writeln!(out);
-    let mut arrived = 0;
-    let mut expected = 0;
-    let mut walk_ins = 0;
-    let mut by_kind: BTreeMap<OrgKind, usize> = BTreeMap::new();
-    let mut present: BTreeMap<String, usize> = BTreeMap::new();
-    for a in &d.attendance {
-        match a.status {
-            AttendanceStatus::Cancelled => continue,
-            AttendanceStatus::WalkIn { .. } => walk_ins += 1,
-            _ => expected += 1,
-        }
-        if a.status.is_arrived() {
-            arrived += 1;
-            let org = d
-                .people
-                .get(&a.person_id)
-                .and_then(|p| p.org_id)
-                .and_then(|o| d.orgs.get(&o));
-            *by_kind
-                .entry(org.map(|o| o.kind).unwrap_or_default())
-                .or_default() += 1;
-            if let Some(o) = org {
-                *present.entry(o.name.clone()).or_default() += 1;
-            }
-        }
-    }
-    match l {
-        Lang::Ko => {
-            let _ = writeln!(
-                out,
-                "- 도착 {arrived}명 / 참석 예정 {expected}명 (현장 등록 {walk_ins}명)"
-            );
-        }
-        Lang::En => {
-            let _ = writeln!(
-                out,
-                "- Arrived {arrived} / expected {expected} (walk-ins {walk_ins})"
-            );
-        }
-    }
-    if !by_kind.is_empty() {
-        let kinds: Vec<String> = by_kind
+    let org_of = |a: &Attendance| {
+        d.people
+            .get(&a.person_id)
+            .and_then(|p| p.org_id)
+            .and_then(|o| d.orgs.get(&o))
+    };
+    let count = DayCount::of(d.attendance.iter().map(|a| &a.status));
+    let _ = writeln!(
+        out,
+        "- {}",
+        crate::i18n::with_lang(l, || crate::i18n::day_count(&count))
+    );
+    let by_kind = arrived_by_kind(
+        d.attendance
             .iter()
-            .map(|(k, n)| format!("{} {n}", k.label().in_lang(l)))
-            .collect();
+            .map(|a| (&a.status, org_of(a).map(|o| o.kind).unwrap_or_default())),
+    );
+    let kinds: Vec<String> = OrgKind::ALL
+        .iter()
+        .zip(by_kind)
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| format!("{} {n}", k.label().in_lang(l)))
+        .collect();
+    if !kinds.is_empty() {
         let _ = writeln!(
             out,
             "- {}: {}",
             t(l, "구분별 도착", "Arrived by kind"),
             kinds.join(" · ")
         );
+    }
+    let mut present: BTreeMap<String, usize> = BTreeMap::new();
+    for a in d.attendance.iter().filter(|a| a.status.is_arrived()) {
+        if let Some(o) = org_of(a) {
+            *present.entry(o.name.clone()).or_default() += 1;
+        }
     }
     let names: Vec<String> = present
         .iter()

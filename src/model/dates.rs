@@ -20,18 +20,22 @@ pub fn start_of(e: &Event) -> NaiveTime {
     e.start.unwrap_or(DAY_START)
 }
 
-/// A due date as typed: 2026-12-01, 2026.12.1, 2026/12/1, 20261201, or 12-01, 12/1, 12.1
-/// (in the year of `base`).
-pub fn parse_due(s: &str, base: NaiveDate) -> Option<NaiveDate> {
+/// A date as coordinators type it, for a due date and for `--event`: today (오늘), 2026-12-01,
+/// 2026.12.1, 2026/12/1, 20261201, 2026년 12월 1일, or 12-01, 12/1, 12.1, 12월 1일 (in the year
+/// of `today`).
+pub fn parse_due(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.eq_ignore_ascii_case("today") || s == "오늘" {
+        return Some(today);
+    }
     let parts: Vec<&str> = s
-        .trim()
-        .split(|c: char| c == '-' || c == '.' || c == '/' || c.is_whitespace())
+        .split(|c: char| matches!(c, '-' | '.' | '/' | '년' | '월' | '일') || c.is_whitespace())
         .filter(|p| !p.is_empty())
         .collect();
     let num = |p: &str| p.parse::<u32>().ok();
     match parts.as_slice() {
         [y, m, d] => NaiveDate::from_ymd_opt(y.parse().ok()?, num(m)?, num(d)?),
-        [m, d] => NaiveDate::from_ymd_opt(base.year(), num(m)?, num(d)?),
+        [m, d] => NaiveDate::from_ymd_opt(today.year(), num(m)?, num(d)?),
         [ymd] if ymd.len() == 8 => NaiveDate::parse_from_str(ymd, "%Y%m%d").ok(),
         _ => None,
     }
@@ -100,10 +104,28 @@ mod tests {
             "12/1",
             "12.1",
             " 12 - 1 ",
+            "12월 1일",
+            "12월1일",
+            "2026년 12월 1일",
+            "2026. 12. 1.",
         ] {
             assert_eq!(parse_due(s, base), want, "{s:?}");
         }
-        for bad in ["", "13-45", "2026-02-30", "내일", "1201"] {
+        for today in ["today", "TODAY", "오늘", " 오늘 "] {
+            assert_eq!(parse_due(today, base), Some(base), "{today:?}");
+        }
+        for bad in [
+            "",
+            "13-45",
+            "2026-02-30",
+            "내일",
+            "1201",
+            "12월",
+            "15일",
+            "12월 15일 3시",
+            "todays",
+            "2026-12-15x",
+        ] {
             assert_eq!(parse_due(bad, base), None, "{bad:?}");
         }
     }

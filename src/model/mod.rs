@@ -4,6 +4,7 @@ use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 pub mod contact;
+pub mod counts;
 pub mod dates;
 mod text;
 pub use text::{TextField, clean_line, clean_multiline, cut_to, fit};

@@ -214,30 +214,30 @@ fn draw_header(app: &App, f: &mut Frame, area: Rect) {
 }
 
 fn draw_tabs(app: &App, f: &mut Frame, area: Rect) {
-    let mut spans = Vec::new();
-    for (i, s) in Screen::ALL.iter().enumerate() {
+    // The day's numbers, right-aligned, on every screen (by kind on the check-in screen itself).
+    let live = format!("{} ", i18n::day_count(&app.data.roster.count()));
+    let tab = |s: &Screen| {
         let label = format!(" {} ", s.title().get());
         let style = if *s == app.screen {
             Style::new().fg(Color::Black).bg(Color::White).bold()
         } else {
             Style::new().fg(Color::Gray)
         };
+        Span::styled(label, style)
+    };
+    let mut spans = Vec::new();
+    for (i, s) in Screen::ALL.iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" "));
         }
-        spans.push(Span::styled(label, style));
+        spans.push(tab(s));
     }
-    // The live count, right-aligned, on every screen (by kind on the check-in screen itself).
-    let count = app.data.roster.count();
-    let live = format!(
-        "{} {}/{} · {} {} ",
-        i18n::LIVE_ARRIVED.get(),
-        count.arrived,
-        count.expected,
-        i18n::LIVE_WALKINS.get(),
-        count.walk_ins
-    );
-    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    // Too narrow for every tab and the numbers: the numbers win, beside the current tab.
+    if used + width(&live) >= area.width as usize {
+        spans = vec![tab(&app.screen)];
+        used = spans.iter().map(|s| width(&s.content)).sum();
+    }
     let gap = (area.width as usize).saturating_sub(used + width(&live));
     if gap > 0 {
         spans.push(Span::raw(" ".repeat(gap)));

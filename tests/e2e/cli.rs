@@ -700,3 +700,205 @@ fn every_file_error_names_the_file_and_says_what_to_do_in_both_languages() {
     );
     assert!(!inside.exists());
 }
+
+/// Five people registered for the demo date, one cancelled, three who will walk in; returns
+/// (registered, walk-ins).
+fn small_day(db: &Path) -> (Vec<netday::model::Id>, Vec<netday::model::Id>) {
+    use netday::model::{Attendance, AttendanceStatus, Person, Ts};
+    seoul();
+    let store = netday::store::Store::open(db).unwrap();
+    let event = netday::io::import::event_on(&store, demo_date(), true)
+        .unwrap()
+        .unwrap();
+    let add = |name: &str, status: Option<AttendanceStatus>| {
+        let mut p = Person::new(name, Ts(1));
+        let mut att = status.map(|status| Attendance {
+            event_id: event.id,
+            person_id: 0,
+            status,
+            updated: Ts(1),
+        });
+        store
+            .put_person_with_org(&mut p, None, att.as_mut())
+            .unwrap();
+        p.id
+    };
+    let registered = ["김기성", "서민준", "한지민", "장은서", "권도윤"]
+        .into_iter()
+        .map(|n| add(n, Some(AttendanceStatus::Expected)))
+        .collect();
+    add("류태윤", Some(AttendanceStatus::Cancelled));
+    let walk_ins = ["홍길동", "이서연", "강민수"]
+        .into_iter()
+        .map(|n| add(n, None))
+        .collect();
+    (registered, walk_ins)
+}
+
+#[test]
+fn the_desk_netday_events_and_the_minutes_give_the_same_four_numbers_all_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let (registered, walk_ins) = small_day(&db);
+    // Each step at the desk, then the desk closed and the CLI asked about the same moment.
+    type Step = Box<dyn Fn(&mut netday::state::App)>;
+    let steps: [(Step, &str); 4] = [
+        (Box::new(|_| {}), "도착 0·예정 5·현장 0·미도착 5"),
+        (
+            Box::new(move |app| {
+                for id in &registered[..3] {
+                    app.check_in(*id).unwrap();
+                }
+            }),
+            "도착 3·예정 5·현장 0·미도착 2",
+        ),
+        (
+            Box::new(move |app| {
+                for id in &walk_ins {
+                    app.check_in(*id).unwrap();
+                }
+            }),
+            "도착 6·예정 5·현장 3·미도착 2",
+        ),
+        (
+            Box::new(|app| app.close_day().unwrap()),
+            "도착 6·예정 5·현장 3·미도착 2",
+        ),
+    ];
+    for (step, want) in steps {
+        let mut app = app_on(netday::store::Store::open(&db).unwrap());
+        step(&mut app);
+        let desk = screen::row(&screen::render(&app, 80, 24), 1);
+        drop(app);
+        assert!(desk.ends_with(&format!("{want} ")), "desk: {desk}");
+        let (code, events, err) = run(&db, &["events"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            events,
+            format!("2026-11-24\t2026년 11월 네트워킹데이\t{want}\n")
+        );
+        let (code, minutes, err) = run(&db, &["export", "minutes", "--event", "2026-11-24"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(minutes.contains(&format!("\n- {want}\n")), "{minutes}");
+    }
+}
+
+#[test]
+fn every_way_a_coordinator_writes_a_date_finds_the_same_networking_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let f = write(
+        dir.path(),
+        "people.csv",
+        "이름,소속\n김기성,한울신협\n".as_bytes(),
+    );
+    let f = f.to_str().unwrap();
+    let (code, out, err) = run(&db, &["import", f, "--event", "2026.12.15"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2026년 12월 네트워킹데이"), "{out}");
+    for same in ["2026-12-15", "2026/12/15", "2026년 12월 15일", "20261215"] {
+        let (code, out, err) = run(&db, &["export", "attendance", "--event", same]);
+        assert_eq!(code, 0, "{same}: {err}");
+        assert!(out.contains("김기성"), "{same}: {out}");
+    }
+    // Without a year: the year of today, wherever today falls.
+    let (code, _, err) = run(&db, &["import", f, "--event", "today"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, events, _) = run(&db, &["events"]);
+    let today = events
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .find(|d| *d != "2026-12-15")
+        .unwrap_or("2026-12-15");
+    let today = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+    use chrono::Datelike;
+    for same in [
+        "today".to_string(),
+        "오늘".to_string(),
+        format!("{}/{}", today.month(), today.day()),
+        format!("{}월 {}일", today.month(), today.day()),
+    ] {
+        let (code, out, err) = run(&db, &["export", "minutes", "--event", &same]);
+        assert_eq!(code, 0, "{same}: {err}");
+        assert!(out.contains(&today.to_string()), "{same}: {out}");
+    }
+}
+
+#[test]
+fn a_date_netday_cannot_read_gets_one_korean_and_one_english_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let f = write(dir.path(), "people.csv", "이름\n김기성\n".as_bytes());
+    for args in [
+        &["import", f.to_str().unwrap(), "--event", "12/45"][..],
+        &["export", "minutes", "--event", "내일"],
+        &[
+            "generate",
+            "--people",
+            "1",
+            "--events",
+            "1",
+            "--date",
+            "2026-02-30",
+        ],
+    ] {
+        let (code, out, err) = run(&db, args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert_two_clear_lines(&err);
+        let bad = args.last().unwrap();
+        assert!(
+            err.contains(&format!("'{bad}'을(를) 날짜로 읽을 수 없습니다"))
+                && err.contains(&format!("Cannot read '{bad}' as a date")),
+            "{err}"
+        );
+        assert!(
+            !err.contains("error:") && !err.contains("Usage"),
+            "clap's own: {err}"
+        );
+        assert!(out.is_empty(), "{out}");
+    }
+    let (_, events, _) = run(&db, &["events"]);
+    assert!(
+        !events.contains('\t'),
+        "a bad date created nothing: {events}"
+    );
+}
+
+#[test]
+fn help_speaks_korean_when_the_ui_does_and_english_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let (code, ko, _) = run(&db, &["--help"]);
+    assert_eq!(code, 0);
+    for want in [
+        "협동조합 네트워킹데이 체크인·명단·회의록",
+        "사용법: netday",
+        "명령:",
+        "옵션:",
+        "CSV 파일에서 사람을 가져옵니다",
+        "데이터베이스 폴더",
+        "도움말을 보입니다",
+    ] {
+        assert!(ko.contains(want), "{want} missing:\n{ko}");
+    }
+    assert!(!ko.contains("Import people"), "{ko}");
+    let (_, import, _) = run(&db, &["import", "--help"]);
+    assert!(
+        import.contains("참석 예정으로 등록") && import.contains("12월 15일"),
+        "{import}"
+    );
+    for args in [
+        &["--lang", "en", "--help"][..],
+        &["export", "--help", "--lang=en"],
+    ] {
+        let (code, en, _) = run(&db, args);
+        assert_eq!(code, 0);
+        assert!(
+            en.contains("Usage: netday") && en.contains("Options:"),
+            "{en}"
+        );
+        assert!(!en.contains("사용법"), "{en}");
+    }
+    let (_, en, _) = run(&db, &["--lang", "en", "--help"]);
+    assert!(en.contains("Import people from a CSV file"), "{en}");
+}

@@ -14,24 +14,24 @@ fn check_in_by_initials_survives_quit_and_reopen() {
     assert_eq!(code, 0, "{err}");
 
     let mut tui = Tui::start(&db, &[], 110, 30);
-    tui.wait_for("도착 0/39");
+    tui.wait_for("도착 0·예정 39");
     assert!(tui.alternate_screen());
     tui.type_text("ㄱㄱㅅ");
     tui.wait_for("1명");
     assert!(tui.screen().contains("김기성"));
     tui.send(b"\r");
-    tui.wait_for("도착 1/39");
+    tui.wait_for("도착 1·예정 39");
     tui.wait_for("김기성 (한울신협)");
     // A partial syllable while the IME composes.
     tui.type_text("강미");
     tui.wait_for("강민수");
     tui.send(b"\r");
-    tui.wait_for("도착 2/39");
+    tui.wait_for("도착 2·예정 39");
     // Too small, then large again: a clear message, then the screen back.
     tui.resize(50, 10);
     tui.wait_for("창이 너무 작습니다");
     tui.resize(110, 30);
-    tui.wait_for("도착 2/39");
+    tui.wait_for("도착 2·예정 39");
     tui.send(b"\x03"); // Ctrl-C
     assert!(tui.wait_exit(), "netday exited with an error");
     assert!(!tui.alternate_screen(), "the terminal was not restored");
@@ -44,7 +44,7 @@ fn check_in_by_initials_survives_quit_and_reopen() {
 
     // Reopened, the screen shows both as arrived.
     let mut tui = Tui::start(&db, &[], 110, 30);
-    tui.wait_for("도착 2/39");
+    tui.wait_for("도착 2·예정 39");
     tui.send(b"\x03");
     assert!(tui.wait_exit(), "netday exited with an error");
 }
@@ -55,7 +55,7 @@ fn a_walk_in_at_the_door_and_sigterm_restores_the_terminal() {
     let db = dir.path().join("db");
     run(&db, &["demo"]);
     let mut tui = Tui::start(&db, &[], 100, 30);
-    tui.wait_for("도착 0/39");
+    tui.wait_for("도착 0·예정 39");
     tui.send(b"\x1bOQ"); // F2
     tui.wait_for("이름*");
     tui.type_text("홍길동");
@@ -64,7 +64,7 @@ fn a_walk_in_at_the_door_and_sigterm_restores_the_terminal() {
     tui.send(b"\t");
     tui.type_text("010-1111-2222");
     tui.send(b"\r");
-    tui.wait_for("현장 등록 1");
+    tui.wait_for("현장 1·미도착 39");
     tui.signal(libc::SIGTERM);
     assert!(tui.wait_exit(), "netday exited with an error");
     assert!(
@@ -99,7 +99,7 @@ fn a_hang_up_ends_netday_and_frees_the_database() {
     let db = dir.path().join("db");
     run(&db, &["demo"]);
     let mut tui = Tui::start(&db, &[], 100, 30);
-    tui.wait_for("도착 0/39");
+    tui.wait_for("도착 0·예정 39");
     // What a closed window or a dropped SSH session sends.
     tui.signal(libc::SIGHUP);
     assert!(tui.wait_exit(), "netday exited with an error");

@@ -22,7 +22,7 @@ fn a_half_typed_note_survives_sigkill() {
     let db = dir.path().join("db");
     run(&db, &["demo"]);
     let mut tui = Tui::start(&db, &[], 120, 32);
-    tui.wait_for("도착 0/39");
+    tui.wait_for("도착 0·예정 39");
     tui.send(b"\t\t\t"); // → 회의록
     tui.wait_for("지난 네트워킹데이에서 넘어온 실행 과제");
     tui.send(b"n");
@@ -41,7 +41,7 @@ fn a_half_typed_note_survives_sigkill() {
     assert_eq!(status.signal(), Some("Killed"), "{status}");
 
     let mut tui = Tui::start(&db, &[], 120, 32);
-    tui.wait_for("도착 0/39");
+    tui.wait_for("도착 0·예정 39");
     tui.send(b"\t\t\t");
     tui.wait_for("북부 신협 공간 대여 조건 정리");
     tui.send(b"\x03");
@@ -54,7 +54,7 @@ fn a_note_becomes_an_idea_that_moves_two_columns() {
     let db = dir.path().join("db");
     run(&db, &["demo"]);
     let mut tui = Tui::start(&db, &[], 120, 32);
-    tui.wait_for("도착 0/39");
+    tui.wait_for("도착 0·예정 39");
     tui.send(b"\t\t\t");
     tui.wait_for("공동 장터 장소 후보 조사");
     tui.send(b"i"); // the selected note (last month's open action item) → idea form

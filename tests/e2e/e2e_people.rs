@@ -24,7 +24,7 @@ fn import_filter_edit_phone_then_export() {
     std::fs::write(&csv, &bytes).unwrap();
 
     let mut tui = Tui::start(&db, &[], 120, 32);
-    tui.wait_for("도착 0/39");
+    tui.wait_for("도착 0·예정 39");
     tui.send(b"\t"); // → 명단
     tui.wait_for("[이번 행사] 39명");
     tui.send(b"\x0f"); // Ctrl-O: import

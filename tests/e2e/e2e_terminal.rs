@@ -14,7 +14,7 @@ fn half_typed_note_then(sig: libc::c_int, text: &str) -> tempfile::TempDir {
     let db = dir.path().join("db");
     run(&db, &["demo"]);
     let mut tui = Tui::start(&db, &[], 120, 32);
-    tui.wait_for("도착 0/39");
+    tui.wait_for("도착 0·예정 39");
     assert!(tui.raw_mode() && tui.alternate_screen());
     tui.send(b"\t\t\t"); // → 회의록
     tui.wait_for("지난 네트워킹데이에서 넘어온 실행 과제");
@@ -41,7 +41,7 @@ fn half_typed_note_then(sig: libc::c_int, text: &str) -> tempfile::TempDir {
 
 fn draft_is_back(dir: &tempfile::TempDir, text: &str) {
     let mut tui = Tui::start(&dir.path().join("db"), &[], 120, 32);
-    tui.wait_for("도착 0/39");
+    tui.wait_for("도착 0·예정 39");
     tui.send(b"\t\t\t");
     tui.wait_for("임시 저장된 글을 되살렸습니다");
     tui.wait_for(text);
@@ -67,7 +67,7 @@ fn a_stop_gives_the_terminal_back_and_a_continue_takes_it_again() {
     let db = dir.path().join("db");
     run(&db, &["demo"]);
     let mut tui = Tui::start(&db, &[], 110, 30);
-    tui.wait_for("도착 0/39");
+    tui.wait_for("도착 0·예정 39");
     assert!(tui.raw_mode() && tui.bracketed_paste());
 
     tui.signal(libc::SIGTSTP);
@@ -79,14 +79,14 @@ fn a_stop_gives_the_terminal_back_and_a_continue_takes_it_again() {
     tui.signal(libc::SIGCONT);
     // Entering the alternate screen clears it: what shows now was drawn after the continue.
     tui.wait_until("the desk drawn again", |s| {
-        s.alternate_screen() && s.contents().contains("도착 0/39")
+        s.alternate_screen() && s.contents().contains("도착 0·예정 39")
     });
     assert!(tui.raw_mode(), "continued without raw mode");
     assert!(tui.bracketed_paste(), "continued without bracketed paste");
     tui.type_text("ㄱㄱㅅ");
     tui.wait_for("1명");
     tui.send(b"\r");
-    tui.wait_for("도착 1/39");
+    tui.wait_for("도착 1·예정 39");
     tui.send(b"\x03");
     assert!(tui.wait_exit());
     assert!(!tui.alternate_screen());

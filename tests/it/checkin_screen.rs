@@ -19,7 +19,7 @@ fn renders_at_80x24_with_hangul_aligned() {
         text.contains("2026년 11월 서울 협동조합 네트워킹데이"),
         "{text}"
     );
-    assert!(text.contains("도착 0/39"));
+    assert!(text.contains("도착 0·예정 39"));
     assert!(text.contains("검색"));
     assert!(text.contains("Enter 체크인"));
     // Every data row puts the organisation column and the status column at the same cell.
@@ -93,7 +93,7 @@ fn first_timers_are_marked_and_arrivals_are_green() {
     let text = screen(&buf);
     assert!(text.contains("✓ 김기성 (한울신협) 14:05 도착"), "{text}");
     assert!(text.contains("구분별 도착 신협 1  생협 0"), "{text}");
-    assert!(text.contains("도착 1/39 · 현장 등록 0"), "{text}");
+    assert!(text.contains("도착 1·예정 39·현장 0·미도착 38"), "{text}");
     // Arrived people move below those still expected; search shows the row.
     for c in "김기성".chars() {
         app.update(Action::Input(c));

@@ -24,7 +24,7 @@ fn english_ui() {
     let (_d, mut app) = english_app();
     let text = screen(&render(&app, 120, 30));
     assert!(
-        text.contains("arrived 0/39") && text.contains("Enter check in"),
+        text.contains("arrived 0·expected 39") && text.contains("Enter check in"),
         "{text}"
     );
     app.update(netday::state::Action::Undo);
@@ -51,11 +51,11 @@ fn an_english_and_a_korean_screen_draw_at_the_same_time() {
         (ko.join().unwrap(), en.join().unwrap())
     });
     assert!(
-        ko.contains("도착 0/39") && ko.contains("Enter 체크인"),
+        ko.contains("도착 0·예정 39") && ko.contains("Enter 체크인"),
         "{ko}"
     );
     assert!(
-        en.contains("arrived 0/39") && en.contains("Enter check in"),
+        en.contains("arrived 0·expected 39") && en.contains("Enter check in"),
         "{en}"
     );
 }

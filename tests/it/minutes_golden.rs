@@ -127,3 +127,84 @@ fn minutes_of_the_demo_day() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), ko);
     assert!(app.message.unwrap().text.contains("회의록-2026-11-24.md"));
 }
+
+/// A small day on `common::demo_date()`: five people registered beforehand, one who cancelled,
+/// three who will walk in. Returns the app and (registered, walk-ins) ids.
+fn small_day(store: Store) -> (App, Vec<netday::model::Id>, Vec<netday::model::Id>) {
+    use netday::model::{Attendance, AttendanceStatus, Person};
+    let event = netday::io::import::event_on(&store, common::demo_date(), true)
+        .unwrap()
+        .unwrap();
+    let add = |name: &str, status: Option<AttendanceStatus>| {
+        let mut p = Person::new(name, Ts(1));
+        let mut att = status.map(|status| Attendance {
+            event_id: event.id,
+            person_id: 0,
+            status,
+            updated: Ts(1),
+        });
+        store
+            .put_person_with_org(&mut p, None, att.as_mut())
+            .unwrap();
+        p.id
+    };
+    let registered: Vec<_> = ["김기성", "서민준", "한지민", "장은서", "권도윤"]
+        .into_iter()
+        .map(|n| add(n, Some(AttendanceStatus::Expected)))
+        .collect();
+    add("류태윤", Some(AttendanceStatus::Cancelled));
+    let walk_ins: Vec<_> = ["홍길동", "이서연", "강민수"]
+        .into_iter()
+        .map(|n| add(n, None))
+        .collect();
+    (common::app_on(store), registered, walk_ins)
+}
+
+/// The desk's header row at 80 columns, and the minutes' count line.
+fn desk_and_minutes(app: &App) -> (String, String) {
+    let header = common::screen::row(&common::screen::render(app, 80, 24), 1);
+    let e = app.event.clone().unwrap();
+    let minutes = render(&MinutesData::load(app.data.store(), &e).unwrap(), Lang::Ko);
+    let line = minutes
+        .lines()
+        .find(|l| l.starts_with("- 도착"))
+        .unwrap()
+        .to_string();
+    (header, line)
+}
+
+#[test]
+fn the_desk_and_the_minutes_count_the_day_alike_from_expected_to_closed() {
+    let (_dir, store) = common::temp_store();
+    let (mut app, registered, walk_ins) = small_day(store);
+    let check = |app: &App, want: &str| {
+        let (desk, minutes) = desk_and_minutes(app);
+        assert!(desk.ends_with(&format!("{want} ")), "desk: {desk}");
+        assert_eq!(minutes, format!("- {want}"));
+        assert_eq!(
+            netday::i18n::day_count(&app.data.roster.count()),
+            want,
+            "the roster's count"
+        );
+    };
+    check(&app, "도착 0·예정 5·현장 0·미도착 5");
+    for id in &registered[..3] {
+        app.check_in(*id).unwrap();
+    }
+    check(&app, "도착 3·예정 5·현장 0·미도착 2");
+    // More walk-ins than people missing: arrivals pass the expected count, and nothing says 6/5.
+    for id in &walk_ins {
+        app.check_in(*id).unwrap();
+    }
+    check(&app, "도착 6·예정 5·현장 3·미도착 2");
+    app.close_day().unwrap();
+    check(&app, "도착 6·예정 5·현장 3·미도착 2");
+    let no_shows = app
+        .data
+        .roster
+        .attendance
+        .values()
+        .filter(|a| a.status == netday::model::AttendanceStatus::NoShow)
+        .count();
+    assert_eq!(no_shows, 2, "closing the day made the missing no-shows");
+}
