@@ -97,13 +97,6 @@ pub fn confirm_delete_event(label: &str) -> String {
         format!("Delete {label}? (only a day with no records)"),
     )
 }
-/// A day's numbers in the F5 list.
-pub fn picker_count(arrived: usize, registered: usize) -> String {
-    pick(
-        format!("도착 {arrived} / 명단 {registered}"),
-        format!("{arrived} arrived / {registered} listed"),
-    )
-}
 
 pub const YES: L = L("예", "yes");
 pub const NO: L = L("아니오", "no");

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::{Action, App, Effect, Modal, Step, Tone};
 use crate::i18n;
+use crate::model::counts::DayCount;
 use crate::model::dates::{DAY_END, DAY_START, parse_due};
 use crate::model::{District, Event, EventStatus, Id, TextField as FieldKind, clean_line};
 use crate::store::StoreError;
@@ -16,8 +17,8 @@ use crate::widgets::{Form, TextField};
 #[derive(Debug, PartialEq)]
 pub struct EventPicker {
     pub selected: usize,
-    /// Per day, by position in `App::events`: (arrived, registered or walked in).
-    pub counts: Vec<(usize, usize)>,
+    /// Per day, by position in `App::events`: the day's numbers, as the desk shows them.
+    pub counts: Vec<DayCount>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -147,8 +148,7 @@ impl App {
         let mut counts = Vec::with_capacity(self.events.len());
         for e in &self.events {
             let att = self.data.store().attendance_of_event(e.id)?;
-            let arrived = att.iter().filter(|a| a.status.is_arrived()).count();
-            counts.push((arrived, att.len()));
+            counts.push(DayCount::of(att.iter().map(|a| &a.status)));
         }
         self.open(Modal::EventPicker(Box::new(EventPicker {
             selected,

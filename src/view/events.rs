@@ -31,9 +31,8 @@ pub fn draw_picker(app: &App, p: &EventPicker, f: &mut Frame, area: Rect) {
     let offset = crate::widgets::list::offset(p.selected, rows);
     let current = app.event.as_ref().map(|e| e.id);
     for (i, e) in app.events.iter().enumerate().skip(offset).take(rows) {
-        let (arrived, registered) = p.counts.get(i).copied().unwrap_or_default();
         let mark = if Some(e.id) == current { "▸" } else { " " };
-        let count = i18n::picker_count(arrived, registered);
+        let count = p.counts.get(i).map(i18n::day_count).unwrap_or_default();
         let label = event_label(e);
         let room = w.saturating_sub(super::widgets::width(&count) + 3);
         let text = format!(
