@@ -164,6 +164,19 @@ impl Data {
         self.reload(event, events)
     }
 
+    /// Merges organisation `dup` into `keep` (people, action items, ideas follow), then reads
+    /// everyone again.
+    pub fn merge_orgs(
+        &mut self,
+        keep: Id,
+        dup: Id,
+        event: Option<&Event>,
+        events: &[Event],
+    ) -> Result<()> {
+        self.store.merge_orgs(keep, dup)?;
+        self.reload(event, events)
+    }
+
     /// Everyone still expected at `event` becomes a no-show, in one durable step. Returns their
     /// attendance as it was, for the undo.
     pub fn close_day(&mut self, event: Id, now: Ts) -> Result<Vec<Attendance>> {

@@ -236,3 +236,36 @@ pub fn import_unfinished(file: &str, size: u64, started: &str, event: Option<Str
         ),
     )
 }
+
+// --- merging organisations ---
+
+pub const MERGE_ORGS_TITLE: L = L("기관 병합", "Merge organisations");
+pub fn org_merge_marked(name: &str) -> String {
+    pick(
+        format!(
+            "{name}: 중복 기관으로 표시했습니다. 남길 기관을 골라 Ctrl-G를 다시 누르세요 (Esc 취소)"
+        ),
+        format!(
+            "{name} marked as a duplicate. Select the organisation to keep and press Ctrl-G again (Esc cancels)"
+        ),
+    )
+}
+pub fn confirm_merge_orgs(dup: &str, keep: &str) -> String {
+    pick(
+        format!(
+            "두 기관을 하나로 합칠까요?\n지울 중복: {dup}\n남길 기관: {keep}\n사람·참석 기록·아이디어·과제는 남길 기관으로 옮겨집니다."
+        ),
+        format!(
+            "Merge two organisations into one?\nDuplicate, deleted: {dup}\nKept: {keep}\nPeople, attendance, ideas and action items move to the one kept."
+        ),
+    )
+}
+pub fn orgs_merged(dup: &str, keep: &str) -> String {
+    pick(
+        format!("✓ {dup} 을(를) {keep} 에 합쳤습니다 (저장됨)"),
+        format!("✓ Merged {dup} into {keep} (saved)"),
+    )
+}
+pub fn people_n(n: usize) -> String {
+    pick(format!("{n}명"), format!("{n} people"))
+}

@@ -162,6 +162,8 @@ pub struct PeopleState {
     pub org_selected: usize,
     /// The person marked as a duplicate, waiting for the one to keep.
     pub merge_from: Option<Id>,
+    /// An organisation marked as a duplicate in the organisations view (Ctrl-G).
+    pub org_merge_from: Option<Id>,
     /// Attendance before the last "close the day", for undo.
     pub close_undo: Vec<Attendance>,
     hits: Vec<Hit>,
@@ -441,8 +443,9 @@ impl App {
                 if !s.query.is_empty() {
                     s.query.clear();
                     self.refresh_people();
-                } else if s.merge_from.is_some() {
+                } else if s.merge_from.is_some() || s.org_merge_from.is_some() {
                     s.merge_from = None;
+                    s.org_merge_from = None;
                     self.say(Tone::Info, i18n::P_MERGE_CANCELLED.get());
                 } else if s.detail.is_some() {
                     s.detail = None;
@@ -595,6 +598,28 @@ impl App {
             }
             Action::AddPerson => {
                 self.open(Modal::OrgForm(Box::default()));
+            }
+            // Ctrl-G on the duplicate, then Ctrl-G on the one to keep (as with people).
+            Action::Merge => {
+                let Some(id) = self.people.selected_org() else {
+                    self.say(Tone::Warn, i18n::P_NO_ORG_SELECTED.get());
+                    return Ok(());
+                };
+                let name = self.data.roster.org_label(id);
+                match self.people.org_merge_from {
+                    None => {
+                        self.people.org_merge_from = Some(id);
+                        self.say(Tone::Info, i18n::org_merge_marked(&name));
+                    }
+                    Some(dup) if dup == id => {
+                        self.people.org_merge_from = None;
+                        self.say(Tone::Info, i18n::P_MERGE_CANCELLED.get());
+                    }
+                    Some(dup) => {
+                        let what = PeopleConfirm::MergeOrgs { keep: id, dup };
+                        self.open(Modal::PeopleConfirm(what));
+                    }
+                }
             }
             _ => {}
         }

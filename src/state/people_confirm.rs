@@ -12,6 +12,7 @@ use crate::store::StoreError;
 pub enum PeopleConfirm {
     Archive(Id),
     Merge { keep: Id, dup: Id },
+    MergeOrgs { keep: Id, dup: Id },
     CloseDay { expected: usize },
     UndoCloseDay,
 }
@@ -70,6 +71,7 @@ impl App {
                 match what {
                     PeopleConfirm::Archive(id) => self.archive(id)?,
                     PeopleConfirm::Merge { keep, dup } => self.merge(keep, dup)?,
+                    PeopleConfirm::MergeOrgs { keep, dup } => self.merge_orgs(keep, dup)?,
                     PeopleConfirm::CloseDay { .. } => self.close_day()?,
                     PeopleConfirm::UndoCloseDay => self.undo_close_day()?,
                 }
@@ -110,6 +112,23 @@ impl App {
             self.people.selected = i;
         }
         self.after_people_write();
+        Ok(())
+    }
+
+    fn merge_orgs(&mut self, keep: Id, dup: Id) -> Result<(), StoreError> {
+        let names = (
+            self.data.roster.org_label(dup),
+            self.data.roster.org_label(keep),
+        );
+        self.data
+            .merge_orgs(keep, dup, self.event.as_ref(), &self.events)?;
+        self.people.org_merge_from = None;
+        self.reload()?;
+        self.say(Tone::Good, i18n::orgs_merged(&names.0, &names.1));
+        self.after_people_write();
+        if let Some(i) = self.people.org_rows.iter().position(|r| *r == keep) {
+            self.people.org_selected = i;
+        }
         Ok(())
     }
 

@@ -208,4 +208,46 @@ impl Store {
             Ok(())
         })
     }
+
+    /// Merges organisation `dup` into `keep` in one durable step: its people, the action items
+    /// it owns and the ideas it takes part in move to `keep`, and `dup` is deleted.
+    pub fn merge_orgs(&self, keep: Id, dup: Id) -> Result<()> {
+        if keep == dup {
+            return Err(StoreError::Invalid(
+                "cannot merge an organisation into itself".into(),
+            ));
+        }
+        let members = self.people_of_org(dup)?;
+        let notes = self.all::<Note>(NOTES)?;
+        let ideas = self.ideas()?;
+        self.write(|tx| {
+            if tx.get::<Organization>(ORGS, &be(keep))?.is_none() {
+                return Err(StoreError::Invalid("no such organisation".into()).into());
+            }
+            for p in &members {
+                let mut p = p.clone();
+                p.org_id = Some(keep);
+                tx.put_person(&mut p)?;
+            }
+            for n in &notes {
+                let mut n = n.clone();
+                if let NoteKind::Action { owner, .. } = &mut n.kind
+                    && *owner == Owner::Org(dup)
+                {
+                    *owner = Owner::Org(keep);
+                    tx.put_note(&mut n)?;
+                }
+            }
+            for i in ideas.iter().filter(|i| i.org_ids.contains(&dup)) {
+                let mut i = i.clone();
+                i.org_ids.retain(|o| *o != dup);
+                if !i.org_ids.contains(&keep) {
+                    i.org_ids.push(keep);
+                }
+                tx.put_idea(&mut i)?;
+            }
+            tx.bump_gen()?;
+            tx.del(ORGS, &be(dup))
+        })
+    }
 }

@@ -170,6 +170,15 @@ fn draw_filter_line(app: &App, f: &mut Frame, area: Rect) {
                 Style::new().fg(BAD).bold(),
             ));
         }
+        if let Some(o) = s
+            .org_merge_from
+            .and_then(|id| app.data.roster.orgs.get(&id))
+        {
+            spans.push(Span::styled(
+                format!("   {} ← {}", i18n::MERGE_ORGS_TITLE.get(), o.name),
+                Style::new().fg(BAD).bold(),
+            ));
+        }
     }
     let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
     if width(&text) > area.width as usize {

@@ -276,6 +276,23 @@ pub fn draw_filter_menu(app: &App, row: usize, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
+/// An organisation told apart from a namesake: name · kind · how many people.
+fn org_who(app: &App, id: crate::model::Id) -> String {
+    let r = &app.data.roster;
+    match r.orgs.get(&id) {
+        Some(o) => {
+            let (people, _, _) = crate::state::people::org_counts(r, id);
+            format!(
+                "{} · {} · {}",
+                o.name,
+                kind_label(o.kind),
+                i18n::people_n(people)
+            )
+        }
+        None => String::new(),
+    }
+}
+
 pub fn confirm_text(app: &App, what: &PeopleConfirm) -> (&'static str, String) {
     let name = |id| super::who(app, id);
     let (title, body) = match what {
@@ -285,6 +302,10 @@ pub fn confirm_text(app: &App, what: &PeopleConfirm) -> (&'static str, String) {
         PeopleConfirm::Merge { keep, dup } => (
             i18n::MERGE_TITLE.get(),
             i18n::confirm_merge(&name(*dup), &name(*keep)),
+        ),
+        PeopleConfirm::MergeOrgs { keep, dup } => (
+            i18n::MERGE_ORGS_TITLE.get(),
+            i18n::confirm_merge_orgs(&org_who(app, *dup), &org_who(app, *keep)),
         ),
         PeopleConfirm::CloseDay { expected } => (
             i18n::CLOSE_DAY_TITLE.get(),

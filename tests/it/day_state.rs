@@ -328,3 +328,69 @@ fn a_new_organisations_kind_follows_its_name_until_chosen() {
     app.update(Action::Input('2'));
     assert_eq!(kind(&app), OrgKind::ConsumerCoop, "chosen by hand");
 }
+
+/// A junk organisation made at the door ("햇살", kind 기타) is merged into the real one from
+/// the organisations list: its people, the ideas and action items it had follow.
+#[test]
+fn a_junk_organisation_is_merged_into_the_real_one_with_everything_it_had() {
+    use netday::model::{District, OrgKind, Organization};
+    use netday::state::{Modal, Screen};
+    let (_d, mut app) = demo_app();
+    let real = *app
+        .data
+        .roster
+        .orgs
+        .values()
+        .find(|o| o.name == "햇살생협")
+        .map(|o| &o.id)
+        .unwrap();
+    // The junk one, with someone in it and an idea naming it.
+    let mut junk = Organization {
+        id: 0,
+        name: "햇살".into(),
+        kind: OrgKind::Other,
+        district: District::Other,
+        contact: String::new(),
+    };
+    app.data.store().put_org(&mut junk).unwrap();
+    let mut p = person("임시손님");
+    p.org_id = Some(junk.id);
+    app.data.store().put_person(&mut p).unwrap();
+    let mut idea = app.data.store().ideas().unwrap().remove(0);
+    idea.org_ids = vec![junk.id];
+    app.data.store().put_idea(&mut idea).unwrap();
+    app.reload().unwrap();
+
+    while app.screen != Screen::People {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::ToggleOrgs);
+    let at = |app: &App, id| app.people.org_rows.iter().position(|r| *r == id).unwrap();
+    app.people.org_selected = at(&app, junk.id);
+    app.update(Action::Merge);
+    app.people.org_selected = at(&app, real);
+    app.update(Action::Merge);
+    let text = common::screen::screen(&common::screen::render(&app, 120, 30));
+    assert!(
+        text.contains("햇살 · 기타 · 1명") && text.contains("햇살생협 · 생협"),
+        "the confirm names both: {text}"
+    );
+    assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None, "{:?}", app.message);
+
+    let store = app.data.store();
+    assert!(
+        store.orgs().unwrap().iter().all(|o| o.id != junk.id),
+        "the junk is gone"
+    );
+    assert_eq!(store.person(p.id).unwrap().unwrap().org_id, Some(real));
+    let idea = store
+        .ideas()
+        .unwrap()
+        .into_iter()
+        .find(|i| i.id == idea.id)
+        .unwrap();
+    assert_eq!(idea.org_ids, vec![real]);
+    assert!(!app.data.roster.orgs.contains_key(&junk.id));
+}
