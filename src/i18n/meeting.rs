@@ -156,3 +156,9 @@ pub fn notes_filter(agenda: &str, kind: &str, n: usize) -> String {
         format!("agenda item: {agenda} · kind: {kind} · {n}"),
     )
 }
+
+pub const MINUTES_EXPORT_TITLE: L = L("회의록 저장 (Markdown)", "Save the minutes (Markdown)");
+pub const MINUTES_EXPORT_KEYS: L = L(
+    "이 파일에 회의록을 씁니다 · Enter 저장 · Esc 닫기",
+    "Writes the minutes to this file · Enter save · Esc close",
+);

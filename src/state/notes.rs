@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{Input, TextArea, WrapMode};
 
 pub use super::action_form::{ActionField, OwnerPick};
-use super::{Action, App, Effect, Modal, Tone, Wrote};
+use super::{Action, App, Effect, Modal, Tone};
 use crate::i18n;
 use crate::model::{Draft, Id, Note, NoteKind, Owner, Ts, clean_multiline};
 use crate::store::StoreError;
@@ -659,7 +659,7 @@ impl App {
         let dir = self
             .export_dir
             .clone()
-            .or_else(|| directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf()))?;
+            .or_else(|| std::env::current_dir().ok())?;
         Some(dir.join(i18n::minutes_file_name(
             &e.date.format("%Y-%m-%d").to_string(),
         )))
@@ -674,11 +674,15 @@ impl App {
             self.say(Tone::Error, i18n::NO_HOME.get());
             return Ok(());
         };
-        match self.write_for_user(&path, super::Writing::Minutes)? {
-            Wrote::Done => {}
-            Wrote::Exists(r) => self.open(Modal::ConfirmReplace(Box::new(r))),
-            Wrote::Failed(why) => self.say(Tone::Error, why),
-        }
+        // Asks where, with the file name proposed (Enter writes it there).
+        self.open(Modal::Export(Box::new(super::ExportDialog {
+            path: crate::widgets::TextField::with(
+                crate::model::TextField::Path,
+                &path.display().to_string(),
+            ),
+            error: None,
+            what: super::Writing::Minutes,
+        })));
         Ok(())
     }
 

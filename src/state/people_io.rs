@@ -44,6 +44,8 @@ impl ImportDialog {
 pub struct ExportDialog {
     pub path: TextField,
     pub error: Option<String>,
+    /// The people view (Ctrl-E) or the minutes (m).
+    pub what: Writing,
 }
 
 /// `~/x` → `$HOME/x`.
@@ -73,6 +75,7 @@ impl App {
         self.open(Modal::Export(Box::new(ExportDialog {
             path: TextField::with(FieldKind::Path, &format!("~/netday-people-{date}.csv")),
             error: None,
+            what: Writing::People,
         })));
     }
 
@@ -167,7 +170,7 @@ impl App {
             Action::Submit if d.path.trim().is_empty() => {
                 d.error = Some(i18n::P_PATH_REQUIRED.get().into());
             }
-            Action::Submit => match self.write_for_user(&expand_home(&d.path), Writing::People)? {
+            Action::Submit => match self.write_for_user(&expand_home(&d.path), d.what)? {
                 Wrote::Done => return Ok(Effect::Close),
                 Wrote::Exists(r) => return Ok(Effect::Open(Modal::ConfirmReplace(Box::new(r)))),
                 Wrote::Failed(why) => d.error = Some(why),

@@ -479,7 +479,11 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
 }
 
 pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
-    let inner = popup(f, area, 90, 7, i18n::EXPORT_TITLE.get());
+    let (title, keys) = match d.what {
+        crate::state::Writing::People => (i18n::EXPORT_TITLE, i18n::EXPORT_KEYS),
+        crate::state::Writing::Minutes => (i18n::MINUTES_EXPORT_TITLE, i18n::MINUTES_EXPORT_KEYS),
+    };
+    let inner = popup(f, area, 90, 7, title.get());
     let w = inner.width as usize;
     let (path, x) = path_line(&d.path, w);
     let mut lines = vec![path, Line::default()];
@@ -489,7 +493,7 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        fit(i18n::EXPORT_KEYS.get(), w),
+        fit(keys.get(), w),
         Style::new().fg(Color::DarkGray),
     ));
     f.render_widget(Paragraph::new(lines), inner);

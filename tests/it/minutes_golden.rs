@@ -123,6 +123,7 @@ fn minutes_of_the_demo_day() {
     // The TUI key writes the same text to a file and says where.
     app.export_dir = Some(dir.path().to_path_buf());
     app.update(Action::ExportMinutes);
+    app.update(Action::Submit); // the proposed file
     let file = dir.path().join("회의록-2026-11-24.md");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), ko);
     assert!(app.message.unwrap().text.contains("회의록-2026-11-24.md"));

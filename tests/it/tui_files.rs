@@ -35,6 +35,7 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
     let file = dir.path().join("회의록-2026-11-24.md");
 
     app.update(Action::ExportMinutes);
+    app.update(Action::Submit); // the proposed file
     assert_eq!(app.modal, None);
     let minutes = std::fs::read_to_string(&file).unwrap();
     assert!(minutes.starts_with("# "), "{minutes}");
@@ -43,6 +44,7 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
 
     std::fs::write(&file, "손으로 고친 회의록").unwrap();
     app.update(Action::ExportMinutes);
+    app.update(Action::Submit); // the proposed file
     assert_eq!(
         app.modal,
         Some(Modal::ConfirmReplace(Box::new(ReplaceFile {
@@ -73,6 +75,7 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
     );
 
     app.update(Action::ExportMinutes);
+    app.update(Action::Submit); // the proposed file
     app.update(Action::Input('y'));
     assert_eq!(app.modal, None);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), minutes);
