@@ -80,10 +80,6 @@ pub const ACTION_FORM_TITLE: L = L("담당·기한", "Owner and due date");
 pub const F_OWNER: L = L("담당 (이름·기관)", "Owner (person / org.)");
 pub const F_DUE: L = L("기한 (YYYY-MM-DD / MM-DD)", "Due (YYYY-MM-DD / MM-DD)");
 pub const BAD_DUE: L = L("기한은 YYYY-MM-DD 또는 MM-DD", "Due as YYYY-MM-DD or MM-DD");
-pub const OWNER_UNKNOWN: L = L(
-    "그런 사람이나 기관이 없습니다",
-    "No such person or organisation",
-);
 pub const ACTION_FORM_KEYS: L = L(
     "↑↓ 담당 고르기 · Tab 다음 칸 · Enter 저장 · Esc 취소",
     "↑↓ choose owner · Tab next field · Enter save · Esc cancel",
@@ -161,4 +157,8 @@ pub const MINUTES_EXPORT_TITLE: L = L("회의록 저장 (Markdown)", "Save the m
 pub const MINUTES_EXPORT_KEYS: L = L(
     "이 파일에 회의록을 씁니다 · Enter 저장 · Esc 닫기",
     "Writes the minutes to this file · Enter save · Esc close",
+);
+pub const OWNER_AS_WRITTEN: L = L(
+    "이대로 적기 (명단에 없는 사람)",
+    "as written (someone not in the list)",
 );

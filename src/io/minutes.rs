@@ -86,6 +86,7 @@ fn owner_name(d: &MinutesData, o: &Owner) -> String {
             })
             .unwrap_or_default(),
         Owner::Org(id) => d.orgs.get(id).map(|o| o.name.clone()).unwrap_or_default(),
+        Owner::Named(name) => name.clone(),
     }
 }
 

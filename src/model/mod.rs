@@ -373,6 +373,9 @@ pub enum Owner {
     Nobody,
     Person(Id),
     Org(Id),
+    /// Someone not in the database, as written ("구청 담당 주무관"). Last, so records written
+    /// before it existed read the same.
+    Named(String),
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]

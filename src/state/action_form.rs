@@ -39,7 +39,8 @@ impl ActionForm {
         ActionForm {
             note_id,
             form: Form::new(ActionField::Owner),
-            owner: Lookup::with(FieldKind::Short, false, owner, chosen),
+            // Anyone may own an action item: someone not in the database by name as written.
+            owner: Lookup::with(FieldKind::Short, true, owner, chosen),
             due: TextField::with(FieldKind::Short, due),
             original: (owner.to_string(), due.to_string()),
         }
@@ -75,6 +76,7 @@ impl App {
                 .get(id)
                 .map(|o| o.name.clone())
                 .unwrap_or_default(),
+            Owner::Named(name) => name.clone(),
         }
     }
 
@@ -220,7 +222,8 @@ impl App {
         let new_owner = if typed.is_empty() {
             Owner::Nobody
         } else {
-            // The owner taken from the list, else the one whose whole name was typed.
+            // The owner taken from the list, else the one whose whole name was typed, else the
+            // name as written (never a near match in its place).
             let exact = || {
                 let hits = self.owner_candidates(&typed);
                 self.exact_owner(&typed, &hits).map(|i| hits[i])
@@ -228,11 +231,8 @@ impl App {
             match form.owner.chosen.or_else(exact) {
                 Some(OwnerPick::Person(p)) => Owner::Person(p),
                 Some(OwnerPick::Org(o)) => Owner::Org(o),
-                None => {
-                    form.form
-                        .refuse(ActionField::Owner, i18n::OWNER_UNKNOWN.get());
-                    return Ok(Effect::Keep);
-                }
+                // Nobody in the list by that name: the owner as written.
+                None => Owner::Named(crate::model::clean_line(&typed)),
             }
         };
         if let NoteKind::Action { owner, due, .. } = &mut n.kind {

@@ -669,7 +669,7 @@ impl App {
                     NoteKind::Action { owner, .. } => match owner {
                         Owner::Person(o) => *o == id,
                         Owner::Org(o) => Some(*o) == org_id,
-                        Owner::Nobody => false,
+                        Owner::Nobody | Owner::Named(_) => false,
                     },
                     _ => false,
                 };

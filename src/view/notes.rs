@@ -335,7 +335,15 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
                 None => String::new(),
             },
         };
-        lookup_lines(&mut lines, &form.owner, 2, inner.width as usize, label, "");
+        let typed = i18n::OWNER_AS_WRITTEN.get();
+        lookup_lines(
+            &mut lines,
+            &form.owner,
+            2,
+            inner.width as usize,
+            label,
+            typed,
+        );
     }
     field_line(
         &mut lines,

@@ -394,3 +394,43 @@ fn a_junk_organisation_is_merged_into_the_real_one_with_everything_it_had() {
     assert_eq!(idea.org_ids, vec![real]);
     assert!(!app.data.roster.orgs.contains_key(&junk.id));
 }
+
+/// An action item's owner may be someone not in the database, kept as written and shown in the
+/// minutes; a name typed whole is still the person, and a near one is never put in its place.
+#[test]
+fn an_action_item_may_be_owned_by_someone_not_in_the_database() {
+    use netday::model::{NoteKind, Owner};
+    use netday::state::{Modal, Screen};
+    let (_d, mut app) = demo_app();
+    while app.screen != Screen::Notes {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::AddItem);
+    type_text(&mut app, "구청에 장소 문의");
+    app.update(Action::CycleKind);
+    app.update(Action::CycleKind);
+    app.update(Action::Save);
+    let Some(Modal::ActionForm(_)) = &app.modal else {
+        panic!("owner form not open")
+    };
+    type_text(&mut app, "구청 담당 주무관");
+    app.update(Action::Cancel); // no suggestion: the name as written
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None, "{:?}", app.message);
+    let n = app
+        .data
+        .store()
+        .notes()
+        .unwrap()
+        .into_iter()
+        .find(|n| n.text == "구청에 장소 문의")
+        .unwrap();
+    let NoteKind::Action { owner, .. } = &n.kind else {
+        panic!()
+    };
+    assert_eq!(owner, &Owner::Named("구청 담당 주무관".into()));
+    let e = app.event.clone().unwrap();
+    let minutes =
+        netday::io::minutes::render(&app.data.minutes(&e).unwrap(), netday::i18n::Lang::Ko);
+    assert!(minutes.contains("구청 담당 주무관"), "{minutes}");
+}
