@@ -162,3 +162,9 @@ pub const OWNER_AS_WRITTEN: L = L(
     "이대로 적기 (명단에 없는 사람)",
     "as written (someone not in the list)",
 );
+pub fn agenda_pushed(n: usize, minutes: i64) -> String {
+    pick(
+        format!("겹치지 않게 다음 안건 {n}개를 최대 {minutes}분 뒤로 옮겼습니다"),
+        format!("{n} following items moved up to {minutes} min later so nothing overlaps"),
+    )
+}

@@ -56,6 +56,26 @@ pub fn schedule(items: &[AgendaItem], day_start: NaiveTime) -> Vec<(NaiveTime, N
         .collect()
 }
 
+/// Items whose own start time falls before the end of the item ahead of them (it was made
+/// longer) start when it ends instead; the items that follow without a time of their own move
+/// with them. Returns which items moved and by how many minutes at most.
+pub fn push_back_overlaps(items: &mut [AgendaItem], day_start: NaiveTime) -> (Vec<usize>, i64) {
+    let mut moved = Vec::new();
+    let mut most = 0;
+    let mut t = day_start;
+    for (i, item) in items.iter_mut().enumerate() {
+        if let Some(s) = item.start
+            && s < t
+        {
+            most = most.max((t - s).num_minutes());
+            item.start = Some(t);
+            moved.push(i);
+        }
+        t = item.start.unwrap_or(t) + chrono::Duration::minutes(i64::from(item.minutes));
+    }
+    (moved, most)
+}
+
 /// The four segments of a networking day (DESIGN.md); the agenda template (`t`), the demo and generated data all start from them: title, minutes.
 pub const STANDARD_SEGMENTS: [(&str, u32); 4] = [
     ("각 협동조합 현황 공유", 40),
@@ -134,5 +154,19 @@ mod tests {
     fn the_usual_day_is_two_to_five() {
         assert_eq!(DAY_START.to_string(), "14:00:00");
         assert_eq!(DAY_END.to_string(), "17:00:00");
+    }
+
+    #[test]
+    fn a_longer_item_pushes_the_timed_items_after_it() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
+        let mut items = standard_agenda(1, t(14, 0));
+        items[0].minutes = 60; // 14:00–15:00, the next was set for 14:40
+        let (moved, most) = push_back_overlaps(&mut items, t(14, 0));
+        assert_eq!((moved, most), (vec![1, 2, 3], 20));
+        let sched = schedule(&items, t(14, 0));
+        assert_eq!(sched[1], (t(15, 0), t(15, 30)));
+        assert_eq!(sched[3].1, t(16, 50));
+        // Nothing overlaps any more: nothing moves.
+        assert_eq!(push_back_overlaps(&mut items, t(14, 0)), (vec![], 0));
     }
 }

@@ -165,14 +165,26 @@ impl App {
     }
 
     /// The current event's agenda with the clock: (index, minutes left) of the running item.
+    /// An item set running by hand (s) wins over the clock; its minutes left are the clock's
+    /// when the clock agrees, else none.
     pub fn agenda_now(&self) -> Option<(usize, i64)> {
         let e = self.event.as_ref()?;
-        current_item(
+        let by_clock = current_item(
             &self.agenda.items,
             e.date,
             self.day_start(),
             self.now().local(),
-        )
+        );
+        let by_hand = self
+            .agenda
+            .items
+            .iter()
+            .position(|i| i.status == AgendaStatus::Running);
+        match (by_hand, by_clock) {
+            (Some(h), Some((c, left))) if h == c => Some((c, left)),
+            (Some(h), _) => Some((h, 0)),
+            (None, clock) => clock,
+        }
     }
 
     pub fn agenda_timings(&self) -> Vec<(Timing, Option<i64>)> {
@@ -327,9 +339,30 @@ impl App {
         item.start = start;
         item.minutes = minutes.unwrap_or(DEFAULT_MINUTES);
         item.presenter = clean_line(&form.presenter);
-        self.data.save_agenda_item(&mut item)?;
-        let id = item.id;
-        self.say(Tone::Good, i18n::agenda_saved(&item.title));
+        // A longer item pushes the timed items after it, in the same durable step.
+        let mut all = self.agenda.items.clone();
+        match all.iter_mut().find(|x| x.id == item.id && item.id != 0) {
+            Some(slot) => *slot = item.clone(),
+            None => all.push(item.clone()),
+        }
+        all.sort_by_key(|x| (x.order, x.id));
+        let (moved, most) = crate::model::dates::push_back_overlaps(&mut all, self.day_start());
+        let mut changed: Vec<AgendaItem> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, x)| moved.contains(i) || (x.id == item.id && x.order == item.order))
+            .map(|(_, x)| x.clone())
+            .collect();
+        self.data.save_agenda_items(&mut changed)?;
+        let id = changed
+            .iter()
+            .find(|x| x.order == item.order && x.title == item.title)
+            .map_or(item.id, |x| x.id);
+        let mut said = i18n::agenda_saved(&item.title);
+        if !moved.is_empty() {
+            said = format!("{said} · {}", i18n::agenda_pushed(moved.len(), most));
+        }
+        self.say(Tone::Good, said);
         // Saved: the form closes whatever the reload says.
         if let Err(e) = self.load_agenda() {
             self.fail(e);

@@ -434,3 +434,56 @@ fn an_action_item_may_be_owned_by_someone_not_in_the_database() {
         netday::io::minutes::render(&app.data.minutes(&e).unwrap(), netday::i18n::Lang::Ko);
     assert!(minutes.contains("구청 담당 주무관"), "{minutes}");
 }
+
+/// Making an agenda item longer moves the timed items after it (and says so), and a new note
+/// belongs to the item set running by hand, whatever the clock says.
+#[test]
+fn a_longer_agenda_item_pushes_the_next_and_notes_follow_the_running_one() {
+    use netday::state::Screen;
+    let (_d, mut app) = demo_app();
+    while app.screen != Screen::Agenda {
+        app.update(Action::NextScreen);
+    }
+    let starts = |app: &App| -> Vec<String> {
+        app.agenda
+            .items
+            .iter()
+            .map(|i| {
+                i.start
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    assert_eq!(starts(&app), ["14:00", "14:40", "15:10", "15:40"]);
+    app.update(Action::Home);
+    app.update(Action::Edit); // the form opens on the title
+    app.update(Action::PrevField); // → length
+    app.update(Action::ClearField);
+    type_text(&mut app, "60");
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None, "{:?}", app.message);
+    assert_eq!(starts(&app), ["14:00", "15:00", "15:30", "16:00"]);
+    assert!(
+        app.message.as_ref().unwrap().text.contains("20분 뒤로"),
+        "{:?}",
+        app.message
+    );
+    let stored = app
+        .data
+        .store()
+        .agenda_of_event(app.event.as_ref().unwrap().id)
+        .unwrap();
+    assert_eq!(stored, app.agenda.items, "one durable step");
+
+    // The third item set running by hand (s twice: planned → running).
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::CycleStatus);
+    let third = app.agenda.items[2].id;
+    while app.screen != Screen::Notes {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::AddItem);
+    assert_eq!(app.notes.editor.as_ref().unwrap().agenda_id, Some(third));
+}
