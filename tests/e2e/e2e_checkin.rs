@@ -61,6 +61,8 @@ fn a_walk_in_at_the_door_and_sigterm_restores_the_terminal() {
     tui.type_text("홍길동");
     tui.send(b"\t");
     tui.type_text("한울신협");
+    tui.send(b"\t"); // takes the highlighted 한울신협, on to the role
+    tui.type_text("조합원");
     tui.send(b"\t");
     tui.type_text("010-1111-2222");
     tui.send(b"\r");
@@ -72,7 +74,7 @@ fn a_walk_in_at_the_door_and_sigterm_restores_the_terminal() {
         "SIGTERM left the terminal in the alternate screen"
     );
     let (_, people, _) = run(&db, &["export", "people"]);
-    assert!(people.contains("홍길동,한울신협"), "{people}");
+    assert!(people.contains(",홍길동,한울신협,신협,동부,조합원,010-1111-2222,"), "{people}");
 }
 
 #[test]
