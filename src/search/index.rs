@@ -481,8 +481,6 @@ impl SearchIndex {
                 || org_keyboard.get(i).is_some_and(|&k| k != NO_KIND)
                 || org_split.get(i).is_some_and(|&b| b != 0)
         }));
-        typos.clear();
-        let typo = q.typo.as_ref();
         // phase 1
         let n = self.ids.len();
         cands.clear();
@@ -505,17 +503,26 @@ impl SearchIndex {
             if let Some(c) = cands.get_mut(k) {
                 *c = slot as u32;
             }
-            let cand = d | kbm | o;
-            k += usize::from(cand);
-            if let Some(t) = typo
-                && !cand
-                && t.may_match(len, inis)
-                && t.matches(&self.units[span.range()])
-            {
-                typos.push(slot as u32);
-            }
+            k += usize::from(d | kbm | o);
         }
         cands.truncate(k);
+        // names one syllable away that are not candidates already (those get it in phase 2)
+        typos.clear();
+        if let Some(t) = &q.typo {
+            let mut next = 0;
+            let entries = self.name_inis.iter().zip(&self.name_units);
+            for (slot, (&inis, span)) in entries.enumerate() {
+                if !t.may_match(span.len as usize, inis) {
+                    continue;
+                }
+                while cands.get(next).is_some_and(|&c| (c as usize) < slot) {
+                    next += 1;
+                }
+                if cands.get(next) != Some(&(slot as u32)) && t.matches(&self.units[span.range()]) {
+                    typos.push(slot as u32);
+                }
+            }
+        }
         // phase 2
         for &slot in cands.iter() {
             let slot = slot as usize;

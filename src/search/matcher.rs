@@ -464,6 +464,37 @@ pub(super) fn phone_tail(digits: &[u8]) -> u16 {
     }
 }
 
+/// The high bit of every 5-bit lane of `x` that is not zero.
+#[inline(always)]
+fn differing_lanes(x: u64) -> u64 {
+    ((x & LANES_LO) + LANES_LO | x) & LANES_HI
+}
+
+/// The high bits of the first `m` lanes.
+#[inline(always)]
+fn lanes(m: usize) -> u64 {
+    LANES_HI & ((1u64 << (5 * m)) - 1)
+}
+
+/// Whether packed initials `long` (`m + 1` chars) with one char dropped can equal `short`
+/// (`m` chars): the lanes before the dropped one agree in place, the ones after it shifted.
+#[inline(always)]
+fn one_dropped(long: u64, short: u64, m: usize) -> bool {
+    let in_place = differing_lanes(long ^ short) & lanes(m);
+    let shifted = differing_lanes((long >> 5) ^ short) & lanes(m);
+    let first_in_place = if in_place == 0 {
+        m
+    } else {
+        in_place.trailing_zeros() as usize / 5
+    };
+    let after_last_shifted = if shifted == 0 {
+        0
+    } else {
+        (63 - shifted.leading_zeros() as usize) / 5 + 1
+    };
+    after_last_shifted <= first_in_place
+}
+
 /// The query as whole syllables, for names one syllable away from it.
 pub(super) struct Typo {
     units: Vec<u32>,
@@ -486,11 +517,11 @@ impl Typo {
         let n = self.units.len();
         if len == n {
             // One substitution changes at most one initial.
-            let x = inis ^ self.inis;
-            let differ = ((x & LANES_LO) + LANES_LO | x) & LANES_HI & ((1u64 << (5 * n)) - 1);
-            n >= 3 && differ.count_ones() <= 1
+            n >= 3 && (differing_lanes(inis ^ self.inis) & lanes(n)).count_ones() <= 1
+        } else if len == n + 1 {
+            one_dropped(inis, self.inis, n)
         } else {
-            len + 1 == n && len >= 2 || len == n + 1
+            len + 1 == n && len >= 2 && one_dropped(self.inis, inis, len)
         }
     }
 
