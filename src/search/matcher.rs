@@ -504,7 +504,7 @@ pub(super) struct Typo {
 
 impl Typo {
     fn new(q: &[char]) -> Option<Typo> {
-        ((2..PACK_MAX).contains(&q.len()) && q.iter().all(|&c| is_syllable(c))).then(|| Typo {
+        ((3..PACK_MAX).contains(&q.len()) && q.iter().all(|&c| is_syllable(c))).then(|| Typo {
             units: q.iter().map(|&c| encode(c)).collect(),
             inis: pack_initials(q),
         })
@@ -517,11 +517,11 @@ impl Typo {
         let n = self.units.len();
         if len == n {
             // One substitution changes at most one initial.
-            n >= 3 && (differing_lanes(inis ^ self.inis) & lanes(n)).count_ones() <= 1
+            (differing_lanes(inis ^ self.inis) & lanes(n)).count_ones() <= 1
         } else if len == n + 1 {
             one_dropped(inis, self.inis, n)
         } else {
-            len + 1 == n && len >= 2 && one_dropped(self.inis, inis, len)
+            len + 1 == n && one_dropped(self.inis, inis, len)
         }
     }
 
@@ -530,10 +530,10 @@ impl Typo {
         let q = &self.units[..];
         let (n, m) = (q.len(), text.len());
         if n == m {
-            return n >= 3 && q.iter().zip(text).filter(|(a, b)| a != b).count() == 1;
+            return q.iter().zip(text).filter(|(a, b)| a != b).count() == 1;
         }
         let (long, short) = if m == n + 1 { (text, q) } else { (q, text) };
-        if long.len() != short.len() + 1 || short.len() < 2 {
+        if long.len() != short.len() + 1 {
             return false;
         }
         let k = short.iter().zip(long).take_while(|(a, b)| a == b).count();

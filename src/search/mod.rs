@@ -51,10 +51,10 @@
 //! Keyboard tiers: if the query (whitespace removed) is pure ASCII letters, it is also converted
 //! as if typed on a dubeolsik keyboard in English mode (see [`keyboard_to_hangul`]) and matched with
 //! the same rules; any match there yields `KeyboardName` / `KeyboardOrg`.
-//! `NameTypo`, last: the query (no whitespace inside) is 2..=11 Hangul syllables and the whole name
-//! is one syllable away from it: one syllable different (same length, 3 or more), or one syllable
-//! missing or one extra (the shorter of the two at least 2 long).  The entry's tier is the best of
-//! all of these.
+//! `NameTypo`, last: the query (no whitespace inside) is 3..=11 Hangul syllables and the whole name
+//! is one syllable away from it: one syllable different, missing or extra.  (Two-syllable
+//! queries are mostly a longer name half typed, and one syllable of two is not a name.)
+//! The entry's tier is the best of all of these.
 //!
 //! # Ordering
 //! Tier, then (only through [`SearchIndex::search_top_ranked`]) the ids ranked later — the

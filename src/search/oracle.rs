@@ -93,21 +93,20 @@ fn naive_kind(q: &[char], text: &[char]) -> Option<Kind> {
     best
 }
 
-/// One syllable substituted (3 or more long), missing or extra (the shorter at least 2 long).
+/// A query of 3..=11 syllables with one syllable substituted, missing or extra.
 fn naive_one_syllable_away(q: &[char], name: &[char]) -> bool {
-    if q.len() < 2 || q.len() >= 12 || !q.iter().all(|&c| is_syllable(c)) {
+    if q.len() < 3 || q.len() >= 12 || !q.iter().all(|&c| is_syllable(c)) {
         return false;
     }
     if q.len() == name.len() {
-        return q.len() >= 3 && (0..q.len()).filter(|&i| q[i] != name[i]).count() == 1;
+        return (0..q.len()).filter(|&i| q[i] != name[i]).count() == 1;
     }
     let drop_one = |long: &[char], short: &[char]| {
-        short.len() >= 2
-            && (0..long.len()).any(|i| {
-                let mut l = long.to_vec();
-                l.remove(i);
-                l == short
-            })
+        (0..long.len()).any(|i| {
+            let mut l = long.to_vec();
+            l.remove(i);
+            l == short
+        })
     };
     drop_one(name, q) || drop_one(q, name)
 }

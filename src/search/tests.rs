@@ -813,7 +813,12 @@ fn index_matches_naive_reference_on_20000_people() {
 fn 한_음절_오타() {
     assert_eq!(tier("정하눌", "정하늘"), Some(Tier::NameTypo));
     assert_eq!(tier("정하누", "정하늘"), Some(Tier::NameTypo));
-    assert_eq!(tier("정늘", "정하늘"), Some(Tier::NameTypo));
+    assert_eq!(tier("남지혜", "남궁지혜"), Some(Tier::NameTypo));
+    assert_eq!(
+        tier("정늘", "정하늘"),
+        None,
+        "two syllables typed: no typo tier"
+    );
     assert_eq!(tier("정하하늘", "정하늘"), Some(Tier::NameTypo));
     assert_eq!(tier("하늘", "정하늘"), Some(Tier::NameSubstring));
     // two syllables off, or a two-syllable name with one of two different: not the same person
