@@ -406,11 +406,7 @@ impl SearchIndex {
         if let Some(k) = q.direct.best_kind_masked(name, mask, inis) {
             return Some(name_tier(k));
         }
-        if org_split != 0
-            && q.splits.iter().enumerate().any(|(s, (head, _))| {
-                org_split & 1 << s != 0 && head.best_kind_masked(name, mask, inis).is_some()
-            })
-        {
+        if org_split != 0 && self.name_matches_a_split(q, slot, org_split) {
             return Some(Tier::NameOrg);
         }
         if org_direct != NO_KIND {
@@ -424,10 +420,23 @@ impl SearchIndex {
                 return Some(Tier::KeyboardOrg);
             }
         }
-        if q.typo.as_ref().is_some_and(|t| t.matches(name)) {
+        if let Some(t) = &q.typo
+            && t.matches(name)
+        {
             return Some(Tier::NameTypo);
         }
         None
+    }
+
+    /// Whether the name in `slot` matches the name part of a split whose bit is in `splits`.
+    /// Out of line: it keeps [`eval_slot`](Self::eval_slot)'s hot path small.
+    #[inline(never)]
+    fn name_matches_a_split(&self, q: &Query, slot: usize, splits: u8) -> bool {
+        let (mask, inis) = (self.name_masks[slot], self.name_inis[slot]);
+        let name = &self.units[self.name_units[slot].range()];
+        q.splits.iter().enumerate().any(|(s, (head, _))| {
+            splits & 1 << s != 0 && head.best_kind_masked(name, mask, inis).is_some()
+        })
     }
 
     /// Entries found by badge code or by phone, with that tier (the code first).

@@ -526,6 +526,7 @@ impl Typo {
     }
 
     /// Whether `text` is one syllable away from the query (see the module docs).
+    #[inline(never)]
     pub(super) fn matches(&self, text: &[u32]) -> bool {
         let q = &self.units[..];
         let (n, m) = (q.len(), text.len());
