@@ -467,7 +467,7 @@ pub(super) fn phone_tail(digits: &[u8]) -> u16 {
 /// The high bit of every 5-bit lane of `x` that is not zero.
 #[inline(always)]
 fn differing_lanes(x: u64) -> u64 {
-    ((x & LANES_LO) + LANES_LO | x) & LANES_HI
+    (((x & LANES_LO) + LANES_LO) | x) & LANES_HI
 }
 
 /// The high bits of the first `m` lanes.
