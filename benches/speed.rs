@@ -20,8 +20,9 @@ const EVENTS: usize = 120;
 const SEED: u64 = 1;
 
 /// Queries as typed at the desk: consonants, partial syllables, whole names, Latin, keyboard
-/// mistakes (Korean typed in English mode), and a query that finds nobody.
-const QUERIES: [&str; 9] = [
+/// mistakes (Korean typed in English mode), a query that finds nobody, a name with one syllable
+/// mistyped, and a phone's last four digits.
+const QUERIES: [&str; 11] = [
     "ㄱ",
     "ㄱㄱ",
     "ㄱㄱㅅ",
@@ -31,6 +32,8 @@ const QUERIES: [&str; 9] = [
     "kim",
     "rkdals",
     "ㅋㅋㅋㅋㅋ",
+    "정하눌",
+    "1187",
 ];
 
 fn day() -> NaiveDate {

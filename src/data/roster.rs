@@ -66,7 +66,7 @@ impl Roster {
             ..Default::default()
         };
         for o in r.orgs.values() {
-            r.org_index.upsert(o.id, &o.name, "", "");
+            r.org_index.upsert(o.id, &o.name, "", "", "");
         }
         r.pos = r
             .people
@@ -129,7 +129,7 @@ impl Roster {
             .and_then(|o| self.orgs.get(&o))
             .map(|o| o.name.as_str())
             .unwrap_or("");
-        self.index.upsert(p.id, &p.name, org, &p.code);
+        self.index.upsert(p.id, &p.name, org, &p.code, &p.phone);
     }
 
     /// Index of the person with `id` in `people`.
@@ -228,7 +228,7 @@ impl Roster {
     pub fn upsert_org(&mut self, o: Organization) {
         self.version = next_version();
         let id = o.id;
-        self.org_index.upsert(id, &o.name, "", "");
+        self.org_index.upsert(id, &o.name, "", "", "");
         self.orgs.insert(id, o);
         let members: Vec<usize> = (0..self.people.len())
             .filter(|&i| self.people[i].org_id == Some(id))
@@ -287,8 +287,8 @@ impl Roster {
     }
 }
 
-/// The people search index (everyone not archived, with their organisation's name and badge
-/// code): loaded from the store's saved copy when no person or organisation changed since
+/// The people search index (everyone not archived, with their organisation's name, badge code
+/// and phone): loaded from the store's saved copy when no person or organisation changed since
 /// `generation` (read before `people`), else built and saved for the next start.
 pub fn people_index(
     store: &Store,
@@ -310,7 +310,7 @@ pub fn people_index(
             .and_then(|o| orgs.get(&o))
             .map(|o| o.name.as_str())
             .unwrap_or("");
-        ix.upsert(p.id, &p.name, org, &p.code);
+        ix.upsert(p.id, &p.name, org, &p.code, &p.phone);
     }
     store.put_search_cache(generation, &ix.to_bytes())?;
     Ok(ix)

@@ -14,19 +14,22 @@ impl Span {
     }
 }
 
-/// Packed sort key: bits 60..64 tier, 54..60 name length (capped), 6..54 first three chars
-/// (saturated to 16 bits, weakly order preserving).  Equal keys fall back to a full comparison.
+/// Packed sort key: bits 60..64 tier, bit 59 ranked later (see `search_top_ranked`), 53..59
+/// name length (capped), 5..53 first three chars (saturated to 16 bits, weakly order
+/// preserving).  Equal keys fall back to a full comparison.
 fn name_key(display: &str) -> u64 {
     let len = display.chars().count();
     if len >= 63 {
-        return 63 << 54;
+        return 63 << 53;
     }
-    let mut key = (len as u64) << 54;
+    let mut key = (len as u64) << 53;
     for (k, c) in display.chars().take(3).enumerate() {
-        key |= u64::from((c as u32).min(0xFFFF)) << (38 - 16 * k);
+        key |= u64::from((c as u32).min(0xFFFF)) << (37 - 16 * k);
     }
     key
 }
+
+const LATER: u64 = 1 << 59;
 
 const NO_KIND: u8 = u8::MAX;
 
@@ -39,6 +42,7 @@ fn name_tier(k: Kind) -> Tier {
         Kind::Exact => Tier::ExactName,
         Kind::Prefix => Tier::NamePrefix,
         Kind::Substring => Tier::NameSubstring,
+        Kind::FuzzyStart => Tier::NameConsonantStart,
         Kind::Fuzzy => Tier::NameConsonant,
     }
 }
@@ -58,6 +62,10 @@ struct Scratch {
     org_any: Vec<bool>,
     org_direct: Vec<u8>,
     org_keyboard: Vec<u8>,
+    /// per distinct organisation: bit s set when the organisation part of split s matches it
+    org_split: Vec<u8>,
+    typos: Vec<u32>,
+    later: Vec<u64>,
 }
 
 thread_local! {
@@ -73,11 +81,12 @@ pub(super) struct OrgRec {
     pub(super) refs: u32,
 }
 
-/// Search index over (id, name, org, badge code) entries.
+/// Search index over (id, name, org, badge code, phone) entries.
 ///
 /// Layout: per-entry hot data (`name_units`, `org_of`) in parallel vectors, the name and
 /// organisation units of all entries in one `units` buffer; organisations are interned, so a
-/// query evaluates each distinct organisation once.  Badge codes live in a hash map.
+/// query evaluates each distinct organisation once.  Badge codes live in a hash map; phone
+/// numbers as digits in `bytes`, with their last four digits in `phone_tails` for the scan.
 #[derive(Default)]
 pub struct SearchIndex {
     pub(super) slot_of: FastMap<Id, u32>,
@@ -92,6 +101,9 @@ pub struct SearchIndex {
     pub(super) display: Vec<Span>,
     /// normalised badge code in `bytes`
     pub(super) codes: Vec<Span>,
+    /// phone digits in `bytes`
+    pub(super) phones: Vec<Span>,
+    pub(super) phone_tails: Vec<u16>,
     // --- shared ---
     pub(super) orgs: Vec<OrgRec>,
     pub(super) org_slot: FastMap<String, u32>,
@@ -125,9 +137,11 @@ impl SearchIndex {
         self.sort_keys.reserve(n);
         self.display.reserve(n);
         self.codes.reserve(n);
+        self.phones.reserve(n);
+        self.phone_tails.reserve(n);
         self.code_map.reserve(n);
         self.units.reserve(n * 4);
-        self.bytes.reserve(n * 14);
+        self.bytes.reserve(n * 25);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -217,11 +231,11 @@ impl SearchIndex {
             }
         }
         self.dead_units += self.name_units[slot].len as usize;
-        self.dead_bytes += (code.len + self.display[slot].len) as usize;
+        self.dead_bytes += (code.len + self.display[slot].len + self.phones[slot].len) as usize;
     }
 
     /// Insert or replace the entry with this id.
-    pub fn upsert(&mut self, id: Id, name: &str, org: &str, code: &str) {
+    pub fn upsert(&mut self, id: Id, name: &str, org: &str, code: &str, phone: &str) {
         let existing = self.slot_of.get(&id).map(|&s| s as usize);
         if let Some(slot) = existing {
             self.release_slot(slot);
@@ -241,6 +255,9 @@ impl SearchIndex {
         let org_ref = self.intern_org(org);
         let code_span = self.push_bytes(code_norm.as_bytes());
         let display_span = self.push_bytes(display_name.as_bytes());
+        let digits = phone_digits(phone);
+        let phone_span = self.push_bytes(&digits);
+        let tail = phone_tail(&digits);
         let key = name_key(display_name);
         if !code_norm.is_empty() {
             self.code_map.entry(code_norm).or_default().push(id);
@@ -254,6 +271,8 @@ impl SearchIndex {
                 self.sort_keys[slot] = key;
                 self.display[slot] = display_span;
                 self.codes[slot] = code_span;
+                self.phones[slot] = phone_span;
+                self.phone_tails[slot] = tail;
             }
             None => {
                 self.slot_of.insert(id, self.ids.len() as u32);
@@ -265,6 +284,8 @@ impl SearchIndex {
                 self.sort_keys.push(key);
                 self.display.push(display_span);
                 self.codes.push(code_span);
+                self.phones.push(phone_span);
+                self.phone_tails.push(tail);
             }
         }
         self.maybe_compact();
@@ -286,6 +307,8 @@ impl SearchIndex {
         self.sort_keys.swap_remove(slot);
         self.display.swap_remove(slot);
         self.codes.swap_remove(slot);
+        self.phones.swap_remove(slot);
+        self.phone_tails.swap_remove(slot);
         if let Some(&moved) = self.ids.get(slot) {
             self.slot_of.insert(moved, slot as u32);
         }
@@ -309,7 +332,12 @@ impl SearchIndex {
             units.extend_from_slice(&self.units[sp.range()]);
             sp.off = off;
         }
-        for sp in self.display.iter_mut().chain(self.codes.iter_mut()) {
+        for sp in self
+            .display
+            .iter_mut()
+            .chain(self.codes.iter_mut())
+            .chain(self.phones.iter_mut())
+        {
             let off = bytes.len() as u32;
             bytes.extend_from_slice(&self.bytes[sp.range()]);
             sp.off = off;
@@ -320,27 +348,66 @@ impl SearchIndex {
         self.dead_bytes = 0;
     }
 
-    /// Per distinct organisation: the kind of match of the direct and keyboard query.
-    fn eval_orgs(&self, q: &Query, direct: &mut Vec<u8>, keyboard: &mut Vec<u8>) {
+    /// Per distinct organisation: the kind of match of the direct and keyboard query, and which
+    /// splits' organisation part it matches.
+    fn eval_orgs(&self, q: &Query, scratch: &mut Scratch) {
+        let Scratch {
+            org_direct: direct,
+            org_keyboard: keyboard,
+            org_split: split,
+            ..
+        } = scratch;
         direct.clear();
         keyboard.clear();
+        split.clear();
         for o in &self.orgs {
-            let text = &self.units[o.units.range()];
-            direct.push(kind_code(q.direct.best_kind_masked(text, o.masks, o.inis)));
-            if let Some(kb) = &q.keyboard {
-                keyboard.push(kind_code(kb.best_kind_masked(text, o.masks, o.inis)));
+            let (d, k, s) = self.org_kinds(q, o);
+            direct.push(d);
+            if q.keyboard.is_some() {
+                keyboard.push(k);
+            }
+            if !q.splits.is_empty() {
+                split.push(s);
             }
         }
     }
 
-    /// Tier of the entry in `slot`; `org_direct`/`org_keyboard` are its org's precomputed kinds.
+    /// One organisation's (direct kind, keyboard kind, split bits).
+    fn org_kinds(&self, q: &Query, o: &OrgRec) -> (u8, u8, u8) {
+        let text = &self.units[o.units.range()];
+        let direct = kind_code(q.direct.best_kind_masked(text, o.masks, o.inis));
+        let keyboard = kind_code(
+            q.keyboard
+                .as_ref()
+                .and_then(|kb| kb.best_kind_masked(text, o.masks, o.inis)),
+        );
+        let split = q
+            .splits
+            .iter()
+            .enumerate()
+            .fold(0u8, |bits, (s, (_, org))| {
+                bits | u8::from(org.best_kind_masked(text, o.masks, o.inis).is_some()) << s
+            });
+        (direct, keyboard, split)
+    }
+
+    /// Tier of the entry in `slot`, given its organisation's (direct kind, keyboard kind, split
+    /// bits) from [`org_kinds`](Self::org_kinds).
     #[inline(always)]
-    fn eval_slot(&self, q: &Query, slot: usize, org_direct: u8, org_keyboard: u8) -> Option<Tier> {
+    fn eval_slot(
+        &self,
+        q: &Query,
+        slot: usize,
+        (org_direct, org_keyboard, org_split): (u8, u8, u8),
+    ) -> Option<Tier> {
         let mask = self.name_masks[slot];
         let inis = self.name_inis[slot];
         let name = &self.units[self.name_units[slot].range()];
         if let Some(k) = q.direct.best_kind_masked(name, mask, inis) {
             return Some(name_tier(k));
+        }
+        if org_split != 0 && self.name_matches_a_split(q, slot, org_split) {
+            return Some(Tier::NameOrg);
         }
         if org_direct != NO_KIND {
             return Some(org_tier(org_direct));
@@ -353,19 +420,48 @@ impl SearchIndex {
                 return Some(Tier::KeyboardOrg);
             }
         }
+        if let Some(t) = &q.typo
+            && t.matches(name)
+        {
+            return Some(Tier::NameTypo);
+        }
         None
     }
 
-    fn code_slots(&self, q: &Query) -> Vec<u32> {
-        std::str::from_utf8(&q.raw)
+    /// Whether the name in `slot` matches the name part of a split whose bit is in `splits`.
+    /// Out of line: it keeps [`eval_slot`](Self::eval_slot)'s hot path small.
+    #[inline(never)]
+    fn name_matches_a_split(&self, q: &Query, slot: usize, splits: u8) -> bool {
+        let (mask, inis) = (self.name_masks[slot], self.name_inis[slot]);
+        let name = &self.units[self.name_units[slot].range()];
+        q.splits.iter().enumerate().any(|(s, (head, _))| {
+            splits & 1 << s != 0 && head.best_kind_masked(name, mask, inis).is_some()
+        })
+    }
+
+    /// Entries found by badge code or by phone, with that tier (the code first).
+    fn exact_slots(&self, q: &Query) -> Vec<(u32, Tier)> {
+        let mut found: Vec<(u32, Tier)> = std::str::from_utf8(&q.raw)
             .ok()
             .and_then(|raw| self.code_map.get(raw))
             .map(|ids| {
                 ids.iter()
-                    .filter_map(|id| self.slot_of.get(id).copied())
+                    .filter_map(|id| Some((*self.slot_of.get(id)?, Tier::Code)))
                     .collect()
             })
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if let Some(digits) = &q.phone {
+            let tail = phone_tail(digits);
+            for (slot, &t) in self.phone_tails.iter().enumerate() {
+                if t == tail
+                    && self.bytes[self.phones[slot].range()].ends_with(digits)
+                    && !found.iter().any(|&(s, _)| s as usize == slot)
+                {
+                    found.push((slot as u32, Tier::Phone));
+                }
+            }
+        }
+        found
     }
 
     /// Calls `f(slot, tier)` for every matching entry.
@@ -373,21 +469,26 @@ impl SearchIndex {
     /// Phase 1 is a branch-free pass over the per-entry prefilter masks collecting candidate
     /// slots; phase 2 runs the real matcher on the candidates only.
     fn scan(&self, q: &Query, scratch: &mut Scratch, mut f: impl FnMut(usize, Tier)) {
-        let code_slots = self.code_slots(q);
-        for &slot in &code_slots {
-            f(slot as usize, Tier::Code);
+        let exact_slots = self.exact_slots(q);
+        for &(slot, tier) in &exact_slots {
+            f(slot as usize, tier);
         }
+        let found = |slot: usize| exact_slots.iter().any(|&(s, _)| s as usize == slot);
+        self.eval_orgs(q, scratch);
         let Scratch {
             org_direct,
             org_keyboard,
+            org_split,
             cands,
             org_any,
+            typos,
             ..
         } = scratch;
-        self.eval_orgs(q, org_direct, org_keyboard);
         org_any.clear();
         org_any.extend((0..org_direct.len()).map(|i| {
-            org_direct[i] != NO_KIND || org_keyboard.get(i).is_some_and(|&k| k != NO_KIND)
+            org_direct[i] != NO_KIND
+                || org_keyboard.get(i).is_some_and(|&k| k != NO_KIND)
+                || org_split.get(i).is_some_and(|&b| b != 0)
         }));
         // phase 1
         let n = self.ids.len();
@@ -414,17 +515,42 @@ impl SearchIndex {
             k += usize::from(d | kbm | o);
         }
         cands.truncate(k);
+        // names one syllable away that are not candidates already (those get it in phase 2)
+        typos.clear();
+        if let Some(t) = &q.typo {
+            let mut next = 0;
+            let entries = self.name_inis.iter().zip(&self.name_units);
+            for (slot, (&inis, span)) in entries.enumerate() {
+                if !t.may_match(span.len as usize, inis) {
+                    continue;
+                }
+                while cands.get(next).is_some_and(|&c| (c as usize) < slot) {
+                    next += 1;
+                }
+                if cands.get(next) != Some(&(slot as u32)) && t.matches(&self.units[span.range()]) {
+                    typos.push(slot as u32);
+                }
+            }
+        }
         // phase 2
         for &slot in cands.iter() {
             let slot = slot as usize;
-            if !code_slots.is_empty() && code_slots.contains(&(slot as u32)) {
+            if !exact_slots.is_empty() && found(slot) {
                 continue;
             }
             let org = self.org_of[slot] as usize;
-            let od = org_direct.get(org).copied().unwrap_or(NO_KIND);
-            let ok = org_keyboard.get(org).copied().unwrap_or(NO_KIND);
-            if let Some(t) = self.eval_slot(q, slot, od, ok) {
+            let kinds = (
+                org_direct.get(org).copied().unwrap_or(NO_KIND),
+                org_keyboard.get(org).copied().unwrap_or(NO_KIND),
+                org_split.get(org).copied().unwrap_or(0),
+            );
+            if let Some(t) = self.eval_slot(q, slot, kinds) {
                 f(slot, t);
+            }
+        }
+        for &slot in typos.iter() {
+            if exact_slots.is_empty() || !found(slot as usize) {
+                f(slot as usize, Tier::NameTypo);
             }
         }
     }
@@ -439,8 +565,15 @@ impl SearchIndex {
         })
     }
 
-    /// Fills `out` (best first, at most `limit`) and returns how many matched in all.
-    pub(super) fn run(&self, query: &str, limit: Option<usize>, out: &mut Vec<Hit>) -> usize {
+    /// Fills `out` (best first, at most `limit`) and returns how many matched in all; hits of
+    /// the entries with the ids in `later` go after the others of their tier.
+    pub(super) fn run(
+        &self,
+        query: &str,
+        limit: Option<usize>,
+        later: impl IntoIterator<Item = Id>,
+        out: &mut Vec<Hit>,
+    ) -> usize {
         out.clear();
         let Some(q) = Query::compile(query) else {
             return 0;
@@ -448,10 +581,26 @@ impl SearchIndex {
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
             let mut hits = std::mem::take(&mut scratch.hits);
+            let mut bits = std::mem::take(&mut scratch.later);
+            bits.clear();
+            for id in later {
+                if let Some(&slot) = self.slot_of.get(&id) {
+                    let slot = slot as usize;
+                    if bits.len() <= slot / 64 {
+                        bits.resize(slot / 64 + 1, 0);
+                    }
+                    bits[slot / 64] |= 1 << (slot % 64);
+                }
+            }
             hits.clear();
             self.scan(&q, &mut scratch, |slot, t| {
-                hits.push(((t as u64) << 60 | self.sort_keys[slot], slot as u32));
+                let later = bits
+                    .get(slot / 64)
+                    .is_some_and(|w| w & 1 << (slot % 64) != 0);
+                let key = (t as u64) << 60 | self.sort_keys[slot] | if later { LATER } else { 0 };
+                hits.push((key, slot as u32));
             });
+            scratch.later = bits;
             let total = hits.len();
             if let Some(limit) = limit
                 && hits.len() > limit
@@ -478,13 +627,25 @@ impl SearchIndex {
     /// All matching hits, best first (tier, name length, name, id).
     /// An empty / whitespace-only query matches nothing.
     pub fn search(&self, query: &str, out: &mut Vec<Hit>) {
-        self.run(query, None, out);
+        self.run(query, None, [], out);
     }
 
     /// Like [`search`](Self::search) but keeps only the best `limit` hits; returns how many
     /// matched in all (one scan serves both the list and its count).
     pub fn search_top(&self, query: &str, limit: usize, out: &mut Vec<Hit>) -> usize {
-        self.run(query, Some(limit), out)
+        self.run(query, Some(limit), [], out)
+    }
+
+    /// Like [`search_top`](Self::search_top), but within each tier the entries with the ids in
+    /// `later` come after the others (the desk: people already arrived after those expected).
+    pub fn search_top_ranked(
+        &self,
+        query: &str,
+        limit: usize,
+        later: impl IntoIterator<Item = Id>,
+        out: &mut Vec<Hit>,
+    ) -> usize {
+        self.run(query, Some(limit), later, out)
     }
 
     /// Ids of all matching entries, in no particular order (for lists that sort by their own
@@ -518,18 +679,12 @@ impl SearchIndex {
     /// The tier the entry with `id` gets for `query` (`None` if absent or not matching).
     pub fn tier_of(&self, query: &str, id: Id) -> Option<Tier> {
         let q = Query::compile(query)?;
-        let slot = *self.slot_of.get(&id)? as usize;
-        if self.code_slots(&q).contains(&(slot as u32)) {
-            return Some(Tier::Code);
+        let slot = *self.slot_of.get(&id)?;
+        if let Some(&(_, tier)) = self.exact_slots(&q).iter().find(|(s, _)| *s == slot) {
+            return Some(tier);
         }
-        let rec = self.orgs[self.org_of[slot] as usize];
-        let org = &self.units[rec.units.range()];
-        let od = kind_code(q.direct.best_kind_masked(org, rec.masks, rec.inis));
-        let ok = kind_code(
-            q.keyboard
-                .as_ref()
-                .and_then(|kb| kb.best_kind_masked(org, rec.masks, rec.inis)),
-        );
-        self.eval_slot(&q, slot, od, ok)
+        let slot = slot as usize;
+        let kinds = self.org_kinds(&q, &self.orgs[self.org_of[slot] as usize]);
+        self.eval_slot(&q, slot, kinds)
     }
 }

@@ -8,7 +8,18 @@ pub(super) enum Kind {
     Exact,
     Prefix,
     Substring,
+    /// fuzzy, from the text's first char
+    FuzzyStart,
     Fuzzy,
+}
+
+#[inline(always)]
+fn fuzzy_at(p: usize) -> Kind {
+    if p == 0 {
+        Kind::FuzzyStart
+    } else {
+        Kind::Fuzzy
+    }
 }
 
 /// Unit encoding: Hangul syllable = FLAG | initial<<16 | medial<<8 | final; else the code point.
@@ -383,15 +394,15 @@ impl Compiled {
                     continue;
                 }
                 if self.all_initial {
-                    return Some(Kind::Fuzzy);
+                    return Some(fuzzy_at(p));
                 }
             }
             if let Some((end, exact)) = self.match_at(text, p) {
                 if self.has_consonant {
-                    return Some(Kind::Fuzzy);
+                    return Some(fuzzy_at(p));
                 }
                 if !exact {
-                    best = Some(Kind::Fuzzy);
+                    best = best.or(Some(fuzzy_at(p)));
                     continue;
                 }
                 return Some(if p > 0 {
@@ -411,6 +422,124 @@ pub(super) struct Query {
     pub(super) raw: Vec<u8>,
     pub(super) direct: Compiled,
     pub(super) keyboard: Option<Compiled>,
+    /// digits of a phone number (or its end) the query stands for
+    pub(super) phone: Option<Vec<u8>>,
+    /// (name part, organisation part) at the first and at the last whitespace inside the query
+    pub(super) splits: Vec<(Compiled, Compiled)>,
+    pub(super) typo: Option<Typo>,
+}
+
+/// Query chars a phone number is written with, besides digits.
+fn is_phone_sep(c: char) -> bool {
+    matches!(c, '-' | '.' | '(' | ')' | '+') || c.is_whitespace()
+}
+
+/// The digits a query stands for when it is a phone number or its end (at least 4 digits).
+pub(super) fn phone_query(query: &str) -> Option<Vec<u8>> {
+    let q = query.trim();
+    if !q.chars().all(|c| c.is_ascii_digit() || is_phone_sep(c)) {
+        return None;
+    }
+    let mut digits: Vec<u8> = q.bytes().filter(u8::is_ascii_digit).collect();
+    if q.starts_with('+') && digits.starts_with(b"82") {
+        digits.drain(..2);
+        if digits.first() != Some(&b'0') {
+            digits.insert(0, b'0');
+        }
+    }
+    (digits.len() >= 4).then_some(digits)
+}
+
+/// The digits of a stored phone number, and its last four as a number (`NO_TAIL` if shorter).
+pub(super) fn phone_digits(phone: &str) -> Vec<u8> {
+    phone.bytes().filter(u8::is_ascii_digit).collect()
+}
+pub(super) const NO_TAIL: u16 = u16::MAX;
+pub(super) fn phone_tail(digits: &[u8]) -> u16 {
+    match digits.len().checked_sub(4) {
+        Some(s) => digits[s..]
+            .iter()
+            .fold(0, |n, d| n * 10 + u16::from(d - b'0')),
+        None => NO_TAIL,
+    }
+}
+
+/// The high bit of every 5-bit lane of `x` that is not zero.
+#[inline(always)]
+fn differing_lanes(x: u64) -> u64 {
+    (((x & LANES_LO) + LANES_LO) | x) & LANES_HI
+}
+
+/// The high bits of the first `m` lanes.
+#[inline(always)]
+fn lanes(m: usize) -> u64 {
+    LANES_HI & ((1u64 << (5 * m)) - 1)
+}
+
+/// Whether packed initials `long` (`m + 1` chars) with one char dropped can equal `short`
+/// (`m` chars): the lanes before the dropped one agree in place, the ones after it shifted.
+#[inline(always)]
+fn one_dropped(long: u64, short: u64, m: usize) -> bool {
+    let in_place = differing_lanes(long ^ short) & lanes(m);
+    let shifted = differing_lanes((long >> 5) ^ short) & lanes(m);
+    let first_in_place = if in_place == 0 {
+        m
+    } else {
+        in_place.trailing_zeros() as usize / 5
+    };
+    let after_last_shifted = if shifted == 0 {
+        0
+    } else {
+        (63 - shifted.leading_zeros() as usize) / 5 + 1
+    };
+    after_last_shifted <= first_in_place
+}
+
+/// The query as whole syllables, for names one syllable away from it.
+pub(super) struct Typo {
+    units: Vec<u32>,
+    /// [`pack_initials`] of the query
+    inis: u64,
+}
+
+impl Typo {
+    fn new(q: &[char]) -> Option<Typo> {
+        ((3..PACK_MAX).contains(&q.len()) && q.iter().all(|&c| is_syllable(c))).then(|| Typo {
+            units: q.iter().map(|&c| encode(c)).collect(),
+            inis: pack_initials(q),
+        })
+    }
+
+    /// Cheap test on a text's length and packed initials: `false` proves it is not one
+    /// syllable away.
+    #[inline(always)]
+    pub(super) fn may_match(&self, len: usize, inis: u64) -> bool {
+        let n = self.units.len();
+        if len == n {
+            // One substitution changes at most one initial.
+            (differing_lanes(inis ^ self.inis) & lanes(n)).count_ones() <= 1
+        } else if len == n + 1 {
+            one_dropped(inis, self.inis, n)
+        } else {
+            len + 1 == n && one_dropped(self.inis, inis, len)
+        }
+    }
+
+    /// Whether `text` is one syllable away from the query (see the module docs).
+    #[inline(never)]
+    pub(super) fn matches(&self, text: &[u32]) -> bool {
+        let q = &self.units[..];
+        let (n, m) = (q.len(), text.len());
+        if n == m {
+            return q.iter().zip(text).filter(|(a, b)| a != b).count() == 1;
+        }
+        let (long, short) = if m == n + 1 { (text, q) } else { (q, text) };
+        if long.len() != short.len() + 1 {
+            return false;
+        }
+        let k = short.iter().zip(long).take_while(|(a, b)| a == b).count();
+        short[k..] == long[k + 1..]
+    }
 }
 
 impl Query {
@@ -426,10 +555,35 @@ impl Query {
         } else {
             None
         };
+        let trimmed = query.trim();
+        let mut splits = Vec::new();
+        let cuts = [
+            trimmed.find(char::is_whitespace),
+            trimmed.rfind(char::is_whitespace),
+        ];
+        for (k, cut) in cuts.into_iter().enumerate() {
+            if let Some(at) = cut
+                && (k == 0 || cuts[0] != cut)
+                && let (Some(name), Some(org)) = (
+                    Compiled::new(&normalize_query(&trimmed[..at])),
+                    Compiled::new(&normalize_query(&trimmed[at..])),
+                )
+            {
+                splits.push((name, org));
+            }
+        }
         Some(Query {
             raw,
             direct,
             keyboard,
+            phone: phone_query(query),
+            // A space asks for a name and an organisation, not for a mistyped name.
+            typo: if splits.is_empty() {
+                Typo::new(&q)
+            } else {
+                None
+            },
+            splits,
         })
     }
 }

@@ -38,18 +38,28 @@
 //! # Tiers
 //! For each start position a match is *fuzzy* when the query contains any bare consonant jamo
 //! or when the last element only matched through one of the partial (IME) rules above.
-//! Name: fuzzy → `NameConsonant`; else start 0 and whole name consumed → `ExactName`;
-//! else start 0 → `NamePrefix`; else `NameSubstring`.  The best start position wins.
+//! Name: fuzzy → `NameConsonantStart` when the best fuzzy match starts at the name's first char,
+//! else `NameConsonant`; exact, start 0 and whole name consumed → `ExactName`; else start 0 →
+//! `NamePrefix`; else `NameSubstring`.  The best start position wins.
 //! Org: the same with `OrgPrefix` (also for a whole-org match) / `OrgSubstring` / `OrgConsonant`.
 //! `Code`: the whole query (whitespace removed, lowercased) equals the badge code (same normalisation).
+//! `Phone`: the query is a phone number or its end (digits with `-`, `.`, `(`, `)`, a leading `+`
+//! and whitespace; at least 4 digits) and the person's phone digits end with its digits
+//! (`+82` is read as the trunk `0`).
+//! `NameOrg`: the query has whitespace inside; for its first and its last whitespace, the part
+//! before matches the name and the part after matches the organisation (each by the rules above).
 //! Keyboard tiers: if the query (whitespace removed) is pure ASCII letters, it is also converted
 //! as if typed on a dubeolsik keyboard in English mode (see [`keyboard_to_hangul`]) and matched with
-//! the same rules; any match there yields `KeyboardName` / `KeyboardOrg`.  The entry's tier is the
-//! best of all of these.
+//! the same rules; any match there yields `KeyboardName` / `KeyboardOrg`.
+//! `NameTypo`, last: the query (no whitespace inside) is 3..=11 Hangul syllables and the whole name
+//! is one syllable away from it: one syllable different, missing or extra.  (Two-syllable
+//! queries are mostly a longer name half typed, and one syllable of two is not a name.)
+//! The entry's tier is the best of all of these.
 //!
 //! # Ordering
-//! Tier, then name display length (`chars().count()` of the name as given, trimmed), then the
-//! trimmed name (Unicode code point order), then id.
+//! Tier, then (only through [`SearchIndex::search_top_ranked`]) the ids ranked later — the
+//! desk passes those who have already arrived — then name display length (`chars().count()` of
+//! the name as given, trimmed), then the trimmed name (Unicode code point order), then id.
 
 mod hangul;
 mod index;
@@ -79,28 +89,36 @@ pub type Id = u64;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tier {
     Code,
+    Phone,
     ExactName,
     NamePrefix,
     NameSubstring,
+    NameConsonantStart,
     NameConsonant,
+    NameOrg,
     OrgPrefix,
     OrgSubstring,
     OrgConsonant,
     KeyboardName,
     KeyboardOrg,
+    NameTypo,
 }
 
-const ALL_TIERS: [Tier; 10] = [
+const ALL_TIERS: [Tier; 14] = [
     Tier::Code,
+    Tier::Phone,
     Tier::ExactName,
     Tier::NamePrefix,
     Tier::NameSubstring,
+    Tier::NameConsonantStart,
     Tier::NameConsonant,
+    Tier::NameOrg,
     Tier::OrgPrefix,
     Tier::OrgSubstring,
     Tier::OrgConsonant,
     Tier::KeyboardName,
     Tier::KeyboardOrg,
+    Tier::NameTypo,
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -76,7 +76,9 @@ fn naive_kind(q: &[char], text: &[char]) -> Option<Kind> {
             states = next;
         }
         for (end, exact) in states {
-            let kind = if has_consonant || !exact {
+            let kind = if (has_consonant || !exact) && start == 0 {
+                Kind::FuzzyStart
+            } else if has_consonant || !exact {
                 Kind::Fuzzy
             } else if start == 0 && end == text.len() {
                 Kind::Exact
@@ -91,8 +93,26 @@ fn naive_kind(q: &[char], text: &[char]) -> Option<Kind> {
     best
 }
 
+/// A query of 3..=11 syllables with one syllable substituted, missing or extra.
+fn naive_one_syllable_away(q: &[char], name: &[char]) -> bool {
+    if q.len() < 3 || q.len() >= 12 || !q.iter().all(|&c| is_syllable(c)) {
+        return false;
+    }
+    if q.len() == name.len() {
+        return (0..q.len()).filter(|&i| q[i] != name[i]).count() == 1;
+    }
+    let drop_one = |long: &[char], short: &[char]| {
+        (0..long.len()).any(|i| {
+            let mut l = long.to_vec();
+            l.remove(i);
+            l == short
+        })
+    };
+    drop_one(name, q) || drop_one(q, name)
+}
+
 /// Naive reference matcher (slow, obviously correct): the tier this entry would get, or `None`.
-pub fn naive_tier(query: &str, name: &str, org: &str, code: &str) -> Option<Tier> {
+pub fn naive_tier(query: &str, name: &str, org: &str, code: &str, phone: &str) -> Option<Tier> {
     let q = normalize_query(query);
     if q.is_empty() {
         return None;
@@ -104,6 +124,21 @@ pub fn naive_tier(query: &str, name: &str, org: &str, code: &str) -> Option<Tier
     if !code_n.is_empty() && code_n == raw {
         return Some(Tier::Code);
     }
+    let q_trim = query.trim();
+    if q_trim
+        .chars()
+        .all(|c| c.is_ascii_digit() || "-.()+".contains(c) || c.is_whitespace())
+    {
+        let mut digits: String = q_trim.chars().filter(char::is_ascii_digit).collect();
+        if q_trim.starts_with('+') && digits.starts_with("82") {
+            let rest = &digits[2..];
+            digits = format!("0{}", rest.strip_prefix('0').unwrap_or(rest));
+        }
+        let phone_d: String = phone.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() >= 4 && phone_d.ends_with(&digits) {
+            return Some(Tier::Phone);
+        }
+    }
     let mut name_n = Vec::new();
     normalize_text(name, &mut name_n);
     let mut org_n = Vec::new();
@@ -113,14 +148,36 @@ pub fn naive_tier(query: &str, name: &str, org: &str, code: &str) -> Option<Tier
             Kind::Exact => Tier::ExactName,
             Kind::Prefix => Tier::NamePrefix,
             Kind::Substring => Tier::NameSubstring,
+            Kind::FuzzyStart => Tier::NameConsonantStart,
             Kind::Fuzzy => Tier::NameConsonant,
         });
+    }
+    let mut cuts: Vec<usize> = q_trim
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .collect();
+    if cuts.len() > 2 {
+        cuts.drain(1..cuts.len() - 1);
+    }
+    for at in cuts {
+        let (head, tail) = (
+            normalize_query(&q_trim[..at]),
+            normalize_query(&q_trim[at..]),
+        );
+        if !head.is_empty()
+            && !tail.is_empty()
+            && naive_kind(&head, &name_n).is_some()
+            && naive_kind(&tail, &org_n).is_some()
+        {
+            return Some(Tier::NameOrg);
+        }
     }
     if let Some(k) = naive_kind(&q, &org_n) {
         return Some(match k {
             Kind::Exact | Kind::Prefix => Tier::OrgPrefix,
             Kind::Substring => Tier::OrgSubstring,
-            Kind::Fuzzy => Tier::OrgConsonant,
+            Kind::FuzzyStart | Kind::Fuzzy => Tier::OrgConsonant,
         });
     }
     let keys: String = query.chars().filter(|c| !c.is_whitespace()).collect();
@@ -134,5 +191,6 @@ pub fn naive_tier(query: &str, name: &str, org: &str, code: &str) -> Option<Tier
             return Some(Tier::KeyboardOrg);
         }
     }
-    None
+    (!q_trim.contains(char::is_whitespace) && naive_one_syllable_away(&q, &name_n))
+        .then_some(Tier::NameTypo)
 }

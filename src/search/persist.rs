@@ -2,7 +2,8 @@
 
 use super::*;
 
-const MAGIC: &[u8; 8] = b"NDSIDX02";
+/// The layout's name and version: a cache written in another layout is not read but rebuilt.
+const MAGIC: &[u8; 8] = b"NDSIDX03";
 
 struct Reader<'a>(&'a [u8]);
 
@@ -59,7 +60,7 @@ impl SearchIndex {
     /// (`netday search` on a large roster). Read back with [`from_bytes`](Self::from_bytes).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(
-            64 + self.ids.len() * 64
+            64 + self.ids.len() * 78
                 + self.units.len() * 4
                 + self.bytes.len()
                 + self.orgs.len() * 36,
@@ -77,6 +78,8 @@ impl SearchIndex {
             out.extend_from_slice(&self.sort_keys[i].to_le_bytes());
             put_span(&mut out, self.display[i]);
             put_span(&mut out, self.codes[i]);
+            put_span(&mut out, self.phones[i]);
+            out.extend_from_slice(&self.phone_tails[i].to_le_bytes());
         }
         put_len(&mut out, self.orgs.len());
         for o in &self.orgs {
@@ -109,7 +112,7 @@ impl SearchIndex {
         if r.take(8)? != MAGIC {
             return None;
         }
-        let n = r.len(64)?;
+        let n = r.len(78)?;
         let mut ix = SearchIndex::new();
         ix.reserve(n);
         for _ in 0..n {
@@ -121,6 +124,9 @@ impl SearchIndex {
             ix.sort_keys.push(r.u64()?);
             ix.display.push(r.span()?);
             ix.codes.push(r.span()?);
+            ix.phones.push(r.span()?);
+            ix.phone_tails
+                .push(u16::from_le_bytes(r.take(2)?.try_into().ok()?));
         }
         ix.orgs = r.vec(36, |r| {
             Some(OrgRec {
@@ -154,6 +160,7 @@ impl SearchIndex {
             && ix.orgs.iter().all(|o| in_units(&o.units))
             && ix.display.iter().all(in_bytes)
             && ix.codes.iter().all(in_bytes)
+            && ix.phones.iter().all(in_bytes)
             && ix.org_of.iter().all(|&o| (o as usize) < ix.orgs.len())
             && ix.free_orgs.iter().all(|&o| (o as usize) < ix.orgs.len());
         if !ok {

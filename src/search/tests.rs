@@ -5,10 +5,10 @@ use super::*;
 #[test]
 fn saved_index_loads_back_and_answers_the_same() {
     let mut ix = SearchIndex::new();
-    ix.upsert(1, "김민준", "태릉 신협", "AB23");
-    ix.upsert(2, "강미영", "햇살생협", "CD45");
-    ix.upsert(3, "이서준", "태릉신협", "EF67");
-    ix.upsert(2, "강미라", "마을목공협동조합", "CD45");
+    ix.upsert(1, "김민준", "태릉 신협", "AB23", "");
+    ix.upsert(2, "강미영", "햇살생협", "CD45", "");
+    ix.upsert(3, "이서준", "태릉신협", "EF67", "");
+    ix.upsert(2, "강미라", "마을목공협동조합", "CD45", "");
     ix.remove(3);
     let back = SearchIndex::from_bytes(&ix.to_bytes()).expect("loads");
     for q in [
@@ -29,7 +29,7 @@ fn saved_index_loads_back_and_answers_the_same() {
 fn idx(entries: &[(Id, &str, &str, &str)]) -> SearchIndex {
     let mut ix = SearchIndex::new();
     for &(id, n, o, c) in entries {
-        ix.upsert(id, n, o, c);
+        ix.upsert(id, n, o, c, "");
     }
     ix
 }
@@ -45,7 +45,7 @@ fn tier(q: &str, name: &str) -> Option<Tier> {
     let fast = find(&ix, q).first().map(|h| h.tier);
     assert_eq!(
         fast,
-        naive_tier(q, name, "", ""),
+        naive_tier(q, name, "", "", ""),
         "fast vs naive for {q:?} / {name:?}"
     );
     fast
@@ -131,7 +131,8 @@ fn 한글_분해_조합() {
 
 #[test]
 fn 초성_검색() {
-    assert_eq!(tier("ㄱㄱㅅ", "김기성"), Some(Tier::NameConsonant));
+    assert_eq!(tier("ㄱㄱㅅ", "김기성"), Some(Tier::NameConsonantStart));
+    assert_eq!(tier("ㄱㅅ", "김기성"), Some(Tier::NameConsonant));
     assert!(finds("ㄱㅅ", "김기성"));
     assert!(finds("ㅌㄹㅅㅎ", "태릉신협"));
     assert!(!finds("ㄱㅅㄱ", "김기성"));
@@ -142,7 +143,7 @@ fn 초성_검색() {
 
 #[test]
 fn 혼합_검색() {
-    assert_eq!(tier("김ㄱ", "김기성"), Some(Tier::NameConsonant));
+    assert_eq!(tier("김ㄱ", "김기성"), Some(Tier::NameConsonantStart));
     assert!(finds("기ㅅ", "김기성"));
     assert!(finds("ㄱ기", "김기성"));
     assert!(!finds("기ㄱ", "김기성"));
@@ -152,7 +153,7 @@ fn 혼합_검색() {
 
 #[test]
 fn 마지막_글자_받침_없음() {
-    assert_eq!(tier("강미", "강민수"), Some(Tier::NameConsonant));
+    assert_eq!(tier("강미", "강민수"), Some(Tier::NameConsonantStart));
     assert_eq!(tier("강미", "강미영"), Some(Tier::NamePrefix));
     assert!(!finds("가민", "강민수"));
     // compound medial still composing: 고 → 과
@@ -163,7 +164,7 @@ fn 마지막_글자_받침_없음() {
 
 #[test]
 fn 마지막_글자_받침_다음_초성() {
-    assert_eq!(tier("김깃", "김기성"), Some(Tier::NameConsonant));
+    assert_eq!(tier("김깃", "김기성"), Some(Tier::NameConsonantStart));
     assert!(!finds("감", "강민수"));
     assert!(!finds("김긱", "김기성"));
     // final still composing into a compound final: 달 → 닭
@@ -174,7 +175,7 @@ fn 마지막_글자_받침_다음_초성() {
 
 #[test]
 fn 겹받침_분리() {
-    assert_eq!(tier("태릉싢", "태릉신협"), Some(Tier::NameConsonant));
+    assert_eq!(tier("태릉싢", "태릉신협"), Some(Tier::NameConsonantStart));
     assert!(finds("닭", "닭집"));
     assert!(finds("닭", "달기"));
     assert!(!finds("닭", "다리"));
@@ -254,7 +255,10 @@ fn 배지_코드() {
         }
     );
     assert_eq!(find(&ix, "k7m").len(), 1);
-    assert_eq!(naive_tier("K7 M3", "홍길동", "", "k7m3"), Some(Tier::Code));
+    assert_eq!(
+        naive_tier("K7 M3", "홍길동", "", "k7m3", ""),
+        Some(Tier::Code)
+    );
 }
 
 #[test]
@@ -297,7 +301,7 @@ fn 빈_질의() {
     assert!(find(&ix, "").is_empty());
     assert!(find(&ix, "  \t ").is_empty());
     assert_eq!(ix.count(" "), 0);
-    assert_eq!(naive_tier(" ", "강민수", "", ""), None);
+    assert_eq!(naive_tier(" ", "강민수", "", "", ""), None);
 }
 
 #[test]
@@ -327,7 +331,7 @@ fn 순위_정렬() {
             Tier::NamePrefix,
             Tier::NamePrefix,
             Tier::NameSubstring,
-            Tier::NameConsonant,
+            Tier::NameConsonantStart,
             Tier::OrgPrefix,
             Tier::OrgSubstring
         ]
@@ -343,11 +347,11 @@ fn 순위_정렬() {
 #[test]
 fn 갱신_삭제() {
     let mut ix = SearchIndex::new();
-    ix.upsert(1, "강민수", "", "");
-    ix.upsert(2, "김기성", "", "");
-    ix.upsert(3, "태릉", "", "");
+    ix.upsert(1, "강민수", "", "", "");
+    ix.upsert(2, "김기성", "", "", "");
+    ix.upsert(3, "태릉", "", "", "");
     assert_eq!(ix.len(), 3);
-    ix.upsert(1, "홍길동", "", "");
+    ix.upsert(1, "홍길동", "", "", "");
     assert_eq!(ix.len(), 3);
     assert!(find(&ix, "강민").is_empty());
     assert_eq!(find(&ix, "홍")[0].id, 1);
@@ -359,7 +363,7 @@ fn 갱신_삭제() {
     // heavy churn triggers compaction; results must stay right
     for round in 0..20u64 {
         for id in 0..500u64 {
-            ix.upsert(100 + id, &format!("이름{round}{id}"), "조직", "");
+            ix.upsert(100 + id, &format!("이름{round}{id}"), "조직", "", "");
         }
     }
     assert_eq!(ix.len(), 502);
@@ -512,8 +516,13 @@ fn 빠른_경로와_단순_구현_일치() {
                 random_name(&mut r) + "협"
             };
             let code = format!("K{}", r.below(300));
-            ix.upsert(id, &name, &org, &code);
-            entries.push((id, name, org, code));
+            let phone = match r.below(4) {
+                0 => String::new(),
+                1 => format!("02-{}-{:04}", 200 + r.below(800), r.below(10_000)),
+                _ => format!("010-{:04}-{:04}", r.below(10_000), r.below(10_000)),
+            };
+            ix.upsert(id, &name, &org, &code, &phone);
+            entries.push((id, name, org, code, phone));
         }
         let mut out = Vec::new();
         for qn in 0..45 {
@@ -521,17 +530,41 @@ fn 빠른_경로와_단순_구현_일치() {
             let q = match qn % 9 {
                 0 => src.3.clone(),
                 1 if !src.2.is_empty() => random_query(&mut r, &src.2),
+                2 if src.4.len() > 4 => {
+                    // the whole number, its digits, or its last four
+                    let digits: String = src.4.chars().filter(char::is_ascii_digit).collect();
+                    let cut = digits.len() - 4;
+                    [src.4.clone(), digits.clone(), digits[cut..].to_string()][r.below(3)].clone()
+                }
+                3 if !src.2.is_empty() => {
+                    // name, a space, the start of the organisation
+                    let org: String = src.2.chars().take(1 + r.below(3)).collect();
+                    format!("{} {org}", src.1)
+                }
+                4 => {
+                    // one syllable changed, dropped or doubled
+                    let mut cs: Vec<char> = src.1.chars().collect();
+                    let i = r.below(cs.len());
+                    match r.below(3) {
+                        0 => cs[i] = r.pick(&['눌', '민', '가', '힣']),
+                        1 => {
+                            cs.remove(i);
+                        }
+                        _ => cs.insert(i, cs[i]),
+                    }
+                    cs.into_iter().collect()
+                }
                 _ => random_query(&mut r, &src.1),
             };
             ix.search(&q, &mut out);
             let fast: HashMap<Id, Tier> = out.iter().map(|h| (h.id, h.tier)).collect();
             assert_eq!(fast.len(), out.len());
-            for (id, n, o, c) in &entries {
-                let naive = naive_tier(&q, n, o, c);
+            for (id, n, o, c, ph) in &entries {
+                let naive = naive_tier(&q, n, o, c, ph);
                 assert_eq!(
                     fast.get(id).copied(),
                     naive,
-                    "round {round} query {q:?} name {n:?} org {o:?} code {c:?}"
+                    "round {round} query {q:?} name {n:?} org {o:?} code {c:?} phone {ph:?}"
                 );
             }
             assert_eq!(ix.count(&q), out.len());
@@ -572,7 +605,7 @@ fn 키보드_왕복과_입력중_상태() {
                 ix.tier_of(prefix, 1).is_some(),
                 "keys {prefix:?} for {name}"
             );
-            assert_eq!(ix.tier_of(&ime, 1), naive_tier(&ime, &name, "", ""));
+            assert_eq!(ix.tier_of(&ime, 1), naive_tier(&ime, &name, "", "", ""));
         }
     }
 }
@@ -635,7 +668,13 @@ fn bench_index() -> SearchIndex {
     let mut ix = SearchIndex::new();
     for id in 0..100_000u64 {
         let name = format!("{}{}{}", r.pick(&SURNAMES), r.pick(&GIVEN), r.pick(&GIVEN));
-        ix.upsert(id, &name, &orgs[r.below(orgs.len())], &format!("K{id:05}"));
+        ix.upsert(
+            id,
+            &name,
+            &orgs[r.below(orgs.len())],
+            &format!("K{id:05}"),
+            &format!("010-{:04}-{:04}", r.below(10_000), r.below(10_000)),
+        );
     }
     ix
 }
@@ -650,7 +689,7 @@ fn search_top_counts_every_match_while_keeping_the_best() {
         (4, "고은지"),
         (5, "박정호"),
     ] {
-        ix.upsert(id, name, "한울신협", "");
+        ix.upsert(id, name, "한울신협", "", "");
     }
     let mut out = Vec::new();
     let total = ix.search_top("ㄱ", 2, &mut out);
@@ -664,7 +703,7 @@ fn search_top_counts_every_match_while_keeping_the_best() {
 // Correctness under load: on 20,000 generated people, the index finds exactly what the naive
 // reference matcher finds, with the same tier, for every query.
 
-const QUERIES: [&str; 32] = [
+const QUERIES: [&str; 38] = [
     "ㄱ",
     "ㄱㄱ",
     "ㄱㄱㅅ",
@@ -697,6 +736,12 @@ const QUERIES: [&str; 32] = [
     "지원센터",
     "ㅁㅈ",
     "zzzz",
+    "김민쥰",
+    "김준",
+    "김민민준",
+    "김민준 태릉",
+    "이서 햇살",
+    "010-",
 ];
 
 #[test]
@@ -706,23 +751,32 @@ fn index_matches_naive_reference_on_20000_people() {
     let mut ix = SearchIndex::new();
     ix.reserve(people.len());
     // Badge codes as the store gives them.
-    let rows: Vec<(u64, &str, &str, String)> = people
+    let rows: Vec<(u64, &str, &str, String, &str)> = people
         .iter()
         .map(|p| {
             let org = p
                 .org_id
                 .and_then(|o| org_name.get(&o).copied())
                 .unwrap_or("");
-            (p.id, p.name.as_str(), org, format!("C{:05X}", p.id))
+            (
+                p.id,
+                p.name.as_str(),
+                org,
+                format!("C{:05X}", p.id),
+                p.phone.as_str(),
+            )
         })
         .collect();
-    for (id, name, org, code) in &rows {
-        ix.upsert(*id, name, org, code);
+    for (id, name, org, code, phone) in &rows {
+        ix.upsert(*id, name, org, code, phone);
     }
     // A couple of badge-code queries too.
     let code_q = rows[1234].3.to_lowercase();
+    let phone_q = rows[4321].4.to_string();
+    let tail_q = phone_q.chars().rev().take(4).collect::<String>();
+    let tail_q: String = tail_q.chars().rev().collect();
     let mut queries: Vec<&str> = QUERIES.to_vec();
-    queries.push(&code_q);
+    queries.extend([code_q.as_str(), phone_q.as_str(), tail_q.as_str()]);
     let mut out = Vec::new();
     let mut total = 0;
     for q in queries {
@@ -731,7 +785,9 @@ fn index_matches_naive_reference_on_20000_people() {
         assert_eq!(fast.len(), out.len(), "{q}: duplicate ids");
         let naive: BTreeSet<(u64, Tier)> = rows
             .iter()
-            .filter_map(|(id, name, org, code)| naive_tier(q, name, org, code).map(|t| (*id, t)))
+            .filter_map(|(id, name, org, code, phone)| {
+                naive_tier(q, name, org, code, phone).map(|t| (*id, t))
+            })
             .collect();
         assert_eq!(fast, naive, "query {q}");
         // Best first: tiers never get better down the list.
@@ -751,4 +807,196 @@ fn index_matches_naive_reference_on_20000_people() {
     assert!(out.iter().any(|h| h.tier == Tier::ExactName));
     ix.search("rkdals", &mut out);
     assert!(out.iter().any(|h| h.tier == Tier::KeyboardName));
+}
+
+#[test]
+fn 한_음절_오타() {
+    assert_eq!(tier("정하눌", "정하늘"), Some(Tier::NameTypo));
+    assert_eq!(tier("정하누", "정하늘"), Some(Tier::NameTypo));
+    assert_eq!(tier("남지혜", "남궁지혜"), Some(Tier::NameTypo));
+    assert_eq!(
+        tier("정늘", "정하늘"),
+        None,
+        "two syllables typed: no typo tier"
+    );
+    assert_eq!(tier("정하하늘", "정하늘"), Some(Tier::NameTypo));
+    assert_eq!(tier("하늘", "정하늘"), Some(Tier::NameSubstring));
+    // two syllables off, or a two-syllable name with one of two different: not the same person
+    assert!(!finds("정하눌", "정화늘"));
+    assert!(!finds("정하눌", "장하눌이"));
+    assert!(!finds("김밍", "김민"));
+    assert!(!finds("ㅈㅎㅁ", "정하눈"), "initials get no typo tier");
+    // an exact hit stays first
+    let ix = idx(&[
+        (1, "정하늘", "", ""),
+        (2, "정하눌", "", ""),
+        (3, "정하눌림", "", ""),
+    ]);
+    let ids: Vec<(Id, Tier)> = find(&ix, "정하눌").iter().map(|h| (h.id, h.tier)).collect();
+    assert_eq!(
+        ids,
+        vec![
+            (2, Tier::ExactName),
+            (3, Tier::NamePrefix),
+            (1, Tier::NameTypo)
+        ]
+    );
+}
+
+#[test]
+fn 전화번호() {
+    let mut ix = SearchIndex::new();
+    ix.upsert(1, "김기성", "한울신협", "", "010-2041-1187");
+    ix.upsert(2, "노준영", "남산마을신협", "", "010-9342-1178");
+    ix.upsert(3, "장은서", "지원센터", "", "02-2133-4401");
+    ix.upsert(4, "강민수", "", "", "");
+    for q in [
+        "1187",
+        "2041-1187",
+        "010-2041-1187",
+        "01020411187",
+        "010 2041 1187",
+        "+82 10-2041-1187",
+    ] {
+        let hits = find(&ix, q);
+        assert_eq!(
+            hits,
+            vec![Hit {
+                id: 1,
+                tier: Tier::Phone
+            }],
+            "{q}"
+        );
+        assert_eq!(ix.tier_of(q, 1), Some(Tier::Phone));
+        assert_eq!(
+            naive_tier(q, "김기성", "한울신협", "", "010-2041-1187"),
+            Some(Tier::Phone)
+        );
+    }
+    assert_eq!(find(&ix, "4401")[0].id, 3);
+    // the middle of a number, or fewer than four digits, is not a phone search
+    assert!(find(&ix, "2041").is_empty());
+    assert!(find(&ix, "187").is_empty());
+    assert!(find(&ix, "010-").is_empty());
+    // a changed number is found by the new one only
+    ix.upsert(1, "김기성", "한울신협", "", "010-5555-0001");
+    assert!(find(&ix, "1187").is_empty());
+    assert_eq!(find(&ix, "0001")[0].id, 1);
+    ix.remove(1);
+    assert!(find(&ix, "0001").is_empty());
+}
+
+#[test]
+fn 이름과_소속() {
+    let ix = idx(&[
+        (1, "김민지", "햇살생협", ""),
+        (2, "김민지", "두레밥상생협", ""),
+        (3, "정하늘", "다솜협동조합", ""),
+        (4, "정하늘", "한울신협", ""),
+        (5, "Alex Kim", "지역사회경제네트워크", ""),
+    ]);
+    let hits = find(&ix, "정하늘 다솜");
+    assert_eq!(
+        hits,
+        vec![Hit {
+            id: 3,
+            tier: Tier::NameOrg
+        }]
+    );
+    assert_eq!(find(&ix, "김민지 두레")[0].id, 2);
+    assert_eq!(find(&ix, "김민지 두레").len(), 1);
+    // a space asks for name and organisation: 김민지 + one syllable is no typo of 김민지 then
+    assert_eq!(
+        find(&ix, "김민지 햇"),
+        vec![Hit {
+            id: 1,
+            tier: Tier::NameOrg
+        }]
+    );
+    assert_eq!(find(&ix, "ㄱㅁㅈ 햇살")[0].id, 1);
+    // a name with a space in it: split at the last space
+    assert_eq!(find(&ix, "alex kim 지역")[0].id, 5);
+    // without a space the whole text is one name or one organisation
+    assert!(find(&ix, "정하늘다솜").is_empty());
+    assert_eq!(
+        naive_tier("정하늘 다솜", "정하늘", "다솜협동조합", "", ""),
+        Some(Tier::NameOrg)
+    );
+    assert_eq!(
+        naive_tier("정하늘 다솜", "정하늘", "한울신협", "", ""),
+        None
+    );
+}
+
+#[test]
+fn 초성_하나는_첫_글자부터() {
+    let ix = idx(&[
+        (1, "김하늘", "", ""),
+        (2, "한지민", "", ""),
+        (3, "강하나", "", ""),
+        (4, "허윤", "", ""),
+    ]);
+    let hits = find(&ix, "ㅎ");
+    let ids: Vec<Id> = hits.iter().map(|h| h.id).collect();
+    assert_eq!(ids, vec![4, 2, 3, 1]);
+    assert_eq!(hits[0].tier, Tier::NameConsonantStart);
+    assert_eq!(hits[2].tier, Tier::NameConsonant);
+}
+
+#[test]
+fn 이미_도착한_사람은_같은_등급에서_뒤로() {
+    let ix = idx(&[
+        (1, "김기성", "", ""),
+        (2, "김기성", "", ""),
+        (3, "김기", "", ""),
+        (4, "김기성수", "", ""),
+    ]);
+    let mut out = Vec::new();
+    ix.search_top_ranked("김기", 10, [3, 1], &mut out);
+    let got: Vec<(Id, Tier)> = out.iter().map(|h| (h.id, h.tier)).collect();
+    // the exact name stays first though arrived; among the prefix hits the expected come first
+    assert_eq!(
+        got,
+        vec![
+            (3, Tier::ExactName),
+            (2, Tier::NamePrefix),
+            (4, Tier::NamePrefix),
+            (1, Tier::NamePrefix)
+        ]
+    );
+    // ids not in the index are ignored; no ids = the usual order
+    ix.search_top_ranked("김기", 10, [99], &mut out);
+    let mut plain = Vec::new();
+    ix.search_top("김기", 10, &mut plain);
+    assert_eq!(out, plain);
+    assert_eq!(plain[1].id, 1);
+}
+
+#[test]
+fn a_cache_in_another_layout_is_not_read() {
+    let mut ix = SearchIndex::new();
+    ix.upsert(1, "김기성", "한울신협", "AB23", "010-2041-1187");
+    let bytes = ix.to_bytes();
+    assert!(SearchIndex::from_bytes(&bytes).is_some());
+    // The layout before phone numbers were indexed, under its own name.
+    let mut old = bytes.clone();
+    old[..8].copy_from_slice(b"NDSIDX02");
+    assert!(SearchIndex::from_bytes(&old).is_none());
+    // And that layout itself (no phone span, no tail per entry) does not load either.
+    let mut v2 = b"NDSIDX02".to_vec();
+    v2.extend_from_slice(&bytes[8..16]);
+    let per_entry = 8 + 8 + 16 + 8 + 4 + 8 + 8 + 8;
+    v2.extend_from_slice(&bytes[16..16 + per_entry]);
+    v2.extend_from_slice(&bytes[16 + per_entry + 10..]);
+    assert!(SearchIndex::from_bytes(&v2).is_none());
+    let back = SearchIndex::from_bytes(&bytes).expect("loads");
+    let mut out = Vec::new();
+    back.search("1187", &mut out);
+    assert_eq!(
+        out,
+        vec![Hit {
+            id: 1,
+            tier: Tier::Phone
+        }]
+    );
 }

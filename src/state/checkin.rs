@@ -67,9 +67,15 @@ impl CheckinState {
             self.total = self.rows.len();
             return;
         }
+        // At equal match quality, who is still expected comes before who has arrived.
+        let arrived = roster
+            .attendance
+            .values()
+            .filter(|a| a.status.is_arrived())
+            .map(|a| a.person_id);
         self.total = roster
             .index
-            .search_top(&self.query, MAX_ROWS, &mut self.hits);
+            .search_top_ranked(&self.query, MAX_ROWS, arrived, &mut self.hits);
         self.code_hit = self.hits.first().is_some_and(|h| h.tier == Tier::Code);
         self.rows.clear();
         self.rows.extend(self.hits.iter().map(|h| h.id));

@@ -466,3 +466,119 @@ fn a_confirm_answers_to_the_jamo_the_korean_ime_sends_for_y_and_n() {
         Some(&AttendanceStatus::Expected)
     );
 }
+
+// --- The desk finds people by what a coordinator actually types (issue 12, items 4 and 5) ---
+
+fn org_of_row(app: &App, i: usize) -> String {
+    let p = app.data.roster.person(app.checkin.rows[i]).unwrap();
+    app.data.roster.org_name(p).to_string()
+}
+
+#[test]
+fn a_name_with_one_syllable_mistyped_finds_the_person_and_enter_checks_them_in() {
+    let (_d, mut app) = app();
+    // 임하늘 (두레밥상생협) typed with 눌 for 늘.
+    type_text(&mut app, "임하눌");
+    assert_eq!(app.checkin.rows.len(), 1);
+    assert_eq!(name_of(&app, 0), "임하늘");
+    let id = app.checkin.rows[0];
+    app.update(Action::Submit);
+    assert!(app.data.roster.status(id).unwrap().is_arrived());
+    assert_eq!(app.message.as_ref().unwrap().tone, Tone::Good);
+}
+
+#[test]
+fn the_last_four_digits_or_the_whole_phone_number_find_the_person() {
+    let (_d, mut app) = app();
+    // 김기성, 010-2041-1187 (노준영's number ends in 1178: not found).
+    for q in ["1187", "010-2041-1187", "01020411187"] {
+        type_text(&mut app, q);
+        assert_eq!(app.checkin.rows.len(), 1, "{q}");
+        assert_eq!(name_of(&app, 0), "김기성", "{q}");
+        app.update(Action::Cancel);
+    }
+    type_text(&mut app, "1187");
+    let id = app.checkin.rows[0];
+    app.update(Action::Submit);
+    assert!(app.data.roster.status(id).unwrap().is_arrived());
+}
+
+#[test]
+fn a_name_a_space_and_the_start_of_the_organisation_tell_two_namesakes_apart() {
+    let (_d, mut app) = app();
+    // Two 김민지: one of 햇살생협, one of 두레밥상생협.
+    type_text(&mut app, "김민지");
+    assert_eq!(app.checkin.rows.len(), 2);
+    app.update(Action::Cancel);
+    type_text(&mut app, "김민지 두레");
+    assert_eq!(app.checkin.rows.len(), 1);
+    assert_eq!(name_of(&app, 0), "김민지");
+    assert_eq!(org_of_row(&app, 0), "두레밥상생협");
+    app.update(Action::Cancel);
+    type_text(&mut app, "김민지 햇");
+    assert_eq!(app.checkin.rows.len(), 1);
+    assert_eq!(org_of_row(&app, 0), "햇살생협");
+    // The other ways of typing still work.
+    app.update(Action::Cancel);
+    type_text(&mut app, "김ㄱ");
+    assert_eq!(name_of(&app, 0), "김기성");
+    app.update(Action::Cancel);
+    type_text(&mut app, "rlarltjd"); // 김기성 typed with the keyboard in English mode
+    assert_eq!(name_of(&app, 0), "김기성");
+}
+
+#[test]
+fn a_single_initial_consonant_lists_the_names_that_start_with_it_first() {
+    let (_d, mut app) = app();
+    let starts_with =
+        |name: &str, c: char| netday::search::initial_of(name.chars().next().unwrap()) == Some(c);
+    for c in ['ㅎ', 'ㄱ', 'ㅈ'] {
+        app.update(Action::Cancel);
+        type_text(&mut app, &c.to_string());
+        let names: Vec<String> = (0..app.checkin.rows.len())
+            .map(|i| name_of(&app, i))
+            .collect();
+        let first_other = names.iter().position(|n| !starts_with(n, c)).unwrap();
+        assert!(first_other > 0, "{c}: {names:?}");
+        assert!(
+            names[first_other..].iter().all(|n| !starts_with(n, c)),
+            "{c}: every name starting with it comes first: {names:?}"
+        );
+    }
+    // ㅎ: 한지민, 홍서준, 하윤서, 황보은비 before 박정호, 임하늘, 오세훈 …
+    app.update(Action::Cancel);
+    type_text(&mut app, "ㅎ");
+    assert_eq!(name_of(&app, 0), "하윤서");
+    let pos = |n: &str| (0..app.checkin.rows.len()).position(|i| name_of(&app, i) == n);
+    assert!(pos("황보은비") < pos("박정호"));
+}
+
+#[test]
+fn at_equal_match_an_expected_person_comes_before_one_who_has_arrived() {
+    let (_d, mut app) = app();
+    type_text(&mut app, "김민지");
+    let (first, second) = (app.checkin.rows[0], app.checkin.rows[1]);
+    app.update(Action::Submit);
+    assert!(app.data.roster.status(first).unwrap().is_arrived());
+    type_text(&mut app, "김민지");
+    assert_eq!(app.checkin.rows, vec![second, first]);
+    app.update(Action::Cancel);
+    type_text(&mut app, "김기성");
+    app.update(Action::Submit);
+    // 김기성 and one 김민지 arrived, the other 김민지 expected: all three start with 김.
+    type_text(&mut app, "김");
+    let arrived_at = |app: &App, i: usize| {
+        app.data
+            .roster
+            .status(app.checkin.rows[i])
+            .is_some_and(|s| s.is_arrived())
+    };
+    let n = app.checkin.rows.len();
+    assert_eq!(n, 3);
+    let first_arrived = (0..n).position(|i| arrived_at(&app, i)).unwrap();
+    assert_eq!(first_arrived, 1);
+    assert!(
+        (first_arrived..n).all(|i| arrived_at(&app, i)),
+        "김: every expected 김 before the arrived ones"
+    );
+}
