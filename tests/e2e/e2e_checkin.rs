@@ -74,7 +74,10 @@ fn a_walk_in_at_the_door_and_sigterm_restores_the_terminal() {
         "SIGTERM left the terminal in the alternate screen"
     );
     let (_, people, _) = run(&db, &["export", "people"]);
-    assert!(people.contains(",홍길동,한울신협,신협,동부,조합원,010-1111-2222,"), "{people}");
+    assert!(
+        people.contains(",홍길동,한울신협,신협,동부,조합원,010-1111-2222,"),
+        "{people}"
+    );
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod common;
 mod cli;
 mod crash;
 mod e2e_checkin;
+mod e2e_day;
 mod e2e_meeting;
 mod e2e_people;
 mod e2e_terminal;
