@@ -278,13 +278,11 @@ impl App {
             AgendaField::Title => &mut form.title,
             AgendaField::Presenter => &mut form.presenter,
         };
-        let step = super::form_keys::<_, Id>(
+        let step = super::text_form_keys(
             &mut form.form,
             &AgendaField::ALL,
             dirty,
             Some(text),
-            None,
-            |_| String::new(),
             &action,
         );
         match step {

@@ -234,15 +234,7 @@ impl App {
             EventField::Venue => Some(&mut f.venue),
             EventField::District => None,
         };
-        let step = super::form_keys::<_, Id>(
-            &mut f.form,
-            &EventField::ALL,
-            dirty,
-            text,
-            None,
-            |_| String::new(),
-            &action,
-        );
+        let step = super::text_form_keys(&mut f.form, &EventField::ALL, dirty, text, &action);
         match step {
             Step::Typed(e) => {
                 if self.edited(Some(e)) {

@@ -155,6 +155,17 @@ pub(crate) fn form_keys<F: Copy + PartialEq, T: Copy + PartialEq>(
     }
 }
 
+/// [`form_keys`] for a form with no lookup (plain text and choice fields).
+pub(crate) fn text_form_keys<F: Copy + PartialEq>(
+    form: &mut Form<F>,
+    fields: &[F],
+    dirty: bool,
+    text: Option<&mut TextField>,
+    action: &Action,
+) -> Step<()> {
+    form_keys::<F, ()>(form, fields, dirty, text, None, |()| String::new(), action)
+}
+
 /// The next (or previous) of `all` after `current`, round the end: a choice field's ←/→.
 pub(crate) fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
     let i = all.iter().position(|x| *x == current).unwrap_or(0);

@@ -28,7 +28,9 @@ pub use action::{Action, Context};
 pub use action_form::ActionForm;
 pub use agenda::{AgendaForm, AgendaState};
 pub use checkin::CheckinState;
-pub(crate) use form::{Edited, Step, confirm_answer, cycle, edit_text, form_keys, list_key};
+pub(crate) use form::{
+    Edited, Step, confirm_answer, cycle, edit_text, form_keys, list_key, text_form_keys,
+};
 pub use ideas::IdeasState;
 pub use notes::NotesState;
 pub use people::PeopleState;

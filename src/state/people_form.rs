@@ -473,15 +473,7 @@ impl App {
             OField::Contact => Some(&mut f.contact),
             OField::Kind | OField::District => None,
         };
-        let step = super::form_keys::<_, Id>(
-            &mut f.form,
-            &OField::ALL,
-            dirty,
-            text,
-            None,
-            |_| String::new(),
-            &action,
-        );
+        let step = super::text_form_keys(&mut f.form, &OField::ALL, dirty, text, &action);
         match step {
             Step::Typed(e) => {
                 self.edited(Some(e));
