@@ -142,7 +142,7 @@ mod tests {
     fn decode(n: usize, dark: &[bool]) -> String {
         let (quiet, scale) = (4, 4);
         let side = (n + 2 * quiet) * scale;
-        let img = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
             let (c, r) = (
                 (x / scale).wrapping_sub(quiet),
                 (y / scale).wrapping_sub(quiet),
