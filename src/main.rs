@@ -57,6 +57,21 @@ enum Cmd {
         #[arg(long)]
         force: bool,
     },
+    Print {
+        what: PrintKind,
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        contact: bool,
+        #[arg(long, value_enum, default_value = "org")]
+        sort: PrintSort,
+        #[arg(long, default_value_t = 10)]
+        blank: usize,
+    },
     Search {
         query: String,
         #[arg(long, default_value_t = 20)]
@@ -102,6 +117,18 @@ enum ExportKind {
     Attendance,
     Minutes,
     Ideas,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PrintKind {
+    Signin,
+    Badges,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PrintSort {
+    Org,
+    Name,
 }
 
 /// Errors of the command line itself, each naming the file it is about.
@@ -537,6 +564,48 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             }
             say(&out, n);
+        }
+        Cmd::Print {
+            what,
+            event,
+            output,
+            force,
+            contact,
+            sort,
+            blank,
+        } => {
+            use netday::io::print;
+            let event = date_arg(event)?;
+            let store = open(cli.db)?;
+            let e = pick_event(&store, event)?;
+            let sort = match sort {
+                PrintSort::Org => print::Sort::Org,
+                PrintSort::Name => print::Sort::Name,
+            };
+            let people = print::entries(&store, e.id, sort)?;
+            let said = |err: print::PrintError| CliError::Said {
+                ko: err.ko(),
+                en: err.en(),
+            };
+            let (bytes, pages) = match what {
+                PrintKind::Signin => {
+                    let opt = print::signin::Options { contact, blank };
+                    let bytes =
+                        print::signin::render(&e, &people, &opt, i18n::lang()).map_err(said)?;
+                    (bytes, print::signin::pages(people.len() + blank))
+                }
+                PrintKind::Badges => {
+                    let bytes = print::badges::render(&e, &people, i18n::lang()).map_err(said)?;
+                    (bytes, print::badges::pages(people.len()))
+                }
+            };
+            let replace = if force { Replace::Yes } else { Replace::No };
+            files::write(&output, &bytes, replace, Some(store.path()))?;
+            note(i18n::printed(
+                &output.display().to_string(),
+                people.len(),
+                pages,
+            ));
         }
         Cmd::Search { query, limit } => {
             let store = open(cli.db)?;

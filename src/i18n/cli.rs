@@ -310,6 +310,70 @@ pub const HELP: &[(&str, &str, L)] = &[
             "Replace a non-empty database (a backup of it is written first)",
         ),
     ),
+    (
+        "print",
+        "",
+        L(
+            "참석자 서명부나 이름표(QR 코드)를 A4 PDF로 만듭니다",
+            "Print the sign-in sheet or name badges (with QR codes) as an A4 PDF",
+        ),
+    ),
+    (
+        "print",
+        "what",
+        L(
+            "signin 참석자 서명부 · badges 이름표",
+            "signin: sign-in sheet · badges: name badges",
+        ),
+    ),
+    (
+        "print",
+        "event",
+        L(
+            "네트워킹데이 날짜 (기본: 오늘 또는 가장 최근): today, 2026-12-15, 12/15, 12월 15일 …",
+            "Networking day (default: today's or the latest): today, 2026-12-15, 12/15, 12월 15일 …",
+        ),
+    ),
+    (
+        "print",
+        "output",
+        L(
+            "만들 PDF 파일, 본인만 읽게 새로 만듦",
+            "The PDF file to write, created owner-only",
+        ),
+    ),
+    (
+        "print",
+        "force",
+        L(
+            "파일이 이미 있으면 바꿔 씀",
+            "Replace the output file if it already exists",
+        ),
+    ),
+    (
+        "print",
+        "contact",
+        L(
+            "서명부에 연락처 열을 넣음 (가운데를 가림: 010-****-5678)",
+            "Add a phone column to the sign-in sheet, masked (010-****-5678)",
+        ),
+    ),
+    (
+        "print",
+        "sort",
+        L(
+            "정렬: org 소속 가나다순 (기본) · name 성명 가나다순",
+            "Order: org by organisation (default) · name by name",
+        ),
+    ),
+    (
+        "print",
+        "blank",
+        L(
+            "서명부 끝에 현장 등록용 빈 줄 수",
+            "Empty rows at the end of the sign-in sheet for walk-ins",
+        ),
+    ),
 ];
 pub const HELP_USAGE: L = L("사용법:", "Usage:");
 pub const HELP_COMMANDS: L = L("명령", "Commands");

@@ -98,6 +98,7 @@ mod ideas;
 mod labels;
 mod meeting;
 mod people;
+mod print;
 mod shell;
 
 pub use cli::*;
@@ -106,6 +107,7 @@ pub use ideas::*;
 pub use labels::*;
 pub use meeting::*;
 pub use people::*;
+pub use print::*;
 pub use shell::*;
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
-//! Files in and out: CSV import (encodings, header mapping, row errors), exports, and the one way
+//! Files in and out: CSV import (encodings, header mapping, row errors), exports, printed PDFs (`print`), and the one way
 //! netday writes a file for the user (`files`).
 pub mod csv;
 pub mod export;
 pub mod files;
 pub mod import;
 pub mod minutes;
+pub mod print;
 pub mod safe_out;

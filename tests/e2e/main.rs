@@ -14,5 +14,6 @@ mod e2e_day;
 mod e2e_meeting;
 mod e2e_people;
 mod e2e_terminal;
+mod print;
 mod restore;
 mod store;

@@ -1,0 +1,77 @@
+//! Printed pages (sign-in sheet, badges) and what `netday print` says.
+
+use super::{L, Lang, pick, weekday_in};
+use crate::io::print::PrintError;
+use crate::model::Event;
+
+pub const PRINT_SIGNIN_TITLE: L = L("참석자 서명부", "Attendance sign-in sheet");
+pub const PRINT_WHEN: L = L("일시", "Date");
+pub const PRINT_VENUE: L = L("장소", "Venue");
+pub const PRINT_COL_NO: L = L("연번", "No.");
+pub const PRINT_COL_ORG: L = L("소속", "Organisation");
+pub const PRINT_COL_ROLE: L = L("직위", "Role");
+pub const PRINT_COL_NAME: L = L("성명", "Name");
+pub const PRINT_COL_PHONE: L = L("연락처", "Phone");
+pub const PRINT_COL_SIGN: L = L("서명", "Signature");
+
+/// "2026년 11월 24일 (화) 14:00 ~ 17:00".
+pub fn print_when(e: &Event, l: Lang) -> String {
+    let day = match l {
+        Lang::Ko => e.date.format("%Y년 %-m월 %-d일").to_string(),
+        Lang::En => e.date.format("%Y-%m-%d").to_string(),
+    };
+    let time = match (e.start, e.end) {
+        (Some(s), Some(en)) => format!(" {} ~ {}", s.format("%H:%M"), en.format("%H:%M")),
+        (Some(s), None) => format!(" {}", s.format("%H:%M")),
+        _ => String::new(),
+    };
+    format!("{day} ({}){time}", weekday_in(e.date, l))
+}
+
+pub fn print_registered(n: usize, l: Lang) -> String {
+    match l {
+        Lang::Ko => format!("명단 {n}명"),
+        Lang::En => format!("{n} on the list"),
+    }
+}
+
+/// The page number at the foot of every page.
+pub fn print_page(page: usize, of: usize, l: Lang) -> String {
+    match l {
+        Lang::Ko => format!("{page} / {of} 쪽"),
+        Lang::En => format!("page {page} / {of}"),
+    }
+}
+
+pub fn print_error(e: &PrintError, l: Lang) -> String {
+    let (ko, en) = match e {
+        PrintError::Font => (
+            "내장 글꼴을 읽지 못해 PDF를 만들지 않았습니다. netday를 다시 설치하세요.".to_string(),
+            "The bundled font could not be read, so no PDF was made. Reinstall netday.".to_string(),
+        ),
+        PrintError::Pdf(why) => (
+            format!("PDF를 만들지 못했습니다 ({why}). 아무 파일도 쓰지 않았습니다."),
+            format!("The PDF could not be made ({why}); no file was written."),
+        ),
+        PrintError::Qr(why) => (
+            format!(
+                "배지 코드를 QR 코드로 만들지 못했습니다 ({why}). 그 사람의 코드를 확인하세요."
+            ),
+            format!(
+                "A badge code could not be made into a QR code ({why}). Check that person's code."
+            ),
+        ),
+    };
+    match l {
+        Lang::Ko => ko,
+        Lang::En => en,
+    }
+}
+
+/// What `netday print` says after writing the file.
+pub fn printed(path: &str, people: usize, pages: usize) -> String {
+    pick(
+        format!("{path}에 {people}명, {pages}쪽을 썼습니다"),
+        format!("wrote {people} people on {pages} pages to {path}"),
+    )
+}
