@@ -258,13 +258,15 @@ impl ColumnMap {
                 None => Field::from_header(c),
             })
             .collect();
+        // A field the user gave to a column of this row is that column's, wherever it stands.
+        let given: Vec<&Override> = overrides
+            .iter()
+            .filter(|o| cells.iter().any(|c| o.matches(c)))
+            .collect();
         for (i, (cell, field)) in cells.iter().zip(&chosen).enumerate() {
-            // A field the user gave to a column is that column's, wherever it stands.
             let taken_by_user = |f: Field| {
-                overrides.iter().any(|o| o.field == Some(f))
-                    && !overrides
-                        .iter()
-                        .any(|o| o.field == Some(f) && o.matches(cell))
+                given.iter().any(|o| o.field == Some(f))
+                    && !given.iter().any(|o| o.field == Some(f) && o.matches(cell))
             };
             match field {
                 Some(f) if !map.has(*f) && !taken_by_user(*f) => map.fields.push((i, *f)),
@@ -286,9 +288,10 @@ impl ColumnMap {
 
     /// Notes the ignored columns whose cells mostly read as phone numbers or organisation
     /// names: a column a person would be sorry to lose.
-    pub(super) fn look_at_ignored(&mut self, records: &[Vec<String>]) {
+    /// Columns the user mapped by hand are theirs to leave out.
+    pub(super) fn look_at_ignored(&mut self, records: &[Vec<String>], overrides: &[Override]) {
         for (i, title) in self.titles.iter().enumerate() {
-            if self.field_of(i).is_some() {
+            if self.field_of(i).is_some() || overrides.iter().any(|o| o.matches(title)) {
                 continue;
             }
             let cells: Vec<String> = records

@@ -265,7 +265,7 @@ fn parse_records(
         }
         kept.push(cells);
     }
-    columns.look_at_ignored(&kept);
+    columns.look_at_ignored(&kept, overrides);
     Ok(ParsedCsv {
         encoding,
         columns,
