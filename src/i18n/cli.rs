@@ -172,8 +172,8 @@ pub const HELP: &[(&str, &str, L)] = &[
         "import",
         "event",
         L(
-            "이 날짜의 네트워킹데이에 모두 참석 예정으로 등록 (없으면 만듦): today, 2026-12-15, 2026.12.15, 12/15, 12월 15일",
-            "Register everyone as expected for the networking day on this date (created if missing): today, 2026-12-15, 2026.12.15, 12/15, 12월 15일",
+            "이 날짜의 네트워킹데이에 참석 예정으로 등록 (없으면 만듦, 불참 답변은 등록하지 않거나 취소): today, 2026-12-15, 2026.12.15, 12/15, 12월 15일",
+            "Register people as expected for the networking day on this date (created if missing; a 불참/no answer registers nobody or cancels): today, 2026-12-15, 2026.12.15, 12/15, 12월 15일",
         ),
     ),
     (

@@ -477,4 +477,94 @@ mod tests {
         assert_eq!(p.columns.ignored, ["단체"]);
         assert_eq!(p.rows[0].organization, "A");
     }
+
+    #[test]
+    fn form_tool_question_headers() {
+        let cases = [
+            ("소속기관", Some(Field::Organization)),
+            ("기관명(소속)", Some(Field::Organization)),
+            ("소속 단체", Some(Field::Organization)),
+            ("단체 이름", Some(Field::Organization)),
+            ("Organization name", Some(Field::Organization)),
+            ("성함을 적어주세요", Some(Field::Name)),
+            ("참석자 성함", Some(Field::Name)),
+            ("조합원 이름", Some(Field::Name)),
+            ("Your name", Some(Field::Name)),
+            ("휴대폰 번호", Some(Field::Phone)),
+            ("연락처(휴대폰)", Some(Field::Phone)),
+            ("기관 연락처", Some(Field::Phone)),
+            ("Phone number", Some(Field::Phone)),
+            ("이메일 주소", Some(Field::Email)),
+            ("연락처(이메일)", Some(Field::Email)),
+            ("직위/직함", Some(Field::Role)),
+            ("Job title", Some(Field::Role)),
+            ("기관 구분", Some(Field::Kind)),
+            ("참석 가능 여부", Some(Field::Status)),
+            ("12월 네트워킹데이에 참석하시나요?", Some(Field::Status)),
+            ("Will you attend?", Some(Field::Status)),
+            ("관심 분야", Some(Field::Tags)),
+            ("타임스탬프", None),
+            ("Timestamp", None),
+            ("개인정보 수집·이용에 동의하십니까?", None),
+        ];
+        for (h, f) in cases {
+            assert_eq!(Field::from_header(h), f, "header {h:?}");
+        }
+        // Google Forms and Naver Form exports, as downloaded.
+        for header in [
+            "타임스탬프,성함을 적어주세요,기관명(소속),휴대폰 번호,이메일 주소,직위/직함,참석 가능 여부",
+            "응답일시,참석자 성함,소속기관,연락처(휴대폰),이메일,직위,참석 여부",
+        ] {
+            let p = parse(&format!(
+                "{header}\n2026-11-20 14:11,김기성,한울신협,010-2041-1187,kim@hanul.kr,이사장,참석합니다\n"
+            ));
+            assert_eq!(p.columns.fields.len(), 7 - 1, "{header}: {:?}", p.columns);
+            let r = &p.rows[0];
+            assert_eq!(
+                (r.name.as_str(), r.organization.as_str(), r.phone.as_str()),
+                ("김기성", "한울신협", "010-2041-1187")
+            );
+            assert_eq!(
+                (r.email.as_str(), r.role.as_str()),
+                ("kim@hanul.kr", "이사장")
+            );
+            assert_eq!(r.answer, Some(crate::io::csv::Rsvp::Yes));
+        }
+    }
+
+    #[test]
+    fn answers_read_as_people_write_them() {
+        use crate::io::csv::Rsvp;
+        for (a, want) in [
+            ("참석", Some(Rsvp::Yes)),
+            ("참석합니다", Some(Rsvp::Yes)),
+            ("네, 갑니다", Some(Rsvp::Yes)),
+            ("Yes", Some(Rsvp::Yes)),
+            ("불참", Some(Rsvp::No)),
+            ("못 갑니다", Some(Rsvp::No)),
+            ("참석 불가", Some(Rsvp::No)),
+            ("참석하지 않습니다", Some(Rsvp::No)),
+            ("no", Some(Rsvp::No)),
+            ("미정", Some(Rsvp::Maybe)),
+            ("아직 모르겠어요", Some(Rsvp::Maybe)),
+            ("maybe", Some(Rsvp::Maybe)),
+            ("not sure", Some(Rsvp::Maybe)),
+            ("", None),
+            ("0", None),
+        ] {
+            assert_eq!(Rsvp::parse(a), want, "{a:?}");
+        }
+    }
+
+    #[test]
+    fn header_row_under_title_rows_and_excel_numbers() {
+        let p = parse(
+            "2026년 12월 네트워킹데이 참석자 명단,,\n작성: 사무국,,\n,,\n성명,소속,휴대폰\n김기성,한울신협,1012345678\n이서연,햇살생협,212345678\n",
+        );
+        assert_eq!(p.header_line, 4);
+        assert_eq!(p.rows[0].line, 5);
+        assert_eq!(p.rows[0].phone, "010-1234-5678");
+        assert_eq!(p.rows[1].phone, "02-1234-5678");
+        assert_eq!(p.data_lines, 2);
+    }
 }
