@@ -875,7 +875,7 @@ fn help_speaks_korean_when_the_ui_does_and_english_when_asked() {
         "사용법: netday",
         "명령:",
         "옵션:",
-        "CSV 파일에서 사람을 가져옵니다",
+        "스프레드시트(.xlsx, .xls, .ods)에서 사람을 가져옵니다",
         "데이터베이스 폴더",
         "도움말을 보입니다",
     ] {
