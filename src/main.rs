@@ -47,6 +47,8 @@ enum Cmd {
         event: Option<String>,
         #[arg(long)]
         dry_run: bool,
+        #[arg(long = "map", value_name = "HEADER=FIELD")]
+        map: Vec<String>,
     },
     Export {
         what: ExportKind,
@@ -459,6 +461,38 @@ fn date_arg(given: Option<String>) -> Result<Option<NaiveDate>, CliError> {
         .transpose()
 }
 
+/// Which sheet and header row were read, every column's field on a dry run, and a loud
+/// warning for each column left out that looks like one a person would miss.
+fn describe_columns(parsed: &csv::ParsedCsv, dry_run: bool, event: bool) -> Result<(), CliError> {
+    let cols = &parsed.columns;
+    match &parsed.sheet {
+        Some(sheet) => print(i18n::sheet_taken(sheet, parsed.header_line))?,
+        None if parsed.header_line > 1 => print(i18n::header_below_top(parsed.header_line))?,
+        None => {}
+    }
+    if dry_run {
+        print(i18n::MAPPING_TITLE)?;
+        for (i, title) in cols.titles.iter().enumerate() {
+            if title.is_empty() && cols.field_of(i).is_none() {
+                continue;
+            }
+            let to = cols.field_of(i).map_or(i18n::IGNORED_COLUMN.get(), |f| {
+                i18n::L(f.ko(), f.en()).get()
+            });
+            print(format_args!("  {title} → {to}"))?;
+        }
+    }
+    for (column, field) in &cols.suspicious {
+        note(i18n::unmapped_warning(column, field.ko(), field.en()));
+    }
+    if !event && let Some(i) = cols.index(csv::Field::Status) {
+        note(i18n::answers_without_event(
+            cols.titles.get(i).map_or("", String::as_str),
+        ));
+    }
+    Ok(())
+}
+
 fn pick_event(store: &Store, date: Option<NaiveDate>) -> anyhow::Result<model::Event> {
     let events = store.events()?;
     let found = match date {
@@ -487,13 +521,39 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             file,
             event,
             dry_run,
+            map,
         } => {
             let event = date_arg(event)?;
+            let overrides = map
+                .iter()
+                .map(|m| {
+                    csv::Override::parse(m).ok_or_else(|| {
+                        let (ko, en) = i18n::bad_map(m);
+                        CliError::Said { ko, en }
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
             let bytes = read_file(&file)?;
-            let parsed = csv::parse_people_csv(&bytes).map_err(|source| CliError::Csv {
+            let parsed = csv::parse_people(&bytes, &overrides).map_err(|source| CliError::Csv {
                 path: file.clone(),
                 source,
             })?;
+            if let Some(missing) = parsed.columns.unmatched(&overrides).first() {
+                let titles: Vec<&str> = parsed
+                    .columns
+                    .titles
+                    .iter()
+                    .filter(|t| !t.is_empty())
+                    .map(String::as_str)
+                    .collect();
+                let (ko, en) = i18n::map_no_such_header(
+                    &file.display().to_string(),
+                    missing,
+                    &titles.join(", "),
+                );
+                return Err(CliError::Said { ko, en }.into());
+            }
+            describe_columns(&parsed, dry_run, event.is_some())?;
             let store = open(cli.db)?;
             for line in import::unfinished(&store)? {
                 note(line);
@@ -514,6 +574,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 && let Some(e) = store.event(id)?
             {
                 print(i18n::registered_for(s.registered, &e.title))?;
+                if s.cancelled > 0 {
+                    print(i18n::cancelled_for(s.cancelled, &e.title))?;
+                }
             }
             if dry_run {
                 print(i18n::DRY_RUN)?;

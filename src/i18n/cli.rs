@@ -156,29 +156,40 @@ pub const HELP: &[(&str, &str, L)] = &[
         "import",
         "",
         L(
-            "CSV 파일에서 사람을 가져옵니다 (UTF-8, BOM 있는 UTF-8, CP949)",
-            "Import people from a CSV file (UTF-8, UTF-8 with BOM or CP949)",
+            "CSV(UTF-8, BOM 있는 UTF-8, CP949)나 스프레드시트(.xlsx, .xls, .ods)에서 사람을 가져옵니다",
+            "Import people from a CSV (UTF-8, UTF-8 with BOM or CP949) or a spreadsheet (.xlsx, .xls, .ods)",
         ),
     ),
     (
         "import",
         "file",
-        L("가져올 CSV 파일", "The CSV file to import"),
+        L(
+            "가져올 CSV 또는 스프레드시트 파일",
+            "The CSV or spreadsheet file to import",
+        ),
     ),
     (
         "import",
         "event",
         L(
-            "이 날짜의 네트워킹데이에 모두 참석 예정으로 등록 (없으면 만듦): today, 2026-12-15, 2026.12.15, 12/15, 12월 15일",
-            "Register everyone as expected for the networking day on this date (created if missing): today, 2026-12-15, 2026.12.15, 12/15, 12월 15일",
+            "이 날짜의 네트워킹데이에 참석 예정으로 등록 (없으면 만듦, 불참 답변은 등록하지 않거나 취소): today, 2026-12-15, 2026.12.15, 12/15, 12월 15일",
+            "Register people as expected for the networking day on this date (created if missing; a 불참/no answer registers nobody or cancels): today, 2026-12-15, 2026.12.15, 12/15, 12월 15일",
         ),
     ),
     (
         "import",
         "dry_run",
         L(
-            "확인해서 알려 주기만 하고 아무것도 저장하지 않음",
-            "Check and report, write nothing",
+            "확인해서 알려 주기만 하고 아무것도 저장하지 않음 (열마다 어느 필드로 읽는지도 보임)",
+            "Check and report, write nothing (also shows which field each column is read into)",
+        ),
+    ),
+    (
+        "import",
+        "map",
+        L(
+            "열을 직접 지정 (여러 번): '머리글=필드', 필드는 이름 소속 직함 연락처 이메일 구분 지역 코드 태그 메모 상태 또는 무시",
+            "Map a column by hand (repeatable): 'header=field', field one of name organization role phone email kind district code tags notes status, or ignore",
         ),
     ),
     (

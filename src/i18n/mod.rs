@@ -95,6 +95,7 @@ pub fn pick(ko: String, en: String) -> String {
 mod cli;
 mod desk;
 mod ideas;
+mod import;
 mod labels;
 mod meeting;
 mod people;
@@ -104,6 +105,7 @@ mod shell;
 pub use cli::*;
 pub use desk::*;
 pub use ideas::*;
+pub use import::*;
 pub use labels::*;
 pub use meeting::*;
 pub use people::*;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::csv::{ImportRow, ParsedCsv, RowError, RowProblem};
+use super::csv::{ImportRow, ParsedCsv, RowError, RowProblem, Rsvp};
 use crate::model::contact::{name_key, org_key, phone_key};
 use crate::model::{
     Attendance, AttendanceStatus, District, Event, EventStatus, Id, OrgKind, Organization, Person,
@@ -22,6 +22,8 @@ pub struct ImportSummary {
     pub skipped: usize,
     pub errors: usize,
     pub registered: usize,
+    /// People registered for the day whose answer is now 불참: their registration is cancelled.
+    pub cancelled: usize,
     pub event_id: Option<Id>,
     /// Rows left out because their badge code belongs to someone with another name (also
     /// counted in `errors`).
@@ -83,8 +85,17 @@ fn new_event(date: NaiveDate) -> Event {
     }
 }
 
+/// What an import does to someone's registration for the day.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DayChange {
+    Register,
+    Cancel,
+}
+
 /// Imports the good rows of `parsed`; with `event`, registers everyone as expected for it
-/// (the event is created if missing). Re-importing the same file adds nothing: a row matches an
+/// (the event is created if missing), as their answers say: 불참 registers nobody and cancels
+/// a registration still expected, 참석 (or 미정, as netday has no tentative registration yet)
+/// registers again someone who had cancelled; the last answer in the file counts. Re-importing the same file adds nothing: a row matches an
 /// existing person by name + organisation, or by phone. Nothing is written on a dry run.
 pub fn apply(
     store: &Store,
@@ -138,7 +149,8 @@ pub fn apply(
     // Decide everything first (so a dry run reports exactly what a real run does) …
     let mut new_orgs: Vec<String> = Vec::new();
     let mut changed: Vec<usize> = Vec::new();
-    let mut register: Vec<usize> = Vec::new();
+    let mut day_order: Vec<usize> = Vec::new();
+    let mut answers: HashMap<usize, Option<Rsvp>> = HashMap::new();
     let mut row_org: HashMap<usize, String> = HashMap::new();
     for row in &parsed.rows {
         // A badge code (as netday exports it) names one person exactly, but only if the names
@@ -230,14 +242,41 @@ pub fn apply(
         if !okey.is_empty() {
             row_org.insert(idx, okey);
         }
-        if event.is_some() && !register.contains(&idx) {
-            let already = existing_att.contains_key(&people[idx].id) && people[idx].id != 0;
-            if !already {
-                register.push(idx);
+        // The last answer a person gave in the file counts; a row without one keeps it.
+        if event.is_some() {
+            match answers.get_mut(&idx) {
+                Some(a) => *a = row.answer.or(*a),
+                None => {
+                    answers.insert(idx, row.answer);
+                    day_order.push(idx);
+                }
             }
         }
     }
-    summary.registered = register.len();
+    let day_writes: Vec<(usize, DayChange)> = day_order
+        .iter()
+        .filter_map(|&i| {
+            let now = existing_att
+                .get(&people[i].id)
+                .filter(|_| people[i].id != 0)
+                .map(|a| &a.status);
+            let change = match (answers.get(&i).copied().flatten(), now) {
+                (Some(Rsvp::No), Some(AttendanceStatus::Expected)) => DayChange::Cancel,
+                (None | Some(Rsvp::Yes | Rsvp::Maybe), None)
+                | (
+                    Some(Rsvp::Yes | Rsvp::Maybe),
+                    Some(AttendanceStatus::Cancelled | AttendanceStatus::NoShow),
+                ) => DayChange::Register,
+                _ => return None,
+            };
+            Some((i, change))
+        })
+        .collect();
+    summary.registered = day_writes
+        .iter()
+        .filter(|(_, c)| *c == DayChange::Register)
+        .count();
+    summary.cancelled = day_writes.len() - summary.registered;
     summary.errors += summary.conflicts.len();
     if dry_run {
         return Ok(summary);
@@ -279,17 +318,20 @@ pub fn apply(
     }
     if let Some(date) = event {
         let mut day = existing;
-        for chunk in register.chunks(5000) {
+        for chunk in day_writes.chunks(5000) {
             day = Some(store.write_unsynced(|tx| {
                 let mut e = day.clone().unwrap_or_else(|| new_event(date));
                 if e.id == 0 {
                     tx.put_event(&mut e)?;
                 }
-                for &i in chunk {
+                for &(i, change) in chunk {
                     tx.put_attendance(&Attendance {
                         event_id: e.id,
                         person_id: people[i].id,
-                        status: AttendanceStatus::Expected,
+                        status: match change {
+                            DayChange::Register => AttendanceStatus::Expected,
+                            DayChange::Cancel => AttendanceStatus::Cancelled,
+                        },
                         updated: Ts::now(),
                     })?;
                 }

@@ -875,7 +875,7 @@ fn help_speaks_korean_when_the_ui_does_and_english_when_asked() {
         "사용법: netday",
         "명령:",
         "옵션:",
-        "CSV 파일에서 사람을 가져옵니다",
+        "스프레드시트(.xlsx, .xls, .ods)에서 사람을 가져옵니다",
         "데이터베이스 폴더",
         "도움말을 보입니다",
     ] {
@@ -900,5 +900,211 @@ fn help_speaks_korean_when_the_ui_does_and_english_when_asked() {
         assert!(!en.contains("사용법"), "{en}");
     }
     let (_, en, _) = run(&db, &["--lang", "en", "--help"]);
-    assert!(en.contains("Import people from a CSV file"), "{en}");
+    assert!(en.contains("Import people from a CSV"), "{en}");
+}
+
+/// An .xlsx as offices make them: a notes sheet first, then the list under a merged title, a
+/// date line and an empty row; phones and serial numbers stored as numbers, a date as a serial.
+fn office_xlsx() -> Vec<u8> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let notes = book.add_worksheet();
+    notes.set_name("안내").unwrap();
+    notes.write_string(0, 0, "작성 요령").unwrap();
+    notes.write_string(1, 0, "소속은 정식 명칭으로").unwrap();
+    let list = book.add_worksheet();
+    list.set_name("명단").unwrap();
+    list.merge_range(
+        0,
+        0,
+        0,
+        7,
+        "2026년 12월 네트워킹데이 참석자 명단",
+        &Format::new(),
+    )
+    .unwrap();
+    list.write_string(1, 0, "작성: 사무국").unwrap();
+    let header = [
+        "연번",
+        "성명",
+        "소속 기관",
+        "직위",
+        "휴대폰",
+        "이메일",
+        "비고",
+        "참석 여부",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        list.write_string(3, c as u16, *h).unwrap();
+    }
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    // 2026-12-01 as Excel's serial number.
+    let serial = 46357.0;
+    let rows: [(&str, &str, &str, f64, &str, &str); 3] = [
+        (
+            "김기성",
+            "한울신협",
+            "이사장",
+            1012345678.0,
+            "kim@hanul.kr",
+            "참석",
+        ),
+        ("이서연", "햇살생협", "팀장", 212345678.0, "", "불참"),
+        ("박민수", "마을협동조합", "", 1099998888.0, "", "미정"),
+    ];
+    for (i, (name, org, role, phone, email, rsvp)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        list.write_number(r, 0, (i + 1) as f64).unwrap();
+        list.write_string(r, 1, *name).unwrap();
+        list.write_string(r, 2, *org).unwrap();
+        list.write_string(r, 3, *role).unwrap();
+        list.write_number(r, 4, *phone).unwrap();
+        list.write_string(r, 5, *email).unwrap();
+        list.write_number_with_format(r, 6, serial, &date).unwrap();
+        list.write_string(r, 7, *rsvp).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_office_xlsx_imports_field_for_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    // The extension says CSV; the bytes say .xlsx, and the bytes win.
+    let f = write(dir.path(), "명단.csv", &office_xlsx());
+    let (code, out, err) = run(
+        &db,
+        &[
+            "import",
+            f.to_str().unwrap(),
+            "--event",
+            "2026-12-15",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("‘명단’ 시트의 4행을 머리글로"), "{out}");
+    for line in [
+        "연번 → 무시",
+        "성명 → 이름",
+        "소속 기관 → 소속",
+        "직위 → 직함",
+        "휴대폰 → 연락처",
+        "이메일 → 이메일",
+        "비고 → 메모",
+        "참석 여부 → 상태",
+    ] {
+        assert!(out.contains(line), "{line}: {out}");
+    }
+    assert!(out.contains("데이터 3줄 중 3명"), "{out}");
+    let (code, out, err) = run(
+        &db,
+        &["import", f.to_str().unwrap(), "--event", "2026-12-15"],
+    );
+    assert_eq!(code, 0, "{err}");
+    // 불참 registers nobody; 미정 counts as expected.
+    assert!(out.contains("참석 예정으로 2명 등록"), "{out}");
+    let (_, people, _) = run(&db, &["export", "people"]);
+    for want in [
+        ",김기성,한울신협,기타,기타,이사장,010-1234-5678,kim@hanul.kr,,2026-12-01",
+        ",이서연,햇살생협,기타,기타,팀장,02-1234-5678,,,2026-12-01",
+        ",박민수,마을협동조합,기타,기타,,010-9999-8888,,,2026-12-01",
+    ] {
+        assert!(people.contains(want), "{want}: {people}");
+    }
+    let (_, att, _) = run(&db, &["export", "attendance", "--event", "2026-12-15"]);
+    assert!(att.contains("김기성") && att.contains("박민수"), "{att}");
+    assert!(!att.contains("이서연"), "{att}");
+}
+
+#[test]
+fn a_form_csv_maps_question_headers_and_its_answers_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let form = "타임스탬프,성함을 적어주세요,기관명(소속),연락처(휴대폰),이메일 주소,직위/직함,참석 가능 여부,대표 전화\n\
+        2026. 11. 20 오후 2:11:05,김기성,한울신협,010-2041-1187,kim@hanul.kr,이사장,참석합니다,02-111-2222\n\
+        2026. 11. 20 오후 3:00:00,이서연,햇살생협,010-3318-2290,,팀장,참석,02-333-4444\n";
+    let f = write(dir.path(), "form.csv", form.as_bytes());
+    let (code, out, err) = run(
+        &db,
+        &["import", f.to_str().unwrap(), "--event", "2026-12-15"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("참석 예정으로 2명 등록"), "{out}");
+    // The office phone column is not read, and says so loudly.
+    assert!(
+        err.contains("경고: ‘대표 전화’ 열은 연락처처럼 보이지만"),
+        "{err}"
+    );
+    let (_, people, _) = run(&db, &["export", "people"]);
+    assert!(
+        people.contains(",김기성,한울신협,기타,기타,이사장,010-2041-1187,kim@hanul.kr,,"),
+        "{people}"
+    );
+    // A later answer: 이서연 cannot come after all, and is cancelled, not skipped.
+    let later = "타임스탬프,성함,소속 단체,참석 가능 여부\n2026. 12. 1 오전 9:00:00,이서연,햇살생협,못 갑니다\n";
+    let f = write(dir.path(), "later.csv", later.as_bytes());
+    let (code, out, err) = run(
+        &db,
+        &["import", f.to_str().unwrap(), "--event", "2026-12-15"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("불참 답변으로 1명의 참석 예정을 취소"),
+        "{out}"
+    );
+    let (_, events, _) = run(&db, &["events"]);
+    assert!(events.contains("예정 1"), "{events}");
+    // --map gives a column by hand, and a header not in the file is named.
+    let (code, out, _) = run(
+        &db,
+        &[
+            "import",
+            f.to_str().unwrap(),
+            "--map",
+            "소속 단체=무시",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("소속 단체 → 무시"), "{out}");
+    let (code, _, err) = run(
+        &db,
+        &["import", f.to_str().unwrap(), "--map", "없는 열=phone"],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("later.csv") && err.contains("‘없는 열’"),
+        "{err}"
+    );
+}
+
+#[test]
+fn protected_and_damaged_spreadsheets_get_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    // A password-protected .xlsx is an OLE file holding an EncryptedPackage stream.
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.resize(512, 0);
+    ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    ole.resize(2048, 0);
+    let f = write(dir.path(), "암호.xlsx", &ole);
+    let (code, _, err) = run(&db, &["import", f.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("암호.xlsx: 암호가 걸린 스프레드시트입니다"),
+        "{err}"
+    );
+    assert!(err.contains("password-protected"), "{err}");
+    let mut broken = office_xlsx();
+    broken.truncate(broken.len() / 2);
+    let f = write(dir.path(), "깨짐.xlsx", &broken);
+    let (code, _, err) = run(&db, &["import", f.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("깨짐.xlsx: 스프레드시트를 읽을 수 없습니다"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(!err.contains("panicked"));
 }

@@ -4,12 +4,15 @@ use std::borrow::Cow;
 
 use super::CsvError;
 
-/// The text encoding a file was read in.
+/// The text encoding a file was read in, or the kind of spreadsheet it was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
     Utf8,
     Utf8Bom,
     Cp949,
+    Xlsx,
+    Xls,
+    Ods,
 }
 
 impl std::fmt::Display for Encoding {
@@ -18,6 +21,9 @@ impl std::fmt::Display for Encoding {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf8Bom => "UTF-8 (BOM)",
             Encoding::Cp949 => "CP949/EUC-KR",
+            Encoding::Xlsx => "Excel (.xlsx)",
+            Encoding::Xls => "Excel 97-2003 (.xls)",
+            Encoding::Ods => "OpenDocument (.ods)",
         })
     }
 }

@@ -1,5 +1,6 @@
 //! Which column holds which field, read from the header row by meaning: Korean or English
-//! titles, any spelling, with Google Forms' remarks in brackets.
+//! titles, any spelling, question-style headers from form tools ("성함을 적어주세요",
+//! "연락처(휴대폰)", "참석 가능 여부") included. A user's `--map` wins over the reading.
 
 use crate::model::clean_line;
 /// What a column holds.
@@ -16,46 +17,132 @@ pub enum Field {
     Code,
     Tags,
     Notes,
-    /// Attendance status; mapped so it is not listed as unknown, not read further.
+    /// The answer to "will you come?" (참석 / 불참 / 미정), or an exported attendance status.
     Status,
 }
 
+/// What a header must contain to name a field, tried in this order, first match wins: an
+/// e-mail or phone header often names the organisation too ("기관 연락처"), a kind header
+/// too ("기관 구분"), and an organisation header often says "이름" ("단체 이름").
+/// Korean words are found anywhere in the header; English ones as whole words.
+const RULES: &[(Field, &[&str], &[&str])] = &[
+    (
+        Field::Email,
+        &["이메일", "메일"],
+        &["email", "mail", "emailaddress"],
+    ),
+    (
+        Field::Phone,
+        &["휴대폰", "핸드폰", "휴대전화", "전화", "연락처"],
+        &[
+            "phone",
+            "phonenumber",
+            "mobile",
+            "tel",
+            "telephone",
+            "cell",
+            "contact",
+        ],
+    ),
+    (Field::Name, &["성명", "성함"], &["fullname"]),
+    (
+        Field::Kind,
+        &["구분", "유형", "종류"],
+        &["kind", "type", "orgkind", "orgtype"],
+    ),
+    (Field::District, &["지역", "권역"], &["district", "region"]),
+    (
+        Field::Organization,
+        &[
+            "소속", "기관", "단체", "조합", "회사", "법인", "기업", "협회",
+        ],
+        &[
+            "organization",
+            "organisation",
+            "org",
+            "company",
+            "affiliation",
+            "institution",
+            "employer",
+        ],
+    ),
+    (Field::Name, &["이름"], &["name"]),
+    (
+        Field::Status,
+        &["참석", "참가", "출석", "불참", "상태"],
+        &["status", "attendance", "attend", "attending", "rsvp"],
+    ),
+    (
+        Field::Role,
+        &["직함", "직책", "직위", "직급"],
+        &["role", "title", "position", "jobtitle"],
+    ),
+    (
+        Field::Code,
+        &["코드", "배지"],
+        &["code", "badge", "badgecode"],
+    ),
+    (
+        Field::Tags,
+        &["태그", "관심"],
+        &["tag", "tags", "interests"],
+    ),
+    (
+        Field::Notes,
+        &["메모", "비고"],
+        &["notes", "note", "memo", "remarks", "comment", "comments"],
+    ),
+];
+
+/// Words that only say whose detail a question asks for ("참석자 성함", "조합원 이름"), taken
+/// away before reading the header so they do not read as attendance or organisation.
+const QUALIFIERS: &[&str] = &["참석자", "참가자", "신청자", "조합원", "담당자"];
+
 impl Field {
-    /// The field a header cell names, in Korean or English: any case, spaces, underscores,
-    /// hyphens and dots ignored. A parenthesised remark is tried away too, so Google Forms
-    /// questions like "이름 (Name)" or "연락처(휴대폰)" are recognised.
+    pub const ALL: [Field; 11] = [
+        Field::Name,
+        Field::Organization,
+        Field::Role,
+        Field::Phone,
+        Field::Email,
+        Field::Kind,
+        Field::District,
+        Field::Code,
+        Field::Tags,
+        Field::Notes,
+        Field::Status,
+    ];
+
+    /// The field a header cell names, by what it contains (see `RULES`). Case, spaces,
+    /// underscores, hyphens and dots do not matter.
     pub fn from_header(header: &str) -> Option<Field> {
-        let h = clean_line(header);
-        if let Some(f) = Field::from_key(&header_key(&h)) {
-            return Some(f);
+        let h = clean_line(header).to_lowercase();
+        let mut ko = header_key(&h);
+        for q in QUALIFIERS {
+            ko = ko.replace(q, "");
         }
-        let before = h.split(['(', '（', '[']).next().unwrap_or("");
-        Field::from_key(&header_key(before))
+        let words: Vec<&str> = h
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        // "E-Mail", "Full_Name": the words joined, as well as each word.
+        let joined: String = words.concat();
+        RULES
+            .iter()
+            .find(|(_, kos, ens)| {
+                kos.iter().any(|k| ko.contains(k))
+                    || ens
+                        .iter()
+                        .any(|e| *e == joined || words.iter().any(|w| w == e))
+            })
+            .map(|(f, _, _)| *f)
     }
 
-    fn from_key(k: &str) -> Option<Field> {
-        Some(match k {
-            "이름" | "성명" | "성함" | "name" | "fullname" => Field::Name,
-            "소속" | "소속기관" | "소속단체" | "기관" | "기관명" | "단체" | "단체명" | "조합"
-            | "조합명" | "회사" | "organization" | "organisation" | "org" | "company"
-            | "affiliation" => Field::Organization,
-            "직함" | "직책" | "직위" | "role" | "title" | "position" | "jobtitle" => {
-                Field::Role
-            }
-            "연락처" | "전화" | "전화번호" | "휴대폰" | "휴대폰번호" | "핸드폰" | "핸드폰번호"
-            | "휴대전화" | "phone" | "phonenumber" | "mobile" | "tel" | "telephone" => {
-                Field::Phone
-            }
-            "이메일" | "이메일주소" | "메일" | "email" | "emailaddress" => Field::Email,
-            "구분" | "기관구분" | "유형" | "기관유형" | "kind" | "type" | "orgkind" | "orgtype" => {
-                Field::Kind
-            }
-            "지역" | "권역" | "district" | "region" => Field::District,
-            "코드" | "배지" | "배지코드" | "code" | "badge" | "badgecode" => Field::Code,
-            "태그" | "tags" | "tag" => Field::Tags,
-            "메모" | "비고" | "notes" | "note" | "memo" | "remarks" => Field::Notes,
-            "상태" | "참석" | "참석여부" | "status" | "attendance" => Field::Status,
-            _ => return None,
+    /// A field as the user names it in `--map`: its Korean or English name, any case.
+    pub fn parse(s: &str) -> Option<Field> {
+        let k = header_key(&s.to_lowercase());
+        Field::ALL.into_iter().find(|f| {
+            k == f.ko() || k == f.en() || (k == "organisation" && *f == Field::Organization)
         })
     }
 
@@ -99,6 +186,35 @@ fn header_key(h: &str) -> String {
         .to_lowercase()
 }
 
+/// A column the user mapped by hand (`--map '헤더=field'`): its header, and the field it holds
+/// (`None`: leave it out).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    pub header: String,
+    pub field: Option<Field>,
+}
+
+impl Override {
+    /// `헤더=field`; the field is named in Korean or English (`이름`, `name`, …) or `무시` /
+    /// `ignore` / `-` to leave the column out. `None` when the text is not of that shape.
+    pub fn parse(s: &str) -> Option<Override> {
+        let (header, field) = s.rsplit_once('=')?;
+        let header = clean_line(header);
+        if header.is_empty() {
+            return None;
+        }
+        let field = match header_key(&field.to_lowercase()).as_str() {
+            "무시" | "ignore" | "" => None,
+            f => Some(Field::parse(f)?),
+        };
+        Some(Override { header, field })
+    }
+
+    fn matches(&self, title: &str) -> bool {
+        header_key(&self.header) == header_key(title)
+    }
+}
+
 /// Which column holds which field, as read from the header row.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ColumnMap {
@@ -107,6 +223,11 @@ pub struct ColumnMap {
     pub fields: Vec<(usize, Field)>,
     /// Header titles of the columns that are not read (unknown or repeated), cleaned.
     pub ignored: Vec<String>,
+    /// Every header title, cleaned, in column order (empty for a column without one).
+    pub titles: Vec<String>,
+    /// Ignored columns whose content looks like a field that matters (filled in once the rows
+    /// are read): (header title, the field it looks like).
+    pub suspicious: Vec<(String, Field)>,
 }
 
 impl ColumnMap {
@@ -120,18 +241,132 @@ impl ColumnMap {
     pub fn has(&self, field: Field) -> bool {
         self.index(field).is_some()
     }
+    /// The field column `i` is read into, if any.
+    pub fn field_of(&self, i: usize) -> Option<Field> {
+        self.fields.iter().find(|(c, _)| *c == i).map(|(_, f)| *f)
+    }
 
-    pub(super) fn from_header(cells: &[String]) -> ColumnMap {
-        let mut map = ColumnMap::default();
-        for (i, cell) in cells.iter().enumerate() {
-            match Field::from_header(cell) {
-                Some(f) if !map.has(f) => map.fields.push((i, f)),
+    pub(super) fn from_header(cells: &[String], overrides: &[Override]) -> ColumnMap {
+        let mut map = ColumnMap {
+            titles: cells.to_vec(),
+            ..ColumnMap::default()
+        };
+        let chosen: Vec<Option<Field>> = cells
+            .iter()
+            .map(|c| match overrides.iter().find(|o| o.matches(c)) {
+                Some(o) => o.field,
+                None => Field::from_header(c),
+            })
+            .collect();
+        // A field the user gave to a column of this row is that column's, wherever it stands.
+        let given: Vec<&Override> = overrides
+            .iter()
+            .filter(|o| cells.iter().any(|c| o.matches(c)))
+            .collect();
+        for (i, (cell, field)) in cells.iter().zip(&chosen).enumerate() {
+            let taken_by_user = |f: Field| {
+                given.iter().any(|o| o.field == Some(f))
+                    && !given.iter().any(|o| o.field == Some(f) && o.matches(cell))
+            };
+            match field {
+                Some(f) if !map.has(*f) && !taken_by_user(*f) => map.fields.push((i, *f)),
                 _ if cell.is_empty() => {}
                 _ => map.ignored.push(cell.clone()),
             }
         }
         map
     }
+
+    /// Headers named in `overrides` that no column has.
+    pub fn unmatched<'a>(&self, overrides: &'a [Override]) -> Vec<&'a str> {
+        overrides
+            .iter()
+            .filter(|o| !self.titles.iter().any(|t| o.matches(t)))
+            .map(|o| o.header.as_str())
+            .collect()
+    }
+
+    /// Notes the ignored columns whose cells mostly read as phone numbers or organisation
+    /// names: a column a person would be sorry to lose.
+    /// Columns the user mapped by hand are theirs to leave out.
+    pub(super) fn look_at_ignored(&mut self, records: &[Vec<String>], overrides: &[Override]) {
+        for (i, title) in self.titles.iter().enumerate() {
+            if self.field_of(i).is_some() || overrides.iter().any(|o| o.matches(title)) {
+                continue;
+            }
+            let cells: Vec<String> = records
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| clean_line(c))
+                .filter(|c| !c.is_empty())
+                .collect();
+            let most = |ok: &dyn Fn(&str) -> bool| {
+                !cells.is_empty() && cells.iter().filter(|c| ok(c)).count() * 2 > cells.len()
+            };
+            let looks = if most(&looks_like_phone) {
+                Some(Field::Phone)
+            } else if most(&looks_like_org) {
+                Some(Field::Organization)
+            } else {
+                match Field::from_header(title) {
+                    Some(f @ (Field::Phone | Field::Organization | Field::Name)) => Some(f),
+                    _ => None,
+                }
+            };
+            if let Some(f) = looks {
+                let name = if title.is_empty() {
+                    format!("#{}", i + 1)
+                } else {
+                    title.clone()
+                };
+                self.suspicious.push((name, f));
+            }
+        }
+    }
+}
+
+fn looks_like_phone(cell: &str) -> bool {
+    let digits = cell.chars().filter(char::is_ascii_digit).count();
+    (8..=12).contains(&digits)
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '.' | '(' | ')' | '+'))
+        && (crate::model::contact::normalize_phone(cell).is_some()
+            || crate::model::contact::normalize_phone(&format!("0{cell}")).is_some())
+}
+
+/// Ends the way Korean organisation names do.
+fn looks_like_org(cell: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "신협",
+        "생협",
+        "협동조합",
+        "조합",
+        "센터",
+        "재단",
+        "협회",
+        "법인",
+        "(주)",
+        "㈜",
+        "주식회사",
+        "기업",
+        "연합회",
+        "협의회",
+        "공사",
+        "구청",
+        "시청",
+        "사무소",
+        "은행",
+        "co-op",
+        "coop",
+        "inc",
+        "ltd",
+        "foundation",
+        "center",
+        "centre",
+    ];
+    let c = cell.to_lowercase();
+    MARKS.iter().any(|m| c.contains(m))
 }
 
 #[cfg(test)]
@@ -241,5 +476,95 @@ mod tests {
         assert_eq!(p.columns.index(Field::Organization), Some(1));
         assert_eq!(p.columns.ignored, ["단체"]);
         assert_eq!(p.rows[0].organization, "A");
+    }
+
+    #[test]
+    fn form_tool_question_headers() {
+        let cases = [
+            ("소속기관", Some(Field::Organization)),
+            ("기관명(소속)", Some(Field::Organization)),
+            ("소속 단체", Some(Field::Organization)),
+            ("단체 이름", Some(Field::Organization)),
+            ("Organization name", Some(Field::Organization)),
+            ("성함을 적어주세요", Some(Field::Name)),
+            ("참석자 성함", Some(Field::Name)),
+            ("조합원 이름", Some(Field::Name)),
+            ("Your name", Some(Field::Name)),
+            ("휴대폰 번호", Some(Field::Phone)),
+            ("연락처(휴대폰)", Some(Field::Phone)),
+            ("기관 연락처", Some(Field::Phone)),
+            ("Phone number", Some(Field::Phone)),
+            ("이메일 주소", Some(Field::Email)),
+            ("연락처(이메일)", Some(Field::Email)),
+            ("직위/직함", Some(Field::Role)),
+            ("Job title", Some(Field::Role)),
+            ("기관 구분", Some(Field::Kind)),
+            ("참석 가능 여부", Some(Field::Status)),
+            ("12월 네트워킹데이에 참석하시나요?", Some(Field::Status)),
+            ("Will you attend?", Some(Field::Status)),
+            ("관심 분야", Some(Field::Tags)),
+            ("타임스탬프", None),
+            ("Timestamp", None),
+            ("개인정보 수집·이용에 동의하십니까?", None),
+        ];
+        for (h, f) in cases {
+            assert_eq!(Field::from_header(h), f, "header {h:?}");
+        }
+        // Google Forms and Naver Form exports, as downloaded.
+        for header in [
+            "타임스탬프,성함을 적어주세요,기관명(소속),휴대폰 번호,이메일 주소,직위/직함,참석 가능 여부",
+            "응답일시,참석자 성함,소속기관,연락처(휴대폰),이메일,직위,참석 여부",
+        ] {
+            let p = parse(&format!(
+                "{header}\n2026-11-20 14:11,김기성,한울신협,010-2041-1187,kim@hanul.kr,이사장,참석합니다\n"
+            ));
+            assert_eq!(p.columns.fields.len(), 7 - 1, "{header}: {:?}", p.columns);
+            let r = &p.rows[0];
+            assert_eq!(
+                (r.name.as_str(), r.organization.as_str(), r.phone.as_str()),
+                ("김기성", "한울신협", "010-2041-1187")
+            );
+            assert_eq!(
+                (r.email.as_str(), r.role.as_str()),
+                ("kim@hanul.kr", "이사장")
+            );
+            assert_eq!(r.answer, Some(crate::io::csv::Rsvp::Yes));
+        }
+    }
+
+    #[test]
+    fn answers_read_as_people_write_them() {
+        use crate::io::csv::Rsvp;
+        for (a, want) in [
+            ("참석", Some(Rsvp::Yes)),
+            ("참석합니다", Some(Rsvp::Yes)),
+            ("네, 갑니다", Some(Rsvp::Yes)),
+            ("Yes", Some(Rsvp::Yes)),
+            ("불참", Some(Rsvp::No)),
+            ("못 갑니다", Some(Rsvp::No)),
+            ("참석 불가", Some(Rsvp::No)),
+            ("참석하지 않습니다", Some(Rsvp::No)),
+            ("no", Some(Rsvp::No)),
+            ("미정", Some(Rsvp::Maybe)),
+            ("아직 모르겠어요", Some(Rsvp::Maybe)),
+            ("maybe", Some(Rsvp::Maybe)),
+            ("not sure", Some(Rsvp::Maybe)),
+            ("", None),
+            ("0", None),
+        ] {
+            assert_eq!(Rsvp::parse(a), want, "{a:?}");
+        }
+    }
+
+    #[test]
+    fn header_row_under_title_rows_and_excel_numbers() {
+        let p = parse(
+            "2026년 12월 네트워킹데이 참석자 명단,,\n작성: 사무국,,\n,,\n성명,소속,휴대폰\n김기성,한울신협,1012345678\n이서연,햇살생협,212345678\n",
+        );
+        assert_eq!(p.header_line, 4);
+        assert_eq!(p.rows[0].line, 5);
+        assert_eq!(p.rows[0].phone, "010-1234-5678");
+        assert_eq!(p.rows[1].phone, "02-1234-5678");
+        assert_eq!(p.data_lines, 2);
     }
 }

@@ -7,17 +7,21 @@
 //!
 //! One stage per file: `decode` (bytes to text), `records` (text to records, each with the line
 //! it starts on), `headers` (which column holds which field), `rows` (a record to a checked
-//! `ImportRow` or a `RowProblem`); `write` is the way back out, for exports.
+//! `ImportRow` or a `RowProblem`); `write` is the way back out, for exports. A spreadsheet
+//! (`sheet`: .xlsx, .xls, .ods, told apart by its first bytes) becomes the same records, one
+//! per sheet row, and goes the same way from there.
 
 mod decode;
 mod headers;
 mod records;
 mod rows;
+mod sheet;
 mod write;
 
 pub use decode::{Encoding, decode};
-pub use headers::{ColumnMap, Field};
-pub use rows::{ImportRow, RowError, RowProblem};
+pub use headers::{ColumnMap, Field, Override};
+pub use rows::{ImportRow, RowError, RowProblem, Rsvp};
+pub use sheet::{SheetKind, sheet_kind};
 pub use write::{PEOPLE_COLUMNS, neutralize, people_header, write_csv};
 
 use crate::model::clean_line;
@@ -39,6 +43,10 @@ pub struct ParsedCsv {
     /// Non-empty physical lines after the header: what a person sees in the file, to hold
     /// against the rows imported (a quote that swallowed rows shows up here).
     pub data_lines: usize,
+    /// The sheet the list was taken from, for a spreadsheet.
+    pub sheet: Option<String>,
+    /// 1-based line (sheet row) of the header row.
+    pub header_line: usize,
 }
 
 /// Why a file could not be read at all.
@@ -52,6 +60,10 @@ pub enum CsvError {
     NoNameColumn,
     #[error("the file is neither UTF-8 nor CP949/EUC-KR text")]
     Undecodable,
+    #[error("the spreadsheet is protected by a password")]
+    Protected,
+    #[error("the spreadsheet is damaged or not a spreadsheet")]
+    BadSheet,
 }
 
 impl CsvError {
@@ -66,6 +78,14 @@ impl CsvError {
             }
             CsvError::Undecodable => {
                 "글자 인코딩을 읽을 수 없습니다. UTF-8 또는 CP949(EUC-KR) CSV로 저장해 주세요"
+                    .to_string()
+            }
+            CsvError::Protected => {
+                "암호가 걸린 스프레드시트입니다. Excel에서 암호를 풀고 저장한 뒤 다시 가져오세요"
+                    .to_string()
+            }
+            CsvError::BadSheet => {
+                "스프레드시트를 읽을 수 없습니다 (손상되었거나 다른 형식). Excel에서 열어 .xlsx나 CSV로 다시 저장해 보세요"
                     .to_string()
             }
         }
@@ -85,13 +105,32 @@ impl CsvError {
             CsvError::Undecodable => {
                 "unreadable text encoding: save the CSV as UTF-8 or CP949 (EUC-KR)".to_string()
             }
+            CsvError::Protected => {
+                "the spreadsheet is password-protected: remove the password in Excel, save, and import again"
+                    .to_string()
+            }
+            CsvError::BadSheet => {
+                "the spreadsheet cannot be read (damaged or not a spreadsheet): open it in Excel and save it again as .xlsx or CSV"
+                    .to_string()
+            }
         }
     }
 }
 
-/// Reads a people CSV: decodes it, finds the header row (the first non-empty record), maps
-/// its columns and reads every later record into a checked `ImportRow` or a `RowError`.
+/// How many non-empty records from the top a header row is looked for in (title rows, a
+/// date, an empty merged row may sit above it).
+const HEADER_SCAN: usize = 20;
+
+/// Reads a people list: a CSV, or the sheet of a spreadsheet that holds one.
 pub fn parse_people_csv(bytes: &[u8]) -> Result<ParsedCsv, CsvError> {
+    parse_people(bytes, &[])
+}
+
+/// `parse_people_csv`, with columns the user mapped by hand.
+pub fn parse_people(bytes: &[u8], overrides: &[Override]) -> Result<ParsedCsv, CsvError> {
+    if let Some(kind) = sheet_kind(bytes) {
+        return parse_sheets(bytes, kind, overrides);
+    }
     let (text, encoding) = decode(bytes)?;
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
@@ -99,17 +138,105 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<ParsedCsv, CsvError> {
     {
         return Err(CsvError::Empty);
     }
+    let mut parsed = parse_records(read_records(&text), encoding, overrides)?;
+    // What a person sees in the file, counted on the text itself: a quote that swallowed rows
+    // shows up as more lines than records.
+    parsed.data_lines = text
+        .lines()
+        .skip(parsed.header_line)
+        .filter(|l| {
+            !l.trim_matches(|c: char| c == ',' || c.is_whitespace())
+                .is_empty()
+        })
+        .count();
+    Ok(parsed)
+}
 
-    let mut columns: Option<(ColumnMap, usize)> = None;
+/// The first sheet whose header row names a name column.
+fn parse_sheets(
+    bytes: &[u8],
+    kind: SheetKind,
+    overrides: &[Override],
+) -> Result<ParsedCsv, CsvError> {
+    let encoding = match kind {
+        SheetKind::Xlsx => Encoding::Xlsx,
+        SheetKind::Xls => Encoding::Xls,
+        SheetKind::Ods => Encoding::Ods,
+    };
+    let mut first_error = None;
+    for sheet in sheet::read_sheets(bytes, kind)? {
+        match parse_records(sheet.records, encoding, overrides) {
+            Ok(mut p) => {
+                p.sheet = Some(sheet.name);
+                return Ok(p);
+            }
+            // A sheet with a header but no name column says more than an empty one.
+            Err(e) if first_error.is_none() || e == CsvError::NoNameColumn => first_error = Some(e),
+            Err(_) => {}
+        }
+    }
+    Err(match first_error {
+        None | Some(CsvError::NoHeader) => CsvError::Empty,
+        Some(e) => e,
+    })
+}
+
+/// The header row among the first non-empty records: the one mapping the most fields, a name
+/// among them (the first such on a tie).
+fn find_header(
+    raws: &[Raw],
+    overrides: &[Override],
+) -> Result<(usize, ColumnMap, usize), CsvError> {
+    let mut best: Option<(usize, ColumnMap, usize)> = None;
+    let mut seen = 0;
+    for (at, raw) in raws.iter().enumerate() {
+        let Raw::Record { cells, .. } = raw else {
+            continue;
+        };
+        if cells.iter().all(|c| is_blank(c)) {
+            continue;
+        }
+        seen += 1;
+        if seen > HEADER_SCAN {
+            break;
+        }
+        let titles: Vec<String> = cells.iter().map(|c| clean_line(c)).collect();
+        let map = ColumnMap::from_header(&titles, overrides);
+        if map.has(Field::Name)
+            && best
+                .as_ref()
+                .is_none_or(|(_, b, _)| map.fields.len() > b.fields.len())
+        {
+            best = Some((at, map, cells.len()));
+        }
+    }
+    match best {
+        Some(b) => Ok(b),
+        None if seen == 0 => Err(CsvError::NoHeader),
+        None => Err(CsvError::NoNameColumn),
+    }
+}
+
+/// Records to rows: finds the header row, maps its columns and reads every later record
+/// into a checked `ImportRow` or a `RowError`.
+fn parse_records(
+    raws: Vec<Raw>,
+    encoding: Encoding,
+    overrides: &[Override],
+) -> Result<ParsedCsv, CsvError> {
+    let (header_at, mut columns, width) = find_header(&raws, overrides)?;
+    let header_line = match &raws[header_at] {
+        Raw::Record { line, .. } | Raw::Broken { line, .. } => *line,
+    };
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut total_records = 0;
-    let mut data_lines = 0;
+    let mut kept: Vec<Vec<String>> = Vec::new();
 
-    for raw in read_records(&text) {
+    for (at, raw) in raws.into_iter().enumerate() {
         let (line, cells) = match raw {
             Raw::Broken { line, excerpt } => {
-                if columns.is_some() {
+                if at > header_at {
                     total_records += 1;
                 }
                 errors.push(RowError {
@@ -120,28 +247,11 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<ParsedCsv, CsvError> {
             }
             Raw::Record { line, cells } => (line, cells),
         };
-        if cells.iter().all(|c| is_blank(c)) {
+        if at <= header_at || cells.iter().all(|c| is_blank(c)) {
             continue;
         }
-        let Some((map, width)) = &columns else {
-            let titles: Vec<String> = cells.iter().map(|c| clean_line(c)).collect();
-            let map = ColumnMap::from_header(&titles);
-            if !map.has(Field::Name) {
-                return Err(CsvError::NoNameColumn);
-            }
-            columns = Some((map, cells.len()));
-            data_lines = text
-                .lines()
-                .skip(line)
-                .filter(|l| {
-                    !l.trim_matches(|c: char| c == ',' || c.is_whitespace())
-                        .is_empty()
-                })
-                .count();
-            continue;
-        };
         total_records += 1;
-        if cells.iter().skip(*width).any(|c| !is_blank(c)) {
+        if cells.iter().skip(width).any(|c| !is_blank(c)) {
             let joined = cells.join(",");
             errors.push(RowError {
                 line,
@@ -149,22 +259,22 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<ParsedCsv, CsvError> {
             });
             continue;
         }
-        match read_row(map, line, &cells) {
+        match read_row(&columns, line, &cells) {
             Ok(row) => rows.push(row),
             Err(reason) => errors.push(RowError { line, reason }),
         }
+        kept.push(cells);
     }
-
-    let Some((columns, _)) = columns else {
-        return Err(CsvError::NoHeader);
-    };
+    columns.look_at_ignored(&kept, overrides);
     Ok(ParsedCsv {
         encoding,
         columns,
         rows,
         errors,
         total_records,
-        data_lines,
+        data_lines: total_records,
+        sheet: None,
+        header_line,
     })
 }
 

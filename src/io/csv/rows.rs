@@ -26,6 +26,111 @@ pub struct ImportRow {
     pub tags: Vec<String>,
     /// Multi-line text (LF line ends).
     pub notes: String,
+    /// The answer in the attendance column, when there is one and it reads as an answer.
+    pub answer: Option<Rsvp>,
+}
+
+/// An answer to "will you come?" as form tools and people write it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rsvp {
+    Yes,
+    No,
+    Maybe,
+}
+
+impl Rsvp {
+    /// 참석 / 불참 / 미정, yes / no / maybe, and sentences ("참석합니다", "못 갑니다", "잘
+    /// 모르겠어요"); also the statuses netday exports (도착, 참석 예정, 취소, 불참). `None` when
+    /// the text says none of these.
+    pub fn parse(s: &str) -> Option<Rsvp> {
+        const MAYBE: &[&str] = &[
+            "미정",
+            "모르",
+            "모름",
+            "미확정",
+            "아직",
+            "글쎄",
+            "고민",
+            "maybe",
+            "tentative",
+            "notsure",
+            "unsure",
+            "undecided",
+            "perhaps",
+        ];
+        const NO: &[&str] = &[
+            "불참",
+            "불가",
+            "미참석",
+            "못",
+            "않",
+            "안가",
+            "안갑",
+            "어렵",
+            "어려",
+            "취소",
+            "아니",
+            "no",
+            "not",
+            "cannot",
+            "can't",
+            "won't",
+            "decline",
+            "cancel",
+            "absent",
+            "x",
+            "×",
+        ];
+        const YES: &[&str] = &[
+            "참석",
+            "참가",
+            "출석",
+            "가능",
+            "갑니다",
+            "갈게",
+            "도착",
+            "예",
+            "네",
+            "yes",
+            "y",
+            "o",
+            "○",
+            "◯",
+            "going",
+            "attend",
+            "will",
+            "sure",
+            "checked",
+            "arrived",
+            "expected",
+        ];
+        let t = clean_line(s).to_lowercase();
+        let ko: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        let words: Vec<&str> = t
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let said = |list: &[&str]| {
+            list.iter().any(|k| {
+                if k.is_ascii() {
+                    words.contains(k) || (k.len() > 3 && ko.contains(k))
+                } else {
+                    ko.contains(k) || words.contains(k)
+                }
+            })
+        };
+        if ko.is_empty() {
+            None
+        } else if said(MAYBE) {
+            Some(Rsvp::Maybe)
+        } else if said(NO) {
+            Some(Rsvp::No)
+        } else if said(YES) {
+            Some(Rsvp::Yes)
+        } else {
+            None
+        }
+    }
 }
 
 /// A record that was left out, and why.
@@ -172,6 +277,17 @@ fn shorten(s: &str, width: usize) -> String {
     out
 }
 
+/// A phone number Excel stored as a number, which drops its leading 0 (1012345678 for
+/// 010-1234-5678, 212345678 for 02-1234-5678): the 0 put back.
+fn lost_zero(s: &str) -> Option<String> {
+    let digits = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0');
+    if digits && (8..=11).contains(&s.len()) {
+        normalize_phone(&format!("0{s}"))
+    } else {
+        None
+    }
+}
+
 /// One data record into a row, or the first problem found (columns checked left to right
 /// in the order name, kind, district, phone, email).
 pub(super) fn read_row(
@@ -199,8 +315,9 @@ pub(super) fn read_row(
         d => Some(District::parse(&d).ok_or_else(|| RowProblem::BadDistrict(shorten(&d, 40)))?),
     };
     let phone_in = text(Field::Phone);
-    let phone =
-        normalize_phone(&phone_in).ok_or_else(|| RowProblem::BadPhone(shorten(&phone_in, 40)))?;
+    let phone = normalize_phone(&phone_in)
+        .or_else(|| lost_zero(&phone_in))
+        .ok_or_else(|| RowProblem::BadPhone(shorten(&phone_in, 40)))?;
     let email = text(Field::Email);
     if !valid_email(&email) {
         return Err(RowProblem::BadEmail(shorten(&email, 40)));
@@ -217,6 +334,7 @@ pub(super) fn read_row(
         code: text(Field::Code),
         tags: split_tags(raw(Field::Tags)),
         notes: clean_multiline(raw(Field::Notes)),
+        answer: Rsvp::parse(raw(Field::Status)),
     };
     let all_tags = row.tags.join(", ");
     let tags = row.tags.iter().map(|t| (Field::Tags, TextField::Tag, t));

@@ -1,0 +1,66 @@
+//! Importing lists: which sheet, which column went where, what was left out, and answers.
+
+use super::{L, pick};
+
+pub const IGNORED_COLUMN: L = L("무시", "ignored");
+pub const MAPPING_TITLE: L = L("열 → 필드:", "Column → field:");
+
+pub fn sheet_taken(sheet: &str, header_line: usize) -> String {
+    pick(
+        format!("‘{sheet}’ 시트의 {header_line}행을 머리글로 읽었습니다"),
+        format!("Read sheet ‘{sheet}’, header on row {header_line}"),
+    )
+}
+
+pub fn header_below_top(header_line: usize) -> String {
+    pick(
+        format!("{header_line}행을 머리글로 읽었습니다 (위의 줄은 제목으로 보고 건너뜀)"),
+        format!("Header read on line {header_line} (the lines above it taken as titles)"),
+    )
+}
+
+/// A column left out that looks like it holds `field` (its Korean and English names).
+pub fn unmapped_warning(column: &str, field_ko: &str, field_en: &str) -> String {
+    pick(
+        format!(
+            "경고: ‘{column}’ 열은 {field_ko}처럼 보이지만 가져오지 않습니다. 가져오려면 --map '{column}={field_en}'"
+        ),
+        format!(
+            "WARNING: column ‘{column}’ looks like {field_en} but is not imported; to import it use --map '{column}={field_en}'"
+        ),
+    )
+}
+
+pub fn bad_map(arg: &str) -> (String, String) {
+    (
+        format!(
+            "--map ‘{arg}’를 읽을 수 없습니다. ‘머리글=필드’로 적어 주세요 (필드: 이름, 소속, 직함, 연락처, 이메일, 구분, 지역, 코드, 태그, 메모, 상태, 무시)"
+        ),
+        format!(
+            "cannot read --map ‘{arg}’: write it as ‘header=field’ (fields: name, organization, role, phone, email, kind, district, code, tags, notes, status, ignore)"
+        ),
+    )
+}
+
+pub fn map_no_such_header(file: &str, header: &str, titles: &str) -> (String, String) {
+    (
+        format!("{file}: --map의 ‘{header}’ 열이 머리글에 없습니다. 있는 열: {titles}"),
+        format!(
+            "{file}: --map names ‘{header}’, which is not a column of the header; columns: {titles}"
+        ),
+    )
+}
+
+pub fn answers_without_event(column: &str) -> String {
+    pick(
+        format!("‘{column}’ 열의 참석 답변은 --event 날짜를 줄 때만 등록에 쓰입니다"),
+        format!("The answers in column ‘{column}’ set registrations only with --event DATE"),
+    )
+}
+
+pub fn cancelled_for(n: usize, title: &str) -> String {
+    pick(
+        format!("{title}: 불참 답변으로 {n}명의 참석 예정을 취소"),
+        format!("{title}: {n} registrations cancelled (answered no)"),
+    )
+}

@@ -1,0 +1,114 @@
+//! Spreadsheets in: .xlsx, .xls and .ods (calamine), told apart by their first bytes, each
+//! sheet turned into the same records a CSV gives, with what Excel does to numbers undone.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Sheets};
+
+use super::CsvError;
+use super::records::Raw;
+
+/// The kind of spreadsheet a file is, by its magic bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetKind {
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+const ZIP: &[u8] = b"PK\x03\x04";
+const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+/// An OpenDocument file starts with an uncompressed `mimetype` entry naming its type.
+const ODS_MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+
+/// The spreadsheet kind of `bytes`, or `None` for text. An .xlsx saved with a password is an
+/// OLE file too (holding an `EncryptedPackage`), and is told apart when opened.
+pub fn sheet_kind(bytes: &[u8]) -> Option<SheetKind> {
+    if bytes.starts_with(ZIP) {
+        let head = &bytes[..bytes.len().min(256)];
+        return Some(if head.windows(ODS_MIME.len()).any(|w| w == ODS_MIME) {
+            SheetKind::Ods
+        } else {
+            SheetKind::Xlsx
+        });
+    }
+    bytes.starts_with(OLE).then_some(SheetKind::Xls)
+}
+
+/// One sheet's non-empty content: its name and its records, each with its 1-based row number.
+pub(super) struct Sheet {
+    pub name: String,
+    pub records: Vec<Raw>,
+}
+
+fn encrypted_ooxml(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(name.len()).any(|w| w == name)
+}
+
+/// Every sheet of the workbook, in the workbook's order.
+pub(super) fn read_sheets(bytes: &[u8], kind: SheetKind) -> Result<Vec<Sheet>, CsvError> {
+    if kind == SheetKind::Xls && encrypted_ooxml(bytes) {
+        return Err(CsvError::Protected);
+    }
+    let cursor = Cursor::new(bytes);
+    let mut book: Sheets<Cursor<&[u8]>> = match kind {
+        SheetKind::Xlsx => calamine::open_workbook_from_rs(cursor)
+            .map(Sheets::Xlsx)
+            .map_err(|_| CsvError::BadSheet)?,
+        SheetKind::Xls => match calamine::open_workbook_from_rs(cursor) {
+            Ok(b) => Sheets::Xls(b),
+            Err(calamine::XlsError::Password) => return Err(CsvError::Protected),
+            Err(_) => return Err(CsvError::BadSheet),
+        },
+        SheetKind::Ods => match calamine::open_workbook_from_rs(cursor) {
+            Ok(b) => Sheets::Ods(b),
+            Err(calamine::OdsError::Password) => return Err(CsvError::Protected),
+            Err(_) => return Err(CsvError::BadSheet),
+        },
+    };
+    let mut sheets = Vec::new();
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|_| CsvError::BadSheet)?;
+        let first_row = range.start().map_or(0, |(r, _)| r as usize);
+        let records = range
+            .rows()
+            .enumerate()
+            .map(|(i, row)| Raw::Record {
+                line: first_row + i + 1,
+                cells: row.iter().map(cell_text).collect(),
+            })
+            .collect();
+        sheets.push(Sheet { name, records });
+    }
+    Ok(sheets)
+}
+
+/// A cell as the person typed it: whole numbers without ".0" or an exponent (the leading 0 a
+/// phone number lost is put back where the phone is read), dates as dates.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, mo, da, h, mi, s, _) = d.to_ymd_hms_milli();
+            if (h, mi, s) == (0, 0, 0) {
+                format!("{y:04}-{mo:02}-{da:02}")
+            } else {
+                format!("{y:04}-{mo:02}-{da:02} {h:02}:{mi:02}")
+            }
+        }
+        Data::DateTime(d) => d.as_f64().to_string(),
+        Data::DateTimeIso(s) => s.replacen('T', " ", 1),
+        Data::DurationIso(s) => s.clone(),
+    }
+}
