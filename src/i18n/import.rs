@@ -64,3 +64,15 @@ pub fn cancelled_for(n: usize, title: &str) -> String {
         format!("{title}: {n} registrations cancelled (answered no)"),
     )
 }
+
+/// The same warning in the app's import preview (no --map there).
+pub fn unmapped_in_preview(column: &str, field_ko: &str, field_en: &str) -> String {
+    pick(
+        format!(
+            "경고: ‘{column}’ 열은 {field_ko}처럼 보이지만 가져오지 않습니다 (열 이름을 고쳐 다시 여세요)"
+        ),
+        format!(
+            "WARNING: column ‘{column}’ looks like {field_en} but is not imported (rename the column and open again)"
+        ),
+    )
+}

@@ -370,30 +370,36 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
             ),
             gray,
         ));
-        let cols: Vec<String> = parsed
-            .columns
-            .fields
+        // Every column with what it is read into, a left-out one as 무시.
+        let map = &parsed.columns;
+        let cols: Vec<String> = map
+            .titles
             .iter()
-            .map(|(i, fld)| format!("{}→{}", i + 1, field_label(*fld)))
+            .enumerate()
+            .map(|(i, title)| {
+                let to = map
+                    .field_of(i)
+                    .map_or(i18n::IGNORED_COLUMN.get(), field_label);
+                let title = if title.is_empty() {
+                    format!("{}", i + 1)
+                } else {
+                    title.clone()
+                };
+                format!("{title}→{to}")
+            })
             .collect();
-        lines.push(Line::styled(
-            fit(
-                &format!("{}: {}", i18n::IMPORT_COLUMNS.get(), cols.join(", ")),
-                w,
-            ),
-            gray,
-        ));
-        if !parsed.columns.ignored.is_empty() {
+        let all = format!("{}: {}", i18n::IMPORT_COLUMNS.get(), cols.join(" · "));
+        for line in super::widgets::wrap(&all, w).into_iter().take(4) {
+            lines.push(Line::styled(line, gray));
+        }
+        // A left-out column that looks like one that matters is said loudly.
+        for (column, field) in &map.suspicious {
             lines.push(Line::styled(
                 fit(
-                    &format!(
-                        "{}: {}",
-                        i18n::IMPORT_IGNORED.get(),
-                        parsed.columns.ignored.join(", ")
-                    ),
+                    &i18n::unmapped_in_preview(column, field.ko(), field.en()),
                     w,
                 ),
-                gray,
+                Style::new().fg(WARN).bold(),
             ));
         }
         lines.push(Line::styled(

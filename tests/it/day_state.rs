@@ -487,3 +487,35 @@ fn a_longer_agenda_item_pushes_the_next_and_notes_follow_the_running_one() {
     app.update(Action::AddItem);
     assert_eq!(app.notes.editor.as_ref().unwrap().agenda_id, Some(third));
 }
+
+/// The app's import preview shows every column with what it is read into, and says loudly when
+/// a left-out column looks like one that matters; a form tool's question headers map by meaning.
+#[test]
+fn the_import_preview_shows_every_column_and_warns_about_a_phone_left_out() {
+    use netday::state::Screen;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("응답.csv");
+    std::fs::write(
+        &file,
+        "타임스탬프,성함을 적어주세요,소속기관,휴대폰 번호,기관 대표번호,참석 가능 여부\n\
+         2026. 11. 20 오후 3:01:02,새얼굴,새마을협동조합,010-2222-3333,010-9999-8888,참석합니다\n",
+    )
+    .unwrap();
+    let (_d, mut app) = demo_app();
+    while app.screen != Screen::People {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(file.display().to_string()));
+    app.update(Action::Submit);
+    let text = common::screen::screen(&common::screen::render(&app, 160, 40));
+    for shown in [
+        "성함을 적어주세요→이름",
+        "소속기관→소속 기관",
+        "휴대폰 번호→연락처",
+        "타임스탬프→무시",
+    ] {
+        assert!(text.contains(shown), "{shown} missing:\n{text}");
+    }
+    assert!(text.contains("경고: ‘기관 대표번호’"), "{text}");
+}
