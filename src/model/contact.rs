@@ -130,6 +130,40 @@ pub fn phone_key(phone: &str) -> String {
     phone.chars().filter(|c| c.is_ascii_digit()).collect()
 }
 
+/// 010-1234-5678 → 010-****-5678: enough to tell two people apart, not enough to call them.
+pub fn mask_phone(phone: &str) -> String {
+    let parts: Vec<&str> = phone.split('-').collect();
+    if parts.len() == 3 {
+        return format!("{}-{}-{}", parts[0], "*".repeat(parts[1].len()), parts[2]);
+    }
+    let n = phone.chars().count();
+    phone
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i + 4 < n && c.is_ascii_digit() && i >= 3 {
+                '*'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// kim@example.org → k**@example.org
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!(
+                "{first}{}@{domain}",
+                "*".repeat(local.chars().count().saturating_sub(1).min(4))
+            )
+        }
+        None => email.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -114,7 +114,7 @@ pub fn render(
                 let mut cells = vec![&p.org, &p.role, &p.name];
                 let masked;
                 if opt.contact {
-                    masked = crate::view::widgets::mask_phone(&p.phone);
+                    masked = crate::model::contact::mask_phone(&p.phone);
                     cells.push(&masked);
                 }
                 for (cell, (_, w)) in cells.into_iter().zip(&cols[1..]) {
