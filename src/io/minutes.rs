@@ -243,7 +243,16 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
     for (title, notes) in groups {
         let _ = writeln!(out, "### {title}");
         let _ = writeln!(out);
-        if notes.is_empty() {
+        // Each action item once: in the table below, not here as well.
+        let actions = notes
+            .iter()
+            .filter(|n| matches!(n.kind, NoteKind::Action { .. }))
+            .count();
+        let notes: Vec<&Note> = notes
+            .into_iter()
+            .filter(|n| !matches!(n.kind, NoteKind::Action { .. }))
+            .collect();
+        if notes.is_empty() && actions == 0 {
             let _ = writeln!(out, "{}", t(l, "(기록 없음)", "(nothing recorded)"));
         }
         for n in notes {
@@ -257,6 +266,16 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
                 format!(", {}", n.author)
             };
             let _ = writeln!(out, "- {mark}: {} ({}{author})", body(&n.text), n.at.hhmm());
+        }
+        if actions > 0 {
+            let _ = writeln!(
+                out,
+                "- {}",
+                match l {
+                    Lang::Ko => format!("실행 과제 {actions}건: 아래 ‘실행 과제’ 표"),
+                    Lang::En => format!("{actions} action item(s): see “Action items” below"),
+                }
+            );
         }
         let _ = writeln!(out);
     }

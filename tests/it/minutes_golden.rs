@@ -106,6 +106,11 @@ fn minutes_of_the_demo_day() {
     }
     let golden = std::fs::read_to_string(&path).unwrap();
     assert_eq!(ko, golden, "minutes differ from {}", path.display());
+    assert_eq!(
+        ko.matches("첫 일정 공지").count(),
+        1,
+        "each action item once"
+    );
 
     // English headings with --lang en.
     let en = render(&data, Lang::En);
