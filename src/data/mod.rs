@@ -83,6 +83,14 @@ impl Data {
         self.store.put_event(e)
     }
 
+    /// The day's numbers of event `id`, from its attendance as stored.
+    pub fn day_count(&self, id: Id) -> Result<crate::model::counts::DayCount> {
+        let att = self.store.attendance_of_event(id)?;
+        Ok(crate::model::counts::DayCount::of(
+            att.iter().map(|a| &a.status),
+        ))
+    }
+
     /// Whether attendance, agenda items or notes hang on event `id` (then it is not deleted).
     pub fn event_holds_anything(&self, id: Id) -> Result<bool> {
         self.store.event_holds_anything(id)

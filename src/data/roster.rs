@@ -185,15 +185,21 @@ impl Roster {
 
     /// People for what `l` holds, the one whose whole name it is highlighted.
     pub fn suggest_people(&self, l: &mut Lookup<Id>) {
+        let (hits, exact) = self.people_like(&l.text);
+        l.suggest(hits, exact);
+    }
+
+    /// People matching `text`, best first, and which of them has the very name typed.
+    pub fn people_like(&self, text: &str) -> (Vec<Id>, Option<usize>) {
         let mut hits = Vec::new();
-        self.index.search_top(l.text.trim(), SUGGESTIONS, &mut hits);
+        self.index.search_top(text.trim(), SUGGESTIONS, &mut hits);
         let hits: Vec<Id> = hits.into_iter().map(|h| h.id).collect();
-        let typed = crate::model::contact::name_key(&l.text);
+        let typed = crate::model::contact::name_key(text);
         let exact = hits.iter().position(|id| {
             self.person(*id)
                 .is_some_and(|p| crate::model::contact::name_key(&p.name) == typed)
         });
-        l.suggest(hits, exact);
+        (hits, exact)
     }
 
     pub fn org_label(&self, id: Id) -> String {

@@ -147,8 +147,7 @@ impl App {
             .unwrap_or(0);
         let mut counts = Vec::with_capacity(self.events.len());
         for e in &self.events {
-            let att = self.data.store().attendance_of_event(e.id)?;
-            counts.push(DayCount::of(att.iter().map(|a| &a.status)));
+            counts.push(self.data.day_count(e.id)?);
         }
         self.open(Modal::EventPicker(Box::new(EventPicker {
             selected,

@@ -330,15 +330,7 @@ impl App {
     /// People already in the database with the name typed, or a near one; the one with the
     /// very name is highlighted, a near one only offered.
     fn suggest_known_people(&self, f: &mut PersonForm) {
-        let r = &self.data.roster;
-        let mut hits = Vec::new();
-        r.index.search_top(f.name.text.trim(), 5, &mut hits);
-        let hits: Vec<Id> = hits.into_iter().map(|h| h.id).collect();
-        let typed = crate::model::contact::name_key(&f.name.text);
-        let exact = hits.iter().position(|id| {
-            r.person(*id)
-                .is_some_and(|p| crate::model::contact::name_key(&p.name) == typed)
-        });
+        let (hits, exact) = self.data.roster.people_like(&f.name.text);
         f.name.suggest_quietly(hits, exact);
     }
 
