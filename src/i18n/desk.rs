@@ -121,9 +121,14 @@ pub fn day_count(c: &crate::model::counts::DayCount) -> String {
         expected,
         walk_ins,
         missing,
+        tentative,
     } = c;
-    pick(
+    let line = pick(
         format!("도착 {arrived}·예정 {expected}·현장 {walk_ins}·미도착 {missing}"),
         format!("arrived {arrived}·expected {expected}·walk-ins {walk_ins}·missing {missing}"),
-    )
+    );
+    match tentative {
+        0 => line,
+        t => pick(format!("{line}·미정 {t}"), format!("{line}·tentative {t}")),
+    }
 }

@@ -76,3 +76,28 @@ pub fn unmapped_in_preview(column: &str, field_ko: &str, field_en: &str) -> Stri
         ),
     )
 }
+
+/// What an import did to the day's registrations, in one line (the app's status line).
+pub fn day_answers(registered: usize, tentative: usize, cancelled: usize, title: &str) -> String {
+    let mut ko = vec![format!("참석 예정 {registered}명")];
+    let mut en = vec![format!("{registered} expected")];
+    if tentative > 0 {
+        ko.push(format!("미정 {tentative}명"));
+        en.push(format!("{tentative} tentative"));
+    }
+    if cancelled > 0 {
+        ko.push(format!("불참 {cancelled}명 취소"));
+        en.push(format!("{cancelled} cancelled"));
+    }
+    pick(
+        format!("{title}: {}", ko.join(", ")),
+        format!("{title}: {}", en.join(", ")),
+    )
+}
+
+pub fn tentative_for(n: usize, title: &str) -> String {
+    pick(
+        format!("{title}에 미정으로 {n}명 등록"),
+        format!("{n} registered as tentative for {title}"),
+    )
+}

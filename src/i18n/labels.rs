@@ -59,6 +59,7 @@ pub const EXPECTED: L = L("참석 예정", "expected");
 pub const WALK_IN: L = L("현장 등록", "walk-in");
 pub const CANCELLED: L = L("취소", "cancelled");
 pub const NO_SHOW: L = L("불참", "no-show");
+pub const TENTATIVE: L = L("미정", "tentative");
 
 impl AttendanceStatus {
     pub fn label(&self) -> L {
@@ -68,6 +69,7 @@ impl AttendanceStatus {
             AttendanceStatus::WalkIn { .. } => WALK_IN,
             AttendanceStatus::Cancelled => CANCELLED,
             AttendanceStatus::NoShow => NO_SHOW,
+            AttendanceStatus::Tentative => TENTATIVE,
         }
     }
 }

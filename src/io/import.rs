@@ -24,6 +24,8 @@ pub struct ImportSummary {
     pub registered: usize,
     /// People registered for the day whose answer is now 불참: their registration is cancelled.
     pub cancelled: usize,
+    /// People whose answer is 미정: registered as tentative.
+    pub tentative: usize,
     pub event_id: Option<Id>,
     /// Rows left out because their badge code belongs to someone with another name (also
     /// counted in `errors`).
@@ -89,13 +91,14 @@ fn new_event(date: NaiveDate) -> Event {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum DayChange {
     Register,
+    Tentative,
     Cancel,
 }
 
 /// Imports the good rows of `parsed`; with `event`, registers everyone as expected for it
-/// (the event is created if missing), as their answers say: 불참 registers nobody and cancels
-/// a registration still expected, 참석 (or 미정, as netday has no tentative registration yet)
-/// registers again someone who had cancelled; the last answer in the file counts. Re-importing the same file adds nothing: a row matches an
+/// (the event is created if missing), as their answers say: 참석 (or no answer) registers as
+/// expected, 미정 as tentative, 불참 registers nobody and cancels a registration still open;
+/// a later answer changes an earlier one (in the file or in the store), never an arrival. Re-importing the same file adds nothing: a row matches an
 /// existing person by name + organisation, or by phone. Nothing is written on a dry run.
 pub fn apply(
     store: &Store,
@@ -260,23 +263,24 @@ pub fn apply(
                 .get(&people[i].id)
                 .filter(|_| people[i].id != 0)
                 .map(|a| &a.status);
+            use AttendanceStatus::{Cancelled, Expected, NoShow, Tentative};
             let change = match (answers.get(&i).copied().flatten(), now) {
-                (Some(Rsvp::No), Some(AttendanceStatus::Expected)) => DayChange::Cancel,
-                (None | Some(Rsvp::Yes | Rsvp::Maybe), None)
-                | (
-                    Some(Rsvp::Yes | Rsvp::Maybe),
-                    Some(AttendanceStatus::Cancelled | AttendanceStatus::NoShow),
-                ) => DayChange::Register,
+                (Some(Rsvp::No), Some(Expected | Tentative)) => DayChange::Cancel,
+                (None, None) | (Some(Rsvp::Yes), None | Some(Cancelled | NoShow | Tentative)) => {
+                    DayChange::Register
+                }
+                (Some(Rsvp::Maybe), None | Some(Cancelled | NoShow | Expected)) => {
+                    DayChange::Tentative
+                }
                 _ => return None,
             };
             Some((i, change))
         })
         .collect();
-    summary.registered = day_writes
-        .iter()
-        .filter(|(_, c)| *c == DayChange::Register)
-        .count();
-    summary.cancelled = day_writes.len() - summary.registered;
+    let changes = |which| day_writes.iter().filter(|(_, c)| *c == which).count();
+    summary.registered = changes(DayChange::Register);
+    summary.tentative = changes(DayChange::Tentative);
+    summary.cancelled = changes(DayChange::Cancel);
     summary.errors += summary.conflicts.len();
     if dry_run {
         return Ok(summary);
@@ -330,6 +334,7 @@ pub fn apply(
                         person_id: people[i].id,
                         status: match change {
                             DayChange::Register => AttendanceStatus::Expected,
+                            DayChange::Tentative => AttendanceStatus::Tentative,
                             DayChange::Cancel => AttendanceStatus::Cancelled,
                         },
                         updated: Ts::now(),

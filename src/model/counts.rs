@@ -14,6 +14,8 @@ pub struct DayCount {
     pub walk_ins: usize,
     /// 미도착: pre-registered and not arrived; once the day is closed, the no-shows.
     pub missing: usize,
+    /// 미정: answered "maybe"; in none of the numbers above.
+    pub tentative: usize,
 }
 
 impl DayCount {
@@ -33,6 +35,7 @@ impl DayCount {
                     c.walk_ins += 1;
                     c.arrived += 1;
                 }
+                AttendanceStatus::Tentative => c.tentative += 1,
                 AttendanceStatus::Cancelled => {}
             }
         }
@@ -89,7 +92,8 @@ mod tests {
                 arrived: 14,
                 expected: 14,
                 walk_ins: 3,
-                missing: 3
+                missing: 3,
+                tentative: 0,
             }
         );
         // Everyone pre-registered arrives: more arrived than expected, nobody missing.
@@ -153,5 +157,14 @@ mod tests {
             arrived_by_kind(day.iter().map(|(s, k)| (s, *k))),
             [2, 0, 0, 0, 0, 1]
         );
+    }
+
+    #[test]
+    fn tentative_people_are_counted_apart() {
+        let mut day = count(2, AttendanceStatus::Tentative);
+        day.extend(count(3, AttendanceStatus::Expected));
+        let c = DayCount::of(&day);
+        assert_eq!((c.tentative, c.expected, c.missing), (2, 3, 3));
+        assert_eq!(c.arrived + c.missing, c.expected + c.walk_ins);
     }
 }

@@ -321,6 +321,10 @@ pub enum AttendanceStatus {
     Cancelled,
     /// 불참
     NoShow,
+    /// 미정: answered "maybe". Shown apart and not counted as expected (DESIGN.md, the day's
+    /// numbers); checking in makes them an arrival like anyone registered. Last, so databases
+    /// written before it read unchanged (bincode stores the variant's index).
+    Tentative,
 }
 
 impl AttendanceStatus {

@@ -20,6 +20,8 @@ use crate::widgets::list::ListKey;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusFilter {
     Expected,
+    /// Answered "maybe" (미정).
+    Tentative,
     /// Arrived in any way (checked in or walk-in).
     Arrived,
     WalkIn,
@@ -28,8 +30,9 @@ pub enum StatusFilter {
 }
 
 impl StatusFilter {
-    pub const ALL: [StatusFilter; 4] = [
+    pub const ALL: [StatusFilter; 5] = [
         StatusFilter::Expected,
+        StatusFilter::Tentative,
         StatusFilter::Arrived,
         StatusFilter::WalkIn,
         StatusFilter::Absent,
@@ -37,6 +40,7 @@ impl StatusFilter {
     pub fn label(self) -> L {
         match self {
             StatusFilter::Expected => i18n::EXPECTED,
+            StatusFilter::Tentative => i18n::TENTATIVE,
             StatusFilter::Arrived => i18n::ARRIVED,
             StatusFilter::WalkIn => i18n::WALK_IN,
             StatusFilter::Absent => i18n::P_ABSENT,
@@ -172,14 +176,26 @@ pub struct PeopleState {
     facts: Facts,
 }
 
-fn status_rank(s: Option<&AttendanceStatus>) -> u64 {
+/// The order the status column sorts in; the filters below test these.
+mod rank {
+    pub const EXPECTED: u8 = 0;
+    pub const TENTATIVE: u8 = 1;
+    pub const CHECKED_IN: u8 = 2;
+    pub const WALK_IN: u8 = 3;
+    pub const CANCELLED: u8 = 4;
+    pub const NO_SHOW: u8 = 5;
+    pub const NOT_REGISTERED: u8 = 6;
+}
+
+fn status_rank(s: Option<&AttendanceStatus>) -> u8 {
     match s {
-        Some(AttendanceStatus::Expected) => 0,
-        Some(AttendanceStatus::CheckedIn { .. }) => 1,
-        Some(AttendanceStatus::WalkIn { .. }) => 2,
-        Some(AttendanceStatus::Cancelled) => 3,
-        Some(AttendanceStatus::NoShow) => 4,
-        None => 5,
+        Some(AttendanceStatus::Expected) => rank::EXPECTED,
+        Some(AttendanceStatus::Tentative) => rank::TENTATIVE,
+        Some(AttendanceStatus::CheckedIn { .. }) => rank::CHECKED_IN,
+        Some(AttendanceStatus::WalkIn { .. }) => rank::WALK_IN,
+        Some(AttendanceStatus::Cancelled) => rank::CANCELLED,
+        Some(AttendanceStatus::NoShow) => rank::NO_SHOW,
+        None => rank::NOT_REGISTERED,
     }
 }
 
@@ -196,7 +212,7 @@ fn prefix_key(s: &str) -> u64 {
 #[derive(Default, Clone, Debug)]
 struct Facts {
     version: u64,
-    /// `status_rank` (5 = not registered).
+    /// `status_rank`.
     status: Vec<u8>,
     /// OrgKind / District as numbers; 99 without an organisation.
     kind: Vec<u8>,
@@ -242,7 +258,7 @@ impl Facts {
         };
         for p in &roster.people {
             let att = roster.attendance.get(&p.id).map(|a| &a.status);
-            self.status.push(status_rank(att) as u8);
+            self.status.push(status_rank(att));
             let org = roster.org_of(p);
             self.kind.push(org.map_or(99, |o| o.kind as u8));
             self.district.push(org.map_or(99, |o| o.district as u8));
@@ -309,10 +325,11 @@ impl PeopleState {
         let sort = self.sort;
         let status_ok = |rank: u8| match f.status {
             None => true,
-            Some(StatusFilter::Expected) => rank == 0,
-            Some(StatusFilter::Arrived) => rank == 1 || rank == 2,
-            Some(StatusFilter::WalkIn) => rank == 2,
-            Some(StatusFilter::Absent) => rank == 3 || rank == 4,
+            Some(StatusFilter::Expected) => rank == rank::EXPECTED,
+            Some(StatusFilter::Tentative) => rank == rank::TENTATIVE,
+            Some(StatusFilter::Arrived) => rank == rank::CHECKED_IN || rank == rank::WALK_IN,
+            Some(StatusFilter::WalkIn) => rank == rank::WALK_IN,
+            Some(StatusFilter::Absent) => rank == rank::CANCELLED || rank == rank::NO_SHOW,
         };
         let kind = f.kind.map(|k| k as u8);
         let district = f.district.map(|d| d as u8);
@@ -320,7 +337,7 @@ impl PeopleState {
         for i in candidates {
             let status = facts.status[i];
             if facts.archived[i]
-                || (!self.everyone && status == 5)
+                || (!self.everyone && status == rank::NOT_REGISTERED)
                 || !status_ok(status)
                 || kind.is_some_and(|k| facts.kind[i] != k)
                 || district.is_some_and(|d| facts.district[i] != d)

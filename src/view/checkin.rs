@@ -161,6 +161,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
                 (i18n::CANCELLED.get().to_string(), Color::DarkGray)
             }
             Some(AttendanceStatus::NoShow) => (i18n::NO_SHOW.get().to_string(), Color::DarkGray),
+            Some(AttendanceStatus::Tentative) => (i18n::TENTATIVE.get().to_string(), WARN),
         };
         let mark = if app.data.roster.is_first_time(*id) {
             i18n::FIRST_TIME.get()

@@ -31,6 +31,7 @@ fn status_text(s: Option<&AttendanceStatus>) -> (String, Color) {
     match s {
         None => (i18n::NOT_REGISTERED.get().to_string(), Color::DarkGray),
         Some(AttendanceStatus::Expected) => (i18n::EXPECTED.get().to_string(), Color::White),
+        Some(AttendanceStatus::Tentative) => (i18n::TENTATIVE.get().to_string(), WARN),
         Some(AttendanceStatus::CheckedIn { at, .. }) => (i18n::arrived_at(&at.hhmm()), GOOD),
         Some(AttendanceStatus::WalkIn { at, .. }) => (i18n::walk_in_at(&at.hhmm()), ACCENT),
         Some(s) => (status_label(s).get().to_string(), Color::DarkGray),
