@@ -121,6 +121,18 @@ const PATH_INPUT: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+/// The import preview: Tab picks a column, ↑↓ change what it is read into.
+const IMPORT_PREVIEW: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Tab, "Tab", Action::NextField),
+    key(KeyCode::BackTab, "Shift-Tab", Action::PrevField),
+    key(KeyCode::Up, "↑", Action::Up),
+    key(KeyCode::Down, "↓", Action::Down),
+    key(KeyCode::Char(' '), "Space", Action::Right),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
 /// Editing inside a text field, wherever one has the keyboard.
 const TEXT: &[Binding] = &[
     ctrl('u', "Ctrl-U", Action::ClearField),
@@ -302,6 +314,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Orgs => vec![ORGS, LIST, CARET, TEXT, GLOBAL],
         Context::Filter => vec![FILTER],
         Context::PathInput => vec![PATH_INPUT, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
+        Context::ImportPreview => vec![IMPORT_PREVIEW],
         Context::Confirm => vec![CONFIRM],
         Context::EventPicker => vec![PICKER],
         Context::Missing => vec![MISSING, LIST],
@@ -398,6 +411,15 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::EventPicker, Action::Cancel) => Some(L("닫기", "close")),
         // Enter takes a highlighted suggestion, else saves the form.
         (Context::Form, Action::Submit) => Some(L("고르기·저장", "take / save")),
+        (Context::ImportPreview, Action::Submit) => Some(L("가져오기", "import")),
+        (Context::ImportPreview, Action::NextField) => Some(L("열 고르기", "choose column")),
+        (Context::ImportPreview, Action::PrevField) => None,
+        (Context::ImportPreview, Action::Up | Action::Down) => {
+            Some(L("항목 바꾸기", "change field"))
+        }
+        (Context::ImportPreview, Action::Right) => Some(L("등록 여부", "register?")),
+        (Context::ImportPreview, Action::Cancel) => Some(L("뒤로", "back")),
+        (Context::ImportPreview, Action::Quit) => None,
         (Context::Form | Context::PathInput | Context::Confirm, Action::Cancel) => {
             Some(L("취소", "cancel"))
         }
@@ -455,7 +477,7 @@ pub fn footer(ctx: Context) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 16] = [
+    const ALL: [Context; 17] = [
         Context::Checkin,
         Context::Missing,
         Context::Confirm,
@@ -467,6 +489,7 @@ mod footer_tests {
         Context::Form,
         Context::Filter,
         Context::PathInput,
+        Context::ImportPreview,
         Context::Agenda,
         Context::Notes,
         Context::NoteEditor,

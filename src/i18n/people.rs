@@ -74,10 +74,6 @@ pub const IMPORT_TITLE: L = L("CSV 가져오기", "Import CSV");
 pub const EXPORT_TITLE: L = L("CSV로 내보내기", "Export to CSV");
 pub const F_PATH: L = L("파일 경로", "File path");
 pub const IMPORT_KEYS_PATH: L = L("Enter 미리 보기 · Esc 닫기", "Enter preview · Esc close");
-pub const IMPORT_KEYS_PREVIEW: L = L(
-    "Enter 가져오기 · Esc 경로로 돌아가기",
-    "Enter import · Esc back to the path",
-);
 pub const EXPORT_KEYS: L = L(
     "지금 보이는 목록(검색·필터·정렬)을 씁니다 · Enter 저장 · Esc 닫기",
     "Writes the current view (search, filters, sort) · Enter save · Esc close",
@@ -269,3 +265,8 @@ pub fn orgs_merged(dup: &str, keep: &str) -> String {
 pub fn people_n(n: usize) -> String {
     pick(format!("{n}명"), format!("{n} people"))
 }
+
+pub const IMPORT_UNTITLED_COLUMN: L = L(
+    "제목이 없는 열은 바꿀 수 없습니다: 파일의 첫 행에 열 제목을 넣어 주세요",
+    "A column without a title cannot be mapped: give it a title in the file's header row",
+);

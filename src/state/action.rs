@@ -348,6 +348,8 @@ pub enum Context {
     Form,
     Filter,
     PathInput,
+    /// An import's preview: choose columns and what they are read into.
+    ImportPreview,
     Agenda,
     Notes,
     NoteEditor,

@@ -249,6 +249,7 @@ impl App {
             Modal::PersonForm(_) | Modal::OrgForm(_) => Context::Form,
             Modal::PeopleFilter { .. } => Context::Filter,
             Modal::PeopleConfirm(_) => Context::Confirm,
+            Modal::Import(d) if d.preview.is_some() => Context::ImportPreview,
             Modal::Import(_) | Modal::Export(_) => Context::PathInput,
             Modal::AgendaForm(_) => Context::Form,
             Modal::ConfirmDeleteAgenda { .. } | Modal::ConfirmDeleteNote { .. } => Context::Confirm,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::{Action, App, Effect, Modal, Tone, Writing, Wrote};
 use crate::i18n;
-use crate::io::csv::{ParsedCsv, parse_people_csv};
+use crate::io::csv::{Field, Override, ParsedCsv, parse_people};
 use crate::io::import::{self, ImportSummary};
 use crate::model::TextField as FieldKind;
 use crate::store::StoreError;
@@ -27,6 +27,10 @@ pub struct ImportDialog {
     /// Register everyone in the file for the networking day open now (asked in the preview;
     /// yes when a day is open).
     pub register: bool,
+    /// The column chosen in the preview (Tab), whose field ↑↓ change.
+    pub column: usize,
+    /// What the user said a column holds, as `netday import --map` takes it.
+    pub overrides: Vec<Override>,
 }
 
 impl ImportDialog {
@@ -36,7 +40,36 @@ impl ImportDialog {
             preview: None,
             error: None,
             register,
+            column: 0,
+            overrides: Vec::new(),
         }
+    }
+
+    /// Gives the chosen column the field before (`step` -1) or after (+1) the one it has now,
+    /// "ignored" included; `false` when the column has no title to name it by.
+    fn step_field(&mut self, step: isize) -> bool {
+        let Some(p) = &self.preview else {
+            return false;
+        };
+        let map = &p.parsed.columns;
+        let Some(title) = map.titles.get(self.column).filter(|t| !t.is_empty()) else {
+            return false;
+        };
+        let choices: Vec<Option<Field>> = std::iter::once(None)
+            .chain(Field::ALL.into_iter().map(Some))
+            .collect();
+        let now = choices
+            .iter()
+            .position(|f| *f == map.field_of(self.column))
+            .unwrap_or(0);
+        let next = (now as isize + step).rem_euclid(choices.len() as isize) as usize;
+        let header = title.clone();
+        self.overrides.retain(|o| o.header != header);
+        self.overrides.push(Override {
+            header,
+            field: choices[next],
+        });
+        true
     }
 }
 
@@ -97,14 +130,31 @@ impl App {
                 if d.preview.is_some() && self.event.is_some() =>
             {
                 d.register = !d.register;
-                match self.preview_import(&d.path, d.register) {
-                    Ok(p) => d.preview = Some(p),
-                    Err(e) => d.error = Some(e),
+                self.preview_again(d);
+            }
+            // In the preview: choose a column, and what it is read into.
+            Action::NextField | Action::PrevField if d.preview.is_some() => {
+                let n = d
+                    .preview
+                    .as_ref()
+                    .map_or(1, |p| p.parsed.columns.titles.len().max(1));
+                d.column = match action {
+                    Action::NextField => (d.column + 1) % n,
+                    _ => (d.column + n - 1) % n,
+                };
+            }
+            Action::Up | Action::Down if d.preview.is_some() => {
+                let step = if action == Action::Up { -1 } else { 1 };
+                if d.step_field(step) {
+                    self.preview_again(d);
+                } else {
+                    d.error = Some(i18n::IMPORT_UNTITLED_COLUMN.get().into());
                 }
             }
             Action::Submit => match &d.preview {
-                None => match self.preview_import(&d.path, d.register) {
+                None => match self.preview_import(&d.path, d.register, &d.overrides) {
                     Ok(p) => {
+                        d.column = 0;
                         d.preview = Some(p);
                         d.error = None;
                     }
@@ -124,10 +174,12 @@ impl App {
                         i18n::import_lines(p.parsed.data_lines, s.people()),
                         i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
                     );
-                    if s.registered > 0
+                    if s.registered + s.tentative + s.cancelled > 0
                         && let Some(e) = &self.event
                     {
-                        text = format!("{text} · {}", i18n::registered_for(s.registered, &e.title));
+                        let day =
+                            i18n::day_answers(s.registered, s.tentative, s.cancelled, &e.title);
+                        text = format!("{text} · {day}");
                     }
                     self.say(Tone::Good, text);
                     return Ok(Effect::Close);
@@ -142,15 +194,31 @@ impl App {
         Ok(Effect::Keep)
     }
 
+    /// The preview once more, after the user changed what it depends on.
+    fn preview_again(&self, d: &mut ImportDialog) {
+        match self.preview_import(&d.path, d.register, &d.overrides) {
+            Ok(p) => {
+                d.preview = Some(p);
+                d.error = None;
+            }
+            Err(e) => d.error = Some(e),
+        }
+    }
+
     /// Reads and parses the file, and works out what importing it would do (nothing written).
-    fn preview_import(&self, path: &str, register: bool) -> Result<Preview, String> {
+    fn preview_import(
+        &self,
+        path: &str,
+        register: bool,
+        overrides: &[Override],
+    ) -> Result<Preview, String> {
         if path.trim().is_empty() {
             return Err(i18n::P_PATH_REQUIRED.get().into());
         }
         let p = expand_home(path);
         let bytes =
             std::fs::read(&p).map_err(|e| i18n::cannot_read(&p.display().to_string(), &e))?;
-        let mut parsed = parse_people_csv(&bytes).map_err(|e| i18n::pick(e.ko(), e.en()))?;
+        let mut parsed = parse_people(&bytes, overrides).map_err(|e| i18n::pick(e.ko(), e.en()))?;
         let date = self.event.as_ref().map(|e| e.date).filter(|_| register);
         let mut summary = self
             .data

@@ -385,12 +385,24 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
                 } else {
                     title.clone()
                 };
-                format!("{title}→{to}")
+                // The column Tab chose, bracketed: ↑↓ change its field.
+                if i == d.column {
+                    format!("[{title}→{to}]")
+                } else {
+                    format!("{title}→{to}")
+                }
             })
             .collect();
+        let chosen = cols.get(d.column).cloned().unwrap_or_default();
         let all = format!("{}: {}", i18n::IMPORT_COLUMNS.get(), cols.join(" · "));
         for line in super::widgets::wrap(&all, w).into_iter().take(4) {
-            lines.push(Line::styled(line, gray));
+            // The line holding the chosen column is bright, the others gray.
+            let style = if !chosen.is_empty() && line.contains(&chosen) {
+                Style::new().fg(ACCENT)
+            } else {
+                gray
+            };
+            lines.push(Line::styled(line, style));
         }
         // A left-out column that looks like one that matters is said loudly.
         for (column, field) in &map.suspicious {
@@ -466,16 +478,16 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
         None => lines.push(Line::default()),
     }
     let keys = if d.preview.is_some() {
-        i18n::IMPORT_KEYS_PREVIEW
+        crate::keymap::footer(crate::state::Context::ImportPreview)
     } else {
-        i18n::IMPORT_KEYS_PATH
+        i18n::IMPORT_KEYS_PATH.get().to_string()
     };
     // Keys on the last line of the popup.
     while lines.len() + 1 < inner.height as usize {
         lines.push(Line::default());
     }
     lines.push(Line::styled(
-        fit(keys.get(), w),
+        fit(&keys, w),
         Style::new().fg(Color::DarkGray),
     ));
     f.render_widget(Paragraph::new(lines), inner);

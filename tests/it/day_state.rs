@@ -519,3 +519,136 @@ fn the_import_preview_shows_every_column_and_warns_about_a_phone_left_out() {
     }
     assert!(text.contains("경고: ‘기관 대표번호’"), "{text}");
 }
+
+/// In the app's preview, Tab chooses a column and ↑↓ change what it is read into: a column the
+/// matcher left out (and warned about) is read as the organisation, and the import uses it.
+#[test]
+fn the_import_preview_maps_a_column_by_hand() {
+    use netday::state::{Modal, Screen};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("응답.csv");
+    std::fs::write(
+        &file,
+        "이름,어디서 오셨어요\n새얼굴,새마을협동조합\n두얼굴,새마을협동조합\n",
+    )
+    .unwrap();
+    let (_d, mut app) = demo_app();
+    while app.screen != Screen::People {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(file.display().to_string()));
+    app.update(Action::Submit);
+    let text = common::screen::screen(&common::screen::render(&app, 160, 40));
+    assert!(
+        text.contains("[이름→이름]"),
+        "the first column is chosen:\n{text}"
+    );
+    assert!(text.contains("어디서 오셨어요→무시"), "{text}");
+    app.update(Action::NextField);
+    // 무시 → 이름 → 소속 기관: the name is already the first column's, so it moves here
+    // and back again; two steps down reach the organisation.
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let text = common::screen::screen(&common::screen::render(&app, 160, 40));
+    assert!(text.contains("[어디서 오셨어요→소속 기관]"), "{text}");
+    assert!(!text.contains("경고"), "no warning once mapped:\n{text}");
+    let Some(Modal::Import(d)) = &app.modal else {
+        panic!("the preview stays open");
+    };
+    assert_eq!(d.overrides.len(), 1);
+    app.update(Action::Submit);
+    assert!(app.modal.is_none(), "imported");
+    let p = app
+        .data
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "새얼굴")
+        .unwrap();
+    assert_eq!(app.data.roster.org_name(p), "새마을협동조합");
+}
+
+/// 미정 answers register people as tentative: shown apart on the desk and in the day's numbers,
+/// and a later answer in another file moves them on.
+#[test]
+fn maybe_answers_are_tentative_on_the_desk_and_in_the_numbers() {
+    use netday::model::counts::DayCount;
+    use netday::state::Screen;
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("1차.csv");
+    std::fs::write(
+        &first,
+        "성함,소속,참석 여부\n새얼굴,새마을협동조합,미정\n두얼굴,새마을협동조합,참석\n",
+    )
+    .unwrap();
+    let (_d, mut app) = demo_app();
+    let before = app.data.day_count(app.event.as_ref().unwrap().id).unwrap();
+    while app.screen != Screen::People {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(first.display().to_string()));
+    app.update(Action::Submit);
+    app.update(Action::Submit);
+    assert!(app.modal.is_none(), "imported");
+    let status = |app: &App, name: &str| {
+        let p = app
+            .data
+            .roster
+            .people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap();
+        app.data.roster.status(p.id).cloned()
+    };
+    assert_eq!(status(&app, "새얼굴"), Some(AttendanceStatus::Tentative));
+    assert_eq!(status(&app, "두얼굴"), Some(AttendanceStatus::Expected));
+    let now = app.data.day_count(app.event.as_ref().unwrap().id).unwrap();
+    assert_eq!(
+        now,
+        DayCount {
+            expected: before.expected + 1,
+            missing: before.missing + 1,
+            tentative: before.tentative + 1,
+            ..before
+        }
+    );
+    // The desk says 미정, in the day's numbers and on the person's row.
+    while app.screen != Screen::Checkin {
+        app.update(Action::NextScreen);
+    }
+    type_text(&mut app, "새얼굴");
+    let text = common::screen::screen(&common::screen::render(&app, 120, 40));
+    assert!(text.contains(&format!("미정 {}", now.tentative)), "{text}");
+    let row = text
+        .lines()
+        .find(|l| l.contains("새얼굴") && l.contains("새마을"))
+        .unwrap();
+    assert!(row.contains("미정"), "{row}");
+    // Checked in, a tentative person arrives like anyone registered.
+    app.update(Action::Submit);
+    assert!(matches!(
+        status(&app, "새얼굴"),
+        Some(AttendanceStatus::CheckedIn { .. })
+    ));
+
+    // A second file: the one who said 참석 now says 미정, then 불참 in a third.
+    let second = dir.path().join("2차.csv");
+    std::fs::write(&second, "성함,소속,참석 여부\n두얼굴,새마을협동조합,미정\n").unwrap();
+    while app.screen != Screen::People {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(second.display().to_string()));
+    app.update(Action::Submit);
+    app.update(Action::Submit);
+    assert_eq!(status(&app, "두얼굴"), Some(AttendanceStatus::Tentative));
+    let third = dir.path().join("3차.csv");
+    std::fs::write(&third, "성함,소속,참석 여부\n두얼굴,새마을협동조합,불참\n").unwrap();
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(third.display().to_string()));
+    app.update(Action::Submit);
+    app.update(Action::Submit);
+    assert_eq!(status(&app, "두얼굴"), Some(AttendanceStatus::Cancelled));
+}
