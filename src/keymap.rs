@@ -129,6 +129,8 @@ const IMPORT_PREVIEW: &[Binding] = &[
     key(KeyCode::Up, "↑", Action::Up),
     key(KeyCode::Down, "↓", Action::Down),
     key(KeyCode::Char(' '), "Space", Action::Right),
+    key(KeyCode::PageDown, "PgDn", Action::PageDown),
+    key(KeyCode::PageUp, "PgUp", Action::PageUp),
     key(KeyCode::Esc, "Esc", Action::Cancel),
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
@@ -419,7 +421,8 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         }
         (Context::ImportPreview, Action::Right) => Some(L("등록 여부", "register?")),
         (Context::ImportPreview, Action::Cancel) => Some(L("뒤로", "back")),
-        (Context::ImportPreview, Action::Quit) => None,
+        // The preview names PgDn/PgUp itself when the workbook has several lists.
+        (Context::ImportPreview, Action::Quit | Action::PageDown | Action::PageUp) => None,
         (Context::Form | Context::PathInput | Context::Confirm, Action::Cancel) => {
             Some(L("취소", "cancel"))
         }

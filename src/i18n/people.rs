@@ -270,3 +270,11 @@ pub const IMPORT_UNTITLED_COLUMN: L = L(
     "제목이 없는 열은 바꿀 수 없습니다: 파일의 첫 행에 열 제목을 넣어 주세요",
     "A column without a title cannot be mapped: give it a title in the file's header row",
 );
+
+/// The import preview of a workbook with `n` sheets holding a list.
+pub fn import_sheet_choice(sheet: &str, n: usize) -> String {
+    pick(
+        format!("시트 ‘{sheet}’ — 명단이 있는 시트가 {n}개입니다: PgDn/PgUp로 다른 시트"),
+        format!("Sheet ‘{sheet}’ — {n} sheets hold a list: PgDn/PgUp for another"),
+    )
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::{Action, App, Effect, Modal, Tone, Writing, Wrote};
 use crate::i18n;
-use crate::io::csv::{Field, Override, ParsedCsv, parse_people};
+use crate::io::csv::{Field, Override, ParsedCsv, parse_people_sheet};
 use crate::io::import::{self, ImportSummary};
 use crate::model::TextField as FieldKind;
 use crate::store::StoreError;
@@ -31,6 +31,8 @@ pub struct ImportDialog {
     pub column: usize,
     /// What the user said a column holds, as `netday import --map` takes it.
     pub overrides: Vec<Override>,
+    /// The workbook sheet chosen (PgDn/PgUp) when several hold a list; `None`: the first.
+    pub sheet: Option<String>,
 }
 
 impl ImportDialog {
@@ -42,7 +44,29 @@ impl ImportDialog {
             register,
             column: 0,
             overrides: Vec::new(),
+            sheet: None,
         }
+    }
+
+    /// Chooses the next (`step` 1) or previous (-1) sheet holding a list; `false` with one.
+    fn step_sheet(&mut self, step: isize) -> bool {
+        let Some(p) = &self.preview else {
+            return false;
+        };
+        let sheets = &p.parsed.sheets;
+        if sheets.len() < 2 {
+            return false;
+        }
+        let now = sheets
+            .iter()
+            .position(|s| Some(s) == p.parsed.sheet.as_ref())
+            .unwrap_or(0);
+        let next = (now as isize + step).rem_euclid(sheets.len() as isize) as usize;
+        self.sheet = Some(sheets[next].clone());
+        // Another sheet has other columns: what was mapped by hand was for this one.
+        self.overrides.clear();
+        self.column = 0;
+        true
     }
 
     /// Gives the chosen column the field before (`step` -1) or after (+1) the one it has now,
@@ -143,6 +167,12 @@ impl App {
                     _ => (d.column + n - 1) % n,
                 };
             }
+            Action::PageDown | Action::PageUp if d.preview.is_some() => {
+                let step = if action == Action::PageUp { -1 } else { 1 };
+                if d.step_sheet(step) {
+                    self.preview_again(d);
+                }
+            }
             Action::Up | Action::Down if d.preview.is_some() => {
                 let step = if action == Action::Up { -1 } else { 1 };
                 if d.step_field(step) {
@@ -152,7 +182,7 @@ impl App {
                 }
             }
             Action::Submit => match &d.preview {
-                None => match self.preview_import(&d.path, d.register, &d.overrides) {
+                None => match self.preview_import(d) {
                     Ok(p) => {
                         d.column = 0;
                         d.preview = Some(p);
@@ -196,7 +226,7 @@ impl App {
 
     /// The preview once more, after the user changed what it depends on.
     fn preview_again(&self, d: &mut ImportDialog) {
-        match self.preview_import(&d.path, d.register, &d.overrides) {
+        match self.preview_import(d) {
             Ok(p) => {
                 d.preview = Some(p);
                 d.error = None;
@@ -206,19 +236,16 @@ impl App {
     }
 
     /// Reads and parses the file, and works out what importing it would do (nothing written).
-    fn preview_import(
-        &self,
-        path: &str,
-        register: bool,
-        overrides: &[Override],
-    ) -> Result<Preview, String> {
+    fn preview_import(&self, d: &ImportDialog) -> Result<Preview, String> {
+        let (path, register) = (d.path.value(), d.register);
         if path.trim().is_empty() {
             return Err(i18n::P_PATH_REQUIRED.get().into());
         }
         let p = expand_home(path);
         let bytes =
             std::fs::read(&p).map_err(|e| i18n::cannot_read(&p.display().to_string(), &e))?;
-        let mut parsed = parse_people(&bytes, overrides).map_err(|e| i18n::pick(e.ko(), e.en()))?;
+        let mut parsed = parse_people_sheet(&bytes, &d.overrides, d.sheet.as_deref())
+            .map_err(|e| i18n::pick(e.ko(), e.en()))?;
         let date = self.event.as_ref().map(|e| e.date).filter(|_| register);
         let mut summary = self
             .data

@@ -370,6 +370,13 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
             ),
             gray,
         ));
+        // A workbook with several lists: which one this is, and how to take another.
+        if let (Some(sheet), n @ 2..) = (&parsed.sheet, parsed.sheets.len()) {
+            lines.push(Line::styled(
+                fit(&i18n::import_sheet_choice(sheet, n), w),
+                Style::new().fg(WARN).bold(),
+            ));
+        }
         // Every column with what it is read into, a left-out one as 무시.
         let map = &parsed.columns;
         let cols: Vec<String> = map

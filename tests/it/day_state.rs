@@ -652,3 +652,52 @@ fn maybe_answers_are_tentative_on_the_desk_and_in_the_numbers() {
     app.update(Action::Submit);
     assert_eq!(status(&app, "두얼굴"), Some(AttendanceStatus::Cancelled));
 }
+
+/// A workbook with two lists: the preview says so, PgDn takes the other sheet, and the import
+/// reads the sheet shown.
+#[test]
+fn the_import_preview_chooses_among_sheets_holding_a_list() {
+    use netday::state::Screen;
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    for (sheet, who) in [("1차 신청", "첫사람"), ("2차 신청", "둘째사람")] {
+        let s = book.add_worksheet();
+        s.set_name(sheet).unwrap();
+        s.write_string(0, 0, "이름").unwrap();
+        s.write_string(0, 1, "소속").unwrap();
+        s.write_string(1, 0, who).unwrap();
+        s.write_string(1, 1, "한울신협").unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("신청.xlsx");
+    std::fs::write(&file, book.save_to_buffer().unwrap()).unwrap();
+    let (_d, mut app) = demo_app();
+    while app.screen != Screen::People {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(file.display().to_string()));
+    app.update(Action::Submit);
+    let text = common::screen::screen(&common::screen::render(&app, 160, 40));
+    assert!(
+        text.contains("시트 ‘1차 신청’ — 명단이 있는 시트가 2개입니다"),
+        "{text}"
+    );
+    assert!(text.contains("첫사람"), "{text}");
+    app.update(Action::PageDown);
+    let text = common::screen::screen(&common::screen::render(&app, 160, 40));
+    assert!(text.contains("시트 ‘2차 신청’"), "{text}");
+    assert!(
+        text.contains("둘째사람") && !text.contains("첫사람"),
+        "{text}"
+    );
+    app.update(Action::Submit);
+    let names: Vec<&str> = app
+        .data
+        .roster
+        .people
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(names.contains(&"둘째사람") && !names.contains(&"첫사람"));
+}

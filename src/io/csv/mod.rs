@@ -45,6 +45,9 @@ pub struct ParsedCsv {
     pub data_lines: usize,
     /// The sheet the list was taken from, for a spreadsheet.
     pub sheet: Option<String>,
+    /// Every sheet of the workbook that holds a list (a header row with a name column), in
+    /// workbook order; more than one means the user should say which.
+    pub sheets: Vec<String>,
     /// 1-based line (sheet row) of the header row.
     pub header_line: usize,
 }
@@ -128,8 +131,19 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<ParsedCsv, CsvError> {
 
 /// `parse_people_csv`, with columns the user mapped by hand.
 pub fn parse_people(bytes: &[u8], overrides: &[Override]) -> Result<ParsedCsv, CsvError> {
+    parse_people_sheet(bytes, overrides, None)
+}
+
+/// `parse_people`, from the sheet named `sheet` when the workbook has a list there; otherwise
+/// from its first sheet holding a list (the caller compares `ParsedCsv::sheet` with the name
+/// it asked for). A CSV has no sheets: `sheet` is ignored.
+pub fn parse_people_sheet(
+    bytes: &[u8],
+    overrides: &[Override],
+    sheet: Option<&str>,
+) -> Result<ParsedCsv, CsvError> {
     if let Some(kind) = sheet_kind(bytes) {
-        return parse_sheets(bytes, kind, overrides);
+        return parse_sheets(bytes, kind, overrides, sheet);
     }
     let (text, encoding) = decode(bytes)?;
     if text
@@ -157,6 +171,7 @@ fn parse_sheets(
     bytes: &[u8],
     kind: SheetKind,
     overrides: &[Override],
+    wanted: Option<&str>,
 ) -> Result<ParsedCsv, CsvError> {
     let encoding = match kind {
         SheetKind::Xlsx => Encoding::Xlsx,
@@ -164,21 +179,32 @@ fn parse_sheets(
         SheetKind::Ods => Encoding::Ods,
     };
     let mut first_error = None;
+    let mut lists: Vec<ParsedCsv> = Vec::new();
     for sheet in sheet::read_sheets(bytes, kind)? {
         match parse_records(sheet.records, encoding, overrides) {
             Ok(mut p) => {
                 p.sheet = Some(sheet.name);
-                return Ok(p);
+                lists.push(p);
             }
             // A sheet with a header but no name column says more than an empty one.
             Err(e) if first_error.is_none() || e == CsvError::NoNameColumn => first_error = Some(e),
             Err(_) => {}
         }
     }
-    Err(match first_error {
-        None | Some(CsvError::NoHeader) => CsvError::Empty,
-        Some(e) => e,
-    })
+    let names: Vec<String> = lists.iter().filter_map(|p| p.sheet.clone()).collect();
+    let at = wanted
+        .and_then(|w| names.iter().position(|n| n == w))
+        .unwrap_or(0);
+    match lists.into_iter().nth(at) {
+        Some(mut p) => {
+            p.sheets = names;
+            Ok(p)
+        }
+        None => Err(match first_error {
+            None | Some(CsvError::NoHeader) => CsvError::Empty,
+            Some(e) => e,
+        }),
+    }
 }
 
 /// The header row among the first non-empty records: the one mapping the most fields, a name
@@ -274,6 +300,7 @@ fn parse_records(
         total_records,
         data_lines: total_records,
         sheet: None,
+        sheets: Vec::new(),
         header_line,
     })
 }
