@@ -61,6 +61,8 @@ enum Cmd {
         output: Option<PathBuf>,
         #[arg(long)]
         force: bool,
+        #[arg(long, value_enum)]
+        format: Option<MinutesFormat>,
     },
     Print {
         what: PrintKind,
@@ -122,6 +124,12 @@ enum ExportKind {
     Attendance,
     Minutes,
     Ideas,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MinutesFormat {
+    Markdown,
+    Text,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -433,7 +441,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             event,
             output: out,
             force,
+            format,
         } => {
+            if matches!(format, Some(MinutesFormat::Text)) && !matches!(what, ExportKind::Minutes) {
+                let i18n::L(ko, en) = i18n::MINUTES_FORMAT_ONLY_MINUTES;
+                return Err(CliError::Said {
+                    ko: ko.into(),
+                    en: en.into(),
+                }
+                .into());
+            }
             let event = date_arg(event)?;
             let store = open(cli.db)?;
             let mut bytes = Vec::new();
@@ -453,8 +470,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 ExportKind::Minutes => {
                     let e = pick_event(&store, event)?;
-                    let data = netday::io::minutes::MinutesData::load(&store, &e)?;
-                    let text = netday::io::minutes::render(&data, i18n::lang());
+                    use netday::io::minutes;
+                    let data = minutes::MinutesData::load(&store, &e)?;
+                    let format = match format {
+                        Some(MinutesFormat::Text) => minutes::Format::Text,
+                        Some(MinutesFormat::Markdown) | None => minutes::Format::Markdown,
+                    };
+                    let text = minutes::render_as(&data, format, i18n::lang());
                     bytes = text.into_bytes();
                     bytes.iter().filter(|b| **b == b'\n').count()
                 }

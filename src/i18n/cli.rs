@@ -233,6 +233,14 @@ pub const HELP: &[(&str, &str, L)] = &[
         ),
     ),
     (
+        "export",
+        "format",
+        L(
+            "회의록 형식: markdown 파일용 (기본) · text 카카오톡 같은 대화방에 붙일 글",
+            "Minutes format: markdown for files (default) · text to paste into a chat such as KakaoTalk",
+        ),
+    ),
+    (
         "search",
         "",
         L(
