@@ -61,6 +61,8 @@ enum Cmd {
         output: Option<PathBuf>,
         #[arg(long)]
         force: bool,
+        #[arg(long, value_enum)]
+        format: Option<MinutesFormat>,
     },
     Print {
         what: PrintKind,
@@ -72,8 +74,8 @@ enum Cmd {
         force: bool,
         #[arg(long)]
         contact: bool,
-        #[arg(long, value_enum, default_value = "org")]
-        sort: PrintSort,
+        #[arg(long, value_enum)]
+        sort: Option<PrintSort>,
         #[arg(long, default_value_t = 10)]
         blank: usize,
     },
@@ -125,15 +127,23 @@ enum ExportKind {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum MinutesFormat {
+    Markdown,
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum PrintKind {
     Signin,
     Badges,
+    Attendance,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum PrintSort {
     Org,
     Name,
+    Arrival,
 }
 
 /// The value of `--lang` before clap has read anything, so that `--help` speaks it.
@@ -431,7 +441,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             event,
             output: out,
             force,
+            format,
         } => {
+            if matches!(format, Some(MinutesFormat::Text)) && !matches!(what, ExportKind::Minutes) {
+                let i18n::L(ko, en) = i18n::MINUTES_FORMAT_ONLY_MINUTES;
+                return Err(CliError::Said {
+                    ko: ko.into(),
+                    en: en.into(),
+                }
+                .into());
+            }
             let event = date_arg(event)?;
             let store = open(cli.db)?;
             let mut bytes = Vec::new();
@@ -451,8 +470,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 ExportKind::Minutes => {
                     let e = pick_event(&store, event)?;
-                    let data = netday::io::minutes::MinutesData::load(&store, &e)?;
-                    let text = netday::io::minutes::render(&data, i18n::lang());
+                    use netday::io::minutes;
+                    let data = minutes::MinutesData::load(&store, &e)?;
+                    let format = match format {
+                        Some(MinutesFormat::Text) => minutes::Format::Text,
+                        Some(MinutesFormat::Markdown) | None => minutes::Format::Markdown,
+                    };
+                    let text = minutes::render_as(&data, format, i18n::lang());
                     bytes = text.into_bytes();
                     bytes.iter().filter(|b| **b == b'\n').count()
                 }
@@ -481,37 +505,37 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             sort,
             blank,
         } => {
-            use netday::io::print;
+            use netday::io::print::{self, Kind, Sort};
+            let kind = match what {
+                PrintKind::Signin => Kind::Signin,
+                PrintKind::Badges => Kind::Badges,
+                PrintKind::Attendance => Kind::Attendance,
+            };
+            let sort = sort.map(|s| match s {
+                PrintSort::Org => Sort::Org,
+                PrintSort::Name => Sort::Name,
+                PrintSort::Arrival => Sort::Arrival,
+            });
             let event = date_arg(event)?;
             let store = open(cli.db)?;
             let e = pick_event(&store, event)?;
-            let sort = match sort {
-                PrintSort::Org => print::Sort::Org,
-                PrintSort::Name => print::Sort::Name,
+            let opt = print::Options {
+                sort,
+                contact,
+                blank,
             };
-            let people = print::entries(&store, e.id, sort)?;
-            let said = |err: print::PrintError| CliError::Said {
-                ko: err.ko(),
-                en: err.en(),
-            };
-            let (bytes, pages) = match what {
-                PrintKind::Signin => {
-                    let opt = print::signin::Options { contact, blank };
-                    let bytes =
-                        print::signin::render(&e, &people, &opt, i18n::lang()).map_err(said)?;
-                    (bytes, print::signin::pages(people.len() + blank))
+            let printed = print::document(&store, &e, kind, &opt, i18n::lang()).map_err(|err| {
+                CliError::Said {
+                    ko: err.ko(),
+                    en: err.en(),
                 }
-                PrintKind::Badges => {
-                    let bytes = print::badges::render(&e, &people, i18n::lang()).map_err(said)?;
-                    (bytes, print::badges::pages(people.len()))
-                }
-            };
+            })?;
             let replace = if force { Replace::Yes } else { Replace::No };
-            files::write(&output, &bytes, replace, Some(store.path()))?;
+            files::write(&output, &printed.bytes, replace, Some(store.path()))?;
             note(i18n::printed(
                 &output.display().to_string(),
-                people.len(),
-                pages,
+                printed.people,
+                printed.pages,
             ));
         }
         Cmd::Search { query, limit } => {

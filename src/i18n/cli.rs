@@ -233,6 +233,14 @@ pub const HELP: &[(&str, &str, L)] = &[
         ),
     ),
     (
+        "export",
+        "format",
+        L(
+            "회의록 형식: markdown 파일용 (기본) · text 카카오톡 같은 대화방에 붙일 글",
+            "Minutes format: markdown for files (default) · text to paste into a chat such as KakaoTalk",
+        ),
+    ),
+    (
         "search",
         "",
         L(
@@ -325,16 +333,16 @@ pub const HELP: &[(&str, &str, L)] = &[
         "print",
         "",
         L(
-            "참석자 서명부나 이름표(QR 코드)를 A4 PDF로 만듭니다",
-            "Print the sign-in sheet or name badges (with QR codes) as an A4 PDF",
+            "참석자 서명부, 이름표(QR 코드)나 행사 뒤 출석부를 A4 PDF로 만듭니다",
+            "Print the sign-in sheet, name badges (with QR codes) or, after the day, the attendance record as an A4 PDF",
         ),
     ),
     (
         "print",
         "what",
         L(
-            "signin 참석자 서명부 · badges 이름표",
-            "signin: sign-in sheet · badges: name badges",
+            "signin 참석자 서명부 · badges 이름표 · attendance 출석부 (도착한 사람과 도착 시각)",
+            "signin: sign-in sheet · badges: name badges · attendance: who came, with arrival times",
         ),
     ),
     (
@@ -373,8 +381,8 @@ pub const HELP: &[(&str, &str, L)] = &[
         "print",
         "sort",
         L(
-            "정렬: org 소속 가나다순 (기본) · name 성명 가나다순",
-            "Order: org by organisation (default) · name by name",
+            "정렬: org 소속 가나다순 (서명부·이름표 기본) · name 성명 가나다순 · arrival 도착순 (출석부 기본)",
+            "Order: org by organisation (sign-in sheet and badges) · name by name · arrival by arrival time (attendance)",
         ),
     ),
     (

@@ -168,3 +168,59 @@ pub fn agenda_pushed(n: usize, minutes: i64) -> String {
         format!("{n} following items moved up to {minutes} min later so nothing overlaps"),
     )
 }
+
+pub const MINUTES_NO_ORG: L = L("소속 없음", "No organisation");
+pub const MINUTES_NOBODY_ARRIVED: L = L("(도착한 사람 없음)", "(nobody arrived)");
+pub const MINUTES_NEW_IDEA: L = L("새 아이디어", "new");
+pub const MINUTES_TEXT_TITLE: L = L("[회의록]", "[Minutes]");
+pub const MINUTES_DONE: L = L("완료", "done");
+pub const MINUTES_FORMAT_ONLY_MINUTES: L = L(
+    "--format text는 회의록에만 쓸 수 있습니다. 다른 내보내기는 --format 없이 실행하세요.",
+    "--format text is for the minutes only. Run other exports without --format.",
+);
+
+/// "참석자 6명 (기관 5곳)".
+pub fn minutes_attendees(people: usize, orgs: usize, l: Lang) -> String {
+    match l {
+        Lang::Ko => format!("참석자 {people}명 (기관 {orgs}곳)"),
+        Lang::En => format!("Attendees: {people} from {orgs} organisation(s)"),
+    }
+}
+
+/// An idea's stage and only its last move: "합의 (검토 중 → 합의, 11월 20일)".
+pub fn minutes_idea_stage(
+    status: crate::model::IdeaStatus,
+    last: Option<&crate::model::IdeaMove>,
+    new_that_day: bool,
+    l: Lang,
+) -> String {
+    let now = status.label().in_lang(l);
+    match last {
+        Some(m) => {
+            let date = m.at.local_date();
+            let date = match l {
+                Lang::Ko => date.format("%-m월 %-d일").to_string(),
+                Lang::En => date.format("%-d %b").to_string(),
+            };
+            format!(
+                "{now} ({} → {}, {date})",
+                m.from.label().in_lang(l),
+                m.to.label().in_lang(l)
+            )
+        }
+        None if new_that_day => format!("{now} ({})", MINUTES_NEW_IDEA.in_lang(l)),
+        None => now.to_string(),
+    }
+}
+
+/// A due date in the chat minutes: "12월 8일" / "8 Dec", with the year when it is not `year`.
+pub fn minutes_due(due: chrono::NaiveDate, year: i32, l: Lang) -> String {
+    use chrono::Datelike;
+    let f = match (l, due.year() == year) {
+        (Lang::Ko, true) => "%-m월 %-d일",
+        (Lang::Ko, false) => "%Y년 %-m월 %-d일",
+        (Lang::En, true) => "%-d %b",
+        (Lang::En, false) => "%-d %b %Y",
+    };
+    due.format(f).to_string()
+}

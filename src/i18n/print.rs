@@ -1,4 +1,4 @@
-//! Printed pages (sign-in sheet, badges) and what `netday print` says.
+//! Printed pages (sign-in sheet, badges, attendance record) and what `netday print` says.
 
 use super::{L, Lang, pick, weekday_in};
 use crate::io::print::PrintError;
@@ -53,6 +53,7 @@ pub fn print_error(e: &PrintError, l: Lang) -> String {
             format!("PDF를 만들지 못했습니다 ({why}). 아무 파일도 쓰지 않았습니다."),
             format!("The PDF could not be made ({why}); no file was written."),
         ),
+        PrintError::Store(e) => (e.ko(), e.en()),
         PrintError::Qr(why) => (
             format!(
                 "배지 코드를 QR 코드로 만들지 못했습니다 ({why}). 그 사람의 코드를 확인하세요."
@@ -75,3 +76,9 @@ pub fn printed(path: &str, people: usize, pages: usize) -> String {
         format!("wrote {people} people on {pages} pages to {path}"),
     )
 }
+
+pub const PRINT_ATTENDANCE_TITLE: L = L("참석자 출석부", "Attendance record");
+pub const PRINT_COL_KIND: L = L("구분", "Registered");
+pub const PRINT_COL_ARRIVED: L = L("도착 시각", "Arrived");
+pub const PRINT_PRE_REGISTERED: L = L("사전", "before");
+pub const PRINT_WALK_IN: L = L("현장", "walk-in");

@@ -1,13 +1,15 @@
-//! The minutes (회의록) of one networking day as Markdown: header, attendance summary, agenda,
-//! notes and decisions per agenda item, action items, collaboration ideas touched that day.
-//! `render` is a pure function of `MinutesData`, so its output can be compared with a golden file.
+//! The minutes (회의록) of one networking day: header, the day's numbers and the attendees by
+//! organisation, agenda, notes and decisions per agenda item, action items, collaboration ideas
+//! touched that day. As Markdown for files (`render`) or as plain text for a chat group such as
+//! KakaoTalk, which shows Markdown as raw symbols (`render_text`). Both are pure functions of
+//! `MinutesData`, so their output can be compared with a golden file.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use crate::i18n::{L, Lang};
+use crate::i18n::{self, L, Lang};
 use crate::model::counts::{DayCount, arrived_by_kind};
 use crate::model::dates::schedule;
 use crate::model::{
@@ -15,6 +17,7 @@ use crate::model::{
     Owner, Person,
 };
 use crate::store::{Store, StoreError};
+use unicode_width::UnicodeWidthChar;
 
 /// Everything the minutes say, loaded from the store.
 #[derive(Clone, Debug)]
@@ -90,6 +93,98 @@ fn owner_name(d: &MinutesData, o: &Owner) -> String {
     }
 }
 
+/// The two shapes of the minutes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    /// For files: headings and tables.
+    #[default]
+    Markdown,
+    /// For a chat group: no Markdown symbols, short lines.
+    Text,
+}
+
+impl Format {
+    /// The file extension a saved copy takes.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "txt",
+        }
+    }
+}
+
+pub fn render_as(d: &MinutesData, format: Format, l: Lang) -> String {
+    match format {
+        Format::Markdown => render(d, l),
+        Format::Text => render_text(d, l),
+    }
+}
+
+/// The day's arrivals by organisation: organisations 가나다, names 가나다 within each, people
+/// without an organisation last (`None`).
+fn attendees_by_org(d: &MinutesData) -> Vec<(Option<String>, Vec<String>)> {
+    let mut by_org: BTreeMap<(bool, String), Vec<String>> = BTreeMap::new();
+    for a in d.attendance.iter().filter(|a| a.status.is_arrived()) {
+        let Some(p) = d.people.get(&a.person_id) else {
+            continue;
+        };
+        let org = p
+            .org_id
+            .and_then(|o| d.orgs.get(&o))
+            .map(|o| o.name.clone());
+        by_org
+            .entry((org.is_none(), org.unwrap_or_default()))
+            .or_default()
+            .push(p.name.clone());
+    }
+    by_org
+        .into_iter()
+        .map(|((none, org), mut names)| {
+            names.sort();
+            ((!none).then_some(org), names)
+        })
+        .collect()
+}
+
+fn attendee_count(by_org: &[(Option<String>, Vec<String>)]) -> usize {
+    by_org.iter().map(|(_, names)| names.len()).sum()
+}
+
+fn org_count(by_org: &[(Option<String>, Vec<String>)]) -> usize {
+    by_org.iter().filter(|(org, _)| org.is_some()).count()
+}
+
+fn org_title(org: Option<&str>, l: Lang) -> &str {
+    org.unwrap_or(i18n::MINUTES_NO_ORG.in_lang(l))
+}
+
+/// The idea's stage now and its last move, whenever it was.
+fn idea_stage(d: &MinutesData, i: &Idea, l: Lang) -> String {
+    i18n::minutes_idea_stage(
+        i.status,
+        i.history.last(),
+        i.created.local_date() == d.event.date,
+        l,
+    )
+}
+
+/// "2026-11-24 (화) 14:00–17:00": the day, and the hours from the agenda or the event.
+fn when(d: &MinutesData, l: Lang) -> String {
+    let e = &d.event;
+    let sched = schedule(&d.agenda, crate::model::dates::start_of(e));
+    let end = e.end.or_else(|| sched.last().map(|(_, end)| *end));
+    let time = match (sched.first().map(|(s, _)| *s).or(e.start), end) {
+        (Some(s), Some(en)) => format!(" {}–{}", s.format("%H:%M"), en.format("%H:%M")),
+        (Some(s), None) => format!(" {}", s.format("%H:%M")),
+        _ => String::new(),
+    };
+    format!(
+        "{} ({}){time}",
+        e.date.format("%Y-%m-%d"),
+        i18n::weekday_in(e.date, l)
+    )
+}
+
 /// The minutes as Markdown, in language `l`.
 pub fn render(d: &MinutesData, l: Lang) -> String {
     let mut out = String::new();
@@ -100,19 +195,7 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
     // Header.
     let _ = writeln!(out, "# {} — {}", t(l, "회의록", "Minutes"), e.title);
     let _ = writeln!(out);
-    let end = e.end.or_else(|| sched.last().map(|(_, end)| *end));
-    let time = match (sched.first().map(|(s, _)| *s).or(e.start), end) {
-        (Some(s), Some(en)) => format!(" {}–{}", s.format("%H:%M"), en.format("%H:%M")),
-        (Some(s), None) => format!(" {}", s.format("%H:%M")),
-        _ => String::new(),
-    };
-    let _ = writeln!(
-        out,
-        "- {}: {} ({}){time}",
-        t(l, "일시", "Date"),
-        e.date.format("%Y-%m-%d"),
-        crate::i18n::weekday_in(e.date, l)
-    );
+    let _ = writeln!(out, "- {}: {}", t(l, "일시", "Date"), when(d, l));
     if !e.venue.is_empty() {
         let _ = writeln!(out, "- {}: {}", t(l, "장소", "Venue"), e.venue);
     }
@@ -156,27 +239,25 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
             kinds.join(" · ")
         );
     }
-    let mut present: BTreeMap<String, usize> = BTreeMap::new();
-    for a in d.attendance.iter().filter(|a| a.status.is_arrived()) {
-        if let Some(o) = org_of(a) {
-            *present.entry(o.name.clone()).or_default() += 1;
-        }
-    }
-    let names: Vec<String> = present
-        .iter()
-        .map(|(name, n)| format!("{name} ({n})"))
-        .collect();
+    let by_org = attendees_by_org(d);
+    let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "- {} ({}): {}",
-        t(l, "참석 기관", "Organisations present"),
-        present.len(),
-        if names.is_empty() {
-            t(l, "없음", "none").to_string()
-        } else {
-            names.join(", ")
-        }
+        "### {}",
+        i18n::minutes_attendees(attendee_count(&by_org), org_count(&by_org), l)
     );
+    let _ = writeln!(out);
+    if by_org.is_empty() {
+        let _ = writeln!(out, "{}", i18n::MINUTES_NOBODY_ARRIVED.in_lang(l));
+    }
+    for (org, names) in &by_org {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            org_title(org.as_deref(), l),
+            names.join(", ")
+        );
+    }
     let _ = writeln!(out);
 
     // Agenda.
@@ -327,33 +408,13 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
         );
     }
     for i in &d.ideas {
-        let (cat, status) = (i.category.label().in_lang(l), i.status.label().in_lang(l));
+        let cat = i.category.label().in_lang(l);
         let orgs: Vec<&str> = i
             .org_ids
             .iter()
             .filter_map(|o| d.orgs.get(o).map(|o| o.name.as_str()))
             .collect();
-        let moves: Vec<String> = i
-            .history
-            .iter()
-            .filter(|m| m.at.local_date() == d.event.date)
-            .map(|m| {
-                format!(
-                    "{} → {}",
-                    m.from.label().in_lang(l),
-                    m.to.label().in_lang(l)
-                )
-            })
-            .collect();
-        let created = i.created.local_date() == d.event.date;
-        let _ = write!(out, "- **{}** ({cat}) — {status}", i.title);
-        if created {
-            let _ = write!(out, " · {}", t(l, "새 아이디어", "new"));
-        }
-        if !moves.is_empty() {
-            let _ = write!(out, " · {}", moves.join(", "));
-        }
-        let _ = writeln!(out);
+        let _ = writeln!(out, "- **{}** ({cat}) — {}", i.title, idea_stage(d, i, l));
         if !orgs.is_empty() {
             let _ = writeln!(
                 out,
@@ -376,4 +437,328 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
         }
     }
     out
+}
+
+/// The widest line of the chat minutes, in display columns (a Hangul syllable takes two): about
+/// what a phone shows in a KakaoTalk bubble without folding the line itself.
+pub const TEXT_WIDTH: usize = 36;
+
+fn columns(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Writes `text` as lines of at most `TEXT_WIDTH` columns, the first after `first`, the next ones
+/// after `rest`. Lines break after a space, "·" or ","; a word longer than a line is cut.
+fn wrap(out: &mut String, first: &str, rest: &str, text: &str) {
+    let mut line = first.to_string();
+    let mut empty = true;
+    let mut emit = |line: &mut String, empty: &mut bool| {
+        let _ = writeln!(out, "{}", line.trim_end());
+        *line = rest.to_string();
+        *empty = true;
+    };
+    for (n, para) in text.lines().enumerate() {
+        if n > 0 && !empty {
+            emit(&mut line, &mut empty);
+        }
+        let mut pieces = Vec::new();
+        let mut piece = String::new();
+        for c in para.chars() {
+            piece.push(c);
+            if matches!(c, ' ' | '·' | ',') {
+                pieces.push(std::mem::take(&mut piece));
+            }
+        }
+        pieces.push(piece);
+        for piece in &pieces {
+            let mut p = if empty { piece.trim_start() } else { piece };
+            if columns(&line) + columns(p.trim_end()) > TEXT_WIDTH && !empty {
+                emit(&mut line, &mut empty);
+                p = piece.trim_start();
+            }
+            if columns(&line) + columns(p.trim_end()) <= TEXT_WIDTH {
+                line.push_str(p);
+                empty = empty && p.is_empty();
+                continue;
+            }
+            for c in p.chars() {
+                if columns(&line) + c.width().unwrap_or(0) > TEXT_WIDTH && !empty {
+                    emit(&mut line, &mut empty);
+                    if c == ' ' {
+                        continue;
+                    }
+                }
+                line.push(c);
+                empty = false;
+            }
+        }
+    }
+    if !empty {
+        emit(&mut line, &mut empty);
+    }
+}
+
+/// The minutes as plain text for a chat group, in language `l`: no headings, tables or emphasis,
+/// lines of at most `TEXT_WIDTH` columns, sections marked "■" with "-" and "·" bullets.
+pub fn render_text(d: &MinutesData, l: Lang) -> String {
+    let mut out = String::new();
+    let e = &d.event;
+    let sched = schedule(&d.agenda, crate::model::dates::start_of(e));
+    let section = |out: &mut String, ko: &'static str, en: &'static str| {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "■ {}", t(l, ko, en));
+    };
+
+    wrap(
+        &mut out,
+        "",
+        "",
+        &format!("{} {}", i18n::MINUTES_TEXT_TITLE.in_lang(l), e.title),
+    );
+    wrap(
+        &mut out,
+        "",
+        "  ",
+        &format!("{} {}", t(l, "일시", "Date"), when(d, l)),
+    );
+    if !e.venue.is_empty() {
+        wrap(
+            &mut out,
+            "",
+            "  ",
+            &format!("{} {}", t(l, "장소", "Venue"), e.venue),
+        );
+    }
+    if e.district != District::Other {
+        let district = e.district.label().in_lang(l);
+        wrap(
+            &mut out,
+            "",
+            "  ",
+            &format!("{} {district}", t(l, "지역", "District")),
+        );
+    }
+
+    section(&mut out, "참석", "Attendance");
+    let count = DayCount::of(d.attendance.iter().map(|a| &a.status));
+    wrap(
+        &mut out,
+        "",
+        "",
+        &i18n::with_lang(l, || i18n::day_count(&count)),
+    );
+    let by_org = attendees_by_org(d);
+    wrap(
+        &mut out,
+        "",
+        "",
+        &i18n::minutes_attendees(attendee_count(&by_org), org_count(&by_org), l),
+    );
+    if by_org.is_empty() {
+        let _ = writeln!(out, "{}", i18n::MINUTES_NOBODY_ARRIVED.in_lang(l));
+    }
+    for (org, names) in &by_org {
+        wrap(&mut out, "- ", "  ", org_title(org.as_deref(), l));
+        wrap(&mut out, "  ", "  ", &names.join(", "));
+    }
+
+    section(&mut out, "안건", "Agenda");
+    if d.agenda.is_empty() {
+        let _ = writeln!(out, "{}", t(l, "(안건 없음)", "(no agenda)"));
+    }
+    for (i, (item, (s, en))) in d.agenda.iter().zip(&sched).enumerate() {
+        wrap(&mut out, "", "   ", &format!("{}. {}", i + 1, item.title));
+        let mut about = vec![format!("{}–{}", s.format("%H:%M"), en.format("%H:%M"))];
+        if !item.presenter.is_empty() {
+            about.push(item.presenter.clone());
+        }
+        about.push(item.status.label().in_lang(l).to_string());
+        wrap(&mut out, "   ", "   ", &about.join(" · "));
+    }
+
+    section(&mut out, "논의 내용", "Discussion");
+    let mut groups: Vec<(String, Vec<&Note>)> = d
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            (
+                format!("{}. {}", i + 1, item.title),
+                d.notes
+                    .iter()
+                    .filter(|n| n.agenda_id == Some(item.id))
+                    .collect(),
+            )
+        })
+        .collect();
+    let loose: Vec<&Note> = d
+        .notes
+        .iter()
+        .filter(|n| {
+            !n.agenda_id
+                .is_some_and(|a| d.agenda.iter().any(|i| i.id == a))
+        })
+        .collect();
+    groups.push((t(l, "기타", "Other").to_string(), loose));
+    groups.retain(|(_, notes)| !notes.is_empty());
+    if groups.is_empty() {
+        let _ = writeln!(out, "{}", t(l, "(기록 없음)", "(nothing recorded)"));
+    }
+    for (n, (title, notes)) in groups.iter().enumerate() {
+        if n > 0 {
+            let _ = writeln!(out);
+        }
+        wrap(&mut out, "", "   ", title);
+        let actions = notes
+            .iter()
+            .filter(|n| matches!(n.kind, NoteKind::Action { .. }))
+            .count();
+        for n in notes
+            .iter()
+            .filter(|n| !matches!(n.kind, NoteKind::Action { .. }))
+        {
+            let author = if n.author.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", n.author)
+            };
+            wrap(
+                &mut out,
+                "· ",
+                "  ",
+                &format!(
+                    "{}: {} ({}{author})",
+                    n.kind.heading().in_lang(l),
+                    n.text,
+                    n.at.hhmm()
+                ),
+            );
+        }
+        if actions > 0 {
+            let line = match l {
+                Lang::Ko => format!("실행 과제 {actions}건: 아래 ‘실행 과제’"),
+                Lang::En => format!("{actions} action item(s): see “Action items”"),
+            };
+            wrap(&mut out, "· ", "  ", &line);
+        }
+    }
+
+    section(&mut out, "실행 과제", "Action items");
+    let mut any = false;
+    for n in &d.notes {
+        let NoteKind::Action { owner, due, done } = &n.kind else {
+            continue;
+        };
+        any = true;
+        let text = if *done {
+            format!("{} ({})", n.text, i18n::MINUTES_DONE.in_lang(l))
+        } else {
+            n.text.clone()
+        };
+        wrap(&mut out, "- ", "  ", &text);
+        let owner = owner_name(d, owner);
+        if !owner.is_empty() {
+            wrap(
+                &mut out,
+                "  ",
+                "  ",
+                &format!("{} {owner}", t(l, "담당", "Owner")),
+            );
+        }
+        if let Some(due) = due {
+            let due = i18n::minutes_due(*due, e.date.year(), l);
+            wrap(
+                &mut out,
+                "  ",
+                "  ",
+                &format!("{} {due}", t(l, "기한", "Due")),
+            );
+        }
+    }
+    if !any {
+        let _ = writeln!(out, "{}", t(l, "(없음)", "(none)"));
+    }
+
+    section(&mut out, "협업 아이디어", "Collaboration ideas");
+    if d.ideas.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            t(l, "(이날 다룬 아이디어 없음)", "(none touched that day)")
+        );
+    }
+    for i in &d.ideas {
+        wrap(&mut out, "- ", "  ", &i.title);
+        wrap(&mut out, "  ", "  ", i.category.label().in_lang(l));
+        wrap(&mut out, "  ", "  ", &idea_stage(d, i, l));
+        let orgs: Vec<&str> = i
+            .org_ids
+            .iter()
+            .filter_map(|o| d.orgs.get(o).map(|o| o.name.as_str()))
+            .collect();
+        if !orgs.is_empty() {
+            wrap(
+                &mut out,
+                "  ",
+                "  ",
+                &format!(
+                    "{}: {}",
+                    t(l, "참여 기관", "Organisations"),
+                    orgs.join(", ")
+                ),
+            );
+        }
+        if !i.next_step.is_empty() {
+            let due = i
+                .next_due
+                .map(|x| {
+                    format!(
+                        " ({} {})",
+                        t(l, "기한", "due"),
+                        i18n::minutes_due(x, e.date.year(), l)
+                    )
+                })
+                .unwrap_or_default();
+            wrap(
+                &mut out,
+                "  ",
+                "  ",
+                &format!("{}: {}{due}", t(l, "다음 단계", "Next step"), i.next_step),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrapped(first: &str, rest: &str, text: &str) -> Vec<String> {
+        let mut out = String::new();
+        wrap(&mut out, first, rest, text);
+        out.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn chat_lines_break_at_spaces_and_never_pass_the_width() {
+        let lines = wrapped(
+            "- ",
+            "  ",
+            "권역별 실무 모임을 매달 둘째 주 화요일 오후에 서울협동조합지원센터 3층 교육장에서 연다",
+        );
+        assert_eq!(
+            lines,
+            [
+                "- 권역별 실무 모임을 매달 둘째 주",
+                "  화요일 오후에 서울협동조합지원센터",
+                "  3층 교육장에서 연다"
+            ]
+        );
+        let long = wrapped("", "", &"가".repeat(40));
+        assert_eq!(long.len(), 3);
+        assert!(long.iter().all(|l| columns(l) <= TEXT_WIDTH), "{long:?}");
+        let en = wrapped("", "", "arrived 16·expected 39·walk-ins 10·missing 23");
+        assert_eq!(en, ["arrived 16·expected 39·walk-ins 10·", "missing 23"]);
+    }
 }

@@ -214,3 +214,291 @@ fn the_desk_and_the_minutes_count_the_day_alike_from_expected_to_closed() {
         .count();
     assert_eq!(no_shows, 2, "closing the day made the missing no-shows");
 }
+
+/// A day built by hand: three organisations, arrivals with and without one, a walk-in, someone
+/// expected who did not come and one who cancelled; agenda items done, running and planned;
+/// a note, a long decision, two action items; an idea that went back and forth before settling,
+/// and one new that day.
+fn chat_day() -> MinutesData {
+    use chrono::NaiveTime;
+    use netday::model::*;
+    use std::collections::HashMap;
+    common::seoul();
+    let date = day();
+    let at = |h, m| common::at_seoul(date, h, m);
+    let earlier =
+        |month, d| common::at_seoul(NaiveDate::from_ymd_opt(2026, month, d).unwrap(), 10, 0);
+    let event = Event {
+        id: 1,
+        title: "2026년 11월 서울 협동조합 네트워킹데이".into(),
+        date,
+        start: NaiveTime::from_hms_opt(14, 0, 0),
+        end: NaiveTime::from_hms_opt(17, 0, 0),
+        venue: "서울협동조합지원센터 3층 교육장".into(),
+        district: District::North,
+        status: EventStatus::Planned,
+    };
+    let orgs: HashMap<Id, Organization> = [
+        (1, "한울신협", OrgKind::CreditUnion),
+        (2, "햇살생협", OrgKind::ConsumerCoop),
+        (3, "서울협동조합지원센터", OrgKind::SupportBody),
+    ]
+    .into_iter()
+    .map(|(id, name, kind)| {
+        (
+            id,
+            Organization {
+                id,
+                name: name.into(),
+                kind,
+                district: District::North,
+                contact: String::new(),
+            },
+        )
+    })
+    .collect();
+    let checked_in = |h, m| AttendanceStatus::CheckedIn {
+        at: at(h, m),
+        desk: "1".into(),
+    };
+    let list = [
+        (10, "김기성", Some(1), checked_in(13, 41)),
+        (11, "강민수", Some(1), checked_in(13, 52)),
+        (12, "이영희", Some(2), checked_in(13, 47)),
+        (13, "권도윤", Some(3), checked_in(13, 30)),
+        (
+            14,
+            "홍길동",
+            None,
+            AttendanceStatus::WalkIn {
+                at: at(14, 10),
+                desk: "1".into(),
+            },
+        ),
+        (15, "박서준", Some(1), AttendanceStatus::Expected),
+        (16, "최유진", None, AttendanceStatus::Cancelled),
+    ];
+    let mut people = HashMap::new();
+    let mut attendance = Vec::new();
+    for (id, name, org, status) in list {
+        let mut p = Person::new(name, Ts(1));
+        p.id = id;
+        p.org_id = org;
+        people.insert(id, p);
+        attendance.push(Attendance {
+            event_id: 1,
+            person_id: id,
+            status,
+            updated: Ts(1),
+        });
+    }
+    let item = |id, order, minutes, title: &str, presenter: &str, status| AgendaItem {
+        id,
+        event_id: 1,
+        order,
+        start: None,
+        minutes,
+        title: title.into(),
+        presenter: presenter.into(),
+        status,
+    };
+    let agenda = vec![
+        item(
+            20,
+            1,
+            40,
+            "각 협동조합 현황 공유",
+            "장은서",
+            AgendaStatus::Done,
+        ),
+        item(
+            21,
+            2,
+            30,
+            "지역의 사회적경제 생태계 이해",
+            "권도윤",
+            AgendaStatus::Done,
+        ),
+        item(
+            22,
+            3,
+            30,
+            "상호 친목도모 및 지속 모임주체 결성",
+            "",
+            AgendaStatus::Running,
+        ),
+        item(
+            23,
+            4,
+            50,
+            "지역 니즈 발굴 및 협업 사업 계획",
+            "김기성",
+            AgendaStatus::Planned,
+        ),
+    ];
+    let note = |id, agenda_id, (h, m), text: &str, kind| Note {
+        id,
+        event_id: 1,
+        agenda_id,
+        at: at(h, m),
+        author: "사무국".into(),
+        text: text.into(),
+        kind,
+    };
+    let notes = vec![
+        note(
+            30,
+            Some(20),
+            (14, 20),
+            "한울신협: 청년 조합원 가입이 올해 두 배",
+            NoteKind::Note,
+        ),
+        note(
+            31,
+            Some(21),
+            (14, 55),
+            "권역별 실무 모임을 매달 둘째 주 화요일 오후에 서울협동조합지원센터 3층 교육장에서 연다",
+            NoteKind::Decision,
+        ),
+        note(
+            32,
+            Some(21),
+            (15, 0),
+            "실무 모임 첫 일정 공지",
+            NoteKind::Action {
+                owner: Owner::Person(13),
+                due: NaiveDate::from_ymd_opt(2026, 12, 8),
+                done: false,
+            },
+        ),
+        note(
+            33,
+            None,
+            (16, 40),
+            "사진 공유방 만들기",
+            NoteKind::Action {
+                owner: Owner::Named("사무국".into()),
+                due: None,
+                done: true,
+            },
+        ),
+    ];
+    let idea =
+        |id, title: &str, category, status, history: Vec<(Ts, IdeaStatus, IdeaStatus)>, created| {
+            Idea {
+                id,
+                title: title.into(),
+                category,
+                org_ids: vec![1, 2],
+                owner: None,
+                status,
+                next_step: String::new(),
+                next_due: None,
+                description: String::new(),
+                note_ids: vec![],
+                history: history
+                    .into_iter()
+                    .map(|(at, from, to)| IdeaMove { at, from, to })
+                    .collect(),
+                created,
+                updated: created,
+            }
+        };
+    use IdeaStatus as S;
+    let mut fresh = idea(
+        41,
+        "신협 통장으로 생협 물품 결제",
+        IdeaCategory::MainBankAccount,
+        S::Idea,
+        vec![],
+        at(15, 30),
+    );
+    fresh.next_step = "두 조합 실무자가 수수료 조건을 비교해 다음 달에 보고".into();
+    fresh.next_due = NaiveDate::from_ymd_opt(2027, 1, 12);
+    let ideas = vec![
+        idea(
+            40,
+            "권역별 지역협의회 구성",
+            IdeaCategory::RegionalCouncil,
+            S::Agreed,
+            vec![
+                (earlier(9, 15), S::Idea, S::Exploring),
+                (earlier(10, 27), S::Exploring, S::Agreed),
+                (earlier(11, 3), S::Agreed, S::Exploring),
+                (earlier(11, 20), S::Exploring, S::Agreed),
+            ],
+            earlier(9, 1),
+        ),
+        fresh,
+    ];
+    MinutesData {
+        event,
+        agenda,
+        notes,
+        attendance,
+        people,
+        orgs,
+        ideas,
+    }
+}
+
+#[test]
+fn chat_minutes_are_plain_short_lines_with_attendees_by_organisation_and_ideas_last_move() {
+    use unicode_width::UnicodeWidthStr;
+    let d = chat_day();
+    for (l, name) in [(Lang::Ko, "chat_minutes_ko"), (Lang::En, "chat_minutes_en")] {
+        let text = netday::io::minutes::render_text(&d, l);
+        for line in text.lines() {
+            assert!(
+                line.width() <= netday::io::minutes::TEXT_WIDTH,
+                "{} columns: {line}",
+                line.width()
+            );
+            for mark in ["#", "**", "|", "---", "`"] {
+                assert!(!line.contains(mark), "'{mark}' in: {line}");
+            }
+        }
+        // Same render through the entry point the TUI key will call.
+        assert_eq!(
+            netday::io::minutes::render_as(&d, netday::io::minutes::Format::Text, l),
+            text
+        );
+        insta::assert_snapshot!(name, text);
+    }
+    let ko = netday::io::minutes::render_text(&d, Lang::Ko);
+    let md = render(&d, Lang::Ko);
+    for minutes in [&ko, &md] {
+        // Each action item once.
+        assert_eq!(
+            minutes.matches("실무 모임 첫 일정 공지").count(),
+            1,
+            "{minutes}"
+        );
+        assert_eq!(
+            minutes.matches("사진 공유방 만들기").count(),
+            1,
+            "{minutes}"
+        );
+        // The last move only, never the way there.
+        assert!(
+            minutes.contains("합의 (검토 중 → 합의, 11월 20일)"),
+            "{minutes}"
+        );
+        assert!(!minutes.contains("아이디어 → 검토 중"), "{minutes}");
+        assert!(minutes.contains("아이디어 (새 아이디어)"), "{minutes}");
+        // Attendees by organisation, people without one last; nobody who did not come.
+        let at = |s: &str| minutes.find(s).unwrap_or_else(|| panic!("{s}:\n{minutes}"));
+        assert!(at("서울협동조합지원센터") < at("한울신협"));
+        assert!(at("한울신협") < at("햇살생협") && at("햇살생협") < at("소속 없음"));
+        assert!(at("소속 없음") < at("홍길동"));
+        assert!(at("강민수") < at("김기성"), "가나다 within an organisation");
+        assert!(!minutes.contains("박서준") && !minutes.contains("최유진"));
+        assert!(
+            minutes.contains("도착 5·예정 5·현장 1·미도착 1"),
+            "{minutes}"
+        );
+        // The agenda's own status.
+        assert!(minutes.contains("진행 중") && minutes.contains("완료"));
+    }
+    assert!(md.contains("- 소속 없음: 홍길동"), "{md}");
+}

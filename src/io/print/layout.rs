@@ -1,5 +1,8 @@
-//! Drawing on an A4 page: the bundled Korean font, text cut to a width, lines and boxes.
+//! Drawing on an A4 page: the bundled Korean font, text cut to a width, lines and boxes, and the
+//! one table both lists of the day use (sign-in sheet, attendance): the day's header and the
+//! table's header on every page, "x / y" at the foot.
 
+use krilla::Document;
 use krilla::color::luma;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::paint::{Fill, Stroke, StrokeDash};
@@ -7,7 +10,9 @@ use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 use unicode_width::UnicodeWidthChar;
 
-use super::PrintError;
+use super::{PrintError, finish};
+use crate::i18n::{self, Lang};
+use crate::model::Event;
 
 /// A4 portrait in PDF points (1/72 inch), as krilla's default page (`Document::start_page`).
 pub const A4_W: f32 = 595.0;
@@ -127,6 +132,145 @@ impl Pen<'_, '_> {
             self.s.draw_path(&path);
         }
     }
+}
+
+/// One column of a [`Sheet`]: its title, its width in points (0 = what is left) and whether its
+/// cells are centred (short values: numbers, times) or start at its left edge.
+pub struct Col<'a> {
+    pub title: &'a str,
+    pub width: f32,
+    pub centred: bool,
+}
+
+/// A list of the day on A4 portrait: big title, the day's title, date and time, venue, a line at
+/// the right (how many, the day's numbers), then the table. The first column is the row number
+/// (연번); `rows` hold the other cells; `blank` numbered empty rows follow.
+pub struct Sheet<'a> {
+    pub title: &'a str,
+    pub event: &'a Event,
+    pub note: String,
+    pub cols: Vec<Col<'a>>,
+    pub rows: Vec<Vec<String>>,
+    pub blank: usize,
+}
+
+const MARGIN: f32 = 15.0 * MM;
+const TABLE_TOP: f32 = 128.0;
+const HEAD_H: f32 = 22.0;
+const ROW_H: f32 = 25.0;
+const FOOTER: f32 = A4_H - 10.0 * MM;
+const TEXT: f32 = 10.0;
+
+/// Rows that fit below the header and above the page number.
+fn rows_per_page() -> usize {
+    ((FOOTER - 18.0 - TABLE_TOP - HEAD_H) / ROW_H) as usize
+}
+
+/// Number of pages for `rows` rows (at least one, so an empty day still prints its header).
+pub fn sheet_pages(rows: usize) -> usize {
+    rows.div_ceil(rows_per_page()).max(1)
+}
+
+pub fn sheet(sh: &Sheet, l: Lang) -> Result<Vec<u8>, PrintError> {
+    let font = font()?;
+    let t = |x: i18n::L| x.in_lang(l);
+    let event = sh.event;
+    let width = A4_W - 2.0 * MARGIN;
+    let mut cols: Vec<(&str, f32, bool)> = vec![(t(i18n::PRINT_COL_NO), 30.0, true)];
+    cols.extend(sh.cols.iter().map(|c| (c.title, c.width, c.centred)));
+    let used: f32 = cols.iter().map(|c| c.1).sum();
+    for c in cols.iter_mut().filter(|c| c.1 == 0.0) {
+        c.1 = width - used;
+    }
+
+    let total = sh.rows.len() + sh.blank;
+    let per_page = rows_per_page();
+    let n_pages = sheet_pages(total);
+    let mut doc = Document::new();
+    doc.set_metadata(
+        krilla::metadata::Metadata::new()
+            .title(format!("{} — {}", sh.title, event.title))
+            .language(if l == Lang::Ko { "ko" } else { "en" }.into())
+            .creator("netday".into()),
+    );
+    for page_no in 0..n_pages {
+        let mut page = doc.start_page();
+        let mut s = page.surface();
+        let mut pen = Pen {
+            s: &mut s,
+            font: font.clone(),
+        };
+
+        pen.centred(A4_W / 2.0, 62.0, 20.0, sh.title);
+        pen.centred(A4_W / 2.0, 84.0, 12.0, &fit(&event.title, 12.0, width));
+        let when = i18n::print_when(event, l);
+        pen.text(
+            MARGIN,
+            108.0,
+            TEXT,
+            &format!("{}  {when}", t(i18n::PRINT_WHEN)),
+        );
+        if !event.venue.is_empty() {
+            let venue = format!("{}  {}", t(i18n::PRINT_VENUE), event.venue);
+            pen.text(MARGIN, 122.0, TEXT, &fit(&venue, TEXT, width / 2.0));
+        }
+        pen.right(
+            A4_W - MARGIN,
+            122.0,
+            TEXT,
+            &fit(&sh.note, TEXT, width / 2.0),
+        );
+
+        // Header row, repeated on every page.
+        pen.fill((MARGIN, TABLE_TOP, width, HEAD_H), 225);
+        let mut x = MARGIN;
+        for (title, w, _) in &cols {
+            pen.centred(x + w / 2.0, TABLE_TOP + 15.0, TEXT, title);
+            x += w;
+        }
+        let first = page_no * per_page;
+        let rows = (total - first.min(total)).min(per_page);
+        let mut y = TABLE_TOP + HEAD_H;
+        for i in first..first + rows {
+            let base = y + ROW_H / 2.0 + TEXT * 0.35;
+            let no = (i + 1).to_string();
+            let cells = sh.rows.get(i).map(Vec::as_slice).unwrap_or_default();
+            let mut x = MARGIN;
+            for (cell, (_, w, centred)) in std::iter::once(&no).chain(cells).zip(&cols) {
+                let cell = fit(cell, TEXT, w - 8.0);
+                if *centred {
+                    pen.centred(x + w / 2.0, base, TEXT, &cell);
+                } else {
+                    pen.text(x + 4.0, base, TEXT, &cell);
+                }
+                x += w;
+            }
+            y += ROW_H;
+        }
+        // Grid: outer box, row lines, column lines.
+        let bottom = TABLE_TOP + HEAD_H + rows as f32 * ROW_H;
+        let mut ly = TABLE_TOP + HEAD_H;
+        while ly < bottom - 0.5 {
+            pen.line((MARGIN, ly), (MARGIN + width, ly), 0.4, 120);
+            ly += ROW_H;
+        }
+        let mut lx = MARGIN;
+        for (_, w, _) in &cols[..cols.len() - 1] {
+            lx += w;
+            pen.line((lx, TABLE_TOP), (lx, bottom), 0.4, 120);
+        }
+        pen.frame((MARGIN, TABLE_TOP, width, bottom - TABLE_TOP), 0.9, 0, None);
+
+        pen.centred(
+            A4_W / 2.0,
+            FOOTER,
+            9.0,
+            &i18n::print_page(page_no + 1, n_pages, l),
+        );
+        s.finish();
+        page.finish();
+    }
+    finish(doc)
 }
 
 #[cfg(test)]

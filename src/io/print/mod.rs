@@ -1,12 +1,16 @@
-//! Printed evidence of a networking day as PDF: the sign-in sheet (참석자 서명부) and badges.
+//! Printed evidence of a networking day as PDF: the sign-in sheet (참석자 서명부), badges and,
+//! after the day, the attendance record (출석부). [`document`] is the one way in.
 
+pub mod attendance;
 pub mod badges;
 pub mod layout;
 pub mod signin;
 
 use std::collections::HashMap;
 
-use crate::model::{AttendanceStatus, Id, Organization};
+use crate::i18n::Lang;
+use crate::model::counts::DayCount;
+use crate::model::{AttendanceStatus, Event, Id, Organization, Ts};
 use crate::store::{Store, StoreError};
 
 /// One person on the day's list, as printed.
@@ -17,6 +21,10 @@ pub struct Entry {
     pub role: String,
     pub phone: String,
     pub code: String,
+    /// When they checked in, if they have.
+    pub arrived: Option<Ts>,
+    /// Registered at the door rather than beforehand.
+    pub walk_in: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +33,96 @@ pub enum Sort {
     Org,
     /// 가나다 by name, then organisation.
     Name,
+    /// By arrival time, then name; people not arrived last.
+    Arrival,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// 참석자 서명부: everyone registered or arrived, with a signature column.
+    Signin,
+    /// Name badges with QR codes, 8 per page.
+    Badges,
+    /// 출석부: who arrived, when, pre-registered or walk-in.
+    Attendance,
+}
+
+impl Kind {
+    /// The order a kind prints in unless told otherwise.
+    pub fn default_sort(self) -> Sort {
+        match self {
+            Kind::Signin | Kind::Badges => Sort::Org,
+            Kind::Attendance => Sort::Arrival,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// `None`: the kind's own order ([`Kind::default_sort`]).
+    pub sort: Option<Sort>,
+    /// Sign-in sheet: show the phone number, masked as on the desk.
+    pub contact: bool,
+    /// Sign-in sheet: empty numbered rows after the list, for walk-ins.
+    pub blank: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            sort: None,
+            contact: false,
+            blank: 10,
+        }
+    }
+}
+
+/// A finished PDF and what it holds.
+#[derive(Clone, Debug)]
+pub struct Printed {
+    pub bytes: Vec<u8>,
+    /// People printed (blank rows not counted).
+    pub people: usize,
+    pub pages: usize,
+}
+
+/// The PDF of `kind` for `event`, with the page texts in `lang`.
+pub fn document(
+    store: &Store,
+    event: &Event,
+    kind: Kind,
+    opt: &Options,
+    lang: Lang,
+) -> Result<Printed, PrintError> {
+    let sort = opt.sort.unwrap_or(kind.default_sort());
+    let (mut people, count) = day(store, event.id)?;
+    sort_entries(&mut people, sort);
+    let (bytes, pages) = match kind {
+        Kind::Signin => {
+            let o = signin::Options {
+                contact: opt.contact,
+                blank: opt.blank,
+            };
+            let bytes = signin::render(event, &people, &o, lang)?;
+            (bytes, signin::pages(people.len() + opt.blank))
+        }
+        Kind::Badges => (
+            badges::render(event, &people, lang)?,
+            badges::pages(people.len()),
+        ),
+        Kind::Attendance => {
+            people.retain(|p| p.arrived.is_some());
+            (
+                attendance::render(event, &people, &count, lang)?,
+                layout::sheet_pages(people.len()),
+            )
+        }
+    };
+    Ok(Printed {
+        bytes,
+        people: people.len(),
+        pages,
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +133,8 @@ pub enum PrintError {
     Pdf(String),
     #[error("{0}")]
     Qr(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 impl PrintError {
@@ -46,11 +146,14 @@ impl PrintError {
     }
 }
 
-/// Everyone registered for the day or arrived at it (expected, checked in, walk-in), sorted.
-pub fn entries(store: &Store, event: Id, sort: Sort) -> Result<Vec<Entry>, StoreError> {
+/// Everyone registered for the day or arrived at it (expected, checked in, walk-in), unsorted,
+/// and the day's numbers.
+fn day(store: &Store, event: Id) -> Result<(Vec<Entry>, DayCount), StoreError> {
     let orgs: HashMap<Id, Organization> = store.orgs()?.into_iter().map(|o| (o.id, o)).collect();
+    let attendance = store.attendance_of_event(event)?;
+    let count = DayCount::of(attendance.iter().map(|a| &a.status));
     let mut out = Vec::new();
-    for a in store.attendance_of_event(event)? {
+    for a in attendance {
         if matches!(
             a.status,
             AttendanceStatus::Cancelled | AttendanceStatus::NoShow
@@ -70,10 +173,11 @@ pub fn entries(store: &Store, event: Id, sort: Sort) -> Result<Vec<Entry>, Store
             role: p.role,
             phone: p.phone,
             code: p.code,
+            arrived: a.status.arrived_at(),
+            walk_in: matches!(a.status, AttendanceStatus::WalkIn { .. }),
         });
     }
-    sort_entries(&mut out, sort);
-    Ok(out)
+    Ok((out, count))
 }
 
 /// Hangul syllables sit in 가나다 order in Unicode, so plain string order is 가나다 order.
@@ -90,6 +194,14 @@ pub fn sort_entries(list: &mut [Entry], sort: Sort) {
         Sort::Name => {
             list.sort_by(|a, b| (&a.name, &a.org, &a.code).cmp(&(&b.name, &b.org, &b.code)))
         }
+        Sort::Arrival => list.sort_by(|a, b| {
+            (a.arrived.is_none(), a.arrived, &a.name, &a.code).cmp(&(
+                b.arrived.is_none(),
+                b.arrived,
+                &b.name,
+                &b.code,
+            ))
+        }),
     }
 }
 
@@ -109,6 +221,8 @@ mod tests {
             role: String::new(),
             phone: String::new(),
             code: String::new(),
+            arrived: None,
+            walk_in: false,
         }
     }
 
@@ -126,5 +240,11 @@ mod tests {
         sort_entries(&mut l, Sort::Name);
         let names: Vec<&str> = l.iter().map(|x| x.name.as_str()).collect();
         assert_eq!(names, ["강민수", "김철수", "이영희", "홍길동"]);
+        l[0].arrived = Some(Ts(30));
+        l[2].arrived = Some(Ts(10));
+        l[3].arrived = Some(Ts(30));
+        sort_entries(&mut l, Sort::Arrival);
+        let names: Vec<&str> = l.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["이영희", "강민수", "홍길동", "김철수"]);
     }
 }
