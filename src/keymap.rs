@@ -87,6 +87,7 @@ const PEOPLE: &[Binding] = &[
     ctrl('z', "Ctrl-Z", Action::UndoCloseDay),
     ctrl('o', "Ctrl-O", Action::ImportPeople),
     ctrl('e', "Ctrl-E", Action::ExportPeople),
+    ctrl('p', "Ctrl-P", Action::Print),
 ];
 
 const ORGS: &[Binding] = &[
@@ -131,6 +132,14 @@ const IMPORT_PREVIEW: &[Binding] = &[
     key(KeyCode::Char(' '), "Space", Action::Right),
     key(KeyCode::PageDown, "PgDn", Action::PageDown),
     key(KeyCode::PageUp, "PgUp", Action::PageUp),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
+const PRINT_MENU: &[Binding] = &[
+    key(KeyCode::Up, "↑", Action::Up),
+    key(KeyCode::Down, "↓", Action::Down),
+    key(KeyCode::Enter, "Enter", Action::Submit),
     key(KeyCode::Esc, "Esc", Action::Cancel),
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
@@ -227,6 +236,7 @@ const NOTES: &[Binding] = &[
     ch(' ', "Space", Action::ToggleDone),
     ch('l', "l", Action::OpenActions),
     ch('m', "m", Action::ExportMinutes),
+    ch('t', "t", Action::ExportMinutesText),
     ch('i', "i", Action::IdeaFromNote),
 ];
 
@@ -317,6 +327,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Filter => vec![FILTER],
         Context::PathInput => vec![PATH_INPUT, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::ImportPreview => vec![IMPORT_PREVIEW],
+        Context::PrintMenu => vec![PRINT_MENU],
         Context::Confirm => vec![CONFIRM],
         Context::EventPicker => vec![PICKER],
         Context::Missing => vec![MISSING, LIST],
@@ -414,6 +425,9 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         // Enter takes a highlighted suggestion, else saves the form.
         (Context::Form, Action::Submit) => Some(L("고르기·저장", "take / save")),
         (Context::ImportPreview, Action::Submit) => Some(L("가져오기", "import")),
+        (Context::PrintMenu, Action::Submit) => Some(L("고르기", "choose")),
+        (Context::PrintMenu, Action::Cancel) => Some(L("닫기", "close")),
+        (Context::PrintMenu, Action::Quit) => None,
         (Context::ImportPreview, Action::NextField) => Some(L("열 고르기", "choose column")),
         (Context::ImportPreview, Action::PrevField) => None,
         (Context::ImportPreview, Action::Up | Action::Down) => {
@@ -480,7 +494,7 @@ pub fn footer(ctx: Context) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 17] = [
+    const ALL: [Context; 18] = [
         Context::Checkin,
         Context::Missing,
         Context::Confirm,
@@ -493,6 +507,7 @@ mod footer_tests {
         Context::Filter,
         Context::PathInput,
         Context::ImportPreview,
+        Context::PrintMenu,
         Context::Agenda,
         Context::Notes,
         Context::NoteEditor,

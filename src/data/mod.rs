@@ -51,6 +51,16 @@ impl Data {
         self.store.damage_warning()
     }
 
+    /// A PDF for `event` (sign-in sheet, badges, attendance record), as `netday print` makes it.
+    pub fn print(
+        &self,
+        event: &Event,
+        kind: crate::io::print::Kind,
+    ) -> std::result::Result<crate::io::print::Printed, crate::io::print::PrintError> {
+        let opt = crate::io::print::Options::default();
+        crate::io::print::document(&self.store, event, kind, &opt, crate::i18n::lang())
+    }
+
     /// Everything the minutes of `event` need.
     pub fn minutes(&self, event: &Event) -> Result<crate::io::minutes::MinutesData> {
         crate::io::minutes::MinutesData::load(&self.store, event)

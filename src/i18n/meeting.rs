@@ -155,8 +155,8 @@ pub fn notes_filter(agenda: &str, kind: &str, n: usize) -> String {
 
 pub const MINUTES_EXPORT_TITLE: L = L("회의록 저장 (Markdown)", "Save the minutes (Markdown)");
 pub const MINUTES_EXPORT_KEYS: L = L(
-    "이 파일에 회의록을 씁니다 · Enter 저장 · Esc 닫기",
-    "Writes the minutes to this file · Enter save · Esc close",
+    "이 파일에 회의록을 씁니다 (.md 문서 · .txt 단톡방용) · Enter 저장 · Esc 닫기",
+    "Writes the minutes here (.md document · .txt for chat) · Enter save · Esc close",
 );
 pub const OWNER_AS_WRITTEN: L = L(
     "이대로 적기 (명단에 없는 사람)",
@@ -224,3 +224,8 @@ pub fn minutes_due(due: chrono::NaiveDate, year: i32, l: Lang) -> String {
     };
     due.format(f).to_string()
 }
+
+pub const MINUTES_TEXT_EXPORT_TITLE: L = L(
+    "단톡방용 회의록 저장 (텍스트)",
+    "Save the minutes as chat text",
+);

@@ -82,3 +82,52 @@ pub const PRINT_COL_KIND: L = L("구분", "Registered");
 pub const PRINT_COL_ARRIVED: L = L("도착 시각", "Arrived");
 pub const PRINT_PRE_REGISTERED: L = L("사전", "before");
 pub const PRINT_WALK_IN: L = L("현장", "walk-in");
+
+pub const PRINT_MENU_TITLE: L = L("인쇄 (PDF)", "Print (PDF)");
+
+/// What each printed document is, for the print menu and its file name.
+pub fn print_kind(kind: crate::io::print::Kind) -> (L, L) {
+    use crate::io::print::Kind;
+    match kind {
+        Kind::Signin => (
+            L("참석자 서명부", "Sign-in sheet"),
+            L(
+                "행사 전: 소속·직위·성명·서명 칸, 현장 등록용 빈 줄",
+                "Before: columns to sign, blank rows for walk-ins",
+            ),
+        ),
+        Kind::Badges => (
+            L("이름표", "Name badges"),
+            L(
+                "행사 전: QR 코드로 체크인, 한 장에 8개",
+                "Before: QR code to check in, 8 per page",
+            ),
+        ),
+        Kind::Attendance => (
+            L("출석부", "Attendance record"),
+            L("행사 후: 온 사람과 도착 시각", "After: who came and when"),
+        ),
+    }
+}
+
+pub fn print_file_name(kind: crate::io::print::Kind, date: &str) -> String {
+    use crate::io::print::Kind;
+    let (ko, en) = match kind {
+        Kind::Signin => ("서명부", "signin"),
+        Kind::Badges => ("이름표", "badges"),
+        Kind::Attendance => ("출석부", "attendance"),
+    };
+    pick(format!("{ko}-{date}.pdf"), format!("{en}-{date}.pdf"))
+}
+
+/// After printing from the app.
+pub fn printed_in_app(path: &str, people: usize) -> String {
+    pick(
+        format!("PDF를 썼습니다 ({people}명): {path}"),
+        format!("PDF written ({people} people): {path}"),
+    )
+}
+pub const PRINT_EXPORT_KEYS: L = L(
+    "이 파일에 PDF를 씁니다 · Enter 저장 · Esc 닫기",
+    "Writes the PDF to this file · Enter save · Esc close",
+);

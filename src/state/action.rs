@@ -128,6 +128,10 @@ pub enum Action {
     OwnerDue,
     /// Write the minutes (회의록) as a Markdown file
     ExportMinutes,
+    /// Write the minutes as plain text for a chat group
+    ExportMinutesText,
+    /// Print a sign-in sheet, name badges or the attendance record (PDF)
+    Print,
     /// Start a collaboration idea from the selected note (linked to it)
     IdeaFromNote,
     /// Save the note being written
@@ -194,6 +198,8 @@ impl Action {
             OpenActions => L("미완료 과제", "open actions"),
             IdeaFromNote => L("아이디어로", "to idea"),
             ExportMinutes => L("회의록", "minutes"),
+            ExportMinutesText => L("단톡용", "for chat"),
+            Print => L("인쇄", "print"),
             Save => L("저장", "save"),
             NewEvent => L("새로", "new"),
             ShowMissing => L("미도착", "not arrived"),
@@ -312,6 +318,14 @@ impl Action {
                 "New collaboration idea from this note",
             ),
             ExportMinutes => L("회의록 파일로 내보내기", "Export minutes to a file"),
+            ExportMinutesText => L(
+                "회의록을 단톡방에 붙일 글(.txt)로 내보내기",
+                "Export minutes as plain text for a chat group (.txt)",
+            ),
+            Print => L(
+                "서명부·이름표·출석부를 PDF로 인쇄",
+                "Print the sign-in sheet, badges or attendance record (PDF)",
+            ),
             Save => L("저장", "Save"),
             EditKey(_) => L("커서 이동·줄바꿈·지우기", "Move caret, new line, delete"),
             PrevColumn => L("왼쪽 열", "Column to the left"),
@@ -350,6 +364,8 @@ pub enum Context {
     PathInput,
     /// An import's preview: choose columns and what they are read into.
     ImportPreview,
+    /// Choosing what to print.
+    PrintMenu,
     Agenda,
     Notes,
     NoteEditor,

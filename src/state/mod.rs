@@ -14,6 +14,7 @@ pub mod people;
 mod people_confirm;
 pub mod people_form;
 pub mod people_io;
+pub mod print;
 pub mod replace;
 
 use chrono::NaiveDate;
@@ -90,19 +91,33 @@ pub enum Modal {
     Help,
     EventPicker(Box<events::EventPicker>),
     EventForm(Box<events::EventForm>),
-    ConfirmDeleteEvent { id: Id },
+    ConfirmDeleteEvent {
+        id: Id,
+    },
     Missing(Box<missing::MissingList>),
-    ConfirmUndo { person: Id },
+    ConfirmUndo {
+        person: Id,
+    },
     OfferDemo,
     PersonForm(Box<PersonForm>),
     OrgForm(Box<OrgForm>),
-    PeopleFilter { row: usize },
+    PeopleFilter {
+        row: usize,
+    },
     PeopleConfirm(PeopleConfirm),
     Import(Box<ImportDialog>),
     Export(Box<ExportDialog>),
+    /// What to print (the highlighted row of `print::Kind::ALL`).
+    PrintMenu {
+        row: usize,
+    },
     AgendaForm(Box<AgendaForm>),
-    ConfirmDeleteAgenda { id: Id },
-    ConfirmDeleteNote { id: Id },
+    ConfirmDeleteAgenda {
+        id: Id,
+    },
+    ConfirmDeleteNote {
+        id: Id,
+    },
     ActionForm(Box<ActionForm>),
     ConfirmReplace(Box<ReplaceFile>),
     IdeaForm(Box<ideas::IdeaForm>),
@@ -251,6 +266,7 @@ impl App {
             Modal::PeopleConfirm(_) => Context::Confirm,
             Modal::Import(d) if d.preview.is_some() => Context::ImportPreview,
             Modal::Import(_) | Modal::Export(_) => Context::PathInput,
+            Modal::PrintMenu { .. } => Context::PrintMenu,
             Modal::AgendaForm(_) => Context::Form,
             Modal::ConfirmDeleteAgenda { .. } | Modal::ConfirmDeleteNote { .. } => Context::Confirm,
             Modal::ActionForm(_) => Context::Form,
@@ -382,6 +398,7 @@ impl App {
             Modal::PeopleFilter { row } => self.on_people_filter(row, action),
             Modal::PeopleConfirm(what) => self.on_people_confirm(*what, action),
             Modal::Import(d) => self.on_import(d, action),
+            Modal::PrintMenu { row } => self.on_print_menu(row, action),
             Modal::Export(d) => self.on_export(d, action),
             Modal::AgendaForm(form) => self.on_agenda_form(form, action),
             Modal::ConfirmDeleteAgenda { id } => self.on_confirm_delete_agenda(*id, action),

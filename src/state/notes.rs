@@ -12,6 +12,7 @@ use ratatui_textarea::{Input, TextArea, WrapMode};
 pub use super::action_form::{ActionField, OwnerPick};
 use super::{Action, App, Effect, Modal, Tone};
 use crate::i18n;
+use crate::io::minutes::Format;
 use crate::model::{Draft, Id, Note, NoteKind, Owner, Ts, clean_multiline};
 use crate::store::StoreError;
 
@@ -453,7 +454,8 @@ impl App {
                     self.open_action_form(id);
                 }
             }
-            Action::ExportMinutes => return self.export_minutes_file(),
+            Action::ExportMinutes => return self.export_minutes_file(Format::Markdown),
+            Action::ExportMinutesText => return self.export_minutes_file(Format::Text),
             Action::IdeaFromNote => {
                 if let Some(note) = self.notes.selected_note().cloned() {
                     self.start_idea_from_note(&note);
@@ -653,24 +655,29 @@ impl App {
         Ok(())
     }
 
-    /// Where the TUI writes minutes: `export_dir`, else the home directory.
-    pub fn minutes_path(&self) -> Option<PathBuf> {
+    /// Where the TUI proposes to write the minutes (in `format`): `export_dir`, else the
+    /// current directory.
+    pub fn minutes_path(&self, format: Format) -> Option<PathBuf> {
         let e = self.event.as_ref()?;
+        let name = i18n::minutes_file_name(&e.date.format("%Y-%m-%d").to_string());
+        Some(self.export_path(&name)?.with_extension(format.extension()))
+    }
+
+    /// `name` in the directory the app writes files to: `export_dir`, else the current one.
+    pub(super) fn export_path(&self, name: &str) -> Option<PathBuf> {
         let dir = self
             .export_dir
             .clone()
             .or_else(|| std::env::current_dir().ok())?;
-        Some(dir.join(i18n::minutes_file_name(
-            &e.date.format("%Y-%m-%d").to_string(),
-        )))
+        Some(dir.join(name))
     }
 
-    fn export_minutes_file(&mut self) -> Result<(), StoreError> {
+    fn export_minutes_file(&mut self, format: Format) -> Result<(), StoreError> {
         if self.event.is_none() {
             self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
             return Ok(());
         }
-        let Some(path) = self.minutes_path() else {
+        let Some(path) = self.minutes_path(format) else {
             self.say(Tone::Error, i18n::NO_HOME.get());
             return Ok(());
         };
@@ -681,18 +688,18 @@ impl App {
                 &path.display().to_string(),
             ),
             error: None,
-            what: super::Writing::Minutes,
+            what: super::Writing::Minutes(format),
         })));
         Ok(())
     }
 
     /// The current networking day's minutes as a file holds them, and their line count.
-    pub(super) fn minutes_bytes(&self) -> Result<(Vec<u8>, usize), StoreError> {
+    pub(super) fn minutes_bytes(&self, format: Format) -> Result<(Vec<u8>, usize), StoreError> {
         let Some(e) = &self.event else {
             return Ok((Vec::new(), 0));
         };
         let data = self.data.minutes(e)?;
-        let text = crate::io::minutes::render(&data, i18n::lang());
+        let text = crate::io::minutes::render_as(&data, format, i18n::lang());
         let lines = text.lines().count();
         Ok((text.into_bytes(), lines))
     }

@@ -481,6 +481,7 @@ impl App {
                 s.detail = None;
             }
             Action::ExportPeople => self.open_export(),
+            Action::Print => self.open_print_menu(),
             Action::ImportPeople => self.open_import(),
             _ if s.orgs_view => return self.on_orgs(action),
             Action::Detail | Action::Submit => {

@@ -10,10 +10,13 @@ use crate::store::StoreError;
 /// What goes into the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Writing {
-    /// The minutes of the current networking day.
-    Minutes,
+    /// The minutes of the current networking day, Markdown or chat text (a path ending in
+    /// .md or .txt decides; otherwise the one asked for).
+    Minutes(crate::io::minutes::Format),
     /// The people list as the People screen shows it.
     People,
+    /// A PDF for the current networking day.
+    Print(crate::io::print::Kind),
 }
 
 /// A file that exists already: written only after the user says yes.
@@ -51,16 +54,21 @@ impl App {
         replace: Replace,
     ) -> Result<Wrote, StoreError> {
         let (bytes, rows) = match what {
-            Writing::Minutes => self.minutes_bytes()?,
+            Writing::Minutes(format) => self.minutes_bytes(minutes_format(path, format))?,
             Writing::People => self.people_view_bytes(),
+            Writing::Print(kind) => match self.print_bytes(kind) {
+                Ok(b) => b,
+                Err(why) => return Ok(Wrote::Failed(why)),
+            },
         };
         let shown = path.display().to_string();
         Ok(
             match files::write(path, &bytes, replace, Some(self.data.path())) {
                 Ok(()) => {
                     let text = match what {
-                        Writing::Minutes => i18n::minutes_written(&shown),
+                        Writing::Minutes(_) => i18n::minutes_written(&shown),
                         Writing::People => i18n::wrote_file(&shown, rows),
+                        Writing::Print(_) => i18n::printed_in_app(&shown, rows),
                     };
                     self.say(Tone::Good, text);
                     Wrote::Done
@@ -95,5 +103,19 @@ impl App {
             }
             None => Ok(Effect::Keep),
         }
+    }
+}
+
+/// The minutes' shape for `path`: its extension when it says, else `asked`.
+fn minutes_format(path: &Path, asked: crate::io::minutes::Format) -> crate::io::minutes::Format {
+    use crate::io::minutes::Format;
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+    {
+        Some(e) if e == "txt" => Format::Text,
+        Some(e) if e == "md" => Format::Markdown,
+        _ => asked,
     }
 }

@@ -104,6 +104,7 @@ fn draw_screen(app: &App, f: &mut Frame) {
         }
         Modal::Import(d) => people_dialogs::draw_import(app, d, f, area),
         Modal::Export(d) => people_dialogs::draw_export(d, f, area),
+        Modal::PrintMenu { row } => people_dialogs::draw_print_menu(*row, f, area),
         Modal::AgendaForm(form) => agenda::draw_form(form, f, area),
         Modal::ActionForm(form) => notes::draw_action_form(app, form, f, area),
         Modal::ConfirmDeleteAgenda { id } => {

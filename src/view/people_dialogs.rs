@@ -504,11 +504,20 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
 }
 
 pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
+    use crate::io::minutes::Format;
+    use crate::state::Writing;
     let (title, keys) = match d.what {
-        crate::state::Writing::People => (i18n::EXPORT_TITLE, i18n::EXPORT_KEYS),
-        crate::state::Writing::Minutes => (i18n::MINUTES_EXPORT_TITLE, i18n::MINUTES_EXPORT_KEYS),
+        Writing::People => (i18n::EXPORT_TITLE.get(), i18n::EXPORT_KEYS),
+        Writing::Minutes(Format::Markdown) => {
+            (i18n::MINUTES_EXPORT_TITLE.get(), i18n::MINUTES_EXPORT_KEYS)
+        }
+        Writing::Minutes(Format::Text) => (
+            i18n::MINUTES_TEXT_EXPORT_TITLE.get(),
+            i18n::MINUTES_EXPORT_KEYS,
+        ),
+        Writing::Print(kind) => (i18n::print_kind(kind).0.get(), i18n::PRINT_EXPORT_KEYS),
     };
-    let inner = popup(f, area, 90, 7, title.get());
+    let inner = popup(f, area, 90, 7, title);
     let w = inner.width as usize;
     let (path, x) = path_line(&d.path, w);
     let mut lines = vec![path, Line::default()];
@@ -523,4 +532,40 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
     ));
     f.render_widget(Paragraph::new(lines), inner);
     caret(f, inner.x + x as u16, inner.y, inner);
+}
+
+/// Ctrl-P: what to print, one row per document with what it is for.
+pub fn draw_print_menu(row: usize, f: &mut Frame, area: Rect) {
+    let kinds = crate::state::print::KINDS;
+    let inner = popup(
+        f,
+        area,
+        72,
+        kinds.len() as u16 * 2 + 3,
+        i18n::PRINT_MENU_TITLE.get(),
+    );
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    for (i, kind) in kinds.iter().enumerate() {
+        let (name, what) = i18n::print_kind(*kind);
+        let style = if i == row {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().bold()
+        };
+        lines.push(Line::styled(
+            fit(&format!(" {}. {}", i + 1, name.get()), w),
+            style,
+        ));
+        lines.push(Line::styled(
+            fit(&format!("    {}", what.get()), w),
+            Style::new().fg(Color::Gray),
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        fit(&crate::keymap::footer(crate::state::Context::PrintMenu), w),
+        Style::new().fg(Color::DarkGray),
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
 }

@@ -167,6 +167,14 @@ fn people_export_path() {
 }
 
 #[test]
+fn people_print_menu() {
+    let (_d, mut app) = on(Screen::People);
+    app.update(Action::Print);
+    app.update(Action::Down);
+    snap("people_print_menu", &app);
+}
+
+#[test]
 fn people_organisations() {
     let (_d, mut app) = on(Screen::People);
     app.update(Action::ToggleOrgs);

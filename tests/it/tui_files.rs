@@ -49,7 +49,7 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
         app.modal,
         Some(Modal::ConfirmReplace(Box::new(ReplaceFile {
             path: file.clone(),
-            what: Writing::Minutes
+            what: Writing::Minutes(netday::io::minutes::Format::Markdown)
         })))
     );
     let shown = screen(&render(&app, 120, 36));
@@ -129,4 +129,60 @@ fn people_export_asks_before_replacing_and_never_writes_into_the_database() {
         d.error
     );
     assert_eq!(std::fs::read(&log).unwrap(), before);
+}
+
+/// `t` on the minutes screen writes the chat text (.txt proposed); a path ending in .md writes
+/// Markdown whatever key opened the dialog, and .txt writes text.
+#[test]
+fn minutes_for_a_chat_group_are_plain_text() {
+    let (dir, mut app) = app();
+    app.screen = Screen::Notes;
+    app.update(Action::ExportMinutesText);
+    app.update(Action::Submit); // the proposed file
+    assert_eq!(app.modal, None);
+    let text = std::fs::read_to_string(dir.path().join("회의록-2026-11-24.txt")).unwrap();
+    assert!(text.starts_with("[회의록]"), "{text}");
+    assert!(!text.contains('#') && !text.contains("**") && !text.contains('|'));
+    // The extension decides: Markdown asked for, .txt typed.
+    app.update(Action::ExportMinutes);
+    let to = dir.path().join("단톡방.txt");
+    app.update(Action::ClearField);
+    app.update(Action::Paste(to.display().to_string()));
+    app.update(Action::Submit);
+    assert!(
+        std::fs::read_to_string(&to)
+            .unwrap()
+            .starts_with("[회의록]")
+    );
+}
+
+/// Ctrl-P on the People screen: the menu names the three documents, Enter proposes a file,
+/// and the PDF written is the one `netday print` makes.
+#[test]
+fn printing_from_the_people_screen_writes_the_chosen_pdf() {
+    let (dir, mut app) = app();
+    app.screen = Screen::People;
+    app.update(Action::Print);
+    let shown = screen(&render(&app, 100, 30));
+    for doc in ["참석자 서명부", "이름표", "출석부", "QR 코드"] {
+        assert!(shown.contains(doc), "{doc}:\n{shown}");
+    }
+    app.update(Action::Down);
+    app.update(Action::Submit);
+    let Some(Modal::Export(d)) = &app.modal else {
+        panic!("asks where: {:?}", app.modal);
+    };
+    assert_eq!(d.what, Writing::Print(netday::io::print::Kind::Badges));
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None);
+    let pdf = std::fs::read(dir.path().join("이름표-2026-11-24.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "a PDF");
+    let said = screen(&render(&app, 100, 30));
+    assert!(said.contains("PDF를 썼습니다"), "{said}");
+    // Asked again for the same file: the confirm, never a silent replace.
+    app.update(Action::Print);
+    app.update(Action::Down);
+    app.update(Action::Submit);
+    app.update(Action::Submit);
+    assert!(matches!(app.modal, Some(Modal::ConfirmReplace(_))));
 }
