@@ -453,7 +453,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let event = date_arg(event)?;
             let store = open(cli.db)?;
-            let mut bytes = Vec::new();
+            let bytes;
+            let format = out
+                .as_deref()
+                .map_or(export::Format::Csv, export::Format::for_path);
+            let said = |e: export::ExportError| CliError::Said {
+                ko: e.ko(),
+                en: e.en(),
+            };
             let n = match what {
                 ExportKind::People => {
                     let orgs: HashMap<Id, model::Organization> =
@@ -462,11 +469,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     people.retain(|p| !p.archived);
                     people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
                     let refs: Vec<&model::Person> = people.iter().collect();
-                    export::write_people(&mut bytes, &refs, &orgs)?
+                    let t = export::people_table(&refs, &orgs);
+                    bytes = t.encode(format).map_err(said)?;
+                    t.rows.len()
                 }
                 ExportKind::Attendance => {
                     let e = pick_event(&store, event)?;
-                    export::write_attendance(&mut bytes, &store, e.id)?
+                    let t = export::attendance_table(&store, e.id)?;
+                    bytes = t.encode(format).map_err(said)?;
+                    t.rows.len()
                 }
                 ExportKind::Minutes => {
                     let e = pick_event(&store, event)?;
@@ -480,7 +491,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     bytes = text.into_bytes();
                     bytes.iter().filter(|b| **b == b'\n').count()
                 }
-                ExportKind::Ideas => export::write_ideas(&mut bytes, &store)?,
+                ExportKind::Ideas => {
+                    let t = export::ideas_table(&store)?;
+                    bytes = t.encode(format).map_err(said)?;
+                    t.rows.len()
+                }
             };
             match &out {
                 Some(p) => {

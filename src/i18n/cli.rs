@@ -220,8 +220,8 @@ pub const HELP: &[(&str, &str, L)] = &[
         "export",
         "output",
         L(
-            "내보낼 파일, 본인만 읽게 새로 만듦 (기본: 표준 출력)",
-            "Output file, created owner-only (default: standard output)",
+            "내보낼 파일, 본인만 읽게 새로 만듦; .xlsx면 엑셀, 그 밖은 CSV (기본: 표준 출력)",
+            "Output file, created owner-only; .xlsx is Excel, any other name CSV (default: standard output)",
         ),
     ),
     (
@@ -404,3 +404,46 @@ pub const HELP_SUBCOMMAND: L = L(
     "이 도움말이나 주어진 명령의 도움말을 보입니다",
     "Print this message or the help of the given subcommand(s)",
 );
+
+/// Sheet names of exported workbooks.
+pub const SHEET_PEOPLE: L = L("사람", "People");
+pub const SHEET_ATTENDANCE: L = L("참석", "Attendance");
+pub const SHEET_IDEAS: L = L("아이디어", "Ideas");
+
+pub fn export_error(e: &crate::io::export::ExportError, l: super::Lang) -> String {
+    use crate::io::export::ExportError;
+    let (ko, en) = match e {
+        ExportError::TooManyRows { rows } => (
+            format!(
+                "{rows}줄은 엑셀 시트 한 장(최대 1,048,575줄)에 들어가지 않아 아무 파일도 쓰지 않았습니다. 이름을 .csv로 바꿔 내보내세요."
+            ),
+            format!(
+                "{rows} rows do not fit on one Excel sheet (1,048,575 at most), so no file was written. Export to a .csv name instead."
+            ),
+        ),
+        ExportError::CellTooLong { row, column } => (
+            format!(
+                "{row}번째 줄의 '{column}' 칸이 엑셀 한 칸의 한도(32,767자)보다 길어 아무 파일도 쓰지 않았습니다. 그 내용을 줄이거나 .csv로 내보내세요."
+            ),
+            format!(
+                "Row {row}, column '{column}' is longer than an Excel cell holds (32,767 characters), so no file was written. Shorten it or export to .csv."
+            ),
+        ),
+        ExportError::Xlsx(why) => (
+            format!(
+                "엑셀 파일을 만들지 못해 아무 파일도 쓰지 않았습니다 ({why}). .csv로 내보내 보세요."
+            ),
+            format!(
+                "The Excel file could not be made ({why}); no file was written. Try exporting to .csv."
+            ),
+        ),
+        ExportError::Csv(why) => (
+            format!("CSV를 만들지 못해 아무 파일도 쓰지 않았습니다 ({why})."),
+            format!("The CSV could not be made ({why}); no file was written."),
+        ),
+    };
+    match l {
+        super::Lang::Ko => ko,
+        super::Lang::En => en,
+    }
+}

@@ -1,11 +1,87 @@
-//! Building export tables (people, attendance, ideas) from the store; `csv::write_csv` writes them.
+//! Export tables (people, attendance, ideas) built once from the store, and encoded as CSV
+//! (`csv::write_csv`) or as an Excel workbook (`xlsx`), chosen by the file name.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use super::csv::{people_header, write_csv};
-use crate::i18n::{L, Lang, lang};
+use crate::i18n::{self, L, Lang, lang};
 use crate::model::{AttendanceStatus, Id, Idea, Organization, Person};
 use crate::store::{Store, StoreError};
+
+/// One export: a header row, the rows under it, and the sheet's name in an .xlsx.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub sheet: &'static str,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// How an export is encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Xlsx,
+}
+
+impl Format {
+    /// `.xlsx` (any case) is an Excel workbook; every other name, or none, is CSV.
+    pub fn for_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("xlsx") => Format::Xlsx,
+            _ => Format::Csv,
+        }
+    }
+}
+
+/// Why an export could not be encoded; nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{rows} rows do not fit on one Excel sheet")]
+    TooManyRows { rows: usize },
+    #[error("cell too long for Excel in row {row}, column {column}")]
+    CellTooLong { row: usize, column: String },
+    #[error("the workbook could not be made: {0}")]
+    Xlsx(String),
+    #[error("the CSV could not be made: {0}")]
+    Csv(String),
+}
+
+impl ExportError {
+    pub fn ko(&self) -> String {
+        i18n::export_error(self, Lang::Ko)
+    }
+    pub fn en(&self) -> String {
+        i18n::export_error(self, Lang::En)
+    }
+}
+
+impl Table {
+    fn new(sheet: L, l: Lang, header: &[&str], rows: Vec<Vec<String>>) -> Table {
+        Table {
+            sheet: sheet.in_lang(l),
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows,
+        }
+    }
+
+    pub fn encode(&self, format: Format) -> Result<Vec<u8>, ExportError> {
+        match format {
+            Format::Csv => {
+                let mut bytes = Vec::new();
+                self.write_csv(&mut bytes)
+                    .map_err(|e| ExportError::Csv(e.to_string()))?;
+                Ok(bytes)
+            }
+            Format::Xlsx => super::xlsx::workbook(self),
+        }
+    }
+
+    fn write_csv<W: std::io::Write>(&self, w: W) -> std::io::Result<()> {
+        let header: Vec<&str> = self.header.iter().map(String::as_str).collect();
+        write_csv(w, &header, self.rows.iter().cloned())
+    }
+}
 
 pub fn person_row(p: &Person, org: Option<&Organization>, l: Lang) -> Vec<String> {
     vec![
@@ -24,18 +100,33 @@ pub fn person_row(p: &Person, org: Option<&Organization>, l: Lang) -> Vec<String
     ]
 }
 
+/// The given people, in order, as the people export.
+pub fn people_table(people: &[&Person], orgs: &HashMap<Id, Organization>) -> Table {
+    let l = lang();
+    let rows = people
+        .iter()
+        .map(|p| person_row(p, p.org_id.and_then(|o| orgs.get(&o)), l))
+        .collect();
+    Table::new(i18n::SHEET_PEOPLE, l, &people_header(l == Lang::Ko), rows)
+}
+
 /// Writes the given people (in order) as a people CSV; returns the row count.
 pub fn write_people<W: std::io::Write>(
     w: W,
     people: &[&Person],
     orgs: &HashMap<Id, Organization>,
 ) -> std::io::Result<usize> {
-    let l = lang();
-    let rows = people
-        .iter()
-        .map(|p| person_row(p, p.org_id.and_then(|o| orgs.get(&o)), l));
-    write_csv(w, &people_header(l == Lang::Ko), rows)?;
+    people_table(people, orgs).write_csv(w)?;
     Ok(people.len())
+}
+
+/// The given people, in order, encoded as `format`, and the row count.
+pub fn people_bytes(
+    people: &[&Person],
+    orgs: &HashMap<Id, Organization>,
+    format: Format,
+) -> Result<(Vec<u8>, usize), ExportError> {
+    Ok((people_table(people, orgs).encode(format)?, people.len()))
 }
 
 pub fn status_label(s: &AttendanceStatus) -> L {
@@ -43,11 +134,7 @@ pub fn status_label(s: &AttendanceStatus) -> L {
 }
 
 /// Attendance of one event: one row per registered person with status and check-in time.
-pub fn write_attendance<W: std::io::Write>(
-    w: W,
-    store: &Store,
-    event: Id,
-) -> Result<usize, StoreError> {
+pub fn attendance_table(store: &Store, event: Id) -> Result<Table, StoreError> {
     let l = lang();
     let orgs: HashMap<Id, Organization> = store.orgs()?.into_iter().map(|o| (o.id, o)).collect();
     let mut rows = Vec::new();
@@ -92,9 +179,7 @@ pub fn write_attendance<W: std::io::Write>(
             "email",
         ]
     };
-    let n = rows.len();
-    write_csv(w, &header, rows)?;
-    Ok(n)
+    Ok(Table::new(i18n::SHEET_ATTENDANCE, l, &header, rows))
 }
 
 /// Column titles of the ideas export.
@@ -156,17 +241,22 @@ pub fn idea_row(
 }
 
 /// Every idea, dropped ones included, in board order (status, then oldest first).
-pub fn write_ideas<W: std::io::Write>(w: W, store: &Store) -> Result<usize, StoreError> {
+pub fn ideas_table(store: &Store) -> Result<Table, StoreError> {
     let l = lang();
     let orgs: HashMap<Id, Organization> = store.orgs()?.into_iter().map(|o| (o.id, o)).collect();
     let people: HashMap<Id, Person> = store.people()?.into_iter().map(|p| (p.id, p)).collect();
     let mut ideas = store.ideas()?;
     ideas.sort_by_key(|i| (i.status, i.created, i.id));
-    let rows: Vec<Vec<String>> = ideas
+    let rows = ideas
         .iter()
         .map(|i| idea_row(i, &orgs, &people, l))
         .collect();
-    let n = rows.len();
-    write_csv(w, &ideas_header(l), rows)?;
-    Ok(n)
+    Ok(Table::new(i18n::SHEET_IDEAS, l, &ideas_header(l), rows))
+}
+
+/// The ideas export as CSV; returns the row count.
+pub fn write_ideas<W: std::io::Write>(w: W, store: &Store) -> Result<usize, StoreError> {
+    let t = ideas_table(store)?;
+    t.write_csv(w)?;
+    Ok(t.rows.len())
 }

@@ -1,4 +1,4 @@
-//! Files in and out: CSV import (encodings, header mapping, row errors), exports, printed PDFs (`print`), and the one way
+//! Files in and out: CSV import (encodings, header mapping, row errors), exports (CSV, .xlsx), printed PDFs (`print`), and the one way
 //! netday writes a file for the user (`files`).
 pub mod csv;
 pub mod export;
@@ -7,3 +7,4 @@ pub mod import;
 pub mod minutes;
 pub mod print;
 pub mod safe_out;
+pub mod xlsx;

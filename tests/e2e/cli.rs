@@ -1108,3 +1108,25 @@ fn protected_and_damaged_spreadsheets_get_one_clear_line() {
     assert_eq!(err.lines().count(), 2, "{err}");
     assert!(!err.contains("panicked"));
 }
+
+#[test]
+fn people_exported_as_xlsx_import_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    run(&a, &["demo"]);
+    let x = dir.path().join("명단.xlsx");
+    let (code, _, err) = run(&a, &["export", "people", "-o", x.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::read(&x).unwrap().starts_with(b"PK"),
+        "a zip, not CSV"
+    );
+    let (code, out, err) = run(&b, &["import", x.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("‘사람’ 시트"), "{out}");
+    let (_, before, _) = run(&a, &["export", "people"]);
+    let (_, after, _) = run(&b, &["export", "people"]);
+    assert!(before.starts_with('\u{feff}'), "stdout stays CSV");
+    assert!(before.lines().count() > 30, "{before}");
+    assert_eq!(after, before);
+}

@@ -23,3 +23,4 @@ mod people_state;
 mod screen_snapshots;
 mod speed_state;
 mod tui_files;
+mod xlsx_export;
