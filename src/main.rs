@@ -454,7 +454,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let event = date_arg(event)?;
             let store = open(cli.db)?;
             let bytes;
-            let format = out
+            let table_format = out
                 .as_deref()
                 .map_or(export::Format::Csv, export::Format::for_path);
             let said = |e: export::ExportError| CliError::Said {
@@ -470,22 +470,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
                     let refs: Vec<&model::Person> = people.iter().collect();
                     let t = export::people_table(&refs, &orgs);
-                    bytes = t.encode(format).map_err(said)?;
+                    bytes = t.encode(table_format).map_err(said)?;
                     t.rows.len()
                 }
                 ExportKind::Attendance => {
                     let e = pick_event(&store, event)?;
                     let t = export::attendance_table(&store, e.id)?;
-                    bytes = t.encode(format).map_err(said)?;
+                    bytes = t.encode(table_format).map_err(said)?;
                     t.rows.len()
                 }
                 ExportKind::Minutes => {
                     let e = pick_event(&store, event)?;
                     use netday::io::minutes;
                     let data = minutes::MinutesData::load(&store, &e)?;
+                    // Asked for, else as the file's name says (.txt: chat text).
+                    let txt = out.as_deref().is_some_and(|p| {
+                        p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+                    });
                     let format = match format {
                         Some(MinutesFormat::Text) => minutes::Format::Text,
-                        Some(MinutesFormat::Markdown) | None => minutes::Format::Markdown,
+                        Some(MinutesFormat::Markdown) => minutes::Format::Markdown,
+                        None if txt => minutes::Format::Text,
+                        None => minutes::Format::Markdown,
                     };
                     let text = minutes::render_as(&data, format, i18n::lang());
                     bytes = text.into_bytes();
@@ -493,7 +499,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 ExportKind::Ideas => {
                     let t = export::ideas_table(&store)?;
-                    bytes = t.encode(format).map_err(said)?;
+                    bytes = t.encode(table_format).map_err(said)?;
                     t.rows.len()
                 }
             };

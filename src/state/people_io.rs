@@ -130,7 +130,7 @@ impl App {
     pub(super) fn open_export(&mut self) {
         let date = self.now().local_date().format("%Y%m%d");
         self.open(Modal::Export(Box::new(ExportDialog {
-            path: TextField::with(FieldKind::Path, &format!("~/netday-people-{date}.csv")),
+            path: TextField::with(FieldKind::Path, &format!("~/netday-people-{date}.xlsx")),
             error: None,
             what: Writing::People,
         })));
@@ -278,18 +278,20 @@ impl App {
         Ok(Effect::Keep)
     }
 
-    /// The current filtered, sorted view as a people CSV, and its row count.
-    pub(super) fn people_view_bytes(&self) -> (Vec<u8>, usize) {
+    /// The current filtered, sorted view as a people list (an Excel workbook when `path` ends
+    /// in .xlsx, else CSV), and its row count; the text says why when it cannot be made.
+    pub(super) fn people_view_bytes(
+        &self,
+        path: &std::path::Path,
+    ) -> Result<(Vec<u8>, usize), String> {
         let people: Vec<&crate::model::Person> = self
             .people
             .rows
             .iter()
             .filter_map(|id| self.data.roster.person(*id))
             .collect();
-        let mut bytes = Vec::new();
-        // Writing into memory cannot fail.
-        let n = crate::io::export::write_people(&mut bytes, &people, &self.data.roster.orgs)
-            .unwrap_or_default();
-        (bytes, n)
+        use crate::io::export::{Format, people_bytes};
+        people_bytes(&people, &self.data.roster.orgs, Format::for_path(path))
+            .map_err(|e| i18n::pick(e.ko(), e.en()))
     }
 }

@@ -55,7 +55,10 @@ impl App {
     ) -> Result<Wrote, StoreError> {
         let (bytes, rows) = match what {
             Writing::Minutes(format) => self.minutes_bytes(minutes_format(path, format))?,
-            Writing::People => self.people_view_bytes(),
+            Writing::People => match self.people_view_bytes(path) {
+                Ok(b) => b,
+                Err(why) => return Ok(Wrote::Failed(why)),
+            },
             Writing::Print(kind) => match self.print_bytes(kind) {
                 Ok(b) => b,
                 Err(why) => return Ok(Wrote::Failed(why)),

@@ -186,3 +186,28 @@ fn printing_from_the_people_screen_writes_the_chosen_pdf() {
     app.update(Action::Submit);
     assert!(matches!(app.modal, Some(Modal::ConfirmReplace(_))));
 }
+
+/// Ctrl-E proposes an Excel file; the workbook holds the view as shown, and a .csv name gives
+/// the CSV.
+#[test]
+fn the_people_view_exports_as_a_workbook_or_a_csv_by_its_name() {
+    use calamine::{Reader, Xlsx};
+    let (dir, mut app) = app();
+    app.screen = Screen::People;
+    app.update(Action::ExportPeople);
+    let Some(Modal::Export(d)) = &app.modal else {
+        panic!("asks where");
+    };
+    assert!(d.path.value().ends_with(".xlsx"), "Excel proposed");
+    let rows = app.people.rows.len();
+    let xlsx = dir.path().join("명단.xlsx");
+    export_to(&mut app, &xlsx);
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let sheet = book.worksheet_range("사람").unwrap();
+    assert_eq!(sheet.height(), rows + 1, "header and every row of the view");
+    let csv = dir.path().join("명단.csv");
+    export_to(&mut app, &csv);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("\u{feff}코드,이름"), "{text}");
+    assert_eq!(text.lines().count(), rows + 1);
+}
