@@ -1002,8 +1002,9 @@ fn an_office_xlsx_imports_field_for_field() {
         &["import", f.to_str().unwrap(), "--event", "2026-12-15"],
     );
     assert_eq!(code, 0, "{err}");
-    // 불참 registers nobody; 미정 counts as expected.
-    assert!(out.contains("참석 예정으로 2명 등록"), "{out}");
+    // 불참 registers nobody; 미정 is tentative.
+    assert!(out.contains("참석 예정으로 1명 등록"), "{out}");
+    assert!(out.contains("미정으로 1명 등록"), "{out}");
     let (_, people, _) = run(&db, &["export", "people"]);
     for want in [
         ",김기성,한울신협,기타,기타,이사장,010-1234-5678,kim@hanul.kr,,2026-12-01",
@@ -1129,4 +1130,74 @@ fn people_exported_as_xlsx_import_back_the_same() {
     assert!(before.starts_with('\u{feff}'), "stdout stays CSV");
     assert!(before.lines().count() > 30, "{before}");
     assert_eq!(after, before);
+}
+
+/// An .ods as LibreOffice saves it (mimetype first and stored, manifest, content): a title row
+/// above the header, a phone stored as a float, a merged (covered) cell; imported field for field.
+fn office_ods() -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let cell = |v: &str| {
+        format!(r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#)
+    };
+    let number = |v: f64| {
+        format!(
+            r#"<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>"#
+        )
+    };
+    let row = |cells: Vec<String>| format!("<table:table-row>{}</table:table-row>", cells.join(""));
+    let rows = [
+        format!(
+            r#"<table:table-row><table:table-cell table:number-columns-spanned="4" office:value-type="string"><text:p>12월 네트워킹데이 신청자</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated="3"/></table:table-row>"#
+        ),
+        row(vec![cell("성명"), cell("소속"), cell("연락처"), cell("참석 여부")]),
+        row(vec![cell("정하늘"), cell("푸른마을생협"), number(1055554444.0), cell("참석합니다")]),
+        row(vec![cell("오세훈"), cell("한울신협"), cell("010-7777-8888"), cell("미정")]),
+    ];
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="신청"><table:table-column table:number-columns-repeated="4"/>{}</table:table></office:spreadsheet></office:body></office:document-content>"#,
+        rows.join("")
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", deflated).unwrap();
+    zip.write_all(manifest.as_bytes()).unwrap();
+    zip.start_file("content.xml", deflated).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_ods_imports_field_for_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let f = write(dir.path(), "신청.ods", &office_ods());
+    let (code, out, err) = run(
+        &db,
+        &["import", f.to_str().unwrap(), "--event", "2026-12-15"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("‘신청’ 시트의 2행을 머리글로"), "{out}");
+    assert!(out.contains("데이터 2줄 중 2명"), "{out}");
+    let (_, people, _) = run(&db, &["export", "people"]);
+    for want in [
+        ",정하늘,푸른마을생협,",
+        ",010-5555-4444,",
+        ",오세훈,한울신협,",
+        ",010-7777-8888,",
+    ] {
+        assert!(people.contains(want), "{want}: {people}");
+    }
+    let (_, att, _) = run(&db, &["export", "attendance", "--event", "2026-12-15"]);
+    let line = |name: &str| att.lines().find(|l| l.contains(name)).unwrap_or("").to_string();
+    assert!(line("정하늘").contains("참석 예정"), "{att}");
+    assert!(line("오세훈").contains("미정"), "{att}");
 }
