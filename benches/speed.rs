@@ -53,7 +53,15 @@ fn reference() -> &'static Path {
         let path = dir.path().join("ref");
         let store = Store::open(&path).expect("open");
         let t = std::time::Instant::now();
-        let g = netday::generate::write(&store, PEOPLE, EVENTS, SEED, day()).expect("generate");
+        let g = netday::generate::write(
+            &store,
+            PEOPLE,
+            EVENTS,
+            SEED,
+            day(),
+            &mut netday::progress::Silent,
+        )
+        .expect("generate");
         eprintln!(
             "reference database: {} people, {} events, {} attendance, generated in {:?}",
             g.people,
@@ -210,7 +218,14 @@ fn import(c: &mut Criterion) {
             },
             |(dir, store)| {
                 let parsed = netday::io::csv::parse_people_csv(&bytes).expect("parse");
-                let s = netday::io::import::apply(&store, &parsed, None, false).expect("import");
+                let s = netday::io::import::apply(
+                    &store,
+                    &parsed,
+                    None,
+                    false,
+                    &mut netday::progress::Silent,
+                )
+                .expect("import");
                 // Rows with the same name, organisation or phone as an earlier row merge into it.
                 assert!(s.added > PEOPLE * 9 / 10);
                 (dir, store)

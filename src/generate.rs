@@ -11,6 +11,7 @@ use crate::model::{
     AgendaStatus, Attendance, AttendanceStatus, District, Event, EventStatus, Id, Idea,
     IdeaCategory, IdeaMove, IdeaStatus, Note, NoteKind, OrgKind, Organization, Owner, Person, Ts,
 };
+use crate::progress::Progress;
 use crate::store::{Store, StoreError};
 
 /// splitmix64: small, fast, good enough for test data, and the same everywhere.
@@ -523,13 +524,15 @@ pub struct Generated {
 const CHUNK: usize = 2000;
 
 /// Generates and writes a whole synthetic database into an EMPTY store (refuses otherwise), with
-/// one sync at the end. The latest networking day falls on `last`.
+/// one sync at the end. The latest networking day falls on `last`. `progress` hears one stage:
+/// organisations, people and networking days written.
 pub fn write(
     store: &Store,
     people: usize,
     events: usize,
     seed: u64,
     last: NaiveDate,
+    progress: &mut dyn Progress,
 ) -> Result<Generated, StoreError> {
     if !store.is_empty() || !store.orgs()?.is_empty() {
         return Err(StoreError::Invalid(
@@ -537,6 +540,12 @@ pub fn write(
         ));
     }
     let (orgs, list) = people_and_orgs(people, seed);
+    let plan = plan_events(events, list.len(), seed, last);
+    progress.start(
+        crate::i18n::PROGRESS_GENERATE,
+        (orgs.len() + list.len() + plan.len()) as u64,
+    );
+    let mut done = 0;
     let mut out = Generated {
         orgs: orgs.len(),
         ..Default::default()
@@ -555,6 +564,8 @@ pub fn write(
             Ok(ids)
         })?;
         org_ids.extend(ids);
+        done += chunk.len();
+        progress.set(done as u64);
     }
     let mut person_ids: Vec<Id> = Vec::with_capacity(list.len());
     for chunk in list.chunks(CHUNK) {
@@ -572,10 +583,11 @@ pub fn write(
             Ok(ids)
         })?;
         person_ids.extend(ids);
+        done += chunk.len();
+        progress.set(done as u64);
     }
     out.people = person_ids.len();
 
-    let plan = plan_events(events, person_ids.len(), seed, last);
     let start = crate::model::dates::DAY_START;
     let mut event_ids = Vec::with_capacity(plan.len());
     for pe in &plan {
@@ -618,6 +630,8 @@ pub fn write(
         event_ids.push((id, pe.event.date));
         out.attendance += n_att;
         out.notes += n_notes;
+        done += 1;
+        progress.set(done as u64);
     }
     out.events = event_ids.len();
 

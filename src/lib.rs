@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod io;
 pub mod keymap;
 pub mod model;
+pub mod progress;
 pub mod search;
 pub mod state;
 pub mod store;

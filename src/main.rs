@@ -23,6 +23,8 @@ use netday::store::{Counts, Format, Snapshot, Store};
 
 mod cli_error;
 use cli_error::*;
+mod cli_progress;
+use cli_progress::Bar;
 
 // The command line's shape; what `--help` says comes from `i18n::HELP`, in the UI language.
 #[derive(Parser)]
@@ -412,7 +414,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             for line in import::unfinished(&store)? {
                 note(line);
             }
-            let s = import::apply_file(&store, &parsed, &file, event, dry_run)?;
+            let mut bar = Bar::new();
+            let s = import::apply_file(&store, &parsed, &file, event, dry_run, &mut bar)?;
+            bar.clear();
             for err in import::row_errors(&parsed, &s) {
                 note(i18n::row_error(
                     err.line,
@@ -600,13 +604,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let date = date_arg(date)?;
             let store = open(cli.db)?;
             let t = std::time::Instant::now();
+            let mut bar = Bar::new();
             let g = netday::generate::write(
                 &store,
                 people,
                 events,
                 seed,
                 date.unwrap_or_else(model::today),
+                &mut bar,
             )?;
+            bar.clear();
             print(i18n::generated(
                 [g.people, g.orgs, g.events, g.attendance, g.notes, g.ideas],
                 t.elapsed().as_millis(),
@@ -708,18 +715,21 @@ fn backup(db: Option<PathBuf>, out: Option<&Path>, force: bool) -> anyhow::Resul
         return Err(CliError::from(i18n::BACKUP_TO_TERMINAL).into());
     }
     let store = open(db)?;
-    let snap = store.snapshot()?;
+    let mut bar = Bar::new();
+    let snap = store.snapshot_with(&mut bar, i18n::PROGRESS_BACKUP)?;
     let bytes = snap.to_bytes()?;
     match out {
         Some(p) => {
             let replace = if force { Replace::Yes } else { Replace::No };
             files::write(p, &bytes, replace, Some(store.path()))?;
+            bar.clear();
             note(i18n::backup_written(
                 &p.display().to_string(),
                 &snap.counts(),
             ));
         }
         None => {
+            bar.clear();
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(&bytes)?;
             stdout.flush()?;
@@ -736,21 +746,26 @@ fn restore(db: Option<PathBuf>, file: &Path, replace: bool) -> anyhow::Result<()
         note(i18n::backup_unchecked(&file.display().to_string()));
     }
     let store = open(db)?;
-    let old = store.snapshot()?;
+    let mut bar = Bar::new();
+    let old = store.snapshot_with(&mut bar, i18n::PROGRESS_SAFETY_COPY)?;
     if old.counts() != Counts::default() {
         if !replace {
             return Err(CliError::from(i18n::RESTORE_NOT_EMPTY).into());
         }
         let copy = safety_copy(&store, &old)?;
+        bar.clear();
         note(i18n::saved_before_restore(
             &copy.display().to_string(),
             &old.counts(),
         ));
     }
-    store.replace_with(&snap).map_err(|e| CliError::Said {
-        ko: format!("{}: {}", i18n::NOT_RESTORED.0, e.ko()),
-        en: format!("{}: {}", i18n::NOT_RESTORED.1, e.en()),
-    })?;
+    store
+        .replace_with(&snap, &mut bar)
+        .map_err(|e| CliError::Said {
+            ko: format!("{}: {}", i18n::NOT_RESTORED.0, e.ko()),
+            en: format!("{}: {}", i18n::NOT_RESTORED.1, e.en()),
+        })?;
+    bar.clear();
     print(i18n::restored(&snap.counts()))?;
     Ok(())
 }

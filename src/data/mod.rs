@@ -13,6 +13,7 @@ use crate::model::{
     AgendaItem, Attendance, AttendanceStatus, Draft, Event, Id, Idea, Note, Organization, Person,
     Ts,
 };
+use crate::progress::Progress;
 use crate::store::{Store, StoreError};
 
 pub use roster::{Count, History, Roster};
@@ -252,8 +253,9 @@ impl Data {
         &self,
         parsed: &ParsedCsv,
         date: Option<NaiveDate>,
+        progress: &mut dyn Progress,
     ) -> Result<ImportSummary> {
-        import::apply(&self.store, parsed, date, true)
+        import::apply(&self.store, parsed, date, true, progress)
     }
 
     /// Imports `parsed` from `file` all-or-nothing, then reads everyone again.
@@ -262,8 +264,9 @@ impl Data {
         parsed: &ParsedCsv,
         file: &std::path::Path,
         date: Option<NaiveDate>,
+        progress: &mut dyn Progress,
     ) -> Result<ImportSummary> {
-        import::apply_file(&self.store, parsed, file, date, false)
+        import::apply_file(&self.store, parsed, file, date, false, progress)
     }
 
     /// Imports a kill left unfinished, said in the user's words.

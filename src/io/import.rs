@@ -11,6 +11,7 @@ use crate::model::{
     Attendance, AttendanceStatus, District, Event, EventStatus, Id, OrgKind, Organization, Person,
     Ts,
 };
+use crate::progress::Progress;
 use crate::store::journal::ImportJournal;
 use crate::store::{Store, StoreError};
 
@@ -100,11 +101,13 @@ enum DayChange {
 /// expected, 미정 as tentative, 불참 registers nobody and cancels a registration still open;
 /// a later answer changes an earlier one (in the file or in the store), never an arrival. Re-importing the same file adds nothing: a row matches an
 /// existing person by name + organisation, or by phone. Nothing is written on a dry run.
+/// `progress` hears two stages: the rows checked, then (unless a dry run) the records written.
 pub fn apply(
     store: &Store,
     parsed: &ParsedCsv,
     event: Option<NaiveDate>,
     dry_run: bool,
+    progress: &mut dyn Progress,
 ) -> Result<ImportSummary, StoreError> {
     let mut summary = ImportSummary {
         errors: parsed.errors.len(),
@@ -155,7 +158,11 @@ pub fn apply(
     let mut day_order: Vec<usize> = Vec::new();
     let mut answers: HashMap<usize, Option<Rsvp>> = HashMap::new();
     let mut row_org: HashMap<usize, String> = HashMap::new();
-    for row in &parsed.rows {
+    progress.start(crate::i18n::PROGRESS_CHECK_ROWS, parsed.rows.len() as u64);
+    for (n, row) in parsed.rows.iter().enumerate() {
+        if n % STEP == 0 {
+            progress.set(n as u64);
+        }
         // A badge code (as netday exports it) names one person exactly, but only if the names
         // agree: another database's export carries codes that here belong to someone else.
         let code = row.code.to_ascii_uppercase();
@@ -256,6 +263,7 @@ pub fn apply(
             }
         }
     }
+    progress.set(parsed.rows.len() as u64);
     let day_writes: Vec<(usize, DayChange)> = day_order
         .iter()
         .filter_map(|&i| {
@@ -287,6 +295,10 @@ pub fn apply(
     }
 
     // … then write: organisations, people in chunks, attendance; one sync at the end.
+    changed.sort_unstable();
+    changed.dedup();
+    let total = (new_orgs.len() + changed.len() + day_writes.len()) as u64;
+    progress.start(crate::i18n::PROGRESS_IMPORT, total);
     store.write_unsynced(|tx| {
         for key in &new_orgs {
             if let Some(o) = orgs.get(key) {
@@ -301,8 +313,8 @@ pub fn apply(
         .into_iter()
         .map(|o| (org_key(&o.name), o.id))
         .collect();
-    changed.sort_unstable();
-    changed.dedup();
+    let mut done = new_orgs.len() as u64;
+    progress.set(done);
     for chunk in changed.chunks(2000) {
         let written = store.write_unsynced(|tx| {
             let mut out = Vec::with_capacity(chunk.len());
@@ -319,6 +331,8 @@ pub fn apply(
         for (i, p) in written {
             people[i] = p;
         }
+        done += chunk.len() as u64;
+        progress.set(done);
     }
     if let Some(date) = event {
         let mut day = existing;
@@ -342,6 +356,8 @@ pub fn apply(
                 }
                 Ok(e)
             })?);
+            done += chunk.len() as u64;
+            progress.set(done);
         }
         summary.event_id = day.map(|e| e.id);
     }
@@ -375,9 +391,10 @@ pub fn apply_file(
     file: &std::path::Path,
     event: Option<NaiveDate>,
     dry_run: bool,
+    progress: &mut dyn Progress,
 ) -> Result<ImportSummary, StoreError> {
     if dry_run {
-        return apply(store, parsed, event, true);
+        return apply(store, parsed, event, true, progress);
     }
     let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     let journal = ImportJournal {
@@ -387,10 +404,13 @@ pub fn apply_file(
         event,
     };
     store.begin_import(&journal)?;
-    let summary = apply(store, parsed, event, false)?;
+    let summary = apply(store, parsed, event, false, progress)?;
     store.end_import(&journal.file)?;
     Ok(summary)
 }
+
+/// Rows checked between two reports of progress.
+const STEP: usize = 1000;
 
 fn new_person(row: &ImportRow) -> Person {
     Person {

@@ -193,7 +193,12 @@ impl App {
                 Some(p) => {
                     let date = self.event.as_ref().map(|e| e.date).filter(|_| d.register);
                     let file = expand_home(&d.path);
-                    let s = self.data.import_apply(&p.parsed, &file, date)?;
+                    let s = self.data.import_apply(
+                        &p.parsed,
+                        &file,
+                        date,
+                        &mut crate::progress::Silent,
+                    )?;
                     // Imported: the dialog closes whatever the reload says.
                     if let Err(e) = self.reload() {
                         self.fail(e);
@@ -249,7 +254,7 @@ impl App {
         let date = self.event.as_ref().map(|e| e.date).filter(|_| register);
         let mut summary = self
             .data
-            .import_plan(&parsed, date)
+            .import_plan(&parsed, date, &mut crate::progress::Silent)
             .map_err(|e| i18n::pick(e.ko(), e.en()))?;
         import::set_aside_conflicts(&mut parsed, &mut summary);
         Ok(Preview { parsed, summary })

@@ -18,6 +18,7 @@ use crate::model::{
     AgendaItem, Attendance, AttendanceStatus, Event, Idea, Note, Organization, Person, clean_line,
     clean_multiline,
 };
+use crate::progress::{Progress, Silent};
 
 const MAGIC: &[u8; 8] = b"NETDAYBK";
 /// The backup format written: schema-2 records with a CRC-32 trailer.
@@ -260,22 +261,62 @@ fn decode_whole(body: &[u8]) -> Result<Snapshot, Fault> {
     codec::decode_whole(body).map_err(|_| Fault::Damaged)
 }
 
+/// Records read or written between two reports of progress.
+const STEP: u64 = 1000;
+
 impl Store {
     pub fn snapshot(&self) -> Result<Snapshot, StoreError> {
+        self.snapshot_with(&mut Silent, crate::i18n::PROGRESS_BACKUP)
+    }
+
+    /// `snapshot`, telling `progress` (as stage `what`) how many records it has read.
+    pub fn snapshot_with(
+        &self,
+        progress: &mut dyn Progress,
+        what: crate::i18n::L,
+    ) -> Result<Snapshot, StoreError> {
+        let trees = [EVENTS, ORGS, PEOPLE, ATTENDANCE, AGENDA, NOTES, IDEAS];
+        let live = self.live()?;
+        progress.start(
+            what,
+            trees.iter().map(|&t| live.trees[t].len() as u64).sum(),
+        );
+        let mut done = 0;
         Ok(Snapshot {
-            events: self.events()?,
-            orgs: self.orgs()?,
-            people: self.people()?,
-            attendance: self.all(ATTENDANCE)?,
-            agenda: self.all(AGENDA)?,
-            notes: self.notes()?,
-            ideas: self.ideas()?,
+            events: self.read_all(EVENTS, &mut done, progress)?,
+            orgs: self.read_all(ORGS, &mut done, progress)?,
+            people: self.read_all(PEOPLE, &mut done, progress)?,
+            attendance: self.read_all(ATTENDANCE, &mut done, progress)?,
+            agenda: self.read_all(AGENDA, &mut done, progress)?,
+            notes: self.read_all(NOTES, &mut done, progress)?,
+            ideas: self.read_all(IDEAS, &mut done, progress)?,
         })
+    }
+
+    /// `all(tree)`, counting every record it passes (damaged ones too) into `done`.
+    fn read_all<T: serde::de::DeserializeOwned>(
+        &self,
+        tree: usize,
+        done: &mut u64,
+        progress: &mut dyn Progress,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut out = Vec::new();
+        for kv in self.tree(tree)?.iter() {
+            let (k, v) = kv.map_err(|e| self.sled_err(e))?;
+            out.extend(self.decoded(tree, &k, &v));
+            *done += 1;
+            if *done % STEP == 0 {
+                progress.set(*done);
+            }
+        }
+        progress.set(*done);
+        Ok(out)
     }
 
     /// Fills a store that holds no records with `snap`, its text cleaned; ids are kept, counters
     /// set past the highest id so new records never collide. Durable when it returns Ok.
-    pub fn restore(&self, snap: &Snapshot) -> Result<(), StoreError> {
+    /// `progress` hears one stage: the records written.
+    pub fn restore(&self, snap: &Snapshot, progress: &mut dyn Progress) -> Result<(), StoreError> {
         if self.live()?.trees[EVENTS..=IDEAS]
             .iter()
             .any(|t| !t.is_empty())
@@ -285,6 +326,10 @@ impl Store {
             ));
         }
         let snap = snap.cleaned();
+        let c = snap.counts();
+        let total = c.people + c.orgs + c.events + c.attendance + c.agenda + c.notes + c.ideas;
+        progress.start(crate::i18n::PROGRESS_RESTORE, total as u64);
+        let mut done = 0;
         let max_ids = [
             (EVENTS, snap.events.iter().map(|e| e.id).max()),
             (ORGS, snap.orgs.iter().map(|e| e.id).max()),
@@ -304,6 +349,8 @@ impl Store {
                 }
                 Ok(())
             })?;
+            done += part.len();
+            progress.set(done as u64);
         }
         self.write_unsynced(|tx| {
             for e in &snap.events {
@@ -323,6 +370,8 @@ impl Store {
             }
             Ok(())
         })?;
+        done += c.events + c.orgs + c.agenda + c.notes + c.ideas;
+        progress.set(done as u64);
         for chunk in snap.attendance.chunks(5000) {
             self.write_unsynced(|tx| {
                 for a in chunk {
@@ -330,6 +379,8 @@ impl Store {
                 }
                 Ok(())
             })?;
+            done += chunk.len();
+            progress.set(done as u64);
         }
         self.durable()
     }

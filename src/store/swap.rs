@@ -35,13 +35,17 @@ use crate::io::files::{self, Replace};
 impl Store {
     /// Replaces this database with `snap` as one step: the new database is built beside this
     /// one and swapped in by rename (see the module doc). Closes the store. On any error the
-    /// database is left exactly as it was.
-    pub fn replace_with(self, snap: &Snapshot) -> Result<(), StoreError> {
+    /// database is left exactly as it was. `progress` hears the new database being filled.
+    pub fn replace_with(
+        self,
+        snap: &Snapshot,
+        progress: &mut dyn crate::progress::Progress,
+    ) -> Result<(), StoreError> {
         let live = self.path.clone();
         let (parent, name) = split(&live)?;
         let (id, beside) = make_beside(&parent, &name)?;
         let built = Store::open(&beside.join("db")).and_then(|new| {
-            new.restore(snap)?;
+            new.restore(snap, progress)?;
             Ok(new)
         });
         let new = match built {

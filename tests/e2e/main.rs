@@ -15,5 +15,6 @@ mod e2e_meeting;
 mod e2e_people;
 mod e2e_terminal;
 mod print;
+mod progress;
 mod restore;
 mod store;

@@ -300,7 +300,10 @@ fn backup_and_restore_round_trip() {
     let bytes = snap.to_bytes().unwrap();
     let (_d2, fresh) = temp_store();
     fresh
-        .restore(&netday::store::Snapshot::from_bytes(&bytes).unwrap())
+        .restore(
+            &netday::store::Snapshot::from_bytes(&bytes).unwrap(),
+            &mut netday::progress::Silent,
+        )
         .unwrap();
     let again = fresh.snapshot().unwrap();
     assert_eq!(snap.people.len(), again.people.len());
@@ -475,7 +478,10 @@ fn a_damaged_record_is_skipped_named_and_left_out_of_the_backup() {
     assert_eq!(snap.people.len(), people.len());
     let (_d2, fresh) = temp_store();
     fresh
-        .restore(&netday::store::Snapshot::from_bytes(&snap.to_bytes().unwrap()).unwrap())
+        .restore(
+            &netday::store::Snapshot::from_bytes(&snap.to_bytes().unwrap()).unwrap(),
+            &mut netday::progress::Silent,
+        )
         .unwrap();
     assert_eq!(fresh.people().unwrap().len(), people.len());
     // Writing over a damaged record that is gone from every list is refused in words.

@@ -44,7 +44,14 @@ fn invisible_characters_do_not_hide_a_name_from_the_desk() {
     assert_eq!(parsed.errors.len(), 1);
     assert_eq!(parsed.errors[0].line, 3);
     assert_eq!(parsed.errors[0].reason, RowProblem::MissingName);
-    import::apply(app.data.store(), &parsed, Some(demo_date()), false).unwrap();
+    import::apply(
+        app.data.store(),
+        &parsed,
+        Some(demo_date()),
+        false,
+        &mut netday::progress::Silent,
+    )
+    .unwrap();
     app.reload().unwrap();
     type_text(&mut app, "김하늘");
     assert_eq!(desk_names(&app), ["김하늘"]);

@@ -16,7 +16,8 @@ fn generate_writes_everything_and_refuses_a_full_store() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();
     let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-    let g = netday::generate::write(&store, 2000, 6, 9, day).unwrap();
+    let g =
+        netday::generate::write(&store, 2000, 6, 9, day, &mut netday::progress::Silent).unwrap();
     assert_eq!(g.people, 2000);
     assert_eq!(g.orgs, 50);
     assert_eq!(g.events, 6);
@@ -35,7 +36,7 @@ fn generate_writes_everything_and_refuses_a_full_store() {
             .iter()
             .all(|p| p.org_id.is_none_or(|o| orgs.contains(&o)))
     );
-    assert!(netday::generate::write(&store, 10, 1, 9, day).is_err());
+    assert!(netday::generate::write(&store, 10, 1, 9, day, &mut netday::progress::Silent).is_err());
     // The latest networking day is the one the desk opens.
     let app = App::with_clock(store, || netday::model::Ts(1_795_500_000_000)).unwrap();
     assert_eq!(app.event.as_ref().map(|e| e.date), Some(day));
@@ -49,7 +50,7 @@ fn roster_cache_follows_every_person_and_org_write() {
     let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     {
         let store = Store::open(&path).unwrap();
-        netday::generate::write(&store, 500, 2, 1, day).unwrap();
+        netday::generate::write(&store, 500, 2, 1, day, &mut netday::progress::Silent).unwrap();
         let (a, _) = store.people_and_orgs().unwrap();
         let (b, _) = store.people_and_orgs().unwrap(); // from the cache now
         assert_eq!(sorted(a.clone()), sorted(store.people().unwrap()));

@@ -1,0 +1,93 @@
+//! The command line's progress bar for long work (import, backup, restore, generate): drawn on
+//! standard error only when that is a terminal (indicatif hides it otherwise, and when TERM is
+//! unset or `dumb`, so pipes and CI logs get no control codes), and only once the work has run
+//! longer than a moment. Part of the `netday` binary (main.rs), not of the library.
+
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use netday::i18n::L;
+use netday::progress::Progress;
+
+/// How long work runs before a bar appears, so quick commands stay quiet.
+/// `NETDAY_PROGRESS_AFTER_MS` sets it (the pty test sets 0, so the bar shows however fast the
+/// machine is).
+const AFTER: Duration = Duration::from_millis(500);
+
+pub(crate) struct Bar {
+    began: Instant,
+    after: Duration,
+    what: L,
+    total: u64,
+    done: u64,
+    shown: Option<ProgressBar>,
+}
+
+impl Bar {
+    /// A bar for work that begins now.
+    pub(crate) fn new() -> Bar {
+        let after = std::env::var("NETDAY_PROGRESS_AFTER_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map_or(AFTER, Duration::from_millis);
+        Bar {
+            began: Instant::now(),
+            after,
+            what: L("", ""),
+            total: 0,
+            done: 0,
+            shown: None,
+        }
+    }
+
+    /// Takes the bar off the screen (before a line is printed); the next stage may bring it back.
+    pub(crate) fn clear(&mut self) {
+        if let Some(bar) = self.shown.take() {
+            bar.finish_and_clear();
+        }
+    }
+
+    fn show_if_due(&mut self) {
+        if self.began.elapsed() < self.after {
+            return;
+        }
+        let style =
+            ProgressStyle::with_template("{msg} [{bar:30}] {human_pos}/{human_len} ({percent}%)")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> ");
+        // stderr draws at most 20 times a second, however often `set` is called.
+        let bar = ProgressBar::with_draw_target(Some(self.total), ProgressDrawTarget::stderr())
+            .with_style(style);
+        bar.set_position(self.done);
+        bar.set_message(self.what.get());
+        self.shown = Some(bar);
+    }
+}
+
+impl Progress for Bar {
+    fn start(&mut self, what: L, total: u64) {
+        (self.what, self.total, self.done) = (what, total, 0);
+        match &self.shown {
+            Some(bar) => {
+                bar.set_length(total);
+                bar.set_position(0);
+                bar.set_message(what.get());
+            }
+            None => self.show_if_due(),
+        }
+    }
+
+    fn set(&mut self, done: u64) {
+        self.done = done;
+        match &self.shown {
+            Some(bar) => bar.set_position(done),
+            None => self.show_if_due(),
+        }
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
