@@ -54,6 +54,8 @@ enum Cmd {
         dry_run: bool,
         #[arg(long = "map", value_name = "HEADER=FIELD")]
         map: Vec<String>,
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     Export {
         what: ExportKind,
@@ -378,6 +380,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             event,
             dry_run,
             map,
+            sheet,
         } => {
             let event = date_arg(event)?;
             let overrides = map
@@ -390,10 +393,34 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let bytes = read_file(&file)?;
-            let parsed = csv::parse_people(&bytes, &overrides).map_err(|source| CliError::Csv {
-                path: file.clone(),
-                source,
-            })?;
+            let parsed = csv::parse_people_sheet(&bytes, &overrides, sheet.as_deref()).map_err(
+                |source| CliError::Csv {
+                    path: file.clone(),
+                    source,
+                },
+            )?;
+            // A workbook with several lists is read only from the one the user names.
+            let shown = file.display().to_string();
+            let listed = || {
+                parsed
+                    .sheets
+                    .iter()
+                    .map(|s| format!("‘{s}’"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            match &sheet {
+                Some(want) if parsed.sheet.as_deref() != Some(want.as_str()) => {
+                    let (ko, en) = i18n::no_such_sheet(&shown, want, &listed());
+                    return Err(CliError::Said { ko, en }.into());
+                }
+                None if parsed.sheets.len() > 1 && !dry_run => {
+                    let (ko, en) = i18n::choose_sheet(&shown, &listed());
+                    return Err(CliError::Said { ko, en }.into());
+                }
+                None if parsed.sheets.len() > 1 => note(i18n::several_sheets(&listed())),
+                _ => {}
+            }
             if let Some(missing) = parsed.columns.unmatched(&overrides).first() {
                 let titles: Vec<&str> = parsed
                     .columns
@@ -432,6 +459,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 && let Some(e) = store.event(id)?
             {
                 print(i18n::registered_for(s.registered, &e.title))?;
+                if s.tentative > 0 {
+                    print(i18n::tentative_for(s.tentative, &e.title))?;
+                }
                 if s.cancelled > 0 {
                     print(i18n::cancelled_for(s.cancelled, &e.title))?;
                 }

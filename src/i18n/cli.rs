@@ -193,6 +193,14 @@ pub const HELP: &[(&str, &str, L)] = &[
         ),
     ),
     (
+        "import",
+        "sheet",
+        L(
+            "읽을 시트 이름 (명단이 있는 시트가 여럿인 스프레드시트)",
+            "The sheet to read (a spreadsheet with several sheets holding a list)",
+        ),
+    ),
+    (
         "export",
         "",
         L(

@@ -101,3 +101,50 @@ pub fn tentative_for(n: usize, title: &str) -> String {
         format!("{n} registered as tentative for {title}"),
     )
 }
+
+/// `--sheet NAME` names no sheet holding a list.
+pub fn no_such_sheet(file: &str, want: &str, listed: &str) -> (String, String) {
+    let (ko_list, en_list) = if listed.is_empty() {
+        (
+            "명단이 있는 시트가 없습니다".to_string(),
+            "no sheet holds a list".to_string(),
+        )
+    } else {
+        (
+            format!("명단이 있는 시트: {listed}"),
+            format!("sheets holding a list: {listed}"),
+        )
+    };
+    (
+        format!(
+            "{file}: ‘{want}’ 시트에서 명단을 찾지 못했습니다 ({ko_list}). --sheet에 그 이름을 그대로 적어 주세요"
+        ),
+        format!(
+            "{file}: no list found on sheet ‘{want}’ ({en_list}). Give --sheet one of those names exactly"
+        ),
+    )
+}
+
+/// Several sheets hold a list and none was named: nothing is imported.
+pub fn choose_sheet(file: &str, listed: &str) -> (String, String) {
+    (
+        format!(
+            "{file}: 명단이 있는 시트가 여럿입니다 ({listed}). 아무것도 가져오지 않았습니다. --sheet 이름으로 하나를 고르세요"
+        ),
+        format!(
+            "{file}: several sheets hold a list ({listed}). Nothing was imported: choose one with --sheet NAME"
+        ),
+    )
+}
+
+/// The same on a dry run, which goes on with the first.
+pub fn several_sheets(listed: &str) -> String {
+    pick(
+        format!(
+            "참고: 명단이 있는 시트가 여럿입니다 ({listed}). 가져올 때는 --sheet 이름으로 고르세요"
+        ),
+        format!(
+            "Note: several sheets hold a list ({listed}). To import, choose one with --sheet NAME"
+        ),
+    )
+}

@@ -1138,7 +1138,9 @@ fn office_ods() -> Vec<u8> {
     use std::io::Write;
     use zip::write::SimpleFileOptions;
     let cell = |v: &str| {
-        format!(r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#)
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
+        )
     };
     let number = |v: f64| {
         format!(
@@ -1150,9 +1152,24 @@ fn office_ods() -> Vec<u8> {
         format!(
             r#"<table:table-row><table:table-cell table:number-columns-spanned="4" office:value-type="string"><text:p>12월 네트워킹데이 신청자</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated="3"/></table:table-row>"#
         ),
-        row(vec![cell("성명"), cell("소속"), cell("연락처"), cell("참석 여부")]),
-        row(vec![cell("정하늘"), cell("푸른마을생협"), number(1055554444.0), cell("참석합니다")]),
-        row(vec![cell("오세훈"), cell("한울신협"), cell("010-7777-8888"), cell("미정")]),
+        row(vec![
+            cell("성명"),
+            cell("소속"),
+            cell("연락처"),
+            cell("참석 여부"),
+        ]),
+        row(vec![
+            cell("정하늘"),
+            cell("푸른마을생협"),
+            number(1055554444.0),
+            cell("참석합니다"),
+        ]),
+        row(vec![
+            cell("오세훈"),
+            cell("한울신협"),
+            cell("010-7777-8888"),
+            cell("미정"),
+        ]),
     ];
     let content = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -1197,7 +1214,48 @@ fn an_ods_imports_field_for_field() {
         assert!(people.contains(want), "{want}: {people}");
     }
     let (_, att, _) = run(&db, &["export", "attendance", "--event", "2026-12-15"]);
-    let line = |name: &str| att.lines().find(|l| l.contains(name)).unwrap_or("").to_string();
+    let line = |name: &str| {
+        att.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or("")
+            .to_string()
+    };
     assert!(line("정하늘").contains("참석 예정"), "{att}");
     assert!(line("오세훈").contains("미정"), "{att}");
+}
+
+/// Two sheets hold a list: the import refuses to guess and names them; --sheet chooses; a name
+/// that is not one of them is said, with the ones there are.
+#[test]
+fn a_workbook_with_two_lists_is_imported_only_from_the_sheet_named() {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    for (sheet, who) in [("1차 신청", "첫사람"), ("2차 신청", "둘째사람")] {
+        let s = book.add_worksheet();
+        s.set_name(sheet).unwrap();
+        s.write_string(0, 0, "이름").unwrap();
+        s.write_string(0, 1, "소속").unwrap();
+        s.write_string(1, 0, who).unwrap();
+        s.write_string(1, 1, "한울신협").unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let f = write(dir.path(), "신청.xlsx", &book.save_to_buffer().unwrap());
+    let f = f.to_str().unwrap();
+    let (code, _, err) = run(&db, &["import", f]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("명단이 있는 시트가 여럿입니다 (‘1차 신청’, ‘2차 신청’)"),
+        "{err}"
+    );
+    let (_, people, _) = run(&db, &["export", "people"]);
+    assert_eq!(people.lines().count(), 1, "nothing imported: {people}");
+    let (code, _, err) = run(&db, &["import", f, "--sheet", "3차"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("‘3차’ 시트에서 명단을 찾지 못했습니다"), "{err}");
+    let (code, out, err) = run(&db, &["import", f, "--sheet", "2차 신청"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("‘2차 신청’ 시트"), "{out}");
+    let (_, people, _) = run(&db, &["export", "people"]);
+    assert!(people.contains("둘째사람") && !people.contains("첫사람"), "{people}");
 }
