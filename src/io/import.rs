@@ -160,7 +160,7 @@ pub fn apply(
     let mut row_org: HashMap<usize, String> = HashMap::new();
     progress.start(crate::i18n::PROGRESS_CHECK_ROWS, parsed.rows.len() as u64);
     for (n, row) in parsed.rows.iter().enumerate() {
-        if n % STEP == 0 {
+        if n.is_multiple_of(STEP) {
             progress.set(n as u64);
         }
         // A badge code (as netday exports it) names one person exactly, but only if the names

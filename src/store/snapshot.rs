@@ -305,7 +305,7 @@ impl Store {
             let (k, v) = kv.map_err(|e| self.sled_err(e))?;
             out.extend(self.decoded(tree, &k, &v));
             *done += 1;
-            if *done % STEP == 0 {
+            if done.is_multiple_of(STEP) {
                 progress.set(*done);
             }
         }
