@@ -1149,9 +1149,8 @@ fn office_ods() -> Vec<u8> {
     };
     let row = |cells: Vec<String>| format!("<table:table-row>{}</table:table-row>", cells.join(""));
     let rows = [
-        format!(
             r#"<table:table-row><table:table-cell table:number-columns-spanned="4" office:value-type="string"><text:p>12월 네트워킹데이 신청자</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated="3"/></table:table-row>"#
-        ),
+            .to_string(),
         row(vec![
             cell("성명"),
             cell("소속"),
@@ -1252,10 +1251,16 @@ fn a_workbook_with_two_lists_is_imported_only_from_the_sheet_named() {
     assert_eq!(people.lines().count(), 1, "nothing imported: {people}");
     let (code, _, err) = run(&db, &["import", f, "--sheet", "3차"]);
     assert_ne!(code, 0);
-    assert!(err.contains("‘3차’ 시트에서 명단을 찾지 못했습니다"), "{err}");
+    assert!(
+        err.contains("‘3차’ 시트에서 명단을 찾지 못했습니다"),
+        "{err}"
+    );
     let (code, out, err) = run(&db, &["import", f, "--sheet", "2차 신청"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("‘2차 신청’ 시트"), "{out}");
     let (_, people, _) = run(&db, &["export", "people"]);
-    assert!(people.contains("둘째사람") && !people.contains("첫사람"), "{people}");
+    assert!(
+        people.contains("둘째사람") && !people.contains("첫사람"),
+        "{people}"
+    );
 }
