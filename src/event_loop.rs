@@ -18,6 +18,8 @@ use crate::store::Store;
 /// `first_frame_only` (a measurement aid) quits right after the first frame is drawn.
 pub fn run(store: Store, first_frame_only: bool) -> anyhow::Result<()> {
     let mut app = App::new(store)?;
+    // Long work (an import) runs here, between frames, so a gauge can be drawn while it does.
+    app.defer_jobs = true;
     let mut signals = signals::Signals::install()?;
     let mut terminal = ratatui::init();
     if let Ok(s) = terminal.size() {
@@ -121,9 +123,72 @@ fn event_loop(
             if let Some(action) = to_action(app, event::read()?) {
                 dirty |= app.update(action);
             }
+            if app.job.is_some() {
+                run_job(terminal, app)?;
+                dirty = true;
+            }
         }
     }
     Ok(())
+}
+
+/// Runs the job a key asked for over the screen as it was, with a gauge that says how far it
+/// is (redrawn at most ten times a second).
+fn run_job(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    let backdrop = terminal.draw(|f| crate::view::draw(app, f))?.buffer.clone();
+    let mut gauge = Gauge {
+        terminal,
+        backdrop,
+        lang: app.lang,
+        what: None,
+        total: 0,
+        drawn: None,
+    };
+    app.run_job(&mut gauge);
+    Ok(())
+}
+
+struct Gauge<'a> {
+    terminal: &'a mut ratatui::DefaultTerminal,
+    backdrop: ratatui::buffer::Buffer,
+    lang: crate::i18n::Lang,
+    what: Option<crate::i18n::L>,
+    total: u64,
+    drawn: Option<std::time::Instant>,
+}
+
+impl Gauge<'_> {
+    fn draw(&mut self, done: u64) {
+        let (backdrop, what, total) = (&self.backdrop, self.what, self.total);
+        let lang = self.lang;
+        // A frame that cannot be drawn only costs the gauge; the work goes on.
+        let _ = self.terminal.draw(|f| {
+            let buf = f.buffer_mut();
+            if buf.area == backdrop.area {
+                buf.content.clone_from(&backdrop.content);
+            }
+            crate::i18n::with_lang(lang, || {
+                crate::view::draw_gauge(f, what.map_or("", |w| w.get()), done, total)
+            });
+        });
+        self.drawn = Some(std::time::Instant::now());
+    }
+}
+
+impl crate::progress::Progress for Gauge<'_> {
+    fn start(&mut self, what: crate::i18n::L, total: u64) {
+        self.what = Some(what);
+        self.total = total;
+        self.draw(0);
+    }
+    fn set(&mut self, done: u64) {
+        if self
+            .drawn
+            .is_none_or(|t| t.elapsed() >= Duration::from_millis(100))
+        {
+            self.draw(done);
+        }
+    }
 }
 
 fn to_action(app: &mut App, ev: Event) -> Option<Action> {

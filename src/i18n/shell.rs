@@ -127,3 +127,9 @@ pub fn same_phone_found(who: &str) -> String {
         format!("This number is known: {who} — Enter checks this person in"),
     )
 }
+
+pub const WORKING_TITLE: L = L("작업 중 — 잠시 기다려 주세요", "Working — please wait");
+/// "가져오는 중 1,000 / 3,000".
+pub fn working_on(what: &str, done: u64, total: u64) -> String {
+    format!("{what} {done} / {total}")
+}

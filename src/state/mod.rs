@@ -166,7 +166,18 @@ pub struct App {
     pub lang: i18n::Lang,
     /// The terminal's size, as the event loop last saw it.
     pub size: (u16, u16),
+    /// Long work a key asked for (an import), left for the event loop to run with a gauge
+    /// (`run_job`) when `defer_jobs` is set; otherwise run at once, showing nothing.
+    pub job: Option<Job>,
+    pub defer_jobs: bool,
     clock: fn() -> Ts,
+}
+
+/// Long work that reports its progress; it acts on the open modal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Job {
+    /// Import the file the open import dialog previews.
+    Import,
 }
 
 /// The event to open: today's, else the next upcoming, else the latest.
@@ -219,6 +230,8 @@ impl App {
                 .unwrap_or_else(|| i18n::DEFAULT_AUTHOR.get().to_string()),
             lang: i18n::lang(),
             size: (u16::MAX, u16::MAX),
+            job: None,
+            defer_jobs: false,
             clock,
         };
         app.checkin.refresh(&app.data.roster);
@@ -356,31 +369,66 @@ impl App {
             None => self.on_screen(action),
             Some(mut modal) => {
                 let effect = self.on_modal(&mut modal, action);
-                debug_assert!(
-                    self.modal.is_none(),
-                    "a modal handler opened a modal itself"
-                );
-                match effect {
-                    Ok(Effect::Close) => Ok(()),
-                    Ok(Effect::Open(next)) => {
-                        self.modal = Some(next);
-                        Ok(())
-                    }
-                    Ok(Effect::Keep) => {
-                        self.modal = Some(modal);
-                        Ok(())
-                    }
-                    Err(e) => {
-                        self.modal = Some(modal);
-                        Err(e)
-                    }
-                }
+                self.settle(modal, effect)
             }
         };
         if let Err(e) = result {
             self.fail(e);
         }
+        if !self.defer_jobs {
+            self.run_job(&mut crate::progress::Silent);
+        }
         true
+    }
+
+    /// Applies what a modal's handler answered: the modal stays, closes or gives way; on an
+    /// error it stays, with what was typed.
+    fn settle(
+        &mut self,
+        modal: Modal,
+        effect: Result<Effect, StoreError>,
+    ) -> Result<(), StoreError> {
+        debug_assert!(
+            self.modal.is_none(),
+            "a modal handler opened a modal itself"
+        );
+        match effect {
+            Ok(Effect::Close) => Ok(()),
+            Ok(Effect::Open(next)) => {
+                self.modal = Some(next);
+                Ok(())
+            }
+            Ok(Effect::Keep) => {
+                self.modal = Some(modal);
+                Ok(())
+            }
+            Err(e) => {
+                self.modal = Some(modal);
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs the long work a key asked for, telling `progress` how far it is.
+    pub fn run_job(&mut self, progress: &mut dyn crate::progress::Progress) {
+        let Some(job) = self.job.take() else {
+            return;
+        };
+        i18n::with_lang(self.lang, || {
+            let result = match (job, self.modal.take()) {
+                (Job::Import, Some(Modal::Import(mut d))) => {
+                    let effect = self.import_now(&mut d, progress);
+                    self.settle(Modal::Import(d), effect)
+                }
+                (_, other) => {
+                    self.modal = other;
+                    Ok(())
+                }
+            };
+            if let Err(e) = result {
+                self.fail(e);
+            }
+        });
     }
 
     /// A key for the open modal.

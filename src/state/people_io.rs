@@ -190,36 +190,10 @@ impl App {
                     }
                     Err(e) => d.error = Some(e),
                 },
-                Some(p) => {
-                    let date = self.event.as_ref().map(|e| e.date).filter(|_| d.register);
-                    let file = expand_home(&d.path);
-                    let s = self.data.import_apply(
-                        &p.parsed,
-                        &file,
-                        date,
-                        &mut crate::progress::Silent,
-                    )?;
-                    // Imported: the dialog closes whatever the reload says.
-                    if let Err(e) = self.reload() {
-                        self.fail(e);
-                    }
-                    self.refresh_people();
-                    let mut text = format!(
-                        "{} ({})",
-                        i18n::import_lines(p.parsed.data_lines, s.people()),
-                        i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
-                    );
-                    if s.registered + s.tentative + s.cancelled > 0
-                        && let Some(e) = &self.event
-                    {
-                        let day =
-                            i18n::day_answers(s.registered, s.tentative, s.cancelled, &e.title);
-                        text = format!("{text} · {day}");
-                    }
-                    self.say(Tone::Good, text);
-                    return Ok(Effect::Close);
-                }
+                // The import itself runs as a job, with a gauge in the app.
+                Some(_) => self.job = Some(super::Job::Import),
             },
+
             ref a if d.preview.is_none() => {
                 edit_path(self, &mut d.path, a);
                 d.error = None;
@@ -227,6 +201,38 @@ impl App {
             _ => {}
         }
         Ok(Effect::Keep)
+    }
+
+    /// Imports the file the dialog previews, all-or-nothing, telling `progress` how far it is.
+    pub(super) fn import_now(
+        &mut self,
+        d: &mut ImportDialog,
+        progress: &mut dyn crate::progress::Progress,
+    ) -> Result<Effect, StoreError> {
+        let Some(p) = &d.preview else {
+            return Ok(Effect::Keep);
+        };
+        let date = self.event.as_ref().map(|e| e.date).filter(|_| d.register);
+        let file = expand_home(&d.path);
+        let s = self.data.import_apply(&p.parsed, &file, date, progress)?;
+        // Imported: the dialog closes whatever the reload says.
+        if let Err(e) = self.reload() {
+            self.fail(e);
+        }
+        self.refresh_people();
+        let mut text = format!(
+            "{} ({})",
+            i18n::import_lines(p.parsed.data_lines, s.people()),
+            i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
+        );
+        if s.registered + s.tentative + s.cancelled > 0
+            && let Some(e) = &self.event
+        {
+            let day = i18n::day_answers(s.registered, s.tentative, s.cancelled, &e.title);
+            text = format!("{text} · {day}");
+        }
+        self.say(Tone::Good, text);
+        Ok(Effect::Close)
     }
 
     /// The preview once more, after the user changed what it depends on.

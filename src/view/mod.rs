@@ -413,3 +413,30 @@ pub fn caret(f: &mut Frame, x: u16, y: u16, area: Rect) {
     let x = x.min(area.right().saturating_sub(1));
     f.set_cursor_position(Position::new(x, y));
 }
+
+/// Long work under way: a box over the screen with what it is doing and how far it is.
+pub fn draw_gauge(f: &mut Frame, what: &str, done: u64, total: u64) {
+    use ratatui::widgets::Gauge;
+    let area = f.area();
+    let inner = popup(f, area, 60, 4, i18n::WORKING_TITLE.get());
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        (done as f64 / total as f64).clamp(0.0, 1.0)
+    };
+    let rows = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).split(inner);
+    f.render_widget(
+        Paragraph::new(fit(
+            &i18n::working_on(what, done, total),
+            inner.width as usize,
+        )),
+        rows[0],
+    );
+    f.render_widget(
+        Gauge::default()
+            .gauge_style(Style::new().fg(ACCENT))
+            .ratio(ratio)
+            .use_unicode(true),
+        rows[1],
+    );
+}

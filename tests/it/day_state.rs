@@ -701,3 +701,64 @@ fn the_import_preview_chooses_among_sheets_holding_a_list() {
         .collect();
     assert!(names.contains(&"둘째사람") && !names.contains(&"첫사람"));
 }
+
+/// In the app an import runs as a job: the key leaves it for the event loop, which runs it
+/// with a gauge that hears every stage up to its end; the gauge box says what and how far.
+#[test]
+fn an_import_in_the_app_reports_its_progress_to_the_gauge() {
+    use netday::i18n::L;
+    use netday::state::{Job, Modal, Screen};
+    struct Seen(Vec<(String, u64)>, Vec<u64>);
+    impl netday::progress::Progress for Seen {
+        fn start(&mut self, what: L, total: u64) {
+            self.0.push((what.0.to_string(), total));
+        }
+        fn set(&mut self, done: u64) {
+            self.1.push(done);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("명단.csv");
+    let mut csv = String::from("이름,소속\n");
+    for i in 0..2500 {
+        csv.push_str(&format!("참가자{i},한울신협\n"));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let (_d, mut app) = demo_app();
+    app.defer_jobs = true;
+    while app.screen != Screen::People {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(file.display().to_string()));
+    app.update(Action::Submit);
+    app.update(Action::Submit);
+    assert_eq!(app.job, Some(Job::Import), "left for the event loop");
+    assert!(matches!(app.modal, Some(Modal::Import(_))), "still shown");
+    let before = app.data.roster.people.len();
+    let mut seen = Seen(Vec::new(), Vec::new());
+    app.run_job(&mut seen);
+    assert_eq!(app.job, None);
+    assert!(app.modal.is_none(), "imported and closed");
+    assert_eq!(app.data.roster.people.len(), before + 2500);
+    assert_eq!(seen.0[0], ("행 확인 중".to_string(), 2500), "{:?}", seen.0);
+    assert!(
+        seen.0.iter().any(|(w, _)| w == "가져오는 중"),
+        "{:?}",
+        seen.0
+    );
+    assert!(
+        seen.1.contains(&2500),
+        "the check reached its end: {:?}",
+        seen.1
+    );
+
+    // The gauge box over the screen.
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| netday::view::draw_gauge(f, "가져오는 중", 1500, 3000))
+        .unwrap();
+    let text = common::screen::screen(&t.backend().buffer().clone());
+    assert!(text.contains("작업 중"), "{text}");
+    assert!(text.contains("가져오는 중 1500 / 3000"), "{text}");
+    assert!(text.contains("50%"), "{text}");
+}
