@@ -131,5 +131,18 @@ pub fn same_phone_found(who: &str) -> String {
 pub const WORKING_TITLE: L = L("작업 중 — 잠시 기다려 주세요", "Working — please wait");
 /// "가져오는 중 1,000 / 3,000".
 pub fn working_on(what: &str, done: u64, total: u64) -> String {
-    format!("{what} {done} / {total}")
+    format!("{what} {} / {}", grouped(done), grouped(total))
+}
+
+/// 1234567 → "1,234,567", as both languages write counts.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -759,6 +759,6 @@ fn an_import_in_the_app_reports_its_progress_to_the_gauge() {
         .unwrap();
     let text = common::screen::screen(&t.backend().buffer().clone());
     assert!(text.contains("작업 중"), "{text}");
-    assert!(text.contains("가져오는 중 1500 / 3000"), "{text}");
+    assert!(text.contains("가져오는 중 1,500 / 3,000"), "{text}");
     assert!(text.contains("50%"), "{text}");
 }
