@@ -579,12 +579,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 contact,
                 blank,
             };
-            let printed = print::document(&store, &e, kind, &opt, i18n::lang()).map_err(|err| {
-                CliError::Said {
-                    ko: err.ko(),
-                    en: err.en(),
-                }
-            })?;
+            let mut bar = Bar::new();
+            let printed =
+                print::document(&store, &e, kind, &opt, i18n::lang(), &mut bar).map_err(|err| {
+                    CliError::Said {
+                        ko: err.ko(),
+                        en: err.en(),
+                    }
+                })?;
+            bar.clear();
             let replace = if force { Replace::Yes } else { Replace::No };
             files::write(&output, &printed.bytes, replace, Some(store.path()))?;
             note(i18n::printed(

@@ -57,9 +57,17 @@ impl Data {
         &self,
         event: &Event,
         kind: crate::io::print::Kind,
+        progress: &mut dyn Progress,
     ) -> std::result::Result<crate::io::print::Printed, crate::io::print::PrintError> {
         let opt = crate::io::print::Options::default();
-        crate::io::print::document(&self.store, event, kind, &opt, crate::i18n::lang())
+        crate::io::print::document(
+            &self.store,
+            event,
+            kind,
+            &opt,
+            crate::i18n::lang(),
+            progress,
+        )
     }
 
     /// Everything the minutes of `event` need.

@@ -178,6 +178,10 @@ pub struct App {
 pub enum Job {
     /// Import the file the open import dialog previews.
     Import,
+    /// Write the file the open export dialog names (a PDF of thousands of badges takes a while).
+    Write,
+    /// Replace the file the open confirm names, as the user said yes.
+    Replace,
 }
 
 /// The event to open: today's, else the next upcoming, else the latest.
@@ -419,6 +423,14 @@ impl App {
                 (Job::Import, Some(Modal::Import(mut d))) => {
                     let effect = self.import_now(&mut d, progress);
                     self.settle(Modal::Import(d), effect)
+                }
+                (Job::Write, Some(Modal::Export(mut d))) => {
+                    let effect = self.export_now(&mut d, progress);
+                    self.settle(Modal::Export(d), effect)
+                }
+                (Job::Replace, Some(Modal::ConfirmReplace(r))) => {
+                    let effect = self.replace_now(&r, progress);
+                    self.settle(Modal::ConfirmReplace(r), effect)
                 }
                 (_, other) => {
                     self.modal = other;

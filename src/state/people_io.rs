@@ -276,17 +276,30 @@ impl App {
             Action::Submit if d.path.trim().is_empty() => {
                 d.error = Some(i18n::P_PATH_REQUIRED.get().into());
             }
-            Action::Submit => match self.write_for_user(&expand_home(&d.path), d.what)? {
-                Wrote::Done => return Ok(Effect::Close),
-                Wrote::Exists(r) => return Ok(Effect::Open(Modal::ConfirmReplace(Box::new(r)))),
-                Wrote::Failed(why) => d.error = Some(why),
-            },
+            // Written as a job, with a gauge in the app.
+            Action::Submit => self.job = Some(super::Job::Write),
             ref a => {
                 edit_path(self, &mut d.path, a);
                 d.error = None;
             }
         }
         Ok(Effect::Keep)
+    }
+
+    /// Writes the file the export dialog names; asks before replacing one that is there.
+    pub(super) fn export_now(
+        &mut self,
+        d: &mut ExportDialog,
+        progress: &mut dyn crate::progress::Progress,
+    ) -> Result<Effect, StoreError> {
+        match self.write_for_user(&expand_home(&d.path), d.what, progress)? {
+            Wrote::Done => Ok(Effect::Close),
+            Wrote::Exists(r) => Ok(Effect::Open(Modal::ConfirmReplace(Box::new(r)))),
+            Wrote::Failed(why) => {
+                d.error = Some(why);
+                Ok(Effect::Keep)
+            }
+        }
     }
 
     /// The current filtered, sorted view as a people list (an Excel workbook when `path` ends

@@ -49,12 +49,16 @@ impl App {
     }
 
     /// The PDF and how many people it lists; the text says why when it cannot be made.
-    pub(super) fn print_bytes(&self, kind: Kind) -> Result<(Vec<u8>, usize), String> {
+    pub(super) fn print_bytes(
+        &self,
+        kind: Kind,
+        progress: &mut dyn crate::progress::Progress,
+    ) -> Result<(Vec<u8>, usize), String> {
         let Some(e) = &self.event else {
             return Err(i18n::NO_EVENT_SELECTED.get().into());
         };
         self.data
-            .print(e, kind)
+            .print(e, kind, progress)
             .map(|p| (p.bytes, p.people))
             .map_err(|err| i18n::pick(err.ko(), err.en()))
     }

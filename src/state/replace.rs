@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use super::{Action, App, Effect, Tone};
 use crate::i18n;
 use crate::io::files::{self, FileError, Replace};
+use crate::progress::Progress;
 use crate::store::StoreError;
 
 /// What goes into the file.
@@ -43,8 +44,9 @@ impl App {
         &mut self,
         path: &Path,
         what: Writing,
+        progress: &mut dyn Progress,
     ) -> Result<Wrote, StoreError> {
-        self.write_file(path, what, Replace::No)
+        self.write_file(path, what, Replace::No, progress)
     }
 
     fn write_file(
@@ -52,6 +54,7 @@ impl App {
         path: &Path,
         what: Writing,
         replace: Replace,
+        progress: &mut dyn Progress,
     ) -> Result<Wrote, StoreError> {
         let (bytes, rows) = match what {
             Writing::Minutes(format) => self.minutes_bytes(minutes_format(path, format))?,
@@ -59,7 +62,7 @@ impl App {
                 Ok(b) => b,
                 Err(why) => return Ok(Wrote::Failed(why)),
             },
-            Writing::Print(kind) => match self.print_bytes(kind) {
+            Writing::Print(kind) => match self.print_bytes(kind, progress) {
                 Ok(b) => b,
                 Err(why) => return Ok(Wrote::Failed(why)),
             },
@@ -91,21 +94,30 @@ impl App {
         action: Action,
     ) -> Result<Effect, StoreError> {
         match super::confirm_answer(&action) {
-            Some(true) => {
-                if let Wrote::Failed(why) = self.write_file(&r.path, r.what, Replace::Yes)? {
-                    self.say(Tone::Error, why);
-                }
-                Ok(Effect::Close)
-            }
+            // Written as a job, with a gauge in the app.
+            Some(true) => self.job = Some(super::Job::Replace),
             Some(false) => {
                 self.say(
                     Tone::Info,
                     i18n::not_replaced(&r.path.display().to_string()),
                 );
-                Ok(Effect::Close)
+                return Ok(Effect::Close);
             }
-            None => Ok(Effect::Keep),
+            None => {}
         }
+        Ok(Effect::Keep)
+    }
+
+    /// Replaces the file, as the user said yes.
+    pub(super) fn replace_now(
+        &mut self,
+        r: &ReplaceFile,
+        progress: &mut dyn Progress,
+    ) -> Result<Effect, StoreError> {
+        if let Wrote::Failed(why) = self.write_file(&r.path, r.what, Replace::Yes, progress)? {
+            self.say(Tone::Error, why);
+        }
+        Ok(Effect::Close)
     }
 }
 

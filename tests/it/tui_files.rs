@@ -211,3 +211,37 @@ fn the_people_view_exports_as_a_workbook_or_a_csv_by_its_name() {
     assert!(text.starts_with("\u{feff}코드,이름"), "{text}");
     assert_eq!(text.lines().count(), rows + 1);
 }
+
+/// Printing from the app is a job like an import: the gauge hears every page, and the file is
+/// written when the job has run.
+#[test]
+fn printing_in_the_app_reports_each_page_to_the_gauge() {
+    use netday::i18n::L;
+    use netday::state::Job;
+    struct Seen(Vec<(&'static str, u64)>, Vec<u64>);
+    impl netday::progress::Progress for Seen {
+        fn start(&mut self, what: L, total: u64) {
+            self.0.push((what.0, total));
+        }
+        fn set(&mut self, done: u64) {
+            self.1.push(done);
+        }
+    }
+    let (dir, mut app) = app();
+    app.defer_jobs = true;
+    app.screen = Screen::People;
+    app.update(Action::Print);
+    app.update(Action::Down);
+    app.update(Action::Submit);
+    app.update(Action::Submit);
+    assert_eq!(app.job, Some(Job::Write));
+    let file = dir.path().join("이름표-2026-11-24.pdf");
+    assert!(!file.exists(), "nothing written before the job runs");
+    let mut seen = Seen(Vec::new(), Vec::new());
+    app.run_job(&mut seen);
+    assert!(file.exists());
+    // 39 registered, 8 badges a page: 5 pages, each reported.
+    assert_eq!(seen.0, vec![("쪽 만드는 중", 5)]);
+    assert_eq!(seen.1, vec![1, 2, 3, 4, 5]);
+    assert_eq!(app.modal, None);
+}

@@ -13,6 +13,7 @@ pub fn render(
     people: &[Entry],
     count: &DayCount,
     l: Lang,
+    progress: &mut dyn crate::progress::Progress,
 ) -> Result<Vec<u8>, PrintError> {
     let t = |x: i18n::L| x.in_lang(l);
     let col = |title: i18n::L, width: f32, centred: bool| Col {
@@ -54,5 +55,6 @@ pub fn render(
             blank: 0,
         },
         l,
+        progress,
     )
 }

@@ -30,7 +30,12 @@ pub fn pages(people: usize) -> usize {
     people.div_ceil(COLS * ROWS).max(1)
 }
 
-pub fn render(event: &Event, people: &[Entry], l: Lang) -> Result<Vec<u8>, PrintError> {
+pub fn render(
+    event: &Event,
+    people: &[Entry],
+    l: Lang,
+    progress: &mut dyn crate::progress::Progress,
+) -> Result<Vec<u8>, PrintError> {
     let font = font()?;
     let mut doc = Document::new();
     doc.set_metadata(
@@ -46,7 +51,7 @@ pub fn render(event: &Event, people: &[Entry], l: Lang) -> Result<Vec<u8>, Print
     } else {
         people.chunks(COLS * ROWS).collect()
     };
-    for chunk in chunks {
+    for (page_no, chunk) in chunks.into_iter().enumerate() {
         let mut page = doc.start_page();
         let mut s = page.surface();
         let mut pen = Pen {
@@ -60,6 +65,7 @@ pub fn render(event: &Event, people: &[Entry], l: Lang) -> Result<Vec<u8>, Print
         }
         s.finish();
         page.finish();
+        progress.set(page_no as u64 + 1);
     }
     finish(doc)
 }

@@ -171,7 +171,11 @@ pub fn sheet_pages(rows: usize) -> usize {
     rows.div_ceil(rows_per_page()).max(1)
 }
 
-pub fn sheet(sh: &Sheet, l: Lang) -> Result<Vec<u8>, PrintError> {
+pub fn sheet(
+    sh: &Sheet,
+    l: Lang,
+    progress: &mut dyn crate::progress::Progress,
+) -> Result<Vec<u8>, PrintError> {
     let font = font()?;
     let t = |x: i18n::L| x.in_lang(l);
     let event = sh.event;
@@ -269,6 +273,7 @@ pub fn sheet(sh: &Sheet, l: Lang) -> Result<Vec<u8>, PrintError> {
         );
         s.finish();
         page.finish();
+        progress.set(page_no as u64 + 1);
     }
     finish(doc)
 }

@@ -93,30 +93,30 @@ pub fn document(
     kind: Kind,
     opt: &Options,
     lang: Lang,
+    progress: &mut dyn crate::progress::Progress,
 ) -> Result<Printed, PrintError> {
     let sort = opt.sort.unwrap_or(kind.default_sort());
     let (mut people, count) = day(store, event.id)?;
     sort_entries(&mut people, sort);
-    let (bytes, pages) = match kind {
+    if kind == Kind::Attendance {
+        people.retain(|p| p.arrived.is_some());
+    }
+    let pages = match kind {
+        Kind::Signin => signin::pages(people.len() + opt.blank),
+        Kind::Badges => badges::pages(people.len()),
+        Kind::Attendance => layout::sheet_pages(people.len()),
+    };
+    progress.start(crate::i18n::PROGRESS_PRINT, pages as u64);
+    let bytes = match kind {
         Kind::Signin => {
             let o = signin::Options {
                 contact: opt.contact,
                 blank: opt.blank,
             };
-            let bytes = signin::render(event, &people, &o, lang)?;
-            (bytes, signin::pages(people.len() + opt.blank))
+            signin::render(event, &people, &o, lang, progress)?
         }
-        Kind::Badges => (
-            badges::render(event, &people, lang)?,
-            badges::pages(people.len()),
-        ),
-        Kind::Attendance => {
-            people.retain(|p| p.arrived.is_some());
-            (
-                attendance::render(event, &people, &count, lang)?,
-                layout::sheet_pages(people.len()),
-            )
-        }
+        Kind::Badges => badges::render(event, &people, lang, progress)?,
+        Kind::Attendance => attendance::render(event, &people, &count, lang, progress)?,
     };
     Ok(Printed {
         bytes,

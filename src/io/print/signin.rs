@@ -22,6 +22,7 @@ pub fn render(
     people: &[Entry],
     opt: &Options,
     l: Lang,
+    progress: &mut dyn crate::progress::Progress,
 ) -> Result<Vec<u8>, PrintError> {
     let t = |x: i18n::L| x.in_lang(l);
     let col = |title: i18n::L, width: f32| Col {
@@ -58,5 +59,6 @@ pub fn render(
             blank: opt.blank,
         },
         l,
+        progress,
     )
 }
