@@ -28,7 +28,7 @@ fn import_filter_edit_phone_then_export() {
     tui.send(b"\t"); // → 명단
     tui.wait_for("[이번 행사] 39명");
     tui.send(b"\x0f"); // Ctrl-O: import
-    tui.wait_for("CSV 가져오기");
+    tui.wait_for("명단 가져오기");
     tui.type_text(csv.to_str().unwrap());
     tui.send(b"\r");
     tui.wait_for("CP949"); // the preview names the encoding Korean Excel writes
