@@ -13,5 +13,6 @@ pub mod model;
 pub mod search;
 pub mod state;
 pub mod store;
+pub mod terminal;
 pub mod view;
 pub mod widgets;

@@ -289,6 +289,8 @@ fn sync_dir(target: &Path) {
     {
         let _ = d.sync_all();
     }
+    // Windows offers no way to sync a directory: a name given just before a power loss may be
+    // lost there, though the file's bytes were flushed (FlushFileBuffers) before it got one.
     #[cfg(not(unix))]
     let _ = target;
 }
