@@ -245,6 +245,16 @@ pub fn write(
     f.commit()
 }
 
+/// Where a file the user asked for goes unless they say otherwise: their Documents folder
+/// (Windows and macOS have one; Linux when XDG names one that exists), else the current
+/// directory.
+pub fn default_dir() -> Option<PathBuf> {
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(Path::to_path_buf))
+        .filter(|d| d.is_dir())
+        .or_else(|| std::env::current_dir().ok())
+}
+
 fn owner_only() -> std::fs::OpenOptions {
     let mut o = std::fs::OpenOptions::new();
     o.write(true).create_new(true);

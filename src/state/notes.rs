@@ -653,13 +653,13 @@ impl App {
         Ok(())
     }
 
-    /// Where the TUI writes minutes: `export_dir`, else the home directory.
+    /// Where the TUI writes minutes: `export_dir`, else Documents or the current directory.
     pub fn minutes_path(&self) -> Option<PathBuf> {
         let e = self.event.as_ref()?;
         let dir = self
             .export_dir
             .clone()
-            .or_else(|| std::env::current_dir().ok())?;
+            .or_else(crate::io::files::default_dir)?;
         Some(dir.join(i18n::minutes_file_name(
             &e.date.format("%Y-%m-%d").to_string(),
         )))
