@@ -12,6 +12,7 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use crate::keymap;
 use crate::state::{Action, App};
 use crate::store::Store;
+use crate::terminal::{Got, Signals, Wait};
 
 /// Runs the TUI until the user quits, the terminal hangs up, or a signal ends it; the terminal
 /// is restored on every way out, panics included, and while the process is stopped.
@@ -20,7 +21,7 @@ pub fn run(store: Store, first_frame_only: bool) -> anyhow::Result<()> {
     let mut app = App::new(store)?;
     // Long work (an import) runs here, between frames, so a gauge can be drawn while it does.
     app.defer_jobs = true;
-    let mut signals = signals::Signals::install()?;
+    let mut signals = Signals::install()?;
     let mut terminal = ratatui::init();
     if let Ok(s) = terminal.size() {
         app.size = (s.width, s.height);
@@ -67,7 +68,7 @@ fn take_terminal(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()>
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    signals: &mut signals::Signals,
+    signals: &mut Signals,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut minute = app.now().0 / 60_000;
@@ -200,180 +201,5 @@ fn to_action(app: &mut App, ev: Event) -> Option<Action> {
         Event::Paste(s) => Some(Action::Paste(s)),
         Event::Resize(..) => Some(Action::Resize),
         _ => None,
-    }
-}
-
-/// A signal the loop must act on.
-#[cfg_attr(not(unix), allow(dead_code))]
-enum Got {
-    /// SIGINT, SIGQUIT, SIGTERM or SIGHUP: leave as Quit does.
-    End,
-    /// SIGTSTP (`kill -TSTP`, or Ctrl-Z where the terminal sends it): give the terminal back,
-    /// then stop.
-    Stop,
-    /// SIGCONT after someone else stopped netday: take the terminal back.
-    Continue,
-}
-
-#[cfg_attr(not(unix), allow(dead_code))]
-enum Wait {
-    Input,
-    Signal,
-    Timeout,
-    HangUp,
-}
-
-/// Signals and waiting for input: the only platform-specific part of the event loop.
-#[cfg(unix)]
-mod signals {
-    use std::io::Read;
-    use std::os::fd::AsRawFd;
-    use std::os::unix::net::UnixStream;
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use std::time::Duration;
-
-    use ratatui::crossterm::event;
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
-
-    use super::{Got, Wait};
-
-    pub struct Signals {
-        end: Arc<AtomicBool>,
-        stop: Arc<AtomicBool>,
-        cont: Arc<AtomicBool>,
-        wake: UnixStream,
-    }
-
-    impl Signals {
-        /// From now on these signals set a flag and wake `wait` instead of their default action.
-        pub fn install() -> std::io::Result<Signals> {
-            let (wake, wake_tx) = UnixStream::pair()?;
-            wake.set_nonblocking(true)?;
-            let s = Signals {
-                end: Arc::default(),
-                stop: Arc::default(),
-                cont: Arc::default(),
-                wake,
-            };
-            for (sig, flag) in [
-                (SIGINT, &s.end),
-                (SIGQUIT, &s.end),
-                (SIGTERM, &s.end),
-                (SIGHUP, &s.end),
-                (SIGTSTP, &s.stop),
-                (SIGCONT, &s.cont),
-            ] {
-                signal_hook::flag::register(sig, Arc::clone(flag))?;
-                signal_hook::low_level::pipe::register(sig, wake_tx.try_clone()?)?;
-            }
-            signal_hook::low_level::pipe::register(SIGWINCH, wake_tx)?;
-            Ok(s)
-        }
-
-        /// The signal to act on now, most final first.
-        pub fn take(&mut self) -> Option<Got> {
-            let mut sink = [0u8; 64];
-            while matches!(self.wake.read(&mut sink), Ok(n) if n > 0) {}
-            if self.end.swap(false, Ordering::Relaxed) {
-                Some(Got::End)
-            } else if self.stop.swap(false, Ordering::Relaxed) {
-                Some(Got::Stop)
-            } else if self.cont.swap(false, Ordering::Relaxed) {
-                Some(Got::Continue)
-            } else {
-                None
-            }
-        }
-
-        /// Sleeps until the terminal has input, a signal arrives or `timeout`. crossterm 0.29
-        /// spins forever on a terminal that has hung up (read returns 0 and it reads again), so
-        /// a hang-up is caught here, before crossterm is asked to read.
-        pub fn wait(&self, timeout: Duration) -> Wait {
-            // SAFETY: isatty only inspects the descriptor.
-            if unsafe { libc::isatty(0) } != 1 {
-                // crossterm reads /dev/tty then; let it wait.
-                return match event::poll(timeout) {
-                    Ok(true) => Wait::Input,
-                    Ok(false) => Wait::Timeout,
-                    Err(_) => Wait::HangUp,
-                };
-            }
-            let mut fds = [
-                libc::pollfd {
-                    fd: 0,
-                    events: libc::POLLIN,
-                    revents: 0,
-                },
-                libc::pollfd {
-                    fd: self.wake.as_raw_fd(),
-                    events: libc::POLLIN,
-                    revents: 0,
-                },
-            ];
-            // SAFETY: `fds` is a valid array of two pollfd for the duration of the call.
-            let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, timeout.as_millis() as libc::c_int) };
-            if n < 0 {
-                return Wait::Signal; // EINTR
-            }
-            if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-                return Wait::HangUp;
-            }
-            if fds[0].revents & libc::POLLIN != 0 {
-                let mut pending: libc::c_int = 0;
-                // SAFETY: FIONREAD writes one c_int.
-                let r = unsafe { libc::ioctl(0, libc::FIONREAD, &mut pending) };
-                return if r == 0 && pending == 0 {
-                    Wait::HangUp
-                } else {
-                    Wait::Input
-                };
-            }
-            if fds[1].revents & libc::POLLIN != 0 {
-                return Wait::Signal;
-            }
-            Wait::Timeout
-        }
-
-        /// Stops the process here until SIGCONT, as SIGTSTP's default action would have.
-        pub fn stop_process(&mut self) {
-            // SAFETY: raise only sends a signal to this process.
-            unsafe { libc::raise(libc::SIGSTOP) };
-            // The SIGCONT that ended this stop is answered already: the caller takes the
-            // terminal back.
-            self.cont.store(false, Ordering::Relaxed);
-        }
-    }
-}
-
-/// Without Unix signals: wait for input only (a console closing ends the process itself).
-#[cfg(not(unix))]
-mod signals {
-    use std::time::Duration;
-
-    use ratatui::crossterm::event;
-
-    use super::{Got, Wait};
-
-    pub struct Signals;
-
-    impl Signals {
-        pub fn install() -> std::io::Result<Signals> {
-            Ok(Signals)
-        }
-
-        pub fn take(&mut self) -> Option<Got> {
-            None
-        }
-
-        pub fn wait(&self, timeout: Duration) -> Wait {
-            match event::poll(timeout) {
-                Ok(true) => Wait::Input,
-                Ok(false) => Wait::Timeout,
-                Err(_) => Wait::HangUp,
-            }
-        }
-
-        pub fn stop_process(&mut self) {}
     }
 }

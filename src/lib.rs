@@ -14,5 +14,6 @@ pub mod progress;
 pub mod search;
 pub mod state;
 pub mod store;
+pub mod terminal;
 pub mod view;
 pub mod widgets;

@@ -245,6 +245,28 @@ pub fn write(
     f.commit()
 }
 
+/// Where a file the user asked for goes unless they say otherwise: their Documents folder
+/// (Windows and macOS have one; Linux when XDG names one that exists), else the current
+/// directory.
+pub fn default_dir() -> Option<PathBuf> {
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(Path::to_path_buf))
+        .filter(|d| d.is_dir())
+        .or_else(|| std::env::current_dir().ok())
+}
+
+/// `~/x` → the user's home directory joined with `x` (`HOME` on Unix, the profile directory
+/// on Windows, where `HOME` is usually not set); any other path as typed.
+pub fn expand_home(path: &str) -> PathBuf {
+    let path = path.trim();
+    if let Some(rest) = path.strip_prefix("~/").or_else(|| path.strip_prefix("~\\"))
+        && let Some(home) = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf())
+    {
+        return home.join(rest);
+    }
+    PathBuf::from(path)
+}
+
 fn owner_only() -> std::fs::OpenOptions {
     let mut o = std::fs::OpenOptions::new();
     o.write(true).create_new(true);
@@ -289,6 +311,8 @@ fn sync_dir(target: &Path) {
     {
         let _ = d.sync_all();
     }
+    // Windows offers no way to sync a directory: a name given just before a power loss may be
+    // lost there, though the file's bytes were flushed (FlushFileBuffers) before it got one.
     #[cfg(not(unix))]
     let _ = target;
 }
@@ -296,6 +320,18 @@ fn sync_dir(target: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tilde_is_the_home_directory_on_every_platform() {
+        let home = directories::BaseDirs::new()
+            .expect("a home directory")
+            .home_dir()
+            .to_path_buf();
+        assert_eq!(expand_home("~/문서/명단.xlsx"), home.join("문서/명단.xlsx"));
+        assert_eq!(expand_home(" ~\\명단.csv "), home.join("명단.csv"));
+        assert_eq!(expand_home("/tmp/명단.csv"), PathBuf::from("/tmp/명단.csv"));
+        assert_eq!(expand_home("명단.csv"), PathBuf::from("명단.csv"));
+    }
 
     #[test]
     fn a_new_file_is_written_whole_and_owner_only() {

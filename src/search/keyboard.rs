@@ -49,8 +49,6 @@ pub fn dubeolsik_jamo(key: char) -> Option<char> {
     Some(j)
 }
 
-/// Convert keys typed in English mode into what a dubeolsik IME would have produced
-/// (`rkdalstn` → `강민수`).  Non-letter chars are passed through unchanged.
 /// The key that types `jamo` on the 2-set layout: the inverse of [`dubeolsik_jamo`]
 /// (a shifted jamo gives the uppercase letter).
 pub fn dubeolsik_key(jamo: char) -> Option<char> {
@@ -59,72 +57,15 @@ pub fn dubeolsik_key(jamo: char) -> Option<char> {
         .find(|k| dubeolsik_jamo(*k) == Some(jamo))
 }
 
+/// Convert keys typed in English mode into what a dubeolsik IME would have produced
+/// (`rkdalstn` → `강민수`).  Non-letter chars are passed through unchanged.
 pub fn keyboard_to_hangul(keys: &str) -> String {
-    #[derive(Default)]
-    struct St {
-        cho: Option<char>,
-        jung: Option<char>,
-        jong: Option<char>,
-    }
-    fn flush(st: &mut St, out: &mut String) {
-        match (st.cho, st.jung) {
-            (Some(c), Some(v)) => {
-                let ini = initial_index(c).unwrap_or(0);
-                let med = medial_index(v).unwrap_or(0);
-                let fin = st.jong.and_then(final_index).unwrap_or(0);
-                if let Some(s) = compose(ini, med, fin) {
-                    out.push(s);
-                }
-            }
-            (Some(c), None) => out.push(c),
-            (None, Some(v)) => out.push(v),
-            (None, None) => {}
-        }
-        *st = St::default();
-    }
-    let mut out = String::new();
-    let mut st = St::default();
-    for k in keys.chars() {
-        let Some(j) = dubeolsik_jamo(k) else {
-            flush(&mut st, &mut out);
-            out.push(k);
-            continue;
-        };
-        if is_compat_vowel(j) {
-            if let Some(f) = st.jong {
-                // the final moves to the next syllable (a compound final is split)
-                let (keep, moved) = match split_compound_final(f) {
-                    Some((a, b)) => (Some(a), b),
-                    None => (None, f),
-                };
-                st.jong = keep;
-                flush(&mut st, &mut out);
-                st.cho = Some(moved);
-                st.jung = Some(j);
-            } else if let Some(v) = st.jung {
-                if let Some(jv) = join_medial(v, j) {
-                    st.jung = Some(jv);
-                } else {
-                    flush(&mut st, &mut out);
-                    st.jung = Some(j);
-                }
-            } else {
-                st.jung = Some(j);
-            }
-        } else {
-            match (st.cho, st.jung, st.jong) {
-                (Some(_), Some(_), None) if final_index(j).is_some() => st.jong = Some(j),
-                (Some(_), Some(_), Some(f)) if join_final(f, j).is_some() => {
-                    st.jong = join_final(f, j);
-                }
-                _ => {
-                    flush(&mut st, &mut out);
-                    st.cho = Some(j);
-                }
-            }
-        }
-    }
-    flush(&mut st, &mut out);
+    let mut ime = Composer::default();
+    let mut out: String = keys
+        .chars()
+        .map(|k| ime.push(dubeolsik_jamo(k).unwrap_or(k)))
+        .collect();
+    out.push_str(&ime.take());
     out
 }
 

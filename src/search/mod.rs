@@ -61,6 +61,7 @@
 //! desk passes those who have already arrived — then name display length (`chars().count()` of
 //! the name as given, trimmed), then the trimmed name (Unicode code point order), then id.
 
+mod compose;
 mod hangul;
 mod index;
 mod keyboard;
@@ -71,6 +72,7 @@ mod persist;
 #[cfg(test)]
 mod tests;
 
+pub use compose::*;
 pub use hangul::*;
 pub use index::*;
 pub use keyboard::*;

@@ -655,20 +655,20 @@ impl App {
         Ok(())
     }
 
-    /// Where the TUI proposes to write the minutes (in `format`): `export_dir`, else the
-    /// current directory.
+    /// Where the TUI proposes to write the minutes (in `format`): `export_path`.
     pub fn minutes_path(&self, format: Format) -> Option<PathBuf> {
         let e = self.event.as_ref()?;
         let name = i18n::minutes_file_name(&e.date.format("%Y-%m-%d").to_string());
         Some(self.export_path(&name)?.with_extension(format.extension()))
     }
 
-    /// `name` in the directory the app writes files to: `export_dir`, else the current one.
+    /// `name` in the directory the app writes files to: `export_dir`, else the user's
+    /// Documents, else the current directory.
     pub(super) fn export_path(&self, name: &str) -> Option<PathBuf> {
         let dir = self
             .export_dir
             .clone()
-            .or_else(|| std::env::current_dir().ok())?;
+            .or_else(crate::io::files::default_dir)?;
         Some(dir.join(name))
     }
 

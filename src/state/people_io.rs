@@ -1,8 +1,6 @@
 //! Import and export from the People screen: the same code paths as `netday import` and
 //! `netday export people`.
 
-use std::path::PathBuf;
-
 use super::{Action, App, Effect, Modal, Tone, Writing, Wrote};
 use crate::i18n;
 use crate::io::csv::{Field, Override, ParsedCsv, parse_people_sheet};
@@ -105,16 +103,7 @@ pub struct ExportDialog {
     pub what: Writing,
 }
 
-/// `~/x` → `$HOME/x`.
-pub fn expand_home(path: &str) -> PathBuf {
-    let path = path.trim();
-    if let Some(rest) = path.strip_prefix("~/")
-        && let Some(home) = std::env::var_os("HOME")
-    {
-        return PathBuf::from(home).join(rest);
-    }
-    PathBuf::from(path)
-}
+pub use crate::io::files::expand_home;
 
 /// Typing into the path field; says when a paste was cut.
 fn edit_path(app: &mut App, path: &mut TextField, action: &Action) {
@@ -129,8 +118,13 @@ impl App {
 
     pub(super) fn open_export(&mut self) {
         let date = self.now().local_date().format("%Y%m%d");
+        // In Documents (or the current directory), where a Windows or Mac user looks.
+        let name = format!("netday-people-{date}.xlsx");
+        let path = self
+            .export_path(&name)
+            .map_or(format!("~/{name}"), |p| p.display().to_string());
         self.open(Modal::Export(Box::new(ExportDialog {
-            path: TextField::with(FieldKind::Path, &format!("~/netday-people-{date}.xlsx")),
+            path: TextField::with(FieldKind::Path, &path),
             error: None,
             what: Writing::People,
         })));

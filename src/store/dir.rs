@@ -103,6 +103,9 @@ pub(super) fn sync_dir(dir: &Path) -> Result<()> {
     File::open(dir)
         .and_then(|d| d.sync_all())
         .map_err(|e| StoreError::io(dir, e))?;
+    // Windows offers no way to sync a directory. NTFS journals its directory entries, so a
+    // crash leaves either the old or the new name, never a damaged one; but a name given just
+    // before a power loss may be lost. The files' own bytes were flushed (FlushFileBuffers).
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())

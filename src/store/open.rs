@@ -98,8 +98,10 @@ impl Store {
             trees.push(db.open_tree(name).map_err(|e| StoreError::sled(path, e))?);
         }
         let log_path = path.join("db");
+        // Windows' FlushFileBuffers (what sync_data calls there) refuses a read-only handle.
         let log = File::options()
             .read(true)
+            .write(cfg!(windows))
             .open(&log_path)
             .map_err(|e| StoreError::io(&log_path, e))?;
         Ok(Live { db, trees, log })

@@ -1,11 +1,14 @@
 //! One line of text being typed: the caret moves inside it (by grapheme, so a Hangul syllable
 //! or an emoji is one step), Backspace and Delete work at the caret, Ctrl-U clears, Ctrl-W
 //! deletes a word. What goes in is cleaned and held to the field's limit, whether typed or
-//! pasted. Editing is tui-input's; this type adds the cleaning, the limit and equality.
+//! pasted. Editing is tui-input's; this type adds the cleaning, the limit, equality, and
+//! Hangul typed as separate jamo (as some Windows terminals deliver it) composed into
+//! syllables the way the 2-set keyboard does.
 
 use tui_input::{Input, InputRequest};
 
 use crate::model::{TextField as FieldKind, clean_line, clean_multiline, cut_to};
+use crate::search::{Composer, is_compat_consonant, is_compat_vowel};
 
 /// Free notes and descriptions keep their line breaks when set or pasted (they are edited in
 /// one line, but saving must not flatten what was written elsewhere).
@@ -35,6 +38,9 @@ pub enum Edit {
 pub struct TextField {
     input: Input,
     kind: FieldKind,
+    /// The syllable being composed from jamo, which stands just before the caret; any other
+    /// key or edit finishes it.
+    ime: Composer,
 }
 
 /// Two fields are equal when they hold the same text for the same kind: where the caret
@@ -79,6 +85,7 @@ impl TextField {
         TextField {
             input: Input::default(),
             kind,
+            ime: Composer::default(),
         }
     }
 
@@ -108,10 +115,12 @@ impl TextField {
             Ok(s) | Err(s) => s,
         };
         self.input = Input::new(kept.to_string());
+        self.ime = Composer::default();
     }
 
     pub fn clear(&mut self) {
         self.input.reset();
+        self.ime = Composer::default();
     }
 
     fn room(&self) -> usize {
@@ -123,6 +132,10 @@ impl TextField {
     /// Types one character at the caret. Control characters and a full field take nothing;
     /// returns whether the text changed.
     pub fn insert(&mut self, c: char) -> bool {
+        if is_compat_consonant(c) || is_compat_vowel(c) {
+            return self.compose(c);
+        }
+        self.ime = Composer::default();
         if c.is_control() || self.room() == 0 {
             return false;
         }
@@ -145,8 +158,37 @@ impl TextField {
         changed
     }
 
+    /// Feeds a jamo to the syllable being composed and shows the result in its place.
+    fn compose(&mut self, jamo: char) -> bool {
+        let mut ime = self.ime.clone();
+        let before = ime.composing();
+        let now = ime.push(jamo) + &ime.composing();
+        self.replace_before_caret(&before, &now, ime)
+    }
+
+    /// Puts `now` where `before` (the composing syllable) stands before the caret, unless the
+    /// field has no room for it.
+    fn replace_before_caret(&mut self, before: &str, now: &str, ime: Composer) -> bool {
+        let (before, now) = (before.chars().count(), now.chars().collect::<Vec<_>>());
+        if now.len() > before + self.room() {
+            return false;
+        }
+        let chars: Vec<char> = self.input.value().chars().collect();
+        let caret = self.input.cursor().min(chars.len());
+        let start = caret.saturating_sub(before);
+        let value: String = chars[..start]
+            .iter()
+            .chain(&now)
+            .chain(&chars[caret..])
+            .collect();
+        self.input = Input::new(value).with_cursor(start + now.len());
+        self.ime = ime;
+        true
+    }
+
     /// Inserts pasted text at the caret, cleaned to one line and cut to the room left.
     pub fn paste(&mut self, text: &str) -> Pasted {
+        self.ime = Composer::default();
         let clean = clean(self.kind, text);
         let room = self.room();
         let (kept, pasted) = match cut_to(&clean, room) {
@@ -161,6 +203,15 @@ impl TextField {
 
     /// Applies an edit; returns whether the text changed (a caret move alone returns false).
     pub fn edit(&mut self, e: Edit) -> bool {
+        if e == Edit::Backspace && !self.ime.is_empty() {
+            // Inside a syllable being composed, Backspace takes back its last jamo (닭 → 달).
+            let mut ime = self.ime.clone();
+            let before = ime.composing();
+            ime.pop();
+            let now = ime.composing();
+            return self.replace_before_caret(&before, &now, ime);
+        }
+        self.ime = Composer::default();
         let req = match e {
             Edit::Left => InputRequest::GoToPrevChar,
             Edit::Right => InputRequest::GoToNextChar,
@@ -211,6 +262,65 @@ impl TextField {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hangul_typed_as_separate_jamo_is_composed_and_initials_stay_initials() {
+        assert_eq!(typed("ㅎㅏㄴㄱㅡㄹ").value(), "한글");
+        assert_eq!(typed("ㄷㅏㄹㄱㅡㄴ").value(), "달근");
+        assert_eq!(typed("ㄱㄱㅅ").value(), "ㄱㄱㅅ");
+        assert_eq!(typed("김ㅎㅏㄴㅡㄹ").value(), "김하늘");
+        assert_eq!(typed("ㅌㅐㄹㅡㅇ ㅅㅣㄴㅎㅕㅂ").value(), "태릉 신협");
+        // A syllable an IME delivered whole is never taken apart or joined.
+        assert_eq!(typed("가ㅏ").value(), "가ㅏ");
+        let mut f = typed("ㄷㅏㄹㄱ");
+        assert_eq!(f.value(), "닭");
+        assert!(f.edit(Edit::Backspace));
+        assert_eq!(f.value(), "달");
+        assert!(f.insert('ㅁ'));
+        assert_eq!(f.value(), "닮");
+        assert_eq!(f.caret_column(), 2);
+    }
+
+    #[test]
+    fn composing_happens_at_the_caret_and_ends_when_the_caret_moves() {
+        let mut f = typed("정늘");
+        f.edit(Edit::Left);
+        for j in "ㅎㅏ".chars() {
+            f.insert(j);
+        }
+        assert_eq!(f.value(), "정하늘");
+        assert!(f.edit(Edit::Backspace));
+        assert_eq!(f.value(), "정ㅎ늘", "Backspace takes back the vowel only");
+        f.edit(Edit::Right);
+        f.edit(Edit::Left);
+        assert!(f.insert('ㅏ'));
+        assert_eq!(
+            f.value(),
+            "정ㅎㅏ늘",
+            "after a move the earlier jamo is finished text"
+        );
+        let mut f = typed("ㅎㅏㄴ");
+        assert!(f.edit(Edit::Backspace));
+        assert!(f.edit(Edit::Backspace));
+        assert!(f.edit(Edit::Backspace));
+        assert!(f.is_empty());
+        assert!(!f.edit(Edit::Backspace));
+    }
+
+    #[test]
+    fn a_composed_syllable_respects_the_field_limit() {
+        let limit = FieldKind::Phone.limit();
+        let mut f = TextField::with(FieldKind::Phone, &"1".repeat(limit - 1));
+        assert!(f.insert('ㄱ'));
+        assert!(f.insert('ㅏ'), "가 replaces ㄱ: no room needed");
+        assert!(f.insert('ㄴ'));
+        assert!(
+            !f.insert('ㅏ'),
+            "가나 needs one more place than the field has"
+        );
+        assert_eq!(f.value().chars().count(), limit);
+        assert!(f.value().ends_with('간'));
+    }
 
     fn typed(s: &str) -> TextField {
         let mut f = TextField::new(FieldKind::Name);

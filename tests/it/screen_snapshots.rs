@@ -48,6 +48,8 @@ fn snap(name: &str, app: &App) {
 
 fn on(screen: Screen) -> (tempfile::TempDir, App) {
     let (dir, mut app) = common::demo_app();
+    // Where files are proposed, the same on every machine (it is only shown, never written).
+    app.export_dir = Some(std::path::PathBuf::from("/home/coordinator/문서"));
     while app.screen != screen {
         app.update(Action::NextScreen);
     }
