@@ -132,6 +132,25 @@ fn render(c: &mut Criterion) {
                 .width
         })
     });
+    // The organisations view (2,500 organisations, each row with its people counted).
+    app.update(netday::state::Action::ToggleOrgs);
+    g.bench_function("organisations_200x60", |b| {
+        b.iter(|| {
+            term.draw(|f| netday::view::draw(&app, f))
+                .expect("draw")
+                .area
+                .width
+        })
+    });
+    // The people detail pane: ↓ to the next person loads their history, notes and ideas.
+    app.update(netday::state::Action::ToggleOrgs);
+    app.update(netday::state::Action::Detail);
+    g.bench_function("people_detail_next_row", |b| {
+        b.iter(|| {
+            app.update(netday::state::Action::Down);
+            app.people.detail.as_ref().map_or(0, |d| d.notes.len())
+        })
+    });
     g.finish();
 }
 

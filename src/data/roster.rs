@@ -41,6 +41,19 @@ pub struct Roster {
     people_version: u64,
     /// Changes whenever anything in the roster changes (people, orgs, attendance, event).
     version: u64,
+    /// Per-organisation facts the views ask for on every frame, worked out in one pass over
+    /// everyone the first time they are asked after a change (`version`).
+    org_facts: std::cell::RefCell<OrgFacts>,
+}
+
+/// What the organisations view and the forms need per organisation, for one roster version.
+#[derive(Default)]
+struct OrgFacts {
+    version: u64,
+    /// (people, registered for this day, arrived), archived people left out.
+    counts: HashMap<Id, (usize, usize, usize)>,
+    /// `org_key` of every organisation's name.
+    by_key: HashMap<String, Id>,
 }
 
 /// Source of roster versions: unique across reloads, so a cache never mistakes a new roster for
@@ -165,10 +178,49 @@ impl Roster {
         if k.is_empty() {
             return None;
         }
-        self.orgs
-            .values()
-            .find(|o| crate::model::contact::org_key(&o.name) == k)
-            .map(|o| o.id)
+        self.with_org_facts(|f| f.by_key.get(&k).copied())
+    }
+
+    /// (people, registered for this day, arrived) of one organisation, archived people left
+    /// out. Every organisation is counted in one pass the first time after a change, so a
+    /// frame of the organisations view costs a hash lookup per row.
+    pub fn org_counts(&self, org: Id) -> (usize, usize, usize) {
+        self.with_org_facts(|f| f.counts.get(&org).copied().unwrap_or_default())
+    }
+
+    fn with_org_facts<T>(&self, read: impl FnOnce(&OrgFacts) -> T) -> T {
+        let mut facts = self.org_facts.borrow_mut();
+        if facts.version != self.version || facts.version == 0 {
+            let mut counts: HashMap<Id, (usize, usize, usize)> = HashMap::new();
+            for p in self.people.iter().filter(|p| !p.archived) {
+                let Some(org) = p.org_id else {
+                    continue;
+                };
+                let c = counts.entry(org).or_default();
+                c.0 += 1;
+                if let Some(a) = self.attendance.get(&p.id) {
+                    c.1 += 1;
+                    if a.status.is_arrived() {
+                        c.2 += 1;
+                    }
+                }
+            }
+            // The first organisation of a name wins, as the old scan found it.
+            let mut by_key = HashMap::new();
+            let mut orgs: Vec<&Organization> = self.orgs.values().collect();
+            orgs.sort_by_key(|o| o.id);
+            for o in orgs {
+                by_key
+                    .entry(crate::model::contact::org_key(&o.name))
+                    .or_insert(o.id);
+            }
+            *facts = OrgFacts {
+                version: self.version,
+                counts,
+                by_key,
+            };
+        }
+        read(&facts)
     }
 
     /// Organisations for what `l` holds, the one whose whole name it is highlighted.

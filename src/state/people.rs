@@ -423,26 +423,6 @@ impl PeopleState {
     }
 }
 
-/// Per-person row counts for the organisations sub-view: (people, registered, arrived).
-pub fn org_counts(roster: &Roster, org: Id) -> (usize, usize, usize) {
-    let mut people = 0;
-    let mut registered = 0;
-    let mut arrived = 0;
-    for p in roster.people.iter().filter(|p| !p.archived) {
-        if p.org_id != Some(org) {
-            continue;
-        }
-        people += 1;
-        if let Some(a) = roster.attendance.get(&p.id) {
-            registered += 1;
-            if a.status.is_arrived() {
-                arrived += 1;
-            }
-        }
-    }
-    (people, registered, arrived)
-}
-
 impl App {
     pub(super) fn on_people(&mut self, action: Action) -> Result<(), StoreError> {
         let s = &mut self.people;

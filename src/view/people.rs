@@ -479,7 +479,7 @@ fn draw_orgs(app: &App, f: &mut Frame, area: Rect) {
         let Some(o) = app.data.roster.orgs.get(id) else {
             continue;
         };
-        let (n, registered, arrived) = crate::state::people::org_counts(&app.data.roster, *id);
+        let (n, registered, arrived) = app.data.roster.org_counts(*id);
         let cells = [
             o.name.clone(),
             kind_label(o.kind).to_string(),

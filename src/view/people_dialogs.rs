@@ -281,7 +281,7 @@ fn org_who(app: &App, id: crate::model::Id) -> String {
     let r = &app.data.roster;
     match r.orgs.get(&id) {
         Some(o) => {
-            let (people, _, _) = crate::state::people::org_counts(r, id);
+            let (people, _, _) = r.org_counts(id);
             format!(
                 "{} · {} · {}",
                 o.name,

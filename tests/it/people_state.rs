@@ -559,3 +559,30 @@ fn closing_stays_undoable_after_an_import() {
         Some(&AttendanceStatus::Expected)
     );
 }
+
+/// The organisations view's counts are worked out once per change, and follow every change: a
+/// check-in, an archive.
+#[test]
+fn organisation_counts_follow_check_ins_and_archives() {
+    let (_d, mut app) = app();
+    let kim = id_of(&app, "김기성");
+    let org = app.data.roster.person(kim).unwrap().org_id.unwrap();
+    let (people, registered, arrived) = app.data.roster.org_counts(org);
+    assert!(people >= 2 && registered >= 1, "{people} {registered}");
+    app.check_in(kim).unwrap();
+    assert_eq!(
+        app.data.roster.org_counts(org),
+        (people, registered, arrived + 1)
+    );
+    let other = app
+        .data
+        .roster
+        .people
+        .iter()
+        .find(|p| p.org_id == Some(org) && p.id != kim)
+        .unwrap()
+        .id;
+    app.data.archive(other).unwrap();
+    assert_eq!(app.data.roster.org_counts(org).0, people - 1);
+    assert_eq!(app.data.roster.org_named(" 한울 신협 "), Some(org));
+}
