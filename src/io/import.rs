@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use chrono::NaiveDate;
 
 use super::csv::{ImportRow, ParsedCsv, RowError, RowProblem, Rsvp};
@@ -120,9 +122,9 @@ pub fn apply(
         .collect();
     let org_names: HashMap<Id, String> = orgs.values().map(|o| (o.id, org_key(&o.name))).collect();
     let mut people = store.people()?;
-    let mut by_name_org: HashMap<(String, String), usize> = HashMap::new();
-    let mut by_phone: HashMap<(String, String), usize> = HashMap::new();
-    let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut by_name_org: FxHashMap<(String, String), usize> = FxHashMap::default();
+    let mut by_phone: FxHashMap<(String, String), usize> = FxHashMap::default();
+    let mut by_code: FxHashMap<String, usize> = FxHashMap::default();
     for (i, p) in people.iter().enumerate() {
         let org = p
             .org_id
@@ -156,8 +158,8 @@ pub fn apply(
     let mut new_orgs: Vec<String> = Vec::new();
     let mut changed: Vec<usize> = Vec::new();
     let mut day_order: Vec<usize> = Vec::new();
-    let mut answers: HashMap<usize, Option<Rsvp>> = HashMap::new();
-    let mut row_org: HashMap<usize, String> = HashMap::new();
+    let mut answers: FxHashMap<usize, Option<Rsvp>> = FxHashMap::default();
+    let mut row_org: FxHashMap<usize, String> = FxHashMap::default();
     progress.start(crate::i18n::PROGRESS_CHECK_ROWS, parsed.rows.len() as u64);
     for (n, row) in parsed.rows.iter().enumerate() {
         if n.is_multiple_of(STEP) {

@@ -257,6 +257,11 @@ fn parse_records(
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut total_records = 0;
+    // Only the cells of columns nothing reads are looked at again (`look_at_ignored`): keep
+    // those, not a second copy of the whole file.
+    let ignored: Vec<usize> = (0..columns.titles.len())
+        .filter(|&i| columns.field_of(i).is_none())
+        .collect();
     let mut kept: Vec<Vec<String>> = Vec::new();
 
     for (at, raw) in raws.into_iter().enumerate() {
@@ -289,7 +294,15 @@ fn parse_records(
             Ok(row) => rows.push(row),
             Err(reason) => errors.push(RowError { line, reason }),
         }
-        kept.push(cells);
+        if !ignored.is_empty() {
+            let mut cells = cells;
+            for (i, c) in cells.iter_mut().enumerate() {
+                if !ignored.contains(&i) {
+                    *c = String::new();
+                }
+            }
+            kept.push(cells);
+        }
     }
     columns.look_at_ignored(&kept, overrides);
     Ok(ParsedCsv {
