@@ -159,6 +159,37 @@ fn org_title(org: Option<&str>, l: Lang) -> &str {
 }
 
 /// The idea's stage now and its last move, whenever it was.
+/// The day's notes by agenda item ("1. title"), every item in order, then those under no
+/// item of the day as 기타 / Other when there are any.
+fn notes_by_item(d: &MinutesData, l: Lang) -> Vec<(String, Vec<&Note>)> {
+    let mut groups: Vec<(String, Vec<&Note>)> = d
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            (
+                format!("{}. {}", i + 1, item.title),
+                d.notes
+                    .iter()
+                    .filter(|n| n.agenda_id == Some(item.id))
+                    .collect(),
+            )
+        })
+        .collect();
+    let loose: Vec<&Note> = d
+        .notes
+        .iter()
+        .filter(|n| {
+            !n.agenda_id
+                .is_some_and(|a| d.agenda.iter().any(|i| i.id == a))
+        })
+        .collect();
+    if !loose.is_empty() {
+        groups.push((t(l, "기타", "Other").to_string(), loose));
+    }
+    groups
+}
+
 fn idea_stage(d: &MinutesData, i: &Idea, l: Lang) -> String {
     i18n::minutes_idea_stage(
         i.status,
@@ -296,32 +327,7 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
     // Notes and decisions per agenda item.
     let _ = writeln!(out, "## {}", t(l, "논의 내용", "Discussion"));
     let _ = writeln!(out);
-    let mut groups: Vec<(String, Vec<&Note>)> = d
-        .agenda
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            (
-                format!("{}. {}", i + 1, item.title),
-                d.notes
-                    .iter()
-                    .filter(|n| n.agenda_id == Some(item.id))
-                    .collect(),
-            )
-        })
-        .collect();
-    let loose: Vec<&Note> = d
-        .notes
-        .iter()
-        .filter(|n| {
-            !n.agenda_id
-                .is_some_and(|a| d.agenda.iter().any(|i| i.id == a))
-        })
-        .collect();
-    if !loose.is_empty() {
-        groups.push((t(l, "기타", "Other").to_string(), loose));
-    }
-    for (title, notes) in groups {
+    for (title, notes) in notes_by_item(d, l) {
         let _ = writeln!(out, "### {title}");
         let _ = writeln!(out);
         // Each action item once: in the table below, not here as well.
@@ -577,29 +583,7 @@ pub fn render_text(d: &MinutesData, l: Lang) -> String {
     }
 
     section(&mut out, "논의 내용", "Discussion");
-    let mut groups: Vec<(String, Vec<&Note>)> = d
-        .agenda
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            (
-                format!("{}. {}", i + 1, item.title),
-                d.notes
-                    .iter()
-                    .filter(|n| n.agenda_id == Some(item.id))
-                    .collect(),
-            )
-        })
-        .collect();
-    let loose: Vec<&Note> = d
-        .notes
-        .iter()
-        .filter(|n| {
-            !n.agenda_id
-                .is_some_and(|a| d.agenda.iter().any(|i| i.id == a))
-        })
-        .collect();
-    groups.push((t(l, "기타", "Other").to_string(), loose));
+    let mut groups = notes_by_item(d, l);
     groups.retain(|(_, notes)| !notes.is_empty());
     if groups.is_empty() {
         let _ = writeln!(out, "{}", t(l, "(기록 없음)", "(nothing recorded)"));
