@@ -15,6 +15,16 @@ fn type_text(app: &mut App, s: &str) {
     }
 }
 
+/// Opens the People screen's import (Ctrl-O) on `file` and shows its preview.
+fn preview_import(app: &mut App, file: &std::path::Path) {
+    while app.screen != netday::state::Screen::People {
+        app.update(Action::NextScreen);
+    }
+    app.update(Action::ImportPeople);
+    app.update(Action::Paste(file.display().to_string()));
+    app.update(Action::Submit);
+}
+
 fn arrived(app: &App) -> usize {
     app.data
         .roster
@@ -492,7 +502,6 @@ fn a_longer_agenda_item_pushes_the_next_and_notes_follow_the_running_one() {
 /// a left-out column looks like one that matters; a form tool's question headers map by meaning.
 #[test]
 fn the_import_preview_shows_every_column_and_warns_about_a_phone_left_out() {
-    use netday::state::Screen;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("응답.csv");
     std::fs::write(
@@ -502,12 +511,7 @@ fn the_import_preview_shows_every_column_and_warns_about_a_phone_left_out() {
     )
     .unwrap();
     let (_d, mut app) = demo_app();
-    while app.screen != Screen::People {
-        app.update(Action::NextScreen);
-    }
-    app.update(Action::ImportPeople);
-    app.update(Action::Paste(file.display().to_string()));
-    app.update(Action::Submit);
+    preview_import(&mut app, &file);
     let text = common::screen::screen(&common::screen::render(&app, 160, 40));
     for shown in [
         "성함을 적어주세요→이름",
@@ -524,7 +528,7 @@ fn the_import_preview_shows_every_column_and_warns_about_a_phone_left_out() {
 /// matcher left out (and warned about) is read as the organisation, and the import uses it.
 #[test]
 fn the_import_preview_maps_a_column_by_hand() {
-    use netday::state::{Modal, Screen};
+    use netday::state::Modal;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("응답.csv");
     std::fs::write(
@@ -533,12 +537,7 @@ fn the_import_preview_maps_a_column_by_hand() {
     )
     .unwrap();
     let (_d, mut app) = demo_app();
-    while app.screen != Screen::People {
-        app.update(Action::NextScreen);
-    }
-    app.update(Action::ImportPeople);
-    app.update(Action::Paste(file.display().to_string()));
-    app.update(Action::Submit);
+    preview_import(&mut app, &file);
     let text = common::screen::screen(&common::screen::render(&app, 160, 40));
     assert!(
         text.contains("[이름→이름]"),
@@ -584,12 +583,7 @@ fn maybe_answers_are_tentative_on_the_desk_and_in_the_numbers() {
     .unwrap();
     let (_d, mut app) = demo_app();
     let before = app.data.day_count(app.event.as_ref().unwrap().id).unwrap();
-    while app.screen != Screen::People {
-        app.update(Action::NextScreen);
-    }
-    app.update(Action::ImportPeople);
-    app.update(Action::Paste(first.display().to_string()));
-    app.update(Action::Submit);
+    preview_import(&mut app, &first);
     app.update(Action::Submit);
     assert!(app.modal.is_none(), "imported");
     let status = |app: &App, name: &str| {
@@ -639,16 +633,12 @@ fn maybe_answers_are_tentative_on_the_desk_and_in_the_numbers() {
     while app.screen != Screen::People {
         app.update(Action::NextScreen);
     }
-    app.update(Action::ImportPeople);
-    app.update(Action::Paste(second.display().to_string()));
-    app.update(Action::Submit);
+    preview_import(&mut app, &second);
     app.update(Action::Submit);
     assert_eq!(status(&app, "두얼굴"), Some(AttendanceStatus::Tentative));
     let third = dir.path().join("3차.csv");
     std::fs::write(&third, "성함,소속,참석 여부\n두얼굴,새마을협동조합,불참\n").unwrap();
-    app.update(Action::ImportPeople);
-    app.update(Action::Paste(third.display().to_string()));
-    app.update(Action::Submit);
+    preview_import(&mut app, &third);
     app.update(Action::Submit);
     assert_eq!(status(&app, "두얼굴"), Some(AttendanceStatus::Cancelled));
 }
@@ -657,7 +647,6 @@ fn maybe_answers_are_tentative_on_the_desk_and_in_the_numbers() {
 /// reads the sheet shown.
 #[test]
 fn the_import_preview_chooses_among_sheets_holding_a_list() {
-    use netday::state::Screen;
     use rust_xlsxwriter::Workbook;
     let mut book = Workbook::new();
     for (sheet, who) in [("1차 신청", "첫사람"), ("2차 신청", "둘째사람")] {
@@ -672,12 +661,7 @@ fn the_import_preview_chooses_among_sheets_holding_a_list() {
     let file = dir.path().join("신청.xlsx");
     std::fs::write(&file, book.save_to_buffer().unwrap()).unwrap();
     let (_d, mut app) = demo_app();
-    while app.screen != Screen::People {
-        app.update(Action::NextScreen);
-    }
-    app.update(Action::ImportPeople);
-    app.update(Action::Paste(file.display().to_string()));
-    app.update(Action::Submit);
+    preview_import(&mut app, &file);
     let text = common::screen::screen(&common::screen::render(&app, 160, 40));
     assert!(
         text.contains("시트 ‘1차 신청’ — 명단이 있는 시트가 2개입니다"),
@@ -707,7 +691,7 @@ fn the_import_preview_chooses_among_sheets_holding_a_list() {
 #[test]
 fn an_import_in_the_app_reports_its_progress_to_the_gauge() {
     use netday::i18n::L;
-    use netday::state::{Job, Modal, Screen};
+    use netday::state::{Job, Modal};
     struct Seen(Vec<(String, u64)>, Vec<u64>);
     impl netday::progress::Progress for Seen {
         fn start(&mut self, what: L, total: u64) {
@@ -726,12 +710,7 @@ fn an_import_in_the_app_reports_its_progress_to_the_gauge() {
     std::fs::write(&file, csv).unwrap();
     let (_d, mut app) = demo_app();
     app.defer_jobs = true;
-    while app.screen != Screen::People {
-        app.update(Action::NextScreen);
-    }
-    app.update(Action::ImportPeople);
-    app.update(Action::Paste(file.display().to_string()));
-    app.update(Action::Submit);
+    preview_import(&mut app, &file);
     app.update(Action::Submit);
     assert_eq!(app.job, Some(Job::Import), "left for the event loop");
     assert!(matches!(app.modal, Some(Modal::Import(_))), "still shown");
