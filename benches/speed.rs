@@ -101,6 +101,14 @@ fn search(c: &mut Criterion) {
     g.finish();
 }
 
+/// One frame of `app`, as the event loop draws it.
+fn frame(term: &mut Terminal<TestBackend>, app: &netday::state::App) -> u16 {
+    term.draw(|f| netday::view::draw(app, f))
+        .expect("draw")
+        .area
+        .width
+}
+
 fn render(c: &mut Criterion) {
     let mut app = open_app();
     // A typed query, so the list is full of search results.
@@ -111,36 +119,17 @@ fn render(c: &mut Criterion) {
     g.measurement_time(Duration::from_secs(2))
         .warm_up_time(Duration::from_millis(500));
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
-    g.bench_function("checkin_200x60", |b| {
-        b.iter(|| {
-            term.draw(|f| netday::view::draw(&app, f))
-                .expect("draw")
-                .area
-                .width
-        })
-    });
+    g.bench_function("checkin_200x60", |b| b.iter(|| frame(&mut term, &app)));
     // The people screen, everyone in the database (100,000 rows), sorted by name.
     app.update(netday::state::Action::Cancel);
     app.update(netday::state::Action::NextScreen);
     app.update(netday::state::Action::ToggleEveryone);
     assert_eq!(app.screen, netday::state::Screen::People);
-    g.bench_function("people_200x60", |b| {
-        b.iter(|| {
-            term.draw(|f| netday::view::draw(&app, f))
-                .expect("draw")
-                .area
-                .width
-        })
-    });
+    g.bench_function("people_200x60", |b| b.iter(|| frame(&mut term, &app)));
     // The organisations view (2,500 organisations, each row with its people counted).
     app.update(netday::state::Action::ToggleOrgs);
     g.bench_function("organisations_200x60", |b| {
-        b.iter(|| {
-            term.draw(|f| netday::view::draw(&app, f))
-                .expect("draw")
-                .area
-                .width
-        })
+        b.iter(|| frame(&mut term, &app))
     });
     // The people detail pane: ↓ to the next person loads their history, notes and ideas.
     app.update(netday::state::Action::ToggleOrgs);

@@ -682,14 +682,11 @@ impl App {
             return Ok(());
         };
         // Asks where, with the file name proposed (Enter writes it there).
-        self.open(Modal::Export(Box::new(super::ExportDialog {
-            path: crate::widgets::TextField::with(
-                crate::model::TextField::Path,
-                &path.display().to_string(),
-            ),
-            error: None,
-            what: super::Writing::Minutes(format),
-        })));
+        let shown = path.display().to_string();
+        self.open(super::ExportDialog::modal(
+            &shown,
+            super::Writing::Minutes(format),
+        ));
         Ok(())
     }
 

@@ -103,6 +103,17 @@ pub struct ExportDialog {
     pub what: Writing,
 }
 
+impl ExportDialog {
+    /// The dialog asking where `what` goes, with `path` proposed.
+    pub fn modal(path: &str, what: Writing) -> Modal {
+        Modal::Export(Box::new(ExportDialog {
+            path: TextField::with(FieldKind::Path, path),
+            error: None,
+            what,
+        }))
+    }
+}
+
 pub use crate::io::files::expand_home;
 
 /// Typing into the path field; says when a paste was cut.
@@ -123,11 +134,7 @@ impl App {
         let path = self
             .export_path(&name)
             .map_or(format!("~/{name}"), |p| p.display().to_string());
-        self.open(Modal::Export(Box::new(ExportDialog {
-            path: TextField::with(FieldKind::Path, &path),
-            error: None,
-            what: Writing::People,
-        })));
+        self.open(ExportDialog::modal(&path, Writing::People));
     }
 
     pub(super) fn on_import(

@@ -29,19 +29,19 @@ impl App {
             Action::Cancel => return Ok(Effect::Close),
             Action::Submit => {
                 let kind = KINDS[(*row).min(KINDS.len() - 1)];
-                let (Some(e), Some(dir)) = (&self.event, self.export_path("")) else {
+                let path = self.event.as_ref().and_then(|e| {
+                    let date = e.date.format("%Y-%m-%d").to_string();
+                    self.export_path(&i18n::print_file_name(kind, &date))
+                });
+                let Some(path) = path else {
                     self.say(Tone::Error, i18n::NO_HOME.get());
                     return Ok(Effect::Close);
                 };
-                let name = i18n::print_file_name(kind, &e.date.format("%Y-%m-%d").to_string());
-                return Ok(Effect::Open(Modal::Export(Box::new(ExportDialog {
-                    path: crate::widgets::TextField::with(
-                        crate::model::TextField::Path,
-                        &dir.join(name).display().to_string(),
-                    ),
-                    error: None,
-                    what: Writing::Print(kind),
-                }))));
+                let shown = path.display().to_string();
+                return Ok(Effect::Open(ExportDialog::modal(
+                    &shown,
+                    Writing::Print(kind),
+                )));
             }
             _ => {}
         }
