@@ -109,3 +109,18 @@ pub fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// An .xlsx with two sheets that each hold a list: 1차 신청 (첫사람) and 2차 신청 (둘째사람).
+pub fn two_list_workbook() -> Vec<u8> {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    for (sheet, who) in [("1차 신청", "첫사람"), ("2차 신청", "둘째사람")] {
+        let s = book.add_worksheet();
+        s.set_name(sheet).unwrap();
+        s.write_string(0, 0, "이름").unwrap();
+        s.write_string(0, 1, "소속").unwrap();
+        s.write_string(1, 0, who).unwrap();
+        s.write_string(1, 1, "한울신협").unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}

@@ -1227,19 +1227,9 @@ fn an_ods_imports_field_for_field() {
 /// that is not one of them is said, with the ones there are.
 #[test]
 fn a_workbook_with_two_lists_is_imported_only_from_the_sheet_named() {
-    use rust_xlsxwriter::Workbook;
-    let mut book = Workbook::new();
-    for (sheet, who) in [("1차 신청", "첫사람"), ("2차 신청", "둘째사람")] {
-        let s = book.add_worksheet();
-        s.set_name(sheet).unwrap();
-        s.write_string(0, 0, "이름").unwrap();
-        s.write_string(0, 1, "소속").unwrap();
-        s.write_string(1, 0, who).unwrap();
-        s.write_string(1, 1, "한울신협").unwrap();
-    }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
-    let f = write(dir.path(), "신청.xlsx", &book.save_to_buffer().unwrap());
+    let f = write(dir.path(), "신청.xlsx", &common::two_list_workbook());
     let f = f.to_str().unwrap();
     let (code, _, err) = run(&db, &["import", f]);
     assert_ne!(code, 0);

@@ -647,19 +647,9 @@ fn maybe_answers_are_tentative_on_the_desk_and_in_the_numbers() {
 /// reads the sheet shown.
 #[test]
 fn the_import_preview_chooses_among_sheets_holding_a_list() {
-    use rust_xlsxwriter::Workbook;
-    let mut book = Workbook::new();
-    for (sheet, who) in [("1차 신청", "첫사람"), ("2차 신청", "둘째사람")] {
-        let s = book.add_worksheet();
-        s.set_name(sheet).unwrap();
-        s.write_string(0, 0, "이름").unwrap();
-        s.write_string(0, 1, "소속").unwrap();
-        s.write_string(1, 0, who).unwrap();
-        s.write_string(1, 1, "한울신협").unwrap();
-    }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("신청.xlsx");
-    std::fs::write(&file, book.save_to_buffer().unwrap()).unwrap();
+    std::fs::write(&file, common::two_list_workbook()).unwrap();
     let (_d, mut app) = demo_app();
     preview_import(&mut app, &file);
     let text = common::screen::screen(&common::screen::render(&app, 160, 40));
