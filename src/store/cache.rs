@@ -1,13 +1,22 @@
 //! Derived data kept to start fast: the roster (everyone and every organisation in one value)
 //! and the saved search index, valid only for the generation they were built at. Never the
 //! only copy of anything: not synced, and rebuilt when missing, stale or unreadable.
-//! Touches the `cache` tree and the generation counter in `meta`.
+//!
+//! They live in files of their own beside sled's (`cache.roster`, `cache.search`), not in sled:
+//! sled reads every large value of its log's last segment again on each open, so 18 MB of
+//! caches in sled cost every start, every `netday search`, ~30 ms before anything was asked.
+//! A file holds `MAGIC`, the generation it was built at, the body's length and CRC-32, then
+//! the body; a torn or foreign file fails the check and is rebuilt. A file is written only
+//! after the data it was built from is durable, so a crash cannot bring back a generation
+//! number with other data behind it.
+//!
+//! Touches the two cache files, the retired `cache` tree and the generation counter in `meta`.
 
-use super::layout::{
-    CACHE, GEN_KEY, META, ORGS, PEOPLE, ROSTER_KEY, SEARCH_KEY, TREE_NAMES, be, from_be,
-};
+use std::path::PathBuf;
+
+use super::layout::{GEN_KEY, META, ORGS, PEOPLE, RETIRED_CACHE_TREE, TREE_NAMES, be, from_be};
 use super::write::{Tx, TxResult};
-use super::{Result, Store, StoreError, codec};
+use super::{Result, Store, codec};
 use crate::model::{Organization, Person};
 
 impl Tx<'_> {
@@ -22,22 +31,86 @@ impl Tx<'_> {
 /// records that could not be read when it was built (so a start from the cache still says so).
 #[derive(serde::Serialize, serde::Deserialize)]
 struct RosterCache {
-    generation: u64,
     people: Vec<Person>,
     orgs: Vec<Organization>,
     damaged: Vec<(String, Vec<u8>)>,
 }
 
+/// The two cache files, by what they hold.
+pub(super) const ROSTER_FILE: &str = "cache.roster";
+pub(super) const SEARCH_FILE: &str = "cache.search";
+/// What a cache file is written as before it is renamed into place.
+pub(super) const TMP_SUFFIX: &str = ".tmp";
+
+const MAGIC: &[u8; 8] = b"NDCACHE1";
+const HEADER: usize = 8 + 8 + 8 + 4;
+
+/// A cache file's body, read whole (the header stays in front of it, not copied away).
+pub struct CacheBytes {
+    buf: Vec<u8>,
+}
+
+impl std::ops::Deref for CacheBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.buf[HEADER..]
+    }
+}
+
+/// `true` when `buf` is a whole cache file built at `generation`.
+fn valid(buf: &[u8], generation: u64) -> bool {
+    let Some((head, body)) = buf.split_at_checked(HEADER) else {
+        return false;
+    };
+    let num = |r: std::ops::Range<usize>| head.get(r).and_then(from_be);
+    head.starts_with(MAGIC)
+        && num(8..16) == Some(generation)
+        && num(16..24) == Some(body.len() as u64)
+        && head[24..28] == crc32fast::hash(body).to_be_bytes()
+}
+
 impl Store {
-    /// Everyone and every organisation, as fast as possible: from the roster cache (one value,
+    fn cache_path(&self, file: &str) -> PathBuf {
+        self.path.join(file)
+    }
+
+    /// The body of cache file `file` if it was built at `generation` and is whole.
+    fn read_cache(&self, file: &str, generation: u64) -> Option<CacheBytes> {
+        let buf = std::fs::read(self.cache_path(file)).ok()?;
+        valid(&buf, generation).then_some(CacheBytes { buf })
+    }
+
+    /// Writes cache file `file` for `generation`: only once the data it was built from is
+    /// durable, only with room to spare on the disk, never in a way that could leave a torn
+    /// file under the real name. A cache that cannot be written is simply built again next time.
+    fn write_cache(&self, file: &str, generation: u64, body: &[u8]) {
+        if self.durable().is_err() || self.ensure_room((HEADER + body.len()) as u64).is_err() {
+            return;
+        }
+        let mut head = Vec::with_capacity(HEADER);
+        head.extend_from_slice(MAGIC);
+        head.extend_from_slice(&be(generation));
+        head.extend_from_slice(&be(body.len() as u64));
+        head.extend_from_slice(&crc32fast::hash(body).to_be_bytes());
+        let path = self.cache_path(file);
+        let tmp = self.cache_path(&format!("{file}{TMP_SUFFIX}"));
+        let written = std::fs::File::create(&tmp).and_then(|mut f| {
+            use std::io::Write;
+            f.write_all(&head)?;
+            f.write_all(body)
+        });
+        if written.and_then(|_| std::fs::rename(&tmp, &path)).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+
+    /// Everyone and every organisation, as fast as possible: from the roster cache (one file,
     /// one read) when no person or organisation was written since it was built; otherwise read
-    /// record by record and the cache rebuilt for next time. The cache is only an optimisation:
-    /// it is not synced, and a cache that is missing, stale or unreadable is simply rebuilt.
+    /// record by record and the cache rebuilt for next time.
     pub fn people_and_orgs(&self) -> Result<(Vec<Person>, Vec<Organization>)> {
         let gen_now = self.generation()?;
-        if let Some(v) = self.raw_get(CACHE, ROSTER_KEY)?
+        if let Some(v) = self.read_cache(ROSTER_FILE, gen_now)
             && let Ok(c) = codec::decode_large::<RosterCache>(&v)
-            && c.generation == gen_now
         {
             for (tree, key) in &c.damaged {
                 if let Some(i) = TREE_NAMES.iter().position(|n| n == tree) {
@@ -55,38 +128,26 @@ impl Store {
             .map(|d| (d.tree.to_string(), d.key))
             .collect();
         let c = RosterCache {
-            generation: gen_now,
             people,
             orgs,
             damaged,
         };
-        // Only an optimisation: on a full disk the roster is simply read again next time.
         if let Ok(bytes) = codec::encode_large(&c) {
-            let _ = self.raw_insert(CACHE, ROSTER_KEY, bytes);
+            self.write_cache(ROSTER_FILE, gen_now, &bytes);
         }
         Ok((c.people, c.orgs))
     }
 
     /// The saved people search index (opaque bytes), if it was saved at generation `generation`.
-    pub fn search_cache(&self, generation: u64) -> Result<Option<Vec<u8>>> {
-        Ok(self.raw_get(CACHE, SEARCH_KEY)?.and_then(|v| {
-            let (g, body) = v.split_at_checked(8)?;
-            let g = from_be(g)?;
-            (g == generation).then(|| body.to_vec())
-        }))
+    pub fn search_cache(&self, generation: u64) -> Result<Option<CacheBytes>> {
+        Ok(self.read_cache(SEARCH_FILE, generation))
     }
 
-    /// Saves the people search index built at `generation` (a cache: not synced, skipped when
-    /// the disk is full).
+    /// Saves the people search index built at `generation` (a cache: skipped when it cannot be
+    /// written).
     pub fn put_search_cache(&self, generation: u64, bytes: &[u8]) -> Result<()> {
-        let mut v = Vec::with_capacity(8 + bytes.len());
-        v.extend_from_slice(&be(generation));
-        v.extend_from_slice(bytes);
-        match self.raw_insert(CACHE, SEARCH_KEY, v) {
-            // Only an optimisation: on a full disk the index is built again next time.
-            Err(StoreError::DiskFull { .. }) => Ok(()),
-            other => other,
-        }
+        self.write_cache(SEARCH_FILE, generation, bytes);
+        Ok(())
     }
 
     /// Changes whenever a person or organisation is written (what the caches are checked against).
@@ -95,5 +156,47 @@ impl Store {
             .raw_get(META, GEN_KEY)?
             .and_then(|v| from_be(&v))
             .unwrap_or(0))
+    }
+
+    /// Drops the `cache` tree earlier versions kept the caches in: sled reads its large values
+    /// again on every open for as long as they are part of the database.
+    pub(super) fn retire_sled_caches(&self) -> Result<()> {
+        let live = self.live()?;
+        let found = live
+            .db
+            .tree_names()
+            .iter()
+            .any(|n| n == RETIRED_CACHE_TREE.as_bytes());
+        if found {
+            live.db
+                .drop_tree(RETIRED_CACHE_TREE)
+                .map_err(|e| self.sled_err(e))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// A database from a version that kept its caches in sled loses that tree on the next open,
+    /// and with it the megabytes sled would read again at every start.
+    #[test]
+    fn the_old_cache_tree_is_dropped_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        drop(Store::open(&path).unwrap());
+        {
+            let db = sled::open(&path).unwrap();
+            let old = db.open_tree(RETIRED_CACHE_TREE).unwrap();
+            old.insert(b"roster", vec![7u8; 1 << 20]).unwrap();
+            db.flush().unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let names = store.live().unwrap().db.tree_names();
+        assert!(!names.iter().any(|n| n == RETIRED_CACHE_TREE.as_bytes()));
+        assert!(store.is_empty());
     }
 }

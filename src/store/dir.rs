@@ -26,11 +26,15 @@ pub enum Found {
 
 /// Whether `name` is a file sled or netday itself makes in a database directory.
 fn is_ours(name: &str) -> bool {
+    use super::cache::{ROSTER_FILE, SEARCH_FILE, TMP_SUFFIX};
     matches!(
         name,
-        "conf" | "db" | "blobs" | VERSION_FILE | CREATION_MARKER
+        "conf" | "db" | "blobs" | VERSION_FILE | CREATION_MARKER | ROSTER_FILE | SEARCH_FILE
     ) || name == version_tmp()
         || name.starts_with("snap.")
+        || name
+            .strip_suffix(TMP_SUFFIX)
+            .is_some_and(|n| n == ROSTER_FILE || n == SEARCH_FILE)
 }
 
 fn version_tmp() -> String {

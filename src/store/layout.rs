@@ -19,8 +19,7 @@ pub(super) const NOTES: usize = 10;
 pub(super) const NOTES_BY_EVENT: usize = 11;
 pub(super) const IDEAS: usize = 12;
 pub(super) const DRAFTS: usize = 13;
-pub(super) const CACHE: usize = 14;
-pub(super) const TREE_NAMES: [&str; 15] = [
+pub(super) const TREE_NAMES: [&str; 14] = [
     "meta",
     "events",
     "orgs",
@@ -35,16 +34,13 @@ pub(super) const TREE_NAMES: [&str; 15] = [
     "notes_by_event",
     "ideas",
     "drafts",
-    "cache",
 ];
+/// The tree earlier versions kept the caches in (see `cache.rs`), dropped when found.
+pub(super) const RETIRED_CACHE_TREE: &str = "cache";
 
 /// `meta` counter bumped by every person or organisation write: the roster cache is valid only
 /// for the value it was built at.
 pub(super) const GEN_KEY: &[u8] = b"gen:people";
-/// Key of the roster cache in the `cache` tree.
-pub(super) const ROSTER_KEY: &[u8] = b"roster";
-/// Key of the saved people search index in the `cache` tree: generation (8 bytes) + index bytes.
-pub(super) const SEARCH_KEY: &[u8] = b"search";
 
 pub(super) const SCHEMA_KEY: &[u8] = b"schema";
 

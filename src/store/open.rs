@@ -141,6 +141,7 @@ impl Store {
         if found < SCHEMA {
             migrate::run(self, found)?;
         }
+        self.retire_sled_caches()?;
         if dir::read_version_file(&self.path).ok() != Some(SCHEMA) {
             dir::write_version_file(&self.path, SCHEMA)?;
         }

@@ -168,7 +168,7 @@ impl Store {
     /// Refuses, before sled writes anything, a write the disk has no room for: sled 0.34 does
     /// not recover from a failed write of a large value (its log waits forever for the
     /// missing bytes, so even closing hangs), and any other failed write sticks to the Db.
-    fn ensure_room(&self, bytes: u64) -> Result<()> {
+    pub(super) fn ensure_room(&self, bytes: u64) -> Result<()> {
         match free_space(&self.path) {
             Some(free) if free < bytes.saturating_mul(2).saturating_add(ROOM_MARGIN) => {
                 Err(StoreError::DiskFull {

@@ -99,3 +99,37 @@ fn roster_cache_follows_every_person_and_org_write() {
     assert_eq!(find(&app, "또바뀜"), vec![7]);
     assert_eq!(app.data.roster.index.len(), 501);
 }
+
+/// The roster cache is a file beside sled's: a torn, damaged or foreign one is never believed,
+/// and the database directory holding it is still the database.
+#[test]
+fn a_damaged_roster_cache_file_is_rebuilt_not_believed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    {
+        let store = Store::open(&path).unwrap();
+        netday::generate::write(&store, 300, 2, 1, day, &mut netday::progress::Silent).unwrap();
+        store.people_and_orgs().unwrap();
+    }
+    let file = path.join("cache.roster");
+    let good = std::fs::read(&file).unwrap();
+    let mut flipped = good.clone();
+    let mid = flipped.len() / 2;
+    flipped[mid] ^= 0x40;
+    let damaged: [(&str, Vec<u8>); 4] = [
+        ("torn", good[..good.len() / 3].to_vec()),
+        ("one byte changed", flipped),
+        ("empty", Vec::new()),
+        ("foreign", b"name,org\n".to_vec()),
+    ];
+    for (what, bytes) in damaged {
+        std::fs::write(&file, &bytes).unwrap();
+        let store = Store::open(&path).unwrap();
+        let (people, _) = store.people_and_orgs().unwrap();
+        assert_eq!(sorted(people), sorted(store.people().unwrap()), "{what}");
+        assert!(store.damaged().is_empty(), "{what}");
+    }
+    // Rebuilt whole by the last open.
+    assert_eq!(std::fs::read(&file).unwrap(), good);
+}
