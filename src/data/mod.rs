@@ -80,6 +80,14 @@ impl Data {
         self.store
     }
 
+    /// Gives the store back to be closed as the process ends. The roster is left to the
+    /// operating system: freeing 100,000 people one string at a time took 75–95 ms of every
+    /// exit, for memory the process is about to give back whole.
+    pub fn close(self) -> Store {
+        std::mem::forget(self.roster);
+        self.store
+    }
+
     /// Reads everyone again (after a bulk change: the demo, a merge, an import).
     pub fn reload(&mut self, event: Option<&Event>, events: &[Event]) -> Result<()> {
         self.roster = Roster::load(&self.store, event, events)?;

@@ -37,10 +37,15 @@ pub struct Roster {
     /// Organisations by name, for completing the walk-in form.
     pub org_index: SearchIndex,
     event: Option<(Id, NaiveDate)>,
-    /// Changes whenever a person is added or changed (lists cache per-person sort keys by it).
-    people_version: u64,
     /// Changes whenever anything in the roster changes (people, orgs, attendance, event).
     version: u64,
+    /// Which person each recent change touched: (version after it, position in `people`),
+    /// so a list that keeps facts per person updates those rows instead of all 100,000.
+    changes: Vec<(u64, u32)>,
+    /// From this version on, `changes` names every change that touched a single person; a
+    /// change before it touched everyone (a load, another event, an organisation) or was
+    /// dropped from `changes`.
+    changes_from: u64,
     /// Per-organisation facts the views ask for on every frame, worked out in one pass over
     /// everyone the first time they are asked after a change (`version`).
     org_facts: std::cell::RefCell<OrgFacts>,
@@ -58,6 +63,9 @@ struct OrgFacts {
 
 /// Source of roster versions: unique across reloads, so a cache never mistakes a new roster for
 /// the old one.
+/// How many single-person changes a roster remembers (see `Roster::changed_since`).
+const MAX_CHANGES: usize = 4096;
+
 static VERSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 fn next_version() -> u64 {
@@ -71,11 +79,21 @@ impl Roster {
         events: &[Event],
     ) -> Result<Roster, StoreError> {
         let generation = store.generation()?;
-        let (people, orgs) = store.people_and_orgs()?;
+        // The saved search index is read and unpacked on a second core while everyone is.
+        let (loaded, saved) = std::thread::scope(|s| {
+            let saved = s.spawn(|| {
+                store
+                    .search_cache(generation)
+                    .ok()
+                    .flatten()
+                    .and_then(|b| SearchIndex::from_bytes(&b))
+            });
+            (store.people_and_orgs(), saved.join().ok().flatten())
+        });
+        let (people, orgs) = loaded?;
         let mut r = Roster {
             people,
             orgs: orgs.into_iter().map(|o| (o.id, o)).collect(),
-            people_version: next_version(),
             ..Default::default()
         };
         for o in r.orgs.values() {
@@ -87,7 +105,10 @@ impl Roster {
             .enumerate()
             .map(|(i, p)| (p.id, i))
             .collect();
-        r.index = people_index(store, generation, &r.people, &r.orgs)?;
+        r.index = match saved {
+            Some(ix) => ix,
+            None => people_index(store, generation, &r.people, &r.orgs)?,
+        };
         r.set_event(store, event, events)?;
         Ok(r)
     }
@@ -99,7 +120,7 @@ impl Roster {
         event: Option<&Event>,
         events: &[Event],
     ) -> Result<(), StoreError> {
-        self.version = next_version();
+        self.touch_everyone();
         self.event = event.map(|e| (e.id, e.date));
         self.attendance = match event {
             Some(e) => store
@@ -112,7 +133,13 @@ impl Roster {
         let dates: HashMap<Id, NaiveDate> = events.iter().map(|e| (e.id, e.date)).collect();
         let current = event.map(|e| e.date);
         self.history.clear();
-        for a in store.all_attendance()? {
+        // No networking day known, no history (and no reading every attendance for it).
+        let all = if dates.is_empty() {
+            Vec::new()
+        } else {
+            store.all_attendance()?
+        };
+        for a in all {
             if !a.status.is_arrived() {
                 continue;
             }
@@ -266,8 +293,6 @@ impl Roster {
     }
 
     pub fn upsert_person(&mut self, p: Person) {
-        self.people_version = next_version();
-        self.version = next_version();
         let i = match self.pos.get(&p.id) {
             Some(&i) => {
                 self.people[i] = p;
@@ -281,10 +306,11 @@ impl Roster {
             }
         };
         self.index_person(i);
+        self.touch(i);
     }
 
     pub fn upsert_org(&mut self, o: Organization) {
-        self.version = next_version();
+        self.touch_everyone();
         let id = o.id;
         self.org_index.upsert(id, &o.name, "", "", "");
         self.orgs.insert(id, o);
@@ -298,7 +324,7 @@ impl Roster {
 
     /// Keeps memory in step after the store saved an attendance of the current event.
     pub fn set_attendance(&mut self, a: Attendance) {
-        self.version = next_version();
+        self.touch_person(a.person_id);
         let was = self
             .attendance
             .get(&a.person_id)
@@ -321,7 +347,7 @@ impl Roster {
     }
 
     pub fn remove_attendance(&mut self, person: Id) {
-        self.version = next_version();
+        self.touch_person(person);
         if let Some(a) = self.attendance.remove(&person)
             && a.status.is_arrived()
             && let Some(h) = self.history.get_mut(&person)
@@ -330,9 +356,47 @@ impl Roster {
         }
     }
 
-    /// Version of the people list (see `people_version`).
-    pub fn people_version(&self) -> u64 {
-        self.people_version
+    /// A change that touched the person at position `i` of `people`.
+    fn touch(&mut self, i: usize) {
+        self.version = next_version();
+        self.changes.push((self.version, i as u32));
+        if self.changes.len() > MAX_CHANGES {
+            // Older changes are forgotten; a list that last looked before them starts over.
+            self.changes_from = self.changes[MAX_CHANGES / 2].0;
+            self.changes.drain(..=MAX_CHANGES / 2);
+        }
+    }
+
+    fn touch_person(&mut self, id: Id) {
+        match self.position(id) {
+            Some(i) => self.touch(i),
+            None => self.touch_everyone(),
+        }
+    }
+
+    /// A change that touched everyone.
+    fn touch_everyone(&mut self) {
+        self.version = next_version();
+        self.changes.clear();
+        self.changes_from = self.version;
+    }
+
+    /// Positions in `people` changed since version `since` (a version this roster had), each
+    /// once; `None` when everyone must be looked at again (a change touched everyone, or
+    /// `since` is older than what the roster remembers, or from another roster).
+    pub fn changed_since(&self, since: u64) -> Option<Vec<usize>> {
+        if since < self.changes_from || since > self.version {
+            return None;
+        }
+        let mut v: Vec<usize> = self
+            .changes
+            .iter()
+            .filter(|(at, _)| *at > since)
+            .map(|(_, i)| *i as usize)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        Some(v)
     }
 
     /// Version of everything in the roster (see `version`).

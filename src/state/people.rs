@@ -225,81 +225,134 @@ struct Facts {
     first_time: Vec<bool>,
     missing_contact: Vec<bool>,
     archived: Vec<bool>,
+    /// Each organisation's rank by name (what `org_rank` holds per person).
+    org_ranks: HashMap<Id, u32>,
 }
 
 impl Facts {
+    /// Brings the facts up to the roster: the rows of the people changed since the last look,
+    /// or everyone's after a change that touched everyone.
     fn update(&mut self, roster: &Roster) {
         if self.version == roster.version() && self.status.len() == roster.people.len() {
             return;
         }
+        match roster.changed_since(self.version) {
+            Some(changed) if self.version != 0 && changed.len() < roster.people.len() / 8 => {
+                for i in changed {
+                    self.set_row(roster, i);
+                }
+            }
+            _ => self.rebuild(roster),
+        }
+        self.version = roster.version();
+    }
+
+    fn rebuild(&mut self, roster: &Roster) {
         let mut orgs: Vec<(&str, Id)> = roster
             .orgs
             .values()
             .map(|o| (o.name.as_str(), o.id))
             .collect();
         orgs.sort_unstable();
-        let org_rank: HashMap<Id, u32> = orgs
-            .into_iter()
-            .enumerate()
-            .map(|(i, (_, id))| (id, i as u32 + 1))
-            .collect();
-        let n = roster.people.len();
         *self = Facts {
-            version: roster.version(),
-            status: Vec::with_capacity(n),
-            kind: Vec::with_capacity(n),
-            district: Vec::with_capacity(n),
-            org_rank: Vec::with_capacity(n),
-            attended: Vec::with_capacity(n),
-            last: Vec::with_capacity(n),
-            first_time: Vec::with_capacity(n),
-            missing_contact: Vec::with_capacity(n),
-            archived: Vec::with_capacity(n),
+            org_ranks: orgs
+                .into_iter()
+                .enumerate()
+                .map(|(i, (_, id))| (id, i as u32 + 1))
+                .collect(),
+            ..Facts::default()
         };
-        for p in &roster.people {
-            let att = roster.attendance.get(&p.id).map(|a| &a.status);
-            self.status.push(status_rank(att));
-            let org = roster.org_of(p);
-            self.kind.push(org.map_or(99, |o| o.kind as u8));
-            self.district.push(org.map_or(99, |o| o.district as u8));
-            self.org_rank
-                .push(org.and_then(|o| org_rank.get(&o.id)).copied().unwrap_or(0));
-            let h = roster.history.get(&p.id);
-            self.attended.push(h.map_or(0, |h| h.attended));
-            self.last.push(
-                h.and_then(|h| h.last)
-                    .map_or(0, |d| d.num_days_from_ce().max(0) as u32),
-            );
-            self.first_time.push(h.is_none_or(|h| h.earlier == 0));
-            self.missing_contact
-                .push(p.phone.is_empty() || p.email.is_empty());
-            self.archived.push(p.archived);
+        for i in 0..roster.people.len() {
+            self.set_row(roster, i);
         }
+    }
+
+    /// Works out the facts of the person at position `i` (the next one, or one already held).
+    fn set_row(&mut self, roster: &Roster, i: usize) {
+        let p = &roster.people[i];
+        let att = roster.attendance.get(&p.id).map(|a| &a.status);
+        let org = roster.org_of(p);
+        let h = roster.history.get(&p.id);
+        let row = (
+            status_rank(att),
+            org.map_or(99, |o| o.kind as u8),
+            org.map_or(99, |o| o.district as u8),
+            org.and_then(|o| self.org_ranks.get(&o.id))
+                .copied()
+                .unwrap_or(0),
+            h.map_or(0, |h| h.attended),
+            h.and_then(|h| h.last)
+                .map_or(0, |d| d.num_days_from_ce().max(0) as u32),
+            h.is_none_or(|h| h.earlier == 0),
+            p.phone.is_empty() || p.email.is_empty(),
+            p.archived,
+        );
+        fn put<T>(v: &mut Vec<T>, i: usize, x: T) {
+            match v.get_mut(i) {
+                Some(slot) => *slot = x,
+                None => v.push(x),
+            }
+        }
+        put(&mut self.status, i, row.0);
+        put(&mut self.kind, i, row.1);
+        put(&mut self.district, i, row.2);
+        put(&mut self.org_rank, i, row.3);
+        put(&mut self.attended, i, row.4);
+        put(&mut self.last, i, row.5);
+        put(&mut self.first_time, i, row.6);
+        put(&mut self.missing_contact, i, row.7);
+        put(&mut self.archived, i, row.8);
     }
 }
 
-/// Rank of every person by (name, id), by roster position; rebuilt only when people change.
+/// Everyone's rank by name (then id), so sorting rows by name is sorting integers.
 #[derive(Default, Clone, Debug)]
 struct NameRank {
     version: u64,
+    /// Positions in `people`, in name order.
+    order: Vec<u32>,
+    /// Each position's index in `order`.
     rank: Vec<u32>,
 }
 
 impl NameRank {
+    /// Brings the ranks up to the roster: the people changed since the last look are taken out
+    /// and put back where their names now go; everyone is sorted again only after a change
+    /// that touched everyone.
     fn update(&mut self, roster: &Roster) {
-        if self.version == roster.people_version() && self.rank.len() == roster.people.len() {
+        if self.version == roster.version() && self.rank.len() == roster.people.len() {
             return;
         }
-        let mut order: Vec<u32> = (0..roster.people.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let (pa, pb) = (&roster.people[a as usize], &roster.people[b as usize]);
+        let people = &roster.people;
+        let before = |a: u32, b: u32| {
+            let (pa, pb) = (&people[a as usize], &people[b as usize]);
             pa.name.cmp(&pb.name).then(pa.id.cmp(&pb.id))
-        });
-        self.rank = vec![0; order.len()];
-        for (r, i) in order.into_iter().enumerate() {
+        };
+        match roster.changed_since(self.version) {
+            Some(changed) if self.version != 0 && changed.len() < 64 => {
+                // The changed people and anyone new since, each once, in position order.
+                let mut place: Vec<u32> = changed.iter().map(|&i| i as u32).collect();
+                place.extend(self.order.len() as u32..people.len() as u32);
+                place.sort_unstable();
+                place.dedup();
+                self.order.retain(|i| place.binary_search(i).is_err());
+                for i in place {
+                    let at = self
+                        .order
+                        .partition_point(|&o| before(o, i) == std::cmp::Ordering::Less);
+                    self.order.insert(at, i);
+                }
+            }
+            _ => {
+                self.order = (0..people.len() as u32).collect();
+                self.order.sort_unstable_by(|&a, &b| before(a, b));
+            }
+        }
+        self.rank.resize(self.order.len(), 0);
+        for (r, &i) in self.order.iter().enumerate() {
             self.rank[i as usize] = r as u32;
         }
-        self.version = roster.people_version();
+        self.version = roster.version();
     }
 }
 

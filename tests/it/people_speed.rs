@@ -135,6 +135,20 @@ fn filter_and_sort_100k_within_20ms() {
     }));
     m(time("search 김", &mut s, &r, |s| s.query.set("김")));
     m(time("search 마을", &mut s, &r, |s| s.query.set("마을")));
+    // A change at the desk, then back to the list: only the changed rows are worked out again.
+    let mut r = r;
+    s.query.set("");
+    s.filters = Default::default();
+    s.everyone = true;
+    s.refresh(&r);
+    r.set_attendance(arrival(3));
+    m(time("after a check-in", &mut s, &r, |_| {}));
+    r.upsert_person(walk_in(100_001, "가나다"));
+    m(time("after a walk-in", &mut s, &r, |_| {}));
+    let mut p = r.person(5).unwrap().clone();
+    p.name = "하하하".into();
+    r.upsert_person(p);
+    m(time("after a rename", &mut s, &r, |_| {}));
     // The search index alone, for comparison (its speed is the index's own budget).
     let mut hits = Vec::new();
     let t = Instant::now();
@@ -147,4 +161,86 @@ fn filter_and_sort_100k_within_20ms() {
     );
     // A figure to read and write down in BENCHMARKS.md, never a pass/fail: no timing assertions.
     println!("worst: {:.2} ms", worst.as_secs_f64() * 1000.0);
+}
+
+fn arrival(person: u64) -> Attendance {
+    Attendance {
+        event_id: 1,
+        person_id: person,
+        status: AttendanceStatus::CheckedIn {
+            at: Ts(1),
+            desk: "d".into(),
+        },
+        updated: Ts(1),
+    }
+}
+
+fn walk_in(id: u64, name: &str) -> Person {
+    Person {
+        id,
+        code: netday::model::badge_code(id),
+        name: name.into(),
+        org_id: Some(1),
+        role: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        tags: vec![],
+        notes: String::new(),
+        archived: false,
+        created: Ts(0),
+    }
+}
+
+/// The list after each change, worked out from the changed rows only, is the list worked out
+/// from scratch: in every sort, with new people, renames, arrivals, undos and archiving.
+#[test]
+fn refresh_after_changes_equals_a_fresh_one() {
+    let mut r = big_roster(3000);
+    let mut kept = PeopleState::default();
+    kept.everyone = true;
+    kept.refresh(&r);
+    type Change = Box<dyn Fn(&mut Roster)>;
+    let changes: Vec<Change> = vec![
+        Box::new(|r| r.set_attendance(arrival(3))),
+        Box::new(|r| r.upsert_person(walk_in(5000, "가가가"))),
+        Box::new(|r| r.upsert_person(walk_in(5001, "힣힣"))),
+        Box::new(|r| {
+            let mut p = r.person(10).unwrap().clone();
+            p.name = "가나".into();
+            p.phone = String::new();
+            r.upsert_person(p)
+        }),
+        Box::new(|r| r.remove_attendance(4)),
+        Box::new(|r| {
+            let mut p = r.person(11).unwrap().clone();
+            p.archived = true;
+            r.upsert_person(p)
+        }),
+        Box::new(|r| {
+            let mut p = r.person(5000).unwrap().clone();
+            p.name = "아무개".into();
+            r.upsert_person(p)
+        }),
+    ];
+    for (k, change) in changes.iter().enumerate() {
+        change(&mut r);
+        for sort in [Column::Name, Column::Status, Column::Count, Column::Org] {
+            kept.sort = sort;
+            kept.refresh(&r);
+            let mut fresh = PeopleState::default();
+            fresh.everyone = true;
+            fresh.sort = sort;
+            fresh.refresh(&r);
+            assert_eq!(kept.rows, fresh.rows, "change {k}, sort {sort:?}");
+        }
+        kept.filters.missing_contact = k % 2 == 0;
+        kept.refresh(&r);
+        let mut fresh = PeopleState::default();
+        fresh.everyone = true;
+        fresh.filters.missing_contact = k % 2 == 0;
+        fresh.sort = kept.sort;
+        fresh.refresh(&r);
+        assert_eq!(kept.rows, fresh.rows, "change {k}, missing contact filter");
+        kept.filters.missing_contact = false;
+    }
 }
