@@ -22,7 +22,10 @@ pub fn run(store: Store, first_frame_only: bool) -> anyhow::Result<()> {
     // Long work (an import) runs here, between frames, so a gauge can be drawn while it does.
     app.defer_jobs = true;
     let mut signals = Signals::install()?;
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init().map_err(|_| {
+        ratatui::restore();
+        anyhow::anyhow!("{}", crate::i18n::NEEDS_TERMINAL.get())
+    })?;
     if let Ok(s) = terminal.size() {
         app.size = (s.width, s.height);
     }
@@ -41,6 +44,8 @@ pub fn run(store: Store, first_frame_only: bool) -> anyhow::Result<()> {
         event_loop(&mut terminal, &mut app, &mut signals)
     };
     release_terminal(&mut terminal);
+    // The store is closed (flushed) here; the rest of what the app holds goes with the process.
+    drop(app.data.close());
     result
 }
 

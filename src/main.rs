@@ -363,6 +363,10 @@ fn pick_event(store: &Store, date: Option<NaiveDate>) -> anyhow::Result<model::E
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(cmd) = cli.cmd else {
+        use std::io::IsTerminal;
+        if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+            return Err(CliError::from(i18n::NEEDS_TERMINAL).into());
+        }
         let store = open(cli.db)?;
         return netday::event_loop::run(store, cli.exit_after_first_frame);
     };
@@ -628,6 +632,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 writeln!(out, "{name}\t{org}").map_err(CliError::Stdout)?;
             }
             out.flush().map_err(CliError::Stdout)?;
+            // 100,000 entries freed one by one would cost more than the search did.
+            std::mem::forget(index);
         }
         Cmd::Generate {
             people,

@@ -13,6 +13,10 @@ pub const NO_EVENTS: L = L(
     "No networking days yet. Try `netday demo`.",
 );
 pub const NO_MATCH: L = L("찾는 사람이 없습니다", "No one matches");
+pub const NEEDS_TERMINAL: L = L(
+    "netday 화면은 터미널 창에서만 열립니다: 터미널(Windows Terminal, macOS 터미널)에서 실행하거나, 명령을 쓰세요 (netday --help)",
+    "netday's screen opens only in a terminal window: run it in a terminal (Windows Terminal, macOS Terminal), or use a command (netday --help)",
+);
 pub const DRY_RUN: L = L(
     "시험 실행: 아무것도 저장하지 않았습니다",
     "Dry run: nothing was saved",

@@ -238,8 +238,8 @@ impl App {
             defer_jobs: false,
             clock,
         };
+        // The desk comes first; the people list is worked out when its screen is entered.
         app.checkin.refresh(&app.data.roster);
-        app.people.refresh(&app.data.roster);
         app.load_agenda()?;
         app.load_notes()?;
         // What the last session left for the coordinator to know: damaged records, an

@@ -1254,3 +1254,21 @@ fn a_workbook_with_two_lists_is_imported_only_from_the_sheet_named() {
         "{people}"
     );
 }
+
+/// Started without a terminal (output piped, or from a service), the screen is not tried:
+/// one line in each language says what to do, no panic, no database opened.
+#[test]
+fn the_screen_without_a_terminal_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let (code, out, err) = run(&db, &[]);
+    assert_ne!(code, 0);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("터미널 창에서만 열립니다"), "{err}");
+    assert!(err.contains("opens only in a terminal window"), "{err}");
+    assert!(!err.contains("panicked") && !err.contains("Os {"), "{err}");
+    assert!(
+        !db.exists(),
+        "nothing is created without a screen to use it"
+    );
+}
