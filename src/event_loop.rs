@@ -14,11 +14,19 @@ use crate::state::{Action, App};
 use crate::store::Store;
 use crate::terminal::{Got, Signals, Wait};
 
+/// How long `run` runs: until the user quits, or (measurement aids) until the first frame is
+/// drawn, or until everyone is read and the desk drawn again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Until {
+    Quit,
+    FirstFrame,
+    Ready,
+}
+
 /// Runs the TUI until the user quits, the terminal hangs up, or a signal ends it; the terminal
 /// is restored on every way out, panics included, and while the process is stopped.
-/// `first_frame_only` (a measurement aid) quits right after the first frame is drawn.
-pub fn run(store: Store, first_frame_only: bool) -> anyhow::Result<()> {
-    let mut app = App::new(store)?;
+pub fn run(store: Store, until: Until) -> anyhow::Result<()> {
+    let mut app = App::start(store, crate::model::Ts::now)?;
     // Long work (an import) runs here, between frames, so a gauge can be drawn while it does.
     app.defer_jobs = true;
     let mut signals = Signals::install()?;
@@ -35,18 +43,43 @@ pub fn run(store: Store, first_frame_only: bool) -> anyhow::Result<()> {
         prev(info);
     }));
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = if first_frame_only {
-        terminal
-            .draw(|f| crate::view::draw(&app, f))
-            .map(|_| ())
-            .map_err(anyhow::Error::from)
-    } else {
-        event_loop(&mut terminal, &mut app, &mut signals)
-    };
+    let result = first_frame(&mut terminal, &mut app, until).and_then(|()| match until {
+        Until::Quit => event_loop(&mut terminal, &mut app, &mut signals),
+        Until::FirstFrame => Ok(()),
+        Until::Ready => draw(&mut terminal, &app),
+    });
     release_terminal(&mut terminal);
     // The store is closed (flushed) here; the rest of what the app holds goes with the process.
     drop(app.data.close());
     result
+}
+
+/// Draws the desk from the day's attendance alone while everyone is read on other cores, then
+/// gives the app everyone before any key is handled (keys typed meanwhile wait in the terminal).
+fn first_frame(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    until: Until,
+) -> anyhow::Result<()> {
+    let (drawn, everyone) = std::thread::scope(|s| {
+        let store = app.data.store();
+        let (event, events) = (app.event.clone(), app.events.clone());
+        let everyone = (until != Until::FirstFrame)
+            .then(|| s.spawn(move || crate::data::Roster::load(store, event.as_ref(), &events)));
+        let drawn = draw(terminal, app);
+        (drawn, everyone.map(|h| h.join()))
+    });
+    drawn?;
+    match everyone {
+        None => Ok(()),
+        Some(Ok(loaded)) => Ok(app.finish_start(loaded?)?),
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+    }
+}
+
+fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App) -> anyhow::Result<()> {
+    terminal.draw(|f| crate::view::draw(app, f))?;
+    Ok(())
 }
 
 /// Gives the terminal back as it was before netday started.

@@ -37,6 +37,9 @@ struct Cli {
     /// Measurement aid: start the TUI, draw the first frame, exit
     #[arg(long, hide = true)]
     exit_after_first_frame: bool,
+    /// Measurement aid: start the TUI, draw the first frame, read everyone, draw again, exit
+    #[arg(long, hide = true)]
+    exit_when_ready: bool,
     #[command(subcommand)]
     cmd: Option<Cmd>,
 }
@@ -368,7 +371,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             return Err(CliError::from(i18n::NEEDS_TERMINAL).into());
         }
         let store = open(cli.db)?;
-        return netday::event_loop::run(store, cli.exit_after_first_frame);
+        let until = if cli.exit_after_first_frame {
+            netday::event_loop::Until::FirstFrame
+        } else if cli.exit_when_ready {
+            netday::event_loop::Until::Ready
+        } else {
+            netday::event_loop::Until::Quit
+        };
+        return netday::event_loop::run(store, until);
     };
     match cmd {
         Cmd::Demo => {

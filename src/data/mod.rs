@@ -26,10 +26,12 @@ pub struct Data {
 }
 
 impl Data {
-    /// Loads the roster for `event` (one of `events`).
-    pub fn open(store: Store, event: Option<&Event>, events: &[Event]) -> Result<Data> {
-        let roster = Roster::load(&store, event, events)?;
-        Ok(Data { store, roster })
+    /// The store with an empty roster (filled by whoever chose the event).
+    pub fn new(store: Store) -> Data {
+        Data {
+            store,
+            roster: Roster::default(),
+        }
     }
 
     /// The store, for reading (exports, minutes, tests). Writes go through the functions below.

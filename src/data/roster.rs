@@ -131,7 +131,6 @@ impl Roster {
             None => HashMap::new(),
         };
         let dates: HashMap<Id, NaiveDate> = events.iter().map(|e| (e.id, e.date)).collect();
-        let current = event.map(|e| e.date);
         self.history.clear();
         // No networking day known, no history (and no reading every attendance for it).
         let all = if dates.is_empty() {
@@ -139,23 +138,59 @@ impl Roster {
         } else {
             store.all_attendance()?
         };
-        for a in all {
-            if !a.status.is_arrived() {
-                continue;
-            }
-            let Some(&d) = dates.get(&a.event_id) else {
-                continue;
-            };
-            let h = self.history.entry(a.person_id).or_default();
-            h.attended += 1;
-            if current.is_some_and(|c| d < c) {
-                h.earlier += 1;
-            }
-            if h.last.is_none_or(|l| l < d) {
-                h.last = Some(d);
-            }
+        for a in &all {
+            self.add_history(a, &dates);
         }
         Ok(())
+    }
+
+    /// Counts attendance `a` (of a day among `dates`) in its person's history.
+    fn add_history(&mut self, a: &Attendance, dates: &HashMap<Id, NaiveDate>) {
+        let Some(&d) = dates.get(&a.event_id) else {
+            return;
+        };
+        if !a.status.is_arrived() {
+            return;
+        }
+        let h = self.history.entry(a.person_id).or_default();
+        h.attended += 1;
+        if self.event.is_some_and(|(_, c)| d < c) {
+            h.earlier += 1;
+        }
+        if h.last.is_none_or(|l| l < d) {
+            h.last = Some(d);
+        }
+    }
+
+    /// Only what the check-in desk shows before anything is typed: `event`'s attendance, the
+    /// people in it with their organisations and their history. It draws the first frame while
+    /// `load` reads everyone (at 100,000 people the desk shows in a fraction of the time).
+    pub fn load_desk(
+        store: &Store,
+        event: Option<&Event>,
+        events: &[Event],
+    ) -> Result<Roster, StoreError> {
+        let mut r = Roster {
+            orgs: store.orgs()?.into_iter().map(|o| (o.id, o)).collect(),
+            ..Default::default()
+        };
+        r.touch_everyone();
+        let Some(event) = event else {
+            return Ok(r);
+        };
+        r.event = Some((event.id, event.date));
+        let dates: HashMap<Id, NaiveDate> = events.iter().map(|e| (e.id, e.date)).collect();
+        for a in store.attendance_of_event(event.id)? {
+            if let Some(p) = store.person(a.person_id)? {
+                for earlier in store.attendance_of_person(p.id)? {
+                    r.add_history(&earlier, &dates);
+                }
+                r.pos.insert(p.id, r.people.len());
+                r.people.push(p);
+            }
+            r.attendance.insert(a.person_id, a);
+        }
+        Ok(r)
     }
 
     fn index_person(&mut self, i: usize) {

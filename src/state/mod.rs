@@ -205,13 +205,21 @@ impl App {
 
     /// An app whose notion of "now" comes from `clock` (tests inject a fixed time).
     pub fn with_clock(store: Store, clock: fn() -> Ts) -> Result<App, StoreError> {
-        let mut data = Data::open(store, None, &[])?;
+        let mut app = Self::start(store, clock)?;
+        let everyone = Roster::load(app.data.store(), app.event.as_ref(), &app.events)?;
+        app.finish_start(everyone)?;
+        Ok(app)
+    }
+
+    /// An app that can draw the check-in desk's first frame: its roster holds only the day's
+    /// attendance and the people in it (`Roster::load_desk`). `finish_start` gives it everyone.
+    pub fn start(store: Store, clock: fn() -> Ts) -> Result<App, StoreError> {
+        let mut data = Data::new(store);
         let modal = data.is_empty().then_some(Modal::OfferDemo);
         let events = data.events()?;
         let today = clock().local_date();
         let event = default_event(&events, today).cloned();
-        data.set_event(event.as_ref(), &events)?;
-        let ideas = IdeasState::load(&data)?;
+        data.roster = Roster::load_desk(data.store(), event.as_ref(), &events)?;
         let mut app = App {
             data,
             screen: Screen::Checkin,
@@ -222,7 +230,7 @@ impl App {
             agenda: AgendaState::default(),
             notes: NotesState::default(),
             export_dir: None,
-            ideas,
+            ideas: IdeasState::default(),
             modal,
             message: None,
             quit: false,
@@ -238,23 +246,32 @@ impl App {
             defer_jobs: false,
             clock,
         };
-        // The desk comes first; the people list is worked out when its screen is entered.
         app.checkin.refresh(&app.data.roster);
-        app.load_agenda()?;
-        app.load_notes()?;
+        Ok(app)
+    }
+
+    /// Gives a started app everyone (`Roster::load` for its event), and everything else each
+    /// screen shows. Nothing typed is handled before this.
+    pub fn finish_start(&mut self, everyone: Roster) -> Result<(), StoreError> {
+        self.data.roster = everyone;
+        // The desk comes first; the people list is worked out when its screen is entered.
+        self.checkin.refresh(&self.data.roster);
+        self.ideas = IdeasState::load(&self.data)?;
+        self.load_agenda()?;
+        self.load_notes()?;
         // What the last session left for the coordinator to know: damaged records, an
         // import that did not finish.
-        let mut warnings: Vec<String> = app
+        let mut warnings: Vec<String> = self
             .data
             .damage_warning()
             .map(|(ko, en)| i18n::pick(ko, en))
             .into_iter()
             .collect();
-        warnings.extend(app.data.unfinished_imports()?);
+        warnings.extend(self.data.unfinished_imports()?);
         if !warnings.is_empty() {
-            app.say(Tone::Warn, warnings.join(" · "));
+            self.say(Tone::Warn, warnings.join(" · "));
         }
-        Ok(app)
+        Ok(())
     }
 
     /// Whether the terminal is too small to show the screen.

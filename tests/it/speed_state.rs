@@ -133,3 +133,33 @@ fn a_damaged_roster_cache_file_is_rebuilt_not_believed() {
     // Rebuilt whole by the last open.
     assert_eq!(std::fs::read(&file).unwrap(), good);
 }
+
+/// The desk's first frame is drawn from the day's attendance alone, before everyone is read:
+/// it must be the very frame the app shows once everyone is there, at any size.
+#[test]
+fn the_first_frame_from_the_day_alone_is_the_whole_apps() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    netday::generate::write(&store, 3000, 8, 5, day, &mut netday::progress::Silent).unwrap();
+    let clock = || netday::model::Ts(1_795_500_000_000);
+    let mut app = App::start(store, clock).unwrap();
+    assert!(
+        app.data.roster.people.len() < 200,
+        "only the day's people are read"
+    );
+    let sizes = [(80, 24), (120, 40), (200, 60)];
+    let first: Vec<String> = sizes
+        .iter()
+        .map(|&(w, h)| crate::common::screen::screen(&crate::common::screen::render(&app, w, h)))
+        .collect();
+    assert!(first[1].contains("첫 참석"), "{}", first[1]);
+    let everyone =
+        netday::data::Roster::load(app.data.store(), app.event.as_ref(), &app.events).unwrap();
+    app.finish_start(everyone).unwrap();
+    assert_eq!(app.data.roster.people.len(), 3000);
+    for (&(w, h), first) in sizes.iter().zip(&first) {
+        let whole = crate::common::screen::screen(&crate::common::screen::render(&app, w, h));
+        assert_eq!(first, &whole, "{w}×{h}");
+    }
+}
