@@ -508,6 +508,49 @@ mod tests {
         assert_eq!((p.rows.len(), p.errors.len(), p.total_records), (0, 0, 0));
     }
 
+    /// Stages heard, with the `set`s after each.
+    #[derive(Default)]
+    struct Heard(Vec<(L, u64, Vec<u64>)>);
+
+    impl crate::progress::Progress for Heard {
+        fn start(&mut self, what: L, total: u64) {
+            self.0.push((what, total, Vec::new()));
+        }
+        fn set(&mut self, done: u64) {
+            self.0.last_mut().expect("a stage").2.push(done);
+        }
+    }
+
+    #[test]
+    fn a_long_file_is_read_row_by_row_with_progress_and_the_header_found_late() {
+        // Nineteen title rows, then the header (the 20th non-empty record, the last one looked
+        // at), then more rows than one step of progress.
+        let mut text: String = (0..19).map(|i| format!("제목 {i}\n")).collect();
+        text.push_str("이름,소속\n");
+        for i in 0..10_000 {
+            text.push_str(&format!("사람{i},조합{}\n", i % 7));
+        }
+        let mut heard = Heard::default();
+        let p = parse_people_sheet_with(text.as_bytes(), &[], None, &mut heard).expect("parses");
+        assert_eq!(p.header_line, 20);
+        assert_eq!((p.rows.len(), p.errors.len()), (10_000, 0));
+        assert_eq!((p.rows[0].line, p.rows[0].name.as_str()), (21, "사람0"));
+        assert_eq!(p.rows[9_999].organization, "조합3");
+        assert_eq!(p.data_lines, 10_000);
+        let [(what, total, sets)] = &heard.0[..] else {
+            panic!("one stage: {:?}", heard.0.len());
+        };
+        assert_eq!((*what, *total), (crate::i18n::PROGRESS_READ_FILE, text.len() as u64));
+        assert!(sets.len() > 2 && sets.is_sorted(), "{sets:?}");
+        assert_eq!(sets.last(), Some(total));
+        // One title row more and the header is past where it is looked for.
+        let later = format!("제목\n{text}");
+        assert_eq!(
+            parse_people_csv(later.as_bytes()).err(),
+            Some(CsvError::NoNameColumn)
+        );
+    }
+
     fn export(lang_ko: bool, rows: &[ImportRow]) -> Vec<u8> {
         let mut buf = Vec::new();
         let cells = rows.iter().map(|r| {
