@@ -124,7 +124,7 @@ pub fn apply(
     let org_names: HashMap<Id, u32> = orgs.iter().map(|(key, o)| (o.id, k.org(key))).collect();
     for p in store.people()? {
         let org = p.org_id.and_then(|o| org_names.get(&o).copied());
-        k.add(Who::Person(p), org.unwrap_or(NO_ORG), None);
+        k.add(Who::Person(Box::new(p)), org.unwrap_or(NO_ORG), None);
     }
     // A networking day that does not exist yet is made with the first registrations, so an
     // import that stops early leaves no empty day behind.
@@ -234,10 +234,7 @@ pub fn apply(
         .iter()
         .filter_map(|&i| {
             let id = k.who[i].id();
-            let now = existing_att
-                .get(&id)
-                .filter(|_| id != 0)
-                .map(|a| &a.status);
+            let now = existing_att.get(&id).filter(|_| id != 0).map(|a| &a.status);
             use AttendanceStatus::{Cancelled, Expected, NoShow, Tentative};
             let change = match (k.answer[i].flatten(), now) {
                 (Some(Rsvp::No), Some(Expected | Tentative)) => DayChange::Cancel,
@@ -361,7 +358,8 @@ const END: u32 = u32::MAX;
 /// still only a row of the file, made into a `Person` when written, so a large file's new
 /// people are not held twice.
 enum Who<'a> {
-    Person(Person),
+    /// Boxed: most of a large import is rows, and each entry is only as big as its largest kind.
+    Person(Box<Person>),
     Row(&'a ImportRow),
 }
 
@@ -392,14 +390,14 @@ impl Who<'_> {
     }
     fn to_person(&self) -> Person {
         match self {
-            Who::Person(p) => p.clone(),
+            Who::Person(p) => Person::clone(p),
             Who::Row(r) => new_person(r),
         }
     }
     /// The person, to change (a new one is made from its row first).
     fn person(&mut self) -> &mut Person {
         if let Who::Row(r) = self {
-            *self = Who::Person(new_person(r));
+            *self = Who::Person(Box::new(new_person(r)));
         }
         match self {
             Who::Person(p) => p,
@@ -518,12 +516,14 @@ impl<'a> Known<'a> {
         }
         // Under the phone they were added with, even if a row changed it since (names do
         // not change).
-        self.phone.find(hash((ph, name)), |i| self.who[i].name() == name)
+        self.phone
+            .find(hash((ph, name)), |i| self.who[i].name() == name)
     }
 
     fn by_name_org(&self, name: &str, org: u32) -> Option<usize> {
-        self.name_org
-            .find(hash((name, org)), |i| self.who[i].name() == name && self.key_org[i] == org)
+        self.name_org.find(hash((name, org)), |i| {
+            self.who[i].name() == name && self.key_org[i] == org
+        })
     }
 }
 

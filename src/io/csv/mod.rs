@@ -338,22 +338,24 @@ impl<'o> Reading<'o> {
     /// Decides the header from the records held, then reads them.
     fn settle(&mut self) {
         let pending = std::mem::take(&mut self.pending);
-        self.head = Some(find_header(&pending, self.overrides).map(|(at, columns, width)| {
-            let line = match &pending[at] {
-                Raw::Record { line, .. } | Raw::Broken { line, .. } => *line,
-            };
-            let ignored = (0..columns.titles.len())
-                .filter(|&i| columns.field_of(i).is_none())
-                .collect();
-            Head {
-                at,
-                line,
-                columns,
-                width,
-                ignored,
-                next: 0,
-            }
-        }));
+        self.head = Some(
+            find_header(&pending, self.overrides).map(|(at, columns, width)| {
+                let line = match &pending[at] {
+                    Raw::Record { line, .. } | Raw::Broken { line, .. } => *line,
+                };
+                let ignored = (0..columns.titles.len())
+                    .filter(|&i| columns.field_of(i).is_none())
+                    .collect();
+                Head {
+                    at,
+                    line,
+                    columns,
+                    width,
+                    ignored,
+                    next: 0,
+                }
+            }),
+        );
         for raw in pending {
             self.take(raw);
         }
@@ -540,7 +542,10 @@ mod tests {
         let [(what, total, sets)] = &heard.0[..] else {
             panic!("one stage: {:?}", heard.0.len());
         };
-        assert_eq!((*what, *total), (crate::i18n::PROGRESS_READ_FILE, text.len() as u64));
+        assert_eq!(
+            (*what, *total),
+            (crate::i18n::PROGRESS_READ_FILE, text.len() as u64)
+        );
         assert!(sets.len() > 2 && sets.is_sorted(), "{sets:?}");
         assert_eq!(sets.last(), Some(total));
         // One title row more and the header is past where it is looked for.
