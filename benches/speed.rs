@@ -217,6 +217,10 @@ fn import(c: &mut Criterion) {
     let bytes = big_csv(PEOPLE);
     let mut g = c.benchmark_group("import");
     g.sample_size(10).measurement_time(Duration::from_secs(30));
+    // Reading the file alone, to tell the parse from the writes.
+    g.bench_function("parse_100000_rows", |b| {
+        b.iter(|| netday::io::csv::parse_people_csv(&bytes).expect("parse"))
+    });
     g.bench_function("csv_100000_rows", |b| {
         b.iter_batched(
             || {

@@ -120,23 +120,11 @@ pub fn apply(
         .into_iter()
         .map(|o| (org_key(&o.name), o))
         .collect();
-    let org_names: HashMap<Id, String> = orgs.values().map(|o| (o.id, org_key(&o.name))).collect();
-    let mut people = store.people()?;
-    let mut by_name_org: FxHashMap<(String, String), usize> = FxHashMap::default();
-    let mut by_phone: FxHashMap<(String, String), usize> = FxHashMap::default();
-    let mut by_code: FxHashMap<String, usize> = FxHashMap::default();
-    for (i, p) in people.iter().enumerate() {
-        let org = p
-            .org_id
-            .and_then(|o| org_names.get(&o))
-            .cloned()
-            .unwrap_or_default();
-        by_name_org.insert((p.name.clone(), org), i);
-        by_code.insert(p.code.clone(), i);
-        let ph = phone_key(&p.phone);
-        if ph.len() >= 9 {
-            by_phone.insert((ph, p.name.clone()), i);
-        }
+    let mut k = Known::default();
+    let org_names: HashMap<Id, u32> = orgs.iter().map(|(key, o)| (o.id, k.org(key))).collect();
+    for p in store.people()? {
+        let org = p.org_id.and_then(|o| org_names.get(&o).copied());
+        k.add(Who::Person(Box::new(p)), org.unwrap_or(NO_ORG), None);
     }
     // A networking day that does not exist yet is made with the first registrations, so an
     // import that stops early leaves no empty day behind.
@@ -156,10 +144,7 @@ pub fn apply(
 
     // Decide everything first (so a dry run reports exactly what a real run does) …
     let mut new_orgs: Vec<String> = Vec::new();
-    let mut changed: Vec<usize> = Vec::new();
     let mut day_order: Vec<usize> = Vec::new();
-    let mut answers: FxHashMap<usize, Option<Rsvp>> = FxHashMap::default();
-    let mut row_org: FxHashMap<usize, String> = FxHashMap::default();
     progress.start(crate::i18n::PROGRESS_CHECK_ROWS, parsed.rows.len() as u64);
     for (n, row) in parsed.rows.iter().enumerate() {
         if n.is_multiple_of(STEP) {
@@ -168,15 +153,15 @@ pub fn apply(
         // A badge code (as netday exports it) names one person exactly, but only if the names
         // agree: another database's export carries codes that here belong to someone else.
         let code = row.code.to_ascii_uppercase();
-        let by_this_code = by_code.get(&code).copied().filter(|_| !code.is_empty());
+        let by_this_code = k.by_code(&code);
         if let Some(i) = by_this_code
-            && name_key(&people[i].name) != name_key(&row.name)
+            && name_key(k.who[i].name()) != name_key(&row.name)
         {
             summary.conflicts.push(RowError {
                 line: row.line,
                 reason: RowProblem::CodeTaken {
                     code,
-                    holder: people[i].name.clone(),
+                    holder: k.who[i].name().to_string(),
                 },
             });
             continue;
@@ -195,71 +180,50 @@ pub fn apply(
             );
             new_orgs.push(okey.clone());
         }
+        let org = k.org(&okey);
         let ph = phone_key(&row.phone);
         // Else the same name and phone is the same person, even in another organisation (they
         // moved); a shared office phone under another name is not. Otherwise name +
         // organisation, unless the phones tell two people apart (two 김민지 in one co-op).
-        let by_ph = if ph.len() >= 9 {
-            by_phone.get(&(ph.clone(), row.name.clone())).copied()
-        } else {
-            None
-        };
         // A row with a code is that person or a new one, never matched by name or phone.
         let found = if !code.is_empty() {
             by_this_code
         } else {
-            by_ph.or_else(|| {
-                by_name_org
-                    .get(&(row.name.clone(), okey.clone()))
-                    .copied()
-                    .filter(|&i| {
-                        let theirs = phone_key(&people[i].phone);
-                        ph.len() < 9 || theirs.len() < 9 || theirs == ph
-                    })
+            k.by_phone(&ph, &row.name).or_else(|| {
+                k.by_name_org(&row.name, org).filter(|&i| {
+                    let theirs = phone_key(k.who[i].phone());
+                    ph.len() < 9 || theirs.len() < 9 || theirs == ph
+                })
             })
         };
         let idx = match found {
             Some(i) => {
-                let current_org = people[i]
-                    .org_id
-                    .and_then(|o| org_names.get(&o))
-                    .map(String::as_str)
-                    .unwrap_or("");
-                let moved = people[i].id != 0 && !okey.is_empty() && current_org != okey;
-                if merge_row(&mut people[i], row) || moved {
+                let current_org = k.key_org[i];
+                let moved = k.who[i].id() != 0 && org != NO_ORG && current_org != org;
+                if merge_row(k.who[i].person(), row) || moved {
                     // Every row lands in one count: added, updated, skipped or errors.
                     summary.updated += 1;
-                    changed.push(i);
+                    k.changed[i] = true;
                 } else {
                     summary.skipped += 1;
                 }
                 i
             }
             None => {
-                people.push(new_person(row));
-                let i = people.len() - 1;
                 summary.added += 1;
-                changed.push(i);
-                by_name_org.insert((row.name.clone(), okey.clone()), i);
-                if ph.len() >= 9 {
-                    by_phone.insert((ph, row.name.clone()), i);
-                }
-                if !code.is_empty() {
-                    by_code.insert(code, i);
-                }
-                i
+                k.add(Who::Row(row), org, Some((ph, code)))
             }
         };
         // The organisation the row named, resolved to an id when written.
-        if !okey.is_empty() {
-            row_org.insert(idx, okey);
+        if org != NO_ORG {
+            k.row_org[idx] = org;
         }
         // The last answer a person gave in the file counts; a row without one keeps it.
         if event.is_some() {
-            match answers.get_mut(&idx) {
+            match &mut k.answer[idx] {
                 Some(a) => *a = row.answer.or(*a),
-                None => {
-                    answers.insert(idx, row.answer);
+                a @ None => {
+                    *a = Some(row.answer);
                     day_order.push(idx);
                 }
             }
@@ -269,12 +233,10 @@ pub fn apply(
     let day_writes: Vec<(usize, DayChange)> = day_order
         .iter()
         .filter_map(|&i| {
-            let now = existing_att
-                .get(&people[i].id)
-                .filter(|_| people[i].id != 0)
-                .map(|a| &a.status);
+            let id = k.who[i].id();
+            let now = existing_att.get(&id).filter(|_| id != 0).map(|a| &a.status);
             use AttendanceStatus::{Cancelled, Expected, NoShow, Tentative};
-            let change = match (answers.get(&i).copied().flatten(), now) {
+            let change = match (k.answer[i].flatten(), now) {
                 (Some(Rsvp::No), Some(Expected | Tentative)) => DayChange::Cancel,
                 (None, None) | (Some(Rsvp::Yes), None | Some(Cancelled | NoShow | Tentative)) => {
                     DayChange::Register
@@ -297,45 +259,62 @@ pub fn apply(
     }
 
     // … then write: organisations, people in chunks, attendance; one sync at the end.
-    changed.sort_unstable();
-    changed.dedup();
+    let changed: Vec<usize> = (0..k.who.len()).filter(|&i| k.changed[i]).collect();
     let total = (new_orgs.len() + changed.len() + day_writes.len()) as u64;
     progress.start(crate::i18n::PROGRESS_IMPORT, total);
-    store.write_unsynced(|tx| {
+    let made = store.write_unsynced(|tx| {
+        let mut made = Vec::with_capacity(new_orgs.len());
         for key in &new_orgs {
             if let Some(o) = orgs.get(key) {
                 let mut o = o.clone();
                 tx.put_org(&mut o)?;
+                made.push((key, o.id));
             }
         }
-        Ok(())
+        Ok(made)
     })?;
-    let orgs: HashMap<String, Id> = store
-        .orgs()?
-        .into_iter()
-        .map(|o| (org_key(&o.name), o.id))
-        .collect();
+    // Organisation ids by the index `Known::org` gave their keys.
+    let mut org_ids: Vec<Option<Id>> = vec![None; k.org_keys.len()];
+    for (key, o) in orgs.iter() {
+        if let Some(&at) = k.org_at.get(key.as_str()) {
+            org_ids[at as usize] = Some(o.id).filter(|&id| id != 0);
+        }
+    }
+    for (key, id) in made {
+        if let Some(&at) = k.org_at.get(key.as_str()) {
+            org_ids[at as usize] = Some(id);
+        }
+    }
     let mut done = new_orgs.len() as u64;
     progress.set(done);
-    for chunk in changed.chunks(2000) {
-        let written = store.write_unsynced(|tx| {
-            let mut out = Vec::with_capacity(chunk.len());
-            for &i in chunk {
-                let mut p = people[i].clone();
-                if let Some(k) = row_org.get(&i) {
-                    p.org_id = orgs.get(k).copied();
+    let mut ids: Vec<Id> = k.who.iter().map(Who::id).collect();
+    for chunk in changed.chunks(PEOPLE_PER_WRITE) {
+        let people: Vec<Person> = chunk
+            .iter()
+            .map(|&i| {
+                let mut p = k.who[i].to_person();
+                if let Some(&o) = k.row_org.get(i).filter(|&&o| o != NO_ORG) {
+                    p.org_id = org_ids.get(o as usize).copied().flatten();
                 }
+                p
+            })
+            .collect();
+        let written = store.write_unsynced(|tx| {
+            let mut out = Vec::with_capacity(people.len());
+            for p in &people {
+                let mut p = p.clone();
                 tx.put_person(&mut p)?;
-                out.push((i, p));
+                out.push(p.id);
             }
             Ok(out)
         })?;
-        for (i, p) in written {
-            people[i] = p;
+        for (&i, id) in chunk.iter().zip(written) {
+            ids[i] = id;
         }
         done += chunk.len() as u64;
         progress.set(done);
     }
+    drop(k);
     if let Some(date) = event {
         let mut day = existing;
         for chunk in day_writes.chunks(5000) {
@@ -347,7 +326,7 @@ pub fn apply(
                 for &(i, change) in chunk {
                     tx.put_attendance(&Attendance {
                         event_id: e.id,
-                        person_id: people[i].id,
+                        person_id: ids[i],
                         status: match change {
                             DayChange::Register => AttendanceStatus::Expected,
                             DayChange::Tentative => AttendanceStatus::Tentative,
@@ -365,6 +344,187 @@ pub fn apply(
     }
     store.durable()?;
     Ok(summary)
+}
+
+/// People written in one transaction.
+const PEOPLE_PER_WRITE: usize = 2000;
+
+/// No organisation (in `Known`'s per-person organisation columns).
+const NO_ORG: u32 = u32::MAX;
+/// End of a chain of people sharing a hash (`Index`).
+const END: u32 = u32::MAX;
+
+/// Someone an import knows of: a person in the store (or one a row changed), or a new person
+/// still only a row of the file, made into a `Person` when written, so a large file's new
+/// people are not held twice.
+enum Who<'a> {
+    /// Boxed: most of a large import is rows, and each entry is only as big as its largest kind.
+    Person(Box<Person>),
+    Row(&'a ImportRow),
+}
+
+impl Who<'_> {
+    fn name(&self) -> &str {
+        match self {
+            Who::Person(p) => &p.name,
+            Who::Row(r) => &r.name,
+        }
+    }
+    fn phone(&self) -> &str {
+        match self {
+            Who::Person(p) => &p.phone,
+            Who::Row(r) => &r.phone,
+        }
+    }
+    fn id(&self) -> Id {
+        match self {
+            Who::Person(p) => p.id,
+            Who::Row(_) => 0,
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Who::Person(p) => &p.code,
+            Who::Row(r) => &r.code,
+        }
+    }
+    fn to_person(&self) -> Person {
+        match self {
+            Who::Person(p) => Person::clone(p),
+            Who::Row(r) => new_person(r),
+        }
+    }
+    /// The person, to change (a new one is made from its row first).
+    fn person(&mut self) -> &mut Person {
+        if let Who::Row(r) = self {
+            *self = Who::Person(Box::new(new_person(r)));
+        }
+        match self {
+            Who::Person(p) => p,
+            Who::Row(_) => unreachable!("made a person just above"),
+        }
+    }
+}
+
+/// A hash index over `Known::who`: each hash names the latest person added under it, and
+/// `next` the one added before under the same hash, so only numbers are kept, never keys.
+#[derive(Default)]
+struct Index {
+    head: FxHashMap<u64, u32>,
+    next: Vec<u32>,
+}
+
+impl Index {
+    fn add(&mut self, hash: u64, i: usize) {
+        if self.next.len() <= i {
+            self.next.resize(i + 1, END);
+        }
+        self.next[i] = self.head.insert(hash, i as u32).unwrap_or(END);
+    }
+    /// The latest person under `hash` for whom `is` holds.
+    fn find(&self, hash: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut at = self.head.get(&hash).copied().unwrap_or(END);
+        while at != END {
+            if is(at as usize) {
+                return Some(at as usize);
+            }
+            at = self.next[at as usize];
+        }
+        None
+    }
+}
+
+fn hash(parts: impl std::hash::Hash) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(parts)
+}
+
+/// Everyone the import knows, with the three ways a row finds someone among them: name and
+/// organisation, phone and name, badge code.
+#[derive(Default)]
+struct Known<'a> {
+    who: Vec<Who<'a>>,
+    /// The organisation (an index into `org_keys`) each person is found under.
+    key_org: Vec<u32>,
+    /// The organisation the person's last row named, to be written.
+    row_org: Vec<u32>,
+    changed: Vec<bool>,
+    /// The last answer each person gave in the file (outer `None`: no row for the day).
+    answer: Vec<Option<Option<Rsvp>>>,
+    org_keys: Vec<String>,
+    org_at: HashMap<String, u32>,
+    name_org: Index,
+    phone: Index,
+    code: Index,
+}
+
+impl<'a> Known<'a> {
+    /// The index of an organisation key (`org_key` of a name), given on first sight;
+    /// `NO_ORG` for none.
+    fn org(&mut self, key: &str) -> u32 {
+        if key.is_empty() {
+            return NO_ORG;
+        }
+        if let Some(&at) = self.org_at.get(key) {
+            return at;
+        }
+        let at = self.org_keys.len() as u32;
+        self.org_keys.push(key.to_string());
+        self.org_at.insert(key.to_string(), at);
+        at
+    }
+
+    /// Adds someone found under organisation `org`; `new` holds a new row's phone key and
+    /// upper-case code (a stored person's are read from it). New people are changed people.
+    fn add(&mut self, who: Who<'a>, org: u32, new: Option<(String, String)>) -> usize {
+        let i = self.who.len();
+        let (ph, code) = match &new {
+            Some((ph, code)) => (ph.clone(), code.clone()),
+            None => (phone_key(who.phone()), who.code().to_string()),
+        };
+        self.name_org.add(hash((who.name(), org)), i);
+        if ph.len() >= 9 {
+            self.phone.add(hash((&ph, who.name())), i);
+        }
+        if !code.is_empty() {
+            self.code.add(hash(&code), i);
+        }
+        self.who.push(who);
+        self.key_org.push(org);
+        self.row_org.push(NO_ORG);
+        self.changed.push(new.is_some());
+        self.answer.push(None);
+        i
+    }
+
+    fn by_code(&self, code: &str) -> Option<usize> {
+        if code.is_empty() {
+            return None;
+        }
+        self.code.find(hash(code), |i| {
+            let theirs = self.who[i].code();
+            match &self.who[i] {
+                Who::Person(_) => theirs == code,
+                Who::Row(_) => theirs.eq_ignore_ascii_case(code),
+            }
+        })
+    }
+
+    fn by_phone(&self, ph: &str, name: &str) -> Option<usize> {
+        if ph.len() < 9 {
+            return None;
+        }
+        // Under the phone they were added with, even if a row changed it since (names do
+        // not change).
+        self.phone
+            .find(hash((ph, name)), |i| self.who[i].name() == name)
+    }
+
+    fn by_name_org(&self, name: &str, org: u32) -> Option<usize> {
+        self.name_org.find(hash((name, org)), |i| {
+            self.who[i].name() == name && self.key_org[i] == org
+        })
+    }
 }
 
 /// What to tell the user about imports that never finished (one line each).

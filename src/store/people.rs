@@ -16,7 +16,7 @@ impl Tx<'_> {
     /// A badge code nobody in this database has, drawn at random so that two databases do not
     /// hand out the same codes; a longer one when the short ones grow crowded.
     fn fresh_code(&self) -> TxResult<String> {
-        let mut attempt = 0;
+        let mut attempt = self.code_step.get() * 16;
         loop {
             let n = getrandom::u64().map_err(|e| {
                 StoreError::Invalid(format!(
@@ -25,6 +25,7 @@ impl Tx<'_> {
             })?;
             let code = badge_code_from(n, BADGE_CODE_LEN + attempt / 16);
             if self.raw(PEOPLE_BY_CODE, code.as_bytes())?.is_none() {
+                self.code_step.set(attempt / 16);
                 return Ok(code);
             }
             attempt += 1;

@@ -39,6 +39,10 @@ pub struct Tx<'a> {
     /// Bytes of records this transaction writes, so the room for them is checked before sled
     /// commits.
     bytes: Cell<u64>,
+    /// How many times 16 draws of a badge code at one length failed before the last code was
+    /// found (`fresh_code`): the next draws start there, so a crowded length is not tried 16
+    /// times again for every person of a large import.
+    pub(super) code_step: Cell<usize>,
 }
 
 impl Tx<'_> {
@@ -230,6 +234,7 @@ impl Store {
                 let tx = Tx {
                     t: view,
                     bytes: Cell::new(0),
+                    code_step: Cell::new(0),
                 };
                 let v = f(&tx).map_err(|e| e.0)?;
                 self.ensure_room(tx.bytes.get())

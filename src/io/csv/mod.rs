@@ -142,6 +142,21 @@ pub fn parse_people_sheet(
     overrides: &[Override],
     sheet: Option<&str>,
 ) -> Result<ParsedCsv, CsvError> {
+    parse_people_sheet_with(bytes, overrides, sheet, &mut crate::progress::Silent)
+}
+
+/// Records read between two reports of progress.
+const STEP: usize = 4096;
+
+/// `parse_people_sheet`, telling `progress` how many bytes of a CSV are read (one stage,
+/// `PROGRESS_READ_FILE`). Records become rows as they are read: the file is never held as
+/// records.
+pub fn parse_people_sheet_with(
+    bytes: &[u8],
+    overrides: &[Override],
+    sheet: Option<&str>,
+    progress: &mut dyn crate::progress::Progress,
+) -> Result<ParsedCsv, CsvError> {
     if let Some(kind) = sheet_kind(bytes) {
         return parse_sheets(bytes, kind, overrides, sheet);
     }
@@ -152,7 +167,18 @@ pub fn parse_people_sheet(
     {
         return Err(CsvError::Empty);
     }
-    let mut parsed = parse_records(read_records(&text), encoding, overrides)?;
+    progress.start(crate::i18n::PROGRESS_READ_FILE, text.len() as u64);
+    let mut reading = Reading::new(encoding, overrides);
+    let mut n = 0usize;
+    read_records(&text, |raw, at| {
+        reading.push(raw);
+        n += 1;
+        if n.is_multiple_of(STEP) {
+            progress.set(at as u64);
+        }
+    });
+    progress.set(text.len() as u64);
+    let mut parsed = reading.finish()?;
     // What a person sees in the file, counted on the text itself: a quote that swallowed rows
     // shows up as more lines than records.
     parsed.data_lines = text
@@ -181,7 +207,11 @@ fn parse_sheets(
     let mut first_error = None;
     let mut lists: Vec<ParsedCsv> = Vec::new();
     for sheet in sheet::read_sheets(bytes, kind)? {
-        match parse_records(sheet.records, encoding, overrides) {
+        let mut reading = Reading::new(encoding, overrides);
+        for raw in sheet.records {
+            reading.push(raw);
+        }
+        match reading.finish() {
             Ok(mut p) => {
                 p.sheet = Some(sheet.name);
                 lists.push(p);
@@ -243,79 +273,159 @@ fn find_header(
     }
 }
 
-/// Records to rows: finds the header row, maps its columns and reads every later record
-/// into a checked `ImportRow` or a `RowError`.
-fn parse_records(
-    raws: Vec<Raw>,
+/// Records to rows, one record at a time: the first non-empty records are held until the
+/// header row is known (`find_header`), every later record is read at once into a checked
+/// `ImportRow` or a `RowError` and let go.
+struct Reading<'o> {
     encoding: Encoding,
-    overrides: &[Override],
-) -> Result<ParsedCsv, CsvError> {
-    let (header_at, mut columns, width) = find_header(&raws, overrides)?;
-    let header_line = match &raws[header_at] {
-        Raw::Record { line, .. } | Raw::Broken { line, .. } => *line,
-    };
-    let mut rows = Vec::new();
-    let mut errors = Vec::new();
-    let mut total_records = 0;
-    // Only the cells of columns nothing reads are looked at again (`look_at_ignored`): keep
-    // those, not a second copy of the whole file.
-    let ignored: Vec<usize> = (0..columns.titles.len())
-        .filter(|&i| columns.field_of(i).is_none())
-        .collect();
-    let mut kept: Vec<Vec<String>> = Vec::new();
+    overrides: &'o [Override],
+    /// Records held while the header is looked for, and how many of them are non-empty.
+    pending: Vec<Raw>,
+    non_empty: usize,
+    head: Option<Result<Head, CsvError>>,
+    rows: Vec<ImportRow>,
+    errors: Vec<RowError>,
+    total_records: usize,
+    /// Only the cells of columns nothing reads are looked at again (`look_at_ignored`): those,
+    /// not a second copy of the whole file.
+    kept: Vec<Vec<String>>,
+}
 
-    for (at, raw) in raws.into_iter().enumerate() {
+struct Head {
+    at: usize,
+    line: usize,
+    columns: ColumnMap,
+    width: usize,
+    ignored: Vec<usize>,
+    /// Records pushed so far (the next one's index).
+    next: usize,
+}
+
+impl<'o> Reading<'o> {
+    fn new(encoding: Encoding, overrides: &'o [Override]) -> Self {
+        Reading {
+            encoding,
+            overrides,
+            pending: Vec::new(),
+            non_empty: 0,
+            head: None,
+            rows: Vec::new(),
+            errors: Vec::new(),
+            total_records: 0,
+            kept: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, raw: Raw) {
+        match &mut self.head {
+            Some(Ok(_)) => self.take(raw),
+            Some(Err(_)) => {}
+            None => {
+                if let Raw::Record { cells, .. } = &raw
+                    && !cells.iter().all(|c| is_blank(c))
+                {
+                    self.non_empty += 1;
+                }
+                self.pending.push(raw);
+                // `find_header` looks no further than this.
+                if self.non_empty > HEADER_SCAN {
+                    self.settle();
+                }
+            }
+        }
+    }
+
+    /// Decides the header from the records held, then reads them.
+    fn settle(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        self.head = Some(
+            find_header(&pending, self.overrides).map(|(at, columns, width)| {
+                let line = match &pending[at] {
+                    Raw::Record { line, .. } | Raw::Broken { line, .. } => *line,
+                };
+                let ignored = (0..columns.titles.len())
+                    .filter(|&i| columns.field_of(i).is_none())
+                    .collect();
+                Head {
+                    at,
+                    line,
+                    columns,
+                    width,
+                    ignored,
+                    next: 0,
+                }
+            }),
+        );
+        for raw in pending {
+            self.take(raw);
+        }
+    }
+
+    /// One record after the header is known.
+    fn take(&mut self, raw: Raw) {
+        let Some(Ok(head)) = &mut self.head else {
+            return;
+        };
+        let at = head.next;
+        head.next += 1;
         let (line, cells) = match raw {
             Raw::Broken { line, excerpt } => {
-                if at > header_at {
-                    total_records += 1;
+                if at > head.at {
+                    self.total_records += 1;
                 }
-                errors.push(RowError {
+                self.errors.push(RowError {
                     line,
                     reason: RowProblem::Malformed(excerpt),
                 });
-                continue;
+                return;
             }
             Raw::Record { line, cells } => (line, cells),
         };
-        if at <= header_at || cells.iter().all(|c| is_blank(c)) {
-            continue;
+        if at <= head.at || cells.iter().all(|c| is_blank(c)) {
+            return;
         }
-        total_records += 1;
-        if cells.iter().skip(width).any(|c| !is_blank(c)) {
+        self.total_records += 1;
+        if cells.iter().skip(head.width).any(|c| !is_blank(c)) {
             let joined = cells.join(",");
-            errors.push(RowError {
+            self.errors.push(RowError {
                 line,
                 reason: RowProblem::Malformed(excerpt(&joined)),
             });
-            continue;
+            return;
         }
-        match read_row(&columns, line, &cells) {
-            Ok(row) => rows.push(row),
-            Err(reason) => errors.push(RowError { line, reason }),
+        match read_row(&head.columns, line, &cells) {
+            Ok(row) => self.rows.push(row),
+            Err(reason) => self.errors.push(RowError { line, reason }),
         }
-        if !ignored.is_empty() {
+        if !head.ignored.is_empty() {
             let mut cells = cells;
             for (i, c) in cells.iter_mut().enumerate() {
-                if !ignored.contains(&i) {
+                if !head.ignored.contains(&i) {
                     *c = String::new();
                 }
             }
-            kept.push(cells);
+            self.kept.push(cells);
         }
     }
-    columns.look_at_ignored(&kept, overrides);
-    Ok(ParsedCsv {
-        encoding,
-        columns,
-        rows,
-        errors,
-        total_records,
-        data_lines: total_records,
-        sheet: None,
-        sheets: Vec::new(),
-        header_line,
-    })
+
+    fn finish(mut self) -> Result<ParsedCsv, CsvError> {
+        if self.head.is_none() {
+            self.settle();
+        }
+        let mut head = self.head.take().unwrap_or(Err(CsvError::NoHeader))?;
+        head.columns.look_at_ignored(&self.kept, self.overrides);
+        Ok(ParsedCsv {
+            encoding: self.encoding,
+            columns: head.columns,
+            rows: self.rows,
+            errors: self.errors,
+            total_records: self.total_records,
+            data_lines: self.total_records,
+            sheet: None,
+            sheets: Vec::new(),
+            header_line: head.line,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -398,6 +508,52 @@ mod tests {
         // Header only: no rows, no errors.
         let p = parse("이름\n");
         assert_eq!((p.rows.len(), p.errors.len(), p.total_records), (0, 0, 0));
+    }
+
+    /// Stages heard, with the `set`s after each.
+    #[derive(Default)]
+    struct Heard(Vec<(L, u64, Vec<u64>)>);
+
+    impl crate::progress::Progress for Heard {
+        fn start(&mut self, what: L, total: u64) {
+            self.0.push((what, total, Vec::new()));
+        }
+        fn set(&mut self, done: u64) {
+            self.0.last_mut().expect("a stage").2.push(done);
+        }
+    }
+
+    #[test]
+    fn a_long_file_is_read_row_by_row_with_progress_and_the_header_found_late() {
+        // Nineteen title rows, then the header (the 20th non-empty record, the last one looked
+        // at), then more rows than one step of progress.
+        let mut text: String = (0..19).map(|i| format!("제목 {i}\n")).collect();
+        text.push_str("이름,소속\n");
+        for i in 0..10_000 {
+            text.push_str(&format!("사람{i},조합{}\n", i % 7));
+        }
+        let mut heard = Heard::default();
+        let p = parse_people_sheet_with(text.as_bytes(), &[], None, &mut heard).expect("parses");
+        assert_eq!(p.header_line, 20);
+        assert_eq!((p.rows.len(), p.errors.len()), (10_000, 0));
+        assert_eq!((p.rows[0].line, p.rows[0].name.as_str()), (21, "사람0"));
+        assert_eq!(p.rows[9_999].organization, "조합3");
+        assert_eq!(p.data_lines, 10_000);
+        let [(what, total, sets)] = &heard.0[..] else {
+            panic!("one stage: {:?}", heard.0.len());
+        };
+        assert_eq!(
+            (*what, *total),
+            (crate::i18n::PROGRESS_READ_FILE, text.len() as u64)
+        );
+        assert!(sets.len() > 2 && sets.is_sorted(), "{sets:?}");
+        assert_eq!(sets.last(), Some(total));
+        // One title row more and the header is past where it is looked for.
+        let later = format!("제목\n{text}");
+        assert_eq!(
+            parse_people_csv(later.as_bytes()).err(),
+            Some(CsvError::NoNameColumn)
+        );
     }
 
     fn export(lang_ko: bool, rows: &[ImportRow]) -> Vec<u8> {

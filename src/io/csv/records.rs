@@ -84,16 +84,32 @@ fn misquoted(raw: &str, width: Option<usize>) -> bool {
     swallowed(swallowed_commas)
 }
 
-/// 1-based physical line numbers of byte offsets in a text.
-struct Lines(Vec<usize>);
+/// 1-based physical line numbers of byte offsets in a text, counted as reading moves forward.
+struct Lines<'t> {
+    text: &'t [u8],
+    /// Byte offset counted up to, and the line it is on.
+    at: usize,
+    line: usize,
+}
 
-impl Lines {
-    fn new(text: &str) -> Lines {
-        Lines(text.match_indices('\n').map(|(i, _)| i).collect())
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
+        Lines {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
     }
     /// The line holding byte `at`.
-    fn of(&self, at: usize) -> usize {
-        self.0.partition_point(|&nl| nl < at) + 1
+    fn of(&mut self, at: usize) -> usize {
+        if at < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        let upto = at.min(self.text.len());
+        let span = self.text.get(self.at..upto).unwrap_or_default();
+        self.line += span.iter().filter(|&&b| b == b'\n').count();
+        self.at = upto.max(self.at);
+        self.line
     }
 }
 
@@ -104,12 +120,13 @@ fn record_start(text: &str, at: usize) -> usize {
     at + (rest.len() - rest.trim_start_matches(['\r', '\n']).len())
 }
 
-/// Every record of the text with the line it starts on. A quote left open (which would
-/// swallow the rest of the file into one cell) or misused (`misquoted`) is reported on its
-/// line, and reading resumes on the next physical line so the rows after it are not lost.
-pub(super) fn read_records(text: &str) -> Vec<Raw> {
-    let lines = Lines::new(text);
-    let mut out = Vec::new();
+/// Every record of the text with the line it starts on, handed to `out` one at a time with
+/// the byte offset read so far (so a whole file is never held as records). A quote left open
+/// (which would swallow the rest of the file into one cell) or misused (`misquoted`) is
+/// reported on its line, and reading resumes on the next physical line so the rows after it
+/// are not lost.
+pub(super) fn read_records(text: &str, mut out: impl FnMut(Raw, usize)) {
+    let mut lines = Lines::new(text);
     let mut start = 0usize; // byte offset of the current reader's input in `text`
     let mut width = None; // cells in the header row, once read
     'restart: while start < text.len() {
@@ -131,10 +148,13 @@ pub(super) fn read_records(text: &str) -> Vec<Raw> {
                     let raw = text.get(b0..b1).unwrap_or("");
                     let open_at_end = b1 >= text.len() && ends_in_open_quote(raw);
                     if open_at_end || misquoted(raw, width) {
-                        out.push(Raw::Broken {
-                            line,
-                            excerpt: excerpt(raw),
-                        });
+                        out(
+                            Raw::Broken {
+                                line,
+                                excerpt: excerpt(raw),
+                            },
+                            b1,
+                        );
                         match raw.find('\n') {
                             Some(nl) => {
                                 start = b0 + nl + 1;
@@ -146,20 +166,26 @@ pub(super) fn read_records(text: &str) -> Vec<Raw> {
                     if width.is_none() && !rec.iter().all(is_blank) {
                         width = Some(rec.len());
                     }
-                    out.push(Raw::Record {
-                        line,
-                        cells: rec.iter().map(str::to_string).collect(),
-                    });
+                    out(
+                        Raw::Record {
+                            line,
+                            cells: rec.iter().map(str::to_string).collect(),
+                        },
+                        b1,
+                    );
                 }
                 Err(e) => {
                     // Not expected on decoded text with flexible records; reported, not fatal.
                     let b0 = e.position().map_or(0, |p| p.byte() as usize);
                     let b0 = record_start(text, start + b0);
-                    out.push(Raw::Broken {
-                        line: lines.of(b0),
-                        excerpt: excerpt(text.get(b0..).unwrap_or("")),
-                    });
                     let now = rdr.position().byte();
+                    out(
+                        Raw::Broken {
+                            line: lines.of(b0),
+                            excerpt: excerpt(text.get(b0..).unwrap_or("")),
+                        },
+                        (start + now as usize).min(text.len()),
+                    );
                     if last_error_at == Some(now) {
                         break 'restart; // no progress: stop rather than loop
                     }
@@ -168,7 +194,6 @@ pub(super) fn read_records(text: &str) -> Vec<Raw> {
             }
         }
     }
-    out
 }
 
 pub(super) fn is_blank(cell: &str) -> bool {
