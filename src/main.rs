@@ -408,12 +408,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let bytes = read_file(&file)?;
-            let parsed = csv::parse_people_sheet(&bytes, &overrides, sheet.as_deref()).map_err(
-                |source| CliError::Csv {
-                    path: file.clone(),
-                    source,
-                },
-            )?;
+            let mut reading = Bar::new();
+            let parsed =
+                csv::parse_people_sheet_with(&bytes, &overrides, sheet.as_deref(), &mut reading)
+                    .map_err(|source| CliError::Csv {
+                        path: file.clone(),
+                        source,
+                    })?;
+            reading.clear();
             // A workbook with several lists is read only from the one the user names.
             let shown = file.display().to_string();
             let listed = || {
