@@ -1,5 +1,7 @@
 //! The index itself: entries in one buffer, organisations shared, search and ranking.
 
+use std::sync::Mutex;
+
 use super::*;
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -66,10 +68,31 @@ struct Scratch {
     org_split: Vec<u8>,
     typos: Vec<u32>,
     later: Vec<u64>,
+    /// per distinct organisation, once asked: (direct kind, keyboard kind, split bits)
+    org_memo: Vec<Option<(u8, u8, u8)>>,
+    /// bitmap of the slots a narrowed scan started from
+    member: Vec<u64>,
+    /// the slots of the hits of the scan under way
+    slots: Vec<u32>,
+}
+
+/// How many recent queries an index remembers the hits of.
+const RECENT: usize = 6;
+
+/// A recent query and the slots it matched, valid until the index changes.
+struct Recent {
+    query: Query,
+    slots: Vec<u32>,
 }
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many scans this thread narrowed to an earlier query's hits.
+    pub(super) static NARROWED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// One distinct (normalised) organisation, shared by all entries that name it.
@@ -115,6 +138,8 @@ pub struct SearchIndex {
     pub(super) dead_bytes: usize,
     tmp: Vec<char>,
     key: String,
+    /// hits of recent queries, the next keystroke's search narrows them (emptied by every change)
+    recent: Mutex<Vec<Recent>>,
 }
 
 impl SearchIndex {
@@ -236,6 +261,7 @@ impl SearchIndex {
 
     /// Insert or replace the entry with this id.
     pub fn upsert(&mut self, id: Id, name: &str, org: &str, code: &str, phone: &str) {
+        self.recent = Mutex::default();
         let existing = self.slot_of.get(&id).map(|&s| s as usize);
         if let Some(slot) = existing {
             self.release_slot(slot);
@@ -296,6 +322,7 @@ impl SearchIndex {
         let Some(&slot) = self.slot_of.get(&id) else {
             return;
         };
+        self.recent = Mutex::default();
         let slot = slot as usize;
         self.release_slot(slot);
         self.slot_of.remove(&id);
@@ -464,16 +491,86 @@ impl SearchIndex {
         found
     }
 
-    /// Calls `f(slot, tier)` for every matching entry.
-    ///
-    /// Phase 1 is a branch-free pass over the per-entry prefilter masks collecting candidate
-    /// slots; phase 2 runs the real matcher on the candidates only.
-    fn scan(&self, q: &Query, scratch: &mut Scratch, mut f: impl FnMut(usize, Tier)) {
+    /// Calls `f(slot, tier)` for every matching entry, once each.  With `within` (the hits of
+    /// an earlier query that [narrows](Query::narrows) to this one) only those entries are
+    /// matched by name and organisation; codes, phones and mistyped names are looked up in all.
+    fn scan(
+        &self,
+        q: &Query,
+        within: Option<&[u32]>,
+        scratch: &mut Scratch,
+        mut f: impl FnMut(usize, Tier),
+    ) {
         let exact_slots = self.exact_slots(q);
         for &(slot, tier) in &exact_slots {
             f(slot as usize, tier);
         }
-        let found = |slot: usize| exact_slots.iter().any(|&(s, _)| s as usize == slot);
+        let found = |slot: usize| {
+            !exact_slots.is_empty() && exact_slots.iter().any(|&(s, _)| s as usize == slot)
+        };
+        match within {
+            Some(prev) => self.scan_within(q, prev, scratch, found, f),
+            None => self.scan_all(q, scratch, found, f),
+        }
+    }
+
+    /// [`scan`](Self::scan) over the entries in `prev` (and everyone for a mistyped name).
+    fn scan_within(
+        &self,
+        q: &Query,
+        prev: &[u32],
+        scratch: &mut Scratch,
+        found: impl Fn(usize) -> bool,
+        mut f: impl FnMut(usize, Tier),
+    ) {
+        let Scratch {
+            org_memo, member, ..
+        } = scratch;
+        org_memo.clear();
+        org_memo.resize(self.orgs.len(), None);
+        for &slot in prev {
+            let slot = slot as usize;
+            if found(slot) {
+                continue;
+            }
+            let org = self.org_of[slot] as usize;
+            let kinds = *org_memo[org].get_or_insert_with(|| self.org_kinds(q, &self.orgs[org]));
+            if let Some(t) = self.eval_slot(q, slot, kinds) {
+                f(slot, t);
+            }
+        }
+        let Some(t) = &q.typo else {
+            return;
+        };
+        member.clear();
+        member.resize(self.ids.len().div_ceil(64), 0);
+        for &slot in prev {
+            member[slot as usize / 64] |= 1 << (slot % 64);
+        }
+        let entries = self.name_inis.iter().zip(&self.name_units);
+        for (slot, (&inis, span)) in entries.enumerate() {
+            if t.may_match(span.len as usize, inis)
+                && member[slot / 64] & 1 << (slot % 64) == 0
+                && t.matches(&self.units[span.range()])
+                && !found(slot)
+            {
+                f(slot, Tier::NameTypo);
+            }
+        }
+    }
+
+    /// [`scan`](Self::scan) over everyone.
+    ///
+    /// Phase 1 is a pass over the per-entry prefilter masks collecting candidate slots (for
+    /// a few bare consonants it settles the name's tier right there); phase 2 runs the real
+    /// matcher on the candidates only.
+    fn scan_all(
+        &self,
+        q: &Query,
+        scratch: &mut Scratch,
+        found: impl Fn(usize) -> bool,
+        mut f: impl FnMut(usize, Tier),
+    ) {
         self.eval_orgs(q, scratch);
         let Scratch {
             org_direct,
@@ -493,8 +590,6 @@ impl SearchIndex {
         // phase 1
         let n = self.ids.len();
         cands.clear();
-        cands.resize(n + 1, 0);
-        let mut k = 0usize;
         let direct = &q.direct;
         let kb = q.keyboard.as_ref();
         let entries = self
@@ -503,18 +598,41 @@ impl SearchIndex {
             .zip(&self.org_of)
             .zip(&self.name_inis)
             .zip(&self.name_units);
-        for (slot, (((&masks, &org), &inis), span)) in entries.enumerate() {
-            let len = span.len as usize;
-            let d = direct.may_match(masks)
-                && (!direct.all_initial || direct.lanes_may_match(inis, len));
-            let kbm = kb.is_some_and(|kb| kb.may_match(masks));
-            let o = org_any.get(org as usize).copied().unwrap_or(false);
-            if let Some(c) = cands.get_mut(k) {
-                *c = slot as u32;
+        if direct.initials_kind(0, 0).is_some() && kb.is_none() && q.typo.is_none() {
+            for (slot, (((&masks, &org), &inis), span)) in entries.enumerate() {
+                let len = span.len as usize;
+                let o = org_any.get(org as usize).copied().unwrap_or(false);
+                match direct.initials_kind(inis, len) {
+                    Some(Some(k)) => {
+                        if !found(slot) {
+                            f(slot, name_tier(k));
+                        }
+                    }
+                    Some(None) if !o => {}
+                    Some(None) => cands.push(slot as u32),
+                    None => {
+                        if o || direct.may_match(masks) {
+                            cands.push(slot as u32);
+                        }
+                    }
+                }
             }
-            k += usize::from(d | kbm | o);
+        } else {
+            cands.resize(n + 1, 0);
+            let mut k = 0usize;
+            for (slot, (((&masks, &org), &inis), span)) in entries.enumerate() {
+                let len = span.len as usize;
+                let d = direct.may_match(masks)
+                    && (!direct.all_initial || direct.lanes_may_match(inis, len));
+                let kbm = kb.is_some_and(|kb| kb.may_match(masks));
+                let o = org_any.get(org as usize).copied().unwrap_or(false);
+                if let Some(c) = cands.get_mut(k) {
+                    *c = slot as u32;
+                }
+                k += usize::from(d | kbm | o);
+            }
+            cands.truncate(k);
         }
-        cands.truncate(k);
         // names one syllable away that are not candidates already (those get it in phase 2)
         typos.clear();
         if let Some(t) = &q.typo {
@@ -535,7 +653,7 @@ impl SearchIndex {
         // phase 2
         for &slot in cands.iter() {
             let slot = slot as usize;
-            if !exact_slots.is_empty() && found(slot) {
+            if found(slot) {
                 continue;
             }
             let org = self.org_of[slot] as usize;
@@ -549,10 +667,46 @@ impl SearchIndex {
             }
         }
         for &slot in typos.iter() {
-            if exact_slots.is_empty() || !found(slot as usize) {
+            if !found(slot as usize) {
                 f(slot as usize, Tier::NameTypo);
             }
         }
+    }
+
+    /// [`scan`](Self::scan) for `query`, narrowed to the hits of the recent query with the
+    /// fewest hits that narrows to it (typing on from it, or the same query again), and
+    /// remembered for the next keystroke.
+    fn scan_recent(&self, q: Query, scratch: &mut Scratch, mut f: impl FnMut(usize, Tier)) {
+        // Another thread searching this index at the same time: search everyone.
+        let Ok(mut recent) = self.recent.try_lock() else {
+            return self.scan(&q, None, scratch, f);
+        };
+        let within = recent
+            .iter()
+            .filter(|r| q.narrows(&r.query))
+            .min_by_key(|r| r.slots.len())
+            .map(|r| &r.slots[..]);
+        #[cfg(test)]
+        NARROWED.with(|n| n.set(n.get() + usize::from(within.is_some())));
+        let mut slots = std::mem::take(&mut scratch.slots);
+        slots.clear();
+        self.scan(&q, within, scratch, |slot, t| {
+            slots.push(slot as u32);
+            f(slot, t);
+        });
+        recent.retain(|r| r.query.text != q.text);
+        let keep = self.ids.len() + 65_536;
+        while !recent.is_empty()
+            && (recent.len() >= RECENT
+                || recent.iter().map(|r| r.slots.len()).sum::<usize>() + slots.len() > keep)
+        {
+            recent.remove(0);
+        }
+        recent.push(Recent {
+            query: q,
+            slots: slots.clone(),
+        });
+        scratch.slots = slots;
     }
 
     #[inline]
@@ -563,6 +717,18 @@ impl SearchIndex {
                 .cmp(&self.bytes[self.display[sb].range()])
                 .then(self.ids[sa].cmp(&self.ids[sb]))
         })
+    }
+
+    /// Keeps the best `limit` of `hits`, in no order.
+    fn keep_best(&self, hits: &mut Vec<(u64, u32)>, limit: usize) {
+        if hits.len() > limit {
+            if limit == 0 {
+                hits.clear();
+            } else {
+                hits.select_nth_unstable_by(limit - 1, |a, b| self.cmp_hits(a, b));
+                hits.truncate(limit);
+            }
+        }
     }
 
     /// Fills `out` (best first, at most `limit`) and returns how many matched in all; hits of
@@ -593,24 +759,31 @@ impl SearchIndex {
                 }
             }
             hits.clear();
-            self.scan(&q, &mut scratch, |slot, t| {
+            // Only the best `limit` are kept: once the buffer holds twice that, it is cut back
+            // and every later hit whose key is above the `limit`-th best is skipped.
+            let cap = limit.map_or(usize::MAX, |l| l.saturating_mul(2).max(64));
+            let mut worst = u64::MAX;
+            let mut total = 0;
+            self.scan_recent(q, &mut scratch, |slot, t| {
+                total += 1;
                 let later = bits
                     .get(slot / 64)
                     .is_some_and(|w| w & 1 << (slot % 64) != 0);
                 let key = (t as u64) << 60 | self.sort_keys[slot] | if later { LATER } else { 0 };
+                if key > worst {
+                    return;
+                }
                 hits.push((key, slot as u32));
+                if hits.len() >= cap
+                    && let Some(limit) = limit
+                {
+                    self.keep_best(&mut hits, limit);
+                    worst = hits.iter().map(|h| h.0).max().unwrap_or(u64::MAX);
+                }
             });
             scratch.later = bits;
-            let total = hits.len();
-            if let Some(limit) = limit
-                && hits.len() > limit
-            {
-                if limit == 0 {
-                    hits.clear();
-                } else {
-                    hits.select_nth_unstable_by(limit - 1, |a, b| self.cmp_hits(a, b));
-                    hits.truncate(limit);
-                }
+            if let Some(limit) = limit {
+                self.keep_best(&mut hits, limit);
             }
             hits.sort_unstable_by(|a, b| self.cmp_hits(a, b));
             out.extend(hits.iter().map(|&(key, slot)| Hit {
@@ -657,7 +830,7 @@ impl SearchIndex {
         };
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
-            self.scan(&q, &mut scratch, |slot, _| out.push(self.ids[slot]));
+            self.scan_recent(q, &mut scratch, |slot, _| out.push(self.ids[slot]));
             cell.replace(scratch);
         });
     }
@@ -670,10 +843,18 @@ impl SearchIndex {
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
             let mut n = 0;
-            self.scan(&q, &mut scratch, |_, _| n += 1);
+            self.scan_recent(q, &mut scratch, |_, _| n += 1);
             cell.replace(scratch);
             n
         })
+    }
+
+    /// Forgets the recent queries, so the next search matches everyone afresh (benchmarks
+    /// of a first keystroke).
+    pub fn forget_recent(&self) {
+        if let Ok(mut recent) = self.recent.lock() {
+            recent.clear();
+        }
     }
 
     /// The tier the entry with `id` gets for `query` (`None` if absent or not matching).
