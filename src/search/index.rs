@@ -33,6 +33,14 @@ fn name_key(display: &str) -> u64 {
 
 const LATER: u64 = 1 << 59;
 
+/// The key of a normalised badge code in [`SearchIndex::code_map`].
+pub(super) fn code_hash(code: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(code);
+    h.finish()
+}
+
 const NO_KIND: u8 = u8::MAX;
 
 fn kind_code(k: Option<Kind>) -> u8 {
@@ -80,7 +88,7 @@ struct Scratch {
 const RECENT: usize = 6;
 
 /// A recent query and the slots it matched, valid until the index changes.
-struct Recent {
+pub(super) struct Recent {
     query: Query,
     slots: Vec<u32>,
 }
@@ -131,15 +139,18 @@ pub struct SearchIndex {
     pub(super) orgs: Vec<OrgRec>,
     pub(super) org_slot: FastMap<String, u32>,
     pub(super) free_orgs: Vec<u32>,
-    pub(super) code_map: FastMap<String, Vec<Id>>,
+    /// [`code_hash`] of a badge code → the id of one entry with that code (or hash)
+    pub(super) code_map: FastMap<u64, Id>,
+    /// further (hash, id) pairs when a hash is already taken: the same code twice (rare)
+    pub(super) code_more: Vec<(u64, Id)>,
     pub(super) units: Vec<u32>,
     pub(super) bytes: Vec<u8>,
     pub(super) dead_units: usize,
     pub(super) dead_bytes: usize,
-    tmp: Vec<char>,
-    key: String,
+    pub(super) tmp: Vec<char>,
+    pub(super) key: String,
     /// hits of recent queries, the next keystroke's search narrows them (emptied by every change)
-    recent: Mutex<Vec<Recent>>,
+    pub(super) recent: Mutex<Vec<Recent>>,
 }
 
 impl SearchIndex {
@@ -171,6 +182,33 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
+    }
+
+    /// About how many bytes of heap the index holds (buffers by capacity, hash tables by their
+    /// slots), for the memory budget.
+    pub fn heap_size(&self) -> usize {
+        fn v<T>(x: &Vec<T>) -> usize {
+            x.capacity() * std::mem::size_of::<T>()
+        }
+        fn table<K, V>(m: &FastMap<K, V>) -> usize {
+            (m.capacity() * 8 / 7 + 1).next_power_of_two() * (std::mem::size_of::<(K, V)>() + 1)
+        }
+        let entries = v(&self.ids)
+            + v(&self.name_units)
+            + v(&self.name_masks)
+            + v(&self.name_inis)
+            + v(&self.org_of)
+            + v(&self.sort_keys)
+            + v(&self.display)
+            + v(&self.codes)
+            + v(&self.phones)
+            + v(&self.phone_tails);
+        let maps = table(&self.slot_of)
+            + table(&self.org_slot)
+            + self.org_slot.keys().map(String::capacity).sum::<usize>()
+            + table(&self.code_map)
+            + v(&self.code_more);
+        entries + maps + v(&self.orgs) + v(&self.free_orgs) + v(&self.units) + v(&self.bytes)
     }
 
     fn push_units(&mut self, chars: &[char]) -> Span {
@@ -246,17 +284,27 @@ impl SearchIndex {
         self.release_org(self.org_of[slot]);
         let code = self.codes[slot];
         if code.len > 0 {
-            let key = String::from_utf8_lossy(&self.bytes[code.range()]).into_owned();
-            if let Some(ids) = self.code_map.get_mut(&key) {
-                let id = self.ids[slot];
-                ids.retain(|&x| x != id);
-                if ids.is_empty() {
-                    self.code_map.remove(&key);
+            let (h, id) = (code_hash(&self.bytes[code.range()]), self.ids[slot]);
+            if self.code_map.get(&h) == Some(&id) {
+                self.code_map.remove(&h);
+                if let Some(k) = self.code_more.iter().position(|&(x, _)| x == h) {
+                    self.code_map.insert(h, self.code_more.swap_remove(k).1);
                 }
+            } else {
+                self.code_more.retain(|&x| x != (h, id));
             }
         }
         self.dead_units += self.name_units[slot].len as usize;
         self.dead_bytes += (code.len + self.display[slot].len + self.phones[slot].len) as usize;
+    }
+
+    pub(super) fn add_code(&mut self, h: u64, id: Id) {
+        match self.code_map.entry(h) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => self.code_more.push((h, id)),
+        }
     }
 
     /// Insert or replace the entry with this id.
@@ -286,7 +334,7 @@ impl SearchIndex {
         let tail = phone_tail(&digits);
         let key = name_key(display_name);
         if !code_norm.is_empty() {
-            self.code_map.entry(code_norm).or_default().push(id);
+            self.add_code(code_hash(code_norm.as_bytes()), id);
         }
         match existing {
             Some(slot) => {
@@ -468,15 +516,17 @@ impl SearchIndex {
 
     /// Entries found by badge code or by phone, with that tier (the code first).
     fn exact_slots(&self, q: &Query) -> Vec<(u32, Tier)> {
-        let mut found: Vec<(u32, Tier)> = std::str::from_utf8(&q.raw)
-            .ok()
-            .and_then(|raw| self.code_map.get(raw))
-            .map(|ids| {
-                ids.iter()
-                    .filter_map(|id| Some((*self.slot_of.get(id)?, Tier::Code)))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let h = code_hash(&q.raw);
+        let mut found: Vec<(u32, Tier)> = self
+            .code_map
+            .get(&h)
+            .into_iter()
+            .chain(self.code_more.iter().filter(|m| m.0 == h).map(|m| &m.1))
+            .filter_map(|id| self.slot_of.get(id).copied())
+            .filter(|&slot| self.bytes[self.codes[slot as usize].range()] == q.raw[..])
+            .map(|slot| (slot, Tier::Code))
+            .collect();
+        found.sort_unstable();
         if let Some(digits) = &q.phone {
             let tail = phone_tail(digits);
             for (slot, &t) in self.phone_tails.iter().enumerate() {
@@ -531,6 +581,11 @@ impl SearchIndex {
         for &slot in prev {
             let slot = slot as usize;
             if found(slot) {
+                continue;
+            }
+            let len = self.name_units[slot].len as usize;
+            if let Some(Some(k)) = q.direct.initials_kind(self.name_inis[slot], len) {
+                f(slot, name_tier(k));
                 continue;
             }
             let org = self.org_of[slot] as usize;
@@ -599,7 +654,13 @@ impl SearchIndex {
             .zip(&self.name_inis)
             .zip(&self.name_units);
         if direct.initials_kind(0, 0).is_some() && kb.is_none() && q.typo.is_none() {
-            for (slot, (((&masks, &org), &inis), span)) in entries.enumerate() {
+            // The masks only for the few long names: the pass reads a third less memory.
+            let entries = self
+                .org_of
+                .iter()
+                .zip(&self.name_inis)
+                .zip(&self.name_units);
+            for (slot, ((&org, &inis), span)) in entries.enumerate() {
                 let len = span.len as usize;
                 let o = org_any.get(org as usize).copied().unwrap_or(false);
                 match direct.initials_kind(inis, len) {
@@ -611,7 +672,7 @@ impl SearchIndex {
                     Some(None) if !o => {}
                     Some(None) => cands.push(slot as u32),
                     None => {
-                        if o || direct.may_match(masks) {
+                        if o || direct.may_match(self.name_masks[slot]) {
                             cands.push(slot as u32);
                         }
                     }
@@ -685,7 +746,9 @@ impl SearchIndex {
             .iter()
             .filter(|r| q.narrows(&r.query))
             .min_by_key(|r| r.slots.len())
-            .map(|r| &r.slots[..]);
+            .map(|r| &r.slots[..])
+            // most of everyone: the pass over all is as quick
+            .filter(|slots| slots.len() <= self.ids.len() / 2);
         #[cfg(test)]
         NARROWED.with(|n| n.set(n.get() + usize::from(within.is_some())));
         let mut slots = std::mem::take(&mut scratch.slots);

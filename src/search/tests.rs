@@ -1157,3 +1157,35 @@ fn a_space_put_in_later_searches_afresh() {
     let ids: Vec<Id> = find(&ix, "김 민").iter().map(|h| h.id).collect();
     assert_eq!(ids, [2, 1]);
 }
+
+/// A badge code shared by two entries finds both; taking it from one, or removing one, leaves
+/// the other found; and a saved index finds them the same.
+#[test]
+fn a_code_twice_and_changed() {
+    let code_hits = |ix: &SearchIndex, q: &str| -> Vec<Id> {
+        let mut ids: Vec<Id> = find(ix, q)
+            .iter()
+            .filter(|h| h.tier == Tier::Code)
+            .map(|h| h.id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    let mut ix = idx(&[
+        (1, "가", "", "AB1"),
+        (2, "나", "", "ab1"),
+        (3, "다", "", "CD2"),
+    ]);
+    assert_eq!(code_hits(&ix, "ab1"), [1, 2]);
+    let back = SearchIndex::from_bytes(&ix.to_bytes()).expect("loads");
+    assert_eq!(code_hits(&back, "ab1"), [1, 2]);
+    ix.upsert(1, "가", "", "XY9", "");
+    assert_eq!(code_hits(&ix, "ab1"), [2]);
+    assert_eq!(code_hits(&ix, "xy9"), [1]);
+    ix.upsert(1, "가", "", "AB1", "");
+    ix.remove(2);
+    assert_eq!(code_hits(&ix, "ab1"), [1]);
+    ix.remove(1);
+    assert!(code_hits(&ix, "ab1").is_empty());
+    assert_eq!(code_hits(&ix, "cd2"), [3]);
+}
