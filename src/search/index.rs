@@ -584,12 +584,18 @@ impl SearchIndex {
                 continue;
             }
             let len = self.name_units[slot].len as usize;
-            if let Some(Some(k)) = q.direct.initials_kind(self.name_inis[slot], len) {
+            let name = q.direct.initials_kind(self.name_inis[slot], len);
+            if let Some(Some(k)) = name {
                 f(slot, name_tier(k));
                 continue;
             }
             let org = self.org_of[slot] as usize;
             let kinds = *org_memo[org].get_or_insert_with(|| self.org_kinds(q, &self.orgs[org]));
+            // the name settled as no match (then so are the keyboard and a mistyped name, for
+            // bare consonants), and the organisation matches nothing
+            if name.is_some() && kinds == (NO_KIND, NO_KIND, 0) {
+                continue;
+            }
             if let Some(t) = self.eval_slot(q, slot, kinds) {
                 f(slot, t);
             }
