@@ -1057,7 +1057,7 @@ fn narrowing_each_keystroke_gives_what_a_fresh_search_gives() {
     for round in 0..160 {
         let (name, org, code, phone) = entries[r.below(entries.len())].clone();
         let keys: Vec<char> = match round % 8 {
-            0 | 1 | 2 => jamo_keys(&name),
+            0..=2 => jamo_keys(&name),
             3 if !org.is_empty() => jamo_keys(&format!("{name} {org}")),
             4 => hangul_to_keyboard(&name).chars().collect(),
             5 => phone
