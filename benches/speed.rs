@@ -80,24 +80,92 @@ fn open_app() -> App {
     App::with_clock(store, clock).expect("app")
 }
 
+/// What the search box holds after each keystroke typing `q` on a 2-set IME (`김민`: ㄱ 기 김
+/// 김ㅁ 김미 김민).
+fn keystrokes(q: &str) -> Vec<String> {
+    use netday::search::{
+        Composer, FINALS, INITIALS, MEDIALS, decompose, split_compound_final, split_compound_medial,
+    };
+    let mut keys = Vec::new();
+    for c in q.chars() {
+        let Some((i, m, f)) = decompose(c) else {
+            keys.push(c);
+            continue;
+        };
+        keys.push(INITIALS[i as usize]);
+        let med = MEDIALS[m as usize];
+        match split_compound_medial(med) {
+            Some((a, b)) => keys.extend([a, b]),
+            None => keys.push(med),
+        }
+        if f > 0 {
+            let fin = FINALS[f as usize];
+            match split_compound_final(fin) {
+                Some((a, b)) => keys.extend([a, b]),
+                None => keys.push(fin),
+            }
+        }
+    }
+    let (mut done, mut ime) = (String::new(), Composer::default());
+    keys.into_iter()
+        .map(|k| {
+            done.push_str(&ime.push(k));
+            format!("{done}{}", ime.composing())
+        })
+        .collect()
+}
+
 fn search(c: &mut Criterion) {
     let app = open_app();
+    let index = &app.data.roster.index;
     let mut g = c.benchmark_group("search");
     g.measurement_time(Duration::from_secs(2))
         .warm_up_time(Duration::from_millis(500));
     let mut out = Vec::new();
     for q in QUERIES {
-        // Exactly what the check-in screen does per keystroke (state/checkin.rs refresh).
+        // Exactly what the check-in screen does per keystroke (state/checkin.rs refresh), as
+        // the first keystroke: nothing typed before to narrow.
         g.bench_function(q, |b| {
-            b.iter(|| {
-                app.data
-                    .roster
-                    .index
-                    .search_top(std::hint::black_box(q), 1000, &mut out);
-                out.len()
-            })
+            b.iter_batched(
+                || index.forget_recent(),
+                |()| index.search_top(std::hint::black_box(q), 1000, &mut out),
+                BatchSize::PerIteration,
+            )
         });
     }
+    for q in QUERIES {
+        // The last keystroke of `q` typed one key at a time: narrowed to the earlier hits.
+        let typed = keystrokes(q);
+        let Some((last, before)) = typed.split_last() else {
+            continue;
+        };
+        if before.is_empty() {
+            continue;
+        }
+        g.bench_function(format!("typed {q}"), |b| {
+            b.iter_batched(
+                || {
+                    index.forget_recent();
+                    let mut earlier = Vec::new();
+                    for k in before {
+                        index.search_top(k, 1000, &mut earlier);
+                    }
+                },
+                |()| index.search_top(std::hint::black_box(last), 1000, &mut out),
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    // Loading the saved index (every start of the TUI and every `netday search`), and dropping it.
+    let bytes = index.to_bytes();
+    eprintln!(
+        "search index at {PEOPLE}: {} bytes saved, {} bytes of heap",
+        bytes.len(),
+        index.heap_size()
+    );
+    g.bench_function("index from_bytes+drop", |b| {
+        b.iter(|| netday::search::SearchIndex::from_bytes(std::hint::black_box(&bytes)))
+    });
     g.finish();
 }
 

@@ -1,5 +1,7 @@
 //! The index itself: entries in one buffer, organisations shared, search and ranking.
 
+use std::sync::Mutex;
+
 use super::*;
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -30,6 +32,14 @@ fn name_key(display: &str) -> u64 {
 }
 
 const LATER: u64 = 1 << 59;
+
+/// The key of a normalised badge code in [`SearchIndex::code_map`].
+pub(super) fn code_hash(code: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(code);
+    h.finish()
+}
 
 const NO_KIND: u8 = u8::MAX;
 
@@ -66,10 +76,31 @@ struct Scratch {
     org_split: Vec<u8>,
     typos: Vec<u32>,
     later: Vec<u64>,
+    /// per distinct organisation, once asked: (direct kind, keyboard kind, split bits)
+    org_memo: Vec<Option<(u8, u8, u8)>>,
+    /// bitmap of the slots a narrowed scan started from
+    member: Vec<u64>,
+    /// the slots of the hits of the scan under way
+    slots: Vec<u32>,
+}
+
+/// How many recent queries an index remembers the hits of.
+const RECENT: usize = 6;
+
+/// A recent query and the slots it matched, valid until the index changes.
+pub(super) struct Recent {
+    query: Query,
+    slots: Vec<u32>,
 }
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many scans this thread narrowed to an earlier query's hits.
+    pub(super) static NARROWED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// One distinct (normalised) organisation, shared by all entries that name it.
@@ -108,13 +139,18 @@ pub struct SearchIndex {
     pub(super) orgs: Vec<OrgRec>,
     pub(super) org_slot: FastMap<String, u32>,
     pub(super) free_orgs: Vec<u32>,
-    pub(super) code_map: FastMap<String, Vec<Id>>,
+    /// [`code_hash`] of a badge code → the id of one entry with that code (or hash)
+    pub(super) code_map: FastMap<u64, Id>,
+    /// further (hash, id) pairs when a hash is already taken: the same code twice (rare)
+    pub(super) code_more: Vec<(u64, Id)>,
     pub(super) units: Vec<u32>,
     pub(super) bytes: Vec<u8>,
     pub(super) dead_units: usize,
     pub(super) dead_bytes: usize,
-    tmp: Vec<char>,
-    key: String,
+    pub(super) tmp: Vec<char>,
+    pub(super) key: String,
+    /// hits of recent queries, the next keystroke's search narrows them (emptied by every change)
+    pub(super) recent: Mutex<Vec<Recent>>,
 }
 
 impl SearchIndex {
@@ -146,6 +182,33 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
+    }
+
+    /// About how many bytes of heap the index holds (buffers by capacity, hash tables by their
+    /// slots), for the memory budget.
+    pub fn heap_size(&self) -> usize {
+        fn v<T>(x: &Vec<T>) -> usize {
+            x.capacity() * std::mem::size_of::<T>()
+        }
+        fn table<K, V>(m: &FastMap<K, V>) -> usize {
+            (m.capacity() * 8 / 7 + 1).next_power_of_two() * (std::mem::size_of::<(K, V)>() + 1)
+        }
+        let entries = v(&self.ids)
+            + v(&self.name_units)
+            + v(&self.name_masks)
+            + v(&self.name_inis)
+            + v(&self.org_of)
+            + v(&self.sort_keys)
+            + v(&self.display)
+            + v(&self.codes)
+            + v(&self.phones)
+            + v(&self.phone_tails);
+        let maps = table(&self.slot_of)
+            + table(&self.org_slot)
+            + self.org_slot.keys().map(String::capacity).sum::<usize>()
+            + table(&self.code_map)
+            + v(&self.code_more);
+        entries + maps + v(&self.orgs) + v(&self.free_orgs) + v(&self.units) + v(&self.bytes)
     }
 
     fn push_units(&mut self, chars: &[char]) -> Span {
@@ -221,21 +284,32 @@ impl SearchIndex {
         self.release_org(self.org_of[slot]);
         let code = self.codes[slot];
         if code.len > 0 {
-            let key = String::from_utf8_lossy(&self.bytes[code.range()]).into_owned();
-            if let Some(ids) = self.code_map.get_mut(&key) {
-                let id = self.ids[slot];
-                ids.retain(|&x| x != id);
-                if ids.is_empty() {
-                    self.code_map.remove(&key);
+            let (h, id) = (code_hash(&self.bytes[code.range()]), self.ids[slot]);
+            if self.code_map.get(&h) == Some(&id) {
+                self.code_map.remove(&h);
+                if let Some(k) = self.code_more.iter().position(|&(x, _)| x == h) {
+                    self.code_map.insert(h, self.code_more.swap_remove(k).1);
                 }
+            } else {
+                self.code_more.retain(|&x| x != (h, id));
             }
         }
         self.dead_units += self.name_units[slot].len as usize;
         self.dead_bytes += (code.len + self.display[slot].len + self.phones[slot].len) as usize;
     }
 
+    pub(super) fn add_code(&mut self, h: u64, id: Id) {
+        match self.code_map.entry(h) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => self.code_more.push((h, id)),
+        }
+    }
+
     /// Insert or replace the entry with this id.
     pub fn upsert(&mut self, id: Id, name: &str, org: &str, code: &str, phone: &str) {
+        self.recent = Mutex::default();
         let existing = self.slot_of.get(&id).map(|&s| s as usize);
         if let Some(slot) = existing {
             self.release_slot(slot);
@@ -260,7 +334,7 @@ impl SearchIndex {
         let tail = phone_tail(&digits);
         let key = name_key(display_name);
         if !code_norm.is_empty() {
-            self.code_map.entry(code_norm).or_default().push(id);
+            self.add_code(code_hash(code_norm.as_bytes()), id);
         }
         match existing {
             Some(slot) => {
@@ -296,6 +370,7 @@ impl SearchIndex {
         let Some(&slot) = self.slot_of.get(&id) else {
             return;
         };
+        self.recent = Mutex::default();
         let slot = slot as usize;
         self.release_slot(slot);
         self.slot_of.remove(&id);
@@ -441,15 +516,17 @@ impl SearchIndex {
 
     /// Entries found by badge code or by phone, with that tier (the code first).
     fn exact_slots(&self, q: &Query) -> Vec<(u32, Tier)> {
-        let mut found: Vec<(u32, Tier)> = std::str::from_utf8(&q.raw)
-            .ok()
-            .and_then(|raw| self.code_map.get(raw))
-            .map(|ids| {
-                ids.iter()
-                    .filter_map(|id| Some((*self.slot_of.get(id)?, Tier::Code)))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let h = code_hash(&q.raw);
+        let mut found: Vec<(u32, Tier)> = self
+            .code_map
+            .get(&h)
+            .into_iter()
+            .chain(self.code_more.iter().filter(|m| m.0 == h).map(|m| &m.1))
+            .filter_map(|id| self.slot_of.get(id).copied())
+            .filter(|&slot| self.bytes[self.codes[slot as usize].range()] == q.raw[..])
+            .map(|slot| (slot, Tier::Code))
+            .collect();
+        found.sort_unstable();
         if let Some(digits) = &q.phone {
             let tail = phone_tail(digits);
             for (slot, &t) in self.phone_tails.iter().enumerate() {
@@ -464,16 +541,97 @@ impl SearchIndex {
         found
     }
 
-    /// Calls `f(slot, tier)` for every matching entry.
-    ///
-    /// Phase 1 is a branch-free pass over the per-entry prefilter masks collecting candidate
-    /// slots; phase 2 runs the real matcher on the candidates only.
-    fn scan(&self, q: &Query, scratch: &mut Scratch, mut f: impl FnMut(usize, Tier)) {
+    /// Calls `f(slot, tier)` for every matching entry, once each.  With `within` (the hits of
+    /// an earlier query that [narrows](Query::narrows) to this one) only those entries are
+    /// matched by name and organisation; codes, phones and mistyped names are looked up in all.
+    fn scan(
+        &self,
+        q: &Query,
+        within: Option<&[u32]>,
+        scratch: &mut Scratch,
+        mut f: impl FnMut(usize, Tier),
+    ) {
         let exact_slots = self.exact_slots(q);
         for &(slot, tier) in &exact_slots {
             f(slot as usize, tier);
         }
-        let found = |slot: usize| exact_slots.iter().any(|&(s, _)| s as usize == slot);
+        let found = |slot: usize| {
+            !exact_slots.is_empty() && exact_slots.iter().any(|&(s, _)| s as usize == slot)
+        };
+        match within {
+            Some(prev) => self.scan_within(q, prev, scratch, found, f),
+            None => self.scan_all(q, scratch, found, f),
+        }
+    }
+
+    /// [`scan`](Self::scan) over the entries in `prev` (and everyone for a mistyped name).
+    fn scan_within(
+        &self,
+        q: &Query,
+        prev: &[u32],
+        scratch: &mut Scratch,
+        found: impl Fn(usize) -> bool,
+        mut f: impl FnMut(usize, Tier),
+    ) {
+        let Scratch {
+            org_memo, member, ..
+        } = scratch;
+        org_memo.clear();
+        org_memo.resize(self.orgs.len(), None);
+        for &slot in prev {
+            let slot = slot as usize;
+            if found(slot) {
+                continue;
+            }
+            let len = self.name_units[slot].len as usize;
+            let name = q.direct.initials_kind(self.name_inis[slot], len);
+            if let Some(Some(k)) = name {
+                f(slot, name_tier(k));
+                continue;
+            }
+            let org = self.org_of[slot] as usize;
+            let kinds = *org_memo[org].get_or_insert_with(|| self.org_kinds(q, &self.orgs[org]));
+            // the name settled as no match (then so are the keyboard and a mistyped name, for
+            // bare consonants), and the organisation matches nothing
+            if name.is_some() && kinds == (NO_KIND, NO_KIND, 0) {
+                continue;
+            }
+            if let Some(t) = self.eval_slot(q, slot, kinds) {
+                f(slot, t);
+            }
+        }
+        let Some(t) = &q.typo else {
+            return;
+        };
+        member.clear();
+        member.resize(self.ids.len().div_ceil(64), 0);
+        for &slot in prev {
+            member[slot as usize / 64] |= 1 << (slot % 64);
+        }
+        let entries = self.name_inis.iter().zip(&self.name_units);
+        for (slot, (&inis, span)) in entries.enumerate() {
+            if t.may_match(span.len as usize, inis)
+                && member[slot / 64] & 1 << (slot % 64) == 0
+                && t.matches(&self.units[span.range()])
+                && !found(slot)
+            {
+                f(slot, Tier::NameTypo);
+            }
+        }
+    }
+
+    /// [`scan`](Self::scan) over everyone.
+    ///
+    /// Phase 1 is a pass over the per-entry prefilter masks collecting candidate slots (for
+    /// a few bare consonants it settles the name's tier right there); phase 2 runs the real
+    /// matcher on the candidates only.
+    fn scan_all(
+        &self,
+        q: &Query,
+        scratch: &mut Scratch,
+        found: impl Fn(usize) -> bool,
+        mut f: impl FnMut(usize, Tier),
+    ) {
         self.eval_orgs(q, scratch);
         let Scratch {
             org_direct,
@@ -493,8 +651,6 @@ impl SearchIndex {
         // phase 1
         let n = self.ids.len();
         cands.clear();
-        cands.resize(n + 1, 0);
-        let mut k = 0usize;
         let direct = &q.direct;
         let kb = q.keyboard.as_ref();
         let entries = self
@@ -503,18 +659,47 @@ impl SearchIndex {
             .zip(&self.org_of)
             .zip(&self.name_inis)
             .zip(&self.name_units);
-        for (slot, (((&masks, &org), &inis), span)) in entries.enumerate() {
-            let len = span.len as usize;
-            let d = direct.may_match(masks)
-                && (!direct.all_initial || direct.lanes_may_match(inis, len));
-            let kbm = kb.is_some_and(|kb| kb.may_match(masks));
-            let o = org_any.get(org as usize).copied().unwrap_or(false);
-            if let Some(c) = cands.get_mut(k) {
-                *c = slot as u32;
+        if direct.initials_kind(0, 0).is_some() && kb.is_none() && q.typo.is_none() {
+            // The masks only for the few long names: the pass reads a third less memory.
+            let entries = self
+                .org_of
+                .iter()
+                .zip(&self.name_inis)
+                .zip(&self.name_units);
+            for (slot, ((&org, &inis), span)) in entries.enumerate() {
+                let len = span.len as usize;
+                let o = org_any.get(org as usize).copied().unwrap_or(false);
+                match direct.initials_kind(inis, len) {
+                    Some(Some(k)) => {
+                        if !found(slot) {
+                            f(slot, name_tier(k));
+                        }
+                    }
+                    Some(None) if !o => {}
+                    Some(None) => cands.push(slot as u32),
+                    None => {
+                        if o || direct.may_match(self.name_masks[slot]) {
+                            cands.push(slot as u32);
+                        }
+                    }
+                }
             }
-            k += usize::from(d | kbm | o);
+        } else {
+            cands.resize(n + 1, 0);
+            let mut k = 0usize;
+            for (slot, (((&masks, &org), &inis), span)) in entries.enumerate() {
+                let len = span.len as usize;
+                let d = direct.may_match(masks)
+                    && (!direct.all_initial || direct.lanes_may_match(inis, len));
+                let kbm = kb.is_some_and(|kb| kb.may_match(masks));
+                let o = org_any.get(org as usize).copied().unwrap_or(false);
+                if let Some(c) = cands.get_mut(k) {
+                    *c = slot as u32;
+                }
+                k += usize::from(d | kbm | o);
+            }
+            cands.truncate(k);
         }
-        cands.truncate(k);
         // names one syllable away that are not candidates already (those get it in phase 2)
         typos.clear();
         if let Some(t) = &q.typo {
@@ -535,7 +720,7 @@ impl SearchIndex {
         // phase 2
         for &slot in cands.iter() {
             let slot = slot as usize;
-            if !exact_slots.is_empty() && found(slot) {
+            if found(slot) {
                 continue;
             }
             let org = self.org_of[slot] as usize;
@@ -549,10 +734,48 @@ impl SearchIndex {
             }
         }
         for &slot in typos.iter() {
-            if exact_slots.is_empty() || !found(slot as usize) {
+            if !found(slot as usize) {
                 f(slot as usize, Tier::NameTypo);
             }
         }
+    }
+
+    /// [`scan`](Self::scan) for `query`, narrowed to the hits of the recent query with the
+    /// fewest hits that narrows to it (typing on from it, or the same query again), and
+    /// remembered for the next keystroke.
+    fn scan_recent(&self, q: Query, scratch: &mut Scratch, mut f: impl FnMut(usize, Tier)) {
+        // Another thread searching this index at the same time: search everyone.
+        let Ok(mut recent) = self.recent.try_lock() else {
+            return self.scan(&q, None, scratch, f);
+        };
+        let within = recent
+            .iter()
+            .filter(|r| q.narrows(&r.query))
+            .min_by_key(|r| r.slots.len())
+            .map(|r| &r.slots[..])
+            // most of everyone: the pass over all is as quick
+            .filter(|slots| slots.len() <= self.ids.len() / 2);
+        #[cfg(test)]
+        NARROWED.with(|n| n.set(n.get() + usize::from(within.is_some())));
+        let mut slots = std::mem::take(&mut scratch.slots);
+        slots.clear();
+        self.scan(&q, within, scratch, |slot, t| {
+            slots.push(slot as u32);
+            f(slot, t);
+        });
+        recent.retain(|r| r.query.text != q.text);
+        let keep = self.ids.len() + 65_536;
+        while !recent.is_empty()
+            && (recent.len() >= RECENT
+                || recent.iter().map(|r| r.slots.len()).sum::<usize>() + slots.len() > keep)
+        {
+            recent.remove(0);
+        }
+        recent.push(Recent {
+            query: q,
+            slots: slots.clone(),
+        });
+        scratch.slots = slots;
     }
 
     #[inline]
@@ -563,6 +786,18 @@ impl SearchIndex {
                 .cmp(&self.bytes[self.display[sb].range()])
                 .then(self.ids[sa].cmp(&self.ids[sb]))
         })
+    }
+
+    /// Keeps the best `limit` of `hits`, in no order.
+    fn keep_best(&self, hits: &mut Vec<(u64, u32)>, limit: usize) {
+        if hits.len() > limit {
+            if limit == 0 {
+                hits.clear();
+            } else {
+                hits.select_nth_unstable_by(limit - 1, |a, b| self.cmp_hits(a, b));
+                hits.truncate(limit);
+            }
+        }
     }
 
     /// Fills `out` (best first, at most `limit`) and returns how many matched in all; hits of
@@ -593,24 +828,31 @@ impl SearchIndex {
                 }
             }
             hits.clear();
-            self.scan(&q, &mut scratch, |slot, t| {
+            // Only the best `limit` are kept: once the buffer holds twice that, it is cut back
+            // and every later hit whose key is above the `limit`-th best is skipped.
+            let cap = limit.map_or(usize::MAX, |l| l.saturating_mul(2).max(64));
+            let mut worst = u64::MAX;
+            let mut total = 0;
+            self.scan_recent(q, &mut scratch, |slot, t| {
+                total += 1;
                 let later = bits
                     .get(slot / 64)
                     .is_some_and(|w| w & 1 << (slot % 64) != 0);
                 let key = (t as u64) << 60 | self.sort_keys[slot] | if later { LATER } else { 0 };
+                if key > worst {
+                    return;
+                }
                 hits.push((key, slot as u32));
+                if hits.len() >= cap
+                    && let Some(limit) = limit
+                {
+                    self.keep_best(&mut hits, limit);
+                    worst = hits.iter().map(|h| h.0).max().unwrap_or(u64::MAX);
+                }
             });
             scratch.later = bits;
-            let total = hits.len();
-            if let Some(limit) = limit
-                && hits.len() > limit
-            {
-                if limit == 0 {
-                    hits.clear();
-                } else {
-                    hits.select_nth_unstable_by(limit - 1, |a, b| self.cmp_hits(a, b));
-                    hits.truncate(limit);
-                }
+            if let Some(limit) = limit {
+                self.keep_best(&mut hits, limit);
             }
             hits.sort_unstable_by(|a, b| self.cmp_hits(a, b));
             out.extend(hits.iter().map(|&(key, slot)| Hit {
@@ -657,7 +899,7 @@ impl SearchIndex {
         };
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
-            self.scan(&q, &mut scratch, |slot, _| out.push(self.ids[slot]));
+            self.scan_recent(q, &mut scratch, |slot, _| out.push(self.ids[slot]));
             cell.replace(scratch);
         });
     }
@@ -670,10 +912,18 @@ impl SearchIndex {
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
             let mut n = 0;
-            self.scan(&q, &mut scratch, |_, _| n += 1);
+            self.scan_recent(q, &mut scratch, |_, _| n += 1);
             cell.replace(scratch);
             n
         })
+    }
+
+    /// Forgets the recent queries, so the next search matches everyone afresh (benchmarks
+    /// of a first keystroke).
+    pub fn forget_recent(&self) {
+        if let Ok(mut recent) = self.recent.lock() {
+            recent.clear();
+        }
     }
 
     /// The tier the entry with `id` gets for `query` (`None` if absent or not matching).

@@ -141,6 +141,8 @@ const IM_MASK: u32 = FLAG | 0xffff << 8;
 
 #[derive(Debug)]
 pub(super) struct Compiled {
+    /// the normalised query chars the elements were compiled from
+    chars: Vec<char>,
     elems: Vec<QElem>,
     has_consonant: bool,
     /// see [`char_mask`]
@@ -263,6 +265,7 @@ impl Compiled {
             }
         });
         Some(Compiled {
+            chars: q.to_vec(),
             elems,
             has_consonant,
             mask,
@@ -378,6 +381,32 @@ impl Compiled {
         acc & valid != 0
     }
 
+    /// For a query of at most four bare consonants, the exact [`best_kind`](Self::best_kind) of
+    /// a text of `len` chars from its packed initials alone; `None` when that needs the text
+    /// (a longer query or text).
+    #[inline(always)]
+    pub(super) fn initials_kind(&self, inis: u64, len: usize) -> Option<Option<Kind>> {
+        let n = self.elems.len();
+        if !self.all_initial || self.lane_n != n || len > PACK_MAX {
+            return None;
+        }
+        if len < n {
+            return Some(None);
+        }
+        let mut acc = LANES_HI;
+        for j in 0..n {
+            let x = inis ^ self.lane_pats[j];
+            let y = (x & LANES_LO) + LANES_LO;
+            acc &= (!(y | x) & LANES_HI) >> (5 * j);
+        }
+        acc &= LANES_HI & ((1u64 << (5 * (len - n + 1))) - 1);
+        Some(match acc {
+            0 => None,
+            a if a & 0x10 != 0 => Some(Kind::FuzzyStart),
+            _ => Some(Kind::Fuzzy),
+        })
+    }
+
     /// Best kind of match in `text`; `inis` = [`pack_initials`] of the text.
     #[inline]
     fn best_kind(&self, text: &[u32], inis: u64) -> Option<Kind> {
@@ -419,6 +448,8 @@ impl Compiled {
 }
 
 pub(super) struct Query {
+    /// the query as typed
+    pub(super) text: String,
     pub(super) raw: Vec<u8>,
     pub(super) direct: Compiled,
     pub(super) keyboard: Option<Compiled>,
@@ -573,6 +604,7 @@ impl Query {
             }
         }
         Some(Query {
+            text: query.to_owned(),
             raw,
             direct,
             keyboard,
@@ -585,5 +617,78 @@ impl Query {
             },
             splits,
         })
+    }
+}
+
+/// Whether every run of text the query chars `b` match, the query chars `a` match too, from
+/// the same start: `a` is `b` typed one or more keystrokes earlier (`ㄱ` → `기` → `김` → `기미`,
+/// `김` → `김민`, `달` → `닭` → `달기`), by the element rules in the module docs.  `false` when
+/// that cannot be shown this way (then the caller searches everyone).
+pub(super) fn covers(a: &[char], b: &[char]) -> bool {
+    let n = a.len();
+    if n == 0 || b.len() < n || a[..n - 1] != b[..n - 1] {
+        return false;
+    }
+    let (c, d) = (a[n - 1], b[n - 1]);
+    if c == d {
+        return true;
+    }
+    if is_compat_consonant(c) {
+        // a bare consonant takes any syllable with that initial
+        return initial_index(c).is_some() && decompose(d).map(|x| x.0) == initial_index(c);
+    }
+    let (Some((ci, cm, cf)), Some((di, dm, df))) = (decompose(c), decompose(d)) else {
+        return false;
+    };
+    if ci != di {
+        return false;
+    }
+    if cf == 0 {
+        // an open syllable takes its medial and the compound medials that start with it
+        let (cmed, dmed) = (MEDIALS[cm as usize], MEDIALS[dm as usize]);
+        return dm == cm || split_compound_medial(dmed).map(|p| p.0) == Some(cmed);
+    }
+    if dm != cm {
+        return false;
+    }
+    let (cfin, dfin) = (FINALS[cf as usize], FINALS[df as usize]);
+    if df != 0 && split_compound_final(dfin).map(|p| p.0) == Some(cfin) {
+        return true;
+    }
+    // the final moved on to the next syllable, which `b` has as a syllable (a bare consonant
+    // there would also take a literal jamo)
+    let next_ini = b
+        .get(n)
+        .and_then(|&e| decompose(e))
+        .map(|x| INITIALS[x.0 as usize]);
+    if next_ini.is_none() {
+        return false;
+    }
+    if df == 0 && next_ini == Some(cfin) {
+        return true;
+    }
+    split_compound_final(cfin).is_some_and(|(x, y)| dfin == x && next_ini == Some(y))
+}
+
+impl Query {
+    /// Whether everything this query matches by name, organisation, keyboard or name and
+    /// organisation, `prev` matches too: then this query's hits are among `prev`'s, save
+    /// badge codes, phone numbers and mistyped names, which are looked up afresh each time.
+    pub(super) fn narrows(&self, prev: &Query) -> bool {
+        let pd = &prev.direct.chars;
+        covers(pd, &self.direct.chars)
+            && match (&self.keyboard, &prev.keyboard) {
+                (None, _) => true,
+                (Some(k), Some(pk)) => covers(&pk.chars, &k.chars),
+                (Some(_), None) => false,
+            }
+            && self.splits.iter().all(|(h, t)| {
+                covers(pd, &h.chars)
+                    || covers(pd, &t.chars)
+                    || prev
+                        .splits
+                        .iter()
+                        .any(|(ph, pt)| covers(&ph.chars, &h.chars) && covers(&pt.chars, &t.chars))
+            })
     }
 }

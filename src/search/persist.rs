@@ -3,12 +3,12 @@
 use super::*;
 
 /// The layout's name and version: a cache written in another layout is not read but rebuilt.
-const MAGIC: &[u8; 8] = b"NDSIDX03";
+const MAGIC: &[u8; 8] = b"NDSIDX04";
 
 struct Reader<'a>(&'a [u8]);
 
 impl Reader<'_> {
-    pub(super) fn take(&mut self, n: usize) -> Option<&[u8]> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
         if self.0.len() < n {
             return None;
         }
@@ -16,34 +16,52 @@ impl Reader<'_> {
         self.0 = b;
         Some(a)
     }
-    pub(super) fn u32(&mut self) -> Option<u32> {
+    fn u32(&mut self) -> Option<u32> {
         self.take(4)?.try_into().ok().map(u32::from_le_bytes)
     }
-    pub(super) fn u64(&mut self) -> Option<u64> {
+    fn u64(&mut self) -> Option<u64> {
         self.take(8)?.try_into().ok().map(u64::from_le_bytes)
     }
-    pub(super) fn len(&mut self, each: usize) -> Option<usize> {
+    fn len(&mut self, each: usize) -> Option<usize> {
         let n = usize::try_from(self.u64()?).ok()?;
         (n.checked_mul(each)? <= self.0.len()).then_some(n)
     }
-    pub(super) fn vec<T>(
-        &mut self,
-        each: usize,
-        mut f: impl FnMut(&mut Self) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let n = self.len(each)?;
-        let mut v = Vec::with_capacity(n);
-        for _ in 0..n {
-            v.push(f(self)?);
-        }
-        Some(v)
+    /// `n` values of `N` bytes each, stored one after the other (one column of the index).
+    fn column<const N: usize, T>(&mut self, n: usize, f: impl Fn([u8; N]) -> T) -> Option<Vec<T>> {
+        let b = self.take(n.checked_mul(N)?)?;
+        Some(
+            b.chunks_exact(N)
+                .map(|c| f(c.try_into().unwrap_or([0; N])))
+                .collect(),
+        )
     }
-    pub(super) fn span(&mut self) -> Option<Span> {
+    fn span(&mut self) -> Option<Span> {
         Some(Span {
             off: self.u32()?,
             len: self.u32()?,
         })
     }
+}
+
+fn le_u64(b: [u8; 8]) -> u64 {
+    u64::from_le_bytes(b)
+}
+fn le_u32(b: [u8; 4]) -> u32 {
+    u32::from_le_bytes(b)
+}
+fn le_span(b: [u8; 8]) -> Span {
+    let [a0, a1, a2, a3, b0, b1, b2, b3] = b;
+    Span {
+        off: u32::from_le_bytes([a0, a1, a2, a3]),
+        len: u32::from_le_bytes([b0, b1, b2, b3]),
+    }
+}
+fn le_masks(b: [u8; 16]) -> [u64; 2] {
+    let (lo, hi) = b.split_at(8);
+    [
+        lo.try_into().map_or(0, u64::from_le_bytes),
+        hi.try_into().map_or(0, u64::from_le_bytes),
+    ]
 }
 
 fn put_len(out: &mut Vec<u8>, n: usize) {
@@ -55,32 +73,41 @@ fn put_span(out: &mut Vec<u8>, s: Span) {
     out.extend_from_slice(&s.len.to_le_bytes());
 }
 
+/// Bytes per entry in the columns.
+const ENTRY_BYTES: usize = 78;
+
 impl SearchIndex {
     /// The built index as bytes, so a later run can load it instead of building it again
     /// (`netday search` on a large roster). Read back with [`from_bytes`](Self::from_bytes).
+    /// Each per-entry vector is one column, so loading is a copy per column.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(
-            64 + self.ids.len() * 78
+            64 + self.ids.len() * ENTRY_BYTES
                 + self.units.len() * 4
                 + self.bytes.len()
                 + self.orgs.len() * 36,
         );
         out.extend_from_slice(MAGIC);
         put_len(&mut out, self.ids.len());
-        for i in 0..self.ids.len() {
-            out.extend_from_slice(&self.ids[i].to_le_bytes());
-            put_span(&mut out, self.name_units[i]);
-            for m in self.name_masks[i] {
-                out.extend_from_slice(&m.to_le_bytes());
-            }
-            out.extend_from_slice(&self.name_inis[i].to_le_bytes());
-            out.extend_from_slice(&self.org_of[i].to_le_bytes());
-            out.extend_from_slice(&self.sort_keys[i].to_le_bytes());
-            put_span(&mut out, self.display[i]);
-            put_span(&mut out, self.codes[i]);
-            put_span(&mut out, self.phones[i]);
-            out.extend_from_slice(&self.phone_tails[i].to_le_bytes());
+        out.extend(self.ids.iter().flat_map(|x| x.to_le_bytes()));
+        for &s in &self.name_units {
+            put_span(&mut out, s);
         }
+        out.extend(
+            self.name_masks
+                .iter()
+                .flatten()
+                .flat_map(|x| x.to_le_bytes()),
+        );
+        out.extend(self.name_inis.iter().flat_map(|x| x.to_le_bytes()));
+        out.extend(self.org_of.iter().flat_map(|x| x.to_le_bytes()));
+        out.extend(self.sort_keys.iter().flat_map(|x| x.to_le_bytes()));
+        for col in [&self.display, &self.codes, &self.phones] {
+            for &s in col {
+                put_span(&mut out, s);
+            }
+        }
+        out.extend(self.phone_tails.iter().flat_map(|x| x.to_le_bytes()));
         put_len(&mut out, self.orgs.len());
         for o in &self.orgs {
             put_span(&mut out, o.units);
@@ -91,13 +118,9 @@ impl SearchIndex {
             out.extend_from_slice(&o.refs.to_le_bytes());
         }
         put_len(&mut out, self.free_orgs.len());
-        for f in &self.free_orgs {
-            out.extend_from_slice(&f.to_le_bytes());
-        }
+        out.extend(self.free_orgs.iter().flat_map(|x| x.to_le_bytes()));
         put_len(&mut out, self.units.len());
-        for u in &self.units {
-            out.extend_from_slice(&u.to_le_bytes());
-        }
+        out.extend(self.units.iter().flat_map(|x| x.to_le_bytes()));
         put_len(&mut out, self.bytes.len());
         out.extend_from_slice(&self.bytes);
         put_len(&mut out, self.dead_units);
@@ -112,32 +135,35 @@ impl SearchIndex {
         if r.take(8)? != MAGIC {
             return None;
         }
-        let n = r.len(78)?;
-        let mut ix = SearchIndex::new();
-        ix.reserve(n);
-        for _ in 0..n {
-            ix.ids.push(r.u64()?);
-            ix.name_units.push(r.span()?);
-            ix.name_masks.push([r.u64()?, r.u64()?]);
-            ix.name_inis.push(r.u64()?);
-            ix.org_of.push(r.u32()?);
-            ix.sort_keys.push(r.u64()?);
-            ix.display.push(r.span()?);
-            ix.codes.push(r.span()?);
-            ix.phones.push(r.span()?);
-            ix.phone_tails
-                .push(u16::from_le_bytes(r.take(2)?.try_into().ok()?));
-        }
-        ix.orgs = r.vec(36, |r| {
-            Some(OrgRec {
-                units: r.span()?,
-                masks: [r.u64()?, r.u64()?],
-                inis: r.u64()?,
-                refs: r.u32()?,
+        let n = r.len(ENTRY_BYTES)?;
+        let mut ix = SearchIndex {
+            ids: r.column(n, le_u64)?,
+            name_units: r.column(n, le_span)?,
+            name_masks: r.column(n, le_masks)?,
+            name_inis: r.column(n, le_u64)?,
+            org_of: r.column(n, le_u32)?,
+            sort_keys: r.column(n, le_u64)?,
+            display: r.column(n, le_span)?,
+            codes: r.column(n, le_span)?,
+            phones: r.column(n, le_span)?,
+            phone_tails: r.column(n, u16::from_le_bytes)?,
+            ..SearchIndex::new()
+        };
+        let n_orgs = r.len(36)?;
+        ix.orgs = (0..n_orgs)
+            .map(|_| {
+                Some(OrgRec {
+                    units: r.span()?,
+                    masks: [r.u64()?, r.u64()?],
+                    inis: r.u64()?,
+                    refs: r.u32()?,
+                })
             })
-        })?;
-        ix.free_orgs = r.vec(4, Reader::u32)?;
-        ix.units = r.vec(4, Reader::u32)?;
+            .collect::<Option<_>>()?;
+        let n_free = r.len(4)?;
+        ix.free_orgs = r.column(n_free, le_u32)?;
+        let n_units = r.len(4)?;
+        ix.units = r.column(n_units, le_u32)?;
         let nb = r.len(1)?;
         ix.bytes = r.take(nb)?.to_vec();
         ix.dead_units = usize::try_from(r.u64()?).ok()?;
@@ -166,6 +192,7 @@ impl SearchIndex {
         if !ok {
             return None;
         }
+        ix.slot_of.reserve(n);
         for (slot, &id) in ix.ids.iter().enumerate() {
             ix.slot_of.insert(id, slot as u32);
         }
@@ -178,10 +205,12 @@ impl SearchIndex {
                 ix.org_slot.insert(key, slot as u32);
             }
         }
-        for (slot, c) in ix.codes.iter().enumerate() {
+        ix.code_map.reserve(n);
+        for slot in 0..n {
+            let c = ix.codes[slot];
             if c.len > 0 {
-                let key = String::from_utf8_lossy(&ix.bytes[c.range()]).into_owned();
-                ix.code_map.entry(key).or_default().push(ix.ids[slot]);
+                let h = code_hash(&ix.bytes[c.range()]);
+                ix.add_code(h, ix.ids[slot]);
             }
         }
         (ix.slot_of.len() == ix.ids.len()).then_some(ix)

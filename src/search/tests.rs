@@ -1000,3 +1000,192 @@ fn a_cache_in_another_layout_is_not_read() {
         }]
     );
 }
+
+/// The keys typed for `s` on a 2-set IME: syllables as their jamo, anything else as itself.
+fn jamo_keys(s: &str) -> Vec<char> {
+    let mut keys = Vec::new();
+    for c in s.chars() {
+        let Some((i, m, f)) = decompose(c) else {
+            keys.push(c);
+            continue;
+        };
+        keys.push(INITIALS[i as usize]);
+        let med = MEDIALS[m as usize];
+        match split_compound_medial(med) {
+            Some((a, b)) => keys.extend([a, b]),
+            None => keys.push(med),
+        }
+        if f > 0 {
+            let fin = FINALS[f as usize];
+            match split_compound_final(fin) {
+                Some((a, b)) => keys.extend([a, b]),
+                None => keys.push(fin),
+            }
+        }
+    }
+    keys
+}
+
+/// Typing keystroke by keystroke (jamo through the IME, Latin keys, digits, spaces,
+/// backspaces), each query narrowed to the hits of the ones before it, finds and ranks exactly
+/// what a search from scratch finds; so does a change to the index in between.
+#[test]
+fn narrowing_each_keystroke_gives_what_a_fresh_search_gives() {
+    let mut r = Rng(0xDEAD_BEEF_1234_5678);
+    let (mut typed, mut fresh) = (SearchIndex::new(), SearchIndex::new());
+    let mut entries = Vec::new();
+    for id in 0..1500u64 {
+        let name = random_name(&mut r);
+        let org = if r.below(3) == 0 {
+            String::new()
+        } else {
+            random_name(&mut r) + "협"
+        };
+        let code = format!("k{}", r.below(400));
+        let phone = match r.below(3) {
+            0 => String::new(),
+            _ => format!("010-{:04}-{:04}", r.below(10_000), r.below(10_000)),
+        };
+        for ix in [&mut typed, &mut fresh] {
+            ix.upsert(id, &name, &org, &code, &phone);
+        }
+        entries.push((name, org, code, phone));
+    }
+    let before = NARROWED.with(|n| n.get());
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut queries = 0;
+    for round in 0..160 {
+        let (name, org, code, phone) = entries[r.below(entries.len())].clone();
+        let keys: Vec<char> = match round % 8 {
+            0..=2 => jamo_keys(&name),
+            3 if !org.is_empty() => jamo_keys(&format!("{name} {org}")),
+            4 => hangul_to_keyboard(&name).chars().collect(),
+            5 => phone
+                .chars()
+                .rev()
+                .take(6)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect(),
+            6 => code.chars().collect(),
+            _ => {
+                // a mistyped name: one syllable changed
+                let mut cs: Vec<char> = name.chars().collect();
+                let i = r.below(cs.len());
+                cs[i] = r.pick(&['눌', '민', '가', '닭', '읽']);
+                jamo_keys(&cs.into_iter().collect::<String>())
+            }
+        };
+        let (mut done, mut ime) = (String::new(), Composer::default());
+        let mut k = 0;
+        while k < keys.len() {
+            if r.below(7) == 0 {
+                if !ime.pop() {
+                    done.pop();
+                }
+            } else if r.below(12) == 0 && !done.is_empty() {
+                // a space put in earlier, the cursor moved back (`김민` → `김 민`)
+                let at: Vec<usize> = done.char_indices().map(|(i, _)| i).collect();
+                done.insert(at[r.below(at.len())], ' ');
+            } else {
+                done.push_str(&ime.push(keys[k]));
+                k += 1;
+            }
+            if r.below(60) == 0 {
+                let id = r.below(entries.len()) as u64;
+                let name = random_name(&mut r);
+                for ix in [&mut typed, &mut fresh] {
+                    ix.upsert(id, &name, "", "", "");
+                }
+            }
+            let q = format!("{done}{}", ime.composing());
+            typed.search(&q, &mut a);
+            fresh.forget_recent();
+            fresh.search(&q, &mut b);
+            assert_eq!(a, b, "round {round}, query {q:?}");
+            let n = typed.search_top_ranked(&q, 5, [3, 5, 8], &mut a);
+            fresh.forget_recent();
+            assert_eq!(n, fresh.search_top_ranked(&q, 5, [3, 5, 8], &mut b));
+            assert_eq!(a, b, "top 5 of {q:?}");
+            queries += 1;
+        }
+    }
+    // The narrowing really ran, for most keystrokes.
+    let narrowed = NARROWED.with(|n| n.get()) - before;
+    assert!(narrowed * 2 > queries, "{narrowed} of {queries}");
+}
+
+#[test]
+fn covers_follows_the_ime() {
+    let c = |a: &str, b: &str| covers(&normalize_query(a), &normalize_query(b));
+    for (a, b) in [
+        ("ㄱ", "기"),
+        ("기", "김"),
+        ("김", "기미"),
+        ("김", "김민"),
+        ("고", "과"),
+        ("달", "닭"),
+        ("닭", "달기"),
+        ("앉", "안자"),
+        ("김민", "김민"),
+        ("ㄱ", "ㄱㄱ"),
+        ("ki", "kim"),
+    ] {
+        assert!(c(a, b), "{a} covers {b}");
+    }
+    for (a, b) in [
+        ("기미", "김민"),
+        ("김", "기"),
+        ("김", "기ㅁ"),
+        ("김민", "김"),
+        ("앉", "안"),
+        ("과", "고"),
+        ("ㄱ", "ㄴ"),
+        ("k", "i"),
+    ] {
+        assert!(!c(a, b), "{a} does not cover {b}");
+    }
+}
+
+/// A space put in the middle afterwards asks for a name and an organisation, which the query
+/// without it did not: its hits are not the earlier ones narrowed.
+#[test]
+fn a_space_put_in_later_searches_afresh() {
+    let ix = idx(&[(1, "김철수", "민들레협", ""), (2, "김민수", "", "")]);
+    assert_eq!(find(&ix, "김민").len(), 1);
+    let ids: Vec<Id> = find(&ix, "김 민").iter().map(|h| h.id).collect();
+    assert_eq!(ids, [2, 1]);
+}
+
+/// A badge code shared by two entries finds both; taking it from one, or removing one, leaves
+/// the other found; and a saved index finds them the same.
+#[test]
+fn a_code_twice_and_changed() {
+    let code_hits = |ix: &SearchIndex, q: &str| -> Vec<Id> {
+        let mut ids: Vec<Id> = find(ix, q)
+            .iter()
+            .filter(|h| h.tier == Tier::Code)
+            .map(|h| h.id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    let mut ix = idx(&[
+        (1, "가", "", "AB1"),
+        (2, "나", "", "ab1"),
+        (3, "다", "", "CD2"),
+    ]);
+    assert_eq!(code_hits(&ix, "ab1"), [1, 2]);
+    let back = SearchIndex::from_bytes(&ix.to_bytes()).expect("loads");
+    assert_eq!(code_hits(&back, "ab1"), [1, 2]);
+    ix.upsert(1, "가", "", "XY9", "");
+    assert_eq!(code_hits(&ix, "ab1"), [2]);
+    assert_eq!(code_hits(&ix, "xy9"), [1]);
+    ix.upsert(1, "가", "", "AB1", "");
+    ix.remove(2);
+    assert_eq!(code_hits(&ix, "ab1"), [1]);
+    ix.remove(1);
+    assert!(code_hits(&ix, "ab1").is_empty());
+    assert_eq!(code_hits(&ix, "cd2"), [3]);
+}
