@@ -96,12 +96,17 @@ pub fn encode_body<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
     Ok(out)
 }
 
-fn decode_large_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, Undecodable> {
-    if body.len() > LARGE_LIMIT {
-        return Err(Undecodable::TooLarge);
+/// Decodes what `encode_large` wrote, read from `r` as it decodes (no copy of the whole value
+/// in memory first). The caller checks that `r` held exactly that value.
+pub fn decode_large_from<T: DeserializeOwned>(
+    r: &mut impl std::io::Read,
+) -> Result<T, Undecodable> {
+    let mut version = [0u8; 1];
+    r.read_exact(&mut version).map_err(|_| Undecodable::Empty)?;
+    if version[0] != SCHEMA {
+        return Err(Undecodable::Version(version[0]));
     }
-    bincode::serde::decode_from_slice(body, config::<LARGE_CLAIM>())
-        .map(|(v, _)| v)
+    bincode::serde::decode_from_std_read(r, config::<LARGE_CLAIM>())
         .map_err(|_| Undecodable::Garbled)
 }
 
@@ -122,13 +127,4 @@ pub fn encode_large<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
     let mut out = vec![SCHEMA];
     encode_within(value, LARGE_LIMIT, &mut out)?;
     Ok(out)
-}
-
-/// Decodes what `encode_large` wrote (refuses another version).
-pub fn decode_large<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Undecodable> {
-    match bytes.split_first() {
-        Some((&SCHEMA, body)) => decode_large_body(body),
-        Some((v, _)) => Err(Undecodable::Version(*v)),
-        None => Err(Undecodable::Empty),
-    }
 }
