@@ -258,6 +258,14 @@ fn open_load(c: &mut Criterion) {
             app.data.roster.people.len()
         })
     });
+    // What the desk's first frame waits for: the day's attendance and its people only.
+    g.bench_function("store_open_and_desk", |b| {
+        b.iter(|| {
+            let store = Store::open(path).expect("open");
+            let app = App::start(store, clock).expect("app");
+            app.checkin.rows.len()
+        })
+    });
     g.finish();
 }
 
