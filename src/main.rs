@@ -416,6 +416,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         source,
                     })?;
             reading.clear();
+            // The rows are all the import needs from here on (91 MB at 1,000,000 rows).
+            drop(bytes);
             // A workbook with several lists is read only from the one the user names.
             let shown = file.display().to_string();
             let listed = || {
