@@ -176,6 +176,9 @@ pub struct App {
 /// Long work that reports its progress; it acts on the open modal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Job {
+    /// Read the file the open import dialog names and work out what importing it would do
+    /// (a million rows take seconds).
+    Preview,
     /// Import the file the open import dialog previews.
     Import,
     /// Write the file the open export dialog names (a PDF of thousands of badges takes a while).
@@ -437,6 +440,10 @@ impl App {
         };
         i18n::with_lang(self.lang, || {
             let result = match (job, self.modal.take()) {
+                (Job::Preview, Some(Modal::Import(mut d))) => {
+                    self.preview_now(&mut d, progress);
+                    self.settle(Modal::Import(d), Ok(Effect::Keep))
+                }
                 (Job::Import, Some(Modal::Import(mut d))) => {
                     let effect = self.import_now(&mut d, progress);
                     self.settle(Modal::Import(d), effect)

@@ -3,7 +3,7 @@
 
 use super::{Action, App, Effect, Modal, Tone, Writing, Wrote};
 use crate::i18n;
-use crate::io::csv::{Field, Override, ParsedCsv, parse_people_sheet};
+use crate::io::csv::{Field, Override, ParsedCsv, parse_people_sheet_with};
 use crate::io::import::{self, ImportSummary};
 use crate::model::TextField as FieldKind;
 use crate::store::StoreError;
@@ -155,7 +155,7 @@ impl App {
                 if d.preview.is_some() && self.event.is_some() =>
             {
                 d.register = !d.register;
-                self.preview_again(d);
+                self.job = Some(super::Job::Preview);
             }
             // In the preview: choose a column, and what it is read into.
             Action::NextField | Action::PrevField if d.preview.is_some() => {
@@ -171,26 +171,20 @@ impl App {
             Action::PageDown | Action::PageUp if d.preview.is_some() => {
                 let step = if action == Action::PageUp { -1 } else { 1 };
                 if d.step_sheet(step) {
-                    self.preview_again(d);
+                    self.job = Some(super::Job::Preview);
                 }
             }
             Action::Up | Action::Down if d.preview.is_some() => {
                 let step = if action == Action::Up { -1 } else { 1 };
                 if d.step_field(step) {
-                    self.preview_again(d);
+                    self.job = Some(super::Job::Preview);
                 } else {
                     d.error = Some(i18n::IMPORT_UNTITLED_COLUMN.get().into());
                 }
             }
             Action::Submit => match &d.preview {
-                None => match self.preview_import(d) {
-                    Ok(p) => {
-                        d.column = 0;
-                        d.preview = Some(p);
-                        d.error = None;
-                    }
-                    Err(e) => d.error = Some(e),
-                },
+                // Reading the file runs as a job too: a gauge while a large file is read.
+                None => self.job = Some(super::Job::Preview),
                 // The import itself runs as a job, with a gauge in the app.
                 Some(_) => self.job = Some(super::Job::Import),
             },
@@ -236,10 +230,18 @@ impl App {
         Ok(Effect::Close)
     }
 
-    /// The preview once more, after the user changed what it depends on.
-    fn preview_again(&self, d: &mut ImportDialog) {
-        match self.preview_import(d) {
+    /// The preview, first or again after the user changed what it depends on (the column
+    /// chosen stays, unless this is the first).
+    pub(super) fn preview_now(
+        &self,
+        d: &mut ImportDialog,
+        progress: &mut dyn crate::progress::Progress,
+    ) {
+        match self.preview_import(d, progress) {
             Ok(p) => {
+                if d.preview.is_none() {
+                    d.column = 0;
+                }
                 d.preview = Some(p);
                 d.error = None;
             }
@@ -248,7 +250,11 @@ impl App {
     }
 
     /// Reads and parses the file, and works out what importing it would do (nothing written).
-    fn preview_import(&self, d: &ImportDialog) -> Result<Preview, String> {
+    fn preview_import(
+        &self,
+        d: &ImportDialog,
+        progress: &mut dyn crate::progress::Progress,
+    ) -> Result<Preview, String> {
         let (path, register) = (d.path.value(), d.register);
         if path.trim().is_empty() {
             return Err(i18n::P_PATH_REQUIRED.get().into());
@@ -256,12 +262,14 @@ impl App {
         let p = expand_home(path);
         let bytes =
             std::fs::read(&p).map_err(|e| i18n::cannot_read(&p.display().to_string(), &e))?;
-        let mut parsed = parse_people_sheet(&bytes, &d.overrides, d.sheet.as_deref())
-            .map_err(|e| i18n::pick(e.ko(), e.en()))?;
+        let mut parsed =
+            parse_people_sheet_with(&bytes, &d.overrides, d.sheet.as_deref(), progress)
+                .map_err(|e| i18n::pick(e.ko(), e.en()))?;
+        drop(bytes);
         let date = self.event.as_ref().map(|e| e.date).filter(|_| register);
         let mut summary = self
             .data
-            .import_plan(&parsed, date, &mut crate::progress::Silent)
+            .import_plan(&parsed, date, progress)
             .map_err(|e| i18n::pick(e.ko(), e.en()))?;
         import::set_aside_conflicts(&mut parsed, &mut summary);
         Ok(Preview { parsed, summary })

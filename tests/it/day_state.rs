@@ -700,7 +700,22 @@ fn an_import_in_the_app_reports_its_progress_to_the_gauge() {
     std::fs::write(&file, csv).unwrap();
     let (_d, mut app) = demo_app();
     app.defer_jobs = true;
+    // Reading the file and working out the preview is a job too (a million rows take seconds).
     preview_import(&mut app, &file);
+    assert_eq!(
+        app.job,
+        Some(Job::Preview),
+        "the preview is left for the event loop"
+    );
+    let mut reading = Seen(Vec::new(), Vec::new());
+    app.run_job(&mut reading);
+    assert!(
+        matches!(&app.modal, Some(Modal::Import(d)) if d.preview.is_some()),
+        "previewed"
+    );
+    assert_eq!(reading.0[0].0, "파일 읽는 중", "{:?}", reading.0);
+    assert_eq!(reading.0[0].1, std::fs::metadata(&file).unwrap().len());
+    assert!(reading.1.contains(&reading.0[0].1), "read to the end");
     app.update(Action::Submit);
     assert_eq!(app.job, Some(Job::Import), "left for the event loop");
     assert!(matches!(app.modal, Some(Modal::Import(_))), "still shown");
