@@ -61,11 +61,11 @@ struct OrgFacts {
     by_key: HashMap<String, Id>,
 }
 
-/// Source of roster versions: unique across reloads, so a cache never mistakes a new roster for
-/// the old one.
 /// How many single-person changes a roster remembers (see `Roster::changed_since`).
 const MAX_CHANGES: usize = 4096;
 
+/// Source of roster versions: unique across reloads, so a cache never mistakes a new roster for
+/// the old one.
 static VERSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 fn next_version() -> u64 {
