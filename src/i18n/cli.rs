@@ -471,4 +471,4 @@ pub const PROGRESS_SAFETY_COPY: L = L(
 pub const PROGRESS_RESTORE: L = L("복원하는 중", "Restoring");
 pub const PROGRESS_GENERATE: L = L("만드는 중", "Generating");
 pub const PROGRESS_PRINT: L = L("쪽 만드는 중", "Making pages");
-pub const PROGRESS_READ_FILE: L = L("파일 읽는 중", "Reading the file");
+pub const PROGRESS_READ_FILE: L = L("파일 읽는 중 (KB)", "Reading the file (KB)");

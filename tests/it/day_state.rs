@@ -713,8 +713,11 @@ fn an_import_in_the_app_reports_its_progress_to_the_gauge() {
         matches!(&app.modal, Some(Modal::Import(d)) if d.preview.is_some()),
         "previewed"
     );
-    assert_eq!(reading.0[0].0, "파일 읽는 중", "{:?}", reading.0);
-    assert_eq!(reading.0[0].1, std::fs::metadata(&file).unwrap().len());
+    assert_eq!(reading.0[0].0, "파일 읽는 중 (KB)", "{:?}", reading.0);
+    assert_eq!(
+        reading.0[0].1,
+        std::fs::metadata(&file).unwrap().len().div_ceil(1024)
+    );
     assert!(reading.1.contains(&reading.0[0].1), "read to the end");
     app.update(Action::Submit);
     assert_eq!(app.job, Some(Job::Import), "left for the event loop");
