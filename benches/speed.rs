@@ -83,29 +83,8 @@ fn open_app() -> App {
 /// What the search box holds after each keystroke typing `q` on a 2-set IME (`김민`: ㄱ 기 김
 /// 김ㅁ 김미 김민).
 fn keystrokes(q: &str) -> Vec<String> {
-    use netday::search::{
-        Composer, FINALS, INITIALS, MEDIALS, decompose, split_compound_final, split_compound_medial,
-    };
-    let mut keys = Vec::new();
-    for c in q.chars() {
-        let Some((i, m, f)) = decompose(c) else {
-            keys.push(c);
-            continue;
-        };
-        keys.push(INITIALS[i as usize]);
-        let med = MEDIALS[m as usize];
-        match split_compound_medial(med) {
-            Some((a, b)) => keys.extend([a, b]),
-            None => keys.push(med),
-        }
-        if f > 0 {
-            let fin = FINALS[f as usize];
-            match split_compound_final(fin) {
-                Some((a, b)) => keys.extend([a, b]),
-                None => keys.push(fin),
-            }
-        }
-    }
+    use netday::search::{Composer, jamo_keys};
+    let keys = jamo_keys(q);
     let (mut done, mut ime) = (String::new(), Composer::default());
     keys.into_iter()
         .map(|k| {

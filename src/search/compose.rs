@@ -130,9 +130,47 @@ pub fn compose_jamo(s: &str) -> String {
     out
 }
 
+/// The keys a 2-set IME is sent for `s` (`한글` → ㅎㅏㄴㄱㅡㄹ, `과` → ㄱㅗㅏ): each syllable
+/// as its jamo, compound vowels and finals split; anything else as itself. What
+/// [`compose_jamo`] turns back into `s`; tests and benches type with it key by key.
+pub fn jamo_keys(s: &str) -> Vec<char> {
+    let mut keys = Vec::new();
+    for c in s.chars() {
+        let Some((i, m, f)) = decompose(c) else {
+            keys.push(c);
+            continue;
+        };
+        keys.push(INITIALS[i as usize]);
+        let med = MEDIALS[m as usize];
+        match split_compound_medial(med) {
+            Some((a, b)) => keys.extend([a, b]),
+            None => keys.push(med),
+        }
+        if f > 0 {
+            let fin = FINALS[f as usize];
+            match split_compound_final(fin) {
+                Some((a, b)) => keys.extend([a, b]),
+                None => keys.push(fin),
+            }
+        }
+    }
+    keys
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_keys_of_a_text_compose_back_into_it() {
+        for s in ["한글", "닭은", "과일", "kim 01", "앉아 ㄱㄱㅅ"] {
+            assert_eq!(
+                compose_jamo(&jamo_keys(s).into_iter().collect::<String>()),
+                s
+            );
+        }
+        assert_eq!(jamo_keys("닭"), ['ㄷ', 'ㅏ', 'ㄹ', 'ㄱ']);
+    }
 
     #[test]
     fn the_issues_sequences_compose_as_a_2_set_ime_does() {

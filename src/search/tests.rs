@@ -1001,31 +1001,6 @@ fn a_cache_in_another_layout_is_not_read() {
     );
 }
 
-/// The keys typed for `s` on a 2-set IME: syllables as their jamo, anything else as itself.
-fn jamo_keys(s: &str) -> Vec<char> {
-    let mut keys = Vec::new();
-    for c in s.chars() {
-        let Some((i, m, f)) = decompose(c) else {
-            keys.push(c);
-            continue;
-        };
-        keys.push(INITIALS[i as usize]);
-        let med = MEDIALS[m as usize];
-        match split_compound_medial(med) {
-            Some((a, b)) => keys.extend([a, b]),
-            None => keys.push(med),
-        }
-        if f > 0 {
-            let fin = FINALS[f as usize];
-            match split_compound_final(fin) {
-                Some((a, b)) => keys.extend([a, b]),
-                None => keys.push(fin),
-            }
-        }
-    }
-    keys
-}
-
 /// Typing keystroke by keystroke (jamo through the IME, Latin keys, digits, spaces,
 /// backspaces), each query narrowed to the hits of the ones before it, finds and ranks exactly
 /// what a search from scratch finds; so does a change to the index in between.
