@@ -45,18 +45,6 @@ pub(super) const TMP_SUFFIX: &str = ".tmp";
 const MAGIC: &[u8; 8] = b"NDCACHE1";
 const HEADER: usize = 8 + 8 + 8 + 4;
 
-/// A cache file's body, read whole (the header stays in front of it, not copied away).
-pub struct CacheBytes {
-    buf: Vec<u8>,
-}
-
-impl std::ops::Deref for CacheBytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        &self.buf[HEADER..]
-    }
-}
-
 /// A reader that sums up (CRC-32) and counts what passes through it.
 struct Checked<R> {
     inner: R,
@@ -73,21 +61,54 @@ impl<R: std::io::Read> std::io::Read for Checked<R> {
     }
 }
 
-/// `true` when `buf` is a whole cache file built at `generation`.
-fn valid(buf: &[u8], generation: u64) -> bool {
-    let Some((head, body)) = buf.split_at_checked(HEADER) else {
-        return false;
-    };
-    let num = |r: std::ops::Range<usize>| head.get(r).and_then(from_be);
-    head.starts_with(MAGIC)
-        && num(8..16) == Some(generation)
-        && num(16..24) == Some(body.len() as u64)
-        && head[24..28] == crc32fast::hash(body).to_be_bytes()
+/// A cache file's body being read: what it must come to, and what it came to so far.
+struct Body {
+    reader: Checked<std::io::Take<std::io::BufReader<std::fs::File>>>,
+    len: u64,
+    crc: [u8; 4],
+}
+
+impl Body {
+    /// Whether the body read was exactly what was written (what the value left unread counts).
+    fn whole(mut self) -> bool {
+        std::io::copy(&mut self.reader, &mut std::io::sink()).is_ok()
+            && self.reader.read == self.len
+            && self.reader.crc.finalize().to_be_bytes() == self.crc
+    }
 }
 
 impl Store {
     fn cache_path(&self, file: &str) -> PathBuf {
         self.path.join(file)
+    }
+
+    /// Cache file `file`'s body, if its header says it was built at `generation`: a stale or
+    /// foreign file costs one read of its header.
+    fn open_cache(&self, file: &str, generation: u64) -> Option<Body> {
+        use std::io::Read;
+        let f = std::fs::File::open(self.cache_path(file)).ok()?;
+        let size = f.metadata().ok()?.len();
+        let mut f = std::io::BufReader::with_capacity(1 << 16, f);
+        let mut head = [0u8; HEADER];
+        f.read_exact(&mut head).ok()?;
+        let num = |r: std::ops::Range<usize>| from_be(&head[r]);
+        let len = num(16..24)?;
+        // A torn file, or a length no write made, is known before its body is read.
+        if !head.starts_with(MAGIC)
+            || num(8..16) != Some(generation)
+            || size.checked_sub(HEADER as u64) != Some(len)
+        {
+            return None;
+        }
+        Some(Body {
+            reader: Checked {
+                inner: f.take(len),
+                crc: crc32fast::Hasher::new(),
+                read: 0,
+            },
+            len,
+            crc: head[24..28].try_into().ok()?,
+        })
     }
 
     /// The value in cache file `file` if it was built at `generation` and is whole, decoded as
@@ -97,34 +118,18 @@ impl Store {
         file: &str,
         generation: u64,
     ) -> Option<T> {
-        use std::io::Read;
-        let mut f = std::io::BufReader::with_capacity(
-            1 << 16,
-            std::fs::File::open(self.cache_path(file)).ok()?,
-        );
-        let mut head = [0u8; HEADER];
-        f.read_exact(&mut head).ok()?;
-        let num = |r: std::ops::Range<usize>| from_be(&head[r]);
-        if !head.starts_with(MAGIC) || num(8..16) != Some(generation) {
-            return None;
-        }
-        let len = num(16..24)?;
-        let mut body = Checked {
-            inner: f.take(len),
-            crc: crc32fast::Hasher::new(),
-            read: 0,
-        };
-        let value = codec::decode_large_from(&mut body).ok();
-        // Whatever the value left unread still counts: the file must be exactly what was written.
-        std::io::copy(&mut body, &mut std::io::sink()).ok()?;
-        let whole = body.read == len && body.crc.finalize().to_be_bytes() == head[24..28];
-        value.filter(|_| whole)
+        let mut body = self.open_cache(file, generation)?;
+        let value = codec::decode_large_from(&mut body.reader).ok();
+        value.filter(|_| body.whole())
     }
 
     /// The body of cache file `file` if it was built at `generation` and is whole.
-    fn read_cache(&self, file: &str, generation: u64) -> Option<CacheBytes> {
-        let buf = std::fs::read(self.cache_path(file)).ok()?;
-        valid(&buf, generation).then_some(CacheBytes { buf })
+    fn read_cache(&self, file: &str, generation: u64) -> Option<Vec<u8>> {
+        use std::io::Read;
+        let mut body = self.open_cache(file, generation)?;
+        let mut buf = Vec::with_capacity(usize::try_from(body.len).ok()?);
+        body.reader.read_to_end(&mut buf).ok()?;
+        body.whole().then_some(buf)
     }
 
     /// Writes cache file `file` for `generation`: only once the data it was built from is
@@ -184,7 +189,7 @@ impl Store {
     }
 
     /// The saved people search index (opaque bytes), if it was saved at generation `generation`.
-    pub fn search_cache(&self, generation: u64) -> Result<Option<CacheBytes>> {
+    pub fn search_cache(&self, generation: u64) -> Result<Option<Vec<u8>>> {
         Ok(self.read_cache(SEARCH_FILE, generation))
     }
 

@@ -31,7 +31,6 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use sled::Tree;
 
-pub use cache::CacheBytes;
 pub use codec::{LIMIT as RECORD_LIMIT, SCHEMA};
 pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};
