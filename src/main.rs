@@ -619,16 +619,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let store = open(cli.db)?;
             // The saved index when nobody changed since it was saved: one read, no rebuild.
             let generation = store.generation()?;
-            let index = match store
-                .search_cache(generation)?
-                .and_then(|b| netday::search::SearchIndex::from_bytes(&b))
-            {
+            let index = match netday::data::roster::saved_index(&store, generation)? {
                 Some(ix) => ix,
                 None => {
                     let (people, orgs) = store.people_and_orgs()?;
                     let orgs: HashMap<Id, model::Organization> =
                         orgs.into_iter().map(|o| (o.id, o)).collect();
-                    netday::data::roster::people_index(&store, generation, &people, &orgs)?
+                    netday::data::roster::build_index(&store, generation, &people, &orgs)?
                 }
             };
             let mut hits = Vec::new();
