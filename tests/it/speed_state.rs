@@ -6,6 +6,22 @@ use netday::model::Person;
 use netday::state::App;
 use netday::store::Store;
 
+/// The store at `path` with generated data whose latest networking day is 2026-11-24.
+fn generated(path: &std::path::Path, people: usize, events: usize, seed: u64) -> Store {
+    let store = Store::open(path).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    netday::generate::write(
+        &store,
+        people,
+        events,
+        seed,
+        day,
+        &mut netday::progress::Silent,
+    )
+    .unwrap();
+    store
+}
+
 fn sorted(mut v: Vec<Person>) -> Vec<Person> {
     v.sort_by_key(|p| p.id);
     v
@@ -47,10 +63,8 @@ fn generate_writes_everything_and_refuses_a_full_store() {
 fn roster_cache_follows_every_person_and_org_write() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");
-    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     {
-        let store = Store::open(&path).unwrap();
-        netday::generate::write(&store, 500, 2, 1, day, &mut netday::progress::Silent).unwrap();
+        let store = generated(&path, 500, 2, 1);
         let (a, _) = store.people_and_orgs().unwrap();
         let (b, _) = store.people_and_orgs().unwrap(); // from the cache now
         assert_eq!(sorted(a.clone()), sorted(store.people().unwrap()));
@@ -106,10 +120,8 @@ fn roster_cache_follows_every_person_and_org_write() {
 fn a_damaged_roster_cache_file_is_rebuilt_not_believed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");
-    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     {
-        let store = Store::open(&path).unwrap();
-        netday::generate::write(&store, 300, 2, 1, day, &mut netday::progress::Silent).unwrap();
+        let store = generated(&path, 300, 2, 1);
         store.people_and_orgs().unwrap();
     }
     let file = path.join("cache.roster");
@@ -139,9 +151,7 @@ fn a_damaged_roster_cache_file_is_rebuilt_not_believed() {
 #[test]
 fn the_first_frame_from_the_day_alone_is_the_whole_apps() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("db")).unwrap();
-    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-    netday::generate::write(&store, 3000, 8, 5, day, &mut netday::progress::Silent).unwrap();
+    let store = generated(&dir.path().join("db"), 3000, 8, 5);
     let clock = || netday::model::Ts(1_795_500_000_000);
     let mut app = App::start(store, clock).unwrap();
     assert!(
