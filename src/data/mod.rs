@@ -144,6 +144,19 @@ impl Data {
         Ok(())
     }
 
+    /// A check-in at the desk of the person the screen showed as `shown`. Refused with
+    /// `StoreError::NotAsShown` when the database names someone else under that id; the caches
+    /// are then dropped, so the `reload` the caller owes reads the database itself.
+    pub fn check_in(&mut self, a: Attendance, shown: &str) -> Result<()> {
+        let r = self.store.put_arrival(&a, shown);
+        match &r {
+            Ok(()) => self.roster.set_attendance(a),
+            Err(StoreError::NotAsShown { .. }) => self.store.forget_caches(),
+            Err(_) => {}
+        }
+        r
+    }
+
     /// Takes `person` off `event` (an unregistration, or the undo of a walk-in's check-in).
     pub fn remove_attendance(&mut self, event: Id, person: Id) -> Result<()> {
         self.store.remove_attendance(event, person)?;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::model::counts::{DayCount, arrived_by_kind};
 use crate::model::{Attendance, AttendanceStatus, Event, Id, Organization, Person};
 use crate::search::SearchIndex;
-use crate::store::{Store, StoreError};
+use crate::store::{Generation, Store, StoreError};
 use crate::widgets::Lookup;
 
 /// Suggestions a lookup shows.
@@ -438,7 +438,10 @@ impl Roster {
 
 /// The people search index saved at `generation` (read before the people it would be built
 /// from), if no person or organisation changed since and it reads back whole.
-pub fn saved_index(store: &Store, generation: u64) -> Result<Option<SearchIndex>, StoreError> {
+pub fn saved_index(
+    store: &Store,
+    generation: Generation,
+) -> Result<Option<SearchIndex>, StoreError> {
     Ok(store
         .search_cache(generation)?
         .and_then(|b| SearchIndex::from_bytes(&b)))
@@ -448,7 +451,7 @@ pub fn saved_index(store: &Store, generation: u64) -> Result<Option<SearchIndex>
 /// organisation's name, badge code and phone), saved for the next start at `generation`.
 pub fn build_index(
     store: &Store,
-    generation: u64,
+    generation: Generation,
     people: &[Person],
     orgs: &HashMap<Id, Organization>,
 ) -> Result<SearchIndex, StoreError> {

@@ -183,7 +183,16 @@ impl App {
             status,
             updated: now,
         };
-        self.data.set_attendance(a)?;
+        let shown = p.name.clone();
+        match self.data.check_in(a, &shown) {
+            Err(e @ StoreError::NotAsShown { .. }) => {
+                self.checkin.query.clear();
+                self.reload()?;
+                self.say(Tone::Error, i18n::pick(e.ko(), e.en()));
+                return Ok(());
+            }
+            r => r?,
+        }
         self.checkin.undo.push((person, previous));
         self.say(Tone::Good, i18n::checked_in(&who, &now.hhmm()));
         self.checkin.query.clear();

@@ -1,11 +1,11 @@
 //! Attendance (who is expected, arrived, walked in, cancelled at which day): its writes, kept
 //! in step with the by-person index, and lookups by day or by person. Touches the
-//! `attendance` and `attendance_by_person` trees only.
+//! `attendance` and `attendance_by_person` trees, and reads the person an arrival is for.
 
-use super::layout::{ATTENDANCE, ATTENDANCE_BY_PERSON, be, pair};
+use super::layout::{ATTENDANCE, ATTENDANCE_BY_PERSON, PEOPLE, be, pair};
 use super::write::{Tx, TxResult};
-use super::{Result, Store};
-use crate::model::{Attendance, Id};
+use super::{Result, Store, StoreError};
+use crate::model::{Attendance, Id, Person};
 
 impl Tx<'_> {
     pub fn put_attendance(&self, a: &Attendance) -> TxResult<()> {
@@ -36,6 +36,20 @@ impl Store {
     }
     pub fn put_attendance(&self, a: &Attendance) -> Result<()> {
         self.write(|tx| tx.put_attendance(a))
+    }
+    /// Writes an arrival only if the person stored under its id is named `shown`, as the screen
+    /// showed them: the list on screen is derived data, which never decides who arrived.
+    pub fn put_arrival(&self, a: &Attendance, shown: &str) -> Result<()> {
+        self.write(|tx| {
+            let stored: Option<Person> = tx.get(PEOPLE, &be(a.person_id))?;
+            if stored.is_none_or(|p| p.name != shown) {
+                return Err(StoreError::NotAsShown {
+                    shown: shown.to_string(),
+                }
+                .into());
+            }
+            tx.put_attendance(a)
+        })
     }
     /// Writes several attendance records in one transaction (closing the day, undoing it).
     pub fn put_attendances(&self, list: &[Attendance]) -> Result<()> {

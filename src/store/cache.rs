@@ -1,29 +1,62 @@
 //! Derived data kept to start fast: the roster (everyone and every organisation in one value)
-//! and the saved search index, valid only for the generation they were built at. Never the
-//! only copy of anything: not synced, and rebuilt when missing, stale or unreadable.
+//! and the saved search index. Never the only copy of anything: not synced, and rebuilt when
+//! missing, stale, foreign or unreadable.
 //!
 //! They live in files of their own beside sled's (`cache.roster`, `cache.search`), not in sled:
 //! sled reads every large value of its log's last segment again on each open, so 18 MB of
 //! caches in sled cost every start, every `netday search`, ~30 ms before anything was asked.
-//! A file holds `MAGIC`, the generation it was built at, the body's length and CRC-32, then
-//! the body; a torn or foreign file fails the check and is rebuilt. A file is written only
-//! after the data it was built from is durable, so a crash cannot bring back a generation
-//! number with other data behind it.
 //!
-//! Touches the two cache files, the retired `cache` tree and the generation counter in `meta`.
+//! A file is believed only for the `Generation` it was built at: the database's random id
+//! (drawn at creation) and the token of the last write to a person or organisation. A token is
+//! this process's random nonce and a count, so no other write, in this database, a copy of it
+//! or any other, ever makes the same one: a counter alone let two copies of one folder reach the
+//! same number with other people behind it, and the desk then checked in the wrong person.
+//! A file holds `MAGIC`, the generation, the body's length and CRC-32, then the body; a torn
+//! or foreign file fails the check and is rebuilt; anything but a regular file of sane size is
+//! never opened. A file is written only after the data it was built from is durable.
+//!
+//! Touches the two cache files, the retired `cache` tree and `meta`'s database id and token.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::layout::{GEN_KEY, META, ORGS, PEOPLE, RETIRED_CACHE_TREE, TREE_NAMES, be, from_be};
+use super::layout::{
+    DB_ID_KEY, GEN_KEY, META, ORGS, PEOPLE, RETIRED_CACHE_TREE, RETIRED_GEN_KEY, TREE_NAMES,
+    from_be,
+};
 use super::write::{Tx, TxResult};
 use super::{Result, Store, codec};
 use crate::model::{Organization, Person};
 
+/// What a cache must have been built from: this database and this state of its people and
+/// organisations. Unknown (no cache is read or written) for a database without an id yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Generation(Option<[u8; 32]>);
+
+/// 16 bytes no other write makes: this process's random nonce, then a count.
+fn fresh_token() -> [u8; 16] {
+    static NONCE: OnceLock<u64> = OnceLock::new();
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    let nonce = *NONCE.get_or_init(|| {
+        getrandom::u64().unwrap_or_else(|_| {
+            // No random source: the clock and the process id still tell processes apart.
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos() as u64);
+            nanos ^ (u64::from(std::process::id()) << 32)
+        })
+    });
+    let mut t = [0u8; 16];
+    t[..8].copy_from_slice(&nonce.to_be_bytes());
+    t[8..].copy_from_slice(&COUNT.fetch_add(1, Ordering::Relaxed).to_be_bytes());
+    t
+}
+
 impl Tx<'_> {
-    /// Marks the roster cache stale (called by every person / organisation write).
+    /// Marks every cache stale (called by every person / organisation write).
     pub(super) fn bump_gen(&self) -> TxResult<()> {
-        let cur = self.counter(GEN_KEY)?.unwrap_or_default();
-        self.put_raw(META, GEN_KEY, &be(cur.wrapping_add(1)))
+        self.put_raw(META, GEN_KEY, &fresh_token())
     }
 }
 
@@ -42,8 +75,11 @@ pub(super) const SEARCH_FILE: &str = "cache.search";
 /// What a cache file is written as before it is renamed into place.
 pub(super) const TMP_SUFFIX: &str = ".tmp";
 
-const MAGIC: &[u8; 8] = b"NDCACHE1";
-const HEADER: usize = 8 + 8 + 8 + 4;
+const MAGIC: &[u8; 8] = b"NDCACHE2";
+const HEADER: usize = 8 + 32 + 8 + 4;
+/// The largest body believed (the search index of 1,000,000 people is about 120 MB): a header
+/// that claims more is not allocated for.
+const MAX_BODY: u64 = 1 << 30;
 
 /// A reader that sums up (CRC-32) and counts what passes through it.
 struct Checked<R> {
@@ -77,6 +113,36 @@ impl Body {
     }
 }
 
+/// `path` opened for reading if it is a regular file (never a FIFO, which would block the open,
+/// nor a device or a link).
+fn open_regular(path: &Path) -> Option<std::fs::File> {
+    let before = std::fs::symlink_metadata(path).ok()?;
+    if !before.file_type().is_file() {
+        return None;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let f = options.open(path).ok()?;
+    f.metadata().ok()?.file_type().is_file().then_some(f)
+}
+
+/// A new file only this user can read.
+fn create_new_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
 impl Store {
     fn cache_path(&self, file: &str) -> PathBuf {
         self.path.join(file)
@@ -84,18 +150,19 @@ impl Store {
 
     /// Cache file `file`'s body, if its header says it was built at `generation`: a stale or
     /// foreign file costs one read of its header.
-    fn open_cache(&self, file: &str, generation: u64) -> Option<Body> {
+    fn open_cache(&self, file: &str, generation: Generation) -> Option<Body> {
         use std::io::Read;
-        let f = std::fs::File::open(self.cache_path(file)).ok()?;
+        let want = generation.0?;
+        let f = open_regular(&self.cache_path(file))?;
         let size = f.metadata().ok()?.len();
         let mut f = std::io::BufReader::with_capacity(1 << 16, f);
         let mut head = [0u8; HEADER];
         f.read_exact(&mut head).ok()?;
-        let num = |r: std::ops::Range<usize>| from_be(&head[r]);
-        let len = num(16..24)?;
+        let len = from_be(&head[40..48])?;
         // A torn file, or a length no write made, is known before its body is read.
         if !head.starts_with(MAGIC)
-            || num(8..16) != Some(generation)
+            || head[8..40] != want
+            || len > MAX_BODY
             || size.checked_sub(HEADER as u64) != Some(len)
         {
             return None;
@@ -107,7 +174,7 @@ impl Store {
                 read: 0,
             },
             len,
-            crc: head[24..28].try_into().ok()?,
+            crc: head[48..52].try_into().ok()?,
         })
     }
 
@@ -116,7 +183,7 @@ impl Store {
     fn decode_cache<T: serde::de::DeserializeOwned>(
         &self,
         file: &str,
-        generation: u64,
+        generation: Generation,
     ) -> Option<T> {
         let mut body = self.open_cache(file, generation)?;
         let value = codec::decode_large_from(&mut body.reader).ok();
@@ -124,7 +191,7 @@ impl Store {
     }
 
     /// The body of cache file `file` if it was built at `generation` and is whole.
-    fn read_cache(&self, file: &str, generation: u64) -> Option<Vec<u8>> {
+    fn read_cache(&self, file: &str, generation: Generation) -> Option<Vec<u8>> {
         use std::io::Read;
         let mut body = self.open_cache(file, generation)?;
         let mut buf = Vec::with_capacity(usize::try_from(body.len).ok()?);
@@ -134,19 +201,33 @@ impl Store {
 
     /// Writes cache file `file` for `generation`: only once the data it was built from is
     /// durable, only with room to spare on the disk, never in a way that could leave a torn
-    /// file under the real name. A cache that cannot be written is simply built again next time.
-    fn write_cache(&self, file: &str, generation: u64, body: &[u8]) {
-        if self.durable().is_err() || self.ensure_room((HEADER + body.len()) as u64).is_err() {
+    /// file under the real name, and never over anything but a regular file. A cache that
+    /// cannot be written is simply built again next time.
+    fn write_cache(&self, file: &str, generation: Generation, body: &[u8]) {
+        let Some(built_at) = generation.0 else {
+            return;
+        };
+        let path = self.cache_path(file);
+        let ours =
+            |p: &Path| std::fs::symlink_metadata(p).map_or(true, |m| m.file_type().is_file());
+        if !ours(&path)
+            || body.len() as u64 > MAX_BODY
+            || self.durable().is_err()
+            || self.ensure_room((HEADER + body.len()) as u64).is_err()
+        {
             return;
         }
         let mut head = Vec::with_capacity(HEADER);
         head.extend_from_slice(MAGIC);
-        head.extend_from_slice(&be(generation));
-        head.extend_from_slice(&be(body.len() as u64));
+        head.extend_from_slice(&built_at);
+        head.extend_from_slice(&(body.len() as u64).to_be_bytes());
         head.extend_from_slice(&crc32fast::hash(body).to_be_bytes());
-        let path = self.cache_path(file);
         let tmp = self.cache_path(&format!("{file}{TMP_SUFFIX}"));
-        let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        if !ours(&tmp) {
+            return;
+        }
+        let _ = std::fs::remove_file(&tmp);
+        let written = create_new_private(&tmp).and_then(|mut f| {
             use std::io::Write;
             f.write_all(&head)?;
             f.write_all(body)
@@ -189,23 +270,60 @@ impl Store {
     }
 
     /// The saved people search index (opaque bytes), if it was saved at generation `generation`.
-    pub fn search_cache(&self, generation: u64) -> Result<Option<Vec<u8>>> {
+    pub fn search_cache(&self, generation: Generation) -> Result<Option<Vec<u8>>> {
         Ok(self.read_cache(SEARCH_FILE, generation))
     }
 
     /// Saves the people search index built at `generation` (a cache: skipped when it cannot be
     /// written).
-    pub fn put_search_cache(&self, generation: u64, bytes: &[u8]) -> Result<()> {
+    pub fn put_search_cache(&self, generation: Generation, bytes: &[u8]) -> Result<()> {
         self.write_cache(SEARCH_FILE, generation, bytes);
         Ok(())
     }
 
-    /// Changes whenever a person or organisation is written (what the caches are checked against).
-    pub fn generation(&self) -> Result<u64> {
-        Ok(self
-            .raw_get(META, GEN_KEY)?
-            .and_then(|v| from_be(&v))
-            .unwrap_or(0))
+    /// What the caches are checked against: this database's id and the token of the last
+    /// person or organisation write.
+    pub fn generation(&self) -> Result<Generation> {
+        let id = self.raw_get(META, DB_ID_KEY)?;
+        let token = self.raw_get(META, GEN_KEY)?;
+        let mut g = [0u8; 32];
+        Ok(match id {
+            Some(id) if id.len() == 16 => {
+                g[..16].copy_from_slice(&id);
+                if let Some(t) = token.filter(|t| t.len() == 16) {
+                    g[16..].copy_from_slice(&t);
+                }
+                Generation(Some(g))
+            }
+            _ => Generation(None),
+        })
+    }
+
+    /// Gives a database without an id (made by an earlier version) one, with a fresh token;
+    /// until that write succeeds (a read-only or full disk) no cache is read or written.
+    pub(super) fn ensure_identity(&self) {
+        let Ok(None) = self.raw_get(META, DB_ID_KEY) else {
+            return;
+        };
+        let mut id = [0u8; 16];
+        if getrandom::fill(&mut id).is_err() {
+            return;
+        }
+        let made = self.write(|tx| {
+            tx.put_raw(META, DB_ID_KEY, &id)?;
+            tx.bump_gen()?;
+            tx.del(META, RETIRED_GEN_KEY)
+        });
+        if made.is_ok() {
+            self.forget_caches();
+        }
+    }
+
+    /// Deletes both cache files: the next load reads the database record by record.
+    pub fn forget_caches(&self) {
+        for file in [ROSTER_FILE, SEARCH_FILE] {
+            let _ = std::fs::remove_file(self.cache_path(file));
+        }
     }
 
     /// Drops the `cache` tree earlier versions kept the caches in: sled reads its large values

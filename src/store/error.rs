@@ -40,6 +40,10 @@ pub enum StoreError {
     /// A badge code given for a person already names someone else.
     #[error("{}", self.en())]
     CodeTaken { code: String, holder_name: String },
+    /// The person under the id the screen used is not the one it showed: the list on screen
+    /// was built from derived data that no longer agrees with the database.
+    #[error("{}", self.en())]
+    NotAsShown { shown: String },
     #[error("{0}")]
     Invalid(String),
 }
@@ -123,6 +127,9 @@ impl StoreError {
             StoreError::CodeTaken { code, holder_name } => format!(
                 "배지 코드 {code}는 이미 {holder_name} 님의 코드입니다. 코드를 비우면 새 코드를 받습니다."
             ),
+            StoreError::NotAsShown { shown } => format!(
+                "화면의 명단이 데이터베이스와 달라 체크인하지 않았습니다: {shown}. 명단을 데이터베이스에서 다시 읽었습니다. 다시 찾아 체크인하세요."
+            ),
             StoreError::Invalid(why) => why.clone(),
         }
     }
@@ -183,6 +190,9 @@ impl StoreError {
             ),
             StoreError::CodeTaken { code, holder_name } => format!(
                 "Badge code {code} already belongs to {holder_name}. Leave the code empty to get a new one."
+            ),
+            StoreError::NotAsShown { shown } => format!(
+                "Not checked in: the list on screen did not match the database ({shown}). The list was read again from the database; search and check in once more."
             ),
             StoreError::Invalid(why) => why.clone(),
         }

@@ -38,9 +38,14 @@ pub(super) const TREE_NAMES: [&str; 14] = [
 /// The tree earlier versions kept the caches in (see `cache.rs`), dropped when found.
 pub(super) const RETIRED_CACHE_TREE: &str = "cache";
 
-/// `meta` counter bumped by every person or organisation write: the roster cache is valid only
-/// for the value it was built at.
-pub(super) const GEN_KEY: &[u8] = b"gen:people";
+/// `meta`: a token no other write anywhere has made, rewritten by every person or organisation
+/// write (see `cache.rs`); the caches are valid only for the token they were built at.
+pub(super) const GEN_KEY: &[u8] = b"gen:token";
+/// The counter earlier versions kept under this key instead: two copies of one database reach
+/// the same count with other people behind it. Removed on open.
+pub(super) const RETIRED_GEN_KEY: &[u8] = b"gen:people";
+/// `meta`: 16 random bytes drawn when the database is created, never changed.
+pub(super) const DB_ID_KEY: &[u8] = b"db:id";
 
 pub(super) const SCHEMA_KEY: &[u8] = b"schema";
 

@@ -31,6 +31,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use sled::Tree;
 
+pub use cache::Generation;
 pub use codec::{LIMIT as RECORD_LIMIT, SCHEMA};
 pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};

@@ -142,6 +142,7 @@ impl Store {
             migrate::run(self, found)?;
         }
         self.retire_sled_caches()?;
+        self.ensure_identity();
         if dir::read_version_file(&self.path).ok() != Some(SCHEMA) {
             dir::write_version_file(&self.path, SCHEMA)?;
         }

@@ -9,6 +9,7 @@ mod common;
 
 mod agenda_screens;
 mod agenda_state;
+mod cache_identity;
 mod checkin_screen;
 mod checkin_state;
 mod day_state;
