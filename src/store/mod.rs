@@ -16,6 +16,7 @@ mod ideas;
 pub mod journal;
 mod layout;
 pub mod migrate;
+mod mode;
 mod open;
 mod people;
 mod read;
@@ -34,6 +35,7 @@ use sled::Tree;
 pub use codec::{LIMIT as RECORD_LIMIT, SCHEMA};
 pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};
+pub use mode::owner_only_from_now_on;
 pub use snapshot::{BackupError, Counts, Fault, Format, Snapshot};
 pub use write::{Tx, TxError, TxResult};
 

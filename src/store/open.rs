@@ -27,6 +27,7 @@ impl Store {
             warn_on_close: AtomicBool::new(false),
         };
         store.settle()?;
+        super::mode::tighten(path);
         Ok(store)
     }
 
