@@ -615,6 +615,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 printed.people,
                 printed.pages,
             ));
+            if !printed.unprintable.is_empty() {
+                note(i18n::print_unprintable(&printed.unprintable));
+            }
         }
         Cmd::Search { query, limit } => {
             let store = open(cli.db)?;
