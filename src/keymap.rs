@@ -546,9 +546,55 @@ mod footer_tests {
         assert!(footer(Context::Form).starts_with("Enter 고르기·저장 · Esc 취소 · Tab 다음 칸"));
     }
 
+    /// The physical Korean 2-set (dubeolsik) keyboard, written out here rather than taken
+    /// from `search::keyboard`, so a wrong entry there is caught.
+    const TWO_SET: [(char, char); 26] = [
+        ('q', 'ㅂ'),
+        ('w', 'ㅈ'),
+        ('e', 'ㄷ'),
+        ('r', 'ㄱ'),
+        ('t', 'ㅅ'),
+        ('y', 'ㅛ'),
+        ('u', 'ㅕ'),
+        ('i', 'ㅑ'),
+        ('o', 'ㅐ'),
+        ('p', 'ㅔ'),
+        ('a', 'ㅁ'),
+        ('s', 'ㄴ'),
+        ('d', 'ㅇ'),
+        ('f', 'ㄹ'),
+        ('g', 'ㅎ'),
+        ('h', 'ㅗ'),
+        ('j', 'ㅓ'),
+        ('k', 'ㅏ'),
+        ('l', 'ㅣ'),
+        ('z', 'ㅋ'),
+        ('x', 'ㅌ'),
+        ('c', 'ㅊ'),
+        ('v', 'ㅍ'),
+        ('b', 'ㅠ'),
+        ('n', 'ㅜ'),
+        ('m', 'ㅡ'),
+    ];
+    /// With Shift; the other keys give their unshifted jamo.
+    const TWO_SET_SHIFTED: [(char, char); 7] = [
+        ('q', 'ㅃ'),
+        ('w', 'ㅉ'),
+        ('e', 'ㄸ'),
+        ('r', 'ㄲ'),
+        ('t', 'ㅆ'),
+        ('o', 'ㅒ'),
+        ('p', 'ㅖ'),
+    ];
+
     #[test]
     fn every_letter_shortcut_answers_to_the_jamo_on_its_key() {
-        use crate::search::dubeolsik_jamo;
+        let on_key = |table: &[(char, char)], letter: char| {
+            table
+                .iter()
+                .find(|(k, _)| *k == letter.to_ascii_lowercase())
+                .map(|(_, j)| *j)
+        };
         let mut checked = 0;
         for ctx in ALL
             .into_iter()
@@ -561,17 +607,43 @@ mod footer_tests {
                 if !letter.is_ascii_alphabetic() || !b.mods.is_empty() {
                     continue;
                 }
-                let jamo = dubeolsik_jamo(letter).unwrap();
-                let key = KeyEvent::new(KeyCode::Char(jamo), KeyModifiers::NONE);
-                assert_eq!(
-                    action_for(ctx, key),
-                    Some(b.action.clone()),
-                    "{ctx:?}: {jamo} should do what {letter} does"
-                );
-                checked += 1;
+                // The letter itself, and with Shift (a letter answers to its capital).
+                let plain = on_key(&TWO_SET, letter).unwrap();
+                let shifted = on_key(&TWO_SET_SHIFTED, letter).unwrap_or(plain);
+                for (jamo, mods) in [
+                    (plain, KeyModifiers::NONE),
+                    (shifted, KeyModifiers::SHIFT),
+                    // Some terminals send a shifted jamo without saying Shift.
+                    (shifted, KeyModifiers::NONE),
+                ] {
+                    let key = KeyEvent::new(KeyCode::Char(jamo), mods);
+                    assert_eq!(
+                        action_for(ctx, key),
+                        Some(b.action.clone()),
+                        "{ctx:?}: {jamo} ({mods:?}) should do what {letter} does"
+                    );
+                    checked += 1;
+                }
             }
         }
-        assert!(checked > 20, "only {checked} shortcuts checked");
+        assert!(checked > 60, "only {checked} shortcuts checked");
+        // And no jamo does anything its key does not.
+        for ctx in ALL
+            .into_iter()
+            .filter(|c| !types_text(*c) && *c != Context::Help)
+        {
+            let keys = TWO_SET.iter().map(|&(k, j)| (k, j, KeyModifiers::NONE));
+            let shifted = TWO_SET_SHIFTED
+                .iter()
+                .map(|&(k, j)| (k.to_ascii_uppercase(), j, KeyModifiers::SHIFT));
+            for (letter, jamo, mods) in keys.chain(shifted) {
+                assert_eq!(
+                    action_for(ctx, KeyEvent::new(KeyCode::Char(jamo), mods)),
+                    action_for(ctx, KeyEvent::new(KeyCode::Char(letter), mods)),
+                    "{ctx:?}: {jamo} and {letter}"
+                );
+            }
+        }
         // Where text is typed, a jamo is text.
         let k = KeyEvent::new(KeyCode::Char('ㅁ'), KeyModifiers::NONE);
         assert_eq!(action_for(Context::Checkin, k), Some(Action::Input('ㅁ')));

@@ -222,6 +222,7 @@ fn localized() -> Command {
 }
 
 fn main() -> ExitCode {
+    netday::store::owner_only_from_now_on();
     let _console = netday::terminal::utf8_console();
     let args: Vec<OsString> = std::env::args_os().collect();
     i18n::set_lang(Lang::detect(lang_flag(&args).as_deref()));
@@ -614,6 +615,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 printed.people,
                 printed.pages,
             ));
+            if !printed.unprintable.is_empty() {
+                note(i18n::print_unprintable(&printed.unprintable));
+            }
         }
         Cmd::Search { query, limit } => {
             let store = open(cli.db)?;

@@ -10,7 +10,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// `--lang` wins; otherwise Korean unless LANG (or LC_ALL/LC_MESSAGES) names another language.
+    /// `--lang` wins; otherwise the locale of the environment ([`Lang::from_locale`]).
     pub fn detect(flag: Option<&str>) -> Lang {
         if let Some(f) = flag {
             return if f.to_lowercase().starts_with("en") {
@@ -19,19 +19,36 @@ impl Lang {
                 Lang::Ko
             };
         }
-        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(v) = std::env::var(var)
-                && !v.is_empty()
-            {
-                let v = v.to_lowercase();
-                return if v.starts_with("ko") || v == "c" || v == "posix" || v.starts_with("c.") {
-                    Lang::Ko
-                } else {
-                    Lang::En
-                };
-            }
+        let var = |name| std::env::var(name).ok();
+        Lang::from_locale(var("LC_ALL"), var("LC_MESSAGES"), var("LANG"))
+    }
+
+    /// Korean by default; English only when the locale names another language. The first of
+    /// LC_ALL, LC_MESSAGES and LANG that is set and not empty decides, as for any program's
+    /// messages; a locale that names no language (`C`, `C.UTF-8`, `POSIX`) is no preference,
+    /// so Korean.
+    pub fn from_locale(
+        lc_all: Option<String>,
+        lc_messages: Option<String>,
+        lang: Option<String>,
+    ) -> Lang {
+        let Some(locale) = [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|v| !v.is_empty())
+        else {
+            return Lang::Ko;
+        };
+        // `ko_KR.UTF-8`, `ko.UTF-8`, `ko@…`: the language is what comes before `_`, `.` or `@`.
+        let language = locale
+            .split(['_', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match language.as_str() {
+            "ko" | "c" | "posix" => Lang::Ko,
+            _ => Lang::En,
         }
-        Lang::Ko
     }
 }
 
@@ -115,6 +132,45 @@ pub use shell::*;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn korean_unless_the_locale_names_another_language() {
+        let s = |v: &str| Some(v.to_string());
+        for (lc_all, lc_messages, lang, want) in [
+            (None, None, None, Lang::Ko),
+            (None, None, s("ko_KR.UTF-8"), Lang::Ko),
+            (None, None, s("ko_KR.eucKR"), Lang::Ko),
+            (None, None, s("ko"), Lang::Ko),
+            // No language named: no preference.
+            (None, None, s("C.UTF-8"), Lang::Ko),
+            (None, None, s("C"), Lang::Ko),
+            (None, None, s("POSIX"), Lang::Ko),
+            (None, None, s("c.utf8"), Lang::Ko),
+            (None, None, s(""), Lang::Ko),
+            (None, None, s("en_US.UTF-8"), Lang::En),
+            (None, None, s("en_GB"), Lang::En),
+            (None, None, s("de_DE.UTF-8"), Lang::En),
+            // Konkani is not Korean.
+            (None, None, s("kok_IN"), Lang::En),
+            // The first one set decides, as for any program's messages.
+            (s("C.UTF-8"), None, s("en_US.UTF-8"), Lang::Ko),
+            (s("en_US.UTF-8"), None, s("ko_KR.UTF-8"), Lang::En),
+            (None, s("ko_KR.UTF-8"), s("en_US.UTF-8"), Lang::Ko),
+            (s(""), s(""), s("en_US.UTF-8"), Lang::En),
+        ] {
+            assert_eq!(
+                Lang::from_locale(lc_all.clone(), lc_messages.clone(), lang.clone()),
+                want,
+                "LC_ALL={lc_all:?} LC_MESSAGES={lc_messages:?} LANG={lang:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_flag_wins() {
+        assert_eq!(Lang::detect(Some("en")), Lang::En);
+        assert_eq!(Lang::detect(Some("ko")), Lang::Ko);
+    }
 
     #[test]
     fn each_thread_speaks_its_own_language() {

@@ -77,6 +77,32 @@ pub fn printed(path: &str, people: usize, pages: usize) -> String {
     )
 }
 
+/// After printing, when characters the bundled font lacks were printed as "?": who, so the
+/// pages can be corrected by hand.
+pub fn print_unprintable(who: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let list = who
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = who.len().saturating_sub(SHOWN);
+    let (ko_more, en_more) = if more > 0 {
+        (format!(" 외 {more}명"), format!(" and {more} more"))
+    } else {
+        (String::new(), String::new())
+    };
+    pick(
+        format!(
+            "경고: 인쇄 글꼴에 없는 글자를 ?로 찍었습니다: {list}{ko_more}. 인쇄한 종이에 손으로 고쳐 써 주세요"
+        ),
+        format!(
+            "WARNING: characters the print font lacks were printed as ?: {list}{en_more}. Correct them by hand on the printed pages"
+        ),
+    )
+}
+
 pub const PRINT_ATTENDANCE_TITLE: L = L("참석자 출석부", "Attendance record");
 pub const PRINT_COL_KIND: L = L("구분", "Registered");
 pub const PRINT_COL_ARRIVED: L = L("도착 시각", "Arrived");

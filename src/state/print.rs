@@ -48,18 +48,19 @@ impl App {
         Ok(Effect::Keep)
     }
 
-    /// The PDF and how many people it lists; the text says why when it cannot be made.
+    /// The PDF, how many people it lists and whose text printed as "?" (the font lacks
+    /// some of it); the text says why when it cannot be made.
     pub(super) fn print_bytes(
         &self,
         kind: Kind,
         progress: &mut dyn crate::progress::Progress,
-    ) -> Result<(Vec<u8>, usize), String> {
+    ) -> Result<(Vec<u8>, usize, Vec<String>), String> {
         let Some(e) = &self.event else {
             return Err(i18n::NO_EVENT_SELECTED.get().into());
         };
         self.data
             .print(e, kind, progress)
-            .map(|p| (p.bytes, p.people))
+            .map(|p| (p.bytes, p.people, p.unprintable))
             .map_err(|err| i18n::pick(err.ko(), err.en()))
     }
 }

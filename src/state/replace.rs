@@ -56,6 +56,7 @@ impl App {
         replace: Replace,
         progress: &mut dyn Progress,
     ) -> Result<Wrote, StoreError> {
+        let mut unprintable = Vec::new();
         let (bytes, rows) = match what {
             Writing::Minutes(format) => self.minutes_bytes(minutes_format(path, format))?,
             Writing::People => match self.people_view_bytes(path) {
@@ -63,7 +64,10 @@ impl App {
                 Err(why) => return Ok(Wrote::Failed(why)),
             },
             Writing::Print(kind) => match self.print_bytes(kind, progress) {
-                Ok(b) => b,
+                Ok((bytes, rows, who)) => {
+                    unprintable = who;
+                    (bytes, rows)
+                }
                 Err(why) => return Ok(Wrote::Failed(why)),
             },
         };
@@ -76,7 +80,12 @@ impl App {
                         Writing::People => i18n::wrote_file(&shown, rows),
                         Writing::Print(_) => i18n::printed_in_app(&shown, rows),
                     };
-                    self.say(Tone::Good, text);
+                    if unprintable.is_empty() {
+                        self.say(Tone::Good, text);
+                    } else {
+                        let warning = i18n::print_unprintable(&unprintable);
+                        self.say(Tone::Warn, format!("{text} · {warning}"));
+                    }
                     Wrote::Done
                 }
                 Err(FileError::Exists(_)) if replace == Replace::No => Wrote::Exists(ReplaceFile {

@@ -16,6 +16,7 @@ mod ideas;
 pub mod journal;
 mod layout;
 pub mod migrate;
+mod mode;
 mod open;
 mod people;
 mod read;
@@ -35,6 +36,7 @@ pub use cache::Generation;
 pub use codec::{LIMIT as RECORD_LIMIT, SCHEMA};
 pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};
+pub use mode::owner_only_from_now_on;
 pub use snapshot::{BackupError, Counts, Fault, Format, Snapshot};
 pub use write::{Tx, TxError, TxResult};
 
@@ -46,7 +48,19 @@ struct Live {
     trees: Vec<Tree>,
     /// sled's log file, kept open so a durable write can fdatasync it (sled's own flush only
     /// calls sync_file_range on Linux).
-    log: File,
+    log: Log,
+}
+
+struct Log(File);
+
+impl Log {
+    /// fdatasync of sled's log; `syncs` counts it only once the system said it was done, so
+    /// a durable path that does not reach here counts nothing.
+    fn sync(&self, syncs: &AtomicU64) -> std::io::Result<()> {
+        self.0.sync_data()?;
+        syncs.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
 }
 
 /// The open database.
@@ -54,7 +68,8 @@ pub struct Store {
     /// `None` only while the store reopens.
     live: RwLock<Option<Arc<Live>>>,
     path: PathBuf,
-    /// fdatasync calls made by this store (tests check that the durable path really syncs).
+    /// fdatasync calls of sled's log that this store made and the system confirmed (tests
+    /// check that the durable path really syncs); only `Log::sync` adds to it.
     syncs: AtomicU64,
     /// Set when a write failed on I/O: sled keeps that error for every later call, so the
     /// next access reopens the database from what is on disk.

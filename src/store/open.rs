@@ -27,6 +27,7 @@ impl Store {
             warn_on_close: AtomicBool::new(false),
         };
         store.settle()?;
+        super::mode::tighten(path);
         Ok(store)
     }
 
@@ -104,7 +105,11 @@ impl Store {
             .write(cfg!(windows))
             .open(&log_path)
             .map_err(|e| StoreError::io(&log_path, e))?;
-        Ok(Live { db, trees, log })
+        Ok(Live {
+            db,
+            trees,
+            log: super::Log(log),
+        })
     }
 
     fn create_schema(path: &Path, live: &Live) -> Result<()> {
@@ -112,7 +117,9 @@ impl Store {
             .insert(SCHEMA_KEY, &[SCHEMA][..])
             .map_err(|e| StoreError::sled(path, e))?;
         live.db.flush().map_err(|e| StoreError::sled(path, e))?;
-        live.log.sync_data().map_err(|e| StoreError::io(path, e))
+        live.log
+            .sync(&AtomicU64::new(0))
+            .map_err(|e| StoreError::io(path, e))
     }
 
     /// A database with a version file holds its schema in `meta`; a newer one is refused.

@@ -329,3 +329,200 @@ fn the_attendance_record_lists_the_arrivals_in_arrival_order_with_their_times_an
         }
     }
 }
+
+/// The pages of `pdf` as grey images (pdftoppm, `dpi` dots per inch): (width, height, pixels).
+fn pages_as_images(pdf: &Path, dpi: u32) -> Vec<(usize, usize, Vec<u8>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("page");
+    poppler(
+        "pdftoppm",
+        &[
+            "-gray",
+            "-r",
+            &dpi.to_string(),
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    let mut files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            // Binary PGM: "P5\n<w> <h>\n255\n" then one byte a pixel.
+            let bytes = std::fs::read(f).unwrap();
+            let mut fields = Vec::new();
+            let mut at = 0;
+            while fields.len() < 4 {
+                while bytes[at].is_ascii_whitespace() {
+                    at += 1;
+                }
+                let start = at;
+                while !bytes[at].is_ascii_whitespace() {
+                    at += 1;
+                }
+                fields.push(String::from_utf8(bytes[start..at].to_vec()).unwrap());
+            }
+            assert_eq!(fields[0], "P5", "{}", f.display());
+            let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+            let pixels = bytes[at + 1..].to_vec();
+            assert_eq!(pixels.len(), w * h);
+            (w, h, pixels)
+        })
+        .collect()
+}
+
+/// The QR code a camera held over the badge in column `col`, row `row` of the page reads (the
+/// badge's cell cut out of the page: 2 × 4 badges of 90 × 60 mm, centred on A4), after checking
+/// that the four modules of white around it, left, above and right, are white: nothing printed
+/// runs into it. (A decoder given the whole page pairs finder patterns of neighbouring badges.)
+fn badge_qr_code(page: &(usize, usize, Vec<u8>), dpi: f32, col: usize, row: usize) -> String {
+    let (w, _, px) = page;
+    let mm = dpi / 25.4;
+    let (left, top) = ((210.0 - 180.0) / 2.0 * mm, (297.0 - 240.0) / 2.0 * mm);
+    let x0 = (left + col as f32 * 90.0 * mm) as usize;
+    let y0 = (top + row as f32 * 60.0 * mm) as usize;
+    let (bw, bh) = ((90.0 * mm) as usize, (60.0 * mm) as usize);
+    let at = |x: usize, y: usize| px[(y0 + y) * w + x0 + x];
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(bw, bh, at);
+    let grids = img.detect_grids();
+    assert_eq!(
+        grids.len(),
+        1,
+        "badge {col},{row}: one QR code, found {}",
+        grids.len()
+    );
+    let (meta, text) = grids[0]
+        .decode()
+        .unwrap_or_else(|e| panic!("badge {col},{row}: the QR code does not read: {e}"));
+    let b = grids[0].bounds;
+    let (qx0, qx1) = (b[0].x.min(b[3].x) as usize, b[1].x.max(b[2].x) as usize);
+    let (qy0, qy1) = (b[0].y.min(b[1].y) as usize, b[2].y.max(b[3].y) as usize);
+    let modules = 17 + 4 * meta.version.0;
+    let quiet = 4 * (qx1 - qx0) / modules;
+    let mut ink = Vec::new();
+    for y in qy0.saturating_sub(quiet)..qy1 {
+        for x in qx0.saturating_sub(quiet)..(qx1 + quiet).min(bw) {
+            // The decoder's corners may be off by a pixel or two.
+            let inside = (qx0.saturating_sub(2)..qx1 + 2).contains(&x)
+                && (qy0.saturating_sub(2)..qy1 + 2).contains(&y);
+            if !inside && at(x, y) < 160 {
+                ink.push((x, y));
+            }
+        }
+    }
+    assert!(
+        ink.is_empty(),
+        "badge {col},{row} ({text}): ink in the white around the QR code at {:?}",
+        &ink[..ink.len().min(5)]
+    );
+    text
+}
+
+/// The day 2026-12-15 with the people of `csv` (이름,소속,직위) registered; their badge codes by
+/// name, read from the attendance export.
+fn day_of(db: &Path, dir: &Path, csv: &str) -> Vec<(String, String)> {
+    let f = dir.join("명단.csv");
+    std::fs::write(&f, csv).unwrap();
+    let (code, _, err) = run(
+        db,
+        &["import", f.to_str().unwrap(), "--event", "2026-12-15"],
+    );
+    assert_eq!(code, 0, "{err}");
+    registered(db, "2026-12-15")
+}
+
+#[test]
+fn long_latin_names_never_run_over_the_qr_code_and_every_code_on_the_page_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let people = day_of(
+        &db,
+        dir.path(),
+        "이름,소속,직위\n\
+         Maximilian Wolfgang Schwarzenberg-Montgomery,International Cooperative Alliance,Director\n\
+         WWWWWWWWWWWWWWWWWWWW,MMMMMMMMMMMMMMMMMMMMMMMMMMMMMM,WWWWWWWWWWWWWWWWWWWWWWWW\n\
+         Bartholomew Montgomery,Mondragon Corporation,Member\n\
+         Wilhelmina Hohenzollern,Wohnungsbaugenossenschaft,Vorstandsmitglied\n\
+         MARIA DEL MAR WOODWARD,Cooperativa Mondragon,Presidenta\n\
+         MWMWMWMWMWMWMWMWMW,한울신협,이사장\n\
+         Jean-Baptiste Wójcik-Małkowski,Spółdzielnia Mieszkaniowa,Prezes\n\
+         Oluwaseun Adewumi Babatunde,Cooperative Federation,Secretary General\n",
+    );
+    assert_eq!(people.len(), 8, "{people:?}");
+    let pdf = dir.path().join("badges.pdf");
+    let (code, _, err) = run(
+        &db,
+        &[
+            "print",
+            "badges",
+            "--event",
+            "2026-12-15",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("경고"), "every letter is in the font: {err}");
+    let pages = pages_as_images(&pdf, 150);
+    assert_eq!(pages.len(), 1);
+    let mut read: Vec<String> = (0..8)
+        .map(|i| badge_qr_code(&pages[0], 150.0, i % 2, i / 2))
+        .collect();
+    read.sort();
+    let mut codes: Vec<String> = people.iter().map(|(c, _)| c.clone()).collect();
+    codes.sort();
+    assert_eq!(read, codes, "every badge's QR code reads as its code");
+}
+
+#[test]
+fn a_name_in_a_script_the_font_lacks_prints_as_a_mark_and_is_named_in_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    day_of(
+        &db,
+        dir.path(),
+        "이름,소속,직위\n\
+         สมชาย ใจดี,한울신협,조합원\n\
+         김기성,مؤسسة التعاون,이사장\n\
+         이영희,햇살생협,이사\n",
+    );
+    for kind in ["badges", "signin", "attendance"] {
+        let pdf = dir.path().join(format!("{kind}.pdf"));
+        let (code, _, err) = run(
+            &db,
+            &[
+                "print",
+                kind,
+                "--event",
+                "2026-12-15",
+                "-o",
+                pdf.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        if kind == "attendance" {
+            // Nobody has arrived: nobody is printed, nobody is named.
+            assert!(!err.contains("경고"), "{err}");
+            continue;
+        }
+        let warning = err
+            .lines()
+            .find(|l| l.starts_with("경고"))
+            .unwrap_or_else(|| panic!("{kind}: no warning in {err}"));
+        assert!(
+            warning.contains("สมชาย ใจดี") && warning.contains("김기성"),
+            "{warning}"
+        );
+        assert!(!warning.contains("이영희"), "{warning}");
+        let text = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        assert!(
+            text.contains("?????"),
+            "{kind}: the Thai name as marks:\n{text}"
+        );
+        assert!(text.contains("이영희") && text.contains("김기성"), "{text}");
+    }
+}

@@ -245,3 +245,35 @@ fn printing_in_the_app_reports_each_page_to_the_gauge() {
     assert_eq!(seen.1, vec![1, 2, 3, 4, 5]);
     assert_eq!(app.modal, None);
 }
+
+/// A name in a script the print font lacks prints as "?" marks, and the app says whose it was
+/// (in the warning tone), so the badge can be written by hand.
+#[test]
+fn printing_from_the_app_names_whose_letters_the_font_lacks() {
+    use netday::state::Tone;
+    let (dir, mut app) = app();
+    let mut kim = app
+        .data
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "김기성")
+        .unwrap()
+        .clone();
+    kim.name = "สมชาย ใจดี".into();
+    app.data.store().put_person(&mut kim).unwrap();
+    app.screen = Screen::People;
+    app.update(Action::Print);
+    app.update(Action::Down);
+    app.update(Action::Submit);
+    app.update(Action::Submit);
+    assert!(dir.path().join("이름표-2026-11-24.pdf").exists());
+    let said = app.message.as_ref().unwrap();
+    assert_eq!(said.tone, Tone::Warn, "{}", said.text);
+    assert!(
+        said.text.contains("PDF를 썼습니다") && said.text.contains("สมชาย ใจดี"),
+        "{}",
+        said.text
+    );
+    assert!(said.text.contains("손으로"), "{}", said.text);
+}

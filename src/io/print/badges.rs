@@ -4,7 +4,7 @@
 use krilla::Document;
 use qrcode::{Color, QrCode};
 
-use super::layout::{A4_H, A4_W, MM, Pen, fit, font, text_width};
+use super::layout::{A4_H, A4_W, MM, Pen, fit, font, shrink, text_width};
 use super::{Entry, PrintError, finish};
 use crate::i18n::Lang;
 use crate::model::Event;
@@ -14,6 +14,8 @@ const ROWS: usize = 4;
 const BADGE_W: f32 = 90.0 * MM;
 const BADGE_H: f32 = 60.0 * MM;
 const QR_SIDE: f32 = 26.0 * MM;
+/// Four modules of the smallest QR code (21 modules across) at `QR_SIDE`, and a little more.
+const QUIET: f32 = 6.0 * MM;
 
 /// The QR code of `code` as modules, row by row (`true` = dark), and its side in modules.
 pub fn qr_modules(code: &str) -> Result<(usize, Vec<bool>), PrintError> {
@@ -74,7 +76,8 @@ fn badge(pen: &mut Pen, x: f32, y: f32, event: &Event, p: &Entry) -> Result<(), 
     // Cut line.
     pen.frame((x, y, BADGE_W, BADGE_H), 0.5, 150, Some(3.0));
     let pad = 6.0 * MM;
-    let text_w = BADGE_W - 2.0 * pad - QR_SIDE - 4.0 * MM;
+    // A scanner needs four modules of white around the code: text stays that far away.
+    let text_w = BADGE_W - 2.0 * pad - QR_SIDE - QUIET;
     pen.text(
         x + pad,
         y + pad + 8.0,
@@ -88,29 +91,20 @@ fn badge(pen: &mut Pen, x: f32, y: f32, event: &Event, p: &Entry) -> Result<(), 
         0,
     );
 
-    // A long name or organisation gets a smaller size before it is cut.
-    let size = |text: &str, big: f32, small: f32| {
-        if text_width(text, big) <= text_w {
-            big
-        } else {
-            small
+    // Everything left of the QR code is measured with the font: a long name gets a smaller
+    // size, then two lines (at a space), and only then is it cut.
+    let name_y = y + 30.0 * MM;
+    match name_lines(&p.name, text_w) {
+        NameLines::One(size, line) => pen.text(x + pad, name_y, size, &line),
+        NameLines::Two(size, first, second) => {
+            pen.text(x + pad, name_y - size * 1.15, size, &first);
+            pen.text(x + pad, name_y, size, &second);
         }
-    };
-    let name_size = size(&p.name, 26.0, 18.0);
-    pen.text(
-        x + pad,
-        y + 30.0 * MM,
-        name_size,
-        &fit(&p.name, name_size, text_w),
-    );
-    let org_size = size(&p.org, 12.0, 9.5);
-    pen.text(
-        x + pad,
-        y + 39.0 * MM,
-        org_size,
-        &fit(&p.org, org_size, text_w),
-    );
-    pen.text(x + pad, y + 45.5 * MM, 10.0, &fit(&p.role, 10.0, text_w));
+    }
+    let (org_size, org) = shrink(&p.org, 12.0, 8.0, text_w);
+    pen.text(x + pad, y + 39.0 * MM, org_size, &org);
+    let (role_size, role) = shrink(&p.role, 10.0, 8.0, text_w);
+    pen.text(x + pad, y + 45.5 * MM, role_size, &role);
 
     // QR at the right, the code in text under it for eyes and for typing.
     if p.code.is_empty() {
@@ -139,6 +133,44 @@ fn badge(pen: &mut Pen, x: f32, y: f32, event: &Event, p: &Entry) -> Result<(), 
     Ok(())
 }
 
+/// How a name is set on a badge.
+#[derive(Debug, PartialEq)]
+pub enum NameLines {
+    One(f32, String),
+    /// Two lines at one size, split at a space.
+    Two(f32, String, String),
+}
+
+/// The name at 26 pt, or smaller down to 18 pt; failing that on two lines split at a space,
+/// from 18 pt down to 12 pt; failing that on one line from 18 pt down to 12 pt, cut with "…".
+/// No line is wider than `width`.
+pub fn name_lines(name: &str, width: f32) -> NameLines {
+    let (size, line) = shrink(name, 26.0, 18.0, width);
+    if text_width(name, size) <= width {
+        return NameLines::One(size, line);
+    }
+    // The split whose longer line is shortest.
+    let split = name
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| (name[..i].trim_end(), name[i..].trim_start()))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+        .min_by(|x, y| {
+            let w = |(a, b): &(&str, &str)| text_width(a, 1.0).max(text_width(b, 1.0));
+            w(x).total_cmp(&w(y))
+        });
+    if let Some((first, second)) = split {
+        let longer = text_width(first, 1.0).max(text_width(second, 1.0));
+        let mut size = 18.0;
+        while size > 12.0 && longer * size > width {
+            size -= 0.5;
+        }
+        return NameLines::Two(size, fit(first, size, width), fit(second, size, width));
+    }
+    let (size, line) = shrink(name, 18.0, 12.0, width);
+    NameLines::One(size, line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +197,37 @@ mod tests {
             Ok((_, text)) => text,
             Err(e) => panic!("the QR code does not decode: {e}"),
         }
+    }
+
+    #[test]
+    fn a_name_is_set_within_its_width_shrunk_then_on_two_lines_then_cut() {
+        let w = 50.0 * MM;
+        let width = |n: &NameLines| match n {
+            NameLines::One(size, l) => text_width(l, *size),
+            NameLines::Two(size, a, b) => text_width(a, *size).max(text_width(b, *size)),
+        };
+        for name in [
+            "김기성",
+            "Maximilian Wolfgang Schwarzenberg-Montgomery",
+            "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+            "MARIA DEL MAR WOODWARD",
+            "남궁 민수",
+        ] {
+            let set = name_lines(name, w);
+            assert!(width(&set) <= w, "{name}: {set:?}");
+        }
+        assert_eq!(
+            name_lines("김기성", w),
+            NameLines::One(26.0, "김기성".into())
+        );
+        assert!(matches!(
+            name_lines("Bartholomew Montgomery", w),
+            NameLines::Two(_, a, b) if a == "Bartholomew" && b == "Montgomery"
+        ));
+        assert!(matches!(
+            name_lines("WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", w),
+            NameLines::One(12.0, l) if l.ends_with('…')
+        ));
     }
 
     #[test]

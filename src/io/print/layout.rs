@@ -27,12 +27,54 @@ pub fn font() -> Result<Font, PrintError> {
     Font::new(NANUM_GOTHIC.into(), 0).ok_or(PrintError::Font)
 }
 
-/// Width of `text` at `size`, from its display width: NanumGothic draws a Hangul syllable about
-/// one em wide and Latin letters and digits about half as wide, which is what the terminal's
-/// cell widths say too. Slightly generous, so cut text never runs over its cell.
+/// What a character the bundled font has no glyph for prints as (Thai, Arabic, most emoji):
+/// a visible mark rather than an empty box, and the command names the person.
+pub const MISSING_GLYPH: char = '?';
+
+fn face() -> Option<ttf_parser::Face<'static>> {
+    ttf_parser::Face::parse(NANUM_GOTHIC, 0).ok()
+}
+
+/// Whether the bundled font draws all of `text`.
+pub fn all_printable(text: &str) -> bool {
+    let Some(f) = face() else {
+        return false;
+    };
+    text.chars()
+        .all(|c| c.is_whitespace() || f.glyph_index(c).is_some())
+}
+
+/// `text` as it is printed: what the font lacks becomes [`MISSING_GLYPH`].
+pub fn printed(text: &str) -> String {
+    let Some(f) = face() else {
+        return text.to_string();
+    };
+    text.chars()
+        .map(|c| {
+            if c.is_whitespace() || f.glyph_index(c).is_some() {
+                c
+            } else {
+                MISSING_GLYPH
+            }
+        })
+        .collect()
+}
+
+/// Width of `text` printed at `size`: the font's advance of each glyph (a character it lacks
+/// as the mark that stands for it). A character the font cannot measure counts one em.
 pub fn text_width(text: &str, size: f32) -> f32 {
-    let cells: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    cells as f32 * 0.5 * size
+    let Some(f) = face() else {
+        let cells: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+        return cells as f32 * 0.5 * size;
+    };
+    let em = f32::from(f.units_per_em());
+    let advance = |c: char| {
+        f.glyph_index(c)
+            .or_else(|| f.glyph_index(MISSING_GLYPH))
+            .and_then(|g| f.glyph_hor_advance(g))
+            .map_or(1.0, |a| f32::from(a) / em)
+    };
+    text.chars().map(advance).sum::<f32>() * size
 }
 
 /// `text` cut with "…" so it fits `width` at `size`.
@@ -40,16 +82,28 @@ pub fn fit(text: &str, size: f32, width: f32) -> String {
     if text_width(text, size) <= width {
         return text.to_string();
     }
+    let ellipsis = text_width("…", size);
     let mut out = String::new();
     for c in text.chars() {
         out.push(c);
-        if text_width(&out, size) + size > width {
+        if text_width(&out, size) + ellipsis > width {
             out.pop();
             break;
         }
     }
     out.push('…');
     out
+}
+
+/// The largest size from `big` down to `small` (in half points) at which `text` fits `width`,
+/// and `text` at that size, cut if even `small` is too big.
+pub fn shrink(text: &str, big: f32, small: f32, width: f32) -> (f32, String) {
+    let mut size = big;
+    while size > small && text_width(text, size) > width {
+        size -= 0.5;
+    }
+    let size = size.max(small);
+    (size, fit(text, size, width))
 }
 
 pub struct Pen<'a, 'b> {
@@ -63,6 +117,7 @@ impl Pen<'_, '_> {
         if text.is_empty() {
             return;
         }
+        let text = &printed(text);
         self.s.set_stroke(None);
         self.s.set_fill(Some(Fill::default()));
         self.s.draw_text(
@@ -281,6 +336,17 @@ pub fn sheet(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn widths_are_the_fonts_and_what_it_lacks_prints_as_a_mark() {
+        // Measured glyph by glyph, not by terminal cells: W is wider than i.
+        assert!(text_width("WWWW", 10.0) > 2.0 * text_width("iiii", 10.0));
+        assert!(all_printable("김기성 Kim Gi-seong Wójcik 010-1234"));
+        assert!(!all_printable("สมชาย"));
+        assert!(!all_printable("مؤسسة"));
+        assert_eq!(printed("김 สม"), "김 ??");
+        assert_eq!(text_width("สม", 10.0), text_width("??", 10.0));
+    }
 
     #[test]
     fn cut_text_fits_its_width() {

@@ -84,6 +84,9 @@ pub struct Printed {
     /// People printed (blank rows not counted).
     pub people: usize,
     pub pages: usize,
+    /// Whose name, organisation or role (or the day's title or venue, then that title) holds
+    /// characters the bundled font lacks: they print as [`layout::MISSING_GLYPH`].
+    pub unprintable: Vec<String>,
 }
 
 /// The PDF of `kind` for `event`, with the page texts in `lang`.
@@ -118,10 +121,22 @@ pub fn document(
         Kind::Badges => badges::render(event, &people, lang, progress)?,
         Kind::Attendance => attendance::render(event, &people, &count, lang, progress)?,
     };
+    let printable = |texts: &[&str]| texts.iter().all(|t| layout::all_printable(t));
+    let mut unprintable = Vec::new();
+    if !printable(&[&event.title, &event.venue]) {
+        unprintable.push(event.title.clone());
+    }
+    unprintable.extend(
+        people
+            .iter()
+            .filter(|p| !printable(&[&p.name, &p.org, &p.role]))
+            .map(|p| p.name.clone()),
+    );
     Ok(Printed {
         bytes,
         people: people.len(),
         pages,
+        unprintable,
     })
 }
 
