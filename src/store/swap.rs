@@ -41,7 +41,9 @@ impl Store {
         snap: &Snapshot,
         progress: &mut dyn crate::progress::Progress,
     ) -> Result<(), StoreError> {
-        let live = self.path.clone();
+        // Through a link, the folder it points to is swapped, and the link then finds the
+        // restored data.
+        let live = real(&self.path)?;
         let (parent, name) = split(&live)?;
         let (id, beside) = make_beside(&parent, &name)?;
         let built = Store::open(&beside.join("db")).and_then(|new| {
@@ -89,10 +91,30 @@ impl Store {
 }
 
 const MARKER: &str = "NETDAY_RESTORE";
+/// How the names of the safety copies a restore writes before it replaces a database begin.
+pub const SAFETY_COPY: &str = "before-restore-";
 const BESIDE: &str = ".restoring-";
 const ASIDE: &str = ".replaced-";
 const JOURNAL: &str = ".restore-swap";
 const JOURNAL_HEAD: &str = "netday restore swap";
+
+/// Whether `name`, beside the database called `db_name`, is one a restore works with (so no
+/// file the user asks for may take it).
+pub(crate) fn is_restore_name(db_name: &std::ffi::OsStr, name: &std::ffi::OsStr) -> bool {
+    let db = db_name.as_encoded_bytes();
+    let Some(tail) = name.as_encoded_bytes().strip_prefix(db).or_else(|| {
+        name.as_encoded_bytes()
+            .strip_prefix(b".")
+            .and_then(|n| n.strip_prefix(db))
+            .filter(|t| t.starts_with(JOURNAL.as_bytes()))
+    }) else {
+        return false;
+    };
+    tail == JOURNAL.as_bytes()
+        || [BESIDE, ASIDE, JOURNAL]
+            .iter()
+            .any(|w| tail.starts_with(w.as_bytes()))
+}
 
 fn at(path: &Path, e: std::io::Error) -> StoreError {
     StoreError::io(path, e)
@@ -104,6 +126,27 @@ fn file_err(path: &Path, e: files::FileError) -> StoreError {
         files::FileError::Io { path, source } => StoreError::io(&path, source),
         other => StoreError::io(path, std::io::Error::other(other.en())),
     }
+}
+
+/// The database folder itself: `path` with every link on the way followed, also when the last
+/// one points at a name that is missing for a moment (a swap killed between its renames).
+fn real(path: &Path) -> Result<PathBuf, StoreError> {
+    let mut p = std::path::absolute(path).map_err(|e| at(path, e))?;
+    // Past this many links the OS itself refuses the path when the database is opened.
+    for _ in 0..40 {
+        let (Some(parent), Some(name)) = (p.parent(), p.file_name()) else {
+            return Ok(p);
+        };
+        let parent = parent
+            .canonicalize()
+            .unwrap_or_else(|_| parent.to_path_buf());
+        let here = parent.join(name);
+        match std::fs::read_link(&here) {
+            Ok(to) => p = parent.join(to),
+            Err(_) => return Ok(here),
+        }
+    }
+    Ok(p)
 }
 
 /// The directory holding the database and the database's own name.
@@ -196,8 +239,14 @@ fn finish_swap(
 /// Run at the start of every `Store::open`: finishes a swap that a killed restore left half
 /// done, removes what a restore killed while building left behind, and returns the parent
 /// directory's lock, to be held until the database is open (so no swap happens meanwhile).
-pub(crate) fn settle(live: &Path) -> Result<DirLock, StoreError> {
+pub(crate) fn settle(named: &Path) -> Result<DirLock, StoreError> {
+    // A safety copy that a restore killed while writing it left (beside the name the user gave).
+    if let Ok((parent, _)) = split(named) {
+        files::remove_abandoned(&parent, SAFETY_COPY);
+    }
+    let live = &real(named)?;
     let (parent, name) = split(live)?;
+    files::remove_abandoned(&parent, SAFETY_COPY);
     if !parent.is_dir() {
         return Ok(DirLock(None));
     }
