@@ -291,7 +291,9 @@ impl Snapshot {
                 room = room.saturating_sub(n);
                 fits
             });
-            cut += before - p.tags.len();
+            if p.tags.len() < before {
+                cut += 1;
+            }
         }
         (s, cut)
     }

@@ -80,7 +80,7 @@ impl Store {
             &journal,
             format!("{JOURNAL_HEAD}\n{id}\n").as_bytes(),
             Replace::No,
-            Some(&live),
+            None,
         )
         .map_err(|e| undo(file_err(&journal, e)))?;
         std::fs::rename(&live, sibling(&parent, &name, &format!("{ASIDE}{id}")))
