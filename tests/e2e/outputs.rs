@@ -166,9 +166,11 @@ fn a_fifo_is_written_into_even_with_force_and_one_nobody_reads_is_refused_in_wor
     assert!(file_type(&fifo).is_fifo());
 }
 
-/// Runs netday with standard output a pipe read by the test; returns (status, stdout bytes, stderr).
+/// Runs netday in the database's folder with standard output a pipe read by the test; returns
+/// (status, stdout bytes, stderr).
 fn run_piped(db: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
     let out = Command::new(bin())
+        .current_dir(db.parent().unwrap())
         .arg("--db")
         .arg(db)
         .args(args)
@@ -218,8 +220,12 @@ fn dash_is_standard_output_for_every_command_that_takes_o() {
     #[cfg(target_os = "linux")]
     {
         let (_, plain, _) = run_piped(&db, &["export", "people"]);
-        for name in ["/dev/fd/1", "/dev/stdout"] {
-            let (code, got, err) = run_piped(&db, &["export", "people", "-o", name, "--force"]);
+        for args in [
+            &["export", "people", "-o", "/dev/fd/1", "--force"][..],
+            &["export", "people", "-o", "/dev/stdout"],
+        ] {
+            let name = args[3];
+            let (code, got, err) = run_piped(&db, args);
             assert_eq!(code, 0, "{name}: {err}");
             assert_eq!(got, plain, "{name}");
         }

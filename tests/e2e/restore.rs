@@ -295,6 +295,43 @@ fn a_swap_interrupted_at_any_step_settles_to_the_old_or_the_new_data() {
     }
 }
 
+/// A restore through a linked `--db` swaps at the folder the link points to; killed between its
+/// two renames (the link then points at nothing), the next open through the link finishes it.
+#[cfg(unix)]
+#[test]
+fn a_swap_interrupted_behind_a_link_settles_when_opened_through_the_link() {
+    let id = "4242-7-0";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    let db = dir.path().join("real").join("netday.db");
+    let link = dir.path().join("linked.db");
+    std::os::unix::fs::symlink("real/netday.db", &link).unwrap();
+    let beside = dir.path().join(format!("real/netday.db.restoring-{id}"));
+    one_person_db(&db, "옛사람");
+    std::fs::create_dir(&beside).unwrap();
+    std::fs::write(beside.join("NETDAY_RESTORE"), "NETDAY_RESTORE").unwrap();
+    let new = one_person_db(&beside.join("db"), "새사람");
+    std::fs::write(
+        dir.path().join("real/netday.db.restore-swap"),
+        format!("netday restore swap\n{id}\n"),
+    )
+    .unwrap();
+    std::fs::rename(
+        &db,
+        dir.path().join(format!("real/netday.db.replaced-{id}")),
+    )
+    .unwrap();
+    assert_eq!(content(&link), new);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(content(&db), new);
+    assert_eq!(restore_siblings(&db), Vec::<String>::new());
+}
+
 #[test]
 fn a_directory_that_only_looks_like_a_restore_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
