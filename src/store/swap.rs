@@ -381,3 +381,46 @@ fn is_locked(log: &Path) -> bool {
         false
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_names_a_restore_works_with_are_known_and_no_others() {
+        let db = std::ffi::OsStr::new("netday.db");
+        for ours in [
+            "netday.db.restore-swap",
+            "netday.db.restoring-1-2-0",
+            "netday.db.replaced-1-2-0",
+            ".netday.db.restore-swap.77-0.netday-tmp",
+        ] {
+            assert!(is_restore_name(db, ours.as_ref()), "{ours}");
+        }
+        for theirs in [
+            "netday.db",
+            "netday.db.csv",
+            "netday.dbx.restore-swap",
+            "other.db.restore-swap",
+            ".netday.db.csv.77-0.netday-tmp",
+            "before-restore-20261207-010101.ndbak",
+        ] {
+            assert!(!is_restore_name(db, theirs.as_ref()), "{theirs}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_followed_to_the_folder_also_when_it_points_at_nothing_yet() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let base = dir.path().canonicalize().expect("canonical");
+        std::fs::create_dir(base.join("real")).expect("dir");
+        std::os::unix::fs::symlink("real/netday.db", base.join("a.db")).expect("link");
+        std::os::unix::fs::symlink(base.join("a.db"), base.join("b.db")).expect("link");
+        let want = base.join("real").join("netday.db");
+        assert_eq!(real(&base.join("b.db")).expect("real"), want);
+        std::fs::create_dir(&want).expect("db");
+        assert_eq!(real(&base.join("a.db")).expect("real"), want);
+        assert_eq!(real(&want).expect("real"), want);
+    }
+}
