@@ -235,7 +235,6 @@ impl Snapshot {
                 l(&mut o.contact, TextField::Contact);
             }
             for p in &mut s.people {
-                l(&mut p.code, TextField::BadgeCode);
                 l(&mut p.name, TextField::Name);
                 l(&mut p.role, TextField::Role);
                 l(&mut p.phone, TextField::Phone);
@@ -281,8 +280,15 @@ impl Snapshot {
                 m(&mut i.description, TextField::Description);
             }
         }
-        // All of one person's tags together: the first ones that fit are kept.
         for p in &mut s.people {
+            // A code cut short could be another person's: it is dropped, and a fresh one is
+            // drawn when the person is written.
+            p.code = clean_line(&p.code);
+            if fit(TextField::BadgeCode, &p.code).is_err() {
+                p.code.clear();
+                cut += 1;
+            }
+            // All of one person's tags together: the first ones that fit are kept.
             let mut room = TextField::Tags.limit();
             let before = p.tags.len();
             p.tags.retain(|t| {

@@ -513,12 +513,15 @@ fn a_restore_applies_the_field_limits_of_an_import() {
     crafted.people[2].tags = (0..200).map(|i| format!("태그{i:03}")).collect();
     crafted.events[0].title = format!("{}\u{1b}[2J", "제목".repeat(1000));
     crafted.notes[0].text = "결".repeat(30_000);
+    // Cut to 16 characters, a code would be another person's: it is replaced instead.
+    crafted.people[4].code = "ABCDEFGHJKLMNPQR".into();
+    crafted.people[3].code = "ABCDEFGHJKLMNPQRS".into();
     let file = dir.path().join("crafted.ndbak");
     std::fs::write(&file, crafted.to_bytes().unwrap()).unwrap();
     let fresh = dir.path().join("fresh.db");
     let (code, _, err) = run(&fresh, &["restore", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("5개") && err.contains("잘랐습니다"), "{err}");
+    assert!(err.contains("6개") && err.contains("잘랐습니다"), "{err}");
     let restored = content(&fresh);
     use netday::model::TextField;
     let chars = |s: &str| s.chars().count();
@@ -553,9 +556,21 @@ fn a_restore_applies_the_field_limits_of_an_import() {
         .find(|n| n.id == crafted.notes[0].id)
         .unwrap();
     assert_eq!(chars(&n0.text), TextField::NoteText.limit());
+    let code = |i: usize| {
+        let id = crafted.people[i].id;
+        restored
+            .people
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap()
+            .code
+            .clone()
+    };
+    assert_eq!(code(4), "ABCDEFGHJKLMNPQR");
+    assert!(!code(3).is_empty() && code(3) != code(4), "{}", code(3));
     // Everything else as it was.
     assert_eq!(restored.people.len(), crafted.people.len());
-    assert_eq!(restored.people[3..], crafted.people[3..]);
+    assert_eq!(restored.people[5..], crafted.people[5..]);
 }
 
 /// Round 2: `restore --replace` through a linked `--db` put a real folder in place of the link;
