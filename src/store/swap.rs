@@ -240,13 +240,16 @@ fn finish_swap(
 /// done, removes what a restore killed while building left behind, and returns the parent
 /// directory's lock, to be held until the database is open (so no swap happens meanwhile).
 pub(crate) fn settle(named: &Path) -> Result<DirLock, StoreError> {
-    // A safety copy that a restore killed while writing it left (beside the name the user gave).
-    if let Ok((parent, _)) = split(named) {
-        files::remove_abandoned(&parent, SAFETY_COPY);
-    }
     let live = &real(named)?;
     let (parent, name) = split(live)?;
+    // A safety copy that a restore killed while writing it left (it is written beside the name
+    // the user gave, which a link may put in another folder).
     files::remove_abandoned(&parent, SAFETY_COPY);
+    if let Ok((beside_named, _)) = split(named)
+        && beside_named != parent
+    {
+        files::remove_abandoned(&beside_named, SAFETY_COPY);
+    }
     if !parent.is_dir() {
         return Ok(DirLock(None));
     }
