@@ -24,6 +24,11 @@
 //!
 //! A `restoring-` directory is never opened as the database unless the journal names it, and
 //! only its `db/` (which the restorer made complete and durable before writing the journal).
+//!
+//! A database path that is a link is followed first ([`real`]): the folder it points to is the
+//! one swapped and settled, so the link keeps finding the data. No file the user asks for may
+//! take one of these names ([`is_restore_name`]), and a safety copy (`before-restore-…`) that
+//! a kill cut short is removed by the next open, its writer's lock being gone.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
