@@ -36,7 +36,7 @@ pub enum FileError {
     Exists(PathBuf),
     #[error("{} is inside the database directory", .0.display())]
     InsideDatabase(PathBuf),
-    #[error("{} is a name netday uses beside the database", .0.display())]
+    #[error("{} is a name netday uses for its own work", .0.display())]
     Reserved(PathBuf),
     #[error("{} is a link", .0.display())]
     Link(PathBuf),
@@ -67,7 +67,7 @@ impl FileError {
                 p.display()
             ),
             FileError::Reserved(p) => format!(
-                "{}은(는) netday가 데이터베이스 옆에서 복원할 때 쓰는 이름입니다. 데이터베이스를 지키려고 쓰지 않았습니다. 다른 이름을 고르세요.",
+                "{}은(는) netday가 스스로 작업할 때 쓰는 이름입니다 (복원이나 임시 파일). 데이터베이스를 지키려고 쓰지 않았습니다. 다른 이름을 고르세요.",
                 p.display()
             ),
             FileError::Link(p) => format!(
@@ -108,7 +108,7 @@ impl FileError {
                 p.display()
             ),
             FileError::Reserved(p) => format!(
-                "{} is a name netday uses beside the database while restoring; nothing was written there, to keep the database safe. Choose another name.",
+                "{} is a name netday uses for its own work (a restore or a temporary file); nothing was written there, to keep the database safe. Choose another name.",
                 p.display()
             ),
             FileError::Link(p) => format!(
@@ -261,6 +261,14 @@ pub fn create(
     db_dir: Option<&Path>,
 ) -> Result<PendingFile, FileError> {
     let target = absolute(path);
+    // A temporary name: the next open of a database beside it could take it for one a killed
+    // process left.
+    if target
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with(TMP_SUFFIX))
+    {
+        return Err(FileError::Reserved(path.to_path_buf()));
+    }
     if let Some(db) = db_dir {
         if inside(&target, db) {
             return Err(FileError::InsideDatabase(path.to_path_buf()));

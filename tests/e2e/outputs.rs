@@ -376,6 +376,7 @@ fn names_a_restore_uses_beside_the_database_are_never_taken_by_an_export() {
         "netday.db.restoring-1-2-3",
         "netday.db.replaced-1-2-3",
         ".netday.db.restore-swap.77-0.netday-tmp",
+        ".before-restore-20261207-010101.ndbak.77-0.netday-tmp",
     ] {
         let target = dir.path().join(name);
         for force in [false, true] {
