@@ -19,7 +19,7 @@ use netday::io::safe_out::SafeText;
 use netday::io::{export, import};
 use netday::model::counts::DayCount;
 use netday::model::{self, Attendance, AttendanceStatus, Id, Ts};
-use netday::store::{Counts, Format, Snapshot, Store};
+use netday::store::{BackupError, Counts, Fault, Format, Snapshot, Store};
 
 mod cli_error;
 use cli_error::*;
@@ -112,6 +112,8 @@ enum Cmd {
         file: PathBuf,
         #[arg(long)]
         replace: bool,
+        #[arg(long)]
+        unchecked: bool,
     },
     /// Test harness: register walk-ins one by one, or with --desk pre-register people and check
     /// them in as the desk does; prints each write ("expected|arrived EVENT PERSON") only after
@@ -259,6 +261,34 @@ fn main() -> ExitCode {
 /// Standard output for text: buffered, with every control character replaced (`SafeText`).
 fn stdout() -> SafeText<std::io::BufWriter<std::io::StdoutLock<'static>>> {
     SafeText::new(std::io::BufWriter::new(std::io::stdout().lock()))
+}
+
+/// Standard output for what a command exists to write (a list, an export, a backup): refused
+/// in words when it is closed, where writing would seem to work and write nothing.
+fn product_out() -> Result<(), files::FileError> {
+    if files::stdout_closed() {
+        return Err(files::FileError::StdoutClosed);
+    }
+    Ok(())
+}
+
+/// `-o -` (and `-o /dev/stdout`) is standard output.
+fn to_stdout(path: Option<&Path>) -> bool {
+    path.is_none_or(|p| p == Path::new("-") || (cfg!(unix) && p == Path::new("/dev/stdout")))
+}
+
+/// Writes bytes that are no text (a PDF, a backup) to standard output, unless it is a terminal.
+fn binary_to_stdout(bytes: &[u8], what: files::Binary) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    product_out()?;
+    if std::io::stdout().is_terminal() {
+        return Err(files::FileError::BinaryToTerminal(what).into());
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(CliError::Stdout)?;
+    Ok(())
 }
 
 /// Prints one line of text to standard output.
@@ -506,6 +536,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .into());
             }
             let event = date_arg(event)?;
+            let out = out.filter(|p| !to_stdout(Some(p)));
+            if out.is_none() {
+                product_out()?;
+            }
             let store = open(cli.db)?;
             let bytes;
             let table_format = out
@@ -592,6 +626,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 PrintSort::Arrival => Sort::Arrival,
             });
             let event = date_arg(event)?;
+            if to_stdout(Some(&output)) {
+                product_out()?;
+            }
             let store = open(cli.db)?;
             let e = pick_event(&store, event)?;
             let opt = print::Options {
@@ -608,6 +645,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     }
                 })?;
             bar.clear();
+            if to_stdout(Some(&output)) {
+                return binary_to_stdout(&printed.bytes, files::Binary::Pdf);
+            }
             let replace = if force { Replace::Yes } else { Replace::No };
             files::write(&output, &printed.bytes, replace, Some(store.path()))?;
             note(i18n::printed(
@@ -620,6 +660,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Cmd::Search { query, limit } => {
+            product_out()?;
             let store = open(cli.db)?;
             // The saved index when nobody changed since it was saved: one read, no rebuild.
             let generation = store.generation()?;
@@ -675,6 +716,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             ))?;
         }
         Cmd::Events => {
+            product_out()?;
             let store = open(cli.db)?;
             let mut events = store.events()?;
             if events.is_empty() {
@@ -691,7 +733,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             out.flush().map_err(CliError::Stdout)?;
         }
         Cmd::Backup { output, force } => backup(cli.db, output.as_deref(), force)?,
-        Cmd::Restore { file, replace } => restore(cli.db, &file, replace)?,
+        Cmd::Restore {
+            file,
+            replace,
+            unchecked,
+        } => restore(cli.db, &file, replace, unchecked)?,
         Cmd::HarnessCheckins { count, desk } => {
             let store = open(cli.db)?;
             let event = match store.events()?.into_iter().next() {
@@ -766,8 +812,12 @@ fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
 /// `netday backup`: a new file (owner-only; an existing one only with --force), or stdout.
 fn backup(db: Option<PathBuf>, out: Option<&Path>, force: bool) -> anyhow::Result<()> {
     use std::io::IsTerminal;
-    if out.is_none() && std::io::stdout().is_terminal() {
-        return Err(CliError::from(i18n::BACKUP_TO_TERMINAL).into());
+    let out = out.filter(|p| !to_stdout(Some(p)));
+    if out.is_none() {
+        product_out()?;
+        if std::io::stdout().is_terminal() {
+            return Err(CliError::from(i18n::BACKUP_TO_TERMINAL).into());
+        }
     }
     let store = open(db)?;
     let mut bar = Bar::new();
@@ -785,9 +835,7 @@ fn backup(db: Option<PathBuf>, out: Option<&Path>, force: bool) -> anyhow::Resul
         }
         None => {
             bar.clear();
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&bytes)?;
-            stdout.flush()?;
+            binary_to_stdout(&bytes, files::Binary::Backup)?;
         }
     }
     Ok(())
@@ -795,10 +843,22 @@ fn backup(db: Option<PathBuf>, out: Option<&Path>, force: bool) -> anyhow::Resul
 
 /// `netday restore`: the backup is checked whole before anything changes; the database is
 /// replaced in one step (see `Store::replace_with`), after a safety copy of what it held.
-fn restore(db: Option<PathBuf>, file: &Path, replace: bool) -> anyhow::Result<()> {
+/// A backup without a checksum is restored only when the user says `--unchecked`.
+fn restore(db: Option<PathBuf>, file: &Path, replace: bool, unchecked: bool) -> anyhow::Result<()> {
     let (snap, format) = Snapshot::read(file)?;
     if format == Format::Unchecked {
+        if !unchecked {
+            return Err(BackupError {
+                path: file.to_path_buf(),
+                fault: Fault::Unchecked,
+            }
+            .into());
+        }
         note(i18n::backup_unchecked(&file.display().to_string()));
+    }
+    let (snap, cut) = snap.cleaned();
+    if cut > 0 {
+        note(i18n::restore_cut(cut));
     }
     let store = open(db)?;
     let mut bar = Bar::new();
@@ -831,8 +891,8 @@ fn safety_copy(store: &Store, old: &Snapshot) -> anyhow::Result<PathBuf> {
     let stamp = Ts::now().local().format("%Y%m%d-%H%M%S");
     for n in 1u32.. {
         let name = match n {
-            1 => format!("before-restore-{stamp}.ndbak"),
-            n => format!("before-restore-{stamp}-{n}.ndbak"),
+            1 => format!("{}{stamp}.ndbak", netday::store::SAFETY_COPY),
+            n => format!("{}{stamp}-{n}.ndbak", netday::store::SAFETY_COPY),
         };
         let path = store.path().with_file_name(name);
         match files::write(&path, &bytes, Replace::No, Some(store.path())) {

@@ -95,6 +95,17 @@ pub fn backup_unchecked(path: &str) -> String {
         ),
     )
 }
+/// A restore cut `n` text fields to their limits (as an import would have refused them).
+pub fn restore_cut(n: usize) -> String {
+    pick(
+        format!(
+            "백업의 글 {n}개가 칸의 길이 제한보다 길어 제한에 맞춰 잘랐습니다 (가져오기와 같은 제한)."
+        ),
+        format!(
+            "{n} texts in the backup were longer than their field allows and were cut to the limit (the same limits as an import)."
+        ),
+    )
+}
 pub const BACKUP_TO_TERMINAL: L = L(
     "백업을 터미널에 쓸 수는 없습니다. -o 파일이름을 주거나 출력을 파일로 돌리세요.",
     "A backup cannot be written to the terminal. Give -o FILE or redirect the output to a file.",
@@ -333,6 +344,14 @@ pub const HELP: &[(&str, &str, L)] = &[
         ),
     ),
     ("restore", "file", L("백업 파일", "Backup file")),
+    (
+        "restore",
+        "unchecked",
+        L(
+            "검사값이 없는 옛 형식(2) 백업도 복원함 (손상을 알아낼 수 없음)",
+            "Restore an older-format (2) backup, which has no checksum to detect damage",
+        ),
+    ),
     (
         "restore",
         "replace",

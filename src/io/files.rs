@@ -4,7 +4,11 @@
 //! its name: a new name by a hard link (which refuses an existing file, so nothing the user owns
 //! is ever replaced by accident), or over an existing file only when the caller says the user
 //! agreed (`Replace::Yes`). Files are created owner-only (0600 on Unix) whatever the umask, and
-//! never inside the database directory.
+//! never inside the database directory nor under a name netday uses beside it.
+//!
+//! Only a regular file is ever replaced. A character device or a pipe (`/dev/null`, a terminal,
+//! a FIFO, the `/dev/fd/63` of a shell's `>(…)`) is written into, as a shell's `>` would; a
+//! folder, a socket, a block device and a link to anything else are refused in words.
 
 use std::fs::File;
 use std::io::Write;
@@ -19,12 +23,31 @@ pub enum Replace {
     Yes,
 }
 
+/// Bytes that are no text for a terminal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Binary {
+    Pdf,
+    Backup,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     #[error("{} already exists", .0.display())]
     Exists(PathBuf),
     #[error("{} is inside the database directory", .0.display())]
     InsideDatabase(PathBuf),
+    #[error("{} is a name netday uses for its own work", .0.display())]
+    Reserved(PathBuf),
+    #[error("{} is a link", .0.display())]
+    Link(PathBuf),
+    #[error("{} is not a file", .0.display())]
+    NotAFile(PathBuf),
+    #[error("nobody reads from the pipe {}", .0.display())]
+    NoReader(PathBuf),
+    #[error("standard output is closed")]
+    StdoutClosed,
+    #[error("{0:?} to a terminal")]
+    BinaryToTerminal(Binary),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -43,6 +66,30 @@ impl FileError {
                 "{}은(는) 데이터베이스 폴더 안입니다. 데이터베이스를 지키려고 쓰지 않았습니다. 다른 폴더를 고르세요.",
                 p.display()
             ),
+            FileError::Reserved(p) => format!(
+                "{}은(는) netday가 스스로 작업할 때 쓰는 이름입니다 (복원이나 임시 파일). 데이터베이스를 지키려고 쓰지 않았습니다. 다른 이름을 고르세요.",
+                p.display()
+            ),
+            FileError::Link(p) => format!(
+                "{}은(는) 다른 파일을 가리키는 링크입니다. 링크를 바꾸거나 따라가 쓰지 않았습니다. 실제 파일의 경로를 주세요.",
+                p.display()
+            ),
+            FileError::NotAFile(p) => format!(
+                "{}은(는) 보통 파일이 아닙니다 (소켓이나 장치). 아무것도 쓰지 않았습니다. 파일 이름을 주세요.",
+                p.display()
+            ),
+            FileError::NoReader(p) => format!(
+                "{} 파이프(FIFO)에서 읽는 프로그램이 없어 아무것도 쓰지 않았습니다. 읽는 쪽을 먼저 실행하세요.",
+                p.display()
+            ),
+            FileError::StdoutClosed => "표준 출력이 닫혀 있어 아무것도 쓰지 못했습니다. -o 파일이름을 주거나 출력을 파일로 돌리세요.".to_string(),
+            FileError::BinaryToTerminal(what) => format!(
+                "{}을(를) 터미널에 쓸 수는 없습니다. -o 파일이름을 주거나 출력을 파일이나 파이프로 돌리세요.",
+                match what {
+                    Binary::Pdf => "PDF",
+                    Binary::Backup => "백업",
+                }
+            ),
             FileError::Io { path, source } => format!(
                 "{} 파일을 쓰지 못했습니다: {}",
                 path.display(),
@@ -59,6 +106,30 @@ impl FileError {
             FileError::InsideDatabase(p) => format!(
                 "{} is inside the database directory; nothing was written there, to keep the database safe. Choose another folder.",
                 p.display()
+            ),
+            FileError::Reserved(p) => format!(
+                "{} is a name netday uses for its own work (a restore or a temporary file); nothing was written there, to keep the database safe. Choose another name.",
+                p.display()
+            ),
+            FileError::Link(p) => format!(
+                "{} is a link to another file; it was neither replaced nor followed. Give the path of the file itself.",
+                p.display()
+            ),
+            FileError::NotAFile(p) => format!(
+                "{} is not a regular file (a socket or a device); nothing was written. Give a file name.",
+                p.display()
+            ),
+            FileError::NoReader(p) => format!(
+                "Nothing reads from the pipe (FIFO) {}, so nothing was written. Start the reader first.",
+                p.display()
+            ),
+            FileError::StdoutClosed => "Standard output is closed; nothing was written. Give -o FILE or redirect the output to a file.".to_string(),
+            FileError::BinaryToTerminal(what) => format!(
+                "A {} cannot be written to the terminal. Give -o FILE or redirect the output to a file or a pipe.",
+                match what {
+                    Binary::Pdf => "PDF",
+                    Binary::Backup => "backup",
+                }
             ),
             FileError::Io { path, source } => format!(
                 "Could not write {}: {}",
@@ -107,36 +178,123 @@ pub fn write_reason(e: &std::io::Error) -> (String, String) {
     (ko.to_string(), en.to_string())
 }
 
-/// A file being written: bytes go to a temporary file beside the target until `commit`.
-/// Dropped without `commit`, it leaves nothing behind.
+/// A file being written: bytes go to a temporary file beside the target until `commit` (or,
+/// for a device or a pipe, straight into it). Dropped without `commit`, it leaves nothing behind.
 pub struct PendingFile {
     target: PathBuf,
-    tmp: PathBuf,
-    file: Option<File>,
-    replace: Replace,
+    sink: Sink,
 }
 
-/// Starts writing `path`. Refuses at once a target inside `db_dir` and, unless `replace` says
-/// otherwise, an existing target (checked again when the file is committed).
+enum Sink {
+    /// A temporary file beside the target, locked while it is written, so that a cleaner can
+    /// tell one a killed process left (`remove_abandoned`) from one being written.
+    Temp {
+        tmp: PathBuf,
+        file: Option<File>,
+        replace: Replace,
+    },
+    /// A character device or a pipe, written into.
+    Into(File),
+}
+
+/// What is at a path the user named, links followed only to a device or a pipe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Found {
+    Nothing,
+    Regular,
+    Folder,
+    /// A character device or a FIFO (directly or through a link): written into.
+    Stream {
+        fifo: bool,
+    },
+    /// A link to anything but a device or a pipe, or to nothing.
+    Link,
+    /// A socket, a block device.
+    Other,
+}
+
+fn found(target: &Path) -> Found {
+    let Ok(meta) = target.symlink_metadata() else {
+        return Found::Nothing;
+    };
+    let kind = |t: std::fs::FileType| {
+        if t.is_file() {
+            Found::Regular
+        } else if t.is_dir() {
+            Found::Folder
+        } else {
+            stream_or_other(t)
+        }
+    };
+    if meta.file_type().is_symlink() {
+        return match std::fs::metadata(target).map(|m| kind(m.file_type())) {
+            Ok(s @ Found::Stream { .. }) => s,
+            _ => Found::Link,
+        };
+    }
+    kind(meta.file_type())
+}
+
+#[cfg(unix)]
+fn stream_or_other(t: std::fs::FileType) -> Found {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_char_device() || t.is_fifo() {
+        Found::Stream { fifo: t.is_fifo() }
+    } else {
+        Found::Other
+    }
+}
+
+/// Windows: what is neither a file, a folder nor a link is a device (`NUL`, `CON`) or a pipe.
+#[cfg(not(unix))]
+fn stream_or_other(_: std::fs::FileType) -> Found {
+    Found::Stream { fifo: false }
+}
+
+/// Starts writing `path`. Refuses at once a target inside `db_dir` or named like a file netday
+/// keeps beside it, a folder, a link, a socket or a block device, and, unless `replace` says
+/// otherwise, an existing file (checked again when the file is committed). A device or a pipe
+/// is opened to be written into.
 pub fn create(
     path: &Path,
     replace: Replace,
     db_dir: Option<&Path>,
 ) -> Result<PendingFile, FileError> {
     let target = absolute(path);
-    if let Some(db) = db_dir
-        && inside(&target, db)
+    // A temporary name: the next open of a database beside it could take it for one a killed
+    // process left.
+    if target
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with(TMP_SUFFIX))
     {
-        return Err(FileError::InsideDatabase(path.to_path_buf()));
+        return Err(FileError::Reserved(path.to_path_buf()));
     }
-    if target.is_dir() {
-        return Err(FileError::Io {
-            path: path.to_path_buf(),
-            source: std::io::Error::from(std::io::ErrorKind::IsADirectory),
-        });
+    if let Some(db) = db_dir {
+        if inside(&target, db) {
+            return Err(FileError::InsideDatabase(path.to_path_buf()));
+        }
+        if beside_as_its_own(&target, db) {
+            return Err(FileError::Reserved(path.to_path_buf()));
+        }
     }
-    if replace == Replace::No && target.symlink_metadata().is_ok() {
-        return Err(FileError::Exists(path.to_path_buf()));
+    let io = |source| FileError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    match found(&target) {
+        Found::Folder => return Err(io(std::io::ErrorKind::IsADirectory.into())),
+        Found::Link => return Err(FileError::Link(path.to_path_buf())),
+        Found::Other => return Err(FileError::NotAFile(path.to_path_buf())),
+        Found::Stream { fifo } => {
+            return Ok(PendingFile {
+                sink: Sink::Into(open_stream(path, &target, fifo)?),
+                target,
+            });
+        }
+        Found::Regular if replace == Replace::No => {
+            return Err(FileError::Exists(path.to_path_buf()));
+        }
+        Found::Regular | Found::Nothing => {}
     }
     let dir = target
         .parent()
@@ -146,22 +304,23 @@ pub fn create(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let io = |source| FileError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
     for attempt in 0u32.. {
         let tmp = dir.join(format!(
-            ".{name}.{}-{attempt}.netday-tmp",
+            ".{name}.{}-{attempt}{TMP_SUFFIX}",
             std::process::id()
         ));
         match owner_only().open(&tmp) {
             Ok(file) => {
+                // Held until the file is committed or dropped; a lock that cannot be taken
+                // (a file system without locks) only means a cleaner leaves the file alone.
+                let _ = file.try_lock();
                 return Ok(PendingFile {
                     target,
-                    tmp,
-                    file: Some(file),
-                    replace,
+                    sink: Sink::Temp {
+                        tmp,
+                        file: Some(file),
+                        replace,
+                    },
                 });
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {}
@@ -171,30 +330,95 @@ pub fn create(
     unreachable!("the loop returns")
 }
 
+/// The end of the names of temporary files (`.<name>.<pid>-<n>.netday-tmp`).
+pub const TMP_SUFFIX: &str = ".netday-tmp";
+
+/// Opens a device or a pipe to write into it. A pipe nobody reads from is waited for a few
+/// seconds, then refused in words (opening it plainly would wait for ever).
+fn open_stream(path: &Path, target: &Path, fifo: bool) -> Result<File, FileError> {
+    let io = |source| FileError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true);
+    #[cfg(unix)]
+    if fifo {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NONBLOCK);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            match o.open(target) {
+                Ok(f) => {
+                    blocking(&f).map_err(io)?;
+                    return Ok(f);
+                }
+                Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {
+                    if std::time::Instant::now() > deadline {
+                        return Err(FileError::NoReader(path.to_path_buf()));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => return Err(io(e)),
+            }
+        }
+    }
+    let _ = fifo;
+    o.open(target).map_err(io)
+}
+
+/// Clears the O_NONBLOCK a pipe was opened with, so that writes wait for the reader.
+#[cfg(unix)]
+fn blocking(f: &File) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let fd = f.as_raw_fd();
+    // SAFETY: fcntl on a descriptor owned by `f`, which outlives both calls.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags == -1
+        // SAFETY: as above.
+        || unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } == -1
+    {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
 impl PendingFile {
     /// Syncs the bytes and gives the file its name; after this returns Ok the file is durable.
+    /// A device or a pipe has no name to give and nothing to sync: its bytes are already out.
     pub fn commit(mut self) -> Result<(), FileError> {
         let io = |path: &Path, source| FileError::Io {
             path: path.to_path_buf(),
             source,
         };
-        if let Some(f) = self.file.take() {
+        let Sink::Temp { tmp, file, replace } = &mut self.sink else {
+            return Ok(());
+        };
+        if let Some(f) = file.take() {
             f.sync_all().map_err(|e| io(&self.target, e))?;
         }
-        match self.replace {
-            Replace::Yes => {
-                std::fs::rename(&self.tmp, &self.target).map_err(|e| io(&self.target, e))?;
+        match (*replace, found(&self.target)) {
+            // Something else took the name while the bytes were written.
+            (_, Found::Folder) => {
+                return Err(io(&self.target, std::io::ErrorKind::IsADirectory.into()));
             }
-            Replace::No => match std::fs::hard_link(&self.tmp, &self.target) {
+            (_, Found::Link) => return Err(FileError::Link(self.target.clone())),
+            (_, Found::Stream { .. } | Found::Other) => {
+                return Err(FileError::NotAFile(self.target.clone()));
+            }
+            (Replace::Yes, _) => {
+                std::fs::rename(&*tmp, &self.target).map_err(|e| io(&self.target, e))?;
+            }
+            (Replace::No, _) => match std::fs::hard_link(&*tmp, &self.target) {
                 Ok(()) => {
-                    let _ = std::fs::remove_file(&self.tmp);
+                    let _ = std::fs::remove_file(&*tmp);
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     return Err(FileError::Exists(self.target.clone()));
                 }
                 // File systems without hard links (FAT on a USB stick): rename, having checked.
                 Err(_) if self.target.symlink_metadata().is_err() => {
-                    std::fs::rename(&self.tmp, &self.target).map_err(|e| io(&self.target, e))?;
+                    std::fs::rename(&*tmp, &self.target).map_err(|e| io(&self.target, e))?;
                 }
                 Err(e) => return Err(io(&self.target, e)),
             },
@@ -210,24 +434,83 @@ impl PendingFile {
 
 impl Write for PendingFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self.file.as_mut() {
-            Some(f) => f.write(buf),
-            None => Err(std::io::Error::other("file already committed")),
+        match &mut self.sink {
+            Sink::Temp { file: Some(f), .. } | Sink::Into(f) => f.write(buf),
+            Sink::Temp { file: None, .. } => Err(std::io::Error::other("file already committed")),
         }
     }
     fn flush(&mut self) -> std::io::Result<()> {
-        match self.file.as_mut() {
-            Some(f) => f.flush(),
-            None => Ok(()),
+        match &mut self.sink {
+            Sink::Temp { file: Some(f), .. } | Sink::Into(f) => f.flush(),
+            Sink::Temp { file: None, .. } => Ok(()),
         }
     }
 }
 
 impl Drop for PendingFile {
     fn drop(&mut self) {
-        self.file = None;
-        let _ = std::fs::remove_file(&self.tmp);
+        if let Sink::Temp { tmp, file, .. } = &mut self.sink {
+            *file = None;
+            let _ = std::fs::remove_file(&*tmp);
+        }
     }
+}
+
+/// Removes from `dir` the temporary files (`.<prefix>….netday-tmp`) whose writer is gone: a
+/// process killed while writing leaves its temporary file unlocked. One still locked is being
+/// written and is left alone.
+pub fn remove_abandoned(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let start = format!(".{prefix}");
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(&start) && name.ends_with(TMP_SUFFIX)) {
+            continue;
+        }
+        let path = entry.path();
+        let is_file = path
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_file());
+        if is_file
+            && let Ok(f) = std::fs::OpenOptions::new().write(true).open(&path)
+            && f.try_lock().is_ok()
+        {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// Whether standard output was closed when netday started (`netday events >&-`). The Rust
+/// runtime puts `/dev/null` (opened read-write) in place of a closed descriptor, so writing
+/// would seem to work while nothing is written; a `>/dev/null` the user typed is opened
+/// write-only and is not mistaken for it.
+pub fn stdout_closed() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        // SAFETY: F_GETFL only reads the flags of descriptor 1.
+        let flags = unsafe { libc::fcntl(1, libc::F_GETFL) };
+        if flags == -1 {
+            return true;
+        }
+        if flags & libc::O_ACCMODE != libc::O_RDWR {
+            return false;
+        }
+        let Ok(ours) = std::io::stdout().as_fd().try_clone_to_owned() else {
+            return true;
+        };
+        let (Ok(out), Ok(null)) = (File::from(ours).metadata(), std::fs::metadata("/dev/null"))
+        else {
+            return false;
+        };
+        use std::os::unix::fs::MetadataExt;
+        null.rdev() == out.rdev() && out.file_type() == null.file_type()
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Writes `bytes` to `path` whole, durably, owner-only (see `create`).
@@ -280,6 +563,26 @@ fn owner_only() -> std::fs::OpenOptions {
 
 fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Whether `target` sits beside the database `db` (or beside the folder a link `db` points to)
+/// under a name a restore works with there.
+fn beside_as_its_own(target: &Path, db: &Path) -> bool {
+    let Some(name) = target.file_name() else {
+        return false;
+    };
+    let parent_of = |p: &Path| p.parent().and_then(|d| d.canonicalize().ok());
+    let Some(dir) = parent_of(target) else {
+        return false;
+    };
+    [Some(db.to_path_buf()), db.canonicalize().ok()]
+        .into_iter()
+        .flatten()
+        .any(|db| {
+            db.file_name()
+                .is_some_and(|own| crate::store::is_restore_name(own, name))
+                && parent_of(&db).as_ref() == Some(&dir)
+        })
 }
 
 /// Whether `target` lies in `dir` or below it, following links in whatever part exists.

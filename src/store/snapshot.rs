@@ -5,8 +5,12 @@
 //! # Backup file
 //! `NETDAYBK`, one format byte, the bincode body of a [`Snapshot`], then (format 3) a CRC-32
 //! (little-endian) of every byte before it. A flipped bit, a cut, or bytes after the body make the
-//! file "damaged". Format 2 (round 1: the same body, no checksum) is still read, and said to be
-//! unchecked; format 1 is older than anything this build reads.
+//! file "damaged". Format 2 (round 1: the same body, no checksum) is still read, but restored
+//! only when the user says `--unchecked`: a flipped bit inside a name still decodes, so nothing
+//! can tell a damaged one from a sound one. Format 1 is older than anything this build reads.
+//!
+//! Whatever the format, a restore is one more way in: every text field is cleaned and cut to its
+//! limit (`model::TextField`) as an import would, and the cuts are counted.
 
 use std::path::{Path, PathBuf};
 
@@ -15,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use super::layout::{AGENDA, ATTENDANCE, EVENTS, IDEAS, META, NOTES, ORGS, PEOPLE, TREE_NAMES, be};
 use super::{SCHEMA, Store, StoreError, codec};
 use crate::model::{
-    AgendaItem, Attendance, AttendanceStatus, Event, Idea, Note, Organization, Person, clean_line,
-    clean_multiline,
+    AgendaItem, Attendance, AttendanceStatus, Event, Idea, Note, NoteKind, Organization, Owner,
+    Person, TextField, clean_line, clean_multiline, fit,
 };
 use crate::progress::{Progress, Silent};
 
@@ -58,6 +62,8 @@ pub enum Fault {
     Damaged,
     Older(u8),
     Newer(u8),
+    /// A format-2 backup, not restored without `--unchecked`.
+    Unchecked,
 }
 
 /// A backup file refused; nothing was changed.
@@ -88,6 +94,9 @@ impl BackupError {
             Fault::Newer(n) => format!(
                 "백업 파일 {p}은(는) 더 새로운 netday가 만든 형식({n})입니다 (이 버전은 {FORMAT}까지). 아무것도 바꾸지 않았습니다. netday를 업데이트하세요."
             ),
+            Fault::Unchecked => format!(
+                "백업 파일 {p}은(는) 검사값이 없는 옛 형식(2)이라 손상 여부를 확인할 수 없습니다. 아무것도 바꾸지 않았습니다. 그래도 복원하려면 --unchecked를 붙이세요."
+            ),
         }
     }
     pub fn en(&self) -> String {
@@ -108,6 +117,9 @@ impl BackupError {
             ),
             Fault::Newer(n) => format!(
                 "The backup file {p} was made by a newer netday (format {n}; this build reads up to {FORMAT}). Nothing was changed. Update netday."
+            ),
+            Fault::Unchecked => format!(
+                "The backup file {p} is in the older format (2), without a checksum, so damage in it cannot be detected. Nothing was changed. Add --unchecked to restore it anyway."
             ),
         }
     }
@@ -207,53 +219,100 @@ impl Snapshot {
         }
     }
 
-    /// Every text field cleaned as typed or imported text is: a backup is one more way in.
-    fn cleaned(&self) -> Snapshot {
-        let l = |s: &mut String| *s = clean_line(s);
-        let m = |s: &mut String| *s = clean_multiline(s);
+    /// Every text field cleaned as typed or imported text is, and cut to its field's limit: a
+    /// backup is one more way in. Also says how many fields were longer than their limit.
+    pub fn cleaned(&self) -> (Snapshot, usize) {
+        let mut cut = 0;
         let mut s = self.clone();
-        for e in &mut s.events {
-            l(&mut e.title);
-            l(&mut e.venue);
+        {
+            let mut l = |s: &mut String, f: TextField| *s = limited(clean_line(s), f, &mut cut);
+            for e in &mut s.events {
+                l(&mut e.title, TextField::Title);
+                l(&mut e.venue, TextField::Short);
+            }
+            for o in &mut s.orgs {
+                l(&mut o.name, TextField::Organization);
+                l(&mut o.contact, TextField::Contact);
+            }
+            for p in &mut s.people {
+                l(&mut p.name, TextField::Name);
+                l(&mut p.role, TextField::Role);
+                l(&mut p.phone, TextField::Phone);
+                l(&mut p.email, TextField::Email);
+                p.tags.iter_mut().for_each(|t| l(t, TextField::Tag));
+            }
+            for a in &mut s.attendance {
+                if let AttendanceStatus::CheckedIn { desk, .. }
+                | AttendanceStatus::WalkIn { desk, .. } = &mut a.status
+                {
+                    l(desk, TextField::Short);
+                }
+            }
+            for a in &mut s.agenda {
+                l(&mut a.title, TextField::Title);
+                l(&mut a.presenter, TextField::Short);
+            }
+            for n in &mut s.notes {
+                l(&mut n.author, TextField::Short);
+                if let NoteKind::Action {
+                    owner: Owner::Named(who),
+                    ..
+                } = &mut n.kind
+                {
+                    l(who, TextField::Short);
+                }
+            }
+            for i in &mut s.ideas {
+                l(&mut i.title, TextField::Title);
+                l(&mut i.next_step, TextField::Short);
+            }
         }
-        for o in &mut s.orgs {
-            l(&mut o.name);
-            l(&mut o.contact);
+        {
+            let mut m =
+                |s: &mut String, f: TextField| *s = limited(clean_multiline(s), f, &mut cut);
+            for p in &mut s.people {
+                m(&mut p.notes, TextField::PersonNotes);
+            }
+            for n in &mut s.notes {
+                m(&mut n.text, TextField::NoteText);
+            }
+            for i in &mut s.ideas {
+                m(&mut i.description, TextField::Description);
+            }
         }
         for p in &mut s.people {
-            for t in [
-                &mut p.code,
-                &mut p.name,
-                &mut p.role,
-                &mut p.phone,
-                &mut p.email,
-            ] {
-                l(t);
+            // A code cut short could be another person's: it is dropped, and a fresh one is
+            // drawn when the person is written.
+            p.code = clean_line(&p.code);
+            if fit(TextField::BadgeCode, &p.code).is_err() {
+                p.code.clear();
+                cut += 1;
             }
-            p.tags.iter_mut().for_each(l);
-            m(&mut p.notes);
-        }
-        for a in &mut s.attendance {
-            if let AttendanceStatus::CheckedIn { desk, .. }
-            | AttendanceStatus::WalkIn { desk, .. } = &mut a.status
-            {
-                l(desk);
+            // All of one person's tags together: the first ones that fit are kept.
+            let mut room = TextField::Tags.limit();
+            let before = p.tags.len();
+            p.tags.retain(|t| {
+                let n = t.chars().count();
+                let fits = n <= room;
+                room = room.saturating_sub(n);
+                fits
+            });
+            if p.tags.len() < before {
+                cut += 1;
             }
         }
-        for a in &mut s.agenda {
-            l(&mut a.title);
-            l(&mut a.presenter);
+        (s, cut)
+    }
+}
+
+/// `text` cut to `field`'s limit, counting a cut into `cut`.
+fn limited(text: String, field: TextField, cut: &mut usize) -> String {
+    match fit(field, &text) {
+        Ok(_) => text,
+        Err(head) => {
+            *cut += 1;
+            head.trim_end().to_string()
         }
-        for n in &mut s.notes {
-            l(&mut n.author);
-            m(&mut n.text);
-        }
-        for i in &mut s.ideas {
-            l(&mut i.title);
-            l(&mut i.next_step);
-            m(&mut i.description);
-        }
-        s
     }
 }
 
@@ -325,7 +384,7 @@ impl Store {
                 "restore fills an empty database only; use Store::replace_with".into(),
             ));
         }
-        let snap = snap.cleaned();
+        let (snap, _) = snap.cleaned();
         let c = snap.counts();
         let total = c.people + c.orgs + c.events + c.attendance + c.agenda + c.notes + c.ideas;
         progress.start(crate::i18n::PROGRESS_RESTORE, total as u64);

@@ -24,6 +24,11 @@
 //!
 //! A `restoring-` directory is never opened as the database unless the journal names it, and
 //! only its `db/` (which the restorer made complete and durable before writing the journal).
+//!
+//! A database path that is a link is followed first ([`real`]): the folder it points to is the
+//! one swapped and settled, so the link keeps finding the data. No file the user asks for may
+//! take one of these names ([`is_restore_name`]), and a safety copy (`before-restore-…`) that
+//! a kill cut short is removed by the next open, its writer's lock being gone.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -41,7 +46,9 @@ impl Store {
         snap: &Snapshot,
         progress: &mut dyn crate::progress::Progress,
     ) -> Result<(), StoreError> {
-        let live = self.path.clone();
+        // Through a link, the folder it points to is swapped, and the link then finds the
+        // restored data.
+        let live = real(&self.path)?;
         let (parent, name) = split(&live)?;
         let (id, beside) = make_beside(&parent, &name)?;
         let built = Store::open(&beside.join("db")).and_then(|new| {
@@ -78,7 +85,7 @@ impl Store {
             &journal,
             format!("{JOURNAL_HEAD}\n{id}\n").as_bytes(),
             Replace::No,
-            Some(&live),
+            None,
         )
         .map_err(|e| undo(file_err(&journal, e)))?;
         std::fs::rename(&live, sibling(&parent, &name, &format!("{ASIDE}{id}")))
@@ -89,10 +96,30 @@ impl Store {
 }
 
 const MARKER: &str = "NETDAY_RESTORE";
+/// How the names of the safety copies a restore writes before it replaces a database begin.
+pub const SAFETY_COPY: &str = "before-restore-";
 const BESIDE: &str = ".restoring-";
 const ASIDE: &str = ".replaced-";
 const JOURNAL: &str = ".restore-swap";
 const JOURNAL_HEAD: &str = "netday restore swap";
+
+/// Whether `name`, beside the database called `db_name`, is one a restore works with (so no
+/// file the user asks for may take it).
+pub(crate) fn is_restore_name(db_name: &std::ffi::OsStr, name: &std::ffi::OsStr) -> bool {
+    let db = db_name.as_encoded_bytes();
+    let Some(tail) = name.as_encoded_bytes().strip_prefix(db).or_else(|| {
+        name.as_encoded_bytes()
+            .strip_prefix(b".")
+            .and_then(|n| n.strip_prefix(db))
+            .filter(|t| t.starts_with(JOURNAL.as_bytes()))
+    }) else {
+        return false;
+    };
+    tail == JOURNAL.as_bytes()
+        || [BESIDE, ASIDE, JOURNAL]
+            .iter()
+            .any(|w| tail.starts_with(w.as_bytes()))
+}
 
 fn at(path: &Path, e: std::io::Error) -> StoreError {
     StoreError::io(path, e)
@@ -104,6 +131,27 @@ fn file_err(path: &Path, e: files::FileError) -> StoreError {
         files::FileError::Io { path, source } => StoreError::io(&path, source),
         other => StoreError::io(path, std::io::Error::other(other.en())),
     }
+}
+
+/// The database folder itself: `path` with every link on the way followed, also when the last
+/// one points at a name that is missing for a moment (a swap killed between its renames).
+fn real(path: &Path) -> Result<PathBuf, StoreError> {
+    let mut p = std::path::absolute(path).map_err(|e| at(path, e))?;
+    // Past this many links the OS itself refuses the path when the database is opened.
+    for _ in 0..40 {
+        let (Some(parent), Some(name)) = (p.parent(), p.file_name()) else {
+            return Ok(p);
+        };
+        let parent = parent
+            .canonicalize()
+            .unwrap_or_else(|_| parent.to_path_buf());
+        let here = parent.join(name);
+        match std::fs::read_link(&here) {
+            Ok(to) => p = parent.join(to),
+            Err(_) => return Ok(here),
+        }
+    }
+    Ok(p)
 }
 
 /// The directory holding the database and the database's own name.
@@ -196,8 +244,17 @@ fn finish_swap(
 /// Run at the start of every `Store::open`: finishes a swap that a killed restore left half
 /// done, removes what a restore killed while building left behind, and returns the parent
 /// directory's lock, to be held until the database is open (so no swap happens meanwhile).
-pub(crate) fn settle(live: &Path) -> Result<DirLock, StoreError> {
+pub(crate) fn settle(named: &Path) -> Result<DirLock, StoreError> {
+    let live = &real(named)?;
     let (parent, name) = split(live)?;
+    // A safety copy that a restore killed while writing it left (it is written beside the name
+    // the user gave, which a link may put in another folder).
+    files::remove_abandoned(&parent, SAFETY_COPY);
+    if let Ok((beside_named, _)) = split(named)
+        && beside_named != parent
+    {
+        files::remove_abandoned(&beside_named, SAFETY_COPY);
+    }
     if !parent.is_dir() {
         return Ok(DirLock(None));
     }
@@ -330,5 +387,48 @@ fn is_locked(log: &Path) -> bool {
     {
         let _ = log;
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_names_a_restore_works_with_are_known_and_no_others() {
+        let db = std::ffi::OsStr::new("netday.db");
+        for ours in [
+            "netday.db.restore-swap",
+            "netday.db.restoring-1-2-0",
+            "netday.db.replaced-1-2-0",
+            ".netday.db.restore-swap.77-0.netday-tmp",
+        ] {
+            assert!(is_restore_name(db, ours.as_ref()), "{ours}");
+        }
+        for theirs in [
+            "netday.db",
+            "netday.db.csv",
+            "netday.dbx.restore-swap",
+            "other.db.restore-swap",
+            ".netday.db.csv.77-0.netday-tmp",
+            "before-restore-20261207-010101.ndbak",
+        ] {
+            assert!(!is_restore_name(db, theirs.as_ref()), "{theirs}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_followed_to_the_folder_also_when_it_points_at_nothing_yet() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let base = dir.path().canonicalize().expect("canonical");
+        std::fs::create_dir(base.join("real")).expect("dir");
+        std::os::unix::fs::symlink("real/netday.db", base.join("a.db")).expect("link");
+        std::os::unix::fs::symlink(base.join("a.db"), base.join("b.db")).expect("link");
+        let want = base.join("real").join("netday.db");
+        assert_eq!(real(&base.join("b.db")).expect("real"), want);
+        std::fs::create_dir(&want).expect("db");
+        assert_eq!(real(&base.join("a.db")).expect("real"), want);
+        assert_eq!(real(&want).expect("real"), want);
     }
 }
