@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use clap::builder::TypedValueParser;
 use clap::{
     Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum,
 };
@@ -30,7 +31,8 @@ use cli_progress::Bar;
 #[derive(Parser)]
 #[command(name = "netday", version)]
 struct Cli {
-    #[arg(long, global = true)]
+    /// Taken even when empty, so that `--db ''` is refused in netday's words (`db_path`).
+    #[arg(long, global = true, value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
     db: Option<PathBuf>,
     #[arg(long, global = true)]
     lang: Option<String>,
@@ -274,13 +276,17 @@ fn note(line: impl Display) {
     let _ = writeln!(err, "{line}").and_then(|()| err.flush());
 }
 
-/// The database directory: --db, NETDAY_DB (unless empty), or the platform data directory.
+/// The database directory: --db, NETDAY_DB, or the platform data directory. An empty one is
+/// refused: it names no database, and taking the default instead would open another one.
 fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    let named = flag.filter(|p| !p.as_os_str().is_empty()).or_else(|| {
-        std::env::var_os("NETDAY_DB")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    });
+    let named = match flag {
+        Some(p) if p.as_os_str().is_empty() => return Err(CliError::EmptyDb { env: false }),
+        Some(p) => Some(p),
+        None => match std::env::var_os("NETDAY_DB") {
+            Some(v) if v.is_empty() => return Err(CliError::EmptyDb { env: true }),
+            v => v.map(PathBuf::from),
+        },
+    };
     if let Some(p) = named {
         return Ok(std::path::absolute(&p).unwrap_or(p));
     }

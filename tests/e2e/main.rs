@@ -14,6 +14,7 @@ mod e2e_day;
 mod e2e_meeting;
 mod e2e_people;
 mod e2e_terminal;
+mod messages;
 mod print;
 mod progress;
 mod restore;
