@@ -49,3 +49,94 @@ fn an_empty_database_path_is_refused_not_taken_for_the_default() {
         "nothing was made in the default location"
     );
 }
+
+/// Every file of a database directory with its bytes (sled's `blobs` folder as a name).
+fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let bytes = if e.path().is_dir() {
+                Vec::new()
+            } else {
+                std::fs::read(e.path()).unwrap()
+            };
+            (e.file_name().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// sled writes its `conf` again when it is gone, and netday's version file only says what
+/// sled's own data says: losing either is no reason to send anyone to a backup. A folder whose
+/// sled data is not netday's is still refused, and left as it was.
+#[test]
+fn a_lost_conf_or_version_file_is_rebuilt_when_sleds_data_is_there() {
+    use netday::store::{Store, StoreError};
+    let root = tempfile::tempdir().unwrap();
+    let db = root.path().join("netday.db");
+    let people = {
+        let store = Store::open(&db).unwrap();
+        netday::demo::load(&store, demo_date()).unwrap();
+        store.people().unwrap()
+    };
+    assert!(!people.is_empty());
+    for lost in [
+        &["conf"][..],
+        &["NETDAY_SCHEMA"],
+        &["conf", "NETDAY_SCHEMA"],
+    ] {
+        let copy = root.path().join(format!("lost-{}", lost.join("-")));
+        std::fs::create_dir(&copy).unwrap();
+        for (name, bytes) in files(&db) {
+            if name == "blobs" {
+                std::fs::create_dir(copy.join(name)).unwrap();
+            } else if !lost.contains(&name.as_str()) {
+                std::fs::write(copy.join(name), bytes).unwrap();
+            }
+        }
+        if lost.len() == 2 {
+            // sled's log alone: nothing says sled wrote it, so it is not adopted.
+            let before = files(&copy);
+            let e = Store::open(&copy).map(|_| ()).unwrap_err();
+            assert!(matches!(e, StoreError::Foreign(_)), "{lost:?}: {e:?}");
+            assert_eq!(before, files(&copy), "{lost:?}: left as it was");
+            continue;
+        }
+        let store = Store::open(&copy).unwrap_or_else(|e| panic!("{lost:?}: {e:?}"));
+        assert_eq!(store.people().unwrap(), people, "{lost:?}");
+        drop(store);
+        for name in ["conf", "NETDAY_SCHEMA"] {
+            assert!(copy.join(name).is_file(), "{lost:?}: {name} rebuilt");
+        }
+        assert_eq!(Store::open(&copy).unwrap().people().unwrap(), people);
+        // The binary says nothing about it either.
+        let (code, out, err) = run(&copy, &["events"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("네트워킹데이"), "{out}");
+    }
+
+    // sled's files that hold another program's data: refused, byte for byte as they were.
+    let foreign = root.path().join("other-sled");
+    {
+        let other = sled::open(&foreign).unwrap();
+        other.insert(b"key", b"value").unwrap();
+        other.flush().unwrap();
+    }
+    let before = files(&foreign);
+    for _ in 0..2 {
+        let e = Store::open(&foreign).map(|_| ()).unwrap_err();
+        assert!(matches!(e, StoreError::Foreign(_)), "{e:?}");
+        assert_eq!(
+            before,
+            files(&foreign),
+            "another program's sled data was changed"
+        );
+    }
+    // The same, its conf gone too: still not adopted, and no conf appears.
+    std::fs::remove_file(foreign.join("conf")).unwrap();
+    let before = files(&foreign);
+    assert!(Store::open(&foreign).is_err());
+    assert_eq!(before, files(&foreign));
+}
