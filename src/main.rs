@@ -295,6 +295,19 @@ fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
 }
 
 fn open(flag: Option<PathBuf>) -> anyhow::Result<Store> {
+    open_with(flag, Store::open)
+}
+
+/// For commands that only read: a database on a full disk or a read-only one is read from a
+/// copy, so its data can still be exported or backed up elsewhere.
+fn open_to_read(flag: Option<PathBuf>) -> anyhow::Result<Store> {
+    open_with(flag, Store::open_to_read)
+}
+
+fn open_with(
+    flag: Option<PathBuf>,
+    open: fn(&Path) -> Result<Store, netday::store::StoreError>,
+) -> anyhow::Result<Store> {
     let path = db_path(flag)?;
     if let Some(parent) = path.parent()
         && !parent.exists()
@@ -311,7 +324,7 @@ fn open(flag: Option<PathBuf>) -> anyhow::Result<Store> {
                 .map_err(failed)?;
         }
     }
-    let store = Store::open(&path)?;
+    let store = open(&path)?;
     store.warn_damaged_on_close();
     Ok(store)
 }
@@ -462,7 +475,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 return Err(CliError::Said { ko, en }.into());
             }
             describe_columns(&parsed, dry_run, event.is_some())?;
-            let store = open(cli.db)?;
+            let store = if dry_run {
+                open_to_read(cli.db)?
+            } else {
+                open(cli.db)?
+            };
             for line in import::unfinished(&store)? {
                 note(line);
             }
@@ -511,7 +528,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .into());
             }
             let event = date_arg(event)?;
-            let store = open(cli.db)?;
+            let store = open_to_read(cli.db)?;
             let bytes;
             let table_format = out
                 .as_deref()
@@ -597,7 +614,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 PrintSort::Arrival => Sort::Arrival,
             });
             let event = date_arg(event)?;
-            let store = open(cli.db)?;
+            let store = open_to_read(cli.db)?;
             let e = pick_event(&store, event)?;
             let opt = print::Options {
                 sort,
@@ -622,7 +639,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             ));
         }
         Cmd::Search { query, limit } => {
-            let store = open(cli.db)?;
+            let store = open_to_read(cli.db)?;
             // The saved index when nobody changed since it was saved: one read, no rebuild.
             let generation = store.generation()?;
             let index = match netday::data::roster::saved_index(&store, generation)? {
@@ -677,7 +694,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             ))?;
         }
         Cmd::Events => {
-            let store = open(cli.db)?;
+            let store = open_to_read(cli.db)?;
             let mut events = store.events()?;
             if events.is_empty() {
                 print(i18n::NO_EVENTS)?;
@@ -771,7 +788,7 @@ fn backup(db: Option<PathBuf>, out: Option<&Path>, force: bool) -> anyhow::Resul
     if out.is_none() && std::io::stdout().is_terminal() {
         return Err(CliError::from(i18n::BACKUP_TO_TERMINAL).into());
     }
-    let store = open(db)?;
+    let store = open_to_read(db)?;
     let mut bar = Bar::new();
     let snap = store.snapshot_with(&mut bar, i18n::PROGRESS_BACKUP)?;
     let bytes = snap.to_bytes()?;

@@ -6,6 +6,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
+use super::error::is_disk_full;
 
 /// Records the schema beside sled's files; written only once the database holds its schema.
 pub const VERSION_FILE: &str = "NETDAY_SCHEMA";
@@ -250,6 +251,31 @@ pub fn write_version_file(dir: &Path, version: u8) -> Result<()> {
     })()
     .map_err(|e| StoreError::io(&file, e))?;
     sync_dir(dir)
+}
+
+/// Copies sled's files of the database at `from` (its log, `conf`, finished snapshots and
+/// blobs) into the empty directory `to`, holding the database's lock meanwhile.
+pub fn copy_sled_files(from: &Path, to: &Path) -> Result<()> {
+    let _lock = lock(from, &from.join("db"))?;
+    let copy = |a: &Path, b: &Path| {
+        std::fs::copy(a, b)
+            .map(|_| ())
+            .map_err(|e| StoreError::io(if is_disk_full(&e) { b } else { a }, e))
+    };
+    for name in names(from)? {
+        let (a, b) = (from.join(&name), to.join(&name));
+        if name == "blobs" {
+            std::fs::create_dir(&b).map_err(|e| StoreError::io(&b, e))?;
+            for blob in names(&a)? {
+                copy(&a.join(&blob), &b.join(&blob))?;
+            }
+        } else if matches!(name.as_str(), "conf" | "db")
+            || (name.starts_with("snap.") && !is_unfinished_snapshot(&name))
+        {
+            copy(&a, &b)?;
+        }
+    }
+    Ok(())
 }
 
 /// sled writes while it opens (a fresh log head, a snapshot, its blobs folder). What it may

@@ -25,6 +25,12 @@ pub enum StoreError {
     Foreign(PathBuf),
     #[error("{}", self.en())]
     DiskFull { path: PathBuf },
+    /// The database's files or its mount may not be written.
+    #[error("{}", self.en())]
+    ReadOnly(PathBuf),
+    /// The database could be read only from a copy, and the temporary folder has no room for one.
+    #[error("{}", self.en())]
+    NoRoomToRead { path: PathBuf, temp: PathBuf },
     /// sled did not recover from a failed write; only a restart of netday lets go of it.
     #[error("{}", self.en())]
     Stuck(PathBuf),
@@ -94,6 +100,15 @@ impl StoreError {
                 "디스크가 가득 찼습니다{}. 저장하지 못했습니다. 공간을 비운 뒤 다시 저장하세요.",
                 at(path)
             ),
+            StoreError::ReadOnly(p) => format!(
+                "데이터베이스에 쓸 수 없습니다 (읽기 전용): {}. 저장하지 않았고 아무것도 바꾸지 않았습니다. 내보내기와 백업(netday export, netday backup)은 됩니다. 저장하려면 데이터베이스 폴더에 쓰기 권한을 주거나 쓸 수 있는 곳으로 복사해 --db로 지정하세요.",
+                p.display()
+            ),
+            StoreError::NoRoomToRead { path, temp } => format!(
+                "데이터베이스({})를 바로 열 수 없어(디스크가 가득 찼거나 읽기 전용) 읽기용 사본을 임시 폴더 {}에 만들려 했지만 그곳에도 공간이 없습니다. 아무것도 바꾸지 않았습니다. 공간을 비우거나, TMPDIR(Windows: TMP)을 다른 디스크의 폴더로 정한 뒤 다시 하세요.",
+                path.display(),
+                temp.display()
+            ),
             StoreError::Stuck(p) => format!(
                 "디스크 오류 뒤 데이터베이스를 다시 열지 못했습니다 ({}). 저장된 내용은 안전합니다. netday를 종료하고 다시 실행하세요.",
                 p.display()
@@ -155,6 +170,15 @@ impl StoreError {
             StoreError::DiskFull { path } => format!(
                 "The disk is full{}. Nothing was saved. Free some space, then save again.",
                 at(path)
+            ),
+            StoreError::ReadOnly(p) => format!(
+                "The database cannot be written (read-only): {}. Nothing was saved or changed. Export and backup (netday export, netday backup) still work; to save, make the database folder writable, or copy it somewhere writable and give that to --db.",
+                p.display()
+            ),
+            StoreError::NoRoomToRead { path, temp } => format!(
+                "The database ({}) cannot be opened in place (its disk is full or it is read-only), and the temporary folder {} has no room for a copy to read either. Nothing was changed. Free some space, or set TMPDIR (Windows: TMP) to a folder on another disk, then try again.",
+                path.display(),
+                temp.display()
             ),
             StoreError::Stuck(p) => format!(
                 "After a disk error the database could not be opened again ({}). What was saved is safe. Quit netday and start it again.",

@@ -18,13 +18,15 @@ impl Store {
         // A restore killed half-way is finished or rolled back first; its lock is held until
         // the database is open, so no swap happens meanwhile.
         let _swap = swap::settle(path)?;
+        let live = Self::open_live(path).map_err(|e| super::read_only::explain(path, e))?;
         let store = Store {
-            live: RwLock::new(Some(Arc::new(Self::open_live(path)?))),
+            live: RwLock::new(Some(Arc::new(live))),
             path: path.to_path_buf(),
             syncs: AtomicU64::new(0),
             failed: AtomicBool::new(false),
             damaged: Mutex::new(BTreeSet::new()),
             warn_on_close: AtomicBool::new(false),
+            copy: None,
         };
         store.settle()?;
         Ok(store)
@@ -80,7 +82,7 @@ impl Store {
         }
     }
 
-    fn open_sled(path: &Path) -> Result<Live> {
+    pub(super) fn open_sled(path: &Path) -> Result<Live> {
         let cfg = sled::Config::new()
             .path(path)
             .cache_capacity(32 * 1024 * 1024)

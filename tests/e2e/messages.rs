@@ -140,3 +140,149 @@ fn a_lost_conf_or_version_file_is_rebuilt_when_sleds_data_is_there() {
     assert!(Store::open(&foreign).is_err());
     assert_eq!(before, files(&foreign));
 }
+
+/// Runs `script` as `sh -c` in a private mount namespace where "$1" is a fresh 4 MiB tmpfs and
+/// "$2" the netday binary; returns (status, stdout, stderr). Needs `unshare` (util-linux) and
+/// user namespaces; fails, saying so, without them.
+fn on_small_disk(script: &str, out: &std::path::Path) -> (i32, String, String) {
+    let disk = tempfile::tempdir().unwrap();
+    let run = std::process::Command::new("unshare")
+        .args(["--user", "--map-root-user", "--mount", "sh", "-c"])
+        .arg(format!(
+            "mount -t tmpfs -o size=4m netday-test \"$1\" || exit 97\n{script}"
+        ))
+        .arg("sh")
+        .arg(disk.path())
+        .arg(bin())
+        .arg(out)
+        .env("LANG", "ko_KR.UTF-8")
+        .env("NETDAY_TZ", "Asia/Seoul")
+        .env_remove("NETDAY_DB")
+        .env_remove("TMPDIR")
+        .output()
+        .unwrap_or_else(|e| panic!("this test needs `unshare` from util-linux: {e}"));
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert!(
+        run.status.code() != Some(97) && !stderr.contains("unshare failed"),
+        "this test needs unprivileged user namespaces and tmpfs mounts inside them: {stderr}"
+    );
+    (
+        run.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&run.stdout).into_owned(),
+        stderr,
+    )
+}
+
+/// Fills the tmpfs at "$1" to the last byte.
+const FILL: &str = r#"
+fill() { dd if=/dev/zero of="$1/filler" bs=64k 2>/dev/null; dd if=/dev/zero of="$1/filler2" bs=1 2>/dev/null; }
+"#;
+
+/// A full database disk stops saving, never reading: export, backup, events, search, print and
+/// a dry-run import still work (to another disk), and a save is refused saying the disk is full.
+#[test]
+fn a_full_database_disk_still_lets_every_reading_command_copy_the_data_off() {
+    let out = tempfile::tempdir().unwrap();
+    let csv = out.path().join("명단.csv");
+    std::fs::write(&csv, "이름,소속\n새사람,새조합\n").unwrap();
+    let script = format!(
+        r#"{FILL}
+B="$2"; D="$1/db"; O="$3"
+"$B" --db "$D" demo >/dev/null || exit 3
+fill "$1"
+echo "== events"; "$B" --db "$D" events; echo "rc=$?"
+echo "== export"; "$B" --db "$D" export people -o "$O/people.csv"; echo "rc=$?"
+echo "== backup"; "$B" --db "$D" backup -o "$O/all.ndbak"; echo "rc=$?"
+echo "== search"; "$B" --db "$D" search 김기성; echo "rc=$?"
+echo "== print"; "$B" --db "$D" print signin -o "$O/signin.pdf"; echo "rc=$?"
+echo "== minutes"; "$B" --db "$D" export minutes -o "$O/minutes.md"; echo "rc=$?"
+echo "== dry-run"; "$B" --db "$D" import "$O/명단.csv" --dry-run; echo "rc=$?"
+echo "== save"; "$B" --db "$D" import "$O/명단.csv" 2>&1; echo "rc=$?"
+echo "== no room to copy"; TMPDIR="$1" "$B" --db "$D" events 2>&1; echo "rc=$?"
+echo "== ls"; LC_ALL=C ls "$1/db"
+"#
+    );
+    let (code, stdout, stderr) = on_small_disk(&script, out.path());
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let part = |name: &str| {
+        let from = stdout.find(&format!("== {name}\n")).unwrap() + name.len() + 4;
+        let to = stdout[from..]
+            .find("== ")
+            .map_or(stdout.len(), |i| from + i);
+        stdout[from..to].to_string()
+    };
+    for name in [
+        "events", "export", "backup", "search", "print", "minutes", "dry-run",
+    ] {
+        assert!(
+            part(name).ends_with("rc=0\n"),
+            "{name}: {}\n{stderr}",
+            part(name)
+        );
+    }
+    assert_eq!(part("events").lines().count(), 5, "{}", part("events"));
+    assert!(part("search").contains("김기성"), "{}", part("search"));
+    assert!(part("dry-run").contains("추가 1명"), "{}", part("dry-run"));
+    let people = std::fs::read_to_string(out.path().join("people.csv")).unwrap();
+    assert_eq!(people.lines().count(), 40, "39 people and the header");
+    for f in ["all.ndbak", "signin.pdf", "minutes.md"] {
+        assert!(
+            std::fs::metadata(out.path().join(f)).unwrap().len() > 0,
+            "{f}"
+        );
+    }
+    let (snap, _) = netday::store::Snapshot::read(&out.path().join("all.ndbak")).unwrap();
+    assert_eq!(snap.counts().people, 39);
+    // Saving is what the full disk stops, in words.
+    let save = part("save");
+    assert!(save.ends_with("rc=1\n"), "{save}");
+    assert!(
+        save.contains("디스크가 가득 찼습니다") && save.contains("The disk is full"),
+        "{save}"
+    );
+    // With no room for the copy either, that is said, and where to make room.
+    let no_room = part("no room to copy");
+    assert!(no_room.ends_with("rc=1\n"), "{no_room}");
+    assert!(
+        no_room.contains("임시 폴더") && no_room.contains("TMPDIR"),
+        "{no_room}"
+    );
+    // Nothing of the copies is left in the database's folder.
+    assert_eq!(part("ls"), "NETDAY_SCHEMA\nblobs\nconf\ndb\n");
+}
+
+/// A database on a read-only mount is read from a copy (export, backup); a command that
+/// would save says the database is read-only and what still works.
+#[test]
+fn a_read_only_database_can_be_exported_and_backed_up_and_says_so_when_saving() {
+    let out = tempfile::tempdir().unwrap();
+    let script = r#"
+B="$2"; D="$1/db"; O="$3"
+"$B" --db "$D" demo >/dev/null || exit 3
+mount -o remount,ro "$1" || exit 98
+echo "== export"; "$B" --db "$D" export people -o "$O/people.xlsx"; echo "rc=$?"
+echo "== backup"; "$B" --db "$D" backup -o "$O/all.ndbak"; echo "rc=$?"
+echo "== events"; "$B" --db "$D" events; echo "rc=$?"
+echo "== save"; "$B" --db "$D" demo 2>&1; echo "rc=$?"
+"#;
+    let (code, stdout, stderr) = on_small_disk(script, out.path());
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    for (name, rc) in [("export", 0), ("backup", 0), ("events", 0), ("save", 1)] {
+        let from = stdout.find(&format!("== {name}\n")).unwrap();
+        let to = stdout[from..].find("rc=").unwrap() + from;
+        assert_eq!(
+            stdout[to..].lines().next(),
+            Some(format!("rc={rc}").as_str()),
+            "{name}: {stdout}\n{stderr}"
+        );
+    }
+    let (snap, _) = netday::store::Snapshot::read(&out.path().join("all.ndbak")).unwrap();
+    assert_eq!(snap.counts().people, 39);
+    assert!(out.path().join("people.xlsx").is_file());
+    assert!(
+        stdout.contains("쓸 수 없습니다 (읽기 전용)")
+            && stdout.contains("cannot be written (read-only)")
+            && stdout.contains("netday backup"),
+        "{stdout}"
+    );
+}
