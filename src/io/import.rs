@@ -566,9 +566,83 @@ pub fn apply_file(
         event,
     };
     store.begin_import(&journal)?;
-    let summary = apply(store, parsed, event, false, progress)?;
-    store.end_import(&journal.file)?;
-    Ok(summary)
+    let mut heard = Heard {
+        inner: progress,
+        writing: false,
+        done: 0,
+        total: 0,
+    };
+    let summary = apply(store, parsed, event, false, &mut heard)
+        .and_then(|summary| store.end_import(&journal.file).map(|()| summary));
+    let (done, total) = (heard.done, heard.total);
+    summary.map_err(|e| cut_short(store, parsed, event, &journal.file, e, done, total))
+}
+
+/// Passes progress on, keeping how many records of the writing stage were written.
+struct Heard<'a> {
+    inner: &'a mut dyn Progress,
+    writing: bool,
+    done: u64,
+    total: u64,
+}
+
+impl Progress for Heard<'_> {
+    fn start(&mut self, what: crate::i18n::L, total: u64) {
+        self.writing = what == crate::i18n::PROGRESS_IMPORT;
+        if self.writing {
+            self.total = total;
+        }
+        self.inner.start(what, total);
+    }
+    fn set(&mut self, done: u64) {
+        if self.writing {
+            self.done = done;
+        }
+        self.inner.set(done);
+    }
+}
+
+/// An import the disk filled under: the transactions before the last were written, so what
+/// the database holds now is read again (sled reopens from the disk) and what is still missing
+/// is counted by a dry run of the same file.
+fn cut_short(
+    store: &Store,
+    parsed: &ParsedCsv,
+    event: Option<NaiveDate>,
+    file: &str,
+    e: StoreError,
+    done: u64,
+    total: u64,
+) -> StoreError {
+    if !e.is_disk_full() {
+        return e;
+    }
+    let missing = |s: &Store| {
+        apply(s, parsed, event, true, &mut crate::progress::Silent).map(|s| {
+            (
+                s.added + s.updated,
+                s.registered + s.tentative + s.cancelled,
+            )
+        })
+    };
+    // On a disk too full for sled to open again, a copy elsewhere is read.
+    let left = if done == 0 {
+        None
+    } else {
+        store
+            .durable()
+            .and_then(|()| missing(store))
+            .or_else(|_| Store::open_to_read(store.path()).and_then(|s| missing(&s)))
+            .ok()
+    };
+    StoreError::ImportCut {
+        path: store.path().to_path_buf(),
+        file: file.to_string(),
+        event,
+        done,
+        total,
+        left,
+    }
 }
 
 /// Rows checked between two reports of progress.

@@ -145,11 +145,15 @@ fn a_lost_conf_or_version_file_is_rebuilt_when_sleds_data_is_there() {
 /// "$2" the netday binary; returns (status, stdout, stderr). Needs `unshare` (util-linux) and
 /// user namespaces; fails, saying so, without them.
 fn on_small_disk(script: &str, out: &std::path::Path) -> (i32, String, String) {
+    on_disk_of("4m", script, out)
+}
+
+fn on_disk_of(size: &str, script: &str, out: &std::path::Path) -> (i32, String, String) {
     let disk = tempfile::tempdir().unwrap();
     let run = std::process::Command::new("unshare")
         .args(["--user", "--map-root-user", "--mount", "sh", "-c"])
         .arg(format!(
-            "mount -t tmpfs -o size=4m netday-test \"$1\" || exit 97\n{script}"
+            "mount -t tmpfs -o size={size} netday-test \"$1\" || exit 97\n{script}"
         ))
         .arg("sh")
         .arg(disk.path())
@@ -284,5 +288,70 @@ echo "== save"; "$B" --db "$D" demo 2>&1; echo "rc=$?"
             && stdout.contains("cannot be written (read-only)")
             && stdout.contains("netday backup"),
         "{stdout}"
+    );
+}
+
+/// An import the disk filled under says what it saved and what is still missing (it said
+/// "nothing was saved" while thousands were), and importing the same file again finishes it.
+#[test]
+fn an_import_cut_short_by_a_full_disk_says_how_much_is_in_and_finishes_when_run_again() {
+    let out = tempfile::tempdir().unwrap();
+    let mut csv = String::from("이름,소속,연락처,메모\n");
+    for i in 0..8000 {
+        csv += &format!(
+            "사람{i},조합{},010-{:04}-{:04},{}\n",
+            i % 50,
+            1000 + i % 9000,
+            i % 10_000,
+            "메모".repeat(60)
+        );
+    }
+    std::fs::write(out.path().join("big.csv"), csv).unwrap();
+    let script = r#"
+B="$2"; D="$1/db"; O="$3"
+"$B" --db "$D" demo >/dev/null || exit 3
+dd if=/dev/zero of="$1/filler" bs=1M count=10 2>/dev/null
+echo "== cut"; "$B" --db "$D" import "$O/big.csv" 2>&1; echo "rc=$?"
+"$B" --db "$D" export people -o "$O/after-cut.csv" || exit 4
+rm "$1/filler"
+echo "== again"; "$B" --db "$D" import "$O/big.csv" 2>&1; echo "rc=$?"
+"$B" --db "$D" export people -o "$O/after-again.csv" || exit 5
+"#;
+    let (code, stdout, stderr) = on_disk_of("16m", script, out.path());
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let people = |f: &str| {
+        std::fs::read_to_string(out.path().join(f))
+            .unwrap()
+            .lines()
+            .count()
+            - 1
+    };
+    let saved = people("after-cut.csv") - 39;
+    assert!(
+        saved > 0 && saved < 8000,
+        "the disk filled part-way: {saved} saved"
+    );
+    let cut = &stdout[stdout.find("== cut").unwrap()..stdout.find("== again").unwrap()];
+    assert!(cut.trim_end().ends_with("rc=1"), "{cut}");
+    assert!(
+        !cut.contains("저장하지 못했습니다") && !cut.contains("Nothing was saved"),
+        "{saved} people were saved: {cut}"
+    );
+    let left = 8000 - saved;
+    assert!(
+        cut.contains(&format!("아직 {left}명이 들어가지 않았습니다"))
+            && cut.contains(&format!("{left} people are not in yet")),
+        "{saved} saved, {left} left: {cut}"
+    );
+    assert!(
+        cut.contains("다시 가져오면 마저 들어갑니다") && cut.contains("big.csv"),
+        "{cut}"
+    );
+    let again = &stdout[stdout.find("== again").unwrap()..];
+    assert!(again.trim_end().ends_with("rc=0"), "{again}");
+    assert_eq!(
+        people("after-again.csv"),
+        39 + 8000,
+        "everyone once: {again}"
     );
 }
