@@ -52,7 +52,10 @@ struct Cli {
 enum Cmd {
     Demo,
     Import {
-        file: PathBuf,
+        #[arg(required_unless_present = "forget_unfinished")]
+        file: Option<PathBuf>,
+        #[arg(long, conflicts_with_all = ["file", "event", "dry_run", "map", "sheet"])]
+        forget_unfinished: bool,
         #[arg(long)]
         event: Option<String>,
         #[arg(long)]
@@ -410,12 +413,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             ))?;
         }
         Cmd::Import {
+            forget_unfinished: true,
+            ..
+        } => {
+            let store = open(cli.db)?;
+            let forgotten = store.forget_imports()?;
+            for j in &forgotten {
+                note(i18n::import_forgotten(&j.file));
+            }
+            print(i18n::imports_forgotten(forgotten.len()))?;
+        }
+        Cmd::Import {
             file,
             event,
             dry_run,
             map,
             sheet,
+            ..
         } => {
+            // clap requires the file unless --forget-unfinished (the arm above) is given.
+            let Some(file) = file else {
+                return Ok(());
+            };
             let event = date_arg(event)?;
             let overrides = map
                 .iter()
@@ -480,7 +499,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 open(cli.db)?
             };
-            for line in import::unfinished(&store)? {
+            for line in import::unfinished(&store, import::FORGET_ON_THE_COMMAND_LINE)? {
                 note(line);
             }
             let mut bar = Bar::new();

@@ -198,6 +198,14 @@ pub const HELP: &[(&str, &str, L)] = &[
     ),
     (
         "import",
+        "forget_unfinished",
+        L(
+            "끝나지 않은 가져오기의 기록을 지움 (그 파일이 없어졌거나 마저 가져오지 않을 때; 이미 들어간 사람은 그대로)",
+            "Forget the record of imports that did not finish (their file is gone, or you will not finish them; people already in stay)",
+        ),
+    ),
+    (
+        "import",
         "sheet",
         L(
             "읽을 시트 이름 (명단이 있는 시트가 여럿인 스프레드시트)",

@@ -527,21 +527,32 @@ impl<'a> Known<'a> {
     }
 }
 
-/// What to tell the user about imports that never finished (one line each).
-pub fn unfinished(store: &Store) -> Result<Vec<String>, StoreError> {
+/// What to tell the user about imports that never finished (one line each): how to finish
+/// each, or, when its file is gone, that it cannot be; `forget` says how to dismiss it where the
+/// lines are shown (the command line, or the key in the app).
+pub fn unfinished(store: &Store, forget: (&str, &str)) -> Result<Vec<String>, StoreError> {
     Ok(store
         .pending_imports()?
         .iter()
         .map(|j| {
+            let gone = !std::path::Path::new(&j.file).is_file();
             crate::i18n::import_unfinished(
                 &j.file,
                 j.size,
                 &j.started.local().format("%Y-%m-%d %H:%M").to_string(),
                 j.event.map(|d| d.to_string()),
+                gone,
+                forget,
             )
         })
         .collect())
 }
+
+/// How the command line forgets an unfinished import.
+pub const FORGET_ON_THE_COMMAND_LINE: (&str, &str) = (
+    "netday import --forget-unfinished",
+    "netday import --forget-unfinished",
+);
 
 /// `apply` for a file the user named. Unless a dry run, the import is recorded in the store as
 /// in progress before its first write and forgotten after its last, so one that is cut short

@@ -355,3 +355,85 @@ echo "== again"; "$B" --db "$D" import "$O/big.csv" 2>&1; echo "rc=$?"
         "everyone once: {again}"
     );
 }
+
+/// An import recorded as under way whose file is gone can be forgotten: its warning says it
+/// cannot be finished and how to dismiss it, on the command line and in the app, and then
+/// it is not said again.
+#[test]
+fn an_unfinished_import_whose_file_is_gone_can_be_dismissed() {
+    use netday::model::Ts;
+    use netday::state::{Action, Tone};
+    use netday::store::Store;
+    use netday::store::journal::ImportJournal;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let gone = dir.path().join("지난달 명단.csv");
+    let unfinished = |store: &Store| {
+        store
+            .begin_import(&ImportJournal {
+                file: gone.display().to_string(),
+                size: 1234,
+                started: Ts(1),
+                event: None,
+            })
+            .unwrap()
+    };
+    unfinished(&Store::open(&db).unwrap());
+
+    // The command line: every import names it, and the way out.
+    let csv = dir.path().join("새 명단.csv");
+    std::fs::write(&csv, "이름,소속\n김기성,한울신협\n").unwrap();
+    let (code, _, err) = run(&db, &["import", csv.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("지난달 명단.csv")
+            && err.contains("그 파일이 이제 없어")
+            && err.contains("netday import --forget-unfinished"),
+        "{err}"
+    );
+    let (code, out, err) = run(&db, &["import", "--forget-unfinished"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("지난달 명단.csv"), "{err}");
+    assert!(out.contains("1건을 지웠습니다"), "{out}");
+    let (code, _, err) = run(&db, &["import", csv.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains("가져오기가 끝나지 않았습니다"),
+        "said again: {err}"
+    );
+
+    // The app: the warning names the key the keymap binds, and that key forgets it.
+    let key = netday::keymap::key_of(netday::state::Context::Checkin, &Action::ForgetImports)
+        .expect("the desk binds a key to forget unfinished imports");
+    let store = Store::open(&db).unwrap();
+    unfinished(&store);
+    let mut app = app_on(store);
+    let said = app.message.clone().expect("the warning is shown");
+    assert_eq!(said.tone, Tone::Warn);
+    assert!(
+        said.text.contains("그 파일이 이제 없어") && said.text.contains(&format!("{key} 키")),
+        "{}",
+        said.text
+    );
+    let code = match key {
+        "F9" => ratatui::crossterm::event::KeyCode::F(9),
+        other => panic!("update the test for {other}"),
+    };
+    let press = ratatui::crossterm::event::KeyEvent::from(code);
+    let action = netday::keymap::action_for(app.context(), press).unwrap();
+    assert_eq!(action, Action::ForgetImports);
+    app.update(action);
+    let said = app.message.clone().unwrap();
+    assert!(said.text.contains("1건을 지웠습니다"), "{}", said.text);
+    let store = app.data.into_store();
+    assert!(store.pending_imports().unwrap().is_empty());
+    drop(store);
+    let app = app_on(Store::open(&db).unwrap());
+    assert!(
+        app.message
+            .as_ref()
+            .is_none_or(|m| !m.text.contains("가져오기가 끝나지 않았습니다")),
+        "{:?}",
+        app.message
+    );
+}
