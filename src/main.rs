@@ -298,18 +298,26 @@ fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
 }
 
 fn open(flag: Option<PathBuf>) -> anyhow::Result<Store> {
-    open_with(flag, Store::open)
+    open_with(flag, |path| {
+        Store::open(path).map_err(|e| match e {
+            netday::store::StoreError::DiskFull { .. } => {
+                let (ko, en) = i18n::full_disk_on_open(&path.display().to_string());
+                anyhow::Error::new(CliError::Said { ko, en })
+            }
+            e => e.into(),
+        })
+    })
 }
 
 /// For commands that only read: a database on a full disk or a read-only one is read from a
 /// copy, so its data can still be exported or backed up elsewhere.
 fn open_to_read(flag: Option<PathBuf>) -> anyhow::Result<Store> {
-    open_with(flag, Store::open_to_read)
+    open_with(flag, |path| Ok(Store::open_to_read(path)?))
 }
 
 fn open_with(
     flag: Option<PathBuf>,
-    open: fn(&Path) -> Result<Store, netday::store::StoreError>,
+    open: fn(&Path) -> anyhow::Result<Store>,
 ) -> anyhow::Result<Store> {
     let path = db_path(flag)?;
     if let Some(parent) = path.parent()

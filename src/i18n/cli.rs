@@ -41,6 +41,19 @@ pub fn registered_for(n: usize, title: &str) -> String {
 pub fn row_error(line: usize, why: &str) -> String {
     pick(format!("{line}행: {why}"), format!("line {line}: {why}"))
 }
+/// A command that saves was refused because the database's disk is full; the commands that
+/// only read still work, so the data can be copied to another disk.
+pub fn full_disk_on_open(path: &str) -> (String, String) {
+    (
+        format!(
+            "디스크가 가득 차서 데이터베이스를 저장용으로 열 수 없습니다 ({path}). 아무것도 바꾸지 않았습니다. 공간을 비운 뒤 다시 하세요. 그 전에도 내보내기와 백업은 됩니다: netday backup -o 다른-디스크/백업.ndbak"
+        ),
+        format!(
+            "The disk is full, so the database cannot be opened to save ({path}). Nothing was changed. Free some space, then try again. Export and backup still work meanwhile: netday backup -o other-disk/backup.ndbak"
+        ),
+    )
+}
+
 pub fn wrote_file(path: &str, rows: usize) -> String {
     pick(
         format!("{path}에 {rows}행을 썼습니다"),

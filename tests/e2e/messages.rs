@@ -240,9 +240,10 @@ echo "== ls"; LC_ALL=C ls "$1/db"
     let save = part("save");
     assert!(save.ends_with("rc=1\n"), "{save}");
     assert!(
-        save.contains("디스크가 가득 찼습니다") && save.contains("The disk is full"),
+        save.contains("디스크가 가득 차서") && save.contains("The disk is full"),
         "{save}"
     );
+    assert!(save.contains("netday backup -o"), "the way out: {save}");
     // With no room for the copy either, that is said, and where to make room.
     let no_room = part("no room to copy");
     assert!(no_room.ends_with("rc=1\n"), "{no_room}");
