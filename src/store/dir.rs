@@ -256,7 +256,16 @@ pub fn write_version_file(dir: &Path, version: u8) -> Result<()> {
 /// Copies sled's files of the database at `from` (its log, `conf`, finished snapshots and
 /// blobs) into the empty directory `to`, holding the database's lock meanwhile.
 pub fn copy_sled_files(from: &Path, to: &Path) -> Result<()> {
-    let _lock = lock(from, &from.join("db"))?;
+    // sled's threads let go of its lock a moment after a netday that is closing drops it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(1500);
+    let _lock = loop {
+        match lock(from, &from.join("db")) {
+            Err(StoreError::Locked(_)) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => break other?,
+        }
+    };
     let copy = |a: &Path, b: &Path| {
         std::fs::copy(a, b)
             .map(|_| ())
