@@ -34,6 +34,9 @@ pub(crate) enum CliError {
     BadDate(String),
     #[error("no home directory")]
     NoHome,
+    /// `--db ''`, or NETDAY_DB set to nothing (`env`).
+    #[error("empty database path")]
+    EmptyDb { env: bool },
     /// A message already written in both languages.
     #[error("{en}")]
     Said { ko: String, en: String },
@@ -75,6 +78,8 @@ impl CliError {
                 "'{given}'을(를) 날짜로 읽을 수 없습니다. today, 2026-12-15, 2026.12.15, 12/15, 12월 15일처럼 쓰세요."
             ),
             CliError::NoHome => "홈 디렉터리를 찾을 수 없습니다. --db 경로나 NETDAY_DB로 데이터베이스 위치를 정하세요.".to_string(),
+            CliError::EmptyDb { env: true } => "NETDAY_DB가 빈 값입니다. 빈 경로는 데이터베이스가 아니므로 아무것도 열지 않았습니다. NETDAY_DB에 데이터베이스 폴더를 적거나, 기본 위치를 쓰려면 NETDAY_DB를 지우세요 (unset NETDAY_DB).".to_string(),
+            CliError::EmptyDb { env: false } => "--db 경로가 비어 있습니다. 빈 경로는 데이터베이스가 아니므로 아무것도 열지 않았습니다. --db 뒤에 데이터베이스 폴더를 적거나, 기본 위치를 쓰려면 --db를 빼세요.".to_string(),
             CliError::Said { ko, .. } => ko.clone(),
         }
     }
@@ -102,6 +107,8 @@ impl CliError {
                 "Cannot read '{given}' as a date. Write it like today, 2026-12-15, 2026.12.15, 12/15 or 12월 15일."
             ),
             CliError::NoHome => "No home directory found. Give the database location with --db PATH or NETDAY_DB.".to_string(),
+            CliError::EmptyDb { env: true } => "NETDAY_DB is set but empty. An empty path is not a database, so nothing was opened. Set NETDAY_DB to the database folder, or unset it (unset NETDAY_DB) to use the default location.".to_string(),
+            CliError::EmptyDb { env: false } => "--db was given an empty path. An empty path is not a database, so nothing was opened. Give --db the database folder, or leave --db out to use the default location.".to_string(),
             CliError::Said { en, .. } => en.clone(),
         }
     }

@@ -57,6 +57,7 @@ const CHECKIN: &[Binding] = &[
     ctrl('z', "Ctrl-Z", Action::Undo),
     key(KeyCode::F(3), "F3", Action::ToggleContacts),
     key(KeyCode::F(4), "F4", Action::ShowMissing),
+    key(KeyCode::F(9), "F9", Action::ForgetImports),
 ];
 
 /// Who has not come yet: the list over the desk.
@@ -339,6 +340,15 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::IdeasBoard => vec![IDEAS_BOARD, LIST, GLOBAL],
         Context::IdeaDetail => vec![IDEA_DETAIL],
     }
+}
+
+/// How the key bound to `action` in `ctx` is written, if one is.
+pub fn key_of(ctx: Context, action: &Action) -> Option<&'static str> {
+    tables(ctx)
+        .into_iter()
+        .flatten()
+        .find(|b| b.action == *action)
+        .map(|b| b.label)
 }
 
 /// Whether typed characters go into a text field in `ctx`.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use clap::builder::TypedValueParser;
 use clap::{
     Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum,
 };
@@ -30,7 +31,8 @@ use cli_progress::Bar;
 #[derive(Parser)]
 #[command(name = "netday", version)]
 struct Cli {
-    #[arg(long, global = true)]
+    /// Taken even when empty, so that `--db ''` is refused in netday's words (`db_path`).
+    #[arg(long, global = true, value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
     db: Option<PathBuf>,
     #[arg(long, global = true)]
     lang: Option<String>,
@@ -50,7 +52,10 @@ struct Cli {
 enum Cmd {
     Demo,
     Import {
-        file: PathBuf,
+        #[arg(required_unless_present = "forget_unfinished")]
+        file: Option<PathBuf>,
+        #[arg(long, conflicts_with_all = ["file", "event", "dry_run", "map", "sheet"])]
+        forget_unfinished: bool,
         #[arg(long)]
         event: Option<String>,
         #[arg(long)]
@@ -305,13 +310,17 @@ fn note(line: impl Display) {
     let _ = writeln!(err, "{line}").and_then(|()| err.flush());
 }
 
-/// The database directory: --db, NETDAY_DB (unless empty), or the platform data directory.
+/// The database directory: --db, NETDAY_DB, or the platform data directory. An empty one is
+/// refused: it names no database, and taking the default instead would open another one.
 fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    let named = flag.filter(|p| !p.as_os_str().is_empty()).or_else(|| {
-        std::env::var_os("NETDAY_DB")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    });
+    let named = match flag {
+        Some(p) if p.as_os_str().is_empty() => return Err(CliError::EmptyDb { env: false }),
+        Some(p) => Some(p),
+        None => match std::env::var_os("NETDAY_DB") {
+            Some(v) if v.is_empty() => return Err(CliError::EmptyDb { env: true }),
+            v => v.map(PathBuf::from),
+        },
+    };
     if let Some(p) = named {
         return Ok(std::path::absolute(&p).unwrap_or(p));
     }
@@ -320,6 +329,27 @@ fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
 }
 
 fn open(flag: Option<PathBuf>) -> anyhow::Result<Store> {
+    open_with(flag, |path| {
+        Store::open(path).map_err(|e| match e {
+            netday::store::StoreError::DiskFull { .. } => {
+                let (ko, en) = i18n::full_disk_on_open(&path.display().to_string());
+                anyhow::Error::new(CliError::Said { ko, en })
+            }
+            e => e.into(),
+        })
+    })
+}
+
+/// For commands that only read: a database on a full disk or a read-only one is read from a
+/// copy, so its data can still be exported or backed up elsewhere.
+fn open_to_read(flag: Option<PathBuf>) -> anyhow::Result<Store> {
+    open_with(flag, |path| Ok(Store::open_to_read(path)?))
+}
+
+fn open_with(
+    flag: Option<PathBuf>,
+    open: fn(&Path) -> anyhow::Result<Store>,
+) -> anyhow::Result<Store> {
     let path = db_path(flag)?;
     if let Some(parent) = path.parent()
         && !parent.exists()
@@ -336,7 +366,7 @@ fn open(flag: Option<PathBuf>) -> anyhow::Result<Store> {
                 .map_err(failed)?;
         }
     }
-    let store = Store::open(&path)?;
+    let store = open(&path)?;
     store.warn_damaged_on_close();
     Ok(store)
 }
@@ -422,12 +452,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             ))?;
         }
         Cmd::Import {
+            forget_unfinished: true,
+            ..
+        } => {
+            let store = open(cli.db)?;
+            let forgotten = store.forget_imports()?;
+            for j in &forgotten {
+                note(i18n::import_forgotten(&j.file));
+            }
+            print(i18n::imports_forgotten(forgotten.len()))?;
+        }
+        Cmd::Import {
             file,
             event,
             dry_run,
             map,
             sheet,
+            ..
         } => {
+            // clap requires the file unless --forget-unfinished (the arm above) is given.
+            let Some(file) = file else {
+                return Ok(());
+            };
             let event = date_arg(event)?;
             let overrides = map
                 .iter()
@@ -487,8 +533,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 return Err(CliError::Said { ko, en }.into());
             }
             describe_columns(&parsed, dry_run, event.is_some())?;
-            let store = open(cli.db)?;
-            for line in import::unfinished(&store)? {
+            let store = if dry_run {
+                open_to_read(cli.db)?
+            } else {
+                open(cli.db)?
+            };
+            for line in import::unfinished(&store, import::FORGET_ON_THE_COMMAND_LINE)? {
                 note(line);
             }
             let mut bar = Bar::new();
@@ -540,7 +590,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if out.is_none() {
                 product_out()?;
             }
-            let store = open(cli.db)?;
+            let store = open_to_read(cli.db)?;
             let bytes;
             let table_format = out
                 .as_deref()
@@ -629,7 +679,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if to_stdout(Some(&output)) {
                 product_out()?;
             }
-            let store = open(cli.db)?;
+            let store = open_to_read(cli.db)?;
             let e = pick_event(&store, event)?;
             let opt = print::Options {
                 sort,
@@ -661,7 +711,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Cmd::Search { query, limit } => {
             product_out()?;
-            let store = open(cli.db)?;
+            let store = open_to_read(cli.db)?;
             // The saved index when nobody changed since it was saved: one read, no rebuild.
             let generation = store.generation()?;
             let index = match netday::data::roster::saved_index(&store, generation)? {
@@ -717,7 +767,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Cmd::Events => {
             product_out()?;
-            let store = open(cli.db)?;
+            let store = open_to_read(cli.db)?;
             let mut events = store.events()?;
             if events.is_empty() {
                 print(i18n::NO_EVENTS)?;
@@ -819,7 +869,7 @@ fn backup(db: Option<PathBuf>, out: Option<&Path>, force: bool) -> anyhow::Resul
             return Err(CliError::from(i18n::BACKUP_TO_TERMINAL).into());
         }
     }
-    let store = open(db)?;
+    let store = open_to_read(db)?;
     let mut bar = Bar::new();
     let snap = store.snapshot_with(&mut bar, i18n::PROGRESS_BACKUP)?;
     let bytes = snap.to_bytes()?;

@@ -301,8 +301,14 @@ impl Data {
     }
 
     /// Imports a kill left unfinished, said in the user's words.
-    pub fn unfinished_imports(&self) -> Result<Vec<String>> {
-        import::unfinished(&self.store)
+    /// `forget` says how to dismiss them where they are shown.
+    pub fn unfinished_imports(&self, forget: (&str, &str)) -> Result<Vec<String>> {
+        import::unfinished(&self.store, forget)
+    }
+
+    /// Forgets the imports that did not finish; returns how many.
+    pub fn forget_imports(&self) -> Result<usize> {
+        Ok(self.store.forget_imports()?.len())
     }
 
     // --- the meeting: agenda, notes, drafts, ideas ---

@@ -41,6 +41,19 @@ pub fn registered_for(n: usize, title: &str) -> String {
 pub fn row_error(line: usize, why: &str) -> String {
     pick(format!("{line}행: {why}"), format!("line {line}: {why}"))
 }
+/// A command that saves was refused because the database's disk is full; the commands that
+/// only read still work, so the data can be copied to another disk.
+pub fn full_disk_on_open(path: &str) -> (String, String) {
+    (
+        format!(
+            "디스크가 가득 차서 데이터베이스를 저장용으로 열 수 없습니다 ({path}). 아무것도 바꾸지 않았습니다. 공간을 비운 뒤 다시 하세요. 그 전에도 내보내기와 백업은 됩니다: netday backup -o 다른-디스크/백업.ndbak"
+        ),
+        format!(
+            "The disk is full, so the database cannot be opened to save ({path}). Nothing was changed. Free some space, then try again. Export and backup still work meanwhile: netday backup -o other-disk/backup.ndbak"
+        ),
+    )
+}
+
 pub fn wrote_file(path: &str, rows: usize) -> String {
     pick(
         format!("{path}에 {rows}행을 썼습니다"),
@@ -205,6 +218,14 @@ pub const HELP: &[(&str, &str, L)] = &[
         L(
             "열을 직접 지정 (여러 번): '머리글=필드', 필드는 이름 소속 직함 연락처 이메일 구분 지역 코드 태그 메모 상태 또는 무시",
             "Map a column by hand (repeatable): 'header=field', field one of name organization role phone email kind district code tags notes status, or ignore",
+        ),
+    ),
+    (
+        "import",
+        "forget_unfinished",
+        L(
+            "끝나지 않은 가져오기의 기록을 지움 (그 파일이 없어졌거나 마저 가져오지 않을 때; 이미 들어간 사람은 그대로)",
+            "Forget the record of imports that did not finish (their file is gone, or you will not finish them; people already in stay)",
         ),
     ),
     (

@@ -216,20 +216,59 @@ pub fn import_lines(lines: usize, people: usize) -> String {
         format!("{people} people imported from {lines} data lines"),
     )
 }
-/// An import that began and did not finish, and how to finish it.
-pub fn import_unfinished(file: &str, size: u64, started: &str, event: Option<String>) -> String {
+/// An import that began and did not finish, and how to finish it; when its file is gone
+/// (`gone`), how to forget it. `forget` names the way to forget it where the warning is shown.
+pub fn import_unfinished(
+    file: &str,
+    size: u64,
+    started: &str,
+    event: Option<String>,
+    gone: bool,
+    forget: (&str, &str),
+) -> String {
     let file = crate::model::clean_line(file);
     let ev = event
         .as_deref()
         .map(|d| format!(" --event {d}"))
         .unwrap_or_default();
+    if gone {
+        return pick(
+            format!(
+                "가져오기가 끝나지 않았습니다: {file} ({size}바이트, {started} 시작). 그 파일이 이제 없어 마저 가져올 수 없습니다. 이미 들어간 사람은 그대로 있습니다. 이 안내를 지우려면 {}",
+                forget.0
+            ),
+            format!(
+                "An import did not finish: {file} ({size} bytes, started {started}). That file is gone, so it cannot be finished; people already in stay. To dismiss this warning: {}",
+                forget.1
+            ),
+        );
+    }
     pick(
         format!(
-            "가져오기가 끝나지 않았습니다: {file} ({size}바이트, {started} 시작). 같은 파일을 다시 가져오세요 (이미 들어간 사람은 건너뜁니다): netday import \"{file}\"{ev}"
+            "가져오기가 끝나지 않았습니다: {file} ({size}바이트, {started} 시작). 같은 파일을 다시 가져오세요 (이미 들어간 사람은 건너뜁니다): netday import \"{file}\"{ev} — 마저 가져오지 않으려면 {}",
+            forget.0
         ),
         format!(
-            "An import did not finish: {file} ({size} bytes, started {started}). Import the same file again (people already in are skipped): netday import \"{file}\"{ev}"
+            "An import did not finish: {file} ({size} bytes, started {started}). Import the same file again (people already in are skipped): netday import \"{file}\"{ev} — or, to leave it unfinished: {}",
+            forget.1
         ),
+    )
+}
+/// One forgotten unfinished import.
+pub fn import_forgotten(file: &str) -> String {
+    let file = crate::model::clean_line(file);
+    pick(
+        format!("끝나지 않은 가져오기의 기록을 지웠습니다: {file}"),
+        format!("Forgot the unfinished import of {file}"),
+    )
+}
+/// How many unfinished imports were forgotten.
+pub fn imports_forgotten(n: usize) -> String {
+    pick(
+        format!(
+            "끝나지 않은 가져오기 기록 {n}건을 지웠습니다. 이미 들어간 사람은 그대로 있습니다."
+        ),
+        format!("Forgot {n} unfinished import(s). People already imported stay."),
     )
 }
 

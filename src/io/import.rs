@@ -527,21 +527,32 @@ impl<'a> Known<'a> {
     }
 }
 
-/// What to tell the user about imports that never finished (one line each).
-pub fn unfinished(store: &Store) -> Result<Vec<String>, StoreError> {
+/// What to tell the user about imports that never finished (one line each): how to finish
+/// each, or, when its file is gone, that it cannot be; `forget` says how to dismiss it where the
+/// lines are shown (the command line, or the key in the app).
+pub fn unfinished(store: &Store, forget: (&str, &str)) -> Result<Vec<String>, StoreError> {
     Ok(store
         .pending_imports()?
         .iter()
         .map(|j| {
+            let gone = !std::path::Path::new(&j.file).is_file();
             crate::i18n::import_unfinished(
                 &j.file,
                 j.size,
                 &j.started.local().format("%Y-%m-%d %H:%M").to_string(),
                 j.event.map(|d| d.to_string()),
+                gone,
+                forget,
             )
         })
         .collect())
 }
+
+/// How the command line forgets an unfinished import.
+pub const FORGET_ON_THE_COMMAND_LINE: (&str, &str) = (
+    "netday import --forget-unfinished",
+    "netday import --forget-unfinished",
+);
 
 /// `apply` for a file the user named. Unless a dry run, the import is recorded in the store as
 /// in progress before its first write and forgotten after its last, so one that is cut short
@@ -566,9 +577,83 @@ pub fn apply_file(
         event,
     };
     store.begin_import(&journal)?;
-    let summary = apply(store, parsed, event, false, progress)?;
-    store.end_import(&journal.file)?;
-    Ok(summary)
+    let mut heard = Heard {
+        inner: progress,
+        writing: false,
+        done: 0,
+        total: 0,
+    };
+    let summary = apply(store, parsed, event, false, &mut heard)
+        .and_then(|summary| store.end_import(&journal.file).map(|()| summary));
+    let (done, total) = (heard.done, heard.total);
+    summary.map_err(|e| cut_short(store, parsed, event, &journal.file, e, done, total))
+}
+
+/// Passes progress on, keeping how many records of the writing stage were written.
+struct Heard<'a> {
+    inner: &'a mut dyn Progress,
+    writing: bool,
+    done: u64,
+    total: u64,
+}
+
+impl Progress for Heard<'_> {
+    fn start(&mut self, what: crate::i18n::L, total: u64) {
+        self.writing = what == crate::i18n::PROGRESS_IMPORT;
+        if self.writing {
+            self.total = total;
+        }
+        self.inner.start(what, total);
+    }
+    fn set(&mut self, done: u64) {
+        if self.writing {
+            self.done = done;
+        }
+        self.inner.set(done);
+    }
+}
+
+/// An import the disk filled under: the transactions before the last were written, so what
+/// the database holds now is read again (sled reopens from the disk) and what is still missing
+/// is counted by a dry run of the same file.
+fn cut_short(
+    store: &Store,
+    parsed: &ParsedCsv,
+    event: Option<NaiveDate>,
+    file: &str,
+    e: StoreError,
+    done: u64,
+    total: u64,
+) -> StoreError {
+    if !e.is_disk_full() {
+        return e;
+    }
+    let missing = |s: &Store| {
+        apply(s, parsed, event, true, &mut crate::progress::Silent).map(|s| {
+            (
+                s.added + s.updated,
+                s.registered + s.tentative + s.cancelled,
+            )
+        })
+    };
+    // On a disk too full for sled to open again, a copy elsewhere is read.
+    let left = if done == 0 {
+        None
+    } else {
+        store
+            .durable()
+            .and_then(|()| missing(store))
+            .or_else(|_| Store::open_to_read(store.path()).and_then(|s| missing(&s)))
+            .ok()
+    };
+    StoreError::ImportCut {
+        path: store.path().to_path_buf(),
+        file: file.to_string(),
+        event,
+        done,
+        total,
+        left,
+    }
 }
 
 /// Rows checked between two reports of progress.

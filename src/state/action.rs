@@ -162,6 +162,8 @@ pub enum Action {
     ClearFilter,
     /// Open or close the detail pane of the selected person
     Detail,
+    /// Forget the imports that did not finish (dismisses their warning)
+    ForgetImports,
 }
 
 impl Action {
@@ -223,6 +225,10 @@ impl Action {
             NextScreen => L("다음 화면", "Next screen"),
             PrevScreen => L("이전 화면", "Previous screen"),
             PickEvent => L("네트워킹데이 선택", "Choose networking day"),
+            ForgetImports => L(
+                "끝나지 않은 가져오기 안내 지우기 (기록만 지움)",
+                "Dismiss the unfinished-import warning (forgets the record)",
+            ),
             Input(_) | Paste(_) => L("입력", "Type"),
             Backspace => L("한 글자 지우기", "Delete one character"),
             DeleteChar => L(

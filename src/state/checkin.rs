@@ -134,6 +134,10 @@ impl App {
                 None => self.say(Tone::Warn, i18n::NOTHING_TO_UNDO.get()),
             },
             Action::ShowMissing => self.open_missing(),
+            Action::ForgetImports => {
+                let n = self.data.forget_imports()?;
+                self.say(Tone::Info, i18n::imports_forgotten(n));
+            }
             Action::WalkIn if self.event.is_none() => {
                 // Say it now, not after the whole form is filled.
                 self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());

@@ -270,7 +270,12 @@ impl App {
             .map(|(ko, en)| i18n::pick(ko, en))
             .into_iter()
             .collect();
-        warnings.extend(self.data.unfinished_imports()?);
+        let key = crate::keymap::key_of(Context::Checkin, &Action::ForgetImports).unwrap_or("F9");
+        let forget = (
+            format!("체크인 화면에서 {key} 키를 누르세요"),
+            format!("press {key} on the check-in desk"),
+        );
+        warnings.extend(self.data.unfinished_imports((&forget.0, &forget.1))?);
         if !warnings.is_empty() {
             self.say(Tone::Warn, warnings.join(" · "));
         }

@@ -6,6 +6,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
+use super::error::is_disk_full;
 
 /// Records the schema beside sled's files; written only once the database holds its schema.
 pub const VERSION_FILE: &str = "NETDAY_SCHEMA";
@@ -22,6 +23,10 @@ pub enum Found {
     Interrupted,
     /// A netday database (its version file is there).
     Database,
+    /// sled's own files (its log and a `conf` sled wrote) and nothing foreign, but no version
+    /// file: a netday database whose version file was lost, if sled's data holds netday's
+    /// schema; anything else is refused once sled has read it, and its files put back.
+    Unversioned,
 }
 
 /// Whether `name` is a file sled or netday itself makes in a database directory.
@@ -71,8 +76,27 @@ pub fn classify(path: &Path) -> Result<Found> {
         Ok(Found::Database)
     } else if names.iter().any(|n| n == CREATION_MARKER) && names.iter().all(|n| is_ours(n)) {
         Ok(Found::Interrupted)
+    } else if names.iter().all(|n| is_ours(n))
+        && names.iter().any(|n| n == "db")
+        && is_sled_conf(&path.join("conf"))
+    {
+        Ok(Found::Unversioned)
     } else {
         Err(StoreError::Foreign(path.to_path_buf()))
+    }
+}
+
+/// Whether `file` is a configuration sled wrote: its text, then the CRC-32 of that text
+/// (little-endian), as sled 0.34 checks it.
+fn is_sled_conf(file: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(file) else {
+        return false;
+    };
+    match bytes.len().checked_sub(4).map(|at| bytes.split_at(at)) {
+        Some((text, crc)) if text.starts_with(b"segment_size: ") => {
+            crc == crc32fast::hash(text).to_le_bytes()
+        }
+        _ => false,
     }
 }
 
@@ -173,20 +197,21 @@ pub fn remove_marker(path: &Path) -> Result<()> {
     }
 }
 
-/// Checks an existing database before sled opens it: the lock is free, sled's files are there,
-/// the version is one this build reads; then removes what an interrupted open left (a snapshot
-/// sled was still writing, our own temporary version file), which would otherwise make every
-/// later open fail. Returns the version found.
-pub fn prepare_existing(path: &Path, supported: u8) -> Result<u8> {
+/// Checks an existing database before sled opens it: the lock is free, sled's log is there,
+/// the version (when `versioned`: the version file is there) is one this build reads; then
+/// removes what an interrupted open left (a snapshot sled was still writing, our own temporary
+/// version file), which would otherwise make every later open fail. A missing `conf` is no
+/// loss: sled writes it again from the configuration netday always opens with.
+pub fn prepare_existing(path: &Path, supported: u8, versioned: bool) -> Result<()> {
     let _lock = lock(path, &path.join("db"))?;
-    for file in ["conf", "db"] {
-        if !path.join(file).exists() {
-            return Err(StoreError::Missing(path.join(file)));
-        }
+    if !path.join("db").exists() {
+        return Err(StoreError::Missing(path.join("db")));
     }
-    let found = read_version_file(path)?;
-    if found > supported {
-        return Err(StoreError::Newer { found, supported });
+    if versioned {
+        let found = read_version_file(path)?;
+        if found > supported {
+            return Err(StoreError::Newer { found, supported });
+        }
     }
     let mut removed = false;
     for name in names(path)? {
@@ -199,7 +224,7 @@ pub fn prepare_existing(path: &Path, supported: u8) -> Result<u8> {
     if removed {
         sync_dir(path)?;
     }
-    Ok(found)
+    Ok(())
 }
 
 pub fn read_version_file(dir: &Path) -> Result<u8> {
@@ -226,6 +251,40 @@ pub fn write_version_file(dir: &Path, version: u8) -> Result<()> {
     })()
     .map_err(|e| StoreError::io(&file, e))?;
     sync_dir(dir)
+}
+
+/// Copies sled's files of the database at `from` (its log, `conf`, finished snapshots and
+/// blobs) into the empty directory `to`, holding the database's lock meanwhile.
+pub fn copy_sled_files(from: &Path, to: &Path) -> Result<()> {
+    // sled's threads let go of its lock a moment after a netday that is closing drops it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(1500);
+    let _lock = loop {
+        match lock(from, &from.join("db")) {
+            Err(StoreError::Locked(_)) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => break other?,
+        }
+    };
+    let copy = |a: &Path, b: &Path| {
+        std::fs::copy(a, b)
+            .map(|_| ())
+            .map_err(|e| StoreError::io(if is_disk_full(&e) { b } else { a }, e))
+    };
+    for name in names(from)? {
+        let (a, b) = (from.join(&name), to.join(&name));
+        if name == "blobs" {
+            std::fs::create_dir(&b).map_err(|e| StoreError::io(&b, e))?;
+            for blob in names(&a)? {
+                copy(&a.join(&blob), &b.join(&blob))?;
+            }
+        } else if matches!(name.as_str(), "conf" | "db")
+            || (name.starts_with("snap.") && !is_unfinished_snapshot(&name))
+        {
+            copy(&a, &b)?;
+        }
+    }
+    Ok(())
 }
 
 /// sled writes while it opens (a fresh log head, a snapshot, its blobs folder). What it may
@@ -273,6 +332,13 @@ impl Preimage {
         if !self.blobs {
             // Only the empty folder sled made a moment ago.
             let _ = std::fs::remove_dir(dir.join("blobs"));
+        }
+        if !self.files.iter().any(|(p, _)| p.ends_with("conf")) {
+            // sled wrote one because there was none.
+            match std::fs::remove_file(dir.join("conf")) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
         }
         for (p, bytes) in &self.files {
             std::fs::write(p, bytes)?;

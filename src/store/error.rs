@@ -25,6 +25,24 @@ pub enum StoreError {
     Foreign(PathBuf),
     #[error("{}", self.en())]
     DiskFull { path: PathBuf },
+    /// The disk filled up during an import of `file`: `done` of `total` records were written
+    /// before; `left` is what a dry run found still missing (people, day registrations), when
+    /// the database could be read again.
+    #[error("{}", self.en())]
+    ImportCut {
+        path: PathBuf,
+        file: String,
+        event: Option<chrono::NaiveDate>,
+        done: u64,
+        total: u64,
+        left: Option<(usize, usize)>,
+    },
+    /// The database's files or its mount may not be written.
+    #[error("{}", self.en())]
+    ReadOnly(PathBuf),
+    /// The database could be read only from a copy, and the temporary folder has no room for one.
+    #[error("{}", self.en())]
+    NoRoomToRead { path: PathBuf, temp: PathBuf },
     /// sled did not recover from a failed write; only a restart of netday lets go of it.
     #[error("{}", self.en())]
     Stuck(PathBuf),
@@ -64,6 +82,12 @@ fn at(path: &Path) -> String {
     }
 }
 
+/// The command that imports `file` again.
+fn again(file: &str, event: Option<chrono::NaiveDate>) -> String {
+    let ev = event.map(|d| format!(" --event {d}")).unwrap_or_default();
+    format!("netday import \"{}\"{ev}", crate::model::clean_line(file))
+}
+
 fn mb(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
@@ -97,6 +121,43 @@ impl StoreError {
             StoreError::DiskFull { path } => format!(
                 "디스크가 가득 찼습니다{}. 저장하지 못했습니다. 공간을 비운 뒤 다시 저장하세요.",
                 at(path)
+            ),
+            StoreError::ImportCut {
+                path,
+                file,
+                event,
+                done,
+                total,
+                left,
+            } => {
+                let saved = match (done, left) {
+                    (0, _) => "이 파일에서는 아무것도 저장되지 않았습니다.".to_string(),
+                    (_, Some((0, 0))) => "파일의 내용은 모두 저장되었습니다.".to_string(),
+                    (_, Some((people, 0))) => format!(
+                        "멈추기 전까지 쓴 기록은 저장되었고, 아직 {people}명이 들어가지 않았습니다."
+                    ),
+                    (_, Some((people, day))) => format!(
+                        "멈추기 전까지 쓴 기록은 저장되었고, 아직 {people}명과 참석 등록 {day}건이 들어가지 않았습니다."
+                    ),
+                    (done, None) => {
+                        format!("기록 {total}건 중 {done}건까지는 저장되었을 수 있습니다.")
+                    }
+                };
+                format!(
+                    "디스크가 가득 차서{} 가져오기가 도중에 멈췄습니다: {}. {saved} 공간을 비운 뒤 같은 파일을 다시 가져오면 마저 들어갑니다 (이미 들어간 사람은 다시 들어가지 않습니다): {}",
+                    at(path),
+                    crate::model::clean_line(file),
+                    again(file, *event)
+                )
+            }
+            StoreError::ReadOnly(p) => format!(
+                "데이터베이스에 쓸 수 없습니다 (읽기 전용): {}. 저장하지 않았고 아무것도 바꾸지 않았습니다. 내보내기와 백업(netday export, netday backup)은 됩니다. 저장하려면 데이터베이스 폴더에 쓰기 권한을 주거나 쓸 수 있는 곳으로 복사해 --db로 지정하세요.",
+                p.display()
+            ),
+            StoreError::NoRoomToRead { path, temp } => format!(
+                "데이터베이스({})를 바로 열 수 없어(디스크가 가득 찼거나 읽기 전용) 읽기용 사본을 임시 폴더 {}에 만들려 했지만 그곳에도 공간이 없습니다. 아무것도 바꾸지 않았습니다. 공간을 비우거나, TMPDIR(Windows: TMP)을 다른 디스크의 폴더로 정한 뒤 다시 하세요.",
+                path.display(),
+                temp.display()
             ),
             StoreError::Stuck(p) => format!(
                 "디스크 오류 뒤 데이터베이스를 다시 열지 못했습니다 ({}). 저장된 내용은 안전합니다. netday를 종료하고 다시 실행하세요.",
@@ -163,6 +224,43 @@ impl StoreError {
                 "The disk is full{}. Nothing was saved. Free some space, then save again.",
                 at(path)
             ),
+            StoreError::ImportCut {
+                path,
+                file,
+                event,
+                done,
+                total,
+                left,
+            } => {
+                let saved = match (done, left) {
+                    (0, _) => "Nothing from this file was saved.".to_string(),
+                    (_, Some((0, 0))) => "Everything in the file was saved.".to_string(),
+                    (_, Some((people, 0))) => format!(
+                        "What was written before it stopped is saved; {people} people are not in yet."
+                    ),
+                    (_, Some((people, day))) => format!(
+                        "What was written before it stopped is saved; {people} people and {day} registrations for the day are not in yet."
+                    ),
+                    (done, None) => {
+                        format!("Up to {done} of {total} records may have been saved.")
+                    }
+                };
+                format!(
+                    "The disk filled up{} and the import stopped part-way: {}. {saved} Free some space, then import the same file again to finish it (people already in are not added twice): {}",
+                    at(path),
+                    crate::model::clean_line(file),
+                    again(file, *event)
+                )
+            }
+            StoreError::ReadOnly(p) => format!(
+                "The database cannot be written (read-only): {}. Nothing was saved or changed. Export and backup (netday export, netday backup) still work; to save, make the database folder writable, or copy it somewhere writable and give that to --db.",
+                p.display()
+            ),
+            StoreError::NoRoomToRead { path, temp } => format!(
+                "The database ({}) cannot be opened in place (its disk is full or it is read-only), and the temporary folder {} has no room for a copy to read either. Nothing was changed. Free some space, or set TMPDIR (Windows: TMP) to a folder on another disk, then try again.",
+                path.display(),
+                temp.display()
+            ),
             StoreError::Stuck(p) => format!(
                 "After a disk error the database could not be opened again ({}). What was saved is safe. Quit netday and start it again.",
                 p.display()
@@ -222,7 +320,10 @@ impl StoreError {
 
     /// Whether the disk ran out of room (the store reopens sled before the next access then).
     pub fn is_disk_full(&self) -> bool {
-        matches!(self, StoreError::DiskFull { .. })
+        matches!(
+            self,
+            StoreError::DiskFull { .. } | StoreError::ImportCut { .. }
+        )
     }
 }
 

@@ -43,6 +43,25 @@ impl Store {
         self.write(|tx| tx.del(META, &import_key(file)))
     }
 
+    /// Forgets every import recorded as under way, one that cannot be read included, in one
+    /// durable step; returns those that could be read. What they imported stays.
+    pub fn forget_imports(&self) -> Result<Vec<ImportJournal>> {
+        let pending = self.pending_imports()?;
+        let mut keys = Vec::new();
+        for kv in self.tree(META)?.scan_prefix(IMPORT_PREFIX) {
+            keys.push(kv.map_err(|e| self.sled_err(e))?.0);
+        }
+        if !keys.is_empty() {
+            self.write(|tx| {
+                for k in &keys {
+                    tx.del(META, k)?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(pending)
+    }
+
     /// Imports that began and never finished, oldest first.
     pub fn pending_imports(&self) -> Result<Vec<ImportJournal>> {
         let mut out: Vec<ImportJournal> = self.scan(META, IMPORT_PREFIX)?;

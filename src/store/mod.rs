@@ -20,6 +20,7 @@ mod mode;
 mod open;
 mod people;
 mod read;
+pub mod read_only;
 mod snapshot;
 mod swap;
 mod write;
@@ -79,4 +80,7 @@ pub struct Store {
     damaged: Mutex<BTreeSet<DamagedRecord>>,
     /// Print the damage warning to standard error when the store closes (the command line).
     warn_on_close: AtomicBool,
+    /// Set when the database could only be read from a copy (`open_to_read`); every write is
+    /// refused then.
+    copy: Option<read_only::Copy>,
 }

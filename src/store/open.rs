@@ -18,13 +18,15 @@ impl Store {
         // A restore killed half-way is finished or rolled back first; its lock is held until
         // the database is open, so no swap happens meanwhile.
         let _swap = swap::settle(path)?;
+        let live = Self::open_live(path).map_err(|e| super::read_only::explain(path, e))?;
         let store = Store {
-            live: RwLock::new(Some(Arc::new(Self::open_live(path)?))),
+            live: RwLock::new(Some(Arc::new(live))),
             path: path.to_path_buf(),
             syncs: AtomicU64::new(0),
             failed: AtomicBool::new(false),
             damaged: Mutex::new(BTreeSet::new()),
             warn_on_close: AtomicBool::new(false),
+            copy: None,
         };
         store.settle()?;
         super::mode::tighten(path);
@@ -57,13 +59,14 @@ impl Store {
                 dir::finish_creation(path, SCHEMA)?;
                 Ok(live)
             }
-            dir::Found::Database => {
+            found @ (dir::Found::Database | dir::Found::Unversioned) => {
                 // sled rewrites its snapshot on open, so a newer database is refused before
                 // sled sees it, from the version file written beside sled's own.
-                dir::prepare_existing(path, SCHEMA)?;
+                let versioned = matches!(found, dir::Found::Database);
+                dir::prepare_existing(path, SCHEMA, versioned)?;
                 let before = dir::Preimage::capture(path);
                 let result = Self::open_sled(path).and_then(|live| {
-                    Self::check_schema(path, &live)?;
+                    Self::check_schema(path, &live, versioned)?;
                     Ok(live)
                 });
                 if let (Err(e), Some(pre)) = (&result, before)
@@ -80,7 +83,7 @@ impl Store {
         }
     }
 
-    fn open_sled(path: &Path) -> Result<Live> {
+    pub(super) fn open_sled(path: &Path) -> Result<Live> {
         let cfg = sled::Config::new()
             .path(path)
             .cache_capacity(32 * 1024 * 1024)
@@ -123,12 +126,15 @@ impl Store {
     }
 
     /// A database with a version file holds its schema in `meta`; a newer one is refused.
-    fn check_schema(path: &Path, live: &Live) -> Result<()> {
+    /// Without the version file (`versioned` false), sled's data without netday's schema is
+    /// not netday's; with it, `settle` writes the version file again.
+    fn check_schema(path: &Path, live: &Live, versioned: bool) -> Result<()> {
         let found = live.trees[META]
             .get(SCHEMA_KEY)
             .map_err(|e| StoreError::sled(path, e))?
             .and_then(|v| v.first().copied());
         match found {
+            None if !versioned => Err(StoreError::Foreign(path.to_path_buf())),
             // netday wrote here (the version file says so), yet the log yields nothing.
             None => Err(StoreError::Corrupt(path.join("db"))),
             Some(found) if found > SCHEMA => Err(StoreError::Newer {

@@ -160,6 +160,7 @@ impl Store {
 
     pub(super) fn raw_insert(&self, tree: usize, key: &[u8], value: impl Into<IVec>) -> Result<()> {
         let value = value.into();
+        self.writable()?;
         self.ensure_room((key.len() + value.len()) as u64)?;
         let r = self
             .tree(tree)?
@@ -191,6 +192,7 @@ impl Store {
 
     /// Makes everything written so far survive a crash or power loss.
     pub fn durable(&self) -> Result<()> {
+        self.writable()?;
         let live = self.live()?;
         let r = live.db.flush().map_err(|e| self.sled_err(e)).and_then(|_| {
             live.log
@@ -226,6 +228,7 @@ impl Store {
 
     /// Like `write` but without the sync: bulk loads call `durable` once at the end.
     pub fn write_unsynced<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
+        self.writable()?;
         let live = self.live()?;
         let refs: Vec<&Tree> = live.trees.iter().collect();
         let r = refs

@@ -565,23 +565,6 @@ fn a_bare_relative_db_name_is_a_database_in_the_current_directory() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("네트워킹데이"));
 }
 
-#[test]
-fn an_empty_netday_db_means_the_default_location() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(bin())
-        .arg("events")
-        .env("LANG", "ko_KR.UTF-8")
-        .env("NETDAY_DB", "")
-        .env("HOME", dir.path())
-        .env("XDG_DATA_HOME", dir.path().join("data"))
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{err}");
-    assert!(!err.contains("--db"), "{err}");
-    assert!(dir.path().join("data/netday/netday.db").is_dir());
-}
-
 /// Root reads and writes everything, so as root the child first becomes `nobody`; the files it
 /// must reach are handed to that user with `give_away`.
 #[cfg(unix)]

@@ -15,6 +15,7 @@ mod e2e_meeting;
 mod e2e_people;
 mod e2e_terminal;
 mod file_modes;
+mod messages;
 mod outputs;
 mod print;
 mod progress;
