@@ -374,6 +374,9 @@ pub fn apply(
     Ok(summary)
 }
 
+/// Alias codes an import gives one person at most: one per office whose list they are on.
+pub const MAX_ALIASES: usize = 32;
+
 /// People written in one transaction.
 const PEOPLE_PER_WRITE: usize = 2000;
 
@@ -566,7 +569,8 @@ impl<'a> Known<'a> {
     }
 
     /// Keeps `code` (upper case, nobody's yet) as person `i`'s alias, or as their code when
-    /// they have none; true if it was new to them.
+    /// they have none; true if it was new to them. Past `MAX_ALIASES` a code is not kept (the
+    /// row still updates them), so no file can grow one record past the store's limit.
     fn alias(&mut self, i: usize, code: &str) -> bool {
         if self.who[i].has_code(code) {
             return false;
@@ -574,8 +578,10 @@ impl<'a> Known<'a> {
         let p = self.who[i].person();
         if p.code.is_empty() {
             p.code = code.to_string();
-        } else {
+        } else if p.aliases.len() < MAX_ALIASES {
             p.aliases.push(code.to_string());
+        } else {
+            return false;
         }
         self.code.add(hash(code), i);
         true

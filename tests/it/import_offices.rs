@@ -144,6 +144,23 @@ fn rows_find_people_by_name_and_email_or_organisation_whatever_their_code() {
 }
 
 #[test]
+fn one_person_takes_a_bounded_number_of_aliases() {
+    let (_d, store) = temp_store();
+    let mut csv = String::from("코드,이름,연락처\n");
+    for n in 0..import::MAX_ALIASES + 10 {
+        csv.push_str(&format!(
+            "{},김하나,010-1234-5678\n",
+            netday::model::badge_code_from(n as u64, 5)
+        ));
+    }
+    let (_, s) = import_text(&store, &csv);
+    assert_eq!((s.added, s.errors), (1, 0), "{s:?}");
+    let people = store.people().unwrap();
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].aliases.len(), import::MAX_ALIASES);
+}
+
+#[test]
 fn a_code_held_by_a_namesake_here_is_never_taken_over() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
