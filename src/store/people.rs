@@ -162,8 +162,9 @@ impl Store {
     }
 
     /// Folds `dup` into `keep`: attendance history moves over (the better status wins where both
-    /// attended the same day), action items and ideas owned by `dup` move to `keep`, and `dup` is
-    /// archived with a note, never erased.
+    /// attended the same day), action items and ideas owned by `dup` move to `keep`, `dup`'s badge
+    /// codes become aliases of `keep` (a badge printed for either scans), and `dup` is archived
+    /// with a note and a new code, never erased.
     pub fn merge_people(&self, keep: Id, dup: Id) -> Result<()> {
         if keep == dup {
             return Err(StoreError::Invalid(
@@ -180,7 +181,7 @@ impl Store {
                     .ok_or_else(|| StoreError::Invalid("no such person".into()))?)
             };
             let mut dup_p = person(dup)?;
-            let keep_p = person(keep)?;
+            let mut keep_p = person(keep)?;
             for a in &dup_att {
                 let mine: Option<Attendance> = tx.get(ATTENDANCE, &pair(a.event_id, keep))?;
                 let better = match &mine {
@@ -217,7 +218,12 @@ impl Store {
             dup_p
                 .notes
                 .push_str(&format!("merged into {} ({})", keep_p.name, keep_p.code));
+            let codes: Vec<String> = dup_p.codes().map(str::to_string).collect();
+            dup_p.code.clear();
+            dup_p.aliases.clear();
             tx.put_person(&mut dup_p)?;
+            keep_p.aliases.extend(codes);
+            tx.put_person(&mut keep_p)?;
             Ok(())
         })
     }

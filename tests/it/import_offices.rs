@@ -144,6 +144,30 @@ fn rows_find_people_by_name_and_email_or_organisation_whatever_their_code() {
 }
 
 #[test]
+fn merging_a_duplicate_keeps_its_badge_as_an_alias() {
+    // A duplicate an earlier import made from another office's list, with that office's code.
+    let (_d, store) = demo_store();
+    let keep = by_name(&store.people().unwrap(), "임하늘").clone();
+    let mut dup = person("임하늘");
+    dup.code = "ZZZZ9".into();
+    store.put_person(&mut dup).unwrap();
+    store.merge_people(keep.id, dup.id).unwrap();
+    let kept = store.person(keep.id).unwrap().unwrap();
+    assert_eq!(kept.code, keep.code);
+    assert_eq!(kept.aliases, ["ZZZZ9"]);
+    let archived = store.person(dup.id).unwrap().unwrap();
+    assert!(archived.archived && archived.code != "ZZZZ9" && archived.aliases.is_empty());
+    assert_eq!(store.person_by_code("zzzz9").unwrap().unwrap().id, keep.id);
+    let app = app_on(store);
+    let mut hits = Vec::new();
+    app.data.roster.index.search("zzzz9", &mut hits);
+    assert_eq!(
+        hits.first().map(|h| (h.id, h.tier)),
+        Some((keep.id, Tier::Code))
+    );
+}
+
+#[test]
 fn one_person_takes_a_bounded_number_of_aliases() {
     let (_d, store) = temp_store();
     let mut csv = String::from("코드,이름,연락처\n");
