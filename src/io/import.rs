@@ -164,12 +164,14 @@ pub fn apply(
         // The same name and phone is the same person, even in another organisation (they
         // moved); a shared office phone under another name is not. Else the same name and
         // e-mail. Else name + organisation, unless the phones tell two people apart (two
-        // 김민지 in one co-op).
+        // 김민지 in one co-op). A row with a code never lands on someone an earlier row with
+        // another code already named: the file's own database holds two people there.
+        let coded = !code.is_empty();
         let by_fields = || {
-            k.by_phone(&ph, &row.name)
-                .or_else(|| k.by_email(&em, &row.name))
+            k.by_phone(&ph, &row.name, coded)
+                .or_else(|| k.by_email(&em, &row.name, coded))
                 .or_else(|| {
-                    k.by_name_org(&row.name, org).filter(|&i| {
+                    k.by_name_org(&row.name, org, coded).filter(|&i| {
                         let theirs = phone_key(k.who[i].phone());
                         ph.len() < 9 || theirs.len() < 9 || theirs == ph
                     })
@@ -245,6 +247,9 @@ pub fn apply(
         // The organisation the row named, resolved to an id when written.
         if org != NO_ORG {
             k.row_org[idx] = org;
+        }
+        if coded {
+            k.coded[idx] = true;
         }
         // The last answer a person gave in the file counts; a row without one keeps it.
         if event.is_some() {
@@ -499,6 +504,8 @@ struct Known<'a> {
     /// The organisation the person's last row named, to be written.
     row_org: Vec<u32>,
     changed: Vec<bool>,
+    /// Named by a row of this file that carried a badge code.
+    coded: Vec<bool>,
     /// The last answer each person gave in the file (outer `None`: no row for the day).
     answer: Vec<Option<Option<Rsvp>>>,
     org_keys: Vec<String>,
@@ -557,6 +564,8 @@ impl<'a> Known<'a> {
         self.key_org.push(org);
         self.row_org.push(NO_ORG);
         self.changed.push(new.is_some());
+        self.coded
+            .push(new.as_ref().is_some_and(|(_, code)| !code.is_empty()));
         self.answer.push(None);
         i
     }
@@ -602,27 +611,35 @@ impl<'a> Known<'a> {
         fields.contains(&Some(true)) || !fields.contains(&Some(false))
     }
 
-    fn by_email(&self, em: &str, name: &str) -> Option<usize> {
+    /// Whether a row may be found as person `i` by its fields: with a code of its own
+    /// (`coded`), not if an earlier row gave them another.
+    fn open_to(&self, i: usize, coded: bool) -> bool {
+        !(coded && self.coded[i])
+    }
+
+    fn by_email(&self, em: &str, name: &str, coded: bool) -> Option<usize> {
         if em.is_empty() {
             return None;
         }
-        self.email
-            .find(hash((em, name)), |i| self.who[i].name() == name)
+        self.email.find(hash((em, name)), |i| {
+            self.who[i].name() == name && self.open_to(i, coded)
+        })
     }
 
-    fn by_phone(&self, ph: &str, name: &str) -> Option<usize> {
+    fn by_phone(&self, ph: &str, name: &str, coded: bool) -> Option<usize> {
         if ph.len() < 9 {
             return None;
         }
         // Under the phone they were added with, even if a row changed it since (names do
         // not change).
-        self.phone
-            .find(hash((ph, name)), |i| self.who[i].name() == name)
+        self.phone.find(hash((ph, name)), |i| {
+            self.who[i].name() == name && self.open_to(i, coded)
+        })
     }
 
-    fn by_name_org(&self, name: &str, org: u32) -> Option<usize> {
+    fn by_name_org(&self, name: &str, org: u32, coded: bool) -> Option<usize> {
         self.name_org.find(hash((name, org)), |i| {
-            self.who[i].name() == name && self.key_org[i] == org
+            self.who[i].name() == name && self.key_org[i] == org && self.open_to(i, coded)
         })
     }
 }
