@@ -366,6 +366,7 @@ pub fn people_and_orgs(n: usize, seed: u64) -> (Vec<Organization>, Vec<Person>) 
                 notes: String::new(),
                 archived: false,
                 created: Ts(base.0 + (i as i64) * 60_000),
+                aliases: Vec::new(),
             }
         })
         .collect();

@@ -196,7 +196,8 @@ impl Roster {
             .and_then(|o| self.orgs.get(&o))
             .map(|o| o.name.as_str())
             .unwrap_or("");
-        self.index.upsert(p.id, &p.name, org, &p.code, &p.phone);
+        self.index
+            .upsert_with_aliases(p.id, &p.name, org, &p.code, &p.aliases, &p.phone);
     }
 
     /// Index of the person with `id` in `people`.
@@ -463,7 +464,7 @@ pub fn build_index(
             .and_then(|o| orgs.get(&o))
             .map(|o| o.name.as_str())
             .unwrap_or("");
-        ix.upsert(p.id, &p.name, org, &p.code, &p.phone);
+        ix.upsert_with_aliases(p.id, &p.name, org, &p.code, &p.aliases, &p.phone);
     }
     store.put_search_cache(generation, &ix.to_bytes())?;
     Ok(ix)

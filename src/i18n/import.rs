@@ -148,3 +148,16 @@ pub fn several_sheets(listed: &str) -> String {
         ),
     )
 }
+
+/// A row refused because its badge code belongs here to a namesake (`holder`: their name and
+/// masked phone) whose phone, e-mail or organisation differ from the row's.
+pub fn code_of_namesake(code: &str, holder: &str) -> (String, String) {
+    (
+        format!(
+            "배지 코드 {code}는 이미 이 데이터베이스의 동명이인({holder})의 코드이고, 연락처·이메일·소속이 달라 같은 사람으로 보지 않았습니다. 같은 사람이면 연락처를 맞추고, 다른 사람이면 코드 칸을 비워 다시 가져오세요"
+        ),
+        format!(
+            "badge code {code} already belongs here to someone of the same name ({holder}) whose phone, e-mail or organisation differ, so the row was not taken as them: if this is the same person make the phone agree, otherwise clear the code cell and import again"
+        ),
+    )
+}

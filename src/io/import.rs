@@ -8,10 +8,10 @@ use rustc_hash::FxHashMap;
 use chrono::NaiveDate;
 
 use super::csv::{ImportRow, ParsedCsv, RowError, RowProblem, Rsvp};
-use crate::model::contact::{name_key, org_key, phone_key};
+use crate::model::contact::{mask_email, mask_phone, name_key, org_key, phone_key};
 use crate::model::{
-    Attendance, AttendanceStatus, District, Event, EventStatus, Id, OrgKind, Organization, Person,
-    Ts,
+    Attendance, AttendanceStatus, District, Event, EventStatus, Id, MAX_ALIASES, OrgKind,
+    Organization, Person, Ts,
 };
 use crate::progress::Progress;
 use crate::store::journal::ImportJournal;
@@ -30,8 +30,8 @@ pub struct ImportSummary {
     /// People whose answer is 미정: registered as tentative.
     pub tentative: usize,
     pub event_id: Option<Id>,
-    /// Rows left out because their badge code belongs to someone with another name (also
-    /// counted in `errors`).
+    /// Rows left out because their badge code belongs to someone else here, with another
+    /// name or with contact details that say it is another person (also counted in `errors`).
     pub conflicts: Vec<RowError>,
 }
 
@@ -101,8 +101,14 @@ enum DayChange {
 /// Imports the good rows of `parsed`; with `event`, registers everyone as expected for it
 /// (the event is created if missing), as their answers say: 참석 (or no answer) registers as
 /// expected, 미정 as tentative, 불참 registers nobody and cancels a registration still open;
-/// a later answer changes an earlier one (in the file or in the store), never an arrival. Re-importing the same file adds nothing: a row matches an
-/// existing person by name + organisation, or by phone. Nothing is written on a dry run.
+/// a later answer changes an earlier one (in the file or in the store), never an arrival.
+/// Re-importing the same file, or another database's export of the same people, adds nothing:
+/// a row is the person its badge code names here when their name agrees and their contact
+/// details do not say otherwise (`Known::agrees`); else the person with the same name and
+/// phone, or name and e-mail, or name and organisation unless the phones differ. A code new
+/// here is kept as an alias of the person found, so the other office's badge scans; a code
+/// that names someone else here is never taken over: the row is matched by its other fields
+/// or refused. Nothing is written on a dry run.
 /// `progress` hears two stages: the rows checked, then (unless a dry run) the records written.
 pub fn apply(
     store: &Store,
@@ -150,23 +156,61 @@ pub fn apply(
         if n.is_multiple_of(STEP) {
             progress.set(n as u64);
         }
-        // A badge code (as netday exports it) names one person exactly, but only if the names
-        // agree: another database's export carries codes that here belong to someone else.
         let code = row.code.to_ascii_uppercase();
-        let by_this_code = k.by_code(&code);
-        if let Some(i) = by_this_code
-            && name_key(k.who[i].name()) != name_key(&row.name)
-        {
-            summary.conflicts.push(RowError {
-                line: row.line,
-                reason: RowProblem::CodeTaken {
-                    code,
-                    holder: k.who[i].name().to_string(),
-                },
-            });
-            continue;
-        }
         let okey = org_key(&row.organization);
+        let org = k.org(&okey);
+        let ph = phone_key(&row.phone);
+        let em = email_key(&row.email);
+        // The same name and phone is the same person, even in another organisation (they
+        // moved); a shared office phone under another name is not. Else the same name and
+        // e-mail. Else name + organisation, unless the phones tell two people apart (two
+        // 김민지 in one co-op). A row with a code never lands on someone an earlier row with
+        // another code already named: the file's own database holds two people there.
+        let coded = !code.is_empty();
+        let by_fields = || {
+            k.by_phone(&ph, &row.name, coded)
+                .or_else(|| k.by_email(&em, &row.name, coded))
+                .or_else(|| {
+                    k.by_name_org(&row.name, org, coded).filter(|&i| {
+                        let theirs = phone_key(k.who[i].phone());
+                        ph.len() < 9 || theirs.len() < 9 || theirs == ph
+                    })
+                })
+        };
+        // A badge code (as netday exports it) names its holder only when the names agree and
+        // nothing else says it is someone else: another database's export carries codes
+        // that here belong to another person, sometimes of the same name.
+        let holder = k.by_code(&code);
+        let found = match holder {
+            Some(h)
+                if name_key(k.who[h].name()) == name_key(&row.name)
+                    && k.agrees(h, org, &ph, &em) =>
+            {
+                Some(h)
+            }
+            Some(h) => match by_fields() {
+                Some(m) => Some(m),
+                None => {
+                    let reason = if name_key(k.who[h].name()) == name_key(&row.name) {
+                        RowProblem::CodeOfNamesake {
+                            code,
+                            holder: k.who[h].described(),
+                        }
+                    } else {
+                        RowProblem::CodeTaken {
+                            code,
+                            holder: k.who[h].name().to_string(),
+                        }
+                    };
+                    summary.conflicts.push(RowError {
+                        line: row.line,
+                        reason,
+                    });
+                    continue;
+                }
+            },
+            None => by_fields(),
+        };
         if !okey.is_empty() && !orgs.contains_key(&okey) {
             orgs.insert(
                 okey.clone(),
@@ -180,27 +224,13 @@ pub fn apply(
             );
             new_orgs.push(okey.clone());
         }
-        let org = k.org(&okey);
-        let ph = phone_key(&row.phone);
-        // Else the same name and phone is the same person, even in another organisation (they
-        // moved); a shared office phone under another name is not. Otherwise name +
-        // organisation, unless the phones tell two people apart (two 김민지 in one co-op).
-        // A row with a code is that person or a new one, never matched by name or phone.
-        let found = if !code.is_empty() {
-            by_this_code
-        } else {
-            k.by_phone(&ph, &row.name).or_else(|| {
-                k.by_name_org(&row.name, org).filter(|&i| {
-                    let theirs = phone_key(k.who[i].phone());
-                    ph.len() < 9 || theirs.len() < 9 || theirs == ph
-                })
-            })
-        };
         let idx = match found {
             Some(i) => {
                 let current_org = k.key_org[i];
                 let moved = k.who[i].id() != 0 && org != NO_ORG && current_org != org;
-                if merge_row(k.who[i].person(), row) || moved {
+                // A code nobody here has is kept, so the badge it is printed on scans.
+                let aliased = holder.is_none() && !code.is_empty() && k.alias(i, &code);
+                if merge_row(k.who[i].person(), row) || moved || aliased {
                     // Every row lands in one count: added, updated, skipped or errors.
                     summary.updated += 1;
                     k.changed[i] = true;
@@ -217,6 +247,9 @@ pub fn apply(
         // The organisation the row named, resolved to an id when written.
         if org != NO_ORG {
             k.row_org[idx] = org;
+        }
+        if coded {
+            k.coded[idx] = true;
         }
         // The last answer a person gave in the file counts; a row without one keeps it.
         if event.is_some() {
@@ -376,16 +409,35 @@ impl Who<'_> {
             Who::Row(r) => &r.phone,
         }
     }
+    fn email(&self) -> &str {
+        match self {
+            Who::Person(p) => &p.email,
+            Who::Row(r) => &r.email,
+        }
+    }
     fn id(&self) -> Id {
         match self {
             Who::Person(p) => p.id,
             Who::Row(_) => 0,
         }
     }
-    fn code(&self) -> &str {
+    /// Whether `code` (upper case) is theirs or one of their aliases.
+    fn has_code(&self, code: &str) -> bool {
         match self {
-            Who::Person(p) => &p.code,
-            Who::Row(r) => &r.code,
+            Who::Person(p) => p.codes().any(|c| c == code),
+            Who::Row(r) => r.code.eq_ignore_ascii_case(code),
+        }
+    }
+    /// Their name with what tells them apart from a namesake: the masked phone, else the
+    /// masked e-mail.
+    fn described(&self) -> String {
+        let (name, phone, email) = (self.name(), self.phone(), self.email());
+        if !phone.is_empty() {
+            format!("{name}, {}", mask_phone(phone))
+        } else if !email.is_empty() {
+            format!("{name}, {}", mask_email(email))
+        } else {
+            name.to_string()
         }
     }
     fn to_person(&self) -> Person {
@@ -439,8 +491,8 @@ fn hash(parts: impl std::hash::Hash) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(parts)
 }
 
-/// Everyone the import knows, with the three ways a row finds someone among them: name and
-/// organisation, phone and name, badge code.
+/// Everyone the import knows, with the four ways a row finds someone among them: name and
+/// organisation, phone and name, e-mail and name, badge code (their own or an alias).
 #[derive(Default)]
 struct Known<'a> {
     who: Vec<Who<'a>>,
@@ -449,12 +501,15 @@ struct Known<'a> {
     /// The organisation the person's last row named, to be written.
     row_org: Vec<u32>,
     changed: Vec<bool>,
+    /// Named by a row of this file that carried a badge code.
+    coded: Vec<bool>,
     /// The last answer each person gave in the file (outer `None`: no row for the day).
     answer: Vec<Option<Option<Rsvp>>>,
     org_keys: Vec<String>,
     org_at: HashMap<String, u32>,
     name_org: Index,
     phone: Index,
+    email: Index,
     code: Index,
 }
 
@@ -478,21 +533,36 @@ impl<'a> Known<'a> {
     /// upper-case code (a stored person's are read from it). New people are changed people.
     fn add(&mut self, who: Who<'a>, org: u32, new: Option<(String, String)>) -> usize {
         let i = self.who.len();
-        let (ph, code) = match &new {
-            Some((ph, code)) => (ph.clone(), code.clone()),
-            None => (phone_key(who.phone()), who.code().to_string()),
+        let ph = match &new {
+            Some((ph, code)) => {
+                if !code.is_empty() {
+                    self.code.add(hash(code), i);
+                }
+                ph.clone()
+            }
+            None => {
+                if let Who::Person(p) = &who {
+                    for c in p.codes() {
+                        self.code.add(hash(c), i);
+                    }
+                }
+                phone_key(who.phone())
+            }
         };
         self.name_org.add(hash((who.name(), org)), i);
         if ph.len() >= 9 {
             self.phone.add(hash((&ph, who.name())), i);
         }
-        if !code.is_empty() {
-            self.code.add(hash(&code), i);
+        let em = email_key(who.email());
+        if !em.is_empty() {
+            self.email.add(hash((&em, who.name())), i);
         }
         self.who.push(who);
         self.key_org.push(org);
         self.row_org.push(NO_ORG);
         self.changed.push(new.is_some());
+        self.coded
+            .push(new.as_ref().is_some_and(|(_, code)| !code.is_empty()));
         self.answer.push(None);
         i
     }
@@ -501,28 +571,72 @@ impl<'a> Known<'a> {
         if code.is_empty() {
             return None;
         }
-        self.code.find(hash(code), |i| {
-            let theirs = self.who[i].code();
-            match &self.who[i] {
-                Who::Person(_) => theirs == code,
-                Who::Row(_) => theirs.eq_ignore_ascii_case(code),
-            }
+        self.code.find(hash(code), |i| self.who[i].has_code(code))
+    }
+
+    /// Keeps `code` (upper case, nobody's yet) as person `i`'s alias, or as their code when
+    /// they have none; true if it was new to them. Past `MAX_ALIASES` a code is not kept (the
+    /// row still updates them), so no file can grow one record past the store's limit.
+    fn alias(&mut self, i: usize, code: &str) -> bool {
+        if self.who[i].has_code(code) {
+            return false;
+        }
+        let p = self.who[i].person();
+        if p.code.is_empty() {
+            p.code = code.to_string();
+        } else if p.aliases.len() < MAX_ALIASES {
+            p.aliases.push(code.to_string());
+        } else {
+            return false;
+        }
+        self.code.add(hash(code), i);
+        true
+    }
+
+    /// Whether a row under organisation `org` with phone key `ph` and e-mail key `em` may be
+    /// person `i`, whose badge code (and name) it carries: their phone, e-mail or organisation
+    /// agree, or none of them differs. So the code never makes a namesake from another office,
+    /// with their own phone and organisation, into the person here.
+    fn agrees(&self, i: usize, org: u32, ph: &str, em: &str) -> bool {
+        let theirs_ph = phone_key(self.who[i].phone());
+        let theirs_em = email_key(self.who[i].email());
+        let theirs_org = self.key_org[i];
+        let phone = (ph.len() >= 9 && theirs_ph.len() >= 9).then(|| ph == theirs_ph);
+        let email = (!em.is_empty() && !theirs_em.is_empty()).then(|| em == theirs_em);
+        let org = (org != NO_ORG && theirs_org != NO_ORG).then_some(org == theirs_org);
+        let fields = [phone, email, org];
+        fields.contains(&Some(true)) || !fields.contains(&Some(false))
+    }
+
+    /// Whether a row may be found as person `i` by its fields: with a code of its own
+    /// (`coded`), not if an earlier row gave them another.
+    fn open_to(&self, i: usize, coded: bool) -> bool {
+        !(coded && self.coded[i])
+    }
+
+    fn by_email(&self, em: &str, name: &str, coded: bool) -> Option<usize> {
+        if em.is_empty() {
+            return None;
+        }
+        self.email.find(hash((em, name)), |i| {
+            self.who[i].name() == name && self.open_to(i, coded)
         })
     }
 
-    fn by_phone(&self, ph: &str, name: &str) -> Option<usize> {
+    fn by_phone(&self, ph: &str, name: &str, coded: bool) -> Option<usize> {
         if ph.len() < 9 {
             return None;
         }
         // Under the phone they were added with, even if a row changed it since (names do
         // not change).
-        self.phone
-            .find(hash((ph, name)), |i| self.who[i].name() == name)
+        self.phone.find(hash((ph, name)), |i| {
+            self.who[i].name() == name && self.open_to(i, coded)
+        })
     }
 
-    fn by_name_org(&self, name: &str, org: u32) -> Option<usize> {
+    fn by_name_org(&self, name: &str, org: u32, coded: bool) -> Option<usize> {
         self.name_org.find(hash((name, org)), |i| {
-            self.who[i].name() == name && self.key_org[i] == org
+            self.who[i].name() == name && self.key_org[i] == org && self.open_to(i, coded)
         })
     }
 }
@@ -654,6 +768,11 @@ fn cut_short(
         total,
         left,
     }
+}
+
+/// An e-mail address as two spellings of it compare: trimmed, lower case.
+fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
 }
 
 /// Rows checked between two reports of progress.

@@ -239,7 +239,14 @@ pub struct Person {
     /// Archived people are hidden from lists but keep their attendance history.
     pub archived: bool,
     pub created: Ts,
+    /// Badge codes another database gave this person, kept when its list was imported so
+    /// that office's badges scan here too; each is unique in the database like `code`.
+    pub aliases: Vec<String>,
 }
+
+/// Alias codes one person keeps at most (an import, a restore): one per office whose list they
+/// are on.
+pub const MAX_ALIASES: usize = 32;
 
 impl Person {
     /// A new person with only a name; the store gives id and badge code on first save.
@@ -256,7 +263,15 @@ impl Person {
             notes: String::new(),
             archived: false,
             created,
+            aliases: Vec::new(),
         }
+    }
+
+    /// The badge codes that name this person: their own, then their aliases.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.code.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .filter(|c| !c.is_empty())
     }
 }
 

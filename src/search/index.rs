@@ -33,6 +33,11 @@ fn name_key(display: &str) -> u64 {
 
 const LATER: u64 = 1 << 59;
 
+/// The badge codes an entry's code span holds (its code and aliases, space-separated).
+pub(super) fn codes_of(span: &[u8]) -> impl Iterator<Item = &[u8]> {
+    span.split(|&b| b == b' ').filter(|c| !c.is_empty())
+}
+
 /// The key of a normalised badge code in [`SearchIndex::code_map`].
 pub(super) fn code_hash(code: &[u8]) -> u64 {
     use std::hash::Hasher;
@@ -130,7 +135,7 @@ pub struct SearchIndex {
     pub(super) sort_keys: Vec<u64>,
     /// display name (trimmed) in `bytes`
     pub(super) display: Vec<Span>,
-    /// normalised badge code in `bytes`
+    /// normalised badge code and aliases in `bytes`, separated by spaces ([`codes_of`])
     pub(super) codes: Vec<Span>,
     /// phone digits in `bytes`
     pub(super) phones: Vec<Span>,
@@ -283,8 +288,9 @@ impl SearchIndex {
     fn release_slot(&mut self, slot: usize) {
         self.release_org(self.org_of[slot]);
         let code = self.codes[slot];
-        if code.len > 0 {
-            let (h, id) = (code_hash(&self.bytes[code.range()]), self.ids[slot]);
+        let id = self.ids[slot];
+        let hashes: Vec<u64> = codes_of(&self.bytes[code.range()]).map(code_hash).collect();
+        for h in hashes {
             if self.code_map.get(&h) == Some(&id) {
                 self.code_map.remove(&h);
                 if let Some(k) = self.code_more.iter().position(|&(x, _)| x == h) {
@@ -309,17 +315,38 @@ impl SearchIndex {
 
     /// Insert or replace the entry with this id.
     pub fn upsert(&mut self, id: Id, name: &str, org: &str, code: &str, phone: &str) {
+        self.upsert_with_aliases(id, name, org, code, &[], phone);
+    }
+
+    /// `upsert`, with the alias codes that find the entry as its own code does.
+    pub fn upsert_with_aliases(
+        &mut self,
+        id: Id,
+        name: &str,
+        org: &str,
+        code: &str,
+        aliases: &[String],
+        phone: &str,
+    ) {
         self.recent = Mutex::default();
         let existing = self.slot_of.get(&id).map(|&s| s as usize);
         if let Some(slot) = existing {
             self.release_slot(slot);
         }
         let display_name = name.trim();
-        let code_norm: String = code
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
+        let norm = |c: &str| -> String {
+            c.chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let mut code_norm = norm(code);
+        for a in aliases.iter().map(|a| norm(a)).filter(|a| !a.is_empty()) {
+            if !code_norm.is_empty() {
+                code_norm.push(' ');
+            }
+            code_norm.push_str(&a);
+        }
         let mut tmp = std::mem::take(&mut self.tmp);
         normalize_text(name, &mut tmp);
         let name_span = self.push_units(&tmp);
@@ -333,8 +360,8 @@ impl SearchIndex {
         let phone_span = self.push_bytes(&digits);
         let tail = phone_tail(&digits);
         let key = name_key(display_name);
-        if !code_norm.is_empty() {
-            self.add_code(code_hash(code_norm.as_bytes()), id);
+        for c in code_norm.split(' ').filter(|c| !c.is_empty()) {
+            self.add_code(code_hash(c.as_bytes()), id);
         }
         match existing {
             Some(slot) => {
@@ -523,7 +550,9 @@ impl SearchIndex {
             .into_iter()
             .chain(self.code_more.iter().filter(|m| m.0 == h).map(|m| &m.1))
             .filter_map(|id| self.slot_of.get(id).copied())
-            .filter(|&slot| self.bytes[self.codes[slot as usize].range()] == q.raw[..])
+            .filter(|&slot| {
+                codes_of(&self.bytes[self.codes[slot as usize].range()]).any(|c| *c == q.raw[..])
+            })
             .map(|slot| (slot, Tier::Code))
             .collect();
         found.sort_unstable();

@@ -3,7 +3,8 @@
 use super::*;
 
 /// The layout's name and version: a cache written in another layout is not read but rebuilt.
-const MAGIC: &[u8; 8] = b"NDSIDX04";
+/// 05: an entry's codes are its badge code and aliases, separated by spaces.
+const MAGIC: &[u8; 8] = b"NDSIDX05";
 
 struct Reader<'a>(&'a [u8]);
 
@@ -208,8 +209,8 @@ impl SearchIndex {
         ix.code_map.reserve(n);
         for slot in 0..n {
             let c = ix.codes[slot];
-            if c.len > 0 {
-                let h = code_hash(&ix.bytes[c.range()]);
+            let hashes: Vec<u64> = codes_of(&ix.bytes[c.range()]).map(code_hash).collect();
+            for h in hashes {
                 ix.add_code(h, ix.ids[slot]);
             }
         }

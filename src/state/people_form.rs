@@ -386,19 +386,7 @@ impl App {
         let now = self.now();
         let mut person = match f.id.and_then(|id| self.data.roster.person(id)) {
             Some(p) => p.clone(),
-            None => Person {
-                id: 0,
-                code: String::new(),
-                name: String::new(),
-                org_id: None,
-                role: String::new(),
-                phone: String::new(),
-                email: String::new(),
-                tags: vec![],
-                notes: String::new(),
-                archived: false,
-                created: now,
-            },
+            None => Person::new(String::new(), now),
         };
         person.name = name;
         person.org_id = known;

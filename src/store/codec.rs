@@ -8,7 +8,7 @@ use serde::{Serialize, de::DeserializeOwned};
 use super::StoreError;
 
 /// Version of the record layout this build writes.
-pub const SCHEMA: u8 = 2;
+pub const SCHEMA: u8 = 3;
 
 /// Largest encoded record (version byte excluded).
 pub const LIMIT: usize = 4 * 1024 * 1024;

@@ -24,6 +24,11 @@ pub struct ImportJournal {
     pub event: Option<NaiveDate>,
 }
 
+/// Whether a `meta` key holds one of this file's encoded records (a migration rewrites those).
+pub(super) fn is_encoded_key(key: &[u8]) -> bool {
+    key.starts_with(IMPORT_PREFIX) || key.starts_with(CLOSED_PREFIX)
+}
+
 fn import_key(file: &str) -> Vec<u8> {
     [IMPORT_PREFIX, file.as_bytes()].concat()
 }

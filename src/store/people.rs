@@ -13,7 +13,7 @@ use crate::model::{
 };
 
 impl Tx<'_> {
-    /// A badge code nobody in this database has, drawn at random so that two databases do not
+    /// A badge code nobody in this database has (as their code or an alias), drawn at random so that two databases do not
     /// hand out the same codes; a longer one when the short ones grow crowded.
     fn fresh_code(&self) -> TxResult<String> {
         let mut attempt = self.code_step.get() * 16;
@@ -38,32 +38,44 @@ impl Tx<'_> {
         if p.code.is_empty() {
             p.code = self.fresh_code()?;
         }
+        let mut aliases: Vec<String> = Vec::with_capacity(p.aliases.len());
+        for a in std::mem::take(&mut p.aliases) {
+            if !a.is_empty() && a != p.code && !aliases.contains(&a) {
+                aliases.push(a);
+            }
+        }
+        p.aliases = aliases;
         let old: Option<Person> = self.get(PEOPLE, &be(p.id))?;
         if let Some(old) = &old {
             if let Some(o) = old.org_id {
                 self.del(PEOPLE_BY_ORG, &pair(o, p.id))?;
             }
-            if old.code != p.code {
-                self.del(PEOPLE_BY_CODE, old.code.as_bytes())?;
+            for code in old.codes().filter(|c| !p.codes().any(|n| n == *c)) {
+                self.del(PEOPLE_BY_CODE, code.as_bytes())?;
             }
         }
-        if let Some(holder) = self.raw(PEOPLE_BY_CODE, p.code.as_bytes())?
-            && holder.as_ref() != be(p.id)
-        {
-            let holder_name = from_be(&holder)
-                .and_then(|id| self.get::<Person>(PEOPLE, &be(id)).ok().flatten())
-                .map(|h| h.name)
-                .unwrap_or_else(|| "?".into());
-            return Err(StoreError::CodeTaken {
-                code: p.code.clone(),
-                holder_name,
+        // Every code of theirs, aliases too, names them alone in the code index.
+        for code in p.codes() {
+            if let Some(holder) = self.raw(PEOPLE_BY_CODE, code.as_bytes())?
+                && holder.as_ref() != be(p.id)
+            {
+                let holder_name = from_be(&holder)
+                    .and_then(|id| self.get::<Person>(PEOPLE, &be(id)).ok().flatten())
+                    .map(|h| h.name)
+                    .unwrap_or_else(|| "?".into());
+                return Err(StoreError::CodeTaken {
+                    code: code.to_string(),
+                    holder_name,
+                }
+                .into());
             }
-            .into());
         }
         if let Some(o) = p.org_id {
             self.mark(PEOPLE_BY_ORG, &pair(o, p.id))?;
         }
-        self.put_raw(PEOPLE_BY_CODE, p.code.as_bytes(), &be(p.id))?;
+        for code in p.codes() {
+            self.put_raw(PEOPLE_BY_CODE, code.as_bytes(), &be(p.id))?;
+        }
         self.put(PEOPLE, &be(p.id), p)
     }
 
@@ -150,8 +162,9 @@ impl Store {
     }
 
     /// Folds `dup` into `keep`: attendance history moves over (the better status wins where both
-    /// attended the same day), action items and ideas owned by `dup` move to `keep`, and `dup` is
-    /// archived with a note, never erased.
+    /// attended the same day), action items and ideas owned by `dup` move to `keep`, `dup`'s badge
+    /// codes become aliases of `keep` (a badge printed for either scans), and `dup` is archived
+    /// with a note and a new code, never erased.
     pub fn merge_people(&self, keep: Id, dup: Id) -> Result<()> {
         if keep == dup {
             return Err(StoreError::Invalid(
@@ -168,7 +181,7 @@ impl Store {
                     .ok_or_else(|| StoreError::Invalid("no such person".into()))?)
             };
             let mut dup_p = person(dup)?;
-            let keep_p = person(keep)?;
+            let mut keep_p = person(keep)?;
             for a in &dup_att {
                 let mine: Option<Attendance> = tx.get(ATTENDANCE, &pair(a.event_id, keep))?;
                 let better = match &mine {
@@ -205,7 +218,12 @@ impl Store {
             dup_p
                 .notes
                 .push_str(&format!("merged into {} ({})", keep_p.name, keep_p.code));
+            let codes: Vec<String> = dup_p.codes().map(str::to_string).collect();
+            dup_p.code.clear();
+            dup_p.aliases.clear();
             tx.put_person(&mut dup_p)?;
+            keep_p.aliases.extend(codes);
+            tx.put_person(&mut keep_p)?;
             Ok(())
         })
     }

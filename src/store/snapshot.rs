@@ -3,11 +3,13 @@
 //! writes only into a database that holds no records yet.
 //!
 //! # Backup file
-//! `NETDAYBK`, one format byte, the bincode body of a [`Snapshot`], then (format 3) a CRC-32
-//! (little-endian) of every byte before it. A flipped bit, a cut, or bytes after the body make the
-//! file "damaged". Format 2 (round 1: the same body, no checksum) is still read, but restored
-//! only when the user says `--unchecked`: a flipped bit inside a name still decodes, so nothing
-//! can tell a damaged one from a sound one. Format 1 is older than anything this build reads.
+//! `NETDAYBK`, one format byte, the bincode body of a [`Snapshot`], then (formats 3 and 4) a
+//! CRC-32 (little-endian) of every byte before it. A flipped bit, a cut, or bytes after the body
+//! make the file "damaged". Format 4 holds schema-3 records (people with alias codes); format 3
+//! the same body at schema 2 (`migrate::SnapshotV2`). Format 2 (round 1: a schema-2 body, no
+//! checksum) is still read, but restored only when the user says `--unchecked`: a flipped bit
+//! inside a name still decodes, so nothing can tell a damaged one from a sound one. Format 1 is
+//! older than anything this build reads.
 //!
 //! Whatever the format, a restore is one more way in: every text field is cleaned and cut to its
 //! limit (`model::TextField`) as an import would, and the cuts are counted.
@@ -24,13 +26,15 @@ use crate::model::{
 };
 use crate::progress::{Progress, Silent};
 
-const MAGIC: &[u8; 8] = b"NETDAYBK";
-/// The backup format written: schema-2 records with a CRC-32 trailer.
-const FORMAT: u8 = 3;
+pub(super) const MAGIC: &[u8; 8] = b"NETDAYBK";
+/// The backup format written: schema-3 records with a CRC-32 trailer.
+const FORMAT: u8 = 4;
+/// Schema-2 records with a CRC-32 trailer.
+pub(super) const FORMAT_SCHEMA2: u8 = 3;
 /// Round 1 wrote schema-2 records with no checksum.
-const FORMAT_UNCHECKED: u8 = 2;
+pub(super) const FORMAT_UNCHECKED: u8 = 2;
 const _: () = assert!(
-    SCHEMA == 2,
+    SCHEMA == 3,
     "a new record schema needs a new backup FORMAT (and a way to read the old one)"
 );
 
@@ -180,7 +184,7 @@ impl Snapshot {
             return Err(Fault::NotBackup);
         }
         match format {
-            FORMAT => {
+            FORMAT | FORMAT_SCHEMA2 => {
                 let (signed, sum) = bytes
                     .split_at_checked(bytes.len().saturating_sub(4))
                     .filter(|(signed, _)| signed.len() > 9)
@@ -189,9 +193,15 @@ impl Snapshot {
                 if crc32fast::hash(signed) != sum {
                     return Err(Fault::Damaged);
                 }
-                Ok((decode_whole(&signed[9..])?, Format::Checked))
+                let body = &signed[9..];
+                let snap = if format == FORMAT {
+                    decode_whole(body)?
+                } else {
+                    decode_schema2(body)?
+                };
+                Ok((snap, Format::Checked))
             }
-            FORMAT_UNCHECKED => Ok((decode_whole(&bytes[9..])?, Format::Unchecked)),
+            FORMAT_UNCHECKED => Ok((decode_schema2(&bytes[9..])?, Format::Unchecked)),
             f if f < FORMAT_UNCHECKED => Err(Fault::Older(f)),
             f => Err(Fault::Newer(f)),
         }
@@ -300,6 +310,18 @@ impl Snapshot {
             if p.tags.len() < before {
                 cut += 1;
             }
+            // An alias that is no code is dropped, never cut: cut short it could be someone
+            // else's. A person keeps as many as an import gives one.
+            let before = p.aliases.len();
+            for alias in &mut p.aliases {
+                *alias = clean_line(alias);
+            }
+            p.aliases
+                .retain(|a| !a.is_empty() && fit(TextField::BadgeCode, a).is_ok());
+            p.aliases.truncate(crate::model::MAX_ALIASES);
+            if p.aliases.len() < before {
+                cut += 1;
+            }
         }
         (s, cut)
     }
@@ -318,6 +340,12 @@ fn limited(text: String, field: TextField, cut: &mut usize) -> String {
 
 fn decode_whole(body: &[u8]) -> Result<Snapshot, Fault> {
     codec::decode_whole(body).map_err(|_| Fault::Damaged)
+}
+
+fn decode_schema2(body: &[u8]) -> Result<Snapshot, Fault> {
+    codec::decode_whole::<super::migrate::SnapshotV2>(body)
+        .map(Snapshot::from)
+        .map_err(|_| Fault::Damaged)
 }
 
 /// Records read or written between two reports of progress.

@@ -16,6 +16,7 @@ mod day_state;
 mod english_screen;
 mod ideas_screen;
 mod ideas_state;
+mod import_offices;
 mod import_safety;
 mod minutes_golden;
 mod people_screen;

@@ -49,6 +49,7 @@ fn big_roster(n: u64) -> Roster {
             notes: String::new(),
             archived: false,
             created: Ts(0),
+            aliases: vec![],
         });
         if i % 2 == 0 {
             r.attendance.insert(
@@ -188,6 +189,7 @@ fn walk_in(id: u64, name: &str) -> Person {
         notes: String::new(),
         archived: false,
         created: Ts(0),
+        aliases: vec![],
     }
 }
 

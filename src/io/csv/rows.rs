@@ -157,6 +157,12 @@ pub enum RowProblem {
         code: String,
         holder: String,
     },
+    /// The row's badge code belongs here to someone of the same name whose phone, e-mail or
+    /// organisation say it is another person (`holder`: their name and masked phone).
+    CodeOfNamesake {
+        code: String,
+        holder: String,
+    },
     /// A cell longer than its field may be (`TextField::limit`); `chars` is its length.
     TooLong {
         field: Field,
@@ -187,6 +193,9 @@ impl RowProblem {
             RowProblem::CodeTaken { code, holder } => format!(
                 "배지 코드 {code}는 이미 다른 사람({holder})의 코드입니다. 같은 사람이면 이름을 맞추고, 아니면 코드 칸을 비워 다시 가져오세요"
             ),
+            RowProblem::CodeOfNamesake { code, holder } => {
+                crate::i18n::code_of_namesake(code, holder).0
+            }
             RowProblem::TooLong {
                 field,
                 chars,
@@ -219,6 +228,9 @@ impl RowProblem {
             RowProblem::CodeTaken { code, holder } => format!(
                 "badge code {code} already belongs to someone else ({holder}): if this is the same person make the names agree, otherwise clear the code cell and import again"
             ),
+            RowProblem::CodeOfNamesake { code, holder } => {
+                crate::i18n::code_of_namesake(code, holder).1
+            }
             RowProblem::TooLong {
                 field,
                 chars,
@@ -422,7 +434,8 @@ mod tests {
                 | RowProblem::Malformed(v) => v.clone(),
                 RowProblem::MissingName
                 | RowProblem::TooLong { .. }
-                | RowProblem::CodeTaken { .. } => unreachable!(),
+                | RowProblem::CodeTaken { .. }
+                | RowProblem::CodeOfNamesake { .. } => unreachable!(),
             };
             assert!(why.ko().contains(&v) && why.en().contains(&v), "{why:?}");
         }
