@@ -61,6 +61,12 @@ impl Signals {
         }
     }
 
+    /// Whether a signal that ends netday has come and is not yet taken (work in progress asks;
+    /// `take` still answers it).
+    pub fn ending(&self) -> bool {
+        self.end.load(Ordering::Relaxed)
+    }
+
     /// Sleeps until the terminal has input, a signal arrives or `timeout`. crossterm 0.29
     /// spins forever on a terminal that has hung up (read returns 0 and it reads again), so
     /// a hang-up is caught here, before crossterm is asked to read.
