@@ -16,6 +16,7 @@ mod english_screen;
 mod ideas_screen;
 mod ideas_state;
 mod import_safety;
+mod jobs_state;
 mod minutes_golden;
 mod people_screen;
 mod people_speed;
