@@ -257,23 +257,23 @@ impl Gauge<'_> {
 
     /// Reads what the terminal and the signals have for the job now, without waiting.
     fn look(&mut self) -> Option<Stop> {
+        // A hang-up first: crossterm would spin on a terminal that is gone.
+        if let Wait::HangUp = self.signals.wait(Duration::ZERO) {
+            return Some(Stop::End);
+        }
         let mut stop = None;
-        match self.signals.wait(Duration::ZERO) {
-            Wait::HangUp => return Some(Stop::End),
-            Wait::Input => loop {
-                match event::poll(Duration::ZERO)
-                    .and_then(|ready| ready.then(event::read).transpose())
-                {
-                    Ok(None) => break,
-                    Ok(Some(Event::Key(k))) if k.kind == KeyEventKind::Press && stops(&k) => {
-                        stop = Some(Stop::Key);
-                    }
-                    Ok(Some(Event::Resize(w, h))) => self.resized = Some((w, h)),
-                    Ok(Some(_)) => {}
-                    Err(_) => return Some(Stop::End),
+        // Keys typed with the one that started the job may already wait in crossterm's queue.
+        loop {
+            match event::poll(Duration::ZERO).and_then(|ready| ready.then(event::read).transpose())
+            {
+                Ok(None) => break,
+                Ok(Some(Event::Key(k))) if k.kind == KeyEventKind::Press && stops(&k) => {
+                    stop = Some(Stop::Key);
                 }
-            },
-            Wait::Signal | Wait::Timeout => {}
+                Ok(Some(Event::Resize(w, h))) => self.resized = Some((w, h)),
+                Ok(Some(_)) => {}
+                Err(_) => return Some(Stop::End),
+            }
         }
         if self.signals.ending() {
             return Some(Stop::End);
