@@ -318,6 +318,9 @@ impl crate::progress::Progress for Gauge<'_> {
         }
         self.stop.is_some()
     }
+    fn ending(&mut self) -> bool {
+        self.stop == Some(Stop::End)
+    }
 }
 
 fn to_action(app: &mut App, ev: Event) -> Option<Action> {

@@ -17,6 +17,11 @@ pub trait Progress {
     fn cancelled(&mut self) -> bool {
         false
     }
+    /// Whether the stop is netday ending (a signal, a hang-up): what only the screen would
+    /// show after the work (reading everyone again) can be left out.
+    fn ending(&mut self) -> bool {
+        false
+    }
 }
 
 /// For callers that show nothing.

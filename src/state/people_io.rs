@@ -225,6 +225,10 @@ impl App {
             self.say(Tone::Warn, i18n::import_cancelled(&shown));
             return Ok(Effect::Keep);
         }
+        if s.stopped.is_some() && progress.ending() {
+            // What was written is synced; netday is leaving, so nobody is shown anything.
+            return Ok(Effect::Close);
+        }
         // Imported, whole or in part: the dialog closes whatever the reload says.
         if let Err(e) = self.reload() {
             self.fail(e);

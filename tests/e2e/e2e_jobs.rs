@@ -105,3 +105,25 @@ fn sigterm_during_an_import_ends_netday_at_once_with_its_writes_whole() {
     tui.send(b"\x03");
     assert!(tui.wait_exit());
 }
+
+/// An abort (a reader asking for more memory than there is) cannot unwind; the terminal is
+/// given back all the same, and netday still ends as aborted.
+#[test]
+fn an_abort_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let mut tui = Tui::start(&db, &[], 120, 32);
+    tui.wait_for("도착 0·예정 39");
+    tui.paste("김기성");
+    tui.wait_for("김기성");
+    assert!(tui.raw_mode() && tui.alternate_screen() && tui.bracketed_paste());
+    tui.signal(libc::SIGABRT);
+    let status = tui.wait_status();
+    assert!(!status.success(), "an abort is not a clean exit");
+    assert!(
+        !tui.alternate_screen() && !tui.raw_mode() && !tui.bracketed_paste(),
+        "the abort left the terminal as netday had it:\n{}",
+        tui.screen()
+    );
+}
