@@ -158,15 +158,24 @@ fn event_loop(
             Wait::Signal | Wait::Input => {}
         }
         // Drain everything pending before drawing again (a scanner types a whole code at once).
-        while !app.quit && event::poll(Duration::ZERO)? {
-            if let Some(action) = to_action(app, event::read()?) {
+        // Keys typed while a job ran come first, in the order typed.
+        let mut ahead = std::collections::VecDeque::new();
+        while !app.quit {
+            let ev = match ahead.pop_front() {
+                Some(ev) => ev,
+                None if event::poll(Duration::ZERO)? => event::read()?,
+                None => break,
+            };
+            if let Some(action) = to_action(app, ev) {
                 dirty |= app.update(action);
             }
             if app.job.is_some() {
-                if run_job(terminal, app, signals)? {
+                let (ended, typed) = run_job(terminal, app, signals)?;
+                if ended {
                     // Interrupted, hung up or told to stop during the job: leave as Quit does.
                     app.update(Action::Quit);
                 }
+                ahead.extend(typed);
                 dirty = true;
             }
         }
@@ -178,12 +187,12 @@ fn event_loop(
 /// is (redrawn at most ten times a second). Whenever the work asks, the gauge looks at the
 /// keys and signals: Esc or Ctrl-C stops the job, a signal that ends netday (or a hang-up)
 /// stops it too and is answered with `true`, for the caller to leave. Other keys typed
-/// meanwhile are dropped: they were aimed at a screen that is gone when the job ends.
+/// meanwhile are given back, to be handled after the job as if typed then.
 fn run_job(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     signals: &mut Signals,
-) -> std::io::Result<bool> {
+) -> std::io::Result<(bool, Vec<Event>)> {
     let backdrop = terminal.draw(|f| crate::view::draw(app, f))?.buffer.clone();
     let stoppable = matches!(app.job, Some(Job::Preview | Job::Import));
     let mut gauge = Gauge {
@@ -197,14 +206,10 @@ fn run_job(
         stoppable,
         signals,
         stop: None,
-        resized: None,
+        ahead: Vec::new(),
     };
     app.run_job(&mut gauge);
-    let (stop, resized) = (gauge.stop, gauge.resized);
-    if let Some((w, h)) = resized {
-        app.size = (w, h);
-    }
-    Ok(stop == Some(Stop::End))
+    Ok((gauge.stop == Some(Stop::End), gauge.ahead))
 }
 
 /// Why a job was told to stop.
@@ -228,8 +233,12 @@ struct Gauge<'a> {
     stoppable: bool,
     signals: &'a mut Signals,
     stop: Option<Stop>,
-    resized: Option<(u16, u16)>,
+    /// Keys typed (and resizes) during the job that did not stop it, at most `AHEAD`.
+    ahead: Vec<Event>,
 }
+
+/// Events kept from one job: far more than anyone types ahead, and bounded.
+const AHEAD: usize = 4096;
 
 impl Gauge<'_> {
     fn draw(&mut self, done: u64) {
@@ -270,8 +279,11 @@ impl Gauge<'_> {
                 Ok(Some(Event::Key(k))) if k.kind == KeyEventKind::Press && stops(&k) => {
                     stop = Some(Stop::Key);
                 }
-                Ok(Some(Event::Resize(w, h))) => self.resized = Some((w, h)),
-                Ok(Some(_)) => {}
+                Ok(Some(ev)) => {
+                    if self.ahead.len() < AHEAD {
+                        self.ahead.push(ev);
+                    }
+                }
                 Err(_) => return Some(Stop::End),
             }
         }

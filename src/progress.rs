@@ -92,36 +92,37 @@ pub fn detached<T: Send + 'static>(
     }
 }
 
-/// What a detached worker last reported, and whether it was told to stop.
+/// What a detached worker reported, and whether it was told to stop.
 #[derive(Default)]
 struct Relay {
-    /// The stage (counted from 1, so 0 is "none yet"), its name and total, and how far it is.
-    now: Mutex<(u64, Option<crate::i18n::L>, u64, u64)>,
+    /// Each stage begun (name, total) and how far it came; a worker has a handful.
+    stages: Mutex<Vec<(crate::i18n::L, u64, u64)>>,
     cancel: AtomicBool,
 }
 
 impl Relay {
-    /// Tells `progress` what changed since `seen` (stage number, done).
-    fn forward(&self, progress: &mut dyn Progress, seen: &mut (u64, u64)) {
-        let (stage, what, total, done) = match self.now.lock() {
-            Ok(now) => *now,
-            Err(poisoned) => *poisoned.into_inner(),
+    /// Tells `progress` what changed since `seen` (stages begun, done in the last one), every
+    /// stage begun included, so the caller hears the same stages as if the work ran here.
+    fn forward(&self, progress: &mut dyn Progress, seen: &mut (usize, u64)) {
+        let stages = match self.stages.lock() {
+            Ok(s) => s.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
         };
-        if stage != seen.0
-            && let Some(what) = what
-        {
-            progress.start(what, total);
-            *seen = (stage, 0);
-        }
-        if done != seen.1 {
-            progress.set(done);
-            seen.1 = done;
+        for (i, &(what, total, done)) in stages.iter().enumerate().skip(seen.0.saturating_sub(1)) {
+            if i + 1 > seen.0 {
+                progress.start(what, total);
+                *seen = (i + 1, 0);
+            }
+            if done != seen.1 {
+                progress.set(done);
+                seen.1 = done;
+            }
         }
     }
 
-    fn update(&self, f: impl FnOnce(&mut (u64, Option<crate::i18n::L>, u64, u64))) {
-        match self.now.lock() {
-            Ok(mut now) => f(&mut now),
+    fn update(&self, f: impl FnOnce(&mut Vec<(crate::i18n::L, u64, u64)>)) {
+        match self.stages.lock() {
+            Ok(mut s) => f(&mut s),
             Err(poisoned) => f(&mut poisoned.into_inner()),
         }
     }
@@ -132,11 +133,14 @@ struct Reports(Arc<Relay>);
 
 impl Progress for Reports {
     fn start(&mut self, what: crate::i18n::L, total: u64) {
-        self.0
-            .update(|now| *now = (now.0 + 1, Some(what), total, 0));
+        self.0.update(|s| s.push((what, total, 0)));
     }
     fn set(&mut self, done: u64) {
-        self.0.update(|now| now.3 = done);
+        self.0.update(|s| {
+            if let Some(last) = s.last_mut() {
+                last.2 = done;
+            }
+        });
     }
     fn cancelled(&mut self) -> bool {
         self.0.cancel.load(Ordering::Relaxed)
@@ -254,6 +258,23 @@ mod tests {
             })
         });
         assert_eq!(out, Ok(i18n::Lang::En), "runs in the caller's language");
+
+        // Stages begun and ended between two looks are still heard, each to its end.
+        let mut p = Count::default();
+        detached(&mut p, |progress| {
+            progress.start(i18n::PROGRESS_READ_FILE, 2);
+            progress.set(2);
+            progress.start(i18n::PROGRESS_CHECK_ROWS, 3);
+            progress.set(3);
+        })
+        .expect("done");
+        assert_eq!(
+            p.stages(),
+            [
+                (i18n::PROGRESS_READ_FILE, 2),
+                (i18n::PROGRESS_CHECK_ROWS, 3)
+            ]
+        );
     }
 
     fn store(dir: &tempfile::TempDir, name: &str) -> Store {
