@@ -346,3 +346,21 @@ fn to_action(app: &mut App, ev: Event) -> Option<Action> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn esc_and_ctrl_c_stop_a_job_and_other_keys_do_not() {
+        let key = |code, m| KeyEvent::new(code, m);
+        assert!(super::stops(&key(KeyCode::Esc, KeyModifiers::NONE)));
+        assert!(super::stops(&key(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL
+        )));
+        assert!(!super::stops(&key(KeyCode::Char('c'), KeyModifiers::NONE)));
+        assert!(!super::stops(&key(KeyCode::Enter, KeyModifiers::NONE)));
+        assert!(!super::stops(&key(KeyCode::Char('ㅊ'), KeyModifiers::NONE)));
+    }
+}

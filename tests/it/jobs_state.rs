@@ -8,12 +8,14 @@ use netday::state::{Action, App, Job, Modal};
 
 use crate::common::*;
 
-/// Says to stop once the stage named `at` has reported `after` units done.
+/// Says to stop once the stage named `at` has reported `after` units done; `leaving`: because
+/// netday is ending (a signal).
 struct StopAt {
     at: L,
     after: u64,
     stage: Option<L>,
     done: u64,
+    leaving: bool,
 }
 
 impl StopAt {
@@ -23,6 +25,7 @@ impl StopAt {
             after,
             stage: None,
             done: 0,
+            leaving: false,
         }
     }
 }
@@ -37,6 +40,9 @@ impl Progress for StopAt {
     }
     fn cancelled(&mut self) -> bool {
         self.stage == Some(self.at) && self.done >= self.after
+    }
+    fn ending(&mut self) -> bool {
+        self.leaving && self.cancelled()
     }
 }
 
@@ -164,4 +170,23 @@ fn what_a_stopped_import_says_is_saved_is_synced_before_it_returns() {
         "one sync records the import as under way, one makes the 2,000 people durable"
     );
     assert_eq!(store.people().unwrap().len(), 2000);
+}
+
+#[test]
+fn an_import_stopped_because_netday_ends_does_not_read_everyone_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = list(&dir, 5000);
+    let (_d, mut app) = demo_app();
+    app.defer_jobs = true;
+    let before = people_in_store(&app);
+    open_preview(&mut app, &file);
+    app.run_job(&mut netday::progress::Silent);
+    app.update(Action::Submit);
+    let mut stop = StopAt::new(netday::i18n::PROGRESS_IMPORT, 1);
+    stop.leaving = true;
+    app.run_job(&mut stop);
+    assert!(app.modal.is_none());
+    assert_eq!(people_in_store(&app), before + 2000, "saved and synced");
+    // Reading 300,000 people again would hold the quit for seconds.
+    assert_eq!(app.data.roster.people.len(), before, "not read again");
 }
