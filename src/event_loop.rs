@@ -10,7 +10,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use crate::keymap;
-use crate::state::{Action, App};
+use crate::state::{Action, App, Job};
 use crate::store::Store;
 use crate::terminal::{Got, Signals, Wait};
 
@@ -161,12 +161,24 @@ fn event_loop(
             Wait::Signal | Wait::Input => {}
         }
         // Drain everything pending before drawing again (a scanner types a whole code at once).
-        while !app.quit && event::poll(Duration::ZERO)? {
-            if let Some(action) = to_action(app, event::read()?) {
+        // Keys typed while a job ran come first, in the order typed.
+        let mut ahead = std::collections::VecDeque::new();
+        while !app.quit {
+            let ev = match ahead.pop_front() {
+                Some(ev) => ev,
+                None if event::poll(Duration::ZERO)? => event::read()?,
+                None => break,
+            };
+            if let Some(action) = to_action(app, ev) {
                 dirty |= app.update(action);
             }
             if app.job.is_some() {
-                run_job(terminal, app)?;
+                let (ended, typed) = run_job(terminal, app, signals)?;
+                if ended {
+                    // Interrupted, hung up or told to stop during the job: leave as Quit does.
+                    app.update(Action::Quit);
+                }
+                ahead.extend(typed);
                 dirty = true;
             }
         }
@@ -175,19 +187,41 @@ fn event_loop(
 }
 
 /// Runs the job a key asked for over the screen as it was, with a gauge that says how far it
-/// is (redrawn at most ten times a second).
-fn run_job(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+/// is (redrawn at most ten times a second). Whenever the work asks, the gauge looks at the
+/// keys and signals: Esc or Ctrl-C stops the job, a signal that ends netday (or a hang-up)
+/// stops it too and is answered with `true`, for the caller to leave. Other keys typed
+/// meanwhile are given back, to be handled after the job as if typed then.
+fn run_job(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    signals: &mut Signals,
+) -> std::io::Result<(bool, Vec<Event>)> {
     let backdrop = terminal.draw(|f| crate::view::draw(app, f))?.buffer.clone();
+    let stoppable = matches!(app.job, Some(Job::Preview | Job::Import));
     let mut gauge = Gauge {
         terminal,
         backdrop,
         lang: app.lang,
         what: None,
         total: 0,
+        done: 0,
         drawn: None,
+        stoppable,
+        signals,
+        stop: None,
+        ahead: Vec::new(),
     };
     app.run_job(&mut gauge);
-    Ok(())
+    Ok((gauge.stop == Some(Stop::End), gauge.ahead))
+}
+
+/// Why a job was told to stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stop {
+    /// Esc or Ctrl-C.
+    Key,
+    /// SIGINT, SIGQUIT, SIGTERM, SIGHUP (a console close on Windows) or a hang-up.
+    End,
 }
 
 struct Gauge<'a> {
@@ -196,13 +230,24 @@ struct Gauge<'a> {
     lang: crate::i18n::Lang,
     what: Option<crate::i18n::L>,
     total: u64,
+    done: u64,
     drawn: Option<std::time::Instant>,
+    /// The work asks `cancelled` (the gauge offers Esc).
+    stoppable: bool,
+    signals: &'a mut Signals,
+    stop: Option<Stop>,
+    /// Keys typed (and resizes) during the job that did not stop it, at most `AHEAD`.
+    ahead: Vec<Event>,
 }
+
+/// Events kept from one job: far more than anyone types ahead, and bounded.
+const AHEAD: usize = 4096;
 
 impl Gauge<'_> {
     fn draw(&mut self, done: u64) {
         let (backdrop, what, total) = (&self.backdrop, self.what, self.total);
         let lang = self.lang;
+        let hint = (self.stoppable && self.stop.is_none()).then_some(crate::i18n::GAUGE_CANCEL_KEY);
         // A frame that cannot be drawn only costs the gauge; the work goes on.
         let _ = self.terminal.draw(|f| {
             let buf = f.buffer_mut();
@@ -210,26 +255,86 @@ impl Gauge<'_> {
                 buf.content.clone_from(&backdrop.content);
             }
             crate::i18n::with_lang(lang, || {
-                crate::view::draw_gauge(f, what.map_or("", |w| w.get()), done, total)
+                crate::view::draw_gauge(
+                    f,
+                    what.map_or("", |w| w.get()),
+                    done,
+                    total,
+                    hint.map(|h| h.get()),
+                )
             });
         });
         self.drawn = Some(std::time::Instant::now());
     }
+
+    /// Reads what the terminal and the signals have for the job now, without waiting.
+    fn look(&mut self) -> Option<Stop> {
+        // A hang-up first: crossterm would spin on a terminal that is gone.
+        if let Wait::HangUp = self.signals.wait(Duration::ZERO) {
+            return Some(Stop::End);
+        }
+        let mut stop = None;
+        // Keys typed with the one that started the job may already wait in crossterm's queue.
+        loop {
+            match event::poll(Duration::ZERO).and_then(|ready| ready.then(event::read).transpose())
+            {
+                Ok(None) => break,
+                Ok(Some(Event::Key(k))) if k.kind == KeyEventKind::Press && stops(&k) => {
+                    stop = Some(Stop::Key);
+                }
+                Ok(Some(ev)) => {
+                    if self.ahead.len() < AHEAD {
+                        self.ahead.push(ev);
+                    }
+                }
+                Err(_) => return Some(Stop::End),
+            }
+        }
+        if self.signals.ending() {
+            return Some(Stop::End);
+        }
+        stop
+    }
+}
+
+/// Esc or Ctrl-C (a key in raw mode, not a signal).
+fn stops(k: &event::KeyEvent) -> bool {
+    use event::{KeyCode, KeyModifiers};
+    k.code == KeyCode::Esc
+        || (k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL))
 }
 
 impl crate::progress::Progress for Gauge<'_> {
     fn start(&mut self, what: crate::i18n::L, total: u64) {
-        self.what = Some(what);
+        if self.stop.is_none() {
+            self.what = Some(what);
+        }
         self.total = total;
+        self.done = 0;
         self.draw(0);
     }
     fn set(&mut self, done: u64) {
+        self.done = done;
         if self
             .drawn
             .is_none_or(|t| t.elapsed() >= Duration::from_millis(100))
         {
             self.draw(done);
         }
+    }
+    fn cancelled(&mut self) -> bool {
+        if self.stop.is_none() {
+            self.stop = self.look();
+            if self.stop.is_some() {
+                // What is written so far is being made safe: say so until the job ends.
+                self.what = Some(crate::i18n::CANCELLING);
+                self.draw(self.done);
+            }
+        }
+        self.stop.is_some()
+    }
+    fn ending(&mut self) -> bool {
+        self.stop == Some(Stop::End)
     }
 }
 
@@ -242,5 +347,23 @@ fn to_action(app: &mut App, ev: Event) -> Option<Action> {
         Event::Paste(s) => Some(Action::Paste(s)),
         Event::Resize(..) => Some(Action::Resize),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn esc_and_ctrl_c_stop_a_job_and_other_keys_do_not() {
+        let key = |code, m| KeyEvent::new(code, m);
+        assert!(super::stops(&key(KeyCode::Esc, KeyModifiers::NONE)));
+        assert!(super::stops(&key(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL
+        )));
+        assert!(!super::stops(&key(KeyCode::Char('c'), KeyModifiers::NONE)));
+        assert!(!super::stops(&key(KeyCode::Enter, KeyModifiers::NONE)));
+        assert!(!super::stops(&key(KeyCode::Char('ㅊ'), KeyModifiers::NONE)));
     }
 }

@@ -161,3 +161,26 @@ pub fn code_of_namesake(code: &str, holder: &str) -> (String, String) {
         ),
     )
 }
+
+/// Esc while a list was read or checked, or before anything was written.
+pub fn import_cancelled(file: &str) -> String {
+    let file = crate::model::clean_line(file);
+    pick(
+        format!("가져오기를 취소했습니다: {file}. 아무것도 저장하지 않았습니다."),
+        format!("Import cancelled: {file}. Nothing was saved."),
+    )
+}
+
+/// Esc while people were written: what is saved, and how to finish.
+pub fn import_stopped(file: &str, saved: usize, of: usize) -> String {
+    let file = crate::model::clean_line(file);
+    let (saved, of) = (super::grouped(saved as u64), super::grouped(of as u64));
+    pick(
+        format!(
+            "가져오기를 멈췄습니다: {of}명 중 {saved}명까지 저장했습니다. {file} 파일을 다시 가져오면 나머지를 마저 가져옵니다."
+        ),
+        format!(
+            "Import stopped: {saved} of {of} people saved. Import {file} again to bring in the rest."
+        ),
+    )
+}

@@ -146,3 +146,12 @@ pub fn grouped(n: u64) -> String {
     }
     out
 }
+
+/// Under the gauge of work that can be stopped.
+pub const GAUGE_CANCEL_KEY: L = L("Esc 취소", "Esc cancel");
+/// The gauge once Esc (or a signal) stopped the work: what was written is being made safe.
+pub const CANCELLING: L = L("취소하는 중…", "Cancelling…");
+pub const NO_WORKER: L = L(
+    "작업을 시작할 수 없습니다 (메모리 부족). 다른 프로그램을 닫고 다시 해 보세요.",
+    "Could not start the work (out of memory). Close other programs and try again.",
+);

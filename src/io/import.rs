@@ -33,6 +33,19 @@ pub struct ImportSummary {
     /// Rows left out because their badge code belongs to someone else here, with another
     /// name or with contact details that say it is another person (also counted in `errors`).
     pub conflicts: Vec<RowError>,
+    /// Set when the one waiting said to stop (`Progress::cancelled`); the counts above are
+    /// then what the whole file would have done.
+    pub stopped: Option<Stopped>,
+}
+
+/// Where an import stopped when told to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stopped {
+    /// While the rows were checked: nothing was written.
+    BeforeWriting,
+    /// Between two synced writes: `people` of the `of` people to write are saved (all of them
+    /// once the registrations are being written). Importing the file again finishes it.
+    Writing { people: usize, of: usize },
 }
 
 impl ImportSummary {
@@ -155,6 +168,10 @@ pub fn apply(
     for (n, row) in parsed.rows.iter().enumerate() {
         if n.is_multiple_of(STEP) {
             progress.set(n as u64);
+            if progress.cancelled() {
+                summary.stopped = Some(Stopped::BeforeWriting);
+                return Ok(summary);
+            }
         }
         let code = row.code.to_ascii_uppercase();
         let okey = org_key(&row.organization);
@@ -321,7 +338,22 @@ pub fn apply(
     let mut done = new_orgs.len() as u64;
     progress.set(done);
     let mut ids: Vec<Id> = k.who.iter().map(Who::id).collect();
+    let mut people_done = 0;
+    let stop_here = |progress: &mut dyn Progress, people| {
+        let stop = progress.cancelled();
+        if stop {
+            store.durable()?;
+        }
+        Ok::<_, StoreError>(stop.then_some(Stopped::Writing {
+            people,
+            of: changed.len(),
+        }))
+    };
     for chunk in changed.chunks(PEOPLE_PER_WRITE) {
+        if let Some(s) = stop_here(progress, people_done)? {
+            summary.stopped = Some(s);
+            return Ok(summary);
+        }
         let people: Vec<Person> = chunk
             .iter()
             .map(|&i| {
@@ -344,6 +376,7 @@ pub fn apply(
         for (&i, id) in chunk.iter().zip(written) {
             ids[i] = id;
         }
+        people_done += chunk.len();
         done += chunk.len() as u64;
         progress.set(done);
     }
@@ -351,6 +384,10 @@ pub fn apply(
     if let Some(date) = event {
         let mut day = existing;
         for chunk in day_writes.chunks(5000) {
+            if let Some(s) = stop_here(progress, people_done)? {
+                summary.stopped = Some(s);
+                return Ok(summary);
+            }
             day = Some(store.write_unsynced(|tx| {
                 let mut e = day.clone().unwrap_or_else(|| new_event(date));
                 if e.id == 0 {
@@ -697,8 +734,13 @@ pub fn apply_file(
         done: 0,
         total: 0,
     };
-    let summary = apply(store, parsed, event, false, &mut heard)
-        .and_then(|summary| store.end_import(&journal.file).map(|()| summary));
+    let summary = apply(store, parsed, event, false, &mut heard).and_then(|summary| {
+        // Stopped half-way, it stays named as unfinished until the file is imported again.
+        if !matches!(summary.stopped, Some(Stopped::Writing { .. })) {
+            store.end_import(&journal.file)?;
+        }
+        Ok(summary)
+    });
     let (done, total) = (heard.done, heard.total);
     summary.map_err(|e| cut_short(store, parsed, event, &journal.file, e, done, total))
 }
@@ -724,6 +766,12 @@ impl Progress for Heard<'_> {
             self.done = done;
         }
         self.inner.set(done);
+    }
+    fn cancelled(&mut self) -> bool {
+        self.inner.cancelled()
+    }
+    fn ending(&mut self) -> bool {
+        self.inner.ending()
     }
 }
 

@@ -4,10 +4,19 @@
 use super::{Action, App, Effect, Modal, Tone, Writing, Wrote};
 use crate::i18n;
 use crate::io::csv::{Field, Override, ParsedCsv, parse_people_sheet_with};
-use crate::io::import::{self, ImportSummary};
+use crate::io::import::{self, ImportSummary, Stopped};
 use crate::model::TextField as FieldKind;
+use crate::progress::Abandoned;
 use crate::store::StoreError;
 use crate::widgets::TextField;
+
+/// Why there is no preview.
+enum NoPreview {
+    /// Said in the user's words.
+    Failed(String),
+    /// Esc (or a signal that ends netday) while the file was read or checked.
+    Cancelled,
+}
 
 /// A parsed file and what importing it would do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,11 +219,25 @@ impl App {
         let date = self.event.as_ref().map(|e| e.date).filter(|_| d.register);
         let file = expand_home(&d.path);
         let s = self.data.import_apply(&p.parsed, &file, date, progress)?;
-        // Imported: the dialog closes whatever the reload says.
+        let shown = file.display().to_string();
+        if s.stopped == Some(Stopped::BeforeWriting) {
+            // Nothing written: the preview stays, for Enter to import after all.
+            self.say(Tone::Warn, i18n::import_cancelled(&shown));
+            return Ok(Effect::Keep);
+        }
+        if s.stopped.is_some() && progress.ending() {
+            // What was written is synced; netday is leaving, so nobody is shown anything.
+            return Ok(Effect::Close);
+        }
+        // Imported, whole or in part: the dialog closes whatever the reload says.
         if let Err(e) = self.reload() {
             self.fail(e);
         }
         self.refresh_people();
+        if let Some(Stopped::Writing { people, of }) = s.stopped {
+            self.say(Tone::Warn, i18n::import_stopped(&shown, people, of));
+            return Ok(Effect::Close);
+        }
         let mut text = format!(
             "{} ({})",
             i18n::import_lines(p.parsed.data_lines, s.people()),
@@ -245,32 +268,52 @@ impl App {
                 d.preview = Some(p);
                 d.error = None;
             }
-            Err(e) => d.error = Some(e),
+            Err(NoPreview::Failed(e)) => d.error = Some(e),
+            // Back to the file's name, as before it was read; nothing was written.
+            Err(NoPreview::Cancelled) => {
+                d.preview = None;
+                d.error = Some(i18n::import_cancelled(
+                    &expand_home(&d.path).display().to_string(),
+                ));
+            }
         }
     }
 
     /// Reads and parses the file, and works out what importing it would do (nothing written).
+    /// The file is read on a thread of its own: whatever a damaged spreadsheet makes the reader
+    /// do, Esc (`progress.cancelled`) gets the app back within a fraction of a second.
     fn preview_import(
         &self,
         d: &ImportDialog,
         progress: &mut dyn crate::progress::Progress,
-    ) -> Result<Preview, String> {
+    ) -> Result<Preview, NoPreview> {
         let (path, register) = (d.path.value(), d.register);
         if path.trim().is_empty() {
-            return Err(i18n::P_PATH_REQUIRED.get().into());
+            return Err(NoPreview::Failed(i18n::P_PATH_REQUIRED.get().into()));
         }
         let p = expand_home(path);
-        let bytes =
-            std::fs::read(&p).map_err(|e| i18n::cannot_read(&p.display().to_string(), &e))?;
-        let mut parsed =
-            parse_people_sheet_with(&bytes, &d.overrides, d.sheet.as_deref(), progress)
-                .map_err(|e| i18n::pick(e.ko(), e.en()))?;
-        drop(bytes);
+        let (overrides, sheet) = (d.overrides.clone(), d.sheet.clone());
+        let read = crate::progress::detached(progress, move |progress| {
+            let bytes =
+                std::fs::read(&p).map_err(|e| i18n::cannot_read(&p.display().to_string(), &e))?;
+            parse_people_sheet_with(&bytes, &overrides, sheet.as_deref(), progress)
+                .map_err(|e| i18n::pick(e.ko(), e.en()))
+        });
+        let mut parsed = match read {
+            Ok(parsed) => parsed.map_err(NoPreview::Failed)?,
+            Err(Abandoned::Cancelled) => return Err(NoPreview::Cancelled),
+            Err(Abandoned::NoThread) => {
+                return Err(NoPreview::Failed(i18n::NO_WORKER.get().into()));
+            }
+        };
         let date = self.event.as_ref().map(|e| e.date).filter(|_| register);
         let mut summary = self
             .data
             .import_plan(&parsed, date, progress)
-            .map_err(|e| i18n::pick(e.ko(), e.en()))?;
+            .map_err(|e| NoPreview::Failed(i18n::pick(e.ko(), e.en())))?;
+        if summary.stopped.is_some() {
+            return Err(NoPreview::Cancelled);
+        }
         import::set_aside_conflicts(&mut parsed, &mut summary);
         Ok(Preview { parsed, summary })
     }

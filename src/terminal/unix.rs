@@ -4,14 +4,46 @@
 use std::io::Read;
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use ratatui::crossterm::event;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 
 use super::{Got, Wait};
+
+/// The terminal's settings before netday made it raw (when standard input is the terminal).
+static BEFORE: OnceLock<libc::termios> = OnceLock::new();
+
+/// What gives the terminal back: bracketed paste off, the cursor shown, the main screen.
+const GIVE_BACK: &[u8] = b"\x1b[?2004l\x1b[?25h\x1b[?1049l";
+
+/// An abort (a failed allocation, a panic while panicking) ends the process without unwinding,
+/// so no restore runs: SIGABRT's handler gives the terminal back first, with calls that are
+/// safe in a signal handler, then ends the process as before (killed by SIGABRT).
+fn give_back_on_abort() -> std::io::Result<()> {
+    // SAFETY: isatty and tcgetattr only read; `t` is plain data tcgetattr fills in.
+    unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        if libc::isatty(0) == 1 && libc::tcgetattr(0, &mut t) == 0 {
+            let _ = BEFORE.set(t);
+        }
+    }
+    // SAFETY: the handler calls only write and tcsetattr (async-signal-safe) and reads a
+    // OnceLock set before it was registered.
+    unsafe {
+        signal_hook::low_level::register(libc::SIGABRT, || {
+            let _ = libc::write(1, GIVE_BACK.as_ptr().cast(), GIVE_BACK.len());
+            if let Some(t) = BEFORE.get() {
+                let _ = libc::tcsetattr(0, libc::TCSANOW, t);
+            }
+            // Ends the process as SIGABRT does, also when it came from `kill`.
+            let _ = signal_hook::low_level::emulate_default_handler(libc::SIGABRT);
+        })?;
+    }
+    Ok(())
+}
 
 pub struct Signals {
     end: Arc<AtomicBool>,
@@ -43,6 +75,7 @@ impl Signals {
             signal_hook::low_level::pipe::register(sig, wake_tx.try_clone()?)?;
         }
         signal_hook::low_level::pipe::register(SIGWINCH, wake_tx)?;
+        give_back_on_abort()?;
         Ok(s)
     }
 
@@ -59,6 +92,12 @@ impl Signals {
         } else {
             None
         }
+    }
+
+    /// Whether a signal that ends netday has come and is not yet taken (work in progress asks;
+    /// `take` still answers it).
+    pub fn ending(&self) -> bool {
+        self.end.load(Ordering::Relaxed)
     }
 
     /// Sleeps until the terminal has input, a signal arrives or `timeout`. crossterm 0.29

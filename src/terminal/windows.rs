@@ -51,6 +51,12 @@ impl Signals {
         END.swap(false, Ordering::SeqCst).then_some(Got::End)
     }
 
+    /// Whether a control event that ends netday has come and is not yet taken (work in
+    /// progress asks; `take` still answers it).
+    pub fn ending(&self) -> bool {
+        END.load(Ordering::SeqCst)
+    }
+
     /// Sleeps until the console has input, a control event arrives or `timeout`.
     pub fn wait(&self, timeout: Duration) -> Wait {
         let deadline = Instant::now() + timeout;

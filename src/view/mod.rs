@@ -415,16 +415,22 @@ pub fn caret(f: &mut Frame, x: u16, y: u16, area: Rect) {
 }
 
 /// Long work under way: a box over the screen with what it is doing and how far it is.
-pub fn draw_gauge(f: &mut Frame, what: &str, done: u64, total: u64) {
+pub fn draw_gauge(f: &mut Frame, what: &str, done: u64, total: u64, hint: Option<&str>) {
     use ratatui::widgets::Gauge;
     let area = f.area();
-    let inner = popup(f, area, 60, 4, i18n::WORKING_TITLE.get());
+    let inner = popup(f, area, 60, 5, i18n::WORKING_TITLE.get());
     let ratio = if total == 0 {
         0.0
     } else {
         (done as f64 / total as f64).clamp(0.0, 1.0)
     };
-    let rows = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).split(inner);
+    let rows = Layout::vertical([Constraint::Length(1); 3]).split(inner);
+    if let Some(hint) = hint {
+        f.render_widget(
+            Paragraph::new(fit(hint, inner.width as usize)).style(Style::new().fg(Color::DarkGray)),
+            rows[2],
+        );
+    }
     f.render_widget(
         Paragraph::new(fit(
             &i18n::working_on(what, done, total),

@@ -11,6 +11,7 @@ mod cli;
 mod crash;
 mod e2e_checkin;
 mod e2e_day;
+mod e2e_jobs;
 mod e2e_meeting;
 mod e2e_people;
 mod e2e_terminal;

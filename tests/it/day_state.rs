@@ -742,10 +742,11 @@ fn an_import_in_the_app_reports_its_progress_to_the_gauge() {
 
     // The gauge box over the screen.
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| netday::view::draw_gauge(f, "가져오는 중", 1500, 3000))
+    t.draw(|f| netday::view::draw_gauge(f, "가져오는 중", 1500, 3000, Some("Esc 취소")))
         .unwrap();
     let text = common::screen::screen(&t.backend().buffer().clone());
     assert!(text.contains("작업 중"), "{text}");
     assert!(text.contains("가져오는 중 1,500 / 3,000"), "{text}");
     assert!(text.contains("50%"), "{text}");
+    assert!(text.contains("Esc 취소"), "{text}");
 }

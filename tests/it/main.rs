@@ -18,6 +18,7 @@ mod ideas_screen;
 mod ideas_state;
 mod import_offices;
 mod import_safety;
+mod jobs_state;
 mod minutes_golden;
 mod people_screen;
 mod people_speed;
