@@ -17,6 +17,7 @@ mod records;
 mod rows;
 mod sheet;
 mod write;
+mod zipped;
 
 pub use decode::{Encoding, decode};
 pub use headers::{ColumnMap, Field, Override};
@@ -67,6 +68,8 @@ pub enum CsvError {
     Protected,
     #[error("the spreadsheet is damaged or not a spreadsheet")]
     BadSheet,
+    #[error("the spreadsheet is too large to read")]
+    TooBig,
 }
 
 impl CsvError {
@@ -91,6 +94,7 @@ impl CsvError {
                 "스프레드시트를 읽을 수 없습니다 (손상되었거나 다른 형식). Excel에서 열어 .xlsx나 CSV로 다시 저장해 보세요"
                     .to_string()
             }
+            CsvError::TooBig => crate::i18n::SHEET_TOO_BIG.0.to_string(),
         }
     }
 
@@ -116,6 +120,7 @@ impl CsvError {
                 "the spreadsheet cannot be read (damaged or not a spreadsheet): open it in Excel and save it again as .xlsx or CSV"
                     .to_string()
             }
+            CsvError::TooBig => crate::i18n::SHEET_TOO_BIG.1.to_string(),
         }
     }
 }
@@ -208,20 +213,30 @@ fn parse_sheets(
     };
     let mut first_error = None;
     let mut lists: Vec<ParsedCsv> = Vec::new();
-    for sheet in sheet::read_sheets(bytes, kind)? {
-        let mut reading = Reading::new(encoding, overrides);
-        for raw in sheet.records {
-            reading.push(raw);
+    let mut reading: Option<(String, Reading)> = None;
+    let mut done = |(name, reading): (String, Reading)| match reading.finish() {
+        Ok(mut p) => {
+            p.sheet = Some(name);
+            lists.push(p);
         }
-        match reading.finish() {
-            Ok(mut p) => {
-                p.sheet = Some(sheet.name);
-                lists.push(p);
+        // A sheet with a header but no name column says more than an empty one.
+        Err(e) if first_error.is_none() || e == CsvError::NoNameColumn => first_error = Some(e),
+        Err(_) => {}
+    };
+    sheet::read_sheets(bytes, kind, &mut |part| match part {
+        sheet::SheetPart::Sheet(name) => {
+            if let Some(previous) = reading.replace((name, Reading::new(encoding, overrides))) {
+                done(previous);
             }
-            // A sheet with a header but no name column says more than an empty one.
-            Err(e) if first_error.is_none() || e == CsvError::NoNameColumn => first_error = Some(e),
-            Err(_) => {}
         }
+        sheet::SheetPart::Record(raw) => {
+            if let Some((_, r)) = reading.as_mut() {
+                r.push(raw);
+            }
+        }
+    })?;
+    if let Some(last) = reading.take() {
+        done(last);
     }
     let names: Vec<String> = lists.iter().filter_map(|p| p.sheet.clone()).collect();
     let at = wanted
