@@ -24,6 +24,7 @@ pub use headers::{ColumnMap, Field, Override};
 pub use rows::{ImportRow, RowError, RowProblem, Rsvp};
 pub use sheet::{SheetKind, sheet_kind};
 pub use write::{PEOPLE_COLUMNS, neutralize, people_header, write_csv};
+pub use zipped::SheetBudget;
 
 use crate::model::clean_line;
 
@@ -150,6 +151,14 @@ pub fn parse_people_sheet(
     parse_people_sheet_with(bytes, overrides, sheet, &mut crate::progress::Silent)
 }
 
+/// `parse_people_csv`, a spreadsheet read under `budget` instead of `SheetBudget::DEFAULT`.
+pub fn parse_people_within(bytes: &[u8], budget: &SheetBudget) -> Result<ParsedCsv, CsvError> {
+    match sheet_kind(bytes) {
+        Some(kind) => parse_sheets(bytes, kind, &[], None, budget),
+        None => parse_people_csv(bytes),
+    }
+}
+
 /// Records read between two reports of progress.
 const STEP: usize = 4096;
 
@@ -163,7 +172,7 @@ pub fn parse_people_sheet_with(
     progress: &mut dyn crate::progress::Progress,
 ) -> Result<ParsedCsv, CsvError> {
     if let Some(kind) = sheet_kind(bytes) {
-        return parse_sheets(bytes, kind, overrides, sheet);
+        return parse_sheets(bytes, kind, overrides, sheet, &SheetBudget::DEFAULT);
     }
     let (text, encoding) = decode(bytes)?;
     if text
@@ -205,6 +214,7 @@ fn parse_sheets(
     kind: SheetKind,
     overrides: &[Override],
     wanted: Option<&str>,
+    budget: &SheetBudget,
 ) -> Result<ParsedCsv, CsvError> {
     let encoding = match kind {
         SheetKind::Xlsx => Encoding::Xlsx,
@@ -223,7 +233,7 @@ fn parse_sheets(
         Err(e) if first_error.is_none() || e == CsvError::NoNameColumn => first_error = Some(e),
         Err(_) => {}
     };
-    sheet::read_sheets(bytes, kind, &mut |part| match part {
+    sheet::read_sheets(bytes, kind, budget, &mut |part| match part {
         sheet::SheetPart::Sheet(name) => {
             if let Some(previous) = reading.replace((name, Reading::new(encoding, overrides))) {
                 done(previous);

@@ -7,7 +7,7 @@ use calamine::{Data, Reader, Sheets, Xlsx};
 
 use super::CsvError;
 use super::records::Raw;
-use super::zipped;
+use super::zipped::{self, SheetBudget};
 
 /// The kind of spreadsheet a file is, by its magic bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,17 +54,18 @@ fn encrypted_ooxml(bytes: &[u8]) -> bool {
 /// Every sheet of the workbook, in the workbook's order, handed to `each` row by row. A zipped
 /// workbook is measured first (`zipped::measure`); the rows of an .xlsx are streamed cell by
 /// cell, never as calamine's whole rectangle from A1 to the last cell, and no more than
-/// `CELLS` cells (blanks up to the last cell of each row counted) are made.
+/// `budget.cells` cells (blanks up to the last cell of each row counted) are made.
 pub(super) fn read_sheets(
     bytes: &[u8],
     kind: SheetKind,
+    budget: &SheetBudget,
     each: &mut dyn FnMut(SheetPart),
 ) -> Result<(), CsvError> {
     if kind == SheetKind::Xls && encrypted_ooxml(bytes) {
         return Err(CsvError::Protected);
     }
     if kind != SheetKind::Xls {
-        zipped::measure(bytes, kind)?;
+        zipped::measure(bytes, kind, budget)?;
     }
     let cursor = Cursor::new(bytes);
     let mut made = 0u64;
@@ -93,7 +94,7 @@ pub(super) fn read_sheets(
                     let column = column as usize;
                     if column >= record.len() {
                         made += (column + 1 - record.len()) as u64;
-                        if made > zipped::CELLS {
+                        if made > budget.cells {
                             return Err(CsvError::TooBig);
                         }
                         record.resize(column + 1, String::new());
@@ -126,7 +127,7 @@ pub(super) fn read_sheets(
                 let first_row = range.start().map_or(0, |(r, _)| r);
                 for (i, row) in range.rows().enumerate() {
                     made += row.len() as u64;
-                    if made > zipped::CELLS {
+                    if made > budget.cells {
                         return Err(CsvError::TooBig);
                     }
                     let record: Vec<String> = row.iter().map(cell_text).collect();

@@ -17,21 +17,37 @@ use quick_xml::events::{BytesStart, Event};
 use super::CsvError;
 use super::sheet::SheetKind;
 
-/// Inflated bytes of one entry: a 1,000,000-row × 20-column worksheet is about 800 MB.
-const ENTRY_BYTES: u64 = 1 << 30;
-/// Inflated bytes of all entries together (overlapping entries make a 10 MB zip 280 TB).
-const TOTAL_BYTES: u64 = 2 << 30;
+/// How much a spreadsheet may become while it is read. `SheetBudget::DEFAULT` holds a
+/// 1,000,000-row roster with 40 columns; a test may read under a smaller one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SheetBudget {
+    /// Cells made in memory, blanks left of a cell in its row counted (for an .ods, every
+    /// cell calamine makes, repeats multiplied out).
+    pub cells: u64,
+    /// Inflated bytes of one zip entry (a 1,000,000 × 20 worksheet is about 800 MB) and of all
+    /// entries together (overlapping entries make a 10 MB zip 280 TB).
+    pub entry_bytes: u64,
+    pub total_bytes: u64,
+    /// Bytes of text the cells of an .ods become, repeats multiplied out.
+    pub text_bytes: u64,
+}
+
+impl SheetBudget {
+    pub const DEFAULT: SheetBudget = SheetBudget {
+        cells: 40_000_000,
+        entry_bytes: 1 << 30,
+        total_bytes: 2 << 30,
+        text_bytes: 1 << 30,
+    };
+}
+
 const ENTRIES: usize = 65_536;
-/// Cells a workbook may become in memory: a 1,000,000-row roster with 40 columns.
-pub(super) const CELLS: u64 = 40_000_000;
-/// Bytes of text the cells of an .ods may become, repeats multiplied out.
-const TEXT_BYTES: u64 = 1 << 30;
 /// calamine's caps on an .ods sheet (Excel's).
 const ODS_ROWS: u64 = 1_048_576;
 const ODS_COLUMNS: u64 = 16_384;
 
 /// Checks the zip of `bytes` against the budget, entry by entry.
-pub(super) fn measure(bytes: &[u8], kind: SheetKind) -> Result<(), CsvError> {
+pub(super) fn measure(bytes: &[u8], kind: SheetKind, budget: &SheetBudget) -> Result<(), CsvError> {
     let mut zip = zip::ZipArchive::new(io::Cursor::new(bytes)).map_err(|_| CsvError::BadSheet)?;
     if zip.len() > ENTRIES {
         return Err(CsvError::TooBig);
@@ -43,14 +59,15 @@ pub(super) fn measure(bytes: &[u8], kind: SheetKind) -> Result<(), CsvError> {
         let mut counted = Counted {
             inner: entry,
             read: 0,
+            limit: budget.entry_bytes,
             over: false,
         };
         let outcome = match kind {
             SheetKind::Ods if name == b"content.xml" => {
-                ods_content(BufReader::with_capacity(1 << 16, &mut counted))
+                ods_content(BufReader::with_capacity(1 << 16, &mut counted), budget)
             }
             SheetKind::Xlsx if name.ends_with(b"sharedstrings.xml") => {
-                shared_strings(BufReader::with_capacity(1 << 16, &mut counted))
+                shared_strings(BufReader::with_capacity(1 << 16, &mut counted), budget)
             }
             _ => io::copy(&mut counted, &mut io::sink())
                 .map(|_| ())
@@ -66,17 +83,18 @@ pub(super) fn measure(bytes: &[u8], kind: SheetKind) -> Result<(), CsvError> {
             return Err(CsvError::TooBig);
         }
         total += counted.read;
-        if total > TOTAL_BYTES {
+        if total > budget.total_bytes {
             return Err(CsvError::TooBig);
         }
     }
     Ok(())
 }
 
-/// A zip entry read no further than `ENTRY_BYTES`.
+/// A zip entry read no further than `limit` bytes.
 struct Counted<R> {
     inner: R,
     read: u64,
+    limit: u64,
     over: bool,
 }
 
@@ -84,7 +102,7 @@ impl<R: Read> Read for Counted<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.read += n as u64;
-        if self.read > ENTRY_BYTES {
+        if self.read > self.limit {
             self.over = true;
             return Err(io::Error::other("entry over budget"));
         }
@@ -122,7 +140,7 @@ fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
 }
 
 /// calamine reserves room for the `uniqueCount` strings `<sst>` announces before reading any.
-fn shared_strings<R: BufRead>(reader: R) -> Result<(), CsvError> {
+fn shared_strings<R: BufRead>(reader: R, budget: &SheetBudget) -> Result<(), CsvError> {
     let mut xml = xml(reader);
     let mut buf = Vec::new();
     let mut announced = 0u64;
@@ -144,7 +162,7 @@ fn shared_strings<R: BufRead>(reader: R) -> Result<(), CsvError> {
         }
         buf.clear();
     }
-    if held > CELLS {
+    if held > budget.cells {
         return Err(CsvError::TooBig);
     }
     // Writers count slightly wrong at times; a count far above what is there is a lie.
@@ -188,7 +206,7 @@ fn fills(key: &str) -> bool {
     key.starts_with("office:") || key == "table:formula" || key.starts_with("calcext:")
 }
 
-fn ods_content<R: BufRead>(reader: R) -> Result<(), CsvError> {
+fn ods_content<R: BufRead>(reader: R, budget: &SheetBudget) -> Result<(), CsvError> {
     let mut xml = xml(reader);
     let mut buf = Vec::new();
     let mut depth = 0usize;
@@ -233,7 +251,7 @@ fn ods_content<R: BufRead>(reader: R) -> Result<(), CsvError> {
                         };
                         for a in e.attributes().with_checks(false).flatten() {
                             c.filled |= fills(a.key.as_ref());
-                            c.text += a.value.len() as u64;
+                            c.text = c.text.saturating_add(a.value.len() as u64);
                         }
                         cell = Some(c);
                     }
@@ -245,9 +263,7 @@ fn ods_content<R: BufRead>(reader: R) -> Result<(), CsvError> {
                     }
                     _ => {}
                 }
-                if let Some(c) = cell.as_mut() {
-                    c.text += e.len() as u64;
-                }
+                count_text(&mut cell, e.len());
             }
             Event::End(_) => {
                 if cell.as_ref().is_some_and(|c| c.depth == depth)
@@ -274,7 +290,7 @@ fn ods_content<R: BufRead>(reader: R) -> Result<(), CsvError> {
                     t.text = t
                         .text
                         .saturating_add(r.text.saturating_mul(repeats.saturating_add(1)));
-                    if t.pushed > CELLS || t.text > TEXT_BYTES {
+                    if t.pushed > budget.cells || t.text > budget.text_bytes {
                         return Err(CsvError::TooBig);
                     }
                 } else if table.as_ref().is_some_and(|(_, d)| *d == depth)
@@ -287,13 +303,13 @@ fn ods_content<R: BufRead>(reader: R) -> Result<(), CsvError> {
                     text = text.saturating_add(t.text);
                 }
                 depth = depth.checked_sub(1).ok_or(CsvError::BadSheet)?;
-                if cells > CELLS || text > TEXT_BYTES {
+                if cells > budget.cells || text > budget.text_bytes {
                     return Err(CsvError::TooBig);
                 }
             }
             Event::Text(t) => count_text(&mut cell, t.len()),
             Event::CData(t) => count_text(&mut cell, t.len()),
-            Event::GeneralRef(t) => count_text(&mut cell, t.len() + 2),
+            Event::GeneralRef(t) => count_text(&mut cell, t.len().saturating_add(2)),
             Event::Eof => break,
             _ => {}
         }
