@@ -17,4 +17,5 @@ mod e2e_terminal;
 mod print;
 mod progress;
 mod restore;
+mod sheets;
 mod store;
