@@ -13,6 +13,8 @@ mod checkin_screen;
 mod checkin_state;
 mod day_state;
 mod english_screen;
+mod fuzz_backup;
+mod fuzz_csv;
 mod fuzz_mutate;
 mod fuzz_sheets;
 mod ideas_screen;
