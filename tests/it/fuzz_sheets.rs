@@ -18,10 +18,19 @@ fn read(bytes: &[u8]) -> Result<ParsedCsv, CsvError> {
     parse_people_within(bytes, &SheetBudget::DEFAULT)
 }
 
+/// A workbook made at a fixed time, so that its bytes are the same on every run.
+fn workbook() -> rust_xlsxwriter::Workbook {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+    let mut book = Workbook::new();
+    let made = ExcelDateTime::from_ymd(2026, 12, 1).unwrap();
+    book.set_properties(&DocProperties::new().set_creation_datetime(&made));
+    book
+}
+
 /// A roster as Excel saves it: numbers, a date, a second sheet.
 fn seed_xlsx() -> Vec<u8> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let mut book = Workbook::new();
+    use rust_xlsxwriter::Format;
+    let mut book = workbook();
     let list = book.add_worksheet();
     list.set_name("명단").unwrap();
     for (c, h) in ["이름", "소속", "연락처", "이메일", "등록일"]
@@ -106,7 +115,7 @@ fn seed_ods() -> Vec<u8> {
 
 /// 1.7 KB, values in A1 and XFD1048576: calamine's range between them is 512 GiB.
 fn far_corner_xlsx() -> Vec<u8> {
-    let mut book = rust_xlsxwriter::Workbook::new();
+    let mut book = workbook();
     let s = book.add_worksheet();
     s.write_string(0, 0, "이름").unwrap();
     s.write_string(1_048_575, 16_383, "끝").unwrap();
