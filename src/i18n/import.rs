@@ -184,3 +184,9 @@ pub fn import_stopped(file: &str, saved: usize, of: usize) -> String {
         ),
     )
 }
+
+/// A spreadsheet over the reading budget (`CsvError::TooBig`); the file is named by the caller.
+pub const SHEET_TOO_BIG: L = L(
+    "스프레드시트가 너무 커서 읽지 않았습니다 (셀 4천만 개, 또는 압축을 푼 크기의 한도를 넘습니다). 명단이 있는 시트의 필요한 열만 남겨 .xlsx나 CSV로 다시 저장해 보세요",
+    "the spreadsheet is too large to read (over 40 million cells, or over the limit unzipped): keep only the list's sheet and columns and save it again as .xlsx or CSV",
+);

@@ -157,3 +157,15 @@ pub const PRINT_EXPORT_KEYS: L = L(
     "이 파일에 PDF를 씁니다 · Enter 저장 · Esc 닫기",
     "Writes the PDF to this file · Enter save · Esc close",
 );
+
+/// `netday print --blank` above `max`: no sign-in sheet needs that many empty rows.
+pub fn too_many_blank_rows(asked: usize, max: usize) -> (String, String) {
+    (
+        format!(
+            "--blank는 {max} 이하여야 합니다 (입력: {asked}). 빈 줄이 더 필요하면 서명부를 한 번 더 인쇄하세요"
+        ),
+        format!(
+            "--blank must be at most {max} (given: {asked}): for more empty rows, print the sign-in sheet again"
+        ),
+    )
+}

@@ -21,4 +21,5 @@ mod outputs;
 mod print;
 mod progress;
 mod restore;
+mod sheets;
 mod store;

@@ -17,12 +17,14 @@ mod records;
 mod rows;
 mod sheet;
 mod write;
+mod zipped;
 
 pub use decode::{Encoding, decode};
 pub use headers::{ColumnMap, Field, Override};
 pub use rows::{ImportRow, RowError, RowProblem, Rsvp};
 pub use sheet::{SheetKind, sheet_kind};
 pub use write::{PEOPLE_COLUMNS, neutralize, people_header, write_csv};
+pub use zipped::SheetBudget;
 
 use crate::model::clean_line;
 
@@ -67,6 +69,8 @@ pub enum CsvError {
     Protected,
     #[error("the spreadsheet is damaged or not a spreadsheet")]
     BadSheet,
+    #[error("the spreadsheet is too large to read")]
+    TooBig,
 }
 
 impl CsvError {
@@ -91,6 +95,7 @@ impl CsvError {
                 "스프레드시트를 읽을 수 없습니다 (손상되었거나 다른 형식). Excel에서 열어 .xlsx나 CSV로 다시 저장해 보세요"
                     .to_string()
             }
+            CsvError::TooBig => crate::i18n::SHEET_TOO_BIG.0.to_string(),
         }
     }
 
@@ -116,6 +121,7 @@ impl CsvError {
                 "the spreadsheet cannot be read (damaged or not a spreadsheet): open it in Excel and save it again as .xlsx or CSV"
                     .to_string()
             }
+            CsvError::TooBig => crate::i18n::SHEET_TOO_BIG.1.to_string(),
         }
     }
 }
@@ -145,6 +151,14 @@ pub fn parse_people_sheet(
     parse_people_sheet_with(bytes, overrides, sheet, &mut crate::progress::Silent)
 }
 
+/// `parse_people_csv`, a spreadsheet read under `budget` instead of `SheetBudget::DEFAULT`.
+pub fn parse_people_within(bytes: &[u8], budget: &SheetBudget) -> Result<ParsedCsv, CsvError> {
+    match sheet_kind(bytes) {
+        Some(kind) => parse_sheets(bytes, kind, &[], None, budget),
+        None => parse_people_csv(bytes),
+    }
+}
+
 /// Records read between two reports of progress.
 const STEP: usize = 4096;
 
@@ -158,7 +172,7 @@ pub fn parse_people_sheet_with(
     progress: &mut dyn crate::progress::Progress,
 ) -> Result<ParsedCsv, CsvError> {
     if let Some(kind) = sheet_kind(bytes) {
-        return parse_sheets(bytes, kind, overrides, sheet);
+        return parse_sheets(bytes, kind, overrides, sheet, &SheetBudget::DEFAULT);
     }
     let (text, encoding) = decode(bytes)?;
     if text
@@ -200,6 +214,7 @@ fn parse_sheets(
     kind: SheetKind,
     overrides: &[Override],
     wanted: Option<&str>,
+    budget: &SheetBudget,
 ) -> Result<ParsedCsv, CsvError> {
     let encoding = match kind {
         SheetKind::Xlsx => Encoding::Xlsx,
@@ -208,20 +223,30 @@ fn parse_sheets(
     };
     let mut first_error = None;
     let mut lists: Vec<ParsedCsv> = Vec::new();
-    for sheet in sheet::read_sheets(bytes, kind)? {
-        let mut reading = Reading::new(encoding, overrides);
-        for raw in sheet.records {
-            reading.push(raw);
+    let mut reading: Option<(String, Reading)> = None;
+    let mut done = |(name, reading): (String, Reading)| match reading.finish() {
+        Ok(mut p) => {
+            p.sheet = Some(name);
+            lists.push(p);
         }
-        match reading.finish() {
-            Ok(mut p) => {
-                p.sheet = Some(sheet.name);
-                lists.push(p);
+        // A sheet with a header but no name column says more than an empty one.
+        Err(e) if first_error.is_none() || e == CsvError::NoNameColumn => first_error = Some(e),
+        Err(_) => {}
+    };
+    sheet::read_sheets(bytes, kind, budget, &mut |part| match part {
+        sheet::SheetPart::Sheet(name) => {
+            if let Some(previous) = reading.replace((name, Reading::new(encoding, overrides))) {
+                done(previous);
             }
-            // A sheet with a header but no name column says more than an empty one.
-            Err(e) if first_error.is_none() || e == CsvError::NoNameColumn => first_error = Some(e),
-            Err(_) => {}
         }
+        sheet::SheetPart::Record(raw) => {
+            if let Some((_, r)) = reading.as_mut() {
+                r.push(raw);
+            }
+        }
+    })?;
+    if let Some(last) = reading.take() {
+        done(last);
     }
     let names: Vec<String> = lists.iter().filter_map(|p| p.sheet.clone()).collect();
     let at = wanted

@@ -3,10 +3,11 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Sheets};
+use calamine::{Data, Reader, Sheets, Xlsx};
 
 use super::CsvError;
 use super::records::Raw;
+use super::zipped::{self, SheetBudget};
 
 /// The kind of spreadsheet a file is, by its magic bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,10 +36,11 @@ pub fn sheet_kind(bytes: &[u8]) -> Option<SheetKind> {
     bytes.starts_with(OLE).then_some(SheetKind::Xls)
 }
 
-/// One sheet's non-empty content: its name and its records, each with its 1-based row number.
-pub(super) struct Sheet {
-    pub name: String,
-    pub records: Vec<Raw>,
+/// What reading a workbook gives, in order: a sheet's name, then that sheet's non-empty rows,
+/// each with its 1-based row number.
+pub(super) enum SheetPart {
+    Sheet(String),
+    Record(Raw),
 }
 
 fn encrypted_ooxml(bytes: &[u8]) -> bool {
@@ -49,44 +51,102 @@ fn encrypted_ooxml(bytes: &[u8]) -> bool {
     bytes.windows(name.len()).any(|w| w == name)
 }
 
-/// Every sheet of the workbook, in the workbook's order.
-pub(super) fn read_sheets(bytes: &[u8], kind: SheetKind) -> Result<Vec<Sheet>, CsvError> {
+/// Every sheet of the workbook, in the workbook's order, handed to `each` row by row. A zipped
+/// workbook is measured first (`zipped::measure`); the rows of an .xlsx are streamed cell by
+/// cell, never as calamine's whole rectangle from A1 to the last cell, and no more than
+/// `budget.cells` cells (blanks up to the last cell of each row counted) are made.
+pub(super) fn read_sheets(
+    bytes: &[u8],
+    kind: SheetKind,
+    budget: &SheetBudget,
+    each: &mut dyn FnMut(SheetPart),
+) -> Result<(), CsvError> {
     if kind == SheetKind::Xls && encrypted_ooxml(bytes) {
         return Err(CsvError::Protected);
     }
-    let cursor = Cursor::new(bytes);
-    let mut book: Sheets<Cursor<&[u8]>> = match kind {
-        SheetKind::Xlsx => calamine::open_workbook_from_rs(cursor)
-            .map(Sheets::Xlsx)
-            .map_err(|_| CsvError::BadSheet)?,
-        SheetKind::Xls => match calamine::open_workbook_from_rs(cursor) {
-            Ok(b) => Sheets::Xls(b),
-            Err(calamine::XlsError::Password) => return Err(CsvError::Protected),
-            Err(_) => return Err(CsvError::BadSheet),
-        },
-        SheetKind::Ods => match calamine::open_workbook_from_rs(cursor) {
-            Ok(b) => Sheets::Ods(b),
-            Err(calamine::OdsError::Password) => return Err(CsvError::Protected),
-            Err(_) => return Err(CsvError::BadSheet),
-        },
-    };
-    let mut sheets = Vec::new();
-    for name in book.sheet_names() {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|_| CsvError::BadSheet)?;
-        let first_row = range.start().map_or(0, |(r, _)| r as usize);
-        let records = range
-            .rows()
-            .enumerate()
-            .map(|(i, row)| Raw::Record {
-                line: first_row + i + 1,
-                cells: row.iter().map(cell_text).collect(),
-            })
-            .collect();
-        sheets.push(Sheet { name, records });
+    if kind != SheetKind::Xls {
+        zipped::measure(bytes, kind, budget)?;
     }
-    Ok(sheets)
+    let cursor = Cursor::new(bytes);
+    let mut made = 0u64;
+    match kind {
+        SheetKind::Xlsx => {
+            let mut book: Xlsx<Cursor<&[u8]>> =
+                calamine::open_workbook_from_rs(cursor).map_err(|_| CsvError::BadSheet)?;
+            for name in book.sheet_names() {
+                each(SheetPart::Sheet(name.clone()));
+                let mut cells = book
+                    .worksheet_cells_reader(&name)
+                    .map_err(|_| CsvError::BadSheet)?;
+                let mut row: Option<(u32, Vec<String>)> = None;
+                while let Some(cell) = cells.next_cell().map_err(|_| CsvError::BadSheet)? {
+                    let (at, column) = cell.get_position();
+                    let text = cell_text(&Data::from(cell.get_value().clone()));
+                    if text.is_empty() {
+                        continue;
+                    }
+                    if row.as_ref().is_some_and(|(r, _)| *r != at)
+                        && let Some((r, record)) = row.take()
+                    {
+                        each(record_at(r, record));
+                    }
+                    let (_, record) = row.get_or_insert_with(|| (at, Vec::new()));
+                    let column = column as usize;
+                    if column >= record.len() {
+                        made += (column + 1 - record.len()) as u64;
+                        if made > budget.cells {
+                            return Err(CsvError::TooBig);
+                        }
+                        record.resize(column + 1, String::new());
+                    }
+                    record[column] = text;
+                }
+                if let Some((r, record)) = row.take() {
+                    each(record_at(r, record));
+                }
+            }
+        }
+        SheetKind::Xls | SheetKind::Ods => {
+            let mut book: Sheets<Cursor<&[u8]>> = match kind {
+                SheetKind::Xls => match calamine::open_workbook_from_rs(cursor) {
+                    Ok(b) => Sheets::Xls(b),
+                    Err(calamine::XlsError::Password) => return Err(CsvError::Protected),
+                    Err(_) => return Err(CsvError::BadSheet),
+                },
+                _ => match calamine::open_workbook_from_rs(cursor) {
+                    Ok(b) => Sheets::Ods(b),
+                    Err(calamine::OdsError::Password) => return Err(CsvError::Protected),
+                    Err(_) => return Err(CsvError::BadSheet),
+                },
+            };
+            for name in book.sheet_names() {
+                let range = book
+                    .worksheet_range(&name)
+                    .map_err(|_| CsvError::BadSheet)?;
+                each(SheetPart::Sheet(name));
+                let first_row = range.start().map_or(0, |(r, _)| r);
+                for (i, row) in range.rows().enumerate() {
+                    made += row.len() as u64;
+                    if made > budget.cells {
+                        return Err(CsvError::TooBig);
+                    }
+                    let record: Vec<String> = row.iter().map(cell_text).collect();
+                    if record.iter().any(|c| !c.is_empty()) {
+                        each(record_at(first_row.saturating_add(i as u32), record));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Row `at` (0-based) as a record.
+fn record_at(at: u32, cells: Vec<String>) -> SheetPart {
+    SheetPart::Record(Raw::Record {
+        line: at as usize + 1,
+        cells,
+    })
 }
 
 /// A cell as the person typed it: whole numbers without ".0" or an exponent (the leading 0 a
