@@ -2,6 +2,8 @@
 //! Fixtures shared by the integration tests.
 #![allow(dead_code)]
 
+// Driving a terminal needs a Unix pty (ConPTY does not run under wine).
+#[cfg(unix)]
 pub mod pty;
 pub mod screen;
 

@@ -9,11 +9,17 @@ mod common;
 
 mod cli;
 mod crash;
+#[cfg(unix)] // drives the real binary in a Unix pty
 mod e2e_checkin;
+#[cfg(unix)] // drives the real binary in a Unix pty
 mod e2e_day;
+#[cfg(unix)] // drives the real binary in a Unix pty
 mod e2e_jobs;
+#[cfg(unix)] // drives the real binary in a Unix pty
 mod e2e_meeting;
+#[cfg(unix)] // drives the real binary in a Unix pty
 mod e2e_people;
+#[cfg(unix)] // drives the real binary in a Unix pty
 mod e2e_terminal;
 mod file_modes;
 mod messages;

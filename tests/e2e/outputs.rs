@@ -232,6 +232,7 @@ fn dash_is_standard_output_for_every_command_that_takes_o() {
     }
 }
 
+#[cfg(unix)] // the terminal is a Unix pty
 #[test]
 fn a_pdf_or_a_backup_is_not_written_to_a_terminal() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,7 @@
 //! `netday print`: the sign-in sheet and badges read back with poppler (pdftotext, pdffonts).
 //! Without poppler-utils these tests fail and say so: `.ci/run` installs it.
 
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
 #![allow(clippy::unwrap_used)]
 
 use crate::common::*;
@@ -56,6 +57,7 @@ fn registered(db: &Path, day: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+#[cfg(unix)] // reads the PDF back with poppler (pdftotext, pdftoppm), Unix programs
 #[test]
 fn the_sign_in_sheet_lists_every_registered_name_in_order_with_page_numbers_and_the_font_embedded()
 {
@@ -140,6 +142,7 @@ fn the_sign_in_sheet_lists_every_registered_name_in_order_with_page_numbers_and_
     assert_eq!(std::fs::read(&pdf).unwrap(), before);
 }
 
+#[cfg(unix)] // reads the PDF back with poppler (pdftotext, pdftoppm), Unix programs
 #[test]
 fn badges_carry_every_name_and_badge_code() {
     let dir = tempfile::tempdir().unwrap();
@@ -222,6 +225,7 @@ fn arrive(db: &Path, day: &str) -> (Arrivals, Vec<String>) {
     )
 }
 
+#[cfg(unix)] // reads the PDF back with poppler (pdftotext, pdftoppm), Unix programs
 #[test]
 fn the_attendance_record_lists_the_arrivals_in_arrival_order_with_their_times_and_page_numbers() {
     let dir = tempfile::tempdir().unwrap();
@@ -435,6 +439,7 @@ fn day_of(db: &Path, dir: &Path, csv: &str) -> Vec<(String, String)> {
     registered(db, "2026-12-15")
 }
 
+#[cfg(unix)] // reads the PDF back with poppler (pdftotext, pdftoppm), Unix programs
 #[test]
 fn long_latin_names_never_run_over_the_qr_code_and_every_code_on_the_page_reads() {
     let dir = tempfile::tempdir().unwrap();
@@ -478,6 +483,7 @@ fn long_latin_names_never_run_over_the_qr_code_and_every_code_on_the_page_reads(
     assert_eq!(read, codes, "every badge's QR code reads as its code");
 }
 
+#[cfg(unix)] // reads the PDF back with poppler (pdftotext, pdftoppm), Unix programs
 #[test]
 fn a_name_in_a_script_the_font_lacks_prints_as_a_mark_and_is_named_in_a_warning() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,5 +1,7 @@
 //! The progress bar of long commands: drawn on a terminal's standard error, never into a pipe.
 
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
 use std::io::Read;
 use std::path::Path;
 
@@ -24,6 +26,7 @@ fn import_args(db: &Path, csv: &Path) -> Vec<std::ffi::OsString> {
     args
 }
 
+#[cfg(unix)] // the terminal is a Unix pty (ConPTY does not run under wine)
 #[test]
 fn import_on_a_terminal_shows_a_bar_and_clears_it_before_the_summary() {
     let dir = tempfile::tempdir().unwrap();

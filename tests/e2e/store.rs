@@ -575,15 +575,19 @@ fn a_code_given_ahead_never_blocks_new_people_and_a_taken_one_names_its_holder()
 
 // --- a directory that is not a netday database (item 4) ---
 
+/// The permission bits (Windows: only whether it is read-only).
+fn mode(p: &std::path::Path) -> u32 {
+    let perms = std::fs::metadata(p).unwrap().permissions();
+    #[cfg(unix)]
+    return std::os::unix::fs::PermissionsExt::mode(&perms);
+    #[cfg(not(unix))]
+    return u32::from(perms.readonly());
+}
+
 /// Every entry under `dir` (itself included): path, kind, permissions and a digest of its bytes.
 fn fingerprint(dir: &std::path::Path) -> Vec<(String, u32, u64)> {
     use std::hash::{Hash, Hasher};
-    use std::os::unix::fs::PermissionsExt;
-    let mut out = vec![(
-        dir.display().to_string(),
-        std::fs::metadata(dir).unwrap().permissions().mode(),
-        0,
-    )];
+    let mut out = vec![(dir.display().to_string(), mode(dir), 0)];
     if dir.is_dir() {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
@@ -592,8 +596,7 @@ fn fingerprint(dir: &std::path::Path) -> Vec<(String, u32, u64)> {
             } else {
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 std::fs::read(&p).unwrap().hash(&mut h);
-                let mode = std::fs::metadata(&p).unwrap().permissions().mode();
-                out.push((p.display().to_string(), mode, h.finish()));
+                out.push((p.display().to_string(), mode(&p), h.finish()));
             }
         }
     } else {
@@ -743,6 +746,7 @@ const FULL_DISK_DIR: &str = "NETDAY_TEST_FULL_DISK_DIR";
 
 /// Runs `full_disk_child` in a private mount namespace on a 4 MiB tmpfs, so the disk really
 /// fills up. Needs `unshare` (util-linux) and user namespaces; fails, saying so, without them.
+#[cfg(target_os = "linux")] // a real small disk: tmpfs in a private mount namespace (unshare)
 #[test]
 fn a_full_disk_is_said_in_words_and_saving_works_again_once_space_is_freed() {
     let dir = tempfile::tempdir().unwrap();
