@@ -122,7 +122,7 @@ fn an_import_stopped_between_writes_says_what_is_saved_and_importing_again_finis
     let said = app.message.as_ref().unwrap().text.clone();
     assert!(said.contains("아무것도 저장하지 않았습니다"), "{said}");
     assert_eq!(people_in_store(&app), before);
-    assert!(app.data.unfinished_imports().unwrap().is_empty());
+    assert!(app.data.unfinished_imports(("", "")).unwrap().is_empty());
 
     // Stopped after the first people were written (2,000 a write).
     app.update(Action::Submit);
@@ -136,7 +136,7 @@ fn an_import_stopped_between_writes_says_what_is_saved_and_importing_again_finis
     assert!(said.contains("다시 가져오면"), "{said}");
     assert_eq!(people_in_store(&app), before + 2000);
     assert_eq!(app.data.roster.people.len(), before + 2000, "shown");
-    assert_eq!(app.data.unfinished_imports().unwrap().len(), 1);
+    assert_eq!(app.data.unfinished_imports(("", "")).unwrap().len(), 1);
 
     // Importing the same file again brings the rest, nobody twice, and clears the warning.
     open_preview(&mut app, &file);
@@ -144,7 +144,7 @@ fn an_import_stopped_between_writes_says_what_is_saved_and_importing_again_finis
     app.update(Action::Submit);
     app.run_job(&mut netday::progress::Silent);
     assert_eq!(people_in_store(&app), before + 5000);
-    assert!(app.data.unfinished_imports().unwrap().is_empty());
+    assert!(app.data.unfinished_imports(("", "")).unwrap().is_empty());
 }
 
 #[test]
