@@ -293,6 +293,38 @@ fn looped_stream_xls() -> Vec<u8> {
     bytes
 }
 
+/// A workbook whose first BOF record is one byte long: calamine reads two and panics.
+fn cut_bof_xls() -> Vec<u8> {
+    let (globals, sheets) = seed_parts();
+    let globals = [record(0x0809, &[0]), globals[bof(0x0005).len()..].to_vec()].concat();
+    compound(&stream(&globals, &sheets))
+}
+
+#[test]
+fn an_xls_calamine_would_panic_on_is_damaged() {
+    assert_eq!(read(&cut_bof_xls()).err(), Some(CsvError::BadSheet));
+}
+
+/// A 300-row roster LibreOffice 7.4 saved as "Excel 97" (`soffice --convert-to xls`): a
+/// compound file with a mini stream beside the Workbook stream, and shared strings running
+/// over into CONTINUE records.
+fn libreoffice_xls() -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/libreoffice-roster.xls"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn an_xls_saved_by_libreoffice_is_read_whole() {
+    let parsed = read(&libreoffice_xls()).unwrap();
+    assert_eq!(parsed.rows.len(), 300);
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    assert_eq!(parsed.rows[299].phone, "010-1299-5678");
+    assert_eq!(parsed.rows[299].notes, "메모".repeat(4));
+}
+
 #[test]
 fn the_xls_seed_is_read_as_excel_writes_it() {
     let parsed = read(&seed()).unwrap();
@@ -372,6 +404,7 @@ fn the_xls_corpus_holds_the_files_of_issue_21() {
         ("far-corner.big.xls", far_corner_xls()),
         ("looped-chain.bad.xls", looped_chain_xls()),
         ("looped-stream.bad.xls", looped_stream_xls()),
+        ("cut-bof.bad.xls", cut_bof_xls()),
     ];
     for (name, bytes) in files {
         let path = corpus_dir("xls").join(name);
@@ -513,4 +546,33 @@ fn fuzz_xls() {
     // The mutations must leave many inputs readable, or they test only the first check.
     assert!(read_ok * 5 > n, "{read_ok} of {n} read");
     println!("xls: {n} inputs, {read_ok} read with rows");
+}
+
+/// Byte mutations anywhere in a file LibreOffice wrote: its header, FAT, mini FAT, directory
+/// and streams.
+#[test]
+fn fuzz_xls_libreoffice() {
+    let seed = libreoffice_xls();
+    let mut rng = Rng::new(21);
+    let n = runs(300);
+    let mut read_ok = 0;
+    for i in 0..n {
+        let mut bytes = seed.clone();
+        // Mostly the compound file's own sectors (the first 2 KB and the last 4 KB, where
+        // LibreOffice puts its FAT and directory), else anywhere.
+        let (from, to) = match rng.below(3) {
+            0 => (0, 2048),
+            1 => (bytes.len() - 4096, bytes.len()),
+            _ => (0, bytes.len()),
+        };
+        let mut part = bytes[from..to].to_vec();
+        mutate(&mut rng, &mut part, XLS_WORDS);
+        // Keep the sectors where they were unless the mutation cut the file.
+        part.resize(to - from, 0);
+        bytes.splice(from..to, part);
+        let got = survive("xls-lo", i, &bytes, |b| parse_people_within(b, &SMALL));
+        read_ok += usize::from(got.is_ok_and(|p| !p.rows.is_empty()));
+    }
+    assert!(read_ok * 20 > n, "{read_ok} of {n} read");
+    println!("xls (LibreOffice): {n} inputs, {read_ok} read with rows");
 }

@@ -1,7 +1,9 @@
 //! Spreadsheets in: .xlsx, .xls and .ods (calamine), told apart by their first bytes, each
 //! sheet turned into the same records a CSV gives, with what Excel does to numbers undone.
 
+use std::cell::Cell;
 use std::io::Cursor;
+use std::sync::Once;
 
 use calamine::{Data, Reader, Sheets, Xlsx};
 
@@ -147,12 +149,24 @@ pub(super) fn read_sheets(
 /// `open` run with its panics caught and kept off the screen: calamine's .xls reader indexes
 /// records it has not measured (a BOF, NAME or SST record cut short panics), and all its
 /// sheets are read when the workbook is opened. What calamine would allocate is measured
-/// before (`biff::measure`); a panic only unwinds.
+/// before (`biff::measure`); a panic only unwinds. Only this thread's panics are silenced
+/// (the hook is the process's; another thread's panic meanwhile is still shown).
 fn quietly<T>(open: impl FnOnce() -> T) -> Option<T> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    thread_local! {
+        static QUIET: Cell<bool> = const { Cell::new(false) };
+    }
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let shown = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                shown(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
     let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(open));
-    std::panic::set_hook(hook);
+    QUIET.with(|q| q.set(false));
     opened.ok()
 }
 
