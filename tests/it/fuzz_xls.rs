@@ -108,28 +108,31 @@ fn workbook(strings: &[&str], sheets: &[(&str, Vec<u8>)]) -> Vec<u8> {
     stream(&globals(strings), &sheets)
 }
 
-/// `stream` as the only stream, `Workbook`, of a version 3 compound file of 512-byte sectors.
+/// `stream` as the only stream, `Workbook`, of a version 3 compound file of 512-byte sectors:
+/// the FAT sectors first, then the directory, then the stream.
 fn compound(stream: &[u8]) -> Vec<u8> {
     const FREE: u32 = 0xFFFF_FFFF;
     const END: u32 = 0xFFFF_FFFE;
     const FATSECT: u32 = 0xFFFF_FFFD;
     let n = stream.len().div_ceil(512);
-    assert!(n + 2 <= 128, "one FAT sector holds the test's streams");
-    // Sector 0 is the FAT, 1 the directory, 2.. the stream.
-    let mut fat = vec![FATSECT, END];
-    fat.extend((0..n).map(|i| if i + 1 < n { 3 + i as u32 } else { END }));
-    fat.resize(128, FREE);
+    let fats = (n + 1).div_ceil(127);
+    assert!(fats <= 109, "the header's DIFAT holds the test's FAT");
+    let dir = fats as u32;
+    let mut fat = vec![FATSECT; fats];
+    fat.push(END);
+    fat.extend((0..n).map(|i| if i + 1 < n { dir + 2 + i as u32 } else { END }));
+    fat.resize(128 * fats, FREE);
     let mut out = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
     out.extend([0; 16]);
     for v in [0x3Eu16, 3, 0xFFFE, 9, 6] {
         out.extend(v.to_le_bytes());
     }
     out.extend([0; 6]);
-    for v in [0u32, 1, 1, 0, 4096, END, 0, END, 0, 0] {
+    for v in [0u32, fats as u32, dir, 0, 4096, END, 0, END, 0] {
         out.extend(v.to_le_bytes());
     }
-    for _ in 0..108 {
-        out.extend(FREE.to_le_bytes());
+    for i in 0..109 {
+        out.extend(if i < fats { i as u32 } else { FREE }.to_le_bytes());
     }
     out.extend(fat.iter().flat_map(|v| v.to_le_bytes()));
     let entry = |name: &str, kind: u8, child: u32, start: u32, size: u32| {
@@ -148,10 +151,10 @@ fn compound(stream: &[u8]) -> Vec<u8> {
         e
     };
     out.extend(entry("Root Entry", 5, 1, END, 0));
-    out.extend(entry("Workbook", 2, FREE, 2, stream.len() as u32));
+    out.extend(entry("Workbook", 2, FREE, dir + 1, stream.len() as u32));
     out.extend(entry("", 0, FREE, 0, 0).repeat(2));
     out.extend(stream);
-    out.resize(512 * (3 + n), 0);
+    out.resize(512 * (fats + 2 + n), 0);
     out
 }
 
@@ -300,6 +303,48 @@ fn cut_bof_xls() -> Vec<u8> {
     compound(&stream(&globals, &sheets))
 }
 
+/// 400 BoundSheets naming one sheet: calamine reads it 400 times.
+fn overlapping_sheets_xls() -> Vec<u8> {
+    let body = [bof(0x0010), number(0, 0, 1.0).repeat(40), eof()].concat();
+    let sheets: Vec<(String, Vec<u8>)> = (0..400).map(|i| (format!("s{i}"), Vec::new())).collect();
+    let mut stream = stream(&globals(&["이름"]), &sheets);
+    // Every BoundSheet points at the end of the stream (the sheets are empty): the one sheet.
+    stream.extend(body);
+    compound(&stream)
+}
+
+/// An SST followed by 20,000 empty CONTINUE records: calamine's cost grows with their square.
+fn continued_sst_xls() -> Vec<u8> {
+    let mut globals = globals(&["이름"]);
+    globals.extend(record(0x003C, &[]).repeat(20_000));
+    let body = [bof(0x0010), number(0, 0, 1.0), eof()].concat();
+    compound(&stream(&globals, &[("Sheet1".to_string(), body)]))
+}
+
+/// A sheet named with 255 characters and a formula of 8,000 bytes of tokens, each of which
+/// may write the name out.
+fn long_formula_xls() -> Vec<u8> {
+    let mut formula = cell(0, 1);
+    formula.extend([0; 14]);
+    formula.extend(8000u16.to_le_bytes());
+    formula.extend(std::iter::repeat_n(0x3Au8, 8000));
+    let body = [bof(0x0010), record(0x0006, &formula), eof()].concat();
+    compound(&stream(&globals(&["이름"]), &[("가".repeat(255), body)]))
+}
+
+#[test]
+fn an_xls_read_over_and_over_or_copied_into_long_formulas_is_refused() {
+    assert_eq!(
+        read(&overlapping_sheets_xls()).err(),
+        Some(CsvError::TooBig)
+    );
+    assert_eq!(read(&continued_sst_xls()).err(), Some(CsvError::TooBig));
+    assert_eq!(
+        parse_people_within(&long_formula_xls(), &SMALL).err(),
+        Some(CsvError::TooBig)
+    );
+}
+
 #[test]
 fn an_xls_calamine_would_panic_on_is_damaged() {
     assert_eq!(read(&cut_bof_xls()).err(), Some(CsvError::BadSheet));
@@ -405,6 +450,8 @@ fn the_xls_corpus_holds_the_files_of_issue_21() {
         ("looped-chain.bad.xls", looped_chain_xls()),
         ("looped-stream.bad.xls", looped_stream_xls()),
         ("cut-bof.bad.xls", cut_bof_xls()),
+        ("overlapping-sheets.big.xls", overlapping_sheets_xls()),
+        ("continued-sst.big.xls", continued_sst_xls()),
     ];
     for (name, bytes) in files {
         let path = corpus_dir("xls").join(name);

@@ -42,6 +42,9 @@ struct Sectors<'a> {
     data: &'a [u8],
     size: usize,
     maxid: u32,
+    /// The mini stream: calamine fills a mini sector it ends inside from wherever its file
+    /// reader stands, bytes not seen here, so such a sector is damaged.
+    whole: bool,
 }
 
 impl<'a> Sectors<'a> {
@@ -50,10 +53,14 @@ impl<'a> Sectors<'a> {
             return Err(CsvError::BadSheet);
         }
         let start = id as usize * self.size;
+        let end = start + self.size;
         // A sector the file ends inside is cut short, as calamine reads it; one it ends
         // before is damaged (calamine's slice would start past its end).
+        if self.whole && end > self.data.len() {
+            return Err(CsvError::BadSheet);
+        }
         self.data
-            .get(start..self.data.len().min(start + self.size))
+            .get(start..self.data.len().min(end))
             .ok_or(CsvError::BadSheet)
     }
 
@@ -108,6 +115,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CsvError> {
         data: body,
         size,
         maxid: u32::try_from(maxid).map_err(|_| CsvError::TooBig)?,
+        whole: false,
     };
     let dir_start = u32_at(header, 48).ok_or(bad)?;
     let mini_fat_start = u32_at(header, 60).ok_or(bad)?;
@@ -175,6 +183,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, CsvError> {
         data: &ministream,
         size: MINI_SECTOR,
         maxid: u32::try_from(maxid * 8).map_err(|_| CsvError::TooBig)?,
+        whole: true,
     };
     let stream = |name: &str| -> Result<Vec<u8>, CsvError> {
         let d = dirs
@@ -340,11 +349,22 @@ fn dimensions(d: &[u8]) -> Result<u64, CsvError> {
     Ok(u64::from(rows) * u64::from(cols))
 }
 
+/// CONTINUE records an SST may have: calamine takes each from the front of a list, so their
+/// cost grows with the square of their count (16,384 of them hold 130 MB of strings).
+const SST_CONTINUES: usize = 16_384;
+
+/// Text a formula's token can become per byte of the token, beyond the names it writes out:
+/// a 4-byte PtgAttrSpace writes up to 255 spaces.
+const FORMULA_TEXT_PER_BYTE: u64 = 64;
+
 /// Checks what calamine will build from the .xls in `bytes` against the budget.
 pub(super) fn measure(bytes: &[u8], budget: &SheetBudget) -> Result<(), CsvError> {
     let stream = workbook_stream(bytes)?;
     let mut sheets = Vec::new();
     let mut strings: Vec<u64> = Vec::new();
+    // The longest sheet or defined name: a formula token of a few bytes writes one out.
+    let mut longest_name = 0u64;
+    let mut names_rgce = 0u64;
     for r in records(&stream) {
         let r = r?;
         match r.typ {
@@ -354,14 +374,28 @@ pub(super) fn measure(bytes: &[u8], budget: &SheetBudget) -> Result<(), CsvError
                     return Err(CsvError::BadSheet);
                 }
                 sheets.push(pos);
+                longest_name = longest_name.max(r.data.get(6).map_or(0, |c| u64::from(*c)));
             }
-            0x00FC => strings = shared_string_sizes(&r),
+            0x0018 => {
+                longest_name = longest_name.max(r.data.get(3).map_or(0, |c| u64::from(*c)));
+                names_rgce += u64::from(u16_at(r.data, 4).unwrap_or(0));
+            }
+            0x00FC => {
+                if r.cont.len() > SST_CONTINUES {
+                    return Err(CsvError::TooBig);
+                }
+                strings = shared_string_sizes(&r);
+            }
             0x000A => break,
             _ => {}
         }
     }
+    let formula_text = |rgce: u64| rgce.saturating_mul(3 * longest_name + FORMULA_TEXT_PER_BYTE);
     let mut cells = 0u64;
-    let mut text = 0u64;
+    let mut text = formula_text(names_rgce);
+    // Each sheet is read from its BoundSheet's offset to its EOF; sheets that overlap (many
+    // BoundSheets naming one offset) are read again and again.
+    let mut walked = 0u64;
     for pos in sheets {
         let (mut values, mut formulas) = (Rectangle::default(), Rectangle::default());
         let mut reserved = 0u64;
@@ -414,10 +448,17 @@ pub(super) fn measure(bytes: &[u8], budget: &SheetBudget) -> Result<(), CsvError
                         values.add(row, col);
                         formulas.add(row, col);
                     }
+                    let rgce =
+                        u16_at(d, 20).map_or(0, |cce| cce.min(d.len().saturating_sub(22) as u16));
+                    text = text.saturating_add(formula_text(u64::from(rgce)));
                 }
                 0x000A => break,
                 _ => {}
             }
+            walked += 4 + (d.len() + r.cont.iter().map(|c| 4 + c.len()).sum::<usize>()) as u64;
+        }
+        if walked > 2 * stream.len() as u64 + (1 << 16) {
+            return Err(CsvError::TooBig);
         }
         cells = cells
             .saturating_add(reserved)
