@@ -79,6 +79,10 @@ fn globals(strings: &[&str]) -> Vec<u8> {
 /// `globals`, a BoundSheet for each sheet and the sheets, as one `Workbook` stream; padded
 /// past 4,096 bytes so it lives in the compound file's big sectors.
 fn stream(globals: &[u8], sheets: &[(String, Vec<u8>)]) -> Vec<u8> {
+    stream_padded(globals, sheets, 700)
+}
+
+fn stream_padded(globals: &[u8], sheets: &[(String, Vec<u8>)], pad: usize) -> Vec<u8> {
     let bound = |pos: u32, name: &str| {
         let mut d = pos.to_le_bytes().to_vec();
         d.extend([0, 0]);
@@ -86,7 +90,7 @@ fn stream(globals: &[u8], sheets: &[(String, Vec<u8>)]) -> Vec<u8> {
         record(0x0085, &d)
     };
     let bounds_len: usize = sheets.iter().map(|(n, _)| bound(0, n).len()).sum();
-    let padding = record(0x00EF, &[0, 0]).repeat(700);
+    let padding = record(0x00EF, &[0, 0]).repeat(pad);
     let mut pos = globals.len() + bounds_len + padding.len() + eof().len();
     let mut bounds = Vec::new();
     for (name, body) in sheets {
@@ -156,6 +160,77 @@ fn compound(stream: &[u8]) -> Vec<u8> {
     out.extend(stream);
     out.resize(512 * (fats + 2 + n), 0);
     out
+}
+
+/// `stream` (under 4,096 bytes) in the mini stream of a compound file, as Excel keeps a small
+/// stream: sector 0 is the FAT, 1 the directory, 2 the mini FAT, 3.. the mini stream, whose
+/// size the root entry states as `root_len`.
+fn compound_mini(stream: &[u8], root_len: u32) -> Vec<u8> {
+    const FREE: u32 = 0xFFFF_FFFF;
+    const END: u32 = 0xFFFF_FFFE;
+    const FATSECT: u32 = 0xFFFF_FFFD;
+    assert!(stream.len() < 4096);
+    let minis = stream.len().div_ceil(64);
+    let n = (minis * 64).div_ceil(512);
+    let mut fat = vec![FATSECT, END, END];
+    fat.extend((0..n).map(|i| if i + 1 < n { 4 + i as u32 } else { END }));
+    fat.resize(128, FREE);
+    let mut minifat: Vec<u32> = (0..minis)
+        .map(|i| if i + 1 < minis { i as u32 + 1 } else { END })
+        .collect();
+    minifat.resize(128, FREE);
+    let mut out = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    out.extend([0; 16]);
+    for v in [0x3Eu16, 3, 0xFFFE, 9, 6] {
+        out.extend(v.to_le_bytes());
+    }
+    out.extend([0; 6]);
+    for v in [0u32, 1, 1, 0, 4096, 2, 1, END, 0, 0] {
+        out.extend(v.to_le_bytes());
+    }
+    for _ in 0..108 {
+        out.extend(FREE.to_le_bytes());
+    }
+    out.extend(fat.iter().flat_map(|v| v.to_le_bytes()));
+    let entry = |name: &str, kind: u8, child: u32, start: u32, size: u32| {
+        let mut e: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let name_len = if name.is_empty() { 0 } else { e.len() + 2 };
+        e.resize(64, 0);
+        e.extend((name_len as u16).to_le_bytes());
+        e.extend([kind, 1]);
+        for v in [FREE, FREE, child] {
+            e.extend(v.to_le_bytes());
+        }
+        e.extend([0; 36]);
+        e.extend(start.to_le_bytes());
+        e.extend(size.to_le_bytes());
+        e.extend([0; 4]);
+        e
+    };
+    out.extend(entry("Root Entry", 5, 1, 3, root_len));
+    out.extend(entry("Workbook", 2, FREE, 0, stream.len() as u32));
+    out.extend(entry("", 0, FREE, 0, 0).repeat(2));
+    out.extend(minifat.iter().flat_map(|v| v.to_le_bytes()));
+    out.extend(stream);
+    out.resize(512 * (4 + n), 0);
+    out
+}
+
+fn small_stream() -> Vec<u8> {
+    let (globals, sheets) = seed_parts();
+    stream_padded(&globals, &sheets, 0)
+}
+
+#[test]
+fn a_small_xls_in_the_mini_stream_is_read_and_one_cut_short_is_damaged() {
+    let stream = small_stream();
+    let whole = stream.len().div_ceil(64) as u32 * 64;
+    assert_eq!(read(&compound_mini(&stream, whole)).unwrap().rows.len(), 3);
+    // The root entry says the mini stream ends inside the stream's last mini sector.
+    assert_eq!(
+        read(&compound_mini(&stream, whole - 32)).err(),
+        Some(CsvError::BadSheet)
+    );
 }
 
 /// A roster as Excel 97 saves one: a header row of shared strings, names as shared strings,
