@@ -8,10 +8,14 @@
 //! - the rectangle from the first to the last cell record of each sheet, which calamine makes
 //!   whole (rows × columns, not the count of cells), for values and for formulas;
 //! - shared strings: each LABELSST cell is a copy of its string, so ten bytes of file can
-//!   become 200 KB of text.
+//!   become 200 KB of text; formula tokens of a few bytes write out a sheet or defined name;
+//! - time: a sheet is walked once per BoundSheet naming it; an SST's CONTINUE records cost the
+//!   square of their count; calamine inserts a formula's spaces, parentheses and signs into
+//!   its text one by one (a formula of 2,000 space tokens, 8 KB, takes 1.6 s; a file of a
+//!   thousand of them, half an hour).
 //!
-//! calamine's other allocations (string capacities, XF and name lists) are bounded by the bytes
-//! of the stream, which is bounded by the file.
+//! calamine's other allocations (string capacities, XF and name lists, the cells it collects
+//! before making the rectangle) are bounded by the bytes of the stream, bounded by the file.
 
 use super::CsvError;
 use super::zipped::SheetBudget;
@@ -357,6 +361,26 @@ const SST_CONTINUES: usize = 16_384;
 /// a 4-byte PtgAttrSpace writes up to 255 spaces.
 const FORMULA_TEXT_PER_BYTE: u64 = 64;
 
+/// Bytes calamine may move inserting into formula text, all formulas together (about a
+/// second; 200,000 ordinary formulas are estimated at a sixtieth of it).
+const FORMULA_WORK: u64 = 1 << 36;
+
+/// What inserting into the formula `rgce` costs calamine, at most: the characters it inserts
+/// (PtgAttrSpace's spaces; PtgUplus, PtgUminus and PtgParen, counted wherever their byte
+/// appears) times the length of the text they go into.
+fn formula_work(rgce: &[u8], text: u64) -> u64 {
+    let spaces: u64 = rgce
+        .windows(4)
+        .filter(|w| w[0] == 0x19 && matches!(w[1], 0x40 | 0x41))
+        .map(|w| u64::from(w[3]))
+        .sum();
+    let signs = rgce
+        .iter()
+        .filter(|b| matches!(b, 0x12 | 0x13 | 0x15))
+        .count() as u64;
+    (spaces + signs).saturating_mul(spaces + text)
+}
+
 /// Checks what calamine will build from the .xls in `bytes` against the budget.
 pub(super) fn measure(bytes: &[u8], budget: &SheetBudget) -> Result<(), CsvError> {
     let stream = workbook_stream(bytes)?;
@@ -396,6 +420,7 @@ pub(super) fn measure(bytes: &[u8], budget: &SheetBudget) -> Result<(), CsvError
     // Each sheet is read from its BoundSheet's offset to its EOF; sheets that overlap (many
     // BoundSheets naming one offset) are read again and again.
     let mut walked = 0u64;
+    let mut work = 0u64;
     for pos in sheets {
         let (mut values, mut formulas) = (Rectangle::default(), Rectangle::default());
         let mut reserved = 0u64;
@@ -404,6 +429,7 @@ pub(super) fn measure(bytes: &[u8], budget: &SheetBudget) -> Result<(), CsvError
         for r in records(&stream[pos..]) {
             let r = r?;
             let d = r.data;
+            walked += 4 + (d.len() + r.cont.iter().map(|c| 4 + c.len()).sum::<usize>()) as u64;
             if depth > 0 {
                 match r.typ {
                     0x0809 => depth += 1,
@@ -448,14 +474,16 @@ pub(super) fn measure(bytes: &[u8], budget: &SheetBudget) -> Result<(), CsvError
                         values.add(row, col);
                         formulas.add(row, col);
                     }
-                    let rgce =
-                        u16_at(d, 20).map_or(0, |cce| cce.min(d.len().saturating_sub(22) as u16));
-                    text = text.saturating_add(formula_text(u64::from(rgce)));
+                    let cce = u16_at(d, 20)
+                        .map_or(0, |cce| usize::from(cce).min(d.len().saturating_sub(22)));
+                    let written = formula_text(cce as u64);
+                    text = text.saturating_add(written);
+                    let rgce = d.get(22..22 + cce).unwrap_or_default();
+                    work = work.saturating_add(formula_work(rgce, written));
                 }
                 0x000A => break,
                 _ => {}
             }
-            walked += 4 + (d.len() + r.cont.iter().map(|c| 4 + c.len()).sum::<usize>()) as u64;
         }
         if walked > 2 * stream.len() as u64 + (1 << 16) {
             return Err(CsvError::TooBig);
@@ -464,7 +492,7 @@ pub(super) fn measure(bytes: &[u8], budget: &SheetBudget) -> Result<(), CsvError
             .saturating_add(reserved)
             .saturating_add(values.cells())
             .saturating_add(formulas.cells());
-        if cells > budget.cells || text > budget.text_bytes {
+        if cells > budget.cells || text > budget.text_bytes || work > FORMULA_WORK {
             return Err(CsvError::TooBig);
         }
     }
