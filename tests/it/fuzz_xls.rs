@@ -654,7 +654,7 @@ fn runs(default: usize) -> usize {
 fn fuzz_xls() {
     let (globals, sheets) = seed_parts();
     let mut rng = Rng::new(21);
-    let n = runs(2000);
+    let n = runs(1000);
     let mut read_ok = 0;
     for i in 0..n {
         let bytes = match rng.below(8) {
