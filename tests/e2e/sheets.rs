@@ -52,6 +52,18 @@ fn damaged_and_oversized_spreadsheets_are_refused_in_two_lines_naming_the_file()
             "announced-strings.bad.xlsx",
             "스프레드시트를 읽을 수 없습니다",
         ),
+        ("xls", "dimensions.big.xls", "스프레드시트가 너무 커서"),
+        ("xls", "far-corner.big.xls", "스프레드시트가 너무 커서"),
+        (
+            "xls",
+            "looped-chain.bad.xls",
+            "스프레드시트를 읽을 수 없습니다",
+        ),
+        (
+            "xls",
+            "looped-stream.bad.xls",
+            "스프레드시트를 읽을 수 없습니다",
+        ),
     ] {
         let f = kept(reader, name);
         for dry in [true, false] {

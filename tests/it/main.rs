@@ -18,6 +18,7 @@ mod fuzz_backup;
 mod fuzz_csv;
 mod fuzz_mutate;
 mod fuzz_sheets;
+mod fuzz_xls;
 mod ideas_screen;
 mod ideas_state;
 mod import_offices;

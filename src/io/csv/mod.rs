@@ -11,6 +11,7 @@
 //! (`sheet`: .xlsx, .xls, .ods, told apart by its first bytes) becomes the same records, one
 //! per sheet row, and goes the same way from there.
 
+mod biff;
 mod decode;
 mod headers;
 mod records;

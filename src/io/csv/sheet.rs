@@ -1,11 +1,14 @@
 //! Spreadsheets in: .xlsx, .xls and .ods (calamine), told apart by their first bytes, each
 //! sheet turned into the same records a CSV gives, with what Excel does to numbers undone.
 
+use std::cell::Cell;
 use std::io::Cursor;
+use std::sync::Once;
 
 use calamine::{Data, Reader, Sheets, Xlsx};
 
 use super::CsvError;
+use super::biff;
 use super::records::Raw;
 use super::zipped::{self, SheetBudget};
 
@@ -64,7 +67,9 @@ pub(super) fn read_sheets(
     if kind == SheetKind::Xls && encrypted_ooxml(bytes) {
         return Err(CsvError::Protected);
     }
-    if kind != SheetKind::Xls {
+    if kind == SheetKind::Xls {
+        biff::measure(bytes, budget)?;
+    } else {
         zipped::measure(bytes, kind, budget)?;
     }
     let cursor = Cursor::new(bytes);
@@ -108,10 +113,10 @@ pub(super) fn read_sheets(
         }
         SheetKind::Xls | SheetKind::Ods => {
             let mut book: Sheets<Cursor<&[u8]>> = match kind {
-                SheetKind::Xls => match calamine::open_workbook_from_rs(cursor) {
-                    Ok(b) => Sheets::Xls(b),
-                    Err(calamine::XlsError::Password) => return Err(CsvError::Protected),
-                    Err(_) => return Err(CsvError::BadSheet),
+                SheetKind::Xls => match quietly(|| calamine::open_workbook_from_rs(cursor)) {
+                    Some(Ok(b)) => Sheets::Xls(b),
+                    Some(Err(calamine::XlsError::Password)) => return Err(CsvError::Protected),
+                    Some(Err(_)) | None => return Err(CsvError::BadSheet),
                 },
                 _ => match calamine::open_workbook_from_rs(cursor) {
                     Ok(b) => Sheets::Ods(b),
@@ -139,6 +144,30 @@ pub(super) fn read_sheets(
         }
     }
     Ok(())
+}
+
+/// `open` run with its panics caught and kept off the screen: calamine's .xls reader indexes
+/// records it has not measured (a BOF, NAME or SST record cut short panics), and all its
+/// sheets are read when the workbook is opened. What calamine would allocate is measured
+/// before (`biff::measure`); a panic only unwinds. Only this thread's panics are silenced
+/// (the hook is the process's; another thread's panic meanwhile is still shown).
+fn quietly<T>(open: impl FnOnce() -> T) -> Option<T> {
+    thread_local! {
+        static QUIET: Cell<bool> = const { Cell::new(false) };
+    }
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let shown = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                shown(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(open));
+    QUIET.with(|q| q.set(false));
+    opened.ok()
 }
 
 /// Row `at` (0-based) as a record.
