@@ -578,7 +578,19 @@ fn a_code_given_ahead_never_blocks_new_people_and_a_taken_one_names_its_holder()
 /// Every entry under `dir` (itself included): path, kind, permissions and a digest of its bytes.
 fn fingerprint(dir: &std::path::Path) -> Vec<(String, u32, u64)> {
     use std::hash::{Hash, Hasher};
+    #[cfg(unix)]
     use std::os::unix::fs::PermissionsExt;
+    // Windows has no mode bits; what it has is the read-only flag.
+    #[cfg(not(unix))]
+    trait Mode {
+        fn mode(&self) -> u32;
+    }
+    #[cfg(not(unix))]
+    impl Mode for std::fs::Permissions {
+        fn mode(&self) -> u32 {
+            u32::from(self.readonly())
+        }
+    }
     let mut out = vec![(
         dir.display().to_string(),
         std::fs::metadata(dir).unwrap().permissions().mode(),
@@ -739,10 +751,12 @@ fn a_damaged_log_names_the_file_without_debug_text() {
 // --- a full disk (item 3) ---
 
 /// Set for the child test run inside its own small tmpfs.
+#[cfg(unix)]
 const FULL_DISK_DIR: &str = "NETDAY_TEST_FULL_DISK_DIR";
 
 /// Runs `full_disk_child` in a private mount namespace on a 4 MiB tmpfs, so the disk really
 /// fills up. Needs `unshare` (util-linux) and user namespaces; fails, saying so, without them.
+#[cfg(unix)] // a small disk is made with `unshare` and a tmpfs mount
 #[test]
 fn a_full_disk_is_said_in_words_and_saving_works_again_once_space_is_freed() {
     let dir = tempfile::tempdir().unwrap();
@@ -773,6 +787,7 @@ fn a_full_disk_is_said_in_words_and_saving_works_again_once_space_is_freed() {
     );
 }
 
+#[cfg(unix)] // used by the full-disk child only
 fn fill_disk(dir: &std::path::Path) -> std::path::PathBuf {
     use std::io::Write;
     let filler = dir.join("filler");
@@ -784,6 +799,7 @@ fn fill_disk(dir: &std::path::Path) -> std::path::PathBuf {
     filler
 }
 
+#[cfg(unix)] // run inside the tmpfs the test above mounts
 #[test]
 #[ignore = "run by a_full_disk_is_said_in_words_and_saving_works_again_once_space_is_freed"]
 fn full_disk_child() {
