@@ -2,17 +2,20 @@
 //! only directories beside the database (and the database directory itself by rename).
 //!
 //! # Build beside, then swap
-//! For a database directory `<parent>/<name>`, a restore uses three siblings:
+//! For a database directory `<parent>/<name>`, a restore uses these siblings:
 //! - `<name>.restoring-<id>/`: a marker file `NETDAY_RESTORE`, then the new database in `db/`;
 //! - `<name>.replaced-<id>/`: the old database, moved aside during the swap;
 //! - `<name>.restore-swap`: the journal, holding `<id>`; written (durably) only once the new
 //!   database is complete and durable.
+//! - `<name>.restore-lock` (Windows only, which cannot lock a folder): the parent's lock.
 //!
 //! The restorer builds the new database while it holds the live one open (so nobody else opens
 //! it), then takes the parent directory's lock, closes the live database and waits for its file
-//! lock (so no thread of any process still has it), writes the journal, renames the live
-//! directory aside, and finishes exactly as recovery would ([`settle`]): rename `db/` in, delete
-//! what is aside, delete the journal. Every `Store::open` runs [`settle`] first, under the same
+//! lock to go (so no thread of any process still has it, and no file inside either folder is
+//! open: Windows refuses to move a folder otherwise), writes the journal, renames the live
+//! directory aside and `db/` in (putting the old one back if that fails), and finishes as
+//! recovery would ([`settle`]): delete what is aside, delete the journal. A folder that cannot
+//! be deleted then is named to the user; the restore stands. Every `Store::open` runs [`settle`] first, under the same
 //! parent lock, so nobody opens the path while a swap is half done. What `settle` finds:
 //!
 //! | journal | `<name>` | `restoring-<id>/db` | `replaced-<id>` | when killed | settle |
@@ -256,9 +259,15 @@ fn finish_swap(
         std::fs::rename(from, live).map_err(|e| at(live, e))?;
         sync_dir(parent)?;
     }
-    let gone = |dir: &Path| match std::fs::remove_dir_all(dir) {
-        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
-        Ok(()) => true,
+    let gone = |dir: &Path| {
+        #[cfg(test)]
+        if tests::kept(dir) {
+            return false;
+        }
+        match std::fs::remove_dir_all(dir) {
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+            Ok(()) => true,
+        }
     };
     let left_behind = (!gone(&aside)).then_some(aside);
     // A `restoring-` folder left here holds only its marker; the next open removes it.
@@ -430,6 +439,43 @@ mod tests {
                 hook(dirs);
             }
         });
+    }
+
+    thread_local! {
+        static KEEP_ASIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// Whether removing `dir` is to fail, as it does on Windows while a file inside is open.
+    pub(super) fn kept(dir: &Path) -> bool {
+        KEEP_ASIDE.get() && dir.to_string_lossy().contains(ASIDE)
+    }
+
+    /// A replaced database whose folder cannot be removed: the restore is done all the same and
+    /// names the folder, the journal is gone, and later opens leave the folder to the user.
+    #[test]
+    fn a_replaced_folder_that_cannot_be_removed_is_named_and_the_restore_stands() {
+        use crate::model::{Person, Ts};
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().canonicalize().unwrap();
+        let (live, other) = (base.join("netday.db"), base.join("other.db"));
+        let mut old = Person::new("김기성", Ts(1));
+        let store = Store::open(&live).unwrap();
+        store.put_person(&mut old).unwrap();
+        let mut new = Person::new("이영희", Ts(2));
+        let snap = {
+            let o = Store::open(&other).unwrap();
+            o.put_person(&mut new).unwrap();
+            o.snapshot().unwrap()
+        };
+        KEEP_ASIDE.set(true);
+        let done = store.replace_with(&snap, &mut crate::progress::Silent);
+        KEEP_ASIDE.set(false);
+        let left = done.unwrap().left_behind.expect("the kept folder is named");
+        assert!(left.to_string_lossy().contains(".replaced-"), "{left:?}");
+        assert!(!sibling(&base, "netday.db".as_ref(), JOURNAL).exists());
+        assert_eq!(Store::open(&live).unwrap().people().unwrap(), vec![new]);
+        assert_eq!(Store::open(&left).unwrap().people().unwrap(), vec![old]);
+        assert!(left.is_dir(), "an open removed the folder left to the user");
     }
 
     /// The files this process has open, by path.
