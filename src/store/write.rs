@@ -279,3 +279,15 @@ impl Store {
         self.durable()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The room check before a write needs the free space, on Windows too (issue 22: it was
+    /// statvfs only, so Windows wrote unchecked).
+    #[test]
+    fn the_free_space_of_a_folder_is_known() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let free = super::free_space(dir.path());
+        assert!(free.is_some_and(|f| f > 0), "{free:?}");
+    }
+}
