@@ -931,14 +931,21 @@ fn restore(db: Option<PathBuf>, file: &Path, replace: bool, unchecked: bool) -> 
             &old.counts(),
         ));
     }
-    store
-        .replace_with(&snap, &mut bar)
-        .map_err(|e| CliError::Said {
+    let replaced = store.replace_with(&snap, &mut bar).map_err(|e| match e {
+        netday::store::StoreError::SwapUnfinished(_) => CliError::Said {
+            ko: e.ko(),
+            en: e.en(),
+        },
+        e => CliError::Said {
             ko: format!("{}: {}", i18n::NOT_RESTORED.0, e.ko()),
             en: format!("{}: {}", i18n::NOT_RESTORED.1, e.en()),
-        })?;
+        },
+    })?;
     bar.clear();
     print(i18n::restored(&snap.counts()))?;
+    if let Some(old) = replaced.left_behind {
+        note(i18n::replaced_left_behind(&old.display().to_string()));
+    }
     Ok(())
 }
 

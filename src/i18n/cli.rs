@@ -123,6 +123,17 @@ pub const BACKUP_TO_TERMINAL: L = L(
     "백업을 터미널에 쓸 수는 없습니다. -o 파일이름을 주거나 출력을 파일로 돌리세요.",
     "A backup cannot be written to the terminal. Give -o FILE or redirect the output to a file.",
 );
+/// A restore that replaced the database could not remove the folder of the data it replaced.
+pub fn replaced_left_behind(path: &str) -> String {
+    pick(
+        format!(
+            "바뀌기 전 데이터베이스 폴더를 지우지 못해 남겨 두었습니다: {path}. 필요 없으면 직접 지우세요."
+        ),
+        format!(
+            "The folder of the replaced database could not be removed and was left at {path}. Delete it yourself once you no longer need it."
+        ),
+    )
+}
 pub const NOT_RESTORED: L = L(
     "복원하지 않았습니다. 데이터베이스는 그대로입니다",
     "Nothing was restored; the database is as it was",

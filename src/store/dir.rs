@@ -101,7 +101,17 @@ fn is_sled_conf(file: &Path) -> bool {
 }
 
 /// Holds an exclusive lock on a file of the database for as long as it lives.
-pub struct Lock(#[allow(dead_code)] File);
+pub struct Lock(File);
+
+impl Lock {
+    /// Copies the locked file to `to` through the handle holding the lock: on Windows the lock
+    /// keeps every other handle, a copy's too, from reading it.
+    fn copy_to(&self, to: &Path) -> std::io::Result<()> {
+        let mut out = File::create(to)?;
+        std::io::copy(&mut &self.0, &mut out)?;
+        Ok(())
+    }
+}
 
 /// Takes the lock sled takes (on its log), so a database open elsewhere is reported before
 /// anything is touched. `None` when the file does not exist.
@@ -111,17 +121,14 @@ pub fn lock(path: &Path, file: &Path) -> Result<Option<Lock>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io(file, e)),
     };
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsRawFd;
-        // SAFETY: flock on a descriptor we own; released when `f` is dropped.
-        let r = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-        if r != 0 {
+    // The lock sled itself takes on its log: flock on Unix, LockFileEx on Windows.
+    match f.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
             return Err(StoreError::Locked(path.to_path_buf()));
         }
+        Err(std::fs::TryLockError::Error(e)) => return Err(StoreError::io(file, e)),
     }
-    #[cfg(not(unix))]
-    let _ = path;
     Ok(Some(Lock(f)))
 }
 
@@ -258,7 +265,7 @@ pub fn write_version_file(dir: &Path, version: u8) -> Result<()> {
 pub fn copy_sled_files(from: &Path, to: &Path) -> Result<()> {
     // sled's threads let go of its lock a moment after a netday that is closing drops it.
     let deadline = std::time::Instant::now() + std::time::Duration::from_millis(1500);
-    let _lock = loop {
+    let held = loop {
         match lock(from, &from.join("db")) {
             Err(StoreError::Locked(_)) if std::time::Instant::now() < deadline => {
                 std::thread::sleep(std::time::Duration::from_millis(50));
@@ -267,9 +274,11 @@ pub fn copy_sled_files(from: &Path, to: &Path) -> Result<()> {
         }
     };
     let copy = |a: &Path, b: &Path| {
-        std::fs::copy(a, b)
-            .map(|_| ())
-            .map_err(|e| StoreError::io(if is_disk_full(&e) { b } else { a }, e))
+        match &held {
+            Some(lock) if a == from.join("db") => lock.copy_to(b),
+            _ => std::fs::copy(a, b).map(|_| ()),
+        }
+        .map_err(|e| StoreError::io(if is_disk_full(&e) { b } else { a }, e))
     };
     for name in names(from)? {
         let (a, b) = (from.join(&name), to.join(&name));

@@ -46,6 +46,10 @@ pub enum StoreError {
     /// sled did not recover from a failed write; only a restart of netday lets go of it.
     #[error("{}", self.en())]
     Stuck(PathBuf),
+    /// A restore swapped the new database in but could not finish the last step; the next
+    /// open finishes it, and the database then holds the backup's data.
+    #[error("{}", self.en())]
+    SwapUnfinished(PathBuf),
     #[error("{}", self.en())]
     Io {
         path: PathBuf,
@@ -159,6 +163,10 @@ impl StoreError {
                 path.display(),
                 temp.display()
             ),
+            StoreError::SwapUnfinished(p) => format!(
+                "백업의 데이터로 바꿨지만 마지막 단계를 끝내지 못했습니다 ({}). 다음에 netday를 열면 마무리되고, 데이터베이스에는 백업의 데이터가 들어 있습니다.",
+                p.display()
+            ),
             StoreError::Stuck(p) => format!(
                 "디스크 오류 뒤 데이터베이스를 다시 열지 못했습니다 ({}). 저장된 내용은 안전합니다. netday를 종료하고 다시 실행하세요.",
                 p.display()
@@ -260,6 +268,10 @@ impl StoreError {
                 "The database ({}) cannot be opened in place (its disk is full or it is read-only), and the temporary folder {} has no room for a copy to read either. Nothing was changed. Free some space, or set TMPDIR (Windows: TMP) to a folder on another disk, then try again.",
                 path.display(),
                 temp.display()
+            ),
+            StoreError::SwapUnfinished(p) => format!(
+                "The backup's data was swapped in, but the last step could not be finished ({}). The next netday start finishes it; the database then holds the backup's data.",
+                p.display()
             ),
             StoreError::Stuck(p) => format!(
                 "After a disk error the database could not be opened again ({}). What was saved is safe. Quit netday and start it again.",

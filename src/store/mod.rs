@@ -39,8 +39,8 @@ pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};
 pub use mode::owner_only_from_now_on;
 pub use snapshot::{BackupError, Counts, Fault, Format, Snapshot};
-pub use swap::SAFETY_COPY;
 pub(crate) use swap::is_restore_name;
+pub use swap::{Replaced, SAFETY_COPY};
 pub use write::{Tx, TxError, TxResult};
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -2,17 +2,20 @@
 //! only directories beside the database (and the database directory itself by rename).
 //!
 //! # Build beside, then swap
-//! For a database directory `<parent>/<name>`, a restore uses three siblings:
+//! For a database directory `<parent>/<name>`, a restore uses these siblings:
 //! - `<name>.restoring-<id>/`: a marker file `NETDAY_RESTORE`, then the new database in `db/`;
 //! - `<name>.replaced-<id>/`: the old database, moved aside during the swap;
 //! - `<name>.restore-swap`: the journal, holding `<id>`; written (durably) only once the new
 //!   database is complete and durable.
+//! - `<name>.restore-lock` (Windows only, which cannot lock a folder): the parent's lock.
 //!
 //! The restorer builds the new database while it holds the live one open (so nobody else opens
 //! it), then takes the parent directory's lock, closes the live database and waits for its file
-//! lock (so no thread of any process still has it), writes the journal, renames the live
-//! directory aside, and finishes exactly as recovery would ([`settle`]): rename `db/` in, delete
-//! what is aside, delete the journal. Every `Store::open` runs [`settle`] first, under the same
+//! lock to go (so no thread of any process still has it, and no file inside either folder is
+//! open: Windows refuses to move a folder otherwise), writes the journal, renames the live
+//! directory aside and `db/` in (putting the old one back if that fails), and finishes as
+//! recovery would ([`settle`]): delete what is aside, delete the journal. A folder that cannot
+//! be deleted then is named to the user; the restore stands. Every `Store::open` runs [`settle`] first, under the same
 //! parent lock, so nobody opens the path while a swap is half done. What `settle` finds:
 //!
 //! | journal | `<name>` | `restoring-<id>/db` | `replaced-<id>` | when killed | settle |
@@ -39,13 +42,14 @@ use crate::io::files::{self, Replace};
 
 impl Store {
     /// Replaces this database with `snap` as one step: the new database is built beside this
-    /// one and swapped in by rename (see the module doc). Closes the store. On any error the
-    /// database is left exactly as it was. `progress` hears the new database being filled.
+    /// one and swapped in by rename (see the module doc). Closes the store. On an error the
+    /// database is left exactly as it was, except [`StoreError::SwapUnfinished`] (the next open
+    /// finishes the swap). `progress` hears the new database being filled.
     pub fn replace_with(
         self,
         snap: &Snapshot,
         progress: &mut dyn crate::progress::Progress,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Replaced, StoreError> {
         // Through a link, the folder it points to is swapped, and the link then finds the
         // restored data.
         let live = real(&self.path)?;
@@ -62,19 +66,17 @@ impl Store {
                 return Err(e);
             }
         };
-        let _swap = DirLock::take(&parent)?;
+        let _swap = DirLock::take(&parent, &name)?;
         drop(new);
         drop(self);
-        // sled's threads let go of a database's files a moment after it is dropped; only then
-        // may its directory move (the live one's lock also keeps every other process out).
-        let locks = (
-            wait_for_lock(&beside.join("db").join("db")),
-            wait_for_lock(&live.join("db")),
-        );
-        let (Some(_new_lock), Some(_old_lock)) = locks else {
+        // Windows refuses to move a folder with a file open inside, so no handle into either
+        // folder may outlive this point, not even a lock: the parent's lock keeps every other
+        // netday out instead. sled's threads let go of a database's files a moment after it is
+        // dropped; its lock on the log going is the sign.
+        if !(released(&beside.join("db").join("db")) && released(&live.join("db"))) {
             let _ = std::fs::remove_dir_all(&beside);
             return Err(StoreError::Locked(live));
-        };
+        }
         let journal = sibling(&parent, &name, JOURNAL);
         let undo = |e: StoreError| {
             let _ = std::fs::remove_dir_all(&beside);
@@ -88,11 +90,32 @@ impl Store {
             None,
         )
         .map_err(|e| undo(file_err(&journal, e)))?;
-        std::fs::rename(&live, sibling(&parent, &name, &format!("{ASIDE}{id}")))
-            .map_err(|e| undo(at(&live, e)))?;
-        sync_dir(&parent)?;
-        finish_swap(&parent, &name, &live, &journal)
+        #[cfg(test)]
+        tests::at_swap(&[&live, &beside]);
+        let aside = sibling(&parent, &name, &format!("{ASIDE}{id}"));
+        std::fs::rename(&live, &aside).map_err(|e| undo(at(&live, e)))?;
+        if let Err(e) = std::fs::rename(beside.join("db"), &live) {
+            // Put the old one back, so that nothing changed after all.
+            if std::fs::rename(&aside, &live).is_err() {
+                return Err(StoreError::SwapUnfinished(live));
+            }
+            return Err(undo(at(&live, e)));
+        }
+        // The new database is in place: whatever goes wrong from here, it was restored.
+        if sync_dir(&parent).is_err() {
+            return Err(StoreError::SwapUnfinished(live));
+        }
+        Ok(Replaced {
+            left_behind: finish_swap(&parent, &name, &live, &journal).ok().flatten(),
+        })
     }
+}
+
+/// How a restore that replaced the database ended.
+#[derive(Debug)]
+pub struct Replaced {
+    /// The folder holding the replaced data, when it could not be removed (the user may).
+    pub left_behind: Option<PathBuf>,
 }
 
 const MARKER: &str = "NETDAY_RESTORE";
@@ -102,6 +125,9 @@ const BESIDE: &str = ".restoring-";
 const ASIDE: &str = ".replaced-";
 const JOURNAL: &str = ".restore-swap";
 const JOURNAL_HEAD: &str = "netday restore swap";
+/// The lock file beside the database, where folders cannot be locked (Windows).
+#[cfg_attr(unix, allow(dead_code))]
+const LOCK: &str = ".restore-lock";
 
 /// Whether `name`, beside the database called `db_name`, is one a restore works with (so no
 /// file the user asks for may take it).
@@ -116,6 +142,7 @@ pub(crate) fn is_restore_name(db_name: &std::ffi::OsStr, name: &std::ffi::OsStr)
         return false;
     };
     tail == JOURNAL.as_bytes()
+        || tail == LOCK.as_bytes()
         || [BESIDE, ASIDE, JOURNAL]
             .iter()
             .any(|w| tail.starts_with(w.as_bytes()))
@@ -201,13 +228,15 @@ fn make_beside(parent: &Path, name: &std::ffi::OsStr) -> Result<(String, PathBuf
 }
 
 /// Completes or rolls back a swap the journal records (see the module doc), then removes the
-/// journal. Runs with the parent directory locked.
+/// journal. Runs with the parent directory locked. Returns the replaced database's folder when
+/// it could not be removed (Windows keeps a folder while anything has a file in it open): the
+/// swap is done all the same, and the folder is the user's to delete.
 fn finish_swap(
     parent: &Path,
     name: &std::ffi::OsStr,
     live: &Path,
     journal: &Path,
-) -> Result<(), StoreError> {
+) -> Result<Option<PathBuf>, StoreError> {
     let text = std::fs::read_to_string(journal).map_err(|e| at(journal, e))?;
     let id = match text.strip_prefix(JOURNAL_HEAD).map(str::trim) {
         Some(id)
@@ -230,15 +259,23 @@ fn finish_swap(
         std::fs::rename(from, live).map_err(|e| at(live, e))?;
         sync_dir(parent)?;
     }
-    for dir in [&aside, &beside] {
-        match std::fs::remove_dir_all(dir) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(at(dir, e)),
-            _ => {}
+    let gone = |dir: &Path| {
+        #[cfg(test)]
+        if tests::kept(dir) {
+            return false;
         }
-    }
+        match std::fs::remove_dir_all(dir) {
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+            Ok(()) => true,
+        }
+    };
+    let left_behind = (!gone(&aside)).then_some(aside);
+    // A `restoring-` folder left here holds only its marker; the next open removes it.
+    gone(&beside);
     sync_dir(parent)?;
     std::fs::remove_file(journal).map_err(|e| at(journal, e))?;
-    sync_dir(parent)
+    sync_dir(parent)?;
+    Ok(left_behind)
 }
 
 /// Run at the start of every `Store::open`: finishes a swap that a killed restore left half
@@ -259,7 +296,7 @@ pub(crate) fn settle(named: &Path) -> Result<DirLock, StoreError> {
         return Ok(DirLock(None));
     }
     // Without a lock on the directory no restore can have swapped there either.
-    let Ok(lock) = DirLock::take(&parent) else {
+    let Ok(lock) = DirLock::take(&parent, &name) else {
         return Ok(DirLock(None));
     };
     let journal = sibling(&parent, &name, JOURNAL);
@@ -322,77 +359,175 @@ fn is_ours(dir: &Path) -> bool {
     })
 }
 
-/// An exclusive lock on a directory (the one holding a database), released on drop.
+/// An exclusive lock on the directory holding a database, released on drop. Every open takes
+/// it before it looks at the database, and a restore holds it while it swaps.
 pub(crate) struct DirLock(#[allow(dead_code)] Option<File>);
 
 impl DirLock {
-    fn take(dir: &Path) -> Result<DirLock, StoreError> {
-        #[cfg(unix)]
-        {
-            use std::os::fd::AsRawFd;
-            let f = File::open(dir).map_err(|e| at(dir, e))?;
-            loop {
-                // SAFETY: flock on a descriptor we own; released when `f` is dropped.
-                if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } == 0 {
-                    return Ok(DirLock(Some(f)));
-                }
-                let e = std::io::Error::last_os_error();
-                if e.kind() != std::io::ErrorKind::Interrupted {
-                    return Err(at(dir, e));
-                }
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = dir;
-            Ok(DirLock(None))
-        }
-    }
-}
-
-/// Takes the lock sled keeps on `log` (a database's `db` file), waiting a little for a store
-/// this process just dropped; `None` if another holder keeps it.
-fn wait_for_lock(log: &Path) -> Option<File> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsRawFd;
-        let f = File::open(log).ok()?;
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    /// Waits for the lock of the directory `parent`, which holds the database `name`.
+    fn take(parent: &Path, name: &std::ffi::OsStr) -> Result<DirLock, StoreError> {
+        let f = Self::file(parent, name)?;
         loop {
-            // SAFETY: flock on a descriptor we own; released when `f` is dropped.
-            if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-                return Some(f);
+            match f.lock() {
+                Ok(()) => return Ok(DirLock(Some(f))),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(at(parent, e)),
             }
-            if std::time::Instant::now() > deadline {
-                return None;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
         }
     }
+
+    /// What is locked: the directory itself where the OS locks directories.
+    #[cfg(unix)]
+    fn file(parent: &Path, _name: &std::ffi::OsStr) -> Result<File, StoreError> {
+        File::open(parent).map_err(|e| at(parent, e))
+    }
+
+    /// Windows locks only files, and a folder with an open file inside cannot move: the lock
+    /// is a file beside the database, in the folder that stays.
     #[cfg(not(unix))]
-    File::open(log).ok()
+    fn file(parent: &Path, name: &std::ffi::OsStr) -> Result<File, StoreError> {
+        let p = sibling(parent, name, LOCK);
+        File::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&p)
+            .map_err(|e| at(&p, e))
+    }
 }
 
+/// Waits a little for the lock sled keeps on `log` (a database's `db` file) to go, as it does
+/// a moment after a store this process dropped; `false` if another holder keeps it. Keeps no
+/// handle open.
+fn released(log: &Path) -> bool {
+    let Ok(f) = File::open(log) else {
+        return false;
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    loop {
+        match f.try_lock() {
+            Ok(()) => return true,
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(_) => return false,
+        }
+    }
+}
+
+/// Whether a netday has the database whose log is `log` open.
 fn is_locked(log: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsRawFd;
-        let Ok(f) = File::open(log) else {
-            return false;
-        };
-        // SAFETY: flock on a descriptor we own; released when `f` is dropped.
-        unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) != 0 }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = log;
-        false
-    }
+    File::open(log).is_ok_and(|f| f.try_lock().is_err())
 }
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+
+    type Hook = Box<dyn FnMut(&[&Path])>;
+
+    thread_local! {
+        static AT_SWAP: std::cell::RefCell<Option<Hook>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Called by a restore at the moment it moves the database folders `dirs`.
+    pub(super) fn at_swap(dirs: &[&Path]) {
+        AT_SWAP.with(|h| {
+            if let Some(hook) = h.borrow_mut().as_mut() {
+                hook(dirs);
+            }
+        });
+    }
+
+    thread_local! {
+        static KEEP_ASIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// Whether removing `dir` is to fail, as it does on Windows while a file inside is open.
+    pub(super) fn kept(dir: &Path) -> bool {
+        KEEP_ASIDE.get() && dir.to_string_lossy().contains(ASIDE)
+    }
+
+    /// A replaced database whose folder cannot be removed: the restore is done all the same and
+    /// names the folder, the journal is gone, and later opens leave the folder to the user.
+    #[test]
+    fn a_replaced_folder_that_cannot_be_removed_is_named_and_the_restore_stands() {
+        use crate::model::{Person, Ts};
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().canonicalize().unwrap();
+        let (live, other) = (base.join("netday.db"), base.join("other.db"));
+        let mut old = Person::new("김기성", Ts(1));
+        let store = Store::open(&live).unwrap();
+        store.put_person(&mut old).unwrap();
+        let mut new = Person::new("이영희", Ts(2));
+        let snap = {
+            let o = Store::open(&other).unwrap();
+            o.put_person(&mut new).unwrap();
+            o.snapshot().unwrap()
+        };
+        KEEP_ASIDE.set(true);
+        let done = store.replace_with(&snap, &mut crate::progress::Silent);
+        KEEP_ASIDE.set(false);
+        let left = done.unwrap().left_behind.expect("the kept folder is named");
+        assert!(left.to_string_lossy().contains(".replaced-"), "{left:?}");
+        assert!(!sibling(&base, "netday.db".as_ref(), JOURNAL).exists());
+        assert_eq!(Store::open(&live).unwrap().people().unwrap(), vec![new]);
+        assert_eq!(Store::open(&left).unwrap().people().unwrap(), vec![old]);
+        assert!(left.is_dir(), "an open removed the folder left to the user");
+    }
+
+    /// The files this process has open, by path.
+    #[cfg(target_os = "linux")]
+    fn open_files() -> Vec<PathBuf> {
+        std::fs::read_dir("/proc/self/fd")
+            .unwrap()
+            .flatten()
+            .filter_map(|e| std::fs::read_link(e.path()).ok())
+            .collect()
+    }
+
+    /// Windows refuses to move a folder with a file open inside (issue 22): when a restore
+    /// moves the live database and the one it built, nothing in this process has a file in
+    /// either open — not sled, not the log kept for syncing, not a lock.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_restore_moves_the_database_folders_with_no_file_in_them_open() {
+        use crate::model::{Person, Ts};
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().canonicalize().unwrap();
+        let (live, other) = (base.join("netday.db"), base.join("other.db"));
+        let mut old = Person::new("김기성", Ts(1));
+        let store = Store::open(&live).unwrap();
+        store.put_person(&mut old).unwrap();
+        let mut new = Person::new("이영희", Ts(2));
+        let snap = {
+            let o = Store::open(&other).unwrap();
+            o.put_person(&mut new).unwrap();
+            o.snapshot().unwrap()
+        };
+        let seen: std::rc::Rc<std::cell::RefCell<Option<Vec<PathBuf>>>> = Default::default();
+        let into = seen.clone();
+        AT_SWAP.with(|h| {
+            *h.borrow_mut() = Some(Box::new(move |dirs: &[&Path]| {
+                let inside = open_files()
+                    .into_iter()
+                    .filter(|f| dirs.iter().any(|d| f.starts_with(d)))
+                    .collect();
+                *into.borrow_mut() = Some(inside);
+            }))
+        });
+        let done = store.replace_with(&snap, &mut crate::progress::Silent);
+        AT_SWAP.with(|h| h.borrow_mut().take());
+        assert!(done.unwrap().left_behind.is_none());
+        assert_eq!(
+            seen.borrow().as_deref(),
+            Some(&[][..]),
+            "files open inside the folders being moved"
+        );
+        assert_eq!(Store::open(&live).unwrap().people().unwrap(), vec![new]);
+    }
 
     #[test]
     fn the_names_a_restore_works_with_are_known_and_no_others() {

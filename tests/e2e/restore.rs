@@ -48,7 +48,9 @@ fn restore_siblings(db: &Path) -> Vec<String> {
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
-            n.starts_with(&name) && n != &name
+            // Windows locks files, not folders: its lock sits beside the database for good.
+            let lock = format!("{name}.restore-lock");
+            n.starts_with(&name) && n != &name && n != &lock
                 || n.contains("restore-swap")
                 || n.ends_with(".netday-tmp")
         })
@@ -228,6 +230,46 @@ fn a_restore_killed_at_random_moments_leaves_the_old_or_the_new_data() {
             .or_insert(0) += 1;
     }
     eprintln!("outcomes: {outcomes:#?}");
+}
+
+/// Issue 22: a netday started while a restore builds the new database is refused by the lock
+/// and touches nothing (on Windows it used to delete the half-built restore, which then failed).
+#[test]
+fn a_second_netday_during_a_restore_is_refused_and_the_restore_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("netday.db");
+    let other = dir.path().join("other.db");
+    generate(&db, "100", "1", "1");
+    // Large enough that building it outlasts the start of another netday.
+    generate(&other, "3000", "3", "2");
+    let file = dir.path().join("b.ndbak");
+    backup_to(&other, &file);
+    let (a, b) = (content(&db), content(&other));
+    let mut child = spawn_restore(&db, &file);
+    while phase(&db) < Phase::Building && child.try_wait().unwrap().is_none() {
+        std::thread::yield_now();
+    }
+    let building = phase(&db) == Phase::Building;
+    let (code, out, err) = run(&db, &["search", "김"]);
+    let status = child.wait().unwrap();
+    assert!(
+        status.success(),
+        "the restore failed: {}\n(the second netday said: {err})",
+        last_stderr(&db)
+    );
+    assert_eq!(content(&db), b, "the restore did not leave the new data");
+    assert_ne!(a, b);
+    assert_eq!(restore_siblings(&db), Vec::<String>::new());
+    // Coming while the new database is built, it finds the database locked; coming during
+    // the swap, it waits for it and reads the new data.
+    assert!(
+        code == 0 || err.contains("다른 netday에서 열려 있습니다"),
+        "the second netday failed otherwise: code {code}, out {out}, err {err}"
+    );
+    eprintln!(
+        "second netday: started while building: {building}, refused: {}",
+        code != 0
+    );
 }
 
 /// A database at `db` holding one person called `name`.

@@ -742,6 +742,7 @@ fn a_damaged_log_names_the_file_without_debug_text() {
 // --- a full disk (item 3) ---
 
 /// Set for the child test run inside its own small tmpfs.
+#[cfg(unix)]
 const FULL_DISK_DIR: &str = "NETDAY_TEST_FULL_DISK_DIR";
 
 /// Runs `full_disk_child` in a private mount namespace on a 4 MiB tmpfs, so the disk really
@@ -777,6 +778,7 @@ fn a_full_disk_is_said_in_words_and_saving_works_again_once_space_is_freed() {
     );
 }
 
+#[cfg(unix)] // used by the full-disk child only
 fn fill_disk(dir: &std::path::Path) -> std::path::PathBuf {
     use std::io::Write;
     let filler = dir.join("filler");
@@ -788,6 +790,7 @@ fn fill_disk(dir: &std::path::Path) -> std::path::PathBuf {
     filler
 }
 
+#[cfg(unix)] // run inside the tmpfs the test above mounts
 #[test]
 #[ignore = "run by a_full_disk_is_said_in_words_and_saving_works_again_once_space_is_freed"]
 fn full_disk_child() {
