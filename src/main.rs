@@ -21,6 +21,7 @@ use netday::io::{export, import};
 use netday::model::counts::DayCount;
 use netday::model::{self, Attendance, AttendanceStatus, Id, Ts};
 use netday::store::{BackupError, Counts, Fault, Format, Snapshot, Store};
+use netday::terminal::code_page::{CodePageOut, output_code_page, text_encoding};
 
 mod cli_error;
 use cli_error::*;
@@ -230,7 +231,6 @@ fn localized() -> Command {
 
 fn main() -> ExitCode {
     netday::store::owner_only_from_now_on();
-    let _console = netday::terminal::utf8_console();
     let args: Vec<OsString> = std::env::args_os().collect();
     i18n::set_lang(Lang::detect(lang_flag(&args).as_deref()));
     let parsed = localized()
@@ -238,9 +238,18 @@ fn main() -> ExitCode {
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
-        // Help and version go out as clap writes them; errors repeat what was typed, so they
-        // pass through `SafeText` like every other message.
-        Err(e) if !e.use_stderr() => e.exit(),
+        // Help and version go out as clap writes them to a terminal; errors repeat what was
+        // typed, so they pass through `SafeText` like every other message.
+        Err(e) if !e.use_stderr() => {
+            use std::io::IsTerminal;
+            if std::io::stdout().is_terminal() {
+                e.exit();
+            }
+            // Through a pipe or into a file: plain, in the console's code page like all text.
+            let mut out = stdout();
+            let _ = write!(out, "{}", e.render()).and_then(|()| out.flush());
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(0));
+        }
         Err(e) => {
             note(e.render());
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
@@ -263,8 +272,20 @@ fn main() -> ExitCode {
     }
 }
 
-/// Standard output for text: buffered, with every control character replaced (`SafeText`).
-fn stdout() -> SafeText<std::io::BufWriter<std::io::StdoutLock<'static>>> {
+/// Standard output for text people read: buffered, with every control character replaced
+/// (`SafeText`), in the console's code page when it goes to a pipe or a file (`CodePageOut`).
+fn stdout() -> SafeText<CodePageOut<std::io::BufWriter<std::io::StdoutLock<'static>>>> {
+    use std::io::IsTerminal;
+    let out = std::io::stdout();
+    let encoding = text_encoding(output_code_page(), out.is_terminal());
+    SafeText::new(CodePageOut::new(
+        std::io::BufWriter::new(out.lock()),
+        encoding,
+    ))
+}
+
+/// Standard output for a file's contents (an export): UTF-8 as the file would be.
+fn data_stdout() -> SafeText<std::io::BufWriter<std::io::StdoutLock<'static>>> {
     SafeText::new(std::io::BufWriter::new(std::io::stdout().lock()))
 }
 
@@ -306,7 +327,10 @@ fn print(line: impl Display) -> Result<(), CliError> {
 
 /// Prints one line to standard error; a message that cannot be shown is dropped.
 fn note(line: impl Display) {
-    let mut err = SafeText::new(std::io::stderr().lock());
+    use std::io::IsTerminal;
+    let err = std::io::stderr();
+    let encoding = text_encoding(output_code_page(), err.is_terminal());
+    let mut err = SafeText::new(CodePageOut::new(err.lock(), encoding));
     let _ = writeln!(err, "{line}").and_then(|()| err.flush());
 }
 
@@ -432,6 +456,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             return Err(CliError::from(i18n::NEEDS_TERMINAL).into());
         }
         let store = open(cli.db)?;
+        // The TUI alone switches the console to UTF-8, and only while it runs.
+        let _console = netday::terminal::utf8_console();
         let until = if cli.exit_after_first_frame {
             netday::event_loop::Until::FirstFrame
         } else if cli.exit_when_ready {
@@ -647,7 +673,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     files::write(p, &bytes, replace, Some(store.path()))?;
                 }
                 None => {
-                    let mut w = stdout();
+                    let mut w = data_stdout();
                     w.write_all(&bytes)
                         .and_then(|()| w.flush())
                         .map_err(CliError::Stdout)?;

@@ -20,6 +20,10 @@ pub const CONTACTS_SHOWN: L = L(
     "Contacts shown (attendees can see the screen)",
 );
 pub const CONTACTS_HIDDEN: L = L("연락처를 가렸습니다", "Contacts hidden");
+pub const PASTED_NOT_CHECKED_IN: L = L(
+    "붙여 넣은 글이라 아무도 체크인하지 않았습니다. 맞는 분이면 Enter를 누르세요.",
+    "Pasted text: nobody was checked in. Press Enter if this is the right person.",
+);
 pub const NOBODY_SELECTED: L = L(
     "선택된 사람이 없습니다. F2로 현장 등록하세요.",
     "Nobody selected. Press F2 to register a walk-in.",

@@ -48,28 +48,80 @@ pub fn set_zone(zone: chrono_tz::Tz) {
     }
 }
 
-fn configured_zone() -> Option<chrono_tz::Tz> {
-    static FROM_ENV: std::sync::OnceLock<Option<chrono_tz::Tz>> = std::sync::OnceLock::new();
-    ZONE.read().ok().and_then(|z| *z).or_else(|| {
-        *FROM_ENV.get_or_init(|| std::env::var("NETDAY_TZ").ok().and_then(|v| v.parse().ok()))
-    })
+/// Where local times come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zone {
+    Named(chrono_tz::Tz),
+    /// The system's own rule, as chrono reads it (a POSIX `TZ` rule, a copied
+    /// /etc/localtime, Windows' zone information) when it has no IANA name.
+    System,
+    /// Nothing is known: the networking days are in Seoul.
+    Seoul,
 }
 
-fn system_zone_known() -> bool {
-    static KNOWN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *KNOWN.get_or_init(|| {
-        std::env::var_os("TZ").is_some() || std::path::Path::new("/etc/localtime").exists()
+/// What is known about the zone, in the order it counts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ZoneFacts<'a> {
+    /// `NETDAY_TZ`.
+    pub netday_tz: Option<&'a str>,
+    /// `TZ` (an IANA name, `:`-prefixed or not, or a POSIX rule).
+    pub tz: Option<&'a str>,
+    /// The IANA name the system gives (iana-time-zone: /etc/localtime's link on Linux,
+    /// the time-zone settings on Windows).
+    pub system_name: Option<&'a str>,
+    /// The system has a zone rule without a name chrono can still use (Windows always does;
+    /// Unix when /etc/localtime exists).
+    pub system_rule: bool,
+}
+
+/// The zone the facts choose: `NETDAY_TZ` wins, then the system's, Seoul only when nothing
+/// is known.
+pub fn choose_zone(f: ZoneFacts<'_>) -> Zone {
+    let named = |s: &str| {
+        s.trim()
+            .trim_start_matches(':')
+            .parse::<chrono_tz::Tz>()
+            .ok()
+    };
+    if let Some(z) = f.netday_tz.and_then(named) {
+        return Zone::Named(z);
+    }
+    if let Some(tz) = f.tz.filter(|t| !t.trim().is_empty()) {
+        return named(tz).map_or(Zone::System, Zone::Named);
+    }
+    if let Some(z) = f.system_name.and_then(named) {
+        return Zone::Named(z);
+    }
+    if f.system_rule {
+        Zone::System
+    } else {
+        Zone::Seoul
+    }
+}
+
+fn zone() -> Zone {
+    static FOUND: std::sync::OnceLock<Zone> = std::sync::OnceLock::new();
+    if let Some(z) = ZONE.read().ok().and_then(|z| *z) {
+        return Zone::Named(z);
+    }
+    *FOUND.get_or_init(|| {
+        let (netday_tz, tz) = (std::env::var("NETDAY_TZ").ok(), std::env::var("TZ").ok());
+        let system_name = iana_time_zone::get_timezone().ok();
+        choose_zone(ZoneFacts {
+            netday_tz: netday_tz.as_deref(),
+            tz: tz.as_deref(),
+            system_name: system_name.as_deref(),
+            system_rule: cfg!(windows) || std::path::Path::new("/etc/localtime").exists(),
+        })
     })
 }
 
 /// Converts a UTC instant to local wall-clock time.
 pub fn local_naive(t: DateTime<Utc>) -> chrono::NaiveDateTime {
-    if let Some(z) = configured_zone() {
-        t.with_timezone(&z).naive_local()
-    } else if system_zone_known() {
-        Local.from_utc_datetime(&t.naive_utc()).naive_local()
-    } else {
-        t.with_timezone(&chrono_tz::Asia::Seoul).naive_local()
+    match zone() {
+        Zone::Named(z) => t.with_timezone(&z).naive_local(),
+        Zone::System => Local.from_utc_datetime(&t.naive_utc()).naive_local(),
+        Zone::Seoul => t.with_timezone(&chrono_tz::Asia::Seoul).naive_local(),
     }
 }
 
@@ -523,6 +575,61 @@ pub struct Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn netday_tz_wins_then_the_systems_zone_and_seoul_only_when_nothing_is_known() {
+        use chrono_tz::{America::New_York, Asia::Seoul, Europe::Berlin};
+        let facts = |netday_tz, tz, system_name, system_rule| ZoneFacts {
+            netday_tz,
+            tz,
+            system_name,
+            system_rule,
+        };
+        // Windows: no TZ, no /etc/localtime; the system names its zone.
+        let windows = facts(None, None, Some("Europe/Berlin"), true);
+        assert_eq!(choose_zone(windows), Zone::Named(Berlin));
+        assert_eq!(
+            choose_zone(ZoneFacts {
+                netday_tz: Some("America/New_York"),
+                ..windows
+            }),
+            Zone::Named(New_York)
+        );
+        // A NETDAY_TZ that names no zone is passed over, not believed.
+        assert_eq!(
+            choose_zone(ZoneFacts {
+                netday_tz: Some("Mars/Olympus"),
+                ..windows
+            }),
+            Zone::Named(Berlin)
+        );
+        // Windows without a name from the system: its own zone rule, not Seoul.
+        assert_eq!(choose_zone(facts(None, None, None, true)), Zone::System);
+        // Unix: TZ first, by name or as a POSIX rule chrono reads itself.
+        assert_eq!(
+            choose_zone(facts(
+                None,
+                Some(":America/New_York"),
+                Some("Europe/Berlin"),
+                true
+            )),
+            Zone::Named(New_York)
+        );
+        assert_eq!(
+            choose_zone(facts(None, Some("KST-9"), Some("Europe/Berlin"), true)),
+            Zone::System
+        );
+        assert_eq!(
+            choose_zone(facts(None, None, Some("Asia/Seoul"), true)),
+            Zone::Named(Seoul)
+        );
+        // Nothing known at all.
+        assert_eq!(choose_zone(facts(None, None, None, false)), Zone::Seoul);
+        assert_eq!(
+            choose_zone(facts(None, Some(" "), None, false)),
+            Zone::Seoul
+        );
+    }
 
     #[test]
     fn an_organisation_kind_is_guessed_from_its_name() {

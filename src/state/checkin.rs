@@ -89,12 +89,17 @@ impl CheckinState {
 impl App {
     pub(super) fn on_checkin(&mut self, action: Action) -> Result<(), StoreError> {
         let c = &mut self.checkin;
+        // Pasted text never acts as Enter: its line breaks only end up in the box.
+        let pasted_lines = matches!(&action, Action::Paste(s) if s.contains(['\n', '\r']));
         // The list keeps ↑↓ PgUp PgDn Home End; every other editing key goes to the search box.
         if !matches!(action, Action::Home | Action::End)
             && let Some(e) = super::edit_text(&mut c.query, &action)
         {
             if self.edited(Some(e)) {
                 self.checkin.refresh(&self.data.roster);
+            }
+            if pasted_lines {
+                self.say(Tone::Warn, i18n::PASTED_NOT_CHECKED_IN.get());
             }
             return Ok(());
         }
@@ -152,6 +157,19 @@ impl App {
             _ => {}
         }
         Ok(())
+    }
+
+    /// Whether `typed`, arriving in one go and followed by Enter, is a badge scan: at the desk,
+    /// the search box with it is a known badge code or alias; elsewhere `typed` alone is.
+    pub fn would_scan(&self, typed: &str) -> bool {
+        let mut query = self.checkin.query.clone();
+        if self.context() != super::Context::Checkin {
+            query.clear();
+        }
+        query.paste(typed);
+        let mut hits = Vec::new();
+        self.data.roster.index.search_top(&query, 1, &mut hits);
+        hits.first().is_some_and(|h| h.tier == Tier::Code)
     }
 
     /// Checks `person` in to the current event; durable before the row shows it.

@@ -1,6 +1,7 @@
 //! The platform under the event loop: signals or console control events, and waiting for input.
 //! Unix code lives in `unix.rs`, Windows code in `windows.rs`; what they share is here.
 
+pub mod code_page;
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]

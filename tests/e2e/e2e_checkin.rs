@@ -25,6 +25,9 @@ fn check_in_by_initials_survives_quit_and_reopen() {
     // A partial syllable while the IME composes.
     tui.type_text("강미");
     tui.wait_for("강민수");
+    // Enter only once the typed text shows, as a person presses it: keys that arrive in one go
+    // with their Enter are pasted text, whose Enter acts on nothing.
+    tui.wait_for("▸ 강미");
     tui.send(b"\r");
     tui.wait_for("도착 2·예정 39");
     // Too small, then large again: a clear message, then the screen back.
@@ -65,6 +68,7 @@ fn a_walk_in_at_the_door_and_sigterm_restores_the_terminal() {
     tui.type_text("조합원");
     tui.send(b"\t");
     tui.type_text("010-1111-2222");
+    tui.wait_for("010-1111-2222"); // typed, then Enter (keys with their Enter in one go are pasted)
     tui.send(b"\r");
     tui.wait_for("현장 1·미도착 39");
     tui.signal(libc::SIGTERM);

@@ -51,10 +51,14 @@ fn the_day_from_an_empty_database_to_the_same_numbers_everywhere() {
     // By the last 4 digits of a phone, and after a one-syllable typo.
     tui.type_text("4466");
     tui.wait_for("최민재");
+    // Enter only once the typed text shows, as a person presses it: keys that arrive in one go
+    // with their Enter are pasted text, whose Enter acts on nothing.
+    tui.wait_for("▸ 4466");
     tui.send(b"\r");
     tui.wait_for("도착 2·예정 4");
     tui.type_text("박새름");
     tui.wait_for("박새롬");
+    tui.wait_for("▸ 박새름");
     tui.send(b"\r");
     tui.wait_for("도착 3·예정 4");
 
@@ -69,7 +73,7 @@ fn the_day_from_an_empty_database_to_the_same_numbers_everywhere() {
     tui.send(b"\x1bOQ"); // F2
     tui.wait_for("이름*");
     tui.type_text("정하늘");
-    tui.wait_for("다솜생협");
+    tui.wait_for("↳ 정하늘 · 다솜생협");
     tui.send(b"\r");
     tui.wait_for("도착 4·예정 4·현장 0·미도착 0");
 
@@ -81,6 +85,7 @@ fn the_day_from_an_empty_database_to_the_same_numbers_everywhere() {
     tui.type_text("푸른신협");
     tui.send(b"\t\t\t"); // kind (guessed 신협), role, phone
     tui.type_text("010-3505-5577");
+    tui.wait_for("010-3505-5577");
     tui.send(b"\r");
     let line = "도착 5·예정 4·현장 1·미도착 0";
     tui.wait_for(line);

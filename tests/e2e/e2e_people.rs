@@ -30,6 +30,9 @@ fn import_filter_edit_phone_then_export() {
     tui.send(b"\x0f"); // Ctrl-O: import
     tui.wait_for("명단 가져오기");
     tui.type_text(csv.to_str().unwrap());
+    // Enter only once the typed path shows, as a person presses it: keys that arrive in one go
+    // with their Enter are pasted text, whose Enter acts on nothing.
+    tui.wait_for(csv.file_name().unwrap().to_str().unwrap());
     tui.send(b"\r");
     tui.wait_for("CP949"); // the preview names the encoding Korean Excel writes
     tui.wait_for("새로 2");
@@ -54,6 +57,7 @@ fn import_filter_edit_phone_then_export() {
         tui.send(b"\x7f");
     }
     tui.type_text("01077778888");
+    tui.wait_for("01077778888");
     tui.send(b"\r");
     tui.wait_for("저장했습니다");
     tui.send(b"\x03");

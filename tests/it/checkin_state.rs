@@ -582,3 +582,94 @@ fn at_equal_match_an_expected_person_comes_before_one_who_has_arrived() {
         "김: every expected 김 before the arrived ones"
     );
 }
+
+/// Feeds one drain of console events to the app as the event loop does: runs judged, then
+/// each event's action.
+fn drain(app: &mut App, keys: &str) {
+    use netday::event_loop::{Run, to_action};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut q: std::collections::VecDeque<Event> = keys
+        .chars()
+        .map(|c| {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+        })
+        .collect();
+    while let Some(ev) = q.pop_front() {
+        let judged = if Run::starts(&ev) {
+            let (run, after) = Run::collect(ev, || Ok(q.pop_front())).unwrap();
+            if let Some(after) = after {
+                q.push_front(after);
+            }
+            run.judge(|t| app.would_scan(t))
+        } else {
+            vec![ev]
+        };
+        for ev in judged {
+            if let Some(a) = to_action(app, ev) {
+                app.update(a);
+            }
+        }
+    }
+}
+
+fn arrived(app: &App) -> usize {
+    app.data.roster.count().arrived
+}
+
+#[test]
+fn a_scan_checks_its_owner_in_at_once_and_a_pasted_line_checks_nobody_in() {
+    let (_d, store) = demo_store();
+    let mut people = store.people().unwrap();
+    let mut kim = people
+        .iter_mut()
+        .find(|p| p.name == "김기성")
+        .unwrap()
+        .clone();
+    kim.aliases = vec!["OLDDESK7".into()];
+    store.put_person(&mut kim).unwrap();
+    let park = people.iter().find(|p| p.name != "김기성").unwrap().clone();
+    let mut app = App::with_clock(store, fixed_now).unwrap();
+
+    // A pasted name ending in a line break (what Windows' console gives as keys): the box
+    // holds the name, nobody is checked in, and the desk says so.
+    drain(&mut app, "김기성\n");
+    assert_eq!(arrived(&app), 0);
+    assert_eq!(&*app.checkin.query, "김기성");
+    let m = app.message.as_ref().unwrap();
+    assert_eq!(
+        (m.tone, m.text.as_str()),
+        (Tone::Warn, netday::i18n::PASTED_NOT_CHECKED_IN.get())
+    );
+    // Enter pressed on its own then checks the person in.
+    drain(&mut app, "\n");
+    assert_eq!(arrived(&app), 1);
+
+    // Several lines, even of codes, check nobody in.
+    drain(&mut app, &format!("{}\n{}\n", park.code, "OLDDESK7"));
+    assert_eq!(arrived(&app), 1);
+    app.update(Action::Cancel);
+
+    // A badge scan — the code or an alias, then Enter, in one go — checks its owner in.
+    drain(&mut app, &format!("{}\n", park.code));
+    assert_eq!(arrived(&app), 2);
+    assert!(app.data.roster.status(park.id).unwrap().is_arrived());
+    assert!(app.checkin.query.is_empty());
+    let mut lee = app
+        .data
+        .roster
+        .people
+        .iter()
+        .find(|p| p.id != kim.id && p.id != park.id)
+        .unwrap()
+        .clone();
+    lee.aliases = vec!["LEE-OLD".into()];
+    app.data.store().put_person(&mut lee).unwrap();
+    app.reload().unwrap();
+    drain(&mut app, "LEE-OLD\n");
+    assert_eq!(arrived(&app), 3, "{:?}", app.message);
+}
