@@ -11,6 +11,8 @@ python3 -m zipfile -e "$zip" "$work"
 exe=$(ls "$work"/netday-*/netday.exe)
 cp "$root/target/wine/bcryptprimitives.dll" "$(dirname "$exe")/"
 export WINEPREFIX="$root/target/wine/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+rm -rf "$WINEPREFIX/drive_c/netday-smoke"
+trap 'rm -rf "$work" "$WINEPREFIX/drive_c/netday-smoke"' EXIT
 run() { wine "$exe" "$@"; }
 say() { printf 'wine smoke: %s\n' "$*"; }
 run --version | grep -q '^netday ' || { say "--version printed no version"; exit 1; }
@@ -22,5 +24,4 @@ run --db "$db" backup -o 'C:\netday-smoke\demo.netday-backup' >/dev/null
 run --db 'C:\netday-smoke\restored.db' restore 'C:\netday-smoke\demo.netday-backup' >/dev/null
 same=$(run --db 'C:\netday-smoke\restored.db' --lang en search Kim | wc -l)
 [ "$same" -eq "$hits" ] || { say "the restored database finds $same, not $hits"; exit 1; }
-rm -rf "$WINEPREFIX/drive_c/netday-smoke"
 say "--version, demo, search ($hits), backup and restore ran"
