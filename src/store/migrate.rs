@@ -201,12 +201,7 @@ pub(super) fn run(store: &Store, from: u8) -> Result<(), StoreError> {
             if v.first() != Some(&1) {
                 continue;
             }
-            let old: PersonV1 = codec::decode_body(&v[1..]).map_err(|_| {
-                StoreError::DamagedRecord(DamagedRecord {
-                    tree: TREE_NAMES[PEOPLE],
-                    key: k.to_vec(),
-                })
-            })?;
+            let old: PersonV1 = old_person(&k, &v)?;
             let p = Person {
                 aliases: Vec::new(),
                 code: badge_code(old.id),
@@ -234,6 +229,16 @@ pub(super) fn run(store: &Store, from: u8) -> Result<(), StoreError> {
     store.durable()
 }
 
+/// The person stored under `key` in an earlier layout (`value` is its version byte and body).
+fn old_person<T: serde::de::DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T, StoreError> {
+    codec::decode_body(&value[1..]).map_err(|_| {
+        StoreError::DamagedRecord(DamagedRecord {
+            tree: TREE_NAMES[PEOPLE],
+            key: key.to_vec(),
+        })
+    })
+}
+
 /// Schema 3: people gain an empty list of aliases; every other record keeps its bincode
 /// body and only its version byte changes.
 fn to_schema_3(store: &Store) -> Result<(), StoreError> {
@@ -245,12 +250,7 @@ fn to_schema_3(store: &Store) -> Result<(), StoreError> {
         if v.first() != Some(&2) {
             continue;
         }
-        let old: PersonV2 = codec::decode_body(&v[1..]).map_err(|_| {
-            StoreError::DamagedRecord(DamagedRecord {
-                tree: TREE_NAMES[PEOPLE],
-                key: k.to_vec(),
-            })
-        })?;
+        let old: PersonV2 = old_person(&k, &v)?;
         people
             .insert(k, codec::encode(&Person::from(old))?)
             .map_err(err)?;

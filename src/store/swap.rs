@@ -450,10 +450,18 @@ mod tests {
         KEEP_ASIDE.get() && dir.to_string_lossy().contains(ASIDE)
     }
 
-    /// A replaced database whose folder cannot be removed: the restore is done all the same and
-    /// names the folder, the journal is gone, and later opens leave the folder to the user.
-    #[test]
-    fn a_replaced_folder_that_cannot_be_removed_is_named_and_the_restore_stands() {
+    /// A live database holding 김기성 and a backup of another holding 이영희, in a temp folder
+    /// (canonical, so paths compare with what the store reports).
+    #[allow(clippy::type_complexity)]
+    fn live_and_backup() -> (
+        tempfile::TempDir,
+        PathBuf,
+        PathBuf,
+        Store,
+        crate::model::Person,
+        crate::model::Person,
+        super::super::Snapshot,
+    ) {
         use crate::model::{Person, Ts};
         let dir = tempfile::tempdir().unwrap();
         let base = dir.path().canonicalize().unwrap();
@@ -467,6 +475,14 @@ mod tests {
             o.put_person(&mut new).unwrap();
             o.snapshot().unwrap()
         };
+        (dir, base, live, store, old, new, snap)
+    }
+
+    /// A replaced database whose folder cannot be removed: the restore is done all the same and
+    /// names the folder, the journal is gone, and later opens leave the folder to the user.
+    #[test]
+    fn a_replaced_folder_that_cannot_be_removed_is_named_and_the_restore_stands() {
+        let (_dir, base, live, store, old, new, snap) = live_and_backup();
         KEEP_ASIDE.set(true);
         let done = store.replace_with(&snap, &mut crate::progress::Silent);
         KEEP_ASIDE.set(false);
@@ -494,19 +510,7 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn a_restore_moves_the_database_folders_with_no_file_in_them_open() {
-        use crate::model::{Person, Ts};
-        let dir = tempfile::tempdir().unwrap();
-        let base = dir.path().canonicalize().unwrap();
-        let (live, other) = (base.join("netday.db"), base.join("other.db"));
-        let mut old = Person::new("김기성", Ts(1));
-        let store = Store::open(&live).unwrap();
-        store.put_person(&mut old).unwrap();
-        let mut new = Person::new("이영희", Ts(2));
-        let snap = {
-            let o = Store::open(&other).unwrap();
-            o.put_person(&mut new).unwrap();
-            o.snapshot().unwrap()
-        };
+        let (_dir, _, live, store, _, new, snap) = live_and_backup();
         let seen: std::rc::Rc<std::cell::RefCell<Option<Vec<PathBuf>>>> = Default::default();
         let into = seen.clone();
         AT_SWAP.with(|h| {

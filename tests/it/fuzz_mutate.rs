@@ -167,6 +167,19 @@ pub fn corpus(reader: &str) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// What a kept file must give, by its name: `*.bad.*` damaged, `*.big.*` too large, any other
+/// an answer of any kind (no panic, abort or loop is the whole promise).
+pub fn expected(name: &str) -> Option<netday::io::csv::CsvError> {
+    use netday::io::csv::CsvError;
+    if name.contains(".bad.") {
+        Some(CsvError::BadSheet)
+    } else if name.contains(".big.") {
+        Some(CsvError::TooBig)
+    } else {
+        None
+    }
+}
+
 /// Runs `read` on `input`; a panic fails the test naming the file it was kept in, so it can
 /// join the corpus.
 pub fn survive<T>(reader: &str, n: usize, input: &[u8], read: impl FnOnce(&[u8]) -> T) -> T {

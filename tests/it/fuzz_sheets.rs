@@ -4,7 +4,9 @@
 
 use netday::io::csv::{CsvError, ParsedCsv, SheetBudget, parse_people_within};
 
-use super::fuzz_mutate::{Rng, corpus, corpus_dir, mutate, rezip, survive, unzip, with_entry};
+use super::fuzz_mutate::{
+    Rng, corpus, corpus_dir, expected, mutate, rezip, survive, unzip, with_entry,
+};
 
 /// Small enough that the largest input the budget admits is read in moments by a debug build.
 const SMALL: SheetBudget = SheetBudget {
@@ -226,18 +228,6 @@ fn a_zip_entry_inflating_past_the_budget_is_refused_before_it_is_parsed() {
     );
     // Under the real budget it is an ordinary file.
     assert_eq!(read(&bytes).unwrap().rows.len(), 5);
-}
-
-/// What a kept file must give, by its name: `*.bad.*` damaged, `*.big.*` too large, any other
-/// an answer of any kind (no panic, abort or loop is the whole promise).
-fn expected(name: &str) -> Option<CsvError> {
-    if name.contains(".bad.") {
-        Some(CsvError::BadSheet)
-    } else if name.contains(".big.") {
-        Some(CsvError::TooBig)
-    } else {
-        None
-    }
 }
 
 #[test]

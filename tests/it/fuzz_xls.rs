@@ -4,7 +4,7 @@
 
 use netday::io::csv::{CsvError, ParsedCsv, SheetBudget, parse_people_within};
 
-use super::fuzz_mutate::{Rng, corpus, corpus_dir, mutate, survive};
+use super::fuzz_mutate::{Rng, corpus, corpus_dir, expected, mutate, survive};
 
 const SMALL: SheetBudget = SheetBudget {
     cells: 100_000,
@@ -511,16 +511,6 @@ fn an_xls_stating_or_spanning_more_cells_than_the_budget_is_refused_before_calam
 fn an_xls_whose_sector_chains_loop_is_damaged() {
     assert_eq!(read(&looped_chain_xls()).err(), Some(CsvError::BadSheet));
     assert_eq!(read(&looped_stream_xls()).err(), Some(CsvError::BadSheet));
-}
-
-fn expected(name: &str) -> Option<CsvError> {
-    if name.contains(".bad.") {
-        Some(CsvError::BadSheet)
-    } else if name.contains(".big.") {
-        Some(CsvError::TooBig)
-    } else {
-        None
-    }
 }
 
 #[test]
