@@ -1,6 +1,9 @@
 //! The check-in desk: type to find, Enter to check in, one key to undo or register a walk-in.
 
-use super::{Action, App, Effect, Modal, PersonForm, Roster, Tone};
+use super::missing::MissingList;
+use super::people_form::FormEnd;
+use super::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use super::{Action, Context, PersonForm, Roster, Screen, Tone};
 use crate::i18n;
 use crate::model::{Attendance, AttendanceStatus, Id, TextField as FieldKind};
 use crate::search::{Hit, Tier};
@@ -23,6 +26,8 @@ pub struct CheckinState {
     pub undo: Vec<(Id, Option<Attendance>)>,
     /// The query found its person by badge code.
     pub code_hit: bool,
+    /// The walk-in form or the 미도착 list, open over the desk.
+    pub dialog: Option<CheckinDialog>,
     hits: Vec<Hit>,
 }
 
@@ -36,6 +41,7 @@ impl Default for CheckinState {
             show_contacts: false,
             undo: Vec::new(),
             code_hit: false,
+            dialog: None,
             hits: Vec::new(),
         }
     }
@@ -86,28 +92,112 @@ impl CheckinState {
     }
 }
 
-impl App {
-    pub(super) fn on_checkin(&mut self, action: Action) -> Result<(), StoreError> {
-        let c = &mut self.checkin;
+/// What opens over the desk.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CheckinDialog {
+    /// A walk-in being registered.
+    WalkIn(Box<PersonForm>),
+    /// 미도착: who is expected and has not come.
+    Missing(Box<MissingList>),
+}
+
+impl Unit for CheckinState {
+    fn context(&self) -> Context {
+        match &self.dialog {
+            None => Context::Checkin,
+            Some(CheckinDialog::WalkIn(_)) => Context::Form,
+            Some(CheckinDialog::Missing(_)) => Context::Missing,
+        }
+    }
+
+    fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        match self.dialog.take() {
+            None => self.on_desk(cx, action),
+            Some(CheckinDialog::WalkIn(mut f)) => {
+                let end = f.update(cx, action, false);
+                match end {
+                    Ok(FormEnd::Open) | Err(_) => {
+                        self.dialog = Some(CheckinDialog::WalkIn(f));
+                    }
+                    Ok(FormEnd::Existing(id)) => self.check_in(cx, id)?,
+                    Ok(FormEnd::WalkedIn(id)) => {
+                        self.undo.push((id, None));
+                        self.query.clear();
+                        self.refresh(&cx.data.roster);
+                    }
+                    Ok(FormEnd::Closed | FormEnd::Saved(_)) => {}
+                }
+                end.map(|_| Effect::keep())
+            }
+            Some(CheckinDialog::Missing(mut m)) => {
+                let open = self.on_missing(cx, &mut m, action);
+                if matches!(open, Ok(true) | Err(_)) {
+                    self.dialog = Some(CheckinDialog::Missing(m));
+                }
+                open.map(|_| Effect::keep())
+            }
+        }
+    }
+
+    fn answer(&mut self, cx: &mut Cx, q: Question, a: Answer) -> Result<Effect, StoreError> {
+        let (Question::UndoCheckIn(person), Answer::Yes) = (q, a) else {
+            return Ok(Effect::close());
+        };
+        let Some(pos) = self.undo.iter().rposition(|(p, _)| *p == person) else {
+            return Ok(Effect::close());
+        };
+        let (_, previous) = self.undo[pos].clone();
+        let event = cx.event_id().unwrap_or_default();
+        match &previous {
+            Some(a) => cx.data.set_attendance(a.clone())?,
+            None => cx.data.remove_attendance(event, person)?,
+        }
+        self.undo.remove(pos);
+        let name = cx
+            .data
+            .roster
+            .person(person)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        cx.say(Tone::Info, i18n::undone(&name));
+        self.refresh(&cx.data.roster);
+        Ok(Effect::close())
+    }
+
+    fn on_changed(&mut self, cx: &mut Cx, what: What) -> Result<(), StoreError> {
+        if what.has(What::DAY) {
+            *self = CheckinState {
+                show_contacts: self.show_contacts,
+                ..CheckinState::default()
+            };
+        }
+        self.refresh(&cx.data.roster);
+        Ok(())
+    }
+}
+
+impl CheckinState {
+    fn on_desk(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        let c = self;
         // Pasted text never acts as Enter: its line breaks only end up in the box.
         let pasted_lines = matches!(&action, Action::Paste(s) if s.contains(['\n', '\r']));
         // The list keeps ↑↓ PgUp PgDn Home End; every other editing key goes to the search box.
         if !matches!(action, Action::Home | Action::End)
             && let Some(e) = super::edit_text(&mut c.query, &action)
         {
-            if self.edited(Some(e)) {
-                self.checkin.refresh(&self.data.roster);
+            if cx.edited(Some(e)) {
+                c.refresh(&cx.data.roster);
             }
             if pasted_lines {
-                self.say(Tone::Warn, i18n::PASTED_NOT_CHECKED_IN.get());
+                cx.say(Tone::Warn, i18n::PASTED_NOT_CHECKED_IN.get());
             }
-            return Ok(());
+            return Ok(Effect::keep());
         }
         match action {
             Action::Cancel => {
                 c.query.clear();
-                c.refresh(&self.data.roster);
-                self.message = None;
+                c.refresh(&cx.data.roster);
+                cx.hush();
             }
             a if super::list_key(&a).is_some() => {
                 if let Some(k) = super::list_key(&a) {
@@ -121,7 +211,7 @@ impl App {
                 } else {
                     i18n::CONTACTS_HIDDEN
                 };
-                self.say(Tone::Info, text.get());
+                cx.say(Tone::Info, text.get());
             }
             Action::Submit => {
                 let target = if c.code_hit {
@@ -130,127 +220,104 @@ impl App {
                     c.rows.get(c.selected)
                 };
                 match target.copied() {
-                    Some(id) => return self.check_in(id),
-                    None => self.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
+                    Some(id) => c.check_in(cx, id)?,
+                    None => cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
                 }
             }
             Action::Undo => match c.undo.last() {
-                Some(&(person, _)) => self.modal = Some(Modal::ConfirmUndo { person }),
-                None => self.say(Tone::Warn, i18n::NOTHING_TO_UNDO.get()),
+                Some(&(person, _)) => {
+                    return Ok(Effect::ask(Ask::new(
+                        Asker::Screen(Screen::Checkin),
+                        Question::UndoCheckIn(person),
+                        i18n::UNDO_TITLE.get(),
+                        i18n::confirm_undo(&super::people_confirm::who(&cx.data.roster, person)),
+                    )));
+                }
+                None => cx.say(Tone::Warn, i18n::NOTHING_TO_UNDO.get()),
             },
-            Action::ShowMissing => self.open_missing(),
+            Action::ShowMissing => c.open_missing(cx),
             Action::ForgetImports => {
-                let n = self.data.forget_imports()?;
-                self.say(Tone::Info, i18n::imports_forgotten(n));
+                let n = cx.data.forget_imports()?;
+                cx.say(Tone::Info, i18n::imports_forgotten(n));
             }
-            Action::WalkIn if self.event.is_none() => {
+            Action::WalkIn if cx.event.is_none() => {
                 // Say it now, not after the whole form is filled.
-                self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
+                cx.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
             }
             Action::WalkIn => {
                 // What was typed is most likely the newcomer's name.
                 let q = c.query.trim();
                 let name = if q.is_ascii() { "" } else { q };
                 let form = PersonForm::walk_in(name);
-                self.modal = Some(Modal::PersonForm(Box::new(form)));
+                c.dialog = Some(CheckinDialog::WalkIn(Box::new(form)));
             }
             _ => {}
         }
-        Ok(())
+        Ok(Effect::keep())
     }
 
-    /// Whether `typed`, arriving in one go and followed by Enter, is a badge scan: at the desk,
-    /// the search box with it is a known badge code or alias; elsewhere `typed` alone is.
-    pub fn would_scan(&self, typed: &str) -> bool {
-        let mut query = self.checkin.query.clone();
-        if self.context() != super::Context::Checkin {
+    /// Whether `typed`, arriving in one go and followed by Enter, is a badge scan: at the desk
+    /// (`at_desk`), the search box with it is a known badge code or alias; elsewhere `typed`
+    /// alone is.
+    pub fn would_scan(&self, roster: &Roster, typed: &str, at_desk: bool) -> bool {
+        let mut query = self.query.clone();
+        if !at_desk {
             query.clear();
         }
         query.paste(typed);
         let mut hits = Vec::new();
-        self.data.roster.index.search_top(&query, 1, &mut hits);
+        roster.index.search_top(&query, 1, &mut hits);
         hits.first().is_some_and(|h| h.tier == Tier::Code)
     }
 
     /// Checks `person` in to the current event; durable before the row shows it.
-    pub fn check_in(&mut self, person: Id) -> Result<(), StoreError> {
-        let Some(event) = self.event.as_ref().map(|e| e.id) else {
-            self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
+    pub fn check_in(&mut self, cx: &mut Cx, person: Id) -> Result<(), StoreError> {
+        let Some(event) = cx.need_event() else {
             return Ok(());
         };
-        let Some(p) = self.data.roster.person(person) else {
+        let Some(p) = cx.data.roster.person(person) else {
             return Ok(());
         };
-        let who = format!("{} ({})", p.name, self.data.roster.org_name(p));
-        let previous = self.data.roster.attendance.get(&person).cloned();
+        let who = format!("{} ({})", p.name, cx.data.roster.org_name(p));
+        let previous = cx.data.roster.attendance.get(&person).cloned();
         if let Some(at) = previous.as_ref().and_then(|a| a.status.arrived_at()) {
-            self.say(Tone::Warn, i18n::already_arrived(&who, &at.hhmm()));
+            cx.say(Tone::Warn, i18n::already_arrived(&who, &at.hhmm()));
             return Ok(());
         }
-        let now = self.now();
+        let now = cx.now;
         let status = if previous.is_some() {
             AttendanceStatus::CheckedIn {
                 at: now,
-                desk: self.desk.clone(),
+                desk: cx.desk.to_string(),
             }
         } else {
             AttendanceStatus::WalkIn {
                 at: now,
-                desk: self.desk.clone(),
+                desk: cx.desk.to_string(),
             }
         };
         let a = Attendance {
-            event_id: event,
+            event_id: event.id,
             person_id: person,
             status,
             updated: now,
         };
         let shown = p.name.clone();
-        match self.data.check_in(a, &shown) {
+        match cx.data.check_in(a, &shown) {
             Err(e @ StoreError::NotAsShown { .. }) => {
-                self.checkin.query.clear();
-                self.reload()?;
-                self.say(Tone::Error, i18n::pick(e.ko(), e.en()));
+                // The roster was read again from the store: the list shows what it holds.
+                self.query.clear();
+                cx.data.reload(cx.event, cx.events)?;
+                self.refresh(&cx.data.roster);
+                cx.say(Tone::Error, i18n::pick(e.ko(), e.en()));
                 return Ok(());
             }
             r => r?,
         }
-        self.checkin.undo.push((person, previous));
-        self.say(Tone::Good, i18n::checked_in(&who, &now.hhmm()));
-        self.checkin.query.clear();
-        self.checkin.refresh(&self.data.roster);
+        self.undo.push((person, previous));
+        cx.say(Tone::Good, i18n::checked_in(&who, &now.hhmm()));
+        self.query.clear();
+        self.refresh(&cx.data.roster);
         Ok(())
-    }
-
-    pub(super) fn on_confirm_undo(
-        &mut self,
-        person: Id,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
-        match super::confirm_answer(&action) {
-            Some(true) => {
-                let Some(pos) = self.checkin.undo.iter().rposition(|(p, _)| *p == person) else {
-                    return Ok(Effect::Close);
-                };
-                let (_, previous) = self.checkin.undo[pos].clone();
-                let event = self.event.as_ref().map(|e| e.id).unwrap_or_default();
-                match &previous {
-                    Some(a) => self.data.set_attendance(a.clone())?,
-                    None => self.data.remove_attendance(event, person)?,
-                }
-                self.checkin.undo.remove(pos);
-                let name = self
-                    .data
-                    .roster
-                    .person(person)
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default();
-                self.say(Tone::Info, i18n::undone(&name));
-                self.checkin.refresh(&self.data.roster);
-                Ok(Effect::Close)
-            }
-            Some(false) => Ok(Effect::Close),
-            None => Ok(Effect::Keep),
-        }
     }
 }

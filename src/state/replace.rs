@@ -2,20 +2,21 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Action, App, Effect, Tone};
+use super::Tone;
+use super::unit::{Ask, Asker, Cx, Effect, Question};
 use crate::i18n;
 use crate::io::files::{self, FileError, Replace};
 use crate::progress::Progress;
 use crate::store::StoreError;
 
 /// What goes into the file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Writing {
     /// The minutes of the current networking day, Markdown or chat text (a path ending in
     /// .md or .txt decides; otherwise the one asked for).
     Minutes(crate::io::minutes::Format),
-    /// The people list as the People screen shows it.
-    People,
+    /// The people list as the People screen showed it (these people, in this order).
+    People(Vec<crate::model::Id>),
     /// A PDF for the current networking day.
     Print(crate::io::print::Kind),
 }
@@ -38,96 +39,96 @@ pub enum Wrote {
     Failed(String),
 }
 
-impl App {
-    /// Writes a new file, or answers [`Wrote::Exists`] when one is already there.
-    pub(super) fn write_for_user(
-        &mut self,
-        path: &Path,
-        what: Writing,
-        progress: &mut dyn Progress,
-    ) -> Result<Wrote, StoreError> {
-        self.write_file(path, what, Replace::No, progress)
-    }
-
-    fn write_file(
-        &mut self,
-        path: &Path,
-        what: Writing,
-        replace: Replace,
-        progress: &mut dyn Progress,
-    ) -> Result<Wrote, StoreError> {
-        let mut unprintable = Vec::new();
-        let (bytes, rows) = match what {
-            Writing::Minutes(format) => self.minutes_bytes(minutes_format(path, format))?,
-            Writing::People => match self.people_view_bytes(path) {
-                Ok(b) => b,
-                Err(why) => return Ok(Wrote::Failed(why)),
-            },
-            Writing::Print(kind) => match self.print_bytes(kind, progress) {
-                Ok((bytes, rows, who)) => {
-                    unprintable = who;
-                    (bytes, rows)
-                }
-                Err(why) => return Ok(Wrote::Failed(why)),
-            },
-        };
-        let shown = path.display().to_string();
-        Ok(
-            match files::write(path, &bytes, replace, Some(self.data.path())) {
-                Ok(()) => {
-                    let text = match what {
-                        Writing::Minutes(_) => i18n::minutes_written(&shown),
-                        Writing::People => i18n::wrote_file(&shown, rows),
-                        Writing::Print(_) => i18n::printed_in_app(&shown, rows),
-                    };
-                    if unprintable.is_empty() {
-                        self.say(Tone::Good, text);
-                    } else {
-                        let warning = i18n::print_unprintable(&unprintable);
-                        self.say(Tone::Warn, format!("{text} · {warning}"));
-                    }
-                    Wrote::Done
-                }
-                Err(FileError::Exists(_)) if replace == Replace::No => Wrote::Exists(ReplaceFile {
-                    path: path.to_path_buf(),
-                    what,
-                }),
-                Err(e) => Wrote::Failed(i18n::pick(e.ko(), e.en())),
-            },
+impl ReplaceFile {
+    /// The question asked before the file is replaced.
+    pub fn ask(self) -> Ask {
+        Ask::new(
+            Asker::App,
+            Question::Replace(Box::new(self.clone())),
+            i18n::REPLACE_TITLE.get(),
+            i18n::confirm_replace(&self.path.display().to_string()),
         )
     }
+}
 
-    pub(super) fn on_confirm_replace(
-        &mut self,
-        r: &ReplaceFile,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
-        match super::confirm_answer(&action) {
-            // Written as a job, with a gauge in the app.
-            Some(true) => self.job = Some(super::Job::Replace),
-            Some(false) => {
-                self.say(
-                    Tone::Info,
-                    i18n::not_replaced(&r.path.display().to_string()),
-                );
-                return Ok(Effect::Close);
+/// `name` in the directory the app writes files to: the one it was given, else the user's
+/// Documents, else the current directory.
+pub fn export_path(cx: &Cx, name: &str) -> Option<PathBuf> {
+    let dir = cx
+        .export_dir
+        .map(Path::to_path_buf)
+        .or_else(crate::io::files::default_dir)?;
+    Some(dir.join(name))
+}
+
+/// Writes a new file, or answers [`Wrote::Exists`] when one is already there.
+pub(super) fn write_for_user(
+    cx: &mut Cx,
+    path: &Path,
+    what: &Writing,
+    progress: &mut dyn Progress,
+) -> Result<Wrote, StoreError> {
+    write_file(cx, path, what, Replace::No, progress)
+}
+
+/// Replaces the file, as the user said yes.
+pub(super) fn replace_now(
+    cx: &mut Cx,
+    r: &ReplaceFile,
+    progress: &mut dyn Progress,
+) -> Result<Effect, StoreError> {
+    if let Wrote::Failed(why) = write_file(cx, &r.path, &r.what, Replace::Yes, progress)? {
+        cx.say(Tone::Error, why);
+    }
+    Ok(Effect::close())
+}
+
+fn write_file(
+    cx: &mut Cx,
+    path: &Path,
+    what: &Writing,
+    replace: Replace,
+    progress: &mut dyn Progress,
+) -> Result<Wrote, StoreError> {
+    let mut unprintable = Vec::new();
+    let (bytes, rows) = match what {
+        Writing::Minutes(format) => super::notes::minutes_bytes(cx, minutes_format(path, *format))?,
+        Writing::People(ids) => match super::people_io::people_view_bytes(cx, ids, path) {
+            Ok(b) => b,
+            Err(why) => return Ok(Wrote::Failed(why)),
+        },
+        Writing::Print(kind) => match super::print::print_bytes(cx, *kind, progress) {
+            Ok((bytes, rows, who)) => {
+                unprintable = who;
+                (bytes, rows)
             }
-            None => {}
-        }
-        Ok(Effect::Keep)
-    }
-
-    /// Replaces the file, as the user said yes.
-    pub(super) fn replace_now(
-        &mut self,
-        r: &ReplaceFile,
-        progress: &mut dyn Progress,
-    ) -> Result<Effect, StoreError> {
-        if let Wrote::Failed(why) = self.write_file(&r.path, r.what, Replace::Yes, progress)? {
-            self.say(Tone::Error, why);
-        }
-        Ok(Effect::Close)
-    }
+            Err(why) => return Ok(Wrote::Failed(why)),
+        },
+    };
+    let shown = path.display().to_string();
+    Ok(
+        match files::write(path, &bytes, replace, Some(cx.data.path())) {
+            Ok(()) => {
+                let text = match what {
+                    Writing::Minutes(_) => i18n::minutes_written(&shown),
+                    Writing::People(_) => i18n::wrote_file(&shown, rows),
+                    Writing::Print(_) => i18n::printed_in_app(&shown, rows),
+                };
+                if unprintable.is_empty() {
+                    cx.say(Tone::Good, text);
+                } else {
+                    let warning = i18n::print_unprintable(&unprintable);
+                    cx.say(Tone::Warn, format!("{text} · {warning}"));
+                }
+                Wrote::Done
+            }
+            Err(FileError::Exists(_)) if replace == Replace::No => Wrote::Exists(ReplaceFile {
+                path: path.to_path_buf(),
+                what: what.clone(),
+            }),
+            Err(e) => Wrote::Failed(i18n::pick(e.ko(), e.en())),
+        },
+    )
 }
 
 /// The minutes' shape for `path`: its extension when it says, else `asked`.

@@ -81,7 +81,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         crate::model::dates::start_of,
     );
     let sched = schedule(items, day_start);
-    let timings = app.agenda_timings();
+    let timings = app.agenda.timings(app.event.as_ref(), app.now());
     let height = list.height as usize;
     let sel = app.agenda.selected;
     let offset = crate::widgets::list::offset(sel, height);

@@ -18,7 +18,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 use crate::i18n;
 use crate::keymap;
 use crate::model::{Event, OrgKind};
-use crate::state::{App, Modal, Screen, Tone};
+use crate::state::{App, CheckinDialog, IdeaDialog, Modal, PeopleDialog, Screen, Tone};
 use widgets::{centered, fit, pad, width};
 
 /// Smallest terminal the layout works in.
@@ -65,6 +65,42 @@ fn draw_screen(app: &App, f: &mut Frame) {
         Paragraph::new(fit(&hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),
         hints,
     );
+    // The screen's own form, list or detail, over it.
+    match app.screen {
+        Screen::Checkin => match &app.checkin.dialog {
+            Some(CheckinDialog::WalkIn(form)) => {
+                people_dialogs::draw_person_form(app, form, f, area)
+            }
+            Some(CheckinDialog::Missing(m)) => checkin::draw_missing(app, m, f, area),
+            None => {}
+        },
+        Screen::People => match &app.people.dialog {
+            Some(PeopleDialog::Person(form)) => {
+                people_dialogs::draw_person_form(app, form, f, area)
+            }
+            Some(PeopleDialog::Org(form)) => people_dialogs::draw_org_form(form, f, area),
+            Some(PeopleDialog::Filter { row }) => {
+                people_dialogs::draw_filter_menu(app, *row, f, area)
+            }
+            None => {}
+        },
+        Screen::Agenda => {
+            if let Some(form) = &app.agenda.form {
+                agenda::draw_form(form, f, area);
+            }
+        }
+        Screen::Notes => {
+            if let Some(form) = &app.notes.action_form {
+                notes::draw_action_form(app, form, f, area);
+            }
+        }
+        Screen::Ideas => match &app.ideas.dialog {
+            Some(IdeaDialog::Form(form)) => ideas::draw_form(app, form, f, area),
+            Some(IdeaDialog::Filter(form)) => ideas::draw_filter(app, form, f, area),
+            Some(IdeaDialog::Detail(d)) => ideas::draw_idea_detail(app, d, f, body),
+            None => {}
+        },
+    }
     let Some(modal) = &app.modal else {
         return;
     };
@@ -72,78 +108,19 @@ fn draw_screen(app: &App, f: &mut Frame) {
         Modal::Help => draw_help(app, f, area),
         Modal::EventPicker(p) => events::draw_picker(app, p, f, area),
         Modal::EventForm(form) => events::draw_form(form, f, area),
-        Modal::Missing(m) => checkin::draw_missing(app, m, f, area),
-        Modal::ConfirmDeleteEvent { id } => {
-            let label = app
-                .events
-                .iter()
-                .find(|e| e.id == *id)
-                .map(event_label)
-                .unwrap_or_default();
-            draw_confirm(
-                f,
-                area,
-                i18n::DELETE_EVENT_TITLE.get(),
-                &i18n::confirm_delete_event(&label),
-            );
-        }
-        Modal::ConfirmUndo { person } => {
-            draw_confirm(
-                f,
-                area,
-                i18n::UNDO_TITLE.get(),
-                &i18n::confirm_undo(&who(app, *person)),
-            );
-        }
-        Modal::PersonForm(form) => people_dialogs::draw_person_form(app, form, f, area),
-        Modal::OrgForm(form) => people_dialogs::draw_org_form(form, f, area),
-        Modal::PeopleFilter { row } => people_dialogs::draw_filter_menu(app, *row, f, area),
-        Modal::PeopleConfirm(what) => {
-            let (title, text) = people_dialogs::confirm_text(app, what);
-            draw_confirm(f, area, title, &text);
-        }
         Modal::Import(d) => people_dialogs::draw_import(app, d, f, area),
         Modal::Export(d) => people_dialogs::draw_export(d, f, area),
         Modal::PrintMenu { row } => people_dialogs::draw_print_menu(*row, f, area),
-        Modal::AgendaForm(form) => agenda::draw_form(form, f, area),
-        Modal::ActionForm(form) => notes::draw_action_form(app, form, f, area),
-        Modal::ConfirmDeleteAgenda { id } => {
-            let title = app
-                .agenda
-                .items
-                .iter()
-                .find(|i| i.id == *id)
-                .map(|i| i.title.as_str())
-                .unwrap_or("");
-            draw_confirm(
-                f,
-                area,
-                i18n::DELETE_TITLE.get(),
-                &i18n::confirm_delete(title),
-            );
+        // The one confirm: what will happen, and the keys that answer (a question offering
+        // a third answer names its keys in its text).
+        Modal::Confirm(ask) => {
+            let keys = if ask.discard {
+                ""
+            } else {
+                i18n::CONFIRM_KEYS.get()
+            };
+            draw_question(f, area, &ask.title, &ask.text, keys);
         }
-        Modal::ConfirmDeleteNote { id } => {
-            let text = app
-                .notes
-                .note(*id)
-                .and_then(|n| n.text.lines().next())
-                .unwrap_or("");
-            draw_confirm(
-                f,
-                area,
-                i18n::DELETE_TITLE.get(),
-                &i18n::confirm_delete(&fit(text, 30)),
-            );
-        }
-        Modal::ConfirmReplace(r) => draw_confirm(
-            f,
-            area,
-            i18n::REPLACE_TITLE.get(),
-            &i18n::confirm_replace(&r.path.display().to_string()),
-        ),
-        Modal::IdeaForm(form) => ideas::draw_form(app, form, f, area),
-        Modal::IdeaFilter(form) => ideas::draw_filter(app, form, f, area),
-        Modal::IdeaDetail(d) => ideas::draw_idea_detail(app, d, f, body),
         Modal::OfferDemo => draw_question(
             f,
             area,
@@ -168,24 +145,9 @@ fn draw_too_small(f: &mut Frame, area: Rect) {
     );
 }
 
-/// A person as a confirm names them: enough to tell two 김민지 apart (name, organisation, the
-/// last four digits of the phone, else the badge code).
+/// A person as a question names them (name, organisation, the last digits of the phone).
 pub fn who(app: &App, id: crate::model::Id) -> String {
-    let Some(p) = app.data.roster.person(id) else {
-        return String::new();
-    };
-    let digits: String = p.phone.chars().filter(char::is_ascii_digit).collect();
-    let tail = if digits.len() >= 4 {
-        format!("☎ …{}", &digits[digits.len() - 4..])
-    } else {
-        format!("{} {}", i18n::COL_CODE.get(), p.code)
-    };
-    let org = app.data.roster.org_name(p);
-    [p.name.as_str(), org, &tail]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
+    crate::state::people_confirm::who(&app.data.roster, id)
 }
 
 pub fn event_label(e: &Event) -> String {
@@ -305,10 +267,6 @@ pub fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     let inner = block.inner(r);
     f.render_widget(block, r);
     inner
-}
-
-pub fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str) {
-    draw_question(f, area, title, text, i18n::CONFIRM_KEYS.get());
 }
 
 /// A popup that asks `text` and ends with the line of keys that answer it.

@@ -35,11 +35,11 @@ fn filter_label(k: KindFilter) -> L {
 /// "1. title" of an agenda item of the current event, if the note has one.
 fn agenda_label(app: &App, id: Option<crate::model::Id>) -> String {
     id.and_then(|id| {
-        app.agenda
-            .items
+        app.notes
+            .agenda
             .iter()
             .position(|i| i.id == id)
-            .map(|p| format!("{}. {}", p + 1, app.agenda.items[p].title))
+            .map(|p| format!("{}. {}", p + 1, app.notes.agenda[p].title))
     })
     .unwrap_or_default()
 }
@@ -162,7 +162,7 @@ fn note_line(
     let (mark, extra, kind_style, overdue) = match &note.kind {
         NoteKind::Action { owner, due, done } => {
             let mut parts = Vec::new();
-            let who = app.owner_name(owner);
+            let who = crate::state::action_form::owner_name(&app.data.roster, owner);
             if *owner != Owner::Nobody {
                 parts.push(format!("{} {who}", i18n::OWNER.get()));
             }
@@ -189,8 +189,8 @@ fn note_line(
     let agenda = if carried {
         String::new()
     } else {
-        app.agenda
-            .items
+        app.notes
+            .agenda
             .iter()
             .position(|i| Some(i.id) == note.agenda_id)
             .map(|p| format!("({}) ", p + 1))
@@ -266,19 +266,6 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
         .title_bottom(Line::styled(saved, Style::new().fg(Color::DarkGray)).right_aligned());
     let inner = block.inner(area);
     f.render_widget(block, area);
-    if ed.confirm_close {
-        f.render_widget(
-            Paragraph::new(
-                super::widgets::wrap(i18n::CONFIRM_CLOSE_EDITOR.get(), inner.width as usize)
-                    .into_iter()
-                    .map(Line::from)
-                    .collect::<Vec<_>>(),
-            )
-            .style(Style::new().fg(WARN).bold()),
-            inner,
-        );
-        return;
-    }
     f.render_widget(&ed.textarea, inner);
     if app.modal.is_none() {
         // The terminal cursor sits at the caret so the IME composes in place.
@@ -329,7 +316,9 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
     );
     if form.form.focus == ActionField::Owner {
         let label = |c| match c {
-            OwnerPick::Person(p) => app.owner_name(&Owner::Person(p)),
+            OwnerPick::Person(p) => {
+                crate::state::action_form::owner_name(&app.data.roster, &Owner::Person(p))
+            }
             OwnerPick::Org(o) => match app.data.roster.orgs.get(&o) {
                 Some(org) => format!("{} · {}", org.name, i18n::kind_short(org.kind)),
                 None => String::new(),

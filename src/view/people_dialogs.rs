@@ -13,7 +13,6 @@ use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
 use crate::i18n::{self};
 use crate::model::{District, OrgKind};
 use crate::state::OrgForm;
-use crate::state::PeopleConfirm;
 use crate::state::people::{Filters, StatusFilter};
 use crate::state::people_form::{OField, PField};
 use crate::state::people_io::{ExportDialog, ImportDialog};
@@ -277,48 +276,6 @@ pub fn draw_filter_menu(app: &App, row: usize, f: &mut Frame, area: Rect) {
 }
 
 /// An organisation told apart from a namesake: name · kind · how many people.
-fn org_who(app: &App, id: crate::model::Id) -> String {
-    let r = &app.data.roster;
-    match r.orgs.get(&id) {
-        Some(o) => {
-            let (people, _, _) = r.org_counts(id);
-            format!(
-                "{} · {} · {}",
-                o.name,
-                kind_label(o.kind),
-                i18n::people_n(people)
-            )
-        }
-        None => String::new(),
-    }
-}
-
-pub fn confirm_text(app: &App, what: &PeopleConfirm) -> (&'static str, String) {
-    let name = |id| super::who(app, id);
-    let (title, body) = match what {
-        PeopleConfirm::Archive(id) => {
-            (i18n::ARCHIVE_TITLE.get(), i18n::confirm_archive(&name(*id)))
-        }
-        PeopleConfirm::Merge { keep, dup } => (
-            i18n::MERGE_TITLE.get(),
-            i18n::confirm_merge(&name(*dup), &name(*keep)),
-        ),
-        PeopleConfirm::MergeOrgs { keep, dup } => (
-            i18n::MERGE_ORGS_TITLE.get(),
-            i18n::confirm_merge_orgs(&org_who(app, *dup), &org_who(app, *keep)),
-        ),
-        PeopleConfirm::CloseDay { expected } => (
-            i18n::CLOSE_DAY_TITLE.get(),
-            i18n::confirm_close_day(*expected),
-        ),
-        PeopleConfirm::UndoCloseDay => (
-            i18n::UNDO_CLOSE_TITLE.get(),
-            i18n::confirm_undo_close(app.people.close_undo.len()),
-        ),
-    };
-    (title, body)
-}
-
 fn path_line(path: &TextField, w: usize) -> (Line<'static>, usize) {
     let mut lines = Vec::new();
     let x = form_line(
@@ -506,8 +463,8 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
 pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
     use crate::io::minutes::Format;
     use crate::state::Writing;
-    let (title, keys) = match d.what {
-        Writing::People => (i18n::EXPORT_TITLE.get(), i18n::EXPORT_KEYS),
+    let (title, keys) = match &d.what {
+        Writing::People(_) => (i18n::EXPORT_TITLE.get(), i18n::EXPORT_KEYS),
         Writing::Minutes(Format::Markdown) => {
             (i18n::MINUTES_EXPORT_TITLE.get(), i18n::MINUTES_EXPORT_KEYS)
         }
@@ -515,7 +472,7 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
             i18n::MINUTES_TEXT_EXPORT_TITLE.get(),
             i18n::MINUTES_EXPORT_KEYS,
         ),
-        Writing::Print(kind) => (i18n::print_kind(kind).0.get(), i18n::PRINT_EXPORT_KEYS),
+        Writing::Print(kind) => (i18n::print_kind(*kind).0.get(), i18n::PRINT_EXPORT_KEYS),
     };
     let inner = popup(f, area, 90, 7, title);
     let w = inner.width as usize;
