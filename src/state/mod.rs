@@ -1,111 +1,28 @@
-//! What the app knows and how an action changes it. `update` may call the store (every confirmed
-//! change is durable before it returns); nothing here draws or reads the terminal.
-
-mod action;
-pub mod action_form;
-pub mod agenda;
-pub mod checkin;
-pub mod events;
-mod form;
-pub mod ideas;
-pub mod missing;
-pub mod notes;
-pub mod people;
-pub mod people_confirm;
-pub mod people_form;
-pub mod people_io;
-pub mod print;
-pub mod replace;
-pub mod unit;
+//! The app: which screen is shown, the one modal over it, the long work a key asked for and the
+//! clock. It routes each action to the modal or the screen (`crate::screens`), applies the
+//! `Effect` they answer in one place, and tells every screen what changed. It draws nothing and
+//! reads no terminal.
 
 use chrono::NaiveDate;
 
 use crate::data::Data;
-use crate::i18n::{self, L};
+use crate::i18n;
 use crate::model::{Event, Id, TextField as FieldKind, Ts, cut_to};
+use crate::screens::unit::{Answer, Asker, Cx, Effect, ModalStep, Question, Unit, What};
+use crate::screens::{events, print, replace};
 use crate::store::{Store, StoreError};
-use unit::{Answer, Ask, Asker, Cx, Effect, ModalStep, Question, Unit, What};
 
 pub use crate::data::{Count, History, Roster};
-pub use action::{Action, Context};
-pub use action_form::ActionForm;
-pub use agenda::{AgendaForm, AgendaState};
-pub use checkin::{CheckinDialog, CheckinState};
-pub(crate) use form::{Edited, Step, cycle, edit_text, form_keys, list_key, text_form_keys};
-pub use ideas::{IdeaDialog, IdeasState};
-pub use notes::NotesState;
-pub use people::{PeopleDialog, PeopleState};
-pub use people_form::{OrgForm, PersonForm};
-pub use people_io::{ExportDialog, ImportDialog};
-pub use replace::{ReplaceFile, Writing, Wrote};
-pub use unit::Job;
-
-/// The screens reachable from anywhere, in tab order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Screen {
-    Checkin,
-    People,
-    Agenda,
-    Notes,
-    Ideas,
-}
-
-impl Screen {
-    pub const ALL: [Screen; 5] = [
-        Screen::Checkin,
-        Screen::People,
-        Screen::Agenda,
-        Screen::Notes,
-        Screen::Ideas,
-    ];
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    pub fn title(self) -> L {
-        match self {
-            Screen::Checkin => i18n::SCREEN_CHECKIN,
-            Screen::People => i18n::SCREEN_PEOPLE,
-            Screen::Agenda => i18n::SCREEN_AGENDA,
-            Screen::Notes => i18n::SCREEN_NOTES,
-            Screen::Ideas => i18n::SCREEN_IDEAS,
-        }
-    }
-}
-
-/// A line in the status bar.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub tone: Tone,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Good,
-    Warn,
-    Error,
-}
-
-/// What sits on top of the screen and takes the keys first: help, the day's dialogs, import,
-/// export and print (which run long work), and the one confirm. A screen's own forms and lists
-/// live in the screen. The app holds at most one (`App::modal`).
-#[derive(Debug, PartialEq)]
-pub enum Modal {
-    Help,
-    OfferDemo,
-    EventPicker(Box<events::EventPicker>),
-    EventForm(Box<events::EventForm>),
-    Import(Box<ImportDialog>),
-    Export(Box<ExportDialog>),
-    /// What to print (the highlighted row of `print::KINDS`).
-    PrintMenu {
-        row: usize,
-    },
-    /// Every question asked before a change: one handler, one drawing.
-    Confirm(Box<Ask>),
-}
+pub use crate::keymap::{Action, Context};
+pub use crate::screens::agenda::{AgendaForm, AgendaState};
+pub use crate::screens::checkin::{CheckinDialog, CheckinState};
+pub use crate::screens::files::{ExportDialog, ImportDialog, ReplaceFile, Writing, Wrote};
+pub use crate::screens::ideas::{IdeaDialog, IdeasState};
+pub use crate::screens::notes::{ActionForm, NotesState};
+pub use crate::screens::people::{OrgForm, PeopleDialog, PeopleState, PersonForm};
+pub use crate::screens::unit::Job;
+pub use crate::screens::{Message, Modal, Screen, Tone, unit};
+pub use crate::screens::{agenda, checkin, ideas, notes, people};
 
 /// What a screen or dialog may use (`unit::Cx`), borrowed from the app's fields one by one so
 /// that a screen beside it can be borrowed too.

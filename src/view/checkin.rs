@@ -206,7 +206,12 @@ fn row_text(w: &[usize; 6], cells: [&str; 6]) -> String {
 }
 
 /// 미도착: who is expected and has not come, to call them (phones masked until F3).
-pub fn draw_missing(app: &App, m: &crate::state::missing::MissingList, f: &mut Frame, area: Rect) {
+pub fn draw_missing(
+    app: &App,
+    m: &crate::screens::checkin::missing::MissingList,
+    f: &mut Frame,
+    area: Rect,
+) {
     let h = area.height.saturating_sub(4).max(8);
     let title = i18n::missing_title(m.rows.len());
     let inner = super::popup(f, area, area.width.saturating_sub(8).min(90), h, &title);

@@ -11,8 +11,8 @@ use super::widgets::{choice_line, form_field, pad};
 use super::{event_label, popup};
 use crate::i18n;
 use crate::model::District;
+use crate::screens::events::{EventField, EventForm, EventPicker};
 use crate::state::App;
-use crate::state::events::{EventField, EventForm, EventPicker};
 use crate::widgets::TextField;
 
 pub fn draw_picker(app: &App, p: &EventPicker, f: &mut Frame, area: Rect) {

@@ -147,7 +147,7 @@ fn draw_too_small(f: &mut Frame, area: Rect) {
 
 /// A person as a question names them (name, organisation, the last digits of the phone).
 pub fn who(app: &App, id: crate::model::Id) -> String {
-    crate::state::people_confirm::who(&app.data.roster, id)
+    crate::screens::people::confirm::who(&app.data.roster, id)
 }
 
 pub fn event_label(e: &Event) -> String {

@@ -162,7 +162,7 @@ fn note_line(
     let (mark, extra, kind_style, overdue) = match &note.kind {
         NoteKind::Action { owner, due, done } => {
             let mut parts = Vec::new();
-            let who = crate::state::action_form::owner_name(&app.data.roster, owner);
+            let who = crate::screens::notes::action_form::owner_name(&app.data.roster, owner);
             if *owner != Owner::Nobody {
                 parts.push(format!("{} {who}", i18n::OWNER.get()));
             }
@@ -317,7 +317,7 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
     if form.form.focus == ActionField::Owner {
         let label = |c| match c {
             OwnerPick::Person(p) => {
-                crate::state::action_form::owner_name(&app.data.roster, &Owner::Person(p))
+                crate::screens::notes::action_form::owner_name(&app.data.roster, &Owner::Person(p))
             }
             OwnerPick::Org(o) => match app.data.roster.orgs.get(&o) {
                 Some(org) => format!("{} · {}", org.name, i18n::kind_short(org.kind)),

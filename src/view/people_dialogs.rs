@@ -12,10 +12,10 @@ use super::widgets::{Editable, choice_line, fit, form_field, lookup_lines, pad};
 use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
 use crate::i18n::{self};
 use crate::model::{District, OrgKind};
+use crate::screens::import_export::{ExportDialog, ImportDialog};
+use crate::screens::people::form::{OField, PField};
 use crate::state::OrgForm;
 use crate::state::people::{Filters, StatusFilter};
-use crate::state::people_form::{OField, PField};
-use crate::state::people_io::{ExportDialog, ImportDialog};
 use crate::state::{App, PersonForm};
 use crate::widgets::TextField;
 
@@ -493,7 +493,7 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
 
 /// Ctrl-P: what to print, one row per document with what it is for.
 pub fn draw_print_menu(row: usize, f: &mut Frame, area: Rect) {
-    let kinds = crate::state::print::KINDS;
+    let kinds = crate::screens::print::KINDS;
     let inner = popup(
         f,
         area,

@@ -158,7 +158,7 @@ fn a_merge_confirm_tells_two_people_of_the_same_name_apart() {
         .map(|p| p.id)
         .collect();
     assert_eq!(same.len(), 2, "the demo has two 김민지");
-    let (_, body) = netday::state::people_confirm::words(
+    let (_, body) = netday::screens::people::confirm::words(
         &app.data.roster,
         &Question::Merge {
             keep: same[0],

@@ -2,10 +2,11 @@
 //! merge two records, close the day (everyone still expected becomes a no-show) and undo that;
 //! and the words each question is asked in. Every write goes through `data::Data`.
 
-use super::unit::{Cx, Effect, Question, What};
-use super::{PeopleState, Roster, Tone};
+use super::PeopleState;
 use crate::i18n;
 use crate::model::{Attendance, AttendanceStatus, Id};
+use crate::screens::unit::{Cx, Effect, Question, What};
+use crate::screens::{Roster, Tone};
 use crate::store::StoreError;
 
 /// A person as a question names them: enough to tell two 김민지 apart (name, organisation, the
@@ -73,7 +74,7 @@ pub fn words(roster: &Roster, q: &Question, undoable: usize) -> (&'static str, S
 impl PeopleState {
     /// Registers `person` for the current event as expected, or unregisters them if they are
     /// only expected. Someone who arrived keeps their record.
-    pub(super) fn toggle_registration(
+    pub(crate) fn toggle_registration(
         &mut self,
         cx: &mut Cx,
         person: Id,
@@ -117,7 +118,7 @@ impl PeopleState {
     }
 
     /// Hides a person from lists; their attendance history stays.
-    pub(super) fn archive(&mut self, cx: &mut Cx, id: Id) -> Result<(), StoreError> {
+    pub(crate) fn archive(&mut self, cx: &mut Cx, id: Id) -> Result<(), StoreError> {
         let Some(name) = cx.data.archive(id)? else {
             return Ok(());
         };
@@ -128,7 +129,7 @@ impl PeopleState {
         Ok(())
     }
 
-    pub(super) fn merge(&mut self, cx: &mut Cx, keep: Id, dup: Id) -> Result<Effect, StoreError> {
+    pub(crate) fn merge(&mut self, cx: &mut Cx, keep: Id, dup: Id) -> Result<Effect, StoreError> {
         let names = (
             cx.data.roster.person(dup).map(|p| p.name.clone()),
             cx.data.roster.person(keep).map(|p| p.name.clone()),
@@ -147,7 +148,7 @@ impl PeopleState {
         Ok(Effect::close().changed(What::ALL))
     }
 
-    pub(super) fn merge_orgs(
+    pub(crate) fn merge_orgs(
         &mut self,
         cx: &mut Cx,
         keep: Id,
@@ -179,7 +180,7 @@ impl PeopleState {
         Ok(())
     }
 
-    pub(super) fn undo_close_day(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
+    pub(crate) fn undo_close_day(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
         let Some(event) = cx.event_id() else {
             return Ok(());
         };

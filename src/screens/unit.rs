@@ -5,10 +5,10 @@
 
 use std::path::Path;
 
-use super::{Action, Context, Message, Modal, Screen, Tone};
 use crate::data::Data;
 use crate::i18n;
 use crate::model::{Event, Id, Ts};
+use crate::screens::{Action, Context, Message, Modal, Screen, Tone};
 use crate::store::StoreError;
 
 /// What a screen or dialog may use while it handles a key: the core (store and roster
@@ -26,7 +26,7 @@ pub struct Cx<'a> {
     pub author: &'a str,
     /// Where files are proposed (None: the user's documents).
     pub export_dir: Option<&'a Path>,
-    pub(super) message: &'a mut Option<Message>,
+    pub(crate) message: &'a mut Option<Message>,
 }
 
 impl Cx<'_> {
@@ -51,11 +51,11 @@ impl Cx<'_> {
 
     /// Says what a text edit needs said (a paste that did not fit); returns whether the text
     /// changed, so the form can clear its error or refresh what depends on the text.
-    pub(crate) fn edited(&mut self, e: Option<super::Edited>) -> bool {
-        if let Some(super::Edited::Cut { room }) = e {
+    pub(crate) fn edited(&mut self, e: Option<crate::screens::Edited>) -> bool {
+        if let Some(crate::screens::Edited::Cut { room }) = e {
             self.say(Tone::Warn, i18n::paste_cut(room));
         }
-        e.is_some_and(super::Edited::changed)
+        e.is_some_and(crate::screens::Edited::changed)
     }
 
     pub fn event_id(&self) -> Option<Id> {
@@ -234,7 +234,7 @@ pub enum Question {
     },
     UndoCloseDay,
     /// Replace the file the export was to write.
-    Replace(Box<super::ReplaceFile>),
+    Replace(Box<crate::screens::ReplaceFile>),
 }
 
 /// How a question was answered.

@@ -2,9 +2,10 @@
 //! call them (masked phones, F3 shows them). Enter checks the highlighted person in; they
 //! leave the list.
 
-use super::checkin::CheckinDialog;
-use super::unit::Cx;
-use super::{Action, CheckinState, Roster};
+use super::CheckinState;
+use crate::screens::checkin::CheckinDialog;
+use crate::screens::unit::Cx;
+use crate::screens::{Action, Roster};
 
 use crate::model::{AttendanceStatus, Id};
 use crate::store::StoreError;
@@ -35,7 +36,7 @@ fn missing_rows(roster: &Roster) -> Vec<Id> {
 }
 
 impl CheckinState {
-    pub(super) fn open_missing(&mut self, cx: &mut Cx) {
+    pub(crate) fn open_missing(&mut self, cx: &mut Cx) {
         if cx.need_event().is_none() {
             return;
         }
@@ -47,13 +48,13 @@ impl CheckinState {
     }
 
     /// A key for the list; whether it stays open.
-    pub(super) fn on_missing(
+    pub(crate) fn on_missing(
         &mut self,
         cx: &mut Cx,
         m: &mut MissingList,
         action: Action,
     ) -> Result<bool, StoreError> {
-        if let Some(k) = super::list_key(&action) {
+        if let Some(k) = crate::screens::list_key(&action) {
             m.selected = step(m.selected, k, m.rows.len());
             return Ok(true);
         }

@@ -1,11 +1,13 @@
 //! The check-in desk: type to find, Enter to check in, one key to undo or register a walk-in.
 
-use super::missing::MissingList;
-use super::people_form::FormEnd;
-use super::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
-use super::{Action, Context, PersonForm, Roster, Screen, Tone};
+pub mod missing;
+
 use crate::i18n;
 use crate::model::{Attendance, AttendanceStatus, Id, TextField as FieldKind};
+use crate::screens::checkin::missing::MissingList;
+use crate::screens::people::form::FormEnd;
+use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use crate::screens::{Action, Context, PersonForm, Roster, Screen, Tone};
 use crate::search::{Hit, Tier};
 use crate::store::StoreError;
 use crate::widgets::TextField;
@@ -183,7 +185,7 @@ impl CheckinState {
         let pasted_lines = matches!(&action, Action::Paste(s) if s.contains(['\n', '\r']));
         // The list keeps ↑↓ PgUp PgDn Home End; every other editing key goes to the search box.
         if !matches!(action, Action::Home | Action::End)
-            && let Some(e) = super::edit_text(&mut c.query, &action)
+            && let Some(e) = crate::screens::edit_text(&mut c.query, &action)
         {
             if cx.edited(Some(e)) {
                 c.refresh(&cx.data.roster);
@@ -199,8 +201,8 @@ impl CheckinState {
                 c.refresh(&cx.data.roster);
                 cx.hush();
             }
-            a if super::list_key(&a).is_some() => {
-                if let Some(k) = super::list_key(&a) {
+            a if crate::screens::list_key(&a).is_some() => {
+                if let Some(k) = crate::screens::list_key(&a) {
                     c.selected = crate::widgets::list::step(c.selected, k, c.rows.len());
                 }
             }
@@ -230,7 +232,10 @@ impl CheckinState {
                         Asker::Screen(Screen::Checkin),
                         Question::UndoCheckIn(person),
                         i18n::UNDO_TITLE.get(),
-                        i18n::confirm_undo(&super::people_confirm::who(&cx.data.roster, person)),
+                        i18n::confirm_undo(&crate::screens::people::confirm::who(
+                            &cx.data.roster,
+                            person,
+                        )),
                     )));
                 }
                 None => cx.say(Tone::Warn, i18n::NOTHING_TO_UNDO.get()),

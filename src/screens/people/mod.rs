@@ -1,22 +1,24 @@
 //! The People screen: everyone for this event (or in the database), filtered, sorted, edited.
 //! The visible view is a `Vec<Id>` recomputed only when the query, filters, sort or data change.
 
+pub mod confirm;
+pub mod form;
+
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::people_form::FormEnd;
-use super::people_form::{OrgForm, PersonForm};
-use super::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
-use super::{Action, Context, Roster, Screen, Tone};
 use crate::i18n::{self, L};
 use crate::model::{
     Attendance, AttendanceStatus, District, Id, Idea, Note, NoteKind, OrgKind, Owner,
 };
+use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use crate::screens::{Action, Context, Roster, Screen, Tone};
 use crate::search::Hit;
 use crate::store::StoreError;
 use crate::widgets::TextField;
 use crate::widgets::list::ListKey;
+pub use form::{FormEnd, OrgForm, PersonForm};
 
 /// Status filter over the current event's attendance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -573,7 +575,7 @@ impl PeopleState {
         let roster = &cx.data.roster;
         // The list keeps ↑↓ PgUp PgDn Home End (and Del archives); the rest edits the search.
         if !matches!(action, Action::Home | Action::End)
-            && let Some(e) = super::edit_text(&mut s.query, &action)
+            && let Some(e) = crate::screens::edit_text(&mut s.query, &action)
         {
             if cx.edited(Some(e)) {
                 s.refresh(&cx.data.roster);
@@ -596,8 +598,8 @@ impl PeopleState {
                     s.refresh(roster);
                 }
             }
-            a if super::list_key(&a).is_some() => {
-                if let Some(k) = super::list_key(&a) {
+            a if crate::screens::list_key(&a).is_some() => {
+                if let Some(k) = crate::screens::list_key(&a) {
                     s.move_cursor(k);
                 }
             }
@@ -605,9 +607,14 @@ impl PeopleState {
                 s.orgs_view = !s.orgs_view;
                 s.detail = None;
             }
-            Action::ExportPeople => return Ok(super::people_io::open_export(cx, s.rows.clone())),
-            Action::Print => return Ok(super::print::open_print_menu(cx)),
-            Action::ImportPeople => return Ok(super::people_io::open_import(cx)),
+            Action::ExportPeople => {
+                return Ok(crate::screens::import_export::open_export(
+                    cx,
+                    s.rows.clone(),
+                ));
+            }
+            Action::Print => return Ok(crate::screens::print::open_print_menu(cx)),
+            Action::ImportPeople => return Ok(crate::screens::import_export::open_import(cx)),
             _ if s.orgs_view => return s.on_orgs(cx, action),
             Action::Detail | Action::Submit => {
                 if s.detail.is_some() {
@@ -846,6 +853,6 @@ impl PeopleState {
 
 /// The question for `q`, in the words the People screen asks it.
 fn ask(cx: &Cx, q: Question, undoable: usize) -> Effect {
-    let (title, text) = super::people_confirm::words(&cx.data.roster, &q, undoable);
+    let (title, text) = crate::screens::people::confirm::words(&cx.data.roster, &q, undoable);
     Effect::ask(Ask::new(Asker::Screen(Screen::People), q, title, text))
 }

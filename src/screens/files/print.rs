@@ -1,10 +1,10 @@
 //! Printing from the app (Ctrl-P on the People screen): choose the sheet, then where the PDF
 //! goes; the same documents as `netday print`.
 
-use super::unit::{Cx, Effect};
-use super::{Action, ExportDialog, Modal, Tone, Writing};
 use crate::i18n;
 use crate::io::print::Kind;
+use crate::screens::unit::{Cx, Effect};
+use crate::screens::{Action, ExportDialog, Modal, Tone, Writing};
 
 /// What Ctrl-P offers, in menu order.
 pub const KINDS: [Kind; 3] = [Kind::Signin, Kind::Badges, Kind::Attendance];
@@ -27,7 +27,7 @@ pub fn on_print_menu(cx: &mut Cx, row: &mut usize, action: Action) -> Effect {
             let kind = KINDS[(*row).min(KINDS.len() - 1)];
             let path = cx.event.and_then(|e| {
                 let date = e.date.format("%Y-%m-%d").to_string();
-                super::replace::export_path(cx, &i18n::print_file_name(kind, &date))
+                crate::screens::replace::export_path(cx, &i18n::print_file_name(kind, &date))
             });
             let Some(path) = path else {
                 cx.say(Tone::Error, i18n::NO_HOME.get());
@@ -43,7 +43,7 @@ pub fn on_print_menu(cx: &mut Cx, row: &mut usize, action: Action) -> Effect {
 
 /// The PDF, how many people it lists and whose text printed as "?" (the font lacks
 /// some of it); the text says why when it cannot be made.
-pub(super) fn print_bytes(
+pub(crate) fn print_bytes(
     cx: &Cx,
     kind: Kind,
     progress: &mut dyn crate::progress::Progress,

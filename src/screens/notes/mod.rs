@@ -2,6 +2,8 @@
 //! tied to an agenda item; a multi-line editor whose draft is saved while typing and restored
 //! after a crash; open action items carried over from earlier networking days.
 
+pub mod action_form;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -9,13 +11,13 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{Input, TextArea, WrapMode};
 
-pub use super::action_form::{ActionField, OwnerPick};
-use super::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
-use super::{Action, Context, Screen, Tone};
 use crate::i18n;
 use crate::io::minutes::Format;
 use crate::model::{AgendaItem, Draft, Id, Note, NoteKind, Owner, Ts, clean_multiline};
+use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use crate::screens::{Action, Context, Screen, Tone};
 use crate::store::StoreError;
+pub use action_form::{ActionField, ActionForm, OwnerPick};
 
 /// A draft is written at least this often while typing (and on every pause, close or quit).
 pub const DRAFT_EVERY_MS: i64 = 2_000;
@@ -178,7 +180,7 @@ pub struct NotesState {
     pub selected: usize,
     pub editor: Option<NoteEditor>,
     /// The owner and due date of an action item being set.
-    pub action_form: Option<Box<super::ActionForm>>,
+    pub action_form: Option<Box<crate::screens::ActionForm>>,
     /// The current day's agenda (what notes are tied to).
     pub agenda: Vec<AgendaItem>,
 }
@@ -275,7 +277,7 @@ impl Unit for NotesState {
         if self.editor.is_some() {
             return self.on_editor(cx, action);
         }
-        if let Some(k) = super::list_key(&action) {
+        if let Some(k) = crate::screens::list_key(&action) {
             self.selected = crate::widgets::list::step(self.selected, k, self.rows.len());
             return Ok(Effect::keep());
         }
@@ -522,7 +524,7 @@ impl NotesState {
                 let mut ed = NoteEditor::new("");
                 // A new note belongs to the filtered item, else to the item running now.
                 ed.agenda_id = self.agenda_filter.or_else(|| {
-                    super::agenda::running(&self.agenda, cx.event, cx.now)
+                    crate::screens::agenda::running(&self.agenda, cx.event, cx.now)
                         .and_then(|(i, _)| self.agenda.get(i))
                         .map(|i| i.id)
                 });
@@ -689,7 +691,7 @@ impl NotesState {
 pub fn minutes_path(cx: &Cx, format: Format) -> Option<PathBuf> {
     let e = cx.event?;
     let name = i18n::minutes_file_name(&e.date.format("%Y-%m-%d").to_string());
-    Some(super::replace::export_path(cx, &name)?.with_extension(format.extension()))
+    Some(crate::screens::replace::export_path(cx, &name)?.with_extension(format.extension()))
 }
 
 /// Asks where to write the minutes, with the file name proposed (Enter writes it there).
@@ -702,14 +704,14 @@ fn export_minutes(cx: &mut Cx, format: Format) -> Effect {
         return Effect::keep();
     };
     let shown = path.display().to_string();
-    Effect::open(super::ExportDialog::modal(
+    Effect::open(crate::screens::ExportDialog::modal(
         &shown,
-        super::Writing::Minutes(format),
+        crate::screens::Writing::Minutes(format),
     ))
 }
 
 /// The current networking day's minutes as a file holds them, and their line count.
-pub(super) fn minutes_bytes(cx: &Cx, format: Format) -> Result<(Vec<u8>, usize), StoreError> {
+pub(crate) fn minutes_bytes(cx: &Cx, format: Format) -> Result<(Vec<u8>, usize), StoreError> {
     let Some(e) = cx.event else {
         return Ok((Vec::new(), 0));
     };

@@ -2,8 +2,6 @@
 //! saved and checked in at once) and a person on the People screen (every field); and the
 //! organisation form. Validated on save; Esc on a changed form asks before discarding.
 
-use super::unit::Cx;
-use super::{Action, Roster, Step, Tone};
 use crate::i18n;
 use crate::model::TextField as FieldKind;
 use crate::model::contact::{normalize_phone, org_key, valid_email};
@@ -11,6 +9,8 @@ use crate::model::{
     Attendance, AttendanceStatus, District, Id, OrgKind, Organization, Person, clean_line,
     clean_multiline,
 };
+use crate::screens::unit::Cx;
+use crate::screens::{Action, Roster, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::{Form, Lookup, Pick, TextField};
 
@@ -278,7 +278,7 @@ impl PersonForm {
         };
         let focus = f.form.focus;
         let roster = &cx.data.roster;
-        let step = super::form_keys(
+        let step = crate::screens::form_keys(
             &mut f.form,
             &fields,
             dirty,
@@ -320,7 +320,7 @@ impl PersonForm {
                     }
                 }
                 Action::Left | Action::Right => {
-                    f.kind = super::cycle(&OrgKind::ALL, f.kind, action == Action::Right);
+                    f.kind = crate::screens::cycle(&OrgKind::ALL, f.kind, action == Action::Right);
                     f.kind_chosen = true;
                 }
                 Action::Submit => return f.save(cx, register),
@@ -453,7 +453,7 @@ impl OrgForm {
             OField::Contact => Some(&mut f.contact),
             OField::Kind | OField::District => None,
         };
-        let step = super::text_form_keys(&mut f.form, &OField::ALL, dirty, text, &action);
+        let step = crate::screens::text_form_keys(&mut f.form, &OField::ALL, dirty, text, &action);
         match step {
             Step::Typed(e) => {
                 cx.edited(Some(e));
@@ -484,9 +484,9 @@ impl OrgForm {
                 Action::Left | Action::Right => {
                     let fwd = action == Action::Right;
                     match f.form.focus {
-                        OField::Kind => f.kind = super::cycle(&OrgKind::ALL, f.kind, fwd),
+                        OField::Kind => f.kind = crate::screens::cycle(&OrgKind::ALL, f.kind, fwd),
                         OField::District => {
-                            f.district = super::cycle(&District::ALL, f.district, fwd)
+                            f.district = crate::screens::cycle(&District::ALL, f.district, fwd)
                         }
                         _ => {}
                     }

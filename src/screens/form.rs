@@ -2,8 +2,8 @@
 //! (`widgets::{TextField, Form, Lookup}`): one place decides what Tab, Enter, Esc, ↑↓ and the
 //! editing keys do in any form.
 
-use super::Action;
 use crate::i18n;
+use crate::screens::Action;
 use crate::widgets::list::ListKey;
 use crate::widgets::{Edit, Form, FormAnswer, FormKey, Lookup, Pasted, Pick, TextField};
 

@@ -4,11 +4,11 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
-use super::{Action, Context, Screen, Step, Tone};
 use crate::i18n;
 use crate::model::dates::{DAY_START, schedule, start_of};
 use crate::model::{AgendaItem, AgendaStatus, Event, Id, TextField as FieldKind, Ts, clean_line};
+use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use crate::screens::{Action, Context, Screen, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::{Form, TextField};
 
@@ -214,7 +214,7 @@ impl Unit for AgendaState {
                 FormEnd::Open | FormEnd::Closed => Effect::keep(),
             });
         }
-        if let Some(k) = super::list_key(&action) {
+        if let Some(k) = crate::screens::list_key(&action) {
             self.selected = crate::widgets::list::step(self.selected, k, self.items.len());
             return Ok(Effect::keep());
         }
@@ -338,7 +338,7 @@ impl AgendaState {
             AgendaField::Title => &mut form.title,
             AgendaField::Presenter => &mut form.presenter,
         };
-        let step = super::text_form_keys(
+        let step = crate::screens::text_form_keys(
             &mut form.form,
             &AgendaField::ALL,
             dirty,

@@ -4,12 +4,12 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-use super::unit::{Ask, Asker, Cx, Effect, Question, What};
-use super::{Action, Modal, Step, Tone};
 use crate::i18n;
 use crate::model::counts::DayCount;
 use crate::model::dates::{DAY_END, DAY_START, parse_due};
 use crate::model::{District, Event, EventStatus, Id, TextField as FieldKind, clean_line};
+use crate::screens::unit::{Ask, Asker, Cx, Effect, Question, What};
+use crate::screens::{Action, Modal, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::list::step;
 use crate::widgets::{Form, TextField};
@@ -156,7 +156,7 @@ impl EventPicker {
     }
 
     pub fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
-        if let Some(k) = super::list_key(&action) {
+        if let Some(k) = crate::screens::list_key(&action) {
             self.selected = step(self.selected, k, cx.events.len());
             return Ok(Effect::keep());
         }
@@ -218,7 +218,7 @@ pub fn delete_event(cx: &mut Cx, id: Id) -> Result<Effect, StoreError> {
     let mut effect = Effect::close().changed(What::EVENTS);
     if cx.event_id() == Some(id) {
         let events = cx.data.events()?;
-        let next = super::default_event(&events, cx.now.local_date()).cloned();
+        let next = crate::state::default_event(&events, cx.now.local_date()).cloned();
         effect = effect.to_day(next);
     }
     Ok(effect)
@@ -237,7 +237,8 @@ impl EventForm {
             EventField::Venue => Some(&mut f.venue),
             EventField::District => None,
         };
-        let step = super::text_form_keys(&mut f.form, &EventField::ALL, dirty, text, &action);
+        let step =
+            crate::screens::text_form_keys(&mut f.form, &EventField::ALL, dirty, text, &action);
         match step {
             Step::Typed(e) => {
                 if cx.edited(Some(e)) {
@@ -257,7 +258,8 @@ impl EventForm {
             Step::Close => return Ok(Effect::close()),
             Step::Pass => match action {
                 Action::Left | Action::Right if focus == EventField::District => {
-                    f.district = super::cycle(&District::ALL, f.district, action == Action::Right);
+                    f.district =
+                        crate::screens::cycle(&District::ALL, f.district, action == Action::Right);
                 }
                 Action::Input(ch) if focus == EventField::District => {
                     if let Some(d) = ch
@@ -284,7 +286,7 @@ impl EventForm {
             if t.is_empty() {
                 Ok(None)
             } else {
-                super::agenda::parse_hhmm(t).map(Some).ok_or(())
+                crate::screens::agenda::parse_hhmm(t).map(Some).ok_or(())
             }
         };
         let (start, end) = (time(&f.start), time(&f.end));

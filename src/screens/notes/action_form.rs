@@ -2,10 +2,11 @@
 //! taken, or the one whose whole name is typed; never a near match in its place) and a due date
 //! in the one grammar `model::dates::parse_due` reads.
 
-use super::unit::Cx;
-use super::{Action, NotesState, Roster, Step, Tone};
+use super::NotesState;
 use crate::i18n;
 use crate::model::{Id, NoteKind, Owner, TextField as FieldKind};
+use crate::screens::unit::Cx;
+use crate::screens::{Action, Roster, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::{Form, Lookup, TextField};
 
@@ -123,7 +124,7 @@ fn owner_label(roster: &Roster, o: OwnerPick) -> String {
 }
 
 impl NotesState {
-    pub(super) fn open_action_form(&mut self, cx: &mut Cx, id: Id) {
+    pub(crate) fn open_action_form(&mut self, cx: &mut Cx, id: Id) {
         let Some(n) = self.all.get(&id) else {
             return;
         };
@@ -152,7 +153,7 @@ impl NotesState {
     }
 
     /// A key for the owner-and-due form; whether the form is done with (saved or closed).
-    pub(super) fn on_action_form(
+    pub(crate) fn on_action_form(
         &mut self,
         cx: &mut Cx,
         form: &mut ActionForm,
@@ -164,7 +165,7 @@ impl NotesState {
             ActionField::Due => (Some(&mut form.due), None),
         };
         let roster = &cx.data.roster;
-        let step = super::form_keys(
+        let step = crate::screens::form_keys(
             &mut form.form,
             &[ActionField::Owner, ActionField::Due],
             dirty,

@@ -2,13 +2,13 @@
 //! history recorded, a form to create and edit, filters, and a detail view with linked notes.
 //! Every confirmed change is written (durably) before memory and the screen show it.
 
-use super::unit::{Cx, Effect, Unit, What};
-use super::{Action, Context, Step, Tone};
 use crate::i18n;
 use crate::model::{
     Id, Idea, IdeaCategory, IdeaMove, IdeaStatus, Note, NoteKind, Owner, TextField as FieldKind,
     Ts, clean_line, clean_multiline,
 };
+use crate::screens::unit::{Cx, Effect, Unit, What};
+use crate::screens::{Action, Context, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::{Form, Lookup, Pick, TextField};
 
@@ -329,7 +329,7 @@ impl IdeasState {
 fn cycle_category(c: Option<IdeaCategory>, forward: bool) -> Option<IdeaCategory> {
     let mut all: Vec<Option<IdeaCategory>> = vec![None];
     all.extend(IdeaCategory::ALL.iter().copied().map(Some));
-    super::cycle(&all, c, forward)
+    crate::screens::cycle(&all, c, forward)
 }
 
 impl Unit for IdeasState {
@@ -428,9 +428,9 @@ impl IdeasState {
                 s.col = (s.col + 1) % ncols;
                 s.clamp(now);
             }
-            a if super::list_key(&a).is_some() => {
+            a if crate::screens::list_key(&a).is_some() => {
                 let len = s.column(s.selected_status(), now).len();
-                if let Some(k) = super::list_key(&a) {
+                if let Some(k) = crate::screens::list_key(&a) {
                     s.row = crate::widgets::list::step(s.row, k, len);
                 }
             }
@@ -633,7 +633,7 @@ impl IdeasState {
             FormField::Due => (Some(&mut f.due), None),
             FormField::Description => (Some(&mut f.description), None),
         };
-        let step = super::form_keys(
+        let step = crate::screens::form_keys(
             &mut f.form,
             &FormField::ALL,
             dirty,
@@ -669,8 +669,11 @@ impl IdeasState {
             Step::Close => return Ok(Next::Close),
             Step::Pass => match action {
                 Action::Left | Action::Right if focus == FormField::Category => {
-                    f.category =
-                        super::cycle(&IdeaCategory::ALL, f.category, action == Action::Right);
+                    f.category = crate::screens::cycle(
+                        &IdeaCategory::ALL,
+                        f.category,
+                        action == Action::Right,
+                    );
                 }
                 Action::Submit => return self.save_idea_form(cx, f),
                 _ => {}
@@ -779,7 +782,7 @@ impl IdeasState {
             }
             return Next::Keep;
         }
-        let step = super::form_keys(
+        let step = crate::screens::form_keys(
             &mut f.form,
             &FilterField::ALL,
             false,

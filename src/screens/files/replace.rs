@@ -2,11 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Tone;
-use super::unit::{Ask, Asker, Cx, Effect, Question};
 use crate::i18n;
 use crate::io::files::{self, FileError, Replace};
 use crate::progress::Progress;
+use crate::screens::Tone;
+use crate::screens::unit::{Ask, Asker, Cx, Effect, Question};
 use crate::store::StoreError;
 
 /// What goes into the file.
@@ -62,7 +62,7 @@ pub fn export_path(cx: &Cx, name: &str) -> Option<PathBuf> {
 }
 
 /// Writes a new file, or answers [`Wrote::Exists`] when one is already there.
-pub(super) fn write_for_user(
+pub(crate) fn write_for_user(
     cx: &mut Cx,
     path: &Path,
     what: &Writing,
@@ -72,7 +72,7 @@ pub(super) fn write_for_user(
 }
 
 /// Replaces the file, as the user said yes.
-pub(super) fn replace_now(
+pub(crate) fn replace_now(
     cx: &mut Cx,
     r: &ReplaceFile,
     progress: &mut dyn Progress,
@@ -92,12 +92,16 @@ fn write_file(
 ) -> Result<Wrote, StoreError> {
     let mut unprintable = Vec::new();
     let (bytes, rows) = match what {
-        Writing::Minutes(format) => super::notes::minutes_bytes(cx, minutes_format(path, *format))?,
-        Writing::People(ids) => match super::people_io::people_view_bytes(cx, ids, path) {
-            Ok(b) => b,
-            Err(why) => return Ok(Wrote::Failed(why)),
-        },
-        Writing::Print(kind) => match super::print::print_bytes(cx, *kind, progress) {
+        Writing::Minutes(format) => {
+            crate::screens::notes::minutes_bytes(cx, minutes_format(path, *format))?
+        }
+        Writing::People(ids) => {
+            match crate::screens::import_export::people_view_bytes(cx, ids, path) {
+                Ok(b) => b,
+                Err(why) => return Ok(Wrote::Failed(why)),
+            }
+        }
+        Writing::Print(kind) => match crate::screens::print::print_bytes(cx, *kind, progress) {
             Ok((bytes, rows, who)) => {
                 unprintable = who;
                 (bytes, rows)

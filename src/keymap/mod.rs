@@ -3,7 +3,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::state::{Action, Context};
+mod action;
+
+pub use action::{Action, Context};
 
 /// One key binding: the key, how it is written on screen, and the action.
 pub struct Binding {

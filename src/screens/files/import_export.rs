@@ -1,13 +1,13 @@
 //! Import and export from the People screen: the same code paths as `netday import` and
 //! `netday export people`.
 
-use super::unit::{Cx, Effect, Job, What};
-use super::{Action, Modal, Tone, Writing, Wrote};
 use crate::i18n;
 use crate::io::csv::{Field, Override, ParsedCsv, parse_people_sheet_with};
 use crate::io::import::{self, ImportSummary, Stopped};
 use crate::model::TextField as FieldKind;
 use crate::progress::Abandoned;
+use crate::screens::unit::{Cx, Effect, Job, What};
+use crate::screens::{Action, Modal, Tone, Writing, Wrote};
 use crate::store::StoreError;
 use crate::widgets::TextField;
 
@@ -128,7 +128,7 @@ pub use crate::io::files::expand_home;
 
 /// Typing into the path field; says when a paste was cut.
 fn edit_path(cx: &mut Cx, path: &mut TextField, action: &Action) {
-    cx.edited(super::edit_text(path, action));
+    cx.edited(crate::screens::edit_text(path, action));
 }
 
 /// The import dialog, registering for the day open now when there is one.
@@ -142,7 +142,7 @@ pub fn open_export(cx: &Cx, rows: Vec<crate::model::Id>) -> Effect {
     let date = cx.now.local_date().format("%Y%m%d");
     // In Documents (or the current directory), where a Windows or Mac user looks.
     let name = format!("netday-people-{date}.xlsx");
-    let path = super::replace::export_path(cx, &name)
+    let path = crate::screens::replace::export_path(cx, &name)
         .map_or(format!("~/{name}"), |p| p.display().to_string());
     Effect::open(ExportDialog::modal(&path, Writing::People(rows)))
 }
@@ -208,7 +208,7 @@ impl ImportDialog {
     }
 
     /// Imports the file the dialog previews, telling `progress` how far it is.
-    pub(super) fn import_now(
+    pub(crate) fn import_now(
         &mut self,
         cx: &mut Cx,
         progress: &mut dyn crate::progress::Progress,
@@ -253,7 +253,7 @@ impl ImportDialog {
 
     /// The preview, first or again after the user changed what it depends on (the column
     /// chosen stays, unless this is the first).
-    pub(super) fn preview_now(&mut self, cx: &Cx, progress: &mut dyn crate::progress::Progress) {
+    pub(crate) fn preview_now(&mut self, cx: &Cx, progress: &mut dyn crate::progress::Progress) {
         let d = self;
         match d.preview_import(cx, progress) {
             Ok(p) => {
@@ -334,13 +334,14 @@ impl ExportDialog {
     }
 
     /// Writes the file the export dialog names; asks before replacing one that is there.
-    pub(super) fn export_now(
+    pub(crate) fn export_now(
         &mut self,
         cx: &mut Cx,
         progress: &mut dyn crate::progress::Progress,
     ) -> Result<Effect, StoreError> {
         let d = self;
-        match super::replace::write_for_user(cx, &expand_home(&d.path), &d.what, progress)? {
+        match crate::screens::replace::write_for_user(cx, &expand_home(&d.path), &d.what, progress)?
+        {
             Wrote::Done => Ok(Effect::close()),
             Wrote::Exists(r) => Ok(Effect::ask(r.ask())),
             Wrote::Failed(why) => {
@@ -353,7 +354,7 @@ impl ExportDialog {
 
 /// The people `rows` as a people list (an Excel workbook when `path` ends in .xlsx, else
 /// CSV), and its row count; the text says why when it cannot be made.
-pub(super) fn people_view_bytes(
+pub(crate) fn people_view_bytes(
     cx: &Cx,
     rows: &[crate::model::Id],
     path: &std::path::Path,
