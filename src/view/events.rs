@@ -3,12 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::widgets::{choice_line, form_field, pad};
-use super::{event_label, popup};
+use super::widgets::{choice_line, form_field, pad, truncate};
+use super::{THEME, event_label, popup};
 use crate::i18n;
 use crate::model::District;
 use crate::state::App;
@@ -23,10 +22,7 @@ pub fn draw_picker(app: &App, p: &EventPicker, f: &mut Frame, area: Rect) {
     let rows = (inner.height as usize).saturating_sub(2);
     let mut lines: Vec<Line> = Vec::new();
     if app.events.is_empty() {
-        lines.push(Line::styled(
-            i18n::NO_EVENTS_YET.get(),
-            Style::new().fg(Color::Yellow),
-        ));
+        lines.push(Line::styled(i18n::NO_EVENTS_YET.get(), THEME.warn));
     }
     let offset = crate::widgets::list::offset(p.selected, rows);
     let current = app.event.as_ref().map(|e| e.id);
@@ -35,12 +31,9 @@ pub fn draw_picker(app: &App, p: &EventPicker, f: &mut Frame, area: Rect) {
         let count = p.counts.get(i).map(i18n::day_count).unwrap_or_default();
         let label = event_label(e);
         let room = w.saturating_sub(super::widgets::width(&count) + 3);
-        let text = format!(
-            "{mark} {} {count}",
-            pad(&super::widgets::fit(&label, room), room)
-        );
+        let text = format!("{mark} {} {count}", pad(&truncate(&label, room), room));
         lines.push(if i == p.selected {
-            Line::styled(pad(&text, w), Style::new().add_modifier(Modifier::REVERSED))
+            Line::styled(pad(&text, w), THEME.selected)
         } else {
             Line::raw(pad(&text, w))
         });
@@ -51,7 +44,7 @@ pub fn draw_picker(app: &App, p: &EventPicker, f: &mut Frame, area: Rect) {
     lines.push(Line::default());
     lines.push(Line::styled(
         crate::keymap::footer(crate::state::Context::EventPicker),
-        Style::new().fg(Color::DarkGray),
+        THEME.muted,
     ));
     f.render_widget(Paragraph::new(lines), inner);
 }

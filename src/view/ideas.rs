@@ -2,13 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::widgets::lookup_lines;
-use super::widgets::{Editable, Shown, fit, form_field, pad, width};
-use super::{ACCENT, WARN, popup};
+use super::widgets::{Editable, Shown, form_field, pad, truncate, width};
+use super::{THEME, popup};
 use crate::i18n;
 use crate::model::{Id, Idea, IdeaStatus};
 use crate::state::App;
@@ -31,20 +30,20 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         let ideas = s.column(*status, now);
         let selected_col = c == s.col;
         let border = if selected_col {
-            Style::new().fg(ACCENT)
+            THEME.accent
         } else {
-            Style::new().fg(Color::DarkGray)
+            THEME.muted
         };
         let title = format!(" {} {} ", i18n::status_name(*status), ideas.len());
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(border)
             .title(Span::styled(
-                fit(&title, cell.width.saturating_sub(2) as usize),
+                truncate(&title, cell.width.saturating_sub(2) as usize),
                 if selected_col {
-                    Style::new().fg(ACCENT).bold()
+                    THEME.accent_strong
                 } else {
-                    Style::new().bold()
+                    THEME.bold
                 },
             ));
         let inner = block.inner(*cell);
@@ -52,8 +51,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         let w = inner.width as usize;
         if ideas.is_empty() {
             f.render_widget(
-                Paragraph::new(pad(i18n::NO_IDEAS_HERE.get(), w))
-                    .style(Style::new().fg(Color::DarkGray)),
+                Paragraph::new(pad(i18n::NO_IDEAS_HERE.get(), w)).style(THEME.muted),
                 inner,
             );
             continue;
@@ -87,11 +85,7 @@ fn card(
     selected: bool,
     now: crate::model::Ts,
 ) -> [Line<'static>; 3] {
-    let base = if selected {
-        Style::new().add_modifier(Modifier::REVERSED)
-    } else {
-        Style::new()
-    };
+    let base = THEME.row(selected);
     let stale = is_stale(idea, now);
     // Narrow columns (80-column terminals) drop the spaces around the separators.
     let sep = if w < 24 { "·" } else { " · " };
@@ -105,10 +99,10 @@ fn card(
         meta.push_str(&name.name);
     }
     [
-        Line::styled(pad(&idea.title, w), base.bold()),
+        Line::styled(pad(&idea.title, w), base.patch(THEME.bold)),
         Line::styled(
             pad(&meta, w),
-            base.fg(if stale { WARN } else { Color::Gray }),
+            base.patch(if stale { THEME.warn } else { THEME.dim }),
         ),
         Line::default(),
     ]
@@ -124,12 +118,12 @@ fn summary_line(app: &App, w: u16) -> Line<'static> {
         .enumerate()
     {
         if i > 0 {
-            spans.push(Span::styled(" · ", Style::new().fg(Color::DarkGray)));
+            spans.push(Span::styled(" · ", THEME.muted));
         }
         let style = if *st == IdeaStatus::Dropped {
-            Style::new().fg(Color::DarkGray)
+            THEME.muted
         } else {
-            Style::new()
+            THEME.plain
         };
         spans.push(Span::styled(
             format!("{} {}", i18n::status_name(*st), counts[*st as usize]),
@@ -140,8 +134,8 @@ fn summary_line(app: &App, w: u16) -> Line<'static> {
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let text = format!("  │ {}: {}", i18n::FILTERED.get(), filter_text(app));
         spans.push(Span::styled(
-            fit(&text, (w as usize).saturating_sub(used)),
-            Style::new().fg(WARN).bold(),
+            truncate(&text, (w as usize).saturating_sub(used)),
+            THEME.warn_strong,
         ));
     }
     Line::from(spans)
@@ -327,7 +321,7 @@ pub fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
     if !form.note_ids.is_empty() {
         lines.push(Line::styled(
             i18n::linked_count(form.note_ids.len()),
-            Style::new().fg(ACCENT),
+            THEME.accent,
         ));
     }
     super::finish_form(
@@ -442,7 +436,7 @@ fn draw_detail(
     let h = area.height.saturating_sub(2);
     let inner = popup(f, area, w, h, &idea.title);
     let [body, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-    let label = |l: &str| Span::styled(pad(l, 12), Style::new().fg(ACCENT).bold());
+    let label = |l: &str| Span::styled(pad(l, 12), THEME.accent_strong);
     let row = |l: &str, v: String| Line::from(vec![label(l), Span::raw(" "), Span::raw(v)]);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let now = app.now();
@@ -480,15 +474,15 @@ fn draw_detail(
     if !idea.description.is_empty() {
         lines.push(Line::default());
         for l in idea.description.lines() {
-            lines.push(Line::raw(fit(l, 10_000)));
+            lines.push(Line::raw(truncate(l, 10_000)));
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled(i18n::HISTORY.get(), Style::new().bold()));
+    lines.push(Line::styled(i18n::HISTORY.get(), THEME.bold));
     if idea.history.is_empty() {
         lines.push(Line::styled(
             format!("  {}", i18n::NO_HISTORY.get()),
-            Style::new().fg(Color::DarkGray),
+            THEME.muted,
         ));
     }
     for m in &idea.history {
@@ -500,11 +494,11 @@ fn draw_detail(
         )));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(i18n::LINKED_NOTES.get(), Style::new().bold()));
+    lines.push(Line::styled(i18n::LINKED_NOTES.get(), THEME.bold));
     if notes.is_empty() {
         lines.push(Line::styled(
             format!("  {}", i18n::IDEA_NO_NOTES.get()),
-            Style::new().fg(Color::DarkGray),
+            THEME.muted,
         ));
     }
     for n in notes {
@@ -516,10 +510,10 @@ fn draw_detail(
             .unwrap_or_default();
         lines.push(Line::styled(
             format!("  {event} {}", n.at.hhmm()),
-            Style::new().fg(Color::Gray),
+            THEME.dim,
         ));
         for l in n.text.lines() {
-            lines.push(Line::raw(format!("    {}", fit(l, 10_000))));
+            lines.push(Line::raw(format!("    {}", truncate(l, 10_000))));
         }
     }
     f.render_widget(
@@ -529,8 +523,8 @@ fn draw_detail(
         body,
     );
     f.render_widget(
-        Paragraph::new(fit(i18n::IDEA_DETAIL_KEYS.get(), keys.width as usize))
-            .style(Style::new().fg(Color::DarkGray)),
+        Paragraph::new(truncate(i18n::IDEA_DETAIL_KEYS.get(), keys.width as usize))
+            .style(THEME.muted),
         keys,
     );
 }

@@ -3,12 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::widgets::{fit, form_field, lookup_lines, pad, width};
-use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
+use super::widgets::{form_field, lookup_lines, pad, truncate, width};
+use super::{THEME, caret, popup};
 use crate::i18n::{self, L};
 use crate::model::{Note, NoteKind, Owner};
 use crate::state::notes::{ActionField, KindFilter, NotesView, OwnerPick};
@@ -73,11 +72,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         }
     };
     f.render_widget(
-        Paragraph::new(fit(&head_text, head.width as usize)).style(
-            Style::new()
-                .fg(Color::Gray)
-                .add_modifier(Modifier::UNDERLINED),
-        ),
+        Paragraph::new(truncate(&head_text, head.width as usize)).style(THEME.table_head),
         head,
     );
     draw_list(app, f, list);
@@ -95,7 +90,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect) {
             NotesView::Event => i18n::NO_NOTES,
         };
         f.render_widget(
-            Paragraph::new(fit(msg.get(), w)).style(Style::new().fg(WARN)),
+            Paragraph::new(truncate(msg.get(), w)).style(THEME.warn),
             area,
         );
         return;
@@ -135,10 +130,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect) {
 }
 
 fn section(title: &str, w: usize) -> Line<'static> {
-    Line::styled(
-        pad(&format!("── {title} "), w),
-        Style::new().fg(ACCENT).bold(),
-    )
+    Line::styled(pad(&format!("── {title} "), w), THEME.accent_strong)
 }
 
 fn note_line(
@@ -173,12 +165,12 @@ fn note_line(
             (
                 if *done { "[x] " } else { "[ ] " },
                 parts.join(" · "),
-                Style::new().fg(WARN),
+                THEME.warn,
                 overdue,
             )
         }
-        NoteKind::Decision => ("", String::new(), Style::new().fg(GOOD).bold(), false),
-        NoteKind::Note => ("", String::new(), Style::new().fg(Color::Gray), false),
+        NoteKind::Decision => ("", String::new(), THEME.good_strong, false),
+        NoteKind::Note => ("", String::new(), THEME.dim, false),
     };
     let first = note.text.lines().next().unwrap_or("");
     let more = if note.text.lines().nth(1).is_some() {
@@ -204,18 +196,14 @@ fn note_line(
     };
     let text_w = w.saturating_sub(6 + kind_w + 1 + extra_w);
     let body = format!("{mark}{agenda}{first}{more}");
-    let base = if selected {
-        Style::new().add_modifier(Modifier::REVERSED)
-    } else {
-        Style::new()
-    };
+    let base = THEME.row(selected);
     let extra_style = if overdue {
-        base.fg(BAD).bold()
+        base.patch(THEME.error)
     } else {
-        base.fg(Color::Gray)
+        base.patch(THEME.dim)
     };
     let mut spans = vec![
-        Span::styled(pad(&when, 5), base.fg(Color::DarkGray)),
+        Span::styled(pad(&when, 5), base.patch(THEME.muted)),
         Span::styled(" ", base),
         Span::styled(pad(kind, kind_w), base.patch(kind_style)),
         Span::styled(" ", base),
@@ -258,12 +246,12 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
         .unwrap_or_default();
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(Style::new().fg(ACCENT))
+        .border_style(THEME.accent)
         .title(Span::styled(
-            fit(&title, (area.width as usize).saturating_sub(4)),
-            Style::new().bold(),
+            truncate(&title, (area.width as usize).saturating_sub(4)),
+            THEME.bold,
         ))
-        .title_bottom(Line::styled(saved, Style::new().fg(Color::DarkGray)).right_aligned());
+        .title_bottom(Line::styled(saved, THEME.muted).right_aligned());
     let inner = block.inner(area);
     f.render_widget(block, area);
     if ed.confirm_close {
@@ -274,7 +262,7 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
                     .map(Line::from)
                     .collect::<Vec<_>>(),
             )
-            .style(Style::new().fg(WARN).bold()),
+            .style(THEME.warn_strong),
             inner,
         );
         return;

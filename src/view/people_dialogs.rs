@@ -3,13 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::people::{district_label, kind_label};
-use super::widgets::{Editable, choice_line, fit, form_field, lookup_lines, pad};
-use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
+use super::widgets::{Editable, choice_line, form_field, lookup_lines, pad, truncate};
+use super::{THEME, caret, popup};
 use crate::i18n::{self};
 use crate::model::{District, OrgKind};
 use crate::state::OrgForm;
@@ -106,11 +105,11 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
             && let Some(id) = same_phone(form)
         {
             lines.push(Line::styled(
-                fit(
+                truncate(
                     &i18n::same_phone_found(&known_person(app, id)),
                     inner.width as usize,
                 ),
-                Style::new().fg(WARN).bold(),
+                THEME.warn_strong,
             ));
         }
         if field == PField::Org && focused {
@@ -126,8 +125,8 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
     // Focused, the lookup's own "new organisation" row says it.
     if new_org && form.form.focus != PField::Org {
         lines.push(Line::styled(
-            format!("“{}” {}", fit(&form.org.text, 30), i18n::NEW_ORG.get()),
-            Style::new().fg(WARN),
+            format!("“{}” {}", truncate(&form.org.text, 30), i18n::NEW_ORG.get()),
+            THEME.warn,
         ));
     } else {
         lines.push(Line::default());
@@ -248,11 +247,7 @@ pub fn draw_filter_menu(app: &App, row: usize, f: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, (label, value))| {
-            let style = if i == row {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::new()
-            };
+            let style = THEME.row(i == row);
             Line::styled(format!("{} ◂ {} ▸", pad(label, 22), pad(value, 16)), style)
         })
         .collect();
@@ -267,11 +262,11 @@ pub fn draw_filter_menu(app: &App, row: usize, f: &mut Frame, area: Rect) {
             },
             i18n::people_count(app.people.rows.len())
         ),
-        Style::new().fg(GOOD).bold(),
+        THEME.good_strong,
     ));
     lines.push(Line::styled(
-        fit(i18n::P_FILTER_KEYS.get(), inner.width as usize),
-        Style::new().fg(Color::DarkGray),
+        truncate(i18n::P_FILTER_KEYS.get(), inner.width as usize),
+        THEME.muted,
     ));
     f.render_widget(Paragraph::new(lines), inner);
 }
@@ -360,11 +355,11 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
     let w = inner.width as usize;
     let (path, x) = path_line(&d.path, w);
     let mut lines = vec![path];
-    let gray = Style::new().fg(Color::Gray);
+    let gray = THEME.dim;
     if let Some(p) = &d.preview {
         let parsed = &p.parsed;
         lines.push(Line::styled(
-            fit(
+            truncate(
                 &format!("{}: {}", i18n::IMPORT_ENCODING.get(), parsed.encoding),
                 w,
             ),
@@ -373,8 +368,8 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
         // A workbook with several lists: which one this is, and how to take another.
         if let (Some(sheet), n @ 2..) = (&parsed.sheet, parsed.sheets.len()) {
             lines.push(Line::styled(
-                fit(&i18n::import_sheet_choice(sheet, n), w),
-                Style::new().fg(WARN).bold(),
+                truncate(&i18n::import_sheet_choice(sheet, n), w),
+                THEME.warn_strong,
             ));
         }
         // Every column with what it is read into, a left-out one as 무시.
@@ -405,7 +400,7 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
         for line in super::widgets::wrap(&all, w).into_iter().take(4) {
             // The line holding the chosen column is bright, the others gray.
             let style = if !chosen.is_empty() && line.contains(&chosen) {
-                Style::new().fg(ACCENT)
+                THEME.accent
             } else {
                 gray
             };
@@ -414,15 +409,15 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
         // A left-out column that looks like one that matters is said loudly.
         for (column, field) in &map.suspicious {
             lines.push(Line::styled(
-                fit(
+                truncate(
                     &i18n::unmapped_in_preview(column, field.ko(), field.en()),
                     w,
                 ),
-                Style::new().fg(WARN).bold(),
+                THEME.warn_strong,
             ));
         }
         lines.push(Line::styled(
-            fit(
+            truncate(
                 &i18n::import_preview(
                     p.summary.added,
                     p.summary.updated,
@@ -432,16 +427,16 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
                 ),
                 w,
             ),
-            Style::new().fg(GOOD).bold(),
+            THEME.good_strong,
         ));
         if let Some(e) = &app.event {
             let answer = if d.register { i18n::YES } else { i18n::NO };
             lines.push(Line::styled(
-                fit(
+                truncate(
                     &i18n::import_register_question(&super::event_label(e), answer.get()),
                     w,
                 ),
-                Style::new().fg(ACCENT).bold(),
+                THEME.accent_strong,
             ));
         }
         let room = (inner.height as usize).saturating_sub(lines.len() + 3);
@@ -449,7 +444,7 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
         let row_room = room.saturating_sub(err_room + 2);
         lines.push(Line::styled(
             format!("— {}", i18n::IMPORT_FIRST_ROWS.get()),
-            Style::new().fg(ACCENT),
+            THEME.accent,
         ));
         for r in parsed.rows.iter().take(row_room) {
             let text = format!(
@@ -460,7 +455,7 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
                 pad(&r.phone, 14),
                 r.email
             );
-            lines.push(Line::raw(fit(&text, w)));
+            lines.push(Line::raw(truncate(&text, w)));
         }
         if !parsed.errors.is_empty() {
             lines.push(Line::styled(
@@ -469,19 +464,19 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
                     i18n::IMPORT_ROW_ERRORS.get(),
                     parsed.errors.len()
                 ),
-                Style::new().fg(BAD),
+                THEME.bad,
             ));
             for e in parsed.errors.iter().take(err_room) {
                 let why = i18n::pick(e.reason.ko(), e.reason.en());
                 lines.push(Line::styled(
-                    fit(&i18n::row_error(e.line, &why), w),
-                    Style::new().fg(BAD),
+                    truncate(&i18n::row_error(e.line, &why), w),
+                    THEME.bad,
                 ));
             }
         }
     }
     match &d.error {
-        Some(e) => lines.push(Line::styled(fit(e, w), Style::new().fg(BAD).bold())),
+        Some(e) => lines.push(Line::styled(truncate(e, w), THEME.error)),
         None => lines.push(Line::default()),
     }
     let keys = if d.preview.is_some() {
@@ -493,10 +488,7 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
     while lines.len() + 1 < inner.height as usize {
         lines.push(Line::default());
     }
-    lines.push(Line::styled(
-        fit(&keys, w),
-        Style::new().fg(Color::DarkGray),
-    ));
+    lines.push(Line::styled(truncate(&keys, w), THEME.muted));
     f.render_widget(Paragraph::new(lines), inner);
     if d.preview.is_none() {
         caret(f, inner.x + x as u16, inner.y, inner);
@@ -522,14 +514,11 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
     let (path, x) = path_line(&d.path, w);
     let mut lines = vec![path, Line::default()];
     match &d.error {
-        Some(e) => lines.push(Line::styled(fit(e, w), Style::new().fg(BAD).bold())),
+        Some(e) => lines.push(Line::styled(truncate(e, w), THEME.error)),
         None => lines.push(Line::default()),
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
-        fit(keys.get(), w),
-        Style::new().fg(Color::DarkGray),
-    ));
+    lines.push(Line::styled(truncate(keys.get(), w), THEME.muted));
     f.render_widget(Paragraph::new(lines), inner);
     caret(f, inner.x + x as u16, inner.y, inner);
 }
@@ -548,24 +537,20 @@ pub fn draw_print_menu(row: usize, f: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     for (i, kind) in kinds.iter().enumerate() {
         let (name, what) = i18n::print_kind(*kind);
-        let style = if i == row {
-            Style::new().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::new().bold()
-        };
+        let style = if i == row { THEME.selected } else { THEME.bold };
         lines.push(Line::styled(
-            fit(&format!(" {}. {}", i + 1, name.get()), w),
+            truncate(&format!(" {}. {}", i + 1, name.get()), w),
             style,
         ));
         lines.push(Line::styled(
-            fit(&format!("    {}", what.get()), w),
-            Style::new().fg(Color::Gray),
+            truncate(&format!("    {}", what.get()), w),
+            THEME.dim,
         ));
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        fit(&crate::keymap::footer(crate::state::Context::PrintMenu), w),
-        Style::new().fg(Color::DarkGray),
+        truncate(&crate::keymap::footer(crate::state::Context::PrintMenu), w),
+        THEME.muted,
     ));
     f.render_widget(Paragraph::new(lines), inner);
 }
