@@ -3,11 +3,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
+use super::THEME;
+use super::form::FormDrawer;
 use super::table::{Col, Row, Table};
-use super::widgets::form_field;
-use super::{THEME, popup};
 use crate::i18n::{self, L};
 use crate::model::AgendaStatus;
 use crate::model::dates::schedule;
@@ -99,34 +98,14 @@ pub fn draw_form(form: &AgendaForm, f: &mut Frame, area: Rect) {
     } else {
         i18n::AGENDA_FORM_ADD
     };
-    let inner = popup(f, area, 64, 10, title.get());
-    let label_w = 14;
-    let value_w = (inner.width as usize).saturating_sub(label_w + 1);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut caret_at = None;
+    let mut d = FormDrawer::new();
     for (field, label, value) in [
         (AgendaField::Start, i18n::F_START, &form.start),
         (AgendaField::Minutes, i18n::F_MINUTES, &form.minutes),
         (AgendaField::Title, i18n::F_TITLE, &form.title),
         (AgendaField::Presenter, i18n::F_PRESENTER, &form.presenter),
     ] {
-        if let Some(c) = form_field(
-            &mut lines,
-            label.get(),
-            value,
-            label_w,
-            value_w,
-            form.form.focus == field,
-        ) {
-            caret_at = Some(c);
-        }
+        d.text(label.get(), value, form.form.focus == field);
     }
-    super::finish_form(
-        f,
-        inner,
-        lines,
-        form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
-    );
+    d.draw(f, area, 64, title.get(), form.form.error.as_deref());
 }

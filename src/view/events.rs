@@ -6,13 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::widgets::{choice_line, form_field, pad, truncate};
+use super::form::FormDrawer;
+use super::widgets::{pad, truncate};
 use super::{THEME, event_label, popup};
 use crate::i18n;
 use crate::model::District;
 use crate::state::App;
 use crate::state::events::{EventField, EventForm, EventPicker};
-use crate::widgets::TextField;
 
 pub fn draw_picker(app: &App, p: &EventPicker, f: &mut Frame, area: Rect) {
     let rows_wanted = app.events.len().max(1) as u16;
@@ -55,51 +55,35 @@ pub fn draw_form(form: &EventForm, f: &mut Frame, area: Rect) {
     } else {
         i18n::EVENT_NEW_TITLE
     };
-    let inner = popup(f, area, 76, 11, title.get());
-    let label_w = 14;
-    let value_w = (inner.width as usize).saturating_sub(label_w + 1);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut caret_at = None;
-    let mut text_line =
-        |lines: &mut Vec<Line<'static>>, field, label: i18n::L, value: &TextField| {
-            let focused = form.form.focus == field;
-            if let Some(c) = form_field(lines, label.get(), value, label_w, value_w, focused) {
-                caret_at = Some(c);
-            }
-        };
-    text_line(
-        &mut lines,
-        EventField::Title,
-        i18n::F_EVENT_TITLE,
+    let focus = |field| form.form.focus == field;
+    let mut d = FormDrawer::new();
+    d.text(
+        i18n::F_EVENT_TITLE.get(),
         &form.title,
+        focus(EventField::Title),
     );
-    text_line(&mut lines, EventField::Date, i18n::F_EVENT_DATE, &form.date);
-    text_line(
-        &mut lines,
-        EventField::Start,
-        i18n::F_EVENT_START,
+    d.text(
+        i18n::F_EVENT_DATE.get(),
+        &form.date,
+        focus(EventField::Date),
+    );
+    d.text(
+        i18n::F_EVENT_START.get(),
         &form.start,
+        focus(EventField::Start),
     );
-    text_line(&mut lines, EventField::End, i18n::F_EVENT_END, &form.end);
-    text_line(
-        &mut lines,
-        EventField::Venue,
-        i18n::F_EVENT_VENUE,
+    d.text(i18n::F_EVENT_END.get(), &form.end, focus(EventField::End));
+    d.text(
+        i18n::F_EVENT_VENUE.get(),
         &form.venue,
+        focus(EventField::Venue),
     );
-    lines.push(choice_line(
+    d.choice(
         i18n::F_DISTRICT.get(),
         &District::ALL,
         form.district,
         |d| d.label().get(),
-        form.form.focus == EventField::District,
-    ));
-    super::finish_form(
-        f,
-        inner,
-        lines,
-        form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
+        focus(EventField::District),
     );
+    d.draw(f, area, 76, title.get(), form.form.error.as_deref());
 }

@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
-use super::widgets::lookup_lines;
-use super::widgets::{Editable, Shown, form_field, pad, truncate, width};
+use super::form::FormDrawer;
+use super::widgets::{Shown, pad, truncate, width};
 use super::{THEME, popup};
 use crate::i18n;
 use crate::model::{Id, Idea, IdeaStatus};
@@ -189,29 +189,6 @@ fn filter_text(app: &App) -> String {
     parts.join(", ")
 }
 
-/// One labelled line of a form; returns the caret column when the field is focused and typed.
-fn field_line(
-    lines: &mut Vec<Line<'static>>,
-    label: &str,
-    value: &(impl Editable + ?Sized),
-    focused: bool,
-    typed: bool,
-    inner_w: usize,
-) -> Option<(usize, usize)> {
-    let label_w = 14;
-    let value_w = inner_w.saturating_sub(label_w + 1);
-    form_field(lines, label, value, label_w, value_w, focused).filter(|_| typed)
-}
-
-fn suggestion_lines(
-    lines: &mut Vec<Line<'static>>,
-    l: &crate::widgets::Lookup<Id>,
-    w: usize,
-    label: impl Fn(Id) -> String,
-) {
-    lookup_lines(lines, l, 15, w, label, "");
-}
-
 fn org_label(app: &App, id: Id) -> String {
     match app.data.roster.orgs.get(&id) {
         Some(o) => format!("{} · {}", o.name, i18n::kind_short(o.kind)),
@@ -220,38 +197,23 @@ fn org_label(app: &App, id: Id) -> String {
 }
 
 pub fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
-    let hits = match form.form.focus {
-        FormField::Orgs => form.orgs.rows(),
-        FormField::Owner => form.owner_lookup.rows(),
-        _ => 0,
-    } as u16;
     let w = area.width.saturating_sub(4).min(80);
-    let h = 12 + hits + u16::from(!form.note_ids.is_empty());
     let title = if form.id == 0 {
         i18n::IDEA_NEW_TITLE.get()
     } else {
         i18n::IDEA_EDIT_TITLE.get()
     };
-    let inner = popup(f, area, w, h, title);
-    let iw = inner.width as usize;
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut caret_at = None;
     let focus = |x: FormField| form.form.focus == x;
-    caret_at = caret_at.or(field_line(
-        &mut lines,
+    let mut d = FormDrawer::new();
+    d.text(
         i18n::IDEA_F_TITLE.get(),
         &form.title,
         focus(FormField::Title),
-        true,
-        iw,
-    ));
-    field_line(
-        &mut lines,
+    );
+    d.shown(
         i18n::F_CATEGORY.get(),
         &format!("◀ {} ▶", i18n::category_name(form.category)),
         focus(FormField::Category),
-        false,
-        iw,
     );
     let chosen: Vec<String> = form.org_ids.iter().map(|o| org_name(app, *o)).collect();
     let orgs_text = if !form.orgs.text.is_empty() || focus(FormField::Orgs) {
@@ -261,166 +223,107 @@ pub fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
         }
         Shown::after(&prefix, &form.orgs.text)
     } else {
-        let text = chosen.join(", ");
-        Shown::plain(text)
+        Shown::plain(chosen.join(", "))
     };
-    caret_at = caret_at.or(field_line(
-        &mut lines,
-        i18n::F_ORGS.get(),
-        &orgs_text,
-        focus(FormField::Orgs),
-        true,
-        iw,
-    ));
+    d.text(i18n::F_ORGS.get(), &orgs_text, focus(FormField::Orgs));
     if focus(FormField::Orgs) {
-        suggestion_lines(&mut lines, &form.orgs, iw, |id| org_label(app, id));
+        d.lookup(&form.orgs, |id| org_label(app, id), "");
     }
     let owner_text = if !form.owner_lookup.text.is_empty() {
         Shown::after("", &form.owner_lookup.text)
     } else {
-        let text = form.owner.map(|p| person_label(app, p)).unwrap_or_default();
-        Shown::plain(text)
+        Shown::plain(form.owner.map(|p| person_label(app, p)).unwrap_or_default())
     };
-    caret_at = caret_at.or(field_line(
-        &mut lines,
+    d.text(
         i18n::IDEA_F_OWNER.get(),
         &owner_text,
         focus(FormField::Owner),
-        true,
-        iw,
-    ));
+    );
     if focus(FormField::Owner) {
-        suggestion_lines(&mut lines, &form.owner_lookup, iw, |id| {
-            person_label(app, id)
-        });
+        d.lookup(&form.owner_lookup, |id| person_label(app, id), "");
     }
-    caret_at = caret_at.or(field_line(
-        &mut lines,
+    d.text(
         i18n::F_NEXT_STEP.get(),
         &form.next_step,
         focus(FormField::NextStep),
-        true,
-        iw,
-    ));
-    caret_at = caret_at.or(field_line(
-        &mut lines,
-        i18n::IDEA_F_DUE.get(),
-        &form.due,
-        focus(FormField::Due),
-        true,
-        iw,
-    ));
-    caret_at = caret_at.or(field_line(
-        &mut lines,
+    );
+    d.text(i18n::IDEA_F_DUE.get(), &form.due, focus(FormField::Due));
+    d.text(
         i18n::F_DESCRIPTION.get(),
         &form.description.replace('\n', " ⏎ "),
         focus(FormField::Description),
-        true,
-        iw,
-    ));
+    );
     if !form.note_ids.is_empty() {
-        lines.push(Line::styled(
+        d.line(Line::styled(
             i18n::linked_count(form.note_ids.len()),
             THEME.accent,
         ));
     }
-    super::finish_form(
-        f,
-        inner,
-        lines,
-        form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
-    );
+    d.draw(f, area, w, title, form.form.error.as_deref());
 }
 
 pub fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
-    let hits = match form.form.focus {
-        FilterField::Org => form.org.rows(),
-        FilterField::Owner => form.owner.rows(),
-        _ => 0,
-    } as u16;
     let w = area.width.saturating_sub(4).min(70);
-    let inner = popup(f, area, w, 10 + hits, i18n::IDEA_FILTER_TITLE.get());
-    let iw = inner.width as usize;
     let fl = &form.filter;
     let focus = |x: FilterField| form.form.focus == x;
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut caret_at = None;
+    let mut d = FormDrawer::new();
     let cat = fl
         .category
         .map_or(i18n::ALL.get(), i18n::category_name)
         .to_string();
-    field_line(
-        &mut lines,
+    d.shown(
         i18n::F_CATEGORY.get(),
         &format!("◀ {cat} ▶"),
         focus(FilterField::Category),
-        false,
-        iw,
     );
+    // A field that holds a choice shows it; typing replaces it.
+    let org_typed = fl.org.is_none() || !form.org.text.is_empty();
     let org = if !form.org.text.is_empty() || focus(FilterField::Org) && fl.org.is_none() {
         Shown::after("", &form.org.text)
     } else {
-        let text = fl
-            .org
-            .map_or(i18n::ALL.get().to_string(), |o| org_name(app, o));
-        Shown::plain(text)
+        Shown::plain(
+            fl.org
+                .map_or(i18n::ALL.get().to_string(), |o| org_name(app, o)),
+        )
     };
-    caret_at = caret_at.or(field_line(
-        &mut lines,
-        i18n::F_ORG.get(),
-        &org,
-        focus(FilterField::Org),
-        fl.org.is_none() || !form.org.text.is_empty(),
-        iw,
-    ));
-    if focus(FilterField::Org) {
-        suggestion_lines(&mut lines, &form.org, iw, |id| org_label(app, id));
+    if org_typed {
+        d.text(i18n::F_ORG.get(), &org, focus(FilterField::Org));
+    } else {
+        d.shown(i18n::F_ORG.get(), &org, focus(FilterField::Org));
     }
+    if focus(FilterField::Org) {
+        d.lookup(&form.org, |id| org_label(app, id), "");
+    }
+    let owner_typed = fl.owner.is_none() || !form.owner.text.is_empty();
     let owner = if !form.owner.text.is_empty() || focus(FilterField::Owner) && fl.owner.is_none() {
         Shown::after("", &form.owner.text)
     } else {
-        let text = fl
-            .owner
-            .map_or(i18n::ALL.get().to_string(), |p| person_label(app, p));
-        Shown::plain(text)
+        Shown::plain(
+            fl.owner
+                .map_or(i18n::ALL.get().to_string(), |p| person_label(app, p)),
+        )
     };
-    caret_at = caret_at.or(field_line(
-        &mut lines,
-        i18n::IDEA_F_OWNER.get(),
-        &owner,
-        focus(FilterField::Owner),
-        fl.owner.is_none() || !form.owner.text.is_empty(),
-        iw,
-    ));
+    if owner_typed {
+        d.text(i18n::IDEA_F_OWNER.get(), &owner, focus(FilterField::Owner));
+    } else {
+        d.shown(i18n::IDEA_F_OWNER.get(), &owner, focus(FilterField::Owner));
+    }
     if focus(FilterField::Owner) {
-        suggestion_lines(&mut lines, &form.owner, iw, |id| person_label(app, id));
+        d.lookup(&form.owner, |id| person_label(app, id), "");
     }
     let stale = if fl.stale { i18n::ON } else { i18n::OFF };
-    field_line(
-        &mut lines,
+    d.shown(
         i18n::F_STALE.get(),
         &format!("◀ {} ▶", stale.get()),
         focus(FilterField::Stale),
-        false,
-        iw,
     );
-    caret_at = caret_at.or(field_line(
-        &mut lines,
-        i18n::F_TEXT.get(),
-        &fl.text,
-        focus(FilterField::Text),
-        true,
-        iw,
-    ));
-    super::finish_form(
+    d.text(i18n::F_TEXT.get(), &fl.text, focus(FilterField::Text));
+    d.draw(
         f,
-        inner,
-        lines,
+        area,
+        w,
+        i18n::IDEA_FILTER_TITLE.get(),
         form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
     );
 }
 

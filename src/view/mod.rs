@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod checkin;
 pub mod events;
+pub mod form;
 pub mod ideas;
 pub mod notes;
 pub mod people;

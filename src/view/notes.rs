@@ -6,13 +6,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::widgets::{form_field, lookup_lines, pad, truncate, width};
-use super::{THEME, caret, popup};
+use super::form::FormDrawer;
+use super::widgets::{pad, truncate, width};
+use super::{THEME, caret};
 use crate::i18n::{self, L};
 use crate::model::{Note, NoteKind, Owner};
 use crate::state::notes::{ActionField, KindFilter, NotesView, OwnerPick};
 use crate::state::{ActionForm, App};
-use crate::widgets::TextField;
 
 pub fn kind_label(k: &NoteKind) -> L {
     match k {
@@ -281,41 +281,14 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
 }
 
 pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect) {
-    let list = if form.form.focus == ActionField::Owner {
-        form.owner.rows()
-    } else {
-        0
-    };
-    let h = 8 + list as u16;
-    let inner = popup(f, area, 66, h, i18n::ACTION_FORM_TITLE.get());
-    let label_w = 26;
-    let value_w = (inner.width as usize).saturating_sub(label_w + 1);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut caret_at = None;
-    let field_line = |lines: &mut Vec<Line<'static>>,
-                      caret_at: &mut Option<(usize, usize)>,
-                      field,
-                      label: L,
-                      value: &TextField| {
-        if let Some(c) = form_field(
-            lines,
-            label.get(),
-            value,
-            label_w,
-            value_w,
-            form.form.focus == field,
-        ) {
-            *caret_at = Some(c);
-        }
-    };
-    field_line(
-        &mut lines,
-        &mut caret_at,
-        ActionField::Owner,
-        i18n::F_OWNER,
+    let focus = |field| form.form.focus == field;
+    let mut d = FormDrawer::new();
+    d.text(
+        i18n::F_OWNER.get(),
         &form.owner.text,
+        focus(ActionField::Owner),
     );
-    if form.form.focus == ActionField::Owner {
+    if focus(ActionField::Owner) {
         let label = |c| match c {
             OwnerPick::Person(p) => app.owner_name(&Owner::Person(p)),
             OwnerPick::Org(o) => match app.data.roster.orgs.get(&o) {
@@ -323,29 +296,14 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
                 None => String::new(),
             },
         };
-        let typed = i18n::OWNER_AS_WRITTEN.get();
-        lookup_lines(
-            &mut lines,
-            &form.owner,
-            2,
-            inner.width as usize,
-            label,
-            typed,
-        );
+        d.lookup(&form.owner, label, i18n::OWNER_AS_WRITTEN.get());
     }
-    field_line(
-        &mut lines,
-        &mut caret_at,
-        ActionField::Due,
-        i18n::F_DUE,
-        &form.due,
-    );
-    super::finish_form(
+    d.text(i18n::F_DUE.get(), &form.due, focus(ActionField::Due));
+    d.draw(
         f,
-        inner,
-        lines,
+        area,
+        66,
+        i18n::ACTION_FORM_TITLE.get(),
         form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
     );
 }

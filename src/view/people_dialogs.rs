@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use super::form::FormDrawer;
 use super::people::{district_label, kind_label};
-use super::widgets::{Editable, choice_line, form_field, lookup_lines, pad, truncate};
+use super::widgets::{form_field, pad, truncate};
 use super::{THEME, caret, popup};
 use crate::i18n::{self};
 use crate::model::{District, OrgKind};
@@ -18,17 +19,6 @@ use crate::state::people_form::{OField, PField};
 use crate::state::people_io::{ExportDialog, ImportDialog};
 use crate::state::{App, PersonForm};
 use crate::widgets::TextField;
-
-/// One labelled text field of a form; returns the caret column when focused.
-fn form_line(
-    lines: &mut Vec<Line<'static>>,
-    label: &str,
-    value: &(impl Editable + ?Sized),
-    focused: bool,
-    value_w: usize,
-) -> Option<usize> {
-    form_field(lines, label, value, 14, value_w, focused).map(|(x, _)| x)
-}
 
 /// Someone already in the database, told apart from namesakes: name · organisation · ☎…last 4.
 fn known_person(app: &App, id: crate::model::Id) -> String {
@@ -45,37 +35,26 @@ fn same_phone(form: &PersonForm) -> Option<crate::model::Id> {
 
 pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect) {
     let new_org = form.new_org(&app.data.roster);
-    let fields = form.fields(&app.data.roster);
-    let list = match form.form.focus {
-        PField::Org => form.org.rows(),
-        PField::Name => form.name.rows(),
-        _ => 0,
-    } + usize::from(
-        form.walk_in && form.form.focus == PField::Phone && same_phone(form).is_some(),
-    );
-    let h = fields.len() as u16 + 6 + list as u16;
     let (title, w) = match (form.walk_in, form.id) {
         (true, _) => (i18n::WALKIN_TITLE, 64),
         (false, Some(_)) => (i18n::P_PERSON_EDIT, 76),
         (false, None) => (i18n::P_PERSON_NEW, 76),
     };
-    let inner = popup(f, area, w, h, title.get());
-    let value_w = (inner.width as usize).saturating_sub(15);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut caret_at = None;
-    for field in fields {
+    let inner_w = w.min(area.width).saturating_sub(2) as usize;
+    let mut d = FormDrawer::new();
+    for field in form.fields(&app.data.roster) {
         let focused = form.form.focus == field;
         let (label, value) = match field {
             PField::Name => (i18n::F_NAME, &form.name.text),
             PField::Org => (i18n::F_ORG, &form.org.text),
             PField::Kind => {
-                lines.push(choice_line(
+                d.choice(
                     i18n::F_KIND.get(),
                     &OrgKind::ALL,
                     form.kind,
                     kind_label,
                     focused,
-                ));
+                );
                 continue;
             }
             PField::Role => (i18n::F_ROLE, &form.role),
@@ -85,30 +64,25 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
             PField::Notes => (i18n::F_NOTES, &form.notes),
         };
         // A field holding line breaks (notes) shows them as ⏎; any other shows its caret.
-        let x = if value.contains('\n') {
-            let shown = value.replace('\n', " ⏎ ");
-            form_line(&mut lines, label.get(), &shown, focused, value_w)
+        if value.contains('\n') {
+            d.text(label.get(), &value.replace('\n', " ⏎ "), focused);
         } else {
-            form_line(&mut lines, label.get(), value, focused, value_w)
-        };
-        if let Some(x) = x {
-            caret_at = Some((x, lines.len() - 1));
+            d.text(label.get(), value, focused);
         }
         if field == PField::Name && focused && form.walk_in {
-            let w = inner.width as usize;
-            let label = |id| known_person(app, id);
-            lookup_lines(&mut lines, &form.name, 15, w, label, i18n::NEW_PERSON.get());
+            d.lookup(
+                &form.name,
+                |id| known_person(app, id),
+                i18n::NEW_PERSON.get(),
+            );
         }
         if field == PField::Phone
             && focused
             && form.walk_in
             && let Some(id) = same_phone(form)
         {
-            lines.push(Line::styled(
-                truncate(
-                    &i18n::same_phone_found(&known_person(app, id)),
-                    inner.width as usize,
-                ),
+            d.line(Line::styled(
+                truncate(&i18n::same_phone_found(&known_person(app, id)), inner_w),
                 THEME.warn_strong,
             ));
         }
@@ -117,28 +91,20 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
                 Some(o) => format!("↳ {} · {}", o.name, kind_label(o.kind)),
                 None => String::new(),
             };
-            let w = inner.width as usize;
-            lookup_lines(&mut lines, &form.org, 15, w, label, i18n::NEW_ORG.get());
+            d.lookup(&form.org, label, i18n::NEW_ORG.get());
         }
     }
     // While a suggestion is highlighted, Tab or Enter will take it: no new organisation yet.
     // Focused, the lookup's own "new organisation" row says it.
     if new_org && form.form.focus != PField::Org {
-        lines.push(Line::styled(
+        d.line(Line::styled(
             format!("“{}” {}", truncate(&form.org.text, 30), i18n::NEW_ORG.get()),
             THEME.warn,
         ));
     } else {
-        lines.push(Line::default());
+        d.line(Line::default());
     }
-    super::finish_form(
-        f,
-        inner,
-        lines,
-        form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
-    );
+    d.draw(f, area, w, title.get(), form.form.error.as_deref());
 }
 
 pub fn draw_org_form(form: &OrgForm, f: &mut Frame, area: Rect) {
@@ -147,59 +113,29 @@ pub fn draw_org_form(form: &OrgForm, f: &mut Frame, area: Rect) {
     } else {
         i18n::P_ORG_NEW
     };
-    let inner = popup(f, area, 76, 9, title.get());
-    let value_w = (inner.width as usize).saturating_sub(15);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut caret_at = None;
+    let mut d = FormDrawer::new();
     for field in OField::ALL {
         let focused = form.form.focus == field;
         match field {
-            OField::Name => {
-                if let Some(x) = form_line(
-                    &mut lines,
-                    i18n::F_ORG_NAME.get(),
-                    &form.name,
-                    focused,
-                    value_w,
-                ) {
-                    caret_at = Some((x, lines.len() - 1));
-                }
-            }
-            OField::Kind => lines.push(choice_line(
+            OField::Name => d.text(i18n::F_ORG_NAME.get(), &form.name, focused),
+            OField::Kind => d.choice(
                 i18n::F_ORG_KIND.get(),
                 &OrgKind::ALL,
                 form.kind,
                 kind_label,
                 focused,
-            )),
-            OField::District => lines.push(choice_line(
+            ),
+            OField::District => d.choice(
                 i18n::F_DISTRICT.get(),
                 &District::ALL,
                 form.district,
                 district_label,
                 focused,
-            )),
-            OField::Contact => {
-                if let Some(x) = form_line(
-                    &mut lines,
-                    i18n::F_CONTACT.get(),
-                    &form.contact,
-                    focused,
-                    value_w,
-                ) {
-                    caret_at = Some((x, lines.len() - 1));
-                }
-            }
+            ),
+            OField::Contact => d.text(i18n::F_CONTACT.get(), &form.contact, focused),
         }
     }
-    super::finish_form(
-        f,
-        inner,
-        lines,
-        form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
-    );
+    d.draw(f, area, 76, title.get(), form.form.error.as_deref());
 }
 
 pub fn draw_filter_menu(app: &App, row: usize, f: &mut Frame, area: Rect) {
@@ -316,14 +252,15 @@ pub fn confirm_text(app: &App, what: &PeopleConfirm) -> (&'static str, String) {
 
 fn path_line(path: &TextField, w: usize) -> (Line<'static>, usize) {
     let mut lines = Vec::new();
-    let x = form_line(
+    let x = form_field(
         &mut lines,
         i18n::F_PATH.get(),
         path,
-        true,
+        14,
         w.saturating_sub(15),
+        true,
     )
-    .unwrap_or(0);
+    .map_or(0, |(x, _)| x);
     (lines.pop().unwrap_or_default(), x)
 }
 

@@ -204,37 +204,6 @@ pub fn lookup_lines<T: Copy + PartialEq>(
     }
 }
 
-/// A choice field of a form: the label, then every choice numbered, the current one reversed.
-pub fn choice_line<T: Copy + PartialEq>(
-    label: &str,
-    all: &[T],
-    cur: T,
-    name: impl Fn(T) -> &'static str,
-    focused: bool,
-) -> Line<'static> {
-    let mut spans = vec![
-        Span::styled(
-            pad(label, 14),
-            if focused {
-                THEME.label_focused
-            } else {
-                THEME.plain
-            },
-        ),
-        Span::raw(" "),
-    ];
-    for (i, k) in all.iter().enumerate() {
-        let style = if *k == cur {
-            THEME.selected.bold()
-        } else {
-            THEME.dim
-        };
-        spans.push(Span::styled(format!("{}{}", i + 1, name(*k)), style));
-        spans.push(Span::raw(" "));
-    }
-    Line::from(spans)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
