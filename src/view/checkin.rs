@@ -135,40 +135,41 @@ pub fn draw_missing(app: &App, m: &crate::state::missing::MissingList, f: &mut F
     let h = area.height.saturating_sub(4).max(8);
     let title = i18n::missing_title(m.rows.len());
     let inner = super::popup(f, area, area.width.saturating_sub(8).min(90), h, &title);
-    let w = inner.width as usize;
-    let rows = (inner.height as usize).saturating_sub(2);
-    let mut lines: Vec<Line> = Vec::new();
+    let [list, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
     if m.rows.is_empty() {
-        lines.push(Line::styled(i18n::NOBODY_MISSING.get(), THEME.good));
-    }
-    let offset = crate::widgets::list::offset(m.selected, rows);
-    let (name_w, phone_w) = (12, 13);
-    let org_w = w.saturating_sub(name_w + phone_w + 2);
-    for (i, id) in m.rows.iter().enumerate().skip(offset).take(rows) {
-        let Some(p) = app.data.roster.person(*id) else {
-            continue;
-        };
-        let phone = if app.checkin.show_contacts {
-            p.phone.clone()
-        } else {
-            mask_phone(&p.phone)
-        };
-        let text = format!(
-            "{} {} {}",
-            pad(&truncate(&p.name, name_w), name_w),
-            pad(&truncate(app.data.roster.org_name(p), org_w), org_w),
-            pad(&phone, phone_w)
+        f.render_widget(
+            Paragraph::new(truncate(i18n::NOBODY_MISSING.get(), list.width as usize))
+                .style(THEME.good),
+            list,
         );
-        let style = THEME.row(i == m.selected);
-        lines.push(Line::styled(pad(&text, w), style));
+    } else {
+        const COLUMNS: [Col; 3] = [Col::fixed(12), Col::grow(1, 1), Col::fixed(13)];
+        let table = Table {
+            cols: &COLUMNS,
+            titles: &[],
+            len: m.rows.len(),
+            selected: m.selected,
+            empty: "",
+        };
+        table.draw(f, list, |i, _| {
+            let p = app.data.roster.person(m.rows[i])?;
+            let phone = if app.checkin.show_contacts {
+                p.phone.clone()
+            } else {
+                mask_phone(&p.phone)
+            };
+            Some(
+                Row::new(THEME.plain)
+                    .cell(p.name.as_str())
+                    .cell(app.data.roster.org_name(p))
+                    .cell(phone),
+            )
+        });
     }
-    while lines.len() < rows {
-        lines.push(Line::default());
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled(
-        truncate(&crate::keymap::footer(crate::state::Context::Missing), w),
-        THEME.muted,
-    ));
-    f.render_widget(Paragraph::new(lines), inner);
+    let footer = crate::keymap::footer(crate::state::Context::Missing);
+    let lines = vec![
+        Line::default(),
+        Line::styled(truncate(&footer, keys.width as usize), THEME.muted),
+    ];
+    f.render_widget(Paragraph::new(lines), keys);
 }

@@ -125,6 +125,7 @@ impl<'a> Row<'a> {
 /// A table to draw: its columns, titles, how many rows it has and which is selected.
 pub struct Table<'a> {
     pub cols: &'a [Col],
+    /// The title row; none when empty.
     pub titles: &'a [&'a str],
     pub len: usize,
     pub selected: usize,
@@ -141,18 +142,21 @@ impl Table<'_> {
         area: Rect,
         mut row: impl FnMut(usize, &[usize]) -> Option<Row<'r>>,
     ) {
+        let head_h = u16::from(!self.titles.is_empty());
         let [head, list] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+            Layout::vertical([Constraint::Length(head_h), Constraint::Min(0)]).areas(area);
         let w = widths(self.cols, area.width as usize);
-        let titles = Row {
-            style: THEME.table_head,
-            cells: self
-                .titles
-                .iter()
-                .map(|t| (Cow::Borrowed(*t), THEME.plain))
-                .collect(),
-        };
-        draw_row(f.buffer_mut(), head, &w, &titles);
+        if head_h > 0 {
+            let titles = Row {
+                style: THEME.table_head,
+                cells: self
+                    .titles
+                    .iter()
+                    .map(|t| (Cow::Borrowed(*t), THEME.plain))
+                    .collect(),
+            };
+            draw_row(f.buffer_mut(), head, &w, &titles);
+        }
         if self.len == 0 {
             f.render_widget(
                 Paragraph::new(truncate(self.empty, list.width as usize)).style(THEME.warn),
