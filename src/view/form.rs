@@ -5,9 +5,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 use super::THEME;
-use super::widgets::{Editable, Shown, form_field, lookup_lines, pad, width};
+use super::widgets::{Editable, Shown, form_field, lookup_lines, pad, truncate, width};
+use crate::keymap;
 use crate::widgets::Lookup;
 
 /// Labels take at least this many columns, so that most forms line up with each other.
@@ -173,13 +175,30 @@ impl<'a> FormDrawer<'a> {
         // The fields, a blank line, the error line and the keys, in the border.
         let h = lines.len() as u16 + 5;
         let inner = super::popup(f, area, w, h, title);
-        super::finish_form(
-            f,
-            inner,
-            lines,
-            error,
-            crate::state::Context::Form,
-            caret_at,
-        );
+        finish_form(f, inner, lines, error, caret_at);
+    }
+}
+
+/// Ends a form: a blank line, the error (red) if any, the form keys; draws it all into `inner`
+/// and puts the terminal cursor at the caret of the focused field.
+fn finish_form(
+    f: &mut Frame,
+    inner: Rect,
+    mut lines: Vec<Line<'_>>,
+    error: Option<&str>,
+    caret_at: Option<(usize, usize)>,
+) {
+    // The key line comes from the keymap in force, like the footer and F1.
+    let keys = keymap::footer(crate::state::Context::Form);
+    let w = inner.width as usize;
+    lines.push(Line::default());
+    lines.push(match error {
+        Some(e) => Line::styled(truncate(e, w), THEME.error),
+        None => Line::default(),
+    });
+    lines.push(Line::styled(truncate(&keys, w), THEME.muted));
+    f.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = caret_at {
+        super::caret(f, inner.x + x as u16, inner.y + y as u16, inner);
     }
 }

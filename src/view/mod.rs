@@ -373,31 +373,6 @@ fn draw_help(app: &App, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Ends a form: a blank line, the error (red) if any, the keys of `keys`; draws it all into `inner`
-/// and puts the terminal cursor at the caret of the focused field.
-pub fn finish_form(
-    f: &mut Frame,
-    inner: Rect,
-    mut lines: Vec<Line<'_>>,
-    error: Option<&str>,
-    keys: crate::state::Context,
-    caret_at: Option<(usize, usize)>,
-) {
-    // The key line comes from the keymap in force, like the footer and F1.
-    let keys = keymap::footer(keys);
-    let w = inner.width as usize;
-    lines.push(Line::default());
-    lines.push(match error {
-        Some(e) => Line::styled(truncate(e, w), THEME.error),
-        None => Line::default(),
-    });
-    lines.push(Line::styled(truncate(&keys, w), THEME.muted));
-    f.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = caret_at {
-        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
-    }
-}
-
 /// Puts the terminal cursor at a text caret, so the Korean IME composes in place.
 pub fn caret(f: &mut Frame, x: u16, y: u16, area: Rect) {
     let x = x.min(area.right().saturating_sub(1));

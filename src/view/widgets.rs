@@ -1,7 +1,6 @@
 //! Shared drawing helpers: text cut by display width, masked contacts, popups.
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::style::Style;
 
 use super::THEME;
 use ratatui::text::{Line, Span};
@@ -132,37 +131,6 @@ fn skip_columns(s: &str, n: usize) -> (&str, usize) {
         used += c.width().unwrap_or(0);
     }
     ("", used)
-}
-
-/// Draws table rows straight into the buffer, one per line of `area` (no wrapping or
-/// scrolling to work out: rows are already cut to width). Cheaper than a `Paragraph`.
-pub fn draw_rows(buf: &mut ratatui::buffer::Buffer, area: Rect, rows: &[Line<'_>]) {
-    for (line, y) in rows.iter().zip(area.y..area.bottom()) {
-        buf.set_line(area.x, y, line, area.width);
-    }
-}
-
-/// Writes one table row: each cell's text (cut to its width) at its column, one space between
-/// columns; zero-width columns are skipped. Returns nothing past `right`.
-pub fn draw_cells(
-    buf: &mut ratatui::buffer::Buffer,
-    x: u16,
-    y: u16,
-    right: u16,
-    cells: &[(&str, usize, Style)],
-) {
-    let mut x = x as usize;
-    for &(text, w, style) in cells {
-        if w == 0 {
-            continue;
-        }
-        if x >= right as usize {
-            break;
-        }
-        let room = w.min(right as usize - x);
-        buf.set_stringn(x as u16, y, truncate(text, room), room, style);
-        x += w + 1;
-    }
 }
 
 /// A rectangle of `w`×`h` centred in `area` (shrunk to fit).
