@@ -14,7 +14,8 @@ use crate::model::OrgKind;
 use crate::state::App;
 
 /// Name, mark, organisation, role, contact, status. Wide terminals show the e-mail beside the
-/// phone, the contact column growing with the organisation's up to 48 columns.
+/// phone; the contact column then grows a column for every three the organisation's does, up
+/// to 48.
 fn columns(w: usize) -> [Col; 6] {
     let contact = if w >= 110 {
         Col::grow(30, 1).max(48)
@@ -24,7 +25,7 @@ fn columns(w: usize) -> [Col; 6] {
     [
         Col::fixed(12),
         Col::fixed(8),
-        Col::grow(8, 1),
+        Col::grow(8, 3),
         Col::fixed(12).hide_below(96),
         contact,
         Col::fixed(13),
