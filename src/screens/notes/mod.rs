@@ -296,7 +296,7 @@ impl Unit for NotesState {
                         Asker::Screen(Screen::Notes),
                         Question::DeleteNote(n.id),
                         i18n::DELETE_TITLE.get(),
-                        i18n::confirm_delete(&crate::view::widgets::fit(first, 30)),
+                        i18n::confirm_delete(&crate::model::text::truncate(first, 30)),
                     )));
                 }
             }
