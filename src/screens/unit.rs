@@ -5,6 +5,9 @@
 
 use std::path::Path;
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
 use crate::data::Data;
 use crate::i18n;
 use crate::model::{Event, Id, Ts};
@@ -69,6 +72,22 @@ impl Cx<'_> {
             self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
         }
         e
+    }
+}
+
+/// What a screen or dialog may read while it draws.
+pub struct Show<'a> {
+    pub data: &'a Data,
+    pub events: &'a [Event],
+    pub event: &'a Option<Event>,
+    pub clock: fn() -> Ts,
+    /// One of the app's modals is over the screen: the screen shows no caret of its own.
+    pub covered: bool,
+}
+
+impl Show<'_> {
+    pub fn now(&self) -> Ts {
+        (self.clock)()
     }
 }
 
@@ -281,6 +300,9 @@ impl Ask {
 pub trait Unit {
     /// The key table in force while this screen has the keys (its own dialogs included).
     fn context(&self) -> Context;
+    /// Draws the screen into `body`, and its open form, list or detail over `area` (the whole
+    /// terminal).
+    fn draw(&self, f: &mut Frame, area: Rect, body: Rect, v: &Show);
     /// A key for this screen (or a dialog it holds).
     fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError>;
     /// The answer to a question this screen asked.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::data::Data;
 use crate::i18n;
 use crate::model::{Event, Id, TextField as FieldKind, Ts, cut_to};
-use crate::screens::unit::{Answer, Asker, Cx, Effect, ModalStep, Question, Unit, What};
+use crate::screens::unit::{Answer, Asker, Cx, Effect, ModalStep, Question, Show, Unit, What};
 use crate::screens::{events, print, replace};
 use crate::store::{Store, StoreError};
 
@@ -228,8 +228,19 @@ impl App {
         )
     }
 
-    /// A screen, to read.
-    fn unit(&self, s: Screen) -> &dyn Unit {
+    /// What the screens and dialogs may read while they draw.
+    pub fn show(&self) -> Show<'_> {
+        Show {
+            data: &self.data,
+            events: &self.events,
+            event: &self.event,
+            clock: self.clock,
+            covered: self.modal.is_some(),
+        }
+    }
+
+    /// A screen, to read (and draw).
+    pub fn unit(&self, s: Screen) -> &dyn Unit {
         match s {
             Screen::Checkin => &self.checkin,
             Screen::People => &self.people,

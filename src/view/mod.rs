@@ -1,28 +1,21 @@
 //! Draws the app into a ratatui frame. Reads `&App`, never changes it, never touches the store.
 
-pub mod agenda;
-pub mod checkin;
-pub mod events;
-pub mod form;
-pub mod ideas;
-pub mod notes;
-pub mod people;
-pub mod people_dialogs;
-pub mod search_box;
-pub mod table;
-pub mod theme;
-pub mod widgets;
+use crate::screens::{events, files};
+
+/// The drawing widgets, under the names the screens' views use.
+pub use crate::widgets::paint as widgets;
+pub use crate::widgets::paint::{caret, draw_question, event_label, popup};
+pub use crate::widgets::{form_drawer as form, search_box, table, theme};
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n;
 use crate::keymap;
-use crate::model::{Event, OrgKind};
-use crate::state::{App, CheckinDialog, IdeaDialog, Modal, PeopleDialog, Screen, Tone};
-use widgets::{centered, pad, truncate, width};
+use crate::state::{App, Modal, Screen, Tone};
+use widgets::{pad, truncate, width};
 
 /// Smallest terminal the layout works in.
 pub use crate::state::{MIN_H, MIN_W};
@@ -50,13 +43,6 @@ fn draw_screen(app: &App, f: &mut Frame) {
     .areas(area);
     draw_header(app, f, header);
     draw_tabs(app, f, tabs);
-    match app.screen {
-        Screen::Checkin => checkin::draw(app, f, body),
-        Screen::People => people::draw(app, f, body),
-        Screen::Agenda => agenda::draw(app, f, body),
-        Screen::Notes => notes::draw(app, f, body),
-        Screen::Ideas => ideas::draw(app, f, body),
-    }
     draw_status(app, f, status);
     // Generated from the keymap in force, like the F1 help: it cannot drift from the keys.
     // A modal's keys when one is open: the line shows what a key will do now.
@@ -65,52 +51,18 @@ fn draw_screen(app: &App, f: &mut Frame) {
         Paragraph::new(truncate(&hint, hints.width as usize)).style(THEME.muted),
         hints,
     );
-    // The screen's own form, list or detail, over it.
-    match app.screen {
-        Screen::Checkin => match &app.checkin.dialog {
-            Some(CheckinDialog::WalkIn(form)) => {
-                people_dialogs::draw_person_form(app, form, f, area)
-            }
-            Some(CheckinDialog::Missing(m)) => checkin::draw_missing(app, m, f, area),
-            None => {}
-        },
-        Screen::People => match &app.people.dialog {
-            Some(PeopleDialog::Person(form)) => {
-                people_dialogs::draw_person_form(app, form, f, area)
-            }
-            Some(PeopleDialog::Org(form)) => people_dialogs::draw_org_form(form, f, area),
-            Some(PeopleDialog::Filter { row }) => {
-                people_dialogs::draw_filter_menu(app, *row, f, area)
-            }
-            None => {}
-        },
-        Screen::Agenda => {
-            if let Some(form) = &app.agenda.form {
-                agenda::draw_form(form, f, area);
-            }
-        }
-        Screen::Notes => {
-            if let Some(form) = &app.notes.action_form {
-                notes::draw_action_form(app, form, f, area);
-            }
-        }
-        Screen::Ideas => match &app.ideas.dialog {
-            Some(IdeaDialog::Form(form)) => ideas::draw_form(app, form, f, area),
-            Some(IdeaDialog::Filter(form)) => ideas::draw_filter(app, form, f, area),
-            Some(IdeaDialog::Detail(d)) => ideas::draw_idea_detail(app, d, f, body),
-            None => {}
-        },
-    }
+    // The screen, with its own form, list or detail over it.
+    app.unit(app.screen).draw(f, area, body, &app.show());
     let Some(modal) = &app.modal else {
         return;
     };
     match modal {
         Modal::Help => draw_help(app, f, area),
-        Modal::EventPicker(p) => events::draw_picker(app, p, f, area),
-        Modal::EventForm(form) => events::draw_form(form, f, area),
-        Modal::Import(d) => people_dialogs::draw_import(app, d, f, area),
-        Modal::Export(d) => people_dialogs::draw_export(d, f, area),
-        Modal::PrintMenu { row } => people_dialogs::draw_print_menu(*row, f, area),
+        Modal::EventPicker(p) => events::view::draw_picker(&app.show(), p, f, area),
+        Modal::EventForm(form) => events::view::draw_form(form, f, area),
+        Modal::Import(d) => files::view::draw_import(&app.show(), d, f, area),
+        Modal::Export(d) => files::view::draw_export(d, f, area),
+        Modal::PrintMenu { row } => files::view::draw_print_menu(*row, f, area),
         // The one confirm: what will happen, and the keys that answer (a question offering
         // a third answer names its keys in its text).
         Modal::Confirm(ask) => {
@@ -143,20 +95,6 @@ fn draw_too_small(f: &mut Frame, area: Rect) {
             .style(THEME.warn),
         area,
     );
-}
-
-/// A person as a question names them (name, organisation, the last digits of the phone).
-pub fn who(app: &App, id: crate::model::Id) -> String {
-    crate::screens::people::confirm::who(&app.data.roster, id)
-}
-
-pub fn event_label(e: &Event) -> String {
-    format!(
-        "{} ({}) {}",
-        e.date.format("%Y-%m-%d"),
-        i18n::weekday(e.date),
-        e.title
-    )
 }
 
 fn draw_header(app: &App, f: &mut Frame, area: Rect) {
@@ -209,22 +147,6 @@ fn draw_tabs(app: &App, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// Arrivals by organisation kind, for the check-in screen.
-pub fn by_kind_line(count: &crate::state::Count) -> Line<'static> {
-    let mut spans = vec![Span::styled(
-        format!(" {} ", i18n::ARRIVED_BY_KIND.get()),
-        THEME.dim,
-    )];
-    for (k, n) in OrgKind::ALL.iter().zip(count.by_kind) {
-        let style = if n > 0 { THEME.accent } else { THEME.muted };
-        spans.push(Span::styled(
-            format!("{} {n}  ", i18n::kind_short(*k)),
-            style,
-        ));
-    }
-    Line::from(spans)
-}
-
 fn draw_status(app: &App, f: &mut Frame, area: Rect) {
     if let Some(m) = &app.message {
         let style = match m.tone {
@@ -238,42 +160,6 @@ fn draw_status(app: &App, f: &mut Frame, area: Rect) {
             area,
         );
     }
-}
-
-/// A bordered popup of `w`×`h` centred in `area`, cleared, with a title; returns its inside.
-pub fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
-    let r = centered(area, w, h);
-    f.render_widget(Clear, r);
-    // A wide character just left of the popup would spill over its left border.
-    if r.x > 0 {
-        let buf = f.buffer_mut();
-        for y in r.y..r.bottom() {
-            if width(buf[(r.x - 1, y)].symbol()) > 1 {
-                buf[(r.x - 1, y)].set_symbol(" ");
-            }
-        }
-    }
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(THEME.popup_border)
-        .title(Span::styled(
-            format!(" {} ", truncate(title, w as usize - 4)),
-            THEME.bold,
-        ));
-    let inner = block.inner(r);
-    f.render_widget(block, r);
-    inner
-}
-
-/// A popup that asks `text` and ends with the line of keys that answer it.
-fn draw_question(f: &mut Frame, area: Rect, title: &str, text: &str, keys: &str) {
-    let inner = popup(f, area, 56, 8, title);
-    let body = format!("{text}\n\n{keys}");
-    let lines: Vec<Line> = widgets::wrap(&body, inner.width as usize)
-        .into_iter()
-        .map(Line::from)
-        .collect();
-    f.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_help(app: &App, f: &mut Frame, area: Rect) {
@@ -329,12 +215,6 @@ fn draw_help(app: &App, f: &mut Frame, area: Rect) {
     let w = if two { col_w as u16 * 2 + 4 } else { 60 };
     let inner = popup(f, area, w, h, i18n::HELP_TITLE.get());
     f.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Puts the terminal cursor at a text caret, so the Korean IME composes in place.
-pub fn caret(f: &mut Frame, x: u16, y: u16, area: Rect) {
-    let x = x.min(area.right().saturating_sub(1));
-    f.set_cursor_position(Position::new(x, y));
 }
 
 /// Long work under way: a box over the screen with what it is doing and how far it is.

@@ -1,11 +1,17 @@
-//! Widget state shared by every screen: what a text field, a form, a lookup or a list holds and
-//! how a key changes it. Drawing lives in `view`; the keymap's actions are mapped to these
-//! widgets' keys in `state`.
+//! What every screen is built from: the state of a text field, a form, a lookup or a list and
+//! how a key changes it; and how they are drawn: one theme, one table, one search box, one form
+//! drawer, popups and the caret (`paint`).
 mod form;
+pub mod form_drawer;
 pub mod list;
 mod lookup;
+pub mod paint;
+pub mod search_box;
+pub mod table;
 mod text_field;
+pub mod theme;
 
 pub use form::{Form, FormAnswer, FormKey};
 pub use lookup::{Lookup, Pick};
 pub use text_field::{Edit, Pasted, TextField};
+pub use theme::THEME;

@@ -5,7 +5,7 @@ use crate::common;
 use common::screen::{render, row};
 
 use netday::state::{Action, App};
-use netday::view::widgets::width;
+use netday::widgets::paint::width;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 

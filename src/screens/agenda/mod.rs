@@ -2,12 +2,16 @@
 //! status; add, edit, reorder, delete; start from the standard template or last month's agenda;
 //! which item the clock says is running now.
 
+pub mod view;
+
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 use crate::i18n;
 use crate::model::dates::{DAY_START, schedule, start_of};
 use crate::model::{AgendaItem, AgendaStatus, Event, Id, TextField as FieldKind, Ts, clean_line};
-use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Show, Unit, What};
 use crate::screens::{Action, Context, Screen, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::{Form, TextField};
@@ -196,6 +200,13 @@ impl AgendaForm {
 }
 
 impl Unit for AgendaState {
+    fn draw(&self, f: &mut Frame, area: Rect, body: Rect, v: &Show) {
+        view::draw(self, v, f, body);
+        if let Some(form) = &self.form {
+            view::draw_form(form, f, area);
+        }
+    }
+
     fn context(&self) -> Context {
         match self.form {
             Some(_) => Context::Form,

@@ -1,16 +1,20 @@
 //! The check-in desk: type to find, Enter to check in, one key to undo or register a walk-in.
 
+pub mod view;
+
 pub mod missing;
 
 use crate::i18n;
 use crate::model::{Attendance, AttendanceStatus, Id, TextField as FieldKind};
 use crate::screens::checkin::missing::MissingList;
 use crate::screens::people::form::FormEnd;
-use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Show, Unit, What};
 use crate::screens::{Action, Context, PersonForm, Roster, Screen, Tone};
 use crate::search::{Hit, Tier};
 use crate::store::StoreError;
 use crate::widgets::TextField;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 /// Most search results kept for the list; nobody scrolls further at a door.
 pub const MAX_ROWS: usize = 1000;
@@ -104,6 +108,17 @@ pub enum CheckinDialog {
 }
 
 impl Unit for CheckinState {
+    fn draw(&self, f: &mut Frame, area: Rect, body: Rect, v: &Show) {
+        view::draw(self, v, f, body);
+        match &self.dialog {
+            Some(CheckinDialog::WalkIn(form)) => {
+                crate::screens::people::dialogs::draw_person_form(v, form, f, area)
+            }
+            Some(CheckinDialog::Missing(m)) => view::draw_missing(self, v, m, f, area),
+            None => {}
+        }
+    }
+
     fn context(&self) -> Context {
         match &self.dialog {
             None => Context::Checkin,

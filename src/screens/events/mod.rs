@@ -2,6 +2,8 @@
 //! empty day with d) and the form that makes or changes a day — title, date, start and end,
 //! venue, district — prefilled from the last day there is.
 
+pub mod view;
+
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use crate::i18n;
@@ -177,7 +179,7 @@ impl EventPicker {
                         Asker::App,
                         Question::DeleteEvent(e.id),
                         i18n::DELETE_EVENT_TITLE.get(),
-                        i18n::confirm_delete_event(&crate::view::event_label(&e)),
+                        i18n::confirm_delete_event(&crate::widgets::paint::event_label(&e)),
                     ))
                 }
             }

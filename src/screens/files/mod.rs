@@ -5,5 +5,7 @@ pub mod import_export;
 pub mod print;
 pub mod replace;
 
+pub mod view;
+
 pub use import_export::{ExportDialog, ImportDialog, Preview};
 pub use replace::{ReplaceFile, Writing, Wrote};

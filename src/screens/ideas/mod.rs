@@ -2,15 +2,19 @@
 //! history recorded, a form to create and edit, filters, and a detail view with linked notes.
 //! Every confirmed change is written (durably) before memory and the screen show it.
 
+pub mod view;
+
 use crate::i18n;
 use crate::model::{
     Id, Idea, IdeaCategory, IdeaMove, IdeaStatus, Note, NoteKind, Owner, TextField as FieldKind,
     Ts, clean_line, clean_multiline,
 };
-use crate::screens::unit::{Cx, Effect, Unit, What};
+use crate::screens::unit::{Cx, Effect, Show, Unit, What};
 use crate::screens::{Action, Context, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::{Form, Lookup, Pick, TextField};
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 /// An idea untouched this long is "stale".
 pub const STALE_DAYS: i64 = 60;
@@ -333,6 +337,16 @@ fn cycle_category(c: Option<IdeaCategory>, forward: bool) -> Option<IdeaCategory
 }
 
 impl Unit for IdeasState {
+    fn draw(&self, f: &mut Frame, area: Rect, body: Rect, v: &Show) {
+        view::draw(self, v, f, body);
+        match &self.dialog {
+            Some(IdeaDialog::Form(form)) => view::draw_form(v, form, f, area),
+            Some(IdeaDialog::Filter(form)) => view::draw_filter(v, form, f, area),
+            Some(IdeaDialog::Detail(d)) => view::draw_idea_detail(self, v, d, f, body),
+            None => {}
+        }
+    }
+
     fn context(&self) -> Context {
         match &self.dialog {
             None => Context::IdeasBoard,

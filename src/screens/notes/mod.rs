@@ -2,8 +2,12 @@
 //! tied to an agenda item; a multi-line editor whose draft is saved while typing and restored
 //! after a crash; open action items carried over from earlier networking days.
 
+pub mod view;
+
 pub mod action_form;
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -14,7 +18,7 @@ use ratatui_textarea::{Input, TextArea, WrapMode};
 use crate::i18n;
 use crate::io::minutes::Format;
 use crate::model::{AgendaItem, Draft, Id, Note, NoteKind, Owner, Ts, clean_multiline};
-use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Show, Unit, What};
 use crate::screens::{Action, Context, Screen, Tone};
 use crate::store::StoreError;
 pub use action_form::{ActionField, ActionForm, OwnerPick};
@@ -255,6 +259,13 @@ fn due_of(n: &Note) -> Option<NaiveDate> {
 }
 
 impl Unit for NotesState {
+    fn draw(&self, f: &mut Frame, area: Rect, body: Rect, v: &Show) {
+        view::draw(self, v, f, body);
+        if let Some(form) = &self.action_form {
+            view::draw_action_form(v, form, f, area);
+        }
+    }
+
     fn context(&self) -> Context {
         match (&self.editor, &self.action_form) {
             (_, Some(_)) => Context::Form,

@@ -2,8 +2,12 @@
 //! The visible view is a `Vec<Id>` recomputed only when the query, filters, sort or data change.
 
 pub mod confirm;
+pub mod dialogs;
 pub mod form;
+pub mod view;
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -12,7 +16,7 @@ use crate::i18n::{self, L};
 use crate::model::{
     Attendance, AttendanceStatus, District, Id, Idea, Note, NoteKind, OrgKind, Owner,
 };
-use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Show, Unit, What};
 use crate::screens::{Action, Context, Roster, Screen, Tone};
 use crate::search::Hit;
 use crate::store::StoreError;
@@ -494,6 +498,16 @@ pub enum PeopleDialog {
 }
 
 impl Unit for PeopleState {
+    fn draw(&self, f: &mut Frame, area: Rect, body: Rect, v: &Show) {
+        view::draw(self, v, f, body);
+        match &self.dialog {
+            Some(PeopleDialog::Person(form)) => dialogs::draw_person_form(v, form, f, area),
+            Some(PeopleDialog::Org(form)) => dialogs::draw_org_form(form, f, area),
+            Some(PeopleDialog::Filter { row }) => dialogs::draw_filter_menu(self, *row, f, area),
+            None => {}
+        }
+    }
+
     fn context(&self) -> Context {
         match (&self.dialog, self.orgs_view) {
             (Some(PeopleDialog::Filter { .. }), _) => Context::Filter,

@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::THEME;
-use super::widgets::{Editable, pad, width, window};
+use super::paint::{Editable, pad, width, window};
+use super::theme::THEME;
 use crate::i18n;
 
 /// Draws the search line into `area` with `found` at its right end; with `caret`, the terminal
@@ -35,6 +35,6 @@ pub fn draw(
     ]);
     f.render_widget(Paragraph::new(line), area);
     if caret {
-        super::caret(f, area.x + (width(&label) + caret_x) as u16, area.y, area);
+        super::paint::caret(f, area.x + (width(&label) + caret_x) as u16, area.y, area);
     }
 }

@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::THEME;
-use super::widgets::{Editable, Shown, form_field, lookup_lines, pad, truncate, width};
+use super::paint::{Editable, Shown, form_field, lookup_lines, pad, truncate, width};
+use super::theme::THEME;
 use crate::keymap;
 use crate::widgets::Lookup;
 
@@ -174,7 +174,7 @@ impl<'a> FormDrawer<'a> {
         }
         // The fields, a blank line, the error line and the keys, in the border.
         let h = lines.len() as u16 + 5;
-        let inner = super::popup(f, area, w, h, title);
+        let inner = super::paint::popup(f, area, w, h, title);
         finish_form(f, inner, lines, error, caret_at);
     }
 }
@@ -199,6 +199,6 @@ fn finish_form(
     lines.push(Line::styled(truncate(&keys, w), THEME.muted));
     f.render_widget(Paragraph::new(lines), inner);
     if let Some((x, y)) = caret_at {
-        super::caret(f, inner.x + x as u16, inner.y + y as u16, inner);
+        super::paint::caret(f, inner.x + x as u16, inner.y + y as u16, inner);
     }
 }

@@ -1,17 +1,17 @@
 //! The check-in screen and its walk-in form.
 
+use crate::screens::unit::Show;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::search_box;
-use super::table::{Col, Row, Table};
-use super::theme::{THEME, attendance};
-use super::widgets::{mask_email, mask_phone, pad, truncate, width};
 use crate::i18n;
 use crate::model::OrgKind;
-use crate::state::App;
+use crate::widgets::paint::{mask_email, mask_phone, pad, truncate, width};
+use crate::widgets::search_box;
+use crate::widgets::table::{Col, Row, Table};
+use crate::widgets::theme::{THEME, attendance};
 
 /// Name, mark, organisation, role, contact, status. Wide terminals show the e-mail beside the
 /// phone; the contact column then grows a column for every three the organisation's does, up
@@ -32,18 +32,15 @@ fn columns(w: usize) -> [Col; 6] {
     ]
 }
 
-pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let c = &app.checkin;
+pub fn draw(s: &super::CheckinState, v: &Show, f: &mut Frame, area: Rect) {
+    let c = &s;
     let [kinds, search, list] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(2),
     ])
     .areas(area);
-    f.render_widget(
-        Paragraph::new(super::by_kind_line(&app.data.roster.count())),
-        kinds,
-    );
+    f.render_widget(Paragraph::new(by_kind_line(&v.data.roster.count())), kinds);
     let count = if c.query.trim().is_empty() {
         String::new()
     } else {
@@ -54,7 +51,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         search,
         &c.query,
         Span::styled(count, THEME.dim),
-        app.modal.is_none(),
+        !v.covered,
     );
 
     let cols = columns(area.width as usize);
@@ -79,8 +76,8 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     };
     table.draw(f, list, |i, w| {
         let id = c.rows[i];
-        let p = app.data.roster.person(id)?;
-        let org = app.data.roster.org_of(p);
+        let p = v.data.roster.person(id)?;
+        let org = v.data.roster.org_of(p);
         let org_text = match org {
             Some(o) if o.kind != OrgKind::Other => {
                 format!("{} · {}", o.name, i18n::kind_short(o.kind))
@@ -113,8 +110,8 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         } else {
             mask_phone(&p.phone)
         };
-        let (status, status_style) = attendance(app.data.roster.status(id));
-        let mark = if app.data.roster.is_first_time(id) {
+        let (status, status_style) = attendance(v.data.roster.status(id));
+        let mark = if v.data.roster.is_first_time(id) {
             i18n::FIRST_TIME.get()
         } else {
             ""
@@ -133,14 +130,16 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
 
 /// 미도착: who is expected and has not come, to call them (phones masked until F3).
 pub fn draw_missing(
-    app: &App,
+    s: &super::CheckinState,
+    v: &Show,
     m: &crate::screens::checkin::missing::MissingList,
     f: &mut Frame,
     area: Rect,
 ) {
     let h = area.height.saturating_sub(4).max(8);
     let title = i18n::missing_title(m.rows.len());
-    let inner = super::popup(f, area, area.width.saturating_sub(8).min(90), h, &title);
+    let inner =
+        crate::widgets::paint::popup(f, area, area.width.saturating_sub(8).min(90), h, &title);
     let [list, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
     if m.rows.is_empty() {
         f.render_widget(
@@ -158,8 +157,8 @@ pub fn draw_missing(
             empty: "",
         };
         table.draw(f, list, |i, _| {
-            let p = app.data.roster.person(m.rows[i])?;
-            let phone = if app.checkin.show_contacts {
+            let p = v.data.roster.person(m.rows[i])?;
+            let phone = if s.show_contacts {
                 p.phone.clone()
             } else {
                 mask_phone(&p.phone)
@@ -167,7 +166,7 @@ pub fn draw_missing(
             Some(
                 Row::new(THEME.plain)
                     .cell(p.name.as_str())
-                    .cell(app.data.roster.org_name(p))
+                    .cell(v.data.roster.org_name(p))
                     .cell(phone),
             )
         });
@@ -178,4 +177,20 @@ pub fn draw_missing(
         Line::styled(truncate(&footer, keys.width as usize), THEME.muted),
     ];
     f.render_widget(Paragraph::new(lines), keys);
+}
+
+/// Arrivals by organisation kind, for the check-in screen.
+pub fn by_kind_line(count: &crate::data::Count) -> Line<'static> {
+    let mut spans = vec![Span::styled(
+        format!(" {} ", i18n::ARRIVED_BY_KIND.get()),
+        THEME.dim,
+    )];
+    for (k, n) in OrgKind::ALL.iter().zip(count.by_kind) {
+        let style = if n > 0 { THEME.accent } else { THEME.muted };
+        spans.push(Span::styled(
+            format!("{} {n}  ", i18n::kind_short(*k)),
+            style,
+        ));
+    }
+    Line::from(spans)
 }

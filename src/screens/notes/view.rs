@@ -1,18 +1,20 @@
 //! The notes screen: what was said, decided and promised, per agenda item; open action items
 //! carried over from earlier networking days on top; the multi-line editor; the owner/due form.
 
+use crate::screens::unit::Show;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::form::FormDrawer;
-use super::widgets::{pad, truncate, width};
-use super::{THEME, caret};
 use crate::i18n::{self, L};
 use crate::model::{Note, NoteKind, Owner};
+use crate::state::ActionForm;
 use crate::state::notes::{ActionField, KindFilter, NotesView, OwnerPick};
-use crate::state::{ActionForm, App};
+use crate::widgets::THEME;
+use crate::widgets::form_drawer::FormDrawer;
+use crate::widgets::paint::caret;
+use crate::widgets::paint::{pad, truncate, width};
 
 pub fn kind_label(k: &NoteKind) -> L {
     match k {
@@ -32,19 +34,18 @@ fn filter_label(k: KindFilter) -> L {
 }
 
 /// "1. title" of an agenda item of the current event, if the note has one.
-fn agenda_label(app: &App, id: Option<crate::model::Id>) -> String {
+fn agenda_label(s: &super::NotesState, id: Option<crate::model::Id>) -> String {
     id.and_then(|id| {
-        app.notes
-            .agenda
+        s.agenda
             .iter()
             .position(|i| i.id == id)
-            .map(|p| format!("{}. {}", p + 1, app.notes.agenda[p].title))
+            .map(|p| format!("{}. {}", p + 1, s.agenda[p].title))
     })
     .unwrap_or_default()
 }
 
-pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let n = &app.notes;
+pub fn draw(s: &super::NotesState, v: &Show, f: &mut Frame, area: Rect) {
+    let n = &s;
     let editor_h = if n.editor.is_some() {
         (area.height / 2).max(7).min(area.height.saturating_sub(3))
     } else {
@@ -62,7 +63,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         NotesView::Event => {
             let agenda = match n.agenda_filter {
                 None => i18n::ALL.get().to_string(),
-                Some(_) => agenda_label(app, n.agenda_filter),
+                Some(_) => agenda_label(s, n.agenda_filter),
             };
             i18n::notes_filter(
                 &agenda,
@@ -75,14 +76,14 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         Paragraph::new(truncate(&head_text, head.width as usize)).style(THEME.table_head),
         head,
     );
-    draw_list(app, f, list);
+    draw_list(s, v, f, list);
     if n.editor.is_some() {
-        draw_editor(app, f, editor);
+        draw_editor(s, v, f, editor);
     }
 }
 
-fn draw_list(app: &App, f: &mut Frame, area: Rect) {
-    let n = &app.notes;
+fn draw_list(s: &super::NotesState, v: &Show, f: &mut Frame, area: Rect) {
+    let n = &s;
     let w = area.width as usize;
     if n.rows.is_empty() {
         let msg = match n.view {
@@ -97,7 +98,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect) {
     }
     // Lines: section headings between carried-over and this day's rows.
     let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
-    let today = app.now().local_date();
+    let today = v.now().local_date();
     for (i, id) in n.rows.iter().enumerate() {
         if n.view == NotesView::Event && n.carried > 0 {
             if i == 0 {
@@ -111,7 +112,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect) {
         let carried = n.view == NotesView::OpenActions || i < n.carried;
         lines.push((
             Some(i),
-            note_line(app, note, carried, i == n.selected, today, w),
+            note_line(s, v, note, carried, i == n.selected, today, w),
         ));
     }
     let height = area.height as usize;
@@ -134,7 +135,8 @@ fn section(title: &str, w: usize) -> Line<'static> {
 }
 
 fn note_line(
-    app: &App,
+    s: &super::NotesState,
+    v: &Show,
     note: &Note,
     carried: bool,
     selected: bool,
@@ -142,8 +144,7 @@ fn note_line(
     w: usize,
 ) -> Line<'static> {
     let when = if carried {
-        app.notes
-            .dates
+        s.dates
             .get(&note.event_id)
             .map(|d| d.format("%m-%d").to_string())
             .unwrap_or_default()
@@ -154,7 +155,7 @@ fn note_line(
     let (mark, extra, kind_style, overdue) = match &note.kind {
         NoteKind::Action { owner, due, done } => {
             let mut parts = Vec::new();
-            let who = crate::screens::notes::action_form::owner_name(&app.data.roster, owner);
+            let who = crate::screens::notes::action_form::owner_name(&v.data.roster, owner);
             if *owner != Owner::Nobody {
                 parts.push(format!("{} {who}", i18n::OWNER.get()));
             }
@@ -181,8 +182,7 @@ fn note_line(
     let agenda = if carried {
         String::new()
     } else {
-        app.notes
-            .agenda
+        s.agenda
             .iter()
             .position(|i| Some(i.id) == note.agenda_id)
             .map(|p| format!("({}) ", p + 1))
@@ -218,8 +218,8 @@ fn note_line(
     Line::from(spans)
 }
 
-fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
-    let Some(ed) = &app.notes.editor else { return };
+fn draw_editor(s: &super::NotesState, v: &Show, f: &mut Frame, area: Rect) {
+    let Some(ed) = &s.editor else { return };
     let title = format!(
         " {} — {}: {} · {}: {} ",
         if ed.note_id.is_some() {
@@ -231,7 +231,7 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
         kind_label(&ed.kind).get(),
         i18n::COL_ITEM.get(),
         match ed.agenda_id {
-            Some(_) => agenda_label(app, ed.agenda_id),
+            Some(_) => agenda_label(s, ed.agenda_id),
             None => i18n::NO_AGENDA_ITEM.get().to_string(),
         }
     );
@@ -255,7 +255,7 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     f.render_widget(&ed.textarea, inner);
-    if app.modal.is_none() {
+    if !v.covered {
         // The terminal cursor sits at the caret so the IME composes in place.
         let sc = ed.textarea.screen_cursor();
         let (top, left) = ed.textarea.scroll_offset();
@@ -267,7 +267,7 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
     }
 }
 
-pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect) {
+pub fn draw_action_form(v: &Show, form: &ActionForm, f: &mut Frame, area: Rect) {
     let focus = |field| form.form.focus == field;
     let mut d = FormDrawer::new();
     d.text(
@@ -278,9 +278,9 @@ pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect)
     if focus(ActionField::Owner) {
         let label = |c| match c {
             OwnerPick::Person(p) => {
-                crate::screens::notes::action_form::owner_name(&app.data.roster, &Owner::Person(p))
+                crate::screens::notes::action_form::owner_name(&v.data.roster, &Owner::Person(p))
             }
-            OwnerPick::Org(o) => match app.data.roster.orgs.get(&o) {
+            OwnerPick::Org(o) => match v.data.roster.orgs.get(&o) {
                 Some(org) => format!("{} · {}", org.name, i18n::kind_short(org.kind)),
                 None => String::new(),
             },

@@ -1,17 +1,17 @@
 //! The agenda screen: ordered items, the one running by the clock highlighted with time left,
 //! overruns in red; and the add/edit form.
 
+use crate::screens::unit::Show;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::THEME;
-use super::form::FormDrawer;
-use super::table::{Col, Row, Table};
 use crate::i18n::{self, L};
 use crate::model::AgendaStatus;
 use crate::model::dates::schedule;
-use crate::state::App;
 use crate::state::agenda::{AgendaField, AgendaForm, Timing};
+use crate::widgets::THEME;
+use crate::widgets::form_drawer::FormDrawer;
+use crate::widgets::table::{Col, Row, Table};
 
 pub fn status_label(s: AgendaStatus) -> L {
     match s {
@@ -35,14 +35,14 @@ fn columns(w: usize) -> [Col; 7] {
     ]
 }
 
-pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let items = &app.agenda.items;
-    let day_start = app.event.as_ref().map_or(
+pub fn draw(s: &super::AgendaState, v: &Show, f: &mut Frame, area: Rect) {
+    let items = &s.items;
+    let day_start = v.event.as_ref().map_or(
         crate::model::dates::DAY_START,
         crate::model::dates::start_of,
     );
     let sched = schedule(items, day_start);
-    let timings = app.agenda.timings(app.event.as_ref(), app.now());
+    let timings = s.timings(v.event.as_ref(), v.now());
     let cols = columns(area.width as usize);
     let table = Table {
         cols: &cols,
@@ -56,7 +56,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
             i18n::COL_CLOCK.get(),
         ],
         len: items.len(),
-        selected: app.agenda.selected,
+        selected: s.selected,
         empty: i18n::NO_AGENDA.get(),
     };
     table.draw(f, area, |i, _| {

@@ -1,19 +1,20 @@
 //! The People screen: the table, the detail pane and the organisations view. Its popups are in
 //! `people_dialogs`.
 
+use crate::screens::unit::Show;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::search_box;
-use super::table::{Col, Row, Table};
-use super::theme::{THEME, attendance};
-use super::widgets::{pad, truncate, width};
 use crate::i18n::{self, L};
 use crate::model::{District, NoteKind, OrgKind, Owner};
+use crate::state::Roster;
 use crate::state::people::{Column, Detail, Filters};
-use crate::state::{App, Roster};
+use crate::widgets::paint::{pad, truncate, width};
+use crate::widgets::search_box;
+use crate::widgets::table::{Col, Row, Table};
+use crate::widgets::theme::{THEME, attendance};
 
 /// Widest the detail pane gets beside the table; below `SIDE_BY_SIDE` columns it replaces it.
 const DETAIL_W: u16 = 60;
@@ -40,18 +41,18 @@ const COLUMNS: [Col; 8] = [
     Col::fixed(10).hide_below(76),
 ];
 
-pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let s = &app.people;
+pub fn draw(s: &super::PeopleState, v: &Show, f: &mut Frame, area: Rect) {
+    let s = &s;
     let [search, filters, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
     .areas(area);
-    draw_search(app, f, search);
-    draw_filter_line(app, f, filters);
+    draw_search(s, v, f, search);
+    draw_filter_line(s, v, f, filters);
     if s.orgs_view {
-        draw_orgs(app, f, body);
+        draw_orgs(s, v, f, body);
         return;
     }
     match &s.detail {
@@ -59,16 +60,16 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
             let dw = DETAIL_W.min(area.width / 2);
             let [table, pane] =
                 Layout::horizontal([Constraint::Min(40), Constraint::Length(dw)]).areas(body);
-            draw_table(app, f, table);
-            draw_detail(app, d, f, pane);
+            draw_table(s, v, f, table);
+            draw_detail(v, d, f, pane);
         }
-        Some(d) => draw_detail(app, d, f, body),
-        None => draw_table(app, f, body),
+        Some(d) => draw_detail(v, d, f, body),
+        None => draw_table(s, v, f, body),
     }
 }
 
-fn draw_search(app: &App, f: &mut Frame, area: Rect) {
-    let s = &app.people;
+fn draw_search(s: &super::PeopleState, v: &Show, f: &mut Frame, area: Rect) {
+    let s = &s;
     let scope = if s.orgs_view {
         format!("[{}] {} ", i18n::COL_ORG.get(), s.org_rows.len())
     } else {
@@ -80,7 +81,7 @@ fn draw_search(app: &App, f: &mut Frame, area: Rect) {
         format!("[{}] {} ", scope.get(), i18n::people_count(s.rows.len()))
     };
     let found = Span::styled(scope, THEME.good_strong);
-    search_box::draw(f, area, &s.query, found, app.modal.is_none());
+    search_box::draw(f, area, &s.query, found, !v.covered);
 }
 
 /// The active filters and sort, always visible.
@@ -104,8 +105,8 @@ pub fn filter_summary(f: &Filters) -> Vec<String> {
     parts
 }
 
-fn draw_filter_line(app: &App, f: &mut Frame, area: Rect) {
-    let s = &app.people;
+fn draw_filter_line(s: &super::PeopleState, v: &Show, f: &mut Frame, area: Rect) {
+    let s = &s;
     let mut spans = Vec::new();
     if !s.orgs_view {
         let parts = filter_summary(&s.filters);
@@ -127,16 +128,13 @@ fn draw_filter_line(app: &App, f: &mut Frame, area: Rect) {
             ),
             THEME.dim,
         ));
-        if let Some(p) = s.merge_from.and_then(|id| app.data.roster.person(id)) {
+        if let Some(p) = s.merge_from.and_then(|id| v.data.roster.person(id)) {
             spans.push(Span::styled(
                 format!("   {} ← {}", i18n::MERGE_TITLE.get(), p.name),
                 THEME.error,
             ));
         }
-        if let Some(o) = s
-            .org_merge_from
-            .and_then(|id| app.data.roster.orgs.get(&id))
-        {
+        if let Some(o) = s.org_merge_from.and_then(|id| v.data.roster.orgs.get(&id)) {
             spans.push(Span::styled(
                 format!("   {} ← {}", i18n::MERGE_ORGS_TITLE.get(), o.name),
                 THEME.error,
@@ -154,8 +152,8 @@ fn draw_filter_line(app: &App, f: &mut Frame, area: Rect) {
     }
 }
 
-fn draw_table(app: &App, f: &mut Frame, area: Rect) {
-    let s = &app.people;
+fn draw_table(s: &super::PeopleState, v: &Show, f: &mut Frame, area: Rect) {
+    let s = &s;
     let titles: Vec<String> = Column::ALL
         .iter()
         .map(|c| {
@@ -175,7 +173,7 @@ fn draw_table(app: &App, f: &mut Frame, area: Rect) {
         selected: s.selected,
         empty: i18n::P_NOBODY.get(),
     };
-    let r = &app.data.roster;
+    let r = &v.data.roster;
     table.draw(f, area, |i, _| {
         let id = s.rows[i];
         let p = r.person(id)?;
@@ -214,17 +212,17 @@ fn section(lines: &mut Vec<Line<'static>>, title: &str, n: usize, w: usize) {
     ));
 }
 
-fn draw_detail(app: &App, d: &Detail, f: &mut Frame, area: Rect) {
+fn draw_detail(v: &Show, d: &Detail, f: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::LEFT)
         .border_style(THEME.muted);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
-    let Some(p) = app.data.roster.person(d.person) else {
+    let Some(p) = v.data.roster.person(d.person) else {
         return;
     };
-    let r: &Roster = &app.data.roster;
+    let r: &Roster = &v.data.roster;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut title = vec![
         Span::styled(truncate(&p.name, w), THEME.accent_strong),
@@ -345,8 +343,8 @@ const ORG_COLUMNS: [Col; 6] = [
     Col::fixed(24).hide_below(110),
 ];
 
-fn draw_orgs(app: &App, f: &mut Frame, area: Rect) {
-    let s = &app.people;
+fn draw_orgs(s: &super::PeopleState, v: &Show, f: &mut Frame, area: Rect) {
+    let s = &s;
     let table = Table {
         cols: &ORG_COLUMNS,
         titles: &[
@@ -363,8 +361,8 @@ fn draw_orgs(app: &App, f: &mut Frame, area: Rect) {
     };
     table.draw(f, area, |i, _| {
         let id = s.org_rows[i];
-        let o = app.data.roster.orgs.get(&id)?;
-        let (n, registered, arrived) = app.data.roster.org_counts(id);
+        let o = v.data.roster.orgs.get(&id)?;
+        let (n, registered, arrived) = v.data.roster.org_counts(id);
         Some(
             Row::new(THEME.plain)
                 .cell(o.name.as_str())

@@ -10,8 +10,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
-use super::THEME;
-use super::widgets::truncate;
+use super::paint::truncate;
+use super::theme::THEME;
 
 /// How one column takes its width.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,31 +1,32 @@
 //! The collaboration ideas board, its form, filter menu and detail view.
 
+use crate::screens::unit::Show;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
-use super::form::FormDrawer;
-use super::widgets::{Shown, pad, truncate, width};
-use super::{THEME, popup};
 use crate::i18n;
 use crate::model::{Id, Idea, IdeaStatus};
-use crate::state::App;
 use crate::state::ideas::{FilterField, FilterForm, FormField, IdeaDetail, IdeaForm, is_stale};
+use crate::widgets::THEME;
+use crate::widgets::form_drawer::FormDrawer;
+use crate::widgets::paint::popup;
+use crate::widgets::paint::{Shown, pad, truncate, width};
 
 /// Lines one card takes: title, category · organisations · owner, and a gap.
 const CARD_LINES: u16 = 3;
 
-pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let s = &app.ideas;
-    let now = app.now();
+pub fn draw(s: &super::IdeasState, v: &Show, f: &mut Frame, area: Rect) {
+    let s = &s;
+    let now = v.now();
     let [summary, board] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-    f.render_widget(Paragraph::new(summary_line(app, summary.width)), summary);
+    f.render_widget(Paragraph::new(summary_line(s, v, summary.width)), summary);
 
     let columns = s.columns();
     let cells = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).split(board);
-    let board_focused = app.modal.is_none();
+    let board_focused = !v.covered;
     for (c, (status, cell)) in columns.iter().zip(cells.iter()).enumerate() {
         let ideas = s.column(*status, now);
         let selected_col = c == s.col;
@@ -65,21 +66,27 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         let mut lines = Vec::new();
         for (r, idea) in ideas.iter().enumerate().skip(offset).take(cap) {
             let sel = selected_col && r == s.row && board_focused;
-            lines.extend(card(app, idea, w, sel, now));
+            lines.extend(card(v, idea, w, sel, now));
         }
         f.render_widget(Paragraph::new(lines), inner);
     }
 }
 
 /// One idea in full, over the board.
-pub fn draw_idea_detail(app: &App, d: &IdeaDetail, f: &mut Frame, area: Rect) {
-    if let Some(i) = app.ideas.idea(d.id) {
-        draw_detail(app, i, &d.notes, d.scroll, f, area);
+pub fn draw_idea_detail(
+    s: &super::IdeasState,
+    v: &Show,
+    d: &IdeaDetail,
+    f: &mut Frame,
+    area: Rect,
+) {
+    if let Some(i) = s.idea(d.id) {
+        draw_detail(v, i, &d.notes, d.scroll, f, area);
     }
 }
 
 fn card(
-    app: &App,
+    v: &Show,
     idea: &Idea,
     w: usize,
     selected: bool,
@@ -94,7 +101,7 @@ fn card(
         i18n::category_short(idea.category),
         i18n::org_count(idea.org_ids.len())
     );
-    if let Some(name) = idea.owner.and_then(|p| app.data.roster.person(p)) {
+    if let Some(name) = idea.owner.and_then(|p| v.data.roster.person(p)) {
         meta.push_str(sep);
         meta.push_str(&name.name);
     }
@@ -108,9 +115,9 @@ fn card(
     ]
 }
 
-fn summary_line(app: &App, w: u16) -> Line<'static> {
-    let s = &app.ideas;
-    let counts = s.counts(app.now());
+fn summary_line(s: &super::IdeasState, v: &Show, w: u16) -> Line<'static> {
+    let s = &s;
+    let counts = s.counts(v.now());
     let mut spans = Vec::new();
     for (i, st) in IdeaStatus::PIPELINE
         .iter()
@@ -132,7 +139,7 @@ fn summary_line(app: &App, w: u16) -> Line<'static> {
     }
     if s.filter.is_active() {
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-        let text = format!("  │ {}: {}", i18n::FILTERED.get(), filter_text(app));
+        let text = format!("  │ {}: {}", i18n::FILTERED.get(), filter_text(s, v));
         spans.push(Span::styled(
             truncate(&text, (w as usize).saturating_sub(used)),
             THEME.warn_strong,
@@ -141,8 +148,8 @@ fn summary_line(app: &App, w: u16) -> Line<'static> {
     Line::from(spans)
 }
 
-fn org_name(app: &App, id: Id) -> String {
-    app.data
+fn org_name(v: &Show, id: Id) -> String {
+    v.data
         .roster
         .orgs
         .get(&id)
@@ -150,10 +157,10 @@ fn org_name(app: &App, id: Id) -> String {
         .unwrap_or_default()
 }
 
-fn person_label(app: &App, id: Id) -> String {
-    match app.data.roster.person(id) {
+fn person_label(v: &Show, id: Id) -> String {
+    match v.data.roster.person(id) {
         Some(p) => {
-            let org = app.data.roster.org_name(p);
+            let org = v.data.roster.org_name(p);
             if org.is_empty() {
                 p.name.clone()
             } else {
@@ -164,20 +171,20 @@ fn person_label(app: &App, id: Id) -> String {
     }
 }
 
-fn filter_text(app: &App) -> String {
-    let fl = &app.ideas.filter;
+fn filter_text(s: &super::IdeasState, v: &Show) -> String {
+    let fl = &s.filter;
     let mut parts = Vec::new();
     if let Some(c) = fl.category {
         parts.push(i18n::category_name(c).to_string());
     }
     if let Some(o) = fl.org {
-        parts.push(org_name(app, o));
+        parts.push(org_name(v, o));
     }
     if let Some(p) = fl.owner {
         parts.push(format!(
             "{} {}",
             i18n::IDEA_F_OWNER.get(),
-            person_label(app, p)
+            person_label(v, p)
         ));
     }
     if fl.stale {
@@ -189,14 +196,14 @@ fn filter_text(app: &App) -> String {
     parts.join(", ")
 }
 
-fn org_label(app: &App, id: Id) -> String {
-    match app.data.roster.orgs.get(&id) {
+fn org_label(v: &Show, id: Id) -> String {
+    match v.data.roster.orgs.get(&id) {
         Some(o) => format!("{} · {}", o.name, i18n::kind_short(o.kind)),
         None => String::new(),
     }
 }
 
-pub fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
+pub fn draw_form(v: &Show, form: &IdeaForm, f: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(80);
     let title = if form.id == 0 {
         i18n::IDEA_NEW_TITLE.get()
@@ -215,7 +222,7 @@ pub fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
         &format!("◀ {} ▶", i18n::category_name(form.category)),
         focus(FormField::Category),
     );
-    let chosen: Vec<String> = form.org_ids.iter().map(|o| org_name(app, *o)).collect();
+    let chosen: Vec<String> = form.org_ids.iter().map(|o| org_name(v, *o)).collect();
     let orgs_text = if !form.orgs.text.is_empty() || focus(FormField::Orgs) {
         let mut prefix = chosen.join(", ");
         if !prefix.is_empty() {
@@ -227,12 +234,12 @@ pub fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
     };
     d.text(i18n::F_ORGS.get(), &orgs_text, focus(FormField::Orgs));
     if focus(FormField::Orgs) {
-        d.lookup(&form.orgs, |id| org_label(app, id), "");
+        d.lookup(&form.orgs, |id| org_label(v, id), "");
     }
     let owner_text = if !form.owner_lookup.text.is_empty() {
         Shown::after("", &form.owner_lookup.text)
     } else {
-        Shown::plain(form.owner.map(|p| person_label(app, p)).unwrap_or_default())
+        Shown::plain(form.owner.map(|p| person_label(v, p)).unwrap_or_default())
     };
     d.text(
         i18n::IDEA_F_OWNER.get(),
@@ -240,7 +247,7 @@ pub fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
         focus(FormField::Owner),
     );
     if focus(FormField::Owner) {
-        d.lookup(&form.owner_lookup, |id| person_label(app, id), "");
+        d.lookup(&form.owner_lookup, |id| person_label(v, id), "");
     }
     d.text(
         i18n::F_NEXT_STEP.get(),
@@ -262,7 +269,7 @@ pub fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
     d.draw(f, area, w, title, form.form.error.as_deref());
 }
 
-pub fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
+pub fn draw_filter(v: &Show, form: &FilterForm, f: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(70);
     let fl = &form.filter;
     let focus = |x: FilterField| form.form.focus == x;
@@ -283,7 +290,7 @@ pub fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
     } else {
         Shown::plain(
             fl.org
-                .map_or(i18n::ALL.get().to_string(), |o| org_name(app, o)),
+                .map_or(i18n::ALL.get().to_string(), |o| org_name(v, o)),
         )
     };
     if org_typed {
@@ -292,7 +299,7 @@ pub fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
         d.shown(i18n::F_ORG.get(), &org, focus(FilterField::Org));
     }
     if focus(FilterField::Org) {
-        d.lookup(&form.org, |id| org_label(app, id), "");
+        d.lookup(&form.org, |id| org_label(v, id), "");
     }
     let owner_typed = fl.owner.is_none() || !form.owner.text.is_empty();
     let owner = if !form.owner.text.is_empty() || focus(FilterField::Owner) && fl.owner.is_none() {
@@ -300,7 +307,7 @@ pub fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
     } else {
         Shown::plain(
             fl.owner
-                .map_or(i18n::ALL.get().to_string(), |p| person_label(app, p)),
+                .map_or(i18n::ALL.get().to_string(), |p| person_label(v, p)),
         )
     };
     if owner_typed {
@@ -309,7 +316,7 @@ pub fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
         d.shown(i18n::IDEA_F_OWNER.get(), &owner, focus(FilterField::Owner));
     }
     if focus(FilterField::Owner) {
-        d.lookup(&form.owner, |id| person_label(app, id), "");
+        d.lookup(&form.owner, |id| person_label(v, id), "");
     }
     let stale = if fl.stale { i18n::ON } else { i18n::OFF };
     d.shown(
@@ -328,7 +335,7 @@ pub fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
 }
 
 fn draw_detail(
-    app: &App,
+    v: &Show,
     idea: &Idea,
     notes: &[crate::model::Note],
     scroll: u16,
@@ -342,7 +349,7 @@ fn draw_detail(
     let label = |l: &str| Span::styled(pad(l, 12), THEME.accent_strong);
     let row = |l: &str, v: String| Line::from(vec![label(l), Span::raw(" "), Span::raw(v)]);
     let mut lines: Vec<Line<'static>> = Vec::new();
-    let now = app.now();
+    let now = v.now();
     let mut status = i18n::status_name(idea.status).to_string();
     if is_stale(idea, now) {
         status.push_str(&format!(" · {}", i18n::STALE.get()));
@@ -352,11 +359,11 @@ fn draw_detail(
         i18n::F_CATEGORY.get(),
         i18n::category_name(idea.category).to_string(),
     ));
-    let orgs: Vec<String> = idea.org_ids.iter().map(|o| org_name(app, *o)).collect();
+    let orgs: Vec<String> = idea.org_ids.iter().map(|o| org_name(v, *o)).collect();
     lines.push(row(i18n::F_ORGS.get(), orgs.join(", ")));
     lines.push(row(
         i18n::IDEA_F_OWNER.get(),
-        idea.owner.map(|p| person_label(app, p)).unwrap_or_default(),
+        idea.owner.map(|p| person_label(v, p)).unwrap_or_default(),
     ));
     let due = idea
         .next_due
@@ -405,7 +412,7 @@ fn draw_detail(
         ));
     }
     for n in notes {
-        let event = app
+        let event = v
             .events
             .iter()
             .find(|e| e.id == n.event_id)

@@ -1,8 +1,13 @@
 //! Shared drawing helpers: text cut by display width, masked contacts, popups.
 
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use super::THEME;
+use crate::i18n;
+use crate::model::Event;
+
+use super::theme::THEME;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -170,6 +175,57 @@ pub fn lookup_lines<T: Copy + PartialEq>(
         let text = format!("+ “{}” {typed}", truncate(l.text.trim(), 24));
         lines.push(row(l.hits.len(), text));
     }
+}
+
+/// A bordered popup of `w`×`h` centred in `area`, cleared, with a title; returns its inside.
+pub fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
+    let r = centered(area, w, h);
+    f.render_widget(Clear, r);
+    // A wide character just left of the popup would spill over its left border.
+    if r.x > 0 {
+        let buf = f.buffer_mut();
+        for y in r.y..r.bottom() {
+            if width(buf[(r.x - 1, y)].symbol()) > 1 {
+                buf[(r.x - 1, y)].set_symbol(" ");
+            }
+        }
+    }
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(THEME.popup_border)
+        .title(Span::styled(
+            format!(" {} ", truncate(title, w as usize - 4)),
+            THEME.bold,
+        ));
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    inner
+}
+
+/// A popup that asks `text` and ends with the line of keys that answer it.
+pub fn draw_question(f: &mut Frame, area: Rect, title: &str, text: &str, keys: &str) {
+    let inner = popup(f, area, 56, 8, title);
+    let body = format!("{text}\n\n{keys}");
+    let lines: Vec<Line> = wrap(&body, inner.width as usize)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Puts the terminal cursor at a text caret, so the Korean IME composes in place.
+pub fn caret(f: &mut Frame, x: u16, y: u16, area: Rect) {
+    let x = x.min(area.right().saturating_sub(1));
+    f.set_cursor_position(Position::new(x, y));
+}
+
+pub fn event_label(e: &Event) -> String {
+    format!(
+        "{} ({}) {}",
+        e.date.format("%Y-%m-%d"),
+        i18n::weekday(e.date),
+        e.title
+    )
 }
 
 #[cfg(test)]
