@@ -23,10 +23,8 @@ use netday::model::{self, Attendance, AttendanceStatus, Id, Ts};
 use netday::store::{BackupError, Counts, Fault, Format, Snapshot, Store};
 use netday::terminal::code_page::{CodePageOut, output_code_page, text_encoding};
 
-mod cli_error;
-use cli_error::*;
-mod cli_progress;
-use cli_progress::Bar;
+use netday::cli::error::*;
+use netday::cli::progress::Bar;
 
 // The command line's shape; what `--help` says comes from `i18n::HELP`, in the UI language.
 #[derive(Parser)]
