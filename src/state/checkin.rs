@@ -1,8 +1,9 @@
 //! The check-in desk: type to find, Enter to check in, one key to undo or register a walk-in.
 
 use super::{Action, App, Effect, Modal, PersonForm, Roster, Tone};
+use crate::data::CheckIn;
 use crate::i18n;
-use crate::model::{Attendance, AttendanceStatus, Id, TextField as FieldKind};
+use crate::model::{Attendance, Id, TextField as FieldKind};
 use crate::search::{Hit, Tier};
 use crate::store::StoreError;
 use crate::widgets::TextField;
@@ -140,7 +141,7 @@ impl App {
             },
             Action::ShowMissing => self.open_missing(),
             Action::ForgetImports => {
-                let n = self.data.forget_imports()?;
+                let n = self.data.forget_imports()?.len();
                 self.say(Tone::Info, i18n::imports_forgotten(n));
             }
             Action::WalkIn if self.event.is_none() => {
@@ -172,53 +173,34 @@ impl App {
         hits.first().is_some_and(|h| h.tier == Tier::Code)
     }
 
-    /// Checks `person` in to the current event; durable before the row shows it.
+    /// Checks `person` in to the current event (`Data::check_in`); durable before the row
+    /// shows it.
     pub fn check_in(&mut self, person: Id) -> Result<(), StoreError> {
         let Some(event) = self.event.as_ref().map(|e| e.id) else {
             self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
             return Ok(());
         };
-        let Some(p) = self.data.roster.person(person) else {
-            return Ok(());
-        };
-        let who = format!("{} ({})", p.name, self.data.roster.org_name(p));
-        let previous = self.data.roster.attendance.get(&person).cloned();
-        if let Some(at) = previous.as_ref().and_then(|a| a.status.arrived_at()) {
-            self.say(Tone::Warn, i18n::already_arrived(&who, &at.hhmm()));
-            return Ok(());
-        }
         let now = self.now();
-        let status = if previous.is_some() {
-            AttendanceStatus::CheckedIn {
-                at: now,
-                desk: self.desk.clone(),
-            }
-        } else {
-            AttendanceStatus::WalkIn {
-                at: now,
-                desk: self.desk.clone(),
-            }
+        let done = self.data.check_in(event, person, &self.desk, now)?;
+        let Some(text) = done.message() else {
+            return Ok(());
         };
-        let a = Attendance {
-            event_id: event,
-            person_id: person,
-            status,
-            updated: now,
-        };
-        let shown = p.name.clone();
-        match self.data.check_in(a, &shown) {
-            Err(e @ StoreError::NotAsShown { .. }) => {
+        let tone = match done {
+            CheckIn::Arrived { previous, .. } => {
+                self.checkin.undo.push((person, previous));
+                self.checkin.query.clear();
+                self.checkin.refresh(&self.data.roster);
+                Tone::Good
+            }
+            CheckIn::AlreadyArrived { .. } => Tone::Warn,
+            CheckIn::NotAsShown { .. } => {
                 self.checkin.query.clear();
                 self.reload()?;
-                self.say(Tone::Error, i18n::pick(e.ko(), e.en()));
-                return Ok(());
+                Tone::Error
             }
-            r => r?,
-        }
-        self.checkin.undo.push((person, previous));
-        self.say(Tone::Good, i18n::checked_in(&who, &now.hhmm()));
-        self.checkin.query.clear();
-        self.checkin.refresh(&self.data.roster);
+            CheckIn::Unknown => return Ok(()),
+        };
+        self.say(tone, text);
         Ok(())
     }
 

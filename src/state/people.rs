@@ -3,14 +3,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use super::people_form::{OrgForm, PersonForm};
 use super::{Action, App, Effect, Modal, PeopleConfirm, Roster, Tone};
 use crate::i18n::{self, L};
-use crate::model::{
-    Attendance, AttendanceStatus, District, Id, Idea, Note, NoteKind, OrgKind, Owner,
-};
+use crate::model::{Attendance, AttendanceStatus, District, Id, OrgKind};
 use crate::search::Hit;
 use crate::store::StoreError;
 use crate::widgets::TextField;
@@ -130,23 +128,8 @@ impl Column {
     }
 }
 
-/// One attended (or registered) networking day in the detail pane.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HistoryRow {
-    pub date: NaiveDate,
-    pub title: String,
-    pub status: AttendanceStatus,
-}
-
-/// What the detail pane shows about one person; loaded from the store when it opens.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Detail {
-    pub person: Id,
-    pub history: Vec<HistoryRow>,
-    /// Notes and action items mentioning the person or their organisation, newest first.
-    pub notes: Vec<Note>,
-    pub ideas: Vec<Idea>,
-}
+/// What the detail pane shows (the query is `Data::person_detail`).
+pub use crate::data::{Detail, HistoryRow};
 
 #[derive(Default, Clone, Debug)]
 pub struct PeopleState {
@@ -685,63 +668,10 @@ impl App {
     /// Loads the detail pane of the selected person: attendance month by month, the notes and
     /// action items that mention them or their organisation, and their organisation's ideas.
     pub fn load_detail(&mut self) -> Result<(), StoreError> {
-        let Some(id) = self.people.selected_person() else {
-            self.people.detail = None;
-            return Ok(());
+        self.people.detail = match self.people.selected_person() {
+            Some(id) => self.data.person_detail(id, &self.events)?,
+            None => None,
         };
-        let Some(p) = self.data.roster.person(id) else {
-            self.people.detail = None;
-            return Ok(());
-        };
-        let org = self.data.roster.org_of(p);
-        let org_id = org.map(|o| o.id);
-        let org_name = org.map(|o| o.name.clone()).unwrap_or_default();
-        let name = p.name.clone();
-        let mut history: Vec<HistoryRow> = self
-            .data
-            .attendance_of_person(id)?
-            .into_iter()
-            .filter_map(|a| {
-                let e = self.events.iter().find(|e| e.id == a.event_id)?;
-                Some(HistoryRow {
-                    date: e.date,
-                    title: e.title.clone(),
-                    status: a.status,
-                })
-            })
-            .collect();
-        history.sort_by_key(|h| std::cmp::Reverse(h.date));
-        let mut notes: Vec<Note> = self
-            .data
-            .notes()?
-            .into_iter()
-            .filter(|n| {
-                let owner = match &n.kind {
-                    NoteKind::Action { owner, .. } => match owner {
-                        Owner::Person(o) => *o == id,
-                        Owner::Org(o) => Some(*o) == org_id,
-                        Owner::Nobody | Owner::Named(_) => false,
-                    },
-                    _ => false,
-                };
-                owner
-                    || (!name.is_empty() && n.text.contains(&name))
-                    || (!org_name.is_empty() && n.text.contains(&org_name))
-            })
-            .collect();
-        notes.sort_by_key(|n| std::cmp::Reverse(n.at));
-        let ideas: Vec<Idea> = self
-            .data
-            .ideas()?
-            .into_iter()
-            .filter(|i| i.owner == Some(id) || org_id.is_some_and(|o| i.org_ids.contains(&o)))
-            .collect();
-        self.people.detail = Some(Detail {
-            person: id,
-            history,
-            notes,
-            ideas,
-        });
         Ok(())
     }
 

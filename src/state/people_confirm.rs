@@ -3,6 +3,7 @@
 //! Every write goes through `data::Data`.
 
 use super::{Action, App, Effect, Tone};
+use crate::data::Merge;
 use crate::i18n;
 use crate::model::{Attendance, AttendanceStatus, Id};
 use crate::store::StoreError;
@@ -96,18 +97,11 @@ impl App {
     }
 
     fn merge(&mut self, keep: Id, dup: Id) -> Result<(), StoreError> {
-        let names = (
-            self.data.roster.person(dup).map(|p| p.name.clone()),
-            self.data.roster.person(keep).map(|p| p.name.clone()),
-        );
-        self.data
-            .merge_people(keep, dup, self.event.as_ref(), &self.events)?;
+        let m = Merge::People { keep, dup };
+        let names = self.data.merge(m, self.event.as_ref(), &self.events)?;
         self.people.merge_from = None;
         self.reload()?;
-        self.say(
-            Tone::Good,
-            i18n::merged(&names.0.unwrap_or_default(), &names.1.unwrap_or_default()),
-        );
+        self.say(Tone::Good, i18n::merged(&names.dup, &names.keep));
         if let Some(i) = self.people.rows.iter().position(|r| *r == keep) {
             self.people.selected = i;
         }
@@ -116,15 +110,11 @@ impl App {
     }
 
     fn merge_orgs(&mut self, keep: Id, dup: Id) -> Result<(), StoreError> {
-        let names = (
-            self.data.roster.org_label(dup),
-            self.data.roster.org_label(keep),
-        );
-        self.data
-            .merge_orgs(keep, dup, self.event.as_ref(), &self.events)?;
+        let m = Merge::Orgs { keep, dup };
+        let names = self.data.merge(m, self.event.as_ref(), &self.events)?;
         self.people.org_merge_from = None;
         self.reload()?;
-        self.say(Tone::Good, i18n::orgs_merged(&names.0, &names.1));
+        self.say(Tone::Good, i18n::orgs_merged(&names.dup, &names.keep));
         self.after_people_write();
         if let Some(i) = self.people.org_rows.iter().position(|r| *r == keep) {
             self.people.org_selected = i;
