@@ -94,6 +94,13 @@ impl Data {
         &self.store
     }
 
+    /// Only with the `test-hooks` feature: the store itself, for tests that check what the
+    /// database holds, or that write behind the roster's back as another desk would.
+    #[cfg(feature = "test-hooks")]
+    pub fn store_for_tests(&self) -> &Store {
+        &self.store
+    }
+
     /// Nothing in the database yet (the app then offers the demo).
     pub fn is_empty(&self) -> bool {
         self.store.is_empty()
