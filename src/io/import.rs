@@ -583,8 +583,9 @@ fn hash(parts: impl std::hash::Hash) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(parts)
 }
 
-/// Everyone the import knows, with the four ways a row finds someone among them: name and
-/// organisation, phone and name, e-mail and name, badge code (their own or an alias).
+/// Everyone the import knows, with the four ways a row finds someone among them, tried in this
+/// order (`plan`): badge code (their own or an alias), then name and phone, name and e-mail,
+/// name and organisation.
 #[derive(Default)]
 struct Known<'a> {
     who: Vec<Who<'a>>,
