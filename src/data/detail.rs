@@ -109,3 +109,51 @@ impl Data {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Ts;
+    use crate::store::Store;
+
+    fn demo() -> (tempfile::TempDir, Data, Vec<Event>) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut data = Data::new(Store::open(&dir.path().join("db")).expect("open"));
+        data.load_demo(crate::model::today()).expect("demo");
+        let events = data.events().expect("events");
+        let today = events.iter().find(|e| e.date == crate::model::today()).cloned();
+        data.reload(today.as_ref(), &events).expect("reload");
+        (dir, data, events)
+    }
+
+    #[test]
+    fn the_detail_reads_notes_and_ideas_once_until_a_write_changes_them() {
+        let (_dir, mut data, events) = demo();
+        let people: Vec<Id> = data.roster.people.iter().map(|p| p.id).take(20).collect();
+        // ↑/↓ over twenty people: one read of the notes and ideas, not one per key.
+        for &id in people.iter().chain(&people) {
+            data.person_detail(id, &events).expect("detail");
+        }
+        assert_eq!(data.meeting_reads, 1);
+        let kim = people[0];
+        let name = data.roster.person(kim).map(|p| p.name.clone()).unwrap_or_default();
+        let before = data.person_detail(kim, &events).expect("detail");
+        let mut note = Note {
+            id: 0,
+            event_id: events[0].id,
+            agenda_id: None,
+            at: Ts::now(),
+            author: String::new(),
+            text: format!("{name} 님이 공간 공유를 제안"),
+            kind: NoteKind::Note,
+        };
+        data.save_note(&mut note).expect("note");
+        let after = data.person_detail(kim, &events).expect("detail");
+        let count = |d: &Option<Detail>| d.as_ref().map_or(0, |d| d.notes.len());
+        assert_eq!(count(&after), count(&before) + 1, "the new note is shown");
+        assert_eq!(data.meeting_reads, 2);
+        data.delete_note(&note).expect("delete");
+        let gone = data.person_detail(kim, &events).expect("detail");
+        assert_eq!(count(&gone), count(&before), "the deleted note is gone");
+    }
+}
