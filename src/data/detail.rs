@@ -121,7 +121,10 @@ mod tests {
         let mut data = Data::new(Store::open(&dir.path().join("db")).expect("open"));
         data.load_demo(crate::model::today()).expect("demo");
         let events = data.events().expect("events");
-        let today = events.iter().find(|e| e.date == crate::model::today()).cloned();
+        let today = events
+            .iter()
+            .find(|e| e.date == crate::model::today())
+            .cloned();
         data.reload(today.as_ref(), &events).expect("reload");
         (dir, data, events)
     }
@@ -136,7 +139,11 @@ mod tests {
         }
         assert_eq!(data.meeting_reads, 1);
         let kim = people[0];
-        let name = data.roster.person(kim).map(|p| p.name.clone()).unwrap_or_default();
+        let name = data
+            .roster
+            .person(kim)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
         let before = data.person_detail(kim, &events).expect("detail");
         let mut note = Note {
             id: 0,

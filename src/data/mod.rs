@@ -504,3 +504,64 @@ impl Data {
         self.store.put_idea(idea)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_desk_checks_in_the_registered_walks_in_the_rest_and_refuses_a_second_arrival() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut data = Data::new(Store::open(&dir.path().join("db")).expect("open"));
+        let today = crate::model::today();
+        let mut day = crate::io::import::event_on(&data.store, today, true)
+            .expect("event")
+            .expect("made");
+        data.save_event(&mut day).expect("event");
+        let mut kim = Person::new("김민지", Ts::now());
+        let mut expected = Attendance {
+            event_id: day.id,
+            person_id: 0,
+            status: AttendanceStatus::Expected,
+            updated: Ts::now(),
+        };
+        data.save_person(&mut kim, None, Some(&mut expected))
+            .expect("kim");
+        let mut lee = Person::new("이서준", Ts::now());
+        data.save_person(&mut lee, None, None).expect("lee");
+        let events = data.events().expect("events");
+        data.reload(Some(&day), &events).expect("reload");
+
+        let at = Ts::now();
+        match data
+            .check_in(day.id, kim.id, "1번 데스크", at)
+            .expect("kim")
+        {
+            CheckIn::Arrived { previous, .. } => assert_eq!(previous, Some(expected)),
+            other => panic!("{other:?}"),
+        }
+        let stored = |data: &Data, id| data.store.attendance(day.id, id).expect("read");
+        assert!(matches!(
+            stored(&data, kim.id).map(|a| a.status),
+            Some(AttendanceStatus::CheckedIn { .. })
+        ));
+        let syncs = data.store.sync_count();
+        let again = data.check_in(day.id, kim.id, "2번 데스크", Ts::now());
+        assert_eq!(
+            again.expect("again"),
+            CheckIn::AlreadyArrived {
+                who: "김민지 ()".into(),
+                at
+            }
+        );
+        assert_eq!(data.store.sync_count(), syncs, "nothing written");
+        assert!(matches!(
+            data.check_in(day.id, lee.id, "1번 데스크", Ts::now()),
+            Ok(CheckIn::Arrived { previous: None, .. })
+        ));
+        assert!(matches!(
+            stored(&data, lee.id).map(|a| a.status),
+            Some(AttendanceStatus::WalkIn { .. })
+        ));
+    }
+}
