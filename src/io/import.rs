@@ -916,3 +916,46 @@ fn merge_row(p: &mut Person, row: &ImportRow) -> bool {
     }
     *p != before
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_writes_nothing_and_applying_it_does_what_it_said() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("db")).expect("open");
+        let csv =
+            "이름,소속,전화,참석\n김민지,햇살생협,010-1234-5678,참석\n이서준,푸른신협,,미정\n";
+        let parsed = super::super::csv::parse_people_csv(csv.as_bytes()).expect("parse");
+        let day = NaiveDate::from_ymd_opt(2026, 3, 12).expect("date");
+        let syncs = store.sync_count();
+        let silent = &mut crate::progress::Silent;
+        let preview = plan(&store, &parsed, Some(day), silent).expect("plan");
+        let planned = preview.summary.clone();
+        drop(preview);
+        assert_eq!(store.sync_count(), syncs);
+        assert!(store.people().expect("people").is_empty());
+        assert!(store.orgs().expect("orgs").is_empty());
+        assert!(store.events().expect("events").is_empty(), "no day made");
+        assert_eq!(
+            (planned.added, planned.registered, planned.tentative),
+            (2, 1, 1)
+        );
+        let done = apply(
+            &store,
+            plan(&store, &parsed, Some(day), silent).expect("plan"),
+            silent,
+        )
+        .expect("apply");
+        assert_eq!(
+            ImportSummary {
+                event_id: None,
+                ..done.clone()
+            },
+            planned
+        );
+        assert_eq!(store.people().expect("people").len(), 2);
+        assert!(done.event_id.is_some());
+    }
+}
