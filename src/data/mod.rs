@@ -454,10 +454,6 @@ impl Data {
         self.store.agenda_of_event(event)
     }
 
-    pub fn save_agenda_item(&mut self, item: &mut AgendaItem) -> Result<()> {
-        self.store.put_agenda(item)
-    }
-
     /// Saves several items at once (a reorder, a template, last month's agenda).
     pub fn save_agenda_items(&mut self, items: &mut [AgendaItem]) -> Result<()> {
         self.store.put_agenda_items(items)
