@@ -162,6 +162,36 @@ impl Data {
         self.roster.set_event(&self.store, event, events)
     }
 
+    /// The people `query` finds, best first, as the desk's search ranks them: each one's name
+    /// and organisation. Reads the saved search index when nobody changed since it was saved
+    /// (one read, no rebuild), else builds it; the roster is not loaded (`netday search`).
+    pub fn find_people(&self, query: &str, limit: usize) -> Result<Vec<(String, String)>> {
+        let generation = self.store.generation()?;
+        let index = match roster::saved_index(&self.store, generation)? {
+            Some(ix) => ix,
+            None => {
+                let (people, orgs) = self.store.people_and_orgs()?;
+                let orgs: std::collections::HashMap<Id, Organization> =
+                    orgs.into_iter().map(|o| (o.id, o)).collect();
+                roster::build_index(&self.store, generation, &people, &orgs)?
+            }
+        };
+        let mut hits = Vec::new();
+        index.search_top(query, limit, &mut hits);
+        let mut found = Vec::with_capacity(hits.len());
+        for h in hits {
+            let name = index.display_name(h.id).unwrap_or("").to_string();
+            let org = match self.store.person(h.id)?.and_then(|p| p.org_id) {
+                Some(o) => self.store.org(o)?.map(|o| o.name).unwrap_or_default(),
+                None => String::new(),
+            };
+            found.push((name, org));
+        }
+        // 100,000 entries freed one by one would cost more than the search did.
+        std::mem::forget(index);
+        Ok(found)
+    }
+
     /// Every networking day, by date.
     pub fn events(&self) -> Result<Vec<Event>> {
         let mut events = self.store.events()?;
