@@ -12,6 +12,7 @@ pub mod io;
 pub mod keymap;
 pub mod model;
 pub mod progress;
+pub mod screens;
 pub mod search;
 pub mod state;
 pub mod store;

@@ -102,10 +102,6 @@ pub const NEW_ORG: L = L(
     "새 기관으로 등록됩니다",
     "will be added as a new organisation",
 );
-pub const WALKIN_KEYS: L = L(
-    "Tab 다음 칸(제안 선택) · ↑↓ 칸·제안 · ←→ 커서·구분 · Enter 저장하고 체크인 · Esc 취소",
-    "Tab next (takes suggestion) · ↑↓ field·suggestion · ←→ caret·kind · Enter save, check in · Esc cancel",
-);
 pub const NAME_REQUIRED: L = L("이름을 입력하세요", "Name is required");
 pub const PHONE_INVALID: L = L(
     "전화번호 형식이 아닙니다 (예: 010-1234-5678)",

@@ -48,14 +48,6 @@ pub const IDEA_NO_NOTES: L = L("연결된 회의록 없음", "No linked notes");
 pub const NO_IDEAS_HERE: L = L("(없음)", "(none)");
 pub const FILTERED: L = L("필터", "filter");
 pub const STALE: L = L("오래됨", "stale");
-pub const IDEA_FORM_KEYS: L = L(
-    "Tab/↓ 다음 · ↑ 이전 · ←→ 분야 · Enter 고르기/저장 · ⌫ 빼기 · Esc 취소",
-    "Tab/↓ next · ↑ prev · ←→ category · Enter pick/save · ⌫ removes org/owner · Esc cancel",
-);
-pub const IDEA_FILTER_KEYS: L = L(
-    "Tab/↓ 다음 · ←→ 바꾸기 · Enter 고르기/적용 · ⌫ 지우기 · Esc 닫기",
-    "Tab/↓ next · ←→ change · Enter pick/apply · ⌫ clear · Esc close",
-);
 pub const IDEA_DETAIL_KEYS: L = L(
     "↑↓ 넘기기 · Enter/e 고치기 · Esc 닫기",
     "↑↓ scroll · Enter/e edit · Esc close",

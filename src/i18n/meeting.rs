@@ -34,10 +34,6 @@ pub const F_START: L = L("시작 (HH:MM)", "Start (HH:MM)");
 pub const F_MINUTES: L = L("길이 (분)", "Length (min)");
 pub const F_TITLE: L = L("안건*", "Title*");
 pub const F_PRESENTER: L = L("발표", "Presenter");
-pub const AGENDA_FORM_KEYS: L = L(
-    "Tab/↓ 다음 칸 · ↑ 이전 칸 · Enter 저장 · Esc 취소",
-    "Tab/↓ next · ↑ previous · Enter save · Esc cancel",
-);
 pub const DELETE_TITLE: L = L("삭제", "Delete");
 pub const ALL: L = L("전체", "all");
 pub const KIND: L = L("종류", "kind");
@@ -80,10 +76,6 @@ pub const ACTION_FORM_TITLE: L = L("담당·기한", "Owner and due date");
 pub const F_OWNER: L = L("담당 (이름·기관)", "Owner (person / org.)");
 pub const F_DUE: L = L("기한 (YYYY-MM-DD / MM-DD)", "Due (YYYY-MM-DD / MM-DD)");
 pub const BAD_DUE: L = L("기한은 YYYY-MM-DD 또는 MM-DD", "Due as YYYY-MM-DD or MM-DD");
-pub const ACTION_FORM_KEYS: L = L(
-    "↑↓ 담당 고르기 · Tab 다음 칸 · Enter 저장 · Esc 취소",
-    "↑↓ choose owner · Tab next field · Enter save · Esc cancel",
-);
 pub const NO_HOME: L = L("홈 디렉터리를 찾을 수 없습니다", "No home directory");
 pub const DEFAULT_AUTHOR: L = L("사무국", "secretariat");
 

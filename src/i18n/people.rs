@@ -62,10 +62,6 @@ pub const F_ORG_NAME: L = L("기관 이름*", "Name*");
 pub const F_ORG_KIND: L = L("구분", "Kind");
 pub const F_DISTRICT: L = L("지역", "District");
 pub const F_CONTACT: L = L("연락 담당", "Contact");
-pub const FORM_KEYS: L = L(
-    "Tab/↓ 다음 칸(추천 기관) · ↑ 이전 칸 · ←→ 선택 · Enter 저장 · Esc 취소",
-    "Tab/↓ next (org suggestions) · ↑ previous · ←→ choose · Enter save · Esc cancel",
-);
 pub const ARCHIVE_TITLE: L = L("보관", "Archive");
 pub const MERGE_TITLE: L = L("중복 병합", "Merge duplicates");
 pub const CLOSE_DAY_TITLE: L = L("행사 마감", "Close the day");

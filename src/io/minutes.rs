@@ -17,7 +17,6 @@ use crate::model::{
     Owner, Person,
 };
 use crate::store::{Store, StoreError};
-use unicode_width::UnicodeWidthChar;
 
 /// Everything the minutes say, loaded from the store.
 #[derive(Clone, Debug)]
@@ -449,58 +448,20 @@ pub fn render(d: &MinutesData, l: Lang) -> String {
 /// what a phone shows in a KakaoTalk bubble without folding the line itself.
 pub const TEXT_WIDTH: usize = 36;
 
-fn columns(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
 /// Writes `text` as lines of at most `TEXT_WIDTH` columns, the first after `first`, the next ones
-/// after `rest`. Lines break after a space, "·" or ","; a word longer than a line is cut.
+/// after `rest`. Lines break after a space, "·" or ","; a word longer than a line is cut; blank
+/// lines of `text` are left out.
 fn wrap(out: &mut String, first: &str, rest: &str, text: &str) {
-    let mut line = first.to_string();
-    let mut empty = true;
-    let mut emit = |line: &mut String, empty: &mut bool| {
-        let _ = writeln!(out, "{}", line.trim_end());
-        *line = rest.to_string();
-        *empty = true;
-    };
-    for (n, para) in text.lines().enumerate() {
-        if n > 0 && !empty {
-            emit(&mut line, &mut empty);
-        }
-        let mut pieces = Vec::new();
-        let mut piece = String::new();
-        for c in para.chars() {
-            piece.push(c);
-            if matches!(c, ' ' | '·' | ',') {
-                pieces.push(std::mem::take(&mut piece));
-            }
-        }
-        pieces.push(piece);
-        for piece in &pieces {
-            let mut p = if empty { piece.trim_start() } else { piece };
-            if columns(&line) + columns(p.trim_end()) > TEXT_WIDTH && !empty {
-                emit(&mut line, &mut empty);
-                p = piece.trim_start();
-            }
-            if columns(&line) + columns(p.trim_end()) <= TEXT_WIDTH {
-                line.push_str(p);
-                empty = empty && p.is_empty();
-                continue;
-            }
-            for c in p.chars() {
-                if columns(&line) + c.width().unwrap_or(0) > TEXT_WIDTH && !empty {
-                    emit(&mut line, &mut empty);
-                    if c == ' ' {
-                        continue;
-                    }
-                }
-                line.push(c);
-                empty = false;
-            }
-        }
+    let text: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if text.is_empty() {
+        return;
     }
-    if !empty {
-        emit(&mut line, &mut empty);
+    for line in crate::model::text::wrap_indented(&text.join("\n"), TEXT_WIDTH, first, rest) {
+        let _ = writeln!(out, "{}", line.trim_end());
     }
 }
 
@@ -741,7 +702,11 @@ mod tests {
         );
         let long = wrapped("", "", &"가".repeat(40));
         assert_eq!(long.len(), 3);
-        assert!(long.iter().all(|l| columns(l) <= TEXT_WIDTH), "{long:?}");
+        assert!(
+            long.iter()
+                .all(|l| crate::model::text::width(l) <= TEXT_WIDTH),
+            "{long:?}"
+        );
         let en = wrapped("", "", "arrived 16·expected 39·walk-ins 10·missing 23");
         assert_eq!(en, ["arrived 16·expected 39·walk-ins 10·", "missing 23"]);
     }

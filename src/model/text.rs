@@ -1,7 +1,11 @@
 //! Cleaning text at the boundary: nothing from a file or a paste may drive the terminal or hide
 //! in a name, and no field grows past its limit.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
+use unicode_truncate::UnicodeTruncateStr;
+use unicode_width::UnicodeWidthStr;
 
 /// Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15.1): characters
 /// that draw as nothing. It includes the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), the
@@ -160,6 +164,102 @@ pub fn cut_to(s: &str, max: usize) -> Result<&str, &str> {
     }
 }
 
+/// Display width of `s` in terminal columns (a Hangul syllable takes two).
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// `s` with every control character (a line break too) shown as `�`, so nothing stored can
+/// drive the terminal.
+fn visible(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// `s` cut to at most `max` display columns, ending in `…` when cut (a wide character that
+/// would be cut in half goes whole); control characters are shown as `�`.
+pub fn truncate(s: &str, max: usize) -> String {
+    let s = visible(s);
+    if s.width() <= max {
+        return s.into_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let (kept, _) = s.unicode_truncate(max - 1);
+    format!("{kept}…")
+}
+
+/// `s` cut to `w` columns and padded with spaces to exactly `w`.
+pub fn pad(s: &str, w: usize) -> String {
+    let mut t = truncate(s, w);
+    let n = t.width();
+    t.extend(std::iter::repeat_n(' ', w.saturating_sub(n)));
+    t
+}
+
+/// `text` broken into lines of at most `width` display columns (see `wrap_indented`).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_indented(text, width, "", "")
+}
+
+/// `text` broken into lines of at most `width` display columns, counting the `first` line's
+/// prefix and the `rest` prefix of the lines after it. Lines break after a space, "·" or ",";
+/// a word wider than a line is cut where it must be. Each line break of `text` starts a new
+/// line; control characters are shown as `�`.
+pub fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
+    let width = width.max(2);
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let para = visible(para.strip_suffix('\r').unwrap_or(para));
+        let indent = if out.is_empty() { first } else { rest };
+        let options = Options::new(width)
+            .initial_indent(indent)
+            .subsequent_indent(rest)
+            .word_separator(WordSeparator::Custom(after_space_or_mark))
+            .word_splitter(WordSplitter::NoHyphenation)
+            .wrap_algorithm(WrapAlgorithm::FirstFit)
+            .break_words(true);
+        out.extend(
+            textwrap::wrap(&para, options)
+                .into_iter()
+                .map(Cow::into_owned),
+        );
+    }
+    out
+}
+
+/// Words of a line for `textwrap`, each ending after a space, "·" or ",".
+fn after_space_or_mark(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let mut start = 0;
+    let mut after_break = false;
+    let mut chars = line.char_indices();
+    Box::new(std::iter::from_fn(move || {
+        for (at, c) in chars.by_ref() {
+            let split = after_break && c != ' ';
+            after_break = matches!(c, ' ' | '·' | ',');
+            if split {
+                let word = textwrap::core::Word::from(&line[start..at]);
+                start = at;
+                return Some(word);
+            }
+        }
+        (start < line.len()).then(|| {
+            let word = textwrap::core::Word::from(&line[start..]);
+            start = line.len();
+            word
+        })
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +355,53 @@ mod tests {
         assert_eq!(cut.chars().count(), TextField::Name.limit());
         assert_eq!(cut_to("가나다", 2), Err("가나"));
         assert_eq!(cut_to("가나", 2), Ok("가나"));
+    }
+
+    #[test]
+    fn truncate_cuts_by_columns_not_chars() {
+        assert_eq!(truncate("김기성", 6), "김기성");
+        assert_eq!(truncate("김기성", 5), "김기…");
+        assert_eq!(truncate("김기성", 4), "김…");
+        assert_eq!(truncate("태릉신협협동조합", 7), "태릉신…");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(pad("김", 4), "김  ");
+        assert_eq!(width(&pad("한울신협 이사장", 9)), 9);
+        for w in 0..20 {
+            assert!(width(&truncate("서울 마포구 협동조합 a", w)) <= w, "{w}");
+        }
+    }
+
+    #[test]
+    fn truncate_never_passes_control_characters() {
+        let cut = truncate("a\u{1b}[2Jb\u{9b}", 10);
+        assert!(!cut.chars().any(char::is_control), "{cut:?}");
+        assert!(width(&truncate("\u{1b}\u{1b}\u{1b}\u{1b}", 2)) <= 2);
+    }
+
+    #[test]
+    fn wrap_never_exceeds_the_width() {
+        let text =
+            "데이터베이스가 비어 있습니다. 예시 네트워킹데이(데모)를 불러올까요?\n\nEnter 불러오기";
+        for w in 2..60 {
+            for line in wrap(text, w) {
+                assert!(width(&line) <= w, "{w}: {line:?}");
+            }
+        }
+        assert_eq!(wrap("가나 다라", 5), vec!["가나", "다라"]);
+        assert_eq!(wrap("가나다라마", 4), vec!["가나", "다라", "마"]);
+        assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
+        assert!(!wrap("a\u{1b}[2J", 10).concat().contains('\u{1b}'));
+    }
+
+    #[test]
+    fn wrap_indented_counts_its_prefixes() {
+        assert_eq!(
+            wrap_indented("가나 다라 마바", 8, "- ", "  "),
+            vec!["- 가나", "  다라", "  마바"]
+        );
+        assert_eq!(
+            wrap_indented("16·expected 39", 10, "", ""),
+            vec!["16·", "expected", "39"]
+        );
     }
 }

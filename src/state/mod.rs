@@ -1,145 +1,49 @@
-//! What the app knows and how an action changes it. `update` may call the store (every confirmed
-//! change is durable before it returns); nothing here draws or reads the terminal.
-
-mod action;
-pub mod action_form;
-pub mod agenda;
-pub mod checkin;
-pub mod events;
-mod form;
-pub mod ideas;
-pub mod missing;
-pub mod notes;
-pub mod people;
-mod people_confirm;
-pub mod people_form;
-pub mod people_io;
-pub mod print;
-pub mod replace;
+//! The app: which screen is shown, the one modal over it, the long work a key asked for and the
+//! clock. It routes each action to the modal or the screen (`crate::screens`), applies the
+//! `Effect` they answer in one place, and tells every screen what changed. It draws nothing and
+//! reads no terminal.
 
 use chrono::NaiveDate;
 
 use crate::data::Data;
-use crate::i18n::{self, L};
+use crate::i18n;
 use crate::model::{Event, Id, TextField as FieldKind, Ts, cut_to};
+use crate::screens::unit::{Answer, Asker, Cx, Effect, ModalStep, Question, Unit, What};
+use crate::screens::{events, print, replace};
 use crate::store::{Store, StoreError};
 
 pub use crate::data::{Count, History, Roster};
-pub use action::{Action, Context};
-pub use action_form::ActionForm;
-pub use agenda::{AgendaForm, AgendaState};
-pub use checkin::CheckinState;
-pub(crate) use form::{
-    Edited, Step, confirm_answer, cycle, edit_text, form_keys, list_key, text_form_keys,
-};
-pub use ideas::IdeasState;
-pub use notes::NotesState;
-pub use people::PeopleState;
-pub use people_confirm::PeopleConfirm;
-pub use people_form::{OrgForm, PersonForm};
-pub use people_io::{ExportDialog, ImportDialog};
-pub use replace::{ReplaceFile, Writing, Wrote};
+pub use crate::keymap::{Action, Context};
+pub use crate::screens::agenda::{AgendaForm, AgendaState};
+pub use crate::screens::checkin::{CheckinDialog, CheckinState};
+pub use crate::screens::files::{ExportDialog, ImportDialog, ReplaceFile, Writing, Wrote};
+pub use crate::screens::ideas::{IdeaDialog, IdeasState};
+pub use crate::screens::notes::{ActionForm, NotesState};
+pub use crate::screens::people::{OrgForm, PeopleDialog, PeopleState, PersonForm};
+pub use crate::screens::unit::Job;
+pub use crate::screens::{Message, Modal, Screen, Tone, unit};
+pub use crate::screens::{agenda, checkin, ideas, notes, people};
 
-/// The screens reachable from anywhere, in tab order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Screen {
-    Checkin,
-    People,
-    Agenda,
-    Notes,
-    Ideas,
-}
-
-impl Screen {
-    pub const ALL: [Screen; 5] = [
-        Screen::Checkin,
-        Screen::People,
-        Screen::Agenda,
-        Screen::Notes,
-        Screen::Ideas,
-    ];
-    pub fn title(self) -> L {
-        match self {
-            Screen::Checkin => i18n::SCREEN_CHECKIN,
-            Screen::People => i18n::SCREEN_PEOPLE,
-            Screen::Agenda => i18n::SCREEN_AGENDA,
-            Screen::Notes => i18n::SCREEN_NOTES,
-            Screen::Ideas => i18n::SCREEN_IDEAS,
+/// What a screen or dialog may use (`unit::Cx`), borrowed from the app's fields one by one so
+/// that a screen beside it can be borrowed too.
+macro_rules! cx {
+    ($app:ident) => {
+        Cx {
+            data: &mut $app.data,
+            events: &$app.events,
+            event: $app.event.as_ref(),
+            now: ($app.clock)(),
+            desk: &$app.desk,
+            author: &$app.author,
+            export_dir: $app.export_dir.as_deref(),
+            message: &mut $app.message,
         }
-    }
-}
-
-/// A line in the status bar.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub tone: Tone,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Good,
-    Warn,
-    Error,
-}
-
-/// What sits on top of the screen and takes the keys first. The app holds at most one
-/// (`App::modal`); a key goes to it, and its handler answers with an [`Effect`].
-#[derive(Debug, PartialEq)]
-pub enum Modal {
-    Help,
-    EventPicker(Box<events::EventPicker>),
-    EventForm(Box<events::EventForm>),
-    ConfirmDeleteEvent {
-        id: Id,
-    },
-    Missing(Box<missing::MissingList>),
-    ConfirmUndo {
-        person: Id,
-    },
-    OfferDemo,
-    PersonForm(Box<PersonForm>),
-    OrgForm(Box<OrgForm>),
-    PeopleFilter {
-        row: usize,
-    },
-    PeopleConfirm(PeopleConfirm),
-    Import(Box<ImportDialog>),
-    Export(Box<ExportDialog>),
-    /// What to print (the highlighted row of `print::Kind::ALL`).
-    PrintMenu {
-        row: usize,
-    },
-    AgendaForm(Box<AgendaForm>),
-    ConfirmDeleteAgenda {
-        id: Id,
-    },
-    ConfirmDeleteNote {
-        id: Id,
-    },
-    ActionForm(Box<ActionForm>),
-    ConfirmReplace(Box<ReplaceFile>),
-    IdeaForm(Box<ideas::IdeaForm>),
-    IdeaFilter(Box<ideas::FilterForm>),
-    IdeaDetail(Box<ideas::IdeaDetail>),
+    };
 }
 
 /// The smallest terminal netday draws in; below it the screen says so and keys do nothing.
 pub const MIN_W: u16 = 64;
 pub const MIN_H: u16 = 14;
-
-/// What a modal's handler asks for after a key. A handler that fails (a store error) keeps
-/// its modal open, with whatever it changed in it, so nothing typed is lost.
-#[derive(Debug)]
-pub enum Effect {
-    /// The modal stays open.
-    Keep,
-    /// The modal closes.
-    Close,
-    /// Another modal takes its place.
-    Open(Modal),
-}
 
 pub struct App {
     /// The store and the roster, written together.
@@ -152,9 +56,9 @@ pub struct App {
     pub people: PeopleState,
     pub agenda: AgendaState,
     pub notes: NotesState,
-    /// Where the TUI writes minutes (default: the home directory).
-    pub export_dir: Option<std::path::PathBuf>,
     pub ideas: IdeasState,
+    /// Where the TUI writes files (default: the user's documents).
+    pub export_dir: Option<std::path::PathBuf>,
     pub modal: Option<Modal>,
     pub message: Option<Message>,
     pub quit: bool,
@@ -171,20 +75,8 @@ pub struct App {
     pub job: Option<Job>,
     pub defer_jobs: bool,
     clock: fn() -> Ts,
-}
-
-/// Long work that reports its progress; it acts on the open modal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Job {
-    /// Read the file the open import dialog names and work out what importing it would do
-    /// (a million rows take seconds).
-    Preview,
-    /// Import the file the open import dialog previews.
-    Import,
-    /// Write the file the open export dialog names (a PDF of thousands of badges takes a while).
-    Write,
-    /// Replace the file the open confirm names, as the user said yes.
-    Replace,
+    /// What changed while each screen was hidden (by `Screen::index`); told when it is entered.
+    pending: [What; 5],
 }
 
 /// The event to open: today's, else the next upcoming, else the latest.
@@ -232,8 +124,8 @@ impl App {
             people: PeopleState::default(),
             agenda: AgendaState::default(),
             notes: NotesState::default(),
-            export_dir: None,
             ideas: IdeasState::default(),
+            export_dir: None,
             modal,
             message: None,
             quit: false,
@@ -248,8 +140,9 @@ impl App {
             job: None,
             defer_jobs: false,
             clock,
+            pending: [What::ALL; 5],
         };
-        app.checkin.refresh(&app.data.roster);
+        app.tell(What::NOTHING)?;
         Ok(app)
     }
 
@@ -257,11 +150,9 @@ impl App {
     /// screen shows. Nothing typed is handled before this.
     pub fn finish_start(&mut self, everyone: Roster) -> Result<(), StoreError> {
         self.data.roster = everyone;
-        // The desk comes first; the people list is worked out when its screen is entered.
-        self.checkin.refresh(&self.data.roster);
-        self.ideas = IdeasState::load(&self.data)?;
-        self.load_agenda()?;
-        self.load_notes()?;
+        // The desk comes first; every other screen reads what it shows when it is entered.
+        self.pending = [What::ALL; 5];
+        self.tell(What::NOTHING)?;
         // What the last session left for the coordinator to know: damaged records, an
         // import that did not finish.
         let mut warnings: Vec<String> = self
@@ -291,47 +182,24 @@ impl App {
         (self.clock)()
     }
 
+    /// The key table in force: the open modal's, else the screen's (its own dialogs included).
     pub fn context(&self) -> Context {
-        let Some(modal) = &self.modal else {
-            return self.screen_context();
-        };
-        match modal {
-            Modal::Help => Context::Help,
-            Modal::EventPicker(_) => Context::EventPicker,
-            Modal::EventForm(_) => Context::Form,
-            Modal::ConfirmDeleteEvent { .. } => Context::Confirm,
-            Modal::Missing(_) => Context::Missing,
-            Modal::ConfirmUndo { .. } => Context::Confirm,
-            Modal::OfferDemo => Context::OfferDemo,
-            Modal::PersonForm(_) | Modal::OrgForm(_) => Context::Form,
-            Modal::PeopleFilter { .. } => Context::Filter,
-            Modal::PeopleConfirm(_) => Context::Confirm,
-            Modal::Import(d) if d.preview.is_some() => Context::ImportPreview,
-            Modal::Import(_) | Modal::Export(_) => Context::PathInput,
-            Modal::PrintMenu { .. } => Context::PrintMenu,
-            Modal::AgendaForm(_) => Context::Form,
-            Modal::ConfirmDeleteAgenda { .. } | Modal::ConfirmDeleteNote { .. } => Context::Confirm,
-            Modal::ActionForm(_) => Context::Form,
-            Modal::ConfirmReplace(_) => Context::Confirm,
-            Modal::IdeaForm(_) => Context::Form,
-            Modal::IdeaFilter(_) => Context::Form,
-            Modal::IdeaDetail(_) => Context::IdeaDetail,
+        match &self.modal {
+            None => self.screen_context(),
+            Some(Modal::Help) => Context::Help,
+            Some(Modal::OfferDemo) => Context::OfferDemo,
+            Some(Modal::EventPicker(_)) => Context::EventPicker,
+            Some(Modal::EventForm(_)) => Context::Form,
+            Some(Modal::Import(d)) if d.preview.is_some() => Context::ImportPreview,
+            Some(Modal::Import(_) | Modal::Export(_)) => Context::PathInput,
+            Some(Modal::PrintMenu { .. }) => Context::PrintMenu,
+            Some(Modal::Confirm(a)) => a.context(),
         }
     }
 
     /// The key table of the screen itself (also what the help overlay lists).
     pub fn screen_context(&self) -> Context {
-        match self.screen {
-            Screen::Checkin => Context::Checkin,
-            Screen::People if self.people.orgs_view => Context::Orgs,
-            Screen::People => Context::People,
-            Screen::Agenda => Context::Agenda,
-            Screen::Notes => match &self.notes.editor {
-                Some(_) => Context::NoteEditor,
-                None => Context::Notes,
-            },
-            Screen::Ideas => Context::IdeasBoard,
-        }
+        self.unit(self.screen).context()
     }
 
     pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
@@ -341,18 +209,34 @@ impl App {
         });
     }
 
-    /// Says what a text edit needs said (a paste that did not fit); returns whether the text
-    /// changed, so the form can clear its error or refresh what depends on the text.
-    pub(crate) fn edited(&mut self, e: Option<Edited>) -> bool {
-        if let Some(Edited::Cut { room }) = e {
-            self.say(Tone::Warn, i18n::paste_cut(room));
-        }
-        e.is_some_and(Edited::changed)
-    }
-
     pub(crate) fn fail(&mut self, e: StoreError) {
         let text = i18n::pick(e.ko(), e.en());
         self.say(Tone::Error, format!("{}: {text}", i18n::SAVE_FAILED));
+    }
+
+    /// What a screen or dialog may use while it handles a key, and every screen.
+    fn parts(&mut self) -> (Cx<'_>, [&mut dyn Unit; 5]) {
+        (
+            cx!(self),
+            [
+                &mut self.checkin,
+                &mut self.people,
+                &mut self.agenda,
+                &mut self.notes,
+                &mut self.ideas,
+            ],
+        )
+    }
+
+    /// A screen, to read.
+    fn unit(&self, s: Screen) -> &dyn Unit {
+        match s {
+            Screen::Checkin => &self.checkin,
+            Screen::People => &self.people,
+            Screen::Agenda => &self.agenda,
+            Screen::Notes => &self.notes,
+            Screen::Ideas => &self.ideas,
+        }
     }
 
     /// Applies one action, in the app's language. Returns whether anything visible may have
@@ -365,7 +249,7 @@ impl App {
     fn apply(&mut self, action: Action) -> bool {
         if action == Action::Quit {
             // Whatever is being written survives the quit.
-            if let Err(e) = self.flush_draft() {
+            if let Err(e) = self.flush() {
                 self.fail(e);
             }
             self.quit = true;
@@ -379,63 +263,121 @@ impl App {
             return false;
         }
         if action == Action::Tick {
-            let pending = self
-                .notes
-                .editor
-                .as_ref()
-                .is_some_and(|ed| ed.draft_pending);
-            if let Err(e) = self.flush_draft() {
-                self.fail(e);
-            }
             // Redraw only when a draft was written (the editor shows when).
-            return pending;
+            return self.flush().unwrap_or_else(|e| {
+                self.fail(e);
+                true
+            });
         }
         let action = match action {
             Action::Paste(s) => Action::Paste(self.fit_paste(s)),
             other => other,
         };
-        let result = match self.modal.take() {
-            None => self.on_screen(action),
-            Some(mut modal) => {
-                let effect = self.on_modal(&mut modal, action);
-                self.settle(modal, effect)
-            }
-        };
-        if let Err(e) = result {
+        // A screen made visible by hand (tests) catches up first.
+        if let Err(e) = self.tell(What::NOTHING) {
             self.fail(e);
         }
+        let before = self.data.roster.version();
+        let taken = self.modal.take();
+        let result = match taken {
+            None => self.on_screen(action),
+            Some(mut modal) => {
+                let result = self.on_modal(&mut modal, action);
+                self.modal = Some(modal);
+                result
+            }
+        };
+        self.finish(before, result);
         if !self.defer_jobs {
             self.run_job(&mut crate::progress::Silent);
         }
         true
     }
 
-    /// Applies what a modal's handler answered: the modal stays, closes or gives way; on an
-    /// error it stays, with what was typed.
-    fn settle(
-        &mut self,
-        modal: Modal,
-        effect: Result<Effect, StoreError>,
-    ) -> Result<(), StoreError> {
-        debug_assert!(
-            self.modal.is_none(),
-            "a modal handler opened a modal itself"
-        );
-        match effect {
-            Ok(Effect::Close) => Ok(()),
-            Ok(Effect::Open(next)) => {
-                self.modal = Some(next);
-                Ok(())
-            }
-            Ok(Effect::Keep) => {
-                self.modal = Some(modal);
-                Ok(())
-            }
+    /// Applies what a handler answered, in one place: the modal stays, closes or gives way
+    /// (on an error it stays, with what was typed); what changed is told to every screen; the
+    /// day, the screen and the job follow.
+    fn finish(&mut self, before: u64, result: Result<Effect, StoreError>) {
+        let mut effect = match result {
+            Ok(e) => e,
             Err(e) => {
-                self.modal = Some(modal);
-                Err(e)
+                self.fail(e);
+                return;
+            }
+        };
+        match std::mem::take(&mut effect.modal) {
+            ModalStep::Keep => {}
+            ModalStep::Close => self.modal = None,
+            ModalStep::Open(m) => self.modal = Some(m),
+        }
+        if self.data.roster.version() != before {
+            effect.changed |= What::PEOPLE;
+        }
+        if let Err(e) = self.follow(effect) {
+            self.fail(e);
+        }
+    }
+
+    fn follow(&mut self, effect: Effect) -> Result<(), StoreError> {
+        if let Some(job) = effect.job {
+            self.job = Some(job);
+        }
+        let mut what = effect.changed;
+        if what.has(What::EVENTS) {
+            self.events = self.data.events()?;
+            let keep = self.event.as_ref().map(|e| e.id);
+            self.event = keep.and_then(|id| self.events.iter().find(|e| e.id == id).cloned());
+        }
+        if let Some(day) = effect.day {
+            self.event = day;
+            what |= What::DAY;
+        }
+        if effect.changed == What::ALL {
+            // A change that touched everything (an import, a merge, the demo): the roster is
+            // read again.
+            self.data.reload(self.event.as_ref(), &self.events)?;
+        } else if what.has(What::DAY) {
+            self.data.set_event(self.event.as_ref(), &self.events)?;
+        }
+        self.tell(what)?;
+        if what.has(What::DAY) {
+            let shown = self.screen.index();
+            let (mut cx, units) = self.parts();
+            units[shown].on_enter(&mut cx)?;
+        }
+        if let Some(s) = effect.go {
+            self.screen = s;
+            self.enter_screen()?;
+            if let Some(then) = effect.then {
+                let before = self.data.roster.version();
+                let result = self.on_screen(then);
+                self.finish(before, result);
             }
         }
+        Ok(())
+    }
+
+    /// Tells the screens that `what` changed: each at once, but a screen whose list is costly
+    /// to work out (`Unit::lazy`) only when it is shown, or when it is entered.
+    fn tell(&mut self, what: What) -> Result<(), StoreError> {
+        let shown = self.screen;
+        let mut pending = std::mem::take(&mut self.pending);
+        let (mut cx, mut units) = self.parts();
+        let mut result = Ok(());
+        for s in Screen::ALL {
+            let unit = &mut units[s.index()];
+            let told = std::mem::take(&mut pending[s.index()]) | what;
+            if told.is_empty() {
+                continue;
+            }
+            if (s != shown && unit.lazy()) || result.is_err() {
+                pending[s.index()] = told;
+            } else {
+                result = unit.on_changed(&mut cx, told);
+            }
+        }
+        self.pending = pending;
+        result
     }
 
     /// Runs the long work a key asked for, telling `progress` how far it is.
@@ -443,67 +385,84 @@ impl App {
         let Some(job) = self.job.take() else {
             return;
         };
+        let Some(mut modal) = self.modal.take() else {
+            return;
+        };
         i18n::with_lang(self.lang, || {
-            let result = match (job, self.modal.take()) {
-                (Job::Preview, Some(Modal::Import(mut d))) => {
-                    self.preview_now(&mut d, progress);
-                    self.settle(Modal::Import(d), Ok(Effect::Keep))
+            let before = self.data.roster.version();
+            let (mut cx, _) = self.parts();
+            let result = match (job, &mut modal) {
+                (Job::Preview, Modal::Import(d)) => {
+                    d.preview_now(&cx, progress);
+                    Ok(Effect::keep())
                 }
-                (Job::Import, Some(Modal::Import(mut d))) => {
-                    let effect = self.import_now(&mut d, progress);
-                    self.settle(Modal::Import(d), effect)
-                }
-                (Job::Write, Some(Modal::Export(mut d))) => {
-                    let effect = self.export_now(&mut d, progress);
-                    self.settle(Modal::Export(d), effect)
-                }
-                (Job::Replace, Some(Modal::ConfirmReplace(r))) => {
-                    let effect = self.replace_now(&r, progress);
-                    self.settle(Modal::ConfirmReplace(r), effect)
-                }
-                (_, other) => {
-                    self.modal = other;
-                    Ok(())
-                }
+                (Job::Import, Modal::Import(d)) => d.import_now(&mut cx, progress),
+                (Job::Write, Modal::Export(d)) => d.export_now(&mut cx, progress),
+                (Job::Replace, Modal::Confirm(ask)) => match &ask.question {
+                    Question::Replace(r) => replace::replace_now(&mut cx, r, progress),
+                    _ => Ok(Effect::keep()),
+                },
+                _ => Ok(Effect::keep()),
             };
-            if let Err(e) = result {
-                self.fail(e);
-            }
+            self.modal = Some(modal);
+            self.finish(before, result);
         });
     }
 
-    /// A key for the open modal.
+    /// A key for the open modal (a question's answer goes to the screen that asked it).
     fn on_modal(&mut self, modal: &mut Modal, action: Action) -> Result<Effect, StoreError> {
+        let (mut cx, units) = self.parts();
         match modal {
-            Modal::Help => Ok(Effect::Close),
-            Modal::OfferDemo => self.on_offer_demo(action),
-            Modal::EventPicker(p) => self.on_event_picker(p, action),
-            Modal::EventForm(f) => self.on_event_form(f, action),
-            Modal::ConfirmDeleteEvent { id } => self.on_confirm_delete_event(*id, action),
-            Modal::Missing(m) => self.on_missing(m, action),
-            Modal::ConfirmUndo { person } => self.on_confirm_undo(*person, action),
-            Modal::PersonForm(form) => self.on_person_form(form, action),
-            Modal::OrgForm(form) => self.on_org_form(form, action),
-            Modal::PeopleFilter { row } => self.on_people_filter(row, action),
-            Modal::PeopleConfirm(what) => self.on_people_confirm(*what, action),
-            Modal::Import(d) => self.on_import(d, action),
-            Modal::PrintMenu { row } => self.on_print_menu(row, action),
-            Modal::Export(d) => self.on_export(d, action),
-            Modal::AgendaForm(form) => self.on_agenda_form(form, action),
-            Modal::ConfirmDeleteAgenda { id } => self.on_confirm_delete_agenda(*id, action),
-            Modal::ConfirmDeleteNote { id } => self.on_confirm_delete_note(*id, action),
-            Modal::ActionForm(form) => self.on_action_form(form, action),
-            Modal::ConfirmReplace(r) => self.on_confirm_replace(r, action),
-            Modal::IdeaForm(f) => self.on_idea_form(f, action),
-            Modal::IdeaFilter(f) => Ok(self.on_idea_filter(f, action)),
-            Modal::IdeaDetail(d) => Ok(self.on_idea_detail(d, action)),
+            Modal::Help => Ok(Effect::close()),
+            Modal::OfferDemo => match action {
+                Action::NewEvent => Ok(Effect::open(events::new_event_form(&cx))),
+                Action::LoadDemo => {
+                    let today = cx.now.local_date();
+                    cx.data.load_demo(today).map(|()| {
+                        cx.say(Tone::Good, i18n::DEMO_LOADED.get());
+                        let events = cx.data.events().unwrap_or_default();
+                        let day = default_event(&events, today).cloned();
+                        Effect::close().changed(What::ALL).to_day(day)
+                    })
+                }
+                Action::Cancel => Ok(Effect::close()),
+                _ => Ok(Effect::keep()),
+            },
+            Modal::EventPicker(p) => p.update(&mut cx, action),
+            Modal::EventForm(f) => f.update(&mut cx, action),
+            Modal::Import(d) => d.update(&mut cx, action),
+            Modal::Export(d) => d.update(&mut cx, action),
+            Modal::PrintMenu { row } => Ok(print::on_print_menu(&mut cx, row, action)),
+            Modal::Confirm(ask) => {
+                let answer = match action {
+                    Action::Yes | Action::Submit => Answer::Yes,
+                    Action::No | Action::Cancel => Answer::No,
+                    Action::Discard if ask.discard => Answer::Discard,
+                    _ => return Ok(Effect::keep()),
+                };
+                match ask.owner {
+                    Asker::Screen(s) => {
+                        let q = ask.question.clone();
+                        units[s.index()].answer(&mut cx, q, answer)
+                    }
+                    Asker::App => match (&ask.question, answer) {
+                        (Question::DeleteEvent(id), Answer::Yes) => {
+                            events::delete_event(&mut cx, *id)
+                        }
+                        // Written as a job, with a gauge in the app.
+                        (Question::Replace(_), Answer::Yes) => Ok(Effect::keep().job(Job::Replace)),
+                        (Question::Replace(r), _) => {
+                            cx.say(
+                                Tone::Info,
+                                i18n::not_replaced(&r.path.display().to_string()),
+                            );
+                            Ok(Effect::close())
+                        }
+                        _ => Ok(Effect::close()),
+                    },
+                }
+            }
         }
-    }
-
-    /// Opens `modal` over the screen (from a screen's key handler; a modal's own handler
-    /// answers [`Effect::Open`] instead).
-    pub(crate) fn open(&mut self, modal: Modal) {
-        self.modal = Some(modal);
     }
 
     /// A paste into the note editor, cut to the room the note has left (text fields cut their
@@ -526,21 +485,30 @@ impl App {
         }
     }
 
-    fn on_screen(&mut self, action: Action) -> Result<(), StoreError> {
+    /// A key for the screen: the keys every screen shares, else the screen's own.
+    fn on_screen(&mut self, action: Action) -> Result<Effect, StoreError> {
+        let own = !matches!(
+            self.screen_context(),
+            Context::Checkin
+                | Context::People
+                | Context::Orgs
+                | Context::Agenda
+                | Context::Notes
+                | Context::IdeasBoard
+        );
         match action {
             Action::Help => {
-                self.flush_draft()?;
-                self.open(Modal::Help);
+                self.flush()?;
+                return Ok(Effect::open(Modal::Help));
             }
-            other if self.notes.editor.is_some() && self.screen == Screen::Notes => {
-                return self.on_notes(other);
+            // A form or the editor open in the screen has every other key.
+            _ if own => {}
+            Action::PickEvent => {
+                let (cx, _) = self.parts();
+                return Ok(Effect::open(events::EventPicker::open(&cx)?));
             }
-            Action::PickEvent => self.open_event_picker()?,
             Action::NextScreen | Action::PrevScreen => {
-                let i = Screen::ALL
-                    .iter()
-                    .position(|s| *s == self.screen)
-                    .unwrap_or(0);
+                let i = self.screen.index();
                 let n = Screen::ALL.len();
                 let j = if action == Action::NextScreen {
                     (i + 1) % n
@@ -548,72 +516,80 @@ impl App {
                     (i + n - 1) % n
                 };
                 self.screen = Screen::ALL[j];
-                return self.enter_screen();
+                self.enter_screen()?;
+                return Ok(Effect::keep());
             }
-            other => match self.screen {
-                Screen::Checkin => return self.on_checkin(other),
-                Screen::People => return self.on_people(other),
-                Screen::Agenda => return self.on_agenda(other),
-                Screen::Notes => return self.on_notes(other),
-                Screen::Ideas => return self.on_ideas_board(other),
-            },
+            _ => {}
         }
-        Ok(())
+        let shown = self.screen.index();
+        let (mut cx, units) = self.parts();
+        units[shown].update(&mut cx, action)
     }
 
-    fn on_offer_demo(&mut self, action: Action) -> Result<Effect, StoreError> {
-        match action {
-            Action::NewEvent => Ok(Effect::Open(self.new_event_form())),
-            Action::LoadDemo => {
-                let today = self.now().local_date();
-                self.data.load_demo(today)?;
-                self.reload()?;
-                self.say(Tone::Good, i18n::DEMO_LOADED.get());
-                Ok(Effect::Close)
-            }
-            Action::Cancel => Ok(Effect::Close),
-            _ => Ok(Effect::Keep),
-        }
+    /// The screen just switched to: what changed while it was hidden, then its own start.
+    fn enter_screen(&mut self) -> Result<(), StoreError> {
+        self.tell(What::NOTHING)?;
+        let shown = self.screen.index();
+        let (mut cx, units) = self.parts();
+        units[shown].on_enter(&mut cx)
     }
 
-    /// Reads everything again from the store (after a bulk change such as loading the demo).
+    /// Writes what a screen holds unsaved (the note editor's draft); whether anything was.
+    pub fn flush(&mut self) -> Result<bool, StoreError> {
+        let (mut cx, units) = self.parts();
+        let mut wrote = false;
+        for u in units {
+            wrote |= u.flush(&mut cx)?;
+        }
+        Ok(wrote)
+    }
+
+    /// Reads everything again from the store (after a change made elsewhere).
     pub fn reload(&mut self) -> Result<(), StoreError> {
+        let before = self.data.roster.version();
         let events = self.data.events()?;
         let keep = self.event.as_ref().map(|e| e.id);
-        self.event = keep
+        let day = keep
             .and_then(|id| events.iter().find(|e| e.id == id))
             .or_else(|| default_event(&events, self.now().local_date()))
             .cloned();
         self.events = events;
-        self.data.reload(self.event.as_ref(), &self.events)?;
-        self.checkin.refresh(&self.data.roster);
-        if self.event.as_ref().map(|e| e.id) != keep {
-            // Another event: its closing is not this one's to undo.
-            self.people.close_undo.clear();
-        }
-        self.people.detail = None;
-        self.people.refresh(&self.data.roster);
-        self.load_agenda()?;
-        self.load_notes()?;
-        let keep = std::mem::take(&mut self.ideas);
-        self.ideas = IdeasState::load(&self.data)?;
-        self.ideas.filter = keep.filter;
-        self.ideas.show_dropped = keep.show_dropped;
+        let effect = if day.as_ref().map(|e| e.id) == keep {
+            self.event = day;
+            Effect::keep().changed(What::ALL)
+        } else {
+            Effect::keep().changed(What::ALL).to_day(day)
+        };
+        self.finish(before, Ok(effect));
         Ok(())
     }
 
-    /// Fresh data for the screen just switched to.
-    fn enter_screen(&mut self) -> Result<(), StoreError> {
-        match self.screen {
-            Screen::Checkin | Screen::Ideas => {}
-            // Check-ins made at the desk since the list was last computed.
-            Screen::People => self.refresh_people(),
-            Screen::Agenda => self.load_agenda()?,
-            Screen::Notes => {
-                self.load_agenda()?;
-                self.enter_notes()?;
-            }
-        }
+    /// Checks `person` in at the desk, as Enter on their row does.
+    pub fn check_in(&mut self, person: Id) -> Result<(), StoreError> {
+        let before = self.data.roster.version();
+        let mut cx = cx!(self);
+        let result = self
+            .checkin
+            .check_in(&mut cx, person)
+            .map(|()| Effect::keep());
+        self.finish(before, result);
         Ok(())
+    }
+
+    /// Opens the idea form on the Ideas screen, prefilled from `note`.
+    pub fn start_idea_from_note(&mut self, note: &crate::model::Note) {
+        self.screen = Screen::Ideas;
+        if let Err(e) = self.enter_screen() {
+            self.fail(e);
+        }
+        let cx = cx!(self);
+        self.ideas.start_from_note(&cx, note);
+    }
+
+    /// Whether `typed`, arriving in one go and followed by Enter, is a badge scan: at the desk,
+    /// the search box with it is a known badge code or alias; elsewhere `typed` alone is.
+    pub fn would_scan(&self, typed: &str) -> bool {
+        let at_desk = self.context() == Context::Checkin;
+        self.checkin.would_scan(&self.data.roster, typed, at_desk)
     }
 }

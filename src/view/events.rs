@@ -3,17 +3,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::widgets::{choice_line, form_field, pad};
-use super::{event_label, popup};
+use super::form::FormDrawer;
+use super::widgets::{pad, truncate};
+use super::{THEME, event_label, popup};
 use crate::i18n;
 use crate::model::District;
+use crate::screens::events::{EventField, EventForm, EventPicker};
 use crate::state::App;
-use crate::state::events::{EventField, EventForm, EventPicker};
-use crate::widgets::TextField;
 
 pub fn draw_picker(app: &App, p: &EventPicker, f: &mut Frame, area: Rect) {
     let rows_wanted = app.events.len().max(1) as u16;
@@ -23,10 +22,7 @@ pub fn draw_picker(app: &App, p: &EventPicker, f: &mut Frame, area: Rect) {
     let rows = (inner.height as usize).saturating_sub(2);
     let mut lines: Vec<Line> = Vec::new();
     if app.events.is_empty() {
-        lines.push(Line::styled(
-            i18n::NO_EVENTS_YET.get(),
-            Style::new().fg(Color::Yellow),
-        ));
+        lines.push(Line::styled(i18n::NO_EVENTS_YET.get(), THEME.warn));
     }
     let offset = crate::widgets::list::offset(p.selected, rows);
     let current = app.event.as_ref().map(|e| e.id);
@@ -35,12 +31,9 @@ pub fn draw_picker(app: &App, p: &EventPicker, f: &mut Frame, area: Rect) {
         let count = p.counts.get(i).map(i18n::day_count).unwrap_or_default();
         let label = event_label(e);
         let room = w.saturating_sub(super::widgets::width(&count) + 3);
-        let text = format!(
-            "{mark} {} {count}",
-            pad(&super::widgets::fit(&label, room), room)
-        );
+        let text = format!("{mark} {} {count}", pad(&truncate(&label, room), room));
         lines.push(if i == p.selected {
-            Line::styled(pad(&text, w), Style::new().add_modifier(Modifier::REVERSED))
+            Line::styled(pad(&text, w), THEME.selected)
         } else {
             Line::raw(pad(&text, w))
         });
@@ -51,7 +44,7 @@ pub fn draw_picker(app: &App, p: &EventPicker, f: &mut Frame, area: Rect) {
     lines.push(Line::default());
     lines.push(Line::styled(
         crate::keymap::footer(crate::state::Context::EventPicker),
-        Style::new().fg(Color::DarkGray),
+        THEME.muted,
     ));
     f.render_widget(Paragraph::new(lines), inner);
 }
@@ -62,51 +55,35 @@ pub fn draw_form(form: &EventForm, f: &mut Frame, area: Rect) {
     } else {
         i18n::EVENT_NEW_TITLE
     };
-    let inner = popup(f, area, 76, 11, title.get());
-    let label_w = 14;
-    let value_w = (inner.width as usize).saturating_sub(label_w + 1);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut caret_at = None;
-    let mut text_line =
-        |lines: &mut Vec<Line<'static>>, field, label: i18n::L, value: &TextField| {
-            let focused = form.form.focus == field;
-            if let Some(c) = form_field(lines, label.get(), value, label_w, value_w, focused) {
-                caret_at = Some(c);
-            }
-        };
-    text_line(
-        &mut lines,
-        EventField::Title,
-        i18n::F_EVENT_TITLE,
+    let focus = |field| form.form.focus == field;
+    let mut d = FormDrawer::new();
+    d.text(
+        i18n::F_EVENT_TITLE.get(),
         &form.title,
+        focus(EventField::Title),
     );
-    text_line(&mut lines, EventField::Date, i18n::F_EVENT_DATE, &form.date);
-    text_line(
-        &mut lines,
-        EventField::Start,
-        i18n::F_EVENT_START,
+    d.text(
+        i18n::F_EVENT_DATE.get(),
+        &form.date,
+        focus(EventField::Date),
+    );
+    d.text(
+        i18n::F_EVENT_START.get(),
         &form.start,
+        focus(EventField::Start),
     );
-    text_line(&mut lines, EventField::End, i18n::F_EVENT_END, &form.end);
-    text_line(
-        &mut lines,
-        EventField::Venue,
-        i18n::F_EVENT_VENUE,
+    d.text(i18n::F_EVENT_END.get(), &form.end, focus(EventField::End));
+    d.text(
+        i18n::F_EVENT_VENUE.get(),
         &form.venue,
+        focus(EventField::Venue),
     );
-    lines.push(choice_line(
+    d.choice(
         i18n::F_DISTRICT.get(),
         &District::ALL,
         form.district,
         |d| d.label().get(),
-        form.form.focus == EventField::District,
-    ));
-    super::finish_form(
-        f,
-        inner,
-        lines,
-        form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
+        focus(EventField::District),
     );
+    d.draw(f, area, 76, title.get(), form.form.error.as_deref());
 }

@@ -2,13 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
-use super::widgets::lookup_lines;
-use super::widgets::{Editable, Shown, fit, form_field, pad, width};
-use super::{ACCENT, WARN, popup};
+use super::form::FormDrawer;
+use super::widgets::{Shown, pad, truncate, width};
+use super::{THEME, popup};
 use crate::i18n;
 use crate::model::{Id, Idea, IdeaStatus};
 use crate::state::App;
@@ -31,20 +30,20 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         let ideas = s.column(*status, now);
         let selected_col = c == s.col;
         let border = if selected_col {
-            Style::new().fg(ACCENT)
+            THEME.accent
         } else {
-            Style::new().fg(Color::DarkGray)
+            THEME.muted
         };
         let title = format!(" {} {} ", i18n::status_name(*status), ideas.len());
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(border)
             .title(Span::styled(
-                fit(&title, cell.width.saturating_sub(2) as usize),
+                truncate(&title, cell.width.saturating_sub(2) as usize),
                 if selected_col {
-                    Style::new().fg(ACCENT).bold()
+                    THEME.accent_strong
                 } else {
-                    Style::new().bold()
+                    THEME.bold
                 },
             ));
         let inner = block.inner(*cell);
@@ -52,8 +51,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         let w = inner.width as usize;
         if ideas.is_empty() {
             f.render_widget(
-                Paragraph::new(pad(i18n::NO_IDEAS_HERE.get(), w))
-                    .style(Style::new().fg(Color::DarkGray)),
+                Paragraph::new(pad(i18n::NO_IDEAS_HERE.get(), w)).style(THEME.muted),
                 inner,
             );
             continue;
@@ -87,11 +85,7 @@ fn card(
     selected: bool,
     now: crate::model::Ts,
 ) -> [Line<'static>; 3] {
-    let base = if selected {
-        Style::new().add_modifier(Modifier::REVERSED)
-    } else {
-        Style::new()
-    };
+    let base = THEME.row(selected);
     let stale = is_stale(idea, now);
     // Narrow columns (80-column terminals) drop the spaces around the separators.
     let sep = if w < 24 { "·" } else { " · " };
@@ -105,10 +99,10 @@ fn card(
         meta.push_str(&name.name);
     }
     [
-        Line::styled(pad(&idea.title, w), base.bold()),
+        Line::styled(pad(&idea.title, w), base.patch(THEME.bold)),
         Line::styled(
             pad(&meta, w),
-            base.fg(if stale { WARN } else { Color::Gray }),
+            base.patch(if stale { THEME.warn } else { THEME.dim }),
         ),
         Line::default(),
     ]
@@ -124,12 +118,12 @@ fn summary_line(app: &App, w: u16) -> Line<'static> {
         .enumerate()
     {
         if i > 0 {
-            spans.push(Span::styled(" · ", Style::new().fg(Color::DarkGray)));
+            spans.push(Span::styled(" · ", THEME.muted));
         }
         let style = if *st == IdeaStatus::Dropped {
-            Style::new().fg(Color::DarkGray)
+            THEME.muted
         } else {
-            Style::new()
+            THEME.plain
         };
         spans.push(Span::styled(
             format!("{} {}", i18n::status_name(*st), counts[*st as usize]),
@@ -140,8 +134,8 @@ fn summary_line(app: &App, w: u16) -> Line<'static> {
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let text = format!("  │ {}: {}", i18n::FILTERED.get(), filter_text(app));
         spans.push(Span::styled(
-            fit(&text, (w as usize).saturating_sub(used)),
-            Style::new().fg(WARN).bold(),
+            truncate(&text, (w as usize).saturating_sub(used)),
+            THEME.warn_strong,
         ));
     }
     Line::from(spans)
@@ -195,29 +189,6 @@ fn filter_text(app: &App) -> String {
     parts.join(", ")
 }
 
-/// One labelled line of a form; returns the caret column when the field is focused and typed.
-fn field_line(
-    lines: &mut Vec<Line<'static>>,
-    label: &str,
-    value: &(impl Editable + ?Sized),
-    focused: bool,
-    typed: bool,
-    inner_w: usize,
-) -> Option<(usize, usize)> {
-    let label_w = 14;
-    let value_w = inner_w.saturating_sub(label_w + 1);
-    form_field(lines, label, value, label_w, value_w, focused).filter(|_| typed)
-}
-
-fn suggestion_lines(
-    lines: &mut Vec<Line<'static>>,
-    l: &crate::widgets::Lookup<Id>,
-    w: usize,
-    label: impl Fn(Id) -> String,
-) {
-    lookup_lines(lines, l, 15, w, label, "");
-}
-
 fn org_label(app: &App, id: Id) -> String {
     match app.data.roster.orgs.get(&id) {
         Some(o) => format!("{} · {}", o.name, i18n::kind_short(o.kind)),
@@ -226,38 +197,23 @@ fn org_label(app: &App, id: Id) -> String {
 }
 
 pub fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
-    let hits = match form.form.focus {
-        FormField::Orgs => form.orgs.rows(),
-        FormField::Owner => form.owner_lookup.rows(),
-        _ => 0,
-    } as u16;
     let w = area.width.saturating_sub(4).min(80);
-    let h = 12 + hits + u16::from(!form.note_ids.is_empty());
     let title = if form.id == 0 {
         i18n::IDEA_NEW_TITLE.get()
     } else {
         i18n::IDEA_EDIT_TITLE.get()
     };
-    let inner = popup(f, area, w, h, title);
-    let iw = inner.width as usize;
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut caret_at = None;
     let focus = |x: FormField| form.form.focus == x;
-    caret_at = caret_at.or(field_line(
-        &mut lines,
+    let mut d = FormDrawer::new();
+    d.text(
         i18n::IDEA_F_TITLE.get(),
         &form.title,
         focus(FormField::Title),
-        true,
-        iw,
-    ));
-    field_line(
-        &mut lines,
+    );
+    d.shown(
         i18n::F_CATEGORY.get(),
         &format!("◀ {} ▶", i18n::category_name(form.category)),
         focus(FormField::Category),
-        false,
-        iw,
     );
     let chosen: Vec<String> = form.org_ids.iter().map(|o| org_name(app, *o)).collect();
     let orgs_text = if !form.orgs.text.is_empty() || focus(FormField::Orgs) {
@@ -267,166 +223,107 @@ pub fn draw_form(app: &App, form: &IdeaForm, f: &mut Frame, area: Rect) {
         }
         Shown::after(&prefix, &form.orgs.text)
     } else {
-        let text = chosen.join(", ");
-        Shown::plain(text)
+        Shown::plain(chosen.join(", "))
     };
-    caret_at = caret_at.or(field_line(
-        &mut lines,
-        i18n::F_ORGS.get(),
-        &orgs_text,
-        focus(FormField::Orgs),
-        true,
-        iw,
-    ));
+    d.text(i18n::F_ORGS.get(), &orgs_text, focus(FormField::Orgs));
     if focus(FormField::Orgs) {
-        suggestion_lines(&mut lines, &form.orgs, iw, |id| org_label(app, id));
+        d.lookup(&form.orgs, |id| org_label(app, id), "");
     }
     let owner_text = if !form.owner_lookup.text.is_empty() {
         Shown::after("", &form.owner_lookup.text)
     } else {
-        let text = form.owner.map(|p| person_label(app, p)).unwrap_or_default();
-        Shown::plain(text)
+        Shown::plain(form.owner.map(|p| person_label(app, p)).unwrap_or_default())
     };
-    caret_at = caret_at.or(field_line(
-        &mut lines,
+    d.text(
         i18n::IDEA_F_OWNER.get(),
         &owner_text,
         focus(FormField::Owner),
-        true,
-        iw,
-    ));
+    );
     if focus(FormField::Owner) {
-        suggestion_lines(&mut lines, &form.owner_lookup, iw, |id| {
-            person_label(app, id)
-        });
+        d.lookup(&form.owner_lookup, |id| person_label(app, id), "");
     }
-    caret_at = caret_at.or(field_line(
-        &mut lines,
+    d.text(
         i18n::F_NEXT_STEP.get(),
         &form.next_step,
         focus(FormField::NextStep),
-        true,
-        iw,
-    ));
-    caret_at = caret_at.or(field_line(
-        &mut lines,
-        i18n::IDEA_F_DUE.get(),
-        &form.due,
-        focus(FormField::Due),
-        true,
-        iw,
-    ));
-    caret_at = caret_at.or(field_line(
-        &mut lines,
+    );
+    d.text(i18n::IDEA_F_DUE.get(), &form.due, focus(FormField::Due));
+    d.text(
         i18n::F_DESCRIPTION.get(),
         &form.description.replace('\n', " ⏎ "),
         focus(FormField::Description),
-        true,
-        iw,
-    ));
+    );
     if !form.note_ids.is_empty() {
-        lines.push(Line::styled(
+        d.line(Line::styled(
             i18n::linked_count(form.note_ids.len()),
-            Style::new().fg(ACCENT),
+            THEME.accent,
         ));
     }
-    super::finish_form(
-        f,
-        inner,
-        lines,
-        form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
-    );
+    d.draw(f, area, w, title, form.form.error.as_deref());
 }
 
 pub fn draw_filter(app: &App, form: &FilterForm, f: &mut Frame, area: Rect) {
-    let hits = match form.form.focus {
-        FilterField::Org => form.org.rows(),
-        FilterField::Owner => form.owner.rows(),
-        _ => 0,
-    } as u16;
     let w = area.width.saturating_sub(4).min(70);
-    let inner = popup(f, area, w, 10 + hits, i18n::IDEA_FILTER_TITLE.get());
-    let iw = inner.width as usize;
     let fl = &form.filter;
     let focus = |x: FilterField| form.form.focus == x;
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut caret_at = None;
+    let mut d = FormDrawer::new();
     let cat = fl
         .category
         .map_or(i18n::ALL.get(), i18n::category_name)
         .to_string();
-    field_line(
-        &mut lines,
+    d.shown(
         i18n::F_CATEGORY.get(),
         &format!("◀ {cat} ▶"),
         focus(FilterField::Category),
-        false,
-        iw,
     );
+    // A field that holds a choice shows it; typing replaces it.
+    let org_typed = fl.org.is_none() || !form.org.text.is_empty();
     let org = if !form.org.text.is_empty() || focus(FilterField::Org) && fl.org.is_none() {
         Shown::after("", &form.org.text)
     } else {
-        let text = fl
-            .org
-            .map_or(i18n::ALL.get().to_string(), |o| org_name(app, o));
-        Shown::plain(text)
+        Shown::plain(
+            fl.org
+                .map_or(i18n::ALL.get().to_string(), |o| org_name(app, o)),
+        )
     };
-    caret_at = caret_at.or(field_line(
-        &mut lines,
-        i18n::F_ORG.get(),
-        &org,
-        focus(FilterField::Org),
-        fl.org.is_none() || !form.org.text.is_empty(),
-        iw,
-    ));
-    if focus(FilterField::Org) {
-        suggestion_lines(&mut lines, &form.org, iw, |id| org_label(app, id));
+    if org_typed {
+        d.text(i18n::F_ORG.get(), &org, focus(FilterField::Org));
+    } else {
+        d.shown(i18n::F_ORG.get(), &org, focus(FilterField::Org));
     }
+    if focus(FilterField::Org) {
+        d.lookup(&form.org, |id| org_label(app, id), "");
+    }
+    let owner_typed = fl.owner.is_none() || !form.owner.text.is_empty();
     let owner = if !form.owner.text.is_empty() || focus(FilterField::Owner) && fl.owner.is_none() {
         Shown::after("", &form.owner.text)
     } else {
-        let text = fl
-            .owner
-            .map_or(i18n::ALL.get().to_string(), |p| person_label(app, p));
-        Shown::plain(text)
+        Shown::plain(
+            fl.owner
+                .map_or(i18n::ALL.get().to_string(), |p| person_label(app, p)),
+        )
     };
-    caret_at = caret_at.or(field_line(
-        &mut lines,
-        i18n::IDEA_F_OWNER.get(),
-        &owner,
-        focus(FilterField::Owner),
-        fl.owner.is_none() || !form.owner.text.is_empty(),
-        iw,
-    ));
+    if owner_typed {
+        d.text(i18n::IDEA_F_OWNER.get(), &owner, focus(FilterField::Owner));
+    } else {
+        d.shown(i18n::IDEA_F_OWNER.get(), &owner, focus(FilterField::Owner));
+    }
     if focus(FilterField::Owner) {
-        suggestion_lines(&mut lines, &form.owner, iw, |id| person_label(app, id));
+        d.lookup(&form.owner, |id| person_label(app, id), "");
     }
     let stale = if fl.stale { i18n::ON } else { i18n::OFF };
-    field_line(
-        &mut lines,
+    d.shown(
         i18n::F_STALE.get(),
         &format!("◀ {} ▶", stale.get()),
         focus(FilterField::Stale),
-        false,
-        iw,
     );
-    caret_at = caret_at.or(field_line(
-        &mut lines,
-        i18n::F_TEXT.get(),
-        &fl.text,
-        focus(FilterField::Text),
-        true,
-        iw,
-    ));
-    super::finish_form(
+    d.text(i18n::F_TEXT.get(), &fl.text, focus(FilterField::Text));
+    d.draw(
         f,
-        inner,
-        lines,
+        area,
+        w,
+        i18n::IDEA_FILTER_TITLE.get(),
         form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
     );
 }
 
@@ -442,7 +339,7 @@ fn draw_detail(
     let h = area.height.saturating_sub(2);
     let inner = popup(f, area, w, h, &idea.title);
     let [body, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-    let label = |l: &str| Span::styled(pad(l, 12), Style::new().fg(ACCENT).bold());
+    let label = |l: &str| Span::styled(pad(l, 12), THEME.accent_strong);
     let row = |l: &str, v: String| Line::from(vec![label(l), Span::raw(" "), Span::raw(v)]);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let now = app.now();
@@ -480,15 +377,15 @@ fn draw_detail(
     if !idea.description.is_empty() {
         lines.push(Line::default());
         for l in idea.description.lines() {
-            lines.push(Line::raw(fit(l, 10_000)));
+            lines.push(Line::raw(truncate(l, 10_000)));
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled(i18n::HISTORY.get(), Style::new().bold()));
+    lines.push(Line::styled(i18n::HISTORY.get(), THEME.bold));
     if idea.history.is_empty() {
         lines.push(Line::styled(
             format!("  {}", i18n::NO_HISTORY.get()),
-            Style::new().fg(Color::DarkGray),
+            THEME.muted,
         ));
     }
     for m in &idea.history {
@@ -500,11 +397,11 @@ fn draw_detail(
         )));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(i18n::LINKED_NOTES.get(), Style::new().bold()));
+    lines.push(Line::styled(i18n::LINKED_NOTES.get(), THEME.bold));
     if notes.is_empty() {
         lines.push(Line::styled(
             format!("  {}", i18n::IDEA_NO_NOTES.get()),
-            Style::new().fg(Color::DarkGray),
+            THEME.muted,
         ));
     }
     for n in notes {
@@ -516,10 +413,10 @@ fn draw_detail(
             .unwrap_or_default();
         lines.push(Line::styled(
             format!("  {event} {}", n.at.hhmm()),
-            Style::new().fg(Color::Gray),
+            THEME.dim,
         ));
         for l in n.text.lines() {
-            lines.push(Line::raw(format!("    {}", fit(l, 10_000))));
+            lines.push(Line::raw(format!("    {}", truncate(l, 10_000))));
         }
     }
     f.render_widget(
@@ -529,8 +426,8 @@ fn draw_detail(
         body,
     );
     f.render_widget(
-        Paragraph::new(fit(i18n::IDEA_DETAIL_KEYS.get(), keys.width as usize))
-            .style(Style::new().fg(Color::DarkGray)),
+        Paragraph::new(truncate(i18n::IDEA_DETAIL_KEYS.get(), keys.width as usize))
+            .style(THEME.muted),
         keys,
     );
 }

@@ -3,31 +3,31 @@
 pub mod agenda;
 pub mod checkin;
 pub mod events;
+pub mod form;
 pub mod ideas;
 pub mod notes;
 pub mod people;
 pub mod people_dialogs;
+pub mod search_box;
+pub mod table;
+pub mod theme;
 pub mod widgets;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use crate::i18n;
 use crate::keymap;
 use crate::model::{Event, OrgKind};
-use crate::state::{App, Modal, Screen, Tone};
-use widgets::{centered, fit, pad, width};
+use crate::state::{App, CheckinDialog, IdeaDialog, Modal, PeopleDialog, Screen, Tone};
+use widgets::{centered, pad, truncate, width};
 
 /// Smallest terminal the layout works in.
 pub use crate::state::{MIN_H, MIN_W};
 
-pub const ACCENT: Color = Color::Cyan;
-pub const GOOD: Color = Color::Green;
-pub const WARN: Color = Color::Yellow;
-pub const BAD: Color = Color::Red;
+pub use theme::{ACCENT, BAD, GOOD, THEME, WARN};
 
 /// Draws the whole screen in the app's language.
 pub fn draw(app: &App, f: &mut Frame) {
@@ -62,9 +62,45 @@ fn draw_screen(app: &App, f: &mut Frame) {
     // A modal's keys when one is open: the line shows what a key will do now.
     let hint = keymap::footer(app.context());
     f.render_widget(
-        Paragraph::new(fit(&hint, hints.width as usize)).style(Style::new().fg(Color::DarkGray)),
+        Paragraph::new(truncate(&hint, hints.width as usize)).style(THEME.muted),
         hints,
     );
+    // The screen's own form, list or detail, over it.
+    match app.screen {
+        Screen::Checkin => match &app.checkin.dialog {
+            Some(CheckinDialog::WalkIn(form)) => {
+                people_dialogs::draw_person_form(app, form, f, area)
+            }
+            Some(CheckinDialog::Missing(m)) => checkin::draw_missing(app, m, f, area),
+            None => {}
+        },
+        Screen::People => match &app.people.dialog {
+            Some(PeopleDialog::Person(form)) => {
+                people_dialogs::draw_person_form(app, form, f, area)
+            }
+            Some(PeopleDialog::Org(form)) => people_dialogs::draw_org_form(form, f, area),
+            Some(PeopleDialog::Filter { row }) => {
+                people_dialogs::draw_filter_menu(app, *row, f, area)
+            }
+            None => {}
+        },
+        Screen::Agenda => {
+            if let Some(form) = &app.agenda.form {
+                agenda::draw_form(form, f, area);
+            }
+        }
+        Screen::Notes => {
+            if let Some(form) = &app.notes.action_form {
+                notes::draw_action_form(app, form, f, area);
+            }
+        }
+        Screen::Ideas => match &app.ideas.dialog {
+            Some(IdeaDialog::Form(form)) => ideas::draw_form(app, form, f, area),
+            Some(IdeaDialog::Filter(form)) => ideas::draw_filter(app, form, f, area),
+            Some(IdeaDialog::Detail(d)) => ideas::draw_idea_detail(app, d, f, body),
+            None => {}
+        },
+    }
     let Some(modal) = &app.modal else {
         return;
     };
@@ -72,78 +108,19 @@ fn draw_screen(app: &App, f: &mut Frame) {
         Modal::Help => draw_help(app, f, area),
         Modal::EventPicker(p) => events::draw_picker(app, p, f, area),
         Modal::EventForm(form) => events::draw_form(form, f, area),
-        Modal::Missing(m) => checkin::draw_missing(app, m, f, area),
-        Modal::ConfirmDeleteEvent { id } => {
-            let label = app
-                .events
-                .iter()
-                .find(|e| e.id == *id)
-                .map(event_label)
-                .unwrap_or_default();
-            draw_confirm(
-                f,
-                area,
-                i18n::DELETE_EVENT_TITLE.get(),
-                &i18n::confirm_delete_event(&label),
-            );
-        }
-        Modal::ConfirmUndo { person } => {
-            draw_confirm(
-                f,
-                area,
-                i18n::UNDO_TITLE.get(),
-                &i18n::confirm_undo(&who(app, *person)),
-            );
-        }
-        Modal::PersonForm(form) => people_dialogs::draw_person_form(app, form, f, area),
-        Modal::OrgForm(form) => people_dialogs::draw_org_form(form, f, area),
-        Modal::PeopleFilter { row } => people_dialogs::draw_filter_menu(app, *row, f, area),
-        Modal::PeopleConfirm(what) => {
-            let (title, text) = people_dialogs::confirm_text(app, what);
-            draw_confirm(f, area, title, &text);
-        }
         Modal::Import(d) => people_dialogs::draw_import(app, d, f, area),
         Modal::Export(d) => people_dialogs::draw_export(d, f, area),
         Modal::PrintMenu { row } => people_dialogs::draw_print_menu(*row, f, area),
-        Modal::AgendaForm(form) => agenda::draw_form(form, f, area),
-        Modal::ActionForm(form) => notes::draw_action_form(app, form, f, area),
-        Modal::ConfirmDeleteAgenda { id } => {
-            let title = app
-                .agenda
-                .items
-                .iter()
-                .find(|i| i.id == *id)
-                .map(|i| i.title.as_str())
-                .unwrap_or("");
-            draw_confirm(
-                f,
-                area,
-                i18n::DELETE_TITLE.get(),
-                &i18n::confirm_delete(title),
-            );
+        // The one confirm: what will happen, and the keys that answer (a question offering
+        // a third answer names its keys in its text).
+        Modal::Confirm(ask) => {
+            let keys = if ask.discard {
+                ""
+            } else {
+                i18n::CONFIRM_KEYS.get()
+            };
+            draw_question(f, area, &ask.title, &ask.text, keys);
         }
-        Modal::ConfirmDeleteNote { id } => {
-            let text = app
-                .notes
-                .note(*id)
-                .and_then(|n| n.text.lines().next())
-                .unwrap_or("");
-            draw_confirm(
-                f,
-                area,
-                i18n::DELETE_TITLE.get(),
-                &i18n::confirm_delete(&fit(text, 30)),
-            );
-        }
-        Modal::ConfirmReplace(r) => draw_confirm(
-            f,
-            area,
-            i18n::REPLACE_TITLE.get(),
-            &i18n::confirm_replace(&r.path.display().to_string()),
-        ),
-        Modal::IdeaForm(form) => ideas::draw_form(app, form, f, area),
-        Modal::IdeaFilter(form) => ideas::draw_filter(app, form, f, area),
-        Modal::IdeaDetail(d) => ideas::draw_idea_detail(app, d, f, body),
         Modal::OfferDemo => draw_question(
             f,
             area,
@@ -163,29 +140,14 @@ fn draw_too_small(f: &mut Frame, area: Rect) {
     f.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: true })
-            .style(Style::new().fg(WARN)),
+            .style(THEME.warn),
         area,
     );
 }
 
-/// A person as a confirm names them: enough to tell two 김민지 apart (name, organisation, the
-/// last four digits of the phone, else the badge code).
+/// A person as a question names them (name, organisation, the last digits of the phone).
 pub fn who(app: &App, id: crate::model::Id) -> String {
-    let Some(p) = app.data.roster.person(id) else {
-        return String::new();
-    };
-    let digits: String = p.phone.chars().filter(char::is_ascii_digit).collect();
-    let tail = if digits.len() >= 4 {
-        format!("☎ …{}", &digits[digits.len() - 4..])
-    } else {
-        format!("{} {}", i18n::COL_CODE.get(), p.code)
-    };
-    let org = app.data.roster.org_name(p);
-    [p.name.as_str(), org, &tail]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
+    crate::screens::people::confirm::who(&app.data.roster, id)
 }
 
 pub fn event_label(e: &Event) -> String {
@@ -205,11 +167,11 @@ fn draw_header(app: &App, f: &mut Frame, area: Rect) {
     };
     let room = (area.width as usize).saturating_sub(width(&clock) + 10);
     let line = Line::from(vec![
-        Span::styled(" netday ", Style::new().bg(ACCENT).fg(Color::Black).bold()),
+        Span::styled(" netday ", THEME.brand),
         Span::raw(" "),
-        Span::styled(pad(&title, room), Style::new().bold()),
+        Span::styled(pad(&title, room), THEME.bold),
         Span::raw(" "),
-        Span::styled(clock, Style::new().fg(ACCENT)),
+        Span::styled(clock, THEME.clock),
     ]);
     f.render_widget(Paragraph::new(line), area);
 }
@@ -220,9 +182,9 @@ fn draw_tabs(app: &App, f: &mut Frame, area: Rect) {
     let tab = |s: &Screen| {
         let label = format!(" {} ", s.title().get());
         let style = if *s == app.screen {
-            Style::new().fg(Color::Black).bg(Color::White).bold()
+            THEME.tab_active
         } else {
-            Style::new().fg(Color::Gray)
+            THEME.tab
         };
         Span::styled(label, style)
     };
@@ -242,7 +204,7 @@ fn draw_tabs(app: &App, f: &mut Frame, area: Rect) {
     let gap = (area.width as usize).saturating_sub(used + width(&live));
     if gap > 0 {
         spans.push(Span::raw(" ".repeat(gap)));
-        spans.push(Span::styled(live, Style::new().fg(GOOD).bold()));
+        spans.push(Span::styled(live, THEME.count));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -251,14 +213,10 @@ fn draw_tabs(app: &App, f: &mut Frame, area: Rect) {
 pub fn by_kind_line(count: &crate::state::Count) -> Line<'static> {
     let mut spans = vec![Span::styled(
         format!(" {} ", i18n::ARRIVED_BY_KIND.get()),
-        Style::new().fg(Color::Gray),
+        THEME.dim,
     )];
     for (k, n) in OrgKind::ALL.iter().zip(count.by_kind) {
-        let style = if n > 0 {
-            Style::new().fg(ACCENT)
-        } else {
-            Style::new().fg(Color::DarkGray)
-        };
+        let style = if n > 0 { THEME.accent } else { THEME.muted };
         spans.push(Span::styled(
             format!("{} {n}  ", i18n::kind_short(*k)),
             style,
@@ -269,14 +227,14 @@ pub fn by_kind_line(count: &crate::state::Count) -> Line<'static> {
 
 fn draw_status(app: &App, f: &mut Frame, area: Rect) {
     if let Some(m) = &app.message {
-        let color = match m.tone {
-            Tone::Info => Color::White,
-            Tone::Good => GOOD,
-            Tone::Warn => WARN,
-            Tone::Error => BAD,
+        let style = match m.tone {
+            Tone::Info => THEME.info_message,
+            Tone::Good => THEME.good_strong,
+            Tone::Warn => THEME.warn_strong,
+            Tone::Error => THEME.error,
         };
         f.render_widget(
-            Paragraph::new(fit(&m.text, area.width as usize)).style(Style::new().fg(color).bold()),
+            Paragraph::new(truncate(&m.text, area.width as usize)).style(style),
             area,
         );
     }
@@ -297,18 +255,14 @@ pub fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     }
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(Style::new().fg(ACCENT))
+        .border_style(THEME.popup_border)
         .title(Span::styled(
-            format!(" {} ", fit(title, w as usize - 4)),
-            Style::new().bold(),
+            format!(" {} ", truncate(title, w as usize - 4)),
+            THEME.bold,
         ));
     let inner = block.inner(r);
     f.render_widget(block, r);
     inner
-}
-
-pub fn draw_confirm(f: &mut Frame, area: Rect, title: &str, text: &str) {
-    draw_question(f, area, title, text, i18n::CONFIRM_KEYS.get());
 }
 
 /// A popup that asks `text` and ends with the line of keys that answer it.
@@ -355,7 +309,7 @@ fn draw_help(app: &App, f: &mut Frame, area: Rect) {
     };
     let cell = |(label, desc): (&str, &str)| -> [Span<'static>; 2] {
         [
-            Span::styled(pad(label, 12), Style::new().fg(ACCENT).bold()),
+            Span::styled(pad(label, 12), THEME.accent_strong),
             Span::raw(pad(desc, col_w.saturating_sub(12))),
         ]
     };
@@ -370,42 +324,11 @@ fn draw_help(app: &App, f: &mut Frame, area: Rect) {
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled(
-        i18n::HELP_CLOSE.get(),
-        Style::new().fg(Color::DarkGray),
-    ));
+    lines.push(Line::styled(i18n::HELP_CLOSE.get(), THEME.muted));
     let h = (lines.len() as u16 + 2).min(area.height);
     let w = if two { col_w as u16 * 2 + 4 } else { 60 };
     let inner = popup(f, area, w, h, i18n::HELP_TITLE.get());
     f.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Ends a form: a blank line, the error (red) if any, the keys of `keys`; draws it all into `inner`
-/// and puts the terminal cursor at the caret of the focused field.
-pub fn finish_form(
-    f: &mut Frame,
-    inner: Rect,
-    mut lines: Vec<Line<'_>>,
-    error: Option<&str>,
-    keys: crate::state::Context,
-    caret_at: Option<(usize, usize)>,
-) {
-    // The key line comes from the keymap in force, like the footer and F1.
-    let keys = keymap::footer(keys);
-    let w = inner.width as usize;
-    lines.push(Line::default());
-    lines.push(match error {
-        Some(e) => Line::styled(fit(e, w), Style::new().fg(BAD).bold()),
-        None => Line::default(),
-    });
-    lines.push(Line::styled(
-        fit(&keys, w),
-        Style::new().fg(Color::DarkGray),
-    ));
-    f.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = caret_at {
-        caret(f, inner.x + x as u16, inner.y + y as u16, inner);
-    }
 }
 
 /// Puts the terminal cursor at a text caret, so the Korean IME composes in place.
@@ -427,12 +350,12 @@ pub fn draw_gauge(f: &mut Frame, what: &str, done: u64, total: u64, hint: Option
     let rows = Layout::vertical([Constraint::Length(1); 3]).split(inner);
     if let Some(hint) = hint {
         f.render_widget(
-            Paragraph::new(fit(hint, inner.width as usize)).style(Style::new().fg(Color::DarkGray)),
+            Paragraph::new(truncate(hint, inner.width as usize)).style(THEME.muted),
             rows[2],
         );
     }
     f.render_widget(
-        Paragraph::new(fit(
+        Paragraph::new(truncate(
             &i18n::working_on(what, done, total),
             inner.width as usize,
         )),
@@ -440,7 +363,7 @@ pub fn draw_gauge(f: &mut Frame, what: &str, done: u64, total: u64, hint: Option
     );
     f.render_widget(
         Gauge::default()
-            .gauge_style(Style::new().fg(ACCENT))
+            .gauge_style(THEME.accent)
             .ratio(ratio)
             .use_unicode(true),
         rows[1],

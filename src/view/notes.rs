@@ -3,17 +3,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::widgets::{fit, form_field, lookup_lines, pad, width};
-use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
+use super::form::FormDrawer;
+use super::widgets::{pad, truncate, width};
+use super::{THEME, caret};
 use crate::i18n::{self, L};
 use crate::model::{Note, NoteKind, Owner};
 use crate::state::notes::{ActionField, KindFilter, NotesView, OwnerPick};
 use crate::state::{ActionForm, App};
-use crate::widgets::TextField;
 
 pub fn kind_label(k: &NoteKind) -> L {
     match k {
@@ -35,11 +34,11 @@ fn filter_label(k: KindFilter) -> L {
 /// "1. title" of an agenda item of the current event, if the note has one.
 fn agenda_label(app: &App, id: Option<crate::model::Id>) -> String {
     id.and_then(|id| {
-        app.agenda
-            .items
+        app.notes
+            .agenda
             .iter()
             .position(|i| i.id == id)
-            .map(|p| format!("{}. {}", p + 1, app.agenda.items[p].title))
+            .map(|p| format!("{}. {}", p + 1, app.notes.agenda[p].title))
     })
     .unwrap_or_default()
 }
@@ -73,11 +72,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         }
     };
     f.render_widget(
-        Paragraph::new(fit(&head_text, head.width as usize)).style(
-            Style::new()
-                .fg(Color::Gray)
-                .add_modifier(Modifier::UNDERLINED),
-        ),
+        Paragraph::new(truncate(&head_text, head.width as usize)).style(THEME.table_head),
         head,
     );
     draw_list(app, f, list);
@@ -95,7 +90,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect) {
             NotesView::Event => i18n::NO_NOTES,
         };
         f.render_widget(
-            Paragraph::new(fit(msg.get(), w)).style(Style::new().fg(WARN)),
+            Paragraph::new(truncate(msg.get(), w)).style(THEME.warn),
             area,
         );
         return;
@@ -135,10 +130,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect) {
 }
 
 fn section(title: &str, w: usize) -> Line<'static> {
-    Line::styled(
-        pad(&format!("── {title} "), w),
-        Style::new().fg(ACCENT).bold(),
-    )
+    Line::styled(pad(&format!("── {title} "), w), THEME.accent_strong)
 }
 
 fn note_line(
@@ -162,7 +154,7 @@ fn note_line(
     let (mark, extra, kind_style, overdue) = match &note.kind {
         NoteKind::Action { owner, due, done } => {
             let mut parts = Vec::new();
-            let who = app.owner_name(owner);
+            let who = crate::screens::notes::action_form::owner_name(&app.data.roster, owner);
             if *owner != Owner::Nobody {
                 parts.push(format!("{} {who}", i18n::OWNER.get()));
             }
@@ -173,12 +165,12 @@ fn note_line(
             (
                 if *done { "[x] " } else { "[ ] " },
                 parts.join(" · "),
-                Style::new().fg(WARN),
+                THEME.warn,
                 overdue,
             )
         }
-        NoteKind::Decision => ("", String::new(), Style::new().fg(GOOD).bold(), false),
-        NoteKind::Note => ("", String::new(), Style::new().fg(Color::Gray), false),
+        NoteKind::Decision => ("", String::new(), THEME.good_strong, false),
+        NoteKind::Note => ("", String::new(), THEME.dim, false),
     };
     let first = note.text.lines().next().unwrap_or("");
     let more = if note.text.lines().nth(1).is_some() {
@@ -189,8 +181,8 @@ fn note_line(
     let agenda = if carried {
         String::new()
     } else {
-        app.agenda
-            .items
+        app.notes
+            .agenda
             .iter()
             .position(|i| Some(i.id) == note.agenda_id)
             .map(|p| format!("({}) ", p + 1))
@@ -204,18 +196,14 @@ fn note_line(
     };
     let text_w = w.saturating_sub(6 + kind_w + 1 + extra_w);
     let body = format!("{mark}{agenda}{first}{more}");
-    let base = if selected {
-        Style::new().add_modifier(Modifier::REVERSED)
-    } else {
-        Style::new()
-    };
+    let base = THEME.row(selected);
     let extra_style = if overdue {
-        base.fg(BAD).bold()
+        base.patch(THEME.error)
     } else {
-        base.fg(Color::Gray)
+        base.patch(THEME.dim)
     };
     let mut spans = vec![
-        Span::styled(pad(&when, 5), base.fg(Color::DarkGray)),
+        Span::styled(pad(&when, 5), base.patch(THEME.muted)),
         Span::styled(" ", base),
         Span::styled(pad(kind, kind_w), base.patch(kind_style)),
         Span::styled(" ", base),
@@ -258,27 +246,14 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
         .unwrap_or_default();
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(Style::new().fg(ACCENT))
+        .border_style(THEME.accent)
         .title(Span::styled(
-            fit(&title, (area.width as usize).saturating_sub(4)),
-            Style::new().bold(),
+            truncate(&title, (area.width as usize).saturating_sub(4)),
+            THEME.bold,
         ))
-        .title_bottom(Line::styled(saved, Style::new().fg(Color::DarkGray)).right_aligned());
+        .title_bottom(Line::styled(saved, THEME.muted).right_aligned());
     let inner = block.inner(area);
     f.render_widget(block, area);
-    if ed.confirm_close {
-        f.render_widget(
-            Paragraph::new(
-                super::widgets::wrap(i18n::CONFIRM_CLOSE_EDITOR.get(), inner.width as usize)
-                    .into_iter()
-                    .map(Line::from)
-                    .collect::<Vec<_>>(),
-            )
-            .style(Style::new().fg(WARN).bold()),
-            inner,
-        );
-        return;
-    }
     f.render_widget(&ed.textarea, inner);
     if app.modal.is_none() {
         // The terminal cursor sits at the caret so the IME composes in place.
@@ -293,71 +268,31 @@ fn draw_editor(app: &App, f: &mut Frame, area: Rect) {
 }
 
 pub fn draw_action_form(app: &App, form: &ActionForm, f: &mut Frame, area: Rect) {
-    let list = if form.form.focus == ActionField::Owner {
-        form.owner.rows()
-    } else {
-        0
-    };
-    let h = 8 + list as u16;
-    let inner = popup(f, area, 66, h, i18n::ACTION_FORM_TITLE.get());
-    let label_w = 26;
-    let value_w = (inner.width as usize).saturating_sub(label_w + 1);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut caret_at = None;
-    let field_line = |lines: &mut Vec<Line<'static>>,
-                      caret_at: &mut Option<(usize, usize)>,
-                      field,
-                      label: L,
-                      value: &TextField| {
-        if let Some(c) = form_field(
-            lines,
-            label.get(),
-            value,
-            label_w,
-            value_w,
-            form.form.focus == field,
-        ) {
-            *caret_at = Some(c);
-        }
-    };
-    field_line(
-        &mut lines,
-        &mut caret_at,
-        ActionField::Owner,
-        i18n::F_OWNER,
+    let focus = |field| form.form.focus == field;
+    let mut d = FormDrawer::new();
+    d.text(
+        i18n::F_OWNER.get(),
         &form.owner.text,
+        focus(ActionField::Owner),
     );
-    if form.form.focus == ActionField::Owner {
+    if focus(ActionField::Owner) {
         let label = |c| match c {
-            OwnerPick::Person(p) => app.owner_name(&Owner::Person(p)),
+            OwnerPick::Person(p) => {
+                crate::screens::notes::action_form::owner_name(&app.data.roster, &Owner::Person(p))
+            }
             OwnerPick::Org(o) => match app.data.roster.orgs.get(&o) {
                 Some(org) => format!("{} · {}", org.name, i18n::kind_short(org.kind)),
                 None => String::new(),
             },
         };
-        let typed = i18n::OWNER_AS_WRITTEN.get();
-        lookup_lines(
-            &mut lines,
-            &form.owner,
-            2,
-            inner.width as usize,
-            label,
-            typed,
-        );
+        d.lookup(&form.owner, label, i18n::OWNER_AS_WRITTEN.get());
     }
-    field_line(
-        &mut lines,
-        &mut caret_at,
-        ActionField::Due,
-        i18n::F_DUE,
-        &form.due,
-    );
-    super::finish_form(
+    d.text(i18n::F_DUE.get(), &form.due, focus(ActionField::Due));
+    d.draw(
         f,
-        inner,
-        lines,
+        area,
+        66,
+        i18n::ACTION_FORM_TITLE.get(),
         form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
     );
 }

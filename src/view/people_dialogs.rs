@@ -3,33 +3,21 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use super::form::FormDrawer;
 use super::people::{district_label, kind_label};
-use super::widgets::{Editable, choice_line, fit, form_field, lookup_lines, pad};
-use super::{ACCENT, BAD, GOOD, WARN, caret, popup};
+use super::widgets::{form_field, pad, truncate};
+use super::{THEME, caret, popup};
 use crate::i18n::{self};
 use crate::model::{District, OrgKind};
+use crate::screens::import_export::{ExportDialog, ImportDialog};
+use crate::screens::people::form::{OField, PField};
 use crate::state::OrgForm;
-use crate::state::PeopleConfirm;
 use crate::state::people::{Filters, StatusFilter};
-use crate::state::people_form::{OField, PField};
-use crate::state::people_io::{ExportDialog, ImportDialog};
 use crate::state::{App, PersonForm};
 use crate::widgets::TextField;
-
-/// One labelled text field of a form; returns the caret column when focused.
-fn form_line(
-    lines: &mut Vec<Line<'static>>,
-    label: &str,
-    value: &(impl Editable + ?Sized),
-    focused: bool,
-    value_w: usize,
-) -> Option<usize> {
-    form_field(lines, label, value, 14, value_w, focused).map(|(x, _)| x)
-}
 
 /// Someone already in the database, told apart from namesakes: name · organisation · ☎…last 4.
 fn known_person(app: &App, id: crate::model::Id) -> String {
@@ -46,37 +34,26 @@ fn same_phone(form: &PersonForm) -> Option<crate::model::Id> {
 
 pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect) {
     let new_org = form.new_org(&app.data.roster);
-    let fields = form.fields(&app.data.roster);
-    let list = match form.form.focus {
-        PField::Org => form.org.rows(),
-        PField::Name => form.name.rows(),
-        _ => 0,
-    } + usize::from(
-        form.walk_in && form.form.focus == PField::Phone && same_phone(form).is_some(),
-    );
-    let h = fields.len() as u16 + 6 + list as u16;
     let (title, w) = match (form.walk_in, form.id) {
         (true, _) => (i18n::WALKIN_TITLE, 64),
         (false, Some(_)) => (i18n::P_PERSON_EDIT, 76),
         (false, None) => (i18n::P_PERSON_NEW, 76),
     };
-    let inner = popup(f, area, w, h, title.get());
-    let value_w = (inner.width as usize).saturating_sub(15);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut caret_at = None;
-    for field in fields {
+    let inner_w = w.min(area.width).saturating_sub(2) as usize;
+    let mut d = FormDrawer::new();
+    for field in form.fields(&app.data.roster) {
         let focused = form.form.focus == field;
         let (label, value) = match field {
             PField::Name => (i18n::F_NAME, &form.name.text),
             PField::Org => (i18n::F_ORG, &form.org.text),
             PField::Kind => {
-                lines.push(choice_line(
+                d.choice(
                     i18n::F_KIND.get(),
                     &OrgKind::ALL,
                     form.kind,
                     kind_label,
                     focused,
-                ));
+                );
                 continue;
             }
             PField::Role => (i18n::F_ROLE, &form.role),
@@ -86,31 +63,26 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
             PField::Notes => (i18n::F_NOTES, &form.notes),
         };
         // A field holding line breaks (notes) shows them as ⏎; any other shows its caret.
-        let x = if value.contains('\n') {
-            let shown = value.replace('\n', " ⏎ ");
-            form_line(&mut lines, label.get(), &shown, focused, value_w)
+        if value.contains('\n') {
+            d.text(label.get(), &value.replace('\n', " ⏎ "), focused);
         } else {
-            form_line(&mut lines, label.get(), value, focused, value_w)
-        };
-        if let Some(x) = x {
-            caret_at = Some((x, lines.len() - 1));
+            d.text(label.get(), value, focused);
         }
         if field == PField::Name && focused && form.walk_in {
-            let w = inner.width as usize;
-            let label = |id| known_person(app, id);
-            lookup_lines(&mut lines, &form.name, 15, w, label, i18n::NEW_PERSON.get());
+            d.lookup(
+                &form.name,
+                |id| known_person(app, id),
+                i18n::NEW_PERSON.get(),
+            );
         }
         if field == PField::Phone
             && focused
             && form.walk_in
             && let Some(id) = same_phone(form)
         {
-            lines.push(Line::styled(
-                fit(
-                    &i18n::same_phone_found(&known_person(app, id)),
-                    inner.width as usize,
-                ),
-                Style::new().fg(WARN).bold(),
+            d.line(Line::styled(
+                truncate(&i18n::same_phone_found(&known_person(app, id)), inner_w),
+                THEME.warn_strong,
             ));
         }
         if field == PField::Org && focused {
@@ -118,28 +90,20 @@ pub fn draw_person_form(app: &App, form: &PersonForm, f: &mut Frame, area: Rect)
                 Some(o) => format!("↳ {} · {}", o.name, kind_label(o.kind)),
                 None => String::new(),
             };
-            let w = inner.width as usize;
-            lookup_lines(&mut lines, &form.org, 15, w, label, i18n::NEW_ORG.get());
+            d.lookup(&form.org, label, i18n::NEW_ORG.get());
         }
     }
     // While a suggestion is highlighted, Tab or Enter will take it: no new organisation yet.
     // Focused, the lookup's own "new organisation" row says it.
     if new_org && form.form.focus != PField::Org {
-        lines.push(Line::styled(
-            format!("“{}” {}", fit(&form.org.text, 30), i18n::NEW_ORG.get()),
-            Style::new().fg(WARN),
+        d.line(Line::styled(
+            format!("“{}” {}", truncate(&form.org.text, 30), i18n::NEW_ORG.get()),
+            THEME.warn,
         ));
     } else {
-        lines.push(Line::default());
+        d.line(Line::default());
     }
-    super::finish_form(
-        f,
-        inner,
-        lines,
-        form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
-    );
+    d.draw(f, area, w, title.get(), form.form.error.as_deref());
 }
 
 pub fn draw_org_form(form: &OrgForm, f: &mut Frame, area: Rect) {
@@ -148,59 +112,29 @@ pub fn draw_org_form(form: &OrgForm, f: &mut Frame, area: Rect) {
     } else {
         i18n::P_ORG_NEW
     };
-    let inner = popup(f, area, 76, 9, title.get());
-    let value_w = (inner.width as usize).saturating_sub(15);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut caret_at = None;
+    let mut d = FormDrawer::new();
     for field in OField::ALL {
         let focused = form.form.focus == field;
         match field {
-            OField::Name => {
-                if let Some(x) = form_line(
-                    &mut lines,
-                    i18n::F_ORG_NAME.get(),
-                    &form.name,
-                    focused,
-                    value_w,
-                ) {
-                    caret_at = Some((x, lines.len() - 1));
-                }
-            }
-            OField::Kind => lines.push(choice_line(
+            OField::Name => d.text(i18n::F_ORG_NAME.get(), &form.name, focused),
+            OField::Kind => d.choice(
                 i18n::F_ORG_KIND.get(),
                 &OrgKind::ALL,
                 form.kind,
                 kind_label,
                 focused,
-            )),
-            OField::District => lines.push(choice_line(
+            ),
+            OField::District => d.choice(
                 i18n::F_DISTRICT.get(),
                 &District::ALL,
                 form.district,
                 district_label,
                 focused,
-            )),
-            OField::Contact => {
-                if let Some(x) = form_line(
-                    &mut lines,
-                    i18n::F_CONTACT.get(),
-                    &form.contact,
-                    focused,
-                    value_w,
-                ) {
-                    caret_at = Some((x, lines.len() - 1));
-                }
-            }
+            ),
+            OField::Contact => d.text(i18n::F_CONTACT.get(), &form.contact, focused),
         }
     }
-    super::finish_form(
-        f,
-        inner,
-        lines,
-        form.form.error.as_deref(),
-        crate::state::Context::Form,
-        caret_at,
-    );
+    d.draw(f, area, 76, title.get(), form.form.error.as_deref());
 }
 
 pub fn draw_filter_menu(app: &App, row: usize, f: &mut Frame, area: Rect) {
@@ -248,11 +182,7 @@ pub fn draw_filter_menu(app: &App, row: usize, f: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, (label, value))| {
-            let style = if i == row {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::new()
-            };
+            let style = THEME.row(i == row);
             Line::styled(format!("{} ◂ {} ▸", pad(label, 22), pad(value, 16)), style)
         })
         .collect();
@@ -267,68 +197,27 @@ pub fn draw_filter_menu(app: &App, row: usize, f: &mut Frame, area: Rect) {
             },
             i18n::people_count(app.people.rows.len())
         ),
-        Style::new().fg(GOOD).bold(),
+        THEME.good_strong,
     ));
     lines.push(Line::styled(
-        fit(i18n::P_FILTER_KEYS.get(), inner.width as usize),
-        Style::new().fg(Color::DarkGray),
+        truncate(i18n::P_FILTER_KEYS.get(), inner.width as usize),
+        THEME.muted,
     ));
     f.render_widget(Paragraph::new(lines), inner);
 }
 
 /// An organisation told apart from a namesake: name · kind · how many people.
-fn org_who(app: &App, id: crate::model::Id) -> String {
-    let r = &app.data.roster;
-    match r.orgs.get(&id) {
-        Some(o) => {
-            let (people, _, _) = r.org_counts(id);
-            format!(
-                "{} · {} · {}",
-                o.name,
-                kind_label(o.kind),
-                i18n::people_n(people)
-            )
-        }
-        None => String::new(),
-    }
-}
-
-pub fn confirm_text(app: &App, what: &PeopleConfirm) -> (&'static str, String) {
-    let name = |id| super::who(app, id);
-    let (title, body) = match what {
-        PeopleConfirm::Archive(id) => {
-            (i18n::ARCHIVE_TITLE.get(), i18n::confirm_archive(&name(*id)))
-        }
-        PeopleConfirm::Merge { keep, dup } => (
-            i18n::MERGE_TITLE.get(),
-            i18n::confirm_merge(&name(*dup), &name(*keep)),
-        ),
-        PeopleConfirm::MergeOrgs { keep, dup } => (
-            i18n::MERGE_ORGS_TITLE.get(),
-            i18n::confirm_merge_orgs(&org_who(app, *dup), &org_who(app, *keep)),
-        ),
-        PeopleConfirm::CloseDay { expected } => (
-            i18n::CLOSE_DAY_TITLE.get(),
-            i18n::confirm_close_day(*expected),
-        ),
-        PeopleConfirm::UndoCloseDay => (
-            i18n::UNDO_CLOSE_TITLE.get(),
-            i18n::confirm_undo_close(app.people.close_undo.len()),
-        ),
-    };
-    (title, body)
-}
-
 fn path_line(path: &TextField, w: usize) -> (Line<'static>, usize) {
     let mut lines = Vec::new();
-    let x = form_line(
+    let x = form_field(
         &mut lines,
         i18n::F_PATH.get(),
         path,
-        true,
+        14,
         w.saturating_sub(15),
+        true,
     )
-    .unwrap_or(0);
+    .map_or(0, |(x, _)| x);
     (lines.pop().unwrap_or_default(), x)
 }
 
@@ -360,11 +249,11 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
     let w = inner.width as usize;
     let (path, x) = path_line(&d.path, w);
     let mut lines = vec![path];
-    let gray = Style::new().fg(Color::Gray);
+    let gray = THEME.dim;
     if let Some(p) = &d.preview {
         let parsed = &p.parsed;
         lines.push(Line::styled(
-            fit(
+            truncate(
                 &format!("{}: {}", i18n::IMPORT_ENCODING.get(), parsed.encoding),
                 w,
             ),
@@ -373,8 +262,8 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
         // A workbook with several lists: which one this is, and how to take another.
         if let (Some(sheet), n @ 2..) = (&parsed.sheet, parsed.sheets.len()) {
             lines.push(Line::styled(
-                fit(&i18n::import_sheet_choice(sheet, n), w),
-                Style::new().fg(WARN).bold(),
+                truncate(&i18n::import_sheet_choice(sheet, n), w),
+                THEME.warn_strong,
             ));
         }
         // Every column with what it is read into, a left-out one as 무시.
@@ -405,7 +294,7 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
         for line in super::widgets::wrap(&all, w).into_iter().take(4) {
             // The line holding the chosen column is bright, the others gray.
             let style = if !chosen.is_empty() && line.contains(&chosen) {
-                Style::new().fg(ACCENT)
+                THEME.accent
             } else {
                 gray
             };
@@ -414,15 +303,15 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
         // A left-out column that looks like one that matters is said loudly.
         for (column, field) in &map.suspicious {
             lines.push(Line::styled(
-                fit(
+                truncate(
                     &i18n::unmapped_in_preview(column, field.ko(), field.en()),
                     w,
                 ),
-                Style::new().fg(WARN).bold(),
+                THEME.warn_strong,
             ));
         }
         lines.push(Line::styled(
-            fit(
+            truncate(
                 &i18n::import_preview(
                     p.summary.added,
                     p.summary.updated,
@@ -432,16 +321,16 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
                 ),
                 w,
             ),
-            Style::new().fg(GOOD).bold(),
+            THEME.good_strong,
         ));
         if let Some(e) = &app.event {
             let answer = if d.register { i18n::YES } else { i18n::NO };
             lines.push(Line::styled(
-                fit(
+                truncate(
                     &i18n::import_register_question(&super::event_label(e), answer.get()),
                     w,
                 ),
-                Style::new().fg(ACCENT).bold(),
+                THEME.accent_strong,
             ));
         }
         let room = (inner.height as usize).saturating_sub(lines.len() + 3);
@@ -449,7 +338,7 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
         let row_room = room.saturating_sub(err_room + 2);
         lines.push(Line::styled(
             format!("— {}", i18n::IMPORT_FIRST_ROWS.get()),
-            Style::new().fg(ACCENT),
+            THEME.accent,
         ));
         for r in parsed.rows.iter().take(row_room) {
             let text = format!(
@@ -460,7 +349,7 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
                 pad(&r.phone, 14),
                 r.email
             );
-            lines.push(Line::raw(fit(&text, w)));
+            lines.push(Line::raw(truncate(&text, w)));
         }
         if !parsed.errors.is_empty() {
             lines.push(Line::styled(
@@ -469,19 +358,19 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
                     i18n::IMPORT_ROW_ERRORS.get(),
                     parsed.errors.len()
                 ),
-                Style::new().fg(BAD),
+                THEME.bad,
             ));
             for e in parsed.errors.iter().take(err_room) {
                 let why = i18n::pick(e.reason.ko(), e.reason.en());
                 lines.push(Line::styled(
-                    fit(&i18n::row_error(e.line, &why), w),
-                    Style::new().fg(BAD),
+                    truncate(&i18n::row_error(e.line, &why), w),
+                    THEME.bad,
                 ));
             }
         }
     }
     match &d.error {
-        Some(e) => lines.push(Line::styled(fit(e, w), Style::new().fg(BAD).bold())),
+        Some(e) => lines.push(Line::styled(truncate(e, w), THEME.error)),
         None => lines.push(Line::default()),
     }
     let keys = if d.preview.is_some() {
@@ -493,10 +382,7 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
     while lines.len() + 1 < inner.height as usize {
         lines.push(Line::default());
     }
-    lines.push(Line::styled(
-        fit(&keys, w),
-        Style::new().fg(Color::DarkGray),
-    ));
+    lines.push(Line::styled(truncate(&keys, w), THEME.muted));
     f.render_widget(Paragraph::new(lines), inner);
     if d.preview.is_none() {
         caret(f, inner.x + x as u16, inner.y, inner);
@@ -506,8 +392,8 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
 pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
     use crate::io::minutes::Format;
     use crate::state::Writing;
-    let (title, keys) = match d.what {
-        Writing::People => (i18n::EXPORT_TITLE.get(), i18n::EXPORT_KEYS),
+    let (title, keys) = match &d.what {
+        Writing::People(_) => (i18n::EXPORT_TITLE.get(), i18n::EXPORT_KEYS),
         Writing::Minutes(Format::Markdown) => {
             (i18n::MINUTES_EXPORT_TITLE.get(), i18n::MINUTES_EXPORT_KEYS)
         }
@@ -515,28 +401,25 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
             i18n::MINUTES_TEXT_EXPORT_TITLE.get(),
             i18n::MINUTES_EXPORT_KEYS,
         ),
-        Writing::Print(kind) => (i18n::print_kind(kind).0.get(), i18n::PRINT_EXPORT_KEYS),
+        Writing::Print(kind) => (i18n::print_kind(*kind).0.get(), i18n::PRINT_EXPORT_KEYS),
     };
     let inner = popup(f, area, 90, 7, title);
     let w = inner.width as usize;
     let (path, x) = path_line(&d.path, w);
     let mut lines = vec![path, Line::default()];
     match &d.error {
-        Some(e) => lines.push(Line::styled(fit(e, w), Style::new().fg(BAD).bold())),
+        Some(e) => lines.push(Line::styled(truncate(e, w), THEME.error)),
         None => lines.push(Line::default()),
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
-        fit(keys.get(), w),
-        Style::new().fg(Color::DarkGray),
-    ));
+    lines.push(Line::styled(truncate(keys.get(), w), THEME.muted));
     f.render_widget(Paragraph::new(lines), inner);
     caret(f, inner.x + x as u16, inner.y, inner);
 }
 
 /// Ctrl-P: what to print, one row per document with what it is for.
 pub fn draw_print_menu(row: usize, f: &mut Frame, area: Rect) {
-    let kinds = crate::state::print::KINDS;
+    let kinds = crate::screens::print::KINDS;
     let inner = popup(
         f,
         area,
@@ -548,24 +431,20 @@ pub fn draw_print_menu(row: usize, f: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     for (i, kind) in kinds.iter().enumerate() {
         let (name, what) = i18n::print_kind(*kind);
-        let style = if i == row {
-            Style::new().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::new().bold()
-        };
+        let style = if i == row { THEME.selected } else { THEME.bold };
         lines.push(Line::styled(
-            fit(&format!(" {}. {}", i + 1, name.get()), w),
+            truncate(&format!(" {}. {}", i + 1, name.get()), w),
             style,
         ));
         lines.push(Line::styled(
-            fit(&format!("    {}", what.get()), w),
-            Style::new().fg(Color::Gray),
+            truncate(&format!("    {}", what.get()), w),
+            THEME.dim,
         ));
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        fit(&crate::keymap::footer(crate::state::Context::PrintMenu), w),
-        Style::new().fg(Color::DarkGray),
+        truncate(&crate::keymap::footer(crate::state::Context::PrintMenu), w),
+        THEME.muted,
     ));
     f.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,83 +1,12 @@
 //! Shared drawing helpers: text cut by display width, masked contacts, popups.
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+
+use super::THEME;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Display width of `s` (Hangul counts two columns).
-pub fn width(s: &str) -> usize {
-    s.width()
-}
-
-/// `s` cut to at most `max` columns, with `…` when cut; control characters are replaced so
-/// nothing stored can drive the terminal.
-pub fn fit(s: &str, max: usize) -> String {
-    let mut out = String::with_capacity(s.len().min(max * 3));
-    let total = s.width();
-    let budget = if total > max {
-        max.saturating_sub(1)
-    } else {
-        max
-    };
-    let mut used = 0;
-    for c in s.chars() {
-        let c = if c.is_control() { '�' } else { c };
-        let w = c.width().unwrap_or(0);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if total > max && max > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// `text` broken into lines of at most `width` display columns, at spaces where it can and
-/// inside a word only when the word alone is too wide. (ratatui 0.30's word wrapper can let a
-/// line ending in a wide character run one column into a popup's border.)
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(2);
-    let mut out = Vec::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        for word in para.split(' ') {
-            let sep = usize::from(!line.is_empty());
-            if line.width() + sep + word.width() <= width {
-                if sep == 1 {
-                    line.push(' ');
-                }
-                line.push_str(word);
-                continue;
-            }
-            if !line.is_empty() {
-                out.push(std::mem::take(&mut line));
-            }
-            for c in word.chars() {
-                let c = if c.is_control() { '�' } else { c };
-                if line.width() + c.width().unwrap_or(0) > width {
-                    out.push(std::mem::take(&mut line));
-                }
-                line.push(c);
-            }
-        }
-        out.push(line);
-    }
-    out
-}
-
-/// `s` cut to `w` columns and padded with spaces to exactly `w`.
-pub fn pad(s: &str, w: usize) -> String {
-    let mut t = fit(s, w);
-    let n = t.width();
-    for _ in n..w {
-        t.push(' ');
-    }
-    t
-}
+pub use crate::model::text::{pad, truncate, width, wrap};
 
 pub use crate::model::contact::{mask_email, mask_phone};
 
@@ -162,16 +91,13 @@ pub fn form_field(
     let (shown, caret) = if focused {
         window(value, value_w.saturating_sub(1))
     } else {
-        (fit(value.text(), value_w.saturating_sub(1)), 0)
+        (truncate(value.text(), value_w.saturating_sub(1)), 0)
     };
     let caret = focused.then(|| (label_w + 1 + caret, lines.len()));
     let (label_style, value_style) = if focused {
-        (
-            Style::new().fg(super::ACCENT).add_modifier(Modifier::BOLD),
-            Style::new().add_modifier(Modifier::UNDERLINED),
-        )
+        (THEME.label_focused, THEME.value_focused)
     } else {
-        (Style::new(), Style::new())
+        (THEME.plain, THEME.plain)
     };
     lines.push(Line::from(vec![
         Span::styled(pad(label, label_w), label_style),
@@ -187,11 +113,11 @@ pub fn window(value: &(impl Editable + ?Sized), room: usize) -> (String, usize) 
     let text = value.text();
     let caret = value.caret();
     if text.width() <= room {
-        return (fit(text, room), caret.min(room));
+        return (truncate(text, room), caret.min(room));
     }
     let skip = caret.saturating_sub(room);
     let (rest, skipped) = skip_columns(text, skip);
-    (fit(rest, room), caret - skipped)
+    (truncate(rest, room), caret - skipped)
 }
 
 /// `s` without its first `n` display columns (a wide character cut in half goes whole), and
@@ -205,37 +131,6 @@ fn skip_columns(s: &str, n: usize) -> (&str, usize) {
         used += c.width().unwrap_or(0);
     }
     ("", used)
-}
-
-/// Draws table rows straight into the buffer, one per line of `area` (no wrapping or
-/// scrolling to work out: rows are already cut to width). Cheaper than a `Paragraph`.
-pub fn draw_rows(buf: &mut ratatui::buffer::Buffer, area: Rect, rows: &[Line<'_>]) {
-    for (line, y) in rows.iter().zip(area.y..area.bottom()) {
-        buf.set_line(area.x, y, line, area.width);
-    }
-}
-
-/// Writes one table row: each cell's text (cut to its width) at its column, one space between
-/// columns; zero-width columns are skipped. Returns nothing past `right`.
-pub fn draw_cells(
-    buf: &mut ratatui::buffer::Buffer,
-    x: u16,
-    y: u16,
-    right: u16,
-    cells: &[(&str, usize, Style)],
-) {
-    let mut x = x as usize;
-    for &(text, w, style) in cells {
-        if w == 0 {
-            continue;
-        }
-        if x >= right as usize {
-            break;
-        }
-        let room = w.min(right as usize - x);
-        buf.set_stringn(x as u16, y, fit(text, room), room, style);
-        x += w + 1;
-    }
 }
 
 /// A rectangle of `w`×`h` centred in `area` (shrunk to fit).
@@ -262,9 +157,9 @@ pub fn lookup_lines<T: Copy + PartialEq>(
 ) {
     let row = |i: usize, text: String| {
         let style = if l.sel == Some(i) {
-            Style::new().add_modifier(Modifier::REVERSED)
+            THEME.selected
         } else {
-            Style::new().fg(ratatui::style::Color::Gray)
+            THEME.dim
         };
         Line::styled(pad(&format!("{:indent$}{text}", ""), w), style)
     };
@@ -272,73 +167,14 @@ pub fn lookup_lines<T: Copy + PartialEq>(
         lines.push(row(i, label(*h)));
     }
     if l.offers_typed() {
-        let text = format!("+ “{}” {typed}", fit(l.text.trim(), 24));
+        let text = format!("+ “{}” {typed}", truncate(l.text.trim(), 24));
         lines.push(row(l.hits.len(), text));
     }
-}
-
-/// A choice field of a form: the label, then every choice numbered, the current one reversed.
-pub fn choice_line<T: Copy + PartialEq>(
-    label: &str,
-    all: &[T],
-    cur: T,
-    name: impl Fn(T) -> &'static str,
-    focused: bool,
-) -> Line<'static> {
-    let mut spans = vec![
-        Span::styled(
-            pad(label, 14),
-            if focused {
-                Style::new().fg(super::ACCENT).bold()
-            } else {
-                Style::new()
-            },
-        ),
-        Span::raw(" "),
-    ];
-    for (i, k) in all.iter().enumerate() {
-        let style = if *k == cur {
-            Style::new().add_modifier(Modifier::REVERSED).bold()
-        } else {
-            Style::new().fg(ratatui::style::Color::Gray)
-        };
-        spans.push(Span::styled(format!("{}{}", i + 1, name(*k)), style));
-        spans.push(Span::raw(" "));
-    }
-    Line::from(spans)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fit_cuts_by_columns_not_chars() {
-        assert_eq!(fit("김기성", 6), "김기성");
-        assert_eq!(fit("김기성", 5), "김기…");
-        assert_eq!(fit("태릉신협협동조합", 7), "태릉신…");
-        assert_eq!(pad("김", 4), "김  ");
-        assert_eq!(width(&pad("한울신협 이사장", 9)), 9);
-    }
-
-    #[test]
-    fn fit_never_passes_control_characters() {
-        assert!(!fit("a\u{1b}[2Jb", 10).contains('\u{1b}'));
-    }
-
-    #[test]
-    fn wrap_never_exceeds_the_width() {
-        let text =
-            "데이터베이스가 비어 있습니다. 예시 네트워킹데이(데모)를 불러올까요?\n\nEnter 불러오기";
-        for w in 10..60 {
-            for line in wrap(text, w) {
-                assert!(width(&line) <= w, "{w}: {line:?}");
-            }
-        }
-        assert_eq!(wrap("가나 다라", 5), vec!["가나", "다라"]);
-        assert_eq!(wrap("가나다라마", 4), vec!["가나", "다라", "마"]);
-        assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
-    }
 
     #[test]
     fn masks() {

@@ -126,3 +126,25 @@ pub fn two_list_workbook() -> Vec<u8> {
     }
     book.save_to_buffer().unwrap()
 }
+
+/// The person form open on the screen shown (the walk-in at the desk, or the People screen's).
+pub fn person_form(app: &App) -> Option<&netday::state::PersonForm> {
+    use netday::state::{CheckinDialog, PeopleDialog};
+    match (&app.checkin.dialog, &app.people.dialog) {
+        (Some(CheckinDialog::WalkIn(f)), _) if app.screen == netday::state::Screen::Checkin => {
+            Some(f)
+        }
+        (_, Some(PeopleDialog::Person(f))) if app.screen == netday::state::Screen::People => {
+            Some(f)
+        }
+        _ => None,
+    }
+}
+
+/// The question the one confirm asks, if it is open.
+pub fn question(app: &App) -> Option<&netday::state::unit::Question> {
+    match &app.modal {
+        Some(netday::state::Modal::Confirm(ask)) => Some(&ask.question),
+        _ => None,
+    }
+}

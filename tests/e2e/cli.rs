@@ -744,7 +744,11 @@ fn the_desk_netday_events_and_the_minutes_give_the_same_four_numbers_all_day() {
             "도착 6·예정 5·현장 3·미도착 2",
         ),
         (
-            Box::new(|app| app.close_day().unwrap()),
+            Box::new(|app| {
+                app.screen = netday::state::Screen::People;
+                app.update(netday::state::Action::CloseDay);
+                app.update(netday::state::Action::Yes);
+            }),
             "도착 6·예정 5·현장 3·미도착 2",
         ),
     ];

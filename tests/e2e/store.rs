@@ -850,7 +850,7 @@ fn full_disk_child() {
 
     // In the app: a save that fails keeps its form open with everything typed, and the same
     // Enter saves once space is freed.
-    use netday::state::{Action, App, Modal};
+    use netday::state::{Action, App};
     let mut e = Event {
         id: 0,
         title: "11월 네트워킹데이".into(),
@@ -876,7 +876,7 @@ fn full_disk_child() {
     }
     let filler = fill_disk(&root);
     app.update(Action::Submit);
-    let Some(Modal::PersonForm(f)) = &app.modal else {
+    let Some(f) = common::person_form(&app) else {
         panic!("a failed save closed the form: {:?}", app.message);
     };
     assert_eq!((&*f.name.text, &*f.phone), ("최현장", "01055556666"));

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)] // tests may unwrap, helpers included
 
 use crate::common;
+use netday::state::unit::Question;
 
 use std::cell::Cell;
 
@@ -10,7 +11,7 @@ use chrono::{NaiveDate, NaiveTime};
 use netday::i18n::{Lang, set_lang};
 use netday::model::{AgendaStatus, Event, EventStatus, NoteKind, Owner, Ts};
 use netday::state::agenda::{Timing, current_item, parse_hhmm, timings};
-use netday::state::{Action, App, Modal, Screen};
+use netday::state::{Action, App, Screen};
 use netday::store::Store;
 
 const DAY: (i32, u32, u32) = (2026, 11, 24);
@@ -79,7 +80,7 @@ fn agenda_add_edit_reorder_delete() {
 
     // Add: the form proposes the start right after the last item.
     app.update(Action::AddItem);
-    let Some(Modal::AgendaForm(form)) = &app.modal else {
+    let Some(form) = &app.agenda.form else {
         panic!("form not open")
     };
     assert_eq!(form.start, "16:30");
@@ -106,16 +107,13 @@ fn agenda_add_edit_reorder_delete() {
     }
     typ(&mut app, "25:99");
     app.update(Action::Submit);
-    let Some(Modal::AgendaForm(form)) = &app.modal else {
+    let Some(form) = &app.agenda.form else {
         panic!("form closed on a bad time")
     };
     assert!(form.form.error.is_some());
     // A changed form asks before it is thrown away: the first Esc only warns.
     app.update(Action::Cancel);
-    assert!(
-        matches!(app.modal, Some(Modal::AgendaForm(_))),
-        "one Esc closed a changed form"
-    );
+    assert!(app.agenda.form.is_some(), "one Esc closed a changed form");
     app.update(Action::Cancel);
     assert_eq!(titles(&app).len(), 5);
 
@@ -162,7 +160,10 @@ fn agenda_add_edit_reorder_delete() {
     // Delete asks first; Esc keeps the item, Enter deletes and renumbers.
     app.update(Action::Home);
     app.update(Action::Delete);
-    assert!(matches!(app.modal, Some(Modal::ConfirmDeleteAgenda { .. })));
+    assert!(matches!(
+        common::question(&app),
+        Some(Question::DeleteAgenda(_))
+    ));
     app.update(Action::Cancel);
     assert_eq!(titles(&app).len(), 5);
     app.update(Action::Delete);
@@ -269,20 +270,26 @@ fn agenda_from_template_and_copy_of_last_month() {
 fn clock_picks_the_running_item_and_time_left() {
     let (_d, mut app) = setup();
     // 14:50: the second segment (14:40–15:10) runs, 20 minutes left.
-    assert_eq!(app.agenda_now(), Some((1, 20)));
+    assert_eq!(
+        app.agenda.running(app.event.as_ref(), app.now()),
+        Some((1, 20))
+    );
     set_now(at_local(day(), 13, 0));
-    assert_eq!(app.agenda_now(), None);
+    assert_eq!(app.agenda.running(app.event.as_ref(), app.now()), None);
     set_now(at_local(day(), 14, 0));
-    assert_eq!(app.agenda_now(), Some((0, 40)));
+    assert_eq!(
+        app.agenda.running(app.event.as_ref(), app.now()),
+        Some((0, 40))
+    );
     // Another day: nothing runs.
     set_now(at_local(day().succ_opt().unwrap(), 14, 50));
-    assert_eq!(app.agenda_now(), None);
+    assert_eq!(app.agenda.running(app.event.as_ref(), app.now()), None);
 
     // An item still marked running after its slot shows the overrun.
     set_now(at_local(day(), 14, 50));
     go(&mut app, Screen::Agenda);
     app.update(Action::CycleStatus); // item 1 (14:00–14:40) running
-    let t = app.agenda_timings();
+    let t = app.agenda.timings(app.event.as_ref(), app.now());
     assert_eq!(t[0], (Timing::Over, Some(10)));
     assert_eq!(t[1], (Timing::Now { left: 20 }, None));
     assert_eq!(t[2], (Timing::Later, None));
@@ -331,22 +338,19 @@ fn note_kinds_owner_due_and_filters() {
     app.update(Action::CycleKind);
     app.update(Action::CycleKind);
     app.update(Action::Save);
-    let Some(Modal::ActionForm(form)) = &app.modal else {
+    let Some(form) = &app.notes.action_form else {
         panic!("owner form not open")
     };
     let nid = form.note_id;
     typ(&mut app, "서민준");
-    let Some(Modal::ActionForm(form)) = &app.modal else {
+    let Some(form) = &app.notes.action_form else {
         panic!()
     };
     assert!(!form.owner.hits.is_empty());
     app.update(Action::NextField);
     typ(&mut app, "13-45");
     app.update(Action::Submit);
-    assert!(
-        matches!(app.modal, Some(Modal::ActionForm(_))),
-        "bad due kept open"
-    );
+    assert!(app.notes.action_form.is_some(), "bad due kept open");
     for _ in 0..5 {
         app.update(Action::Backspace);
     }
@@ -486,7 +490,7 @@ fn draft_survives_dropping_the_app_and_saving_removes_it() {
     assert!(ed.dirty);
     // Esc asks; the draft stays when closing.
     app.update(Action::Cancel);
-    assert!(app.notes.editor.as_ref().unwrap().confirm_close);
+    assert!(matches!(common::question(&app), Some(Question::CloseNote)));
     app.update(Action::Submit);
     assert!(app.notes.editor.is_none());
     assert_eq!(app.data.store_for_tests().drafts().unwrap().len(), 1);

@@ -173,3 +173,31 @@ fn the_demo_offer_keeps_its_border_around_wrapped_hangul() {
         assert_eq!(last, right, "row {y} lost its right border: {r}");
     }
 }
+
+/// The status cell (words and colour) of the row starting with `name`.
+fn status_cell(buf: &ratatui::buffer::Buffer, h: u16, name: &str, words: &str) -> Color {
+    let y = (0..h)
+        .find(|y| row(buf, *y).starts_with(name))
+        .unwrap_or_else(|| panic!("{name} not on screen:\n{}", screen(buf)));
+    let x = col_of(buf, y, words).unwrap_or_else(|| panic!("{words}: {}", row(buf, y))) as u16;
+    buf[(x, y)].fg
+}
+
+#[test]
+fn the_desk_and_people_screens_show_a_status_in_the_same_words_and_colour() {
+    let (_d, mut app) = demo_app();
+    for c in "ㄱㄱㅅ".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    let desk = render(&app, 160, 48);
+    app.update(Action::NextScreen);
+    let people = render(&app, 160, 48);
+    let arrived = status_cell(&desk, 48, "김기성", "도착 14:05");
+    assert_eq!(arrived, Color::Green);
+    assert_eq!(status_cell(&people, 48, "김기성", "도착 14:05"), arrived);
+    // Expected is drawn in the terminal's own colour (white would vanish on a light one).
+    let expected = status_cell(&desk, 48, "강민수", "참석 예정");
+    assert_eq!(expected, Color::Reset);
+    assert_eq!(status_cell(&people, 48, "강민수", "참석 예정"), expected);
+}

@@ -4,6 +4,7 @@
 
 use crate::common;
 use common::*;
+use netday::state::unit::Question;
 
 use netday::i18n::{Lang, set_lang};
 use netday::model::AttendanceStatus;
@@ -129,7 +130,7 @@ fn undo_asks_then_puts_the_person_back_to_expected() {
     app.update(Action::Submit);
     let id = app.checkin.undo.last().unwrap().0;
     app.update(Action::Undo);
-    assert!(matches!(app.modal, Some(Modal::ConfirmUndo { person }) if person == id));
+    assert!(matches!(common::question(&app), Some(Question::UndoCheckIn(p)) if *p == id));
     app.update(Action::Cancel);
     assert!(
         app.data.roster.status(id).unwrap().is_arrived(),
@@ -202,13 +203,13 @@ fn walk_in_form_saves_a_new_person_and_checks_them_in() {
     let (_d, mut app) = app();
     type_text(&mut app, "홍길동");
     app.update(Action::WalkIn);
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!("form not open")
     };
     assert_eq!(form.name.text, "홍길동", "the typed name carries over");
     app.update(Action::NextField);
     type_text(&mut app, "한울");
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!()
     };
     assert!(!form.org.hits.is_empty());
@@ -243,7 +244,7 @@ fn walk_in_with_a_new_organisation_and_validation() {
     let orgs_before = app.data.roster.orgs.len();
     app.update(Action::WalkIn);
     app.update(Action::Submit);
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!()
     };
     assert!(
@@ -260,7 +261,7 @@ fn walk_in_with_a_new_organisation_and_validation() {
     app.update(Action::NextField); // → phone
     type_text(&mut app, "12");
     app.update(Action::Submit);
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!("bad phone must keep the form open")
     };
     assert!(form.form.error.is_some());
@@ -285,10 +286,7 @@ fn escape_on_a_filled_walk_in_form_asks_first() {
     app.update(Action::WalkIn);
     type_text(&mut app, "반쯤");
     app.update(Action::Cancel);
-    assert!(
-        matches!(app.modal, Some(Modal::PersonForm(_))),
-        "first Esc only warns"
-    );
+    assert!(common::person_form(&app).is_some(), "first Esc only warns");
     app.update(Action::Cancel);
     assert_eq!(app.modal, None);
 }
@@ -386,7 +384,7 @@ fn a_syllable_in_the_middle_of_a_walk_in_name_is_fixed_in_place() {
     app.update(Action::Left); // caret before 민
     app.update(Action::Backspace); // 수 goes
     type_text(&mut app, "서");
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!()
     };
     assert_eq!(form.name.text, "김서민");
@@ -396,7 +394,7 @@ fn a_syllable_in_the_middle_of_a_walk_in_name_is_fixed_in_place() {
         "caret after 서, two columns a syllable"
     );
     app.update(Action::ClearField);
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!()
     };
     assert!(form.name.text.is_empty(), "Ctrl-U clears the field");
@@ -410,12 +408,12 @@ fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
     type_text(&mut app, "새얼굴");
     app.update(Action::NextField);
     type_text(&mut app, "햇살");
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!()
     };
     assert_eq!(form.org.sel, Some(0), "the best suggestion is highlighted");
     app.update(Action::NextField);
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!()
     };
     assert_eq!(
@@ -437,15 +435,23 @@ fn tab_on_a_highlighted_organisation_takes_it_instead_of_creating_one() {
     app.update(Action::NextField);
     type_text(&mut app, "햇살");
     app.update(Action::Cancel);
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!("Esc on a highlighted suggestion only drops the highlight")
     };
     assert_eq!(form.org.sel, None);
     app.update(Action::NextField);
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!()
     };
     assert_eq!(form.org.text, "햇살");
+}
+
+/// A key press as the terminal delivers it, through the keymap in force.
+fn press_char(app: &mut App, c: char) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let k = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let action = netday::keymap::action_for(app.context(), k).expect("a key in force");
+    app.update(action);
 }
 
 #[test]
@@ -455,11 +461,11 @@ fn a_confirm_answers_to_the_jamo_the_korean_ime_sends_for_y_and_n() {
     app.update(Action::Submit);
     let id = app.checkin.undo.last().unwrap().0;
     app.update(Action::Undo);
-    app.update(Action::Input('ㅜ')); // the n key with the IME on: no
+    press_char(&mut app, 'ㅜ'); // the n key with the IME on: no
     assert_eq!(app.modal, None);
     assert!(app.data.roster.status(id).unwrap().is_arrived());
     app.update(Action::Undo);
-    app.update(Action::Input('ㅛ')); // the y key with the IME on: yes
+    press_char(&mut app, 'ㅛ'); // the y key with the IME on: yes
     assert_eq!(app.modal, None);
     assert_eq!(
         app.data.roster.status(id),

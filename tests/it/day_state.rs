@@ -5,6 +5,8 @@
 
 use crate::common;
 use common::*;
+use netday::state::CheckinDialog;
+use netday::state::unit::Question;
 
 use netday::model::AttendanceStatus;
 use netday::state::{Action, App};
@@ -159,7 +161,10 @@ fn the_day_list_makes_changes_and_deletes_only_an_empty_day() {
     // d on the empty new day: asks, then deletes.
     app.update(Action::End);
     app.update(Action::Delete);
-    assert!(matches!(app.modal, Some(Modal::ConfirmDeleteEvent { .. })));
+    assert!(matches!(
+        common::question(&app),
+        Some(Question::DeleteEvent(_))
+    ));
     app.update(Action::Submit);
     assert_eq!(app.events.len(), days);
     assert_eq!(app.data.store_for_tests().events().unwrap().len(), days);
@@ -219,12 +224,11 @@ fn an_import_from_the_app_registers_everyone_for_the_day_unless_told_not_to() {
 
 #[test]
 fn the_missing_list_names_who_has_not_come_and_enter_checks_them_in() {
-    use netday::state::Modal;
     let (_d, mut app) = demo_app();
     type_text(&mut app, "ㄱㄱㅅ");
     app.update(Action::Submit); // 김기성 arrives
     app.update(Action::ShowMissing);
-    let Some(Modal::Missing(m)) = &app.modal else {
+    let Some(CheckinDialog::Missing(m)) = &app.checkin.dialog else {
         panic!("no list")
     };
     assert_eq!(m.rows.len(), 38, "39 expected, one arrived");
@@ -242,7 +246,7 @@ fn the_missing_list_names_who_has_not_come_and_enter_checks_them_in() {
         "{text}"
     );
     app.update(Action::Submit);
-    let Some(Modal::Missing(m)) = &app.modal else {
+    let Some(CheckinDialog::Missing(m)) = &app.checkin.dialog else {
         panic!("the list stays for the next call")
     };
     assert_eq!(m.rows.len(), 37);
@@ -275,7 +279,6 @@ fn a_walk_in_without_a_day_is_refused_before_the_form_is_filled() {
 /// (highlighted as it is typed) or by the same phone; nobody is created twice.
 #[test]
 fn a_walk_in_who_is_already_known_is_checked_in_not_created_again() {
-    use netday::state::Modal;
     let (_d, mut app) = demo_app();
     let people = app.data.roster.people.len();
     let kim = app
@@ -289,7 +292,7 @@ fn a_walk_in_who_is_already_known_is_checked_in_not_created_again() {
 
     app.update(Action::WalkIn);
     type_text(&mut app, "김기성");
-    let Some(Modal::PersonForm(f)) = &app.modal else {
+    let Some(f) = common::person_form(&app) else {
         panic!()
     };
     assert_eq!(f.name.hits.first(), Some(&kim.id), "{:?}", f.name.hits);
@@ -325,14 +328,14 @@ fn a_walk_in_who_is_already_known_is_checked_in_not_created_again() {
 #[test]
 fn a_new_organisations_kind_follows_its_name_until_chosen() {
     use netday::model::OrgKind;
-    use netday::state::Modal;
+
     let (_d, mut app) = demo_app();
     app.update(Action::WalkIn);
     type_text(&mut app, "새얼굴");
     app.update(Action::NextField);
     type_text(&mut app, "무지개사회적협동조합");
-    let kind = |app: &App| match &app.modal {
-        Some(Modal::PersonForm(f)) => f.kind,
+    let kind = |app: &App| match common::person_form(app) {
+        Some(f) => f.kind,
         _ => panic!(),
     };
     assert_eq!(kind(&app), OrgKind::SocialCoop);
@@ -347,7 +350,7 @@ fn a_new_organisations_kind_follows_its_name_until_chosen() {
 #[test]
 fn a_junk_organisation_is_merged_into_the_real_one_with_everything_it_had() {
     use netday::model::{District, OrgKind, Organization};
-    use netday::state::{Modal, Screen};
+    use netday::state::Screen;
     let (_d, mut app) = demo_app();
     let real = *app
         .data
@@ -388,7 +391,7 @@ fn a_junk_organisation_is_merged_into_the_real_one_with_everything_it_had() {
         text.contains("햇살 · 기타 · 1명") && text.contains("햇살생협 · 생협"),
         "the confirm names both: {text}"
     );
-    assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
+    assert!(common::question(&app).is_some());
     app.update(Action::Submit);
     assert_eq!(app.modal, None, "{:?}", app.message);
 
@@ -413,7 +416,7 @@ fn a_junk_organisation_is_merged_into_the_real_one_with_everything_it_had() {
 #[test]
 fn an_action_item_may_be_owned_by_someone_not_in_the_database() {
     use netday::model::{NoteKind, Owner};
-    use netday::state::{Modal, Screen};
+    use netday::state::Screen;
     let (_d, mut app) = demo_app();
     while app.screen != Screen::Notes {
         app.update(Action::NextScreen);
@@ -423,7 +426,7 @@ fn an_action_item_may_be_owned_by_someone_not_in_the_database() {
     app.update(Action::CycleKind);
     app.update(Action::CycleKind);
     app.update(Action::Save);
-    let Some(Modal::ActionForm(_)) = &app.modal else {
+    let Some(_) = &app.notes.action_form else {
         panic!("owner form not open")
     };
     type_text(&mut app, "구청 담당 주무관");

@@ -2,13 +2,13 @@
 #![allow(clippy::unwrap_used)] // tests may unwrap (BRIEF)
 
 use crate::common;
+use netday::state::IdeaDialog;
 
 use std::cell::Cell;
 
 use chrono::NaiveDate;
 use netday::i18n::{Lang, set_lang};
 use netday::model::{Id, Idea, IdeaCategory, IdeaStatus, Note, NoteKind, Owner, Ts};
-use netday::state::Modal;
 use netday::state::ideas::STALE_DAYS;
 use netday::state::{Action, App, Screen};
 use netday::store::Store;
@@ -275,7 +275,7 @@ fn form_refuses_empty_title_and_bad_date_and_keeps_the_input() {
     let (_d, mut app) = setup();
     app.update(Action::NewIdea);
     app.update(Action::Submit);
-    let Some(Modal::IdeaForm(f)) = &app.modal else {
+    let Some(IdeaDialog::Form(f)) = &app.ideas.dialog else {
         panic!("form closed")
     };
     assert!(f.form.error.is_some());
@@ -285,7 +285,7 @@ fn form_refuses_empty_title_and_bad_date_and_keeps_the_input() {
     }
     typed(&mut app, "13월");
     app.update(Action::Submit);
-    let Some(Modal::IdeaForm(f)) = &app.modal else {
+    let Some(IdeaDialog::Form(f)) = &app.ideas.dialog else {
         panic!("form closed")
     };
     assert_eq!(f.title, "제목");
@@ -297,7 +297,7 @@ fn form_refuses_empty_title_and_bad_date_and_keeps_the_input() {
     );
     // Esc on a changed form asks once, then discards.
     app.update(Action::Cancel);
-    assert!(matches!(app.modal, Some(Modal::IdeaForm(_))));
+    assert!(matches!(app.ideas.dialog, Some(IdeaDialog::Form(_))));
     app.update(Action::Cancel);
     assert_eq!(app.modal, None);
 }
@@ -341,7 +341,7 @@ fn idea_started_from_a_note_links_it() {
     );
     app.start_idea_from_note(&note);
     assert_eq!(app.screen, Screen::Ideas);
-    let Some(Modal::IdeaForm(f)) = &app.modal else {
+    let Some(IdeaDialog::Form(f)) = &app.ideas.dialog else {
         panic!("no form")
     };
     assert_eq!(f.title, "공동 교육 프로그램");
@@ -362,7 +362,7 @@ fn idea_started_from_a_note_links_it() {
 
     // The detail view loads the linked note's text.
     app.update(Action::Submit);
-    let Some(Modal::IdeaDetail(d)) = &app.modal else {
+    let Some(IdeaDialog::Detail(d)) = &app.ideas.dialog else {
         panic!("no detail")
     };
     assert_eq!(d.id, i.id);

@@ -117,7 +117,7 @@ fn cut_message(app: &App) -> String {
 #[test]
 fn a_huge_paste_is_cut_to_the_field_with_a_message() {
     use netday::model::TextField;
-    use netday::state::{Modal, Screen};
+    use netday::state::Screen;
     let (_d, mut app) = demo_app();
     let huge = "가나다라마바사".repeat(FIVE_MIB / 21);
 
@@ -146,20 +146,20 @@ fn a_huge_paste_is_cut_to_the_field_with_a_message() {
     app.update(Action::WalkIn);
     app.update(Action::Paste(huge.clone()));
     cut_message(&app);
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!("walk-in form not open")
     };
     assert_eq!(form.name.text.chars().count(), TextField::Name.limit());
     app.message = None;
     app.update(Action::Paste("더".into()));
     cut_message(&app);
-    let Some(Modal::PersonForm(form)) = &app.modal else {
+    let Some(form) = common::person_form(&app) else {
         panic!("walk-in form not open")
     };
     assert_eq!(form.name.text.chars().count(), TextField::Name.limit());
 
     // Into the desk's search box.
-    app.modal = None;
+    app.checkin.dialog = None;
     app.message = None;
     app.update(Action::Paste(huge));
     cut_message(&app);
@@ -404,7 +404,7 @@ fn an_import_killed_half_way_is_named_and_finished_by_importing_again() {
 #[test]
 fn closing_the_day_stays_undoable_after_a_restart() {
     use netday::model::AttendanceStatus;
-    use netday::state::{Modal, Screen};
+    use netday::state::Screen;
     let (dir, mut app) = demo_app();
     while app.screen != Screen::People {
         app.update(Action::NextScreen);
@@ -440,11 +440,7 @@ fn closing_the_day_stays_undoable_after_a_restart() {
         .person_id;
     app.check_in(late).unwrap();
     app.update(Action::UndoCloseDay);
-    assert!(
-        matches!(app.modal, Some(Modal::PeopleConfirm(_))),
-        "{:?}",
-        app.message
-    );
+    assert!(common::question(&app).is_some(), "{:?}", app.message);
     app.update(Action::Submit);
     assert_eq!(no_shows(app.data.store_for_tests()), 0);
     assert!(app.data.roster.status(late).unwrap().is_arrived());

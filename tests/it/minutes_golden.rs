@@ -206,7 +206,9 @@ fn the_desk_and_the_minutes_count_the_day_alike_from_expected_to_closed() {
         app.check_in(*id).unwrap();
     }
     check(&app, "도착 6·예정 5·현장 3·미도착 2");
-    app.close_day().unwrap();
+    app.screen = netday::state::Screen::People;
+    app.update(netday::state::Action::CloseDay);
+    app.update(netday::state::Action::Yes);
     check(&app, "도착 6·예정 5·현장 3·미도착 2");
     let no_shows = app
         .data

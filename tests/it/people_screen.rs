@@ -147,7 +147,7 @@ fn help_lists_the_people_keys_even_at_80x24() {
 
 #[test]
 fn a_merge_confirm_tells_two_people_of_the_same_name_apart() {
-    use netday::state::PeopleConfirm;
+    use netday::state::unit::Question;
     let (_dir, app) = app();
     let same: Vec<u64> = app
         .data
@@ -158,12 +158,13 @@ fn a_merge_confirm_tells_two_people_of_the_same_name_apart() {
         .map(|p| p.id)
         .collect();
     assert_eq!(same.len(), 2, "the demo has two 김민지");
-    let (_, body) = netday::view::people_dialogs::confirm_text(
-        &app,
-        &PeopleConfirm::Merge {
+    let (_, body) = netday::screens::people::confirm::words(
+        &app.data.roster,
+        &Question::Merge {
             keep: same[0],
             dup: same[1],
         },
+        0,
     );
     let lines: Vec<&str> = body.lines().filter(|l| l.contains("김민지")).collect();
     assert_eq!(lines.len(), 2, "{body}");

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
+use netday::state::PeopleDialog;
 
 use chrono::NaiveDate;
 use netday::i18n::{Lang, set_lang};
@@ -86,7 +87,10 @@ fn hangul_search_and_filters_count_live() {
 
     // Kind filter via the menu: row 1 (kind) → first kind = credit union.
     app.update(Action::FilterMenu);
-    assert!(matches!(app.modal, Some(Modal::PeopleFilter { .. })));
+    assert!(matches!(
+        app.people.dialog,
+        Some(PeopleDialog::Filter { .. })
+    ));
     app.update(Action::Down);
     app.update(Action::Right);
     assert_eq!(app.people.filters.kind, Some(OrgKind::CreditUnion));
@@ -125,7 +129,7 @@ fn hangul_search_and_filters_count_live() {
 
     // Missing phone or e-mail.
     app.people.filters.missing_contact = true;
-    app.refresh_people();
+    app.people.refresh(&app.data.roster);
     assert!(!app.people.rows.is_empty());
     for id in &app.people.rows {
         let p = app.data.roster.person(*id).unwrap();
@@ -137,10 +141,10 @@ fn hangul_search_and_filters_count_live() {
     let kim = id_of(&app, "김기성");
     app.check_in(kim).unwrap();
     app.people.filters.status = Some(StatusFilter::Arrived);
-    app.refresh_people();
+    app.people.refresh(&app.data.roster);
     assert_eq!(app.people.rows, vec![kim]);
     app.people.filters.status = Some(StatusFilter::Expected);
-    app.refresh_people();
+    app.people.refresh(&app.data.roster);
     assert_eq!(app.people.rows.len(), all - 1);
 }
 
@@ -197,7 +201,7 @@ fn edit_validates_and_saves_durably() {
     select(&mut app, "김기성");
     let kim = id_of(&app, "김기성");
     app.update(Action::Edit);
-    assert!(matches!(app.modal, Some(Modal::PersonForm(_))));
+    assert!(common::person_form(&app).is_some());
     // Go to the phone field: name → org → role → phone.
     for _ in 0..3 {
         app.update(Action::NextField);
@@ -207,7 +211,7 @@ fn edit_validates_and_saves_durably() {
     }
     type_text(&mut app, "12345");
     app.update(Action::Submit);
-    let Some(Modal::PersonForm(f)) = &app.modal else {
+    let Some(f) = common::person_form(&app) else {
         panic!("form closed on a bad phone");
     };
     assert!(f.form.error.as_deref().unwrap().contains("전화번호"));
@@ -222,7 +226,7 @@ fn edit_validates_and_saves_durably() {
     }
     type_text(&mut app, "not-an-email");
     app.update(Action::Submit);
-    let Some(Modal::PersonForm(f)) = &app.modal else {
+    let Some(f) = common::person_form(&app) else {
         panic!("form closed on a bad e-mail");
     };
     assert!(f.form.error.as_deref().unwrap().contains("이메일"));
@@ -242,13 +246,13 @@ fn edit_validates_and_saves_durably() {
         app.update(Action::Backspace);
     }
     app.update(Action::Submit);
-    let Some(Modal::PersonForm(f)) = &app.modal else {
+    let Some(f) = common::person_form(&app) else {
         panic!("form closed on an empty name");
     };
     assert!(f.form.error.is_some());
     // Esc on a changed form asks first, the second Esc discards.
     app.update(Action::Cancel);
-    assert!(matches!(app.modal, Some(Modal::PersonForm(_))));
+    assert!(common::person_form(&app).is_some());
     app.update(Action::Cancel);
     assert_eq!(app.modal, None);
     assert_eq!(app.data.roster.person(kim).unwrap().name, "김기성");
@@ -298,7 +302,7 @@ fn archive_asks_and_keeps_history() {
         .unwrap();
     select(&mut app, "김기성");
     app.update(Action::Archive);
-    assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
+    assert!(common::question(&app).is_some());
     app.update(Action::Cancel);
     assert!(app.people.rows.contains(&kim));
     app.update(Action::Archive);
@@ -332,8 +336,8 @@ fn merge_combines_attendance() {
     assert_eq!(app.people.merge_from, Some(kim));
     select(&mut app, "안지호");
     app.update(Action::Merge);
-    assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
-    app.update(Action::Input('y'));
+    assert!(common::question(&app).is_some());
+    app.update(Action::Yes);
     assert_eq!(app.modal, None);
     assert_eq!(app.data.roster.history[&ahn].attended, 3);
     assert!(!app.people.rows.contains(&kim));
@@ -368,7 +372,7 @@ fn close_the_day_marks_no_shows_and_undoes() {
     app.check_in(kim).unwrap();
     let expected = app.data.roster.attendance.len() - 1;
     app.update(Action::CloseDay);
-    assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
+    assert!(common::question(&app).is_some());
     app.update(Action::Submit);
     let statuses: Vec<_> = app
         .data
@@ -399,7 +403,7 @@ fn close_the_day_marks_no_shows_and_undoes() {
         expected
     );
     app.people.filters.status = Some(StatusFilter::Absent);
-    app.refresh_people();
+    app.people.refresh(&app.data.roster);
     assert_eq!(app.people.rows.len(), expected);
 
     app.update(Action::UndoCloseDay);
@@ -525,7 +529,7 @@ fn renaming_resorts_and_filters_see_fresh_data() {
 
     // A check-in at the desk shows in the People filters once back on the screen.
     app.people.filters.status = Some(StatusFilter::Arrived);
-    app.refresh_people();
+    app.people.refresh(&app.data.roster);
     assert!(app.people.rows.is_empty());
     app.update(Action::PrevScreen);
     app.check_in(kim).unwrap();
@@ -541,14 +545,14 @@ fn org_field_suggests_known_organisations() {
     type_text(&mut app, "김새싹");
     app.update(Action::NextField);
     type_text(&mut app, "한울");
-    let Some(Modal::PersonForm(f)) = &app.modal else {
+    let Some(f) = common::person_form(&app) else {
         panic!("no form");
     };
     let hanul = f.org.hits[0];
     assert_eq!(app.data.roster.orgs[&hanul].name, "한울신협");
     assert_eq!(f.org.sel, Some(0), "the best suggestion is highlighted");
     app.update(Action::Submit); // takes the suggestion, moves on
-    let Some(Modal::PersonForm(f)) = &app.modal else {
+    let Some(f) = common::person_form(&app) else {
         panic!("form closed when taking a suggestion");
     };
     assert_eq!(f.org.text, "한울신협");
@@ -576,7 +580,7 @@ fn closing_stays_undoable_after_an_import() {
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
     app.update(Action::UndoCloseDay);
-    assert!(matches!(app.modal, Some(Modal::PeopleConfirm(_))));
+    assert!(common::question(&app).is_some());
     app.update(Action::Submit);
     let kim = id_of(&app, "김기성");
     assert_eq!(

@@ -75,6 +75,14 @@ fn desk_empty_search() {
 }
 
 #[test]
+fn desk_missing_list() {
+    let (_d, mut app) = on(Screen::Checkin);
+    app.update(Action::ShowMissing);
+    app.update(Action::Down);
+    snap("desk_missing_list", &app);
+}
+
+#[test]
 fn desk_search_with_hits() {
     let (_d, mut app) = on(Screen::Checkin);
     type_text(&mut app, "김");

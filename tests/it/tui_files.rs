@@ -7,6 +7,7 @@
 use crate::common;
 use common::screen::{render, screen};
 use common::{demo_store, fixed_now};
+use netday::state::unit::Question;
 
 use std::path::Path;
 
@@ -46,8 +47,8 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
     app.update(Action::ExportMinutes);
     app.update(Action::Submit); // the proposed file
     assert_eq!(
-        app.modal,
-        Some(Modal::ConfirmReplace(Box::new(ReplaceFile {
+        common::question(&app),
+        Some(&Question::Replace(Box::new(ReplaceFile {
             path: file.clone(),
             what: Writing::Minutes(netday::io::minutes::Format::Markdown)
         })))
@@ -62,7 +63,7 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
         "손으로 고친 회의록"
     );
 
-    app.update(Action::Input('n'));
+    app.update(Action::No);
     assert_eq!(app.modal, None);
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
@@ -76,7 +77,7 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
 
     app.update(Action::ExportMinutes);
     app.update(Action::Submit); // the proposed file
-    app.update(Action::Input('y'));
+    app.update(Action::Yes);
     assert_eq!(app.modal, None);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), minutes);
     assert!(app.message.as_ref().unwrap().text.contains("썼습니다"));
@@ -107,7 +108,7 @@ fn people_export_asks_before_replacing_and_never_writes_into_the_database() {
 
     std::fs::write(&file, "고친 명단").unwrap();
     export_to(&mut app, &file);
-    assert!(matches!(&app.modal, Some(Modal::ConfirmReplace(r)) if r.path == file));
+    assert!(matches!(common::question(&app), Some(Question::Replace(r)) if r.path == file));
     app.update(Action::Cancel);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "고친 명단");
     assert!(app.message.as_ref().unwrap().text.contains("그대로"));
@@ -184,7 +185,7 @@ fn printing_from_the_people_screen_writes_the_chosen_pdf() {
     app.update(Action::Down);
     app.update(Action::Submit);
     app.update(Action::Submit);
-    assert!(matches!(app.modal, Some(Modal::ConfirmReplace(_))));
+    assert!(matches!(common::question(&app), Some(Question::Replace(_))));
 }
 
 /// Ctrl-E proposes an Excel file; the workbook holds the view as shown, and a .csv name gives

@@ -1,9 +1,8 @@
 //! One record to one person: cells cleaned, kind, district, phone and e-mail checked, limits
 //! applied; or the first problem found, kept with the record's line.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
 use crate::model::contact::{normalize_phone, valid_email};
+use crate::model::text::truncate;
 use crate::model::{District, OrgKind, TextField, clean_line, clean_multiline, fit};
 
 use super::headers::{ColumnMap, Field};
@@ -267,26 +266,7 @@ fn split_tags(cell: &str) -> Vec<String> {
 
 /// The first physical line of `raw`, cleaned and shortened, to show in a message.
 pub(super) fn excerpt(raw: &str) -> String {
-    shorten(&clean_line(raw.lines().next().unwrap_or("")), 40)
-}
-
-/// At most `width` terminal columns of `s`, ending in "…" when cut.
-fn shorten(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        w += cw;
-        out.push(c);
-    }
-    out.push('…');
-    out
+    truncate(&clean_line(raw.lines().next().unwrap_or("")), 40)
 }
 
 /// A phone number Excel stored as a number, which drops its leading 0 (1012345678 for
@@ -320,19 +300,19 @@ pub(super) fn read_row(
     }
     let kind = match text(Field::Kind) {
         k if k.is_empty() => None,
-        k => Some(OrgKind::parse(&k).ok_or_else(|| RowProblem::BadKind(shorten(&k, 40)))?),
+        k => Some(OrgKind::parse(&k).ok_or_else(|| RowProblem::BadKind(truncate(&k, 40)))?),
     };
     let district = match text(Field::District) {
         d if d.is_empty() => None,
-        d => Some(District::parse(&d).ok_or_else(|| RowProblem::BadDistrict(shorten(&d, 40)))?),
+        d => Some(District::parse(&d).ok_or_else(|| RowProblem::BadDistrict(truncate(&d, 40)))?),
     };
     let phone_in = text(Field::Phone);
     let phone = normalize_phone(&phone_in)
         .or_else(|| lost_zero(&phone_in))
-        .ok_or_else(|| RowProblem::BadPhone(shorten(&phone_in, 40)))?;
+        .ok_or_else(|| RowProblem::BadPhone(truncate(&phone_in, 40)))?;
     let email = text(Field::Email);
     if !valid_email(&email) {
-        return Err(RowProblem::BadEmail(shorten(&email, 40)));
+        return Err(RowProblem::BadEmail(truncate(&email, 40)));
     }
     let row = ImportRow {
         line,
@@ -495,7 +475,10 @@ mod tests {
         let RowProblem::BadKind(v) = &p.errors[0].reason else {
             panic!("{:?}", p.errors);
         };
-        assert!(v.ends_with('…') && v.width() <= 40, "{v}");
+        assert!(
+            v.ends_with('…') && crate::model::text::width(v) <= 40,
+            "{v}"
+        );
     }
 
     #[test]

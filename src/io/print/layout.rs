@@ -8,7 +8,6 @@ use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
-use unicode_width::UnicodeWidthChar;
 
 use super::{PrintError, finish};
 use crate::i18n::{self, Lang};
@@ -64,8 +63,7 @@ pub fn printed(text: &str) -> String {
 /// as the mark that stands for it). A character the font cannot measure counts one em.
 pub fn text_width(text: &str, size: f32) -> f32 {
     let Some(f) = face() else {
-        let cells: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-        return cells as f32 * 0.5 * size;
+        return crate::model::text::width(text) as f32 * 0.5 * size;
     };
     let em = f32::from(f.units_per_em());
     let advance = |c: char| {

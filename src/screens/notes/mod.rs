@@ -2,6 +2,8 @@
 //! tied to an agenda item; a multi-line editor whose draft is saved while typing and restored
 //! after a crash; open action items carried over from earlier networking days.
 
+pub mod action_form;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -9,12 +11,13 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{Input, TextArea, WrapMode};
 
-pub use super::action_form::{ActionField, OwnerPick};
-use super::{Action, App, Effect, Modal, Tone};
 use crate::i18n;
 use crate::io::minutes::Format;
-use crate::model::{Draft, Id, Note, NoteKind, Owner, Ts, clean_multiline};
+use crate::model::{AgendaItem, Draft, Id, Note, NoteKind, Owner, Ts, clean_multiline};
+use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use crate::screens::{Action, Context, Screen, Tone};
 use crate::store::StoreError;
+pub use action_form::{ActionField, ActionForm, OwnerPick};
 
 /// A draft is written at least this often while typing (and on every pause, close or quit).
 pub const DRAFT_EVERY_MS: i64 = 2_000;
@@ -77,8 +80,6 @@ pub struct NoteEditor {
     pub draft_saved: Option<Ts>,
     /// The draft key last written, so a changed key replaces it.
     pub draft_key: Option<String>,
-    /// Esc was pressed with unsaved text: waiting for the choice.
-    pub confirm_close: bool,
 }
 
 impl NoteEditor {
@@ -102,7 +103,6 @@ impl NoteEditor {
             draft_pending: false,
             draft_saved: None,
             draft_key: None,
-            confirm_close: false,
         }
     }
 
@@ -179,8 +179,10 @@ pub struct NotesState {
     pub carried: usize,
     pub selected: usize,
     pub editor: Option<NoteEditor>,
-    /// Something changed elsewhere (agenda, event): reload before showing.
-    pub dirty: bool,
+    /// The owner and due date of an action item being set.
+    pub action_form: Option<Box<crate::screens::ActionForm>>,
+    /// The current day's agenda (what notes are tied to).
+    pub agenda: Vec<AgendaItem>,
 }
 
 impl NotesState {
@@ -252,45 +254,187 @@ fn due_of(n: &Note) -> Option<NaiveDate> {
     }
 }
 
-impl App {
-    fn event_key(&self) -> Option<(Id, NaiveDate)> {
-        self.event.as_ref().map(|e| (e.id, e.date))
+impl Unit for NotesState {
+    fn context(&self) -> Context {
+        match (&self.editor, &self.action_form) {
+            (_, Some(_)) => Context::Form,
+            (Some(_), None) => Context::NoteEditor,
+            (None, None) => Context::Notes,
+        }
     }
 
-    /// Reads all notes again and rebuilds the list.
-    pub(super) fn load_notes(&mut self) -> Result<(), StoreError> {
-        self.notes.all = self.data.notes()?.into_iter().map(|n| (n.id, n)).collect();
-        self.notes.dates = self.events.iter().map(|e| (e.id, e.date)).collect();
-        if self
-            .notes
-            .agenda_filter
-            .is_some_and(|a| !self.agenda.items.iter().any(|i| i.id == a))
-        {
-            self.notes.agenda_filter = None;
+    fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        if let Some(mut form) = self.action_form.take() {
+            let end = self.on_action_form(cx, &mut form, action);
+            if matches!(end, Ok(false) | Err(_)) {
+                self.action_form = Some(form);
+            }
+            return end.map(|done| match done {
+                true => Effect::keep().changed(What::NOTES),
+                false => Effect::keep(),
+            });
         }
-        self.notes.dirty = false;
-        let key = self.event_key();
-        self.notes.refresh(key);
+        if self.editor.is_some() {
+            return self.on_editor(cx, action);
+        }
+        if let Some(k) = crate::screens::list_key(&action) {
+            self.selected = crate::widgets::list::step(self.selected, k, self.rows.len());
+            return Ok(Effect::keep());
+        }
+        let key = event_key(cx);
+        match action {
+            Action::AddItem => self.open_editor(cx, None),
+            Action::Submit | Action::Edit => {
+                if let Some(id) = self.selected_note().map(|n| n.id) {
+                    self.open_editor(cx, Some(id));
+                }
+            }
+            Action::Delete => {
+                if let Some(n) = self.selected_note() {
+                    let first = n.text.lines().next().unwrap_or("");
+                    return Ok(Effect::ask(Ask::new(
+                        Asker::Screen(Screen::Notes),
+                        Question::DeleteNote(n.id),
+                        i18n::DELETE_TITLE.get(),
+                        i18n::confirm_delete(&crate::model::text::truncate(first, 30)),
+                    )));
+                }
+            }
+            Action::CycleKindFilter => {
+                self.kind_filter = self.kind_filter.next();
+                self.selected = 0;
+                self.refresh(key);
+            }
+            Action::CycleAgendaFilter => {
+                let ids: Vec<Id> = self.agenda.iter().map(|i| i.id).collect();
+                self.agenda_filter = match self.agenda_filter {
+                    None => ids.first().copied(),
+                    Some(cur) => ids
+                        .iter()
+                        .position(|i| *i == cur)
+                        .and_then(|p| ids.get(p + 1))
+                        .copied(),
+                };
+                self.selected = 0;
+                self.refresh(key);
+            }
+            Action::OpenActions => {
+                self.view = match self.view {
+                    NotesView::Event => NotesView::OpenActions,
+                    NotesView::OpenActions => NotesView::Event,
+                };
+                self.rows.clear();
+                self.selected = 0;
+                self.refresh(key);
+            }
+            Action::ToggleDone => return self.toggle_done(cx),
+            Action::OwnerDue => {
+                if let Some(id) = self.selected_note().map(|n| n.id) {
+                    self.open_action_form(cx, id);
+                }
+            }
+            Action::ExportMinutes => return Ok(export_minutes(cx, Format::Markdown)),
+            Action::ExportMinutesText => return Ok(export_minutes(cx, Format::Text)),
+            Action::IdeaFromNote => {
+                if let Some(id) = self.selected_note().map(|n| n.id) {
+                    return Ok(Effect::keep().go(Screen::Ideas, Some(Action::IdeaFrom(id))));
+                }
+            }
+            _ => {}
+        }
+        Ok(Effect::keep())
+    }
+
+    fn answer(&mut self, cx: &mut Cx, q: Question, a: Answer) -> Result<Effect, StoreError> {
+        match (q, a) {
+            (Question::DeleteNote(id), Answer::Yes) => {
+                if let Some(n) = self.all.get(&id).cloned() {
+                    cx.data.delete_note(&n)?;
+                    self.all.remove(&id);
+                    self.refresh(event_key(cx));
+                    cx.say(Tone::Info, i18n::NOTE_DELETED.get());
+                    return Ok(Effect::close().changed(What::NOTES));
+                }
+            }
+            (Question::CloseNote, Answer::Yes) => {
+                if let Some(ed) = self.editor.as_mut() {
+                    ed.draft_pending = true;
+                }
+                self.flush_draft(cx)?;
+                self.editor = None;
+                cx.say(Tone::Info, i18n::DRAFT_KEPT.get());
+            }
+            (Question::CloseNote, Answer::Discard) => {
+                if let Some(k) = self.editor.as_ref().and_then(|ed| ed.draft_key.clone()) {
+                    cx.data.delete_draft(&k)?;
+                }
+                self.editor = None;
+                cx.say(Tone::Info, i18n::DRAFT_DISCARDED.get());
+            }
+            _ => {}
+        }
+        Ok(Effect::close())
+    }
+
+    fn on_changed(&mut self, cx: &mut Cx, what: What) -> Result<(), StoreError> {
+        if what.has(What::DAY) {
+            self.agenda_filter = None;
+            self.selected = 0;
+        }
+        if what.has(What::AGENDA | What::DAY | What::EVENTS) {
+            self.agenda = match cx.event {
+                Some(e) => cx.data.agenda_of_event(e.id)?,
+                None => Vec::new(),
+            };
+        }
+        if what.has(What::NOTES | What::AGENDA | What::DAY | What::EVENTS | What::PEOPLE) {
+            self.load(cx)?;
+        }
         Ok(())
     }
 
-    /// Called when the Notes screen comes up: fresh data, and a draft left behind (after a crash
-    /// or a close without saving) is put back into the editor.
-    pub(super) fn enter_notes(&mut self) -> Result<(), StoreError> {
-        self.load_notes()?;
-        if self.notes.editor.is_none() {
-            self.restore_draft()?;
+    /// The screen comes up: a draft left behind (after a crash or a close without saving) is
+    /// put back into the editor.
+    fn on_enter(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
+        if self.editor.is_none() {
+            self.restore_draft(cx)?;
         }
+        Ok(())
+    }
+
+    fn flush(&mut self, cx: &mut Cx) -> Result<bool, StoreError> {
+        let pending = self.editor.as_ref().is_some_and(|ed| ed.draft_pending);
+        self.flush_draft(cx)?;
+        Ok(pending)
+    }
+}
+
+fn event_key(cx: &Cx) -> Option<(Id, NaiveDate)> {
+    cx.event.map(|e| (e.id, e.date))
+}
+
+impl NotesState {
+    /// Reads all notes again and rebuilds the list.
+    fn load(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
+        self.all = cx.data.notes()?.into_iter().map(|n| (n.id, n)).collect();
+        self.dates = cx.events.iter().map(|e| (e.id, e.date)).collect();
+        if self
+            .agenda_filter
+            .is_some_and(|a| !self.agenda.iter().any(|i| i.id == a))
+        {
+            self.agenda_filter = None;
+        }
+        self.refresh(event_key(cx));
         Ok(())
     }
 
     /// Opens the editor on the draft left for this event, if any. Returns whether one was found.
-    pub fn restore_draft(&mut self) -> Result<bool, StoreError> {
-        let Some(eid) = self.event.as_ref().map(|e| e.id) else {
+    pub fn restore_draft(&mut self, cx: &mut Cx) -> Result<bool, StoreError> {
+        let Some(eid) = cx.event_id() else {
             return Ok(false);
         };
         let prefix = draft_prefix(eid);
-        let mut drafts: Vec<Draft> = self
+        let mut drafts: Vec<Draft> = cx
             .data
             .drafts()?
             .into_iter()
@@ -304,30 +448,30 @@ impl App {
             return Ok(false);
         };
         let mut ed = NoteEditor::new(&d.text);
-        ed.note_id = note_id.filter(|id| self.notes.all.contains_key(id));
-        ed.kind = match (ed.note_id.and_then(|id| self.notes.all.get(&id)), kind) {
+        ed.note_id = note_id.filter(|id| self.all.contains_key(id));
+        ed.kind = match (ed.note_id.and_then(|id| self.all.get(&id)), kind) {
             // Keep owner and due of an action item being edited.
             (Some(n), NoteKind::Action { .. }) if matches!(n.kind, NoteKind::Action { .. }) => {
                 n.kind.clone()
             }
             (_, k) => k,
         };
-        ed.agenda_id = agenda_id.filter(|a| self.agenda.items.iter().any(|i| i.id == *a));
+        ed.agenda_id = agenda_id.filter(|a| self.agenda.iter().any(|i| i.id == *a));
         ed.dirty = true;
         ed.draft_key = Some(d.key.clone());
         ed.draft_saved = Some(d.saved);
-        self.notes.editor = Some(ed);
-        self.say(Tone::Info, i18n::draft_restored(&d.saved.hhmm()));
+        self.editor = Some(ed);
+        cx.say(Tone::Info, i18n::draft_restored(&d.saved.hhmm()));
         Ok(true)
     }
 
     /// Writes the editor's draft now, if anything was typed since the last write.
-    pub fn flush_draft(&mut self) -> Result<(), StoreError> {
-        let Some(eid) = self.event.as_ref().map(|e| e.id) else {
+    pub fn flush_draft(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
+        let Some(eid) = cx.event_id() else {
             return Ok(());
         };
-        let now = self.now();
-        let Some(ed) = self.notes.editor.as_mut() else {
+        let now = cx.now;
+        let Some(ed) = self.editor.as_mut() else {
             return Ok(());
         };
         if !ed.draft_pending {
@@ -339,11 +483,11 @@ impl App {
             text: ed.text(),
             saved: now,
         };
-        self.data.save_draft(&d)?;
+        cx.data.save_draft(&d)?;
         if let Some(old) = ed.draft_key.take()
             && old != key
         {
-            self.data.delete_draft(&old)?;
+            cx.data.delete_draft(&old)?;
         }
         ed.draft_key = Some(key);
         ed.draft_saved = Some(now);
@@ -352,24 +496,23 @@ impl App {
     }
 
     /// After a keystroke: the draft is written if the last write is old enough.
-    fn draft_after_edit(&mut self) -> Result<(), StoreError> {
-        let now = self.now();
-        let due = self.notes.editor.as_ref().is_some_and(|ed| {
+    fn draft_after_edit(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
+        let now = cx.now;
+        let due = self.editor.as_ref().is_some_and(|ed| {
             ed.draft_saved
                 .is_none_or(|t| now.0 - t.0 >= DRAFT_EVERY_MS || now.0 < t.0)
         });
         if due {
-            self.flush_draft()?;
+            self.flush_draft(cx)?;
         }
         Ok(())
     }
 
-    fn open_editor(&mut self, note: Option<Id>) {
-        if self.event.is_none() {
-            self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
+    fn open_editor(&mut self, cx: &mut Cx, note: Option<Id>) {
+        if cx.need_event().is_none() {
             return;
         }
-        let ed = match note.and_then(|id| self.notes.all.get(&id)) {
+        let ed = match note.and_then(|id| self.all.get(&id)) {
             Some(n) => {
                 let mut ed = NoteEditor::new(&n.text);
                 ed.note_id = Some(n.id);
@@ -380,124 +523,26 @@ impl App {
             None => {
                 let mut ed = NoteEditor::new("");
                 // A new note belongs to the filtered item, else to the item running now.
-                ed.agenda_id = self.notes.agenda_filter.or_else(|| {
-                    self.agenda_now()
-                        .and_then(|(i, _)| self.agenda.items.get(i))
+                ed.agenda_id = self.agenda_filter.or_else(|| {
+                    crate::screens::agenda::running(&self.agenda, cx.event, cx.now)
+                        .and_then(|(i, _)| self.agenda.get(i))
                         .map(|i| i.id)
                 });
-                if self.notes.kind_filter == KindFilter::Decision {
+                if self.kind_filter == KindFilter::Decision {
                     ed.kind = NoteKind::Decision;
-                } else if self.notes.kind_filter == KindFilter::Action {
+                } else if self.kind_filter == KindFilter::Action {
                     ed.kind = next_kind(&NoteKind::Decision);
                 }
                 ed
             }
         };
-        self.notes.editor = Some(ed);
+        self.editor = Some(ed);
     }
 
-    pub(super) fn on_notes(&mut self, action: Action) -> Result<(), StoreError> {
-        if self.notes.dirty {
-            self.load_notes()?;
-        }
-        if self.notes.editor.is_some() {
-            return self.on_editor(action);
-        }
-        if let Some(k) = super::list_key(&action) {
-            let n = &mut self.notes;
-            n.selected = crate::widgets::list::step(n.selected, k, n.rows.len());
-            return Ok(());
-        }
-        let key = self.event_key();
-        match action {
-            Action::AddItem => self.open_editor(None),
-            Action::Submit | Action::Edit => {
-                if let Some(id) = self.notes.selected_note().map(|n| n.id) {
-                    self.open_editor(Some(id));
-                }
-            }
-            Action::Delete => {
-                if let Some(id) = self.notes.selected_note().map(|n| n.id) {
-                    self.open(Modal::ConfirmDeleteNote { id });
-                }
-            }
-            Action::CycleKindFilter => {
-                self.notes.kind_filter = self.notes.kind_filter.next();
-                self.notes.selected = 0;
-                self.notes.refresh(key);
-            }
-            Action::CycleAgendaFilter => {
-                let ids: Vec<Id> = self.agenda.items.iter().map(|i| i.id).collect();
-                self.notes.agenda_filter = match self.notes.agenda_filter {
-                    None => ids.first().copied(),
-                    Some(cur) => ids
-                        .iter()
-                        .position(|i| *i == cur)
-                        .and_then(|p| ids.get(p + 1))
-                        .copied(),
-                };
-                self.notes.selected = 0;
-                self.notes.refresh(key);
-            }
-            Action::OpenActions => {
-                self.notes.view = match self.notes.view {
-                    NotesView::Event => NotesView::OpenActions,
-                    NotesView::OpenActions => NotesView::Event,
-                };
-                self.notes.rows.clear();
-                self.notes.selected = 0;
-                self.notes.refresh(key);
-            }
-            Action::ToggleDone => return self.toggle_done(),
-            Action::OwnerDue => {
-                if let Some(id) = self.notes.selected_note().map(|n| n.id) {
-                    self.open_action_form(id);
-                }
-            }
-            Action::ExportMinutes => return self.export_minutes_file(Format::Markdown),
-            Action::ExportMinutesText => return self.export_minutes_file(Format::Text),
-            Action::IdeaFromNote => {
-                if let Some(note) = self.notes.selected_note().cloned() {
-                    self.start_idea_from_note(&note);
-                }
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    fn on_editor(&mut self, action: Action) -> Result<(), StoreError> {
-        let Some(ed) = self.notes.editor.as_mut() else {
-            return Ok(());
+    fn on_editor(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        let Some(ed) = self.editor.as_mut() else {
+            return Ok(Effect::keep());
         };
-        if ed.confirm_close {
-            let action = match action {
-                Action::EditKey(k) if k.code == ratatui::crossterm::event::KeyCode::Enter => {
-                    Action::Submit
-                }
-                other => other,
-            };
-            match action {
-                _ if super::confirm_answer(&action) == Some(true) => {
-                    ed.draft_pending = true;
-                    self.flush_draft()?;
-                    self.notes.editor = None;
-                    self.say(Tone::Info, i18n::DRAFT_KEPT.get());
-                }
-                Action::Input('d') | Action::Input('D') => {
-                    if let Some(k) = ed.draft_key.clone() {
-                        self.data.delete_draft(&k)?;
-                    }
-                    self.notes.editor = None;
-                    self.say(Tone::Info, i18n::DRAFT_DISCARDED.get());
-                }
-                _ if super::confirm_answer(&action) == Some(false) => {
-                    ed.confirm_close = false;
-                }
-                _ => {}
-            }
-            return Ok(());
-        }
         let mut edited = false;
         match action {
             Action::Input(c) if c == '\n' || !c.is_control() => {
@@ -519,7 +564,7 @@ impl App {
                 edited = true;
             }
             Action::CycleAgendaFilter => {
-                let ids: Vec<Id> = self.agenda.items.iter().map(|i| i.id).collect();
+                let ids: Vec<Id> = self.agenda.iter().map(|i| i.id).collect();
                 ed.agenda_id = match ed.agenda_id {
                     None => ids.first().copied(),
                     Some(cur) => ids
@@ -530,50 +575,56 @@ impl App {
                 };
                 edited = true;
             }
-            Action::Save => return self.save_note(),
+            Action::Save => return self.save_note(cx),
             Action::Cancel => {
                 if ed.dirty {
-                    ed.confirm_close = true;
-                    return Ok(());
+                    let mut ask = Ask::new(
+                        Asker::Screen(Screen::Notes),
+                        Question::CloseNote,
+                        i18n::EDIT_NOTE.get(),
+                        i18n::CONFIRM_CLOSE_EDITOR.get(),
+                    );
+                    ask.discard = true;
+                    return Ok(Effect::ask(ask));
                 }
                 let key = ed.draft_key.clone();
-                self.notes.editor = None;
+                self.editor = None;
                 if let Some(k) = key {
-                    self.data.delete_draft(&k)?;
+                    cx.data.delete_draft(&k)?;
                 }
-                return Ok(());
+                return Ok(Effect::keep());
             }
             _ => {}
         }
         if edited {
             ed.dirty = true;
             ed.draft_pending = true;
-            self.draft_after_edit()?;
+            self.draft_after_edit(cx)?;
         }
-        Ok(())
+        Ok(Effect::keep())
     }
 
     /// Saves the editor's note (durably), then drops its draft.
-    pub fn save_note(&mut self) -> Result<(), StoreError> {
-        let Some(eid) = self.event.as_ref().map(|e| e.id) else {
-            return Ok(());
+    pub fn save_note(&mut self, cx: &mut Cx) -> Result<Effect, StoreError> {
+        let Some(eid) = cx.event_id() else {
+            return Ok(Effect::keep());
         };
-        let Some(ed) = self.notes.editor.as_ref() else {
-            return Ok(());
+        let Some(ed) = self.editor.as_ref() else {
+            return Ok(Effect::keep());
         };
         let text = clean_multiline(ed.text().trim_end());
         if text.trim().is_empty() {
-            self.say(Tone::Warn, i18n::NOTE_EMPTY.get());
-            return Ok(());
+            cx.say(Tone::Warn, i18n::NOTE_EMPTY.get());
+            return Ok(Effect::keep());
         }
-        let mut note = match ed.note_id.and_then(|id| self.notes.all.get(&id)) {
+        let mut note = match ed.note_id.and_then(|id| self.all.get(&id)) {
             Some(n) => n.clone(),
             None => Note {
                 id: 0,
                 event_id: eid,
                 agenda_id: None,
-                at: self.now(),
-                author: self.author.clone(),
+                at: cx.now,
+                author: cx.author.to_string(),
                 text: String::new(),
                 kind: NoteKind::Note,
             },
@@ -588,11 +639,11 @@ impl App {
         };
         let draft_key = ed.draft_key.clone();
         let current_key = ed.key(eid);
-        self.data.save_note(&mut note)?;
+        cx.data.save_note(&mut note)?;
         for k in draft_key.into_iter().chain(Some(current_key)) {
-            self.data.delete_draft(&k)?;
+            cx.data.delete_draft(&k)?;
         }
-        self.notes.editor = None;
+        self.editor = None;
         let id = note.id;
         let needs_owner = matches!(
             note.kind,
@@ -601,105 +652,73 @@ impl App {
                 ..
             }
         );
-        self.notes.all.insert(id, note);
-        self.notes.refresh(self.event_key());
-        if let Some(i) = self.notes.rows.iter().position(|r| *r == id) {
-            self.notes.selected = i;
+        self.all.insert(id, note);
+        self.refresh(event_key(cx));
+        if let Some(i) = self.rows.iter().position(|r| *r == id) {
+            self.selected = i;
         }
-        self.say(Tone::Good, i18n::NOTE_SAVED.get());
+        cx.say(Tone::Good, i18n::NOTE_SAVED.get());
         if needs_owner {
-            self.open_action_form(id);
+            self.open_action_form(cx, id);
         }
-        Ok(())
+        Ok(Effect::keep().changed(What::NOTES))
     }
 
-    pub(super) fn on_confirm_delete_note(
-        &mut self,
-        id: Id,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
-        match super::confirm_answer(&action) {
-            Some(true) => {
-                if let Some(n) = self.notes.all.get(&id).cloned() {
-                    self.data.delete_note(&n)?;
-                    self.notes.all.remove(&id);
-                    self.notes.refresh(self.event_key());
-                    self.say(Tone::Info, i18n::NOTE_DELETED.get());
-                }
-                Ok(Effect::Close)
-            }
-            Some(false) => Ok(Effect::Close),
-            None => Ok(Effect::Keep),
-        }
-    }
-
-    fn toggle_done(&mut self) -> Result<(), StoreError> {
-        let Some(mut n) = self.notes.selected_note().cloned() else {
-            return Ok(());
+    fn toggle_done(&mut self, cx: &mut Cx) -> Result<Effect, StoreError> {
+        let Some(mut n) = self.selected_note().cloned() else {
+            return Ok(Effect::keep());
         };
         let NoteKind::Action { done, .. } = &mut n.kind else {
-            self.say(Tone::Warn, i18n::NOT_AN_ACTION.get());
-            return Ok(());
+            cx.say(Tone::Warn, i18n::NOT_AN_ACTION.get());
+            return Ok(Effect::keep());
         };
         *done = !*done;
         let now_done = *done;
-        self.data.save_note(&mut n)?;
+        cx.data.save_note(&mut n)?;
         let label = n.text.lines().next().unwrap_or("").to_string();
-        self.notes.all.insert(n.id, n);
+        self.all.insert(n.id, n);
         // In the event view a finished carry-over leaves the list; in the open-actions view it
         // stays (rows are kept) so it can be toggled back.
-        if self.notes.view == NotesView::Event {
-            self.notes.refresh(self.event_key());
+        if self.view == NotesView::Event {
+            self.refresh(event_key(cx));
         }
-        self.say(Tone::Good, i18n::action_toggled(&label, now_done));
-        Ok(())
+        cx.say(Tone::Good, i18n::action_toggled(&label, now_done));
+        Ok(Effect::keep().changed(What::NOTES))
     }
+}
 
-    /// Where the TUI proposes to write the minutes (in `format`): `export_path`.
-    pub fn minutes_path(&self, format: Format) -> Option<PathBuf> {
-        let e = self.event.as_ref()?;
-        let name = i18n::minutes_file_name(&e.date.format("%Y-%m-%d").to_string());
-        Some(self.export_path(&name)?.with_extension(format.extension()))
-    }
+/// Where the TUI proposes to write the current day's minutes (in `format`).
+pub fn minutes_path(cx: &Cx, format: Format) -> Option<PathBuf> {
+    let e = cx.event?;
+    let name = i18n::minutes_file_name(&e.date.format("%Y-%m-%d").to_string());
+    Some(crate::screens::replace::export_path(cx, &name)?.with_extension(format.extension()))
+}
 
-    /// `name` in the directory the app writes files to: `export_dir`, else the user's
-    /// Documents, else the current directory.
-    pub(super) fn export_path(&self, name: &str) -> Option<PathBuf> {
-        let dir = self
-            .export_dir
-            .clone()
-            .or_else(crate::io::files::default_dir)?;
-        Some(dir.join(name))
+/// Asks where to write the minutes, with the file name proposed (Enter writes it there).
+fn export_minutes(cx: &mut Cx, format: Format) -> Effect {
+    if cx.need_event().is_none() {
+        return Effect::keep();
     }
+    let Some(path) = minutes_path(cx, format) else {
+        cx.say(Tone::Error, i18n::NO_HOME.get());
+        return Effect::keep();
+    };
+    let shown = path.display().to_string();
+    Effect::open(crate::screens::ExportDialog::modal(
+        &shown,
+        crate::screens::Writing::Minutes(format),
+    ))
+}
 
-    fn export_minutes_file(&mut self, format: Format) -> Result<(), StoreError> {
-        if self.event.is_none() {
-            self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
-            return Ok(());
-        }
-        let Some(path) = self.minutes_path(format) else {
-            self.say(Tone::Error, i18n::NO_HOME.get());
-            return Ok(());
-        };
-        // Asks where, with the file name proposed (Enter writes it there).
-        let shown = path.display().to_string();
-        self.open(super::ExportDialog::modal(
-            &shown,
-            super::Writing::Minutes(format),
-        ));
-        Ok(())
-    }
-
-    /// The current networking day's minutes as a file holds them, and their line count.
-    pub(super) fn minutes_bytes(&self, format: Format) -> Result<(Vec<u8>, usize), StoreError> {
-        let Some(e) = &self.event else {
-            return Ok((Vec::new(), 0));
-        };
-        let data = self.data.minutes(e)?;
-        let text = crate::io::minutes::render_as(&data, format, i18n::lang());
-        let lines = text.lines().count();
-        Ok((text.into_bytes(), lines))
-    }
+/// The current networking day's minutes as a file holds them, and their line count.
+pub(crate) fn minutes_bytes(cx: &Cx, format: Format) -> Result<(Vec<u8>, usize), StoreError> {
+    let Some(e) = cx.event else {
+        return Ok((Vec::new(), 0));
+    };
+    let data = cx.data.minutes(e)?;
+    let text = crate::io::minutes::render_as(&data, format, i18n::lang());
+    let lines = text.lines().count();
+    Ok((text.into_bytes(), lines))
 }
 
 fn to_input(k: KeyEvent) -> Input {

@@ -1,18 +1,22 @@
 //! The People screen: everyone for this event (or in the database), filtered, sorted, edited.
 //! The visible view is a `Vec<Id>` recomputed only when the query, filters, sort or data change.
 
+pub mod confirm;
+pub mod form;
+
 use std::collections::HashMap;
 
 use chrono::Datelike;
 
-use super::people_form::{OrgForm, PersonForm};
-use super::{Action, App, Effect, Modal, PeopleConfirm, Roster, Tone};
 use crate::i18n::{self, L};
 use crate::model::{Attendance, AttendanceStatus, District, Id, OrgKind};
+use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use crate::screens::{Action, Context, Roster, Screen, Tone};
 use crate::search::Hit;
 use crate::store::StoreError;
 use crate::widgets::TextField;
 use crate::widgets::list::ListKey;
+pub use form::{FormEnd, OrgForm, PersonForm};
 
 /// Status filter over the current event's attendance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,6 +157,8 @@ pub struct PeopleState {
     pub org_merge_from: Option<Id>,
     /// Attendance before the last "close the day", for undo.
     pub close_undo: Vec<Attendance>,
+    /// The form or menu open over the list.
+    pub dialog: Option<PeopleDialog>,
     hits: Vec<Hit>,
     ids: Vec<Id>,
     name_rank: NameRank,
@@ -459,36 +465,124 @@ impl PeopleState {
     }
 }
 
-impl App {
-    pub(super) fn on_people(&mut self, action: Action) -> Result<(), StoreError> {
-        let s = &mut self.people;
+/// What opens over the People screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PeopleDialog {
+    Person(Box<PersonForm>),
+    Org(Box<OrgForm>),
+    /// The filter menu, on its highlighted row.
+    Filter {
+        row: usize,
+    },
+}
+
+impl Unit for PeopleState {
+    fn context(&self) -> Context {
+        match (&self.dialog, self.orgs_view) {
+            (Some(PeopleDialog::Filter { .. }), _) => Context::Filter,
+            (Some(_), _) => Context::Form,
+            (None, true) => Context::Orgs,
+            (None, false) => Context::People,
+        }
+    }
+
+    fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        let Some(mut dialog) = self.dialog.take() else {
+            let effect = self.on_list(cx, action)?;
+            self.follow_detail(cx)?;
+            return Ok(effect);
+        };
+        let end = match &mut dialog {
+            PeopleDialog::Person(f) => f.update(cx, action, !self.everyone),
+            PeopleDialog::Org(f) => f.update(cx, action),
+            PeopleDialog::Filter { row } => Ok(self.on_filter(cx, row, action)),
+        };
+        match end {
+            Ok(FormEnd::Open) | Err(_) => self.dialog = Some(dialog),
+            Ok(FormEnd::Closed | FormEnd::Existing(_) | FormEnd::WalkedIn(_)) => {}
+            Ok(FormEnd::Saved(id)) => {
+                // Saved: the form closes whatever the lists' refresh says.
+                self.refresh(&cx.data.roster);
+                if let Some(i) = self.rows.iter().position(|r| *r == id) {
+                    self.selected = i;
+                }
+                if let Some(i) = self.org_rows.iter().position(|r| *r == id) {
+                    self.org_selected = i;
+                }
+                if let Err(e) = self.follow_detail(cx) {
+                    cx.fail(e);
+                }
+            }
+        }
+        end.map(|_| Effect::keep())
+    }
+
+    fn answer(&mut self, cx: &mut Cx, q: Question, a: Answer) -> Result<Effect, StoreError> {
+        if a != Answer::Yes {
+            return Ok(Effect::close());
+        }
+        match q {
+            Question::Archive(id) => self.archive(cx, id)?,
+            Question::Merge { keep, dup } => return self.merge(cx, keep, dup),
+            Question::MergeOrgs { keep, dup } => return self.merge_orgs(cx, keep, dup),
+            Question::CloseDay { .. } => self.close_day(cx)?,
+            Question::UndoCloseDay => self.undo_close_day(cx)?,
+            _ => {}
+        }
+        Ok(Effect::close())
+    }
+
+    /// The list over everyone is worked out when the screen is shown.
+    fn lazy(&self) -> bool {
+        true
+    }
+
+    fn on_changed(&mut self, cx: &mut Cx, what: What) -> Result<(), StoreError> {
+        if what.has(What::DAY) {
+            // Another day: its closing is not this one's to undo.
+            self.close_undo.clear();
+            self.detail = None;
+        }
+        self.refresh(&cx.data.roster);
+        if self.detail.is_some() {
+            self.detail = None;
+            self.follow_detail_open(cx)?;
+        }
+        Ok(())
+    }
+}
+
+impl PeopleState {
+    fn on_list(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        let s = self;
+        let roster = &cx.data.roster;
         // The list keeps ↑↓ PgUp PgDn Home End (and Del archives); the rest edits the search.
         if !matches!(action, Action::Home | Action::End)
-            && let Some(e) = super::edit_text(&mut s.query, &action)
+            && let Some(e) = crate::screens::edit_text(&mut s.query, &action)
         {
-            if self.edited(Some(e)) {
-                self.refresh_people();
+            if cx.edited(Some(e)) {
+                s.refresh(&cx.data.roster);
             }
-            return Ok(());
+            return Ok(Effect::keep());
         }
         match action {
             Action::Cancel => {
                 if !s.query.is_empty() {
                     s.query.clear();
-                    self.refresh_people();
+                    s.refresh(roster);
                 } else if s.merge_from.is_some() || s.org_merge_from.is_some() {
                     s.merge_from = None;
                     s.org_merge_from = None;
-                    self.say(Tone::Info, i18n::P_MERGE_CANCELLED.get());
+                    cx.say(Tone::Info, i18n::P_MERGE_CANCELLED.get());
                 } else if s.detail.is_some() {
                     s.detail = None;
                 } else if !s.filters.is_empty() {
                     s.filters = Filters::default();
-                    self.refresh_people();
+                    s.refresh(roster);
                 }
             }
-            a if super::list_key(&a).is_some() => {
-                if let Some(k) = super::list_key(&a) {
+            a if crate::screens::list_key(&a).is_some() => {
+                if let Some(k) = crate::screens::list_key(&a) {
                     s.move_cursor(k);
                 }
             }
@@ -496,15 +590,20 @@ impl App {
                 s.orgs_view = !s.orgs_view;
                 s.detail = None;
             }
-            Action::ExportPeople => self.open_export(),
-            Action::Print => self.open_print_menu(),
-            Action::ImportPeople => self.open_import(),
-            _ if s.orgs_view => return self.on_orgs(action),
+            Action::ExportPeople => {
+                return Ok(crate::screens::import_export::open_export(
+                    cx,
+                    s.rows.clone(),
+                ));
+            }
+            Action::Print => return Ok(crate::screens::print::open_print_menu(cx)),
+            Action::ImportPeople => return Ok(crate::screens::import_export::open_import(cx)),
+            _ if s.orgs_view => return s.on_orgs(cx, action),
             Action::Detail | Action::Submit => {
                 if s.detail.is_some() {
                     s.detail = None;
                 } else {
-                    self.load_detail()?;
+                    s.follow_detail_open(cx)?;
                 }
             }
             Action::ToggleEveryone => {
@@ -514,29 +613,26 @@ impl App {
                 } else {
                     i18n::P_SHOWING_EVENT
                 };
-                self.refresh_people();
-                self.say(Tone::Info, text.get());
+                s.refresh(roster);
+                cx.say(Tone::Info, text.get());
             }
-            Action::FilterMenu => self.open(Modal::PeopleFilter { row: 0 }),
+            Action::FilterMenu => s.dialog = Some(PeopleDialog::Filter { row: 0 }),
             Action::SortNext => {
                 let i = Column::ALL.iter().position(|c| *c == s.sort).unwrap_or(0);
                 s.sort = Column::ALL[(i + 1) % Column::ALL.len()];
                 s.descending = false;
-                self.refresh_people();
+                s.refresh(roster);
             }
             Action::SortReverse => {
                 s.descending = !s.descending;
-                self.refresh_people();
+                s.refresh(roster);
             }
-            Action::Edit => match s
-                .selected_person()
-                .and_then(|id| self.data.roster.person(id))
-            {
+            Action::Edit => match s.selected_person().and_then(|id| roster.person(id)) {
                 Some(p) => {
-                    let form = PersonForm::edit(p, &self.data.roster);
-                    self.open(Modal::PersonForm(Box::new(form)));
+                    let form = PersonForm::edit(p, roster);
+                    s.dialog = Some(PeopleDialog::Person(Box::new(form)));
                 }
-                None => self.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
+                None => cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
             },
             Action::AddPerson => {
                 let mut form = PersonForm::default();
@@ -544,42 +640,39 @@ impl App {
                 if !q.is_empty() && !q.is_ascii() {
                     form.name.text.set(q);
                 }
-                self.open(Modal::PersonForm(Box::new(form)));
+                s.dialog = Some(PeopleDialog::Person(Box::new(form)));
             }
             Action::Archive => match s.selected_person() {
-                Some(id) => self.open(Modal::PeopleConfirm(PeopleConfirm::Archive(id))),
-                None => self.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
+                Some(id) => return Ok(ask(cx, Question::Archive(id), 0)),
+                None => cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
             },
             Action::Register => match s.selected_person() {
-                Some(id) => return self.toggle_registration(id),
-                None => self.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
+                Some(id) => s.toggle_registration(cx, id)?,
+                None => cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
             },
             Action::Merge => {
                 let Some(id) = s.selected_person() else {
-                    self.say(Tone::Warn, i18n::NOBODY_SELECTED.get());
-                    return Ok(());
+                    cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get());
+                    return Ok(Effect::keep());
                 };
                 match s.merge_from {
                     None => {
                         s.merge_from = Some(id);
-                        let name = self.data.roster.person(id).map(|p| p.name.clone());
-                        self.say(Tone::Info, i18n::merge_marked(&name.unwrap_or_default()));
+                        let name = roster.person(id).map(|p| p.name.clone());
+                        cx.say(Tone::Info, i18n::merge_marked(&name.unwrap_or_default()));
                     }
                     Some(dup) if dup == id => {
                         s.merge_from = None;
-                        self.say(Tone::Info, i18n::P_MERGE_CANCELLED.get());
+                        cx.say(Tone::Info, i18n::P_MERGE_CANCELLED.get());
                     }
-                    Some(dup) => {
-                        self.open(Modal::PeopleConfirm(PeopleConfirm::Merge { keep: id, dup }));
-                    }
+                    Some(dup) => return Ok(ask(cx, Question::Merge { keep: id, dup }, 0)),
                 }
             }
             Action::CloseDay => {
-                if self.event.is_none() {
-                    self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
-                    return Ok(());
+                if cx.need_event().is_none() {
+                    return Ok(Effect::keep());
                 }
-                let expected = self
+                let expected = cx
                     .data
                     .roster
                     .attendance
@@ -587,127 +680,109 @@ impl App {
                     .filter(|a| a.status == AttendanceStatus::Expected)
                     .count();
                 if expected == 0 {
-                    self.say(Tone::Info, i18n::P_NOBODY_EXPECTED.get());
+                    cx.say(Tone::Info, i18n::P_NOBODY_EXPECTED.get());
                 } else {
-                    self.open(Modal::PeopleConfirm(PeopleConfirm::CloseDay { expected }));
+                    return Ok(ask(cx, Question::CloseDay { expected }, 0));
                 }
             }
             Action::UndoCloseDay => {
                 // After a restart the closing is still undoable: the store kept what it changed.
                 if s.close_undo.is_empty()
-                    && let Some(e) = &self.event
+                    && let Some(e) = cx.event
                 {
-                    s.close_undo = self.data.close_undo(e.id)?;
+                    s.close_undo = cx.data.close_undo(e.id)?;
                 }
                 if s.close_undo.is_empty() {
-                    self.say(Tone::Warn, i18n::P_NOTHING_TO_UNDO.get());
+                    cx.say(Tone::Warn, i18n::P_NOTHING_TO_UNDO.get());
                 } else {
-                    self.open(Modal::PeopleConfirm(PeopleConfirm::UndoCloseDay));
+                    return Ok(ask(cx, Question::UndoCloseDay, s.close_undo.len()));
                 }
             }
             _ => {}
         }
-        if self.people.detail.is_some() {
-            let sel = self.people.selected_person();
-            if self.people.detail.as_ref().map(|d| d.person) != sel {
-                self.load_detail()?;
-            }
-        }
-        Ok(())
+        Ok(Effect::keep())
     }
 
-    fn on_orgs(&mut self, action: Action) -> Result<(), StoreError> {
+    fn on_orgs(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        let roster = &cx.data.roster;
         match action {
             Action::Submit | Action::Edit => {
-                match self
-                    .people
-                    .selected_org()
-                    .and_then(|id| self.data.roster.orgs.get(&id))
-                {
+                match self.selected_org().and_then(|id| roster.orgs.get(&id)) {
                     Some(o) => {
-                        self.open(Modal::OrgForm(Box::new(OrgForm::edit(o))));
+                        self.dialog = Some(PeopleDialog::Org(Box::new(OrgForm::edit(o))));
                     }
-                    None => self.say(Tone::Warn, i18n::P_NO_ORG_SELECTED.get()),
+                    None => cx.say(Tone::Warn, i18n::P_NO_ORG_SELECTED.get()),
                 }
             }
             Action::AddPerson => {
-                self.open(Modal::OrgForm(Box::default()));
+                self.dialog = Some(PeopleDialog::Org(Box::default()));
             }
             // Ctrl-G on the duplicate, then Ctrl-G on the one to keep (as with people).
             Action::Merge => {
-                let Some(id) = self.people.selected_org() else {
-                    self.say(Tone::Warn, i18n::P_NO_ORG_SELECTED.get());
-                    return Ok(());
+                let Some(id) = self.selected_org() else {
+                    cx.say(Tone::Warn, i18n::P_NO_ORG_SELECTED.get());
+                    return Ok(Effect::keep());
                 };
-                let name = self.data.roster.org_label(id);
-                match self.people.org_merge_from {
+                let name = roster.org_label(id);
+                match self.org_merge_from {
                     None => {
-                        self.people.org_merge_from = Some(id);
-                        self.say(Tone::Info, i18n::org_merge_marked(&name));
+                        self.org_merge_from = Some(id);
+                        cx.say(Tone::Info, i18n::org_merge_marked(&name));
                     }
                     Some(dup) if dup == id => {
-                        self.people.org_merge_from = None;
-                        self.say(Tone::Info, i18n::P_MERGE_CANCELLED.get());
+                        self.org_merge_from = None;
+                        cx.say(Tone::Info, i18n::P_MERGE_CANCELLED.get());
                     }
-                    Some(dup) => {
-                        let what = PeopleConfirm::MergeOrgs { keep: id, dup };
-                        self.open(Modal::PeopleConfirm(what));
-                    }
+                    Some(dup) => return Ok(ask(cx, Question::MergeOrgs { keep: id, dup }, 0)),
                 }
             }
             _ => {}
         }
-        Ok(())
+        Ok(Effect::keep())
     }
 
-    /// Recomputes the People view (and the check-in list, which shares the roster).
-    pub fn refresh_people(&mut self) {
-        self.people.refresh(&self.data.roster);
+    /// Keeps an open detail pane on the selected person.
+    fn follow_detail(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
+        if self.detail.is_some() && self.detail.as_ref().map(|d| d.person) != self.selected_person()
+        {
+            self.follow_detail_open(cx)?;
+        }
+        Ok(())
     }
 
     /// Loads the detail pane of the selected person: attendance month by month, the notes and
     /// action items that mention them or their organisation, and their organisation's ideas.
-    pub fn load_detail(&mut self) -> Result<(), StoreError> {
-        self.people.detail = match self.people.selected_person() {
-            Some(id) => self.data.person_detail(id, &self.events)?,
+    fn follow_detail_open(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
+        self.detail = match self.selected_person() {
+            Some(id) => cx.data.person_detail(id, cx.events)?,
             None => None,
         };
         Ok(())
     }
 
-    /// Keeps both lists in step after a write.
-    pub(super) fn after_people_write(&mut self) {
-        self.refresh_people();
-        self.checkin.refresh(&self.data.roster);
-        if self.people.detail.is_some() {
-            // A failed reload leaves the old pane; the write itself succeeded.
-            if let Err(e) = self.load_detail() {
-                self.fail(e);
-            }
-        }
-    }
-
-    pub(super) fn on_people_filter(
-        &mut self,
-        row: &mut usize,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
+    fn on_filter(&mut self, cx: &mut Cx, row: &mut usize, action: Action) -> FormEnd {
         *row = match action {
             Action::Up => row.saturating_sub(1),
             Action::Down => (*row + 1).min(Filters::ROWS - 1),
             Action::Left | Action::Right | Action::Input(' ') => {
-                self.people.filters.step(*row, action != Action::Left);
-                self.refresh_people();
+                self.filters.step(*row, action != Action::Left);
+                self.refresh(&cx.data.roster);
                 *row
             }
             Action::Backspace => {
-                self.people.filters = Filters::default();
-                self.refresh_people();
+                self.filters = Filters::default();
+                self.refresh(&cx.data.roster);
                 *row
             }
-            Action::Submit | Action::Cancel | Action::FilterMenu => return Ok(Effect::Close),
+            Action::Submit | Action::Cancel | Action::FilterMenu => return FormEnd::Closed,
             _ => *row,
         };
-        Ok(Effect::Keep)
+        FormEnd::Open
     }
+}
+
+/// The question for `q`, in the words the People screen asks it.
+fn ask(cx: &Cx, q: Question, undoable: usize) -> Effect {
+    let (title, text) = crate::screens::people::confirm::words(&cx.data.roster, &q, undoable);
+    Effect::ask(Ask::new(Asker::Screen(Screen::People), q, title, text))
 }

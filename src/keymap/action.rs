@@ -164,6 +164,14 @@ pub enum Action {
     Detail,
     /// Forget the imports that did not finish (dismisses their warning)
     ForgetImports,
+    /// Yes, to a question
+    Yes,
+    /// No, to a question
+    No,
+    /// Discard what was written, to a question that offers it
+    Discard,
+    /// Start an idea from this note (handed to the Ideas screen by the Notes screen)
+    IdeaFrom(crate::model::Id),
 }
 
 impl Action {
@@ -213,6 +221,9 @@ impl Action {
             DropIdea => L("중단", "drop"),
             ToggleDropped => L("중단 보기", "show dropped"),
             ToggleStale => L("오래됨", "stale"),
+            Yes => L("예", "yes"),
+            No => L("아니요", "no"),
+            Discard => L("버리기", "discard"),
             _ => return None,
         })
     }
@@ -349,6 +360,13 @@ impl Action {
             OpenIdea => L("자세히 (지나온 단계·회의록)", "Details (history, notes)"),
             ClearFilter => L("필터 지우기", "Clear filter"),
             Detail => L("상세 보기 / 닫기", "Show / hide details"),
+            Yes => L("예 (진행)", "Yes (go ahead)"),
+            No => L("아니요 (그대로 두기)", "No (leave it)"),
+            Discard => L("쓴 글 버리기", "Discard what was written"),
+            IdeaFrom(_) => L(
+                "이 메모로 협업 아이디어 만들기",
+                "New collaboration idea from this note",
+            ),
         }
     }
 }
@@ -357,7 +375,10 @@ impl Action {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Context {
     Checkin,
+    /// A yes/no question.
     Confirm,
+    /// A question that also offers to discard (unsaved text).
+    AskDiscard,
     EventPicker,
     /// The 미도착 list over the desk.
     Missing,

@@ -2,7 +2,6 @@
 //! saved and checked in at once) and a person on the People screen (every field); and the
 //! organisation form. Validated on save; Esc on a changed form asks before discarding.
 
-use super::{Action, App, Effect, Roster, Step, Tone};
 use crate::i18n;
 use crate::model::TextField as FieldKind;
 use crate::model::contact::{normalize_phone, org_key, valid_email};
@@ -10,6 +9,8 @@ use crate::model::{
     Attendance, AttendanceStatus, District, Id, OrgKind, Organization, Person, clean_line,
     clean_multiline,
 };
+use crate::screens::unit::Cx;
+use crate::screens::{Action, Roster, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::{Form, Lookup, Pick, TextField};
 
@@ -238,13 +239,32 @@ impl OrgForm {
     }
 }
 
-impl App {
-    pub(super) fn on_person_form(
+/// How a key left a person or organisation form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormEnd {
+    /// Still open.
+    Open,
+    /// Closed without saving.
+    Closed,
+    /// Saved: this person or organisation.
+    Saved(Id),
+    /// A walk-in was saved and checked in.
+    WalkedIn(Id),
+    /// The walk-in is someone already in the database: check them in.
+    Existing(Id),
+}
+
+impl PersonForm {
+    /// A key for the form. `register` adds a new person to the day open now (the People
+    /// screen showing that day's list).
+    pub fn update(
         &mut self,
-        f: &mut PersonForm,
+        cx: &mut Cx,
         action: Action,
-    ) -> Result<Effect, StoreError> {
-        let fields = f.fields(&self.data.roster);
+        register: bool,
+    ) -> Result<FormEnd, StoreError> {
+        let f = self;
+        let fields = f.fields(&cx.data.roster);
         let dirty = f.is_dirty();
         let (text, list) = match f.form.focus {
             PField::Name => (None, Some(&mut f.name)),
@@ -257,8 +277,8 @@ impl App {
             PField::Notes => (Some(&mut f.notes), None),
         };
         let focus = f.form.focus;
-        let roster = &self.data.roster;
-        let step = super::form_keys(
+        let roster = &cx.data.roster;
+        let step = crate::screens::form_keys(
             &mut f.form,
             &fields,
             dirty,
@@ -272,26 +292,26 @@ impl App {
         );
         match step {
             Step::Typed(e) => {
-                if self.edited(Some(e)) {
+                if cx.edited(Some(e)) {
                     match focus {
                         PField::Org => {
-                            self.data.roster.suggest_orgs(&mut f.org);
+                            cx.data.roster.suggest_orgs(&mut f.org);
                             if !f.kind_chosen {
                                 f.kind = OrgKind::guess(&f.org.text).unwrap_or_default();
                             }
                         }
-                        PField::Name if f.walk_in => self.suggest_known_people(f),
-                        PField::Phone if f.walk_in => self.point_at_same_phone(f),
+                        PField::Name if f.walk_in => f.suggest_known_people(&cx.data.roster),
+                        PField::Phone if f.walk_in => f.point_at_same_phone(&cx.data.roster),
                         _ => {}
                     }
                 }
             }
             // A walk-in who is already in the database: checked in as themselves.
             Step::Took(Pick::Hit(id)) if focus == PField::Name => {
-                return self.walk_in_existing(id);
+                return Ok(FormEnd::Existing(id));
             }
             // Taken: on to the next field (the kind, when the typed name is a new one).
-            Step::Took(_) => f.form.step(&f.fields(&self.data.roster), true),
+            Step::Took(_) => f.form.step(&f.fields(&cx.data.roster), true),
             Step::Moved | Step::Pass if f.form.focus == PField::Kind => match action {
                 Action::Input(ch) => {
                     if let Some(k) = OrgKind::from_digit(ch) {
@@ -300,21 +320,21 @@ impl App {
                     }
                 }
                 Action::Left | Action::Right => {
-                    f.kind = super::cycle(&OrgKind::ALL, f.kind, action == Action::Right);
+                    f.kind = crate::screens::cycle(&OrgKind::ALL, f.kind, action == Action::Right);
                     f.kind_chosen = true;
                 }
-                Action::Submit => return self.save_person(f),
+                Action::Submit => return f.save(cx, register),
                 _ => {}
             },
             Step::Moved => {}
-            Step::Close => return Ok(Effect::Close),
+            Step::Close => return Ok(FormEnd::Closed),
             Step::Pass => {
                 if action == Action::Submit {
                     // The same phone found someone: Enter checks that person in.
                     if let (true, Some(Pick::Hit(id))) = (f.walk_in, f.name.picked()) {
-                        return self.walk_in_existing(id);
+                        return Ok(FormEnd::Existing(id));
                     }
-                    return self.save_person(f);
+                    return f.save(cx, register);
                 }
             }
         }
@@ -324,25 +344,24 @@ impl App {
         if f.form.focus != PField::Name && !matches!(f.name.picked(), Some(Pick::Hit(_))) {
             f.name.close();
         }
-        Ok(Effect::Keep)
+        Ok(FormEnd::Open)
     }
 
     /// People already in the database with the name typed, or a near one; the one with the
     /// very name is highlighted, a near one only offered.
-    fn suggest_known_people(&self, f: &mut PersonForm) {
-        let (hits, exact) = self.data.roster.people_like(&f.name.text);
-        f.name.suggest_quietly(hits, exact);
+    fn suggest_known_people(&mut self, roster: &Roster) {
+        let (hits, exact) = roster.people_like(&self.name.text);
+        self.name.suggest_quietly(hits, exact);
     }
 
     /// Someone already in the database with the phone typed: highlighted, Enter checks them in.
-    fn point_at_same_phone(&self, f: &mut PersonForm) {
+    fn point_at_same_phone(&mut self, roster: &Roster) {
+        let f = self;
         let typed = crate::model::contact::phone_key(&f.phone);
         if typed.len() < 9 {
             return;
         }
-        let same = self
-            .data
-            .roster
+        let same = roster
             .people
             .iter()
             .find(|p| !p.archived && crate::model::contact::phone_key(&p.phone) == typed);
@@ -351,19 +370,14 @@ impl App {
         }
     }
 
-    /// Checks in someone who is already in the database, from the walk-in form.
-    fn walk_in_existing(&mut self, id: Id) -> Result<Effect, StoreError> {
-        self.check_in(id)?;
-        Ok(Effect::Close)
-    }
-
-    fn save_person(&mut self, f: &mut PersonForm) -> Result<Effect, StoreError> {
+    fn save(&mut self, cx: &mut Cx, register: bool) -> Result<FormEnd, StoreError> {
+        let f = self;
         // A walk-in is checked in to the networking day open at the desk.
-        let walk_in_at = match (&self.event, f.walk_in) {
+        let walk_in_at = match (cx.event, f.walk_in) {
             (Some(e), true) => Some(e.id),
             (None, true) => {
                 f.form.error = Some(i18n::NO_EVENT_SELECTED.get().into());
-                return Ok(Effect::Keep);
+                return Ok(FormEnd::Open);
             }
             (_, false) => None,
         };
@@ -371,10 +385,10 @@ impl App {
             Ok(v) => v,
             Err((field, why)) => {
                 f.form.refuse(field, why);
-                return Ok(Effect::Keep);
+                return Ok(FormEnd::Open);
             }
         };
-        let known = f.known_org(&self.data.roster);
+        let known = f.known_org(&cx.data.roster);
         let org_name = clean_line(&f.org.text);
         let mut new_org = (known.is_none() && !org_name.is_empty()).then(|| Organization {
             id: 0,
@@ -383,8 +397,8 @@ impl App {
             district: District::Other,
             contact: String::new(),
         });
-        let now = self.now();
-        let mut person = match f.id.and_then(|id| self.data.roster.person(id)) {
+        let now = cx.now;
+        let mut person = match f.id.and_then(|id| cx.data.roster.person(id)) {
             Some(p) => p.clone(),
             None => Person::new(String::new(), now),
         };
@@ -402,66 +416,52 @@ impl App {
         person.notes = clean_multiline(&f.notes);
         // A walk-in arrives now; a person added while looking at an event's list is registered
         // for it.
-        let status = match (walk_in_at, &self.event, f.id) {
+        let status = match (walk_in_at, cx.event, f.id) {
             (Some(_), _, _) => Some(AttendanceStatus::WalkIn {
                 at: now,
-                desk: self.desk.clone(),
+                desk: cx.desk.to_string(),
             }),
-            (None, Some(_), None) if !self.people.everyone => Some(AttendanceStatus::Expected),
+            (None, Some(_), None) if register => Some(AttendanceStatus::Expected),
             _ => None,
         };
-        let mut att = status
-            .zip(self.event.as_ref())
-            .map(|(status, e)| Attendance {
-                event_id: e.id,
-                person_id: 0,
-                status,
-                updated: now,
-            });
-        self.data
+        let mut att = status.zip(cx.event).map(|(status, e)| Attendance {
+            event_id: e.id,
+            person_id: 0,
+            status,
+            updated: now,
+        });
+        cx.data
             .save_person(&mut person, new_org.as_mut(), att.as_mut())?;
         let id = person.id;
         if f.walk_in {
-            let who = format!("{} ({})", person.name, self.data.roster.org_name(&person));
-            self.checkin.undo.push((id, None));
-            self.checkin.query.clear();
-            self.say(Tone::Good, i18n::walked_in(&who, &now.hhmm()));
+            let who = format!("{} ({})", person.name, cx.data.roster.org_name(&person));
+            cx.say(Tone::Good, i18n::walked_in(&who, &now.hhmm()));
+            Ok(FormEnd::WalkedIn(id))
         } else {
-            self.say(Tone::Good, i18n::person_saved(&person.name));
+            cx.say(Tone::Good, i18n::person_saved(&person.name));
+            Ok(FormEnd::Saved(id))
         }
-        self.after_people_write();
-        if let Some(i) = self.people.rows.iter().position(|r| *r == id) {
-            self.people.selected = i;
-            // Saved: the form closes whatever the detail pane's reload says.
-            if self.people.detail.is_some()
-                && let Err(e) = self.load_detail()
-            {
-                self.fail(e);
-            }
-        }
-        Ok(Effect::Close)
     }
+}
 
-    pub(super) fn on_org_form(
-        &mut self,
-        f: &mut OrgForm,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
+impl OrgForm {
+    pub fn update(&mut self, cx: &mut Cx, action: Action) -> Result<FormEnd, StoreError> {
+        let f = self;
         let dirty = f.is_dirty();
         let text = match f.form.focus {
             OField::Name => Some(&mut f.name),
             OField::Contact => Some(&mut f.contact),
             OField::Kind | OField::District => None,
         };
-        let step = super::text_form_keys(&mut f.form, &OField::ALL, dirty, text, &action);
+        let step = crate::screens::text_form_keys(&mut f.form, &OField::ALL, dirty, text, &action);
         match step {
             Step::Typed(e) => {
-                self.edited(Some(e));
+                cx.edited(Some(e));
             }
-            Step::Close => return Ok(Effect::Close),
+            Step::Close => return Ok(FormEnd::Closed),
             Step::Took(_) | Step::Moved => {}
             Step::Pass => match action {
-                Action::Submit => return self.save_org(f),
+                Action::Submit => return f.save(cx),
                 Action::Input(ch) => {
                     match f.form.focus {
                         OField::Kind => {
@@ -484,9 +484,9 @@ impl App {
                 Action::Left | Action::Right => {
                     let fwd = action == Action::Right;
                     match f.form.focus {
-                        OField::Kind => f.kind = super::cycle(&OrgKind::ALL, f.kind, fwd),
+                        OField::Kind => f.kind = crate::screens::cycle(&OrgKind::ALL, f.kind, fwd),
                         OField::District => {
-                            f.district = super::cycle(&District::ALL, f.district, fwd)
+                            f.district = crate::screens::cycle(&District::ALL, f.district, fwd)
                         }
                         _ => {}
                     }
@@ -494,12 +494,13 @@ impl App {
                 _ => {}
             },
         }
-        Ok(Effect::Keep)
+        Ok(FormEnd::Open)
     }
 
-    fn save_org(&mut self, f: &mut OrgForm) -> Result<Effect, StoreError> {
+    fn save(&mut self, cx: &mut Cx) -> Result<FormEnd, StoreError> {
+        let f = self;
         let name = clean_line(&f.name);
-        let clash = self
+        let clash = cx
             .data
             .roster
             .orgs
@@ -514,7 +515,7 @@ impl App {
         };
         if let Some(p) = problem {
             f.form.refuse(OField::Name, p);
-            return Ok(Effect::Keep);
+            return Ok(FormEnd::Open);
         }
         let mut o = Organization {
             id: f.id.unwrap_or(0),
@@ -523,14 +524,10 @@ impl App {
             district: f.district,
             contact: clean_line(&f.contact),
         };
-        self.data.save_org(&mut o)?;
+        cx.data.save_org(&mut o)?;
         let name = o.name.clone();
         let id = o.id;
-        self.say(Tone::Good, i18n::org_saved(&name));
-        self.after_people_write();
-        if let Some(i) = self.people.org_rows.iter().position(|r| *r == id) {
-            self.people.org_selected = i;
-        }
-        Ok(Effect::Close)
+        cx.say(Tone::Good, i18n::org_saved(&name));
+        Ok(FormEnd::Saved(id))
     }
 }

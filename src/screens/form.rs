@@ -2,20 +2,10 @@
 //! (`widgets::{TextField, Form, Lookup}`): one place decides what Tab, Enter, Esc, ↑↓ and the
 //! editing keys do in any form.
 
-use super::Action;
 use crate::i18n;
+use crate::screens::Action;
 use crate::widgets::list::ListKey;
 use crate::widgets::{Edit, Form, FormAnswer, FormKey, Lookup, Pasted, Pick, TextField};
-
-/// The answer a key gives to a yes/no question: Enter or y is yes, Esc or n is no, also as
-/// the jamo the Korean 2-set layout puts on those keys (ㅛ, ㅜ) when the IME is on.
-pub(crate) fn confirm_answer(action: &Action) -> Option<bool> {
-    match action {
-        Action::Submit | Action::Input('y' | 'Y' | 'ㅛ') => Some(true),
-        Action::Cancel | Action::Input('n' | 'N' | 'ㅜ') => Some(false),
-        _ => None,
-    }
-}
 
 /// What a key did to a text field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

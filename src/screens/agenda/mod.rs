@@ -4,10 +4,11 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::{Action, App, Effect, Modal, Step, Tone};
 use crate::i18n;
 use crate::model::dates::{DAY_START, schedule, start_of};
-use crate::model::{AgendaItem, AgendaStatus, Id, TextField as FieldKind, clean_line};
+use crate::model::{AgendaItem, AgendaStatus, Event, Id, TextField as FieldKind, Ts, clean_line};
+use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Unit, What};
+use crate::screens::{Action, Context, Screen, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::{Form, TextField};
 
@@ -19,6 +20,8 @@ pub struct AgendaState {
     /// The current event's items, in order.
     pub items: Vec<AgendaItem>,
     pub selected: usize,
+    /// The item being added or changed.
+    pub form: Option<Box<AgendaForm>>,
 }
 
 impl AgendaState {
@@ -29,6 +32,39 @@ impl AgendaState {
 
     pub fn selected_item(&self) -> Option<&AgendaItem> {
         self.items.get(self.selected)
+    }
+
+    /// The item running now on `event`'s agenda, with minutes left. An item set running by
+    /// hand (s) wins over the clock; its minutes left are the clock's when the clock agrees,
+    /// else none.
+    pub fn running(&self, event: Option<&Event>, now: Ts) -> Option<(usize, i64)> {
+        running(&self.items, event, now)
+    }
+
+    /// How the clock stands against each item of `event`'s agenda.
+    pub fn timings(&self, event: Option<&Event>, now: Ts) -> Vec<(Timing, Option<i64>)> {
+        match event {
+            Some(e) => timings(&self.items, e.date, day_start(Some(e)), now.local()),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// Where `event`'s day starts (its start time, else the usual one).
+pub fn day_start(event: Option<&Event>) -> NaiveTime {
+    event.map_or(DAY_START, start_of)
+}
+
+/// The item of `items` (an agenda of `event`) running at `now`, with minutes left: see
+/// [`AgendaState::running`].
+pub fn running(items: &[AgendaItem], event: Option<&Event>, now: Ts) -> Option<(usize, i64)> {
+    let e = event?;
+    let by_clock = current_item(items, e.date, day_start(Some(e)), now.local());
+    let by_hand = items.iter().position(|i| i.status == AgendaStatus::Running);
+    match (by_hand, by_clock) {
+        (Some(h), Some((c, left))) if h == c => Some((c, left)),
+        (Some(h), _) => Some((h, 0)),
+        (None, clock) => clock,
     }
 }
 
@@ -159,89 +195,109 @@ impl AgendaForm {
     }
 }
 
-impl App {
-    fn day_start(&self) -> NaiveTime {
-        self.event.as_ref().map_or(DAY_START, start_of)
-    }
-
-    /// The current event's agenda with the clock: (index, minutes left) of the running item.
-    /// An item set running by hand (s) wins over the clock; its minutes left are the clock's
-    /// when the clock agrees, else none.
-    pub fn agenda_now(&self) -> Option<(usize, i64)> {
-        let e = self.event.as_ref()?;
-        let by_clock = current_item(
-            &self.agenda.items,
-            e.date,
-            self.day_start(),
-            self.now().local(),
-        );
-        let by_hand = self
-            .agenda
-            .items
-            .iter()
-            .position(|i| i.status == AgendaStatus::Running);
-        match (by_hand, by_clock) {
-            (Some(h), Some((c, left))) if h == c => Some((c, left)),
-            (Some(h), _) => Some((h, 0)),
-            (None, clock) => clock,
+impl Unit for AgendaState {
+    fn context(&self) -> Context {
+        match self.form {
+            Some(_) => Context::Form,
+            None => Context::Agenda,
         }
     }
 
-    pub fn agenda_timings(&self) -> Vec<(Timing, Option<i64>)> {
-        match &self.event {
-            Some(e) => timings(
-                &self.agenda.items,
-                e.date,
-                self.day_start(),
-                self.now().local(),
-            ),
-            None => Vec::new(),
+    fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        if let Some(mut form) = self.form.take() {
+            let effect = self.on_form(cx, &mut form, action);
+            if matches!(effect, Ok(FormEnd::Open) | Err(_)) {
+                self.form = Some(form);
+            }
+            return effect.map(|e| match e {
+                FormEnd::Saved => Effect::keep().changed(What::AGENDA),
+                FormEnd::Open | FormEnd::Closed => Effect::keep(),
+            });
         }
-    }
-
-    pub(super) fn load_agenda(&mut self) -> Result<(), StoreError> {
-        let items = match &self.event {
-            Some(e) => self.data.agenda_of_event(e.id)?,
-            None => Vec::new(),
-        };
-        self.agenda.load(items);
-        Ok(())
-    }
-
-    pub(super) fn on_agenda(&mut self, action: Action) -> Result<(), StoreError> {
-        if let Some(k) = super::list_key(&action) {
-            let a = &mut self.agenda;
-            a.selected = crate::widgets::list::step(a.selected, k, a.items.len());
-            return Ok(());
+        if let Some(k) = crate::screens::list_key(&action) {
+            self.selected = crate::widgets::list::step(self.selected, k, self.items.len());
+            return Ok(Effect::keep());
         }
         match action {
-            Action::AddItem => self.open_agenda_form(None),
+            Action::AddItem => self.open_form(cx, None),
             Action::Submit | Action::Edit => {
-                if let Some(id) = self.agenda.selected_item().map(|i| i.id) {
-                    self.open_agenda_form(Some(id));
+                if let Some(id) = self.selected_item().map(|i| i.id) {
+                    self.open_form(cx, Some(id));
                 }
             }
             Action::Delete => {
-                if let Some(id) = self.agenda.selected_item().map(|i| i.id) {
-                    self.open(Modal::ConfirmDeleteAgenda { id });
+                if let Some(item) = self.selected_item() {
+                    return Ok(Effect::ask(Ask::new(
+                        Asker::Screen(Screen::Agenda),
+                        Question::DeleteAgenda(item.id),
+                        i18n::DELETE_TITLE.get(),
+                        i18n::confirm_delete(&item.title),
+                    )));
                 }
             }
-            Action::MoveUp => return self.move_agenda_item(-1),
-            Action::MoveDown => return self.move_agenda_item(1),
-            Action::CycleStatus => return self.cycle_agenda_status(),
-            Action::Template => return self.agenda_from_template(),
-            Action::CopyLast => return self.agenda_from_last(),
+            Action::MoveUp => return self.move_item(cx, -1),
+            Action::MoveDown => return self.move_item(cx, 1),
+            Action::CycleStatus => return self.cycle_status(cx),
+            Action::Template => return self.start_from_template(cx),
+            Action::CopyLast => return self.copy_last(cx),
             _ => {}
+        }
+        Ok(Effect::keep())
+    }
+
+    fn answer(&mut self, cx: &mut Cx, q: Question, a: Answer) -> Result<Effect, StoreError> {
+        let (Question::DeleteAgenda(id), Answer::Yes) = (q, a) else {
+            return Ok(Effect::close());
+        };
+        let Some(item) = self.items.iter().find(|i| i.id == id).cloned() else {
+            return Ok(Effect::close());
+        };
+        cx.data.delete_agenda_item(&item)?;
+        self.reload(cx)?;
+        // Close the gap so the order stays 1, 2, 3…
+        let mut items = self.items.clone();
+        renumber(&mut items);
+        if items != self.items {
+            cx.data.save_agenda_items(&mut items)?;
+            self.load(items);
+        }
+        cx.say(Tone::Info, i18n::agenda_deleted(&item.title));
+        Ok(Effect::close().changed(What::AGENDA))
+    }
+
+    fn on_changed(&mut self, cx: &mut Cx, what: What) -> Result<(), StoreError> {
+        if what.has(What::DAY) {
+            *self = AgendaState::default();
+        }
+        if what.has(What::AGENDA | What::DAY | What::EVENTS) {
+            self.reload(cx)?;
         }
         Ok(())
     }
+}
 
-    fn open_agenda_form(&mut self, id: Option<Id>) {
-        if self.event.is_none() {
-            self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
+/// How a key left the item form.
+enum FormEnd {
+    Open,
+    Closed,
+    Saved,
+}
+
+impl AgendaState {
+    fn reload(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
+        let items = match cx.event {
+            Some(e) => cx.data.agenda_of_event(e.id)?,
+            None => Vec::new(),
+        };
+        self.load(items);
+        Ok(())
+    }
+
+    fn open_form(&mut self, cx: &mut Cx, id: Option<Id>) {
+        let Some(event) = cx.need_event() else {
             return;
-        }
-        let form = match id.and_then(|id| self.agenda.items.iter().find(|i| i.id == id)) {
+        };
+        let form = match id.and_then(|id| self.items.iter().find(|i| i.id == id)) {
             Some(i) => AgendaForm::new(
                 Some(i.id),
                 &i.start
@@ -252,8 +308,11 @@ impl App {
                 &i.presenter,
             ),
             None => {
-                let sched = schedule(&self.agenda.items, self.day_start());
-                let start = sched.last().map(|(_, e)| *e).unwrap_or(self.day_start());
+                let sched = schedule(&self.items, day_start(Some(&event)));
+                let start = sched
+                    .last()
+                    .map(|(_, e)| *e)
+                    .unwrap_or(day_start(Some(&event)));
                 AgendaForm::new(
                     None,
                     &start.format("%H:%M").to_string(),
@@ -263,14 +322,15 @@ impl App {
                 )
             }
         };
-        self.open(Modal::AgendaForm(Box::new(form)));
+        self.form = Some(Box::new(form));
     }
 
-    pub(super) fn on_agenda_form(
+    fn on_form(
         &mut self,
+        cx: &mut Cx,
         form: &mut AgendaForm,
         action: Action,
-    ) -> Result<Effect, StoreError> {
+    ) -> Result<FormEnd, StoreError> {
         let dirty = form.is_dirty();
         let text = match form.form.focus {
             AgendaField::Start => &mut form.start,
@@ -278,7 +338,7 @@ impl App {
             AgendaField::Title => &mut form.title,
             AgendaField::Presenter => &mut form.presenter,
         };
-        let step = super::text_form_keys(
+        let step = crate::screens::text_form_keys(
             &mut form.form,
             &AgendaField::ALL,
             dirty,
@@ -287,18 +347,18 @@ impl App {
         );
         match step {
             Step::Typed(e) => {
-                self.edited(Some(e));
+                cx.edited(Some(e));
             }
-            Step::Close => return Ok(Effect::Close),
-            Step::Pass if action == Action::Submit => return self.save_agenda_form(form),
+            Step::Close => return Ok(FormEnd::Closed),
+            Step::Pass if action == Action::Submit => return self.save_form(cx, form),
             Step::Took(_) | Step::Moved | Step::Pass => {}
         }
-        Ok(Effect::Keep)
+        Ok(FormEnd::Open)
     }
 
-    fn save_agenda_form(&mut self, form: &mut AgendaForm) -> Result<Effect, StoreError> {
-        let Some(event_id) = self.event.as_ref().map(|e| e.id) else {
-            return Ok(Effect::Close);
+    fn save_form(&mut self, cx: &mut Cx, form: &mut AgendaForm) -> Result<FormEnd, StoreError> {
+        let Some(event) = cx.event.cloned() else {
+            return Ok(FormEnd::Closed);
         };
         let title = clean_line(&form.title);
         let start = parse_hhmm(&form.start);
@@ -314,18 +374,18 @@ impl App {
         };
         if let Some((field, msg)) = error {
             form.form.refuse(field, msg.get());
-            return Ok(Effect::Keep);
+            return Ok(FormEnd::Open);
         }
         let existing = form
             .id
-            .and_then(|id| self.agenda.items.iter().find(|i| i.id == id))
+            .and_then(|id| self.items.iter().find(|i| i.id == id))
             .cloned();
         let mut item = match existing {
             Some(i) => i,
             None => AgendaItem {
                 id: 0,
-                event_id,
-                order: self.agenda.items.iter().map(|i| i.order).max().unwrap_or(0) + 1,
+                event_id: event.id,
+                order: self.items.iter().map(|i| i.order).max().unwrap_or(0) + 1,
                 start: None,
                 minutes: DEFAULT_MINUTES,
                 title: String::new(),
@@ -338,20 +398,21 @@ impl App {
         item.minutes = minutes.unwrap_or(DEFAULT_MINUTES);
         item.presenter = clean_line(&form.presenter);
         // A longer item pushes the timed items after it, in the same durable step.
-        let mut all = self.agenda.items.clone();
+        let mut all = self.items.clone();
         match all.iter_mut().find(|x| x.id == item.id && item.id != 0) {
             Some(slot) => *slot = item.clone(),
             None => all.push(item.clone()),
         }
         all.sort_by_key(|x| (x.order, x.id));
-        let (moved, most) = crate::model::dates::push_back_overlaps(&mut all, self.day_start());
+        let (moved, most) =
+            crate::model::dates::push_back_overlaps(&mut all, day_start(Some(&event)));
         let mut changed: Vec<AgendaItem> = all
             .iter()
             .enumerate()
             .filter(|(i, x)| moved.contains(i) || (x.id == item.id && x.order == item.order))
             .map(|(_, x)| x.clone())
             .collect();
-        self.data.save_agenda_items(&mut changed)?;
+        cx.data.save_agenda_items(&mut changed)?;
         let id = changed
             .iter()
             .find(|x| x.order == item.order && x.title == item.title)
@@ -360,53 +421,25 @@ impl App {
         if !moved.is_empty() {
             said = format!("{said} · {}", i18n::agenda_pushed(moved.len(), most));
         }
-        self.say(Tone::Good, said);
+        cx.say(Tone::Good, said);
         // Saved: the form closes whatever the reload says.
-        if let Err(e) = self.load_agenda() {
-            self.fail(e);
+        if let Err(e) = self.reload(cx) {
+            cx.fail(e);
         }
-        if let Some(i) = self.agenda.items.iter().position(|x| x.id == id) {
-            self.agenda.selected = i;
+        if let Some(i) = self.items.iter().position(|x| x.id == id) {
+            self.selected = i;
         }
-        Ok(Effect::Close)
+        Ok(FormEnd::Saved)
     }
 
-    pub(super) fn on_confirm_delete_agenda(
-        &mut self,
-        id: Id,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
-        match super::confirm_answer(&action) {
-            Some(true) => {
-                let Some(item) = self.agenda.items.iter().find(|i| i.id == id).cloned() else {
-                    return Ok(Effect::Close);
-                };
-                self.data.delete_agenda_item(&item)?;
-                self.load_agenda()?;
-                // Close the gap so the order stays 1, 2, 3…
-                let mut items = self.agenda.items.clone();
-                renumber(&mut items);
-                if items != self.agenda.items {
-                    self.data.save_agenda_items(&mut items)?;
-                    self.agenda.load(items);
-                }
-                self.say(Tone::Info, i18n::agenda_deleted(&item.title));
-                self.notes.dirty = true;
-                Ok(Effect::Close)
-            }
-            Some(false) => Ok(Effect::Close),
-            None => Ok(Effect::Keep),
-        }
-    }
-
-    fn move_agenda_item(&mut self, by: isize) -> Result<(), StoreError> {
-        let i = self.agenda.selected;
+    fn move_item(&mut self, cx: &mut Cx, by: isize) -> Result<Effect, StoreError> {
+        let i = self.selected;
         let j = i as isize + by;
-        if j < 0 || j as usize >= self.agenda.items.len() || i >= self.agenda.items.len() {
-            return Ok(());
+        if j < 0 || j as usize >= self.items.len() || i >= self.items.len() {
+            return Ok(Effect::keep());
         }
         let j = j as usize;
-        let mut items = self.agenda.items.clone();
+        let mut items = self.items.clone();
         let (a, b) = (i.min(j), i.max(j));
         let (slot_a, slot_b) = (items[a].start, items[b].start);
         items.swap(i, j);
@@ -418,15 +451,15 @@ impl App {
             (Some(s), Some(_)) => Some(s + chrono::Duration::minutes(i64::from(items[a].minutes))),
             _ => slot_b,
         };
-        self.data.save_agenda_items(&mut items)?;
-        self.agenda.load(items);
-        self.agenda.selected = j;
-        Ok(())
+        cx.data.save_agenda_items(&mut items)?;
+        self.load(items);
+        self.selected = j;
+        Ok(Effect::keep().changed(What::AGENDA))
     }
 
-    fn cycle_agenda_status(&mut self) -> Result<(), StoreError> {
-        let Some(mut item) = self.agenda.selected_item().cloned() else {
-            return Ok(());
+    fn cycle_status(&mut self, cx: &mut Cx) -> Result<Effect, StoreError> {
+        let Some(mut item) = self.selected_item().cloned() else {
+            return Ok(Effect::keep());
         };
         item.status = match item.status {
             AgendaStatus::Planned => AgendaStatus::Running,
@@ -436,7 +469,7 @@ impl App {
         let mut changed = vec![item.clone()];
         // Only one item runs at a time: starting one finishes the one that was running.
         if item.status == AgendaStatus::Running {
-            for other in self.agenda.items.iter() {
+            for other in self.items.iter() {
                 if other.id != item.id && other.status == AgendaStatus::Running {
                     let mut o = other.clone();
                     o.status = AgendaStatus::Done;
@@ -444,42 +477,39 @@ impl App {
                 }
             }
         }
-        self.data.save_agenda_items(&mut changed)?;
+        cx.data.save_agenda_items(&mut changed)?;
         for c in changed {
-            if let Some(x) = self.agenda.items.iter_mut().find(|x| x.id == c.id) {
+            if let Some(x) = self.items.iter_mut().find(|x| x.id == c.id) {
                 *x = c;
             }
         }
-        Ok(())
+        Ok(Effect::keep().changed(What::AGENDA))
     }
 
-    fn agenda_from_template(&mut self) -> Result<(), StoreError> {
-        let Some(event_id) = self.event.as_ref().map(|e| e.id) else {
-            self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
-            return Ok(());
+    fn start_from_template(&mut self, cx: &mut Cx) -> Result<Effect, StoreError> {
+        let Some(event) = cx.need_event() else {
+            return Ok(Effect::keep());
         };
-        if !self.agenda.items.is_empty() {
-            self.say(Tone::Warn, i18n::AGENDA_NOT_EMPTY.get());
-            return Ok(());
+        if !self.items.is_empty() {
+            cx.say(Tone::Warn, i18n::AGENDA_NOT_EMPTY.get());
+            return Ok(Effect::keep());
         }
-        let mut items = crate::model::dates::standard_agenda(event_id, self.day_start());
-        self.data.save_agenda_items(&mut items)?;
-        self.agenda.load(items);
-        self.say(Tone::Good, i18n::AGENDA_FROM_TEMPLATE.get());
-        self.notes.dirty = true;
-        Ok(())
+        let mut items = crate::model::dates::standard_agenda(event.id, day_start(Some(&event)));
+        cx.data.save_agenda_items(&mut items)?;
+        self.load(items);
+        cx.say(Tone::Good, i18n::AGENDA_FROM_TEMPLATE.get());
+        Ok(Effect::keep().changed(What::AGENDA))
     }
 
-    fn agenda_from_last(&mut self) -> Result<(), StoreError> {
-        let Some(event) = self.event.clone() else {
-            self.say(Tone::Warn, i18n::NO_EVENT_SELECTED.get());
-            return Ok(());
+    fn copy_last(&mut self, cx: &mut Cx) -> Result<Effect, StoreError> {
+        let Some(event) = cx.need_event() else {
+            return Ok(Effect::keep());
         };
-        if !self.agenda.items.is_empty() {
-            self.say(Tone::Warn, i18n::AGENDA_NOT_EMPTY.get());
-            return Ok(());
+        if !self.items.is_empty() {
+            cx.say(Tone::Warn, i18n::AGENDA_NOT_EMPTY.get());
+            return Ok(Effect::keep());
         }
-        let mut earlier: Vec<_> = self
+        let mut earlier: Vec<_> = cx
             .events
             .iter()
             .filter(|e| e.date < event.date)
@@ -487,7 +517,7 @@ impl App {
             .collect();
         earlier.sort_by_key(|e| std::cmp::Reverse((e.date, e.id)));
         for prev in earlier {
-            let old = self.data.agenda_of_event(prev.id)?;
+            let old = cx.data.agenda_of_event(prev.id)?;
             if old.is_empty() {
                 continue;
             }
@@ -501,17 +531,16 @@ impl App {
                 })
                 .collect();
             renumber(&mut items);
-            self.data.save_agenda_items(&mut items)?;
-            self.agenda.load(items);
-            self.say(
+            cx.data.save_agenda_items(&mut items)?;
+            self.load(items);
+            cx.say(
                 Tone::Good,
                 i18n::agenda_copied(&prev.date.format("%Y-%m-%d").to_string()),
             );
-            self.notes.dirty = true;
-            return Ok(());
+            return Ok(Effect::keep().changed(What::AGENDA));
         }
-        self.say(Tone::Warn, i18n::NO_EARLIER_AGENDA.get());
-        Ok(())
+        cx.say(Tone::Warn, i18n::NO_EARLIER_AGENDA.get());
+        Ok(Effect::keep())
     }
 }
 

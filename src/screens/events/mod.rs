@@ -4,11 +4,12 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-use super::{Action, App, Effect, Modal, Step, Tone};
 use crate::i18n;
 use crate::model::counts::DayCount;
 use crate::model::dates::{DAY_END, DAY_START, parse_due};
 use crate::model::{District, Event, EventStatus, Id, TextField as FieldKind, clean_line};
+use crate::screens::unit::{Ask, Asker, Cx, Effect, Question, What};
+use crate::screens::{Action, Modal, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::list::step;
 use crate::widgets::{Form, TextField};
@@ -137,92 +138,95 @@ impl EventForm {
     }
 }
 
-impl App {
-    /// Opens the F5 list on the current day, with each day's numbers.
-    pub(super) fn open_event_picker(&mut self) -> Result<(), StoreError> {
-        let selected = self
+impl EventPicker {
+    /// The F5 list on the current day, with each day's numbers.
+    pub fn open(cx: &Cx) -> Result<Modal, StoreError> {
+        let selected = cx
             .event
-            .as_ref()
-            .and_then(|e| self.events.iter().position(|x| x.id == e.id))
+            .and_then(|e| cx.events.iter().position(|x| x.id == e.id))
             .unwrap_or(0);
-        let mut counts = Vec::with_capacity(self.events.len());
-        for e in &self.events {
-            counts.push(self.data.day_count(e.id)?);
+        let mut counts = Vec::with_capacity(cx.events.len());
+        for e in cx.events {
+            counts.push(cx.data.day_count(e.id)?);
         }
-        self.open(Modal::EventPicker(Box::new(EventPicker {
+        Ok(Modal::EventPicker(Box::new(EventPicker {
             selected,
             counts,
-        })));
-        Ok(())
+        })))
     }
 
-    pub(super) fn on_event_picker(
-        &mut self,
-        p: &mut EventPicker,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
-        if let Some(k) = super::list_key(&action) {
-            p.selected = step(p.selected, k, self.events.len());
-            return Ok(Effect::Keep);
+    pub fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        if let Some(k) = crate::screens::list_key(&action) {
+            self.selected = step(self.selected, k, cx.events.len());
+            return Ok(Effect::keep());
         }
-        let chosen = self.events.get(p.selected).cloned();
+        let chosen = cx.events.get(self.selected).cloned();
         Ok(match (action, chosen) {
-            (Action::Cancel | Action::PickEvent, _) => Effect::Close,
-            (Action::Submit, Some(e)) => {
-                self.switch_event(e)?;
-                Effect::Close
-            }
-            (Action::NewEvent, _) => Effect::Open(self.new_event_form()),
+            (Action::Cancel | Action::PickEvent, _) => Effect::close(),
+            (Action::Submit, Some(e)) => Effect::close().to_day(Some(e)),
+            (Action::NewEvent, _) => Effect::open(new_event_form(cx)),
             (Action::Edit, Some(e)) => {
-                Effect::Open(Modal::EventForm(Box::new(EventForm::edit(&e))))
+                Effect::open(Modal::EventForm(Box::new(EventForm::edit(&e))))
             }
             (Action::Delete, Some(e)) => {
-                if self.data.event_holds_anything(e.id)? {
-                    self.say(Tone::Warn, i18n::event_not_empty(&e.title));
-                    Effect::Keep
+                if cx.data.event_holds_anything(e.id)? {
+                    cx.say(Tone::Warn, i18n::event_not_empty(&e.title));
+                    Effect::keep()
                 } else {
-                    Effect::Open(Modal::ConfirmDeleteEvent { id: e.id })
+                    Effect::ask(Ask::new(
+                        Asker::App,
+                        Question::DeleteEvent(e.id),
+                        i18n::DELETE_EVENT_TITLE.get(),
+                        i18n::confirm_delete_event(&crate::view::event_label(&e)),
+                    ))
                 }
             }
-            _ => Effect::Keep,
+            _ => Effect::keep(),
         })
     }
+}
 
-    /// The form for a new day: today if there is none today yet, else the same weekday a month
-    /// after the latest day.
-    pub(super) fn new_event_form(&self) -> Modal {
-        let today = self.now().local_date();
-        let last = self.events.iter().max_by_key(|e| e.date);
-        let date = match last {
-            Some(l) if l.date >= today => l
-                .date
-                .checked_add_months(chrono::Months::new(1))
-                .unwrap_or(l.date),
-            _ => today,
-        };
-        Modal::EventForm(Box::new(EventForm::new_day(date, last)))
+/// The form for a new day: today if there is none today yet, else the same weekday a month
+/// after the latest day.
+pub fn new_event_form(cx: &Cx) -> Modal {
+    let today = cx.now.local_date();
+    let last = cx.events.iter().max_by_key(|e| e.date);
+    let date = match last {
+        Some(l) if l.date >= today => l
+            .date
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(l.date),
+        _ => today,
+    };
+    Modal::EventForm(Box::new(EventForm::new_day(date, last)))
+}
+
+/// Deletes the empty day `id` (the answer to its question); another day becomes the current
+/// one when it was.
+pub fn delete_event(cx: &mut Cx, id: Id) -> Result<Effect, StoreError> {
+    let title = cx
+        .events
+        .iter()
+        .find(|e| e.id == id)
+        .map(|e| e.title.clone())
+        .unwrap_or_default();
+    if !cx.data.delete_empty_event(id)? {
+        cx.say(Tone::Warn, i18n::event_not_empty(&title));
+        return Ok(Effect::close());
     }
-
-    /// Makes `e` the day the desk, the lists and the minutes work on.
-    pub(super) fn switch_event(&mut self, e: Event) -> Result<(), StoreError> {
-        self.data.set_event(Some(&e), &self.events)?;
-        self.event = Some(e);
-        self.checkin = super::CheckinState::default();
-        self.checkin.refresh(&self.data.roster);
-        self.people.detail = None;
-        self.people.close_undo.clear();
-        self.people.refresh(&self.data.roster);
-        self.agenda = super::AgendaState::default();
-        self.notes.agenda_filter = None;
-        self.notes.selected = 0;
-        self.enter_screen()
+    cx.say(Tone::Info, i18n::event_deleted(&title));
+    let mut effect = Effect::close().changed(What::EVENTS);
+    if cx.event_id() == Some(id) {
+        let events = cx.data.events()?;
+        let next = crate::state::default_event(&events, cx.now.local_date()).cloned();
+        effect = effect.to_day(next);
     }
+    Ok(effect)
+}
 
-    pub(super) fn on_event_form(
-        &mut self,
-        f: &mut EventForm,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
+impl EventForm {
+    pub fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        let f = self;
         let dirty = f.is_dirty();
         let focus = f.form.focus;
         let text = match focus {
@@ -233,15 +237,16 @@ impl App {
             EventField::Venue => Some(&mut f.venue),
             EventField::District => None,
         };
-        let step = super::text_form_keys(&mut f.form, &EventField::ALL, dirty, text, &action);
+        let step =
+            crate::screens::text_form_keys(&mut f.form, &EventField::ALL, dirty, text, &action);
         match step {
             Step::Typed(e) => {
-                if self.edited(Some(e)) {
+                if cx.edited(Some(e)) {
                     match focus {
                         EventField::Title => f.title_auto = false,
                         // A title made from the date follows it.
                         EventField::Date if f.title_auto => {
-                            if let Some(d) = parse_due(&f.date, self.now().local_date()) {
+                            if let Some(d) = parse_due(&f.date, cx.now.local_date()) {
                                 let place = place_of(&f.title).unwrap_or("서울").to_string();
                                 f.title.set(&title_for(d, &place));
                             }
@@ -250,10 +255,11 @@ impl App {
                     }
                 }
             }
-            Step::Close => return Ok(Effect::Close),
+            Step::Close => return Ok(Effect::close()),
             Step::Pass => match action {
                 Action::Left | Action::Right if focus == EventField::District => {
-                    f.district = super::cycle(&District::ALL, f.district, action == Action::Right);
+                    f.district =
+                        crate::screens::cycle(&District::ALL, f.district, action == Action::Right);
                 }
                 Action::Input(ch) if focus == EventField::District => {
                     if let Some(d) = ch
@@ -263,23 +269,24 @@ impl App {
                         f.district = *d;
                     }
                 }
-                Action::Submit => return self.save_event_form(f),
+                Action::Submit => return f.save(cx),
                 _ => {}
             },
             Step::Took(_) | Step::Moved => {}
         }
-        Ok(Effect::Keep)
+        Ok(Effect::keep())
     }
 
-    fn save_event_form(&mut self, f: &mut EventForm) -> Result<Effect, StoreError> {
+    fn save(&mut self, cx: &mut Cx) -> Result<Effect, StoreError> {
+        let f = self;
         let title = clean_line(&f.title);
-        let date = parse_due(&f.date, self.now().local_date());
+        let date = parse_due(&f.date, cx.now.local_date());
         let time = |t: &TextField| {
             let t = t.trim();
             if t.is_empty() {
                 Ok(None)
             } else {
-                super::agenda::parse_hhmm(t).map(Some).ok_or(())
+                crate::screens::agenda::parse_hhmm(t).map(Some).ok_or(())
             }
         };
         let (start, end) = (time(&f.start), time(&f.end));
@@ -300,12 +307,12 @@ impl App {
         };
         if let Some((field, why)) = problem {
             f.form.refuse(field, why.get());
-            return Ok(Effect::Keep);
+            return Ok(Effect::keep());
         }
         let (Some(date), Ok(start), Ok(end)) = (date, start, end) else {
-            return Ok(Effect::Keep);
+            return Ok(Effect::keep());
         };
-        let mut e = match f.id.and_then(|id| self.events.iter().find(|e| e.id == id)) {
+        let mut e = match f.id.and_then(|id| cx.events.iter().find(|e| e.id == id)) {
             Some(e) => e.clone(),
             None => Event {
                 id: 0,
@@ -324,61 +331,17 @@ impl App {
         e.end = end;
         e.venue = clean_line(&f.venue);
         e.district = f.district;
-        self.data.save_event(&mut e)?;
+        cx.data.save_event(&mut e)?;
         let created = f.id.is_none();
-        self.say(Tone::Good, i18n::event_saved(&e.title, created));
-        // Saved: the form closes whatever the reload says. A new day, or the current one
-        // changed, is the day the app works on.
-        let current = self.event.as_ref().map(|c| c.id);
-        let reload = self.data.events().map(|events| self.events = events);
-        if let Err(err) = reload.and_then(|()| {
-            if created || current == Some(e.id) {
-                self.switch_event(e)
-            } else {
-                Ok(())
-            }
-        }) {
-            self.fail(err);
-        }
-        Ok(Effect::Close)
-    }
-
-    pub(super) fn on_confirm_delete_event(
-        &mut self,
-        id: Id,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
-        match super::confirm_answer(&action) {
-            Some(true) => {
-                let title = self
-                    .events
-                    .iter()
-                    .find(|e| e.id == id)
-                    .map(|e| e.title.clone())
-                    .unwrap_or_default();
-                if !self.data.delete_empty_event(id)? {
-                    self.say(Tone::Warn, i18n::event_not_empty(&title));
-                    return Ok(Effect::Close);
-                }
-                self.say(Tone::Info, i18n::event_deleted(&title));
-                self.events = self.data.events()?;
-                if self.event.as_ref().is_some_and(|e| e.id == id) {
-                    let next = super::default_event(&self.events, self.now().local_date()).cloned();
-                    match next {
-                        Some(e) => self.switch_event(e)?,
-                        None => {
-                            self.event = None;
-                            self.data.set_event(None, &self.events)?;
-                            self.checkin.refresh(&self.data.roster);
-                            self.people.refresh(&self.data.roster);
-                        }
-                    }
-                }
-                Ok(Effect::Close)
-            }
-            Some(false) => Ok(Effect::Close),
-            None => Ok(Effect::Keep),
-        }
+        cx.say(Tone::Good, i18n::event_saved(&e.title, created));
+        // A new day, or the current one changed, is the day the app works on.
+        let current = cx.event_id() == Some(e.id);
+        let effect = Effect::close().changed(What::EVENTS);
+        Ok(if created || current {
+            effect.to_day(Some(e))
+        } else {
+            effect
+        })
     }
 }
 

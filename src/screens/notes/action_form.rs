@@ -2,9 +2,11 @@
 //! taken, or the one whose whole name is typed; never a near match in its place) and a due date
 //! in the one grammar `model::dates::parse_due` reads.
 
-use super::{Action, App, Effect, Modal, Step, Tone};
+use super::NotesState;
 use crate::i18n;
 use crate::model::{Id, NoteKind, Owner, TextField as FieldKind};
+use crate::screens::unit::Cx;
+use crate::screens::{Action, Roster, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::{Form, Lookup, TextField};
 
@@ -51,51 +53,92 @@ impl ActionForm {
     }
 }
 
-impl App {
-    /// The name of an action item's owner.
-    pub fn owner_name(&self, o: &Owner) -> String {
-        match o {
-            Owner::Nobody => String::new(),
-            Owner::Person(id) => self
-                .data
-                .roster
-                .person(*id)
-                .map(|p| {
-                    let org = self.data.roster.org_name(p);
-                    if org.is_empty() {
-                        p.name.clone()
-                    } else {
-                        format!("{} ({org})", p.name)
-                    }
-                })
-                .unwrap_or_default(),
-            Owner::Org(id) => self
-                .data
-                .roster
-                .orgs
-                .get(id)
-                .map(|o| o.name.clone())
-                .unwrap_or_default(),
-            Owner::Named(name) => name.clone(),
+/// The name of an action item's owner.
+pub fn owner_name(roster: &Roster, o: &Owner) -> String {
+    match o {
+        Owner::Nobody => String::new(),
+        Owner::Person(id) => roster
+            .person(*id)
+            .map(|p| {
+                let org = roster.org_name(p);
+                if org.is_empty() {
+                    p.name.clone()
+                } else {
+                    format!("{} ({org})", p.name)
+                }
+            })
+            .unwrap_or_default(),
+        Owner::Org(id) => roster
+            .orgs
+            .get(id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default(),
+        Owner::Named(name) => name.clone(),
+    }
+}
+
+/// The candidate whose whole name is `typed` (spaces and case aside), if any.
+fn exact_owner(roster: &Roster, typed: &str, candidates: &[OwnerPick]) -> Option<usize> {
+    let key = crate::model::contact::org_key(typed);
+    candidates.iter().position(|c| {
+        let name = match c {
+            OwnerPick::Person(p) => roster.person(*p).map(|p| p.name.as_str()),
+            OwnerPick::Org(o) => roster.orgs.get(o).map(|o| o.name.as_str()),
+        };
+        name.is_some_and(|n| crate::model::contact::org_key(n) == key)
+    })
+}
+
+/// People, then organisations, matching what was typed as owner.
+pub fn owner_candidates(roster: &Roster, q: &str) -> Vec<OwnerPick> {
+    if q.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    let mut out = Vec::new();
+    roster.index.search_top(q, 5, &mut hits);
+    out.extend(hits.iter().map(|h| OwnerPick::Person(h.id)));
+    roster.org_index.search_top(q, 3, &mut hits);
+    // An organisation named exactly goes first (its members also match its name).
+    let key = crate::model::contact::org_key(q);
+    for h in hits.iter().rev() {
+        let exact = roster
+            .orgs
+            .get(&h.id)
+            .is_some_and(|o| crate::model::contact::org_key(&o.name) == key);
+        if exact {
+            out.insert(0, OwnerPick::Org(h.id));
+        } else {
+            out.push(OwnerPick::Org(h.id));
         }
     }
+    out
+}
 
-    pub(super) fn open_action_form(&mut self, id: Id) {
-        let Some(n) = self.notes.all.get(&id) else {
+/// The name an owner pick shows in the owner field.
+fn owner_label(roster: &Roster, o: OwnerPick) -> String {
+    match o {
+        OwnerPick::Person(p) => roster.person_label(p),
+        OwnerPick::Org(o) => roster.org_label(o),
+    }
+}
+
+impl NotesState {
+    pub(crate) fn open_action_form(&mut self, cx: &mut Cx, id: Id) {
+        let Some(n) = self.all.get(&id) else {
             return;
         };
         let NoteKind::Action { owner, due, .. } = &n.kind else {
-            self.say(Tone::Warn, i18n::NOT_AN_ACTION.get());
+            cx.say(Tone::Warn, i18n::NOT_AN_ACTION.get());
             return;
         };
+        let roster = &cx.data.roster;
         let owner_text = match owner {
-            Owner::Person(p) => self
-                .data
-                .roster
+            Owner::Person(p) => roster
                 .person(*p)
                 .map(|p| p.name.clone())
                 .unwrap_or_default(),
-            _ => self.owner_name(owner),
+            _ => owner_name(roster, owner),
         };
         let due_text = due
             .map(|d| d.format("%Y-%m-%d").to_string())
@@ -106,107 +149,62 @@ impl App {
             _ => None,
         };
         let form = ActionForm::new(id, &owner_text, chosen, &due_text);
-        self.open(Modal::ActionForm(Box::new(form)));
+        self.action_form = Some(Box::new(form));
     }
 
-    /// The candidate whose whole name is `typed` (spaces and case aside), if any.
-    fn exact_owner(&self, typed: &str, candidates: &[OwnerPick]) -> Option<usize> {
-        let key = crate::model::contact::org_key(typed);
-        candidates.iter().position(|c| {
-            let name = match c {
-                OwnerPick::Person(p) => self.data.roster.person(*p).map(|p| p.name.as_str()),
-                OwnerPick::Org(o) => self.data.roster.orgs.get(o).map(|o| o.name.as_str()),
-            };
-            name.is_some_and(|n| crate::model::contact::org_key(n) == key)
-        })
-    }
-
-    /// People, then organisations, matching what was typed as owner.
-    pub fn owner_candidates(&self, q: &str) -> Vec<OwnerPick> {
-        if q.trim().is_empty() {
-            return Vec::new();
-        }
-        let mut hits = Vec::new();
-        let mut out = Vec::new();
-        self.data.roster.index.search_top(q, 5, &mut hits);
-        out.extend(hits.iter().map(|h| OwnerPick::Person(h.id)));
-        self.data.roster.org_index.search_top(q, 3, &mut hits);
-        // An organisation named exactly goes first (its members also match its name).
-        let key = crate::model::contact::org_key(q);
-        for h in hits.iter().rev() {
-            let exact = self
-                .data
-                .roster
-                .orgs
-                .get(&h.id)
-                .is_some_and(|o| crate::model::contact::org_key(&o.name) == key);
-            if exact {
-                out.insert(0, OwnerPick::Org(h.id));
-            } else {
-                out.push(OwnerPick::Org(h.id));
-            }
-        }
-        out
-    }
-
-    pub(super) fn on_action_form(
+    /// A key for the owner-and-due form; whether the form is done with (saved or closed).
+    pub(crate) fn on_action_form(
         &mut self,
+        cx: &mut Cx,
         form: &mut ActionForm,
         action: Action,
-    ) -> Result<Effect, StoreError> {
+    ) -> Result<bool, StoreError> {
         let dirty = form.is_dirty();
         let (text, list) = match form.form.focus {
             ActionField::Owner => (None, Some(&mut form.owner)),
             ActionField::Due => (Some(&mut form.due), None),
         };
-        let step = super::form_keys(
+        let roster = &cx.data.roster;
+        let step = crate::screens::form_keys(
             &mut form.form,
             &[ActionField::Owner, ActionField::Due],
             dirty,
             text,
             list,
-            |o| self.owner_label(o),
+            |o| owner_label(roster, o),
             &action,
         );
         match step {
             Step::Typed(e) => {
-                if self.edited(Some(e)) && form.form.focus == ActionField::Owner {
-                    let hits = self.owner_candidates(&form.owner.text);
+                if cx.edited(Some(e)) && form.form.focus == ActionField::Owner {
+                    let roster = &cx.data.roster;
+                    let hits = owner_candidates(roster, &form.owner.text);
                     // What was typed exactly (a person's or an organisation's whole name) is
                     // highlighted, never a near match in its place.
-                    let exact = self.exact_owner(&form.owner.text, &hits);
+                    let exact = exact_owner(roster, &form.owner.text, &hits);
                     form.owner.suggest(hits, exact);
                 }
             }
             Step::Took(_) => form.form.focus = ActionField::Due,
-            Step::Close => return Ok(Effect::Close),
-            Step::Pass if action == Action::Submit => return self.save_action_form(form),
+            Step::Close => return Ok(true),
+            Step::Pass if action == Action::Submit => return self.save_action_form(cx, form),
             Step::Moved | Step::Pass => {}
         }
         if form.form.focus != ActionField::Owner {
             form.owner.close();
         }
-        Ok(Effect::Keep)
+        Ok(false)
     }
 
-    /// The name an owner pick shows in the owner field.
-    fn owner_label(&self, o: OwnerPick) -> String {
-        match o {
-            OwnerPick::Person(p) => self.data.roster.person_label(p),
-            OwnerPick::Org(o) => self.data.roster.org_label(o),
-        }
-    }
-
-    fn save_action_form(&mut self, form: &mut ActionForm) -> Result<Effect, StoreError> {
-        let Some(mut n) = self.notes.all.get(&form.note_id).cloned() else {
-            return Ok(Effect::Close);
+    fn save_action_form(&mut self, cx: &mut Cx, form: &mut ActionForm) -> Result<bool, StoreError> {
+        let Some(mut n) = self.all.get(&form.note_id).cloned() else {
+            return Ok(true);
         };
         let base = self
-            .notes
             .dates
             .get(&n.event_id)
             .copied()
-            .unwrap_or_else(|| self.now().local_date());
+            .unwrap_or_else(|| cx.now.local_date());
         let new_due = if form.due.trim().is_empty() {
             None
         } else {
@@ -214,7 +212,7 @@ impl App {
                 Some(d) => Some(d),
                 None => {
                     form.form.refuse(ActionField::Due, i18n::BAD_DUE.get());
-                    return Ok(Effect::Keep);
+                    return Ok(false);
                 }
             }
         };
@@ -224,9 +222,10 @@ impl App {
         } else {
             // The owner taken from the list, else the one whose whole name was typed, else the
             // name as written (never a near match in its place).
+            let roster = &cx.data.roster;
             let exact = || {
-                let hits = self.owner_candidates(&typed);
-                self.exact_owner(&typed, &hits).map(|i| hits[i])
+                let hits = owner_candidates(roster, &typed);
+                exact_owner(roster, &typed, &hits).map(|i| hits[i])
             };
             match form.owner.chosen.or_else(exact) {
                 Some(OwnerPick::Person(p)) => Owner::Person(p),
@@ -239,9 +238,9 @@ impl App {
             *owner = new_owner;
             *due = new_due;
         }
-        self.data.save_note(&mut n)?;
-        self.notes.all.insert(n.id, n);
-        self.say(Tone::Good, i18n::NOTE_SAVED.get());
-        Ok(Effect::Close)
+        cx.data.save_note(&mut n)?;
+        self.all.insert(n.id, n);
+        cx.say(Tone::Good, i18n::NOTE_SAVED.get());
+        Ok(true)
     }
 }

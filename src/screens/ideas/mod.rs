@@ -2,12 +2,13 @@
 //! history recorded, a form to create and edit, filters, and a detail view with linked notes.
 //! Every confirmed change is written (durably) before memory and the screen show it.
 
-use super::{Action, App, Effect, Modal, Screen, Step, Tone};
 use crate::i18n;
 use crate::model::{
     Id, Idea, IdeaCategory, IdeaMove, IdeaStatus, Note, NoteKind, Owner, TextField as FieldKind,
     Ts, clean_line, clean_multiline,
 };
+use crate::screens::unit::{Cx, Effect, Unit, What};
+use crate::screens::{Action, Context, Step, Tone};
 use crate::store::StoreError;
 use crate::widgets::{Form, Lookup, Pick, TextField};
 
@@ -214,6 +215,16 @@ pub struct IdeasState {
     /// Selected column (index into `columns()`) and card within it.
     pub col: usize,
     pub row: usize,
+    /// The form, filter or detail open over the board.
+    pub dialog: Option<IdeaDialog>,
+}
+
+/// What opens over the board.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IdeaDialog {
+    Form(Box<IdeaForm>),
+    Filter(Box<FilterForm>),
+    Detail(Box<IdeaDetail>),
 }
 
 impl IdeasState {
@@ -318,13 +329,61 @@ impl IdeasState {
 fn cycle_category(c: Option<IdeaCategory>, forward: bool) -> Option<IdeaCategory> {
     let mut all: Vec<Option<IdeaCategory>> = vec![None];
     all.extend(IdeaCategory::ALL.iter().copied().map(Some));
-    super::cycle(&all, c, forward)
+    crate::screens::cycle(&all, c, forward)
 }
 
-impl App {
+impl Unit for IdeasState {
+    fn context(&self) -> Context {
+        match &self.dialog {
+            None => Context::IdeasBoard,
+            Some(IdeaDialog::Detail(_)) => Context::IdeaDetail,
+            Some(IdeaDialog::Form(_) | IdeaDialog::Filter(_)) => Context::Form,
+        }
+    }
+
+    fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        let Some(mut dialog) = self.dialog.take() else {
+            return self.on_board(cx, action);
+        };
+        let next = match &mut dialog {
+            IdeaDialog::Form(f) => self.on_idea_form(cx, f, action),
+            IdeaDialog::Filter(f) => Ok(self.on_idea_filter(cx, f, action)),
+            IdeaDialog::Detail(d) => Ok(self.on_idea_detail(d, action)),
+        };
+        match next {
+            Ok(Next::Keep) => self.dialog = Some(dialog),
+            Err(e) => {
+                self.dialog = Some(dialog);
+                return Err(e);
+            }
+            Ok(Next::Close) => {}
+            Ok(Next::Saved) => return Ok(Effect::keep().changed(What::IDEAS)),
+            Ok(Next::Open(d)) => self.dialog = Some(d),
+        }
+        Ok(Effect::keep())
+    }
+
+    fn on_changed(&mut self, cx: &mut Cx, what: What) -> Result<(), StoreError> {
+        if what.has(What::IDEAS | What::PEOPLE | What::DAY) {
+            self.set_ideas(cx.data.ideas()?);
+            self.clamp(cx.now);
+        }
+        Ok(())
+    }
+}
+
+/// What a key did in one of the board's dialogs.
+enum Next {
+    Keep,
+    Close,
+    Saved,
+    Open(IdeaDialog),
+}
+
+impl IdeasState {
     /// Opens the idea form prefilled from a note (title from its first line, the note linked,
-    /// organisations it names, the owner and due date of an action item) on the Ideas screen.
-    pub fn start_idea_from_note(&mut self, note: &Note) {
+    /// organisations it names, the owner and due date of an action item).
+    pub fn start_from_note(&mut self, cx: &Cx, note: &Note) {
         let mut lines = note.text.lines().map(str::trim).filter(|l| !l.is_empty());
         let title = lines.next().unwrap_or("");
         let rest: Vec<&str> = lines.collect();
@@ -334,7 +393,7 @@ impl App {
             note_ids: vec![note.id],
             ..Default::default()
         };
-        let mut named: Vec<(usize, Id)> = self
+        let mut named: Vec<(usize, Id)> = cx
             .data
             .roster
             .orgs
@@ -353,13 +412,12 @@ impl App {
                 form.due.set(&d.format("%Y-%m-%d").to_string());
             }
         }
-        self.screen = Screen::Ideas;
-        self.open(Modal::IdeaForm(Box::new(form)));
+        self.dialog = Some(IdeaDialog::Form(Box::new(form)));
     }
 
-    pub(super) fn on_ideas_board(&mut self, action: Action) -> Result<(), StoreError> {
-        let now = self.now();
-        let s = &mut self.ideas;
+    fn on_board(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        let now = cx.now;
+        let s = &mut *self;
         let ncols = s.columns().len();
         match action {
             Action::PrevColumn => {
@@ -370,15 +428,22 @@ impl App {
                 s.col = (s.col + 1) % ncols;
                 s.clamp(now);
             }
-            a if super::list_key(&a).is_some() => {
+            a if crate::screens::list_key(&a).is_some() => {
                 let len = s.column(s.selected_status(), now).len();
-                if let Some(k) = super::list_key(&a) {
+                if let Some(k) = crate::screens::list_key(&a) {
                     s.row = crate::widgets::list::step(s.row, k, len);
                 }
             }
-            Action::MoveIdeaBack => return self.step_selected(false),
-            Action::MoveIdeaForward => return self.step_selected(true),
-            Action::DropIdea => return self.drop_or_restore_selected(),
+            Action::MoveIdeaBack => return self.step_selected(cx, false),
+            Action::MoveIdeaForward => return self.step_selected(cx, true),
+            Action::DropIdea => return self.drop_or_restore_selected(cx),
+            Action::IdeaFrom(note) => {
+                let found = cx.data.notes()?.into_iter().find(|n| n.id == note);
+                if let Some(n) = found {
+                    self.start_from_note(cx, &n);
+                }
+                return Ok(Effect::keep());
+            }
             Action::ToggleDropped => {
                 s.show_dropped = !s.show_dropped;
                 let text = if s.show_dropped {
@@ -386,19 +451,19 @@ impl App {
                 } else {
                     i18n::DROPPED_HIDDEN
                 };
-                self.say(Tone::Info, text.get());
+                cx.say(Tone::Info, text.get());
             }
-            Action::NewIdea => self.modal = Some(Modal::IdeaForm(Box::default())),
+            Action::NewIdea => s.dialog = Some(IdeaDialog::Form(Box::default())),
             Action::EditIdea => match s.selected(now) {
-                Some(i) => self.modal = Some(Modal::IdeaForm(Box::new(IdeaForm::edit(i)))),
-                None => self.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get()),
+                Some(i) => s.dialog = Some(IdeaDialog::Form(Box::new(IdeaForm::edit(i)))),
+                None => cx.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get()),
             },
             Action::OpenIdea | Action::Submit => match s.selected(now).map(|i| i.id) {
-                Some(id) => self.open_idea_detail(id)?,
-                None => self.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get()),
+                Some(id) => self.open_idea_detail(cx, id)?,
+                None => cx.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get()),
             },
             Action::FilterMenu => {
-                self.modal = Some(Modal::IdeaFilter(Box::new(FilterForm::new(
+                s.dialog = Some(IdeaDialog::Filter(Box::new(FilterForm::new(
                     s.filter.clone(),
                 ))))
             }
@@ -409,26 +474,25 @@ impl App {
             Action::ClearFilter | Action::Cancel => {
                 if s.filter.is_active() {
                     s.filter = IdeaFilter::default();
-                    self.say(Tone::Info, i18n::FILTER_CLEARED.get());
+                    cx.say(Tone::Info, i18n::FILTER_CLEARED.get());
                 }
-                self.ideas.clamp(now);
+                self.clamp(now);
             }
             _ => {}
         }
-        self.ideas.clamp(now);
-        Ok(())
+        self.clamp(now);
+        Ok(Effect::keep())
     }
 
-    fn open_idea_detail(&mut self, id: Id) -> Result<(), StoreError> {
+    fn open_idea_detail(&mut self, cx: &mut Cx, id: Id) -> Result<(), StoreError> {
         let links = self
-            .ideas
             .idea(id)
             .map(|i| i.note_ids.clone())
             .unwrap_or_default();
         let notes = if links.is_empty() {
             Vec::new()
         } else {
-            let mut v: Vec<Note> = self
+            let mut v: Vec<Note> = cx
                 .data
                 .notes()?
                 .into_iter()
@@ -437,7 +501,7 @@ impl App {
             v.sort_by_key(|n| (n.at, n.id));
             v
         };
-        self.open(Modal::IdeaDetail(Box::new(IdeaDetail {
+        self.dialog = Some(IdeaDialog::Detail(Box::new(IdeaDetail {
             id,
             notes,
             scroll: 0,
@@ -445,41 +509,41 @@ impl App {
         Ok(())
     }
 
-    pub(super) fn on_idea_detail(&mut self, d: &mut IdeaDetail, action: Action) -> Effect {
+    fn on_idea_detail(&mut self, d: &mut IdeaDetail, action: Action) -> Next {
         d.scroll = match action {
             Action::Up => d.scroll.saturating_sub(1),
             Action::Down => d.scroll.saturating_add(1),
             Action::PageUp => d.scroll.saturating_sub(10),
             Action::PageDown => d.scroll.saturating_add(10),
             Action::EditIdea | Action::Submit => {
-                return match self.ideas.idea(d.id) {
-                    Some(i) => Effect::Open(Modal::IdeaForm(Box::new(IdeaForm::edit(i)))),
-                    None => Effect::Close,
+                return match self.idea(d.id) {
+                    Some(i) => Next::Open(IdeaDialog::Form(Box::new(IdeaForm::edit(i)))),
+                    None => Next::Close,
                 };
             }
-            Action::Cancel => return Effect::Close,
+            Action::Cancel => return Next::Close,
             _ => d.scroll,
         };
-        Effect::Keep
+        Next::Keep
     }
 
     /// Saves a changed copy of an idea; memory follows only once the store has it.
-    fn save_idea(&mut self, mut idea: Idea) -> Result<Id, StoreError> {
-        self.data.save_idea(&mut idea)?;
+    fn save_idea(&mut self, cx: &mut Cx, mut idea: Idea) -> Result<Id, StoreError> {
+        cx.data.save_idea(&mut idea)?;
         let id = idea.id;
-        self.ideas.keep_saved(idea);
+        self.keep_saved(idea);
         Ok(id)
     }
 
     /// Moves an idea to `to`, recording the move in its history; durable before it shows.
-    pub fn move_idea(&mut self, id: Id, to: IdeaStatus) -> Result<(), StoreError> {
-        let Some(mut idea) = self.ideas.idea(id).cloned() else {
-            return Ok(());
+    pub fn move_idea(&mut self, cx: &mut Cx, id: Id, to: IdeaStatus) -> Result<Effect, StoreError> {
+        let Some(mut idea) = self.idea(id).cloned() else {
+            return Ok(Effect::keep());
         };
         if idea.status == to {
-            return Ok(());
+            return Ok(Effect::keep());
         }
-        let now = self.now();
+        let now = cx.now;
         idea.history.push(IdeaMove {
             at: now,
             from: idea.status,
@@ -488,18 +552,18 @@ impl App {
         idea.status = to;
         idea.updated = now;
         let title = idea.title.clone();
-        self.save_idea(idea)?;
-        self.ideas.select(id, now);
-        let hidden = to == IdeaStatus::Dropped && !self.ideas.show_dropped;
-        self.say(Tone::Good, i18n::idea_moved(&title, to, hidden));
-        Ok(())
+        self.save_idea(cx, idea)?;
+        self.select(id, now);
+        let hidden = to == IdeaStatus::Dropped && !self.show_dropped;
+        cx.say(Tone::Good, i18n::idea_moved(&title, to, hidden));
+        Ok(Effect::keep().changed(What::IDEAS))
     }
 
-    fn step_selected(&mut self, forward: bool) -> Result<(), StoreError> {
-        let now = self.now();
-        let Some(i) = self.ideas.selected(now) else {
-            self.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get());
-            return Ok(());
+    fn step_selected(&mut self, cx: &mut Cx, forward: bool) -> Result<Effect, StoreError> {
+        let now = cx.now;
+        let Some(i) = self.selected(now) else {
+            cx.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get());
+            return Ok(Effect::keep());
         };
         let (id, status) = (i.id, i.status);
         let pipe = &IdeaStatus::PIPELINE;
@@ -507,21 +571,21 @@ impl App {
             Some(p) if forward => pipe.get(p + 1).copied(),
             Some(p) => p.checked_sub(1).map(|q| pipe[q]),
             None => {
-                self.say(Tone::Warn, i18n::RESTORE_FIRST.get());
-                return Ok(());
+                cx.say(Tone::Warn, i18n::RESTORE_FIRST.get());
+                return Ok(Effect::keep());
             }
         };
         match to {
-            Some(to) => self.move_idea(id, to),
-            None => Ok(()),
+            Some(to) => self.move_idea(cx, id, to),
+            None => Ok(Effect::keep()),
         }
     }
 
-    fn drop_or_restore_selected(&mut self) -> Result<(), StoreError> {
-        let now = self.now();
-        let Some(i) = self.ideas.selected(now) else {
-            self.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get());
-            return Ok(());
+    fn drop_or_restore_selected(&mut self, cx: &mut Cx) -> Result<Effect, StoreError> {
+        let now = cx.now;
+        let Some(i) = self.selected(now) else {
+            cx.say(Tone::Warn, i18n::NO_IDEA_SELECTED.get());
+            return Ok(Effect::keep());
         };
         let id = i.id;
         let to = if i.status == IdeaStatus::Dropped {
@@ -535,30 +599,31 @@ impl App {
         } else {
             IdeaStatus::Dropped
         };
-        self.move_idea(id, to)
+        self.move_idea(cx, id, to)
     }
 
-    pub(super) fn on_idea_form(
+    fn on_idea_form(
         &mut self,
+        cx: &mut Cx,
         f: &mut IdeaForm,
         action: Action,
-    ) -> Result<Effect, StoreError> {
+    ) -> Result<Next, StoreError> {
         let focus = f.form.focus;
         // Backspace in an empty lookup takes back the last organisation or the owner chosen.
         if action == Action::Backspace {
             match focus {
                 FormField::Orgs if f.orgs.text.is_empty() => {
                     f.org_ids.pop();
-                    return Ok(Effect::Keep);
+                    return Ok(Next::Keep);
                 }
                 FormField::Owner if f.owner_lookup.text.is_empty() => {
                     f.owner = None;
-                    return Ok(Effect::Keep);
+                    return Ok(Next::Keep);
                 }
                 _ => {}
             }
         }
-        let dirty = f.differs(&IdeaForm::base(f, &self.ideas));
+        let dirty = f.differs(&IdeaForm::base(f, self));
         let (text, list) = match focus {
             FormField::Title => (Some(&mut f.title), None),
             FormField::Category => (None, None),
@@ -568,7 +633,7 @@ impl App {
             FormField::Due => (Some(&mut f.due), None),
             FormField::Description => (Some(&mut f.description), None),
         };
-        let step = super::form_keys(
+        let step = crate::screens::form_keys(
             &mut f.form,
             &FormField::ALL,
             dirty,
@@ -579,10 +644,10 @@ impl App {
         );
         match step {
             Step::Typed(e) => {
-                if self.edited(Some(e)) {
+                if cx.edited(Some(e)) {
                     match focus {
-                        FormField::Orgs => self.data.roster.suggest_orgs(&mut f.orgs),
-                        FormField::Owner => self.data.roster.suggest_people(&mut f.owner_lookup),
+                        FormField::Orgs => cx.data.roster.suggest_orgs(&mut f.orgs),
+                        FormField::Owner => cx.data.roster.suggest_people(&mut f.owner_lookup),
                         _ => {}
                     }
                 }
@@ -601,13 +666,16 @@ impl App {
                 f.form.step(&FormField::ALL, true);
             }
             Step::Took(Pick::Typed) | Step::Moved => {}
-            Step::Close => return Ok(Effect::Close),
+            Step::Close => return Ok(Next::Close),
             Step::Pass => match action {
                 Action::Left | Action::Right if focus == FormField::Category => {
-                    f.category =
-                        super::cycle(&IdeaCategory::ALL, f.category, action == Action::Right);
+                    f.category = crate::screens::cycle(
+                        &IdeaCategory::ALL,
+                        f.category,
+                        action == Action::Right,
+                    );
                 }
-                Action::Submit => return self.save_idea_form(f),
+                Action::Submit => return self.save_idea_form(cx, f),
                 _ => {}
             },
         }
@@ -617,11 +685,11 @@ impl App {
         if f.form.focus != FormField::Owner {
             f.owner_lookup.close();
         }
-        Ok(Effect::Keep)
+        Ok(Next::Keep)
     }
 
-    fn save_idea_form(&mut self, f: &mut IdeaForm) -> Result<Effect, StoreError> {
-        let now = self.now();
+    fn save_idea_form(&mut self, cx: &mut Cx, f: &mut IdeaForm) -> Result<Next, StoreError> {
+        let now = cx.now;
         let title = clean_line(&f.title);
         let due = if f.due.trim().is_empty() {
             Ok(None)
@@ -643,9 +711,9 @@ impl App {
         };
         if let Some((field, why)) = problem {
             f.form.refuse(field, why.get());
-            return Ok(Effect::Keep);
+            return Ok(Next::Keep);
         }
-        let mut idea = match self.ideas.idea(f.id) {
+        let mut idea = match self.idea(f.id) {
             Some(i) if f.id != 0 => i.clone(),
             _ => Idea {
                 id: 0,
@@ -679,18 +747,18 @@ impl App {
         let created = f.id == 0;
         let title = idea.title.clone();
         // On a failure the form stays open with what was typed (the modal's rule).
-        let id = self.save_idea(idea)?;
-        self.ideas.select(id, now);
+        let id = self.save_idea(cx, idea)?;
+        self.select(id, now);
         let text = if created {
             i18n::idea_created(&title)
         } else {
             i18n::idea_saved(&title)
         };
-        self.say(Tone::Good, text);
-        Ok(Effect::Close)
+        cx.say(Tone::Good, text);
+        Ok(Next::Saved)
     }
 
-    pub(super) fn on_idea_filter(&mut self, f: &mut FilterForm, action: Action) -> Effect {
+    fn on_idea_filter(&mut self, cx: &mut Cx, f: &mut FilterForm, action: Action) -> Next {
         let focus = f.form.focus;
         let (text, list) = match focus {
             FilterField::Org => (None, Some(&mut f.org)),
@@ -712,9 +780,9 @@ impl App {
                 FilterField::Stale => f.filter.stale = false,
                 FilterField::Text => {}
             }
-            return Effect::Keep;
+            return Next::Keep;
         }
-        let step = super::form_keys(
+        let step = crate::screens::form_keys(
             &mut f.form,
             &FilterField::ALL,
             false,
@@ -725,10 +793,10 @@ impl App {
         );
         match step {
             Step::Typed(e) => {
-                if self.edited(Some(e)) {
+                if cx.edited(Some(e)) {
                     match focus {
-                        FilterField::Org => self.data.roster.suggest_orgs(&mut f.org),
-                        FilterField::Owner => self.data.roster.suggest_people(&mut f.owner),
+                        FilterField::Org => cx.data.roster.suggest_orgs(&mut f.org),
+                        FilterField::Owner => cx.data.roster.suggest_people(&mut f.owner),
                         _ => {}
                     }
                 }
@@ -744,7 +812,7 @@ impl App {
                 }
             },
             Step::Took(Pick::Typed) | Step::Moved => {}
-            Step::Close => return Effect::Close,
+            Step::Close => return Next::Close,
             Step::Pass => match action {
                 Action::Input(' ') if focus == FilterField::Stale => {
                     f.filter.stale = !f.filter.stale
@@ -756,11 +824,11 @@ impl App {
                     f.filter.stale = !f.filter.stale;
                 }
                 Action::Submit => {
-                    let now = self.now();
-                    self.ideas.filter = f.filter.clone();
-                    self.ideas.row = 0;
-                    self.ideas.select_nonempty(now);
-                    return Effect::Close;
+                    let now = cx.now;
+                    self.filter = f.filter.clone();
+                    self.row = 0;
+                    self.select_nonempty(now);
+                    return Next::Close;
                 }
                 _ => {}
             },
@@ -771,7 +839,7 @@ impl App {
         if f.form.focus != FilterField::Owner {
             f.owner.close();
         }
-        Effect::Keep
+        Next::Keep
     }
 }
 

@@ -3,7 +3,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::state::{Action, Context};
+mod action;
+
+pub use action::{Action, Context};
 
 /// One key binding: the key, how it is written on screen, and the action.
 pub struct Binding {
@@ -252,11 +254,18 @@ const EDITOR: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+/// A question: yes or no, also as the jamo the Korean 2-set layout puts on y and n (ㅛ, ㅜ),
+/// which reach these bindings as their letters.
 const CONFIRM: &[Binding] = &[
-    key(KeyCode::Enter, "Enter / y", Action::Submit),
-    key(KeyCode::Esc, "Esc / n", Action::Cancel),
+    key(KeyCode::Enter, "Enter / y", Action::Yes),
+    key(KeyCode::Char('y'), "y", Action::Yes),
+    key(KeyCode::Esc, "Esc / n", Action::No),
+    key(KeyCode::Char('n'), "n", Action::No),
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
+
+/// The third answer of a question that offers it.
+const DISCARD: &[Binding] = &[key(KeyCode::Char('d'), "d", Action::Discard)];
 
 const PICKER: &[Binding] = &[
     key(KeyCode::Up, "↑", Action::Up),
@@ -330,6 +339,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::ImportPreview => vec![IMPORT_PREVIEW],
         Context::PrintMenu => vec![PRINT_MENU],
         Context::Confirm => vec![CONFIRM],
+        Context::AskDiscard => vec![CONFIRM, DISCARD],
         Context::EventPicker => vec![PICKER],
         Context::Missing => vec![MISSING, LIST],
         Context::OfferDemo => vec![OFFER_DEMO],
@@ -356,7 +366,6 @@ pub fn types_text(ctx: Context) -> bool {
     matches!(
         ctx,
         Context::Checkin
-            | Context::Confirm
             | Context::People
             | Context::Orgs
             | Context::Form
@@ -447,16 +456,19 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::ImportPreview, Action::Cancel) => Some(L("뒤로", "back")),
         // The preview names PgDn/PgUp itself when the workbook has several lists.
         (Context::ImportPreview, Action::Quit | Action::PageDown | Action::PageUp) => None,
-        (Context::Form | Context::PathInput | Context::Confirm, Action::Cancel) => {
-            Some(L("취소", "cancel"))
-        }
+        (Context::Form | Context::PathInput, Action::Cancel) => Some(L("취소", "cancel")),
+        (Context::Confirm | Context::AskDiscard, Action::Yes) => Some(L("확인", "confirm")),
+        (Context::Confirm | Context::AskDiscard, Action::No) => Some(L("취소", "cancel")),
         (Context::Form, Action::NextField) => Some(L("다음 칸", "next field")),
         // Shift-Tab is in F1; the form's line has room for the keys used most.
         (Context::Form, Action::PrevField) => None,
         (Context::Form | Context::PathInput, Action::ClearField) => {
             Some(L("칸 비우기", "clear field"))
         }
-        (Context::Form | Context::PathInput | Context::Confirm, Action::Quit) => None,
+        (
+            Context::Form | Context::PathInput | Context::Confirm | Context::AskDiscard,
+            Action::Quit,
+        ) => None,
         (_, Action::Submit) => Some(L("확인", "confirm")),
         (Context::NoteEditor, Action::Cancel) => Some(L("닫기", "close")),
         _ => a.short(),
@@ -493,7 +505,7 @@ pub fn footer(ctx: Context) -> String {
         .collect::<Vec<_>>()
         .join(" · ");
     // On a screen, typing searches; in a form or dialog it is obvious where the text goes.
-    if types_text(ctx) && !matches!(ctx, Context::Form | Context::PathInput | Context::Confirm) {
+    if types_text(ctx) && !matches!(ctx, Context::Form | Context::PathInput) {
         format!("{} → {line}", crate::i18n::TYPE_TO_SEARCH.get())
     } else {
         line
@@ -504,10 +516,11 @@ pub fn footer(ctx: Context) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 18] = [
+    const ALL: [Context; 19] = [
         Context::Checkin,
         Context::Missing,
         Context::Confirm,
+        Context::AskDiscard,
         Context::EventPicker,
         Context::Help,
         Context::OfferDemo,

@@ -1,12 +1,13 @@
 //! Import and export from the People screen: the same code paths as `netday import` and
 //! `netday export people`.
 
-use super::{Action, App, Effect, Modal, Tone, Writing, Wrote};
 use crate::i18n;
 use crate::io::csv::{Field, Override, ParsedCsv, parse_people_sheet_with};
 use crate::io::import::{self, ImportSummary, Stopped};
 use crate::model::TextField as FieldKind;
 use crate::progress::Abandoned;
+use crate::screens::unit::{Cx, Effect, Job, What};
+use crate::screens::{Action, Modal, Tone, Writing, Wrote};
 use crate::store::StoreError;
 use crate::widgets::TextField;
 
@@ -126,45 +127,44 @@ impl ExportDialog {
 pub use crate::io::files::expand_home;
 
 /// Typing into the path field; says when a paste was cut.
-fn edit_path(app: &mut App, path: &mut TextField, action: &Action) {
-    app.edited(super::edit_text(path, action));
+fn edit_path(cx: &mut Cx, path: &mut TextField, action: &Action) {
+    cx.edited(crate::screens::edit_text(path, action));
 }
 
-impl App {
-    pub(super) fn open_import(&mut self) {
-        let register = self.event.is_some();
-        self.open(Modal::Import(Box::new(ImportDialog::new(register))));
-    }
+/// The import dialog, registering for the day open now when there is one.
+pub fn open_import(cx: &Cx) -> Effect {
+    let register = cx.event.is_some();
+    Effect::open(Modal::Import(Box::new(ImportDialog::new(register))))
+}
 
-    pub(super) fn open_export(&mut self) {
-        let date = self.now().local_date().format("%Y%m%d");
-        // In Documents (or the current directory), where a Windows or Mac user looks.
-        let name = format!("netday-people-{date}.xlsx");
-        let path = self
-            .export_path(&name)
-            .map_or(format!("~/{name}"), |p| p.display().to_string());
-        self.open(ExportDialog::modal(&path, Writing::People));
-    }
+/// Asks where the people list (`rows`, as the People screen shows them) goes.
+pub fn open_export(cx: &Cx, rows: Vec<crate::model::Id>) -> Effect {
+    let date = cx.now.local_date().format("%Y%m%d");
+    // In Documents (or the current directory), where a Windows or Mac user looks.
+    let name = format!("netday-people-{date}.xlsx");
+    let path = crate::screens::replace::export_path(cx, &name)
+        .map_or(format!("~/{name}"), |p| p.display().to_string());
+    Effect::open(ExportDialog::modal(&path, Writing::People(rows)))
+}
 
-    pub(super) fn on_import(
-        &mut self,
-        d: &mut ImportDialog,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
+impl ImportDialog {
+    pub fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        let d = self;
+        let mut effect = Effect::keep();
         match action {
             Action::Cancel => {
                 if d.preview.is_some() {
                     d.preview = None;
                 } else {
-                    return Ok(Effect::Close);
+                    return Ok(Effect::close());
                 }
             }
             // In the preview: register everyone for the day open now, or not.
             Action::Left | Action::Right | Action::Input(' ')
-                if d.preview.is_some() && self.event.is_some() =>
+                if d.preview.is_some() && cx.event.is_some() =>
             {
                 d.register = !d.register;
-                self.job = Some(super::Job::Preview);
+                effect = effect.job(Job::Preview);
             }
             // In the preview: choose a column, and what it is read into.
             Action::NextField | Action::PrevField if d.preview.is_some() => {
@@ -180,63 +180,61 @@ impl App {
             Action::PageDown | Action::PageUp if d.preview.is_some() => {
                 let step = if action == Action::PageUp { -1 } else { 1 };
                 if d.step_sheet(step) {
-                    self.job = Some(super::Job::Preview);
+                    effect = effect.job(Job::Preview);
                 }
             }
             Action::Up | Action::Down if d.preview.is_some() => {
                 let step = if action == Action::Up { -1 } else { 1 };
                 if d.step_field(step) {
-                    self.job = Some(super::Job::Preview);
+                    effect = effect.job(Job::Preview);
                 } else {
                     d.error = Some(i18n::IMPORT_UNTITLED_COLUMN.get().into());
                 }
             }
             Action::Submit => match &d.preview {
                 // Reading the file runs as a job too: a gauge while a large file is read.
-                None => self.job = Some(super::Job::Preview),
+                None => effect = effect.job(Job::Preview),
                 // The import itself runs as a job, with a gauge in the app.
-                Some(_) => self.job = Some(super::Job::Import),
+                Some(_) => effect = effect.job(Job::Import),
             },
 
             ref a if d.preview.is_none() => {
-                edit_path(self, &mut d.path, a);
+                edit_path(cx, &mut d.path, a);
                 d.error = None;
             }
             _ => {}
         }
-        Ok(Effect::Keep)
+        Ok(effect)
     }
 
-    /// Imports the file the dialog previews, all-or-nothing, telling `progress` how far it is.
-    pub(super) fn import_now(
+    /// Imports the file the dialog previews, telling `progress` how far it is.
+    pub(crate) fn import_now(
         &mut self,
-        d: &mut ImportDialog,
+        cx: &mut Cx,
         progress: &mut dyn crate::progress::Progress,
     ) -> Result<Effect, StoreError> {
+        let d = self;
         let Some(p) = &d.preview else {
-            return Ok(Effect::Keep);
+            return Ok(Effect::keep());
         };
-        let date = self.event.as_ref().map(|e| e.date).filter(|_| d.register);
+        let date = cx.event.map(|e| e.date).filter(|_| d.register);
         let file = expand_home(&d.path);
-        let s = self.data.import_apply(&p.parsed, &file, date, progress)?;
+        let s = cx.data.import_apply(&p.parsed, &file, date, progress)?;
         let shown = file.display().to_string();
         if s.stopped == Some(Stopped::BeforeWriting) {
             // Nothing written: the preview stays, for Enter to import after all.
-            self.say(Tone::Warn, i18n::import_cancelled(&shown));
-            return Ok(Effect::Keep);
+            cx.say(Tone::Warn, i18n::import_cancelled(&shown));
+            return Ok(Effect::keep());
         }
         if s.stopped.is_some() && progress.ending() {
             // What was written is synced; netday is leaving, so nobody is shown anything.
-            return Ok(Effect::Close);
+            return Ok(Effect::close());
         }
-        // Imported, whole or in part: the dialog closes whatever the reload says.
-        if let Err(e) = self.reload() {
-            self.fail(e);
-        }
-        self.refresh_people();
+        // Imported, whole or in part: everything is read again.
+        let done = Effect::close().changed(What::ALL);
         if let Some(Stopped::Writing { people, of }) = s.stopped {
-            self.say(Tone::Warn, i18n::import_stopped(&shown, people, of));
-            return Ok(Effect::Close);
+            cx.say(Tone::Warn, i18n::import_stopped(&shown, people, of));
+            return Ok(done);
         }
         let mut text = format!(
             "{} ({})",
@@ -244,23 +242,20 @@ impl App {
             i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
         );
         if s.registered + s.tentative + s.cancelled > 0
-            && let Some(e) = &self.event
+            && let Some(e) = cx.event
         {
             let day = i18n::day_answers(s.registered, s.tentative, s.cancelled, &e.title);
             text = format!("{text} · {day}");
         }
-        self.say(Tone::Good, text);
-        Ok(Effect::Close)
+        cx.say(Tone::Good, text);
+        Ok(done)
     }
 
     /// The preview, first or again after the user changed what it depends on (the column
     /// chosen stays, unless this is the first).
-    pub(super) fn preview_now(
-        &self,
-        d: &mut ImportDialog,
-        progress: &mut dyn crate::progress::Progress,
-    ) {
-        match self.preview_import(d, progress) {
+    pub(crate) fn preview_now(&mut self, cx: &Cx, progress: &mut dyn crate::progress::Progress) {
+        let d = self;
+        match d.preview_import(cx, progress) {
             Ok(p) => {
                 if d.preview.is_none() {
                     d.column = 0;
@@ -284,9 +279,10 @@ impl App {
     /// do, Esc (`progress.cancelled`) gets the app back within a fraction of a second.
     fn preview_import(
         &self,
-        d: &ImportDialog,
+        cx: &Cx,
         progress: &mut dyn crate::progress::Progress,
     ) -> Result<Preview, NoPreview> {
+        let d = self;
         let (path, register) = (d.path.value(), d.register);
         if path.trim().is_empty() {
             return Err(NoPreview::Failed(i18n::P_PATH_REQUIRED.get().into()));
@@ -306,8 +302,8 @@ impl App {
                 return Err(NoPreview::Failed(i18n::NO_WORKER.get().into()));
             }
         };
-        let date = self.event.as_ref().map(|e| e.date).filter(|_| register);
-        let mut summary = self
+        let date = cx.event.map(|e| e.date).filter(|_| register);
+        let mut summary = cx
             .data
             .import_plan(&parsed, date, progress)
             .map_err(|e| NoPreview::Failed(i18n::pick(e.ko(), e.en())))?;
@@ -317,57 +313,57 @@ impl App {
         import::set_aside_conflicts(&mut parsed, &mut summary);
         Ok(Preview { parsed, summary })
     }
+}
 
-    pub(super) fn on_export(
-        &mut self,
-        d: &mut ExportDialog,
-        action: Action,
-    ) -> Result<Effect, StoreError> {
+impl ExportDialog {
+    pub fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        let d = self;
         match action {
-            Action::Cancel => return Ok(Effect::Close),
+            Action::Cancel => return Ok(Effect::close()),
             Action::Submit if d.path.trim().is_empty() => {
                 d.error = Some(i18n::P_PATH_REQUIRED.get().into());
             }
             // Written as a job, with a gauge in the app.
-            Action::Submit => self.job = Some(super::Job::Write),
+            Action::Submit => return Ok(Effect::keep().job(Job::Write)),
             ref a => {
-                edit_path(self, &mut d.path, a);
+                edit_path(cx, &mut d.path, a);
                 d.error = None;
             }
         }
-        Ok(Effect::Keep)
+        Ok(Effect::keep())
     }
 
     /// Writes the file the export dialog names; asks before replacing one that is there.
-    pub(super) fn export_now(
+    pub(crate) fn export_now(
         &mut self,
-        d: &mut ExportDialog,
+        cx: &mut Cx,
         progress: &mut dyn crate::progress::Progress,
     ) -> Result<Effect, StoreError> {
-        match self.write_for_user(&expand_home(&d.path), d.what, progress)? {
-            Wrote::Done => Ok(Effect::Close),
-            Wrote::Exists(r) => Ok(Effect::Open(Modal::ConfirmReplace(Box::new(r)))),
+        let d = self;
+        match crate::screens::replace::write_for_user(cx, &expand_home(&d.path), &d.what, progress)?
+        {
+            Wrote::Done => Ok(Effect::close()),
+            Wrote::Exists(r) => Ok(Effect::ask(r.ask())),
             Wrote::Failed(why) => {
                 d.error = Some(why);
-                Ok(Effect::Keep)
+                Ok(Effect::keep())
             }
         }
     }
+}
 
-    /// The current filtered, sorted view as a people list (an Excel workbook when `path` ends
-    /// in .xlsx, else CSV), and its row count; the text says why when it cannot be made.
-    pub(super) fn people_view_bytes(
-        &self,
-        path: &std::path::Path,
-    ) -> Result<(Vec<u8>, usize), String> {
-        let people: Vec<&crate::model::Person> = self
-            .people
-            .rows
-            .iter()
-            .filter_map(|id| self.data.roster.person(*id))
-            .collect();
-        use crate::io::export::{Format, people_bytes};
-        people_bytes(&people, &self.data.roster.orgs, Format::for_path(path))
-            .map_err(|e| i18n::pick(e.ko(), e.en()))
-    }
+/// The people `rows` as a people list (an Excel workbook when `path` ends in .xlsx, else
+/// CSV), and its row count; the text says why when it cannot be made.
+pub(crate) fn people_view_bytes(
+    cx: &Cx,
+    rows: &[crate::model::Id],
+    path: &std::path::Path,
+) -> Result<(Vec<u8>, usize), String> {
+    let people: Vec<&crate::model::Person> = rows
+        .iter()
+        .filter_map(|id| cx.data.roster.person(*id))
+        .collect();
+    use crate::io::export::{Format, people_bytes};
+    people_bytes(&people, &cx.data.roster.orgs, Format::for_path(path))
+        .map_err(|e| i18n::pick(e.ko(), e.en()))
 }

@@ -1,0 +1,9 @@
+//! Files the app reads and writes for the user: the import and export dialogs, the print menu,
+//! and asking before a file the user already has is replaced.
+
+pub mod import_export;
+pub mod print;
+pub mod replace;
+
+pub use import_export::{ExportDialog, ImportDialog, Preview};
+pub use replace::{ReplaceFile, Writing, Wrote};

@@ -1,0 +1,150 @@
+//! Asking before a file the user already has is replaced (minutes with `m`, people with Ctrl-E).
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n;
+use crate::io::files::{self, FileError, Replace};
+use crate::progress::Progress;
+use crate::screens::Tone;
+use crate::screens::unit::{Ask, Asker, Cx, Effect, Question};
+use crate::store::StoreError;
+
+/// What goes into the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Writing {
+    /// The minutes of the current networking day, Markdown or chat text (a path ending in
+    /// .md or .txt decides; otherwise the one asked for).
+    Minutes(crate::io::minutes::Format),
+    /// The people list as the People screen showed it (these people, in this order).
+    People(Vec<crate::model::Id>),
+    /// A PDF for the current networking day.
+    Print(crate::io::print::Kind),
+}
+
+/// A file that exists already: written only after the user says yes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplaceFile {
+    pub path: PathBuf,
+    pub what: Writing,
+}
+
+/// How writing a file for the user went.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Wrote {
+    /// Written (and said so).
+    Done,
+    /// The file is there already: ask before replacing it.
+    Exists(ReplaceFile),
+    /// Nothing written; the text says why.
+    Failed(String),
+}
+
+impl ReplaceFile {
+    /// The question asked before the file is replaced.
+    pub fn ask(self) -> Ask {
+        Ask::new(
+            Asker::App,
+            Question::Replace(Box::new(self.clone())),
+            i18n::REPLACE_TITLE.get(),
+            i18n::confirm_replace(&self.path.display().to_string()),
+        )
+    }
+}
+
+/// `name` in the directory the app writes files to: the one it was given, else the user's
+/// Documents, else the current directory.
+pub fn export_path(cx: &Cx, name: &str) -> Option<PathBuf> {
+    let dir = cx
+        .export_dir
+        .map(Path::to_path_buf)
+        .or_else(crate::io::files::default_dir)?;
+    Some(dir.join(name))
+}
+
+/// Writes a new file, or answers [`Wrote::Exists`] when one is already there.
+pub(crate) fn write_for_user(
+    cx: &mut Cx,
+    path: &Path,
+    what: &Writing,
+    progress: &mut dyn Progress,
+) -> Result<Wrote, StoreError> {
+    write_file(cx, path, what, Replace::No, progress)
+}
+
+/// Replaces the file, as the user said yes.
+pub(crate) fn replace_now(
+    cx: &mut Cx,
+    r: &ReplaceFile,
+    progress: &mut dyn Progress,
+) -> Result<Effect, StoreError> {
+    if let Wrote::Failed(why) = write_file(cx, &r.path, &r.what, Replace::Yes, progress)? {
+        cx.say(Tone::Error, why);
+    }
+    Ok(Effect::close())
+}
+
+fn write_file(
+    cx: &mut Cx,
+    path: &Path,
+    what: &Writing,
+    replace: Replace,
+    progress: &mut dyn Progress,
+) -> Result<Wrote, StoreError> {
+    let mut unprintable = Vec::new();
+    let (bytes, rows) = match what {
+        Writing::Minutes(format) => {
+            crate::screens::notes::minutes_bytes(cx, minutes_format(path, *format))?
+        }
+        Writing::People(ids) => {
+            match crate::screens::import_export::people_view_bytes(cx, ids, path) {
+                Ok(b) => b,
+                Err(why) => return Ok(Wrote::Failed(why)),
+            }
+        }
+        Writing::Print(kind) => match crate::screens::print::print_bytes(cx, *kind, progress) {
+            Ok((bytes, rows, who)) => {
+                unprintable = who;
+                (bytes, rows)
+            }
+            Err(why) => return Ok(Wrote::Failed(why)),
+        },
+    };
+    let shown = path.display().to_string();
+    Ok(
+        match files::write(path, &bytes, replace, Some(cx.data.path())) {
+            Ok(()) => {
+                let text = match what {
+                    Writing::Minutes(_) => i18n::minutes_written(&shown),
+                    Writing::People(_) => i18n::wrote_file(&shown, rows),
+                    Writing::Print(_) => i18n::printed_in_app(&shown, rows),
+                };
+                if unprintable.is_empty() {
+                    cx.say(Tone::Good, text);
+                } else {
+                    let warning = i18n::print_unprintable(&unprintable);
+                    cx.say(Tone::Warn, format!("{text} · {warning}"));
+                }
+                Wrote::Done
+            }
+            Err(FileError::Exists(_)) if replace == Replace::No => Wrote::Exists(ReplaceFile {
+                path: path.to_path_buf(),
+                what: what.clone(),
+            }),
+            Err(e) => Wrote::Failed(i18n::pick(e.ko(), e.en())),
+        },
+    )
+}
+
+/// The minutes' shape for `path`: its extension when it says, else `asked`.
+fn minutes_format(path: &Path, asked: crate::io::minutes::Format) -> crate::io::minutes::Format {
+    use crate::io::minutes::Format;
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+    {
+        Some(e) if e == "txt" => Format::Text,
+        Some(e) if e == "md" => Format::Markdown,
+        _ => asked,
+    }
+}

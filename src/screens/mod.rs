@@ -1,0 +1,93 @@
+//! Every screen and dialog as a unit: its state, its key handling (`unit::Unit::update`,
+//! answering with an `unit::Effect`) and its forms. A screen reads and writes only through the
+//! `unit::Cx` it is given (the core, the day, the clock); it never touches another screen.
+//! `crate::state::App` routes keys to them and applies what they answer.
+
+pub mod agenda;
+pub mod checkin;
+pub mod events;
+pub mod files;
+mod form;
+pub mod ideas;
+pub mod notes;
+pub mod people;
+pub mod unit;
+
+use crate::i18n::{self, L};
+
+pub use crate::data::Roster;
+pub use crate::keymap::{Action, Context};
+pub use files::{ExportDialog, ImportDialog, ReplaceFile, Writing, Wrote};
+pub use files::{import_export, print, replace};
+pub(crate) use form::{Edited, Step, cycle, edit_text, form_keys, list_key, text_form_keys};
+pub use notes::ActionForm;
+pub use people::PersonForm;
+
+/// The screens reachable from anywhere, in tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Checkin,
+    People,
+    Agenda,
+    Notes,
+    Ideas,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 5] = [
+        Screen::Checkin,
+        Screen::People,
+        Screen::Agenda,
+        Screen::Notes,
+        Screen::Ideas,
+    ];
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn title(self) -> L {
+        match self {
+            Screen::Checkin => i18n::SCREEN_CHECKIN,
+            Screen::People => i18n::SCREEN_PEOPLE,
+            Screen::Agenda => i18n::SCREEN_AGENDA,
+            Screen::Notes => i18n::SCREEN_NOTES,
+            Screen::Ideas => i18n::SCREEN_IDEAS,
+        }
+    }
+}
+
+/// A line in the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Good,
+    Warn,
+    Error,
+}
+
+/// What sits on top of the screen and takes the keys first: help, the day's dialogs, import,
+/// export and print (which run long work), and the one confirm. A screen's own forms and lists
+/// live in the screen. The app holds at most one (`App::modal`).
+#[derive(Debug, PartialEq)]
+pub enum Modal {
+    Help,
+    OfferDemo,
+    EventPicker(Box<events::EventPicker>),
+    EventForm(Box<events::EventForm>),
+    Import(Box<ImportDialog>),
+    Export(Box<ExportDialog>),
+    /// What to print (the highlighted row of `print::KINDS`).
+    PrintMenu {
+        row: usize,
+    },
+    /// Every question asked before a change: one handler, one drawing.
+    Confirm(Box<Ask>),
+}
+
+pub use unit::Ask;
