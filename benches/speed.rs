@@ -191,7 +191,7 @@ fn render(c: &mut Criterion) {
 }
 
 fn checkin(c: &mut Criterion) {
-    let app = open_app();
+    let mut app = open_app();
     let event = app.event.as_ref().map(|e| e.id).expect("event");
     let people: Vec<u64> = app
         .data
@@ -218,7 +218,7 @@ fn checkin(c: &mut Criterion) {
                 },
                 updated: clock(),
             };
-            app.data.store().put_attendance(&a).expect("write");
+            app.data.set_attendance(a).expect("write");
         })
     });
     g.finish();
@@ -285,14 +285,9 @@ fn import(c: &mut Criterion) {
             },
             |(dir, store)| {
                 let parsed = netday::io::csv::parse_people_csv(&bytes).expect("parse");
-                let s = netday::io::import::apply(
-                    &store,
-                    &parsed,
-                    None,
-                    false,
-                    &mut netday::progress::Silent,
-                )
-                .expect("import");
+                let silent = &mut netday::progress::Silent;
+                let plan = netday::io::import::plan(&store, &parsed, None, silent).expect("plan");
+                let s = netday::io::import::apply(&store, plan, silent).expect("import");
                 // Rows with the same name, organisation or phone as an earlier row merge into it.
                 assert!(s.added > PEOPLE * 9 / 10);
                 (dir, store)

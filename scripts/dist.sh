@@ -11,6 +11,14 @@ cd "$(dirname "$0")/.."
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 cargo build --locked --profile dist
 cargo build --locked --profile dist --target x86_64-pc-windows-gnu
+# The test hooks (the `test-hooks` feature) never ship: neither the hidden command nor the panic
+# switch may be in what users run.
+for exe in target/dist/netday target/x86_64-pc-windows-gnu/dist/netday.exe; do
+  if grep -a -q -e harness-checkins -e NETDAY_TEST_PANIC "$exe"; then
+    echo "$exe holds a test hook: build it without --features test-hooks" >&2
+    exit 1
+  fi
+done
 rm -rf dist
 mkdir -p dist/stage
 docs=(README.md LICENSE assets/fonts/OFL.txt assets/fonts/README)

@@ -34,13 +34,8 @@ fn at(date: NaiveDate, h: u32, m: u32) -> Ts {
 /// Loads the demo into `store` around `today`.
 pub fn load(store: &Store, today: NaiveDate) -> Result<ImportSummary, StoreError> {
     let parsed = csv::parse_people_csv(PEOPLE.as_bytes()).map_err(err)?;
-    let summary = import::apply(
-        store,
-        &parsed,
-        Some(today),
-        false,
-        &mut crate::progress::Silent,
-    )?;
+    let plan = import::plan(store, &parsed, Some(today), &mut crate::progress::Silent)?;
+    let summary = import::apply(store, plan, &mut crate::progress::Silent)?;
     let start = crate::model::dates::DAY_START;
 
     // Today's event: a proper title and venue.

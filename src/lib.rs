@@ -2,6 +2,7 @@
 //!
 //! Data flows one way: key → `keymap` → `state::Action` → `App::update` (which writes through
 //! `data::Data`, the store and the roster in step) → `view::draw`.
+pub mod cli;
 pub mod data;
 pub mod demo;
 pub mod event_loop;

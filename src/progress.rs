@@ -320,10 +320,11 @@ mod tests {
         assert_eq!(rows, 2500);
         let c = store(&dir, "c");
         let mut p = Count::default();
-        crate::io::import::apply(&c, &parsed, Some(day), true, &mut p).expect("dry run");
+        crate::io::import::plan(&c, &parsed, Some(day), &mut p).expect("plan");
         assert_eq!(p.stages(), [(i18n::PROGRESS_CHECK_ROWS, rows)]);
         let mut p = Count::default();
-        let s = crate::io::import::apply(&c, &parsed, Some(day), false, &mut p).expect("import");
+        let plan = crate::io::import::plan(&c, &parsed, Some(day), &mut p).expect("plan");
+        let s = crate::io::import::apply(&c, plan, &mut p).expect("import");
         let writes = (c.orgs().expect("orgs").len() + s.added + s.registered) as u64;
         assert_eq!(
             p.stages(),

@@ -3,6 +3,7 @@
 //! then updates the roster, so a failed write leaves memory as the disk has it. `state/` asks
 //! this module for every read and write; it never holds the `Store` itself.
 
+mod detail;
 pub mod roster;
 
 use chrono::NaiveDate;
@@ -16,6 +17,7 @@ use crate::model::{
 use crate::progress::Progress;
 use crate::store::{Store, StoreError};
 
+pub use detail::{Detail, HistoryRow};
 pub use roster::{Count, History, Roster};
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -23,6 +25,56 @@ type Result<T> = std::result::Result<T, StoreError>;
 pub struct Data {
     store: Store,
     pub roster: Roster,
+    /// Every note and idea, read once for the person detail pane and dropped by every write
+    /// that can change them (`forget_meeting`).
+    meeting: Option<detail::Meeting>,
+    /// How many times `meeting` was read from the store (tests check it is not per keystroke).
+    meeting_reads: u64,
+}
+
+/// What a check-in at the desk came to; the caller only shows it (`message`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CheckIn {
+    /// Arrived now: checked in when they were registered, else a walk-in. `previous` is their
+    /// attendance before, for the undo.
+    Arrived {
+        who: String,
+        at: Ts,
+        previous: Option<Attendance>,
+    },
+    /// Already arrived at `at`: nothing was written (a second arrival is refused).
+    AlreadyArrived { who: String, at: Ts },
+    /// The database names someone else under the id the screen showed; nothing was written
+    /// and the caches were dropped: the caller reloads before showing anything.
+    NotAsShown { ko: String, en: String },
+    /// Nobody by that id in the roster: nothing to do or say.
+    Unknown,
+}
+
+impl CheckIn {
+    /// The line to show, in the UI language (`None` for `Unknown`).
+    pub fn message(&self) -> Option<String> {
+        Some(match self {
+            CheckIn::Arrived { who, at, .. } => crate::i18n::checked_in(who, &at.hhmm()),
+            CheckIn::AlreadyArrived { who, at } => crate::i18n::already_arrived(who, &at.hhmm()),
+            CheckIn::NotAsShown { ko, en } => crate::i18n::pick(ko.clone(), en.clone()),
+            CheckIn::Unknown => return None,
+        })
+    }
+}
+
+/// Two records to make one: the duplicate `dup` goes into `keep`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Merge {
+    People { keep: Id, dup: Id },
+    Orgs { keep: Id, dup: Id },
+}
+
+/// The names of a merge, for the message: `dup` went into `keep`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Merged {
+    pub dup: String,
+    pub keep: String,
 }
 
 impl Data {
@@ -31,11 +83,21 @@ impl Data {
         Data {
             store,
             roster: Roster::default(),
+            meeting: None,
+            meeting_reads: 0,
         }
     }
 
-    /// The store, for reading (exports, minutes, tests). Writes go through the functions below.
-    pub fn store(&self) -> &Store {
+    /// The store, for reading inside the crate (exports, minutes, print, the roster's loads).
+    /// Writes go through the use-cases below.
+    pub(crate) fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Only with the `test-hooks` feature: the store itself, for tests that check what the
+    /// database holds, or that write behind the roster's back as another desk would.
+    #[cfg(feature = "test-hooks")]
+    pub fn store_for_tests(&self) -> &Store {
         &self.store
     }
 
@@ -54,32 +116,30 @@ impl Data {
         self.store.damage_warning()
     }
 
-    /// A PDF for `event` (sign-in sheet, badges, attendance record), as `netday print` makes it.
+    /// A PDF for `event` (sign-in sheet, badges, attendance record) as the TUI prints it.
     pub fn print(
         &self,
         event: &Event,
         kind: crate::io::print::Kind,
         progress: &mut dyn Progress,
     ) -> std::result::Result<crate::io::print::Printed, crate::io::print::PrintError> {
-        let opt = crate::io::print::Options::default();
-        crate::io::print::document(
-            &self.store,
-            event,
-            kind,
-            &opt,
-            crate::i18n::lang(),
-            progress,
-        )
+        self.print_with(event, kind, &crate::io::print::Options::default(), progress)
+    }
+
+    /// A PDF for `event` with `netday print`'s options (sort, contacts, blank rows).
+    pub fn print_with(
+        &self,
+        event: &Event,
+        kind: crate::io::print::Kind,
+        opt: &crate::io::print::Options,
+        progress: &mut dyn Progress,
+    ) -> std::result::Result<crate::io::print::Printed, crate::io::print::PrintError> {
+        crate::io::print::document(&self.store, event, kind, opt, crate::i18n::lang(), progress)
     }
 
     /// Everything the minutes of `event` need.
     pub fn minutes(&self, event: &Event) -> Result<crate::io::minutes::MinutesData> {
         crate::io::minutes::MinutesData::load(&self.store, event)
-    }
-
-    /// Gives the store back (to open another app on it).
-    pub fn into_store(self) -> Store {
-        self.store
     }
 
     /// Gives the store back to be closed as the process ends. The roster is left to the
@@ -92,6 +152,7 @@ impl Data {
 
     /// Reads everyone again (after a bulk change: the demo, a merge, an import).
     pub fn reload(&mut self, event: Option<&Event>, events: &[Event]) -> Result<()> {
+        self.forget_meeting();
         self.roster = Roster::load(&self.store, event, events)?;
         Ok(())
     }
@@ -101,10 +162,46 @@ impl Data {
         self.roster.set_event(&self.store, event, events)
     }
 
+    /// The people `query` finds, best first, as the desk's search ranks them: each one's name
+    /// and organisation. Reads the saved search index when nobody changed since it was saved
+    /// (one read, no rebuild), else builds it; the roster is not loaded (`netday search`).
+    pub fn find_people(&self, query: &str, limit: usize) -> Result<Vec<(String, String)>> {
+        let generation = self.store.generation()?;
+        let index = match roster::saved_index(&self.store, generation)? {
+            Some(ix) => ix,
+            None => {
+                let (people, orgs) = self.store.people_and_orgs()?;
+                let orgs: std::collections::HashMap<Id, Organization> =
+                    orgs.into_iter().map(|o| (o.id, o)).collect();
+                roster::build_index(&self.store, generation, &people, &orgs)?
+            }
+        };
+        let mut hits = Vec::new();
+        index.search_top(query, limit, &mut hits);
+        let mut found = Vec::with_capacity(hits.len());
+        for h in hits {
+            let name = index.display_name(h.id).unwrap_or("").to_string();
+            let org = match self.store.person(h.id)?.and_then(|p| p.org_id) {
+                Some(o) => self.store.org(o)?.map(|o| o.name).unwrap_or_default(),
+                None => String::new(),
+            };
+            found.push((name, org));
+        }
+        // 100,000 entries freed one by one would cost more than the search did.
+        std::mem::forget(index);
+        Ok(found)
+    }
+
+    /// Every networking day, by date.
     pub fn events(&self) -> Result<Vec<Event>> {
         let mut events = self.store.events()?;
         events.sort_by_key(|e| (e.date, e.id));
         Ok(events)
+    }
+
+    /// The networking day `id`, if there is one.
+    pub fn event(&self, id: Id) -> Result<Option<Event>> {
+        self.store.event(id)
     }
 
     /// Saves a networking day (id 0 = new; the id is written back).
@@ -112,7 +209,8 @@ impl Data {
         self.store.put_event(e)
     }
 
-    /// The day's numbers of event `id`, from its attendance as stored.
+    /// The day's numbers of event `id`, from its attendance as stored, by the one definition
+    /// the TUI's header also counts with (`DayCount::of`).
     pub fn day_count(&self, id: Id) -> Result<crate::model::counts::DayCount> {
         let att = self.store.attendance_of_event(id)?;
         Ok(crate::model::counts::DayCount::of(
@@ -132,6 +230,7 @@ impl Data {
 
     /// Loads the demo into an empty database.
     pub fn load_demo(&mut self, today: NaiveDate) -> Result<()> {
+        self.forget_meeting();
         crate::demo::load(&self.store, today).map(|_| ())
     }
 
@@ -144,17 +243,73 @@ impl Data {
         Ok(())
     }
 
-    /// A check-in at the desk of the person the screen showed as `shown`. Refused with
-    /// `StoreError::NotAsShown` when the database names someone else under that id; the caches
-    /// are then dropped, so the `reload` the caller owes reads the database itself.
-    pub fn check_in(&mut self, a: Attendance, shown: &str) -> Result<()> {
-        let r = self.store.put_arrival(&a, shown);
-        match &r {
-            Ok(()) => self.roster.set_attendance(a),
-            Err(StoreError::NotAsShown { .. }) => self.store.forget_caches(),
-            Err(_) => {}
+    /// Checks `person` in to `event` at `desk`: a check-in when they were registered, a
+    /// walk-in when not, refused when they have arrived already. The database must still name
+    /// the person the roster shows under that id (another desk may have changed it): else
+    /// nothing is written and the caches are dropped (`CheckIn::NotAsShown`). Durable before it
+    /// returns `Arrived`.
+    pub fn check_in(&mut self, event: Id, person: Id, desk: &str, now: Ts) -> Result<CheckIn> {
+        let Some(p) = self.roster.person(person) else {
+            return Ok(CheckIn::Unknown);
+        };
+        let who = format!("{} ({})", p.name, self.roster.org_name(p));
+        let shown = p.name.clone();
+        let previous = self.roster.attendance.get(&person).cloned();
+        if let Some(at) = previous.as_ref().and_then(|a| a.status.arrived_at()) {
+            return Ok(CheckIn::AlreadyArrived { who, at });
         }
-        r
+        let desk = desk.to_string();
+        let status = if previous.is_some() {
+            AttendanceStatus::CheckedIn { at: now, desk }
+        } else {
+            AttendanceStatus::WalkIn { at: now, desk }
+        };
+        let a = Attendance {
+            event_id: event,
+            person_id: person,
+            status,
+            updated: now,
+        };
+        match self.store.put_arrival(&a, &shown) {
+            Ok(()) => {}
+            Err(e @ StoreError::NotAsShown { .. }) => {
+                self.store.forget_caches();
+                return Ok(CheckIn::NotAsShown {
+                    ko: e.ko(),
+                    en: e.en(),
+                });
+            }
+            Err(e) => return Err(e),
+        }
+        self.roster.set_attendance(a);
+        Ok(CheckIn::Arrived {
+            who,
+            at: now,
+            previous,
+        })
+    }
+
+    /// Registers a newcomer at the door (with the organisation typed, when it is new) and
+    /// checks them in to `event` as a walk-in, in one durable step; ids are filled in.
+    pub fn walk_in(
+        &mut self,
+        event: Id,
+        person: &mut Person,
+        new_org: Option<&mut Organization>,
+        desk: &str,
+        now: Ts,
+    ) -> Result<Attendance> {
+        let mut a = Attendance {
+            event_id: event,
+            person_id: person.id,
+            status: AttendanceStatus::WalkIn {
+                at: now,
+                desk: desk.to_string(),
+            },
+            updated: now,
+        };
+        self.save_person(person, new_org, Some(&mut a))?;
+        Ok(a)
     }
 
     /// Takes `person` off `event` (an unregistration, or the undo of a walk-in's check-in).
@@ -202,29 +357,31 @@ impl Data {
         Ok(Some(name))
     }
 
-    /// Merges `dup` into `keep` (attendance, notes, ideas follow), then reads everyone again.
-    pub fn merge_people(
-        &mut self,
-        keep: Id,
-        dup: Id,
-        event: Option<&Event>,
-        events: &[Event],
-    ) -> Result<()> {
-        self.store.merge_people(keep, dup)?;
-        self.reload(event, events)
-    }
-
-    /// Merges organisation `dup` into `keep` (people, action items, ideas follow), then reads
-    /// everyone again.
-    pub fn merge_orgs(
-        &mut self,
-        keep: Id,
-        dup: Id,
-        event: Option<&Event>,
-        events: &[Event],
-    ) -> Result<()> {
-        self.store.merge_orgs(keep, dup)?;
-        self.reload(event, events)
+    /// Merges a duplicate into the record kept, then reads everyone again. People: their
+    /// attendance, notes and ideas follow; organisations: their people, action items and ideas.
+    /// Returns both names as they were, for the message.
+    pub fn merge(&mut self, m: Merge, event: Option<&Event>, events: &[Event]) -> Result<Merged> {
+        let merged = match m {
+            Merge::People { keep, dup } => {
+                let name = |id| self.roster.person(id).map(|p| p.name.clone());
+                let merged = Merged {
+                    dup: name(dup).unwrap_or_default(),
+                    keep: name(keep).unwrap_or_default(),
+                };
+                self.store.merge_people(keep, dup)?;
+                merged
+            }
+            Merge::Orgs { keep, dup } => {
+                let merged = Merged {
+                    dup: self.roster.org_label(dup),
+                    keep: self.roster.org_label(keep),
+                };
+                self.store.merge_orgs(keep, dup)?;
+                merged
+            }
+        };
+        self.reload(event, events)?;
+        Ok(merged)
     }
 
     /// Everyone still expected at `event` becomes a no-show, in one durable step. Returns their
@@ -279,17 +436,21 @@ impl Data {
 
     // --- imports ---
 
-    /// What importing `parsed` would do (nothing written).
+    /// What importing `parsed` would do (`import::plan`: nothing written): the TUI's preview
+    /// and `netday import --dry-run`.
     pub fn import_plan(
         &self,
         parsed: &ParsedCsv,
         date: Option<NaiveDate>,
         progress: &mut dyn Progress,
     ) -> Result<ImportSummary> {
-        import::apply(&self.store, parsed, date, true, progress)
+        import::plan(&self.store, parsed, date, progress).map(|p| p.summary)
     }
 
-    /// Imports `parsed` from `file` all-or-nothing, then reads everyone again.
+    /// Imports `parsed` from `file`: plans it, then writes it in chunks, each one transaction,
+    /// under a journal entry that names the import as unfinished until its last write is
+    /// synced (`import::apply_file`). Cut short, what was written stays and importing the file
+    /// again finishes it. The roster is not read again here: the caller reloads.
     pub fn import_apply(
         &mut self,
         parsed: &ParsedCsv,
@@ -297,7 +458,8 @@ impl Data {
         date: Option<NaiveDate>,
         progress: &mut dyn Progress,
     ) -> Result<ImportSummary> {
-        import::apply_file(&self.store, parsed, file, date, false, progress)
+        self.forget_meeting();
+        import::apply_file(&self.store, parsed, file, date, progress)
     }
 
     /// Imports a kill left unfinished, said in the user's words.
@@ -306,9 +468,14 @@ impl Data {
         import::unfinished(&self.store, forget)
     }
 
-    /// Forgets the imports that did not finish; returns how many.
-    pub fn forget_imports(&self) -> Result<usize> {
-        Ok(self.store.forget_imports()?.len())
+    /// Forgets the imports that did not finish; returns their files.
+    pub fn forget_imports(&self) -> Result<Vec<String>> {
+        Ok(self
+            .store
+            .forget_imports()?
+            .into_iter()
+            .map(|j| j.file)
+            .collect())
     }
 
     // --- the meeting: agenda, notes, drafts, ideas ---
@@ -317,16 +484,13 @@ impl Data {
         self.store.agenda_of_event(event)
     }
 
-    pub fn save_agenda_item(&mut self, item: &mut AgendaItem) -> Result<()> {
-        self.store.put_agenda(item)
-    }
-
     /// Saves several items at once (a reorder, a template, last month's agenda).
     pub fn save_agenda_items(&mut self, items: &mut [AgendaItem]) -> Result<()> {
         self.store.put_agenda_items(items)
     }
 
     pub fn delete_agenda_item(&mut self, item: &AgendaItem) -> Result<()> {
+        self.forget_meeting();
         self.store.delete_agenda(item)
     }
 
@@ -335,20 +499,17 @@ impl Data {
     }
 
     pub fn save_note(&mut self, note: &mut Note) -> Result<()> {
+        self.forget_meeting();
         self.store.put_note(note)
     }
 
     pub fn delete_note(&mut self, note: &Note) -> Result<()> {
+        self.forget_meeting();
         self.store.delete_note(note)
     }
 
     pub fn drafts(&self) -> Result<Vec<Draft>> {
         self.store.drafts()
-    }
-
-    /// Every networking day `person` has a record for.
-    pub fn attendance_of_person(&self, person: Id) -> Result<Vec<Attendance>> {
-        self.store.attendance_of_person(person)
     }
 
     /// Keeps half-typed text; survives a crash.
@@ -365,6 +526,68 @@ impl Data {
     }
 
     pub fn save_idea(&mut self, idea: &mut Idea) -> Result<()> {
+        self.forget_meeting();
         self.store.put_idea(idea)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_desk_checks_in_the_registered_walks_in_the_rest_and_refuses_a_second_arrival() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut data = Data::new(Store::open(&dir.path().join("db")).expect("open"));
+        let today = crate::model::today();
+        let mut day = crate::io::import::event_on(&data.store, today, true)
+            .expect("event")
+            .expect("made");
+        data.save_event(&mut day).expect("event");
+        let mut kim = Person::new("김민지", Ts::now());
+        let mut expected = Attendance {
+            event_id: day.id,
+            person_id: 0,
+            status: AttendanceStatus::Expected,
+            updated: Ts::now(),
+        };
+        data.save_person(&mut kim, None, Some(&mut expected))
+            .expect("kim");
+        let mut lee = Person::new("이서준", Ts::now());
+        data.save_person(&mut lee, None, None).expect("lee");
+        let events = data.events().expect("events");
+        data.reload(Some(&day), &events).expect("reload");
+
+        let at = Ts::now();
+        match data
+            .check_in(day.id, kim.id, "1번 데스크", at)
+            .expect("kim")
+        {
+            CheckIn::Arrived { previous, .. } => assert_eq!(previous, Some(expected)),
+            other => panic!("{other:?}"),
+        }
+        let stored = |data: &Data, id| data.store.attendance(day.id, id).expect("read");
+        assert!(matches!(
+            stored(&data, kim.id).map(|a| a.status),
+            Some(AttendanceStatus::CheckedIn { .. })
+        ));
+        let syncs = data.store.sync_count();
+        let again = data.check_in(day.id, kim.id, "2번 데스크", Ts::now());
+        assert_eq!(
+            again.expect("again"),
+            CheckIn::AlreadyArrived {
+                who: "김민지 ()".into(),
+                at
+            }
+        );
+        assert_eq!(data.store.sync_count(), syncs, "nothing written");
+        assert!(matches!(
+            data.check_in(day.id, lee.id, "1번 데스크", Ts::now()),
+            Ok(CheckIn::Arrived { previous: None, .. })
+        ));
+        assert!(matches!(
+            stored(&data, lee.id).map(|a| a.status),
+            Some(AttendanceStatus::WalkIn { .. })
+        ));
     }
 }

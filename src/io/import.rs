@@ -17,7 +17,7 @@ use crate::progress::Progress;
 use crate::store::journal::ImportJournal;
 use crate::store::{Store, StoreError};
 
-/// What an import did (or, on a dry run, would do).
+/// What an import did (or, in a plan, would do).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ImportSummary {
     pub added: usize,
@@ -111,25 +111,41 @@ enum DayChange {
     Cancel,
 }
 
-/// Imports the good rows of `parsed`; with `event`, registers everyone as expected for it
-/// (the event is created if missing), as their answers say: 참석 (or no answer) registers as
+/// What importing a file would do, worked out against the store as it is: the counts to show
+/// (`summary`) and every write, decided. Nothing is written until [`apply`]; a plan is applied
+/// at once (the store must not change in between), or dropped (a preview, `--dry-run`).
+pub struct ImportPlan<'a> {
+    pub summary: ImportSummary,
+    event: Option<NaiveDate>,
+    /// The networking day on `event`, if it exists already.
+    existing: Option<Event>,
+    orgs: HashMap<String, Organization>,
+    /// Keys into `orgs` of the organisations to create.
+    new_orgs: Vec<String>,
+    known: Known<'a>,
+    day_writes: Vec<(usize, DayChange)>,
+}
+
+/// Works out what importing the good rows of `parsed` does; writes nothing. With `event`,
+/// everyone is registered for the networking day on that date (made when the first
+/// registrations are written), as their answers say: 참석 (or no answer) registers as
 /// expected, 미정 as tentative, 불참 registers nobody and cancels a registration still open;
 /// a later answer changes an earlier one (in the file or in the store), never an arrival.
-/// Re-importing the same file, or another database's export of the same people, adds nothing:
-/// a row is the person its badge code names here when their name agrees and their contact
-/// details do not say otherwise (`Known::agrees`); else the person with the same name and
-/// phone, or name and e-mail, or name and organisation unless the phones differ. A code new
-/// here is kept as an alias of the person found, so the other office's badge scans; a code
-/// that names someone else here is never taken over: the row is matched by its other fields
-/// or refused. Nothing is written on a dry run.
-/// `progress` hears two stages: the rows checked, then (unless a dry run) the records written.
-pub fn apply(
+/// Re-importing the same file, or another database's export of the same people, adds nothing.
+/// A row finds its person in this order: the holder of its badge code, when their name agrees
+/// and their contact details do not say otherwise (`Known::agrees`); else the person with the
+/// same name and phone, else the same name and e-mail, else the same name and organisation
+/// unless the phones tell two people apart. A code new here is kept as an alias of the person
+/// found, so the other office's badge scans; a code that names someone else here is never taken
+/// over: the row is matched by its other fields or refused.
+/// `progress` hears one stage, the rows checked; told to stop, the plan says
+/// `Stopped::BeforeWriting` and applying it writes nothing.
+pub fn plan<'a>(
     store: &Store,
-    parsed: &ParsedCsv,
+    parsed: &'a ParsedCsv,
     event: Option<NaiveDate>,
-    dry_run: bool,
     progress: &mut dyn Progress,
-) -> Result<ImportSummary, StoreError> {
+) -> Result<ImportPlan<'a>, StoreError> {
     let mut summary = ImportSummary {
         errors: parsed.errors.len(),
         ..Default::default()
@@ -161,7 +177,7 @@ pub fn apply(
         None => HashMap::new(),
     };
 
-    // Decide everything first (so a dry run reports exactly what a real run does) …
+    // Decide everything first, so a preview reports exactly what applying does.
     let mut new_orgs: Vec<String> = Vec::new();
     let mut day_order: Vec<usize> = Vec::new();
     progress.start(crate::i18n::PROGRESS_CHECK_ROWS, parsed.rows.len() as u64);
@@ -170,7 +186,7 @@ pub fn apply(
             progress.set(n as u64);
             if progress.cancelled() {
                 summary.stopped = Some(Stopped::BeforeWriting);
-                return Ok(summary);
+                break;
             }
         }
         let code = row.code.to_ascii_uppercase();
@@ -279,6 +295,17 @@ pub fn apply(
             }
         }
     }
+    if summary.stopped.is_some() {
+        return Ok(ImportPlan {
+            summary,
+            event,
+            existing,
+            orgs,
+            new_orgs,
+            known: k,
+            day_writes: Vec::new(),
+        });
+    }
     progress.set(parsed.rows.len() as u64);
     let day_writes: Vec<(usize, DayChange)> = day_order
         .iter()
@@ -304,11 +331,39 @@ pub fn apply(
     summary.tentative = changes(DayChange::Tentative);
     summary.cancelled = changes(DayChange::Cancel);
     summary.errors += summary.conflicts.len();
-    if dry_run {
+    Ok(ImportPlan {
+        summary,
+        event,
+        existing,
+        orgs,
+        new_orgs,
+        known: k,
+        day_writes,
+    })
+}
+
+/// Writes what `plan` decided: organisations, people in chunks of `PEOPLE_PER_WRITE`, then the
+/// registrations in chunks, each chunk one transaction, and one sync at the end (a stop between
+/// two chunks syncs first). Not all-or-nothing: cut short, the chunks before stay written, and
+/// importing the file again finishes it (`apply_file` keeps it named as unfinished until then).
+/// `progress` hears one stage, the records written.
+pub fn apply(
+    store: &Store,
+    plan: ImportPlan<'_>,
+    progress: &mut dyn Progress,
+) -> Result<ImportSummary, StoreError> {
+    let ImportPlan {
+        mut summary,
+        event,
+        existing,
+        orgs,
+        new_orgs,
+        known: k,
+        day_writes,
+    } = plan;
+    if summary.stopped.is_some() {
         return Ok(summary);
     }
-
-    // … then write: organisations, people in chunks, attendance; one sync at the end.
     let changed: Vec<usize> = (0..k.who.len()).filter(|&i| k.changed[i]).collect();
     let total = (new_orgs.len() + changed.len() + day_writes.len()) as u64;
     progress.start(crate::i18n::PROGRESS_IMPORT, total);
@@ -528,8 +583,9 @@ fn hash(parts: impl std::hash::Hash) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(parts)
 }
 
-/// Everyone the import knows, with the four ways a row finds someone among them: name and
-/// organisation, phone and name, e-mail and name, badge code (their own or an alias).
+/// Everyone the import knows, with the four ways a row finds someone among them, tried in this
+/// order (`plan`): badge code (their own or an alias), then name and phone, name and e-mail,
+/// name and organisation.
 #[derive(Default)]
 struct Known<'a> {
     who: Vec<Who<'a>>,
@@ -705,21 +761,17 @@ pub const FORGET_ON_THE_COMMAND_LINE: (&str, &str) = (
     "netday import --forget-unfinished",
 );
 
-/// `apply` for a file the user named. Unless a dry run, the import is recorded in the store as
-/// in progress before its first write and forgotten after its last, so one that is cut short
-/// (killed, power lost, disk full) is named on the next start; importing the file again
-/// finishes it, as re-importing adds nobody twice.
+/// Plans and applies the import of a file the user named. The import is recorded in the store
+/// as in progress before anything is written and forgotten after its last write, so one that
+/// is cut short (killed, power lost, disk full) is named on the next start; importing the file
+/// again finishes it, as re-importing adds nobody twice.
 pub fn apply_file(
     store: &Store,
     parsed: &ParsedCsv,
     file: &std::path::Path,
     event: Option<NaiveDate>,
-    dry_run: bool,
     progress: &mut dyn Progress,
 ) -> Result<ImportSummary, StoreError> {
-    if dry_run {
-        return apply(store, parsed, event, true, progress);
-    }
     let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     let journal = ImportJournal {
         file: file.display().to_string(),
@@ -734,13 +786,15 @@ pub fn apply_file(
         done: 0,
         total: 0,
     };
-    let summary = apply(store, parsed, event, false, &mut heard).and_then(|summary| {
-        // Stopped half-way, it stays named as unfinished until the file is imported again.
-        if !matches!(summary.stopped, Some(Stopped::Writing { .. })) {
-            store.end_import(&journal.file)?;
-        }
-        Ok(summary)
-    });
+    let summary = plan(store, parsed, event, &mut heard)
+        .and_then(|plan| apply(store, plan, &mut heard))
+        .and_then(|summary| {
+            // Stopped half-way, it stays named as unfinished until the file is imported again.
+            if !matches!(summary.stopped, Some(Stopped::Writing { .. })) {
+                store.end_import(&journal.file)?;
+            }
+            Ok(summary)
+        });
     let (done, total) = (heard.done, heard.total);
     summary.map_err(|e| cut_short(store, parsed, event, &journal.file, e, done, total))
 }
@@ -777,7 +831,7 @@ impl Progress for Heard<'_> {
 
 /// An import the disk filled under: the transactions before the last were written, so what
 /// the database holds now is read again (sled reopens from the disk) and what is still missing
-/// is counted by a dry run of the same file.
+/// is counted by a plan of the same file.
 fn cut_short(
     store: &Store,
     parsed: &ParsedCsv,
@@ -791,7 +845,8 @@ fn cut_short(
         return e;
     }
     let missing = |s: &Store| {
-        apply(s, parsed, event, true, &mut crate::progress::Silent).map(|s| {
+        plan(s, parsed, event, &mut crate::progress::Silent).map(|p| {
+            let s = p.summary;
             (
                 s.added + s.updated,
                 s.registered + s.tentative + s.cancelled,
@@ -860,4 +915,47 @@ fn merge_row(p: &mut Person, row: &ImportRow) -> bool {
         p.code = row.code.to_ascii_uppercase();
     }
     *p != before
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_writes_nothing_and_applying_it_does_what_it_said() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("db")).expect("open");
+        let csv =
+            "이름,소속,전화,참석\n김민지,햇살생협,010-1234-5678,참석\n이서준,푸른신협,,미정\n";
+        let parsed = super::super::csv::parse_people_csv(csv.as_bytes()).expect("parse");
+        let day = NaiveDate::from_ymd_opt(2026, 3, 12).expect("date");
+        let syncs = store.sync_count();
+        let silent = &mut crate::progress::Silent;
+        let preview = plan(&store, &parsed, Some(day), silent).expect("plan");
+        let planned = preview.summary.clone();
+        drop(preview);
+        assert_eq!(store.sync_count(), syncs);
+        assert!(store.people().expect("people").is_empty());
+        assert!(store.orgs().expect("orgs").is_empty());
+        assert!(store.events().expect("events").is_empty(), "no day made");
+        assert_eq!(
+            (planned.added, planned.registered, planned.tentative),
+            (2, 1, 1)
+        );
+        let done = apply(
+            &store,
+            plan(&store, &parsed, Some(day), silent).expect("plan"),
+            silent,
+        )
+        .expect("apply");
+        assert_eq!(
+            ImportSummary {
+                event_id: None,
+                ..done.clone()
+            },
+            planned
+        );
+        assert_eq!(store.people().expect("people").len(), 2);
+        assert!(done.event_id.is_some());
+    }
 }

@@ -41,7 +41,6 @@ pub use mode::owner_only_from_now_on;
 pub use snapshot::{BackupError, Counts, Fault, Format, Snapshot};
 pub(crate) use swap::is_restore_name;
 pub use swap::{Replaced, SAFETY_COPY};
-pub use write::{Tx, TxError, TxResult};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 

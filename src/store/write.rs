@@ -17,9 +17,9 @@ use crate::model::Id;
 
 /// Why a transaction stopped: a `StoreError` that aborts it (`?` turns one into this), or
 /// sled's own signal to run it again. Opaque outside the store.
-pub struct TxError(ConflictableTransactionError<StoreError>);
+pub(crate) struct TxError(ConflictableTransactionError<StoreError>);
 
-pub type TxResult<T> = std::result::Result<T, TxError>;
+pub(crate) type TxResult<T> = std::result::Result<T, TxError>;
 
 impl From<StoreError> for TxError {
     fn from(e: StoreError) -> Self {
@@ -34,7 +34,7 @@ impl From<UnabortableTransactionError> for TxError {
 }
 
 /// A write in progress: every tree, seen through one sled transaction.
-pub struct Tx<'a> {
+pub(crate) struct Tx<'a> {
     t: &'a [TransactionalTree],
     /// Bytes of records this transaction writes, so the room for them is checked before sled
     /// commits.
@@ -237,14 +237,14 @@ impl Store {
     }
 
     /// Runs `f` in one transaction over every tree; durable when it returns Ok.
-    pub fn write<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
+    pub(crate) fn write<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
         let v = self.write_unsynced(f)?;
         self.durable()?;
         Ok(v)
     }
 
     /// Like `write` but without the sync: bulk loads call `durable` once at the end.
-    pub fn write_unsynced<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
+    pub(crate) fn write_unsynced<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
         self.writable()?;
         let live = self.live()?;
         let refs: Vec<&Tree> = live.trees.iter().collect();

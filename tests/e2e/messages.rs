@@ -429,7 +429,7 @@ fn an_unfinished_import_whose_file_is_gone_can_be_dismissed() {
     app.update(action);
     let said = app.message.clone().unwrap();
     assert!(said.text.contains("1건을 지웠습니다"), "{}", said.text);
-    let store = app.data.into_store();
+    let store = app.data.close();
     assert!(store.pending_imports().unwrap().is_empty());
     drop(store);
     let app = app_on(Store::open(&db).unwrap());

@@ -64,7 +64,7 @@ fn typ(app: &mut App, s: &str) {
 fn titles(app: &App) -> Vec<String> {
     let e = app.event.as_ref().unwrap().id;
     app.data
-        .store()
+        .store_for_tests()
         .agenda_of_event(e)
         .unwrap()
         .into_iter()
@@ -90,7 +90,7 @@ fn agenda_add_edit_reorder_delete() {
     assert_eq!(titles(&app)[4], "폐회 및 다음 달 안내");
     let added = app
         .data
-        .store()
+        .store_for_tests()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(added[4].start, NaiveTime::from_hms_opt(16, 30, 0));
@@ -129,7 +129,7 @@ fn agenda_add_edit_reorder_delete() {
     app.update(Action::Submit);
     let items = app
         .data
-        .store()
+        .store_for_tests()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(items[1].presenter, "박서연");
@@ -139,7 +139,7 @@ fn agenda_add_edit_reorder_delete() {
     app.update(Action::MoveUp);
     let items = app
         .data
-        .store()
+        .store_for_tests()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(items[3].title, "폐회 및 다음 달 안내");
@@ -170,7 +170,7 @@ fn agenda_add_edit_reorder_delete() {
     app.update(Action::Submit);
     let items = app
         .data
-        .store()
+        .store_for_tests()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(items.len(), 4);
@@ -191,7 +191,7 @@ fn agenda_status_cycles_and_only_one_runs() {
     app.update(Action::CycleStatus);
     let items = app
         .data
-        .store()
+        .store_for_tests()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(items[0].status, AgendaStatus::Done);
@@ -212,7 +212,7 @@ fn add_event(app: &mut App, d: NaiveDate) {
         district: Default::default(),
         status: EventStatus::Planned,
     };
-    app.data.store().put_event(&mut e).unwrap();
+    app.data.save_event(&mut e).unwrap();
     app.reload().unwrap();
     // Pick it in the event picker (events are sorted by date).
     app.update(Action::PickEvent);
@@ -248,7 +248,7 @@ fn agenda_from_template_and_copy_of_last_month() {
     app.update(Action::CopyLast);
     let copied = app
         .data
-        .store()
+        .store_for_tests()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(copied.len(), 3);
@@ -256,7 +256,14 @@ fn agenda_from_template_and_copy_of_last_month() {
     assert_eq!(copied[0].title, "각 협동조합 현황 공유");
     // December's own agenda is untouched.
     let dec_id = app.events.iter().find(|e| e.date == dec).unwrap().id;
-    assert_eq!(app.data.store().agenda_of_event(dec_id).unwrap().len(), 3);
+    assert_eq!(
+        app.data
+            .store_for_tests()
+            .agenda_of_event(dec_id)
+            .unwrap()
+            .len(),
+        3
+    );
 }
 
 #[test]
@@ -315,7 +322,7 @@ fn note_kinds_owner_due_and_filters() {
     app.update(Action::Save);
     assert!(app.notes.editor.is_none());
     let eid = app.event.as_ref().unwrap().id;
-    let notes = app.data.store().notes_of_event(eid).unwrap();
+    let notes = app.data.store_for_tests().notes_of_event(eid).unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].kind, NoteKind::Decision);
     assert_eq!(
@@ -352,7 +359,7 @@ fn note_kinds_owner_due_and_filters() {
     assert_eq!(app.modal, None);
     let n = app
         .data
-        .store()
+        .store_for_tests()
         .notes_of_event(eid)
         .unwrap()
         .into_iter()
@@ -418,7 +425,7 @@ fn carry_over_and_open_actions_list() {
     app.update(Action::Home);
     app.update(Action::ToggleDone);
     assert_eq!(app.notes.carried, 1);
-    let all = app.data.store().notes().unwrap();
+    let all = app.data.store_for_tests().notes().unwrap();
     let n = all
         .iter()
         .find(|n| n.text.starts_with("공동 장터 장소"))
@@ -486,15 +493,15 @@ fn draft_survives_dropping_the_app_and_saving_removes_it() {
     assert!(matches!(common::question(&app), Some(Question::CloseNote)));
     app.update(Action::Submit);
     assert!(app.notes.editor.is_none());
-    assert_eq!(app.data.store().drafts().unwrap().len(), 1);
+    assert_eq!(app.data.store_for_tests().drafts().unwrap().len(), 1);
     // Coming back to the screen reopens it; saving flushes the note and deletes the draft.
     go(&mut app, Screen::Checkin);
     go(&mut app, Screen::Notes);
     assert!(app.notes.editor.is_some());
     app.update(Action::Save);
-    assert!(app.data.store().drafts().unwrap().is_empty());
+    assert!(app.data.store_for_tests().drafts().unwrap().is_empty());
     let eid = app.event.as_ref().unwrap().id;
-    let notes = app.data.store().notes_of_event(eid).unwrap();
+    let notes = app.data.store_for_tests().notes_of_event(eid).unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text, "새솔신협 교육장 대여 가능\n평일");
 }
@@ -510,7 +517,7 @@ fn quit_writes_the_pending_draft() {
     let prefix = format!("note:{eid}:");
     let text = |app: &App| {
         app.data
-            .store()
+            .store_for_tests()
             .drafts()
             .unwrap()
             .into_iter()

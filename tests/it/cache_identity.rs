@@ -232,14 +232,23 @@ fn the_desk_never_checks_in_someone_the_screen_did_not_show() {
         .unwrap()
         .clone();
     // Behind the roster's back the database now holds someone else under that id.
-    let mut other = app.data.store().person(shown.id).unwrap().unwrap();
+    let mut other = app
+        .data
+        .store_for_tests()
+        .person(shown.id)
+        .unwrap()
+        .unwrap();
     other.name = "박비7".into();
-    app.data.store().put_person(&mut other).unwrap();
+    app.data.store_for_tests().put_person(&mut other).unwrap();
     for c in "ㄱㄱㅅ".chars() {
         app.update(Action::Input(c));
     }
     app.update(Action::Submit);
-    let saved = app.data.store().attendance(event, shown.id).unwrap();
+    let saved = app
+        .data
+        .store_for_tests()
+        .attendance(event, shown.id)
+        .unwrap();
     assert!(
         saved.is_none_or(|a| a.status.arrived_at().is_none()),
         "nobody was checked in"

@@ -60,7 +60,7 @@ fn typing_initials_finds_and_enter_checks_in() {
     // Saved before shown: the store has it.
     let saved = app
         .data
-        .store()
+        .store_for_tests()
         .attendance(app.event.as_ref().unwrap().id, id)
         .unwrap()
         .unwrap();
@@ -144,7 +144,7 @@ fn undo_asks_then_puts_the_person_back_to_expected() {
     );
     let stored = app
         .data
-        .store()
+        .store_for_tests()
         .attendance(app.event.as_ref().unwrap().id, id)
         .unwrap()
         .unwrap();
@@ -183,7 +183,7 @@ fn someone_not_registered_is_checked_in_as_walk_in() {
         .find(|p| p.name == "Alex Kim")
         .unwrap()
         .id;
-    app.data.store().remove_attendance(event, p).unwrap();
+    app.data.remove_attendance(event, p).unwrap();
     app.reload().unwrap();
     type_text(&mut app, "alex");
     app.update(Action::Submit);
@@ -235,7 +235,7 @@ fn walk_in_form_saves_a_new_person_and_checks_them_in() {
         Some(AttendanceStatus::WalkIn { .. })
     ));
     assert!(app.data.roster.is_first_time(p.id));
-    assert_eq!(app.data.store().person(p.id).unwrap().unwrap(), p);
+    assert_eq!(app.data.store_for_tests().person(p.id).unwrap().unwrap(), p);
 }
 
 #[test]
@@ -363,13 +363,13 @@ fn the_event_picker_switches_to_an_earlier_day() {
 fn every_desk_check_in_is_synced_to_disk_before_it_is_shown() {
     let (_d, mut app) = app();
     for initials in ["ㄱㄱㅅ", "ㅎㅈㅁ", "ㅇㅎㄴ"] {
-        let before = app.data.store().sync_count();
+        let before = app.data.store_for_tests().sync_count();
         let arrived = app.data.roster.count().arrived;
         type_text(&mut app, initials);
         app.update(Action::Submit);
         assert_eq!(app.data.roster.count().arrived, arrived + 1, "{initials}");
         assert_eq!(
-            app.data.store().sync_count(),
+            app.data.store_for_tests().sync_count(),
             before + 1,
             "{initials}: one fdatasync of this store per check-in"
         );
@@ -674,7 +674,7 @@ fn a_scan_checks_its_owner_in_at_once_and_a_pasted_line_checks_nobody_in() {
         .unwrap()
         .clone();
     lee.aliases = vec!["LEE-OLD".into()];
-    app.data.store().put_person(&mut lee).unwrap();
+    app.data.save_person(&mut lee, None, None).unwrap();
     app.reload().unwrap();
     drain(&mut app, "LEE-OLD\n");
     assert_eq!(arrived(&app), 3, "{:?}", app.message);

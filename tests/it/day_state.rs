@@ -99,7 +99,10 @@ fn an_empty_database_makes_todays_networking_day_from_the_first_screen() {
         chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap()
     );
     assert_eq!(e.venue, "마포 사회적경제허브");
-    assert_eq!(app.data.store().events().unwrap(), vec![e.clone()]);
+    assert_eq!(
+        app.data.store_for_tests().events().unwrap(),
+        vec![e.clone()]
+    );
 
     // At once the desk registers a walk-in for it.
     app.update(Action::WalkIn);
@@ -164,7 +167,7 @@ fn the_day_list_makes_changes_and_deletes_only_an_empty_day() {
     ));
     app.update(Action::Submit);
     assert_eq!(app.events.len(), days);
-    assert_eq!(app.data.store().events().unwrap().len(), days);
+    assert_eq!(app.data.store_for_tests().events().unwrap().len(), days);
     assert!(app.event.is_some(), "another day is open");
 }
 
@@ -365,13 +368,13 @@ fn a_junk_organisation_is_merged_into_the_real_one_with_everything_it_had() {
         district: District::Other,
         contact: String::new(),
     };
-    app.data.store().put_org(&mut junk).unwrap();
+    app.data.save_org(&mut junk).unwrap();
     let mut p = person("임시손님");
     p.org_id = Some(junk.id);
-    app.data.store().put_person(&mut p).unwrap();
-    let mut idea = app.data.store().ideas().unwrap().remove(0);
+    app.data.save_person(&mut p, None, None).unwrap();
+    let mut idea = app.data.store_for_tests().ideas().unwrap().remove(0);
     idea.org_ids = vec![junk.id];
-    app.data.store().put_idea(&mut idea).unwrap();
+    app.data.save_idea(&mut idea).unwrap();
     app.reload().unwrap();
 
     while app.screen != Screen::People {
@@ -392,7 +395,7 @@ fn a_junk_organisation_is_merged_into_the_real_one_with_everything_it_had() {
     app.update(Action::Submit);
     assert_eq!(app.modal, None, "{:?}", app.message);
 
-    let store = app.data.store();
+    let store = app.data.store_for_tests();
     assert!(
         store.orgs().unwrap().iter().all(|o| o.id != junk.id),
         "the junk is gone"
@@ -432,7 +435,7 @@ fn an_action_item_may_be_owned_by_someone_not_in_the_database() {
     assert_eq!(app.modal, None, "{:?}", app.message);
     let n = app
         .data
-        .store()
+        .store_for_tests()
         .notes()
         .unwrap()
         .into_iter()
@@ -484,7 +487,7 @@ fn a_longer_agenda_item_pushes_the_next_and_notes_follow_the_running_one() {
     );
     let stored = app
         .data
-        .store()
+        .store_for_tests()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
     assert_eq!(stored, app.agenda.items, "one durable step");

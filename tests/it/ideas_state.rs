@@ -63,7 +63,7 @@ fn typed(app: &mut App, s: &str) {
 
 fn stored(app: &App, id: Id) -> Idea {
     app.data
-        .store()
+        .store_for_tests()
         .ideas()
         .unwrap()
         .into_iter()
@@ -250,7 +250,7 @@ fn new_idea_through_the_form_with_picked_orgs_and_owner() {
     assert_eq!(app.modal, None, "saved and closed");
     let i = app
         .data
-        .store()
+        .store_for_tests()
         .ideas()
         .unwrap()
         .into_iter()
@@ -290,7 +290,11 @@ fn form_refuses_empty_title_and_bad_date_and_keeps_the_input() {
     };
     assert_eq!(f.title, "제목");
     assert!(f.form.error.is_some());
-    assert_eq!(app.data.store().ideas().unwrap().len(), 6, "nothing saved");
+    assert_eq!(
+        app.data.store_for_tests().ideas().unwrap().len(),
+        6,
+        "nothing saved"
+    );
     // Esc on a changed form asks once, then discards.
     app.update(Action::Cancel);
     assert!(matches!(app.ideas.dialog, Some(IdeaDialog::Form(_))));
@@ -313,12 +317,12 @@ fn editing_keeps_status_history_and_links() {
     assert_eq!(after.history, before.history);
     assert_eq!(after.created, before.created);
     assert_eq!(after.updated, clock());
-    assert_eq!(app.data.store().ideas().unwrap().len(), 6);
+    assert_eq!(app.data.store_for_tests().ideas().unwrap().len(), 6);
 }
 
 fn a_note(app: &App) -> Note {
     app.data
-        .store()
+        .store_for_tests()
         .notes()
         .unwrap()
         .into_iter()
@@ -348,7 +352,7 @@ fn idea_started_from_a_note_links_it() {
     app.update(Action::Submit);
     let i = app
         .data
-        .store()
+        .store_for_tests()
         .ideas()
         .unwrap()
         .into_iter()
@@ -380,7 +384,7 @@ fn action_note_brings_its_owner_and_due_date() {
     app.update(Action::Submit);
     let i = app
         .data
-        .store()
+        .store_for_tests()
         .ideas()
         .unwrap()
         .into_iter()
@@ -490,7 +494,7 @@ fn export_ideas_csv_parses_back() {
     assert_eq!(stored(&app, id).status, IdeaStatus::Dropped);
 
     let mut buf = Vec::new();
-    let n = netday::io::export::write_ideas(&mut buf, app.data.store()).unwrap();
+    let n = netday::io::export::write_ideas(&mut buf, app.data.store_for_tests()).unwrap();
     assert_eq!(n, 7);
     let text = String::from_utf8(buf).unwrap();
     let body = text.strip_prefix('\u{feff}').expect("BOM");

@@ -30,8 +30,11 @@ fn by_name<'a>(people: &'a [Person], name: &str) -> &'a Person {
 
 fn import_text(store: &Store, csv: &str) -> (netday::io::csv::ParsedCsv, import::ImportSummary) {
     let parsed = parse_people_csv(csv.as_bytes()).unwrap();
-    let plan = import::apply(store, &parsed, None, true, &mut Silent).unwrap();
-    let done = import::apply(store, &parsed, None, false, &mut Silent).unwrap();
+    let plan = import::plan(store, &parsed, None, &mut Silent)
+        .unwrap()
+        .summary;
+    let planned = import::plan(store, &parsed, None, &mut Silent).unwrap();
+    let done = import::apply(store, planned, &mut Silent).unwrap();
     // The preview says what the import then does.
     assert_eq!(plan, done);
     (parsed, done)
@@ -251,7 +254,9 @@ fn a_code_held_by_a_namesake_here_is_never_taken_over() {
 
     let parsed = parse_people_csv(std::fs::read(&theirs).unwrap().as_slice()).unwrap();
     let store = Store::open(&db).unwrap();
-    let s = import::apply(&store, &parsed, None, true, &mut Silent).unwrap();
+    let s = import::plan(&store, &parsed, None, &mut Silent)
+        .unwrap()
+        .summary;
     assert_eq!((s.added, s.updated, s.skipped, s.errors), (0, 0, 1, 1));
     assert_eq!(s.conflicts.len(), 1);
     assert_eq!(s.conflicts[0].line, 2);

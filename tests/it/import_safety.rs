@@ -7,7 +7,6 @@ use common::*;
 
 use netday::i18n::{Lang, set_lang};
 use netday::io::csv::{RowProblem, parse_people_csv};
-use netday::io::import;
 use netday::state::{Action, App};
 
 fn empty_app() -> (tempfile::TempDir, App) {
@@ -44,14 +43,16 @@ fn invisible_characters_do_not_hide_a_name_from_the_desk() {
     assert_eq!(parsed.errors.len(), 1);
     assert_eq!(parsed.errors[0].line, 3);
     assert_eq!(parsed.errors[0].reason, RowProblem::MissingName);
-    import::apply(
-        app.data.store(),
-        &parsed,
-        Some(demo_date()),
-        false,
-        &mut netday::progress::Silent,
-    )
-    .unwrap();
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), csv).unwrap();
+    app.data
+        .import_apply(
+            &parsed,
+            file.path(),
+            Some(demo_date()),
+            &mut netday::progress::Silent,
+        )
+        .unwrap();
     app.reload().unwrap();
     type_text(&mut app, "김하늘");
     assert_eq!(desk_names(&app), ["김하늘"]);
@@ -133,7 +134,7 @@ fn a_huge_paste_is_cut_to_the_field_with_a_message() {
     );
     app.update(Action::Save);
     let eid = app.event.as_ref().unwrap().id;
-    let notes = app.data.store().notes_of_event(eid).unwrap();
+    let notes = app.data.store_for_tests().notes_of_event(eid).unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text.chars().count(), limit);
 
@@ -420,7 +421,7 @@ fn closing_the_day_stays_undoable_after_a_restart() {
             .filter(|a| a.status == AttendanceStatus::NoShow)
             .count()
     };
-    assert_eq!(no_shows(app.data.store()), expected);
+    assert_eq!(no_shows(app.data.store_for_tests()), expected);
     drop(app);
 
     let store = netday::store::Store::open(&dir.path().join("db")).unwrap();
@@ -441,11 +442,11 @@ fn closing_the_day_stays_undoable_after_a_restart() {
     app.update(Action::UndoCloseDay);
     assert!(common::question(&app).is_some(), "{:?}", app.message);
     app.update(Action::Submit);
-    assert_eq!(no_shows(app.data.store()), 0);
+    assert_eq!(no_shows(app.data.store_for_tests()), 0);
     assert!(app.data.roster.status(late).unwrap().is_arrived());
     let back = app
         .data
-        .store()
+        .store_for_tests()
         .attendance_of_event(event)
         .unwrap()
         .iter()

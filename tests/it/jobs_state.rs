@@ -78,7 +78,7 @@ fn dialog(app: &App) -> &netday::state::ImportDialog {
 }
 
 fn people_in_store(app: &App) -> usize {
-    app.data.store().people().unwrap().len()
+    app.data.store_for_tests().people().unwrap().len()
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn what_a_stopped_import_says_is_saved_is_synced_before_it_returns() {
     let syncs = store.sync_count();
     // One new organisation is written first, then 2,000 people a write.
     let mut stop = StopAt::new(netday::i18n::PROGRESS_IMPORT, 2);
-    let s = netday::io::import::apply_file(&store, &parsed, &file, None, false, &mut stop).unwrap();
+    let s = netday::io::import::apply_file(&store, &parsed, &file, None, &mut stop).unwrap();
     assert_eq!(
         s.stopped,
         Some(netday::io::import::Stopped::Writing {

@@ -73,18 +73,18 @@ fn minutes_of_the_demo_day() {
     app.update(Action::Submit);
     // An idea linked to today's decision.
     let e = app.event.clone().unwrap();
-    let notes = app.data.store().notes_of_event(e.id).unwrap();
+    let notes = app.data.store_for_tests().notes_of_event(e.id).unwrap();
     let decision = notes.iter().find(|n| n.kind == NoteKind::Decision).unwrap();
     let mut idea = app
         .data
-        .store()
+        .store_for_tests()
         .ideas()
         .unwrap()
         .into_iter()
         .find(|i| i.title == "권역별 지역협의회 구성")
         .unwrap();
     idea.note_ids.push(decision.id);
-    app.data.store().put_idea(&mut idea).unwrap();
+    app.data.save_idea(&mut idea).unwrap();
     let action = notes
         .iter()
         .find(|n| matches!(n.kind, NoteKind::Action { .. }))
@@ -97,7 +97,7 @@ fn minutes_of_the_demo_day() {
         }
     ));
 
-    let data = MinutesData::load(app.data.store(), &e).unwrap();
+    let data = MinutesData::load(app.data.store_for_tests(), &e).unwrap();
     let ko = render(&data, Lang::Ko);
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/minutes_demo.md");
@@ -170,7 +170,10 @@ fn small_day(store: Store) -> (App, Vec<netday::model::Id>, Vec<netday::model::I
 fn desk_and_minutes(app: &App) -> (String, String) {
     let header = common::screen::row(&common::screen::render(app, 80, 24), 1);
     let e = app.event.clone().unwrap();
-    let minutes = render(&MinutesData::load(app.data.store(), &e).unwrap(), Lang::Ko);
+    let minutes = render(
+        &MinutesData::load(app.data.store_for_tests(), &e).unwrap(),
+        Lang::Ko,
+    );
     let line = minutes
         .lines()
         .find(|l| l.starts_with("- 도착"))

@@ -295,7 +295,11 @@ fn add_person_with_a_new_org_registers_them() {
 fn archive_asks_and_keeps_history() {
     let (_d, mut app) = app();
     let kim = id_of(&app, "김기성");
-    let history = app.data.store().attendance_of_person(kim).unwrap();
+    let history = app
+        .data
+        .store_for_tests()
+        .attendance_of_person(kim)
+        .unwrap();
     select(&mut app, "김기성");
     app.update(Action::Archive);
     assert!(common::question(&app).is_some());
@@ -304,8 +308,21 @@ fn archive_asks_and_keeps_history() {
     app.update(Action::Archive);
     app.update(Action::Submit);
     assert!(!app.people.rows.contains(&kim));
-    assert!(app.data.store().person(kim).unwrap().unwrap().archived);
-    assert_eq!(app.data.store().attendance_of_person(kim).unwrap(), history);
+    assert!(
+        app.data
+            .store_for_tests()
+            .person(kim)
+            .unwrap()
+            .unwrap()
+            .archived
+    );
+    assert_eq!(
+        app.data
+            .store_for_tests()
+            .attendance_of_person(kim)
+            .unwrap(),
+        history
+    );
 }
 
 #[test]
@@ -328,7 +345,7 @@ fn merge_combines_attendance() {
     let months: Vec<NaiveDate> = {
         let mut v: Vec<NaiveDate> = app
             .data
-            .store()
+            .store_for_tests()
             .attendance_of_person(ahn)
             .unwrap()
             .iter()
@@ -341,7 +358,7 @@ fn merge_combines_attendance() {
     assert_eq!(months.len(), 3);
     assert!(
         app.data
-            .store()
+            .store_for_tests()
             .attendance_of_person(kim)
             .unwrap()
             .is_empty()
@@ -373,7 +390,11 @@ fn close_the_day_marks_no_shows_and_undoes() {
     );
     assert!(app.data.roster.status(kim).unwrap().is_arrived());
     let event = app.event.as_ref().unwrap().id;
-    let stored = app.data.store().attendance_of_event(event).unwrap();
+    let stored = app
+        .data
+        .store_for_tests()
+        .attendance_of_event(event)
+        .unwrap();
     assert_eq!(
         stored
             .iter()
@@ -387,7 +408,11 @@ fn close_the_day_marks_no_shows_and_undoes() {
 
     app.update(Action::UndoCloseDay);
     app.update(Action::Submit);
-    let stored = app.data.store().attendance_of_event(event).unwrap();
+    let stored = app
+        .data
+        .store_for_tests()
+        .attendance_of_event(event)
+        .unwrap();
     assert_eq!(
         stored
             .iter()
@@ -445,7 +470,7 @@ fn export_writes_the_filtered_view_and_import_previews_first() {
     assert_eq!(p.parsed.errors.len(), 1);
     assert!(
         app.data
-            .store()
+            .store_for_tests()
             .people()
             .unwrap()
             .iter()
@@ -477,7 +502,7 @@ fn organisations_view_edits_an_org() {
     type_text(&mut app, "02-111-2222");
     app.update(Action::Submit);
     assert_eq!(app.modal, None, "{:?}", app.message);
-    let o = app.data.store().org(org).unwrap().unwrap();
+    let o = app.data.store_for_tests().org(org).unwrap().unwrap();
     assert_eq!(o.contact, "02-111-2222");
     assert_ne!(o.district, before);
     assert_eq!(app.data.roster.orgs[&org].district, o.district);

@@ -102,14 +102,14 @@ fn roster_cache_follows_every_person_and_org_write() {
     let app = App::new(store).unwrap();
     assert_eq!(find(&app, "바뀐이름"), vec![7]);
     assert_eq!(find(&app, "새사람"), vec![p.id]);
-    let store = app.data.into_store();
+    let store = app.data.close();
     let mut q = store.person(7).unwrap().unwrap();
     q.name = "또바뀜".into();
     store.put_person(&mut q).unwrap();
     let app = App::new(store).unwrap();
     assert!(find(&app, "바뀐이름").is_empty());
     assert_eq!(find(&app, "또바뀜"), vec![7]);
-    let app = App::new(app.data.into_store()).unwrap();
+    let app = App::new(app.data.close()).unwrap();
     assert_eq!(find(&app, "또바뀜"), vec![7]);
     assert_eq!(app.data.roster.index.len(), 501);
 }
@@ -165,7 +165,8 @@ fn the_first_frame_from_the_day_alone_is_the_whole_apps() {
         .collect();
     assert!(first[1].contains("첫 참석"), "{}", first[1]);
     let everyone =
-        netday::data::Roster::load(app.data.store(), app.event.as_ref(), &app.events).unwrap();
+        netday::data::Roster::load(app.data.store_for_tests(), app.event.as_ref(), &app.events)
+            .unwrap();
     app.finish_start(everyone).unwrap();
     assert_eq!(app.data.roster.people.len(), 3000);
     for (&(w, h), first) in sizes.iter().zip(&first) {

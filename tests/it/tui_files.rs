@@ -118,7 +118,7 @@ fn people_export_asks_before_replacing_and_never_writes_into_the_database() {
     assert_eq!(std::fs::read(&file).unwrap(), csv);
 
     // The database's own log, by its path: refused, in the dialog, nothing touched.
-    let log = app.data.store().path().join("db");
+    let log = app.data.store_for_tests().path().join("db");
     let before = std::fs::read(&log).unwrap();
     export_to(&mut app, &log);
     let Some(Modal::Export(d)) = &app.modal else {
@@ -262,7 +262,7 @@ fn printing_from_the_app_names_whose_letters_the_font_lacks() {
         .unwrap()
         .clone();
     kim.name = "สมชาย ใจดี".into();
-    app.data.store().put_person(&mut kim).unwrap();
+    app.data.save_person(&mut kim, None, None).unwrap();
     app.screen = Screen::People;
     app.update(Action::Print);
     app.update(Action::Down);

@@ -4,8 +4,9 @@ pub mod view;
 
 pub mod missing;
 
+use crate::data::CheckIn;
 use crate::i18n;
-use crate::model::{Attendance, AttendanceStatus, Id, TextField as FieldKind};
+use crate::model::{Attendance, Id, TextField as FieldKind};
 use crate::screens::checkin::missing::MissingList;
 use crate::screens::people::form::FormEnd;
 use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Show, Unit, What};
@@ -257,7 +258,7 @@ impl CheckinState {
             },
             Action::ShowMissing => c.open_missing(cx),
             Action::ForgetImports => {
-                let n = cx.data.forget_imports()?;
+                let n = cx.data.forget_imports()?.len();
                 cx.say(Tone::Info, i18n::imports_forgotten(n));
             }
             Action::WalkIn if cx.event.is_none() => {
@@ -290,54 +291,35 @@ impl CheckinState {
         hits.first().is_some_and(|h| h.tier == Tier::Code)
     }
 
-    /// Checks `person` in to the current event; durable before the row shows it.
+    /// Checks `person` in to the current event (`Data::check_in`); durable before the row
+    /// shows it.
     pub fn check_in(&mut self, cx: &mut Cx, person: Id) -> Result<(), StoreError> {
         let Some(event) = cx.need_event() else {
             return Ok(());
         };
-        let Some(p) = cx.data.roster.person(person) else {
+        let event = event.id;
+        let done = cx.data.check_in(event, person, cx.desk, cx.now)?;
+        let Some(text) = done.message() else {
             return Ok(());
         };
-        let who = format!("{} ({})", p.name, cx.data.roster.org_name(p));
-        let previous = cx.data.roster.attendance.get(&person).cloned();
-        if let Some(at) = previous.as_ref().and_then(|a| a.status.arrived_at()) {
-            cx.say(Tone::Warn, i18n::already_arrived(&who, &at.hhmm()));
-            return Ok(());
-        }
-        let now = cx.now;
-        let status = if previous.is_some() {
-            AttendanceStatus::CheckedIn {
-                at: now,
-                desk: cx.desk.to_string(),
+        let tone = match done {
+            CheckIn::Arrived { previous, .. } => {
+                self.undo.push((person, previous));
+                self.query.clear();
+                self.refresh(&cx.data.roster);
+                Tone::Good
             }
-        } else {
-            AttendanceStatus::WalkIn {
-                at: now,
-                desk: cx.desk.to_string(),
-            }
-        };
-        let a = Attendance {
-            event_id: event.id,
-            person_id: person,
-            status,
-            updated: now,
-        };
-        let shown = p.name.clone();
-        match cx.data.check_in(a, &shown) {
-            Err(e @ StoreError::NotAsShown { .. }) => {
-                // The roster was read again from the store: the list shows what it holds.
+            CheckIn::AlreadyArrived { .. } => Tone::Warn,
+            CheckIn::NotAsShown { .. } => {
+                // The roster is read again from the store: the list shows what it holds.
                 self.query.clear();
                 cx.data.reload(cx.event, cx.events)?;
                 self.refresh(&cx.data.roster);
-                cx.say(Tone::Error, i18n::pick(e.ko(), e.en()));
-                return Ok(());
+                Tone::Error
             }
-            r => r?,
-        }
-        self.undo.push((person, previous));
-        cx.say(Tone::Good, i18n::checked_in(&who, &now.hhmm()));
-        self.query.clear();
-        self.refresh(&cx.data.roster);
+            CheckIn::Unknown => return Ok(()),
+        };
+        cx.say(tone, text);
         Ok(())
     }
 }

@@ -3,6 +3,7 @@
 //! and the words each question is asked in. Every write goes through `data::Data`.
 
 use super::PeopleState;
+use crate::data::Merge;
 use crate::i18n;
 use crate::model::{Attendance, AttendanceStatus, Id};
 use crate::screens::unit::{Cx, Effect, Question, What};
@@ -130,20 +131,15 @@ impl PeopleState {
     }
 
     pub(crate) fn merge(&mut self, cx: &mut Cx, keep: Id, dup: Id) -> Result<Effect, StoreError> {
-        let names = (
-            cx.data.roster.person(dup).map(|p| p.name.clone()),
-            cx.data.roster.person(keep).map(|p| p.name.clone()),
-        );
-        cx.data.merge_people(keep, dup, cx.event, cx.events)?;
+        let names = cx
+            .data
+            .merge(Merge::People { keep, dup }, cx.event, cx.events)?;
         self.merge_from = None;
         self.refresh(&cx.data.roster);
         if let Some(i) = self.rows.iter().position(|r| *r == keep) {
             self.selected = i;
         }
-        cx.say(
-            Tone::Good,
-            i18n::merged(&names.0.unwrap_or_default(), &names.1.unwrap_or_default()),
-        );
+        cx.say(Tone::Good, i18n::merged(&names.dup, &names.keep));
         // Notes and ideas may name the one merged away.
         Ok(Effect::close().changed(What::ALL))
     }
@@ -154,17 +150,15 @@ impl PeopleState {
         keep: Id,
         dup: Id,
     ) -> Result<Effect, StoreError> {
-        let names = (
-            cx.data.roster.org_label(dup),
-            cx.data.roster.org_label(keep),
-        );
-        cx.data.merge_orgs(keep, dup, cx.event, cx.events)?;
+        let names = cx
+            .data
+            .merge(Merge::Orgs { keep, dup }, cx.event, cx.events)?;
         self.org_merge_from = None;
         self.refresh(&cx.data.roster);
         if let Some(i) = self.org_rows.iter().position(|r| *r == keep) {
             self.org_selected = i;
         }
-        cx.say(Tone::Good, i18n::orgs_merged(&names.0, &names.1));
+        cx.say(Tone::Good, i18n::orgs_merged(&names.dup, &names.keep));
         Ok(Effect::close().changed(What::ALL))
     }
 

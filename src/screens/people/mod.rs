@@ -10,12 +10,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use crate::i18n::{self, L};
-use crate::model::{
-    Attendance, AttendanceStatus, District, Id, Idea, Note, NoteKind, OrgKind, Owner,
-};
+use crate::model::{Attendance, AttendanceStatus, District, Id, OrgKind};
 use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Show, Unit, What};
 use crate::screens::{Action, Context, Roster, Screen, Tone};
 use crate::search::Hit;
@@ -138,23 +136,8 @@ impl Column {
     }
 }
 
-/// One attended (or registered) networking day in the detail pane.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HistoryRow {
-    pub date: NaiveDate,
-    pub title: String,
-    pub status: AttendanceStatus,
-}
-
-/// What the detail pane shows about one person; loaded from the store when it opens.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Detail {
-    pub person: Id,
-    pub history: Vec<HistoryRow>,
-    /// Notes and action items mentioning the person or their organisation, newest first.
-    pub notes: Vec<Note>,
-    pub ideas: Vec<Idea>,
-}
+/// What the detail pane shows (the query is `Data::person_detail`).
+pub use crate::data::{Detail, HistoryRow};
 
 #[derive(Default, Clone, Debug)]
 pub struct PeopleState {
@@ -784,63 +767,10 @@ impl PeopleState {
     /// Loads the detail pane of the selected person: attendance month by month, the notes and
     /// action items that mention them or their organisation, and their organisation's ideas.
     fn follow_detail_open(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
-        let Some(id) = self.selected_person() else {
-            self.detail = None;
-            return Ok(());
+        self.detail = match self.selected_person() {
+            Some(id) => cx.data.person_detail(id, cx.events)?,
+            None => None,
         };
-        let Some(p) = cx.data.roster.person(id) else {
-            self.detail = None;
-            return Ok(());
-        };
-        let org = cx.data.roster.org_of(p);
-        let org_id = org.map(|o| o.id);
-        let org_name = org.map(|o| o.name.clone()).unwrap_or_default();
-        let name = p.name.clone();
-        let mut history: Vec<HistoryRow> = cx
-            .data
-            .attendance_of_person(id)?
-            .into_iter()
-            .filter_map(|a| {
-                let e = cx.events.iter().find(|e| e.id == a.event_id)?;
-                Some(HistoryRow {
-                    date: e.date,
-                    title: e.title.clone(),
-                    status: a.status,
-                })
-            })
-            .collect();
-        history.sort_by_key(|h| std::cmp::Reverse(h.date));
-        let mut notes: Vec<Note> = cx
-            .data
-            .notes()?
-            .into_iter()
-            .filter(|n| {
-                let owner = match &n.kind {
-                    NoteKind::Action { owner, .. } => match owner {
-                        Owner::Person(o) => *o == id,
-                        Owner::Org(o) => Some(*o) == org_id,
-                        Owner::Nobody | Owner::Named(_) => false,
-                    },
-                    _ => false,
-                };
-                owner
-                    || (!name.is_empty() && n.text.contains(&name))
-                    || (!org_name.is_empty() && n.text.contains(&org_name))
-            })
-            .collect();
-        notes.sort_by_key(|n| std::cmp::Reverse(n.at));
-        let ideas: Vec<Idea> = cx
-            .data
-            .ideas()?
-            .into_iter()
-            .filter(|i| i.owner == Some(id) || org_id.is_some_and(|o| i.org_ids.contains(&o)))
-            .collect();
-        self.detail = Some(Detail {
-            person: id,
-            history,
-            notes,
-            ideas,
-        });
         Ok(())
     }
 

@@ -5,16 +5,16 @@
 
 use std::time::{Duration, Instant};
 
+use crate::i18n::L;
+use crate::progress::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use netday::i18n::L;
-use netday::progress::Progress;
 
 /// How long work runs before a bar appears, so quick commands stay quiet.
 /// `NETDAY_PROGRESS_AFTER_MS` sets it (the pty test sets 0, so the bar shows however fast the
 /// machine is).
 const AFTER: Duration = Duration::from_millis(500);
 
-pub(crate) struct Bar {
+pub struct Bar {
     began: Instant,
     after: Duration,
     what: L,
@@ -25,7 +25,7 @@ pub(crate) struct Bar {
 
 impl Bar {
     /// A bar for work that begins now.
-    pub(crate) fn new() -> Bar {
+    pub fn new() -> Bar {
         let after = std::env::var("NETDAY_PROGRESS_AFTER_MS")
             .ok()
             .and_then(|ms| ms.parse().ok())
@@ -41,7 +41,7 @@ impl Bar {
     }
 
     /// Takes the bar off the screen (before a line is printed); the next stage may bring it back.
-    pub(crate) fn clear(&mut self) {
+    pub fn clear(&mut self) {
         if let Some(bar) = self.shown.take() {
             bar.finish_and_clear();
         }

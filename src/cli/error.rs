@@ -6,14 +6,14 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use netday::i18n;
-use netday::io::csv::CsvError;
-use netday::io::files::{self, FileError};
-use netday::store::{BackupError, StoreError};
+use crate::i18n;
+use crate::io::csv::CsvError;
+use crate::io::files::{self, FileError};
+use crate::store::{BackupError, StoreError};
 
 /// Errors of the command line itself, each naming the file it is about.
 #[derive(Debug, thiserror::Error)]
-pub(crate) enum CliError {
+pub enum CliError {
     #[error("cannot read {}", path.display())]
     Read {
         path: PathBuf,
@@ -114,7 +114,7 @@ impl CliError {
     }
 }
 
-pub(crate) fn read_reason(e: &std::io::Error) -> (String, String) {
+pub fn read_reason(e: &std::io::Error) -> (String, String) {
     use std::io::ErrorKind::*;
     let (ko, en) = match e.kind() {
         NotFound => (
@@ -140,7 +140,7 @@ pub(crate) fn read_reason(e: &std::io::Error) -> (String, String) {
 }
 
 /// What to tell the user about `e`, in Korean and in English.
-pub(crate) fn user_message(e: &anyhow::Error) -> (String, String) {
+pub fn user_message(e: &anyhow::Error) -> (String, String) {
     if let Some(e) = e.downcast_ref::<CliError>() {
         (e.ko(), e.en())
     } else if let Some(e) = e.downcast_ref::<FileError>() {
@@ -165,7 +165,7 @@ pub(crate) fn user_message(e: &anyhow::Error) -> (String, String) {
 }
 
 /// Whether `e` comes from writing to a pipe whose reader has gone (`netday events | head -1`).
-pub(crate) fn closed_pipe(e: &anyhow::Error) -> bool {
+pub fn closed_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
@@ -175,4 +175,4 @@ pub(crate) fn closed_pipe(e: &anyhow::Error) -> bool {
 /// The exit status of a process killed by SIGPIPE as shells report it (128 + 13), which is
 /// what `cat` or `grep` give in the same place: `set -o pipefail` still sees that the output
 /// was cut short.
-pub(crate) const CLOSED_PIPE: u8 = 141;
+pub const CLOSED_PIPE: u8 = 141;

@@ -1,0 +1,50 @@
+//! The `netday` command line, one file per command group, over the same core (`data::Data`)
+//! as the TUI. `main.rs` parses and hands the command to [`run`].
+
+pub mod args;
+mod backup;
+mod db;
+mod demo;
+pub mod error;
+mod events;
+mod export;
+#[cfg(feature = "test-hooks")]
+mod harness;
+mod import;
+pub mod out;
+mod print;
+mod progress;
+mod search;
+mod tui;
+
+use args::{Cli, Cmd};
+
+use crate::event_loop::Until;
+
+/// Runs what the command line asked for: the TUI without a command, else the command.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let db = cli.db;
+    let Some(cmd) = cli.cmd else {
+        let until = if cli.exit_after_first_frame {
+            Until::FirstFrame
+        } else if cli.exit_when_ready {
+            Until::Ready
+        } else {
+            Until::Quit
+        };
+        return tui::run(db, until);
+    };
+    match cmd {
+        Cmd::Demo => demo::demo(db),
+        Cmd::Import(a) => import::run(db, a),
+        Cmd::Export(a) => export::run(db, a),
+        Cmd::Print(a) => print::run(db, a),
+        Cmd::Search(a) => search::run(db, a),
+        Cmd::Generate(a) => demo::generate(db, a),
+        Cmd::Events => events::run(db),
+        Cmd::Backup(a) => backup::backup(db, a.output.as_deref(), a.force),
+        Cmd::Restore(a) => backup::restore(db, &a.file, a.replace, a.unchecked),
+        #[cfg(feature = "test-hooks")]
+        Cmd::HarnessCheckins(a) => harness::run(db, a),
+    }
+}
