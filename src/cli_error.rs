@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use netday::i18n;
 use netday::io::csv::CsvError;
-use netday::io::files::{self, FileError};
+use netday::files::{self, FileError};
 use netday::store::{BackupError, StoreError};
 
 /// Errors of the command line itself, each naming the file it is about.

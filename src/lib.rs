@@ -5,6 +5,7 @@
 pub mod data;
 pub mod demo;
 pub mod event_loop;
+pub mod files;
 pub mod generate;
 pub mod i18n;
 pub mod io;

@@ -15,7 +15,7 @@ use clap::{
 
 use netday::i18n::{self, Lang};
 use netday::io::csv::{self};
-use netday::io::files::{self, Replace};
+use netday::files::{self, Replace};
 use netday::io::safe_out::SafeText;
 use netday::io::{export, import};
 use netday::model::counts::DayCount;

@@ -668,7 +668,7 @@ impl App {
         let dir = self
             .export_dir
             .clone()
-            .or_else(crate::io::files::default_dir)?;
+            .or_else(crate::files::default_dir)?;
         Some(dir.join(name))
     }
 

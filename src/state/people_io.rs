@@ -123,7 +123,7 @@ impl ExportDialog {
     }
 }
 
-pub use crate::io::files::expand_home;
+pub use crate::files::expand_home;
 
 /// Typing into the path field; says when a paste was cut.
 fn edit_path(app: &mut App, path: &mut TextField, action: &Action) {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Action, App, Effect, Tone};
 use crate::i18n;
-use crate::io::files::{self, FileError, Replace};
+use crate::files::{self, FileError, Replace};
 use crate::progress::Progress;
 use crate::store::StoreError;
 

@@ -39,7 +39,6 @@ pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};
 pub use mode::owner_only_from_now_on;
 pub use snapshot::{BackupError, Counts, Fault, Format, Snapshot};
-pub(crate) use swap::is_restore_name;
 pub use swap::{Replaced, SAFETY_COPY};
 pub use write::{Tx, TxError, TxResult};
 

@@ -566,6 +566,37 @@ fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
+/// The names a restore works with beside the database `<db>`: the new database built beside it
+/// (`<db>.restoring-…`), the old one set aside (`<db>.replaced-…`), the swap's journal and, where
+/// folders cannot be locked (Windows), its lock file. The file writer refuses them all, so they
+/// live here, below the store that uses them.
+pub(crate) mod restore_names {
+    pub const BESIDE: &str = ".restoring-";
+    pub const ASIDE: &str = ".replaced-";
+    pub const JOURNAL: &str = ".restore-swap";
+    #[cfg_attr(unix, allow(dead_code))]
+    pub const LOCK: &str = ".restore-lock";
+
+    /// Whether `name`, beside the database called `db_name`, is one a restore works with (so no
+    /// file the user asks for may take it).
+    pub fn is_restore_name(db_name: &std::ffi::OsStr, name: &std::ffi::OsStr) -> bool {
+        let db = db_name.as_encoded_bytes();
+        let Some(tail) = name.as_encoded_bytes().strip_prefix(db).or_else(|| {
+            name.as_encoded_bytes()
+                .strip_prefix(b".")
+                .and_then(|n| n.strip_prefix(db))
+                .filter(|t| t.starts_with(JOURNAL.as_bytes()))
+        }) else {
+            return false;
+        };
+        tail == JOURNAL.as_bytes()
+            || tail == LOCK.as_bytes()
+            || [BESIDE, ASIDE, JOURNAL]
+                .iter()
+                .any(|w| tail.starts_with(w.as_bytes()))
+    }
+}
+
 /// Whether `target` sits beside the database `db` (or beside the folder a link `db` points to)
 /// under a name a restore works with there.
 fn beside_as_its_own(target: &Path, db: &Path) -> bool {
@@ -581,7 +612,7 @@ fn beside_as_its_own(target: &Path, db: &Path) -> bool {
         .flatten()
         .any(|db| {
             db.file_name()
-                .is_some_and(|own| crate::store::is_restore_name(own, name))
+                .is_some_and(|own| restore_names::is_restore_name(own, name))
                 && parent_of(&db).as_ref() == Some(&dir)
         })
 }
@@ -624,6 +655,29 @@ fn sync_dir(target: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_names_a_restore_works_with_are_known_and_no_others() {
+        let db = std::ffi::OsStr::new("netday.db");
+        for ours in [
+            "netday.db.restore-swap",
+            "netday.db.restoring-1-2-0",
+            "netday.db.replaced-1-2-0",
+            ".netday.db.restore-swap.77-0.netday-tmp",
+        ] {
+            assert!(restore_names::is_restore_name(db, ours.as_ref()), "{ours}");
+        }
+        for theirs in [
+            "netday.db",
+            "netday.db.csv",
+            "netday.dbx.restore-swap",
+            "other.db.restore-swap",
+            ".netday.db.csv.77-0.netday-tmp",
+            "before-restore-20261207-010101.ndbak",
+        ] {
+            assert!(!restore_names::is_restore_name(db, theirs.as_ref()), "{theirs}");
+        }
+    }
 
     #[test]
     fn a_tilde_is_the_home_directory_on_every_platform() {
