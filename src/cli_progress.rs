@@ -6,8 +6,8 @@
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use netday::i18n::L;
-use netday::progress::Progress;
+use netday::i18n::{self, L};
+use netday::progress::{Progress, Stage};
 
 /// How long work runs before a bar appears, so quick commands stay quiet.
 /// `NETDAY_PROGRESS_AFTER_MS` sets it (the pty test sets 0, so the bar shows however fast the
@@ -65,7 +65,8 @@ impl Bar {
 }
 
 impl Progress for Bar {
-    fn start(&mut self, what: L, total: u64) {
+    fn start(&mut self, stage: Stage, total: u64) {
+        let what = i18n::stage_label(stage);
         (self.what, self.total, self.done) = (what, total, 0);
         match &self.shown {
             Some(bar) => {

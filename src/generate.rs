@@ -543,7 +543,7 @@ pub fn write(
     let (orgs, list) = people_and_orgs(people, seed);
     let plan = plan_events(events, list.len(), seed, last);
     progress.start(
-        crate::i18n::PROGRESS_GENERATE,
+        crate::progress::Stage::Generate,
         (orgs.len() + list.len() + plan.len()) as u64,
     );
     let mut done = 0;

@@ -9,6 +9,7 @@ pub mod files;
 pub mod generate;
 pub mod i18n;
 pub mod io;
+pub mod job;
 pub mod keymap;
 pub mod model;
 pub mod progress;

@@ -904,7 +904,7 @@ fn backup(db: Option<PathBuf>, out: Option<&Path>, force: bool) -> anyhow::Resul
     }
     let store = open_to_read(db)?;
     let mut bar = Bar::new();
-    let snap = store.snapshot_with(&mut bar, i18n::PROGRESS_BACKUP)?;
+    let snap = store.snapshot_with(&mut bar, netday::progress::Stage::Backup)?;
     let bytes = snap.to_bytes()?;
     match out {
         Some(p) => {
@@ -945,7 +945,7 @@ fn restore(db: Option<PathBuf>, file: &Path, replace: bool, unchecked: bool) -> 
     }
     let store = open(db)?;
     let mut bar = Bar::new();
-    let old = store.snapshot_with(&mut bar, i18n::PROGRESS_SAFETY_COPY)?;
+    let old = store.snapshot_with(&mut bar, netday::progress::Stage::SafetyCopy)?;
     if old.counts() != Counts::default() {
         if !replace {
             return Err(CliError::from(i18n::RESTORE_NOT_EMPTY).into());

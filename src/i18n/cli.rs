@@ -511,15 +511,20 @@ pub fn export_error(e: &crate::io::export::ExportError, l: super::Lang) -> Strin
     }
 }
 
-// --- progress of long work (stage names under the bar) ---
-pub const PROGRESS_CHECK_ROWS: L = L("행 확인 중", "Checking rows");
-pub const PROGRESS_IMPORT: L = L("가져오는 중", "Importing");
-pub const PROGRESS_BACKUP: L = L("백업할 기록 읽는 중", "Reading records to back up");
-pub const PROGRESS_SAFETY_COPY: L = L(
-    "지금 데이터를 따로 저장하는 중",
-    "Saving a copy of the current data",
-);
-pub const PROGRESS_RESTORE: L = L("복원하는 중", "Restoring");
-pub const PROGRESS_GENERATE: L = L("만드는 중", "Generating");
-pub const PROGRESS_PRINT: L = L("쪽 만드는 중", "Making pages");
-pub const PROGRESS_READ_FILE: L = L("파일 읽는 중 (KB)", "Reading the file (KB)");
+// --- progress of long work (stage names under the bar and in the gauge) ---
+pub fn stage_label(stage: crate::progress::Stage) -> L {
+    use crate::progress::Stage;
+    match stage {
+        Stage::CheckRows => L("행 확인 중", "Checking rows"),
+        Stage::Import => L("가져오는 중", "Importing"),
+        Stage::Backup => L("백업할 기록 읽는 중", "Reading records to back up"),
+        Stage::SafetyCopy => L(
+            "지금 데이터를 따로 저장하는 중",
+            "Saving a copy of the current data",
+        ),
+        Stage::Restore => L("복원하는 중", "Restoring"),
+        Stage::Generate => L("만드는 중", "Generating"),
+        Stage::Print => L("쪽 만드는 중", "Making pages"),
+        Stage::ReadFile => L("파일 읽는 중 (KB)", "Reading the file (KB)"),
+    }
+}

@@ -164,7 +164,7 @@ pub fn apply(
     // Decide everything first (so a dry run reports exactly what a real run does) …
     let mut new_orgs: Vec<String> = Vec::new();
     let mut day_order: Vec<usize> = Vec::new();
-    progress.start(crate::i18n::PROGRESS_CHECK_ROWS, parsed.rows.len() as u64);
+    progress.start(crate::progress::Stage::CheckRows, parsed.rows.len() as u64);
     for (n, row) in parsed.rows.iter().enumerate() {
         if n.is_multiple_of(STEP) {
             progress.set(n as u64);
@@ -311,7 +311,7 @@ pub fn apply(
     // … then write: organisations, people in chunks, attendance; one sync at the end.
     let changed: Vec<usize> = (0..k.who.len()).filter(|&i| k.changed[i]).collect();
     let total = (new_orgs.len() + changed.len() + day_writes.len()) as u64;
-    progress.start(crate::i18n::PROGRESS_IMPORT, total);
+    progress.start(crate::progress::Stage::Import, total);
     let made = store.write_unsynced(|tx| {
         let mut made = Vec::with_capacity(new_orgs.len());
         for key in &new_orgs {
@@ -754,8 +754,8 @@ struct Heard<'a> {
 }
 
 impl Progress for Heard<'_> {
-    fn start(&mut self, what: crate::i18n::L, total: u64) {
-        self.writing = what == crate::i18n::PROGRESS_IMPORT;
+    fn start(&mut self, what: crate::progress::Stage, total: u64) {
+        self.writing = what == crate::progress::Stage::Import;
         if self.writing {
             self.total = total;
         }

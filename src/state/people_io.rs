@@ -6,7 +6,7 @@ use crate::i18n;
 use crate::io::csv::{Field, Override, ParsedCsv, parse_people_sheet_with};
 use crate::io::import::{self, ImportSummary, Stopped};
 use crate::model::TextField as FieldKind;
-use crate::progress::Abandoned;
+use crate::job::Abandoned;
 use crate::store::StoreError;
 use crate::widgets::TextField;
 
@@ -293,7 +293,7 @@ impl App {
         }
         let p = expand_home(path);
         let (overrides, sheet) = (d.overrides.clone(), d.sheet.clone());
-        let read = crate::progress::detached(progress, move |progress| {
+        let read = crate::job::detached(progress, move |progress| {
             let bytes =
                 std::fs::read(&p).map_err(|e| i18n::cannot_read(&p.display().to_string(), &e))?;
             parse_people_sheet_with(&bytes, &overrides, sheet.as_deref(), progress)

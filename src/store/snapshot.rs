@@ -353,14 +353,14 @@ const STEP: u64 = 1000;
 
 impl Store {
     pub fn snapshot(&self) -> Result<Snapshot, StoreError> {
-        self.snapshot_with(&mut Silent, crate::i18n::PROGRESS_BACKUP)
+        self.snapshot_with(&mut Silent, crate::progress::Stage::Backup)
     }
 
     /// `snapshot`, telling `progress` (as stage `what`) how many records it has read.
     pub fn snapshot_with(
         &self,
         progress: &mut dyn Progress,
-        what: crate::i18n::L,
+        what: crate::progress::Stage,
     ) -> Result<Snapshot, StoreError> {
         let trees = [EVENTS, ORGS, PEOPLE, ATTENDANCE, AGENDA, NOTES, IDEAS];
         let live = self.live()?;
@@ -415,7 +415,7 @@ impl Store {
         let (snap, _) = snap.cleaned();
         let c = snap.counts();
         let total = c.people + c.orgs + c.events + c.attendance + c.agenda + c.notes + c.ideas;
-        progress.start(crate::i18n::PROGRESS_RESTORE, total as u64);
+        progress.start(crate::progress::Stage::Restore, total as u64);
         let mut done = 0;
         let max_ids = [
             (EVENTS, snap.events.iter().map(|e| e.id).max()),

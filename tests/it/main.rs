@@ -28,6 +28,7 @@ mod minutes_golden;
 mod people_screen;
 mod people_speed;
 mod people_state;
+mod progress_stages;
 mod screen_snapshots;
 mod speed_state;
 mod tui_files;

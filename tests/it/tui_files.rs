@@ -216,12 +216,12 @@ fn the_people_view_exports_as_a_workbook_or_a_csv_by_its_name() {
 /// written when the job has run.
 #[test]
 fn printing_in_the_app_reports_each_page_to_the_gauge() {
-    use netday::i18n::L;
+    use netday::progress::Stage;
     use netday::state::Job;
     struct Seen(Vec<(&'static str, u64)>, Vec<u64>);
     impl netday::progress::Progress for Seen {
-        fn start(&mut self, what: L, total: u64) {
-            self.0.push((what.0, total));
+        fn start(&mut self, what: Stage, total: u64) {
+            self.0.push((netday::i18n::stage_label(what).0, total));
         }
         fn set(&mut self, done: u64) {
             self.1.push(done);

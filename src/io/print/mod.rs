@@ -109,7 +109,7 @@ pub fn document(
         Kind::Badges => badges::pages(people.len()),
         Kind::Attendance => layout::sheet_pages(people.len()),
     };
-    progress.start(crate::i18n::PROGRESS_PRINT, pages as u64);
+    progress.start(crate::progress::Stage::Print, pages as u64);
     let bytes = match kind {
         Kind::Signin => {
             let o = signin::Options {
