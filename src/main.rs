@@ -20,7 +20,7 @@ use netday::io::safe_out::SafeText;
 use netday::io::{export, import};
 use netday::model::counts::DayCount;
 use netday::model::{self, Attendance, AttendanceStatus, Id, Ts};
-use netday::store::{BackupError, Counts, Fault, Format, Snapshot, Store};
+use netday::store::{BackupError, Fault, Format, Snapshot, Store};
 use netday::terminal::code_page::{CodePageOut, output_code_page, text_encoding};
 
 mod cli_error;
@@ -652,10 +652,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
                     });
                     let format = match format {
-                        Some(MinutesFormat::Text) => minutes::Format::Text,
-                        Some(MinutesFormat::Markdown) => minutes::Format::Markdown,
-                        None if txt => minutes::Format::Text,
-                        None => minutes::Format::Markdown,
+                        Some(MinutesFormat::Text) => model::MinutesFormat::Text,
+                        Some(MinutesFormat::Markdown) => model::MinutesFormat::Markdown,
+                        None if txt => model::MinutesFormat::Text,
+                        None => model::MinutesFormat::Markdown,
                     };
                     let text = minutes::render_as(&data, format, i18n::lang());
                     bytes = text.into_bytes();
@@ -690,7 +690,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             sort,
             blank,
         } => {
-            use netday::io::print::{self, Kind, Sort};
+            use netday::io::print::{self, Sort};
+            use netday::model::PrintKind as Kind;
             let kind = match what {
                 PrintKind::Signin => Kind::Signin,
                 PrintKind::Badges => Kind::Badges,
@@ -946,7 +947,7 @@ fn restore(db: Option<PathBuf>, file: &Path, replace: bool, unchecked: bool) -> 
     let store = open(db)?;
     let mut bar = Bar::new();
     let old = store.snapshot_with(&mut bar, netday::progress::Stage::SafetyCopy)?;
-    if old.counts() != Counts::default() {
+    if old.counts() != model::counts::RecordCounts::default() {
         if !replace {
             return Err(CliError::from(i18n::RESTORE_NOT_EMPTY).into());
         }

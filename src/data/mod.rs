@@ -58,7 +58,7 @@ impl Data {
     pub fn print(
         &self,
         event: &Event,
-        kind: crate::io::print::Kind,
+        kind: crate::model::PrintKind,
         progress: &mut dyn Progress,
     ) -> std::result::Result<crate::io::print::Printed, crate::io::print::PrintError> {
         let opt = crate::io::print::Options::default();

@@ -48,11 +48,45 @@ pub enum ExportError {
 }
 
 impl ExportError {
+    /// What went wrong and what to do, in Korean and in English.
+    fn words(&self) -> (String, String) {
+        let (ko, en) = match self {
+            ExportError::TooManyRows { rows } => (
+                format!(
+                    "{rows}줄은 엑셀 시트 한 장(최대 1,048,575줄)에 들어가지 않아 아무 파일도 쓰지 않았습니다. 이름을 .csv로 바꿔 내보내세요."
+                ),
+                format!(
+                    "{rows} rows do not fit on one Excel sheet (1,048,575 at most), so no file was written. Export to a .csv name instead."
+                ),
+            ),
+            ExportError::CellTooLong { row, column } => (
+                format!(
+                    "{row}번째 줄의 '{column}' 칸이 엑셀 한 칸의 한도(32,767자)보다 길어 아무 파일도 쓰지 않았습니다. 그 내용을 줄이거나 .csv로 내보내세요."
+                ),
+                format!(
+                    "Row {row}, column '{column}' is longer than an Excel cell holds (32,767 characters), so no file was written. Shorten it or export to .csv."
+                ),
+            ),
+            ExportError::Xlsx(why) => (
+                format!(
+                    "엑셀 파일을 만들지 못해 아무 파일도 쓰지 않았습니다 ({why}). .csv로 내보내 보세요."
+                ),
+                format!(
+                    "The Excel file could not be made ({why}); no file was written. Try exporting to .csv."
+                ),
+            ),
+            ExportError::Csv(why) => (
+                format!("CSV를 만들지 못해 아무 파일도 쓰지 않았습니다 ({why})."),
+                format!("The CSV could not be made ({why}); no file was written."),
+            ),
+        };
+        (ko, en)
+    }
     pub fn ko(&self) -> String {
-        i18n::export_error(self, Lang::Ko)
+        self.words().0
     }
     pub fn en(&self) -> String {
-        i18n::export_error(self, Lang::En)
+        self.words().1
     }
 }
 

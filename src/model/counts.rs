@@ -58,6 +58,18 @@ pub fn arrived_by_kind<'a>(
     by_kind
 }
 
+/// How many of each thing a snapshot holds (what messages about backups and restores say).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecordCounts {
+    pub people: usize,
+    pub orgs: usize,
+    pub events: usize,
+    pub attendance: usize,
+    pub agenda: usize,
+    pub notes: usize,
+    pub ideas: usize,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

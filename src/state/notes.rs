@@ -12,7 +12,7 @@ use ratatui_textarea::{Input, TextArea, WrapMode};
 pub use super::action_form::{ActionField, OwnerPick};
 use super::{Action, App, Effect, Modal, Tone};
 use crate::i18n;
-use crate::io::minutes::Format;
+use crate::model::MinutesFormat as Format;
 use crate::model::{Draft, Id, Note, NoteKind, Owner, Ts, clean_multiline};
 use crate::store::StoreError;
 

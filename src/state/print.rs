@@ -3,7 +3,7 @@
 
 use super::{Action, App, Effect, ExportDialog, Modal, Tone, Writing};
 use crate::i18n;
-use crate::io::print::Kind;
+use crate::model::PrintKind as Kind;
 use crate::store::StoreError;
 
 /// What Ctrl-P offers, in menu order.

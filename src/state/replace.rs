@@ -13,11 +13,11 @@ use crate::store::StoreError;
 pub enum Writing {
     /// The minutes of the current networking day, Markdown or chat text (a path ending in
     /// .md or .txt decides; otherwise the one asked for).
-    Minutes(crate::io::minutes::Format),
+    Minutes(crate::model::MinutesFormat),
     /// The people list as the People screen shows it.
     People,
     /// A PDF for the current networking day.
-    Print(crate::io::print::Kind),
+    Print(crate::model::PrintKind),
 }
 
 /// A file that exists already: written only after the user says yes.
@@ -131,8 +131,8 @@ impl App {
 }
 
 /// The minutes' shape for `path`: its extension when it says, else `asked`.
-fn minutes_format(path: &Path, asked: crate::io::minutes::Format) -> crate::io::minutes::Format {
-    use crate::io::minutes::Format;
+fn minutes_format(path: &Path, asked: crate::model::MinutesFormat) -> crate::model::MinutesFormat {
+    use crate::model::MinutesFormat as Format;
     match path
         .extension()
         .and_then(|e| e.to_str())

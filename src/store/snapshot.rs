@@ -24,6 +24,7 @@ use crate::model::{
     AgendaItem, Attendance, AttendanceStatus, Event, Idea, Note, NoteKind, Organization, Owner,
     Person, TextField, clean_line, clean_multiline, fit,
 };
+use crate::model::counts::RecordCounts;
 use crate::progress::{Progress, Silent};
 
 pub(super) const MAGIC: &[u8; 8] = b"NETDAYBK";
@@ -149,18 +150,6 @@ fn read_en(e: &std::io::Error) -> &'static str {
     }
 }
 
-/// How many of each thing a snapshot holds (what messages about backups say).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub people: usize,
-    pub orgs: usize,
-    pub events: usize,
-    pub attendance: usize,
-    pub agenda: usize,
-    pub notes: usize,
-    pub ideas: usize,
-}
-
 impl Snapshot {
     pub fn to_bytes(&self) -> Result<Vec<u8>, StoreError> {
         let mut out = MAGIC.to_vec();
@@ -217,8 +206,8 @@ impl Snapshot {
         Self::decode(&bytes).map_err(fail)
     }
 
-    pub fn counts(&self) -> Counts {
-        Counts {
+    pub fn counts(&self) -> RecordCounts {
+        RecordCounts {
             people: self.people.len(),
             orgs: self.orgs.len(),
             events: self.events.len(),

@@ -504,7 +504,7 @@ pub fn draw_import(app: &App, d: &ImportDialog, f: &mut Frame, area: Rect) {
 }
 
 pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
-    use crate::io::minutes::Format;
+    use crate::model::MinutesFormat as Format;
     use crate::state::Writing;
     let (title, keys) = match d.what {
         Writing::People => (i18n::EXPORT_TITLE.get(), i18n::EXPORT_KEYS),

@@ -49,7 +49,7 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
         app.modal,
         Some(Modal::ConfirmReplace(Box::new(ReplaceFile {
             path: file.clone(),
-            what: Writing::Minutes(netday::io::minutes::Format::Markdown)
+            what: Writing::Minutes(netday::model::MinutesFormat::Markdown)
         })))
     );
     let shown = screen(&render(&app, 120, 36));
@@ -172,7 +172,7 @@ fn printing_from_the_people_screen_writes_the_chosen_pdf() {
     let Some(Modal::Export(d)) = &app.modal else {
         panic!("asks where: {:?}", app.modal);
     };
-    assert_eq!(d.what, Writing::Print(netday::io::print::Kind::Badges));
+    assert_eq!(d.what, Writing::Print(netday::model::PrintKind::Badges));
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
     let pdf = std::fs::read(dir.path().join("이름표-2026-11-24.pdf")).unwrap();

@@ -1,0 +1,33 @@
+//! What netday writes for the user, named where every layer may see it: the printed documents
+//! and the two shapes of the minutes.
+
+/// A printed document (`io::print` draws it; `i18n::print_kind` names it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrintKind {
+    /// 참석자 서명부: everyone registered or arrived, with a signature column.
+    Signin,
+    /// Name badges with QR codes, 8 per page.
+    Badges,
+    /// 출석부: who arrived, when, pre-registered or walk-in.
+    Attendance,
+}
+
+/// The two shapes of the minutes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum MinutesFormat {
+    /// For files: headings and tables.
+    #[default]
+    Markdown,
+    /// For a chat group: no Markdown symbols, short lines.
+    Text,
+}
+
+impl MinutesFormat {
+    /// The file extension a saved copy takes.
+    pub fn extension(self) -> &'static str {
+        match self {
+            MinutesFormat::Markdown => "md",
+            MinutesFormat::Text => "txt",
+        }
+    }
+}
