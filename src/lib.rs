@@ -16,6 +16,7 @@ pub mod progress;
 pub mod search;
 pub mod state;
 pub mod store;
+pub mod synthetic;
 pub mod terminal;
 pub mod view;
 pub mod widgets;

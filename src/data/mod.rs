@@ -130,11 +130,6 @@ impl Data {
         self.store.delete_empty_event(id)
     }
 
-    /// Loads the demo into an empty database.
-    pub fn load_demo(&mut self, today: NaiveDate) -> Result<()> {
-        crate::demo::load(&self.store, today).map(|_| ())
-    }
-
     // --- the desk and the people list ---
 
     /// A check-in, a registration, or an attendance put back by an undo.

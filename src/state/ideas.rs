@@ -581,8 +581,14 @@ impl App {
             Step::Typed(e) => {
                 if self.edited(Some(e)) {
                     match focus {
-                        FormField::Orgs => self.data.roster.suggest_orgs(&mut f.orgs),
-                        FormField::Owner => self.data.roster.suggest_people(&mut f.owner_lookup),
+                        FormField::Orgs => {
+                            let (hits, exact) = self.data.roster.orgs_like(&f.orgs.text);
+                            f.orgs.suggest(hits, exact);
+                        }
+                        FormField::Owner => {
+                            let (hits, exact) = self.data.roster.people_like(&f.owner_lookup.text);
+                            f.owner_lookup.suggest(hits, exact);
+                        }
                         _ => {}
                     }
                 }
@@ -727,8 +733,14 @@ impl App {
             Step::Typed(e) => {
                 if self.edited(Some(e)) {
                     match focus {
-                        FilterField::Org => self.data.roster.suggest_orgs(&mut f.org),
-                        FilterField::Owner => self.data.roster.suggest_people(&mut f.owner),
+                        FilterField::Org => {
+                            let (hits, exact) = self.data.roster.orgs_like(&f.org.text);
+                            f.org.suggest(hits, exact);
+                        }
+                        FilterField::Owner => {
+                            let (hits, exact) = self.data.roster.people_like(&f.owner.text);
+                            f.owner.suggest(hits, exact);
+                        }
                         _ => {}
                     }
                 }

@@ -566,7 +566,7 @@ impl App {
             Action::NewEvent => Ok(Effect::Open(self.new_event_form())),
             Action::LoadDemo => {
                 let today = self.now().local_date();
-                self.data.load_demo(today)?;
+                crate::demo::load(self.data.store(), today)?;
                 self.reload()?;
                 self.say(Tone::Good, i18n::DEMO_LOADED.get());
                 Ok(Effect::Close)

@@ -275,7 +275,8 @@ impl App {
                 if self.edited(Some(e)) {
                     match focus {
                         PField::Org => {
-                            self.data.roster.suggest_orgs(&mut f.org);
+                            let (hits, exact) = self.data.roster.orgs_like(&f.org.text);
+                            f.org.suggest(hits, exact);
                             if !f.kind_chosen {
                                 f.kind = OrgKind::guess(&f.org.text).unwrap_or_default();
                             }
