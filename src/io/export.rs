@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::csv::{people_header, write_csv};
 use crate::i18n::{self, L, Lang, lang};
-use crate::model::{AttendanceStatus, Id, Idea, Organization, Person};
+use crate::model::{Id, Idea, Organization, Person};
 use crate::store::{Store, StoreError};
 
 /// One export: a header row, the rows under it, and the sheet's name in an .xlsx.
@@ -161,10 +161,6 @@ pub fn people_bytes(
     format: Format,
 ) -> Result<(Vec<u8>, usize), ExportError> {
     Ok((people_table(people, orgs).encode(format)?, people.len()))
-}
-
-pub fn status_label(s: &AttendanceStatus) -> L {
-    s.label()
 }
 
 /// Attendance of one event: one row per registered person with status and check-in time.

@@ -8,7 +8,7 @@ pub mod counts;
 pub mod dates;
 mod output;
 mod text;
-pub use output::{MinutesFormat, PrintKind};
+pub use output::{ImportField, MinutesFormat, PrintKind};
 pub use text::{TextField, clean_line, clean_multiline, cut_to, fit};
 
 /// Record id: a per-noun sequence number, stored big-endian as the sled key.

@@ -10,7 +10,6 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::widgets::{fit, pad, width, window};
 use super::{ACCENT, BAD, GOOD, WARN, caret};
 use crate::i18n::{self, L};
-use crate::io::export::status_label;
 use crate::model::{AttendanceStatus, District, NoteKind, OrgKind, Owner};
 use crate::state::people::{Column, Detail, Filters};
 use crate::state::{App, Roster};
@@ -34,7 +33,7 @@ fn status_text(s: Option<&AttendanceStatus>) -> (String, Color) {
         Some(AttendanceStatus::Tentative) => (i18n::TENTATIVE.get().to_string(), WARN),
         Some(AttendanceStatus::CheckedIn { at, .. }) => (i18n::arrived_at(&at.hhmm()), GOOD),
         Some(AttendanceStatus::WalkIn { at, .. }) => (i18n::walk_in_at(&at.hhmm()), ACCENT),
-        Some(s) => (status_label(s).get().to_string(), Color::DarkGray),
+        Some(s) => (s.label().get().to_string(), Color::DarkGray),
     }
 }
 

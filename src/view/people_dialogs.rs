@@ -332,8 +332,8 @@ fn path_line(path: &TextField, w: usize) -> (Line<'static>, usize) {
     (lines.pop().unwrap_or_default(), x)
 }
 
-fn field_label(f: crate::io::csv::Field) -> &'static str {
-    use crate::io::csv::Field::*;
+fn field_label(f: crate::model::ImportField) -> &'static str {
+    use crate::model::ImportField::*;
     match f {
         Name => i18n::COL_NAME,
         Organization => i18n::COL_ORG,

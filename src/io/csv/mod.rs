@@ -21,13 +21,13 @@ mod write;
 mod zipped;
 
 pub use decode::{Encoding, decode};
-pub use headers::{ColumnMap, Field, Override};
+pub use headers::{ColumnMap, Override};
 pub use rows::{ImportRow, RowError, RowProblem, Rsvp};
 pub use sheet::{SheetKind, sheet_kind};
 pub use write::{PEOPLE_COLUMNS, neutralize, people_header, write_csv};
 pub use zipped::SheetBudget;
 
-use crate::model::clean_line;
+use crate::model::{ImportField, clean_line};
 
 use records::{Raw, is_blank, read_records};
 use rows::{excerpt, read_row};
@@ -286,7 +286,7 @@ fn find_header(
         }
         let titles: Vec<String> = cells.iter().map(|c| clean_line(c)).collect();
         let map = ColumnMap::from_header(&titles, overrides);
-        if map.has(Field::Name)
+        if map.has(ImportField::Name)
             && best
                 .as_ref()
                 .is_none_or(|(_, b, _)| map.fields.len() > b.fields.len())
