@@ -47,6 +47,17 @@ pub enum ExportError {
     Csv(String),
 }
 
+impl From<super::xlsx::Refused> for ExportError {
+    fn from(r: super::xlsx::Refused) -> ExportError {
+        use super::xlsx::Refused;
+        match r {
+            Refused::TooManyRows { rows } => ExportError::TooManyRows { rows },
+            Refused::CellTooLong { row, column } => ExportError::CellTooLong { row, column },
+            Refused::Xlsx(why) => ExportError::Xlsx(why),
+        }
+    }
+}
+
 impl ExportError {
     /// What went wrong and what to do, in Korean and in English.
     fn words(&self) -> (String, String) {
@@ -107,7 +118,12 @@ impl Table {
                     .map_err(|e| ExportError::Csv(e.to_string()))?;
                 Ok(bytes)
             }
-            Format::Xlsx => super::xlsx::workbook(self),
+            Format::Xlsx => super::xlsx::workbook(&super::xlsx::Sheet {
+                sheet: self.sheet,
+                header: &self.header,
+                rows: &self.rows,
+            })
+            .map_err(ExportError::from),
         }
     }
 
