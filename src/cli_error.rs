@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use netday::files::{self, FileError};
 use netday::i18n;
 use netday::io::csv::CsvError;
-use netday::files::{self, FileError};
 use netday::store::{BackupError, StoreError};
 
 /// Errors of the command line itself, each naming the file it is about.

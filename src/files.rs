@@ -675,7 +675,10 @@ mod tests {
             ".netday.db.csv.77-0.netday-tmp",
             "before-restore-20261207-010101.ndbak",
         ] {
-            assert!(!restore_names::is_restore_name(db, theirs.as_ref()), "{theirs}");
+            assert!(
+                !restore_names::is_restore_name(db, theirs.as_ref()),
+                "{theirs}"
+            );
         }
     }
 

@@ -123,7 +123,6 @@ impl Progress for Reports {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
 
@@ -153,9 +152,12 @@ mod tests {
         /// per record) and ended at its total.
         fn stages(&self) -> Vec<(Stage, u64)> {
             for (what, total, sets) in &self.0 {
-                
                 assert!(sets.is_sorted(), "{what:?}: went back: {sets:?}");
-                assert_eq!(sets.last(), Some(total), "{what:?}: did not end at its total");
+                assert_eq!(
+                    sets.last(),
+                    Some(total),
+                    "{what:?}: did not end at its total"
+                );
                 assert!(
                     sets.len() as u64 <= total / 500 + 10,
                     "{what:?}: too many reports"
@@ -251,12 +253,6 @@ mod tests {
             progress.set(3);
         })
         .expect("done");
-        assert_eq!(
-            p.stages(),
-            [
-                (Stage::ReadFile, 2),
-                (Stage::CheckRows, 3)
-            ]
-        );
+        assert_eq!(p.stages(), [(Stage::ReadFile, 2), (Stage::CheckRows, 3)]);
     }
 }

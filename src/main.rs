@@ -13,9 +13,9 @@ use clap::{
     Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum,
 };
 
+use netday::files::{self, Replace};
 use netday::i18n::{self, Lang};
 use netday::io::csv::{self};
-use netday::files::{self, Replace};
 use netday::io::safe_out::SafeText;
 use netday::io::{export, import};
 use netday::model::counts::DayCount;

@@ -280,7 +280,8 @@ impl Roster {
     /// Organisations matching `text`, best first, and which of them has the whole name typed.
     pub fn orgs_like(&self, text: &str) -> (Vec<Id>, Option<usize>) {
         let mut hits = Vec::new();
-        self.org_index.search_top(text.trim(), SUGGESTIONS, &mut hits);
+        self.org_index
+            .search_top(text.trim(), SUGGESTIONS, &mut hits);
         let hits: Vec<Id> = hits.into_iter().map(|h| h.id).collect();
         let exact = self
             .org_named(text)

@@ -1,8 +1,8 @@
 //! Printed pages (sign-in sheet, badges, attendance record) and what `netday print` says.
 
 use super::{L, Lang, pick, weekday_in};
-use crate::model::PrintKind;
 use crate::model::Event;
+use crate::model::PrintKind;
 
 pub const PRINT_SIGNIN_TITLE: L = L("참석자 서명부", "Attendance sign-in sheet");
 pub const PRINT_WHEN: L = L("일시", "Date");

@@ -10,9 +10,9 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::{self, L, Lang};
+use crate::model::MinutesFormat;
 use crate::model::counts::{DayCount, arrived_by_kind};
 use crate::model::dates::schedule;
-use crate::model::MinutesFormat;
 use crate::model::{
     AgendaItem, Attendance, District, Event, Id, Idea, Note, NoteKind, OrgKind, Organization,
     Owner, Person,

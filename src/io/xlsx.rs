@@ -5,7 +5,6 @@
 use rust_xlsxwriter::{Color, Format, FormatBorder, IgnoreError, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-
 /// Excel's rows per sheet, header included.
 const MAX_ROWS: usize = 1_048_576;
 /// Excel's characters per cell.

@@ -665,10 +665,7 @@ impl App {
     /// `name` in the directory the app writes files to: `export_dir`, else the user's
     /// Documents, else the current directory.
     pub(super) fn export_path(&self, name: &str) -> Option<PathBuf> {
-        let dir = self
-            .export_dir
-            .clone()
-            .or_else(crate::files::default_dir)?;
+        let dir = self.export_dir.clone().or_else(crate::files::default_dir)?;
         Some(dir.join(name))
     }
 

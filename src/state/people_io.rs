@@ -4,10 +4,10 @@
 use super::{Action, App, Effect, Modal, Tone, Writing, Wrote};
 use crate::i18n;
 use crate::io::csv::{Override, ParsedCsv, parse_people_sheet_with};
-use crate::model::ImportField as Field;
 use crate::io::import::{self, ImportSummary, Stopped};
-use crate::model::TextField as FieldKind;
 use crate::job::Abandoned;
+use crate::model::ImportField as Field;
+use crate::model::TextField as FieldKind;
 use crate::store::StoreError;
 use crate::widgets::TextField;
 

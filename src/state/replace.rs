@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{Action, App, Effect, Tone};
-use crate::i18n;
 use crate::files::{self, FileError, Replace};
+use crate::i18n;
 use crate::progress::Progress;
 use crate::store::StoreError;
 

@@ -20,11 +20,11 @@ use serde::{Deserialize, Serialize};
 
 use super::layout::{AGENDA, ATTENDANCE, EVENTS, IDEAS, META, NOTES, ORGS, PEOPLE, TREE_NAMES, be};
 use super::{SCHEMA, Store, StoreError, codec};
+use crate::model::counts::RecordCounts;
 use crate::model::{
     AgendaItem, Attendance, AttendanceStatus, Event, Idea, Note, NoteKind, Organization, Owner,
     Person, TextField, clean_line, clean_multiline, fit,
 };
-use crate::model::counts::RecordCounts;
 use crate::progress::{Progress, Silent};
 
 pub(super) const MAGIC: &[u8; 8] = b"NETDAYBK";

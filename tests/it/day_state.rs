@@ -685,7 +685,8 @@ fn an_import_in_the_app_reports_its_progress_to_the_gauge() {
     struct Seen(Vec<(String, u64)>, Vec<u64>);
     impl netday::progress::Progress for Seen {
         fn start(&mut self, what: Stage, total: u64) {
-            self.0.push((netday::i18n::stage_label(what).0.to_string(), total));
+            self.0
+                .push((netday::i18n::stage_label(what).0.to_string(), total));
         }
         fn set(&mut self, done: u64) {
             self.1.push(done);

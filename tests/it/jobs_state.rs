@@ -2,8 +2,8 @@
 //! import stopped half-way has synced what it says it saved, stays named as unfinished, and
 //! importing the file again finishes it without anyone twice.
 
-use netday::progress::Stage;
 use netday::progress::Progress;
+use netday::progress::Stage;
 use netday::state::{Action, App, Job, Modal};
 
 use crate::common::*;

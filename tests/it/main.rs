@@ -24,6 +24,7 @@ mod ideas_state;
 mod import_offices;
 mod import_safety;
 mod jobs_state;
+mod layers;
 mod minutes_golden;
 mod people_screen;
 mod people_speed;

@@ -30,7 +30,11 @@ impl Count {
     fn stages(&self) -> Vec<(Stage, u64)> {
         for (what, total, sets) in &self.0 {
             assert!(sets.is_sorted(), "{what:?}: went back: {sets:?}");
-            assert_eq!(sets.last(), Some(total), "{what:?}: did not end at its total");
+            assert_eq!(
+                sets.last(),
+                Some(total),
+                "{what:?}: did not end at its total"
+            );
             assert!(
                 sets.len() as u64 <= total / 500 + 10,
                 "{what:?}: too many reports"
@@ -55,9 +59,7 @@ fn generate_backup_restore_and_import_report_each_stage_to_its_end() {
     assert_eq!(p.stages(), [(Stage::Generate, written)]);
 
     let mut p = Count::default();
-    let snap = a
-        .snapshot_with(&mut p, Stage::Backup)
-        .expect("backup");
+    let snap = a.snapshot_with(&mut p, Stage::Backup).expect("backup");
     let c = snap.counts();
     let records =
         (c.people + c.orgs + c.events + c.attendance + c.agenda + c.notes + c.ideas) as u64;
@@ -83,9 +85,6 @@ fn generate_backup_restore_and_import_report_each_stage_to_its_end() {
     let writes = (c.orgs().expect("orgs").len() + s.added + s.registered) as u64;
     assert_eq!(
         p.stages(),
-        [
-            (Stage::CheckRows, rows),
-            (Stage::Import, writes)
-        ]
+        [(Stage::CheckRows, rows), (Stage::Import, writes)]
     );
 }

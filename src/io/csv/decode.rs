@@ -50,8 +50,8 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), CsvError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::csv::tests::{KO, names};
     use crate::io::csv::parse_people_csv;
+    use crate::io::csv::tests::{KO, names};
     use crate::model::ImportField;
     use crate::model::OrgKind;
 

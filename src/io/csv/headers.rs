@@ -32,7 +32,11 @@ const RULES: &[(ImportField, &[&str], &[&str])] = &[
         &["구분", "유형", "종류"],
         &["kind", "type", "orgkind", "orgtype"],
     ),
-    (ImportField::District, &["지역", "권역"], &["district", "region"]),
+    (
+        ImportField::District,
+        &["지역", "권역"],
+        &["district", "region"],
+    ),
     (
         ImportField::Organization,
         &[
@@ -278,7 +282,9 @@ impl ColumnMap {
                 Some(ImportField::Organization)
             } else {
                 match ImportField::from_header(title) {
-                    Some(f @ (ImportField::Phone | ImportField::Organization | ImportField::Name)) => Some(f),
+                    Some(
+                        f @ (ImportField::Phone | ImportField::Organization | ImportField::Name),
+                    ) => Some(f),
                     _ => None,
                 }
             };
@@ -469,7 +475,10 @@ mod tests {
             ("Job title", Some(ImportField::Role)),
             ("기관 구분", Some(ImportField::Kind)),
             ("참석 가능 여부", Some(ImportField::Status)),
-            ("12월 네트워킹데이에 참석하시나요?", Some(ImportField::Status)),
+            (
+                "12월 네트워킹데이에 참석하시나요?",
+                Some(ImportField::Status),
+            ),
             ("Will you attend?", Some(ImportField::Status)),
             ("관심 분야", Some(ImportField::Tags)),
             ("타임스탬프", None),

@@ -349,7 +349,10 @@ pub(super) fn read_row(
         answer: Rsvp::parse(raw(ImportField::Status)),
     };
     let all_tags = row.tags.join(", ");
-    let tags = row.tags.iter().map(|t| (ImportField::Tags, TextField::Tag, t));
+    let tags = row
+        .tags
+        .iter()
+        .map(|t| (ImportField::Tags, TextField::Tag, t));
     for (field, limit, value) in [
         (ImportField::Name, TextField::Name, &row.name),
         (

@@ -145,8 +145,10 @@ impl PrintError {
     fn words(&self) -> (String, String) {
         let (ko, en) = match self {
             PrintError::Font => (
-                "내장 글꼴을 읽지 못해 PDF를 만들지 않았습니다. netday를 다시 설치하세요.".to_string(),
-                "The bundled font could not be read, so no PDF was made. Reinstall netday.".to_string(),
+                "내장 글꼴을 읽지 못해 PDF를 만들지 않았습니다. netday를 다시 설치하세요."
+                    .to_string(),
+                "The bundled font could not be read, so no PDF was made. Reinstall netday."
+                    .to_string(),
             ),
             PrintError::Pdf(why) => (
                 format!("PDF를 만들지 못했습니다 ({why}). 아무 파일도 쓰지 않았습니다."),
