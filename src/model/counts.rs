@@ -1,4 +1,4 @@
-//! The day's numbers (DESIGN.md, "The day's numbers"), defined once: the desk, the People
+//! The day's numbers (the README's check-in section says them for users), defined once: the desk, the People
 //! screen, `netday events` and the minutes all show what `DayCount::of` says.
 
 use super::{AttendanceStatus, OrgKind};

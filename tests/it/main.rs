@@ -26,6 +26,7 @@ mod import_safety;
 mod jobs_state;
 mod layers;
 mod minutes_golden;
+mod particles;
 mod people_screen;
 mod people_speed;
 mod people_state;

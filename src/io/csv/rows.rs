@@ -4,6 +4,7 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::model::contact::{normalize_phone, valid_email};
+use crate::model::korean::{Particle, josa};
 use crate::model::{District, ImportField, OrgKind, TextField, clean_line, clean_multiline, fit};
 
 use super::headers::ColumnMap;
@@ -191,7 +192,8 @@ impl RowProblem {
                 format!("줄 형식이 잘못되었습니다 (따옴표나 쉼표를 확인하세요): “{v}”")
             }
             RowProblem::CodeTaken { code, holder } => format!(
-                "배지 코드 {code}는 이미 다른 사람({holder})의 코드입니다. 같은 사람이면 이름을 맞추고, 아니면 코드 칸을 비워 다시 가져오세요"
+                "배지 코드 {} 이미 다른 사람({holder})의 코드입니다. 같은 사람이면 이름을 맞추고, 아니면 코드 칸을 비워 다시 가져오세요",
+                josa(code, Particle::EunNeun)
             ),
             RowProblem::CodeOfNamesake { code, holder } => {
                 crate::i18n::code_of_namesake(code, holder).0
