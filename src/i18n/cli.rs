@@ -1,6 +1,7 @@
 //! The command line: imports, exports, backups, restores, `netday generate`.
 
 use super::{L, pick};
+use crate::model::korean::{Particle, josa};
 
 pub const ERROR: L = L("오류", "Error");
 pub const NO_SUCH_EVENT: L = L(
@@ -101,7 +102,8 @@ pub fn restored(c: &crate::model::counts::RecordCounts) -> String {
 pub fn backup_unchecked(path: &str) -> String {
     pick(
         format!(
-            "{path}은(는) 검사값이 없는 옛 형식의 백업입니다. 손상 여부를 확인할 수 없어 그대로 읽었습니다."
+            "{} 검사값이 없는 옛 형식의 백업입니다. 손상 여부를 확인할 수 없어 그대로 읽었습니다.",
+            josa(path, Particle::EunNeun)
         ),
         format!(
             "{path} is a backup in the older format, without a checksum: it was read as it is, with no way to check it for damage."

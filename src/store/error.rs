@@ -179,15 +179,15 @@ impl StoreError {
                     path.display()
                 ),
                 std::io::ErrorKind::NotFound => format!(
-                    "{}을(를) 찾을 수 없습니다. 경로를 확인하세요.",
-                    path.display()
+                    "{} 찾을 수 없습니다. 경로를 확인하세요.",
+                    josa(&path.display().to_string(), Particle::EulReul)
                 ),
                 _ if path.as_os_str().is_empty() => format!(
                     "읽거나 쓰지 못했습니다 ({source}). 디스크와 경로를 확인한 뒤 다시 하세요."
                 ),
                 _ => format!(
-                    "{}을(를) 읽거나 쓸 수 없습니다 ({source}). 디스크와 경로를 확인한 뒤 다시 하세요.",
-                    path.display()
+                    "{} 읽거나 쓸 수 없습니다 ({source}). 디스크와 경로를 확인한 뒤 다시 하세요.",
+                    josa(&path.display().to_string(), Particle::EulReul)
                 ),
             },
             StoreError::TooLarge { bytes, limit } => format!(

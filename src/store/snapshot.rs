@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::layout::{AGENDA, ATTENDANCE, EVENTS, IDEAS, META, NOTES, ORGS, PEOPLE, TREE_NAMES, be};
 use super::{SCHEMA, Store, StoreError, codec};
 use crate::model::counts::RecordCounts;
+use crate::model::korean::{Particle, josa};
 use crate::model::{
     AgendaItem, Attendance, AttendanceStatus, Event, Idea, Note, NoteKind, Organization, Owner,
     Person, TextField, clean_line, clean_multiline, fit,
@@ -81,26 +82,31 @@ pub struct BackupError {
 
 impl BackupError {
     pub fn ko(&self) -> String {
-        let p = self.path.display();
+        let p = self.path.display().to_string();
+        let (p_eun, p_i, p_eul) = (
+            josa(&p, Particle::EunNeun),
+            josa(&p, Particle::IGa),
+            josa(&p, Particle::EulReul),
+        );
         match &self.fault {
             Fault::Unreadable(e) => format!(
-                "백업 파일 {p}을(를) 읽지 못했습니다 ({}). 아무것도 바꾸지 않았습니다. 경로와 권한을 확인하세요.",
+                "백업 파일 {p_eul} 읽지 못했습니다 ({}). 아무것도 바꾸지 않았습니다. 경로와 권한을 확인하세요.",
                 read_ko(e)
             ),
             Fault::NotBackup => format!(
-                "{p}은(는) netday 백업 파일이 아닙니다. 아무것도 바꾸지 않았습니다. `netday backup`으로 만든 파일을 고르세요."
+                "{p_eun} netday 백업 파일이 아닙니다. 아무것도 바꾸지 않았습니다. `netday backup`으로 만든 파일을 고르세요."
             ),
             Fault::Damaged => format!(
-                "백업 파일 {p}이(가) 손상되었습니다 (검사값이 맞지 않거나, 잘렸거나, 뒤에 다른 내용이 붙어 있습니다). 아무것도 바꾸지 않았습니다. 다른 백업 파일로 복원하세요."
+                "백업 파일 {p_i} 손상되었습니다 (검사값이 맞지 않거나, 잘렸거나, 뒤에 다른 내용이 붙어 있습니다). 아무것도 바꾸지 않았습니다. 다른 백업 파일로 복원하세요."
             ),
             Fault::Older(n) => format!(
-                "백업 파일 {p}은(는) 이 netday가 읽지 못하는 옛 형식({n})입니다. 아무것도 바꾸지 않았습니다. 그 파일을 만든 netday로 복원한 뒤 새로 백업하세요."
+                "백업 파일 {p_eun} 이 netday가 읽지 못하는 옛 형식({n})입니다. 아무것도 바꾸지 않았습니다. 그 파일을 만든 netday로 복원한 뒤 새로 백업하세요."
             ),
             Fault::Newer(n) => format!(
-                "백업 파일 {p}은(는) 더 새로운 netday가 만든 형식({n})입니다 (이 버전은 {FORMAT}까지). 아무것도 바꾸지 않았습니다. netday를 업데이트하세요."
+                "백업 파일 {p_eun} 더 새로운 netday가 만든 형식({n})입니다 (이 버전은 {FORMAT}까지). 아무것도 바꾸지 않았습니다. netday를 업데이트하세요."
             ),
             Fault::Unchecked => format!(
-                "백업 파일 {p}은(는) 검사값이 없는 옛 형식(2)이라 손상 여부를 확인할 수 없습니다. 아무것도 바꾸지 않았습니다. 그래도 복원하려면 --unchecked를 붙이세요."
+                "백업 파일 {p_eun} 검사값이 없는 옛 형식(2)이라 손상 여부를 확인할 수 없습니다. 아무것도 바꾸지 않았습니다. 그래도 복원하려면 --unchecked를 붙이세요."
             ),
         }
     }
