@@ -250,7 +250,7 @@ fn open_load(c: &mut Criterion) {
 
 /// A people CSV of `n` rows in memory (name, organisation, kind, district, phone).
 fn big_csv(n: usize) -> Vec<u8> {
-    let (orgs, people) = netday::generate::people_and_orgs(n, SEED);
+    let (orgs, people) = netday::synthetic::people_and_orgs(n, SEED);
     let mut s = String::with_capacity(n * 64);
     s.push_str("이름,소속,구분,지역,연락처,직함\n");
     for p in &people {

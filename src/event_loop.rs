@@ -329,9 +329,9 @@ fn stops(k: &event::KeyEvent) -> bool {
 }
 
 impl crate::progress::Progress for Gauge<'_> {
-    fn start(&mut self, what: crate::i18n::L, total: u64) {
+    fn start(&mut self, what: crate::progress::Stage, total: u64) {
         if self.stop.is_none() {
-            self.what = Some(what);
+            self.what = Some(crate::i18n::stage_label(what));
         }
         self.total = total;
         self.done = 0;

@@ -6,10 +6,10 @@ use super::db::{open, open_to_read};
 use super::error::CliError;
 use super::out::{binary_to_stdout, note, print, product_out, to_stdout};
 use super::progress::Bar;
+use crate::files::{self, Replace};
 use crate::i18n;
-use crate::io::files::{self, Replace};
 use crate::model::Ts;
-use crate::store::{BackupError, Counts, Fault, Format, Snapshot, Store};
+use crate::store::{BackupError, Fault, Format, Snapshot, Store};
 
 /// `netday backup`: a new file (owner-only; an existing one only with --force), or stdout.
 pub fn backup(db: Option<PathBuf>, out: Option<&Path>, force: bool) -> anyhow::Result<()> {
@@ -23,7 +23,7 @@ pub fn backup(db: Option<PathBuf>, out: Option<&Path>, force: bool) -> anyhow::R
     }
     let store = open_to_read(db)?;
     let mut bar = Bar::new();
-    let snap = store.snapshot_with(&mut bar, i18n::PROGRESS_BACKUP)?;
+    let snap = store.snapshot_with(&mut bar, crate::progress::Stage::Backup)?;
     let bytes = snap.to_bytes()?;
     match out {
         Some(p) => {
@@ -69,8 +69,8 @@ pub fn restore(
     }
     let store = open(db)?;
     let mut bar = Bar::new();
-    let old = store.snapshot_with(&mut bar, i18n::PROGRESS_SAFETY_COPY)?;
-    if old.counts() != Counts::default() {
+    let old = store.snapshot_with(&mut bar, crate::progress::Stage::SafetyCopy)?;
+    if old.counts() != crate::model::counts::RecordCounts::default() {
         if !replace {
             return Err(CliError::from(i18n::RESTORE_NOT_EMPTY).into());
         }

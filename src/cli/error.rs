@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::files::{self, FileError};
 use crate::i18n;
 use crate::io::csv::CsvError;
-use crate::io::files::{self, FileError};
 use crate::store::{BackupError, StoreError};
 
 /// Errors of the command line itself, each naming the file it is about.

@@ -8,9 +8,9 @@ use super::args::{ExportArgs, ExportKind, MinutesFormat};
 use super::db::{data_to_read, date_arg, pick_event};
 use super::error::CliError;
 use super::out::{data_stdout, product_out, say, to_stdout};
+use crate::files::{self, Replace};
 use crate::i18n;
 use crate::io::export;
-use crate::io::files::{self, Replace};
 use crate::model::{self, Id};
 
 pub fn run(db: Option<PathBuf>, args: ExportArgs) -> anyhow::Result<()> {
@@ -71,10 +71,10 @@ pub fn run(db: Option<PathBuf>, args: ExportArgs) -> anyhow::Result<()> {
                 .as_deref()
                 .is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")));
             let format = match format {
-                Some(MinutesFormat::Text) => minutes::Format::Text,
-                Some(MinutesFormat::Markdown) => minutes::Format::Markdown,
-                None if txt => minutes::Format::Text,
-                None => minutes::Format::Markdown,
+                Some(MinutesFormat::Text) => crate::model::MinutesFormat::Text,
+                Some(MinutesFormat::Markdown) => crate::model::MinutesFormat::Markdown,
+                None if txt => crate::model::MinutesFormat::Text,
+                None => crate::model::MinutesFormat::Markdown,
             };
             let text = minutes::render_as(&minutes_data, format, i18n::lang());
             bytes = text.into_bytes();

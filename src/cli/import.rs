@@ -154,7 +154,7 @@ fn describe_columns(parsed: &csv::ParsedCsv, dry_run: bool, event: bool) -> Resu
     for (column, field) in &cols.suspicious {
         note(i18n::unmapped_warning(column, field.ko(), field.en()));
     }
-    if !event && let Some(i) = cols.index(csv::Field::Status) {
+    if !event && let Some(i) = cols.index(crate::model::ImportField::Status) {
         note(i18n::answers_without_event(
             cols.titles.get(i).map_or("", String::as_str),
         ));

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::error::CliError;
+use crate::files;
 use crate::i18n;
-use crate::io::files;
 use crate::io::safe_out::SafeText;
 use crate::terminal::code_page::{CodePageOut, output_code_page, text_encoding};
 

@@ -7,9 +7,10 @@ use super::db::{data_to_read, date_arg, pick_event};
 use super::error::CliError;
 use super::out::{binary_to_stdout, note, product_out, to_stdout};
 use super::progress::Bar;
+use crate::files::{self, Replace};
 use crate::i18n;
-use crate::io::files::{self, Replace};
-use crate::io::print::{self, Kind, Sort};
+use crate::io::print::{self, Sort};
+use crate::model::PrintKind as Kind;
 
 pub fn run(db: Option<PathBuf>, args: PrintArgs) -> anyhow::Result<()> {
     let PrintArgs {

@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::i18n::L;
-use crate::progress::Progress;
+use crate::i18n::{self, L};
+use crate::progress::{Progress, Stage};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// How long work runs before a bar appears, so quick commands stay quiet.
@@ -65,7 +65,8 @@ impl Bar {
 }
 
 impl Progress for Bar {
-    fn start(&mut self, what: L, total: u64) {
+    fn start(&mut self, stage: Stage, total: u64) {
+        let what = i18n::stage_label(stage);
         (self.what, self.total, self.done) = (what, total, 0);
         match &self.shown {
             Some(bar) => {

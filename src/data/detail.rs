@@ -116,16 +116,27 @@ mod tests {
     use crate::model::Ts;
     use crate::store::Store;
 
+    /// A day and twenty people, written through the core as the screens write them.
     fn demo() -> (tempfile::TempDir, Data, Vec<Event>) {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut data = Data::new(Store::open(&dir.path().join("db")).expect("open"));
-        data.load_demo(crate::model::today()).expect("demo");
+        let mut day = Event {
+            id: 0,
+            title: "12월 네트워킹데이".into(),
+            date: crate::model::today(),
+            start: None,
+            end: None,
+            venue: String::new(),
+            district: crate::model::District::Other,
+            status: crate::model::EventStatus::Planned,
+        };
+        data.save_event(&mut day).expect("day");
+        for i in 0..20 {
+            let mut p = crate::model::Person::new(format!("사람{i:02}"), Ts::now());
+            data.save_person(&mut p, None, None).expect("person");
+        }
         let events = data.events().expect("events");
-        let today = events
-            .iter()
-            .find(|e| e.date == crate::model::today())
-            .cloned();
-        data.reload(today.as_ref(), &events).expect("reload");
+        data.reload(events.first(), &events).expect("reload");
         (dir, data, events)
     }
 

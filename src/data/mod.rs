@@ -120,7 +120,7 @@ impl Data {
     pub fn print(
         &self,
         event: &Event,
-        kind: crate::io::print::Kind,
+        kind: crate::model::PrintKind,
         progress: &mut dyn Progress,
     ) -> std::result::Result<crate::io::print::Printed, crate::io::print::PrintError> {
         self.print_with(event, kind, &crate::io::print::Options::default(), progress)
@@ -130,7 +130,7 @@ impl Data {
     pub fn print_with(
         &self,
         event: &Event,
-        kind: crate::io::print::Kind,
+        kind: crate::model::PrintKind,
         opt: &crate::io::print::Options,
         progress: &mut dyn Progress,
     ) -> std::result::Result<crate::io::print::Printed, crate::io::print::PrintError> {
@@ -226,12 +226,6 @@ impl Data {
     /// Deletes a networking day nothing hangs on; false (nothing changed) otherwise.
     pub fn delete_empty_event(&mut self, id: Id) -> Result<bool> {
         self.store.delete_empty_event(id)
-    }
-
-    /// Loads the demo into an empty database.
-    pub fn load_demo(&mut self, today: NaiveDate) -> Result<()> {
-        self.forget_meeting();
-        crate::demo::load(&self.store, today).map(|_| ())
     }
 
     // --- the desk and the people list ---

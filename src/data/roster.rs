@@ -10,7 +10,6 @@ use crate::model::counts::{DayCount, arrived_by_kind};
 use crate::model::{Attendance, AttendanceStatus, Event, Id, Organization, Person};
 use crate::search::SearchIndex;
 use crate::store::{Generation, Store, StoreError};
-use crate::widgets::Lookup;
 
 /// Suggestions a lookup shows.
 pub const SUGGESTIONS: usize = 5;
@@ -278,22 +277,16 @@ impl Roster {
         read(&facts)
     }
 
-    /// Organisations for what `l` holds, the one whose whole name it is highlighted.
-    pub fn suggest_orgs(&self, l: &mut Lookup<Id>) {
+    /// Organisations matching `text`, best first, and which of them has the whole name typed.
+    pub fn orgs_like(&self, text: &str) -> (Vec<Id>, Option<usize>) {
         let mut hits = Vec::new();
         self.org_index
-            .search_top(l.text.trim(), SUGGESTIONS, &mut hits);
+            .search_top(text.trim(), SUGGESTIONS, &mut hits);
         let hits: Vec<Id> = hits.into_iter().map(|h| h.id).collect();
         let exact = self
-            .org_named(&l.text)
+            .org_named(text)
             .and_then(|id| hits.iter().position(|h| *h == id));
-        l.suggest(hits, exact);
-    }
-
-    /// People for what `l` holds, the one whose whole name it is highlighted.
-    pub fn suggest_people(&self, l: &mut Lookup<Id>) {
-        let (hits, exact) = self.people_like(&l.text);
-        l.suggest(hits, exact);
+        (hits, exact)
     }
 
     /// People matching `text`, best first, and which of them has the very name typed.

@@ -1,6 +1,7 @@
 //! The command line: imports, exports, backups, restores, `netday generate`.
 
 use super::{L, pick};
+use crate::model::korean::{Particle, josa};
 
 pub const ERROR: L = L("오류", "Error");
 pub const NO_SUCH_EVENT: L = L(
@@ -62,7 +63,7 @@ pub fn wrote_file(path: &str, rows: usize) -> String {
 }
 
 /// What a backup holds (messages about backups and restores).
-pub fn backup_contents(c: &crate::store::Counts) -> String {
+pub fn backup_contents(c: &crate::model::counts::RecordCounts) -> String {
     pick(
         format!(
             "사람 {}명, 기관 {}곳, 네트워킹데이 {}개, 참석 기록 {}건, 안건 {}개, 메모 {}건, 협업 아이디어 {}건",
@@ -74,13 +75,13 @@ pub fn backup_contents(c: &crate::store::Counts) -> String {
         ),
     )
 }
-pub fn backup_written(path: &str, c: &crate::store::Counts) -> String {
+pub fn backup_written(path: &str, c: &crate::model::counts::RecordCounts) -> String {
     pick(
         format!("백업을 썼습니다: {path} ({})", backup_contents(c)),
         format!("Backup written to {path} ({})", backup_contents(c)),
     )
 }
-pub fn saved_before_restore(path: &str, c: &crate::store::Counts) -> String {
+pub fn saved_before_restore(path: &str, c: &crate::model::counts::RecordCounts) -> String {
     pick(
         format!(
             "복원 전 데이터를 저장했습니다: {path} ({})",
@@ -92,7 +93,7 @@ pub fn saved_before_restore(path: &str, c: &crate::store::Counts) -> String {
         ),
     )
 }
-pub fn restored(c: &crate::store::Counts) -> String {
+pub fn restored(c: &crate::model::counts::RecordCounts) -> String {
     pick(
         format!("복원했습니다: {}", backup_contents(c)),
         format!("Restored: {}", backup_contents(c)),
@@ -101,7 +102,8 @@ pub fn restored(c: &crate::store::Counts) -> String {
 pub fn backup_unchecked(path: &str) -> String {
     pick(
         format!(
-            "{path}은(는) 검사값이 없는 옛 형식의 백업입니다. 손상 여부를 확인할 수 없어 그대로 읽었습니다."
+            "{} 검사값이 없는 옛 형식의 백업입니다. 손상 여부를 확인할 수 없어 그대로 읽었습니다.",
+            josa(path, Particle::EunNeun)
         ),
         format!(
             "{path} is a backup in the older format, without a checksum: it was read as it is, with no way to check it for damage."
@@ -473,53 +475,20 @@ pub const SHEET_PEOPLE: L = L("사람", "People");
 pub const SHEET_ATTENDANCE: L = L("참석", "Attendance");
 pub const SHEET_IDEAS: L = L("아이디어", "Ideas");
 
-pub fn export_error(e: &crate::io::export::ExportError, l: super::Lang) -> String {
-    use crate::io::export::ExportError;
-    let (ko, en) = match e {
-        ExportError::TooManyRows { rows } => (
-            format!(
-                "{rows}줄은 엑셀 시트 한 장(최대 1,048,575줄)에 들어가지 않아 아무 파일도 쓰지 않았습니다. 이름을 .csv로 바꿔 내보내세요."
-            ),
-            format!(
-                "{rows} rows do not fit on one Excel sheet (1,048,575 at most), so no file was written. Export to a .csv name instead."
-            ),
+// --- progress of long work (stage names under the bar and in the gauge) ---
+pub fn stage_label(stage: crate::progress::Stage) -> L {
+    use crate::progress::Stage;
+    match stage {
+        Stage::CheckRows => L("행 확인 중", "Checking rows"),
+        Stage::Import => L("가져오는 중", "Importing"),
+        Stage::Backup => L("백업할 기록 읽는 중", "Reading records to back up"),
+        Stage::SafetyCopy => L(
+            "지금 데이터를 따로 저장하는 중",
+            "Saving a copy of the current data",
         ),
-        ExportError::CellTooLong { row, column } => (
-            format!(
-                "{row}번째 줄의 '{column}' 칸이 엑셀 한 칸의 한도(32,767자)보다 길어 아무 파일도 쓰지 않았습니다. 그 내용을 줄이거나 .csv로 내보내세요."
-            ),
-            format!(
-                "Row {row}, column '{column}' is longer than an Excel cell holds (32,767 characters), so no file was written. Shorten it or export to .csv."
-            ),
-        ),
-        ExportError::Xlsx(why) => (
-            format!(
-                "엑셀 파일을 만들지 못해 아무 파일도 쓰지 않았습니다 ({why}). .csv로 내보내 보세요."
-            ),
-            format!(
-                "The Excel file could not be made ({why}); no file was written. Try exporting to .csv."
-            ),
-        ),
-        ExportError::Csv(why) => (
-            format!("CSV를 만들지 못해 아무 파일도 쓰지 않았습니다 ({why})."),
-            format!("The CSV could not be made ({why}); no file was written."),
-        ),
-    };
-    match l {
-        super::Lang::Ko => ko,
-        super::Lang::En => en,
+        Stage::Restore => L("복원하는 중", "Restoring"),
+        Stage::Generate => L("만드는 중", "Generating"),
+        Stage::Print => L("쪽 만드는 중", "Making pages"),
+        Stage::ReadFile => L("파일 읽는 중 (KB)", "Reading the file (KB)"),
     }
 }
-
-// --- progress of long work (stage names under the bar) ---
-pub const PROGRESS_CHECK_ROWS: L = L("행 확인 중", "Checking rows");
-pub const PROGRESS_IMPORT: L = L("가져오는 중", "Importing");
-pub const PROGRESS_BACKUP: L = L("백업할 기록 읽는 중", "Reading records to back up");
-pub const PROGRESS_SAFETY_COPY: L = L(
-    "지금 데이터를 따로 저장하는 중",
-    "Saving a copy of the current data",
-);
-pub const PROGRESS_RESTORE: L = L("복원하는 중", "Restoring");
-pub const PROGRESS_GENERATE: L = L("만드는 중", "Generating");
-pub const PROGRESS_PRINT: L = L("쪽 만드는 중", "Making pages");
-pub const PROGRESS_READ_FILE: L = L("파일 읽는 중 (KB)", "Reading the file (KB)");

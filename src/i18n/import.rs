@@ -1,6 +1,7 @@
 //! Importing lists: which sheet, which column went where, what was left out, and answers.
 
 use super::{L, pick};
+use crate::model::korean::{Particle, josa};
 
 pub const IGNORED_COLUMN: L = L("무시", "ignored");
 pub const MAPPING_TITLE: L = L("열 → 필드:", "Column → field:");
@@ -154,7 +155,8 @@ pub fn several_sheets(listed: &str) -> String {
 pub fn code_of_namesake(code: &str, holder: &str) -> (String, String) {
     (
         format!(
-            "배지 코드 {code}는 이미 이 데이터베이스의 동명이인({holder})의 코드이고, 연락처·이메일·소속이 달라 같은 사람으로 보지 않았습니다. 같은 사람이면 연락처를 맞추고, 다른 사람이면 코드 칸을 비워 다시 가져오세요"
+            "배지 코드 {} 이미 이 데이터베이스의 동명이인({holder})의 코드이고, 연락처·이메일·소속이 달라 같은 사람으로 보지 않았습니다. 같은 사람이면 연락처를 맞추고, 다른 사람이면 코드 칸을 비워 다시 가져오세요",
+            josa(code, Particle::EunNeun)
         ),
         format!(
             "badge code {code} already belongs here to someone of the same name ({holder}) whose phone, e-mail or organisation differ, so the row was not taken as them: if this is the same person make the phone agree, otherwise clear the code cell and import again"

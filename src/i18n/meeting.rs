@@ -1,6 +1,7 @@
 //! The agenda and the minutes (notes, decisions, action items, drafts).
 
 use super::{L, Lang, lang, pick};
+use crate::model::korean::{Particle, particle};
 
 pub const SCREEN_AGENDA: L = L("안건", "Agenda");
 pub const SCREEN_NOTES: L = L("회의록", "Minutes");
@@ -99,7 +100,7 @@ pub fn agenda_copied(date: &str) -> String {
 }
 pub fn confirm_delete(what: &str) -> String {
     pick(
-        format!("'{what}'을(를) 삭제할까요?"),
+        format!("'{what}'{} 삭제할까요?", particle(what, Particle::EulReul)),
         format!("Delete '{what}'?"),
     )
 }

@@ -1,6 +1,7 @@
 //! The people and organisations screen: lists, forms, merge, close the day, CSV.
 
 use super::{L, pick};
+use crate::model::korean::{Particle, josa};
 
 pub const SCREEN_PEOPLE: L = L("명단", "People");
 pub const P_ABSENT: L = L("불참/취소", "absent");
@@ -293,7 +294,10 @@ pub fn confirm_merge_orgs(dup: &str, keep: &str) -> String {
 }
 pub fn orgs_merged(dup: &str, keep: &str) -> String {
     pick(
-        format!("✓ {dup} 을(를) {keep} 에 합쳤습니다 (저장됨)"),
+        format!(
+            "✓ {} {keep}에 합쳤습니다 (저장됨)",
+            josa(dup, Particle::EulReul)
+        ),
         format!("✓ Merged {dup} into {keep} (saved)"),
     )
 }

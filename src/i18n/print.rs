@@ -1,8 +1,8 @@
 //! Printed pages (sign-in sheet, badges, attendance record) and what `netday print` says.
 
 use super::{L, Lang, pick, weekday_in};
-use crate::io::print::PrintError;
 use crate::model::Event;
+use crate::model::PrintKind;
 
 pub const PRINT_SIGNIN_TITLE: L = L("참석자 서명부", "Attendance sign-in sheet");
 pub const PRINT_WHEN: L = L("일시", "Date");
@@ -40,32 +40,6 @@ pub fn print_page(page: usize, of: usize, l: Lang) -> String {
     match l {
         Lang::Ko => format!("{page} / {of} 쪽"),
         Lang::En => format!("page {page} / {of}"),
-    }
-}
-
-pub fn print_error(e: &PrintError, l: Lang) -> String {
-    let (ko, en) = match e {
-        PrintError::Font => (
-            "내장 글꼴을 읽지 못해 PDF를 만들지 않았습니다. netday를 다시 설치하세요.".to_string(),
-            "The bundled font could not be read, so no PDF was made. Reinstall netday.".to_string(),
-        ),
-        PrintError::Pdf(why) => (
-            format!("PDF를 만들지 못했습니다 ({why}). 아무 파일도 쓰지 않았습니다."),
-            format!("The PDF could not be made ({why}); no file was written."),
-        ),
-        PrintError::Store(e) => (e.ko(), e.en()),
-        PrintError::Qr(why) => (
-            format!(
-                "배지 코드를 QR 코드로 만들지 못했습니다 ({why}). 그 사람의 코드를 확인하세요."
-            ),
-            format!(
-                "A badge code could not be made into a QR code ({why}). Check that person's code."
-            ),
-        ),
-    };
-    match l {
-        Lang::Ko => ko,
-        Lang::En => en,
     }
 }
 
@@ -112,36 +86,34 @@ pub const PRINT_WALK_IN: L = L("현장", "walk-in");
 pub const PRINT_MENU_TITLE: L = L("인쇄 (PDF)", "Print (PDF)");
 
 /// What each printed document is, for the print menu and its file name.
-pub fn print_kind(kind: crate::io::print::Kind) -> (L, L) {
-    use crate::io::print::Kind;
+pub fn print_kind(kind: PrintKind) -> (L, L) {
     match kind {
-        Kind::Signin => (
+        PrintKind::Signin => (
             L("참석자 서명부", "Sign-in sheet"),
             L(
                 "행사 전: 소속·직위·성명·서명 칸, 현장 등록용 빈 줄",
                 "Before: columns to sign, blank rows for walk-ins",
             ),
         ),
-        Kind::Badges => (
+        PrintKind::Badges => (
             L("이름표", "Name badges"),
             L(
                 "행사 전: QR 코드로 체크인, 한 장에 8개",
                 "Before: QR code to check in, 8 per page",
             ),
         ),
-        Kind::Attendance => (
+        PrintKind::Attendance => (
             L("출석부", "Attendance record"),
             L("행사 후: 온 사람과 도착 시각", "After: who came and when"),
         ),
     }
 }
 
-pub fn print_file_name(kind: crate::io::print::Kind, date: &str) -> String {
-    use crate::io::print::Kind;
+pub fn print_file_name(kind: PrintKind, date: &str) -> String {
     let (ko, en) = match kind {
-        Kind::Signin => ("서명부", "signin"),
-        Kind::Badges => ("이름표", "badges"),
-        Kind::Attendance => ("출석부", "attendance"),
+        PrintKind::Signin => ("서명부", "signin"),
+        PrintKind::Badges => ("이름표", "badges"),
+        PrintKind::Attendance => ("출석부", "attendance"),
     };
     pick(format!("{ko}-{date}.pdf"), format!("{en}-{date}.pdf"))
 }

@@ -1,6 +1,7 @@
 //! The frame around every screen: title, help, messages, replacing a file.
 
 use super::{L, pick};
+use crate::model::korean::{Particle, josa};
 
 pub const APP: L = L("netday 네트워킹데이", "netday networking day");
 pub const SCREEN_CHECKIN: L = L("체크인", "Check-in");
@@ -69,19 +70,19 @@ pub const NO_EVENTS_YET: L = L(
 pub fn event_saved(title: &str, created: bool) -> String {
     if created {
         pick(
-            format!("✓ {title} 을(를) 만들었습니다 (저장됨)"),
+            format!("✓ {} 만들었습니다 (저장됨)", josa(title, Particle::EulReul)),
             format!("✓ Created {title} (saved)"),
         )
     } else {
         pick(
-            format!("✓ {title} 을(를) 고쳤습니다 (저장됨)"),
+            format!("✓ {} 고쳤습니다 (저장됨)", josa(title, Particle::EulReul)),
             format!("✓ Updated {title} (saved)"),
         )
     }
 }
 pub fn event_deleted(title: &str) -> String {
     pick(
-        format!("{title} 을(를) 지웠습니다"),
+        format!("{} 지웠습니다", josa(title, Particle::EulReul)),
         format!("Deleted {title}"),
     )
 }
@@ -93,7 +94,10 @@ pub fn event_not_empty(title: &str) -> String {
 }
 pub fn confirm_delete_event(label: &str) -> String {
     pick(
-        format!("{label} 을(를) 지울까요? (기록이 없는 날만 지웁니다)"),
+        format!(
+            "{} 지울까요? (기록이 없는 날만 지웁니다)",
+            josa(label, Particle::EulReul)
+        ),
         format!("Delete {label}? (only a day with no records)"),
     )
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::csv::{people_header, write_csv};
 use crate::i18n::{self, L, Lang, lang};
-use crate::model::{AttendanceStatus, Id, Idea, Organization, Person};
+use crate::model::{Id, Idea, Organization, Person};
 use crate::store::{Store, StoreError};
 
 /// One export: a header row, the rows under it, and the sheet's name in an .xlsx.
@@ -47,12 +47,57 @@ pub enum ExportError {
     Csv(String),
 }
 
+impl From<super::xlsx::Refused> for ExportError {
+    fn from(r: super::xlsx::Refused) -> ExportError {
+        use super::xlsx::Refused;
+        match r {
+            Refused::TooManyRows { rows } => ExportError::TooManyRows { rows },
+            Refused::CellTooLong { row, column } => ExportError::CellTooLong { row, column },
+            Refused::Xlsx(why) => ExportError::Xlsx(why),
+        }
+    }
+}
+
 impl ExportError {
+    /// What went wrong and what to do, in Korean and in English.
+    fn words(&self) -> (String, String) {
+        let (ko, en) = match self {
+            ExportError::TooManyRows { rows } => (
+                format!(
+                    "{rows}줄은 엑셀 시트 한 장(최대 1,048,575줄)에 들어가지 않아 아무 파일도 쓰지 않았습니다. 이름을 .csv로 바꿔 내보내세요."
+                ),
+                format!(
+                    "{rows} rows do not fit on one Excel sheet (1,048,575 at most), so no file was written. Export to a .csv name instead."
+                ),
+            ),
+            ExportError::CellTooLong { row, column } => (
+                format!(
+                    "{row}번째 줄의 '{column}' 칸이 엑셀 한 칸의 한도(32,767자)보다 길어 아무 파일도 쓰지 않았습니다. 그 내용을 줄이거나 .csv로 내보내세요."
+                ),
+                format!(
+                    "Row {row}, column '{column}' is longer than an Excel cell holds (32,767 characters), so no file was written. Shorten it or export to .csv."
+                ),
+            ),
+            ExportError::Xlsx(why) => (
+                format!(
+                    "엑셀 파일을 만들지 못해 아무 파일도 쓰지 않았습니다 ({why}). .csv로 내보내 보세요."
+                ),
+                format!(
+                    "The Excel file could not be made ({why}); no file was written. Try exporting to .csv."
+                ),
+            ),
+            ExportError::Csv(why) => (
+                format!("CSV를 만들지 못해 아무 파일도 쓰지 않았습니다 ({why})."),
+                format!("The CSV could not be made ({why}); no file was written."),
+            ),
+        };
+        (ko, en)
+    }
     pub fn ko(&self) -> String {
-        i18n::export_error(self, Lang::Ko)
+        self.words().0
     }
     pub fn en(&self) -> String {
-        i18n::export_error(self, Lang::En)
+        self.words().1
     }
 }
 
@@ -73,7 +118,12 @@ impl Table {
                     .map_err(|e| ExportError::Csv(e.to_string()))?;
                 Ok(bytes)
             }
-            Format::Xlsx => super::xlsx::workbook(self),
+            Format::Xlsx => super::xlsx::workbook(&super::xlsx::Sheet {
+                sheet: self.sheet,
+                header: &self.header,
+                rows: &self.rows,
+            })
+            .map_err(ExportError::from),
         }
     }
 
@@ -127,10 +177,6 @@ pub fn people_bytes(
     format: Format,
 ) -> Result<(Vec<u8>, usize), ExportError> {
     Ok((people_table(people, orgs).encode(format)?, people.len()))
-}
-
-pub fn status_label(s: &AttendanceStatus) -> L {
-    s.label()
 }
 
 /// Attendance of one event: one row per registered person with status and check-in time.

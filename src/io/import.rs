@@ -180,7 +180,7 @@ pub fn plan<'a>(
     // Decide everything first, so a preview reports exactly what applying does.
     let mut new_orgs: Vec<String> = Vec::new();
     let mut day_order: Vec<usize> = Vec::new();
-    progress.start(crate::i18n::PROGRESS_CHECK_ROWS, parsed.rows.len() as u64);
+    progress.start(crate::progress::Stage::CheckRows, parsed.rows.len() as u64);
     for (n, row) in parsed.rows.iter().enumerate() {
         if n.is_multiple_of(STEP) {
             progress.set(n as u64);
@@ -366,7 +366,7 @@ pub fn apply(
     }
     let changed: Vec<usize> = (0..k.who.len()).filter(|&i| k.changed[i]).collect();
     let total = (new_orgs.len() + changed.len() + day_writes.len()) as u64;
-    progress.start(crate::i18n::PROGRESS_IMPORT, total);
+    progress.start(crate::progress::Stage::Import, total);
     let made = store.write_unsynced(|tx| {
         let mut made = Vec::with_capacity(new_orgs.len());
         for key in &new_orgs {
@@ -808,8 +808,8 @@ struct Heard<'a> {
 }
 
 impl Progress for Heard<'_> {
-    fn start(&mut self, what: crate::i18n::L, total: u64) {
-        self.writing = what == crate::i18n::PROGRESS_IMPORT;
+    fn start(&mut self, what: crate::progress::Stage, total: u64) {
+        self.writing = what == crate::progress::Stage::Import;
         if self.writing {
             self.total = total;
         }

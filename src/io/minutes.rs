@@ -10,6 +10,7 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::{self, L, Lang};
+use crate::model::MinutesFormat;
 use crate::model::counts::{DayCount, arrived_by_kind};
 use crate::model::dates::schedule;
 use crate::model::{
@@ -92,30 +93,10 @@ fn owner_name(d: &MinutesData, o: &Owner) -> String {
     }
 }
 
-/// The two shapes of the minutes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Format {
-    /// For files: headings and tables.
-    #[default]
-    Markdown,
-    /// For a chat group: no Markdown symbols, short lines.
-    Text,
-}
-
-impl Format {
-    /// The file extension a saved copy takes.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Text => "txt",
-        }
-    }
-}
-
-pub fn render_as(d: &MinutesData, format: Format, l: Lang) -> String {
+pub fn render_as(d: &MinutesData, format: MinutesFormat, l: Lang) -> String {
     match format {
-        Format::Markdown => render(d, l),
-        Format::Text => render_text(d, l),
+        MinutesFormat::Markdown => render(d, l),
+        MinutesFormat::Text => render_text(d, l),
     }
 }
 

@@ -2,7 +2,6 @@
 //! netday writes a file for the user (`files`).
 pub mod csv;
 pub mod export;
-pub mod files;
 pub mod import;
 pub mod minutes;
 pub mod print;

@@ -1,11 +1,9 @@
-//! An export table as an Excel workbook: one sheet, the header bold on a light fill and frozen,
+//! A table as an Excel workbook: one sheet, the header bold on a light fill and frozen,
 //! an autofilter over the table, columns as wide as their longest text (Hangul counts two), and
 //! every cell a text cell — a phone keeps its leading 0 and `=…` is never a formula.
 
 use rust_xlsxwriter::{Color, Format, FormatBorder, IgnoreError, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
-
-use super::export::{ExportError, Table};
 
 /// Excel's rows per sheet, header included.
 const MAX_ROWS: usize = 1_048_576;
@@ -16,15 +14,31 @@ const MIN_WIDTH: usize = 4;
 const MAX_WIDTH: usize = 60;
 const PADDING: usize = 3;
 
-pub fn workbook(table: &Table) -> Result<Vec<u8>, ExportError> {
+/// One sheet: its name, the header row and the rows under it (`io::export`'s `Table`, which
+/// this module does not know).
+pub struct Sheet<'a> {
+    pub sheet: &'a str,
+    pub header: &'a [String],
+    pub rows: &'a [Vec<String>],
+}
+
+/// Why no workbook was made (`io::export` says it in words).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refused {
+    TooManyRows { rows: usize },
+    CellTooLong { row: usize, column: String },
+    Xlsx(String),
+}
+
+pub fn workbook(table: &Sheet<'_>) -> Result<Vec<u8>, Refused> {
     if table.rows.len() >= MAX_ROWS {
-        return Err(ExportError::TooManyRows {
+        return Err(Refused::TooManyRows {
             rows: table.rows.len(),
         });
     }
     for (r, row) in table.rows.iter().enumerate() {
         if let Some(c) = row.iter().position(|v| v.chars().count() > MAX_CELL_CHARS) {
-            return Err(ExportError::CellTooLong {
+            return Err(Refused::CellTooLong {
                 row: r + 1,
                 column: table.header.get(c).cloned().unwrap_or_default(),
             });
@@ -35,11 +49,11 @@ pub fn workbook(table: &Table) -> Result<Vec<u8>, ExportError> {
     book.save_to_buffer().map_err(failed)
 }
 
-fn failed(e: XlsxError) -> ExportError {
-    ExportError::Xlsx(e.to_string())
+fn failed(e: XlsxError) -> Refused {
+    Refused::Xlsx(e.to_string())
 }
 
-fn fill(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
+fn fill(sheet: &mut Worksheet, table: &Sheet<'_>) -> Result<(), XlsxError> {
     // "@" is Excel's text format: a value typed into the cell later stays text too.
     let text = Format::new().set_num_format("@");
     let wrapped = text.clone().set_text_wrap();

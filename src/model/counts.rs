@@ -1,4 +1,4 @@
-//! The day's numbers (DESIGN.md, "The day's numbers"), defined once: the desk, the People
+//! The day's numbers (the README's check-in section says them for users), defined once: the desk, the People
 //! screen, `netday events` and the minutes all show what `DayCount::of` says.
 
 use super::{AttendanceStatus, OrgKind};
@@ -56,6 +56,18 @@ pub fn arrived_by_kind<'a>(
         }
     }
     by_kind
+}
+
+/// How many of each thing a snapshot holds (what messages about backups and restores say).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecordCounts {
+    pub people: usize,
+    pub orgs: usize,
+    pub events: usize,
+    pub attendance: usize,
+    pub agenda: usize,
+    pub notes: usize,
+    pub ideas: usize,
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ pub fn push_back_overlaps(items: &mut [AgendaItem], day_start: NaiveTime) -> (Ve
     (moved, most)
 }
 
-/// The four segments of a networking day (DESIGN.md); the agenda template (`t`), the demo and generated data all start from them: title, minutes.
+/// The four segments of a typical networking day; the agenda template (`t`), the demo and generated data all start from them: title, minutes.
 pub const STANDARD_SEGMENTS: [(&str, u32); 4] = [
     ("각 협동조합 현황 공유", 40),
     ("지역의 사회적경제 생태계 이해", 30),

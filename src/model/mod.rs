@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 pub mod contact;
 pub mod counts;
 pub mod dates;
+pub mod korean;
+mod output;
 pub mod text;
+pub use output::{ImportField, MinutesFormat, PrintKind};
 pub use text::{TextField, clean_line, clean_multiline, cut_to, fit};
 
 /// Record id: a per-noun sequence number, stored big-endian as the sled key.
@@ -388,9 +391,9 @@ pub enum AttendanceStatus {
     Cancelled,
     /// 불참
     NoShow,
-    /// 미정: answered "maybe". Shown apart and not counted as expected (DESIGN.md, the day's
-    /// numbers); checking in makes them an arrival like anyone registered. Last, so databases
-    /// written before it read unchanged (bincode stores the variant's index).
+    /// 미정: answered "maybe". Shown apart and not counted as expected (`counts::DayCount`);
+    /// checking in makes them an arrival like anyone registered. Last, so databases written
+    /// before it read unchanged (bincode stores the variant's index).
     Tentative,
 }
 
@@ -480,7 +483,7 @@ impl Note {
     }
 }
 
-/// The recurring kinds of joint project (see DESIGN.md).
+/// The recurring kinds of joint project the cooperatives of a region take up together.
 #[derive(
     Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default,
 )]

@@ -746,7 +746,7 @@ const QUERIES: [&str; 38] = [
 
 #[test]
 fn index_matches_naive_reference_on_20000_people() {
-    let (orgs, people) = crate::generate::people_and_orgs(20_000, 42);
+    let (orgs, people) = crate::synthetic::people_and_orgs(20_000, 42);
     let org_name: HashMap<u64, &str> = orgs.iter().map(|o| (o.id, o.name.as_str())).collect();
     let mut ix = SearchIndex::new();
     ix.reserve(people.len());

@@ -3,14 +3,13 @@
 //! `Effect` they answer in one place, and tells every screen what changed. It draws nothing and
 //! reads no terminal.
 
-use chrono::NaiveDate;
-
 use crate::data::Data;
 use crate::i18n;
 use crate::model::{Event, Id, TextField as FieldKind, Ts, cut_to};
 use crate::screens::unit::{Answer, Asker, Cx, Effect, ModalStep, Question, Show, Unit, What};
 use crate::screens::{events, print, replace};
 use crate::store::{Store, StoreError};
+pub use events::default_event;
 
 pub use crate::data::{Count, History, Roster};
 pub use crate::keymap::{Action, Context};
@@ -77,20 +76,6 @@ pub struct App {
     clock: fn() -> Ts,
     /// What changed while each screen was hidden (by `Screen::index`); told when it is entered.
     pending: [What; 5],
-}
-
-/// The event to open: today's, else the next upcoming, else the latest.
-pub fn default_event(events: &[Event], today: NaiveDate) -> Option<&Event> {
-    events
-        .iter()
-        .find(|e| e.date == today)
-        .or_else(|| {
-            events
-                .iter()
-                .filter(|e| e.date > today)
-                .min_by_key(|e| e.date)
-        })
-        .or_else(|| events.iter().max_by_key(|e| e.date))
 }
 
 impl App {
@@ -429,7 +414,7 @@ impl App {
                 Action::NewEvent => Ok(Effect::open(events::new_event_form(&cx))),
                 Action::LoadDemo => {
                     let today = cx.now.local_date();
-                    cx.data.load_demo(today).map(|()| {
+                    crate::demo::load(cx.data.store(), today).map(|_| {
                         cx.say(Tone::Good, i18n::DEMO_LOADED.get());
                         let events = cx.data.events().unwrap_or_default();
                         let day = default_event(&events, today).cloned();

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use sled::transaction::TransactionError;
 
+use crate::model::korean::{Particle, josa};
+
 /// What can go wrong opening or using the database.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -177,15 +179,15 @@ impl StoreError {
                     path.display()
                 ),
                 std::io::ErrorKind::NotFound => format!(
-                    "{}을(를) 찾을 수 없습니다. 경로를 확인하세요.",
-                    path.display()
+                    "{} 찾을 수 없습니다. 경로를 확인하세요.",
+                    josa(&path.display().to_string(), Particle::EulReul)
                 ),
                 _ if path.as_os_str().is_empty() => format!(
                     "읽거나 쓰지 못했습니다 ({source}). 디스크와 경로를 확인한 뒤 다시 하세요."
                 ),
                 _ => format!(
-                    "{}을(를) 읽거나 쓸 수 없습니다 ({source}). 디스크와 경로를 확인한 뒤 다시 하세요.",
-                    path.display()
+                    "{} 읽거나 쓸 수 없습니다 ({source}). 디스크와 경로를 확인한 뒤 다시 하세요.",
+                    josa(&path.display().to_string(), Particle::EulReul)
                 ),
             },
             StoreError::TooLarge { bytes, limit } => format!(
@@ -194,7 +196,8 @@ impl StoreError {
                 mb(*limit)
             ),
             StoreError::CodeTaken { code, holder_name } => format!(
-                "배지 코드 {code}는 이미 {holder_name} 님의 코드입니다. 코드를 비우면 새 코드를 받습니다."
+                "배지 코드 {} 이미 {holder_name} 님의 코드입니다. 코드를 비우면 새 코드를 받습니다.",
+                josa(code, Particle::EunNeun)
             ),
             StoreError::NotAsShown { shown } => format!(
                 "화면의 명단이 데이터베이스와 달라 체크인하지 않았습니다: {shown}. 명단을 데이터베이스에서 다시 읽었습니다. 다시 찾아 체크인하세요."

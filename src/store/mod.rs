@@ -38,8 +38,7 @@ pub use codec::{LIMIT as RECORD_LIMIT, SCHEMA};
 pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};
 pub use mode::owner_only_from_now_on;
-pub use snapshot::{BackupError, Counts, Fault, Format, Snapshot};
-pub(crate) use swap::is_restore_name;
+pub use snapshot::{BackupError, Fault, Format, Snapshot};
 pub use swap::{Replaced, SAFETY_COPY};
 
 pub type Result<T> = std::result::Result<T, StoreError>;

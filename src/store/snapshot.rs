@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use super::layout::{AGENDA, ATTENDANCE, EVENTS, IDEAS, META, NOTES, ORGS, PEOPLE, TREE_NAMES, be};
 use super::{SCHEMA, Store, StoreError, codec};
+use crate::model::counts::RecordCounts;
+use crate::model::korean::{Particle, josa};
 use crate::model::{
     AgendaItem, Attendance, AttendanceStatus, Event, Idea, Note, NoteKind, Organization, Owner,
     Person, TextField, clean_line, clean_multiline, fit,
@@ -80,26 +82,31 @@ pub struct BackupError {
 
 impl BackupError {
     pub fn ko(&self) -> String {
-        let p = self.path.display();
+        let p = self.path.display().to_string();
+        let (p_eun, p_i, p_eul) = (
+            josa(&p, Particle::EunNeun),
+            josa(&p, Particle::IGa),
+            josa(&p, Particle::EulReul),
+        );
         match &self.fault {
             Fault::Unreadable(e) => format!(
-                "백업 파일 {p}을(를) 읽지 못했습니다 ({}). 아무것도 바꾸지 않았습니다. 경로와 권한을 확인하세요.",
+                "백업 파일 {p_eul} 읽지 못했습니다 ({}). 아무것도 바꾸지 않았습니다. 경로와 권한을 확인하세요.",
                 read_ko(e)
             ),
             Fault::NotBackup => format!(
-                "{p}은(는) netday 백업 파일이 아닙니다. 아무것도 바꾸지 않았습니다. `netday backup`으로 만든 파일을 고르세요."
+                "{p_eun} netday 백업 파일이 아닙니다. 아무것도 바꾸지 않았습니다. `netday backup`으로 만든 파일을 고르세요."
             ),
             Fault::Damaged => format!(
-                "백업 파일 {p}이(가) 손상되었습니다 (검사값이 맞지 않거나, 잘렸거나, 뒤에 다른 내용이 붙어 있습니다). 아무것도 바꾸지 않았습니다. 다른 백업 파일로 복원하세요."
+                "백업 파일 {p_i} 손상되었습니다 (검사값이 맞지 않거나, 잘렸거나, 뒤에 다른 내용이 붙어 있습니다). 아무것도 바꾸지 않았습니다. 다른 백업 파일로 복원하세요."
             ),
             Fault::Older(n) => format!(
-                "백업 파일 {p}은(는) 이 netday가 읽지 못하는 옛 형식({n})입니다. 아무것도 바꾸지 않았습니다. 그 파일을 만든 netday로 복원한 뒤 새로 백업하세요."
+                "백업 파일 {p_eun} 이 netday가 읽지 못하는 옛 형식({n})입니다. 아무것도 바꾸지 않았습니다. 그 파일을 만든 netday로 복원한 뒤 새로 백업하세요."
             ),
             Fault::Newer(n) => format!(
-                "백업 파일 {p}은(는) 더 새로운 netday가 만든 형식({n})입니다 (이 버전은 {FORMAT}까지). 아무것도 바꾸지 않았습니다. netday를 업데이트하세요."
+                "백업 파일 {p_eun} 더 새로운 netday가 만든 형식({n})입니다 (이 버전은 {FORMAT}까지). 아무것도 바꾸지 않았습니다. netday를 업데이트하세요."
             ),
             Fault::Unchecked => format!(
-                "백업 파일 {p}은(는) 검사값이 없는 옛 형식(2)이라 손상 여부를 확인할 수 없습니다. 아무것도 바꾸지 않았습니다. 그래도 복원하려면 --unchecked를 붙이세요."
+                "백업 파일 {p_eun} 검사값이 없는 옛 형식(2)이라 손상 여부를 확인할 수 없습니다. 아무것도 바꾸지 않았습니다. 그래도 복원하려면 --unchecked를 붙이세요."
             ),
         }
     }
@@ -147,18 +154,6 @@ fn read_en(e: &std::io::Error) -> &'static str {
         IsADirectory => "it is a folder",
         _ => "input/output error",
     }
-}
-
-/// How many of each thing a snapshot holds (what messages about backups say).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub people: usize,
-    pub orgs: usize,
-    pub events: usize,
-    pub attendance: usize,
-    pub agenda: usize,
-    pub notes: usize,
-    pub ideas: usize,
 }
 
 impl Snapshot {
@@ -217,8 +212,8 @@ impl Snapshot {
         Self::decode(&bytes).map_err(fail)
     }
 
-    pub fn counts(&self) -> Counts {
-        Counts {
+    pub fn counts(&self) -> RecordCounts {
+        RecordCounts {
             people: self.people.len(),
             orgs: self.orgs.len(),
             events: self.events.len(),
@@ -353,14 +348,14 @@ const STEP: u64 = 1000;
 
 impl Store {
     pub fn snapshot(&self) -> Result<Snapshot, StoreError> {
-        self.snapshot_with(&mut Silent, crate::i18n::PROGRESS_BACKUP)
+        self.snapshot_with(&mut Silent, crate::progress::Stage::Backup)
     }
 
     /// `snapshot`, telling `progress` (as stage `what`) how many records it has read.
     pub fn snapshot_with(
         &self,
         progress: &mut dyn Progress,
-        what: crate::i18n::L,
+        what: crate::progress::Stage,
     ) -> Result<Snapshot, StoreError> {
         let trees = [EVENTS, ORGS, PEOPLE, ATTENDANCE, AGENDA, NOTES, IDEAS];
         let live = self.live()?;
@@ -415,7 +410,7 @@ impl Store {
         let (snap, _) = snap.cleaned();
         let c = snap.counts();
         let total = c.people + c.orgs + c.events + c.attendance + c.agenda + c.notes + c.ideas;
-        progress.start(crate::i18n::PROGRESS_RESTORE, total as u64);
+        progress.start(crate::progress::Stage::Restore, total as u64);
         let mut done = 0;
         let max_ids = [
             (EVENTS, snap.events.iter().map(|e| e.id).max()),

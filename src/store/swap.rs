@@ -30,7 +30,7 @@
 //!
 //! A database path that is a link is followed first ([`real`]): the folder it points to is the
 //! one swapped and settled, so the link keeps finding the data. No file the user asks for may
-//! take one of these names ([`is_restore_name`]), and a safety copy (`before-restore-…`) that
+//! take one of these names ([`crate::files::restore_names::is_restore_name`]), and a safety copy (`before-restore-…`) that
 //! a kill cut short is removed by the next open, its writer's lock being gone.
 
 use std::fs::File;
@@ -38,7 +38,10 @@ use std::path::{Path, PathBuf};
 
 use super::dir::sync_dir;
 use super::{Snapshot, Store, StoreError};
-use crate::io::files::{self, Replace};
+#[cfg(not(unix))]
+use crate::files::restore_names::LOCK;
+use crate::files::restore_names::{ASIDE, BESIDE, JOURNAL};
+use crate::files::{self, Replace};
 
 impl Store {
     /// Replaces this database with `snap` as one step: the new database is built beside this
@@ -121,32 +124,7 @@ pub struct Replaced {
 const MARKER: &str = "NETDAY_RESTORE";
 /// How the names of the safety copies a restore writes before it replaces a database begin.
 pub const SAFETY_COPY: &str = "before-restore-";
-const BESIDE: &str = ".restoring-";
-const ASIDE: &str = ".replaced-";
-const JOURNAL: &str = ".restore-swap";
 const JOURNAL_HEAD: &str = "netday restore swap";
-/// The lock file beside the database, where folders cannot be locked (Windows).
-#[cfg_attr(unix, allow(dead_code))]
-const LOCK: &str = ".restore-lock";
-
-/// Whether `name`, beside the database called `db_name`, is one a restore works with (so no
-/// file the user asks for may take it).
-pub(crate) fn is_restore_name(db_name: &std::ffi::OsStr, name: &std::ffi::OsStr) -> bool {
-    let db = db_name.as_encoded_bytes();
-    let Some(tail) = name.as_encoded_bytes().strip_prefix(db).or_else(|| {
-        name.as_encoded_bytes()
-            .strip_prefix(b".")
-            .and_then(|n| n.strip_prefix(db))
-            .filter(|t| t.starts_with(JOURNAL.as_bytes()))
-    }) else {
-        return false;
-    };
-    tail == JOURNAL.as_bytes()
-        || tail == LOCK.as_bytes()
-        || [BESIDE, ASIDE, JOURNAL]
-            .iter()
-            .any(|w| tail.starts_with(w.as_bytes()))
-}
 
 fn at(path: &Path, e: std::io::Error) -> StoreError {
     StoreError::io(path, e)
@@ -326,7 +304,7 @@ fn remove_leftovers(parent: &Path, name: &std::ffi::OsStr) {
     remove_journal_temps(parent, name);
 }
 
-/// Removes what writing the swap journal left under its temporary name (`io::files` names it
+/// Removes what writing the swap journal left under its temporary name (`files` names it
 /// `.<name>.restore-swap.<pid>-<n>.netday-tmp`).
 fn remove_journal_temps(parent: &Path, name: &std::ffi::OsStr) {
     let Ok(entries) = std::fs::read_dir(parent) else {
@@ -531,29 +509,6 @@ mod tests {
             "files open inside the folders being moved"
         );
         assert_eq!(Store::open(&live).unwrap().people().unwrap(), vec![new]);
-    }
-
-    #[test]
-    fn the_names_a_restore_works_with_are_known_and_no_others() {
-        let db = std::ffi::OsStr::new("netday.db");
-        for ours in [
-            "netday.db.restore-swap",
-            "netday.db.restoring-1-2-0",
-            "netday.db.replaced-1-2-0",
-            ".netday.db.restore-swap.77-0.netday-tmp",
-        ] {
-            assert!(is_restore_name(db, ours.as_ref()), "{ours}");
-        }
-        for theirs in [
-            "netday.db",
-            "netday.db.csv",
-            "netday.dbx.restore-swap",
-            "other.db.restore-swap",
-            ".netday.db.csv.77-0.netday-tmp",
-            "before-restore-20261207-010101.ndbak",
-        ] {
-            assert!(!is_restore_name(db, theirs.as_ref()), "{theirs}");
-        }
     }
 
     #[cfg(unix)]

@@ -1,7 +1,7 @@
 //! Unix: signals through signal-hook and a wake-up pipe, and a wait on the terminal that sees
 //! a hang-up before crossterm does.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,11 +23,13 @@ const GIVE_BACK: &[u8] = b"\x1b[?2004l\x1b[?25h\x1b[?1049l";
 /// so no restore runs: SIGABRT's handler gives the terminal back first, with calls that are
 /// safe in a signal handler, then ends the process as before (killed by SIGABRT).
 fn give_back_on_abort() -> std::io::Result<()> {
-    // SAFETY: isatty and tcgetattr only read; `t` is plain data tcgetattr fills in.
-    unsafe {
-        let mut t: libc::termios = std::mem::zeroed();
-        if libc::isatty(0) == 1 && libc::tcgetattr(0, &mut t) == 0 {
-            let _ = BEFORE.set(t);
+    if std::io::stdin().is_terminal() {
+        // SAFETY: tcgetattr only reads; `t` is plain data it fills in.
+        unsafe {
+            let mut t: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(0, &mut t) == 0 {
+                let _ = BEFORE.set(t);
+            }
         }
     }
     // SAFETY: the handler calls only write and tcsetattr (async-signal-safe) and reads a
@@ -104,8 +106,7 @@ impl Signals {
     /// spins forever on a terminal that has hung up (read returns 0 and it reads again), so
     /// a hang-up is caught here, before crossterm is asked to read.
     pub fn wait(&self, timeout: Duration) -> Wait {
-        // SAFETY: isatty only inspects the descriptor.
-        if unsafe { libc::isatty(0) } != 1 {
+        if !std::io::stdin().is_terminal() {
             // crossterm reads /dev/tty then; let it wait.
             return match event::poll(timeout) {
                 Ok(true) => Wait::Input,

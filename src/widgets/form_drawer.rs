@@ -189,7 +189,7 @@ fn finish_form(
     caret_at: Option<(usize, usize)>,
 ) {
     // The key line comes from the keymap in force, like the footer and F1.
-    let keys = keymap::footer(crate::state::Context::Form);
+    let keys = keymap::footer(crate::keymap::Context::Form);
     let w = inner.width as usize;
     lines.push(Line::default());
     lines.push(match error {

@@ -686,12 +686,13 @@ fn the_import_preview_chooses_among_sheets_holding_a_list() {
 /// with a gauge that hears every stage up to its end; the gauge box says what and how far.
 #[test]
 fn an_import_in_the_app_reports_its_progress_to_the_gauge() {
-    use netday::i18n::L;
+    use netday::progress::Stage;
     use netday::state::{Job, Modal};
     struct Seen(Vec<(String, u64)>, Vec<u64>);
     impl netday::progress::Progress for Seen {
-        fn start(&mut self, what: L, total: u64) {
-            self.0.push((what.0.to_string(), total));
+        fn start(&mut self, what: Stage, total: u64) {
+            self.0
+                .push((netday::i18n::stage_label(what).0.to_string(), total));
         }
         fn set(&mut self, done: u64) {
             self.1.push(done);

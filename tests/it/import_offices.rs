@@ -11,6 +11,7 @@ use common::*;
 
 use netday::io::csv::{RowProblem, parse_people_csv};
 use netday::io::import;
+use netday::model::korean::{Particle, josa};
 use netday::model::{District, Event, EventStatus, Person, Ts};
 use netday::progress::Silent;
 use netday::search::Tier;
@@ -236,7 +237,8 @@ fn a_code_held_by_a_namesake_here_is_never_taken_over() {
     for text in [&err, &err2] {
         assert!(
             text.contains(&format!(
-                "2행: 배지 코드 {code}는 이미 이 데이터베이스의 동명이인(김민지, 010-****-2222)의 코드"
+                "2행: 배지 코드 {} 이미 이 데이터베이스의 동명이인(김민지, 010-****-2222)의 코드",
+                josa(&code, Particle::EunNeun)
             )),
             "{text}"
         );

@@ -7,6 +7,7 @@ use common::*;
 
 use netday::i18n::{Lang, set_lang};
 use netday::io::csv::{RowProblem, parse_people_csv};
+use netday::model::korean::{Particle, josa};
 use netday::state::{Action, App};
 
 fn empty_app() -> (tempfile::TempDir, App) {
@@ -247,7 +248,8 @@ fn a_badge_code_names_a_person_only_when_the_name_agrees() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(
         err.contains(&format!(
-            "2행: 배지 코드 {kim_code}는 이미 다른 사람(김철수)의 코드입니다"
+            "2행: 배지 코드 {} 이미 다른 사람(김철수)의 코드입니다",
+            josa(&kim_code, Particle::EunNeun)
         )),
         "{err}"
     );

@@ -2,8 +2,8 @@
 //! import stopped half-way has synced what it says it saved, stays named as unfinished, and
 //! importing the file again finishes it without anyone twice.
 
-use netday::i18n::L;
 use netday::progress::Progress;
+use netday::progress::Stage;
 use netday::state::{Action, App, Job, Modal};
 
 use crate::common::*;
@@ -11,15 +11,15 @@ use crate::common::*;
 /// Says to stop once the stage named `at` has reported `after` units done; `leaving`: because
 /// netday is ending (a signal).
 struct StopAt {
-    at: L,
+    at: Stage,
     after: u64,
-    stage: Option<L>,
+    stage: Option<Stage>,
     done: u64,
     leaving: bool,
 }
 
 impl StopAt {
-    fn new(at: L, after: u64) -> StopAt {
+    fn new(at: Stage, after: u64) -> StopAt {
         StopAt {
             at,
             after,
@@ -31,7 +31,7 @@ impl StopAt {
 }
 
 impl Progress for StopAt {
-    fn start(&mut self, what: L, _: u64) {
+    fn start(&mut self, what: Stage, _: u64) {
         self.stage = Some(what);
         self.done = 0;
     }
@@ -89,7 +89,7 @@ fn a_preview_stopped_while_rows_are_checked_shows_nothing_and_writes_nothing() {
     app.defer_jobs = true;
     let before = people_in_store(&app);
     open_preview(&mut app, &file);
-    app.run_job(&mut StopAt::new(netday::i18n::PROGRESS_CHECK_ROWS, 1000));
+    app.run_job(&mut StopAt::new(netday::progress::Stage::CheckRows, 1000));
     let d = dialog(&app);
     assert!(d.preview.is_none(), "no half-checked preview is shown");
     let error = d.error.as_deref().unwrap_or_default();
@@ -117,7 +117,7 @@ fn an_import_stopped_between_writes_says_what_is_saved_and_importing_again_finis
     // Stopped while the rows are checked: nothing is written, the preview stays for Enter.
     app.update(Action::Submit);
     assert_eq!(app.job, Some(Job::Import));
-    app.run_job(&mut StopAt::new(netday::i18n::PROGRESS_CHECK_ROWS, 2000));
+    app.run_job(&mut StopAt::new(netday::progress::Stage::CheckRows, 2000));
     assert!(dialog(&app).preview.is_some(), "still previewed");
     let said = app.message.as_ref().unwrap().text.clone();
     assert!(said.contains("아무것도 저장하지 않았습니다"), "{said}");
@@ -131,7 +131,7 @@ fn an_import_stopped_between_writes_says_what_is_saved_and_importing_again_finis
 
     // Stopped after the first people were written (2,000 a write).
     app.update(Action::Submit);
-    app.run_job(&mut StopAt::new(netday::i18n::PROGRESS_IMPORT, 1));
+    app.run_job(&mut StopAt::new(netday::progress::Stage::Import, 1));
     assert!(app.modal.is_none(), "the preview no longer holds");
     let said = app.message.as_ref().unwrap().text.clone();
     assert!(
@@ -165,7 +165,7 @@ fn what_a_stopped_import_says_is_saved_is_synced_before_it_returns() {
     let (_d, store) = temp_store();
     let syncs = store.sync_count();
     // One new organisation is written first, then 2,000 people a write.
-    let mut stop = StopAt::new(netday::i18n::PROGRESS_IMPORT, 2);
+    let mut stop = StopAt::new(netday::progress::Stage::Import, 2);
     let s = netday::io::import::apply_file(&store, &parsed, &file, None, &mut stop).unwrap();
     assert_eq!(
         s.stopped,
@@ -192,7 +192,7 @@ fn an_import_stopped_because_netday_ends_does_not_read_everyone_again() {
     open_preview(&mut app, &file);
     app.run_job(&mut netday::progress::Silent);
     app.update(Action::Submit);
-    let mut stop = StopAt::new(netday::i18n::PROGRESS_IMPORT, 1);
+    let mut stop = StopAt::new(netday::progress::Stage::Import, 1);
     stop.leaving = true;
     app.run_job(&mut stop);
     assert!(app.modal.is_none());

@@ -465,7 +465,7 @@ fn chat_minutes_are_plain_short_lines_with_attendees_by_organisation_and_ideas_l
         }
         // Same render through the entry point the TUI key will call.
         assert_eq!(
-            netday::io::minutes::render_as(&d, netday::io::minutes::Format::Text, l),
+            netday::io::minutes::render_as(&d, netday::model::MinutesFormat::Text, l),
             text
         );
         insta::assert_snapshot!(name, text);

@@ -50,7 +50,7 @@ fn minutes_ask_before_replacing_a_hand_edited_file() {
         common::question(&app),
         Some(&Question::Replace(Box::new(ReplaceFile {
             path: file.clone(),
-            what: Writing::Minutes(netday::io::minutes::Format::Markdown)
+            what: Writing::Minutes(netday::model::MinutesFormat::Markdown)
         })))
     );
     let shown = screen(&render(&app, 120, 36));
@@ -173,7 +173,7 @@ fn printing_from_the_people_screen_writes_the_chosen_pdf() {
     let Some(Modal::Export(d)) = &app.modal else {
         panic!("asks where: {:?}", app.modal);
     };
-    assert_eq!(d.what, Writing::Print(netday::io::print::Kind::Badges));
+    assert_eq!(d.what, Writing::Print(netday::model::PrintKind::Badges));
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
     let pdf = std::fs::read(dir.path().join("이름표-2026-11-24.pdf")).unwrap();
@@ -217,12 +217,12 @@ fn the_people_view_exports_as_a_workbook_or_a_csv_by_its_name() {
 /// written when the job has run.
 #[test]
 fn printing_in_the_app_reports_each_page_to_the_gauge() {
-    use netday::i18n::L;
+    use netday::progress::Stage;
     use netday::state::Job;
     struct Seen(Vec<(&'static str, u64)>, Vec<u64>);
     impl netday::progress::Progress for Seen {
-        fn start(&mut self, what: L, total: u64) {
-            self.0.push((what.0, total));
+        fn start(&mut self, what: Stage, total: u64) {
+            self.0.push((netday::i18n::stage_label(what).0, total));
         }
         fn set(&mut self, done: u64) {
             self.1.push(done);

@@ -50,8 +50,9 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), CsvError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::csv::parse_people_csv;
     use crate::io::csv::tests::{KO, names};
-    use crate::io::csv::{Field, parse_people_csv};
+    use crate::model::ImportField;
     use crate::model::OrgKind;
 
     #[test]
@@ -62,7 +63,7 @@ mod tests {
         assert_eq!(p.encoding, Encoding::Utf8Bom);
         assert_eq!(p.encoding.to_string(), "UTF-8 (BOM)");
         // The BOM must not stick to the first header title.
-        assert_eq!(p.columns.index(Field::Name), Some(0));
+        assert_eq!(p.columns.index(ImportField::Name), Some(0));
         assert_eq!(names(&p), ["김철수", "이영희"]);
     }
 

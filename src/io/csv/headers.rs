@@ -2,37 +2,19 @@
 //! titles, any spelling, question-style headers from form tools ("성함을 적어주세요",
 //! "연락처(휴대폰)", "참석 가능 여부") included. A user's `--map` wins over the reading.
 
-use crate::model::clean_line;
-/// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    Name,
-    Organization,
-    Role,
-    Phone,
-    Email,
-    Kind,
-    District,
-    /// Badge code.
-    Code,
-    Tags,
-    Notes,
-    /// The answer to "will you come?" (참석 / 불참 / 미정), or an exported attendance status.
-    Status,
-}
-
+use crate::model::{ImportField, clean_line};
 /// What a header must contain to name a field, tried in this order, first match wins: an
 /// e-mail or phone header often names the organisation too ("기관 연락처"), a kind header
 /// too ("기관 구분"), and an organisation header often says "이름" ("단체 이름").
 /// Korean words are found anywhere in the header; English ones as whole words.
-const RULES: &[(Field, &[&str], &[&str])] = &[
+const RULES: &[(ImportField, &[&str], &[&str])] = &[
     (
-        Field::Email,
+        ImportField::Email,
         &["이메일", "메일"],
         &["email", "mail", "emailaddress"],
     ),
     (
-        Field::Phone,
+        ImportField::Phone,
         &["휴대폰", "핸드폰", "휴대전화", "전화", "연락처"],
         &[
             "phone",
@@ -44,15 +26,19 @@ const RULES: &[(Field, &[&str], &[&str])] = &[
             "contact",
         ],
     ),
-    (Field::Name, &["성명", "성함"], &["fullname"]),
+    (ImportField::Name, &["성명", "성함"], &["fullname"]),
     (
-        Field::Kind,
+        ImportField::Kind,
         &["구분", "유형", "종류"],
         &["kind", "type", "orgkind", "orgtype"],
     ),
-    (Field::District, &["지역", "권역"], &["district", "region"]),
     (
-        Field::Organization,
+        ImportField::District,
+        &["지역", "권역"],
+        &["district", "region"],
+    ),
+    (
+        ImportField::Organization,
         &[
             "소속", "기관", "단체", "조합", "회사", "법인", "기업", "협회",
         ],
@@ -66,29 +52,29 @@ const RULES: &[(Field, &[&str], &[&str])] = &[
             "employer",
         ],
     ),
-    (Field::Name, &["이름"], &["name"]),
+    (ImportField::Name, &["이름"], &["name"]),
     (
-        Field::Status,
+        ImportField::Status,
         &["참석", "참가", "출석", "불참", "상태"],
         &["status", "attendance", "attend", "attending", "rsvp"],
     ),
     (
-        Field::Role,
+        ImportField::Role,
         &["직함", "직책", "직위", "직급"],
         &["role", "title", "position", "jobtitle"],
     ),
     (
-        Field::Code,
+        ImportField::Code,
         &["코드", "배지"],
         &["code", "badge", "badgecode"],
     ),
     (
-        Field::Tags,
+        ImportField::Tags,
         &["태그", "관심"],
         &["tag", "tags", "interests"],
     ),
     (
-        Field::Notes,
+        ImportField::Notes,
         &["메모", "비고"],
         &["notes", "note", "memo", "remarks", "comment", "comments"],
     ),
@@ -98,24 +84,11 @@ const RULES: &[(Field, &[&str], &[&str])] = &[
 /// away before reading the header so they do not read as attendance or organisation.
 const QUALIFIERS: &[&str] = &["참석자", "참가자", "신청자", "조합원", "담당자"];
 
-impl Field {
-    pub const ALL: [Field; 11] = [
-        Field::Name,
-        Field::Organization,
-        Field::Role,
-        Field::Phone,
-        Field::Email,
-        Field::Kind,
-        Field::District,
-        Field::Code,
-        Field::Tags,
-        Field::Notes,
-        Field::Status,
-    ];
-
+/// How an imported list's headers and `--map` name each field.
+impl ImportField {
     /// The field a header cell names, by what it contains (see `RULES`). Case, spaces,
     /// underscores, hyphens and dots do not matter.
-    pub fn from_header(header: &str) -> Option<Field> {
+    pub fn from_header(header: &str) -> Option<ImportField> {
         let h = clean_line(header).to_lowercase();
         let mut ko = header_key(&h);
         for q in QUALIFIERS {
@@ -139,42 +112,42 @@ impl Field {
     }
 
     /// A field as the user names it in `--map`: its Korean or English name, any case.
-    pub fn parse(s: &str) -> Option<Field> {
+    pub fn parse(s: &str) -> Option<ImportField> {
         let k = header_key(&s.to_lowercase());
-        Field::ALL.into_iter().find(|f| {
-            k == f.ko() || k == f.en() || (k == "organisation" && *f == Field::Organization)
+        ImportField::ALL.into_iter().find(|f| {
+            k == f.ko() || k == f.en() || (k == "organisation" && *f == ImportField::Organization)
         })
     }
 
     pub fn ko(self) -> &'static str {
         match self {
-            Field::Name => "이름",
-            Field::Organization => "소속",
-            Field::Role => "직함",
-            Field::Phone => "연락처",
-            Field::Email => "이메일",
-            Field::Kind => "구분",
-            Field::District => "지역",
-            Field::Code => "코드",
-            Field::Tags => "태그",
-            Field::Notes => "메모",
-            Field::Status => "상태",
+            ImportField::Name => "이름",
+            ImportField::Organization => "소속",
+            ImportField::Role => "직함",
+            ImportField::Phone => "연락처",
+            ImportField::Email => "이메일",
+            ImportField::Kind => "구분",
+            ImportField::District => "지역",
+            ImportField::Code => "코드",
+            ImportField::Tags => "태그",
+            ImportField::Notes => "메모",
+            ImportField::Status => "상태",
         }
     }
 
     pub fn en(self) -> &'static str {
         match self {
-            Field::Name => "name",
-            Field::Organization => "organization",
-            Field::Role => "role",
-            Field::Phone => "phone",
-            Field::Email => "email",
-            Field::Kind => "kind",
-            Field::District => "district",
-            Field::Code => "code",
-            Field::Tags => "tags",
-            Field::Notes => "notes",
-            Field::Status => "status",
+            ImportField::Name => "name",
+            ImportField::Organization => "organization",
+            ImportField::Role => "role",
+            ImportField::Phone => "phone",
+            ImportField::Email => "email",
+            ImportField::Kind => "kind",
+            ImportField::District => "district",
+            ImportField::Code => "code",
+            ImportField::Tags => "tags",
+            ImportField::Notes => "notes",
+            ImportField::Status => "status",
         }
     }
 }
@@ -191,7 +164,7 @@ fn header_key(h: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Override {
     pub header: String,
-    pub field: Option<Field>,
+    pub field: Option<ImportField>,
 }
 
 impl Override {
@@ -205,7 +178,7 @@ impl Override {
         }
         let field = match header_key(&field.to_lowercase()).as_str() {
             "무시" | "ignore" | "" => None,
-            f => Some(Field::parse(f)?),
+            f => Some(ImportField::parse(f)?),
         };
         Some(Override { header, field })
     }
@@ -220,29 +193,29 @@ impl Override {
 pub struct ColumnMap {
     /// (column index, field), in column order. A field appears at most once: when two columns
     /// name the same field, the leftmost wins and the other is listed in `ignored`.
-    pub fields: Vec<(usize, Field)>,
+    pub fields: Vec<(usize, ImportField)>,
     /// Header titles of the columns that are not read (unknown or repeated), cleaned.
     pub ignored: Vec<String>,
     /// Every header title, cleaned, in column order (empty for a column without one).
     pub titles: Vec<String>,
     /// Ignored columns whose content looks like a field that matters (filled in once the rows
     /// are read): (header title, the field it looks like).
-    pub suspicious: Vec<(String, Field)>,
+    pub suspicious: Vec<(String, ImportField)>,
 }
 
 impl ColumnMap {
     /// The column index holding `field`.
-    pub fn index(&self, field: Field) -> Option<usize> {
+    pub fn index(&self, field: ImportField) -> Option<usize> {
         self.fields
             .iter()
             .find(|(_, f)| *f == field)
             .map(|(i, _)| *i)
     }
-    pub fn has(&self, field: Field) -> bool {
+    pub fn has(&self, field: ImportField) -> bool {
         self.index(field).is_some()
     }
     /// The field column `i` is read into, if any.
-    pub fn field_of(&self, i: usize) -> Option<Field> {
+    pub fn field_of(&self, i: usize) -> Option<ImportField> {
         self.fields.iter().find(|(c, _)| *c == i).map(|(_, f)| *f)
     }
 
@@ -251,11 +224,11 @@ impl ColumnMap {
             titles: cells.to_vec(),
             ..ColumnMap::default()
         };
-        let chosen: Vec<Option<Field>> = cells
+        let chosen: Vec<Option<ImportField>> = cells
             .iter()
             .map(|c| match overrides.iter().find(|o| o.matches(c)) {
                 Some(o) => o.field,
-                None => Field::from_header(c),
+                None => ImportField::from_header(c),
             })
             .collect();
         // A field the user gave to a column of this row is that column's, wherever it stands.
@@ -264,7 +237,7 @@ impl ColumnMap {
             .filter(|o| cells.iter().any(|c| o.matches(c)))
             .collect();
         for (i, (cell, field)) in cells.iter().zip(&chosen).enumerate() {
-            let taken_by_user = |f: Field| {
+            let taken_by_user = |f: ImportField| {
                 given.iter().any(|o| o.field == Some(f))
                     && !given.iter().any(|o| o.field == Some(f) && o.matches(cell))
             };
@@ -304,12 +277,14 @@ impl ColumnMap {
                 !cells.is_empty() && cells.iter().filter(|c| ok(c)).count() * 2 > cells.len()
             };
             let looks = if most(&looks_like_phone) {
-                Some(Field::Phone)
+                Some(ImportField::Phone)
             } else if most(&looks_like_org) {
-                Some(Field::Organization)
+                Some(ImportField::Organization)
             } else {
-                match Field::from_header(title) {
-                    Some(f @ (Field::Phone | Field::Organization | Field::Name)) => Some(f),
+                match ImportField::from_header(title) {
+                    Some(
+                        f @ (ImportField::Phone | ImportField::Organization | ImportField::Name),
+                    ) => Some(f),
                     _ => None,
                 }
             };
@@ -381,21 +356,21 @@ mod tests {
             "E-Mail,Full_Name, ORG ,Mobile,Type,Region,Badge,TAGS,Memo,Position,Status\n\
              lee@coop.kr,Lee Young-hee,Green Coop,+82 10-9876-5432,social co-op,north,AB12,a/b,hi,chair,checked\n",
         );
-        let fields: Vec<Field> = p.columns.fields.iter().map(|(_, f)| *f).collect();
+        let fields: Vec<ImportField> = p.columns.fields.iter().map(|(_, f)| *f).collect();
         assert_eq!(
             fields,
             [
-                Field::Email,
-                Field::Name,
-                Field::Organization,
-                Field::Phone,
-                Field::Kind,
-                Field::District,
-                Field::Code,
-                Field::Tags,
-                Field::Notes,
-                Field::Role,
-                Field::Status
+                ImportField::Email,
+                ImportField::Name,
+                ImportField::Organization,
+                ImportField::Phone,
+                ImportField::Kind,
+                ImportField::District,
+                ImportField::Code,
+                ImportField::Tags,
+                ImportField::Notes,
+                ImportField::Role,
+                ImportField::Status
             ]
         );
         let r = &p.rows[0];
@@ -413,43 +388,43 @@ mod tests {
     #[test]
     fn header_aliases() {
         let cases = [
-            ("성명", Field::Name),
-            ("name", Field::Name),
-            ("Full Name", Field::Name),
-            ("이름 (Name)", Field::Name),
-            ("소속기관", Field::Organization),
-            ("기관명", Field::Organization),
-            ("단체", Field::Organization),
-            ("Organisation", Field::Organization),
-            ("company", Field::Organization),
-            ("직책", Field::Role),
-            ("직위", Field::Role),
-            ("Title", Field::Role),
-            ("전화번호", Field::Phone),
-            ("휴대폰", Field::Phone),
-            ("핸드폰", Field::Phone),
-            ("연락처(휴대폰)", Field::Phone),
-            ("tel", Field::Phone),
-            ("메일", Field::Email),
-            ("e-mail", Field::Email),
-            ("이메일 주소", Field::Email),
-            ("Email Address", Field::Email),
-            ("기관구분", Field::Kind),
-            ("유형", Field::Kind),
-            ("권역", Field::District),
-            ("배지", Field::Code),
-            ("badge_code", Field::Code),
-            ("태그", Field::Tags),
-            ("비고", Field::Notes),
-            ("notes", Field::Notes),
-            ("참석", Field::Status),
-            ("상태", Field::Status),
+            ("성명", ImportField::Name),
+            ("name", ImportField::Name),
+            ("Full Name", ImportField::Name),
+            ("이름 (Name)", ImportField::Name),
+            ("소속기관", ImportField::Organization),
+            ("기관명", ImportField::Organization),
+            ("단체", ImportField::Organization),
+            ("Organisation", ImportField::Organization),
+            ("company", ImportField::Organization),
+            ("직책", ImportField::Role),
+            ("직위", ImportField::Role),
+            ("Title", ImportField::Role),
+            ("전화번호", ImportField::Phone),
+            ("휴대폰", ImportField::Phone),
+            ("핸드폰", ImportField::Phone),
+            ("연락처(휴대폰)", ImportField::Phone),
+            ("tel", ImportField::Phone),
+            ("메일", ImportField::Email),
+            ("e-mail", ImportField::Email),
+            ("이메일 주소", ImportField::Email),
+            ("Email Address", ImportField::Email),
+            ("기관구분", ImportField::Kind),
+            ("유형", ImportField::Kind),
+            ("권역", ImportField::District),
+            ("배지", ImportField::Code),
+            ("badge_code", ImportField::Code),
+            ("태그", ImportField::Tags),
+            ("비고", ImportField::Notes),
+            ("notes", ImportField::Notes),
+            ("참석", ImportField::Status),
+            ("상태", ImportField::Status),
         ];
         for (h, f) in cases {
-            assert_eq!(Field::from_header(h), Some(f), "header {h:?}");
+            assert_eq!(ImportField::from_header(h), Some(f), "header {h:?}");
         }
         for h in ["타임스탬프", "Timestamp", "", "점수", "name2"] {
-            assert_eq!(Field::from_header(h), None, "header {h:?}");
+            assert_eq!(ImportField::from_header(h), None, "header {h:?}");
         }
     }
 
@@ -460,8 +435,8 @@ mod tests {
              2025. 3. 4 오후 2:11:05,최지훈,마을기업,010 2222 3333,choi@ex.org,참석,안녕하세요\n",
         );
         assert_eq!(p.columns.ignored, ["타임스탬프", "하고 싶은 말"]);
-        assert_eq!(p.columns.index(Field::Name), Some(1));
-        assert_eq!(p.columns.index(Field::Status), Some(5));
+        assert_eq!(p.columns.index(ImportField::Name), Some(1));
+        assert_eq!(p.columns.index(ImportField::Status), Some(5));
         let r = &p.rows[0];
         assert_eq!(r.name, "최지훈");
         assert_eq!(r.organization, "마을기업");
@@ -473,7 +448,7 @@ mod tests {
     #[test]
     fn repeated_field_leftmost_wins() {
         let p = parse("이름,기관,단체\n김,A,B\n");
-        assert_eq!(p.columns.index(Field::Organization), Some(1));
+        assert_eq!(p.columns.index(ImportField::Organization), Some(1));
         assert_eq!(p.columns.ignored, ["단체"]);
         assert_eq!(p.rows[0].organization, "A");
     }
@@ -481,34 +456,37 @@ mod tests {
     #[test]
     fn form_tool_question_headers() {
         let cases = [
-            ("소속기관", Some(Field::Organization)),
-            ("기관명(소속)", Some(Field::Organization)),
-            ("소속 단체", Some(Field::Organization)),
-            ("단체 이름", Some(Field::Organization)),
-            ("Organization name", Some(Field::Organization)),
-            ("성함을 적어주세요", Some(Field::Name)),
-            ("참석자 성함", Some(Field::Name)),
-            ("조합원 이름", Some(Field::Name)),
-            ("Your name", Some(Field::Name)),
-            ("휴대폰 번호", Some(Field::Phone)),
-            ("연락처(휴대폰)", Some(Field::Phone)),
-            ("기관 연락처", Some(Field::Phone)),
-            ("Phone number", Some(Field::Phone)),
-            ("이메일 주소", Some(Field::Email)),
-            ("연락처(이메일)", Some(Field::Email)),
-            ("직위/직함", Some(Field::Role)),
-            ("Job title", Some(Field::Role)),
-            ("기관 구분", Some(Field::Kind)),
-            ("참석 가능 여부", Some(Field::Status)),
-            ("12월 네트워킹데이에 참석하시나요?", Some(Field::Status)),
-            ("Will you attend?", Some(Field::Status)),
-            ("관심 분야", Some(Field::Tags)),
+            ("소속기관", Some(ImportField::Organization)),
+            ("기관명(소속)", Some(ImportField::Organization)),
+            ("소속 단체", Some(ImportField::Organization)),
+            ("단체 이름", Some(ImportField::Organization)),
+            ("Organization name", Some(ImportField::Organization)),
+            ("성함을 적어주세요", Some(ImportField::Name)),
+            ("참석자 성함", Some(ImportField::Name)),
+            ("조합원 이름", Some(ImportField::Name)),
+            ("Your name", Some(ImportField::Name)),
+            ("휴대폰 번호", Some(ImportField::Phone)),
+            ("연락처(휴대폰)", Some(ImportField::Phone)),
+            ("기관 연락처", Some(ImportField::Phone)),
+            ("Phone number", Some(ImportField::Phone)),
+            ("이메일 주소", Some(ImportField::Email)),
+            ("연락처(이메일)", Some(ImportField::Email)),
+            ("직위/직함", Some(ImportField::Role)),
+            ("Job title", Some(ImportField::Role)),
+            ("기관 구분", Some(ImportField::Kind)),
+            ("참석 가능 여부", Some(ImportField::Status)),
+            (
+                "12월 네트워킹데이에 참석하시나요?",
+                Some(ImportField::Status),
+            ),
+            ("Will you attend?", Some(ImportField::Status)),
+            ("관심 분야", Some(ImportField::Tags)),
             ("타임스탬프", None),
             ("Timestamp", None),
             ("개인정보 수집·이용에 동의하십니까?", None),
         ];
         for (h, f) in cases {
-            assert_eq!(Field::from_header(h), f, "header {h:?}");
+            assert_eq!(ImportField::from_header(h), f, "header {h:?}");
         }
         // Google Forms and Naver Form exports, as downloaded.
         for header in [

@@ -21,13 +21,13 @@ mod write;
 mod zipped;
 
 pub use decode::{Encoding, decode};
-pub use headers::{ColumnMap, Field, Override};
+pub use headers::{ColumnMap, Override};
 pub use rows::{ImportRow, RowError, RowProblem, Rsvp};
 pub use sheet::{SheetKind, sheet_kind};
 pub use write::{PEOPLE_COLUMNS, neutralize, people_header, write_csv};
 pub use zipped::SheetBudget;
 
-use crate::model::clean_line;
+use crate::model::{ImportField, clean_line};
 
 use records::{Raw, is_blank, read_records};
 use rows::{excerpt, read_row};
@@ -164,7 +164,7 @@ pub fn parse_people_within(bytes: &[u8], budget: &SheetBudget) -> Result<ParsedC
 const STEP: usize = 4096;
 
 /// `parse_people_sheet`, telling `progress` how many bytes of a CSV are read (one stage,
-/// `PROGRESS_READ_FILE`). Records become rows as they are read: the file is never held as
+/// `Stage::ReadFile`). Records become rows as they are read: the file is never held as
 /// records.
 pub fn parse_people_sheet_with(
     bytes: &[u8],
@@ -184,7 +184,7 @@ pub fn parse_people_sheet_with(
     }
     // In KB, as the stage's name says: a million rows are 89,000 of them, not 91,121,217 bytes.
     let kb = |bytes: usize| bytes.div_ceil(1024) as u64;
-    progress.start(crate::i18n::PROGRESS_READ_FILE, kb(text.len()));
+    progress.start(crate::progress::Stage::ReadFile, kb(text.len()));
     let mut reading = Reading::new(encoding, overrides);
     let mut n = 0usize;
     read_records(&text, |raw, at| {
@@ -286,7 +286,7 @@ fn find_header(
         }
         let titles: Vec<String> = cells.iter().map(|c| clean_line(c)).collect();
         let map = ColumnMap::from_header(&titles, overrides);
-        if map.has(Field::Name)
+        if map.has(ImportField::Name)
             && best
                 .as_ref()
                 .is_none_or(|(_, b, _)| map.fields.len() > b.fields.len())
@@ -540,10 +540,10 @@ mod tests {
 
     /// Stages heard, with the `set`s after each.
     #[derive(Default)]
-    struct Heard(Vec<(L, u64, Vec<u64>)>);
+    struct Heard(Vec<(crate::progress::Stage, u64, Vec<u64>)>);
 
     impl crate::progress::Progress for Heard {
-        fn start(&mut self, what: L, total: u64) {
+        fn start(&mut self, what: crate::progress::Stage, total: u64) {
             self.0.push((what, total, Vec::new()));
         }
         fn set(&mut self, done: u64) {
@@ -573,7 +573,7 @@ mod tests {
         assert_eq!(
             (*what, *total),
             (
-                crate::i18n::PROGRESS_READ_FILE,
+                crate::progress::Stage::ReadFile,
                 text.len().div_ceil(1024) as u64
             )
         );

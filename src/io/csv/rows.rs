@@ -2,10 +2,11 @@
 //! applied; or the first problem found, kept with the record's line.
 
 use crate::model::contact::{normalize_phone, valid_email};
+use crate::model::korean::{Particle, josa};
 use crate::model::text::truncate;
-use crate::model::{District, OrgKind, TextField, clean_line, clean_multiline, fit};
+use crate::model::{District, ImportField, OrgKind, TextField, clean_line, clean_multiline, fit};
 
-use super::headers::{ColumnMap, Field};
+use super::headers::ColumnMap;
 use super::write::needs_guard;
 /// One person read from the file, cleaned and checked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -164,7 +165,7 @@ pub enum RowProblem {
     },
     /// A cell longer than its field may be (`TextField::limit`); `chars` is its length.
     TooLong {
-        field: Field,
+        field: ImportField,
         chars: usize,
         limit: usize,
     },
@@ -190,7 +191,8 @@ impl RowProblem {
                 format!("줄 형식이 잘못되었습니다 (따옴표나 쉼표를 확인하세요): “{v}”")
             }
             RowProblem::CodeTaken { code, holder } => format!(
-                "배지 코드 {code}는 이미 다른 사람({holder})의 코드입니다. 같은 사람이면 이름을 맞추고, 아니면 코드 칸을 비워 다시 가져오세요"
+                "배지 코드 {} 이미 다른 사람({holder})의 코드입니다. 같은 사람이면 이름을 맞추고, 아니면 코드 칸을 비워 다시 가져오세요",
+                josa(code, Particle::EunNeun)
             ),
             RowProblem::CodeOfNamesake { code, holder } => {
                 crate::i18n::code_of_namesake(code, holder).0
@@ -287,62 +289,65 @@ pub(super) fn read_row(
     line: usize,
     cells: &[String],
 ) -> Result<ImportRow, RowProblem> {
-    let raw = |f: Field| -> &str {
+    let raw = |f: ImportField| -> &str {
         map.index(f)
             .and_then(|i| cells.get(i))
             .map_or("", |c| unguard(c))
     };
-    let text = |f: Field| clean_line(raw(f));
+    let text = |f: ImportField| clean_line(raw(f));
 
-    let name = text(Field::Name);
+    let name = text(ImportField::Name);
     if name.is_empty() {
         return Err(RowProblem::MissingName);
     }
-    let kind = match text(Field::Kind) {
+    let kind = match text(ImportField::Kind) {
         k if k.is_empty() => None,
         k => Some(OrgKind::parse(&k).ok_or_else(|| RowProblem::BadKind(truncate(&k, 40)))?),
     };
-    let district = match text(Field::District) {
+    let district = match text(ImportField::District) {
         d if d.is_empty() => None,
         d => Some(District::parse(&d).ok_or_else(|| RowProblem::BadDistrict(truncate(&d, 40)))?),
     };
-    let phone_in = text(Field::Phone);
+    let phone_in = text(ImportField::Phone);
     let phone = normalize_phone(&phone_in)
         .or_else(|| lost_zero(&phone_in))
         .ok_or_else(|| RowProblem::BadPhone(truncate(&phone_in, 40)))?;
-    let email = text(Field::Email);
+    let email = text(ImportField::Email);
     if !valid_email(&email) {
         return Err(RowProblem::BadEmail(truncate(&email, 40)));
     }
     let row = ImportRow {
         line,
         name,
-        organization: text(Field::Organization),
-        role: text(Field::Role),
+        organization: text(ImportField::Organization),
+        role: text(ImportField::Role),
         phone,
         email,
         kind,
         district,
-        code: text(Field::Code),
-        tags: split_tags(raw(Field::Tags)),
-        notes: clean_multiline(raw(Field::Notes)),
-        answer: Rsvp::parse(raw(Field::Status)),
+        code: text(ImportField::Code),
+        tags: split_tags(raw(ImportField::Tags)),
+        notes: clean_multiline(raw(ImportField::Notes)),
+        answer: Rsvp::parse(raw(ImportField::Status)),
     };
     let all_tags = row.tags.join(", ");
-    let tags = row.tags.iter().map(|t| (Field::Tags, TextField::Tag, t));
+    let tags = row
+        .tags
+        .iter()
+        .map(|t| (ImportField::Tags, TextField::Tag, t));
     for (field, limit, value) in [
-        (Field::Name, TextField::Name, &row.name),
+        (ImportField::Name, TextField::Name, &row.name),
         (
-            Field::Organization,
+            ImportField::Organization,
             TextField::Organization,
             &row.organization,
         ),
-        (Field::Role, TextField::Role, &row.role),
-        (Field::Phone, TextField::Phone, &row.phone),
-        (Field::Email, TextField::Email, &row.email),
-        (Field::Code, TextField::BadgeCode, &row.code),
-        (Field::Notes, TextField::PersonNotes, &row.notes),
-        (Field::Tags, TextField::Tags, &all_tags),
+        (ImportField::Role, TextField::Role, &row.role),
+        (ImportField::Phone, TextField::Phone, &row.phone),
+        (ImportField::Email, TextField::Email, &row.email),
+        (ImportField::Code, TextField::BadgeCode, &row.code),
+        (ImportField::Notes, TextField::PersonNotes, &row.notes),
+        (ImportField::Tags, TextField::Tags, &all_tags),
     ]
     .into_iter()
     .chain(tags)

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::i18n::Lang;
 use crate::model::counts::DayCount;
-use crate::model::{AttendanceStatus, Event, Id, Organization, Ts};
+use crate::model::{AttendanceStatus, Event, Id, Organization, PrintKind, Ts};
 use crate::store::{Store, StoreError};
 
 /// One person on the day's list, as printed.
@@ -37,29 +37,17 @@ pub enum Sort {
     Arrival,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// 참석자 서명부: everyone registered or arrived, with a signature column.
-    Signin,
-    /// Name badges with QR codes, 8 per page.
-    Badges,
-    /// 출석부: who arrived, when, pre-registered or walk-in.
-    Attendance,
-}
-
-impl Kind {
-    /// The order a kind prints in unless told otherwise.
-    pub fn default_sort(self) -> Sort {
-        match self {
-            Kind::Signin | Kind::Badges => Sort::Org,
-            Kind::Attendance => Sort::Arrival,
-        }
+/// The order `kind` prints in unless told otherwise.
+pub fn default_sort(kind: PrintKind) -> Sort {
+    match kind {
+        PrintKind::Signin | PrintKind::Badges => Sort::Org,
+        PrintKind::Attendance => Sort::Arrival,
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// `None`: the kind's own order ([`Kind::default_sort`]).
+    /// `None`: the kind's own order ([`default_sort`]).
     pub sort: Option<Sort>,
     /// Sign-in sheet: show the phone number, masked as on the desk.
     pub contact: bool,
@@ -93,33 +81,33 @@ pub struct Printed {
 pub fn document(
     store: &Store,
     event: &Event,
-    kind: Kind,
+    kind: PrintKind,
     opt: &Options,
     lang: Lang,
     progress: &mut dyn crate::progress::Progress,
 ) -> Result<Printed, PrintError> {
-    let sort = opt.sort.unwrap_or(kind.default_sort());
+    let sort = opt.sort.unwrap_or(default_sort(kind));
     let (mut people, count) = day(store, event.id)?;
     sort_entries(&mut people, sort);
-    if kind == Kind::Attendance {
+    if kind == PrintKind::Attendance {
         people.retain(|p| p.arrived.is_some());
     }
     let pages = match kind {
-        Kind::Signin => signin::pages(people.len() + opt.blank),
-        Kind::Badges => badges::pages(people.len()),
-        Kind::Attendance => layout::sheet_pages(people.len()),
+        PrintKind::Signin => signin::pages(people.len() + opt.blank),
+        PrintKind::Badges => badges::pages(people.len()),
+        PrintKind::Attendance => layout::sheet_pages(people.len()),
     };
-    progress.start(crate::i18n::PROGRESS_PRINT, pages as u64);
+    progress.start(crate::progress::Stage::Print, pages as u64);
     let bytes = match kind {
-        Kind::Signin => {
+        PrintKind::Signin => {
             let o = signin::Options {
                 contact: opt.contact,
                 blank: opt.blank,
             };
             signin::render(event, &people, &o, lang, progress)?
         }
-        Kind::Badges => badges::render(event, &people, lang, progress)?,
-        Kind::Attendance => attendance::render(event, &people, &count, lang, progress)?,
+        PrintKind::Badges => badges::render(event, &people, lang, progress)?,
+        PrintKind::Attendance => attendance::render(event, &people, &count, lang, progress)?,
     };
     let printable = |texts: &[&str]| texts.iter().all(|t| layout::all_printable(t));
     let mut unprintable = Vec::new();
@@ -153,11 +141,36 @@ pub enum PrintError {
 }
 
 impl PrintError {
+    /// What went wrong and what to do, in Korean and in English.
+    fn words(&self) -> (String, String) {
+        let (ko, en) = match self {
+            PrintError::Font => (
+                "내장 글꼴을 읽지 못해 PDF를 만들지 않았습니다. netday를 다시 설치하세요."
+                    .to_string(),
+                "The bundled font could not be read, so no PDF was made. Reinstall netday."
+                    .to_string(),
+            ),
+            PrintError::Pdf(why) => (
+                format!("PDF를 만들지 못했습니다 ({why}). 아무 파일도 쓰지 않았습니다."),
+                format!("The PDF could not be made ({why}); no file was written."),
+            ),
+            PrintError::Store(e) => (e.ko(), e.en()),
+            PrintError::Qr(why) => (
+                format!(
+                    "배지 코드를 QR 코드로 만들지 못했습니다 ({why}). 그 사람의 코드를 확인하세요."
+                ),
+                format!(
+                    "A badge code could not be made into a QR code ({why}). Check that person's code."
+                ),
+            ),
+        };
+        (ko, en)
+    }
     pub fn ko(&self) -> String {
-        crate::i18n::print_error(self, crate::i18n::Lang::Ko)
+        self.words().0
     }
     pub fn en(&self) -> String {
-        crate::i18n::print_error(self, crate::i18n::Lang::En)
+        self.words().1
     }
 }
 

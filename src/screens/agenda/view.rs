@@ -5,10 +5,10 @@ use crate::screens::unit::Show;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::{AgendaField, AgendaForm, Timing};
 use crate::i18n::{self, L};
 use crate::model::AgendaStatus;
 use crate::model::dates::schedule;
-use crate::state::agenda::{AgendaField, AgendaForm, Timing};
 use crate::widgets::THEME;
 use crate::widgets::form_drawer::FormDrawer;
 use crate::widgets::table::{Col, Row, Table};

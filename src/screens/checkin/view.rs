@@ -171,7 +171,7 @@ pub fn draw_missing(
             )
         });
     }
-    let footer = crate::keymap::footer(crate::state::Context::Missing);
+    let footer = crate::keymap::footer(crate::keymap::Context::Missing);
     let lines = vec![
         Line::default(),
         Line::styled(truncate(&footer, keys.width as usize), THEME.muted),

@@ -140,6 +140,20 @@ impl EventForm {
     }
 }
 
+/// The event to open: today's, else the next upcoming, else the latest.
+pub fn default_event(events: &[Event], today: NaiveDate) -> Option<&Event> {
+    events
+        .iter()
+        .find(|e| e.date == today)
+        .or_else(|| {
+            events
+                .iter()
+                .filter(|e| e.date > today)
+                .min_by_key(|e| e.date)
+        })
+        .or_else(|| events.iter().max_by_key(|e| e.date))
+}
+
 impl EventPicker {
     /// The F5 list on the current day, with each day's numbers.
     pub fn open(cx: &Cx) -> Result<Modal, StoreError> {
@@ -220,7 +234,7 @@ pub fn delete_event(cx: &mut Cx, id: Id) -> Result<Effect, StoreError> {
     let mut effect = Effect::close().changed(What::EVENTS);
     if cx.event_id() == Some(id) {
         let events = cx.data.events()?;
-        let next = crate::state::default_event(&events, cx.now.local_date()).cloned();
+        let next = default_event(&events, cx.now.local_date()).cloned();
         effect = effect.to_day(next);
     }
     Ok(effect)

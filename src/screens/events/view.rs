@@ -44,7 +44,7 @@ pub fn draw_picker(v: &Show, p: &EventPicker, f: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        crate::keymap::footer(crate::state::Context::EventPicker),
+        crate::keymap::footer(crate::keymap::Context::EventPicker),
         THEME.muted,
     ));
     f.render_widget(Paragraph::new(lines), inner);

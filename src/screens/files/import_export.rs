@@ -2,10 +2,11 @@
 //! `netday export people`.
 
 use crate::i18n;
-use crate::io::csv::{Field, Override, ParsedCsv, parse_people_sheet_with};
+use crate::io::csv::{Override, ParsedCsv, parse_people_sheet_with};
 use crate::io::import::{self, ImportSummary, Stopped};
+use crate::job::Abandoned;
+use crate::model::ImportField as Field;
 use crate::model::TextField as FieldKind;
-use crate::progress::Abandoned;
 use crate::screens::unit::{Cx, Effect, Job, What};
 use crate::screens::{Action, Modal, Tone, Writing, Wrote};
 use crate::store::StoreError;
@@ -124,7 +125,7 @@ impl ExportDialog {
     }
 }
 
-pub use crate::io::files::expand_home;
+pub use crate::files::expand_home;
 
 /// Typing into the path field; says when a paste was cut.
 fn edit_path(cx: &mut Cx, path: &mut TextField, action: &Action) {
@@ -289,7 +290,7 @@ impl ImportDialog {
         }
         let p = expand_home(path);
         let (overrides, sheet) = (d.overrides.clone(), d.sheet.clone());
-        let read = crate::progress::detached(progress, move |progress| {
+        let read = crate::job::detached(progress, move |progress| {
             let bytes =
                 std::fs::read(&p).map_err(|e| i18n::cannot_read(&p.display().to_string(), &e))?;
             parse_people_sheet_with(&bytes, &overrides, sheet.as_deref(), progress)

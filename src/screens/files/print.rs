@@ -2,7 +2,7 @@
 //! goes; the same documents as `netday print`.
 
 use crate::i18n;
-use crate::io::print::Kind;
+use crate::model::PrintKind as Kind;
 use crate::screens::unit::{Cx, Effect};
 use crate::screens::{Action, ExportDialog, Modal, Tone, Writing};
 

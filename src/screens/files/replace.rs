@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::files::{self, FileError, Replace};
 use crate::i18n;
-use crate::io::files::{self, FileError, Replace};
 use crate::progress::Progress;
 use crate::screens::Tone;
 use crate::screens::unit::{Ask, Asker, Cx, Effect, Question};
@@ -14,11 +14,11 @@ use crate::store::StoreError;
 pub enum Writing {
     /// The minutes of the current networking day, Markdown or chat text (a path ending in
     /// .md or .txt decides; otherwise the one asked for).
-    Minutes(crate::io::minutes::Format),
+    Minutes(crate::model::MinutesFormat),
     /// The people list as the People screen showed it (these people, in this order).
     People(Vec<crate::model::Id>),
     /// A PDF for the current networking day.
-    Print(crate::io::print::Kind),
+    Print(crate::model::PrintKind),
 }
 
 /// A file that exists already: written only after the user says yes.
@@ -57,7 +57,7 @@ pub fn export_path(cx: &Cx, name: &str) -> Option<PathBuf> {
     let dir = cx
         .export_dir
         .map(Path::to_path_buf)
-        .or_else(crate::io::files::default_dir)?;
+        .or_else(crate::files::default_dir)?;
     Some(dir.join(name))
 }
 
@@ -136,8 +136,8 @@ fn write_file(
 }
 
 /// The minutes' shape for `path`: its extension when it says, else `asked`.
-fn minutes_format(path: &Path, asked: crate::io::minutes::Format) -> crate::io::minutes::Format {
-    use crate::io::minutes::Format;
+fn minutes_format(path: &Path, asked: crate::model::MinutesFormat) -> crate::model::MinutesFormat {
+    use crate::model::MinutesFormat as Format;
     match path
         .extension()
         .and_then(|e| e.to_str())

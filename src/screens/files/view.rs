@@ -25,8 +25,8 @@ fn path_line(path: &TextField, w: usize) -> (Line<'static>, usize) {
     (lines.pop().unwrap_or_default(), x)
 }
 
-fn field_label(f: crate::io::csv::Field) -> &'static str {
-    use crate::io::csv::Field::*;
+fn field_label(f: crate::model::ImportField) -> &'static str {
+    use crate::model::ImportField::*;
     match f {
         Name => i18n::COL_NAME,
         Organization => i18n::COL_ORG,
@@ -181,7 +181,7 @@ pub fn draw_import(v: &Show, d: &ImportDialog, f: &mut Frame, area: Rect) {
         None => lines.push(Line::default()),
     }
     let keys = if d.preview.is_some() {
-        crate::keymap::footer(crate::state::Context::ImportPreview)
+        crate::keymap::footer(crate::keymap::Context::ImportPreview)
     } else {
         i18n::IMPORT_KEYS_PATH.get().to_string()
     };
@@ -197,8 +197,8 @@ pub fn draw_import(v: &Show, d: &ImportDialog, f: &mut Frame, area: Rect) {
 }
 
 pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
-    use crate::io::minutes::Format;
-    use crate::state::Writing;
+    use super::Writing;
+    use crate::model::MinutesFormat as Format;
     let (title, keys) = match &d.what {
         Writing::People(_) => (i18n::EXPORT_TITLE.get(), i18n::EXPORT_KEYS),
         Writing::Minutes(Format::Markdown) => {
@@ -250,7 +250,7 @@ pub fn draw_print_menu(row: usize, f: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        truncate(&crate::keymap::footer(crate::state::Context::PrintMenu), w),
+        truncate(&crate::keymap::footer(crate::keymap::Context::PrintMenu), w),
         THEME.muted,
     ));
     f.render_widget(Paragraph::new(lines), inner);

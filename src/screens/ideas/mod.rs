@@ -660,8 +660,14 @@ impl IdeasState {
             Step::Typed(e) => {
                 if cx.edited(Some(e)) {
                     match focus {
-                        FormField::Orgs => cx.data.roster.suggest_orgs(&mut f.orgs),
-                        FormField::Owner => cx.data.roster.suggest_people(&mut f.owner_lookup),
+                        FormField::Orgs => {
+                            let (hits, exact) = cx.data.roster.orgs_like(&f.orgs.text);
+                            f.orgs.suggest(hits, exact);
+                        }
+                        FormField::Owner => {
+                            let (hits, exact) = cx.data.roster.people_like(&f.owner_lookup.text);
+                            f.owner_lookup.suggest(hits, exact);
+                        }
                         _ => {}
                     }
                 }
@@ -809,8 +815,14 @@ impl IdeasState {
             Step::Typed(e) => {
                 if cx.edited(Some(e)) {
                     match focus {
-                        FilterField::Org => cx.data.roster.suggest_orgs(&mut f.org),
-                        FilterField::Owner => cx.data.roster.suggest_people(&mut f.owner),
+                        FilterField::Org => {
+                            let (hits, exact) = cx.data.roster.orgs_like(&f.org.text);
+                            f.org.suggest(hits, exact);
+                        }
+                        FilterField::Owner => {
+                            let (hits, exact) = cx.data.roster.people_like(&f.owner.text);
+                            f.owner.suggest(hits, exact);
+                        }
                         _ => {}
                     }
                 }

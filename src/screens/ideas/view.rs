@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
+use super::{FilterField, FilterForm, FormField, IdeaDetail, IdeaForm, is_stale};
 use crate::i18n;
 use crate::model::{Id, Idea, IdeaStatus};
-use crate::state::ideas::{FilterField, FilterForm, FormField, IdeaDetail, IdeaForm, is_stale};
 use crate::widgets::THEME;
 use crate::widgets::form_drawer::FormDrawer;
 use crate::widgets::paint::popup;

@@ -16,7 +16,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{Input, TextArea, WrapMode};
 
 use crate::i18n;
-use crate::io::minutes::Format;
+use crate::model::MinutesFormat as Format;
 use crate::model::{AgendaItem, Draft, Id, Note, NoteKind, Owner, Ts, clean_multiline};
 use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Show, Unit, What};
 use crate::screens::{Action, Context, Screen, Tone};

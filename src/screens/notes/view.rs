@@ -7,10 +7,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
+use super::{ActionField, ActionForm, KindFilter, NotesView, OwnerPick};
 use crate::i18n::{self, L};
 use crate::model::{Note, NoteKind, Owner};
-use crate::state::ActionForm;
-use crate::state::notes::{ActionField, KindFilter, NotesView, OwnerPick};
 use crate::widgets::THEME;
 use crate::widgets::form_drawer::FormDrawer;
 use crate::widgets::paint::caret;

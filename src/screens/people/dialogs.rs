@@ -7,13 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use super::OrgForm;
+use super::PersonForm;
 use super::view::{district_label, kind_label};
+use super::{Filters, StatusFilter};
 use crate::i18n::{self};
 use crate::model::{District, OrgKind};
 use crate::screens::people::form::{OField, PField};
-use crate::state::OrgForm;
-use crate::state::PersonForm;
-use crate::state::people::{Filters, StatusFilter};
 use crate::widgets::THEME;
 use crate::widgets::form_drawer::FormDrawer;
 use crate::widgets::paint::popup;

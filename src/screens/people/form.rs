@@ -295,7 +295,8 @@ impl PersonForm {
                 if cx.edited(Some(e)) {
                     match focus {
                         PField::Org => {
-                            cx.data.roster.suggest_orgs(&mut f.org);
+                            let (hits, exact) = cx.data.roster.orgs_like(&f.org.text);
+                            f.org.suggest(hits, exact);
                             if !f.kind_chosen {
                                 f.kind = OrgKind::guess(&f.org.text).unwrap_or_default();
                             }

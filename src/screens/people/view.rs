@@ -7,10 +7,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::{Column, Detail, Filters};
+use crate::data::Roster;
 use crate::i18n::{self, L};
 use crate::model::{District, NoteKind, OrgKind, Owner};
-use crate::state::Roster;
-use crate::state::people::{Column, Detail, Filters};
 use crate::widgets::paint::{pad, truncate, width};
 use crate::widgets::search_box;
 use crate::widgets::table::{Col, Row, Table};

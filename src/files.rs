@@ -14,6 +14,8 @@ use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::model::korean::{Particle, josa};
+
 /// Whether an existing file at the target may be replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Replace {
@@ -63,20 +65,20 @@ impl FileError {
                 p.display()
             ),
             FileError::InsideDatabase(p) => format!(
-                "{}은(는) 데이터베이스 폴더 안입니다. 데이터베이스를 지키려고 쓰지 않았습니다. 다른 폴더를 고르세요.",
-                p.display()
+                "{} 데이터베이스 폴더 안입니다. 데이터베이스를 지키려고 쓰지 않았습니다. 다른 폴더를 고르세요.",
+                josa(&p.display().to_string(), Particle::EunNeun)
             ),
             FileError::Reserved(p) => format!(
-                "{}은(는) netday가 스스로 작업할 때 쓰는 이름입니다 (복원이나 임시 파일). 데이터베이스를 지키려고 쓰지 않았습니다. 다른 이름을 고르세요.",
-                p.display()
+                "{} netday가 스스로 작업할 때 쓰는 이름입니다 (복원이나 임시 파일). 데이터베이스를 지키려고 쓰지 않았습니다. 다른 이름을 고르세요.",
+                josa(&p.display().to_string(), Particle::EunNeun)
             ),
             FileError::Link(p) => format!(
-                "{}은(는) 다른 파일을 가리키는 링크입니다. 링크를 바꾸거나 따라가 쓰지 않았습니다. 실제 파일의 경로를 주세요.",
-                p.display()
+                "{} 다른 파일을 가리키는 링크입니다. 링크를 바꾸거나 따라가 쓰지 않았습니다. 실제 파일의 경로를 주세요.",
+                josa(&p.display().to_string(), Particle::EunNeun)
             ),
             FileError::NotAFile(p) => format!(
-                "{}은(는) 보통 파일이 아닙니다 (소켓이나 장치). 아무것도 쓰지 않았습니다. 파일 이름을 주세요.",
-                p.display()
+                "{} 보통 파일이 아닙니다 (소켓이나 장치). 아무것도 쓰지 않았습니다. 파일 이름을 주세요.",
+                josa(&p.display().to_string(), Particle::EunNeun)
             ),
             FileError::NoReader(p) => format!(
                 "{} 파이프(FIFO)에서 읽는 프로그램이 없어 아무것도 쓰지 않았습니다. 읽는 쪽을 먼저 실행하세요.",
@@ -84,10 +86,10 @@ impl FileError {
             ),
             FileError::StdoutClosed => "표준 출력이 닫혀 있어 아무것도 쓰지 못했습니다. -o 파일이름을 주거나 출력을 파일로 돌리세요.".to_string(),
             FileError::BinaryToTerminal(what) => format!(
-                "{}을(를) 터미널에 쓸 수는 없습니다. -o 파일이름을 주거나 출력을 파일이나 파이프로 돌리세요.",
+                "{} 터미널에 쓸 수는 없습니다. -o 파일이름을 주거나 출력을 파일이나 파이프로 돌리세요.",
                 match what {
-                    Binary::Pdf => "PDF",
-                    Binary::Backup => "백업",
+                    Binary::Pdf => "PDF를",
+                    Binary::Backup => "백업을",
                 }
             ),
             FileError::Io { path, source } => format!(
@@ -566,6 +568,36 @@ fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
+/// The names a restore works with beside the database `<db>`: the new database built beside it
+/// (`<db>.restoring-…`), the old one set aside (`<db>.replaced-…`), the swap's journal and, where
+/// folders cannot be locked (Windows), its lock file. The file writer refuses them all, so they
+/// live here, below the store that uses them.
+pub(crate) mod restore_names {
+    pub const BESIDE: &str = ".restoring-";
+    pub const ASIDE: &str = ".replaced-";
+    pub const JOURNAL: &str = ".restore-swap";
+    pub const LOCK: &str = ".restore-lock";
+
+    /// Whether `name`, beside the database called `db_name`, is one a restore works with (so no
+    /// file the user asks for may take it).
+    pub fn is_restore_name(db_name: &std::ffi::OsStr, name: &std::ffi::OsStr) -> bool {
+        let db = db_name.as_encoded_bytes();
+        let Some(tail) = name.as_encoded_bytes().strip_prefix(db).or_else(|| {
+            name.as_encoded_bytes()
+                .strip_prefix(b".")
+                .and_then(|n| n.strip_prefix(db))
+                .filter(|t| t.starts_with(JOURNAL.as_bytes()))
+        }) else {
+            return false;
+        };
+        tail == JOURNAL.as_bytes()
+            || tail == LOCK.as_bytes()
+            || [BESIDE, ASIDE, JOURNAL]
+                .iter()
+                .any(|w| tail.starts_with(w.as_bytes()))
+    }
+}
+
 /// Whether `target` sits beside the database `db` (or beside the folder a link `db` points to)
 /// under a name a restore works with there.
 fn beside_as_its_own(target: &Path, db: &Path) -> bool {
@@ -581,7 +613,7 @@ fn beside_as_its_own(target: &Path, db: &Path) -> bool {
         .flatten()
         .any(|db| {
             db.file_name()
-                .is_some_and(|own| crate::store::is_restore_name(own, name))
+                .is_some_and(|own| restore_names::is_restore_name(own, name))
                 && parent_of(&db).as_ref() == Some(&dir)
         })
 }
@@ -624,6 +656,32 @@ fn sync_dir(target: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_names_a_restore_works_with_are_known_and_no_others() {
+        let db = std::ffi::OsStr::new("netday.db");
+        for ours in [
+            "netday.db.restore-swap",
+            "netday.db.restoring-1-2-0",
+            "netday.db.replaced-1-2-0",
+            ".netday.db.restore-swap.77-0.netday-tmp",
+        ] {
+            assert!(restore_names::is_restore_name(db, ours.as_ref()), "{ours}");
+        }
+        for theirs in [
+            "netday.db",
+            "netday.db.csv",
+            "netday.dbx.restore-swap",
+            "other.db.restore-swap",
+            ".netday.db.csv.77-0.netday-tmp",
+            "before-restore-20261207-010101.ndbak",
+        ] {
+            assert!(
+                !restore_names::is_restore_name(db, theirs.as_ref()),
+                "{theirs}"
+            );
+        }
+    }
 
     #[test]
     fn a_tilde_is_the_home_directory_on_every_platform() {
