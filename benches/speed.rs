@@ -184,7 +184,11 @@ fn render(c: &mut Criterion) {
     g.bench_function("people_detail_next_row", |b| {
         b.iter(|| {
             app.update(netday::state::Action::Down);
-            app.people.detail.as_ref().map_or(0, |d| d.notes.len())
+            app.screens
+                .people
+                .detail
+                .as_ref()
+                .map_or(0, |d| d.notes.len())
         })
     });
     g.finish();
@@ -242,7 +246,7 @@ fn open_load(c: &mut Criterion) {
         b.iter(|| {
             let store = Store::open(path).expect("open");
             let app = App::start(store, clock).expect("app");
-            app.checkin.rows.len()
+            app.screens.checkin.rows.len()
         })
     });
     g.finish();

@@ -23,37 +23,57 @@ pub(crate) use form::{Edited, Step, cycle, edit_text, form_keys, list_key, text_
 pub use notes::ActionForm;
 pub use people::PersonForm;
 
-/// The screens reachable from anywhere, in tab order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Screen {
-    Checkin,
-    People,
-    Agenda,
-    Notes,
-    Ideas,
+/// Declares the screens, once each, in tab order: the `Screen` names, their titles and the
+/// `Screens` every app holds. A new screen is one line here.
+macro_rules! screens {
+    ($($name:ident => $field:ident: $state:ty, $title:expr;)*) => {
+        /// The screens reachable from anywhere, in tab order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Screen {
+            $($name,)*
+        }
+
+        impl Screen {
+            pub const ALL: [Screen; [$(Screen::$name),*].len()] = [$(Screen::$name),*];
+
+            pub(crate) fn index(self) -> usize {
+                self as usize
+            }
+
+            pub fn title(self) -> L {
+                match self {
+                    $(Screen::$name => $title,)*
+                }
+            }
+        }
+
+        /// Every screen's state, held by the app.
+        #[derive(Default)]
+        pub struct Screens {
+            $(pub $field: $state,)*
+        }
+
+        impl Screens {
+            /// Each screen, by `Screen::index`.
+            pub fn units_mut(&mut self) -> [&mut dyn unit::Unit; Screen::ALL.len()] {
+                [$(&mut self.$field),*]
+            }
+
+            pub fn unit(&self, s: Screen) -> &dyn unit::Unit {
+                match s {
+                    $(Screen::$name => &self.$field,)*
+                }
+            }
+        }
+    };
 }
 
-impl Screen {
-    pub const ALL: [Screen; 5] = [
-        Screen::Checkin,
-        Screen::People,
-        Screen::Agenda,
-        Screen::Notes,
-        Screen::Ideas,
-    ];
-    pub(crate) fn index(self) -> usize {
-        self as usize
-    }
-
-    pub fn title(self) -> L {
-        match self {
-            Screen::Checkin => i18n::SCREEN_CHECKIN,
-            Screen::People => i18n::SCREEN_PEOPLE,
-            Screen::Agenda => i18n::SCREEN_AGENDA,
-            Screen::Notes => i18n::SCREEN_NOTES,
-            Screen::Ideas => i18n::SCREEN_IDEAS,
-        }
-    }
+screens! {
+    Checkin => checkin: checkin::CheckinState, i18n::SCREEN_CHECKIN;
+    People => people: people::PeopleState, i18n::SCREEN_PEOPLE;
+    Agenda => agenda: agenda::AgendaState, i18n::SCREEN_AGENDA;
+    Notes => notes: notes::NotesState, i18n::SCREEN_NOTES;
+    Ideas => ideas: ideas::IdeasState, i18n::SCREEN_IDEAS;
 }
 
 /// A line in the status bar.

@@ -20,7 +20,7 @@ pub use crate::screens::ideas::{IdeaDialog, IdeasState};
 pub use crate::screens::notes::{ActionForm, NotesState};
 pub use crate::screens::people::{OrgForm, PeopleDialog, PeopleState, PersonForm};
 pub use crate::screens::unit::Job;
-pub use crate::screens::{Message, Modal, Screen, Tone, unit};
+pub use crate::screens::{Message, Modal, Screen, Screens, Tone, unit};
 pub use crate::screens::{agenda, checkin, ideas, notes, people};
 
 /// What a screen or dialog may use (`unit::Cx`), borrowed from the app's fields one by one so
@@ -51,11 +51,8 @@ pub struct App {
     /// All events, by date.
     pub events: Vec<Event>,
     pub event: Option<Event>,
-    pub checkin: CheckinState,
-    pub people: PeopleState,
-    pub agenda: AgendaState,
-    pub notes: NotesState,
-    pub ideas: IdeasState,
+    /// Every screen's state (`screens::Screens`, one field per screen).
+    pub screens: Screens,
     /// Where the TUI writes files (default: the user's documents).
     pub export_dir: Option<std::path::PathBuf>,
     pub modal: Option<Modal>,
@@ -75,7 +72,7 @@ pub struct App {
     pub defer_jobs: bool,
     clock: fn() -> Ts,
     /// What changed while each screen was hidden (by `Screen::index`); told when it is entered.
-    pending: [What; 5],
+    pending: [What; Screen::ALL.len()],
 }
 
 impl App {
@@ -105,11 +102,7 @@ impl App {
             screen: Screen::Checkin,
             events,
             event,
-            checkin: CheckinState::default(),
-            people: PeopleState::default(),
-            agenda: AgendaState::default(),
-            notes: NotesState::default(),
-            ideas: IdeasState::default(),
+            screens: Screens::default(),
             export_dir: None,
             modal,
             message: None,
@@ -125,7 +118,7 @@ impl App {
             job: None,
             defer_jobs: false,
             clock,
-            pending: [What::ALL; 5],
+            pending: [What::ALL; Screen::ALL.len()],
         };
         app.tell(What::NOTHING)?;
         Ok(app)
@@ -136,7 +129,7 @@ impl App {
     pub fn finish_start(&mut self, everyone: Roster) -> Result<(), StoreError> {
         self.data.roster = everyone;
         // The desk comes first; every other screen reads what it shows when it is entered.
-        self.pending = [What::ALL; 5];
+        self.pending = [What::ALL; Screen::ALL.len()];
         self.tell(What::NOTHING)?;
         // What the last session left for the coordinator to know: damaged records, an
         // import that did not finish.
@@ -200,17 +193,8 @@ impl App {
     }
 
     /// What a screen or dialog may use while it handles a key, and every screen.
-    fn parts(&mut self) -> (Cx<'_>, [&mut dyn Unit; 5]) {
-        (
-            cx!(self),
-            [
-                &mut self.checkin,
-                &mut self.people,
-                &mut self.agenda,
-                &mut self.notes,
-                &mut self.ideas,
-            ],
-        )
+    fn parts(&mut self) -> (Cx<'_>, [&mut dyn Unit; Screen::ALL.len()]) {
+        (cx!(self), self.screens.units_mut())
     }
 
     /// What the screens and dialogs may read while they draw.
@@ -226,13 +210,7 @@ impl App {
 
     /// A screen, to read (and draw).
     pub fn unit(&self, s: Screen) -> &dyn Unit {
-        match s {
-            Screen::Checkin => &self.checkin,
-            Screen::People => &self.people,
-            Screen::Agenda => &self.agenda,
-            Screen::Notes => &self.notes,
-            Screen::Ideas => &self.ideas,
-        }
+        self.screens.unit(s)
     }
 
     /// Applies one action, in the app's language. Returns whether anything visible may have
@@ -464,7 +442,7 @@ impl App {
     /// A paste into the note editor, cut to the room the note has left (text fields cut their
     /// own pastes).
     fn fit_paste(&mut self, s: String) -> String {
-        let held = match &self.notes.editor {
+        let held = match &self.screens.notes.editor {
             Some(ed) if self.modal.is_none() && self.screen == Screen::Notes => {
                 ed.text().chars().count()
             }
@@ -565,6 +543,7 @@ impl App {
         let before = self.data.roster.version();
         let mut cx = cx!(self);
         let result = self
+            .screens
             .checkin
             .check_in(&mut cx, person)
             .map(|()| Effect::keep());
@@ -579,13 +558,15 @@ impl App {
             self.fail(e);
         }
         let cx = cx!(self);
-        self.ideas.start_from_note(&cx, note);
+        self.screens.ideas.start_from_note(&cx, note);
     }
 
     /// Whether `typed`, arriving in one go and followed by Enter, is a badge scan: at the desk,
     /// the search box with it is a known badge code or alias; elsewhere `typed` alone is.
     pub fn would_scan(&self, typed: &str) -> bool {
         let at_desk = self.context() == Context::Checkin;
-        self.checkin.would_scan(&self.data.roster, typed, at_desk)
+        self.screens
+            .checkin
+            .would_scan(&self.data.roster, typed, at_desk)
     }
 }

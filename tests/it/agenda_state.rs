@@ -76,11 +76,11 @@ fn titles(app: &App) -> Vec<String> {
 fn agenda_add_edit_reorder_delete() {
     let (_d, mut app) = setup();
     go(&mut app, Screen::Agenda);
-    assert_eq!(app.agenda.items.len(), 4);
+    assert_eq!(app.screens.agenda.items.len(), 4);
 
     // Add: the form proposes the start right after the last item.
     app.update(Action::AddItem);
-    let Some(form) = &app.agenda.form else {
+    let Some(form) = &app.screens.agenda.form else {
         panic!("form not open")
     };
     assert_eq!(form.start, "16:30");
@@ -95,7 +95,7 @@ fn agenda_add_edit_reorder_delete() {
         .unwrap();
     assert_eq!(added[4].start, NaiveTime::from_hms_opt(16, 30, 0));
     assert_eq!(added[4].order, 5);
-    assert_eq!(app.agenda.selected, 4);
+    assert_eq!(app.screens.agenda.selected, 4);
 
     // A form with a bad time is not saved and says why.
     app.update(Action::AddItem);
@@ -107,13 +107,16 @@ fn agenda_add_edit_reorder_delete() {
     }
     typ(&mut app, "25:99");
     app.update(Action::Submit);
-    let Some(form) = &app.agenda.form else {
+    let Some(form) = &app.screens.agenda.form else {
         panic!("form closed on a bad time")
     };
     assert!(form.form.error.is_some());
     // A changed form asks before it is thrown away: the first Esc only warns.
     app.update(Action::Cancel);
-    assert!(app.agenda.form.is_some(), "one Esc closed a changed form");
+    assert!(
+        app.screens.agenda.form.is_some(),
+        "one Esc closed a changed form"
+    );
     app.update(Action::Cancel);
     assert_eq!(titles(&app).len(), 5);
 
@@ -150,7 +153,7 @@ fn agenda_add_edit_reorder_delete() {
     );
     assert_eq!(items[3].start, NaiveTime::from_hms_opt(15, 40, 0));
     assert_eq!(items[4].start, NaiveTime::from_hms_opt(16, 10, 0));
-    assert_eq!(app.agenda.selected, 3);
+    assert_eq!(app.screens.agenda.selected, 3);
     app.update(Action::MoveDown);
     assert_eq!(titles(&app)[4], "폐회 및 다음 달 안내");
     // Moving past the end does nothing.
@@ -186,7 +189,7 @@ fn agenda_status_cycles_and_only_one_runs() {
     let (_d, mut app) = setup();
     go(&mut app, Screen::Agenda);
     app.update(Action::CycleStatus);
-    assert_eq!(app.agenda.items[0].status, AgendaStatus::Running);
+    assert_eq!(app.screens.agenda.items[0].status, AgendaStatus::Running);
     app.update(Action::Down);
     app.update(Action::CycleStatus);
     let items = app
@@ -198,7 +201,7 @@ fn agenda_status_cycles_and_only_one_runs() {
     assert_eq!(items[1].status, AgendaStatus::Running);
     app.update(Action::CycleStatus);
     app.update(Action::CycleStatus);
-    assert_eq!(app.agenda.items[1].status, AgendaStatus::Planned);
+    assert_eq!(app.screens.agenda.items[1].status, AgendaStatus::Planned);
 }
 
 fn add_event(app: &mut App, d: NaiveDate) {
@@ -231,7 +234,7 @@ fn agenda_from_template_and_copy_of_last_month() {
     go(&mut app, Screen::Agenda);
     let dec = NaiveDate::from_ymd_opt(2026, 12, 22).unwrap();
     add_event(&mut app, dec);
-    assert!(app.agenda.items.is_empty());
+    assert!(app.screens.agenda.items.is_empty());
     app.update(Action::Template);
     assert_eq!(titles(&app).len(), 4);
     assert_eq!(titles(&app)[0], "각 협동조합 현황 공유");
@@ -271,31 +274,37 @@ fn clock_picks_the_running_item_and_time_left() {
     let (_d, mut app) = setup();
     // 14:50: the second segment (14:40–15:10) runs, 20 minutes left.
     assert_eq!(
-        app.agenda.running(app.event.as_ref(), app.now()),
+        app.screens.agenda.running(app.event.as_ref(), app.now()),
         Some((1, 20))
     );
     set_now(at_local(day(), 13, 0));
-    assert_eq!(app.agenda.running(app.event.as_ref(), app.now()), None);
+    assert_eq!(
+        app.screens.agenda.running(app.event.as_ref(), app.now()),
+        None
+    );
     set_now(at_local(day(), 14, 0));
     assert_eq!(
-        app.agenda.running(app.event.as_ref(), app.now()),
+        app.screens.agenda.running(app.event.as_ref(), app.now()),
         Some((0, 40))
     );
     // Another day: nothing runs.
     set_now(at_local(day().succ_opt().unwrap(), 14, 50));
-    assert_eq!(app.agenda.running(app.event.as_ref(), app.now()), None);
+    assert_eq!(
+        app.screens.agenda.running(app.event.as_ref(), app.now()),
+        None
+    );
 
     // An item still marked running after its slot shows the overrun.
     set_now(at_local(day(), 14, 50));
     go(&mut app, Screen::Agenda);
     app.update(Action::CycleStatus); // item 1 (14:00–14:40) running
-    let t = app.agenda.timings(app.event.as_ref(), app.now());
+    let t = app.screens.agenda.timings(app.event.as_ref(), app.now());
     assert_eq!(t[0], (Timing::Over, Some(10)));
     assert_eq!(t[1], (Timing::Now { left: 20 }, None));
     assert_eq!(t[2], (Timing::Later, None));
 
     // The pure functions, with items without fixed starts chained from the day's start.
-    let mut items = app.agenda.items.clone();
+    let mut items = app.screens.agenda.items.clone();
     for i in items.iter_mut() {
         i.start = None;
     }
@@ -312,22 +321,25 @@ fn clock_picks_the_running_item_and_time_left() {
 fn note_kinds_owner_due_and_filters() {
     let (_d, mut app) = setup();
     go(&mut app, Screen::Notes);
-    assert_eq!(app.notes.carried, 2, "two open action items from October");
+    assert_eq!(
+        app.screens.notes.carried, 2,
+        "two open action items from October"
+    );
 
     // A decision on the running item.
     app.update(Action::AddItem);
-    assert!(app.notes.editor.is_some());
+    assert!(app.screens.notes.editor.is_some());
     typ(&mut app, "바이소셜 장터를 3월에 연다");
     app.update(Action::CycleKind);
     app.update(Action::Save);
-    assert!(app.notes.editor.is_none());
+    assert!(app.screens.notes.editor.is_none());
     let eid = app.event.as_ref().unwrap().id;
     let notes = app.data.store_for_tests().notes_of_event(eid).unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].kind, NoteKind::Decision);
     assert_eq!(
         notes[0].agenda_id,
-        Some(app.agenda.items[1].id),
+        Some(app.screens.agenda.items[1].id),
         "the item running at 14:50"
     );
     assert_eq!(notes[0].text, "바이소셜 장터를 3월에 연다");
@@ -338,19 +350,19 @@ fn note_kinds_owner_due_and_filters() {
     app.update(Action::CycleKind);
     app.update(Action::CycleKind);
     app.update(Action::Save);
-    let Some(form) = &app.notes.action_form else {
+    let Some(form) = &app.screens.notes.action_form else {
         panic!("owner form not open")
     };
     let nid = form.note_id;
     typ(&mut app, "서민준");
-    let Some(form) = &app.notes.action_form else {
+    let Some(form) = &app.screens.notes.action_form else {
         panic!()
     };
     assert!(!form.owner.hits.is_empty());
     app.update(Action::NextField);
     typ(&mut app, "13-45");
     app.update(Action::Submit);
-    assert!(app.notes.action_form.is_some(), "bad due kept open");
+    assert!(app.screens.notes.action_form.is_some(), "bad due kept open");
     for _ in 0..5 {
         app.update(Action::Backspace);
     }
@@ -384,35 +396,35 @@ fn note_kinds_owner_due_and_filters() {
 
     // Filters: kind, then agenda item.
     app.update(Action::CycleKindFilter); // notes only
-    assert_eq!(app.notes.rows.len(), 0);
-    assert_eq!(app.notes.carried, 0);
+    assert_eq!(app.screens.notes.rows.len(), 0);
+    assert_eq!(app.screens.notes.carried, 0);
     app.update(Action::CycleKindFilter); // decisions
-    assert_eq!(app.notes.rows.len(), 1);
+    assert_eq!(app.screens.notes.rows.len(), 1);
     app.update(Action::CycleKindFilter); // action items: carried + today's
-    assert_eq!(app.notes.rows.len(), 3);
+    assert_eq!(app.screens.notes.rows.len(), 3);
     app.update(Action::CycleKindFilter); // all
     app.update(Action::CycleAgendaFilter); // item 1
-    assert_eq!(app.notes.rows.len(), 0);
+    assert_eq!(app.screens.notes.rows.len(), 0);
     app.update(Action::CycleAgendaFilter); // item 2: both notes were written while it ran
-    assert_eq!(app.notes.rows.len(), 2);
+    assert_eq!(app.screens.notes.rows.len(), 2);
     assert_eq!(
-        app.notes.carried, 0,
+        app.screens.notes.carried, 0,
         "carry-over only in the unfiltered list"
     );
     for _ in 0..3 {
         app.update(Action::CycleAgendaFilter);
     }
-    assert_eq!(app.notes.agenda_filter, None);
-    assert_eq!(app.notes.rows.len(), 4);
+    assert_eq!(app.screens.notes.agenda_filter, None);
+    assert_eq!(app.screens.notes.rows.len(), 4);
 }
 
 #[test]
 fn carry_over_and_open_actions_list() {
     let (_d, mut app) = setup();
     go(&mut app, Screen::Notes);
-    let carried: Vec<String> = app.notes.rows[..app.notes.carried]
+    let carried: Vec<String> = app.screens.notes.rows[..app.screens.notes.carried]
         .iter()
-        .map(|id| app.notes.note(*id).unwrap().text.clone())
+        .map(|id| app.screens.notes.note(*id).unwrap().text.clone())
         .collect();
     assert_eq!(
         carried,
@@ -424,7 +436,7 @@ fn carry_over_and_open_actions_list() {
     // Done from the carry-over list: saved, and it leaves the list.
     app.update(Action::Home);
     app.update(Action::ToggleDone);
-    assert_eq!(app.notes.carried, 1);
+    assert_eq!(app.screens.notes.carried, 1);
     let all = app.data.store_for_tests().notes().unwrap();
     let n = all
         .iter()
@@ -440,21 +452,21 @@ fn carry_over_and_open_actions_list() {
         app.update(Action::Down);
     }
     app.update(Action::Submit);
-    assert_eq!(app.notes.carried, 0);
+    assert_eq!(app.screens.notes.carried, 0);
     app.update(Action::PickEvent);
     app.update(Action::End);
     app.update(Action::Submit);
 
     // The open action items of every event, one key away; toggling there keeps the row.
     app.update(Action::OpenActions);
-    assert_eq!(app.notes.rows.len(), 1);
+    assert_eq!(app.screens.notes.rows.len(), 1);
     app.update(Action::ToggleDone);
-    assert_eq!(app.notes.rows.len(), 1);
-    assert!(!app.notes.selected_note().unwrap().is_open_action());
+    assert_eq!(app.screens.notes.rows.len(), 1);
+    assert!(!app.screens.notes.selected_note().unwrap().is_open_action());
     app.update(Action::ToggleDone);
-    assert!(app.notes.selected_note().unwrap().is_open_action());
+    assert!(app.screens.notes.selected_note().unwrap().is_open_action());
     app.update(Action::OpenActions);
-    assert_eq!(app.notes.carried, 1);
+    assert_eq!(app.screens.notes.carried, 1);
 }
 
 #[test]
@@ -482,6 +494,7 @@ fn draft_survives_dropping_the_app_and_saving_removes_it() {
     let mut app = App::with_clock(store, clock).unwrap();
     go(&mut app, Screen::Notes);
     let ed = app
+        .screens
         .notes
         .editor
         .as_ref()
@@ -492,12 +505,12 @@ fn draft_survives_dropping_the_app_and_saving_removes_it() {
     app.update(Action::Cancel);
     assert!(matches!(common::question(&app), Some(Question::CloseNote)));
     app.update(Action::Submit);
-    assert!(app.notes.editor.is_none());
+    assert!(app.screens.notes.editor.is_none());
     assert_eq!(app.data.store_for_tests().drafts().unwrap().len(), 1);
     // Coming back to the screen reopens it; saving flushes the note and deletes the draft.
     go(&mut app, Screen::Checkin);
     go(&mut app, Screen::Notes);
-    assert!(app.notes.editor.is_some());
+    assert!(app.screens.notes.editor.is_some());
     app.update(Action::Save);
     assert!(app.data.store_for_tests().drafts().unwrap().is_empty());
     let eid = app.event.as_ref().unwrap().id;

@@ -25,7 +25,7 @@ fn type_text(app: &mut App, s: &str) {
 fn name_of(app: &App, i: usize) -> String {
     app.data
         .roster
-        .person(app.checkin.rows[i])
+        .person(app.screens.checkin.rows[i])
         .unwrap()
         .name
         .clone()
@@ -35,7 +35,7 @@ fn name_of(app: &App, i: usize) -> String {
 fn opens_on_todays_event_with_the_registered_list() {
     let (_d, app) = app();
     assert_eq!(app.event.as_ref().unwrap().date, demo_date());
-    assert_eq!(app.checkin.rows.len(), 39);
+    assert_eq!(app.screens.checkin.rows.len(), 39);
     assert_eq!(app.data.roster.count().expected, 39);
     assert_eq!(app.data.roster.count().arrived, 0);
 }
@@ -66,7 +66,7 @@ fn typing_initials_finds_and_enter_checks_in() {
         .unwrap();
     assert_eq!(saved.status, status);
     // Ready for the next person.
-    assert!(app.checkin.query.is_empty());
+    assert!(app.screens.checkin.query.is_empty());
     assert_eq!(app.data.roster.count().arrived, 1);
     assert_eq!(
         app.data.roster.count().by_kind[0],
@@ -97,24 +97,28 @@ fn a_second_check_in_says_when_and_does_not_double_count() {
 fn partial_syllables_and_moving_the_selection() {
     let (_d, mut app) = app();
     type_text(&mut app, "김민");
-    assert_eq!(app.checkin.rows.len(), 2, "two people called 김민지");
+    assert_eq!(
+        app.screens.checkin.rows.len(),
+        2,
+        "two people called 김민지"
+    );
     app.update(Action::Down);
-    let second = app.checkin.rows[1];
+    let second = app.screens.checkin.rows[1];
     app.update(Action::Submit);
     assert!(app.data.roster.status(second).unwrap().is_arrived());
     assert!(
         !app.data
             .roster
-            .status(app.checkin.rows[0])
+            .status(app.screens.checkin.rows[0])
             .is_some_and(|s| s.is_arrived())
-            || app.checkin.rows[0] == second
+            || app.screens.checkin.rows[0] == second
     );
     app.update(Action::Backspace);
     type_text(&mut app, "강미");
     assert_eq!(name_of(&app, 0), "강민수");
     app.update(Action::Cancel);
-    assert!(app.checkin.query.is_empty());
-    assert_eq!(app.checkin.rows.len(), 39);
+    assert!(app.screens.checkin.query.is_empty());
+    assert_eq!(app.screens.checkin.rows.len(), 39);
 }
 
 #[test]
@@ -128,7 +132,7 @@ fn undo_asks_then_puts_the_person_back_to_expected() {
     );
     type_text(&mut app, "ㄱㄱㅅ");
     app.update(Action::Submit);
-    let id = app.checkin.undo.last().unwrap().0;
+    let id = app.screens.checkin.undo.last().unwrap().0;
     app.update(Action::Undo);
     assert!(matches!(common::question(&app), Some(Question::UndoCheckIn(p)) if *p == id));
     app.update(Action::Cancel);
@@ -166,7 +170,7 @@ fn badge_code_and_enter_checks_in_at_once() {
     // Move the selection away first: the scanner's code wins over the highlighted row.
     app.update(Action::Down);
     type_text(&mut app, &p.code.to_lowercase());
-    assert!(app.checkin.code_hit);
+    assert!(app.screens.checkin.code_hit);
     app.update(Action::Submit);
     assert!(app.data.roster.status(p.id).unwrap().is_arrived());
 }
@@ -294,9 +298,9 @@ fn escape_on_a_filled_walk_in_form_asks_first() {
 #[test]
 fn contacts_are_masked_until_toggled() {
     let (_d, mut app) = app();
-    assert!(!app.checkin.show_contacts);
+    assert!(!app.screens.checkin.show_contacts);
     app.update(Action::ToggleContacts);
-    assert!(app.checkin.show_contacts);
+    assert!(app.screens.checkin.show_contacts);
 }
 
 #[test]
@@ -322,7 +326,7 @@ fn an_empty_database_offers_the_demo() {
     assert_eq!(app.modal, Some(Modal::OfferDemo));
     app.update(Action::LoadDemo);
     assert_eq!(app.modal, None);
-    assert_eq!(app.checkin.rows.len(), 39);
+    assert_eq!(app.screens.checkin.rows.len(), 39);
 }
 
 #[test]
@@ -338,7 +342,10 @@ fn the_event_picker_switches_to_an_earlier_day() {
     let e = app.event.as_ref().unwrap();
     assert_eq!(e.date, demo_date() - chrono::Months::new(1));
     // Last month everyone on the list had arrived; 송재원 came for the first time then.
-    assert_eq!(app.data.roster.count().arrived, app.checkin.rows.len());
+    assert_eq!(
+        app.data.roster.count().arrived,
+        app.screens.checkin.rows.len()
+    );
     let song = app
         .data
         .roster
@@ -459,7 +466,7 @@ fn a_confirm_answers_to_the_jamo_the_korean_ime_sends_for_y_and_n() {
     let (_d, mut app) = app();
     type_text(&mut app, "ㄱㄱㅅ");
     app.update(Action::Submit);
-    let id = app.checkin.undo.last().unwrap().0;
+    let id = app.screens.checkin.undo.last().unwrap().0;
     app.update(Action::Undo);
     press_char(&mut app, 'ㅜ'); // the n key with the IME on: no
     assert_eq!(app.modal, None);
@@ -476,7 +483,7 @@ fn a_confirm_answers_to_the_jamo_the_korean_ime_sends_for_y_and_n() {
 // --- The desk finds people by what a coordinator actually types (issue 12, items 4 and 5) ---
 
 fn org_of_row(app: &App, i: usize) -> String {
-    let p = app.data.roster.person(app.checkin.rows[i]).unwrap();
+    let p = app.data.roster.person(app.screens.checkin.rows[i]).unwrap();
     app.data.roster.org_name(p).to_string()
 }
 
@@ -485,9 +492,9 @@ fn a_name_with_one_syllable_mistyped_finds_the_person_and_enter_checks_them_in()
     let (_d, mut app) = app();
     // 임하늘 (두레밥상생협) typed with 눌 for 늘.
     type_text(&mut app, "임하눌");
-    assert_eq!(app.checkin.rows.len(), 1);
+    assert_eq!(app.screens.checkin.rows.len(), 1);
     assert_eq!(name_of(&app, 0), "임하늘");
-    let id = app.checkin.rows[0];
+    let id = app.screens.checkin.rows[0];
     app.update(Action::Submit);
     assert!(app.data.roster.status(id).unwrap().is_arrived());
     assert_eq!(app.message.as_ref().unwrap().tone, Tone::Good);
@@ -499,12 +506,12 @@ fn the_last_four_digits_or_the_whole_phone_number_find_the_person() {
     // 김기성, 010-2041-1187 (노준영's number ends in 1178: not found).
     for q in ["1187", "010-2041-1187", "01020411187"] {
         type_text(&mut app, q);
-        assert_eq!(app.checkin.rows.len(), 1, "{q}");
+        assert_eq!(app.screens.checkin.rows.len(), 1, "{q}");
         assert_eq!(name_of(&app, 0), "김기성", "{q}");
         app.update(Action::Cancel);
     }
     type_text(&mut app, "1187");
-    let id = app.checkin.rows[0];
+    let id = app.screens.checkin.rows[0];
     app.update(Action::Submit);
     assert!(app.data.roster.status(id).unwrap().is_arrived());
 }
@@ -514,15 +521,15 @@ fn a_name_a_space_and_the_start_of_the_organisation_tell_two_namesakes_apart() {
     let (_d, mut app) = app();
     // Two 김민지: one of 햇살생협, one of 두레밥상생협.
     type_text(&mut app, "김민지");
-    assert_eq!(app.checkin.rows.len(), 2);
+    assert_eq!(app.screens.checkin.rows.len(), 2);
     app.update(Action::Cancel);
     type_text(&mut app, "김민지 두레");
-    assert_eq!(app.checkin.rows.len(), 1);
+    assert_eq!(app.screens.checkin.rows.len(), 1);
     assert_eq!(name_of(&app, 0), "김민지");
     assert_eq!(org_of_row(&app, 0), "두레밥상생협");
     app.update(Action::Cancel);
     type_text(&mut app, "김민지 햇");
-    assert_eq!(app.checkin.rows.len(), 1);
+    assert_eq!(app.screens.checkin.rows.len(), 1);
     assert_eq!(org_of_row(&app, 0), "햇살생협");
     // The other ways of typing still work.
     app.update(Action::Cancel);
@@ -541,7 +548,7 @@ fn a_single_initial_consonant_lists_the_names_that_start_with_it_first() {
     for c in ['ㅎ', 'ㄱ', 'ㅈ'] {
         app.update(Action::Cancel);
         type_text(&mut app, &c.to_string());
-        let names: Vec<String> = (0..app.checkin.rows.len())
+        let names: Vec<String> = (0..app.screens.checkin.rows.len())
             .map(|i| name_of(&app, i))
             .collect();
         let first_other = names.iter().position(|n| !starts_with(n, c)).unwrap();
@@ -555,7 +562,7 @@ fn a_single_initial_consonant_lists_the_names_that_start_with_it_first() {
     app.update(Action::Cancel);
     type_text(&mut app, "ㅎ");
     assert_eq!(name_of(&app, 0), "하윤서");
-    let pos = |n: &str| (0..app.checkin.rows.len()).position(|i| name_of(&app, i) == n);
+    let pos = |n: &str| (0..app.screens.checkin.rows.len()).position(|i| name_of(&app, i) == n);
     assert!(pos("황보은비") < pos("박정호"));
 }
 
@@ -563,11 +570,11 @@ fn a_single_initial_consonant_lists_the_names_that_start_with_it_first() {
 fn at_equal_match_an_expected_person_comes_before_one_who_has_arrived() {
     let (_d, mut app) = app();
     type_text(&mut app, "김민지");
-    let (first, second) = (app.checkin.rows[0], app.checkin.rows[1]);
+    let (first, second) = (app.screens.checkin.rows[0], app.screens.checkin.rows[1]);
     app.update(Action::Submit);
     assert!(app.data.roster.status(first).unwrap().is_arrived());
     type_text(&mut app, "김민지");
-    assert_eq!(app.checkin.rows, vec![second, first]);
+    assert_eq!(app.screens.checkin.rows, vec![second, first]);
     app.update(Action::Cancel);
     type_text(&mut app, "김기성");
     app.update(Action::Submit);
@@ -576,10 +583,10 @@ fn at_equal_match_an_expected_person_comes_before_one_who_has_arrived() {
     let arrived_at = |app: &App, i: usize| {
         app.data
             .roster
-            .status(app.checkin.rows[i])
+            .status(app.screens.checkin.rows[i])
             .is_some_and(|s| s.is_arrived())
     };
-    let n = app.checkin.rows.len();
+    let n = app.screens.checkin.rows.len();
     assert_eq!(n, 3);
     let first_arrived = (0..n).position(|i| arrived_at(&app, i)).unwrap();
     assert_eq!(first_arrived, 1);
@@ -645,7 +652,7 @@ fn a_scan_checks_its_owner_in_at_once_and_a_pasted_line_checks_nobody_in() {
     // holds the name, nobody is checked in, and the desk says so.
     drain(&mut app, "김기성\n");
     assert_eq!(arrived(&app), 0);
-    assert_eq!(&*app.checkin.query, "김기성");
+    assert_eq!(&*app.screens.checkin.query, "김기성");
     let m = app.message.as_ref().unwrap();
     assert_eq!(
         (m.tone, m.text.as_str()),
@@ -664,7 +671,7 @@ fn a_scan_checks_its_owner_in_at_once_and_a_pasted_line_checks_nobody_in() {
     drain(&mut app, &format!("{}\n", park.code));
     assert_eq!(arrived(&app), 2);
     assert!(app.data.roster.status(park.id).unwrap().is_arrived());
-    assert!(app.checkin.query.is_empty());
+    assert!(app.screens.checkin.query.is_empty());
     let mut lee = app
         .data
         .roster

@@ -45,7 +45,7 @@ fn while_the_screen_is_too_small_no_key_but_quit_acts() {
     app.update(Action::WalkIn);
     assert_eq!(arrived(&app), 0, "nothing checked in unseen");
     assert!(app.modal.is_none(), "nothing opened unseen");
-    assert!(app.checkin.query.is_empty(), "nothing typed unseen");
+    assert!(app.screens.checkin.query.is_empty(), "nothing typed unseen");
     app.update(Action::Quit);
     assert!(app.quit, "quitting still works");
 
@@ -228,7 +228,7 @@ fn the_missing_list_names_who_has_not_come_and_enter_checks_them_in() {
     type_text(&mut app, "ㄱㄱㅅ");
     app.update(Action::Submit); // 김기성 arrives
     app.update(Action::ShowMissing);
-    let Some(CheckinDialog::Missing(m)) = &app.checkin.dialog else {
+    let Some(CheckinDialog::Missing(m)) = &app.screens.checkin.dialog else {
         panic!("no list")
     };
     assert_eq!(m.rows.len(), 38, "39 expected, one arrived");
@@ -246,7 +246,7 @@ fn the_missing_list_names_who_has_not_come_and_enter_checks_them_in() {
         "{text}"
     );
     app.update(Action::Submit);
-    let Some(CheckinDialog::Missing(m)) = &app.checkin.dialog else {
+    let Some(CheckinDialog::Missing(m)) = &app.screens.checkin.dialog else {
         panic!("the list stays for the next call")
     };
     assert_eq!(m.rows.len(), 37);
@@ -381,10 +381,17 @@ fn a_junk_organisation_is_merged_into_the_real_one_with_everything_it_had() {
         app.update(Action::NextScreen);
     }
     app.update(Action::ToggleOrgs);
-    let at = |app: &App, id| app.people.org_rows.iter().position(|r| *r == id).unwrap();
-    app.people.org_selected = at(&app, junk.id);
+    let at = |app: &App, id| {
+        app.screens
+            .people
+            .org_rows
+            .iter()
+            .position(|r| *r == id)
+            .unwrap()
+    };
+    app.screens.people.org_selected = at(&app, junk.id);
     app.update(Action::Merge);
-    app.people.org_selected = at(&app, real);
+    app.screens.people.org_selected = at(&app, real);
     app.update(Action::Merge);
     let text = common::screen::screen(&common::screen::render(&app, 120, 30));
     assert!(
@@ -426,7 +433,7 @@ fn an_action_item_may_be_owned_by_someone_not_in_the_database() {
     app.update(Action::CycleKind);
     app.update(Action::CycleKind);
     app.update(Action::Save);
-    let Some(_) = &app.notes.action_form else {
+    let Some(_) = &app.screens.notes.action_form else {
         panic!("owner form not open")
     };
     type_text(&mut app, "구청 담당 주무관");
@@ -461,7 +468,8 @@ fn a_longer_agenda_item_pushes_the_next_and_notes_follow_the_running_one() {
         app.update(Action::NextScreen);
     }
     let starts = |app: &App| -> Vec<String> {
-        app.agenda
+        app.screens
+            .agenda
             .items
             .iter()
             .map(|i| {
@@ -490,18 +498,21 @@ fn a_longer_agenda_item_pushes_the_next_and_notes_follow_the_running_one() {
         .store_for_tests()
         .agenda_of_event(app.event.as_ref().unwrap().id)
         .unwrap();
-    assert_eq!(stored, app.agenda.items, "one durable step");
+    assert_eq!(stored, app.screens.agenda.items, "one durable step");
 
     // The third item set running by hand (s twice: planned → running).
     app.update(Action::Down);
     app.update(Action::Down);
     app.update(Action::CycleStatus);
-    let third = app.agenda.items[2].id;
+    let third = app.screens.agenda.items[2].id;
     while app.screen != Screen::Notes {
         app.update(Action::NextScreen);
     }
     app.update(Action::AddItem);
-    assert_eq!(app.notes.editor.as_ref().unwrap().agenda_id, Some(third));
+    assert_eq!(
+        app.screens.notes.editor.as_ref().unwrap().agenda_id,
+        Some(third)
+    );
 }
 
 /// The app's import preview shows every column with what it is read into, and says loudly when

@@ -203,7 +203,7 @@ fn form_filter_and_detail_draw_over_the_board() {
     let text = screen(&render(&app, 160, 48));
     assert!(text.contains("필터: 주거래 통장"), "{text}");
     // The selection went to the one column with a match.
-    assert_eq!(app.ideas.selected_status(), IdeaStatus::Exploring);
+    assert_eq!(app.screens.ideas.selected_status(), IdeaStatus::Exploring);
     app.update(Action::Cancel);
 
     app.update(Action::Submit);

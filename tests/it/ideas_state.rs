@@ -93,28 +93,42 @@ fn person_id(app: &App, name: &str) -> Id {
 /// Puts the selection on the idea titled `title`.
 fn select(app: &mut App, title: &str) -> Id {
     let id = app
+        .screens
         .ideas
         .ideas
         .iter()
         .find(|i| i.title == title)
         .unwrap()
         .id;
-    app.ideas.select(id, app.now());
-    assert_eq!(app.ideas.selected(app.now()).map(|i| i.id), Some(id));
+    app.screens.ideas.select(id, app.now());
+    assert_eq!(
+        app.screens.ideas.selected(app.now()).map(|i| i.id),
+        Some(id)
+    );
     id
 }
 
 #[test]
 fn demo_ideas_are_on_the_board_in_their_columns() {
     let (_d, app) = setup();
-    assert_eq!(app.ideas.ideas.len(), 6);
+    assert_eq!(app.screens.ideas.ideas.len(), 6);
     let now = app.now();
-    assert_eq!(app.ideas.column(IdeaStatus::Idea, now).len(), 2);
-    assert_eq!(app.ideas.column(IdeaStatus::Exploring, now).len(), 2);
-    assert_eq!(app.ideas.column(IdeaStatus::Agreed, now).len(), 1);
-    assert_eq!(app.ideas.column(IdeaStatus::InProgress, now).len(), 1);
-    assert_eq!(app.ideas.counts(now), [2, 2, 1, 1, 0, 0]);
-    assert_eq!(app.ideas.columns().len(), 5, "dropped hidden by default");
+    assert_eq!(app.screens.ideas.column(IdeaStatus::Idea, now).len(), 2);
+    assert_eq!(
+        app.screens.ideas.column(IdeaStatus::Exploring, now).len(),
+        2
+    );
+    assert_eq!(app.screens.ideas.column(IdeaStatus::Agreed, now).len(), 1);
+    assert_eq!(
+        app.screens.ideas.column(IdeaStatus::InProgress, now).len(),
+        1
+    );
+    assert_eq!(app.screens.ideas.counts(now), [2, 2, 1, 1, 0, 0]);
+    assert_eq!(
+        app.screens.ideas.columns().len(),
+        5,
+        "dropped hidden by default"
+    );
 }
 
 #[test]
@@ -132,8 +146,11 @@ fn moving_forward_and_back_records_history_durably() {
     );
     assert_eq!(i.updated, clock());
     // The selection follows the idea into its new column.
-    assert_eq!(app.ideas.selected_status(), IdeaStatus::Exploring);
-    assert_eq!(app.ideas.selected(app.now()).map(|i| i.id), Some(id));
+    assert_eq!(app.screens.ideas.selected_status(), IdeaStatus::Exploring);
+    assert_eq!(
+        app.screens.ideas.selected(app.now()).map(|i| i.id),
+        Some(id)
+    );
 
     keys(&mut app, [Action::MoveIdeaForward, Action::MoveIdeaForward]);
     keys(&mut app, [Action::MoveIdeaBack]);
@@ -186,15 +203,22 @@ fn drop_hides_and_restore_returns_to_the_previous_status() {
     assert_eq!(stored(&app, id).status, IdeaStatus::Dropped);
     let now = app.now();
     assert!(
-        app.ideas
+        app.screens
+            .ideas
             .columns()
             .iter()
             .all(|s| *s != IdeaStatus::Dropped)
     );
-    assert_eq!(app.ideas.counts(now)[IdeaStatus::Dropped as usize], 1);
+    assert_eq!(
+        app.screens.ideas.counts(now)[IdeaStatus::Dropped as usize],
+        1
+    );
     // Moving a dropped idea with < > is refused; x restores it.
     app.update(Action::ToggleDropped);
-    assert_eq!(app.ideas.columns().last(), Some(&IdeaStatus::Dropped));
+    assert_eq!(
+        app.screens.ideas.columns().last(),
+        Some(&IdeaStatus::Dropped)
+    );
     let id2 = select(&mut app, "생협·신협 공동 바이소셜 장터");
     assert_eq!(id, id2);
     app.update(Action::MoveIdeaForward);
@@ -212,21 +236,27 @@ fn drop_hides_and_restore_returns_to_the_previous_status() {
 #[test]
 fn column_and_row_selection_with_arrows() {
     let (_d, mut app) = setup();
-    assert_eq!(app.ideas.col, 0);
+    assert_eq!(app.screens.ideas.col, 0);
     app.update(Action::PrevColumn);
     assert_eq!(
-        app.ideas.selected_status(),
+        app.screens.ideas.selected_status(),
         IdeaStatus::Done,
         "wraps around"
     );
     app.update(Action::NextColumn);
     app.update(Action::NextColumn);
-    assert_eq!(app.ideas.selected_status(), IdeaStatus::Exploring);
+    assert_eq!(app.screens.ideas.selected_status(), IdeaStatus::Exploring);
     app.update(Action::Down);
     app.update(Action::Down);
-    assert_eq!(app.ideas.row, 1, "clamped to the column's last card");
+    assert_eq!(
+        app.screens.ideas.row, 1,
+        "clamped to the column's last card"
+    );
     app.update(Action::NextColumn);
-    assert_eq!(app.ideas.row, 0, "clamped in a column with one card");
+    assert_eq!(
+        app.screens.ideas.row, 0,
+        "clamped in a column with one card"
+    );
 }
 
 #[test]
@@ -267,7 +297,10 @@ fn new_idea_through_the_form_with_picked_orgs_and_owner() {
     assert_eq!(i.status, IdeaStatus::Idea);
     assert_eq!((i.created, i.updated), (t0(), t0()));
     assert!(i.history.is_empty());
-    assert_eq!(app.ideas.selected(app.now()).map(|x| x.id), Some(i.id));
+    assert_eq!(
+        app.screens.ideas.selected(app.now()).map(|x| x.id),
+        Some(i.id)
+    );
 }
 
 #[test]
@@ -275,7 +308,7 @@ fn form_refuses_empty_title_and_bad_date_and_keeps_the_input() {
     let (_d, mut app) = setup();
     app.update(Action::NewIdea);
     app.update(Action::Submit);
-    let Some(IdeaDialog::Form(f)) = &app.ideas.dialog else {
+    let Some(IdeaDialog::Form(f)) = &app.screens.ideas.dialog else {
         panic!("form closed")
     };
     assert!(f.form.error.is_some());
@@ -285,7 +318,7 @@ fn form_refuses_empty_title_and_bad_date_and_keeps_the_input() {
     }
     typed(&mut app, "13월");
     app.update(Action::Submit);
-    let Some(IdeaDialog::Form(f)) = &app.ideas.dialog else {
+    let Some(IdeaDialog::Form(f)) = &app.screens.ideas.dialog else {
         panic!("form closed")
     };
     assert_eq!(f.title, "제목");
@@ -297,7 +330,10 @@ fn form_refuses_empty_title_and_bad_date_and_keeps_the_input() {
     );
     // Esc on a changed form asks once, then discards.
     app.update(Action::Cancel);
-    assert!(matches!(app.ideas.dialog, Some(IdeaDialog::Form(_))));
+    assert!(matches!(
+        app.screens.ideas.dialog,
+        Some(IdeaDialog::Form(_))
+    ));
     app.update(Action::Cancel);
     assert_eq!(app.modal, None);
 }
@@ -341,7 +377,7 @@ fn idea_started_from_a_note_links_it() {
     );
     app.start_idea_from_note(&note);
     assert_eq!(app.screen, Screen::Ideas);
-    let Some(IdeaDialog::Form(f)) = &app.ideas.dialog else {
+    let Some(IdeaDialog::Form(f)) = &app.screens.ideas.dialog else {
         panic!("no form")
     };
     assert_eq!(f.title, "공동 교육 프로그램");
@@ -362,7 +398,7 @@ fn idea_started_from_a_note_links_it() {
 
     // The detail view loads the linked note's text.
     app.update(Action::Submit);
-    let Some(IdeaDialog::Detail(d)) = &app.ideas.dialog else {
+    let Some(IdeaDialog::Detail(d)) = &app.screens.ideas.dialog else {
         panic!("no detail")
     };
     assert_eq!(d.id, i.id);
@@ -404,44 +440,50 @@ fn filters_by_category_org_owner_and_text() {
         [Action::FilterMenu, Action::Right, Action::Submit],
     );
     assert_eq!(
-        app.ideas.filter.category,
+        app.screens.ideas.filter.category,
         Some(IdeaCategory::MainBankAccount)
     );
-    assert_eq!(app.ideas.counts(now), [0, 1, 0, 0, 0, 0]);
+    assert_eq!(app.screens.ideas.counts(now), [0, 1, 0, 0, 0, 0]);
     app.update(Action::Cancel);
-    assert!(!app.ideas.filter.is_active(), "Esc on the board clears it");
+    assert!(
+        !app.screens.ideas.filter.is_active(),
+        "Esc on the board clears it"
+    );
 
     // Organisation: typed and picked.
     keys(&mut app, [Action::FilterMenu, Action::NextField]);
     typed(&mut app, "새솔신협");
     keys(&mut app, [Action::Submit, Action::Submit]);
-    assert_eq!(app.ideas.filter.org, Some(org_id(&app, "새솔신협")));
-    assert_eq!(app.ideas.counts(now).iter().sum::<usize>(), 3);
+    assert_eq!(app.screens.ideas.filter.org, Some(org_id(&app, "새솔신협")));
+    assert_eq!(app.screens.ideas.counts(now).iter().sum::<usize>(), 3);
 
     // Owner on top of it.
-    app.ideas.filter = Default::default();
+    app.screens.ideas.filter = Default::default();
     keys(
         &mut app,
         [Action::FilterMenu, Action::NextField, Action::NextField],
     );
     typed(&mut app, "한지민");
     keys(&mut app, [Action::Submit, Action::Submit]);
-    assert_eq!(app.ideas.filter.owner, Some(person_id(&app, "한지민")));
-    assert_eq!(app.ideas.counts(now), [0, 0, 0, 1, 0, 0]);
+    assert_eq!(
+        app.screens.ideas.filter.owner,
+        Some(person_id(&app, "한지민"))
+    );
+    assert_eq!(app.screens.ideas.counts(now), [0, 0, 0, 1, 0, 0]);
 
     // Text.
-    app.ideas.filter = Default::default();
+    app.screens.ideas.filter = Default::default();
     keys(&mut app, [Action::FilterMenu, Action::PrevField]);
     typed(&mut app, "공모");
     app.update(Action::Submit);
-    assert_eq!(app.ideas.counts(now).iter().sum::<usize>(), 1);
+    assert_eq!(app.screens.ideas.counts(now).iter().sum::<usize>(), 1);
     // Esc in the menu leaves the filter as it was.
     keys(
         &mut app,
         [Action::FilterMenu, Action::Right, Action::Cancel],
     );
-    assert_eq!(app.ideas.filter.category, None);
-    assert_eq!(app.ideas.filter.text, "공모");
+    assert_eq!(app.screens.ideas.filter.category, None);
+    assert_eq!(app.screens.ideas.filter.text, "공모");
 }
 
 #[test]
@@ -455,22 +497,28 @@ fn stale_means_no_change_for_sixty_days_by_the_injected_clock() {
     }
     let fresh = select(&mut app, "새로 만진 아이디어");
     let mine = |app: &App| {
-        app.ideas
+        app.screens
+            .ideas
             .column(IdeaStatus::Idea, app.now())
             .iter()
-            .chain(app.ideas.column(IdeaStatus::Exploring, app.now()).iter())
+            .chain(
+                app.screens
+                    .ideas
+                    .column(IdeaStatus::Exploring, app.now())
+                    .iter(),
+            )
             .filter(|i| i.title.contains("아이디어") && i.created == t0())
             .map(|i| i.title.clone())
             .collect::<Vec<_>>()
     };
     app.update(Action::ToggleStale);
-    assert!(app.ideas.filter.stale);
+    assert!(app.screens.ideas.filter.stale);
     assert!(mine(&app).is_empty(), "nothing is stale on day 0");
 
     // Day 30: one of them moves, which counts as a change.
     set_now(Ts(t0().0 + 30 * DAY));
     app.update(Action::ToggleStale);
-    app.ideas.select(fresh, app.now());
+    app.screens.ideas.select(fresh, app.now());
     app.update(Action::MoveIdeaForward);
     assert_eq!(stored(&app, fresh).updated, clock());
     app.update(Action::ToggleStale);

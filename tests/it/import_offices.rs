@@ -114,7 +114,7 @@ fn another_offices_export_adds_nobody_twice_and_both_badges_scan() {
     for c in alias.to_lowercase().chars() {
         app.update(Action::Input(c));
     }
-    assert!(app.checkin.code_hit);
+    assert!(app.screens.checkin.code_hit);
     app.update(Action::Submit);
     assert!(app.data.roster.status(p.id).unwrap().is_arrived());
 

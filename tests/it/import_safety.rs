@@ -25,7 +25,8 @@ fn type_text(app: &mut App, s: &str) {
 }
 
 fn desk_names(app: &App) -> Vec<String> {
-    app.checkin
+    app.screens
+        .checkin
         .rows
         .iter()
         .map(|id| app.data.roster.person(*id).unwrap().name.clone())
@@ -160,18 +161,21 @@ fn a_huge_paste_is_cut_to_the_field_with_a_message() {
     assert_eq!(form.name.text.chars().count(), TextField::Name.limit());
 
     // Into the desk's search box.
-    app.checkin.dialog = None;
+    app.screens.checkin.dialog = None;
     app.message = None;
     app.update(Action::Paste(huge));
     cut_message(&app);
-    assert_eq!(app.checkin.query.chars().count(), TextField::Search.limit());
+    assert_eq!(
+        app.screens.checkin.query.chars().count(),
+        TextField::Search.limit()
+    );
 
     // A paste that fits says nothing.
     app.update(Action::Cancel);
     app.message = None;
     app.update(Action::Paste("김기성".into()));
     assert_eq!(app.message, None);
-    assert_eq!(app.checkin.query, "김기성");
+    assert_eq!(app.screens.checkin.query, "김기성");
 }
 
 fn write(dir: &std::path::Path, name: &str, text: &str) -> String {

@@ -100,7 +100,7 @@ fn detail_pane_beside_the_table_at_160_and_instead_of_it_at_80() {
         app.update(Action::Input(c));
     }
     app.update(Action::Submit);
-    assert!(app.people.detail.is_some());
+    assert!(app.screens.people.detail.is_some());
     let wide = rows(&render(&app, 160, 48)).join("\n");
     assert!(wide.contains("이름▲"), "table stays at 160");
     assert!(wide.contains("참석 기록 · 3회"), "{wide}");

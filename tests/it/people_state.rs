@@ -43,11 +43,18 @@ fn id_of(app: &App, name: &str) -> u64 {
 
 fn select(app: &mut App, name: &str) {
     let id = id_of(app, name);
-    app.people.selected = app.people.rows.iter().position(|r| *r == id).unwrap();
+    app.screens.people.selected = app
+        .screens
+        .people
+        .rows
+        .iter()
+        .position(|r| *r == id)
+        .unwrap();
 }
 
 fn names(app: &App) -> Vec<String> {
-    app.people
+    app.screens
+        .people
         .rows
         .iter()
         .map(|id| app.data.roster.person(*id).unwrap().name.clone())
@@ -64,17 +71,17 @@ fn type_text(app: &mut App, s: &str) {
 fn shows_the_event_and_toggles_to_everyone() {
     let (_d, mut app) = app();
     let registered = app.data.roster.attendance.len();
-    assert_eq!(app.people.rows.len(), registered);
+    assert_eq!(app.screens.people.rows.len(), registered);
     // Someone not registered for today appears only with "everyone".
     let ahn = id_of(&app, "안지호");
     select(&mut app, "안지호");
     app.update(Action::Register); // unregister (only expected)
     assert!(!app.data.roster.attendance.contains_key(&ahn));
-    assert!(!app.people.rows.contains(&ahn));
+    assert!(!app.screens.people.rows.contains(&ahn));
     app.update(Action::ToggleEveryone);
-    assert!(app.people.everyone);
-    assert!(app.people.rows.contains(&ahn));
-    assert_eq!(app.people.rows.len(), registered);
+    assert!(app.screens.people.everyone);
+    assert!(app.screens.people.rows.contains(&ahn));
+    assert_eq!(app.screens.people.rows.len(), registered);
 }
 
 #[test]
@@ -83,18 +90,18 @@ fn hangul_search_and_filters_count_live() {
     type_text(&mut app, "ㄱㄱㅅ");
     assert_eq!(names(&app), vec!["김기성"]);
     app.update(Action::Cancel);
-    let all = app.people.rows.len();
+    let all = app.screens.people.rows.len();
 
     // Kind filter via the menu: row 1 (kind) → first kind = credit union.
     app.update(Action::FilterMenu);
     assert!(matches!(
-        app.people.dialog,
+        app.screens.people.dialog,
         Some(PeopleDialog::Filter { .. })
     ));
     app.update(Action::Down);
     app.update(Action::Right);
-    assert_eq!(app.people.filters.kind, Some(OrgKind::CreditUnion));
-    let cu = app.people.rows.len();
+    assert_eq!(app.screens.people.filters.kind, Some(OrgKind::CreditUnion));
+    let cu = app.screens.people.rows.len();
     let expected_cu = app
         .data
         .roster
@@ -105,7 +112,7 @@ fn hangul_search_and_filters_count_live() {
         .count();
     assert_eq!(cu, expected_cu);
     assert!(cu > 0 && cu < all);
-    for id in &app.people.rows {
+    for id in &app.screens.people.rows {
         let p = app.data.roster.person(*id).unwrap();
         assert_eq!(
             app.data.roster.org_of(p).unwrap().kind,
@@ -117,35 +124,35 @@ fn hangul_search_and_filters_count_live() {
     app.update(Action::Down);
     app.update(Action::Down);
     app.update(Action::Right);
-    assert!(app.people.filters.first_time);
-    assert!(app.people.rows.len() < cu);
+    assert!(app.screens.people.filters.first_time);
+    assert!(app.screens.people.rows.len() < cu);
     assert!(names(&app).contains(&"노준영".to_string()));
     assert!(!names(&app).contains(&"김기성".to_string()));
     // Backspace clears every filter.
     app.update(Action::Backspace);
-    assert_eq!(app.people.rows.len(), all);
+    assert_eq!(app.screens.people.rows.len(), all);
     app.update(Action::Cancel);
     assert_eq!(app.modal, None);
 
     // Missing phone or e-mail.
-    app.people.filters.missing_contact = true;
-    app.people.refresh(&app.data.roster);
-    assert!(!app.people.rows.is_empty());
-    for id in &app.people.rows {
+    app.screens.people.filters.missing_contact = true;
+    app.screens.people.refresh(&app.data.roster);
+    assert!(!app.screens.people.rows.is_empty());
+    for id in &app.screens.people.rows {
         let p = app.data.roster.person(*id).unwrap();
         assert!(p.phone.is_empty() || p.email.is_empty(), "{}", p.name);
     }
-    app.people.filters.missing_contact = false;
+    app.screens.people.filters.missing_contact = false;
 
     // Status: check someone in, filter arrived.
     let kim = id_of(&app, "김기성");
     app.check_in(kim).unwrap();
-    app.people.filters.status = Some(StatusFilter::Arrived);
-    app.people.refresh(&app.data.roster);
-    assert_eq!(app.people.rows, vec![kim]);
-    app.people.filters.status = Some(StatusFilter::Expected);
-    app.people.refresh(&app.data.roster);
-    assert_eq!(app.people.rows.len(), all - 1);
+    app.screens.people.filters.status = Some(StatusFilter::Arrived);
+    app.screens.people.refresh(&app.data.roster);
+    assert_eq!(app.screens.people.rows, vec![kim]);
+    app.screens.people.filters.status = Some(StatusFilter::Expected);
+    app.screens.people.refresh(&app.data.roster);
+    assert_eq!(app.screens.people.rows.len(), all - 1);
 }
 
 #[test]
@@ -163,12 +170,16 @@ fn sorts_by_any_column_both_ways() {
     assert_eq!(names(&app).last(), rev.last());
 
     // F6 to the attendance-count column, then F7 for most first.
-    while app.people.sort != Column::Count {
+    while app.screens.people.sort != Column::Count {
         app.update(Action::SortNext);
     }
-    assert!(!app.people.descending, "a new column starts ascending");
+    assert!(
+        !app.screens.people.descending,
+        "a new column starts ascending"
+    );
     app.update(Action::SortReverse);
     let counts: Vec<u32> = app
+        .screens
         .people
         .rows
         .iter()
@@ -178,10 +189,11 @@ fn sorts_by_any_column_both_ways() {
     assert_eq!(counts[0], 3);
 
     // Organisation column groups members together, alphabetically.
-    while app.people.sort != Column::Org {
+    while app.screens.people.sort != Column::Org {
         app.update(Action::SortNext);
     }
     let orgs: Vec<String> = app
+        .screens
         .people
         .rows
         .iter()
@@ -266,7 +278,7 @@ fn edit_validates_and_saves_durably() {
 #[test]
 fn add_person_with_a_new_org_registers_them() {
     let (_d, mut app) = app();
-    let before = app.people.rows.len();
+    let before = app.screens.people.rows.len();
     app.update(Action::AddPerson);
     type_text(&mut app, "홍길동");
     app.update(Action::NextField);
@@ -275,7 +287,7 @@ fn add_person_with_a_new_org_registers_them() {
     app.update(Action::Input('4')); // social co-op
     app.update(Action::Submit);
     assert_eq!(app.modal, None, "{:?}", app.message);
-    assert_eq!(app.people.rows.len(), before + 1);
+    assert_eq!(app.screens.people.rows.len(), before + 1);
     let id = id_of(&app, "홍길동");
     assert_eq!(
         app.data.roster.status(id),
@@ -304,10 +316,10 @@ fn archive_asks_and_keeps_history() {
     app.update(Action::Archive);
     assert!(common::question(&app).is_some());
     app.update(Action::Cancel);
-    assert!(app.people.rows.contains(&kim));
+    assert!(app.screens.people.rows.contains(&kim));
     app.update(Action::Archive);
     app.update(Action::Submit);
-    assert!(!app.people.rows.contains(&kim));
+    assert!(!app.screens.people.rows.contains(&kim));
     assert!(
         app.data
             .store_for_tests()
@@ -333,14 +345,14 @@ fn merge_combines_attendance() {
     assert_eq!(app.data.roster.history[&ahn].attended, 1);
     select(&mut app, "김기성");
     app.update(Action::Merge);
-    assert_eq!(app.people.merge_from, Some(kim));
+    assert_eq!(app.screens.people.merge_from, Some(kim));
     select(&mut app, "안지호");
     app.update(Action::Merge);
     assert!(common::question(&app).is_some());
     app.update(Action::Yes);
     assert_eq!(app.modal, None);
     assert_eq!(app.data.roster.history[&ahn].attended, 3);
-    assert!(!app.people.rows.contains(&kim));
+    assert!(!app.screens.people.rows.contains(&kim));
     assert!(app.data.roster.person(kim).unwrap().archived);
     let months: Vec<NaiveDate> = {
         let mut v: Vec<NaiveDate> = app
@@ -402,9 +414,9 @@ fn close_the_day_marks_no_shows_and_undoes() {
             .count(),
         expected
     );
-    app.people.filters.status = Some(StatusFilter::Absent);
-    app.people.refresh(&app.data.roster);
-    assert_eq!(app.people.rows.len(), expected);
+    app.screens.people.filters.status = Some(StatusFilter::Absent);
+    app.screens.people.refresh(&app.data.roster);
+    assert_eq!(app.screens.people.rows.len(), expected);
 
     app.update(Action::UndoCloseDay);
     app.update(Action::Submit);
@@ -420,14 +432,14 @@ fn close_the_day_marks_no_shows_and_undoes() {
             .count(),
         expected
     );
-    assert_eq!(app.people.rows.len(), 0);
+    assert_eq!(app.screens.people.rows.len(), 0);
 }
 
 #[test]
 fn export_writes_the_filtered_view_and_import_previews_first() {
     let (dir, mut app) = app();
     type_text(&mut app, "한울");
-    let shown = app.people.rows.len();
+    let shown = app.screens.people.rows.len();
     assert!(shown >= 3);
     let path = dir.path().join("out.csv");
     app.update(Action::ExportPeople);
@@ -483,7 +495,7 @@ fn export_writes_the_filtered_view_and_import_previews_first() {
         app.data.roster.status(id),
         Some(&AttendanceStatus::Expected)
     );
-    assert!(app.people.rows.contains(&id));
+    assert!(app.screens.people.rows.contains(&id));
 }
 
 #[test]
@@ -491,7 +503,7 @@ fn organisations_view_edits_an_org() {
     let (_d, mut app) = app();
     app.update(Action::ToggleOrgs);
     type_text(&mut app, "한울");
-    let org = app.people.selected_org().unwrap();
+    let org = app.screens.people.selected_org().unwrap();
     assert_eq!(app.data.roster.orgs[&org].name, "한울신협");
     let before = app.data.roster.orgs[&org].district;
     app.update(Action::Edit);
@@ -512,7 +524,13 @@ fn organisations_view_edits_an_org() {
 fn renaming_resorts_and_filters_see_fresh_data() {
     let (_d, mut app) = app();
     let kim = id_of(&app, "김기성");
-    let before = app.people.rows.iter().position(|r| *r == kim).unwrap();
+    let before = app
+        .screens
+        .people
+        .rows
+        .iter()
+        .position(|r| *r == kim)
+        .unwrap();
     select(&mut app, "김기성");
     app.update(Action::Edit);
     for _ in 0..3 {
@@ -521,20 +539,26 @@ fn renaming_resorts_and_filters_see_fresh_data() {
     type_text(&mut app, "힣기성");
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
-    let after = app.people.rows.iter().position(|r| *r == kim).unwrap();
+    let after = app
+        .screens
+        .people
+        .rows
+        .iter()
+        .position(|r| *r == kim)
+        .unwrap();
     assert!(after > before);
-    assert_eq!(after, app.people.rows.len() - 1, "힣 sorts last");
+    assert_eq!(after, app.screens.people.rows.len() - 1, "힣 sorts last");
     // The selection follows the edited person.
-    assert_eq!(app.people.selected_person(), Some(kim));
+    assert_eq!(app.screens.people.selected_person(), Some(kim));
 
     // A check-in at the desk shows in the People filters once back on the screen.
-    app.people.filters.status = Some(StatusFilter::Arrived);
-    app.people.refresh(&app.data.roster);
-    assert!(app.people.rows.is_empty());
+    app.screens.people.filters.status = Some(StatusFilter::Arrived);
+    app.screens.people.refresh(&app.data.roster);
+    assert!(app.screens.people.rows.is_empty());
     app.update(Action::PrevScreen);
     app.check_in(kim).unwrap();
     app.update(Action::NextScreen);
-    assert_eq!(app.people.rows, vec![kim]);
+    assert_eq!(app.screens.people.rows, vec![kim]);
 }
 
 #[test]

@@ -56,7 +56,7 @@ fn generate_writes_everything_and_refuses_a_full_store() {
     // The latest networking day is the one the desk opens.
     let app = App::with_clock(store, || netday::model::Ts(1_795_500_000_000)).unwrap();
     assert_eq!(app.event.as_ref().map(|e| e.date), Some(day));
-    assert!(!app.checkin.rows.is_empty());
+    assert!(!app.screens.checkin.rows.is_empty());
 }
 
 #[test]

@@ -200,7 +200,7 @@ fn the_people_view_exports_as_a_workbook_or_a_csv_by_its_name() {
         panic!("asks where");
     };
     assert!(d.path.value().ends_with(".xlsx"), "Excel proposed");
-    let rows = app.people.rows.len();
+    let rows = app.screens.people.rows.len();
     let xlsx = dir.path().join("명단.xlsx");
     export_to(&mut app, &xlsx);
     let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
