@@ -3,371 +3,397 @@
 
 use crate::i18n::L;
 
-/// Everything a key can ask for. The keymap binds keys to these; the help overlay names them.
+/// Everything a key can ask for. The keymap binds keys to these; what each does, in the help
+/// overlay and the footer, is said once, in [`Action::words`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
-    /// Quit netday
     Quit,
-    /// Show or hide the list of keys
     Help,
-    /// Go to the next screen
     NextScreen,
-    /// Go to the previous screen
     PrevScreen,
-    /// Choose another networking day
     PickEvent,
-    /// Type a character
     Input(char),
-    /// Paste text
     Paste(String),
-    /// Delete the character before the caret
     Backspace,
-    /// Delete the character after the caret
     DeleteChar,
-    /// Clear the text field
     ClearField,
-    /// Delete the word before the caret
     DeleteWord,
-    /// Move the caret one word left
     WordLeft,
-    /// Move the caret one word right
     WordRight,
-    /// Clear the search box / close the form
     Cancel,
-    /// Move up one row
     Up,
-    /// Move down one row
     Down,
-    /// Move up one page
     PageUp,
-    /// Move down one page
     PageDown,
-    /// Go to the first row
     Home,
-    /// Go to the last row
     End,
-    /// Check in / confirm
     Submit,
-    /// Undo the last check-in
     Undo,
-    /// Register a walk-in
     WalkIn,
-    /// Show or hide phone numbers and e-mail
     ToggleContacts,
-    /// Next field
     NextField,
-    /// Previous field
     PrevField,
-    /// Previous choice
     Left,
-    /// Next choice
     Right,
-    /// Load the demo data
     LoadDemo,
-    /// Create a networking day
     NewEvent,
-    /// Who has not come yet (미도착)
     ShowMissing,
-    /// The terminal changed size
     Resize,
-    /// Open the detail pane / edit the selected row
     Edit,
-    /// Add a person (organisation in the organisations view)
     AddPerson,
-    /// Filter menu
     FilterMenu,
-    /// Sort by the next column
     SortNext,
-    /// Reverse the sort direction
     SortReverse,
-    /// Everyone in the database / this event's people
     ToggleEveryone,
-    /// Register for / unregister from this event
     Register,
-    /// Archive the selected person (history kept)
     Archive,
-    /// Merge two duplicate people
     Merge,
-    /// Close the day: everyone still expected becomes a no-show
     CloseDay,
-    /// People / organisations view
     ToggleOrgs,
-    /// Import people from a CSV file
     ImportPeople,
-    /// Export the current view to a CSV file
     ExportPeople,
-    /// Undo closing the day
     UndoCloseDay,
-    /// Nothing happened for a while (idle poll): write a pending draft
     Tick,
-    /// Add an agenda item / write a new note
     AddItem,
-    /// Delete the selected row (asks first)
     Delete,
-    /// Move the selected agenda item up
     MoveUp,
-    /// Move the selected agenda item down
     MoveDown,
-    /// Next status of the agenda item (planned → running → done)
     CycleStatus,
-    /// Start the agenda from the standard four segments
     Template,
-    /// Copy the agenda of the last networking day
     CopyLast,
-    /// Show notes of one agenda item / choose the note's agenda item
     CycleAgendaFilter,
-    /// Show notes of one kind
     CycleKindFilter,
-    /// Next kind of the note being written (note → decision → action item)
     CycleKind,
-    /// Show the open action items of every networking day (and back)
     OpenActions,
-    /// Mark the action item done / not done
     ToggleDone,
-    /// Set owner and due date of the action item
     OwnerDue,
-    /// Write the minutes (회의록) as a Markdown file
     ExportMinutes,
-    /// Write the minutes as plain text for a chat group
     ExportMinutesText,
-    /// Print a sign-in sheet, name badges or the attendance record (PDF)
     Print,
-    /// Start a collaboration idea from the selected note (linked to it)
     IdeaFromNote,
-    /// Save the note being written
     Save,
-    /// A key for the text editor (caret movement, newline, delete…)
     EditKey(ratatui::crossterm::event::KeyEvent),
-    /// Select the column to the left
     PrevColumn,
-    /// Select the column to the right
     NextColumn,
-    /// Move the idea back one status
     MoveIdeaBack,
-    /// Move the idea on to the next status
     MoveIdeaForward,
-    /// Drop the idea / restore a dropped one
     DropIdea,
-    /// Show or hide dropped ideas
     ToggleDropped,
-    /// New idea
     NewIdea,
-    /// Edit the idea
     EditIdea,
-    /// Show only stale ideas (on/off)
     ToggleStale,
-    /// Open the idea: details, history, linked notes
     OpenIdea,
-    /// Clear the filter
     ClearFilter,
-    /// Open or close the detail pane of the selected person
     Detail,
-    /// Forget the imports that did not finish (dismisses their warning)
     ForgetImports,
-    /// Yes, to a question
     Yes,
-    /// No, to a question
     No,
-    /// Discard what was written, to a question that offers it
     Discard,
-    /// Start an idea from this note (handed to the Ideas screen by the Notes screen)
     IdeaFrom(crate::model::Id),
 }
 
 impl Action {
-    /// What the action does, for the help overlay.
-    /// A word or two for the footer line, for the actions worth showing there; `None` keeps an
-    /// action out of the footer (it is still in the F1 help).
-    pub fn short(&self) -> Option<L> {
-        use Action::*;
-        Some(match self {
-            Quit => L("종료", "quit"),
-            Help => L("도움말", "help"),
-            PickEvent => L("행사", "event"),
-            Undo => L("되돌리기", "undo"),
-            WalkIn => L("현장 등록", "walk-in"),
-            ToggleContacts => L("연락처", "contacts"),
-            Detail => L("상세", "detail"),
-            Edit | EditIdea => L("수정", "edit"),
-            AddPerson => L("추가", "add"),
-            FilterMenu => L("필터", "filter"),
-            SortNext => L("정렬", "sort"),
-            ToggleOrgs => L("기관 / 사람", "orgs / people"),
-            ToggleEveryone => L("전체", "everyone"),
-            Register => L("등록", "register"),
-            Archive => L("보관", "archive"),
-            AddItem => L("추가", "add"),
-            Delete => L("삭제", "delete"),
-            CycleStatus => L("상태", "status"),
-            Template => L("기본 안건", "template"),
-            CopyLast => L("지난달 복사", "copy last"),
-            CycleKindFilter | CycleKind => L("종류", "kind"),
-            CycleAgendaFilter => L("안건", "agenda item"),
-            OwnerDue => L("담당·기한", "owner/due"),
-            ToggleDone => L("완료", "done"),
-            OpenActions => L("미완료 과제", "open actions"),
-            IdeaFromNote => L("아이디어로", "to idea"),
-            ExportMinutes => L("회의록", "minutes"),
-            ExportMinutesText => L("단톡용", "for chat"),
-            Print => L("인쇄", "print"),
-            Save => L("저장", "save"),
-            NewEvent => L("새로", "new"),
-            ShowMissing => L("미도착", "not arrived"),
-            LoadDemo => L("데모", "demo"),
-            PrevColumn | NextColumn => L("열", "column"),
-            MoveIdeaBack | MoveIdeaForward => L("단계 옮기기", "move"),
-            OpenIdea => L("자세히", "details"),
-            NewIdea => L("새로", "new"),
-            DropIdea => L("중단", "drop"),
-            ToggleDropped => L("중단 보기", "show dropped"),
-            ToggleStale => L("오래됨", "stale"),
-            Yes => L("예", "yes"),
-            No => L("아니요", "no"),
-            Discard => L("버리기", "discard"),
-            _ => return None,
-        })
-    }
-
-    pub fn describe(&self) -> L {
+    /// What the action does: a word or two for the footer line (`None` keeps it out of the
+    /// footer; it is still in the F1 help), and the help overlay's line. The one place an
+    /// action is described.
+    pub fn words(&self) -> (Option<L>, L) {
         use Action::*;
         match self {
-            Quit => L("종료", "Quit"),
-            Help => L("도움말 (이 화면의 키)", "Help (keys of this screen)"),
-            NextScreen => L("다음 화면", "Next screen"),
-            PrevScreen => L("이전 화면", "Previous screen"),
-            PickEvent => L("네트워킹데이 선택", "Choose networking day"),
-            ForgetImports => L(
-                "끝나지 않은 가져오기 안내 지우기 (기록만 지움)",
-                "Dismiss the unfinished-import warning (forgets the record)",
+            Quit => (Some(L("종료", "quit")), L("종료", "Quit")),
+            Help => (
+                Some(L("도움말", "help")),
+                L("도움말 (이 화면의 키)", "Help (keys of this screen)"),
             ),
-            Input(_) | Paste(_) => L("입력", "Type"),
-            Backspace => L("한 글자 지우기", "Delete one character"),
-            DeleteChar => L(
-                "커서 뒤 글자 지우기",
-                "Delete the character after the caret",
+            NextScreen => (None, L("다음 화면", "Next screen")),
+            PrevScreen => (None, L("이전 화면", "Previous screen")),
+            PickEvent => (
+                Some(L("행사", "event")),
+                L("네트워킹데이 선택", "Choose networking day"),
             ),
-            ClearField => L("칸 비우기", "Clear the field"),
-            DeleteWord => L("앞 단어 지우기", "Delete the word before the caret"),
-            WordLeft => L("한 단어 왼쪽으로", "One word left"),
-            WordRight => L("한 단어 오른쪽으로", "One word right"),
-            Cancel => L("검색 지우기 / 닫기", "Clear search / close"),
-            Up => L("위로", "Up"),
-            Down => L("아래로", "Down"),
-            PageUp => L("한 쪽 위로", "Page up"),
-            PageDown => L("한 쪽 아래로", "Page down"),
-            Home => L("맨 위로 / 칸의 맨 앞으로", "First row / start of the field"),
-            End => L("맨 아래로 / 칸의 맨 끝으로", "Last row / end of the field"),
-            Submit => L("체크인 / 확인", "Check in / confirm"),
-            Undo => L("마지막 체크인 되돌리기", "Undo last check-in"),
-            WalkIn => L("현장 등록", "Walk-in"),
-            ToggleContacts => L("연락처 보이기/가리기", "Show/hide contacts"),
-            NextField => L("다음 칸", "Next field"),
-            PrevField => L("이전 칸", "Previous field"),
-            Left => L("커서 왼쪽 / 이전 선택지", "Caret left / previous choice"),
-            Right => L("커서 오른쪽 / 다음 선택지", "Caret right / next choice"),
-            LoadDemo => L("데모 데이터 불러오기", "Load demo data"),
-            NewEvent => L("새 네트워킹데이 만들기", "Create a networking day"),
-            ShowMissing => L(
-                "미도착: 아직 오지 않은 사람 (전화하기)",
-                "Not arrived yet: whom to call",
+            Input(_) => (None, L("입력", "Type")),
+            Paste(_) => (None, L("입력", "Type")),
+            Backspace => (None, L("한 글자 지우기", "Delete one character")),
+            DeleteChar => (
+                None,
+                L(
+                    "커서 뒤 글자 지우기",
+                    "Delete the character after the caret",
+                ),
             ),
-            Resize => L("화면 크기 변경", "Resize"),
-            Edit => L("수정", "Edit"),
-            AddPerson => L("새로 추가", "Add new"),
-            FilterMenu => L("필터", "Filters"),
-            SortNext => L("정렬 열 바꾸기", "Sort by next column"),
-            SortReverse => L("정렬 방향 바꾸기", "Reverse sort"),
-            ToggleEveryone => L("이번 행사 / 전체 명단", "This event / everyone"),
-            Register => L("참석 등록 / 등록 취소", "Register / unregister"),
-            Archive => L("보관 (참석 기록 유지)", "Archive (history kept)"),
-            Merge => L(
-                "중복 병합 (두 번: 중복 → 남길 사람)",
-                "Merge duplicates (twice: dup → keep)",
+            ClearField => (None, L("칸 비우기", "Clear the field")),
+            DeleteWord => (
+                None,
+                L("앞 단어 지우기", "Delete the word before the caret"),
             ),
-            CloseDay => L(
-                "행사 마감 (남은 참석 예정 → 불참)",
-                "Close the day (expected → no-show)",
+            WordLeft => (None, L("한 단어 왼쪽으로", "One word left")),
+            WordRight => (None, L("한 단어 오른쪽으로", "One word right")),
+            Cancel => (None, L("검색 지우기 / 닫기", "Clear search / close")),
+            Up => (None, L("위로", "Up")),
+            Down => (None, L("아래로", "Down")),
+            PageUp => (None, L("한 쪽 위로", "Page up")),
+            PageDown => (None, L("한 쪽 아래로", "Page down")),
+            Home => (
+                None,
+                L("맨 위로 / 칸의 맨 앞으로", "First row / start of the field"),
             ),
-            ToggleOrgs => L("사람 / 소속 기관 보기", "People / organisations"),
-            ImportPeople => L("CSV 가져오기", "Import CSV"),
-            ExportPeople => L("지금 목록을 CSV로 내보내기", "Export this view to CSV"),
-            UndoCloseDay => L("행사 마감 되돌리기", "Undo closing the day"),
-            Tick => L("임시 저장", "Save draft"),
-            AddItem => L("추가 / 새 메모", "Add / new note"),
-            Delete => L("삭제 (확인 후)", "Delete (asks first)"),
-            MoveUp => L("안건을 위로", "Move item up"),
-            MoveDown => L("안건을 아래로", "Move item down"),
-            CycleStatus => L(
-                "상태 바꾸기 (예정→진행 중→완료)",
-                "Cycle status (planned→running→done)",
+            End => (
+                None,
+                L("맨 아래로 / 칸의 맨 끝으로", "Last row / end of the field"),
             ),
-            Template => L(
-                "기본 4개 안건으로 시작",
-                "Start from the standard four segments",
+            Submit => (None, L("체크인 / 확인", "Check in / confirm")),
+            Undo => (
+                Some(L("되돌리기", "undo")),
+                L("마지막 체크인 되돌리기", "Undo last check-in"),
             ),
-            CopyLast => L(
-                "지난 네트워킹데이 안건 복사",
-                "Copy last networking day's agenda",
+            WalkIn => (Some(L("현장 등록", "walk-in")), L("현장 등록", "Walk-in")),
+            ToggleContacts => (
+                Some(L("연락처", "contacts")),
+                L("연락처 보이기/가리기", "Show/hide contacts"),
             ),
-            CycleAgendaFilter => L(
-                "안건별 보기 / 안건 고르기",
-                "Filter by agenda item / choose item",
+            NextField => (None, L("다음 칸", "Next field")),
+            PrevField => (None, L("이전 칸", "Previous field")),
+            Left => (
+                None,
+                L("커서 왼쪽 / 이전 선택지", "Caret left / previous choice"),
             ),
-            CycleKindFilter => L(
-                "종류별 보기 (메모·결정·실행 과제)",
-                "Filter by kind (note, decision, action)",
+            Right => (
+                None,
+                L("커서 오른쪽 / 다음 선택지", "Caret right / next choice"),
             ),
-            CycleKind => L(
-                "종류 바꾸기 (메모→결정 사항→실행 과제)",
-                "Cycle kind (note→decision→action)",
+            LoadDemo => (
+                Some(L("데모", "demo")),
+                L("데모 데이터 불러오기", "Load demo data"),
             ),
-            OpenActions => L(
-                "모든 미완료 실행 과제 / 돌아가기",
-                "All open action items / back",
+            NewEvent => (
+                Some(L("새로", "new")),
+                L("새 네트워킹데이 만들기", "Create a networking day"),
             ),
-            ToggleDone => L(
-                "실행 과제 완료 표시/해제",
-                "Mark action item done / not done",
+            ShowMissing => (
+                Some(L("미도착", "not arrived")),
+                L(
+                    "미도착: 아직 오지 않은 사람 (전화하기)",
+                    "Not arrived yet: whom to call",
+                ),
             ),
-            OwnerDue => L("담당·기한 정하기", "Set owner and due date"),
-            IdeaFromNote => L(
-                "이 메모로 협업 아이디어 만들기",
-                "New collaboration idea from this note",
+            Resize => (None, L("화면 크기 변경", "Resize")),
+            Edit => (Some(L("수정", "edit")), L("수정", "Edit")),
+            AddPerson => (Some(L("추가", "add")), L("새로 추가", "Add new")),
+            FilterMenu => (Some(L("필터", "filter")), L("필터", "Filters")),
+            SortNext => (
+                Some(L("정렬", "sort")),
+                L("정렬 열 바꾸기", "Sort by next column"),
             ),
-            ExportMinutes => L("회의록 파일로 내보내기", "Export minutes to a file"),
-            ExportMinutesText => L(
-                "회의록을 단톡방에 붙일 글(.txt)로 내보내기",
-                "Export minutes as plain text for a chat group (.txt)",
+            SortReverse => (None, L("정렬 방향 바꾸기", "Reverse sort")),
+            ToggleEveryone => (
+                Some(L("전체", "everyone")),
+                L("이번 행사 / 전체 명단", "This event / everyone"),
             ),
-            Print => L(
-                "서명부·이름표·출석부를 PDF로 인쇄",
-                "Print the sign-in sheet, badges or attendance record (PDF)",
+            Register => (
+                Some(L("등록", "register")),
+                L("참석 등록 / 등록 취소", "Register / unregister"),
             ),
-            Save => L("저장", "Save"),
-            EditKey(_) => L("커서 이동·줄바꿈·지우기", "Move caret, new line, delete"),
-            PrevColumn => L("왼쪽 열", "Column to the left"),
-            NextColumn => L("오른쪽 열", "Column to the right"),
-            MoveIdeaBack => L("이전 단계로 옮기기", "Move back one status"),
-            MoveIdeaForward => L("다음 단계로 옮기기", "Move on to next status"),
-            DropIdea => L("중단 / 되살리기", "Drop / restore"),
-            ToggleDropped => L("중단된 아이디어 보이기/가리기", "Show/hide dropped ideas"),
-            NewIdea => L("새 아이디어", "New idea"),
-            EditIdea => L("아이디어 고치기", "Edit idea"),
-            ToggleStale => L(
-                "60일 넘게 그대로인 것만 (켜기/끄기)",
-                "Only stale ideas, 60+ days (on/off)",
+            Archive => (
+                Some(L("보관", "archive")),
+                L("보관 (참석 기록 유지)", "Archive (history kept)"),
             ),
-            OpenIdea => L("자세히 (지나온 단계·회의록)", "Details (history, notes)"),
-            ClearFilter => L("필터 지우기", "Clear filter"),
-            Detail => L("상세 보기 / 닫기", "Show / hide details"),
-            Yes => L("예 (진행)", "Yes (go ahead)"),
-            No => L("아니요 (그대로 두기)", "No (leave it)"),
-            Discard => L("쓴 글 버리기", "Discard what was written"),
-            IdeaFrom(_) => L(
-                "이 메모로 협업 아이디어 만들기",
-                "New collaboration idea from this note",
+            Merge => (
+                None,
+                L(
+                    "중복 병합 (두 번: 중복 → 남길 사람)",
+                    "Merge duplicates (twice: dup → keep)",
+                ),
+            ),
+            CloseDay => (
+                None,
+                L(
+                    "행사 마감 (남은 참석 예정 → 불참)",
+                    "Close the day (expected → no-show)",
+                ),
+            ),
+            ToggleOrgs => (
+                Some(L("기관 / 사람", "orgs / people")),
+                L("사람 / 소속 기관 보기", "People / organisations"),
+            ),
+            ImportPeople => (None, L("CSV 가져오기", "Import CSV")),
+            ExportPeople => (
+                None,
+                L("지금 목록을 CSV로 내보내기", "Export this view to CSV"),
+            ),
+            UndoCloseDay => (None, L("행사 마감 되돌리기", "Undo closing the day")),
+            Tick => (None, L("임시 저장", "Save draft")),
+            AddItem => (
+                Some(L("추가", "add")),
+                L("추가 / 새 메모", "Add / new note"),
+            ),
+            Delete => (
+                Some(L("삭제", "delete")),
+                L("삭제 (확인 후)", "Delete (asks first)"),
+            ),
+            MoveUp => (None, L("안건을 위로", "Move item up")),
+            MoveDown => (None, L("안건을 아래로", "Move item down")),
+            CycleStatus => (
+                Some(L("상태", "status")),
+                L(
+                    "상태 바꾸기 (예정→진행 중→완료)",
+                    "Cycle status (planned→running→done)",
+                ),
+            ),
+            Template => (
+                Some(L("기본 안건", "template")),
+                L(
+                    "기본 4개 안건으로 시작",
+                    "Start from the standard four segments",
+                ),
+            ),
+            CopyLast => (
+                Some(L("지난달 복사", "copy last")),
+                L(
+                    "지난 네트워킹데이 안건 복사",
+                    "Copy last networking day's agenda",
+                ),
+            ),
+            CycleAgendaFilter => (
+                Some(L("안건", "agenda item")),
+                L(
+                    "안건별 보기 / 안건 고르기",
+                    "Filter by agenda item / choose item",
+                ),
+            ),
+            CycleKindFilter => (
+                Some(L("종류", "kind")),
+                L(
+                    "종류별 보기 (메모·결정·실행 과제)",
+                    "Filter by kind (note, decision, action)",
+                ),
+            ),
+            CycleKind => (
+                Some(L("종류", "kind")),
+                L(
+                    "종류 바꾸기 (메모→결정 사항→실행 과제)",
+                    "Cycle kind (note→decision→action)",
+                ),
+            ),
+            OpenActions => (
+                Some(L("미완료 과제", "open actions")),
+                L(
+                    "모든 미완료 실행 과제 / 돌아가기",
+                    "All open action items / back",
+                ),
+            ),
+            ToggleDone => (
+                Some(L("완료", "done")),
+                L(
+                    "실행 과제 완료 표시/해제",
+                    "Mark action item done / not done",
+                ),
+            ),
+            OwnerDue => (
+                Some(L("담당·기한", "owner/due")),
+                L("담당·기한 정하기", "Set owner and due date"),
+            ),
+            ExportMinutes => (
+                Some(L("회의록", "minutes")),
+                L("회의록 파일로 내보내기", "Export minutes to a file"),
+            ),
+            ExportMinutesText => (
+                Some(L("단톡용", "for chat")),
+                L(
+                    "회의록을 단톡방에 붙일 글(.txt)로 내보내기",
+                    "Export minutes as plain text for a chat group (.txt)",
+                ),
+            ),
+            Print => (
+                Some(L("인쇄", "print")),
+                L(
+                    "서명부·이름표·출석부를 PDF로 인쇄",
+                    "Print the sign-in sheet, badges or attendance record (PDF)",
+                ),
+            ),
+            IdeaFromNote => (
+                Some(L("아이디어로", "to idea")),
+                L(
+                    "이 메모로 협업 아이디어 만들기",
+                    "New collaboration idea from this note",
+                ),
+            ),
+            Save => (Some(L("저장", "save")), L("저장", "Save")),
+            EditKey(_) => (
+                None,
+                L("커서 이동·줄바꿈·지우기", "Move caret, new line, delete"),
+            ),
+            PrevColumn => (Some(L("열", "column")), L("왼쪽 열", "Column to the left")),
+            NextColumn => (
+                Some(L("열", "column")),
+                L("오른쪽 열", "Column to the right"),
+            ),
+            MoveIdeaBack => (
+                Some(L("단계 옮기기", "move")),
+                L("이전 단계로 옮기기", "Move back one status"),
+            ),
+            MoveIdeaForward => (
+                Some(L("단계 옮기기", "move")),
+                L("다음 단계로 옮기기", "Move on to next status"),
+            ),
+            DropIdea => (
+                Some(L("중단", "drop")),
+                L("중단 / 되살리기", "Drop / restore"),
+            ),
+            ToggleDropped => (
+                Some(L("중단 보기", "show dropped")),
+                L("중단된 아이디어 보이기/가리기", "Show/hide dropped ideas"),
+            ),
+            NewIdea => (Some(L("새로", "new")), L("새 아이디어", "New idea")),
+            EditIdea => (Some(L("수정", "edit")), L("아이디어 고치기", "Edit idea")),
+            ToggleStale => (
+                Some(L("오래됨", "stale")),
+                L(
+                    "60일 넘게 그대로인 것만 (켜기/끄기)",
+                    "Only stale ideas, 60+ days (on/off)",
+                ),
+            ),
+            OpenIdea => (
+                Some(L("자세히", "details")),
+                L("자세히 (지나온 단계·회의록)", "Details (history, notes)"),
+            ),
+            ClearFilter => (None, L("필터 지우기", "Clear filter")),
+            Detail => (
+                Some(L("상세", "detail")),
+                L("상세 보기 / 닫기", "Show / hide details"),
+            ),
+            ForgetImports => (
+                None,
+                L(
+                    "끝나지 않은 가져오기 안내 지우기 (기록만 지움)",
+                    "Dismiss the unfinished-import warning (forgets the record)",
+                ),
+            ),
+            Yes => (Some(L("예", "yes")), L("예 (진행)", "Yes (go ahead)")),
+            No => (
+                Some(L("아니요", "no")),
+                L("아니요 (그대로 두기)", "No (leave it)"),
+            ),
+            Discard => (
+                Some(L("버리기", "discard")),
+                L("쓴 글 버리기", "Discard what was written"),
+            ),
+            IdeaFrom(_) => (
+                None,
+                L(
+                    "이 메모로 협업 아이디어 만들기",
+                    "New collaboration idea from this note",
+                ),
             ),
         }
+    }
+
+    /// The footer's word or two, if the action is worth showing there.
+    pub fn short(&self) -> Option<L> {
+        self.words().0
+    }
+
+    /// What the action does, for the help overlay.
+    pub fn describe(&self) -> L {
+        self.words().1
     }
 }
 
