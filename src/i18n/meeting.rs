@@ -57,6 +57,7 @@ pub const NO_NOTES: L = L(
 pub const NO_OPEN_ACTIONS: L = L("미완료 실행 과제가 없습니다", "No open action items");
 pub const NEW_NOTE: L = L("새 기록", "New note");
 pub const EDIT_NOTE: L = L("기록 편집", "Edit note");
+pub const UNSAVED_NOTE_TITLE: L = L("저장하지 않은 글", "Unsaved text");
 pub const NOTE_SAVED: L = L("저장했습니다", "Saved");
 pub const NOTE_EMPTY: L = L("내용이 비어 있습니다", "The note is empty");
 pub const NOTE_DELETED: L = L("기록을 삭제했습니다", "Note deleted");

@@ -457,8 +457,11 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         // The preview names PgDn/PgUp itself when the workbook has several lists.
         (Context::ImportPreview, Action::Quit | Action::PageDown | Action::PageUp) => None,
         (Context::Form | Context::PathInput, Action::Cancel) => Some(L("취소", "cancel")),
-        (Context::Confirm | Context::AskDiscard, Action::Yes) => Some(L("확인", "confirm")),
-        (Context::Confirm | Context::AskDiscard, Action::No) => Some(L("취소", "cancel")),
+        (Context::Confirm, Action::Yes) => Some(L("확인", "confirm")),
+        (Context::Confirm, Action::No) => Some(L("취소", "cancel")),
+        // The note editor's question: what its text says each key does.
+        (Context::AskDiscard, Action::Yes) => Some(L("닫기(임시 저장 유지)", "close (draft kept)")),
+        (Context::AskDiscard, Action::No) => Some(L("계속 쓰기", "keep writing")),
         (Context::Form, Action::NextField) => Some(L("다음 칸", "next field")),
         // Shift-Tab is in F1; the form's line has room for the keys used most.
         (Context::Form, Action::PrevField) => None,

@@ -159,3 +159,31 @@ fn open_actions_view() {
         "done items are not open\n{all}"
     );
 }
+
+/// Esc on an unsaved note asks the one confirm, over the editor, with its three answers; the
+/// footer names what each key does.
+#[test]
+fn closing_an_unsaved_note_asks_with_three_answers() {
+    let (_d, mut app) = setup();
+    go(&mut app, Screen::Notes);
+    app.update(Action::AddItem);
+    for c in "공동 교육 제안".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Cancel);
+    for (w, h) in [(80, 24), (160, 48)] {
+        let t = render(&app, w, h);
+        let all = screen(t.backend().buffer());
+        assert!(all.contains("저장하지 않은 글"), "{all}");
+        assert!(all.contains("d 버리기"), "{all}");
+        assert!(all.contains("계속 쓰기"), "{all}");
+        insta::assert_snapshot!(format!("notes_unsaved_confirm_{w}x{h}"), all);
+    }
+    // n (No) keeps writing: the editor and its text stay.
+    app.update(Action::No);
+    assert!(app.modal.is_none());
+    assert_eq!(
+        app.screens.notes.editor.as_ref().map(|e| e.text()),
+        Some("공동 교육 제안".to_string())
+    );
+}

@@ -592,7 +592,7 @@ impl NotesState {
                     let mut ask = Ask::new(
                         Asker::Screen(Screen::Notes),
                         Question::CloseNote,
-                        i18n::EDIT_NOTE.get(),
+                        i18n::UNSAVED_NOTE_TITLE.get(),
                         i18n::CONFIRM_CLOSE_EDITOR.get(),
                     );
                     ask.discard = true;
