@@ -1,9 +1,9 @@
 //! Dates and times as coordinators type them, and the day's defaults: one place for the
 //! networking day's usual hours and one grammar for a due date.
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::{AgendaItem, AgendaStatus, Event, Id};
+use super::{AgendaItem, AgendaStatus, Event, Id, Ts};
 
 /// When a networking day starts and ends unless it says otherwise.
 pub const DAY_START: NaiveTime = match NaiveTime::from_hms_opt(14, 0, 0) {
@@ -105,6 +105,99 @@ pub fn standard_agenda(event_id: Id, start: NaiveTime) -> Vec<AgendaItem> {
             item
         })
         .collect()
+}
+
+/// Where `event`'s day starts (its start time, else the usual one).
+pub fn day_start(event: Option<&Event>) -> NaiveTime {
+    event.map_or(DAY_START, start_of)
+}
+
+/// The item of `items` (an agenda of `event`) running at `now`, with minutes left. An item set
+/// running by hand wins over the clock; its minutes left are the clock's when the clock agrees,
+/// else none.
+pub fn running(items: &[AgendaItem], event: Option<&Event>, now: Ts) -> Option<(usize, i64)> {
+    let e = event?;
+    let by_clock = current_item(items, e.date, day_start(Some(e)), now.local());
+    let by_hand = items.iter().position(|i| i.status == AgendaStatus::Running);
+    match (by_hand, by_clock) {
+        (Some(h), Some((c, left))) if h == c => Some((c, left)),
+        (Some(h), _) => Some((h, 0)),
+        (None, clock) => clock,
+    }
+}
+
+/// Where the clock stands against one item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timing {
+    /// Not reached yet, or not today.
+    Later,
+    /// The clock is inside this item's slot: minutes left (rounded up).
+    Now { left: i64 },
+    /// The slot is over.
+    Over,
+}
+
+/// How the clock stands against every item on `date`; and, for items still marked running after
+/// their slot ended, by how many minutes they overran.
+pub fn timings(
+    items: &[AgendaItem],
+    date: NaiveDate,
+    day_start: NaiveTime,
+    now: NaiveDateTime,
+) -> Vec<(Timing, Option<i64>)> {
+    schedule(items, day_start)
+        .into_iter()
+        .zip(items)
+        .map(|((s, _), item)| {
+            let start = date.and_time(s);
+            let end = start + chrono::Duration::minutes(i64::from(item.minutes));
+            let timing = if now < start {
+                Timing::Later
+            } else if now < end {
+                let secs = (end - now).num_seconds();
+                Timing::Now {
+                    left: (secs + 59) / 60,
+                }
+            } else {
+                Timing::Over
+            };
+            let overrun = (item.status == AgendaStatus::Running && now >= end)
+                .then(|| (now - end).num_minutes());
+            (timing, overrun)
+        })
+        .collect()
+}
+
+/// The item the clock says is running now, with minutes left.
+pub fn current_item(
+    items: &[AgendaItem],
+    date: NaiveDate,
+    day_start: NaiveTime,
+    now: NaiveDateTime,
+) -> Option<(usize, i64)> {
+    timings(items, date, day_start, now)
+        .into_iter()
+        .enumerate()
+        .find_map(|(i, (t, _))| match t {
+            Timing::Now { left } => Some((i, left)),
+            _ => None,
+        })
+}
+
+/// Reads "HH:MM" (also "H:MM", "HHMM", "HH시 MM분"-free digits).
+pub fn parse_hhmm(s: &str) -> Option<NaiveTime> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let (h, m) = match s.split_once(':') {
+        Some((h, m)) => (h.trim().parse().ok()?, m.trim().parse().ok()?),
+        None if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) => {
+            (s[..2].parse().ok()?, s[2..].parse().ok()?)
+        }
+        None => (s.parse().ok()?, 0),
+    };
+    NaiveTime::from_hms_opt(h, m, 0)
 }
 
 #[cfg(test)]

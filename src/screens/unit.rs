@@ -313,6 +313,11 @@ pub trait Unit {
     /// Something this screen may show was changed (by this or another screen, a dialog, an
     /// import or another day being chosen).
     fn on_changed(&mut self, cx: &mut Cx, what: What) -> Result<(), StoreError>;
+    /// Whether a form, list or editor open in the screen has every key (the keys every screen
+    /// shares — F1 aside — do not act then).
+    fn holds_keys(&self) -> bool {
+        false
+    }
     /// Whether the screen is told of changes only when it is shown (its list is costly).
     fn lazy(&self) -> bool {
         false

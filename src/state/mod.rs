@@ -11,17 +11,10 @@ use crate::screens::{events, print, replace};
 use crate::store::{Store, StoreError};
 pub use events::default_event;
 
-pub use crate::data::{Count, History, Roster};
+pub use crate::data::Roster;
 pub use crate::keymap::{Action, Context};
-pub use crate::screens::agenda::{AgendaForm, AgendaState};
-pub use crate::screens::checkin::{CheckinDialog, CheckinState};
-pub use crate::screens::files::{ExportDialog, ImportDialog, ReplaceFile, Writing, Wrote};
-pub use crate::screens::ideas::{IdeaDialog, IdeasState};
-pub use crate::screens::notes::{ActionForm, NotesState};
-pub use crate::screens::people::{OrgForm, PeopleDialog, PeopleState, PersonForm};
 pub use crate::screens::unit::Job;
 pub use crate::screens::{Message, Modal, Screen, Screens, Tone, unit};
-pub use crate::screens::{agenda, checkin, ideas, notes, people};
 
 /// What a screen or dialog may use (`unit::Cx`), borrowed from the app's fields one by one so
 /// that a screen beside it can be borrowed too.
@@ -461,15 +454,7 @@ impl App {
 
     /// A key for the screen: the keys every screen shares, else the screen's own.
     fn on_screen(&mut self, action: Action) -> Result<Effect, StoreError> {
-        let own = !matches!(
-            self.screen_context(),
-            Context::Checkin
-                | Context::People
-                | Context::Orgs
-                | Context::Agenda
-                | Context::Notes
-                | Context::IdeasBoard
-        );
+        let own = self.unit(self.screen).holds_keys();
         match action {
             Action::Help => {
                 self.flush()?;

@@ -128,8 +128,8 @@ pub fn two_list_workbook() -> Vec<u8> {
 }
 
 /// The person form open on the screen shown (the walk-in at the desk, or the People screen's).
-pub fn person_form(app: &App) -> Option<&netday::state::PersonForm> {
-    use netday::state::{CheckinDialog, PeopleDialog};
+pub fn person_form(app: &App) -> Option<&netday::screens::PersonForm> {
+    use netday::screens::{checkin::CheckinDialog, people::PeopleDialog};
     match (&app.screens.checkin.dialog, &app.screens.people.dialog) {
         (Some(CheckinDialog::WalkIn(f)), _) if app.screen == netday::state::Screen::Checkin => {
             Some(f)

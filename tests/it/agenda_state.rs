@@ -9,8 +9,8 @@ use std::cell::Cell;
 
 use chrono::{NaiveDate, NaiveTime};
 use netday::i18n::{Lang, set_lang};
+use netday::model::dates::{Timing, current_item, parse_hhmm, timings};
 use netday::model::{AgendaStatus, Event, EventStatus, NoteKind, Owner, Ts};
-use netday::state::agenda::{Timing, current_item, parse_hhmm, timings};
 use netday::state::{Action, App, Screen};
 use netday::store::Store;
 

@@ -5,7 +5,7 @@
 
 use crate::common;
 use common::*;
-use netday::state::CheckinDialog;
+use netday::screens::checkin::CheckinDialog;
 use netday::state::unit::Question;
 
 use netday::model::AttendanceStatus;

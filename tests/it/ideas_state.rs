@@ -2,14 +2,14 @@
 #![allow(clippy::unwrap_used)] // tests may unwrap (BRIEF)
 
 use crate::common;
-use netday::state::IdeaDialog;
+use netday::screens::ideas::IdeaDialog;
 
 use std::cell::Cell;
 
 use chrono::NaiveDate;
 use netday::i18n::{Lang, set_lang};
 use netday::model::{Id, Idea, IdeaCategory, IdeaStatus, Note, NoteKind, Owner, Ts};
-use netday::state::ideas::STALE_DAYS;
+use netday::screens::ideas::STALE_DAYS;
 use netday::state::{Action, App, Screen};
 use netday::store::Store;
 

@@ -70,7 +70,7 @@ fn open_preview(app: &mut App, file: &std::path::Path) {
     assert_eq!(app.job, Some(Job::Preview));
 }
 
-fn dialog(app: &App) -> &netday::state::ImportDialog {
+fn dialog(app: &App) -> &netday::screens::ImportDialog {
     match &app.modal {
         Some(Modal::Import(d)) => d,
         other => panic!("no import dialog: {other:?}"),

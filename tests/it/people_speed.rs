@@ -4,9 +4,9 @@
 
 use std::time::{Duration, Instant};
 
+use netday::data::{History, Roster};
 use netday::model::{Attendance, AttendanceStatus, District, OrgKind, Organization, Person, Ts};
-use netday::state::people::{Column, PeopleState, StatusFilter};
-use netday::state::{History, Roster};
+use netday::screens::people::{Column, PeopleState, StatusFilter};
 
 const FAMILY: &[&str] = &[
     "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "남궁",

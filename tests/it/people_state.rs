@@ -3,12 +3,12 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
-use netday::state::PeopleDialog;
+use netday::screens::people::PeopleDialog;
 
 use chrono::NaiveDate;
 use netday::i18n::{Lang, set_lang};
 use netday::model::{AttendanceStatus, OrgKind, Ts};
-use netday::state::people::{Column, StatusFilter};
+use netday::screens::people::{Column, StatusFilter};
 use netday::state::{Action, App, Modal, Screen};
 use netday::store::Store;
 

@@ -12,7 +12,8 @@ use netday::state::unit::Question;
 use std::path::Path;
 
 use netday::i18n::{Lang, set_lang};
-use netday::state::{Action, App, Modal, ReplaceFile, Screen, Writing};
+use netday::screens::{ReplaceFile, Writing};
+use netday::state::{Action, App, Modal, Screen};
 
 /// The demo day; files go to the temporary directory that also holds the database.
 fn app() -> (tempfile::TempDir, App) {

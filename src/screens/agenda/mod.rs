@@ -4,12 +4,12 @@
 
 pub mod view;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::i18n;
-use crate::model::dates::{DAY_START, schedule, start_of};
+pub use crate::model::dates::{Timing, current_item, parse_hhmm, running, timings};
+use crate::model::dates::{day_start, schedule};
 use crate::model::{AgendaItem, AgendaStatus, Event, Id, TextField as FieldKind, Ts, clean_line};
 use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Show, Unit, What};
 use crate::screens::{Action, Context, Screen, Step, Tone};
@@ -52,98 +52,6 @@ impl AgendaState {
             None => Vec::new(),
         }
     }
-}
-
-/// Where `event`'s day starts (its start time, else the usual one).
-pub fn day_start(event: Option<&Event>) -> NaiveTime {
-    event.map_or(DAY_START, start_of)
-}
-
-/// The item of `items` (an agenda of `event`) running at `now`, with minutes left: see
-/// [`AgendaState::running`].
-pub fn running(items: &[AgendaItem], event: Option<&Event>, now: Ts) -> Option<(usize, i64)> {
-    let e = event?;
-    let by_clock = current_item(items, e.date, day_start(Some(e)), now.local());
-    let by_hand = items.iter().position(|i| i.status == AgendaStatus::Running);
-    match (by_hand, by_clock) {
-        (Some(h), Some((c, left))) if h == c => Some((c, left)),
-        (Some(h), _) => Some((h, 0)),
-        (None, clock) => clock,
-    }
-}
-
-/// Where the clock stands against one item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Timing {
-    /// Not reached yet, or not today.
-    Later,
-    /// The clock is inside this item's slot: minutes left (rounded up).
-    Now { left: i64 },
-    /// The slot is over.
-    Over,
-}
-
-/// How the clock stands against every item on `date`; and, for items still marked running after
-/// their slot ended, by how many minutes they overran.
-pub fn timings(
-    items: &[AgendaItem],
-    date: NaiveDate,
-    day_start: NaiveTime,
-    now: NaiveDateTime,
-) -> Vec<(Timing, Option<i64>)> {
-    schedule(items, day_start)
-        .into_iter()
-        .zip(items)
-        .map(|((s, _), item)| {
-            let start = date.and_time(s);
-            let end = start + chrono::Duration::minutes(i64::from(item.minutes));
-            let timing = if now < start {
-                Timing::Later
-            } else if now < end {
-                let secs = (end - now).num_seconds();
-                Timing::Now {
-                    left: (secs + 59) / 60,
-                }
-            } else {
-                Timing::Over
-            };
-            let overrun = (item.status == AgendaStatus::Running && now >= end)
-                .then(|| (now - end).num_minutes());
-            (timing, overrun)
-        })
-        .collect()
-}
-
-/// The item the clock says is running now, with minutes left.
-pub fn current_item(
-    items: &[AgendaItem],
-    date: NaiveDate,
-    day_start: NaiveTime,
-    now: NaiveDateTime,
-) -> Option<(usize, i64)> {
-    timings(items, date, day_start, now)
-        .into_iter()
-        .enumerate()
-        .find_map(|(i, (t, _))| match t {
-            Timing::Now { left } => Some((i, left)),
-            _ => None,
-        })
-}
-
-/// Reads "HH:MM" (also "H:MM", "HHMM", "HH시 MM분"-free digits).
-pub fn parse_hhmm(s: &str) -> Option<NaiveTime> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    let (h, m) = match s.split_once(':') {
-        Some((h, m)) => (h.trim().parse().ok()?, m.trim().parse().ok()?),
-        None if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) => {
-            (s[..2].parse().ok()?, s[2..].parse().ok()?)
-        }
-        None => (s.parse().ok()?, 0),
-    };
-    NaiveTime::from_hms_opt(h, m, 0)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -205,6 +113,10 @@ impl Unit for AgendaState {
         if let Some(form) = &self.form {
             view::draw_form(form, f, area);
         }
+    }
+
+    fn holds_keys(&self) -> bool {
+        self.form.is_some()
     }
 
     fn context(&self) -> Context {

@@ -120,6 +120,10 @@ impl Unit for CheckinState {
         }
     }
 
+    fn holds_keys(&self) -> bool {
+        self.dialog.is_some()
+    }
+
     fn context(&self) -> Context {
         match &self.dialog {
             None => Context::Checkin,

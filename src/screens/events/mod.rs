@@ -302,7 +302,7 @@ impl EventForm {
             if t.is_empty() {
                 Ok(None)
             } else {
-                crate::screens::agenda::parse_hhmm(t).map(Some).ok_or(())
+                crate::model::dates::parse_hhmm(t).map(Some).ok_or(())
             }
         };
         let (start, end) = (time(&f.start), time(&f.end));

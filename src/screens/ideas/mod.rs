@@ -347,6 +347,10 @@ impl Unit for IdeasState {
         }
     }
 
+    fn holds_keys(&self) -> bool {
+        self.dialog.is_some()
+    }
+
     fn context(&self) -> Context {
         match &self.dialog {
             None => Context::IdeasBoard,

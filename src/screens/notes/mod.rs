@@ -266,6 +266,10 @@ impl Unit for NotesState {
         }
     }
 
+    fn holds_keys(&self) -> bool {
+        self.editor.is_some() || self.action_form.is_some()
+    }
+
     fn context(&self) -> Context {
         match (&self.editor, &self.action_form) {
             (_, Some(_)) => Context::Form,
@@ -535,7 +539,7 @@ impl NotesState {
                 let mut ed = NoteEditor::new("");
                 // A new note belongs to the filtered item, else to the item running now.
                 ed.agenda_id = self.agenda_filter.or_else(|| {
-                    crate::screens::agenda::running(&self.agenda, cx.event, cx.now)
+                    crate::model::dates::running(&self.agenda, cx.event, cx.now)
                         .and_then(|(i, _)| self.agenda.get(i))
                         .map(|i| i.id)
                 });

@@ -491,6 +491,10 @@ impl Unit for PeopleState {
         }
     }
 
+    fn holds_keys(&self) -> bool {
+        self.dialog.is_some()
+    }
+
     fn context(&self) -> Context {
         match (&self.dialog, self.orgs_view) {
             (Some(PeopleDialog::Filter { .. }), _) => Context::Filter,
