@@ -434,46 +434,45 @@ pub fn action_for(ctx: Context, k: KeyEvent) -> Option<Action> {
 
 /// The footer word of `a` in `ctx`: Enter and Esc mean different things on different screens.
 fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
-    use crate::i18n::L;
     match (ctx, a) {
-        (Context::Checkin, Action::Submit) => Some(L("체크인", "check in")),
-        (Context::EventPicker, Action::Submit) => Some(L("고르기", "choose")),
-        (Context::Missing, Action::Submit) => Some(L("체크인", "check in")),
-        (Context::Missing, Action::Cancel | Action::ShowMissing) => Some(L("닫기", "close")),
-        (Context::EventPicker, Action::Cancel) => Some(L("닫기", "close")),
+        (Context::Checkin, Action::Submit) => Some(crate::i18n::FOOTER_CHECK_IN),
+        (Context::EventPicker, Action::Submit) => Some(crate::i18n::FOOTER_CHOOSE),
+        (Context::Missing, Action::Submit) => Some(crate::i18n::FOOTER_CHECK_IN),
+        (Context::Missing, Action::Cancel | Action::ShowMissing) => Some(crate::i18n::FOOTER_CLOSE),
+        (Context::EventPicker, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
         // Enter takes a highlighted suggestion, else saves the form.
-        (Context::Form, Action::Submit) => Some(L("고르기·저장", "take / save")),
-        (Context::ImportPreview, Action::Submit) => Some(L("가져오기", "import")),
-        (Context::PrintMenu, Action::Submit) => Some(L("고르기", "choose")),
-        (Context::PrintMenu, Action::Cancel) => Some(L("닫기", "close")),
+        (Context::Form, Action::Submit) => Some(crate::i18n::FOOTER_TAKE_OR_SAVE),
+        (Context::ImportPreview, Action::Submit) => Some(crate::i18n::FOOTER_IMPORT),
+        (Context::PrintMenu, Action::Submit) => Some(crate::i18n::FOOTER_CHOOSE),
+        (Context::PrintMenu, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
         (Context::PrintMenu, Action::Quit) => None,
-        (Context::ImportPreview, Action::NextField) => Some(L("열 고르기", "choose column")),
+        (Context::ImportPreview, Action::NextField) => Some(crate::i18n::FOOTER_CHOOSE_COLUMN),
         (Context::ImportPreview, Action::PrevField) => None,
         (Context::ImportPreview, Action::Up | Action::Down) => {
-            Some(L("항목 바꾸기", "change field"))
+            Some(crate::i18n::FOOTER_CHANGE_FIELD)
         }
-        (Context::ImportPreview, Action::Right) => Some(L("등록 여부", "register?")),
-        (Context::ImportPreview, Action::Cancel) => Some(L("뒤로", "back")),
+        (Context::ImportPreview, Action::Right) => Some(crate::i18n::FOOTER_REGISTER),
+        (Context::ImportPreview, Action::Cancel) => Some(crate::i18n::FOOTER_BACK),
         // The preview names PgDn/PgUp itself when the workbook has several lists.
         (Context::ImportPreview, Action::Quit | Action::PageDown | Action::PageUp) => None,
-        (Context::Form | Context::PathInput, Action::Cancel) => Some(L("취소", "cancel")),
-        (Context::Confirm, Action::Yes) => Some(L("확인", "confirm")),
-        (Context::Confirm, Action::No) => Some(L("취소", "cancel")),
+        (Context::Form | Context::PathInput, Action::Cancel) => Some(crate::i18n::FOOTER_CANCEL),
+        (Context::Confirm, Action::Yes) => Some(crate::i18n::FOOTER_CONFIRM),
+        (Context::Confirm, Action::No) => Some(crate::i18n::FOOTER_CANCEL),
         // The note editor's question: what its text says each key does.
-        (Context::AskDiscard, Action::Yes) => Some(L("닫기(임시 저장 유지)", "close (draft kept)")),
-        (Context::AskDiscard, Action::No) => Some(L("계속 쓰기", "keep writing")),
-        (Context::Form, Action::NextField) => Some(L("다음 칸", "next field")),
+        (Context::AskDiscard, Action::Yes) => Some(crate::i18n::FOOTER_CLOSE_KEEP_DRAFT),
+        (Context::AskDiscard, Action::No) => Some(crate::i18n::FOOTER_KEEP_WRITING),
+        (Context::Form, Action::NextField) => Some(crate::i18n::FOOTER_NEXT_FIELD),
         // Shift-Tab is in F1; the form's line has room for the keys used most.
         (Context::Form, Action::PrevField) => None,
         (Context::Form | Context::PathInput, Action::ClearField) => {
-            Some(L("칸 비우기", "clear field"))
+            Some(crate::i18n::FOOTER_CLEAR_FIELD)
         }
         (
             Context::Form | Context::PathInput | Context::Confirm | Context::AskDiscard,
             Action::Quit,
         ) => None,
-        (_, Action::Submit) => Some(L("확인", "confirm")),
-        (Context::NoteEditor, Action::Cancel) => Some(L("닫기", "close")),
+        (_, Action::Submit) => Some(crate::i18n::FOOTER_CONFIRM),
+        (Context::NoteEditor, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
         _ => a.short(),
     }
 }
