@@ -150,6 +150,45 @@ impl Data {
         self.store
     }
 
+    // --- the change journal ---
+
+    /// Changes on record, newest first, that `keep` keeps, at most `limit`.
+    pub fn history(
+        &self,
+        limit: usize,
+        keep: impl Fn(&crate::model::Change) -> bool,
+    ) -> Result<Vec<crate::model::Change>> {
+        self.store.changes(limit, keep)
+    }
+
+    /// The change an id names (as the history shows it, or its order).
+    pub fn change(&self, id: &str) -> Result<Option<crate::model::Change>> {
+        self.store.change_by_id(id)
+    }
+
+    /// Undoes a change (an import's every chunk with it), on record as a change of its own;
+    /// the roster is read again for `event`. Refused in words when a later change stands in
+    /// the way.
+    pub fn undo(
+        &mut self,
+        order: u64,
+        event: Option<&Event>,
+        events: &[Event],
+    ) -> Result<crate::model::Change> {
+        let done = self.store.undo(order)?;
+        self.reload(event, events)?;
+        Ok(done)
+    }
+
+    /// This desk's name, as every change records it.
+    pub fn desk_name(&self) -> String {
+        self.store.desk_name()
+    }
+
+    pub fn set_desk_name(&self, name: &str) -> Result<()> {
+        self.store.set_desk_name(name)
+    }
+
     /// Reads everyone again (after a bulk change: the demo, a merge, an import).
     pub fn reload(&mut self, event: Option<&Event>, events: &[Event]) -> Result<()> {
         self.forget_meeting();

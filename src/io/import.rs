@@ -352,6 +352,17 @@ pub fn apply(
     plan: ImportPlan<'_>,
     progress: &mut dyn Progress,
 ) -> Result<ImportSummary, StoreError> {
+    apply_as(store, plan, None, progress)
+}
+
+/// `apply`, with every write on record as a chunk of the import of `source` (the file's name
+/// and the group its chunks share in the change journal).
+fn apply_as(
+    store: &Store,
+    plan: ImportPlan<'_>,
+    source: Option<(&str, u64)>,
+    progress: &mut dyn Progress,
+) -> Result<ImportSummary, StoreError> {
     let ImportPlan {
         mut summary,
         event,
@@ -368,6 +379,12 @@ pub fn apply(
     let total = (new_orgs.len() + changed.len() + day_writes.len()) as u64;
     progress.start(crate::progress::Stage::Import, total);
     let made = store.write_unsynced(|tx| {
+        if let Some((file, group)) = source {
+            tx.is(crate::model::ChangeKind::Import {
+                file: file.to_string(),
+            });
+            tx.in_group(group);
+        }
         let mut made = Vec::with_capacity(new_orgs.len());
         for key in &new_orgs {
             if let Some(o) = orgs.get(key) {
@@ -420,6 +437,12 @@ pub fn apply(
             })
             .collect();
         let written = store.write_unsynced(|tx| {
+            if let Some((file, group)) = source {
+                tx.is(crate::model::ChangeKind::Import {
+                    file: file.to_string(),
+                });
+                tx.in_group(group);
+            }
             let mut out = Vec::with_capacity(people.len());
             for p in &people {
                 let mut p = p.clone();
@@ -444,6 +467,12 @@ pub fn apply(
                 return Ok(summary);
             }
             day = Some(store.write_unsynced(|tx| {
+                if let Some((file, group)) = source {
+                    tx.is(crate::model::ChangeKind::Import {
+                        file: file.to_string(),
+                    });
+                    tx.in_group(group);
+                }
                 let mut e = day.clone().unwrap_or_else(|| new_event(date));
                 if e.id == 0 {
                     tx.put_event(&mut e)?;
@@ -786,8 +815,12 @@ pub fn apply_file(
         done: 0,
         total: 0,
     };
+    let group = journal.started.0.max(0) as u64;
+    let name = file
+        .file_name()
+        .map_or_else(|| journal.file.clone(), |n| n.to_string_lossy().to_string());
     let summary = plan(store, parsed, event, &mut heard)
-        .and_then(|plan| apply(store, plan, &mut heard))
+        .and_then(|plan| apply_as(store, plan, Some((&name, group)), &mut heard))
         .and_then(|summary| {
             // Stopped half-way, it stays named as unfinished until the file is imported again.
             if !matches!(summary.stopped, Some(Stopped::Writing { .. })) {

@@ -3,12 +3,14 @@
 use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
+pub mod change;
 pub mod contact;
 pub mod counts;
 pub mod dates;
 pub mod korean;
 mod output;
 pub mod text;
+pub use change::{Change, ChangeKind};
 pub use output::{ImportField, MinutesFormat, PrintKind};
 pub use text::{TextField, clean_line, clean_multiline, cut_to, fit};
 

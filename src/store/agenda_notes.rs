@@ -5,16 +5,18 @@
 use super::layout::{AGENDA, AGENDA_BY_EVENT, NOTES, NOTES_BY_EVENT, be, pair};
 use super::write::{Tx, TxResult};
 use super::{Result, Store};
-use crate::model::{AgendaItem, Id, Note};
+use crate::model::{AgendaItem, ChangeKind, Id, Note};
 
 impl Tx<'_> {
     pub fn put_agenda(&self, a: &mut AgendaItem) -> TxResult<()> {
+        self.is_default(ChangeKind::AgendaSaved);
         self.assign_id(AGENDA, &mut a.id)?;
         self.mark(AGENDA_BY_EVENT, &pair(a.event_id, a.id))?;
         self.put(AGENDA, &be(a.id), a)
     }
 
     pub fn put_note(&self, n: &mut Note) -> TxResult<()> {
+        self.is_default(ChangeKind::NoteSaved);
         self.assign_id(NOTES, &mut n.id)?;
         self.mark(NOTES_BY_EVENT, &pair(n.event_id, n.id))?;
         self.put(NOTES, &be(n.id), n)
@@ -47,6 +49,7 @@ impl Store {
     pub fn delete_agenda(&self, item: &AgendaItem) -> Result<()> {
         let notes = self.notes_of_event(item.event_id)?;
         self.write(|tx| {
+            tx.is(ChangeKind::AgendaDeleted);
             tx.del(AGENDA, &be(item.id))?;
             tx.del(AGENDA_BY_EVENT, &pair(item.event_id, item.id))?;
             for n in notes.iter().filter(|n| n.agenda_id == Some(item.id)) {
@@ -72,6 +75,7 @@ impl Store {
     }
     pub fn delete_note(&self, n: &Note) -> Result<()> {
         self.write(|tx| {
+            tx.is(ChangeKind::NoteDeleted);
             tx.del(NOTES, &be(n.id))?;
             tx.del(NOTES_BY_EVENT, &pair(n.event_id, n.id))
         })

@@ -5,15 +5,24 @@
 use super::layout::{ATTENDANCE, ATTENDANCE_BY_PERSON, PEOPLE, be, pair};
 use super::write::{Tx, TxResult};
 use super::{Result, Store, StoreError};
-use crate::model::{Attendance, Id, Person};
+use crate::model::{Attendance, AttendanceStatus, ChangeKind, Id, Person};
 
 impl Tx<'_> {
     pub fn put_attendance(&self, a: &Attendance) -> TxResult<()> {
+        self.is_default(match a.status {
+            AttendanceStatus::CheckedIn { .. } => ChangeKind::CheckIn,
+            AttendanceStatus::WalkIn { .. } => ChangeKind::WalkIn,
+            AttendanceStatus::Expected
+            | AttendanceStatus::Tentative
+            | AttendanceStatus::Cancelled => ChangeKind::Registration,
+            _ => ChangeKind::Attendance,
+        });
         self.put(ATTENDANCE, &pair(a.event_id, a.person_id), a)?;
         self.mark(ATTENDANCE_BY_PERSON, &pair(a.person_id, a.event_id))
     }
 
     pub(super) fn remove_attendance(&self, event: Id, person: Id) -> TxResult<()> {
+        self.is_default(ChangeKind::Attendance);
         self.del(ATTENDANCE, &pair(event, person))?;
         self.del(ATTENDANCE_BY_PERSON, &pair(person, event))
     }

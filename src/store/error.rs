@@ -68,6 +68,10 @@ pub enum StoreError {
     /// was built from derived data that no longer agrees with the database.
     #[error("{}", self.en())]
     NotAsShown { shown: String },
+    /// An undo that would undo more than the change, or a change not on record; nothing was
+    /// written. Says which later change stands in the way.
+    #[error("{}", self.en())]
+    UndoRefused { ko: String, en: String },
     #[error("{0}")]
     Invalid(String),
 }
@@ -202,6 +206,7 @@ impl StoreError {
             StoreError::NotAsShown { shown } => format!(
                 "화면의 명단이 데이터베이스와 달라 체크인하지 않았습니다: {shown}. 명단을 데이터베이스에서 다시 읽었습니다. 다시 찾아 체크인하세요."
             ),
+            StoreError::UndoRefused { ko, .. } => ko.clone(),
             StoreError::Invalid(why) => why.clone(),
         }
     }
@@ -307,6 +312,7 @@ impl StoreError {
             StoreError::NotAsShown { shown } => format!(
                 "Not checked in: the list on screen did not match the database ({shown}). The list was read again from the database; search and check in once more."
             ),
+            StoreError::UndoRefused { en, .. } => en.clone(),
             StoreError::Invalid(why) => why.clone(),
         }
     }

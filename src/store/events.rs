@@ -3,10 +3,11 @@
 use super::layout::{EVENTS, be};
 use super::write::{Tx, TxResult};
 use super::{Result, Store};
-use crate::model::{Event, Id};
+use crate::model::{ChangeKind, Event, Id};
 
 impl Tx<'_> {
     pub fn put_event(&self, e: &mut Event) -> TxResult<()> {
+        self.is_default(ChangeKind::EventSaved);
         self.assign_id(EVENTS, &mut e.id)?;
         self.put(EVENTS, &be(e.id), e)
     }
@@ -36,7 +37,10 @@ impl Store {
         if self.event_holds_anything(id)? {
             return Ok(false);
         }
-        self.write(|tx| tx.del(EVENTS, &be(id)))?;
+        self.write(|tx| {
+            tx.is(ChangeKind::EventDeleted);
+            tx.del(EVENTS, &be(id))
+        })?;
         Ok(true)
     }
 }

@@ -3,10 +3,11 @@
 use super::layout::{IDEAS, be};
 use super::write::{Tx, TxResult};
 use super::{Result, Store};
-use crate::model::Idea;
+use crate::model::{ChangeKind, Idea};
 
 impl Tx<'_> {
     pub fn put_idea(&self, i: &mut Idea) -> TxResult<()> {
+        self.is_default(ChangeKind::IdeaSaved);
         self.assign_id(IDEAS, &mut i.id)?;
         self.put(IDEAS, &be(i.id), i)
     }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::layout::{META, be};
 use super::{Result, Store};
-use crate::model::{Attendance, Id, Ts};
+use crate::model::{Attendance, ChangeKind, Id, Ts};
 
 const IMPORT_PREFIX: &[u8] = b"import:";
 const CLOSED_PREFIX: &[u8] = b"closed:";
@@ -78,6 +78,7 @@ impl Store {
     /// one durable step. A later closing of the same day replaces what an undo would restore.
     pub fn close_day(&self, event: Id, before: &[Attendance], after: &[Attendance]) -> Result<()> {
         self.write(|tx| {
+            tx.is(ChangeKind::CloseDay);
             for a in after {
                 tx.put_attendance(a)?;
             }
@@ -93,6 +94,7 @@ impl Store {
     /// Undoes the closing of `event`: writes `restore` and forgets the closing, in one step.
     pub fn undo_close_day(&self, event: Id, restore: &[Attendance]) -> Result<()> {
         self.write(|tx| {
+            tx.is(ChangeKind::ReopenDay);
             for a in restore {
                 tx.put_attendance(a)?;
             }

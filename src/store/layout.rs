@@ -19,7 +19,9 @@ pub(super) const NOTES: usize = 10;
 pub(super) const NOTES_BY_EVENT: usize = 11;
 pub(super) const IDEAS: usize = 12;
 pub(super) const DRAFTS: usize = 13;
-pub(super) const TREE_NAMES: [&str; 14] = [
+/// The change journal: one `model::Change` per write, by its order (8 bytes, big-endian).
+pub(super) const CHANGES: usize = 14;
+pub(super) const TREE_NAMES: [&str; 15] = [
     "meta",
     "events",
     "orgs",
@@ -34,6 +36,7 @@ pub(super) const TREE_NAMES: [&str; 14] = [
     "notes_by_event",
     "ideas",
     "drafts",
+    "changes",
 ];
 /// The tree earlier versions kept the caches in (see `cache.rs`), dropped when found.
 pub(super) const RETIRED_CACHE_TREE: &str = "cache";
@@ -48,6 +51,16 @@ pub(super) const RETIRED_GEN_KEY: &[u8] = b"gen:people";
 pub(super) const DB_ID_KEY: &[u8] = b"db:id";
 
 pub(super) const SCHEMA_KEY: &[u8] = b"schema";
+/// `meta`: this database's desk id for the change journal (8 random bytes, drawn on the first
+/// change), and the journal's counter.
+pub(super) const DESK_ID_KEY: &[u8] = b"desk:id";
+pub(super) const CHANGES_SEQ_KEY: &[u8] = b"seq:changes";
+
+/// Trees a change's journal entry leaves out: counters and tokens (`meta`), the editor's
+/// autosaved drafts, and the journal itself.
+pub(super) fn journalled(tree: usize) -> bool {
+    !matches!(tree, META | DRAFTS | CHANGES)
+}
 
 pub(super) fn be(id: Id) -> [u8; 8] {
     id.to_be_bytes()

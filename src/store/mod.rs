@@ -7,6 +7,7 @@
 mod agenda_notes;
 mod attendance;
 mod cache;
+pub mod changes;
 mod codec;
 mod dir;
 mod drafts;
@@ -81,4 +82,7 @@ pub struct Store {
     /// Set when the database could only be read from a copy (`open_to_read`); every write is
     /// refused then.
     copy: Option<read_only::Copy>,
+    /// This desk's name as the change journal records it (empty: not read yet; see
+    /// `changes.rs`).
+    desk: Mutex<String>,
 }

@@ -27,6 +27,7 @@ impl Store {
             damaged: Mutex::new(BTreeSet::new()),
             warn_on_close: AtomicBool::new(false),
             copy: None,
+            desk: Mutex::new(String::new()),
         };
         store.settle()?;
         super::mode::tighten(path);

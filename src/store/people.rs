@@ -9,7 +9,8 @@ use super::layout::{
 use super::write::{Tx, TxResult};
 use super::{Result, Store, StoreError};
 use crate::model::{
-    Attendance, BADGE_CODE_LEN, Id, Note, NoteKind, Organization, Owner, Person, badge_code_from,
+    Attendance, BADGE_CODE_LEN, ChangeKind, Id, Note, NoteKind, Organization, Owner, Person,
+    badge_code_from,
 };
 
 impl Tx<'_> {
@@ -33,6 +34,11 @@ impl Tx<'_> {
     }
 
     pub fn put_person(&self, p: &mut Person) -> TxResult<()> {
+        self.is_default(if p.archived {
+            ChangeKind::PersonArchived
+        } else {
+            ChangeKind::PersonSaved
+        });
         self.bump_gen()?;
         self.assign_id(PEOPLE, &mut p.id)?;
         if p.code.is_empty() {
@@ -80,6 +86,7 @@ impl Tx<'_> {
     }
 
     pub fn put_org(&self, o: &mut Organization) -> TxResult<()> {
+        self.is_default(ChangeKind::OrgSaved);
         self.bump_gen()?;
         self.assign_id(ORGS, &mut o.id)?;
         self.put(ORGS, &be(o.id), o)
@@ -175,6 +182,7 @@ impl Store {
         let notes = self.all::<Note>(NOTES)?;
         let ideas = self.ideas()?;
         self.write(|tx| {
+            tx.is(ChangeKind::MergePeople);
             let person = |id| -> TxResult<Person> {
                 Ok(tx
                     .get(PEOPLE, &be(id))?
@@ -240,6 +248,7 @@ impl Store {
         let notes = self.all::<Note>(NOTES)?;
         let ideas = self.ideas()?;
         self.write(|tx| {
+            tx.is(ChangeKind::MergeOrgs);
             if tx.get::<Organization>(ORGS, &be(keep))?.is_none() {
                 return Err(StoreError::Invalid("no such organisation".into()).into());
             }

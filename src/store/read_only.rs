@@ -115,6 +115,7 @@ impl Store {
             damaged: Mutex::new(Default::default()),
             warn_on_close: AtomicBool::new(false),
             copy: Some(Copy { why, _dir: copy }),
+            desk: std::sync::Mutex::new(String::new()),
         }))
     }
 

@@ -2,7 +2,7 @@
 //! disk has no room, and made durable (flush + fdatasync of sled's log) before it returns.
 //! Touches sled's trees only through `Tx`, `raw_insert` and `durable`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
@@ -11,9 +11,12 @@ use sled::transaction::{
 };
 use sled::{IVec, Transactional, Tree};
 
-use super::layout::{META, TREE_NAMES, be, damaged, from_be};
+use super::layout::{
+    CHANGES, CHANGES_SEQ_KEY, DESK_ID_KEY, META, TREE_NAMES, be, damaged, from_be, journalled,
+};
 use super::{Result, Store, StoreError, codec, error};
-use crate::model::Id;
+use crate::model::change::Write;
+use crate::model::{Change, ChangeKind, Id, Ts};
 
 /// Why a transaction stopped: a `StoreError` that aborts it (`?` turns one into this), or
 /// sled's own signal to run it again. Opaque outside the store.
@@ -43,9 +46,115 @@ pub(crate) struct Tx<'a> {
     /// found (`fresh_code`): the next draws start there, so a crowded length is not tried 16
     /// times again for every person of a large import.
     pub(super) code_step: Cell<usize>,
+    /// What this transaction wrote, key by key, for its journal entry.
+    log: RefCell<Vec<(usize, Write)>>,
+    /// What the change is (`is`), and the import it belongs to.
+    kind: RefCell<ChangeKind>,
+    group: Cell<Option<u64>>,
 }
 
 impl Tx<'_> {
+    /// Says what this change is, for its journal entry.
+    pub(crate) fn is(&self, kind: ChangeKind) {
+        *self.kind.borrow_mut() = kind;
+    }
+
+    /// Says what this change is unless the caller already said (a walk-in, a merge and an
+    /// import are made of the writes of smaller changes).
+    pub(crate) fn is_default(&self, kind: ChangeKind) {
+        let mut k = self.kind.borrow_mut();
+        if *k == ChangeKind::Other {
+            *k = kind;
+        }
+    }
+
+    /// Puts this change in the group `group` (the chunks of one import).
+    pub(crate) fn in_group(&self, group: u64) {
+        self.group.set(Some(group));
+    }
+
+    /// Notes that `key` of `tree` goes from what it holds to `after`, for the journal.
+    fn note(&self, tree: usize, key: &[u8], after: Option<&[u8]>) -> TxResult<()> {
+        if !journalled(tree) {
+            return Ok(());
+        }
+        let mut log = self.log.borrow_mut();
+        if let Some((_, w)) = log.iter_mut().find(|(t, w)| *t == tree && w.key == key) {
+            // Written twice in one change: the first before, the last after.
+            w.after = after.map(<[u8]>::to_vec);
+            return Ok(());
+        }
+        let before = self.t[tree].get(key)?.map(|v| v.to_vec());
+        log.push((
+            tree,
+            Write {
+                tree: TREE_NAMES[tree].to_string(),
+                key: key.to_vec(),
+                before,
+                after: after.map(<[u8]>::to_vec),
+            },
+        ));
+        Ok(())
+    }
+
+    /// Writes `key` back to `value` (`None`: removes it), as an undo does, on record like
+    /// any write.
+    pub(super) fn restore(&self, tree: usize, key: &[u8], value: Option<&[u8]>) -> TxResult<()> {
+        match value {
+            Some(v) => {
+                self.note(tree, key, Some(v))?;
+                self.bytes
+                    .set(self.bytes.get() + (key.len() + v.len()) as u64);
+                self.t[tree].insert(key, v)?;
+            }
+            None => {
+                self.note(tree, key, None)?;
+                self.t[tree].remove(key)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Appends the journal entry of what this transaction wrote (nothing when it wrote only
+    /// counters, drafts or nothing), in the same transaction.
+    fn record(&self, desk: &str) -> TxResult<()> {
+        let writes: Vec<Write> = self.log.take().into_iter().map(|(_, w)| w).collect();
+        if writes.is_empty() {
+            return Ok(());
+        }
+        let desk_id = match self.raw(META, DESK_ID_KEY)?.as_deref().and_then(from_be) {
+            Some(id) => id,
+            None => {
+                let id = getrandom::u64().map_err(|e| {
+                    StoreError::Invalid(format!(
+                        "운영체제에서 난수를 얻지 못했습니다 ({e}) / the system gave no random number ({e})"
+                    ))
+                })?;
+                self.put_raw(META, DESK_ID_KEY, &be(id))?;
+                id
+            }
+        };
+        let order = self
+            .counter(CHANGES_SEQ_KEY)?
+            .ok_or_else(|| StoreError::DamagedRecord(damaged(META, CHANGES_SEQ_KEY)))?
+            + 1;
+        self.put_raw(META, CHANGES_SEQ_KEY, &be(order))?;
+        let change = Change {
+            order,
+            desk_id,
+            seq: order,
+            at: Ts::now(),
+            desk: desk.to_string(),
+            kind: self.kind.borrow().clone(),
+            group: self.group.get(),
+            writes,
+        };
+        let bytes = codec::encode(&change)?;
+        self.bytes.set(self.bytes.get() + (8 + bytes.len()) as u64);
+        self.t[CHANGES].insert(&be(order), bytes)?;
+        Ok(())
+    }
+
     /// The record under `key`; a damaged one aborts the write.
     pub(super) fn get<T: serde::de::DeserializeOwned>(
         &self,
@@ -72,6 +181,7 @@ impl Tx<'_> {
         let bytes = codec::encode(value)?;
         self.bytes
             .set(self.bytes.get() + (key.len() + bytes.len()) as u64);
+        self.note(tree, key, Some(&bytes))?;
         self.t[tree].insert(key, bytes)?;
         Ok(())
     }
@@ -83,6 +193,7 @@ impl Tx<'_> {
 
     /// Writes an index entry or a counter (a few bytes, left out of the room count).
     pub(super) fn put_raw(&self, tree: usize, key: &[u8], value: &[u8]) -> TxResult<()> {
+        self.note(tree, key, Some(value))?;
         self.t[tree].insert(key, value)?;
         Ok(())
     }
@@ -93,6 +204,9 @@ impl Tx<'_> {
     }
 
     pub(super) fn del(&self, tree: usize, key: &[u8]) -> TxResult<()> {
+        if self.t[tree].get(key)?.is_some() {
+            self.note(tree, key, None)?;
+        }
         self.t[tree].remove(key)?;
         Ok(())
     }
@@ -255,8 +369,12 @@ impl Store {
                     t: view,
                     bytes: Cell::new(0),
                     code_step: Cell::new(0),
+                    log: RefCell::new(Vec::new()),
+                    kind: RefCell::new(ChangeKind::Other),
+                    group: Cell::new(None),
                 };
                 let v = f(&tx).map_err(|e| e.0)?;
+                tx.record(&self.desk_name()).map_err(|e| e.0)?;
                 self.ensure_room(tx.bytes.get())
                     .map_err(ConflictableTransactionError::Abort)?;
                 Ok(v)

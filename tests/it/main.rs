@@ -10,6 +10,7 @@ mod common;
 mod agenda_screens;
 mod agenda_state;
 mod cache_identity;
+mod changes;
 mod checkin_screen;
 mod checkin_state;
 mod day_state;
