@@ -4,6 +4,7 @@
 //! this module for every read and write; it never holds the `Store` itself.
 
 mod detail;
+mod history;
 pub mod roster;
 
 use chrono::NaiveDate;
@@ -18,6 +19,7 @@ use crate::progress::Progress;
 use crate::store::{Store, StoreError};
 
 pub use detail::{Detail, HistoryRow};
+pub use history::{ChangeLine, FieldChange, HistoryFilter, RecordChange};
 pub use roster::{Count, History, Roster};
 
 type Result<T> = std::result::Result<T, StoreError>;

@@ -111,6 +111,7 @@ pub fn pick(ko: String, en: String) -> String {
 
 mod cli;
 mod desk;
+mod history;
 mod ideas;
 mod import;
 mod keys;
@@ -122,6 +123,7 @@ mod shell;
 
 pub use cli::*;
 pub use desk::*;
+pub use history::*;
 pub use ideas::*;
 pub use import::*;
 pub use keys::*;
