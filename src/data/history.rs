@@ -96,17 +96,19 @@ impl Data {
     /// The changes `filter` keeps, newest first, at most `limit`, each as a line.
     pub fn history_lines(&self, filter: &HistoryFilter, limit: usize) -> Result<Vec<ChangeLine>> {
         let names = RefCell::new(Names {
-            events: self.store.events()?.into_iter().map(|e| (e.id, e)).collect(),
+            events: self
+                .store
+                .events()?
+                .into_iter()
+                .map(|e| (e.id, e))
+                .collect(),
             ..Names::default()
         });
         let changes = self
             .store
             .changes(limit, |c| self.keeps(filter, c, &mut names.borrow_mut()))?;
         let mut names = names.into_inner();
-        Ok(changes
-            .iter()
-            .map(|c| self.line(c, &mut names))
-            .collect())
+        Ok(changes.iter().map(|c| self.line(c, &mut names)).collect())
     }
 
     /// The last `limit` changes to `person`'s record or attendance, newest first.
@@ -121,7 +123,12 @@ impl Data {
     /// One change as a history line.
     pub fn change_line(&self, c: &Change) -> Result<ChangeLine> {
         let mut names = Names {
-            events: self.store.events()?.into_iter().map(|e| (e.id, e)).collect(),
+            events: self
+                .store
+                .events()?
+                .into_iter()
+                .map(|e| (e.id, e))
+                .collect(),
             ..Names::default()
         };
         Ok(self.line(c, &mut names))
@@ -130,7 +137,12 @@ impl Data {
     /// What `c` did to each record it wrote, field by field (index entries left out).
     pub fn change_fields(&self, c: &Change) -> Result<Vec<RecordChange>> {
         let mut names = Names {
-            events: self.store.events()?.into_iter().map(|e| (e.id, e)).collect(),
+            events: self
+                .store
+                .events()?
+                .into_iter()
+                .map(|e| (e.id, e))
+                .collect(),
             ..Names::default()
         };
         let mut out = Vec::new();
@@ -225,9 +237,9 @@ impl Data {
                 let org = match r {
                     Record::Org(o) => return contains(&o.name, &f.org),
                     Record::Person(p) => p.org_id,
-                    Record::Attendance(a) => self
-                        .person_named(a.person_id, names)
-                        .and_then(|p| p.org_id),
+                    Record::Attendance(a) => {
+                        self.person_named(a.person_id, names).and_then(|p| p.org_id)
+                    }
                     _ => None,
                 };
                 org.and_then(|o| self.org_named(o, names))
@@ -347,7 +359,9 @@ impl Data {
         match r {
             Record::Person(p) => self.person_words(p, names),
             Record::Org(o) => i18n::touched_org(&o.name),
-            Record::Event(e) => i18n::touched_event(&e.date.format("%Y-%m-%d").to_string(), &e.title),
+            Record::Event(e) => {
+                i18n::touched_event(&e.date.format("%Y-%m-%d").to_string(), &e.title)
+            }
             Record::Attendance(a) => {
                 let who = self
                     .person_named(a.person_id, names)
@@ -491,10 +505,7 @@ impl Data {
                     (FIELD_OWNER, owner),
                     (FIELD_NEXT_STEP, i.next_step.clone()),
                     (FIELD_DUE, date(i.next_due)),
-                    (
-                        FIELD_DESCRIPTION,
-                        crate::model::clean_line(&i.description),
-                    ),
+                    (FIELD_DESCRIPTION, crate::model::clean_line(&i.description)),
                 ]
             }
         }

@@ -4,10 +4,7 @@
 use super::{L, pick};
 
 pub const SCREEN_HISTORY: L = L("변경 이력", "History");
-pub const NO_CHANGES: L = L(
-    "기록된 변경이 없습니다.",
-    "No changes on record.",
-);
+pub const NO_CHANGES: L = L("기록된 변경이 없습니다.", "No changes on record.");
 pub const NO_CHANGES_MATCH: L = L(
     "필터에 맞는 변경이 없습니다. f로 필터를 바꾸거나 Esc로 지우세요.",
     "No change matches the filter. Change it with f, or clear it with Esc.",

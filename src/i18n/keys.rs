@@ -292,6 +292,14 @@ pub const ACTION_IDEA_FROM: (Option<L>, L) = (
     ),
 );
 
+pub const ACTION_UNDO_CHANGE: (Option<L>, L) = (
+    Some(L("되돌리기", "undo")),
+    L(
+        "이 변경 되돌리기 (먼저 묻습니다)",
+        "Undo this change (asks first)",
+    ),
+);
+
 // The footer's word for a key where it means something particular in its context.
 pub const FOOTER_CHECK_IN: L = L("체크인", "check in");
 pub const FOOTER_CHOOSE: L = L("고르기", "choose");

@@ -90,6 +90,8 @@ pub enum Action {
     No,
     Discard,
     IdeaFrom(crate::model::Id),
+    /// Undo the change the history highlights or shows.
+    UndoChange,
 }
 
 impl Action {
@@ -182,6 +184,7 @@ impl Action {
             No => i18n::ACTION_NO,
             Discard => i18n::ACTION_DISCARD,
             IdeaFrom(_) => i18n::ACTION_IDEA_FROM,
+            UndoChange => i18n::ACTION_UNDO_CHANGE,
         }
     }
 
@@ -223,4 +226,8 @@ pub enum Context {
     NoteEditor,
     IdeasBoard,
     IdeaDetail,
+    /// The change history.
+    History,
+    /// One change's before and after, over the history.
+    HistoryDetail,
 }

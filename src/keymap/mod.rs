@@ -320,6 +320,27 @@ const IDEA_DETAIL: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+/// The change history has no search box: plain letters are commands.
+const HISTORY: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Detail),
+    ch('u', "u", Action::UndoChange),
+    ch('f', "f / F4", Action::FilterMenu),
+    key(KeyCode::F(4), "F4", Action::FilterMenu),
+    key(KeyCode::Esc, "Esc", Action::ClearFilter),
+];
+
+/// One change's before and after.
+const HISTORY_DETAIL: &[Binding] = &[
+    key(KeyCode::Up, "↑", Action::Up),
+    key(KeyCode::Down, "↓", Action::Down),
+    key(KeyCode::PageUp, "PgUp", Action::PageUp),
+    key(KeyCode::PageDown, "PgDn", Action::PageDown),
+    ch('u', "u", Action::UndoChange),
+    key(KeyCode::Esc, "Esc / Enter", Action::Cancel),
+    key(KeyCode::Enter, "Enter", Action::Cancel),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
 const OFFER_DEMO: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::NewEvent),
     key(KeyCode::Char('d'), "d", Action::LoadDemo),
@@ -349,6 +370,8 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::NoteEditor => vec![EDITOR],
         Context::IdeasBoard => vec![IDEAS_BOARD, LIST, GLOBAL],
         Context::IdeaDetail => vec![IDEA_DETAIL],
+        Context::History => vec![HISTORY, LIST, GLOBAL],
+        Context::HistoryDetail => vec![HISTORY_DETAIL],
     }
 }
 
@@ -440,6 +463,7 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::Missing, Action::Submit) => Some(crate::i18n::FOOTER_CHECK_IN),
         (Context::Missing, Action::Cancel | Action::ShowMissing) => Some(crate::i18n::FOOTER_CLOSE),
         (Context::EventPicker, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
+        (Context::HistoryDetail, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
         // Enter takes a highlighted suggestion, else saves the form.
         (Context::Form, Action::Submit) => Some(crate::i18n::FOOTER_TAKE_OR_SAVE),
         (Context::ImportPreview, Action::Submit) => Some(crate::i18n::FOOTER_IMPORT),
@@ -518,7 +542,7 @@ pub fn footer(ctx: Context) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 19] = [
+    const ALL: [Context; 21] = [
         Context::Checkin,
         Context::Missing,
         Context::Confirm,
@@ -538,6 +562,8 @@ mod footer_tests {
         Context::NoteEditor,
         Context::IdeasBoard,
         Context::IdeaDetail,
+        Context::History,
+        Context::HistoryDetail,
     ];
 
     #[test]

@@ -8,6 +8,7 @@ pub mod checkin;
 pub mod events;
 pub mod files;
 mod form;
+pub mod history;
 pub mod ideas;
 pub mod notes;
 pub mod people;
@@ -74,6 +75,7 @@ screens! {
     Agenda => agenda: agenda::AgendaState, i18n::SCREEN_AGENDA;
     Notes => notes: notes::NotesState, i18n::SCREEN_NOTES;
     Ideas => ideas: ideas::IdeasState, i18n::SCREEN_IDEAS;
+    History => history: history::HistoryState, i18n::SCREEN_HISTORY;
 }
 
 /// A line in the status bar.

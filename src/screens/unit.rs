@@ -252,6 +252,8 @@ pub enum Question {
         expected: usize,
     },
     UndoCloseDay,
+    /// Undo the change with this order (its place in the journal).
+    Undo(u64),
     /// Replace the file the export was to write.
     Replace(Box<crate::screens::ReplaceFile>),
 }
