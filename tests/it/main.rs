@@ -20,6 +20,7 @@ mod fuzz_csv;
 mod fuzz_mutate;
 mod fuzz_sheets;
 mod fuzz_xls;
+mod history_screen;
 mod ideas_screen;
 mod ideas_state;
 mod import_offices;
