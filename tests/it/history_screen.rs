@@ -164,11 +164,15 @@ fn the_filter_keeps_what_it_names() {
     app.update(Action::Submit);
     assert!(app.screens.history.filter_form.is_none());
     let lines = &app.screens.history.lines;
-    assert!(!lines.is_empty());
+    assert_eq!(lines[0].touched, "김기성 (한울신협)");
+    // The changes that did not touch him (the agenda, the notes, the ideas) are left out.
     assert!(
-        lines.iter().all(|l| l.touched.contains("김기성")),
+        lines.iter().all(|l| !l.kind.starts_with("안건")
+            && !l.kind.starts_with("기록")
+            && !l.kind.starts_with("아이디어")),
         "{lines:?}"
     );
+    assert!(lines.len() < 10, "{lines:?}");
     // A kind nobody made: nothing, and it says how to clear it.
     app.update(Action::FilterMenu);
     for _ in 0..3 {
