@@ -7,6 +7,9 @@ use chrono::NaiveDate;
 use super::{Data, Result};
 use crate::model::{AttendanceStatus, Event, Id, Idea, Note, NoteKind, Owner};
 
+/// How many of a person's changes the detail pane lists.
+const PERSON_CHANGES: usize = 5;
+
 /// One attended (or registered) networking day in the detail pane.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HistoryRow {
@@ -23,6 +26,8 @@ pub struct Detail {
     /// Notes and action items mentioning the person or their organisation, newest first.
     pub notes: Vec<Note>,
     pub ideas: Vec<Idea>,
+    /// The last changes to their record or attendance, newest first.
+    pub changes: Vec<super::ChangeLine>,
 }
 
 /// Every note and idea, as the store held them when read.
@@ -101,11 +106,13 @@ impl Data {
             .filter(|i| i.owner == Some(person) || org_id.is_some_and(|o| i.org_ids.contains(&o)))
             .cloned()
             .collect();
+        let changes = self.person_changes(person, PERSON_CHANGES)?;
         Ok(Some(Detail {
             person,
             history,
             notes,
             ideas,
+            changes,
         }))
     }
 }

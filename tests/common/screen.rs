@@ -42,3 +42,36 @@ pub fn col_of(buf: &Buffer, y: u16, needle: &str) -> Option<usize> {
     let text = row(buf, y);
     text.find(needle).map(|i| text[..i].width())
 }
+
+/// Times are the real clock's and the desk id is drawn per database: a snapshot shows where
+/// they are, not which.
+pub fn mask_changes(line: &str) -> String {
+    let c: Vec<char> = line.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let digit = |i: usize| c.get(i).is_some_and(|ch| ch.is_ascii_digit());
+    while i < c.len() {
+        let time = (0..11).all(|k| match k {
+            2 => c.get(i + k) == Some(&'-'),
+            5 => c.get(i + k) == Some(&' '),
+            8 => c.get(i + k) == Some(&':'),
+            _ => digit(i + k),
+        });
+        if time {
+            out.push_str("MM-DD HH:MM");
+            i += 11;
+            continue;
+        }
+        let id = c[i] == '#'
+            && (1..5).all(|k| c.get(i + k).is_some_and(|ch| ch.is_ascii_hexdigit()))
+            && c.get(i + 5) == Some(&'-');
+        if id {
+            out.push_str("#xxxx");
+            i += 5;
+            continue;
+        }
+        out.push(c[i]);
+        i += 1;
+    }
+    out
+}

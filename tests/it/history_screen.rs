@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
-use common::screen::{render, row};
+use common::screen::{mask_changes, render, row};
 
 use netday::state::{Action, App, Screen};
 use netday::store::Store;
@@ -197,44 +197,11 @@ fn the_filter_keeps_what_it_names() {
     );
 }
 
-/// Times are the real clock's and the desk id is drawn per database: a snapshot shows where
-/// they are, not which.
-fn mask(line: &str) -> String {
-    let c: Vec<char> = line.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    let digit = |i: usize| c.get(i).is_some_and(|ch| ch.is_ascii_digit());
-    while i < c.len() {
-        let time = (0..11).all(|k| match k {
-            2 => c.get(i + k) == Some(&'-'),
-            5 => c.get(i + k) == Some(&' '),
-            8 => c.get(i + k) == Some(&':'),
-            _ => digit(i + k),
-        });
-        if time {
-            out.push_str("MM-DD HH:MM");
-            i += 11;
-            continue;
-        }
-        let id = c[i] == '#'
-            && (1..5).all(|k| c.get(i + k).is_some_and(|ch| ch.is_ascii_hexdigit()))
-            && c.get(i + 5) == Some(&'-');
-        if id {
-            out.push_str("#xxxx");
-            i += 5;
-            continue;
-        }
-        out.push(c[i]);
-        i += 1;
-    }
-    out
-}
-
 fn snap(name: &str, app: &App) {
     for (w, h) in [(80, 24), (160, 48)] {
         let buf = render(app, w, h);
         let shown = (0..buf.area.height)
-            .map(|y| mask(row(&buf, y).trim_end()))
+            .map(|y| mask_changes(row(&buf, y).trim_end()))
             .collect::<Vec<_>>()
             .join("\n");
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), shown);
@@ -256,4 +223,33 @@ fn history_before_after() {
     go(&mut app, Screen::History);
     app.update(Action::Detail);
     snap("history_before_after", &app);
+}
+
+#[test]
+fn the_person_detail_lists_their_changes_newest_first() {
+    let (_d, mut app) = app();
+    set_phone(&mut app, "김기성", "01011112222");
+    set_phone(&mut app, "장은서", "01055556666");
+    set_phone(&mut app, "김기성", "01033334444");
+    go(&mut app, Screen::People);
+    type_text(&mut app, "김기성");
+    let id = person(app.data.store_for_tests(), "김기성").id;
+    let at = app
+        .screens
+        .people
+        .rows
+        .iter()
+        .position(|r| *r == id)
+        .unwrap();
+    app.screens.people.selected = at;
+    app.update(Action::Detail);
+    let d = app.screens.people.detail.as_ref().unwrap();
+    let orders: Vec<u64> = d.changes.iter().map(|c| c.order).collect();
+    let all = app.data.history(usize::MAX, |_| true).unwrap();
+    assert_eq!(all[0].order, orders[0], "the newest edit of 김기성 first");
+    assert_eq!(d.changes[0].kind, "사람 저장");
+    assert!(orders.windows(2).all(|w| w[0] > w[1]), "{orders:?}");
+    // 장은서's edit is not his.
+    assert!(!orders.contains(&all[1].order), "{orders:?}");
+    assert!(orders.contains(&all[2].order), "{orders:?}");
 }

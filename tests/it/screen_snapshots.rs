@@ -8,7 +8,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
-use common::screen::{render, row};
+use common::screen::{mask_changes, render, row};
 
 use netday::model::looks_like_code;
 use netday::state::{Action, App, Screen};
@@ -16,7 +16,7 @@ use ratatui::buffer::Buffer;
 
 fn text(buf: &Buffer) -> String {
     (0..buf.area.height)
-        .map(|y| mask_code(row(buf, y).trim_end()))
+        .map(|y| mask_code(&mask_changes(row(buf, y).trim_end())))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -330,6 +330,18 @@ fn draw_detail(v: &Show, d: &Detail, f: &mut Frame, area: Rect) {
             Span::raw(truncate(&idea.title, w.saturating_sub(12))),
         ]));
     }
+    section(&mut lines, i18n::PERSON_CHANGES.get(), d.changes.len(), w);
+    for c in &d.changes {
+        let head = format!("{} {} · ", c.when(), c.kind);
+        let hw = width(&head).min(w);
+        lines.push(Line::from(vec![
+            Span::styled(truncate(&head, w), THEME.dim),
+            Span::raw(truncate(
+                &format!("{} · #{}", c.desk, c.id),
+                w.saturating_sub(hw),
+            )),
+        ]));
+    }
     f.render_widget(Paragraph::new(lines), inner);
 }
 
