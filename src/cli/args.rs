@@ -36,6 +36,9 @@ pub enum Cmd {
     Print(PrintArgs),
     Search(SearchArgs),
     Events,
+    History(HistoryArgs),
+    Undo(UndoArgs),
+    Desk(DeskArgs),
     Generate(GenerateArgs),
     Backup(BackupArgs),
     Restore(RestoreArgs),
@@ -98,6 +101,26 @@ pub struct SearchArgs {
     pub query: String,
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+}
+
+#[derive(clap::Args)]
+pub struct HistoryArgs {
+    #[arg(long)]
+    pub person: Option<String>,
+    #[arg(long)]
+    pub day: Option<String>,
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}
+
+#[derive(clap::Args)]
+pub struct UndoArgs {
+    pub id: String,
+}
+
+#[derive(clap::Args)]
+pub struct DeskArgs {
+    pub name: Option<String>,
 }
 
 #[derive(clap::Args)]

@@ -10,6 +10,7 @@ mod events;
 mod export;
 #[cfg(feature = "test-hooks")]
 mod harness;
+mod history;
 mod import;
 pub mod out;
 mod print;
@@ -42,6 +43,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Cmd::Search(a) => search::run(db, a),
         Cmd::Generate(a) => demo::generate(db, a),
         Cmd::Events => events::run(db),
+        Cmd::History(a) => history::history(db, a),
+        Cmd::Undo(a) => history::undo(db, a),
+        Cmd::Desk(a) => history::desk(db, a),
         Cmd::Backup(a) => backup::backup(db, a.output.as_deref(), a.force),
         Cmd::Restore(a) => backup::restore(db, &a.file, a.replace, a.unchecked),
         #[cfg(feature = "test-hooks")]

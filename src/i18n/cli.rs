@@ -327,6 +327,70 @@ pub const HELP: &[(&str, &str, L)] = &[
         ),
     ),
     (
+        "history",
+        "",
+        L(
+            "변경 이력: 한 줄에 변경 하나, 최근 것부터 (번호, 시각, 데스크, 종류, 대상)",
+            "The change history, one change a line, newest first (id, time, desk, kind, what it touched)",
+        ),
+    ),
+    (
+        "history",
+        "person",
+        L(
+            "이 이름(의 일부)을 가진 사람을 바꾼 변경만",
+            "Only changes to a person whose name holds this",
+        ),
+    ),
+    (
+        "history",
+        "day",
+        L(
+            "이 날짜의 네트워킹데이에 대한 변경만: today, 2026-12-15, 12/15, 12월 15일",
+            "Only changes to the networking day on this date: today, 2026-12-15, 12/15, 12월 15일",
+        ),
+    ),
+    (
+        "history",
+        "limit",
+        L(
+            "최대 몇 줄 (기본 50)",
+            "At most this many lines (default 50)",
+        ),
+    ),
+    (
+        "undo",
+        "",
+        L(
+            "변경 하나를 되돌립니다 (되돌리기도 기록되어 다시 되돌릴 수 있음)",
+            "Undo one change (the undo is recorded and can itself be undone)",
+        ),
+    ),
+    (
+        "undo",
+        "id",
+        L(
+            "`netday history`가 보이는 변경 번호 (예: a1b2-17)",
+            "The change's id as `netday history` shows it (e.g. a1b2-17)",
+        ),
+    ),
+    (
+        "desk",
+        "",
+        L(
+            "이 데스크의 이름을 보이거나 정합니다 (모든 변경에 기록됨)",
+            "Show or set this desk's name (every change records it)",
+        ),
+    ),
+    (
+        "desk",
+        "name",
+        L(
+            "새 이름 (없으면 지금 이름을 보임)",
+            "The new name (without it, shows the current one)",
+        ),
+    ),
+    (
         "generate",
         "",
         L(

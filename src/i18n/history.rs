@@ -181,3 +181,5 @@ pub const DESK_EMPTY: L = L(
     "데스크 이름이 비었습니다. 예: netday desk \"입구 1\"",
     "The desk's name is empty. For example: netday desk \"Entrance 1\"",
 );
+
+pub const NO_CHANGES_MATCH_CLI: L = L("조건에 맞는 변경이 없습니다.", "No change matches.");

@@ -1259,3 +1259,93 @@ fn the_screen_without_a_terminal_says_so() {
         "nothing is created without a screen to use it"
     );
 }
+
+/// The phone of `name` set to `phone` in the database at `db`, as another desk would, then
+/// the database closed for the binary to open.
+fn set_phone(db: &Path, name: &str, phone: &str) {
+    let store = netday::store::Store::open(db).unwrap();
+    let mut p = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == name)
+        .unwrap();
+    p.phone = phone.into();
+    store.put_person(&mut p).unwrap();
+}
+
+fn ids(out: &str) -> Vec<u64> {
+    out.lines()
+        .map(|l| {
+            let id = l.split('\t').next().unwrap();
+            id.rsplit_once('-').unwrap().1.parse().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn history_lists_newest_first_with_ids_and_undo_takes_a_change_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let (code, out, _) = run(&db, &["desk", "입구 1"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("입구 1"), "{out}");
+    let (_, out, _) = run(&db, &["desk"]);
+    assert_eq!(out.trim(), "이 데스크의 이름: 입구 1");
+    set_phone(&db, "김기성", "010-1111-2222");
+    set_phone(&db, "장은서", "010-3333-4444");
+    let (code, out, err) = run(&db, &["history", "--limit", "5"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 5, "{out}");
+    let seqs = ids(&out);
+    assert!(seqs.windows(2).all(|w| w[0] > w[1]), "{out}");
+    let first: Vec<&str> = out.lines().next().unwrap().split('\t').collect();
+    assert_eq!(first[2..4], ["입구 1", "사람 저장"], "{out}");
+    assert!(first[4].starts_with("장은서"), "{out}");
+    // --person keeps his.
+    let (_, mine, _) = run(&db, &["history", "--person", "김기성", "--limit", "1"]);
+    let kim_id = mine.split('\t').next().unwrap().to_string();
+    assert!(mine.contains("김기성"), "{mine}");
+    // English, the same lines in English words.
+    let (_, en, _) = run(&db, &["--lang", "en", "history", "--limit", "1"]);
+    assert!(en.contains("person saved"), "{en}");
+    // Undo by id: his phone is back, the undo is on record.
+    let (code, out, err) = run(&db, &["undo", &kim_id]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&format!("#{kim_id}")), "{out}");
+    let (_, hist, _) = run(&db, &["history", "--limit", "1"]);
+    assert!(hist.contains(&format!("되돌리기 #{kim_id}")), "{hist}");
+    let store = netday::store::Store::open(&db).unwrap();
+    let kim = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "김기성")
+        .unwrap();
+    assert_ne!(kim.phone, "010-1111-2222");
+}
+
+#[test]
+fn undo_of_an_unknown_id_or_a_refused_one_says_so_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let (code, out, err) = run(&db, &["undo", "ffff-999"]);
+    assert_ne!(code, 0);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("변경 ffff-999이(가) 기록에 없습니다"), "{err}");
+    assert!(err.contains("Change ffff-999 is not on record"), "{err}");
+    // Two edits of one person: the first cannot be undone past the second, which it names.
+    set_phone(&db, "김기성", "010-1111-2222");
+    set_phone(&db, "김기성", "010-3333-4444");
+    let (_, out, _) = run(&db, &["history", "--limit", "2"]);
+    let ids: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    let (code, _, err) = run(&db, &["undo", ids[1]]);
+    assert_ne!(code, 0);
+    assert!(err.contains(&format!("#{}", ids[0])), "{err}");
+    assert!(
+        err.contains("되돌리지 않았습니다") && err.contains("Not undone"),
+        "{err}"
+    );
+}
