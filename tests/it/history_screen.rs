@@ -253,3 +253,31 @@ fn the_person_detail_lists_their_changes_newest_first() {
     assert!(!orders.contains(&all[1].order), "{orders:?}");
     assert!(orders.contains(&all[2].order), "{orders:?}");
 }
+
+#[test]
+fn an_undone_agenda_edit_shows_on_the_agenda_screen_at_once() {
+    let (_d, mut app) = app();
+    go(&mut app, Screen::Agenda);
+    let before = app.screens.agenda.items[0].title.clone();
+    app.update(Action::Edit);
+    app.update(Action::ClearField);
+    type_text(&mut app, "공동 홍보");
+    app.update(Action::Submit);
+    assert_eq!(app.screens.agenda.items[0].title, "공동 홍보");
+    go(&mut app, Screen::History);
+    let touched = &app.screens.history.lines[0].touched;
+    assert!(touched.starts_with("안건 '공동 홍보'"), "{touched}");
+    app.update(Action::UndoChange);
+    app.update(Action::Yes);
+    // Every screen is told: the agenda shows the title as it was without being reopened.
+    assert_eq!(app.screens.agenda.items[0].title, before);
+}
+
+#[test]
+fn history_undo_confirm() {
+    let (_d, mut app) = app();
+    set_phone(&mut app, "김기성", "01099998888");
+    go(&mut app, Screen::History);
+    app.update(Action::UndoChange);
+    snap("history_undo_confirm", &app);
+}
