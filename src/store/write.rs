@@ -360,6 +360,8 @@ impl Store {
     /// Like `write` but without the sync: bulk loads call `durable` once at the end.
     pub(crate) fn write_unsynced<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
         self.writable()?;
+        // Read before the transaction: sled blocks a read of its trees inside one.
+        let desk = self.desk_name();
         let live = self.live()?;
         let refs: Vec<&Tree> = live.trees.iter().collect();
         let r = refs
@@ -374,7 +376,7 @@ impl Store {
                     group: Cell::new(None),
                 };
                 let v = f(&tx).map_err(|e| e.0)?;
-                tx.record(&self.desk_name()).map_err(|e| e.0)?;
+                tx.record(&desk).map_err(|e| e.0)?;
                 self.ensure_room(tx.bytes.get())
                     .map_err(ConflictableTransactionError::Abort)?;
                 Ok(v)
