@@ -19,7 +19,9 @@ pub(super) const NOTES: usize = 10;
 pub(super) const NOTES_BY_EVENT: usize = 11;
 pub(super) const IDEAS: usize = 12;
 pub(super) const DRAFTS: usize = 13;
-pub(super) const TREE_NAMES: [&str; 14] = [
+/// A person merged away (key: their id) → the person they were merged into (value: that id).
+pub(super) const MERGED_INTO: usize = 14;
+pub(super) const TREE_NAMES: [&str; 15] = [
     "meta",
     "events",
     "orgs",
@@ -34,6 +36,7 @@ pub(super) const TREE_NAMES: [&str; 14] = [
     "notes_by_event",
     "ideas",
     "drafts",
+    "merged_into",
 ];
 /// The tree earlier versions kept the caches in (see `cache.rs`), dropped when found.
 pub(super) const RETIRED_CACHE_TREE: &str = "cache";
