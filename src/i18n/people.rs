@@ -344,12 +344,23 @@ pub fn merge_fields_open(n: usize) -> String {
         format!("The two records differ in {n} field(s). Choose the value to keep for each."),
     )
 }
-/// The person a merged-away record now is, for the list's status column and the detail pane.
-pub fn merged_into(keep: &str) -> String {
+/// The person a merged-away record now is, in the detail pane: their name, then what tells
+/// them apart (organisation, the phone's last digits).
+pub fn merged_into(keep: &str, details: &str) -> String {
+    if details.is_empty() {
+        return pick(
+            format!("{} 병합됨", josa(keep, Particle::EuroRo)),
+            format!("merged into {keep}"),
+        );
+    }
     pick(
-        format!("{} 병합됨", josa(keep, Particle::EuroRo)),
-        format!("merged into {keep}"),
+        format!("{} 병합됨 ({details})", josa(keep, Particle::EuroRo)),
+        format!("merged into {keep} ({details})"),
     )
+}
+/// The same in the People list's narrow status column.
+pub fn merged_into_short(keep: &str) -> String {
+    pick(format!("→ {keep}"), format!("→ {keep}"))
 }
 pub fn person_restored(name: &str) -> String {
     pick(

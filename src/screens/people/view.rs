@@ -213,7 +213,7 @@ fn archived_status(r: &Roster, p: &crate::model::Person) -> Option<String> {
         return None;
     }
     Some(match r.merged_into.get(&p.id) {
-        Some(keep) => i18n::merged_into(&r.person_label(*keep)),
+        Some(keep) => i18n::merged_into_short(&r.person_label(*keep)),
         None => i18n::P_ARCHIVED_FILTER.get().to_string(),
     })
 }
@@ -256,9 +256,13 @@ fn draw_detail(v: &Show, d: &Detail, f: &mut Frame, area: Rect) {
     }
     lines.push(Line::from(title));
     if let Some(keep) = r.merged_into.get(&p.id) {
-        let into = super::confirm::who(r, *keep);
+        let name = r.person_label(*keep);
+        let who = super::confirm::who(r, *keep);
+        let details = who
+            .strip_prefix(name.as_str())
+            .map_or("", |d| d.trim_start_matches(" · "));
         lines.push(Line::styled(
-            truncate(&i18n::merged_into(&into), w),
+            truncate(&i18n::merged_into(&name, details), w),
             THEME.bad,
         ));
     }
