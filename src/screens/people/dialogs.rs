@@ -206,9 +206,9 @@ pub fn draw_filter_menu(s: &super::PeopleState, row: usize, f: &mut Frame, area:
 /// The label of a field a merge asks about.
 fn field_label(field: PersonField) -> &'static str {
     match field {
-        PersonField::Name => i18n::F_NAME.get(),
-        PersonField::Org => i18n::F_ORG.get(),
-        PersonField::Role => i18n::F_ROLE.get(),
+        PersonField::Name => i18n::COL_NAME.get(),
+        PersonField::Org => i18n::COL_ORG.get(),
+        PersonField::Role => i18n::COL_ROLE.get(),
         PersonField::Phone => i18n::F_PHONE.get(),
         PersonField::Email => i18n::F_EMAIL.get(),
     }
@@ -235,7 +235,7 @@ pub fn draw_merge_choice(v: &Show, m: &MergeChoice, f: &mut Frame, area: Rect) {
     let h = m.rows.len() as u16 + 10;
     let inner = popup(f, area, 76, h, i18n::P_MERGE_CHOICE_TITLE.get());
     let w = inner.width as usize;
-    let label_w = 8;
+    let label_w = 11;
     let col = w.saturating_sub(label_w) / 2;
     let who = |id| truncate(&super::confirm::who(&v.data.roster, id), w);
     let mut lines: Vec<Line> = vec![
