@@ -380,3 +380,9 @@ pub fn archived_not_registered(name: &str) -> String {
         format!("{name} is archived and cannot be registered. Restore them first with Ctrl-Y"),
     )
 }
+pub fn already_archived(name: &str) -> String {
+    pick(
+        format!("{name}: 이미 보관되어 있습니다. Ctrl-Y로 되살릴 수 있습니다"),
+        format!("{name} is already archived; Ctrl-Y restores them"),
+    )
+}

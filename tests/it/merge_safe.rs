@@ -120,6 +120,23 @@ fn a_merge_of_differing_records_asks_field_by_field_and_the_merged_away_can_be_r
     let shown = common::screen::screen(&common::screen::render(&app, 160, 48));
     assert!(shown.contains(&format!("{}로 병합됨 (", d.name)), "{shown}");
 
+    // An archived person is not registered for the day (Ctrl-R says so and writes nothing).
+    select(&mut app, dup);
+    app.update(Action::Register);
+    let event = app.event.clone().unwrap();
+    assert_eq!(
+        app.data
+            .store_for_tests()
+            .attendance(event.id, dup)
+            .unwrap(),
+        None
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("등록할 수 없습니다"))
+    );
+
     // Ctrl-Y brings them back: durable, off the 보관 list, no longer merged into anyone.
     select(&mut app, dup);
     app.update(Action::Restore);

@@ -696,6 +696,9 @@ impl PeopleState {
                 s.dialog = Some(PeopleDialog::Person(Box::new(form)));
             }
             Action::Archive => match s.selected_person() {
+                Some(id) if roster.person(id).is_some_and(|p| p.archived) => {
+                    cx.say(Tone::Info, i18n::already_archived(&roster.person_label(id)));
+                }
                 Some(id) => return Ok(ask(cx, Question::Archive(id), 0)),
                 None => cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
             },
