@@ -296,7 +296,10 @@ pub fn decode_write(w: &crate::model::change::Write) -> Option<(Option<Record>, 
             _ => return None,
         })
     };
-    if !matches!(tree, PEOPLE | ORGS | EVENTS | ATTENDANCE | AGENDA | NOTES | IDEAS) {
+    if !matches!(
+        tree,
+        PEOPLE | ORGS | EVENTS | ATTENDANCE | AGENDA | NOTES | IDEAS
+    ) {
         return None;
     }
     Some((one(&w.before), one(&w.after)))

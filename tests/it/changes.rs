@@ -41,7 +41,11 @@ fn every_write_is_one_entry_with_its_kind_and_desk() {
     let c = latest(&s);
     assert_eq!(c.kind, ChangeKind::PersonSaved);
     assert_eq!(c.desk, "입구 1");
-    assert!(c.writes.iter().any(|w| w.tree == "people" && w.before.is_none()));
+    assert!(
+        c.writes
+            .iter()
+            .any(|w| w.tree == "people" && w.before.is_none())
+    );
     // Drafts and counters are not changes.
     let before = s.changes(usize::MAX, |_| true).unwrap().len();
     s.put_draft(&netday::model::Draft {
@@ -57,26 +61,37 @@ fn every_write_is_one_entry_with_its_kind_and_desk() {
 fn an_edit_is_undone_exactly_and_the_undo_can_be_undone() {
     let (_d, s) = common::demo_store();
     let clean = fingerprint(&s);
-    let mut p = s.people().unwrap().into_iter().find(|p| p.name == "김기성").unwrap();
+    let mut p = s
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "김기성")
+        .unwrap();
     p.phone = "010-9999-0000".into();
     s.put_person(&mut p).unwrap();
     let edit = latest(&s);
     assert_ne!(fingerprint(&s), clean);
     let undo = s.undo(edit.order).unwrap();
     assert_eq!(undo.kind, ChangeKind::Undo { of: edit.id() });
-    assert_eq!(fingerprint(&s), clean, "the undo gives back exactly what was there");
+    assert_eq!(
+        fingerprint(&s),
+        clean,
+        "the undo gives back exactly what was there"
+    );
     // The undo is a change like any other: undoing it makes the edit again.
     s.undo(undo.order).unwrap();
-    assert_eq!(
-        s.person(p.id).unwrap().unwrap().phone,
-        "010-9999-0000"
-    );
+    assert_eq!(s.person(p.id).unwrap().unwrap().phone, "010-9999-0000");
 }
 
 #[test]
 fn an_undo_refuses_and_names_the_later_change_that_touched_the_same_record() {
     let (_d, s) = common::demo_store();
-    let mut p = s.people().unwrap().into_iter().find(|p| p.name == "김기성").unwrap();
+    let mut p = s
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "김기성")
+        .unwrap();
     p.role = "감사".into();
     s.put_person(&mut p).unwrap();
     let first = latest(&s);
@@ -114,17 +129,35 @@ fn an_import_is_taken_back_whole_and_a_person_used_since_is_not() {
     netday::io::import::apply_file(&s, &parsed, &file, Some(day), &mut netday::progress::Silent)
         .unwrap();
     let import = latest(&s);
-    assert!(matches!(import.kind, ChangeKind::Import { .. }), "{:?}", import.kind);
+    assert!(
+        matches!(import.kind, ChangeKind::Import { .. }),
+        "{:?}",
+        import.kind
+    );
     assert_ne!(fingerprint(&s), clean);
     s.undo(import.order).unwrap();
-    assert_eq!(fingerprint(&s), clean, "people, organisations and registrations taken back");
+    assert_eq!(
+        fingerprint(&s),
+        clean,
+        "people, organisations and registrations taken back"
+    );
 
     // Imported again, and one of them checked in since: the import is not taken back.
     netday::io::import::apply_file(&s, &parsed, &file, Some(day), &mut netday::progress::Silent)
         .unwrap();
     let import = latest(&s);
-    let event = s.events().unwrap().into_iter().find(|e| e.date == day).unwrap();
-    let choi = s.people().unwrap().into_iter().find(|p| p.name == "최수연").unwrap();
+    let event = s
+        .events()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.date == day)
+        .unwrap();
+    let choi = s
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "최수연")
+        .unwrap();
     s.put_attendance(&Attendance {
         event_id: event.id,
         person_id: choi.id,
@@ -149,7 +182,7 @@ fn a_merge_is_undone_to_both_people_as_they_were() {
     let people = s.people().unwrap();
     let kim = people.iter().find(|p| p.name == "김기성").unwrap().id;
     let ahn = people.iter().find(|p| p.name == "안지호").unwrap().id;
-    s.merge_people(ahn, kim).unwrap();
+    s.merge_people(ahn, kim, &[]).unwrap();
     let merge = latest(&s);
     assert_eq!(merge.kind, ChangeKind::MergePeople);
     s.undo(merge.order).unwrap();

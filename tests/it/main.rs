@@ -26,6 +26,7 @@ mod import_offices;
 mod import_safety;
 mod jobs_state;
 mod layers;
+mod merge_safe;
 mod minutes_golden;
 mod particles;
 mod people_screen;
