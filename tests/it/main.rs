@@ -11,6 +11,7 @@ mod agenda_screens;
 mod agenda_state;
 mod cache_identity;
 mod changes;
+mod changes_property;
 mod checkin_screen;
 mod checkin_state;
 mod day_state;
