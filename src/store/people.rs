@@ -144,6 +144,14 @@ impl Store {
         let org_in = org.as_ref().map(|o| (*o).clone());
         let att_in = attendance.as_ref().map(|a| (*a).clone());
         let (sp, so, sa) = self.write(|tx| {
+            if att_in
+                .as_ref()
+                .is_some_and(|a| matches!(a.status, crate::model::AttendanceStatus::WalkIn { .. }))
+            {
+                tx.is(ChangeKind::WalkIn);
+            } else {
+                tx.is(ChangeKind::PersonSaved);
+            }
             let mut p = p.clone();
             let mut o = org_in.clone();
             if let Some(o) = o.as_mut() {
