@@ -192,7 +192,10 @@ fn a_merge_is_undone_to_both_people_as_they_were() {
 #[test]
 fn a_restored_database_starts_its_history_after_the_restore() {
     let (_d, s) = common::demo_store();
-    assert!(!s.changes(1, |_| true).unwrap().is_empty(), "the demo is on record");
+    assert!(
+        !s.changes(1, |_| true).unwrap().is_empty(),
+        "the demo is on record"
+    );
     let snap = s.snapshot().unwrap();
     let (_d2, fresh) = common::temp_store();
     fresh.restore(&snap, &mut netday::progress::Silent).unwrap();

@@ -357,3 +357,40 @@ fn a_walk_in_with_the_merged_away_name_and_phone_is_the_kept_person() {
         None
     );
 }
+
+/// A wrong merge, chosen field by field, is taken back whole by undoing it: both people as they
+/// were, the redirect gone, the duplicate's days back.
+#[test]
+fn a_merge_chosen_field_by_field_is_undone_whole() {
+    let (_d, mut app) = demo_app();
+    let keep = id_of(&app, "김기성");
+    let dup = id_of(&app, "안지호");
+    let store = app.data.store_for_tests();
+    let before = (
+        store.person(keep).unwrap(),
+        store.person(dup).unwrap(),
+        store.attendance_of_person(keep).unwrap(),
+        store.attendance_of_person(dup).unwrap(),
+    );
+    mark_merge(&mut app, dup, keep);
+    app.update(Action::Right);
+    for _ in 1..choice(&app).rows.len() {
+        app.update(Action::Left);
+    }
+    app.update(Action::Submit);
+    assert_eq!(app.data.roster.merged_into.get(&dup), Some(&keep));
+    let merge = app.data.history(1, |_| true).unwrap().pop().unwrap();
+    assert_eq!(merge.kind, netday::model::ChangeKind::MergePeople);
+    let (event, events) = (app.event.clone(), app.events.clone());
+    app.data.undo(merge.order, event.as_ref(), &events).unwrap();
+    let store = app.data.store_for_tests();
+    let after = (
+        store.person(keep).unwrap(),
+        store.person(dup).unwrap(),
+        store.attendance_of_person(keep).unwrap(),
+        store.attendance_of_person(dup).unwrap(),
+    );
+    assert_eq!(after, before);
+    assert!(store.merged_into().unwrap().is_empty());
+    assert_eq!(app.data.roster.merged_into.get(&dup), None);
+}
