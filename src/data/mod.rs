@@ -188,6 +188,20 @@ impl Data {
         Ok(done)
     }
 
+    /// Folds away the changes older than the days to keep (a setting; none: nothing folded),
+    /// never those of the previous networking day and after. Returns how many were folded.
+    pub fn fold_history(&self, now: crate::model::Ts, events: &[Event]) -> Result<u64> {
+        let Some(days) = self.store.keep_days()? else {
+            return Ok(0);
+        };
+        let before = crate::model::Ts(now.0 - days as i64 * 86_400_000);
+        let today = now.local_date();
+        // Never the previous networking day's changes, nor any since.
+        let keep_from = events.iter().map(|e| e.date).filter(|d| *d < today).max();
+        self.store
+            .fold_changes(|c| c.at >= before || keep_from.is_none_or(|d| c.at.local_date() >= d))
+    }
+
     /// This desk's name, as every change records it.
     pub fn desk_name(&self) -> String {
         self.store.desk_name()

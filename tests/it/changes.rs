@@ -204,3 +204,29 @@ fn a_restored_database_starts_its_history_after_the_restore() {
         "a restore is not 1,000 changes to undo one by one"
     );
 }
+
+#[test]
+fn folded_changes_are_gone_counted_and_no_longer_undone() {
+    let (_d, s) = common::demo_store();
+    let all = s.changes(usize::MAX, |_| true).unwrap();
+    let oldest = all.last().unwrap().order;
+    let folded = s.fold_changes(|c| c.order != oldest).unwrap();
+    assert_eq!(folded, 1);
+    assert_eq!(s.folded().unwrap(), (1, oldest));
+    assert_eq!(
+        s.changes(usize::MAX, |_| true).unwrap().len(),
+        all.len() - 1
+    );
+    let Err(StoreError::UndoRefused { ko, en }) = s.undo(oldest) else {
+        panic!("a folded change was undone");
+    };
+    assert!(
+        ko.contains("기록에 없습니다") && en.contains("not on record"),
+        "{ko} / {en}"
+    );
+    // Nothing is folded without a setting; the previous networking day's changes never are.
+    let (_d2, s2) = common::demo_store();
+    let data = netday::data::Data::new(s2);
+    let events = data.events().unwrap();
+    assert_eq!(data.fold_history(Ts::now(), &events).unwrap(), 0);
+}
