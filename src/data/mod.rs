@@ -13,7 +13,7 @@ use crate::io::csv::ParsedCsv;
 use crate::io::import::{self, ImportSummary};
 use crate::model::{
     AgendaItem, Attendance, AttendanceStatus, Draft, Event, Id, Idea, Note, Organization, Person,
-    Ts,
+    PersonField, Ts,
 };
 use crate::progress::Progress;
 use crate::store::{Store, StoreError};
@@ -65,11 +65,19 @@ impl CheckIn {
     }
 }
 
-/// Two records to make one: the duplicate `dup` goes into `keep`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Two records to make one: the duplicate `dup` goes into `keep`; of two people, `keep`
+/// takes `dup`'s value of each field in `take` (the coordinator's choice where they differ).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Merge {
-    People { keep: Id, dup: Id },
-    Orgs { keep: Id, dup: Id },
+    People {
+        keep: Id,
+        dup: Id,
+        take: Vec<PersonField>,
+    },
+    Orgs {
+        keep: Id,
+        dup: Id,
+    },
 }
 
 /// The names of a merge, for the message: `dup` went into `keep`.
@@ -182,6 +190,20 @@ impl Data {
         Ok(done)
     }
 
+    /// Folds away the changes older than the days to keep (a setting; none: nothing folded),
+    /// never those of the previous networking day and after. Returns how many were folded.
+    pub fn fold_history(&self, now: crate::model::Ts, events: &[Event]) -> Result<u64> {
+        let Some(days) = self.store.keep_days()? else {
+            return Ok(0);
+        };
+        let before = crate::model::Ts(now.0 - days as i64 * 86_400_000);
+        let today = now.local_date();
+        // Never the previous networking day's changes, nor any since.
+        let keep_from = events.iter().map(|e| e.date).filter(|d| *d < today).max();
+        self.store
+            .fold_changes(|c| c.at >= before || keep_from.is_none_or(|d| c.at.local_date() >= d))
+    }
+
     /// This desk's name, as every change records it.
     pub fn desk_name(&self) -> String {
         self.store.desk_name()
@@ -251,9 +273,16 @@ impl Data {
     }
 
     /// The day's numbers of event `id`, from its attendance as stored, by the one definition
-    /// the TUI's header also counts with (`DayCount::of`).
+    /// the TUI's header also counts with (`DayCount::of`): archived people are not counted.
     pub fn day_count(&self, id: Id) -> Result<crate::model::counts::DayCount> {
-        let att = self.store.attendance_of_event(id)?;
+        let mut att = self.store.attendance_of_event(id)?;
+        let mut archived = Vec::new();
+        for a in &att {
+            if self.store.person(a.person_id)?.is_some_and(|p| p.archived) {
+                archived.push(a.person_id);
+            }
+        }
+        att.retain(|a| !archived.contains(&a.person_id));
         Ok(crate::model::counts::DayCount::of(
             att.iter().map(|a| &a.status),
         ))
@@ -392,18 +421,35 @@ impl Data {
         Ok(Some(name))
     }
 
+    /// Brings an archived (or merged-away) person back into the lists, durable before it
+    /// returns; their attendance of the day shown comes back with them. Their name, if known.
+    pub fn restore(&mut self, id: Id) -> Result<Option<String>> {
+        let Some(p) = self.store.restore_person(id)? else {
+            return Ok(None);
+        };
+        let name = p.name.clone();
+        self.roster.merged_into.remove(&id);
+        self.roster.upsert_person(p);
+        if let Some(event) = self.roster.event_id()
+            && let Some(a) = self.store.attendance(event, id)?
+        {
+            self.roster.set_attendance(a);
+        }
+        Ok(Some(name))
+    }
+
     /// Merges a duplicate into the record kept, then reads everyone again. People: their
     /// attendance, notes and ideas follow; organisations: their people, action items and ideas.
     /// Returns both names as they were, for the message.
     pub fn merge(&mut self, m: Merge, event: Option<&Event>, events: &[Event]) -> Result<Merged> {
         let merged = match m {
-            Merge::People { keep, dup } => {
+            Merge::People { keep, dup, take } => {
                 let name = |id| self.roster.person(id).map(|p| p.name.clone());
                 let merged = Merged {
                     dup: name(dup).unwrap_or_default(),
                     keep: name(keep).unwrap_or_default(),
                 };
-                self.store.merge_people(keep, dup)?;
+                self.store.merge_people(keep, dup, &take)?;
                 merged
             }
             Merge::Orgs { keep, dup } => {

@@ -29,8 +29,11 @@ pub struct Roster {
     pub people: Vec<Person>,
     pos: HashMap<Id, usize>,
     pub orgs: HashMap<Id, Organization>,
-    /// This event's attendance by person.
+    /// This event's attendance by person, archived people left out: they are never registered,
+    /// counted or listed at the desk (their stored history stays).
     pub attendance: HashMap<Id, Attendance>,
+    /// Who each merged-away person was merged into (the store's `merged_into`).
+    pub merged_into: HashMap<Id, Id>,
     pub history: HashMap<Id, History>,
     pub index: SearchIndex,
     /// Organisations by name, for completing the walk-in form.
@@ -100,6 +103,7 @@ impl Roster {
             Some(ix) => ix,
             None => build_index(store, generation, &r.people, &r.orgs)?,
         };
+        r.merged_into = store.merged_into()?.into_iter().collect();
         r.set_event(store, event, events)?;
         Ok(r)
     }
@@ -117,6 +121,7 @@ impl Roster {
             Some(e) => store
                 .attendance_of_event(e.id)?
                 .into_iter()
+                .filter(|a| self.person(a.person_id).is_none_or(|p| !p.archived))
                 .map(|a| (a.person_id, a))
                 .collect(),
             None => HashMap::new(),
@@ -163,6 +168,7 @@ impl Roster {
     ) -> Result<Roster, StoreError> {
         let mut r = Roster {
             orgs: store.orgs()?.into_iter().map(|o| (o.id, o)).collect(),
+            merged_into: store.merged_into()?.into_iter().collect(),
             ..Default::default()
         };
         r.touch_everyone();
@@ -173,6 +179,9 @@ impl Roster {
         let dates: HashMap<Id, NaiveDate> = events.iter().map(|e| (e.id, e.date)).collect();
         for a in store.attendance_of_event(event.id)? {
             if let Some(p) = store.person(a.person_id)? {
+                if p.archived {
+                    continue;
+                }
                 for earlier in store.attendance_of_person(p.id)? {
                     r.add_history(&earlier, &dates);
                 }
@@ -197,6 +206,46 @@ impl Roster {
             .unwrap_or("");
         self.index
             .upsert_with_aliases(p.id, &p.name, org, &p.code, &p.aliases, &p.phone);
+    }
+
+    /// The person `id` stands for now: themselves unless archived; an archived person merged
+    /// into someone, the one they were merged into (through later merges too); `None` for
+    /// anyone archived and not merged, or unknown.
+    pub fn resolve(&self, id: Id) -> Option<Id> {
+        let mut at = id;
+        // A chain is at most as long as the people merged away; a cycle (a damaged store) ends.
+        for _ in 0..=self.merged_into.len() {
+            let p = self.person(at)?;
+            if !p.archived {
+                return Some(at);
+            }
+            at = *self.merged_into.get(&at)?;
+        }
+        None
+    }
+
+    /// The person someone with this name and phone or e-mail stands for, when that is only an
+    /// archived record merged into another (`resolve`): the walk-in who gives the old record's
+    /// details is the kept person, never a new one.
+    pub fn merged_match(&self, name: &str, phone: &str, email: &str) -> Option<Id> {
+        use crate::model::contact::{name_key, phone_key};
+        let (name, phone, email) = (
+            name_key(name),
+            phone_key(phone),
+            email.trim().to_lowercase(),
+        );
+        if name.is_empty() || (phone.len() < 9 && email.is_empty()) {
+            return None;
+        }
+        self.merged_into
+            .keys()
+            .filter_map(|&dup| self.person(dup))
+            .filter(|p| p.archived && name_key(&p.name) == name)
+            .find(|p| {
+                (phone.len() >= 9 && phone_key(&p.phone) == phone)
+                    || (!email.is_empty() && p.email.trim().to_lowercase() == email)
+            })
+            .and_then(|p| self.resolve(p.id))
     }
 
     /// Index of the person with `id` in `people`.
@@ -313,7 +362,12 @@ impl Roster {
         self.person(id).map(|p| p.name.clone()).unwrap_or_default()
     }
 
+    /// Keeps memory in step after the store saved `p`; an archived person leaves the day's
+    /// attendance (and so the desk, the counts and the lists).
     pub fn upsert_person(&mut self, p: Person) {
+        if p.archived {
+            self.attendance.remove(&p.id);
+        }
         let i = match self.pos.get(&p.id) {
             Some(&i) => {
                 self.people[i] = p;
@@ -343,8 +397,13 @@ impl Roster {
         }
     }
 
-    /// Keeps memory in step after the store saved an attendance of the current event.
+    /// Keeps memory in step after the store saved an attendance of the current event (an
+    /// archived person's is not shown: `attendance`).
     pub fn set_attendance(&mut self, a: Attendance) {
+        if self.person(a.person_id).is_some_and(|p| p.archived) {
+            self.touch_person(a.person_id);
+            return;
+        }
         self.touch_person(a.person_id);
         let was = self
             .attendance

@@ -73,6 +73,12 @@ pub fn undone(name: &str) -> String {
         format!("Check-in of {name} undone"),
     )
 }
+pub fn walk_in_undone(name: &str) -> String {
+    pick(
+        format!("{name}의 현장 등록을 되돌렸습니다 (명단에서도 뺐습니다)"),
+        format!("Walk-in of {name} undone (taken off the list too)"),
+    )
+}
 pub fn confirm_undo(who: &str) -> String {
     pick(
         format!("이 사람의 체크인을 되돌릴까요?\n{who}"),

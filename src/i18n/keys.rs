@@ -101,6 +101,13 @@ pub const ACTION_ARCHIVE: (Option<L>, L) = (
     Some(L("보관", "archive")),
     L("보관 (참석 기록 유지)", "Archive (history kept)"),
 );
+pub const ACTION_RESTORE: (Option<L>, L) = (
+    None,
+    L(
+        "보관된 사람 되살리기 (필터 → 보관)",
+        "Restore an archived person (filter → archived)",
+    ),
+);
 pub const ACTION_MERGE: (Option<L>, L) = (
     None,
     L(

@@ -317,3 +317,72 @@ pub fn import_sheet_choice(sheet: &str, n: usize) -> String {
         format!("Sheet ‘{sheet}’ — {n} sheets hold a list: PgDn/PgUp for another"),
     )
 }
+
+// --- merge made safe: the field-by-field choice, the 보관 filter, restoring ---
+
+pub const P_ARCHIVED_FILTER: L = L("보관", "archived");
+pub const P_MERGE_CHOICE_TITLE: L = L("중복 병합: 남길 값 고르기", "Merge: choose what to keep");
+pub const P_MERGE_KEPT: L = L("남길 사람", "Kept");
+pub const P_MERGE_DUP: L = L("중복 (보관됨)", "Duplicate (archived)");
+pub const P_MERGE_CHOICE_KEYS: L = L(
+    "↑↓ 항목 · ← 남길 사람의 값 · → 중복의 값 · Enter 병합 · Esc 취소",
+    "↑↓ field · ← kept value · → duplicate's value · Enter merge · Esc cancel",
+);
+pub const P_MERGE_CHOOSE_ALL: L = L(
+    "다른 항목마다 남길 값을 ← 또는 →로 고르세요",
+    "Choose the value to keep for every differing field with ← or →",
+);
+pub const P_ARCHIVED_NOT_MERGED: L = L(
+    "보관된 사람은 병합할 수 없습니다. 먼저 Ctrl-Y로 되살리세요",
+    "An archived person cannot be merged. Restore them first with Ctrl-Y",
+);
+
+/// How many fields of a merge are still to be chosen.
+pub fn merge_fields_open(n: usize) -> String {
+    pick(
+        format!("두 기록이 {n}개 항목에서 다릅니다. 항목마다 남길 값을 고르세요."),
+        format!("The two records differ in {n} field(s). Choose the value to keep for each."),
+    )
+}
+/// The person a merged-away record now is, in the detail pane: their name, then what tells
+/// them apart (organisation, the phone's last digits).
+pub fn merged_into(keep: &str, details: &str) -> String {
+    if details.is_empty() {
+        return pick(
+            format!("{} 병합됨", josa(keep, Particle::EuroRo)),
+            format!("merged into {keep}"),
+        );
+    }
+    pick(
+        format!("{} 병합됨 ({details})", josa(keep, Particle::EuroRo)),
+        format!("merged into {keep} ({details})"),
+    )
+}
+/// The same in the People list's narrow status column.
+pub fn merged_into_short(keep: &str) -> String {
+    pick(format!("→ {keep}"), format!("→ {keep}"))
+}
+pub fn person_restored(name: &str) -> String {
+    pick(
+        format!("{name}: 보관을 풀고 목록에 되살렸습니다"),
+        format!("{name} restored to the lists"),
+    )
+}
+pub fn not_archived(name: &str) -> String {
+    pick(
+        format!("{name}: 보관된 사람이 아니라 되살릴 것이 없습니다"),
+        format!("{name} is not archived; nothing to restore"),
+    )
+}
+pub fn archived_not_registered(name: &str) -> String {
+    pick(
+        format!("{name}: 보관된 사람은 등록할 수 없습니다. 먼저 Ctrl-Y로 되살리세요"),
+        format!("{name} is archived and cannot be registered. Restore them first with Ctrl-Y"),
+    )
+}
+pub fn already_archived(name: &str) -> String {
+    pick(
+        format!("{name}: 이미 보관되어 있습니다. Ctrl-Y로 되살릴 수 있습니다"),
+        format!("{name} is already archived; Ctrl-Y restores them"),
+    )
+}

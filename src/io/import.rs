@@ -157,10 +157,24 @@ pub fn plan<'a>(
         .collect();
     let mut k = Known::default();
     let org_names: HashMap<Id, u32> = orgs.iter().map(|(key, o)| (o.id, k.org(key))).collect();
+    let mut at_id: HashMap<Id, usize> = HashMap::new();
     for p in store.people()? {
         let org = p.org_id.and_then(|o| org_names.get(&o).copied());
+        at_id.insert(p.id, k.who.len());
         k.add(Who::Person(Box::new(p)), org.unwrap_or(NO_ORG), None);
     }
+    let merged: HashMap<Id, Id> = store.merged_into()?.into_iter().collect();
+    // Whom person `i` stands for: themselves unless archived; an archived person merged into
+    // someone, the one they were merged into (through later merges too); else nobody.
+    let stands_for = |k: &Known, mut i: usize| -> Option<usize> {
+        for _ in 0..=merged.len() {
+            match &k.who[i] {
+                Who::Person(p) if p.archived => i = *at_id.get(merged.get(&p.id)?)?,
+                _ => return Some(i),
+            }
+        }
+        None
+    };
     // A networking day that does not exist yet is made with the first registrations, so an
     // import that stops early leaves no empty day behind.
     let existing = match event {
@@ -244,6 +258,20 @@ pub fn plan<'a>(
             },
             None => by_fields(),
         };
+        // A row that finds someone archived changes nobody: the merge chose the kept record's
+        // values. It counts for the one they were merged into, if any; nobody archived is ever
+        // registered (a ghost on the desk list, the counts and the sign-in sheet).
+        if let Some(i) = found
+            && matches!(&k.who[i], Who::Person(p) if p.archived)
+        {
+            summary.skipped += 1;
+            if let Some(kept) = stands_for(&k, i)
+                && event.is_some()
+            {
+                k.answered(kept, row.answer, &mut day_order);
+            }
+            continue;
+        }
         if !okey.is_empty() && !orgs.contains_key(&okey) {
             orgs.insert(
                 okey.clone(),
@@ -284,15 +312,8 @@ pub fn plan<'a>(
         if coded {
             k.coded[idx] = true;
         }
-        // The last answer a person gave in the file counts; a row without one keeps it.
         if event.is_some() {
-            match &mut k.answer[idx] {
-                Some(a) => *a = row.answer.or(*a),
-                a @ None => {
-                    *a = Some(row.answer);
-                    day_order.push(idx);
-                }
-            }
+            k.answered(idx, row.answer, &mut day_order);
         }
     }
     if summary.stopped.is_some() {
@@ -687,6 +708,18 @@ impl<'a> Known<'a> {
             .push(new.as_ref().is_some_and(|(_, code)| !code.is_empty()));
         self.answer.push(None);
         i
+    }
+
+    /// Person `i` gave `answer` in a row: the last answer a person gave in the file counts; a
+    /// row without one keeps it. The first answer puts them in `order`.
+    fn answered(&mut self, i: usize, answer: Option<Rsvp>, order: &mut Vec<usize>) {
+        match &mut self.answer[i] {
+            Some(a) => *a = answer.or(*a),
+            a @ None => {
+                *a = Some(answer);
+                order.push(i);
+            }
+        }
     }
 
     fn by_code(&self, code: &str) -> Option<usize> {

@@ -48,6 +48,8 @@ pub enum Action {
     Register,
     Archive,
     Merge,
+    /// Brings the selected archived person back into the lists.
+    Restore,
     CloseDay,
     ToggleOrgs,
     ImportPeople,
@@ -142,6 +144,7 @@ impl Action {
             Register => i18n::ACTION_REGISTER,
             Archive => i18n::ACTION_ARCHIVE,
             Merge => i18n::ACTION_MERGE,
+            Restore => i18n::ACTION_RESTORE,
             CloseDay => i18n::ACTION_CLOSE_DAY,
             ToggleOrgs => i18n::ACTION_TOGGLE_ORGS,
             ImportPeople => i18n::ACTION_IMPORT_PEOPLE,

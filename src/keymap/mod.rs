@@ -86,6 +86,7 @@ const PEOPLE: &[Binding] = &[
     ctrl('r', "Ctrl-R", Action::Register),
     key(KeyCode::Delete, "Del", Action::Archive),
     ctrl('g', "Ctrl-G", Action::Merge),
+    ctrl('y', "Ctrl-Y", Action::Restore),
     ctrl('d', "Ctrl-D", Action::CloseDay),
     ctrl('z', "Ctrl-Z", Action::UndoCloseDay),
     ctrl('o', "Ctrl-O", Action::ImportPeople),

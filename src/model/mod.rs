@@ -332,6 +332,57 @@ impl Person {
     }
 }
 
+/// A field two records of one person may disagree on, chosen one by one when they are merged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonField {
+    Name,
+    Org,
+    Role,
+    Phone,
+    Email,
+}
+
+impl PersonField {
+    /// The fields a merge asks about, in the order the question lists them.
+    pub const MERGED: [PersonField; 5] = [
+        PersonField::Name,
+        PersonField::Phone,
+        PersonField::Email,
+        PersonField::Org,
+        PersonField::Role,
+    ];
+
+    /// Whether `a` and `b` hold different values in this field.
+    pub fn differs(self, a: &Person, b: &Person) -> bool {
+        match self {
+            PersonField::Org => a.org_id != b.org_id,
+            f => f.text(a) != f.text(b),
+        }
+    }
+
+    /// The field's text (empty for the organisation, which is an id).
+    pub fn text(self, p: &Person) -> &str {
+        match self {
+            PersonField::Name => &p.name,
+            PersonField::Role => &p.role,
+            PersonField::Phone => &p.phone,
+            PersonField::Email => &p.email,
+            PersonField::Org => "",
+        }
+    }
+
+    /// Gives `to` the value `from` holds in this field.
+    pub fn copy(self, from: &Person, to: &mut Person) {
+        match self {
+            PersonField::Name => to.name.clone_from(&from.name),
+            PersonField::Org => to.org_id = from.org_id,
+            PersonField::Role => to.role.clone_from(&from.role),
+            PersonField::Phone => to.phone.clone_from(&from.phone),
+            PersonField::Email => to.email.clone_from(&from.email),
+        }
+    }
+}
+
 /// Alphabet for badge codes: no 0/O, 1/I/L, so a code read aloud or scanned is unambiguous.
 const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 

@@ -138,6 +138,11 @@ impl App {
             format!("press {key} on the check-in desk"),
         );
         warnings.extend(self.data.unfinished_imports((&forget.0, &forget.1))?);
+        // Changes older than the days to keep (a setting, `netday history --keep-days`) are
+        // folded away; the previous networking day's never are.
+        if let Err(e) = self.data.fold_history(self.now(), &self.events) {
+            warnings.push(i18n::pick(e.ko(), e.en()));
+        }
         if !warnings.is_empty() {
             self.say(Tone::Warn, warnings.join(" · "));
         }

@@ -10,6 +10,10 @@ use crate::model::{Change, ChangeKind, Id, Owner};
 
 /// `meta`: the desk's name, once set (`Store::set_desk_name`).
 const DESK_NAME_KEY: &[u8] = b"desk:name";
+/// `meta`: how many days of changes are kept before they are folded away (absent: all).
+const KEEP_DAYS_KEY: &[u8] = b"journal:keep_days";
+/// `meta`: how many changes were folded away so far, and the last one's order.
+const FOLDED_KEY: &[u8] = b"journal:folded";
 
 /// The host's name, where the system says it; the default name of a desk.
 fn host_name() -> Option<String> {
@@ -59,6 +63,67 @@ impl Store {
         self.durable()?;
         *self.desk.lock().unwrap_or_else(|e| e.into_inner()) = name;
         Ok(())
+    }
+
+    /// How many days of changes are kept (`None`: all of them).
+    pub fn keep_days(&self) -> Result<Option<u64>> {
+        Ok(self
+            .raw_get(META, KEEP_DAYS_KEY)?
+            .as_deref()
+            .and_then(from_be))
+    }
+
+    /// Keeps `days` days of changes (`None`: all); older ones are folded away by
+    /// `fold_changes`.
+    pub fn set_keep_days(&self, days: Option<u64>) -> Result<()> {
+        match days {
+            Some(d) => self.raw_insert(META, KEEP_DAYS_KEY, &d.to_be_bytes()[..])?,
+            None => {
+                self.writable()?;
+                self.tree(META)?
+                    .remove(KEEP_DAYS_KEY)
+                    .map_err(|e| self.sled_err(e))?;
+            }
+        }
+        self.durable()
+    }
+
+    /// How many changes were folded away, and the order of the last one.
+    pub fn folded(&self) -> Result<(u64, u64)> {
+        Ok(match self.raw_get(META, FOLDED_KEY)? {
+            Some(v) if v.len() == 16 => {
+                (from_be(&v[..8]).unwrap_or(0), from_be(&v[8..]).unwrap_or(0))
+            }
+            _ => (0, 0),
+        })
+    }
+
+    /// Folds away every change `keep` does not keep. Returns how many were folded. The count
+    /// and the last order are kept, so the history can say what is no longer on record.
+    pub fn fold_changes(&self, keep: impl Fn(&Change) -> bool) -> Result<u64> {
+        let old: Vec<u64> = self
+            .changes(usize::MAX, |c| !keep(c))?
+            .into_iter()
+            .map(|c| c.order)
+            .collect();
+        if old.is_empty() {
+            return Ok(0);
+        }
+        let (n, last) = self.folded()?;
+        let last = old.iter().copied().max().unwrap_or(0).max(last);
+        self.writable()?;
+        let tree = self.tree(CHANGES)?;
+        let mut batch = sled::Batch::default();
+        for o in &old {
+            batch.remove(&o.to_be_bytes());
+        }
+        tree.apply_batch(batch).map_err(|e| self.sled_err(e))?;
+        let mut v = Vec::with_capacity(16);
+        v.extend_from_slice(&(n + old.len() as u64).to_be_bytes());
+        v.extend_from_slice(&last.to_be_bytes());
+        self.raw_insert(META, FOLDED_KEY, v)?;
+        self.durable()?;
+        Ok(old.len() as u64)
     }
 
     /// This database's desk id in the journal, once a change was made.

@@ -21,7 +21,9 @@ pub(super) const IDEAS: usize = 12;
 pub(super) const DRAFTS: usize = 13;
 /// The change journal: one `model::Change` per write, by its order (8 bytes, big-endian).
 pub(super) const CHANGES: usize = 14;
-pub(super) const TREE_NAMES: [&str; 15] = [
+/// A person merged away (key: their id) → the person they were merged into (value: that id).
+pub(super) const MERGED_INTO: usize = 15;
+pub(super) const TREE_NAMES: [&str; 16] = [
     "meta",
     "events",
     "orgs",
@@ -37,6 +39,7 @@ pub(super) const TREE_NAMES: [&str; 15] = [
     "ideas",
     "drafts",
     "changes",
+    "merged_into",
 ];
 /// The tree earlier versions kept the caches in (see `cache.rs`), dropped when found.
 pub(super) const RETIRED_CACHE_TREE: &str = "cache";

@@ -4,13 +4,13 @@
 //! attendance, notes and ideas of the people concerned.
 
 use super::layout::{
-    ATTENDANCE, NOTES, ORGS, PEOPLE, PEOPLE_BY_CODE, PEOPLE_BY_ORG, be, from_be, pair,
+    ATTENDANCE, MERGED_INTO, NOTES, ORGS, PEOPLE, PEOPLE_BY_CODE, PEOPLE_BY_ORG, be, from_be, pair,
 };
 use super::write::{Tx, TxResult};
 use super::{Result, Store, StoreError};
 use crate::model::{
     Attendance, BADGE_CODE_LEN, ChangeKind, Id, Note, NoteKind, Organization, Owner, Person,
-    badge_code_from,
+    PersonField, badge_code_from,
 };
 
 impl Tx<'_> {
@@ -144,6 +144,14 @@ impl Store {
         let org_in = org.as_ref().map(|o| (*o).clone());
         let att_in = attendance.as_ref().map(|a| (*a).clone());
         let (sp, so, sa) = self.write(|tx| {
+            if att_in
+                .as_ref()
+                .is_some_and(|a| matches!(a.status, crate::model::AttendanceStatus::WalkIn { .. }))
+            {
+                tx.is(ChangeKind::WalkIn);
+            } else {
+                tx.is(ChangeKind::PersonSaved);
+            }
             let mut p = p.clone();
             let mut o = org_in.clone();
             if let Some(o) = o.as_mut() {
@@ -168,11 +176,12 @@ impl Store {
         Ok(())
     }
 
-    /// Folds `dup` into `keep`: attendance history moves over (the better status wins where both
-    /// attended the same day), action items and ideas owned by `dup` move to `keep`, `dup`'s badge
-    /// codes become aliases of `keep` (a badge printed for either scans), and `dup` is archived
-    /// with a note and a new code, never erased.
-    pub fn merge_people(&self, keep: Id, dup: Id) -> Result<()> {
+    /// Folds `dup` into `keep`: `keep` takes `dup`'s value of each field in `take`, attendance
+    /// history moves over (the better status wins where both attended the same day), action
+    /// items and ideas owned by `dup` move to `keep`, `dup`'s badge codes become aliases of
+    /// `keep` (a badge printed for either scans), `dup` is archived with a note and a new code,
+    /// never erased, and `merged_into` says `dup` is now `keep`: all in one durable step.
+    pub fn merge_people(&self, keep: Id, dup: Id, take: &[PersonField]) -> Result<()> {
         if keep == dup {
             return Err(StoreError::Invalid(
                 "cannot merge a person into themselves".into(),
@@ -181,6 +190,12 @@ impl Store {
         let dup_att = self.attendance_of_person(dup)?;
         let notes = self.all::<Note>(NOTES)?;
         let ideas = self.ideas()?;
+        let earlier: Vec<Id> = self
+            .merged_into()?
+            .into_iter()
+            .filter(|&(_, into)| into == dup)
+            .map(|(from, _)| from)
+            .collect();
         self.write(|tx| {
             tx.is(ChangeKind::MergePeople);
             let person = |id| -> TxResult<Person> {
@@ -190,6 +205,9 @@ impl Store {
             };
             let mut dup_p = person(dup)?;
             let mut keep_p = person(keep)?;
+            for f in take {
+                f.copy(&dup_p, &mut keep_p);
+            }
             for a in &dup_att {
                 let mine: Option<Attendance> = tx.get(ATTENDANCE, &pair(a.event_id, keep))?;
                 let better = match &mine {
@@ -232,7 +250,40 @@ impl Store {
             tx.put_person(&mut dup_p)?;
             keep_p.aliases.extend(codes);
             tx.put_person(&mut keep_p)?;
+            tx.put_raw(MERGED_INTO, &be(dup), &be(keep))?;
+            // Anyone merged into `dup` before now leads straight to `keep`.
+            for &earlier in &earlier {
+                tx.put_raw(MERGED_INTO, &be(earlier), &be(keep))?;
+            }
             Ok(())
+        })
+    }
+
+    /// Who each merged-away person was merged into (`merge_people`), as stored.
+    pub fn merged_into(&self) -> Result<Vec<(Id, Id)>> {
+        let mut out = Vec::new();
+        for kv in self.tree(MERGED_INTO)?.iter() {
+            let (k, v) = kv.map_err(|e| self.sled_err(e))?;
+            match (from_be(&k), from_be(&v)) {
+                (Some(dup), Some(keep)) => out.push((dup, keep)),
+                _ => self.note_damage(MERGED_INTO, &k),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Brings an archived person back into the lists, in one durable step: no longer archived,
+    /// and no longer merged into anyone (a badge code of their own is drawn if a merge took
+    /// theirs). Returns them as saved; `None` if there is nobody by that id.
+    pub fn restore_person(&self, id: Id) -> Result<Option<Person>> {
+        self.write(|tx| {
+            let Some(mut p) = tx.get::<Person>(PEOPLE, &be(id))? else {
+                return Ok(None);
+            };
+            p.archived = false;
+            tx.put_person(&mut p)?;
+            tx.del(MERGED_INTO, &be(id))?;
+            Ok(Some(p))
         })
     }
 

@@ -426,6 +426,7 @@ impl Store {
         }
         for part in snap.people.chunks(2000) {
             self.write_unsynced(|tx| {
+                tx.off_record();
                 for p in part {
                     tx.put_person(&mut p.clone())?;
                 }
@@ -435,6 +436,7 @@ impl Store {
             progress.set(done as u64);
         }
         self.write_unsynced(|tx| {
+            tx.off_record();
             for e in &snap.events {
                 tx.put_event(&mut e.clone())?;
             }
@@ -456,6 +458,7 @@ impl Store {
         progress.set(done as u64);
         for chunk in snap.attendance.chunks(5000) {
             self.write_unsynced(|tx| {
+                tx.off_record();
                 for a in chunk {
                     tx.put_attendance(a)?;
                 }

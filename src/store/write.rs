@@ -51,6 +51,8 @@ pub(crate) struct Tx<'a> {
     /// What the change is (`is`), and the import it belongs to.
     kind: RefCell<ChangeKind>,
     group: Cell<Option<u64>>,
+    /// Off for a restore, which fills a new database: its history starts after it.
+    recording: Cell<bool>,
 }
 
 impl Tx<'_> {
@@ -68,6 +70,11 @@ impl Tx<'_> {
         }
     }
 
+    /// Keeps this transaction's writes off the journal (a restore filling a new database).
+    pub(super) fn off_record(&self) {
+        self.recording.set(false);
+    }
+
     /// Puts this change in the group `group` (the chunks of one import).
     pub(crate) fn in_group(&self, group: u64) {
         self.group.set(Some(group));
@@ -75,7 +82,7 @@ impl Tx<'_> {
 
     /// Notes that `key` of `tree` goes from what it holds to `after`, for the journal.
     fn note(&self, tree: usize, key: &[u8], after: Option<&[u8]>) -> TxResult<()> {
-        if !journalled(tree) {
+        if !journalled(tree) || !self.recording.get() {
             return Ok(());
         }
         let mut log = self.log.borrow_mut();
@@ -374,6 +381,7 @@ impl Store {
                     log: RefCell::new(Vec::new()),
                     kind: RefCell::new(ChangeKind::Other),
                     group: Cell::new(None),
+                    recording: Cell::new(true),
                 };
                 let v = f(&tx).map_err(|e| e.0)?;
                 tx.record(&desk).map_err(|e| e.0)?;

@@ -216,7 +216,7 @@ fn merging_people_keeps_every_attendance() {
             updated: Ts(1),
         })
         .unwrap();
-    store.merge_people(kim, dup.id).unwrap();
+    store.merge_people(kim, dup.id, &[]).unwrap();
     assert_eq!(store.attendance_of_person(kim).unwrap().len(), before + 1);
     assert!(store.attendance_of_person(dup.id).unwrap().is_empty());
     let dup_after = store.person(dup.id).unwrap().unwrap();

@@ -182,9 +182,51 @@ fn a_merge_is_undone_to_both_people_as_they_were() {
     let people = s.people().unwrap();
     let kim = people.iter().find(|p| p.name == "김기성").unwrap().id;
     let ahn = people.iter().find(|p| p.name == "안지호").unwrap().id;
-    s.merge_people(ahn, kim).unwrap();
+    s.merge_people(ahn, kim, &[]).unwrap();
     let merge = latest(&s);
     assert_eq!(merge.kind, ChangeKind::MergePeople);
     s.undo(merge.order).unwrap();
     assert_eq!(fingerprint(&s), clean);
+}
+
+#[test]
+fn a_restored_database_starts_its_history_after_the_restore() {
+    let (_d, s) = common::demo_store();
+    assert!(
+        !s.changes(1, |_| true).unwrap().is_empty(),
+        "the demo is on record"
+    );
+    let snap = s.snapshot().unwrap();
+    let (_d2, fresh) = common::temp_store();
+    fresh.restore(&snap, &mut netday::progress::Silent).unwrap();
+    assert!(
+        fresh.changes(usize::MAX, |_| true).unwrap().is_empty(),
+        "a restore is not 1,000 changes to undo one by one"
+    );
+}
+
+#[test]
+fn folded_changes_are_gone_counted_and_no_longer_undone() {
+    let (_d, s) = common::demo_store();
+    let all = s.changes(usize::MAX, |_| true).unwrap();
+    let oldest = all.last().unwrap().order;
+    let folded = s.fold_changes(|c| c.order != oldest).unwrap();
+    assert_eq!(folded, 1);
+    assert_eq!(s.folded().unwrap(), (1, oldest));
+    assert_eq!(
+        s.changes(usize::MAX, |_| true).unwrap().len(),
+        all.len() - 1
+    );
+    let Err(StoreError::UndoRefused { ko, en }) = s.undo(oldest) else {
+        panic!("a folded change was undone");
+    };
+    assert!(
+        ko.contains("기록에 없습니다") && en.contains("not on record"),
+        "{ko} / {en}"
+    );
+    // Nothing is folded without a setting; the previous networking day's changes never are.
+    let (_d2, s2) = common::demo_store();
+    let data = netday::data::Data::new(s2);
+    let events = data.events().unwrap();
+    assert_eq!(data.fold_history(Ts::now(), &events).unwrap(), 0);
 }

@@ -240,6 +240,20 @@ fn walk_in_form_saves_a_new_person_and_checks_them_in() {
     ));
     assert!(app.data.roster.is_first_time(p.id));
     assert_eq!(app.data.store_for_tests().person(p.id).unwrap().unwrap(), p);
+
+    // Ctrl-Z takes the walk-in back whole: no 미등록 person left behind, and it says so.
+    app.update(Action::Undo);
+    app.update(Action::Yes);
+    assert_eq!(app.data.store_for_tests().person(p.id).unwrap(), None);
+    assert!(app.data.roster.person(p.id).is_none());
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.contains("홍길동") && said.contains("현장 등록"),
+        "{said}"
+    );
+    // The undo is on record, and can itself be undone from the history.
+    let last = app.data.history(1, |_| true).unwrap().pop().unwrap();
+    assert!(matches!(last.kind, netday::model::ChangeKind::Undo { .. }));
 }
 
 #[test]

@@ -173,7 +173,7 @@ fn merging_a_duplicate_keeps_its_badge_as_an_alias() {
     let mut dup = person("임하늘");
     dup.code = "ZZZZ9".into();
     store.put_person(&mut dup).unwrap();
-    store.merge_people(keep.id, dup.id).unwrap();
+    store.merge_people(keep.id, dup.id, &[]).unwrap();
     let kept = store.person(keep.id).unwrap().unwrap();
     assert_eq!(kept.code, keep.code);
     assert_eq!(kept.aliases, ["ZZZZ9"]);

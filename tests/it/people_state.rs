@@ -348,9 +348,15 @@ fn merge_combines_attendance() {
     assert_eq!(app.screens.people.merge_from, Some(kim));
     select(&mut app, "안지호");
     app.update(Action::Merge);
-    assert!(common::question(&app).is_some());
-    app.update(Action::Yes);
-    assert_eq!(app.modal, None);
+    // The two differ: the kept record's value is chosen for every field.
+    let Some(PeopleDialog::Merge(choice)) = &app.screens.people.dialog else {
+        panic!("no field-by-field merge");
+    };
+    for _ in 0..choice.rows.len() {
+        app.update(Action::Left);
+    }
+    app.update(Action::Submit);
+    assert_eq!(app.screens.people.dialog, None);
     assert_eq!(app.data.roster.history[&ahn].attended, 3);
     assert!(!app.screens.people.rows.contains(&kim));
     assert!(app.data.roster.person(kim).unwrap().archived);

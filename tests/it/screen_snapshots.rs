@@ -158,11 +158,41 @@ fn people_walk_in_lookup_with_a_new_organisation_row() {
 
 #[test]
 fn people_merge_confirm_names_both_people() {
+    // Two records alike in every field a merge asks about: the one yes/no.
     let (_d, mut app) = on(Screen::People);
+    let first = app.screens.people.rows[0];
+    let mut twin = app.data.roster.person(first).unwrap().clone();
+    twin.id = 0;
+    twin.code.clear();
+    twin.aliases.clear();
+    let event = app.event.clone().unwrap();
+    let mut expected = netday::model::Attendance {
+        event_id: event.id,
+        person_id: 0,
+        status: netday::model::AttendanceStatus::Expected,
+        updated: common::clock(),
+    };
+    app.data
+        .save_person(&mut twin, None, Some(&mut expected))
+        .unwrap();
+    app.screens.people.refresh(&app.data.roster);
     app.update(Action::Merge);
     app.update(Action::Down);
     app.update(Action::Merge);
     snap("people_merge_confirm", &app);
+}
+
+#[test]
+fn people_merge_field_choice() {
+    // Two people who differ: a row per field, the kept record's value left, the duplicate's
+    // right; the name is chosen (the duplicate's), the rest still open.
+    let (_d, mut app) = on(Screen::People);
+    app.update(Action::Merge);
+    app.update(Action::Down);
+    app.update(Action::Merge);
+    app.update(Action::Right);
+    app.update(Action::Submit);
+    snap("people_merge_field_choice", &app);
 }
 
 #[test]

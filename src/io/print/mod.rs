@@ -175,22 +175,26 @@ impl PrintError {
 }
 
 /// Everyone registered for the day or arrived at it (expected, checked in, walk-in), unsorted,
-/// and the day's numbers.
+/// and the day's numbers; archived people are neither printed nor counted, as at the desk.
 fn day(store: &Store, event: Id) -> Result<(Vec<Entry>, DayCount), StoreError> {
     let orgs: HashMap<Id, Organization> = store.orgs()?.into_iter().map(|o| (o.id, o)).collect();
-    let attendance = store.attendance_of_event(event)?;
-    let count = DayCount::of(attendance.iter().map(|a| &a.status));
+    let mut attendance = Vec::new();
+    for a in store.attendance_of_event(event)? {
+        if let Some(p) = store.person(a.person_id)?
+            && !p.archived
+        {
+            attendance.push((a, p));
+        }
+    }
+    let count = DayCount::of(attendance.iter().map(|(a, _)| &a.status));
     let mut out = Vec::new();
-    for a in attendance {
+    for (a, p) in attendance {
         if matches!(
             a.status,
             AttendanceStatus::Cancelled | AttendanceStatus::NoShow
         ) {
             continue;
         }
-        let Some(p) = store.person(a.person_id)? else {
-            continue;
-        };
         out.push(Entry {
             org: p
                 .org_id

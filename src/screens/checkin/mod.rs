@@ -6,7 +6,7 @@ pub mod missing;
 
 use crate::data::CheckIn;
 use crate::i18n;
-use crate::model::{Attendance, Id, TextField as FieldKind};
+use crate::model::{Id, TextField as FieldKind};
 use crate::screens::checkin::missing::MissingList;
 use crate::screens::people::form::FormEnd;
 use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Show, Unit, What};
@@ -30,7 +30,7 @@ pub struct CheckinState {
     pub selected: usize,
     pub show_contacts: bool,
     /// This session's check-ins, newest last, with what each replaced.
-    pub undo: Vec<(Id, Option<Attendance>)>,
+    pub undo: Vec<(Id, u64)>,
     /// The query found its person by badge code.
     pub code_hit: bool,
     /// The walk-in form or the 미도착 list, open over the desk.
@@ -143,7 +143,9 @@ impl Unit for CheckinState {
                     }
                     Ok(FormEnd::Existing(id)) => self.check_in(cx, id)?,
                     Ok(FormEnd::WalkedIn(id)) => {
-                        self.undo.push((id, None));
+                        if let Some(order) = last_change(cx)? {
+                            self.undo.push((id, order));
+                        }
                         self.query.clear();
                         self.refresh(&cx.data.roster);
                     }
@@ -168,22 +170,38 @@ impl Unit for CheckinState {
         let Some(pos) = self.undo.iter().rposition(|(p, _)| *p == person) else {
             return Ok(Effect::close());
         };
-        let (_, previous) = self.undo[pos].clone();
-        let event = cx.event_id().unwrap_or_default();
-        match &previous {
-            Some(a) => cx.data.set_attendance(a.clone())?,
-            None => cx.data.remove_attendance(event, person)?,
-        }
-        self.undo.remove(pos);
+        let (_, order) = self.undo[pos];
         let name = cx
             .data
             .roster
             .person(person)
             .map(|p| p.name.clone())
             .unwrap_or_default();
-        cx.say(Tone::Info, i18n::undone(&name));
+        // The change itself is undone: a walk-in's person (and new organisation) goes with
+        // their arrival, unless something refers to them since.
+        let walk_in = cx
+            .data
+            .change(&order.to_string())?
+            .is_some_and(|c| c.kind == crate::model::ChangeKind::WalkIn);
+        match cx.data.undo(order, cx.event, cx.events) {
+            Ok(_) => {}
+            Err(e @ StoreError::UndoRefused { .. }) => {
+                cx.say(Tone::Warn, i18n::pick(e.ko(), e.en()));
+                return Ok(Effect::close());
+            }
+            Err(e) => return Err(e),
+        }
+        self.undo.remove(pos);
+        cx.say(
+            Tone::Info,
+            if walk_in {
+                i18n::walk_in_undone(&name)
+            } else {
+                i18n::undone(&name)
+            },
+        );
         self.refresh(&cx.data.roster);
-        Ok(Effect::close())
+        Ok(Effect::close().changed(What::ALL))
     }
 
     fn on_changed(&mut self, cx: &mut Cx, what: What) -> Result<(), StoreError> {
@@ -307,8 +325,10 @@ impl CheckinState {
             return Ok(());
         };
         let tone = match done {
-            CheckIn::Arrived { previous, .. } => {
-                self.undo.push((person, previous));
+            CheckIn::Arrived { .. } => {
+                if let Some(order) = last_change(cx)? {
+                    self.undo.push((person, order));
+                }
                 self.query.clear();
                 self.refresh(&cx.data.roster);
                 Tone::Good
@@ -326,4 +346,9 @@ impl CheckinState {
         cx.say(tone, text);
         Ok(())
     }
+}
+
+/// The order of the change just made, which the desk's Ctrl-Z undoes.
+fn last_change(cx: &Cx) -> Result<Option<u64>, StoreError> {
+    Ok(cx.data.history(1, |_| true)?.first().map(|c| c.order))
 }

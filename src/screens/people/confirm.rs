@@ -5,7 +5,7 @@
 use super::PeopleState;
 use crate::data::Merge;
 use crate::i18n;
-use crate::model::{Attendance, AttendanceStatus, Id};
+use crate::model::{Attendance, AttendanceStatus, Id, PersonField};
 use crate::screens::unit::{Cx, Effect, Question, What};
 use crate::screens::{Roster, Tone};
 use crate::store::StoreError;
@@ -130,10 +130,27 @@ impl PeopleState {
         Ok(())
     }
 
-    pub(crate) fn merge(&mut self, cx: &mut Cx, keep: Id, dup: Id) -> Result<Effect, StoreError> {
+    /// Brings an archived or merged-away person back into the lists.
+    pub(crate) fn restore(&mut self, cx: &mut Cx, id: Id) -> Result<(), StoreError> {
+        let Some(name) = cx.data.restore(id)? else {
+            return Ok(());
+        };
+        self.refresh(&cx.data.roster);
+        cx.say(Tone::Good, i18n::person_restored(&name));
+        Ok(())
+    }
+
+    /// Merges `dup` into `keep`, which takes `dup`'s value of each field in `take`.
+    pub(crate) fn merge(
+        &mut self,
+        cx: &mut Cx,
+        keep: Id,
+        dup: Id,
+        take: Vec<PersonField>,
+    ) -> Result<Effect, StoreError> {
         let names = cx
             .data
-            .merge(Merge::People { keep, dup }, cx.event, cx.events)?;
+            .merge(Merge::People { keep, dup, take }, cx.event, cx.events)?;
         self.merge_from = None;
         self.refresh(&cx.data.roster);
         if let Some(i) = self.rows.iter().position(|r| *r == keep) {

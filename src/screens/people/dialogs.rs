@@ -4,15 +4,16 @@
 use crate::screens::unit::Show;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::MergeChoice;
 use super::OrgForm;
 use super::PersonForm;
 use super::view::{district_label, kind_label};
 use super::{Filters, StatusFilter};
 use crate::i18n::{self};
-use crate::model::{District, OrgKind};
+use crate::model::{District, OrgKind, PersonField};
 use crate::screens::people::form::{OField, PField};
 use crate::widgets::THEME;
 use crate::widgets::form_drawer::FormDrawer;
@@ -197,6 +198,98 @@ pub fn draw_filter_menu(s: &super::PeopleState, row: usize, f: &mut Frame, area:
     ));
     lines.push(Line::styled(
         truncate(i18n::P_FILTER_KEYS.get(), inner.width as usize),
+        THEME.muted,
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The label of a field a merge asks about.
+fn field_label(field: PersonField) -> &'static str {
+    match field {
+        PersonField::Name => i18n::COL_NAME.get(),
+        PersonField::Org => i18n::COL_ORG.get(),
+        PersonField::Role => i18n::COL_ROLE.get(),
+        PersonField::Phone => i18n::F_PHONE.get(),
+        PersonField::Email => i18n::F_EMAIL.get(),
+    }
+}
+
+/// A person's value of `field` as the merge shows it (the organisation by name; "none" for empty).
+fn field_value(v: &Show, field: PersonField, id: crate::model::Id) -> String {
+    let r = &v.data.roster;
+    let value = match (field, r.person(id)) {
+        (_, None) => String::new(),
+        (PersonField::Org, Some(p)) => r.org_name(p).to_string(),
+        (f, Some(p)) => f.text(p).to_string(),
+    };
+    if value.is_empty() {
+        format!("({})", i18n::D_NONE.get())
+    } else {
+        value
+    }
+}
+
+/// The merge of two differing records: one row per field they differ in, the kept record's
+/// value on the left and the duplicate's on the right, the chosen one marked ●.
+pub fn draw_merge_choice(v: &Show, m: &MergeChoice, f: &mut Frame, area: Rect) {
+    let h = m.rows.len() as u16 + 10;
+    let inner = popup(f, area, 76, h, i18n::P_MERGE_CHOICE_TITLE.get());
+    let w = inner.width as usize;
+    let label_w = 11;
+    let col = w.saturating_sub(label_w) / 2;
+    let who = |id| truncate(&super::confirm::who(&v.data.roster, id), w);
+    let mut lines: Vec<Line> = vec![
+        Line::styled(
+            truncate(&i18n::merge_fields_open(m.rows.len()), w),
+            THEME.plain,
+        ),
+        Line::styled(
+            truncate(&format!("{}: {}", i18n::P_MERGE_KEPT.get(), who(m.keep)), w),
+            THEME.dim,
+        ),
+        Line::styled(
+            truncate(&format!("{}: {}", i18n::P_MERGE_DUP.get(), who(m.dup)), w),
+            THEME.dim,
+        ),
+        Line::default(),
+        Line::from(vec![
+            Span::raw(pad("", label_w)),
+            Span::styled(pad(i18n::P_MERGE_KEPT.get(), col), THEME.table_head),
+            Span::styled(pad(i18n::P_MERGE_DUP.get(), col), THEME.table_head),
+        ]),
+    ];
+    for (i, row) in m.rows.iter().enumerate() {
+        let at = i == m.row;
+        let cell = |id, chosen: bool| {
+            let mark = if chosen { "● " } else { "○ " };
+            let text = truncate(
+                &format!("{mark}{}", field_value(v, row.field, id)),
+                col.saturating_sub(1),
+            );
+            let style = match (chosen, at) {
+                (true, true) => THEME.selected,
+                (true, false) => THEME.good_strong,
+                (false, _) => THEME.plain,
+            };
+            Span::styled(pad(&text, col), style)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(pad(field_label(row.field), label_w), THEME.row(at)),
+            cell(m.keep, row.take_dup == Some(false)),
+            cell(m.dup, row.take_dup == Some(true)),
+        ]));
+    }
+    lines.push(Line::default());
+    if m.unchosen {
+        lines.push(Line::styled(
+            truncate(i18n::P_MERGE_CHOOSE_ALL.get(), w),
+            THEME.warn_strong,
+        ));
+    } else {
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(
+        truncate(i18n::P_MERGE_CHOICE_KEYS.get(), w),
         THEME.muted,
     ));
     f.render_widget(Paragraph::new(lines), inner);

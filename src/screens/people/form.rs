@@ -362,12 +362,23 @@ impl PersonForm {
         if typed.len() < 9 {
             return;
         }
-        let same = roster
-            .people
-            .iter()
-            .find(|p| !p.archived && crate::model::contact::phone_key(&p.phone) == typed);
-        if let Some(p) = same {
-            f.name.point_at(p.id);
+        let with_phone = || {
+            roster
+                .people
+                .iter()
+                .filter(|p| crate::model::contact::phone_key(&p.phone) == typed)
+        };
+        // Someone merged away under that phone is the person they were merged into.
+        let same = with_phone()
+            .find(|p| !p.archived)
+            .map(|p| p.id)
+            .or_else(|| {
+                with_phone()
+                    .filter(|p| roster.merged_into.contains_key(&p.id))
+                    .find_map(|p| roster.resolve(p.id))
+            });
+        if let Some(id) = same {
+            f.name.point_at(id);
         }
     }
 
@@ -389,6 +400,13 @@ impl PersonForm {
                 return Ok(FormEnd::Open);
             }
         };
+        // The name and phone (or e-mail) of a record merged away: the person it was merged into
+        // has come, checked in as themselves, never registered twice.
+        if f.walk_in
+            && let Some(kept) = cx.data.roster.merged_match(&name, &phone, &email)
+        {
+            return Ok(FormEnd::Existing(kept));
+        }
         let known = f.known_org(&cx.data.roster);
         let org_name = clean_line(&f.org.text);
         let mut new_org = (known.is_none() && !org_name.is_empty()).then(|| Organization {

@@ -4,6 +4,7 @@
 pub mod confirm;
 pub mod dialogs;
 pub mod form;
+pub mod merge;
 pub mod view;
 
 use ratatui::Frame;
@@ -21,6 +22,7 @@ use crate::store::StoreError;
 use crate::widgets::TextField;
 use crate::widgets::list::ListKey;
 pub use form::{FormEnd, OrgForm, PersonForm};
+pub use merge::{MergeChoice, MergeStep};
 
 /// Status filter over the current event's attendance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,15 +35,18 @@ pub enum StatusFilter {
     WalkIn,
     /// Cancelled or no-show.
     Absent,
+    /// Archived or merged away: hidden from every other list, here to be seen and restored.
+    Archived,
 }
 
 impl StatusFilter {
-    pub const ALL: [StatusFilter; 5] = [
+    pub const ALL: [StatusFilter; 6] = [
         StatusFilter::Expected,
         StatusFilter::Tentative,
         StatusFilter::Arrived,
         StatusFilter::WalkIn,
         StatusFilter::Absent,
+        StatusFilter::Archived,
     ];
     pub fn label(self) -> L {
         match self {
@@ -50,6 +55,7 @@ impl StatusFilter {
             StatusFilter::Arrived => i18n::ARRIVED,
             StatusFilter::WalkIn => i18n::WALK_IN,
             StatusFilter::Absent => i18n::P_ABSENT,
+            StatusFilter::Archived => i18n::P_ARCHIVED_FILTER,
         }
     }
 }
@@ -376,14 +382,17 @@ impl PeopleState {
             Some(StatusFilter::Arrived) => rank == rank::CHECKED_IN || rank == rank::WALK_IN,
             Some(StatusFilter::WalkIn) => rank == rank::WALK_IN,
             Some(StatusFilter::Absent) => rank == rank::CANCELLED || rank == rank::NO_SHOW,
+            Some(StatusFilter::Archived) => true,
         };
+        // Under 보관 only the archived, whether or not they were ever on this day's list.
+        let archived_only = f.status == Some(StatusFilter::Archived);
         let kind = f.kind.map(|k| k as u8);
         let district = f.district.map(|d| d as u8);
         let mut keys: Vec<u128> = Vec::with_capacity(candidates.len());
         for i in candidates {
             let status = facts.status[i];
-            if facts.archived[i]
-                || (!self.everyone && status == rank::NOT_REGISTERED)
+            if facts.archived[i] != archived_only
+                || (!archived_only && !self.everyone && status == rank::NOT_REGISTERED)
                 || !status_ok(status)
                 || kind.is_some_and(|k| facts.kind[i] != k)
                 || district.is_some_and(|d| facts.district[i] != d)
@@ -478,6 +487,8 @@ pub enum PeopleDialog {
     Filter {
         row: usize,
     },
+    /// Two differing records to merge: which value the kept one gets, field by field.
+    Merge(Box<MergeChoice>),
 }
 
 impl Unit for PeopleState {
@@ -487,6 +498,7 @@ impl Unit for PeopleState {
             Some(PeopleDialog::Person(form)) => dialogs::draw_person_form(v, form, f, area),
             Some(PeopleDialog::Org(form)) => dialogs::draw_org_form(form, f, area),
             Some(PeopleDialog::Filter { row }) => dialogs::draw_filter_menu(self, *row, f, area),
+            Some(PeopleDialog::Merge(m)) => dialogs::draw_merge_choice(v, m, f, area),
             None => {}
         }
     }
@@ -497,7 +509,8 @@ impl Unit for PeopleState {
 
     fn context(&self) -> Context {
         match (&self.dialog, self.orgs_view) {
-            (Some(PeopleDialog::Filter { .. }), _) => Context::Filter,
+            // The merge choice moves like the filter menu: ↑↓ rows, ←→ values, Enter, Esc.
+            (Some(PeopleDialog::Filter { .. } | PeopleDialog::Merge(_)), _) => Context::Filter,
             (Some(_), _) => Context::Form,
             (None, true) => Context::Orgs,
             (None, false) => Context::People,
@@ -514,6 +527,28 @@ impl Unit for PeopleState {
             PeopleDialog::Person(f) => f.update(cx, action, !self.everyone),
             PeopleDialog::Org(f) => f.update(cx, action),
             PeopleDialog::Filter { row } => Ok(self.on_filter(cx, row, action)),
+            PeopleDialog::Merge(m) => {
+                let (keep, dup) = (m.keep, m.dup);
+                return match m.update(&action) {
+                    MergeStep::Open => {
+                        self.dialog = Some(dialog);
+                        Ok(Effect::keep())
+                    }
+                    MergeStep::Cancelled => {
+                        self.merge_from = None;
+                        cx.say(Tone::Info, i18n::P_MERGE_CANCELLED.get());
+                        Ok(Effect::keep())
+                    }
+                    MergeStep::Merge(take) => {
+                        let done = self.merge(cx, keep, dup, take);
+                        if done.is_err() {
+                            // Nothing was merged: the choices stay, to try again or cancel.
+                            self.dialog = Some(dialog);
+                        }
+                        done
+                    }
+                };
+            }
         };
         match end {
             Ok(FormEnd::Open) | Err(_) => self.dialog = Some(dialog),
@@ -541,7 +576,7 @@ impl Unit for PeopleState {
         }
         match q {
             Question::Archive(id) => self.archive(cx, id)?,
-            Question::Merge { keep, dup } => return self.merge(cx, keep, dup),
+            Question::Merge { keep, dup } => return self.merge(cx, keep, dup, Vec::new()),
             Question::MergeOrgs { keep, dup } => return self.merge_orgs(cx, keep, dup),
             Question::CloseDay { .. } => self.close_day(cx)?,
             Question::UndoCloseDay => self.undo_close_day(cx)?,
@@ -661,11 +696,28 @@ impl PeopleState {
                 s.dialog = Some(PeopleDialog::Person(Box::new(form)));
             }
             Action::Archive => match s.selected_person() {
+                Some(id) if roster.person(id).is_some_and(|p| p.archived) => {
+                    cx.say(Tone::Info, i18n::already_archived(&roster.person_label(id)));
+                }
                 Some(id) => return Ok(ask(cx, Question::Archive(id), 0)),
                 None => cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
             },
             Action::Register => match s.selected_person() {
+                Some(id) if roster.person(id).is_some_and(|p| p.archived) => {
+                    let name = roster.person_label(id);
+                    cx.say(Tone::Warn, i18n::archived_not_registered(&name));
+                }
                 Some(id) => s.toggle_registration(cx, id)?,
+                None => cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
+            },
+            Action::Restore => match s.selected_person() {
+                Some(id) if roster.person(id).is_some_and(|p| p.archived) => {
+                    s.restore(cx, id)?;
+                }
+                Some(id) => {
+                    let name = roster.person_label(id);
+                    cx.say(Tone::Warn, i18n::not_archived(&name));
+                }
                 None => cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
             },
             Action::Merge => {
@@ -673,6 +725,10 @@ impl PeopleState {
                     cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get());
                     return Ok(Effect::keep());
                 };
+                if roster.person(id).is_some_and(|p| p.archived) {
+                    cx.say(Tone::Warn, i18n::P_ARCHIVED_NOT_MERGED.get());
+                    return Ok(Effect::keep());
+                }
                 match s.merge_from {
                     None => {
                         s.merge_from = Some(id);
@@ -683,7 +739,11 @@ impl PeopleState {
                         s.merge_from = None;
                         cx.say(Tone::Info, i18n::P_MERGE_CANCELLED.get());
                     }
-                    Some(dup) => return Ok(ask(cx, Question::Merge { keep: id, dup }, 0)),
+                    // Records that differ are merged field by field; identical ones on a yes.
+                    Some(dup) => match MergeChoice::new(roster, id, dup) {
+                        Some(choice) => s.dialog = Some(PeopleDialog::Merge(Box::new(choice))),
+                        None => return Ok(ask(cx, Question::Merge { keep: id, dup }, 0)),
+                    },
                 }
             }
             Action::CloseDay => {

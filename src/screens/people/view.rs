@@ -179,7 +179,10 @@ fn draw_table(s: &super::PeopleState, v: &Show, f: &mut Frame, area: Rect) {
         let p = r.person(id)?;
         let org = r.org_of(p);
         let h = r.history.get(&id).copied().unwrap_or_default();
-        let (status, status_style) = attendance(r.status(id));
+        let (status, status_style) = match archived_status(r, p) {
+            Some(text) => (text, THEME.bad),
+            None => attendance(r.status(id)),
+        };
         let first = r.is_first_time(id);
         let times = if first && h.attended == 0 {
             i18n::FIRST_TIME.get().to_string()
@@ -202,6 +205,17 @@ fn draw_table(s: &super::PeopleState, v: &Show, f: &mut Frame, area: Rect) {
                 .styled(last, THEME.dim),
         )
     });
+}
+
+/// What the status column says of an archived person: whom they were merged into, or 보관.
+fn archived_status(r: &Roster, p: &crate::model::Person) -> Option<String> {
+    if !p.archived {
+        return None;
+    }
+    Some(match r.merged_into.get(&p.id) {
+        Some(keep) => i18n::merged_into_short(&r.person_label(*keep)),
+        None => i18n::P_ARCHIVED_FILTER.get().to_string(),
+    })
 }
 
 fn section(lines: &mut Vec<Line<'static>>, title: &str, n: usize, w: usize) {
@@ -241,6 +255,17 @@ fn draw_detail(v: &Show, d: &Detail, f: &mut Frame, area: Rect) {
         ));
     }
     lines.push(Line::from(title));
+    if let Some(keep) = r.merged_into.get(&p.id) {
+        let name = r.person_label(*keep);
+        let who = super::confirm::who(r, *keep);
+        let details = who
+            .strip_prefix(name.as_str())
+            .map_or("", |d| d.trim_start_matches(" · "));
+        lines.push(Line::styled(
+            truncate(&i18n::merged_into(&name, details), w),
+            THEME.bad,
+        ));
+    }
     let field = |label: L, value: String| -> Line<'static> {
         let lw = 10;
         Line::from(vec![
