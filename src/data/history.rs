@@ -92,6 +92,43 @@ struct Names {
     events: HashMap<Id, Event>,
 }
 
+/// How many of the newest changes the person detail looks through.
+const RECENT_SCAN: usize = 500;
+
+/// Which people each of the newest changes touched (their record or their attendance), read
+/// from the keys alone; rebuilt when a newer change is on record.
+pub(super) struct Touched {
+    newest: u64,
+    /// Per person, the orders of the changes that touched them, newest first.
+    by_person: std::collections::HashMap<Id, Vec<u64>>,
+}
+
+impl Touched {
+    fn read(store: &crate::store::Store, newest: u64) -> Result<Touched> {
+        let mut by_person: std::collections::HashMap<Id, Vec<u64>> = Default::default();
+        for c in store.recent_changes(RECENT_SCAN, usize::MAX, |_| true)? {
+            let mut seen: Vec<Id> = Vec::new();
+            for w in &c.writes {
+                let id = match w.tree.as_str() {
+                    "people" => w.key.get(..8),
+                    "attendance" => w.key.get(8..16),
+                    "attendance_by_person" => w.key.get(..8),
+                    _ => None,
+                }
+                .and_then(|b| b.try_into().ok())
+                .map(u64::from_be_bytes);
+                if let Some(id) = id
+                    && !seen.contains(&id)
+                {
+                    seen.push(id);
+                    by_person.entry(id).or_default().push(c.order);
+                }
+            }
+        }
+        Ok(Touched { newest, by_person })
+    }
+}
+
 impl Data {
     /// The changes `filter` keeps, newest first, at most `limit`, each as a line.
     pub fn history_lines(&self, filter: &HistoryFilter, limit: usize) -> Result<Vec<ChangeLine>> {
@@ -111,13 +148,36 @@ impl Data {
         Ok(changes.iter().map(|c| self.line(c, &mut names)).collect())
     }
 
-    /// The last `limit` changes to `person`'s record or attendance, newest first.
+    /// The last `limit` changes to `person`'s record or attendance, newest first, among the
+    /// newest `RECENT_SCAN` changes.
     pub fn person_changes(&self, person: Id, limit: usize) -> Result<Vec<ChangeLine>> {
-        let filter = HistoryFilter {
-            person_id: Some(person),
-            ..HistoryFilter::default()
+        let newest = self.store.last_change_order()?;
+        let mut guard = self.touched.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.as_ref().is_none_or(|t| t.newest != newest) {
+            *guard = Some(Touched::read(&self.store, newest)?);
+        }
+        let orders: Vec<u64> = guard
+            .as_ref()
+            .and_then(|t| t.by_person.get(&person))
+            .map(|v| v.iter().take(limit).copied().collect())
+            .unwrap_or_default();
+        drop(guard);
+        let mut names = Names {
+            events: self
+                .store
+                .events()?
+                .into_iter()
+                .map(|e| (e.id, e))
+                .collect(),
+            ..Names::default()
         };
-        self.history_lines(&filter, limit)
+        let mut out = Vec::new();
+        for order in orders {
+            if let Some(c) = self.store.change(order)? {
+                out.push(self.line(&c, &mut names));
+            }
+        }
+        Ok(out)
     }
 
     /// One change as a history line.

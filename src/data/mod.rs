@@ -32,6 +32,9 @@ pub struct Data {
     meeting: Option<detail::Meeting>,
     /// How many times `meeting` was read from the store (tests check it is not per keystroke).
     meeting_reads: u64,
+    /// Which of the newest changes touched which person, worked out once per newest change
+    /// (the person detail asks on every ↑/↓; see `history.rs`).
+    touched: std::sync::Mutex<Option<history::Touched>>,
 }
 
 /// What a check-in at the desk came to; the caller only shows it (`message`).
@@ -95,6 +98,7 @@ impl Data {
             roster: Roster::default(),
             meeting: None,
             meeting_reads: 0,
+            touched: std::sync::Mutex::new(None),
         }
     }
 

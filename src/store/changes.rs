@@ -152,6 +152,39 @@ impl Store {
         Ok(out)
     }
 
+    /// The order of the newest change on record (0: none), read without decoding it.
+    pub fn last_change_order(&self) -> Result<u64> {
+        Ok(self
+            .tree(CHANGES)?
+            .last()
+            .map_err(|e| self.sled_err(e))?
+            .and_then(|(k, _)| from_be(&k))
+            .unwrap_or(0))
+    }
+
+    /// Like `changes`, but looks at no more than the newest `scan` entries (the person detail,
+    /// redrawn on every ↑/↓, never reads a long journal through).
+    pub fn recent_changes(
+        &self,
+        scan: usize,
+        limit: usize,
+        keep: impl Fn(&Change) -> bool,
+    ) -> Result<Vec<Change>> {
+        let mut out = Vec::new();
+        for kv in self.tree(CHANGES)?.iter().rev().take(scan) {
+            if out.len() >= limit {
+                break;
+            }
+            let (k, v) = kv.map_err(|e| self.sled_err(e))?;
+            if let Some(c) = self.decoded::<Change>(CHANGES, &k, &v)
+                && keep(&c)
+            {
+                out.push(c);
+            }
+        }
+        Ok(out)
+    }
+
     /// The change with `order` (its place in this journal).
     pub fn change(&self, order: u64) -> Result<Option<Change>> {
         let key = order.to_be_bytes();
