@@ -182,3 +182,82 @@ fn every_acknowledged_check_in_follows_an_fdatasync() {
         assert_eq!(acks, printed, "one write per acknowledgement:\n{text}");
     }
 }
+
+/// An undo killed at any moment leaves the database as before it or as after it, never half:
+/// an import of 3,000 people is either all there or all gone, and the journal says which.
+#[cfg(unix)]
+#[test]
+fn an_undo_killed_at_any_moment_leaves_the_state_before_or_after_it() {
+    let seed0: u64 = std::env::var("NETDAY_CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        });
+    eprintln!("undo crash seed: {seed0} (replay with NETDAY_CRASH_SEED={seed0})");
+    let mut seed = seed0;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let csv = dir.path().join("list.csv");
+    let mut text = String::from("이름,소속,연락처\n");
+    for i in 0..3000 {
+        text += &format!(
+            "사람{i},조합{},010-{:04}-{:04}\n",
+            i % 40,
+            2000 + i % 7000,
+            i
+        );
+    }
+    std::fs::write(&csv, text).unwrap();
+    let count = |db: &std::path::Path| Store::open(db).unwrap().people().unwrap().len();
+    let csv_s = csv.to_str().unwrap();
+    // How long an undo of it takes here: the kills land anywhere in twice that.
+    let (code, _, err) = run(&db, &["import", csv_s]);
+    assert_eq!(code, 0, "{err}");
+    let (_, out, _) = run(&db, &["history", "--limit", "1"]);
+    let id = out.split('\t').next().unwrap().trim().to_string();
+    let started = std::time::Instant::now();
+    let (code, _, err) = run(&db, &["undo", &id]);
+    assert_eq!(code, 0, "{err}");
+    let span = (started.elapsed().as_millis() as u64 * 2).max(50);
+    let (mut undone, mut whole) = (0, 0);
+    for round in 0..10 {
+        let at = format!("seed {seed0}, round {round}");
+        if count(&db) == 0 {
+            let (code, _, err) = run(&db, &["import", csv_s]);
+            assert_eq!(code, 0, "{at}: {err}");
+        }
+        assert_eq!(count(&db), 3000, "{at}");
+        let (code, out, err) = run(&db, &["history", "--limit", "1"]);
+        assert_eq!(code, 0, "{at}: {err}");
+        let id = out.split('\t').next().unwrap().trim().to_string();
+        let mut child = Command::new(bin())
+            .args(["--db", db.to_str().unwrap(), "undo", &id])
+            .env("NETDAY_TZ", "Asia/Seoul")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(next(&mut seed) % span));
+        let _ = child.kill();
+        let _ = child.wait();
+        let n = count(&db);
+        assert!(n == 0 || n == 3000, "{at}: {n} people after a killed undo");
+        let store = Store::open(&db).unwrap();
+        let last = store.changes(1, |_| true).unwrap().pop().unwrap();
+        let is_undo = matches!(last.kind, netday::model::ChangeKind::Undo { .. });
+        assert_eq!(n == 0, is_undo, "{at}: the journal agrees with the people");
+        if n == 0 {
+            undone += 1;
+        } else {
+            whole += 1;
+        }
+    }
+    eprintln!(
+        "undo crash: {undone} rounds undone, {whole} killed before the undo was durable (kills within {span} ms)"
+    );
+}
