@@ -111,6 +111,9 @@ pub struct HistoryArgs {
     pub day: Option<String>,
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
+    /// Keep this many days of changes (0: all) and fold older ones away now
+    #[arg(long, value_name = "DAYS")]
+    pub keep_days: Option<u64>,
 }
 
 #[derive(clap::Args)]

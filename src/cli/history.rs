@@ -13,9 +13,22 @@ use crate::i18n;
 
 pub fn history(
     db: Option<PathBuf>,
-    HistoryArgs { person, day, limit }: HistoryArgs,
+    HistoryArgs {
+        person,
+        day,
+        limit,
+        keep_days,
+    }: HistoryArgs,
 ) -> anyhow::Result<()> {
     product_out()?;
+    if let Some(days) = keep_days {
+        let data = data(db.clone())?;
+        data.set_keep_days((days > 0).then_some(days))?;
+        let events = data.events()?;
+        let folded = data.fold_history(crate::model::Ts::now(), &events)?;
+        print(i18n::history_kept(days, folded))?;
+        return Ok(());
+    }
     let data = data_to_read(db)?;
     let day = match date_arg(day)? {
         Some(d) => Some(pick_event(&data, Some(d))?),

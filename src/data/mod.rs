@@ -208,6 +208,11 @@ impl Data {
             .fold_changes(|c| c.at >= before || keep_from.is_none_or(|d| c.at.local_date() >= d))
     }
 
+    /// Keeps `days` days of changes (`None`: all); `fold_history` folds the older ones away.
+    pub fn set_keep_days(&self, days: Option<u64>) -> Result<()> {
+        self.store.set_keep_days(days)
+    }
+
     /// This desk's name, as every change records it.
     pub fn desk_name(&self) -> String {
         self.store.desk_name()

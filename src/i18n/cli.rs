@@ -359,6 +359,14 @@ pub const HELP: &[(&str, &str, L)] = &[
         ),
     ),
     (
+        "history",
+        "keep_days",
+        L(
+            "변경 이력을 이 날수만큼 보관하고 (0: 모두) 더 오래된 것을 지금 정리합니다. 지난 네트워킹데이 이후 것은 늘 남습니다",
+            "Keep this many days of changes (0: all) and fold older ones away now; the last networking day's and later always stay",
+        ),
+    ),
+    (
         "undo",
         "",
         L(

@@ -183,3 +183,22 @@ pub const DESK_EMPTY: L = L(
 );
 
 pub const NO_CHANGES_MATCH_CLI: L = L("조건에 맞는 변경이 없습니다.", "No change matches.");
+
+/// `netday history --keep-days`: the setting and how many changes were folded away now.
+pub fn history_kept(days: u64, folded: u64) -> String {
+    if days == 0 {
+        pick(
+            "변경 이력을 모두 보관합니다".to_string(),
+            "Every change is kept".to_string(),
+        )
+    } else {
+        pick(
+            format!(
+                "변경 이력은 {days}일 동안 보관합니다 (지난 네트워킹데이 이후는 늘 보관). 지금 {folded}건을 정리했습니다"
+            ),
+            format!(
+                "Changes are kept for {days} days (the last networking day's and later always). {folded} folded away now"
+            ),
+        )
+    }
+}
