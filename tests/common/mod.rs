@@ -150,3 +150,31 @@ pub fn question(app: &App) -> Option<&netday::state::unit::Question> {
         _ => None,
     }
 }
+
+/// Every export a coordinator can make: the people list, each day's attendance and minutes,
+/// the ideas.
+pub fn exports(s: &Store) -> Vec<Vec<u8>> {
+    use netday::io::export;
+    use netday::model::{MinutesFormat, Person};
+    let mut out = Vec::new();
+    let mut people = s.people().unwrap();
+    people.sort_by_key(|p| p.id);
+    let orgs = s.orgs().unwrap().into_iter().map(|o| (o.id, o)).collect();
+    let refs: Vec<&Person> = people.iter().collect();
+    let mut csv = Vec::new();
+    export::write_people(&mut csv, &refs, &orgs).unwrap();
+    out.push(csv);
+    for e in s.events().unwrap() {
+        let t = export::attendance_table(s, e.id).unwrap();
+        out.push(t.encode(export::Format::Csv).unwrap());
+        let m = netday::io::minutes::MinutesData::load(s, &e).unwrap();
+        out.push(
+            netday::io::minutes::render_as(&m, MinutesFormat::Markdown, netday::i18n::Lang::Ko)
+                .into_bytes(),
+        );
+    }
+    let mut ideas = Vec::new();
+    export::write_ideas(&mut ideas, s).unwrap();
+    out.push(ideas);
+    out
+}

@@ -118,6 +118,7 @@ fn an_undo_refuses_and_names_the_later_change_that_touched_the_same_record() {
 fn an_import_is_taken_back_whole_and_a_person_used_since_is_not() {
     let (dir, s) = common::demo_store();
     let clean = fingerprint(&s);
+    let clean_exports = common::exports(&s);
     let file = dir.path().join("명단.csv");
     std::fs::write(
         &file,

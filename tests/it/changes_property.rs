@@ -26,33 +26,6 @@ impl Rng {
     }
 }
 
-/// Every export a coordinator can make: the people list, each day's attendance and minutes,
-/// the ideas.
-fn exports(s: &Store) -> Vec<Vec<u8>> {
-    use netday::io::export;
-    let mut out = Vec::new();
-    let mut people = s.people().unwrap();
-    people.sort_by_key(|p| p.id);
-    let orgs = s.orgs().unwrap().into_iter().map(|o| (o.id, o)).collect();
-    let refs: Vec<&Person> = people.iter().collect();
-    let mut csv = Vec::new();
-    export::write_people(&mut csv, &refs, &orgs).unwrap();
-    out.push(csv);
-    for e in s.events().unwrap() {
-        let t = export::attendance_table(s, e.id).unwrap();
-        out.push(t.encode(export::Format::Csv).unwrap());
-        let m = netday::io::minutes::MinutesData::load(s, &e).unwrap();
-        out.push(
-            netday::io::minutes::render_as(&m, MinutesFormat::Markdown, netday::i18n::Lang::Ko)
-                .into_bytes(),
-        );
-    }
-    let mut ideas = Vec::new();
-    export::write_ideas(&mut ideas, s).unwrap();
-    out.push(ideas);
-    out
-}
-
 fn latest(s: &Store) -> Change {
     s.changes(1, |_| true).unwrap().pop().unwrap()
 }
@@ -232,7 +205,7 @@ fn any_changes_undone_in_reverse_give_back_every_export_byte_for_byte() {
     netday::i18n::set_lang(netday::i18n::Lang::Ko);
     for seed in 1..=runs() {
         let (_d, s) = common::demo_store();
-        let clean = exports(&s);
+        let clean = common::exports(&s);
         let mut r = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let mut made = Vec::new();
         for n in 0..40 {
@@ -251,12 +224,15 @@ fn any_changes_undone_in_reverse_give_back_every_export_byte_for_byte() {
                     .any(|w| c.writes.iter().any(|t| t.tree == w.tree && t.key == w.key))
             });
             if overwritten {
-                let before = exports(&s);
+                let before = common::exports(&s);
                 assert!(
                     matches!(s.undo(*order), Err(StoreError::UndoRefused { .. })),
                     "seed {seed}: #{order} undone over a later change"
                 );
-                assert!(exports(&s) == before, "seed {seed}: a refused undo wrote");
+                assert!(
+                    common::exports(&s) == before,
+                    "seed {seed}: a refused undo wrote"
+                );
                 break;
             }
         }
@@ -266,7 +242,7 @@ fn any_changes_undone_in_reverse_give_back_every_export_byte_for_byte() {
             }
         }
         assert!(
-            exports(&s) == clean,
+            common::exports(&s) == clean,
             "seed {seed}: the exports differ after undoing all"
         );
         // Undone already: a second undo is refused.
