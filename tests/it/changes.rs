@@ -142,6 +142,10 @@ fn an_import_is_taken_back_whole_and_a_person_used_since_is_not() {
         clean,
         "people, organisations and registrations taken back"
     );
+    assert!(
+        common::exports(&s) == clean_exports,
+        "every export as before, byte for byte"
+    );
 
     // Imported again, and one of them checked in since: the import is not taken back.
     netday::io::import::apply_file(&s, &parsed, &file, Some(day), &mut netday::progress::Silent)
