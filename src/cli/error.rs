@@ -75,7 +75,8 @@ impl CliError {
             ),
             CliError::NoEvent(None) => "네트워킹데이가 아직 없습니다. `netday import 파일 --event 날짜`로 만들거나 `netday demo`로 예시를 불러오세요.".to_string(),
             CliError::BadDate(given) => format!(
-                "'{given}'을(를) 날짜로 읽을 수 없습니다. today, 2026-12-15, 2026.12.15, 12/15, 12월 15일처럼 쓰세요."
+                "'{given}'{} 날짜로 읽을 수 없습니다. today, 2026-12-15, 2026.12.15, 12/15, 12월 15일처럼 쓰세요.",
+                crate::model::korean::particle(given, crate::model::korean::Particle::EulReul)
             ),
             CliError::NoHome => "홈 디렉터리를 찾을 수 없습니다. --db 경로나 NETDAY_DB로 데이터베이스 위치를 정하세요.".to_string(),
             CliError::EmptyDb { env: true } => "NETDAY_DB가 빈 값입니다. 빈 경로는 데이터베이스가 아니므로 아무것도 열지 않았습니다. NETDAY_DB에 데이터베이스 폴더를 적거나, 기본 위치를 쓰려면 NETDAY_DB를 지우세요 (unset NETDAY_DB).".to_string(),

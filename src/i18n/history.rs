@@ -2,6 +2,7 @@
 //! person detail's recent changes, and `netday history` / `netday undo` / `netday desk`.
 
 use super::{L, pick};
+use crate::model::korean::{Particle, particle};
 
 pub const SCREEN_HISTORY: L = L("변경 이력", "History");
 pub const NO_CHANGES: L = L("기록된 변경이 없습니다.", "No changes on record.");
@@ -130,7 +131,8 @@ pub fn attendance_label(person: &str, date: &str) -> String {
 pub fn confirm_undo_change(id: &str, kind: &str, touched: &str) -> String {
     pick(
         format!(
-            "변경 #{id} ({kind}: {touched})을(를) 되돌릴까요? 되돌리기도 새 변경으로 기록되어 다시 되돌릴 수 있습니다."
+            "변경 #{id} ({kind}: {touched}){} 되돌릴까요? 되돌리기도 새 변경으로 기록되어 다시 되돌릴 수 있습니다.",
+            particle(id, Particle::EulReul)
         ),
         format!(
             "Undo change #{id} ({kind}: {touched})? The undo is recorded as a change of its own and can itself be undone."
@@ -140,7 +142,10 @@ pub fn confirm_undo_change(id: &str, kind: &str, touched: &str) -> String {
 
 pub fn change_undone(id: &str, kind: &str, touched: &str, new_id: &str) -> String {
     pick(
-        format!("변경 #{id} ({kind}: {touched})을(를) 되돌렸습니다 (기록 #{new_id})."),
+        format!(
+            "변경 #{id} ({kind}: {touched}){} 되돌렸습니다 (기록 #{new_id}).",
+            particle(id, Particle::EulReul)
+        ),
         format!("Undid change #{id} ({kind}: {touched}); recorded as #{new_id}."),
     )
 }
@@ -158,7 +163,10 @@ pub fn history_count(n: usize) -> String {
 
 pub fn no_such_change(id: &str) -> (String, String) {
     (
-        format!("변경 {id}이(가) 기록에 없습니다. `netday history`로 번호를 확인하세요."),
+        format!(
+            "변경 {id}{} 기록에 없습니다. `netday history`로 번호를 확인하세요.",
+            particle(id, Particle::IGa)
+        ),
         format!("Change {id} is not on record. See `netday history` for the ids."),
     )
 }
@@ -172,7 +180,10 @@ pub fn desk_is(name: &str) -> String {
 
 pub fn desk_set(name: &str) -> String {
     pick(
-        format!("이 데스크의 이름을 '{name}'(으)로 정했습니다. 이제부터 모든 변경에 기록됩니다."),
+        format!(
+            "이 데스크의 이름을 '{name}'{} 정했습니다. 이제부터 모든 변경에 기록됩니다.",
+            particle(name, Particle::EuroRo)
+        ),
         format!("This desk is now named '{name}'; every change from now on records it."),
     )
 }
@@ -200,5 +211,38 @@ pub fn history_kept(days: u64, folded: u64) -> String {
                 "Changes are kept for {days} days (the last networking day's and later always). {folded} folded away now"
             ),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, event_saved, with_lang};
+
+    #[test]
+    fn particles_follow_the_word_not_both_forms() {
+        with_lang(Lang::Ko, || {
+            // 3 is 삼 (consonant), 2 is 이 (vowel).
+            assert!(confirm_undo_change("3", "추가", "x").contains("x)을 되돌릴까요"));
+            assert!(change_undone("2", "추가", "x", "9").contains("x)를 되돌렸습니다"));
+            assert!(no_such_change("3").0.starts_with("변경 3이 기록에"));
+            assert!(no_such_change("2").0.starts_with("변경 2가 기록에"));
+            assert!(desk_set("입구").contains("'입구'로 정했습니다"));
+            assert!(desk_set("본관 입구 1").contains("'본관 입구 1'로 정했습니다"));
+            assert!(desk_set("접수처 동").contains("'접수처 동'으로 정했습니다"));
+            // A day title ending in a vowel and one ending in a consonant.
+            let vowel = event_saved("2026년 12월 서울 협동조합 네트워킹데이", true);
+            assert!(vowel.contains("네트워킹데이를 만들었습니다"), "{vowel}");
+            let consonant = event_saved("송년 모임", true);
+            assert!(consonant.contains("모임을 만들었습니다"), "{consonant}");
+            for s in [
+                vowel,
+                consonant,
+                confirm_undo_change("3", "a", "b"),
+                desk_set("입구"),
+            ] {
+                assert!(!s.contains("(를)") && !s.contains("(으)로"), "{s}");
+            }
+        });
     }
 }
