@@ -325,7 +325,7 @@ impl Data {
         let Some(p) = self.roster.person(person) else {
             return Ok(CheckIn::Unknown);
         };
-        let who = format!("{} ({})", p.name, self.roster.org_name(p));
+        let who = crate::i18n::name_and_org(&p.name, self.roster.org_name(p));
         let shown = p.name.clone();
         let previous = self.roster.attendance.get(&person).cloned();
         if let Some(at) = previous.as_ref().and_then(|a| a.status.arrived_at()) {
@@ -666,7 +666,7 @@ mod tests {
         assert_eq!(
             again.expect("again"),
             CheckIn::AlreadyArrived {
-                who: "김민지 ()".into(),
+                who: "김민지".into(),
                 at
             }
         );

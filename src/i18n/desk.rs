@@ -49,6 +49,16 @@ pub const UNDO_TITLE: L = L("체크인 되돌리기", "Undo check-in");
 pub const ARRIVED_BY_KIND: L = L("구분별 도착", "arrived by kind");
 pub const MATCHES: L = L("명", "found");
 
+/// A person as the desk names them: "구본준 (한빛협동조합)", or just "구본준" without an
+/// organisation.
+pub fn name_and_org(name: &str, org: &str) -> String {
+    if org.trim().is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} ({org})")
+    }
+}
+
 pub fn already_arrived(who: &str, hhmm: &str) -> String {
     pick(
         format!("{who}: 이미 {hhmm}에 도착했습니다"),

@@ -700,3 +700,23 @@ fn a_scan_checks_its_owner_in_at_once_and_a_pasted_line_checks_nobody_in() {
     drain(&mut app, "LEE-OLD\n");
     assert_eq!(arrived(&app), 3, "{:?}", app.message);
 }
+
+#[test]
+fn a_walk_in_without_an_organisation_is_named_without_empty_brackets() {
+    let (_d, mut app) = app();
+    type_text(&mut app, "구본준");
+    app.update(Action::WalkIn);
+    app.update(Action::NextField); // organisation: left empty
+    app.update(Action::NextField); // role
+    app.update(Action::NextField); // phone
+    type_text(&mut app, "01077776666");
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("✓ 구본준 현장 등록"), "{said}");
+    assert!(!said.contains("()"), "{said}");
+}

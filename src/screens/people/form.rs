@@ -453,7 +453,7 @@ impl PersonForm {
             .save_person(&mut person, new_org.as_mut(), att.as_mut())?;
         let id = person.id;
         if f.walk_in {
-            let who = format!("{} ({})", person.name, cx.data.roster.org_name(&person));
+            let who = i18n::name_and_org(&person.name, cx.data.roster.org_name(&person));
             cx.say(Tone::Good, i18n::walked_in(&who, &now.hhmm()));
             Ok(FormEnd::WalkedIn(id))
         } else {
