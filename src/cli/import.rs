@@ -127,6 +127,10 @@ pub fn run(db: Option<PathBuf>, args: ImportArgs) -> anyhow::Result<()> {
     if dry_run {
         print(i18n::DRY_RUN)?;
     }
+    if s.errors > 0 && s.added + s.updated + s.skipped == 0 {
+        let (ko, en) = i18n::import_nothing_imported(&shown, s.errors);
+        return Err(CliError::Said { ko, en }.into());
+    }
     Ok(())
 }
 

@@ -192,3 +192,15 @@ pub const SHEET_TOO_BIG: L = L(
     "스프레드시트가 너무 커서 읽지 않았습니다 (셀 4천만 개, 또는 압축을 푼 크기의 한도를 넘습니다). 명단이 있는 시트의 필요한 열만 남겨 .xlsx나 CSV로 다시 저장해 보세요",
     "the spreadsheet is too large to read (over 40 million cells, or over the limit unzipped): keep only the list's sheet and columns and save it again as .xlsx or CSV",
 );
+
+/// Every row of `file` failed: the command ends in failure, saying so.
+pub fn import_nothing_imported(file: &str, errors: usize) -> (String, String) {
+    (
+        format!(
+            "{file}에서 한 명도 가져오지 못했습니다 (오류 {errors}행). 위의 행 번호와 이유를 보고 파일을 고친 뒤 다시 가져오세요."
+        ),
+        format!(
+            "Nobody could be imported from {file} ({errors} row(s) with errors). Fix the rows named above and import it again."
+        ),
+    )
+}

@@ -1349,3 +1349,32 @@ fn undo_of_an_unknown_id_or_a_refused_one_says_so_in_both_languages() {
         "{err}"
     );
 }
+
+#[test]
+fn an_import_whose_every_row_failed_exits_non_zero_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let csv = "이름,소속,구분,연락처\n,빈이름조합,기타,\n박정호,새솔신협,은행,\n";
+    let f = write(dir.path(), "bad.csv", csv.as_bytes());
+    for first in [&["import", "--dry-run"][..], &["import"][..]] {
+        let mut args = first.to_vec();
+        args.push(f.to_str().unwrap());
+        let (code, out, err) = run(&db, &args);
+        assert_ne!(code, 0, "{args:?}: {out} {err}");
+        assert!(out.contains("오류 2행"), "{out}");
+        let last: Vec<&str> = err.lines().rev().take(2).collect();
+        assert!(
+            last[1].contains("한 명도 가져오지 못했습니다") && last[1].contains("bad.csv"),
+            "{err}"
+        );
+        assert!(last[0].contains("Nobody could be imported"), "{err}");
+    }
+    // One good row among bad ones is a partial import, and succeeds.
+    let mixed = write(
+        dir.path(),
+        "mixed.csv",
+        "이름,소속\n김기성,한울신협\n,빈이름조합\n".as_bytes(),
+    );
+    let (code, _, err) = run(&db, &["import", mixed.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+}
