@@ -15,6 +15,22 @@ pub const DAY_END: NaiveTime = match NaiveTime::from_hms_opt(17, 0, 0) {
     None => NaiveTime::MIN,
 };
 
+/// The day a month after `d` on the same weekday of its month: the first Monday gives next
+/// month's first Monday (2026-12-07 → 2027-01-04); a fifth weekday a month has not gives
+/// that month's last one.
+pub fn same_weekday_next_month(d: NaiveDate) -> Option<NaiveDate> {
+    let first = d.with_day(1)?.checked_add_months(chrono::Months::new(1))?;
+    let nth = (d.day() - 1) / 7;
+    let ahead =
+        (7 + d.weekday().num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
+    let day = first.checked_add_days(chrono::Days::new(u64::from(ahead + 7 * nth)))?;
+    if day.month() == first.month() {
+        Some(day)
+    } else {
+        day.checked_sub_days(chrono::Days::new(7))
+    }
+}
+
 /// The time `e` starts: its own, else `DAY_START`.
 pub fn start_of(e: &Event) -> NaiveTime {
     e.start.unwrap_or(DAY_START)
@@ -202,6 +218,26 @@ pub fn parse_hhmm(s: &str) -> Option<NaiveTime> {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
+    #[test]
+    fn next_months_day_is_the_same_weekday_of_the_month() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        for (from, to) in [
+            // The first Monday of December, then of January (not 2027-01-07, a Thursday).
+            ("2026-12-07", "2027-01-04"),
+            // The third Thursday.
+            ("2026-11-19", "2026-12-17"),
+            // The fifth Tuesday of June 2026: July has four, so its last.
+            ("2026-06-30", "2026-07-28"),
+            // The fifth Monday of March 2026: April has four, so its last.
+            ("2026-03-30", "2026-04-27"),
+            ("2026-01-31", "2026-02-28"),
+        ] {
+            assert_eq!(d(from).and_then(same_weekday_next_month), d(to), "{from}");
+        }
+    }
+
     use super::*;
 
     #[test]

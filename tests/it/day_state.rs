@@ -122,16 +122,20 @@ fn the_day_list_makes_changes_and_deletes_only_an_empty_day() {
     let (_d, mut app) = demo_app();
     let days = app.events.len();
     app.update(Action::PickEvent);
-    // n: the next day, a month after the latest, with its hours and venue.
+    // n: the next day, a month after the latest on the same weekday of the month (the fourth
+    // Tuesday, 2026-11-24, gives 2026-12-22, not Thursday the 24th), with its hours and venue.
     app.update(Action::NewEvent);
     let Some(Modal::EventForm(f)) = &app.modal else {
         panic!()
     };
-    assert_eq!(&*f.date, "2026-12-24", "a month after the latest day");
+    assert_eq!(
+        &*f.date, "2026-12-22",
+        "the latest day's weekday, a month on"
+    );
     app.update(Action::Submit);
     assert_eq!(app.events.len(), days + 1);
     let new = app.event.clone().unwrap();
-    assert_eq!(new.date.to_string(), "2026-12-24");
+    assert_eq!(new.date.to_string(), "2026-12-22");
 
     // e: change its title.
     app.update(Action::PickEvent);

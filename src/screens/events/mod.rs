@@ -208,10 +208,9 @@ pub fn new_event_form(cx: &Cx) -> Modal {
     let today = cx.now.local_date();
     let last = cx.events.iter().max_by_key(|e| e.date);
     let date = match last {
-        Some(l) if l.date >= today => l
-            .date
-            .checked_add_months(chrono::Months::new(1))
-            .unwrap_or(l.date),
+        Some(l) if l.date >= today => {
+            crate::model::dates::same_weekday_next_month(l.date).unwrap_or(l.date)
+        }
         _ => today,
     };
     Modal::EventForm(Box::new(EventForm::new_day(date, last)))
