@@ -93,7 +93,7 @@ pub fn event_on(store: &Store, date: NaiveDate, create: bool) -> Result<Option<E
 fn new_event(date: NaiveDate) -> Event {
     Event {
         id: 0,
-        title: format!("{} 네트워킹데이", date.format("%Y년 %-m월")),
+        title: crate::model::dates::title_for(date, crate::model::dates::DEFAULT_PLACE),
         date,
         start: Some(crate::model::dates::DAY_START),
         end: Some(crate::model::dates::DAY_END),

@@ -15,6 +15,24 @@ pub const DAY_END: NaiveTime = match NaiveTime::from_hms_opt(17, 0, 0) {
     None => NaiveTime::MIN,
 };
 
+/// The place a day's title names when no earlier day names one.
+pub const DEFAULT_PLACE: &str = "서울";
+
+/// "2026년 12월 서울 협동조합 네트워킹데이": the title a day gets from its date and place.
+pub fn title_for(date: NaiveDate, place: &str) -> String {
+    format!(
+        "{}년 {}월 {place} 협동조합 네트워킹데이",
+        date.year(),
+        date.month()
+    )
+}
+
+/// The place word of a title made by `title_for` ("서울" of "2026년 11월 서울 협동조합 …").
+pub fn place_of(title: &str) -> Option<&str> {
+    let rest = title.split_once("월 ")?.1;
+    rest.strip_suffix(" 협동조합 네트워킹데이")
+}
+
 /// The day a month after `d` on the same weekday of its month: the first Monday gives next
 /// month's first Monday (2026-12-07 → 2027-01-04); a fifth weekday a month has not gives
 /// that month's last one.

@@ -762,7 +762,7 @@ fn the_desk_netday_events_and_the_minutes_give_the_same_four_numbers_all_day() {
         assert_eq!(code, 0, "{err}");
         assert_eq!(
             events,
-            format!("2026-11-24\t2026년 11월 네트워킹데이\t{want}\n")
+            format!("2026-11-24\t2026년 11월 서울 협동조합 네트워킹데이\t{want}\n")
         );
         let (code, minutes, err) = run(&db, &["export", "minutes", "--event", "2026-11-24"]);
         assert_eq!(code, 0, "{err}");
@@ -782,7 +782,11 @@ fn every_way_a_coordinator_writes_a_date_finds_the_same_networking_day() {
     let f = f.to_str().unwrap();
     let (code, out, err) = run(&db, &["import", f, "--event", "2026.12.15"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("2026년 12월 네트워킹데이"), "{out}");
+    // The day the command line makes has the title the screen would give it.
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap();
+    let title = netday::model::dates::title_for(d, netday::model::dates::DEFAULT_PLACE);
+    assert_eq!(title, "2026년 12월 서울 협동조합 네트워킹데이");
+    assert!(out.contains(&title), "{out}");
     for same in ["2026-12-15", "2026/12/15", "2026년 12월 15일", "20261215"] {
         let (code, out, err) = run(&db, &["export", "attendance", "--event", same]);
         assert_eq!(code, 0, "{same}: {err}");

@@ -4,11 +4,11 @@
 
 pub mod view;
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 
 use crate::i18n;
 use crate::model::counts::DayCount;
-use crate::model::dates::{DAY_END, DAY_START, parse_due};
+use crate::model::dates::{DAY_END, DAY_START, DEFAULT_PLACE, parse_due, place_of, title_for};
 use crate::model::{District, Event, EventStatus, Id, TextField as FieldKind, clean_line};
 use crate::screens::unit::{Ask, Asker, Cx, Effect, Question, What};
 use crate::screens::{Action, Modal, Step, Tone};
@@ -62,21 +62,6 @@ pub struct EventForm {
     original: Vec<String>,
 }
 
-/// "2026년 12월 서울 협동조합 네트워킹데이": the title a day gets from its date and place.
-pub fn title_for(date: NaiveDate, place: &str) -> String {
-    format!(
-        "{}년 {}월 {place} 협동조합 네트워킹데이",
-        date.year(),
-        date.month()
-    )
-}
-
-/// The place word of a title made by `title_for` ("서울" of "2026년 11월 서울 협동조합 …").
-fn place_of(title: &str) -> Option<&str> {
-    let rest = title.split_once("월 ")?.1;
-    rest.strip_suffix(" 협동조합 네트워킹데이")
-}
-
 fn hhmm(t: Option<NaiveTime>) -> String {
     t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
 }
@@ -84,7 +69,9 @@ fn hhmm(t: Option<NaiveTime>) -> String {
 impl EventForm {
     /// A new day on `date`, with the hours, venue and district of `last` (the latest day).
     pub fn new_day(date: NaiveDate, last: Option<&Event>) -> EventForm {
-        let place = last.and_then(|e| place_of(&e.title)).unwrap_or("서울");
+        let place = last
+            .and_then(|e| place_of(&e.title))
+            .unwrap_or(DEFAULT_PLACE);
         let mut f = EventForm {
             id: None,
             form: Form::default(),
@@ -262,7 +249,7 @@ impl EventForm {
                         // A title made from the date follows it.
                         EventField::Date if f.title_auto => {
                             if let Some(d) = parse_due(&f.date, cx.now.local_date()) {
-                                let place = place_of(&f.title).unwrap_or("서울").to_string();
+                                let place = place_of(&f.title).unwrap_or(DEFAULT_PLACE).to_string();
                                 f.title.set(&title_for(d, &place));
                             }
                         }
