@@ -126,10 +126,14 @@ pub const ACTION_TOGGLE_ORGS: (Option<L>, L) = (
     Some(L("기관 / 사람", "orgs / people")),
     L("사람 / 소속 기관 보기", "People / organisations"),
 );
-pub const ACTION_IMPORT_PEOPLE: (Option<L>, L) = (None, L("CSV 가져오기", "Import CSV"));
+pub const ACTION_IMPORT_PEOPLE: (Option<L>, L) =
+    (None, L("명단 파일 가져오기", "Import a list file"));
 pub const ACTION_EXPORT_PEOPLE: (Option<L>, L) = (
     None,
-    L("지금 목록을 CSV로 내보내기", "Export this view to CSV"),
+    L(
+        "지금 목록을 명단 파일로 내보내기",
+        "Export this view to a list file",
+    ),
 );
 pub const ACTION_UNDO_CLOSE_DAY: (Option<L>, L) =
     (None, L("행사 마감 되돌리기", "Undo closing the day"));

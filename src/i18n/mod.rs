@@ -171,6 +171,23 @@ mod tests {
     }
 
     #[test]
+    fn list_file_dialogs_do_not_say_csv_alone_now_that_they_write_xlsx() {
+        for l in [
+            ACTION_IMPORT_PEOPLE.1,
+            ACTION_EXPORT_PEOPLE.1,
+            IMPORT_TITLE,
+            EXPORT_TITLE,
+        ] {
+            for text in [l.0, l.1] {
+                assert!(
+                    !text.contains("CSV") || text.contains("Excel"),
+                    "{text} names CSV but not Excel"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn the_flag_wins() {
         assert_eq!(Lang::detect(Some("en")), Lang::En);
         assert_eq!(Lang::detect(Some("ko")), Lang::Ko);

@@ -68,7 +68,10 @@ pub const MERGE_TITLE: L = L("중복 병합", "Merge duplicates");
 pub const CLOSE_DAY_TITLE: L = L("행사 마감", "Close the day");
 pub const UNDO_CLOSE_TITLE: L = L("행사 마감 되돌리기", "Undo closing the day");
 pub const IMPORT_TITLE: L = L("명단 가져오기 (CSV·Excel)", "Import a list (CSV, Excel)");
-pub const EXPORT_TITLE: L = L("CSV로 내보내기", "Export to CSV");
+pub const EXPORT_TITLE: L = L(
+    "명단 파일로 내보내기 (Excel·CSV)",
+    "Export a list file (Excel, CSV)",
+);
 pub const F_PATH: L = L("파일 경로", "File path");
 pub const IMPORT_KEYS_PATH: L = L("Enter 미리 보기 · Esc 닫기", "Enter preview · Esc close");
 pub const EXPORT_KEYS: L = L(
