@@ -162,16 +162,25 @@ fn draw_status(app: &App, f: &mut Frame, area: Rect) {
     }
 }
 
-fn draw_help(app: &App, f: &mut Frame, area: Rect) {
-    // The context under the help overlay is the screen's own.
-    let ctx = app.screen_context();
-    let mut entries: Vec<(&str, &str)> = Vec::new();
+/// The help's rows in context `ctx`: each key once, and each thing once, with all its keys
+/// ("F2 · Ctrl-N  현장 등록").
+pub fn help_entries(ctx: crate::state::Context) -> Vec<(String, &'static str)> {
+    let mut entries: Vec<(String, &'static str)> = Vec::new();
+    let mut labels: Vec<&str> = Vec::new();
     for table in keymap::tables(ctx) {
         for b in table {
-            if entries.iter().any(|(l, _)| *l == b.label) {
+            if labels.contains(&b.label) {
                 continue;
             }
-            entries.push((b.label, b.action.describe().get()));
+            labels.push(b.label);
+            let desc = b.action.describe().get();
+            match entries.iter_mut().find(|(_, d)| *d == desc) {
+                Some((l, _)) => {
+                    l.push_str(" · ");
+                    l.push_str(b.label);
+                }
+                None => entries.push((b.label.to_string(), desc)),
+            }
         }
     }
     // Only the screens with a search box read letters as a search.
@@ -179,8 +188,25 @@ fn draw_help(app: &App, f: &mut Frame, area: Rect) {
         ctx,
         crate::state::Context::Checkin | crate::state::Context::People
     ) {
-        entries.push((i18n::TYPE_TO_SEARCH.get(), i18n::SEARCH_HINT.get()));
+        entries.push((
+            i18n::TYPE_TO_SEARCH.get().to_string(),
+            i18n::SEARCH_HINT.get(),
+        ));
     }
+    entries
+}
+
+fn draw_help(app: &App, f: &mut Frame, area: Rect) {
+    // The context under the help overlay is the screen's own.
+    let ctx = app.screen_context();
+    let entries = help_entries(ctx);
+    let entries: Vec<(&str, &str)> = entries.iter().map(|(l, d)| (l.as_str(), *d)).collect();
+    let key_w = entries
+        .iter()
+        .map(|(l, _)| width(l) + 1)
+        .max()
+        .unwrap_or(12)
+        .max(12);
     // Two columns when one does not fit the terminal's height.
     let two = entries.len() + 4 > area.height as usize;
     let col_w: usize = if two {
@@ -195,8 +221,8 @@ fn draw_help(app: &App, f: &mut Frame, area: Rect) {
     };
     let cell = |(label, desc): (&str, &str)| -> [Span<'static>; 2] {
         [
-            Span::styled(pad(label, 12), THEME.accent_strong),
-            Span::raw(pad(desc, col_w.saturating_sub(12))),
+            Span::styled(pad(label, key_w), THEME.accent_strong),
+            Span::raw(pad(desc, col_w.saturating_sub(key_w))),
         ]
     };
     let mut lines: Vec<Line> = (0..per_col)

@@ -201,3 +201,46 @@ fn the_desk_and_people_screens_show_a_status_in_the_same_words_and_colour() {
     assert_eq!(expected, Color::Reset);
     assert_eq!(status_cell(&people, 48, "강민수", "참석 예정"), expected);
 }
+
+#[test]
+fn help_lists_each_key_and_each_thing_once() {
+    use netday::keymap::Context as C;
+    for ctx in [
+        C::Checkin,
+        C::Confirm,
+        C::AskDiscard,
+        C::EventPicker,
+        C::Missing,
+        C::Help,
+        C::OfferDemo,
+        C::People,
+        C::Orgs,
+        C::Form,
+        C::Filter,
+        C::PathInput,
+        C::ImportPreview,
+        C::PrintMenu,
+        C::Agenda,
+        C::Notes,
+        C::NoteEditor,
+        C::IdeasBoard,
+        C::IdeaDetail,
+        C::History,
+        C::HistoryDetail,
+    ] {
+        let entries = netday::view::help_entries(ctx);
+        for (i, (label, desc)) in entries.iter().enumerate() {
+            for (other, odesc) in &entries[i + 1..] {
+                assert_ne!(desc, odesc, "{ctx:?}: {label} and {other} both say {desc}");
+                assert_ne!(label, other, "{ctx:?}: {label} listed twice");
+            }
+        }
+    }
+    // The desk's walk-in keys share one row.
+    let desk = netday::view::help_entries(C::Checkin);
+    assert!(
+        desk.iter()
+            .any(|(l, d)| l.contains("F2") && l.contains("Ctrl-N") && *d == "현장 등록"),
+        "{desk:?}"
+    );
+}
