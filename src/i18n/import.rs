@@ -1,6 +1,7 @@
 //! Importing lists: which sheet, which column went where, what was left out, and answers.
 
 use super::{L, pick};
+use crate::model::OrgKind;
 use crate::model::korean::{Particle, josa};
 
 pub const IGNORED_COLUMN: L = L("무시", "ignored");
@@ -192,3 +193,21 @@ pub const SHEET_TOO_BIG: L = L(
     "스프레드시트가 너무 커서 읽지 않았습니다 (셀 4천만 개, 또는 압축을 푼 크기의 한도를 넘습니다). 명단이 있는 시트의 필요한 열만 남겨 .xlsx나 CSV로 다시 저장해 보세요",
     "the spreadsheet is too large to read (over 40 million cells, or over the limit unzipped): keep only the list's sheet and columns and save it again as .xlsx or CSV",
 );
+
+/// The kinds new organisations get (the file's, else the one their name says, else 기타), and
+/// how many organisations still 기타 here take the kind the file gives them.
+pub fn org_kinds(new: &[(String, OrgKind)], kinds_set: usize) -> String {
+    let list = |short: fn(OrgKind) -> &'static str| {
+        new.iter()
+            .map(|(name, k)| format!("{name}({})", short(*k)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut ko = format!("새 기관 {}곳: {}", new.len(), list(|k| k.short().0));
+    let mut en = format!("{} new organisations: {}", new.len(), list(|k| k.short().1));
+    if kinds_set > 0 {
+        ko.push_str(&format!(" · 기타였던 {kinds_set}곳의 구분을 정함"));
+        en.push_str(&format!(" · {kinds_set} set from 기타 (other)"));
+    }
+    pick(ko, en)
+}
