@@ -79,8 +79,15 @@ pub fn unmapped_in_preview(column: &str, field_ko: &str, field_en: &str) -> Stri
     )
 }
 
-/// What an import did to the day's registrations, in one line (the app's status line).
-pub fn day_answers(registered: usize, tentative: usize, cancelled: usize, title: &str) -> String {
+/// What an import did to the day's registrations, in one line (the app's status line); `kept`
+/// is how many kept their 불참/미정 because the list gave no answer for them.
+pub fn day_answers(
+    registered: usize,
+    tentative: usize,
+    cancelled: usize,
+    kept: usize,
+    title: &str,
+) -> String {
     let mut ko = vec![format!("참석 예정 {registered}명")];
     let mut en = vec![format!("{registered} expected")];
     if tentative > 0 {
@@ -90,6 +97,10 @@ pub fn day_answers(registered: usize, tentative: usize, cancelled: usize, title:
     if cancelled > 0 {
         ko.push(format!("불참 {cancelled}명 취소"));
         en.push(format!("{cancelled} cancelled"));
+    }
+    if kept > 0 {
+        ko.push(format!("불참·미정 답변 {kept}명 유지"));
+        en.push(format!("{kept} kept their no/maybe answer"));
     }
     pick(
         format!("{title}: {}", ko.join(", ")),
@@ -210,4 +221,12 @@ pub fn org_kinds(new: &[(String, OrgKind)], kinds_set: usize) -> String {
         en.push_str(&format!(" · {kinds_set} set from 기타 (other)"));
     }
     pick(ko, en)
+}
+
+/// People whose 불참 or 미정 stayed: the list had no answer for them.
+pub fn kept_answers(n: usize, title: &str) -> String {
+    pick(
+        format!("{title}: 답변이 없는 목록이라 불참·미정 답변 {n}명을 그대로 둠"),
+        format!("{title}: {n} kept their no/maybe answer (the list has no answer for them)"),
+    )
 }

@@ -29,6 +29,11 @@ pub struct ImportSummary {
     pub cancelled: usize,
     /// People whose answer is 미정: registered as tentative.
     pub tentative: usize,
+    /// People whose 불참 or 미정 for the day stays because their row gave no answer: only a
+    /// newer explicit answer replaces an explicit one.
+    pub kept: usize,
+    /// People not registered who answered 불참: recorded as 불참 for the day.
+    pub declined: usize,
     /// New organisations with the kind they get: the file's, else the one their name says
     /// (`OrgKind::guess`, as the walk-in form does), else 기타.
     pub new_orgs: Vec<(String, OrgKind)>,
@@ -114,6 +119,9 @@ enum DayChange {
     Register,
     Tentative,
     Cancel,
+    /// 불참 from someone not registered: kept as 불참, so a later list without answers
+    /// does not register them.
+    Decline,
 }
 
 /// What importing a file would do, worked out against the store as it is: the counts to show
@@ -362,6 +370,7 @@ pub fn plan<'a>(
             use AttendanceStatus::{Cancelled, Expected, NoShow, Tentative};
             let change = match (k.answer[i].flatten(), now) {
                 (Some(Rsvp::No), Some(Expected | Tentative)) => DayChange::Cancel,
+                (Some(Rsvp::No), None) => DayChange::Decline,
                 (None, None) | (Some(Rsvp::Yes), None | Some(Cancelled | NoShow | Tentative)) => {
                     DayChange::Register
                 }
@@ -373,10 +382,25 @@ pub fn plan<'a>(
             Some((i, change))
         })
         .collect();
+    summary.kept = day_order
+        .iter()
+        .filter(|&&i| {
+            let id = k.who[i].id();
+            k.answer[i].flatten().is_none()
+                && id != 0
+                && existing_att.get(&id).is_some_and(|a| {
+                    matches!(
+                        a.status,
+                        AttendanceStatus::Cancelled | AttendanceStatus::Tentative
+                    )
+                })
+        })
+        .count();
     let changes = |which| day_writes.iter().filter(|(_, c)| *c == which).count();
     summary.registered = changes(DayChange::Register);
     summary.tentative = changes(DayChange::Tentative);
     summary.cancelled = changes(DayChange::Cancel);
+    summary.declined = changes(DayChange::Decline);
     summary.errors += summary.conflicts.len();
     Ok(ImportPlan {
         summary,
@@ -538,7 +562,7 @@ fn apply_as(
                         status: match change {
                             DayChange::Register => AttendanceStatus::Expected,
                             DayChange::Tentative => AttendanceStatus::Tentative,
-                            DayChange::Cancel => AttendanceStatus::Cancelled,
+                            DayChange::Cancel | DayChange::Decline => AttendanceStatus::Cancelled,
                         },
                         updated: Ts::now(),
                     })?;

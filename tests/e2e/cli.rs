@@ -1349,3 +1349,31 @@ fn undo_of_an_unknown_id_or_a_refused_one_says_so_in_both_languages() {
         "{err}"
     );
 }
+
+#[test]
+fn import_event_reports_who_kept_their_no_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let first = write(
+        dir.path(),
+        "first.csv",
+        "이름,소속,연락처,참석\n장도윤,푸른신협,010-1000-0001,불참\n".as_bytes(),
+    );
+    let later = write(
+        dir.path(),
+        "later.csv",
+        "이름,소속,연락처\n장도윤,푸른신협,010-1000-0001\n".as_bytes(),
+    );
+    let args = |f: &Path| {
+        run(
+            &db,
+            &["import", f.to_str().unwrap(), "--event", "2026-12-15"],
+        )
+    };
+    assert_eq!(args(&first).0, 0);
+    let (code, out, err) = args(&later);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("불참·미정 답변 1명을 그대로 둠"), "{out}");
+    let (_, att, _) = run(&db, &["export", "attendance", "--event", "2026-12-15"]);
+    assert!(att.contains("취소") && !att.contains("참석 예정"), "{att}");
+}

@@ -143,16 +143,20 @@ pub fn draw_import(v: &Show, d: &ImportDialog, f: &mut Frame, area: Rect) {
         }
         if let Some(e) = &v.event {
             let answer = if d.register { i18n::YES } else { i18n::NO };
-            lines.push(Line::styled(
-                truncate(
-                    &i18n::import_register_question(
-                        &crate::widgets::paint::event_label(e),
-                        answer.get(),
-                    ),
-                    w,
-                ),
-                THEME.accent_strong,
-            ));
+            // Wrapped, never cut: it says what happens to everyone's registration.
+            let question = i18n::import_register_question(
+                &crate::widgets::paint::event_label(e),
+                answer.get(),
+            );
+            for line in crate::widgets::paint::wrap(&question, w) {
+                lines.push(Line::styled(line, THEME.accent_strong));
+            }
+            if d.register && p.summary.kept > 0 {
+                let kept = i18n::kept_answers(p.summary.kept, &e.title);
+                for line in crate::widgets::paint::wrap(&kept, w) {
+                    lines.push(Line::styled(line, THEME.warn_strong));
+                }
+            }
         }
         let room = (inner.height as usize).saturating_sub(lines.len() + 3);
         let err_room = (room / 2).min(parsed.errors.len());
