@@ -123,6 +123,9 @@ pub fn run(db: Option<PathBuf>, args: ImportArgs) -> anyhow::Result<()> {
         if s.cancelled > 0 {
             print(i18n::cancelled_for(s.cancelled, &e.title))?;
         }
+        if s.kept > 0 {
+            print(i18n::kept_answers(s.kept, &e.title))?;
+        }
     }
     if dry_run {
         print(i18n::DRY_RUN)?;

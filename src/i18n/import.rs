@@ -1,6 +1,7 @@
 //! Importing lists: which sheet, which column went where, what was left out, and answers.
 
 use super::{L, pick};
+use crate::model::OrgKind;
 use crate::model::korean::{Particle, josa};
 
 pub const IGNORED_COLUMN: L = L("무시", "ignored");
@@ -78,8 +79,15 @@ pub fn unmapped_in_preview(column: &str, field_ko: &str, field_en: &str) -> Stri
     )
 }
 
-/// What an import did to the day's registrations, in one line (the app's status line).
-pub fn day_answers(registered: usize, tentative: usize, cancelled: usize, title: &str) -> String {
+/// What an import did to the day's registrations, in one line (the app's status line); `kept`
+/// is how many kept their 불참/미정 because the list gave no answer for them.
+pub fn day_answers(
+    registered: usize,
+    tentative: usize,
+    cancelled: usize,
+    kept: usize,
+    title: &str,
+) -> String {
     let mut ko = vec![format!("참석 예정 {registered}명")];
     let mut en = vec![format!("{registered} expected")];
     if tentative > 0 {
@@ -89,6 +97,10 @@ pub fn day_answers(registered: usize, tentative: usize, cancelled: usize, title:
     if cancelled > 0 {
         ko.push(format!("불참 {cancelled}명 취소"));
         en.push(format!("{cancelled} cancelled"));
+    }
+    if kept > 0 {
+        ko.push(format!("불참·미정 답변 {kept}명 유지"));
+        en.push(format!("{kept} kept their no/maybe answer"));
     }
     pick(
         format!("{title}: {}", ko.join(", ")),
@@ -202,5 +214,31 @@ pub fn import_nothing_imported(file: &str, errors: usize) -> (String, String) {
         format!(
             "Nobody could be imported from {file} ({errors} row(s) with errors). Fix the rows named above and import it again."
         ),
+    )
+}
+
+/// The kinds new organisations get (the file's, else the one their name says, else 기타), and
+/// how many organisations still 기타 here take the kind the file gives them.
+pub fn org_kinds(new: &[(String, OrgKind)], kinds_set: usize) -> String {
+    let list = |short: fn(OrgKind) -> &'static str| {
+        new.iter()
+            .map(|(name, k)| format!("{name}({})", short(*k)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut ko = format!("새 기관 {}곳: {}", new.len(), list(|k| k.short().0));
+    let mut en = format!("{} new organisations: {}", new.len(), list(|k| k.short().1));
+    if kinds_set > 0 {
+        ko.push_str(&format!(" · 기타였던 {kinds_set}곳의 구분을 정함"));
+        en.push_str(&format!(" · {kinds_set} set from 기타 (other)"));
+    }
+    pick(ko, en)
+}
+
+/// People whose 불참 or 미정 stayed: the list had no answer for them.
+pub fn kept_answers(n: usize, title: &str) -> String {
+    pick(
+        format!("{title}: 답변이 없는 목록이라 불참·미정 답변 {n}명을 그대로 둠"),
+        format!("{title}: {n} kept their no/maybe answer (the list has no answer for them)"),
     )
 }

@@ -29,6 +29,16 @@ pub struct ImportSummary {
     pub cancelled: usize,
     /// People whose answer is 미정: registered as tentative.
     pub tentative: usize,
+    /// People whose 불참 or 미정 for the day stays because their row gave no answer: only a
+    /// newer explicit answer replaces an explicit one.
+    pub kept: usize,
+    /// People not registered who answered 불참: recorded as 불참 for the day.
+    pub declined: usize,
+    /// New organisations with the kind they get: the file's, else the one their name says
+    /// (`OrgKind::guess`, as the walk-in form does), else 기타.
+    pub new_orgs: Vec<(String, OrgKind)>,
+    /// Organisations still 기타 here that the file gives a kind: they take it.
+    pub kinds_set: usize,
     pub event_id: Option<Id>,
     /// Rows left out because their badge code belongs to someone else here, with another
     /// name or with contact details that say it is another person (also counted in `errors`).
@@ -109,6 +119,9 @@ enum DayChange {
     Register,
     Tentative,
     Cancel,
+    /// 불참 from someone not registered: kept as 불참, so a later list without answers
+    /// does not register them.
+    Decline,
 }
 
 /// What importing a file would do, worked out against the store as it is: the counts to show
@@ -122,6 +135,8 @@ pub struct ImportPlan<'a> {
     orgs: HashMap<String, Organization>,
     /// Keys into `orgs` of the organisations to create.
     new_orgs: Vec<String>,
+    /// Keys into `orgs` of organisations here whose 기타 the file replaces with a kind.
+    kinded_orgs: Vec<String>,
     known: Known<'a>,
     day_writes: Vec<(usize, DayChange)>,
 }
@@ -193,6 +208,7 @@ pub fn plan<'a>(
 
     // Decide everything first, so a preview reports exactly what applying does.
     let mut new_orgs: Vec<String> = Vec::new();
+    let mut kinded_orgs: Vec<String> = Vec::new();
     let mut day_order: Vec<usize> = Vec::new();
     progress.start(crate::progress::Stage::CheckRows, parsed.rows.len() as u64);
     for (n, row) in parsed.rows.iter().enumerate() {
@@ -272,18 +288,35 @@ pub fn plan<'a>(
             }
             continue;
         }
-        if !okey.is_empty() && !orgs.contains_key(&okey) {
-            orgs.insert(
-                okey.clone(),
-                Organization {
-                    id: 0,
-                    name: row.organization.clone(),
-                    kind: row.kind.unwrap_or(OrgKind::Other),
-                    district: row.district.unwrap_or(District::Other),
-                    contact: String::new(),
-                },
-            );
-            new_orgs.push(okey.clone());
+        match orgs.get_mut(&okey) {
+            _ if okey.is_empty() => {}
+            None => {
+                let kind = row
+                    .kind
+                    .or_else(|| OrgKind::guess(&row.organization))
+                    .unwrap_or(OrgKind::Other);
+                orgs.insert(
+                    okey.clone(),
+                    Organization {
+                        id: 0,
+                        name: row.organization.clone(),
+                        kind,
+                        district: row.district.unwrap_or(District::Other),
+                        contact: String::new(),
+                    },
+                );
+                summary.new_orgs.push((row.organization.clone(), kind));
+                new_orgs.push(okey.clone());
+            }
+            // Only 기타 gives way: a kind someone chose stays.
+            Some(o) if o.id != 0 && o.kind == OrgKind::Other => {
+                if let Some(kind) = row.kind.filter(|k| *k != OrgKind::Other) {
+                    o.kind = kind;
+                    summary.kinds_set += 1;
+                    kinded_orgs.push(okey.clone());
+                }
+            }
+            Some(_) => {}
         }
         let idx = match found {
             Some(i) => {
@@ -323,6 +356,7 @@ pub fn plan<'a>(
             existing,
             orgs,
             new_orgs,
+            kinded_orgs,
             known: k,
             day_writes: Vec::new(),
         });
@@ -336,6 +370,7 @@ pub fn plan<'a>(
             use AttendanceStatus::{Cancelled, Expected, NoShow, Tentative};
             let change = match (k.answer[i].flatten(), now) {
                 (Some(Rsvp::No), Some(Expected | Tentative)) => DayChange::Cancel,
+                (Some(Rsvp::No), None) => DayChange::Decline,
                 (None, None) | (Some(Rsvp::Yes), None | Some(Cancelled | NoShow | Tentative)) => {
                     DayChange::Register
                 }
@@ -347,10 +382,25 @@ pub fn plan<'a>(
             Some((i, change))
         })
         .collect();
+    summary.kept = day_order
+        .iter()
+        .filter(|&&i| {
+            let id = k.who[i].id();
+            k.answer[i].flatten().is_none()
+                && id != 0
+                && existing_att.get(&id).is_some_and(|a| {
+                    matches!(
+                        a.status,
+                        AttendanceStatus::Cancelled | AttendanceStatus::Tentative
+                    )
+                })
+        })
+        .count();
     let changes = |which| day_writes.iter().filter(|(_, c)| *c == which).count();
     summary.registered = changes(DayChange::Register);
     summary.tentative = changes(DayChange::Tentative);
     summary.cancelled = changes(DayChange::Cancel);
+    summary.declined = changes(DayChange::Decline);
     summary.errors += summary.conflicts.len();
     Ok(ImportPlan {
         summary,
@@ -358,6 +408,7 @@ pub fn plan<'a>(
         existing,
         orgs,
         new_orgs,
+        kinded_orgs,
         known: k,
         day_writes,
     })
@@ -390,6 +441,7 @@ fn apply_as(
         existing,
         orgs,
         new_orgs,
+        kinded_orgs,
         known: k,
         day_writes,
     } = plan;
@@ -397,7 +449,7 @@ fn apply_as(
         return Ok(summary);
     }
     let changed: Vec<usize> = (0..k.who.len()).filter(|&i| k.changed[i]).collect();
-    let total = (new_orgs.len() + changed.len() + day_writes.len()) as u64;
+    let total = (new_orgs.len() + kinded_orgs.len() + changed.len() + day_writes.len()) as u64;
     progress.start(crate::progress::Stage::Import, total);
     let made = store.write_unsynced(|tx| {
         if let Some((file, group)) = source {
@@ -414,6 +466,11 @@ fn apply_as(
                 made.push((key, o.id));
             }
         }
+        for key in &kinded_orgs {
+            if let Some(o) = orgs.get(key) {
+                tx.put_org(&mut o.clone())?;
+            }
+        }
         Ok(made)
     })?;
     // Organisation ids by the index `Known::org` gave their keys.
@@ -428,7 +485,7 @@ fn apply_as(
             org_ids[at as usize] = Some(id);
         }
     }
-    let mut done = new_orgs.len() as u64;
+    let mut done = (new_orgs.len() + kinded_orgs.len()) as u64;
     progress.set(done);
     let mut ids: Vec<Id> = k.who.iter().map(Who::id).collect();
     let mut people_done = 0;
@@ -505,7 +562,7 @@ fn apply_as(
                         status: match change {
                             DayChange::Register => AttendanceStatus::Expected,
                             DayChange::Tentative => AttendanceStatus::Tentative,
-                            DayChange::Cancel => AttendanceStatus::Cancelled,
+                            DayChange::Cancel | DayChange::Decline => AttendanceStatus::Cancelled,
                         },
                         updated: Ts::now(),
                     })?;

@@ -39,7 +39,7 @@ fn imports_utf8_bom_and_cp949_with_either_header_language() {
         out.contains("010-3318-2290"),
         "phones are normalised: {out}"
     );
-    assert!(out.contains("이서연,햇살생협,기타,기타,팀장"), "{out}");
+    assert!(out.contains("이서연,햇살생협,생협,기타,팀장"), "{out}");
 }
 
 #[test]
@@ -995,20 +995,25 @@ fn an_office_xlsx_imports_field_for_field() {
         &["import", f.to_str().unwrap(), "--event", "2026-12-15"],
     );
     assert_eq!(code, 0, "{err}");
-    // 불참 registers nobody; 미정 is tentative.
+    // 불참 registers nobody (it is kept as 취소); 미정 is tentative.
     assert!(out.contains("참석 예정으로 1명 등록"), "{out}");
     assert!(out.contains("미정으로 1명 등록"), "{out}");
     let (_, people, _) = run(&db, &["export", "people"]);
     for want in [
-        ",김기성,한울신협,기타,기타,이사장,010-1234-5678,kim@hanul.kr,,2026-12-01",
-        ",이서연,햇살생협,기타,기타,팀장,02-1234-5678,,,2026-12-01",
-        ",박민수,마을협동조합,기타,기타,,010-9999-8888,,,2026-12-01",
+        ",김기성,한울신협,신협,기타,이사장,010-1234-5678,kim@hanul.kr,,2026-12-01",
+        ",이서연,햇살생협,생협,기타,팀장,02-1234-5678,,,2026-12-01",
+        ",박민수,마을협동조합,기본법 협동조합,기타,,010-9999-8888,,,2026-12-01",
     ] {
         assert!(people.contains(want), "{want}: {people}");
     }
     let (_, att, _) = run(&db, &["export", "attendance", "--event", "2026-12-15"]);
     assert!(att.contains("김기성") && att.contains("박민수"), "{att}");
-    assert!(!att.contains("이서연"), "{att}");
+    // 이서연's 불참 is kept (as 취소), so a later list without answers does not register her.
+    let seoyeon = att
+        .lines()
+        .find(|l| l.contains("이서연"))
+        .unwrap_or_default();
+    assert!(seoyeon.contains("취소"), "{att}");
 }
 
 #[test]
@@ -1032,7 +1037,7 @@ fn a_form_csv_maps_question_headers_and_its_answers_count() {
     );
     let (_, people, _) = run(&db, &["export", "people"]);
     assert!(
-        people.contains(",김기성,한울신협,기타,기타,이사장,010-2041-1187,kim@hanul.kr,,"),
+        people.contains(",김기성,한울신협,신협,기타,이사장,010-2041-1187,kim@hanul.kr,,"),
         "{people}"
     );
     // A later answer: 이서연 cannot come after all, and is cancelled, not skipped.
@@ -1383,4 +1388,32 @@ fn an_import_whose_every_row_failed_exits_non_zero_and_says_so() {
     );
     let (code, _, err) = run(&db, &["import", mixed.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn import_event_reports_who_kept_their_no_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let first = write(
+        dir.path(),
+        "first.csv",
+        "이름,소속,연락처,참석\n장도윤,푸른신협,010-1000-0001,불참\n".as_bytes(),
+    );
+    let later = write(
+        dir.path(),
+        "later.csv",
+        "이름,소속,연락처\n장도윤,푸른신협,010-1000-0001\n".as_bytes(),
+    );
+    let args = |f: &Path| {
+        run(
+            &db,
+            &["import", f.to_str().unwrap(), "--event", "2026-12-15"],
+        )
+    };
+    assert_eq!(args(&first).0, 0);
+    let (code, out, err) = args(&later);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("불참·미정 답변 1명을 그대로 둠"), "{out}");
+    let (_, att, _) = run(&db, &["export", "attendance", "--event", "2026-12-15"]);
+    assert!(att.contains("취소") && !att.contains("참석 예정"), "{att}");
 }

@@ -24,6 +24,8 @@ mod fuzz_xls;
 mod history_screen;
 mod ideas_screen;
 mod ideas_state;
+mod import_answers;
+mod import_kinds;
 mod import_offices;
 mod import_safety;
 mod jobs_state;

@@ -242,10 +242,10 @@ impl ImportDialog {
             i18n::import_lines(p.parsed.data_lines, s.people()),
             i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
         );
-        if s.registered + s.tentative + s.cancelled > 0
+        if s.registered + s.tentative + s.cancelled + s.kept > 0
             && let Some(e) = cx.event
         {
-            let day = i18n::day_answers(s.registered, s.tentative, s.cancelled, &e.title);
+            let day = i18n::day_answers(s.registered, s.tentative, s.cancelled, s.kept, &e.title);
             text = format!("{text} · {day}");
         }
         cx.say(Tone::Good, text);

@@ -127,18 +127,36 @@ pub fn draw_import(v: &Show, d: &ImportDialog, f: &mut Frame, area: Rect) {
             ),
             THEME.good_strong,
         ));
+        // The kind each new organisation gets, so 구분별 도착 is right without fixing each.
+        if !p.summary.new_orgs.is_empty() || p.summary.kinds_set > 0 {
+            let kinds = i18n::org_kinds(&p.summary.new_orgs, p.summary.kinds_set);
+            let wrapped = crate::widgets::paint::wrap(&kinds, w);
+            let more = wrapped.len() > 2;
+            for (n, line) in wrapped.into_iter().take(2).enumerate() {
+                let line = if more && n == 1 {
+                    truncate(&format!("{line}…"), w)
+                } else {
+                    line
+                };
+                lines.push(Line::styled(line, gray));
+            }
+        }
         if let Some(e) = &v.event {
             let answer = if d.register { i18n::YES } else { i18n::NO };
-            lines.push(Line::styled(
-                truncate(
-                    &i18n::import_register_question(
-                        &crate::widgets::paint::event_label(e),
-                        answer.get(),
-                    ),
-                    w,
-                ),
-                THEME.accent_strong,
-            ));
+            // Wrapped, never cut: it says what happens to everyone's registration.
+            let question = i18n::import_register_question(
+                &crate::widgets::paint::event_label(e),
+                answer.get(),
+            );
+            for line in crate::widgets::paint::wrap(&question, w) {
+                lines.push(Line::styled(line, THEME.accent_strong));
+            }
+            if d.register && p.summary.kept > 0 {
+                let kept = i18n::kept_answers(p.summary.kept, &e.title);
+                for line in crate::widgets::paint::wrap(&kept, w) {
+                    lines.push(Line::styled(line, THEME.warn_strong));
+                }
+            }
         }
         let room = (inner.height as usize).saturating_sub(lines.len() + 3);
         let err_room = (room / 2).min(parsed.errors.len());
