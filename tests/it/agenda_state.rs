@@ -548,3 +548,32 @@ fn netday_key_enter() -> ratatui::crossterm::event::KeyEvent {
         ratatui::crossterm::event::KeyModifiers::NONE,
     )
 }
+
+#[test]
+fn the_jamo_on_the_o_key_opens_the_owner_form_without_typing_itself_into_it() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (_d, mut app) = setup();
+    go(&mut app, Screen::Notes);
+    app.update(Action::AddItem);
+    typ(&mut app, "장터 장소 답사");
+    app.update(Action::CycleKind);
+    app.update(Action::CycleKind);
+    app.update(Action::Save);
+    assert!(app.screens.notes.action_form.is_some());
+    app.update(Action::Cancel);
+    assert!(app.screens.notes.action_form.is_none());
+    let selected = app.screens.notes.selected_note().unwrap();
+    assert!(
+        matches!(selected.kind, NoteKind::Action { .. }),
+        "{selected:?}"
+    );
+
+    // The o key with the Korean IME on.
+    let k = KeyEvent::new(KeyCode::Char('ㅐ'), KeyModifiers::NONE);
+    let action = netday::keymap::action_for(app.context(), k).unwrap();
+    app.update(action);
+    let Some(form) = &app.screens.notes.action_form else {
+        panic!("owner form not open")
+    };
+    assert_eq!(&*form.owner.text, "");
+}
