@@ -6,6 +6,7 @@
 use super::layout::{CHANGES, DESK_ID_KEY, META, ORGS, PEOPLE, TREE_NAMES, from_be};
 use super::write::TxError;
 use super::{Result, Store, StoreError, codec};
+use crate::model::korean::{Particle, josa, particle};
 use crate::model::{Change, ChangeKind, Id, Owner};
 
 /// `meta`: the desk's name, once set (`Store::set_desk_name`).
@@ -209,7 +210,10 @@ impl Store {
     /// refusal names it), or when a person the change added is now referred to.
     pub fn undo(&self, order: u64) -> Result<Change> {
         let target = self.change(order)?.ok_or_else(|| StoreError::UndoRefused {
-            ko: format!("변경 #{order}이(가) 기록에 없습니다. 변경 이력에서 번호를 확인하세요."),
+            ko: format!(
+                "변경 {} 기록에 없습니다. 변경 이력에서 번호를 확인하세요.",
+                josa(&format!("#{order}"), Particle::IGa)
+            ),
             en: format!("Change #{order} is not on record. Check its number in the history."),
         })?;
         let mut entries = match target.group {
@@ -333,9 +337,10 @@ impl Store {
                 let when = later.at.local().format("%m-%d %H:%M").to_string();
                 StoreError::UndoRefused {
                     ko: format!(
-                        "되돌리지 않았습니다: 나중 변경 #{} ({ko}, {when}, {})이(가) 같은 기록을 바꿨습니다. 그 변경을 먼저 되돌리세요.",
+                        "되돌리지 않았습니다: 나중 변경 #{} ({ko}, {when}, {}){} 같은 기록을 바꿨습니다. 그 변경을 먼저 되돌리세요.",
                         later.id(),
-                        later.desk
+                        later.desk,
+                        particle(&later.id(), Particle::IGa)
                     ),
                     en: format!(
                         "Not undone: a later change #{} ({en}, {when}, {}) changed the same record. Undo that one first.",

@@ -548,3 +548,60 @@ fn netday_key_enter() -> ratatui::crossterm::event::KeyEvent {
         ratatui::crossterm::event::KeyModifiers::NONE,
     )
 }
+
+#[test]
+fn the_jamo_on_the_o_key_opens_the_owner_form_without_typing_itself_into_it() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (_d, mut app) = setup();
+    go(&mut app, Screen::Notes);
+    app.update(Action::AddItem);
+    typ(&mut app, "장터 장소 답사");
+    app.update(Action::CycleKind);
+    app.update(Action::CycleKind);
+    app.update(Action::Save);
+    assert!(app.screens.notes.action_form.is_some());
+    app.update(Action::Cancel);
+    assert!(app.screens.notes.action_form.is_none());
+    let selected = app.screens.notes.selected_note().unwrap();
+    assert!(
+        matches!(selected.kind, NoteKind::Action { .. }),
+        "{selected:?}"
+    );
+
+    // The o key with the Korean IME on.
+    let k = KeyEvent::new(KeyCode::Char('ㅐ'), KeyModifiers::NONE);
+    let action = netday::keymap::action_for(app.context(), k).unwrap();
+    app.update(action);
+    let Some(form) = &app.screens.notes.action_form else {
+        panic!("owner form not open")
+    };
+    assert_eq!(&*form.owner.text, "");
+}
+
+#[test]
+fn the_note_editor_composes_jamo_and_deletes_words_like_every_field() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let ctrl = |c| Action::EditKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    let (_d, mut app) = setup();
+    go(&mut app, Screen::Notes);
+    app.update(Action::AddItem);
+    typ(&mut app, "ㅊㅏㅁㅇㅕ");
+    let text = |app: &App| app.screens.notes.editor.as_ref().unwrap().text();
+    assert_eq!(text(&app), "참여");
+    // Backspace inside the syllable being composed takes back its last jamo.
+    app.update(Action::Backspace);
+    assert_eq!(text(&app), "참ㅇ");
+    typ(&mut app, "ㅕ ㅈㅏㅇㅌㅓ");
+    assert_eq!(text(&app), "참여 장터");
+    app.update(ctrl('w'));
+    assert_eq!(text(&app), "참여 ");
+    typ(&mut app, "ㄷㅏㅂㅅㅏ");
+    app.update(ctrl('u'));
+    assert_eq!(text(&app), "");
+    typ(&mut app, "ㅊㅏㅁㅇㅕ");
+    app.update(Action::Save);
+    assert!(app.screens.notes.editor.is_none());
+    let eid = app.event.as_ref().unwrap().id;
+    let notes = app.data.store_for_tests().notes_of_event(eid).unwrap();
+    assert!(notes.iter().any(|n| n.text == "참여"), "{notes:?}");
+}

@@ -720,3 +720,22 @@ fn a_walk_in_without_an_organisation_is_named_without_empty_brackets() {
     assert!(said.contains("✓ 구본준 현장 등록"), "{said}");
     assert!(!said.contains("()"), "{said}");
 }
+
+#[test]
+fn a_rescanned_badge_is_forgiven_and_the_next_scan_starts_in_an_empty_box() {
+    let (_d, mut app) = app();
+    let people = app.data.roster.people.clone();
+    let ha = people.iter().find(|p| p.name == "임하늘").unwrap();
+    let other = people.iter().find(|p| p.name != "임하늘").unwrap();
+    type_text(&mut app, &ha.code);
+    app.update(Action::Submit);
+    assert!(app.data.roster.status(ha.id).unwrap().is_arrived());
+    type_text(&mut app, &ha.code);
+    app.update(Action::Submit);
+    assert_eq!(app.message.as_ref().unwrap().tone, Tone::Warn);
+    assert!(app.screens.checkin.query.is_empty());
+    type_text(&mut app, &other.code);
+    app.update(Action::Submit);
+    assert!(app.data.roster.status(other.id).unwrap().is_arrived());
+    assert_eq!(arrived(&app), 2);
+}

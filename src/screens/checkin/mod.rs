@@ -333,7 +333,14 @@ impl CheckinState {
                 self.refresh(&cx.data.roster);
                 Tone::Good
             }
-            CheckIn::AlreadyArrived { .. } => Tone::Warn,
+            CheckIn::AlreadyArrived { .. } => {
+                // A rescanned badge is forgiven: the next scan starts in an empty box.
+                if self.code_hit {
+                    self.query.clear();
+                    self.refresh(&cx.data.roster);
+                }
+                Tone::Warn
+            }
             CheckIn::NotAsShown { .. } => {
                 // The roster is read again from the store: the list shows what it holds.
                 self.query.clear();

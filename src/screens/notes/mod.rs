@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{Input, TextArea, WrapMode};
 
 use crate::i18n;
@@ -20,6 +20,7 @@ use crate::model::MinutesFormat as Format;
 use crate::model::{AgendaItem, Draft, Id, Note, NoteKind, Owner, Ts, clean_multiline};
 use crate::screens::unit::{Answer, Ask, Asker, Cx, Effect, Question, Show, Unit, What};
 use crate::screens::{Action, Context, Screen, Tone};
+use crate::search::{Composer, is_compat_consonant, is_compat_vowel};
 use crate::store::StoreError;
 pub use action_form::{ActionField, ActionForm, OwnerPick};
 
@@ -84,6 +85,8 @@ pub struct NoteEditor {
     pub draft_saved: Option<Ts>,
     /// The draft key last written, so a changed key replaces it.
     pub draft_key: Option<String>,
+    /// The syllable being composed from jamo, just before the caret (as in every text field).
+    ime: Composer,
 }
 
 impl NoteEditor {
@@ -107,7 +110,16 @@ impl NoteEditor {
             draft_pending: false,
             draft_saved: None,
             draft_key: None,
+            ime: Default::default(),
         }
+    }
+
+    /// Puts `now` where `before` (the syllable being composed) stands before the caret.
+    fn replace_composing(&mut self, before: &str, now: &str) {
+        for _ in before.chars() {
+            self.textarea.delete_char();
+        }
+        self.textarea.insert_str(now);
     }
 
     pub fn text(&self) -> String {
@@ -560,7 +572,22 @@ impl NotesState {
         };
         let mut edited = false;
         match action {
+            Action::Input(c) if is_compat_consonant(c) || is_compat_vowel(c) => {
+                let before = ed.ime.composing();
+                let now = ed.ime.push(c) + &ed.ime.composing();
+                ed.replace_composing(&before, &now);
+                edited = true;
+            }
+            Action::Backspace if !ed.ime.is_empty() => {
+                // Inside a syllable being composed, Backspace takes back its last jamo (닭 → 달).
+                let before = ed.ime.composing();
+                ed.ime.pop();
+                let now = ed.ime.composing();
+                ed.replace_composing(&before, &now);
+                edited = true;
+            }
             Action::Input(c) if c == '\n' || !c.is_control() => {
+                ed.ime = Default::default();
                 if c == '\n' {
                     ed.textarea.insert_newline();
                 } else {
@@ -569,11 +596,23 @@ impl NotesState {
                 edited = true;
             }
             Action::Paste(s) => {
+                ed.ime = Default::default();
                 let s = clean_multiline(&s.replace("\r\n", "\n").replace('\r', "\n"));
                 edited = ed.textarea.insert_str(s);
             }
             Action::Backspace => edited = ed.textarea.delete_char(),
-            Action::EditKey(k) => edited = ed.textarea.input(to_input(k)),
+            // Ctrl-U clears back to the start of the line, as in every other field (the
+            // textarea's own Ctrl-U is undo).
+            Action::EditKey(k)
+                if k.code == KeyCode::Char('u') && k.modifiers == KeyModifiers::CONTROL =>
+            {
+                ed.ime = Default::default();
+                edited = ed.textarea.delete_line_by_head();
+            }
+            Action::EditKey(k) => {
+                ed.ime = Default::default();
+                edited = ed.textarea.input(to_input(k));
+            }
             Action::CycleKind => {
                 ed.kind = next_kind(&ed.kind);
                 edited = true;
