@@ -132,15 +132,7 @@ impl Touched {
 impl Data {
     /// The changes `filter` keeps, newest first, at most `limit`, each as a line.
     pub fn history_lines(&self, filter: &HistoryFilter, limit: usize) -> Result<Vec<ChangeLine>> {
-        let names = RefCell::new(Names {
-            events: self
-                .store
-                .events()?
-                .into_iter()
-                .map(|e| (e.id, e))
-                .collect(),
-            ..Names::default()
-        });
+        let names = RefCell::new(self.names()?);
         let changes = self
             .store
             .changes(limit, |c| self.keeps(filter, c, &mut names.borrow_mut()))?;
@@ -162,15 +154,7 @@ impl Data {
             .map(|v| v.iter().take(limit).copied().collect())
             .unwrap_or_default();
         drop(guard);
-        let mut names = Names {
-            events: self
-                .store
-                .events()?
-                .into_iter()
-                .map(|e| (e.id, e))
-                .collect(),
-            ..Names::default()
-        };
+        let mut names = self.names()?;
         let mut out = Vec::new();
         for order in orders {
             if let Some(c) = self.store.change(order)? {
@@ -180,9 +164,9 @@ impl Data {
         Ok(out)
     }
 
-    /// One change as a history line.
-    pub fn change_line(&self, c: &Change) -> Result<ChangeLine> {
-        let mut names = Names {
+    /// The names a history line is written with, starting from every networking day.
+    fn names(&self) -> Result<Names> {
+        Ok(Names {
             events: self
                 .store
                 .events()?
@@ -190,21 +174,18 @@ impl Data {
                 .map(|e| (e.id, e))
                 .collect(),
             ..Names::default()
-        };
+        })
+    }
+
+    /// One change as a history line.
+    pub fn change_line(&self, c: &Change) -> Result<ChangeLine> {
+        let mut names = self.names()?;
         Ok(self.line(c, &mut names))
     }
 
     /// What `c` did to each record it wrote, field by field (index entries left out).
     pub fn change_fields(&self, c: &Change) -> Result<Vec<RecordChange>> {
-        let mut names = Names {
-            events: self
-                .store
-                .events()?
-                .into_iter()
-                .map(|e| (e.id, e))
-                .collect(),
-            ..Names::default()
-        };
+        let mut names = self.names()?;
         let mut out = Vec::new();
         for w in &c.writes {
             let Some((before, after)) = decode_write(w) else {
