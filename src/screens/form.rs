@@ -166,3 +166,17 @@ pub(crate) fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -
         (i + n - 1) % n
     }]
 }
+
+/// Offers, in an organisation lookup, the organisations whose names are like what is typed
+/// (the very name highlighted).
+pub(crate) fn suggest_orgs(roster: &crate::data::Roster, lookup: &mut Lookup<crate::model::Id>) {
+    let (hits, exact) = roster.orgs_like(&lookup.text);
+    lookup.suggest(hits, exact);
+}
+
+/// Offers, in a person lookup, the people whose names are like what is typed (the very name
+/// highlighted).
+pub(crate) fn suggest_people(roster: &crate::data::Roster, lookup: &mut Lookup<crate::model::Id>) {
+    let (hits, exact) = roster.people_like(&lookup.text);
+    lookup.suggest(hits, exact);
+}

@@ -20,7 +20,10 @@ pub use crate::data::Roster;
 pub use crate::keymap::{Action, Context};
 pub use files::{ExportDialog, ImportDialog, ReplaceFile, Writing, Wrote};
 pub use files::{import_export, print, replace};
-pub(crate) use form::{Edited, Step, cycle, edit_text, form_keys, list_key, text_form_keys};
+pub(crate) use form::{
+    Edited, Step, cycle, edit_text, form_keys, list_key, suggest_orgs, suggest_people,
+    text_form_keys,
+};
 pub use notes::ActionForm;
 pub use people::PersonForm;
 

@@ -665,12 +665,10 @@ impl IdeasState {
                 if cx.edited(Some(e)) {
                     match focus {
                         FormField::Orgs => {
-                            let (hits, exact) = cx.data.roster.orgs_like(&f.orgs.text);
-                            f.orgs.suggest(hits, exact);
+                            crate::screens::suggest_orgs(&cx.data.roster, &mut f.orgs)
                         }
                         FormField::Owner => {
-                            let (hits, exact) = cx.data.roster.people_like(&f.owner_lookup.text);
-                            f.owner_lookup.suggest(hits, exact);
+                            crate::screens::suggest_people(&cx.data.roster, &mut f.owner_lookup)
                         }
                         _ => {}
                     }
@@ -820,12 +818,10 @@ impl IdeasState {
                 if cx.edited(Some(e)) {
                     match focus {
                         FilterField::Org => {
-                            let (hits, exact) = cx.data.roster.orgs_like(&f.org.text);
-                            f.org.suggest(hits, exact);
+                            crate::screens::suggest_orgs(&cx.data.roster, &mut f.org)
                         }
                         FilterField::Owner => {
-                            let (hits, exact) = cx.data.roster.people_like(&f.owner.text);
-                            f.owner.suggest(hits, exact);
+                            crate::screens::suggest_people(&cx.data.roster, &mut f.owner)
                         }
                         _ => {}
                     }

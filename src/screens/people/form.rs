@@ -295,8 +295,7 @@ impl PersonForm {
                 if cx.edited(Some(e)) {
                     match focus {
                         PField::Org => {
-                            let (hits, exact) = cx.data.roster.orgs_like(&f.org.text);
-                            f.org.suggest(hits, exact);
+                            crate::screens::suggest_orgs(&cx.data.roster, &mut f.org);
                             if !f.kind_chosen {
                                 f.kind = OrgKind::guess(&f.org.text).unwrap_or_default();
                             }
