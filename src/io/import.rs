@@ -453,10 +453,7 @@ fn apply_as(
     progress.start(crate::progress::Stage::Import, total);
     let made = store.write_unsynced(|tx| {
         if let Some((file, group)) = source {
-            tx.is(crate::model::ChangeKind::Import {
-                file: file.to_string(),
-            });
-            tx.in_group(group);
+            tx.chunk_of_import(file, group);
         }
         let mut made = Vec::with_capacity(new_orgs.len());
         for key in &new_orgs {
@@ -516,10 +513,7 @@ fn apply_as(
             .collect();
         let written = store.write_unsynced(|tx| {
             if let Some((file, group)) = source {
-                tx.is(crate::model::ChangeKind::Import {
-                    file: file.to_string(),
-                });
-                tx.in_group(group);
+                tx.chunk_of_import(file, group);
             }
             let mut out = Vec::with_capacity(people.len());
             for p in &people {
@@ -546,10 +540,7 @@ fn apply_as(
             }
             day = Some(store.write_unsynced(|tx| {
                 if let Some((file, group)) = source {
-                    tx.is(crate::model::ChangeKind::Import {
-                        file: file.to_string(),
-                    });
-                    tx.in_group(group);
+                    tx.chunk_of_import(file, group);
                 }
                 let mut e = day.clone().unwrap_or_else(|| new_event(date));
                 if e.id == 0 {

@@ -75,8 +75,11 @@ impl Tx<'_> {
         self.recording.set(false);
     }
 
-    /// Puts this change in the group `group` (the chunks of one import).
-    pub(crate) fn in_group(&self, group: u64) {
+    /// Makes this change a chunk of the import of `file`, in the group its chunks share.
+    pub(crate) fn chunk_of_import(&self, file: &str, group: u64) {
+        self.is(ChangeKind::Import {
+            file: file.to_string(),
+        });
         self.group.set(Some(group));
     }
 
