@@ -333,15 +333,7 @@ impl Unit for NotesState {
                 self.refresh(key);
             }
             Action::CycleAgendaFilter => {
-                let ids: Vec<Id> = self.agenda.iter().map(|i| i.id).collect();
-                self.agenda_filter = match self.agenda_filter {
-                    None => ids.first().copied(),
-                    Some(cur) => ids
-                        .iter()
-                        .position(|i| *i == cur)
-                        .and_then(|p| ids.get(p + 1))
-                        .copied(),
-                };
+                self.agenda_filter = next_item(&self.agenda, self.agenda_filter);
                 self.selected = 0;
                 self.refresh(key);
             }
@@ -433,6 +425,19 @@ impl Unit for NotesState {
         let pending = self.editor.as_ref().is_some_and(|ed| ed.draft_pending);
         self.flush_draft(cx)?;
         Ok(pending)
+    }
+}
+
+/// The agenda item after `cur` (the first after none; none after the last), as F3 and `a` cycle
+/// through them.
+fn next_item(agenda: &[AgendaItem], cur: Option<Id>) -> Option<Id> {
+    match cur {
+        None => agenda.first().map(|i| i.id),
+        Some(cur) => agenda
+            .iter()
+            .position(|i| i.id == cur)
+            .and_then(|p| agenda.get(p + 1))
+            .map(|i| i.id),
     }
 }
 
@@ -618,15 +623,7 @@ impl NotesState {
                 edited = true;
             }
             Action::CycleAgendaFilter => {
-                let ids: Vec<Id> = self.agenda.iter().map(|i| i.id).collect();
-                ed.agenda_id = match ed.agenda_id {
-                    None => ids.first().copied(),
-                    Some(cur) => ids
-                        .iter()
-                        .position(|i| *i == cur)
-                        .and_then(|p| ids.get(p + 1))
-                        .copied(),
-                };
+                ed.agenda_id = next_item(&self.agenda, ed.agenda_id);
                 edited = true;
             }
             Action::Save => return self.save_note(cx),
