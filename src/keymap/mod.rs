@@ -505,7 +505,13 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
 /// The footer line of `ctx`, made from its binding tables (the same ones F1 lists): each
 /// action with a footer word once, in table order, keys of the same word joined ("←/→ 열").
 pub fn footer(ctx: Context) -> String {
-    let mut parts: Vec<(String, &'static str)> = Vec::new();
+    footer_within(ctx, usize::MAX)
+}
+
+/// The footer cut to `w` columns: keys are left out from the end, never the F1 help (which
+/// lists every key), so a narrow terminal still says where the rest are.
+pub fn footer_within(ctx: Context, w: usize) -> String {
+    let mut parts: Vec<(String, &'static str, bool)> = Vec::new();
     let mut seen: Vec<&Action> = Vec::new();
     for table in tables(ctx) {
         for b in table {
@@ -518,24 +524,34 @@ pub fn footer(ctx: Context) -> String {
             seen.push(&b.action);
             let word = word.get();
             match parts.last_mut() {
-                Some((keys, w)) if *w == word => {
+                Some((keys, w, _)) if *w == word => {
                     keys.push('/');
                     keys.push_str(b.label);
                 }
-                _ => parts.push((b.label.to_string(), word)),
+                _ => parts.push((b.label.to_string(), word, b.action == Action::Help)),
             }
         }
     }
-    let line = parts
-        .iter()
-        .map(|(keys, word)| format!("{keys} {word}"))
-        .collect::<Vec<_>>()
-        .join(" · ");
     // On a screen, typing searches; in a form or dialog it is obvious where the text goes.
-    if types_text(ctx) && !matches!(ctx, Context::Form | Context::PathInput) {
-        format!("{} → {line}", crate::i18n::TYPE_TO_SEARCH.get())
-    } else {
-        line
+    let lead = (types_text(ctx) && !matches!(ctx, Context::Form | Context::PathInput))
+        .then(|| format!("{} → ", crate::i18n::TYPE_TO_SEARCH.get()));
+    let line = |parts: &[(String, &'static str, bool)]| {
+        let keys = parts
+            .iter()
+            .map(|(keys, word, _)| format!("{keys} {word}"))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        format!("{}{keys}", lead.as_deref().unwrap_or(""))
+    };
+    loop {
+        let text = line(&parts);
+        let cut = parts.iter().rposition(|(_, _, help)| !help);
+        match cut {
+            Some(i) if crate::model::text::width(&text) > w && parts.len() > 1 => {
+                parts.remove(i);
+            }
+            _ => return crate::model::text::truncate(&text, w),
+        }
     }
 }
 

@@ -46,11 +46,8 @@ fn draw_screen(app: &App, f: &mut Frame) {
     draw_status(app, f, status);
     // Generated from the keymap in force, like the F1 help: it cannot drift from the keys.
     // A modal's keys when one is open: the line shows what a key will do now.
-    let hint = keymap::footer(app.context());
-    f.render_widget(
-        Paragraph::new(truncate(&hint, hints.width as usize)).style(THEME.muted),
-        hints,
-    );
+    let hint = keymap::footer_within(app.context(), hints.width as usize);
+    f.render_widget(Paragraph::new(hint).style(THEME.muted), hints);
     // The screen, with its own form, list or detail over it.
     app.unit(app.screen).draw(f, area, body, &app.show());
     let Some(modal) = &app.modal else {

@@ -172,30 +172,45 @@ impl<'a> FormDrawer<'a> {
                 Item::Line(line) => lines.push(line),
             }
         }
-        // The fields, a blank line, the error line and the keys, in the border.
-        let h = lines.len() as u16 + 5;
+        // The error is wrapped, never cut: it is often the line that says what to do
+        // ("이미 있는 번호입니다: … — Enter로 이 사람을 체크인").
+        let error: Vec<String> = error
+            .map(|e| {
+                super::paint::wrap(e, inner_w)
+                    .into_iter()
+                    .take(ERROR_LINES)
+                    .collect()
+            })
+            .unwrap_or_default();
+        // The fields, a blank line, the error lines (at least one) and the keys, in the border.
+        let h = (lines.len() + error.len().max(1)) as u16 + 4;
         let inner = super::paint::popup(f, area, w, h, title);
-        finish_form(f, inner, lines, error, caret_at);
+        finish_form(f, inner, lines, &error, caret_at);
     }
 }
 
-/// Ends a form: a blank line, the error (red) if any, the form keys; draws it all into `inner`
-/// and puts the terminal cursor at the caret of the focused field.
+/// The most lines a form's error is wrapped to.
+const ERROR_LINES: usize = 3;
+
+/// Ends a form: a blank line, the error's lines (red) if any, the form keys; draws it all into
+/// `inner` and puts the terminal cursor at the caret of the focused field.
 fn finish_form(
     f: &mut Frame,
     inner: Rect,
     mut lines: Vec<Line<'_>>,
-    error: Option<&str>,
+    error: &[String],
     caret_at: Option<(usize, usize)>,
 ) {
     // The key line comes from the keymap in force, like the footer and F1.
     let keys = keymap::footer(crate::keymap::Context::Form);
     let w = inner.width as usize;
     lines.push(Line::default());
-    lines.push(match error {
-        Some(e) => Line::styled(truncate(e, w), THEME.error),
-        None => Line::default(),
-    });
+    if error.is_empty() {
+        lines.push(Line::default());
+    }
+    for e in error {
+        lines.push(Line::styled(truncate(e, w), THEME.error));
+    }
     lines.push(Line::styled(truncate(&keys, w), THEME.muted));
     f.render_widget(Paragraph::new(lines), inner);
     if let Some((x, y)) = caret_at {

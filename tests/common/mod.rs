@@ -67,6 +67,13 @@ pub fn demo_app() -> (tempfile::TempDir, App) {
     (dir, app_on(store))
 }
 
+/// Types `s` into the app one character at a time, as a keyboard does.
+pub fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(netday::state::Action::Input(c));
+    }
+}
+
 /// The app on `store`, Korean UI, Seoul time, on `clock()`.
 pub fn app_on(store: Store) -> App {
     seoul();

@@ -244,3 +244,35 @@ fn help_lists_each_key_and_each_thing_once() {
         "{desk:?}"
     );
 }
+
+#[test]
+fn at_80x24_the_footer_keeps_f1_and_a_known_phone_says_what_enter_does() {
+    let (_d, mut app) = demo_app();
+    let text = screen(&render(&app, 80, 24));
+    let footer = text.lines().last().unwrap();
+    assert!(footer.contains("F1 도움말"), "{footer}");
+    assert!(
+        !footer.contains('…'),
+        "the footer leaves keys out, never cuts one: {footer}"
+    );
+
+    let known = app
+        .data
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == "강민수")
+        .unwrap()
+        .clone();
+    app.update(Action::WalkIn);
+    type_text(&mut app, "구본준");
+    for _ in 0..3 {
+        app.update(Action::NextField);
+    }
+    type_text(&mut app, &known.phone);
+    let text = screen(&render(&app, 80, 24));
+    // The line's end is what matters: Enter checks the known person in.
+    assert!(text.contains("이미 있는 번호입니다"), "{text}");
+    assert!(text.contains("Enter로"), "{text}");
+    assert!(text.contains("이 사람을 체크인"), "{text}");
+}

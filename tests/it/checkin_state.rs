@@ -16,12 +16,6 @@ fn app() -> (tempfile::TempDir, App) {
     (dir, App::with_clock(store, fixed_now).unwrap())
 }
 
-fn type_text(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Action::Input(c));
-    }
-}
-
 fn name_of(app: &App, i: usize) -> String {
     app.data
         .roster

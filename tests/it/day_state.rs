@@ -11,12 +11,6 @@ use netday::state::unit::Question;
 use netday::model::AttendanceStatus;
 use netday::state::{Action, App};
 
-fn type_text(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Action::Input(c));
-    }
-}
-
 /// Opens the People screen's import (Ctrl-O) on `file` and shows its preview.
 fn preview_import(app: &mut App, file: &std::path::Path) {
     while app.screen != netday::state::Screen::People {

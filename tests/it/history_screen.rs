@@ -6,6 +6,7 @@
 
 use crate::common;
 use common::screen::{mask_changes, render, row};
+use common::type_text;
 
 use netday::state::{Action, App, Screen};
 use netday::store::Store;
@@ -23,12 +24,6 @@ fn app() -> (tempfile::TempDir, App) {
 fn go(app: &mut App, screen: Screen) {
     while app.screen != screen {
         app.update(Action::NextScreen);
-    }
-}
-
-fn type_text(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Action::Input(c));
     }
 }
 

@@ -18,12 +18,6 @@ fn empty_app() -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
-fn type_text(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Action::Input(c));
-    }
-}
-
 fn desk_names(app: &App) -> Vec<String> {
     app.screens
         .checkin

@@ -12,12 +12,6 @@ use netday::model::{AttendanceStatus, Id, PersonField, PrintKind};
 use netday::screens::people::{MergeChoice, PeopleDialog, StatusFilter};
 use netday::state::{Action, App, Modal, Screen};
 
-fn type_text(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Action::Input(c));
-    }
-}
-
 fn id_of(app: &App, name: &str) -> Id {
     app.data
         .roster

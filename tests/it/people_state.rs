@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
+use common::type_text;
 use netday::screens::people::PeopleDialog;
 
 use chrono::NaiveDate;
@@ -59,12 +60,6 @@ fn names(app: &App) -> Vec<String> {
         .iter()
         .map(|id| app.data.roster.person(*id).unwrap().name.clone())
         .collect()
-}
-
-fn type_text(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Action::Input(c));
-    }
 }
 
 #[test]

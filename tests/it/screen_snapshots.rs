@@ -9,6 +9,7 @@
 
 use crate::common;
 use common::screen::{mask_changes, render, row};
+use common::type_text;
 
 use netday::model::looks_like_code;
 use netday::state::{Action, App, Screen};
@@ -58,12 +59,6 @@ fn on(screen: Screen) -> (tempfile::TempDir, App) {
         app.update(Action::NextScreen);
     }
     (dir, app)
-}
-
-fn type_text(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Action::Input(c));
-    }
 }
 
 // --- desk ---

@@ -77,10 +77,11 @@ pub fn draw_person_form(v: &Show, form: &PersonForm, f: &mut Frame, area: Rect) 
             && form.walk_in
             && let Some(id) = same_phone(form)
         {
-            d.line(Line::styled(
-                truncate(&i18n::same_phone_found(&known_person(v, id)), inner_w),
-                THEME.warn_strong,
-            ));
+            // Wrapped, never cut: its end says what Enter does.
+            let text = i18n::same_phone_found(&known_person(v, id));
+            for line in crate::widgets::paint::wrap(&text, inner_w) {
+                d.line(Line::styled(line, THEME.warn_strong));
+            }
         }
         if field == PField::Org && focused {
             let label = |id| match v.data.roster.orgs.get(&id) {
