@@ -474,9 +474,9 @@ impl Data {
         Ok(merged)
     }
 
-    /// Everyone still expected at `event` becomes a no-show, in one durable step. Returns their
-    /// attendance as it was, for the undo.
-    pub fn close_day(&mut self, event: Id, now: Ts) -> Result<Vec<Attendance>> {
+    /// Everyone still expected at `event` becomes a no-show and the day is marked closed, in one
+    /// durable step. Returns their attendance as it was, for the undo.
+    pub fn close_day(&mut self, event: &Event, now: Ts) -> Result<Vec<Attendance>> {
         let before: Vec<Attendance> = self
             .roster
             .attendance
@@ -501,7 +501,7 @@ impl Data {
 
     /// Puts back what closing `event` changed, for the rows still marked no-show (anyone
     /// checked in since keeps their check-in). Returns how many went back.
-    pub fn undo_close_day(&mut self, event: Id, before: Vec<Attendance>) -> Result<usize> {
+    pub fn undo_close_day(&mut self, event: &Event, before: Vec<Attendance>) -> Result<usize> {
         let restore: Vec<Attendance> = before
             .into_iter()
             .filter(|a| {

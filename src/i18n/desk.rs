@@ -34,9 +34,11 @@ pub const NO_EVENT_SELECTED: L = L(
     "No networking day is open: choose one with F5, or press n there to create one",
 );
 pub const NO_REGISTERED: L = L(
-    "아직 등록된 참석자가 없습니다. 이름을 입력해 찾거나 F2로 현장 등록하세요.",
-    "No one registered yet. Type a name to search, or F2 for a walk-in.",
+    "아직 등록된 참석자가 없습니다. Ctrl-O로 명단 파일(엑셀·CSV)을 불러오거나, 이름을 입력해 찾거나, F2로 현장 등록하세요.",
+    "No one registered yet. Ctrl-O imports a list (Excel or CSV); or type a name to search, or F2 for a walk-in.",
 );
+/// After a day's label once the day is closed (Ctrl-D on the 명단 screen).
+pub const DAY_CLOSED_MARK: L = L("마감", "closed");
 pub const NO_RESULTS: L = L(
     "찾는 사람이 없습니다. F2로 현장 등록하세요.",
     "No one matches. Press F2 to register a walk-in.",

@@ -60,6 +60,7 @@ const CHECKIN: &[Binding] = &[
     key(KeyCode::F(3), "F3", Action::ToggleContacts),
     key(KeyCode::F(4), "F4", Action::ShowMissing),
     key(KeyCode::F(9), "F9", Action::ForgetImports),
+    ctrl('o', "Ctrl-O", Action::ImportPeople),
 ];
 
 /// Who has not come yet: the list over the desk.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::layout::{META, be};
 use super::{Result, Store};
-use crate::model::{Attendance, ChangeKind, Id, Ts};
+use crate::model::{Attendance, ChangeKind, Event, EventStatus, Id, Ts};
 
 const IMPORT_PREFIX: &[u8] = b"import:";
 const CLOSED_PREFIX: &[u8] = b"closed:";
@@ -74,15 +74,25 @@ impl Store {
         Ok(out)
     }
 
-    /// Closes a day: writes `after` and keeps `before` (what those rows were) for an undo, in
-    /// one durable step. A later closing of the same day replaces what an undo would restore.
-    pub fn close_day(&self, event: Id, before: &[Attendance], after: &[Attendance]) -> Result<()> {
+    /// Closes a day: marks `event` closed, writes `after` and keeps `before` (what those rows
+    /// were) for an undo, in one durable step. A later closing of the same day replaces what an
+    /// undo would restore.
+    pub fn close_day(
+        &self,
+        event: &Event,
+        before: &[Attendance],
+        after: &[Attendance],
+    ) -> Result<()> {
         self.write(|tx| {
             tx.is(ChangeKind::CloseDay);
+            tx.put_event(&mut Event {
+                status: EventStatus::Closed,
+                ..event.clone()
+            })?;
             for a in after {
                 tx.put_attendance(a)?;
             }
-            tx.put(META, &closed_key(event), &before.to_vec())
+            tx.put(META, &closed_key(event.id), &before.to_vec())
         })
     }
 
@@ -91,14 +101,19 @@ impl Store {
         Ok(self.one(META, &closed_key(event))?.unwrap_or_default())
     }
 
-    /// Undoes the closing of `event`: writes `restore` and forgets the closing, in one step.
-    pub fn undo_close_day(&self, event: Id, restore: &[Attendance]) -> Result<()> {
+    /// Undoes the closing of `event`: marks it open again, writes `restore` and forgets the
+    /// closing, in one step.
+    pub fn undo_close_day(&self, event: &Event, restore: &[Attendance]) -> Result<()> {
         self.write(|tx| {
             tx.is(ChangeKind::ReopenDay);
+            tx.put_event(&mut Event {
+                status: EventStatus::Planned,
+                ..event.clone()
+            })?;
             for a in restore {
                 tx.put_attendance(a)?;
             }
-            tx.del(META, &closed_key(event))
+            tx.del(META, &closed_key(event.id))
         })
     }
 }

@@ -219,9 +219,16 @@ pub fn caret(f: &mut Frame, x: u16, y: u16, area: Rect) {
     f.set_cursor_position(Position::new(x, y));
 }
 
+/// "2026-12-07 (월) 12월 네트워킹데이", and "· 마감" once the day is closed: the header, F5 and
+/// every question naming a day say so, so nobody works on a closed day thinking it is open.
 pub fn event_label(e: &Event) -> String {
+    let closed = if e.status == crate::model::EventStatus::Closed {
+        format!(" · {}", i18n::DAY_CLOSED_MARK.get())
+    } else {
+        String::new()
+    };
     format!(
-        "{} ({}) {}",
+        "{} ({}) {}{closed}",
         e.date.format("%Y-%m-%d"),
         i18n::weekday(e.date),
         e.title

@@ -158,10 +158,13 @@ impl Table<'_> {
             draw_row(f.buffer_mut(), head, &w, &titles);
         }
         if self.len == 0 {
-            f.render_widget(
-                Paragraph::new(truncate(self.empty, list.width as usize)).style(THEME.warn),
-                list,
-            );
+            // Wrapped: an empty list's line says what to do next, and its end matters.
+            let lines: Vec<ratatui::text::Line> =
+                crate::widgets::paint::wrap(self.empty, list.width as usize)
+                    .into_iter()
+                    .map(ratatui::text::Line::raw)
+                    .collect();
+            f.render_widget(Paragraph::new(lines).style(THEME.warn), list);
             return;
         }
         let height = list.height as usize;

@@ -418,9 +418,26 @@ fn close_the_day_marks_no_shows_and_undoes() {
     app.screens.people.filters.status = Some(StatusFilter::Absent);
     app.screens.people.refresh(&app.data.roster);
     assert_eq!(app.screens.people.rows.len(), expected);
+    // Closed is said where the day is named: the header, and F5's list.
+    let header = |app: &App| {
+        let text = common::screen::screen(&common::screen::render(app, 120, 30));
+        text.lines().next().unwrap_or_default().to_string()
+    };
+    assert!(header(&app).contains("· 마감"), "{}", header(&app));
+    app.update(Action::PickEvent);
+    let picker = common::screen::screen(&common::screen::render(&app, 120, 30));
+    let title = &app.event.as_ref().unwrap().title;
+    assert!(
+        picker
+            .lines()
+            .any(|l| l.contains(title.as_str()) && l.contains("· 마감")),
+        "{picker}"
+    );
+    app.update(Action::Cancel);
 
     app.update(Action::UndoCloseDay);
     app.update(Action::Submit);
+    assert!(!header(&app).contains("마감"), "{}", header(&app));
     let stored = app
         .data
         .store_for_tests()

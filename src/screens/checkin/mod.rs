@@ -279,6 +279,8 @@ impl CheckinState {
                 None => cx.say(Tone::Warn, i18n::NOTHING_TO_UNDO.get()),
             },
             Action::ShowMissing => c.open_missing(cx),
+            // The morning starts with the list: the desk opens the same import as 명단.
+            Action::ImportPeople => return Ok(crate::screens::import_export::open_import(cx)),
             Action::ForgetImports => {
                 let n = cx.data.forget_imports()?.len();
                 cx.say(Tone::Info, i18n::imports_forgotten(n));

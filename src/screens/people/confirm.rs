@@ -181,7 +181,7 @@ impl PeopleState {
 
     /// Everyone still expected becomes a no-show, in one durable step; undoable.
     pub fn close_day(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
-        let Some(event) = cx.event_id() else {
+        let Some(event) = cx.event else {
             return Ok(());
         };
         let before = cx.data.close_day(event, cx.now)?;
@@ -192,7 +192,7 @@ impl PeopleState {
     }
 
     pub(crate) fn undo_close_day(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
-        let Some(event) = cx.event_id() else {
+        let Some(event) = cx.event else {
             return Ok(());
         };
         // Only rows still marked no-show go back; anyone checked in since keeps their check-in.

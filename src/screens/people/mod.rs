@@ -578,8 +578,15 @@ impl Unit for PeopleState {
             Question::Archive(id) => self.archive(cx, id)?,
             Question::Merge { keep, dup } => return self.merge(cx, keep, dup, Vec::new()),
             Question::MergeOrgs { keep, dup } => return self.merge_orgs(cx, keep, dup),
-            Question::CloseDay { .. } => self.close_day(cx)?,
-            Question::UndoCloseDay => self.undo_close_day(cx)?,
+            // The day itself changed (closed or open again): the header and F5 say which.
+            Question::CloseDay { .. } => {
+                self.close_day(cx)?;
+                return Ok(Effect::close().changed(What::EVENTS));
+            }
+            Question::UndoCloseDay => {
+                self.undo_close_day(cx)?;
+                return Ok(Effect::close().changed(What::EVENTS));
+            }
             _ => {}
         }
         Ok(Effect::close())
