@@ -447,6 +447,16 @@ impl Data {
         Ok(Some(name))
     }
 
+    /// Deletes an organisation nothing refers to, then reads everyone again; `false` (nothing
+    /// changed) when people, action items or ideas still refer to it.
+    pub fn delete_org(&mut self, id: Id, event: Option<&Event>, events: &[Event]) -> Result<bool> {
+        if !self.store.delete_org(id)? {
+            return Ok(false);
+        }
+        self.reload(event, events)?;
+        Ok(true)
+    }
+
     /// Merges a duplicate into the record kept, then reads everyone again. People: their
     /// attendance, notes and ideas follow; organisations: their people, action items and ideas.
     /// Returns both names as they were, for the message.

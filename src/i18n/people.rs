@@ -295,6 +295,34 @@ pub fn confirm_merge_orgs(dup: &str, keep: &str) -> String {
         ),
     )
 }
+pub const DELETE_ORG_TITLE: L = L("기관 삭제", "Delete organisation");
+pub fn confirm_delete_org(org: &str) -> String {
+    pick(
+        format!(
+            "이 기관을 지울까요?\n{org}\n속한 사람이 없는 기관입니다. 변경 이력에서 되돌릴 수 있습니다."
+        ),
+        format!(
+            "Delete this organisation?\n{org}\nNobody belongs to it. It can be undone in the change history."
+        ),
+    )
+}
+pub fn org_still_used(org: &str) -> String {
+    pick(
+        format!(
+            "{} 지우지 않았습니다: 속한 사람(보관된 사람 포함)이나 과제·아이디어가 있습니다. 다른 기관에 합치려면 Ctrl-G를 누르세요",
+            josa(org, Particle::EulReul)
+        ),
+        format!(
+            "{org} was not deleted: people (archived ones too), action items or ideas refer to it. To fold it into another, press Ctrl-G"
+        ),
+    )
+}
+pub fn org_deleted(org: &str) -> String {
+    pick(
+        format!("✓ {} 지웠습니다 (저장됨)", josa(org, Particle::EulReul)),
+        format!("✓ Deleted {org} (saved)"),
+    )
+}
 pub fn orgs_merged(dup: &str, keep: &str) -> String {
     pick(
         format!(

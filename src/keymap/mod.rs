@@ -102,6 +102,7 @@ const ORGS: &[Binding] = &[
     key(KeyCode::Esc, "Esc", Action::Cancel),
     key(KeyCode::Backspace, "Backspace", Action::Backspace),
     key(KeyCode::F(8), "F8", Action::ToggleOrgs),
+    key(KeyCode::Delete, "Del", Action::Delete),
     ctrl('g', "Ctrl-G", Action::Merge),
     ctrl('o', "Ctrl-O", Action::ImportPeople),
     ctrl('e', "Ctrl-E", Action::ExportPeople),

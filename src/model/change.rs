@@ -40,6 +40,8 @@ pub enum ChangeKind {
     },
     /// A write no kind was given for.
     Other,
+    /// An organisation nobody and nothing referred to, deleted (a typo, a wrong import).
+    OrgDeleted,
 }
 
 impl ChangeKind {
@@ -71,6 +73,7 @@ impl ChangeKind {
                 return (format!("되돌리기 #{of}"), format!("undo of #{of}"));
             }
             ChangeKind::Other => ("변경", "change"),
+            ChangeKind::OrgDeleted => ("기관 삭제", "organisation deleted"),
         };
         (ko.to_string(), en.to_string())
     }

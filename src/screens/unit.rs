@@ -248,6 +248,7 @@ pub enum Question {
         keep: Id,
         dup: Id,
     },
+    DeleteOrg(Id),
     CloseDay {
         expected: usize,
     },

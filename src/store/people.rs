@@ -287,6 +287,26 @@ impl Store {
         })
     }
 
+    /// Deletes organisation `id` when nothing refers to it: no person (archived ones too), no
+    /// action item it owns, no idea it takes part in. `Ok(false)`, and nothing changed, when
+    /// something does (merge it instead). Read from the records themselves, not an index.
+    pub fn delete_org(&self, id: Id) -> Result<bool> {
+        let held = self.people()?.iter().any(|p| p.org_id == Some(id))
+            || self.all::<Note>(NOTES)?.iter().any(
+                |n| matches!(&n.kind, NoteKind::Action { owner, .. } if *owner == Owner::Org(id)),
+            )
+            || self.ideas()?.iter().any(|i| i.org_ids.contains(&id));
+        if held {
+            return Ok(false);
+        }
+        self.write(|tx| {
+            tx.is(ChangeKind::OrgDeleted);
+            tx.bump_gen()?;
+            tx.del(ORGS, &be(id))
+        })?;
+        Ok(true)
+    }
+
     /// Merges organisation `dup` into `keep` in one durable step: its people, the action items
     /// it owns and the ideas it takes part in move to `keep`, and `dup` is deleted.
     pub fn merge_orgs(&self, keep: Id, dup: Id) -> Result<()> {

@@ -186,7 +186,7 @@ fn random_change(s: &Store, r: &mut Rng, n: usize) -> Option<u64> {
             for x in a.iter_mut() {
                 x.status = AttendanceStatus::NoShow;
             }
-            s.close_day(&day, &before, &a).unwrap();
+            s.close_day(day, &before, &a).unwrap();
         }
     }
     let c = latest(s);

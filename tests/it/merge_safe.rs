@@ -388,3 +388,52 @@ fn a_merge_chosen_field_by_field_is_undone_whole() {
     assert!(store.merged_into().unwrap().is_empty());
     assert_eq!(app.data.roster.merged_into.get(&dup), None);
 }
+
+#[test]
+fn an_organisation_made_by_mistake_is_deleted_and_one_with_people_is_not() {
+    use netday::model::ChangeKind;
+    let (_d, mut app) = demo_app();
+    goto(&mut app, Screen::People);
+    app.update(Action::ToggleOrgs);
+    // A typo'd organisation, made on the 기관 list.
+    app.update(Action::AddPerson);
+    type_text(&mut app, "한울신엽");
+    app.update(Action::Submit);
+    let typo = app
+        .data
+        .roster
+        .orgs
+        .values()
+        .find(|o| o.name == "한울신엽")
+        .map(|o| o.id)
+        .expect("the organisation was made");
+    let pos = |app: &App, id| app.screens.people.org_rows.iter().position(|r| *r == id);
+    app.screens.people.org_selected = pos(&app, typo).unwrap();
+    app.update(Action::Delete);
+    assert!(common::question(&app).is_some(), "asks first");
+    app.update(Action::Submit);
+    assert!(!app.data.roster.orgs.contains_key(&typo));
+    assert!(app.data.store_for_tests().org(typo).unwrap().is_none());
+    assert!(pos(&app, typo).is_none());
+
+    // On record, and undone from the history like any change.
+    let last = app.data.history(1, |_| true).unwrap().remove(0);
+    assert_eq!(last.kind, ChangeKind::OrgDeleted);
+    let (event, events) = (app.event.clone(), app.events.clone());
+    app.data.undo(last.order, event.as_ref(), &events).unwrap();
+    assert!(app.data.store_for_tests().org(typo).unwrap().is_some());
+
+    // One with people (or an archived person) is refused in words, and stays.
+    let kim = id_of(&app, "김기성");
+    let hanul = app.data.roster.person(kim).unwrap().org_id.unwrap();
+    app.update(Action::ToggleOrgs);
+    app.update(Action::ToggleOrgs);
+    app.screens.people.org_selected = pos(&app, hanul).unwrap();
+    app.update(Action::Delete);
+    assert!(common::question(&app).is_none());
+    let said = format!("{:?}", app.message);
+    assert!(said.contains("지우지 않았습니다"), "{said}");
+    // The store refuses too, whatever the screen thought.
+    assert!(!app.data.store_for_tests().delete_org(hanul).unwrap());
+    assert!(app.data.roster.orgs.contains_key(&hanul));
+}

@@ -60,6 +60,10 @@ pub fn words(roster: &Roster, q: &Question, undoable: usize) -> (&'static str, S
             i18n::MERGE_ORGS_TITLE.get(),
             i18n::confirm_merge_orgs(&org_who(roster, *dup), &org_who(roster, *keep)),
         ),
+        Question::DeleteOrg(id) => (
+            i18n::DELETE_ORG_TITLE.get(),
+            i18n::confirm_delete_org(&org_who(roster, *id)),
+        ),
         Question::CloseDay { expected } => (
             i18n::CLOSE_DAY_TITLE.get(),
             i18n::confirm_close_day(*expected),
@@ -176,6 +180,18 @@ impl PeopleState {
             self.org_selected = i;
         }
         cx.say(Tone::Good, i18n::orgs_merged(&names.dup, &names.keep));
+        Ok(Effect::close().changed(What::ALL))
+    }
+
+    /// Deletes an organisation made by mistake (nothing refers to it; undoable in 변경 이력).
+    pub(crate) fn delete_org(&mut self, cx: &mut Cx, id: Id) -> Result<Effect, StoreError> {
+        let name = cx.data.roster.org_label(id);
+        if !cx.data.delete_org(id, cx.event, cx.events)? {
+            cx.say(Tone::Warn, i18n::org_still_used(&name));
+            return Ok(Effect::close());
+        }
+        self.refresh(&cx.data.roster);
+        cx.say(Tone::Good, i18n::org_deleted(&name));
         Ok(Effect::close().changed(What::ALL))
     }
 

@@ -578,6 +578,7 @@ impl Unit for PeopleState {
             Question::Archive(id) => self.archive(cx, id)?,
             Question::Merge { keep, dup } => return self.merge(cx, keep, dup, Vec::new()),
             Question::MergeOrgs { keep, dup } => return self.merge_orgs(cx, keep, dup),
+            Question::DeleteOrg(id) => return self.delete_org(cx, id),
             // The day itself changed (closed or open again): the header and F5 say which.
             Question::CloseDay { .. } => {
                 self.close_day(cx)?;
@@ -801,6 +802,23 @@ impl PeopleState {
             }
             Action::AddPerson => {
                 self.dialog = Some(PeopleDialog::Org(Box::default()));
+            }
+            // Only an organisation nobody belongs to: one with people is merged (Ctrl-G).
+            Action::Delete => {
+                let Some(id) = self.selected_org() else {
+                    cx.say(Tone::Warn, i18n::P_NO_ORG_SELECTED.get());
+                    return Ok(Effect::keep());
+                };
+                let (people, _, _) = roster.org_counts(id);
+                let archived = roster
+                    .people
+                    .iter()
+                    .any(|p| p.archived && p.org_id == Some(id));
+                if people > 0 || archived {
+                    cx.say(Tone::Warn, i18n::org_still_used(&roster.org_label(id)));
+                } else {
+                    return Ok(ask(cx, Question::DeleteOrg(id), 0));
+                }
             }
             // Ctrl-G on the duplicate, then Ctrl-G on the one to keep (as with people).
             Action::Merge => {
