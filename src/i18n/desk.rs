@@ -39,6 +39,10 @@ pub const NO_REGISTERED: L = L(
 );
 /// After a day's label once the day is closed (Ctrl-D on the 명단 screen).
 pub const DAY_CLOSED_MARK: L = L("마감", "closed");
+pub const TYPE_OR_PICK_FIRST: L = L(
+    "빈 검색창의 Enter로는 아무도 체크인하지 않습니다: 이름·초성·배지 코드를 입력하거나 ↑↓로 고른 뒤 Enter를 누르세요",
+    "Enter in an empty search box checks no one in: type a name, initials or badge code, or pick with ↑↓, then Enter",
+);
 pub const NO_RESULTS: L = L(
     "찾는 사람이 없습니다. F2로 현장 등록하세요.",
     "No one matches. Press F2 to register a walk-in.",

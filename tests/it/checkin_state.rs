@@ -733,3 +733,23 @@ fn a_rescanned_badge_is_forgiven_and_the_next_scan_starts_in_an_empty_box() {
     assert!(app.data.roster.status(other.id).unwrap().is_arrived());
     assert_eq!(arrived(&app), 2);
 }
+
+#[test]
+fn an_enter_in_the_empty_box_checks_in_nobody_until_someone_is_picked() {
+    let (_d, mut app) = app();
+    type_text(&mut app, "강민수");
+    app.update(Action::Submit);
+    assert_eq!(app.data.roster.count().arrived, 1);
+    // The scanner's (or the finger's) second Enter: the box is empty, the list is everyone.
+    app.update(Action::Submit);
+    assert_eq!(app.data.roster.count().arrived, 1, "nobody else checked in");
+    let m = app.message.as_ref().unwrap();
+    assert_eq!(m.tone, Tone::Warn);
+    assert!(m.text.contains("아무도 체크인하지 않습니다"), "{}", m.text);
+    // Picking by hand from the full list still works.
+    app.update(Action::Down);
+    let picked = app.screens.checkin.rows[app.screens.checkin.selected];
+    app.update(Action::Submit);
+    assert!(app.data.roster.status(picked).unwrap().is_arrived());
+    assert_eq!(app.data.roster.count().arrived, 2);
+}

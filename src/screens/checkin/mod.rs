@@ -28,6 +28,9 @@ pub struct CheckinState {
     /// How many matched in all (rows may be cut at MAX_ROWS).
     pub total: usize,
     pub selected: usize,
+    /// The highlight was moved by hand (↑↓) since the list was last rebuilt: with an empty
+    /// box, only then does Enter check the highlighted person in.
+    pub picked: bool,
     pub show_contacts: bool,
     /// This session's check-ins, newest last, with what each replaced.
     pub undo: Vec<(Id, u64)>,
@@ -45,6 +48,7 @@ impl Default for CheckinState {
             rows: Vec::new(),
             total: 0,
             selected: 0,
+            picked: false,
             show_contacts: false,
             undo: Vec::new(),
             code_hit: false,
@@ -58,6 +62,7 @@ impl CheckinState {
     /// Recomputes the rows for the current query.
     pub fn refresh(&mut self, roster: &Roster) {
         self.selected = 0;
+        self.picked = false;
         self.code_hit = false;
         if self.query.trim().is_empty() {
             // No query: the people registered for this event, still-expected first.
@@ -242,6 +247,7 @@ impl CheckinState {
             a if crate::screens::list_key(&a).is_some() => {
                 if let Some(k) = crate::screens::list_key(&a) {
                     c.selected = crate::widgets::list::step(c.selected, k, c.rows.len());
+                    c.picked = true;
                 }
             }
             Action::ToggleContacts => {
@@ -252,6 +258,11 @@ impl CheckinState {
                     i18n::CONTACTS_HIDDEN
                 };
                 cx.say(Tone::Info, text.get());
+            }
+            // An Enter in an empty box (a scanner's second Enter, a key pressed twice) would
+            // check in whoever is listed first: never the wrong person, so it asks for a name.
+            Action::Submit if c.query.trim().is_empty() && !c.picked => {
+                cx.say(Tone::Warn, i18n::TYPE_OR_PICK_FIRST.get());
             }
             Action::Submit => {
                 let target = if c.code_hit {
