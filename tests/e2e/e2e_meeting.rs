@@ -81,3 +81,32 @@ fn a_note_becomes_an_idea_that_moves_two_columns() {
         "the action item's owner carries over: {row}"
     );
 }
+
+/// With the Korean IME on, the `o` key sends ㅐ: it opens the owner/due form of the selected
+/// action item and nothing of it is typed into the form.
+#[test]
+fn the_jamo_on_the_o_key_opens_owner_and_due_without_typing_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let mut tui = Tui::start(&db, &[], 120, 32);
+    tui.wait_for("도착 0·예정 39");
+    tui.send(b"\t\t\t");
+    tui.wait_for("공동 장터 장소 후보 조사");
+    tui.type_text("ㅐ");
+    tui.wait_for("담당 (이름·기관)");
+    // The owner is the item's (서민준), untouched; the next key goes into the form.
+    let screen = tui.screen();
+    assert!(!screen.contains('ㅐ'), "{screen}");
+    let owner_line = screen
+        .lines()
+        .find(|l| l.contains("담당 (이름·기관)"))
+        .unwrap_or_default();
+    assert!(owner_line.contains("서민준"), "{screen}");
+    tui.send(b"\x1b");
+    tui.wait_until("the form closed", |s| {
+        !s.contents().contains("담당 (이름·기관)")
+    });
+    tui.send(b"\x03");
+    assert!(tui.wait_exit());
+}
