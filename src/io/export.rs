@@ -185,7 +185,8 @@ pub fn attendance_table(store: &Store, event: Id) -> Result<Table, StoreError> {
     let orgs: HashMap<Id, Organization> = store.orgs()?.into_iter().map(|o| (o.id, o)).collect();
     let mut rows = Vec::new();
     for a in store.attendance_of_event(event)? {
-        let Some(p) = store.person(a.person_id)? else {
+        // Archived (and merged-away) people are left out, as at the desk and on the 서명부.
+        let Some(p) = store.person(a.person_id)?.filter(|p| !p.archived) else {
             continue;
         };
         let org = p.org_id.and_then(|o| orgs.get(&o));

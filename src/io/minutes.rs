@@ -43,12 +43,16 @@ impl MinutesData {
             .filter(|i| idea_touched(i, event.date, &note_ids))
             .collect();
         ideas.sort_by_key(|i| (i.created, i.id));
+        let people: HashMap<Id, Person> = store.people()?.into_iter().map(|p| (p.id, p)).collect();
+        // Archived (and merged-away) people are neither listed nor counted, as at the desk.
+        let mut attendance = store.attendance_of_event(event.id)?;
+        attendance.retain(|a| people.get(&a.person_id).is_some_and(|p| !p.archived));
         Ok(MinutesData {
             event: event.clone(),
             agenda: store.agenda_of_event(event.id)?,
             notes,
-            attendance: store.attendance_of_event(event.id)?,
-            people: store.people()?.into_iter().map(|p| (p.id, p)).collect(),
+            attendance,
+            people,
             orgs: store.orgs()?.into_iter().map(|o| (o.id, o)).collect(),
             ideas,
         })

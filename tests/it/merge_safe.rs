@@ -216,6 +216,19 @@ fn the_day_agrees(app: &mut App) -> (Vec<Id>, Vec<Id>) {
         .print(&event, PrintKind::Signin, &mut netday::progress::Silent)
         .unwrap();
     assert_eq!(printed.people, on_sheet, "the 서명부 and the desk list");
+    // The minutes' numbers and the attendance export count the same people.
+    let minutes = app.data.minutes(&event).unwrap();
+    assert_eq!(
+        netday::model::counts::DayCount::of(minutes.attendance.iter().map(|a| &a.status)),
+        count.day,
+        "the minutes and the header"
+    );
+    let table = netday::io::export::attendance_table(app.data.store_for_tests(), event.id).unwrap();
+    assert_eq!(
+        table.rows.len(),
+        desk.len(),
+        "the attendance export and the desk list"
+    );
     let registered = desk
         .iter()
         .filter(|id| {
@@ -436,4 +449,19 @@ fn an_organisation_made_by_mistake_is_deleted_and_one_with_people_is_not() {
     // The store refuses too, whatever the screen thought.
     assert!(!app.data.store_for_tests().delete_org(hanul).unwrap());
     assert!(app.data.roster.orgs.contains_key(&hanul));
+}
+
+#[test]
+fn an_archived_person_who_came_leaves_every_view_of_the_day_alike() {
+    let (_d, mut app) = demo_app();
+    let kim = id_of(&app, "김기성");
+    app.check_in(kim).unwrap();
+    let before = app.data.roster.count().day;
+    goto(&mut app, Screen::People);
+    select(&mut app, kim);
+    app.update(Action::Archive);
+    app.update(Action::Submit);
+    assert!(app.data.roster.person(kim).unwrap().archived);
+    assert_eq!(app.data.roster.count().day.arrived + 1, before.arrived);
+    the_day_agrees(&mut app);
 }
