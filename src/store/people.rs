@@ -237,13 +237,9 @@ impl Store {
                     tx.put_idea(&mut i)?;
                 }
             }
+            // Into whom is kept by `merged_into` (the 보관 list says it in the user's language);
+            // the person's own notes are the coordinator's, not a log.
             dup_p.archived = true;
-            if !dup_p.notes.is_empty() {
-                dup_p.notes.push('\n');
-            }
-            dup_p
-                .notes
-                .push_str(&format!("merged into {} ({})", keep_p.name, keep_p.code));
             let codes: Vec<String> = dup_p.codes().map(str::to_string).collect();
             dup_p.code.clear();
             dup_p.aliases.clear();
