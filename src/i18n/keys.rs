@@ -327,3 +327,6 @@ pub const FOOTER_CLOSE_KEEP_DRAFT: L = L("닫기(임시 저장 유지)", "close 
 pub const FOOTER_KEEP_WRITING: L = L("계속 쓰기", "keep writing");
 pub const FOOTER_NEXT_FIELD: L = L("다음 칸", "next field");
 pub const FOOTER_CLEAR_FIELD: L = L("칸 비우기", "clear field");
+pub const FOOTER_MERGE_ROW: L = L("항목", "field");
+pub const FOOTER_MERGE_PICK: L = L("남길 값 고르기", "choose the value kept");
+pub const FOOTER_MERGE: L = L("병합", "merge");

@@ -355,10 +355,6 @@ pub const P_ARCHIVED_FILTER: L = L("보관", "archived");
 pub const P_MERGE_CHOICE_TITLE: L = L("중복 병합: 남길 값 고르기", "Merge: choose what to keep");
 pub const P_MERGE_KEPT: L = L("남길 사람", "Kept");
 pub const P_MERGE_DUP: L = L("중복 (보관됨)", "Duplicate (archived)");
-pub const P_MERGE_CHOICE_KEYS: L = L(
-    "↑↓ 항목 · ← 남길 사람의 값 · → 중복의 값 · Enter 병합 · Esc 취소",
-    "↑↓ field · ← kept value · → duplicate's value · Enter merge · Esc cancel",
-);
 pub const P_MERGE_CHOOSE_ALL: L = L(
     "다른 항목마다 남길 값을 ← 또는 →로 고르세요",
     "Choose the value to keep for every differing field with ← or →",

@@ -219,6 +219,8 @@ pub enum Context {
     Orgs,
     Form,
     Filter,
+    /// Merging two people: which value of each differing field to keep.
+    MergeChoice,
     PathInput,
     /// An import's preview: choose columns and what they are read into.
     ImportPreview,

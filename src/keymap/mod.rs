@@ -121,6 +121,17 @@ const FILTER: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+/// Merging two people field by field: a row per differing field, a side per value.
+const MERGE_CHOICE: &[Binding] = &[
+    key(KeyCode::Up, "↑", Action::Up),
+    key(KeyCode::Down, "↓", Action::Down),
+    key(KeyCode::Left, "←", Action::Left),
+    key(KeyCode::Right, "→", Action::Right),
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
 const PATH_INPUT: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::Submit),
     key(KeyCode::Esc, "Esc", Action::Cancel),
@@ -359,6 +370,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::People => vec![PEOPLE, LIST, CARET, TEXT, GLOBAL],
         Context::Orgs => vec![ORGS, LIST, CARET, TEXT, GLOBAL],
         Context::Filter => vec![FILTER],
+        Context::MergeChoice => vec![MERGE_CHOICE],
         Context::PathInput => vec![PATH_INPUT, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::ImportPreview => vec![IMPORT_PREVIEW],
         Context::PrintMenu => vec![PRINT_MENU],
@@ -471,6 +483,14 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::Form, Action::Submit) => Some(crate::i18n::FOOTER_TAKE_OR_SAVE),
         (Context::ImportPreview, Action::Submit) => Some(crate::i18n::FOOTER_IMPORT),
         (Context::PrintMenu, Action::Submit) => Some(crate::i18n::FOOTER_CHOOSE),
+        (Context::MergeChoice, Action::Up | Action::Down) => Some(crate::i18n::FOOTER_MERGE_ROW),
+        // The dialog's two columns say whose value is left and whose is right.
+        (Context::MergeChoice, Action::Left | Action::Right) => {
+            Some(crate::i18n::FOOTER_MERGE_PICK)
+        }
+        (Context::MergeChoice, Action::Submit) => Some(crate::i18n::FOOTER_MERGE),
+        (Context::MergeChoice, Action::Cancel) => Some(crate::i18n::FOOTER_CANCEL),
+        (Context::MergeChoice, Action::Quit) => None,
         (Context::PrintMenu, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
         (Context::PrintMenu, Action::Quit) => None,
         (Context::ImportPreview, Action::NextField) => Some(crate::i18n::FOOTER_CHOOSE_COLUMN),
@@ -561,7 +581,7 @@ pub fn footer_within(ctx: Context, w: usize) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 21] = [
+    const ALL: [Context; 22] = [
         Context::Checkin,
         Context::Missing,
         Context::Confirm,
@@ -573,6 +593,7 @@ mod footer_tests {
         Context::Orgs,
         Context::Form,
         Context::Filter,
+        Context::MergeChoice,
         Context::PathInput,
         Context::ImportPreview,
         Context::PrintMenu,

@@ -290,7 +290,10 @@ pub fn draw_merge_choice(v: &Show, m: &MergeChoice, f: &mut Frame, area: Rect) {
         lines.push(Line::default());
     }
     lines.push(Line::styled(
-        truncate(i18n::P_MERGE_CHOICE_KEYS.get(), w),
+        truncate(
+            &crate::keymap::footer(crate::keymap::Context::MergeChoice),
+            w,
+        ),
         THEME.muted,
     ));
     f.render_widget(Paragraph::new(lines), inner);

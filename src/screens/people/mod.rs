@@ -509,8 +509,8 @@ impl Unit for PeopleState {
 
     fn context(&self) -> Context {
         match (&self.dialog, self.orgs_view) {
-            // The merge choice moves like the filter menu: ↑↓ rows, ←→ values, Enter, Esc.
-            (Some(PeopleDialog::Filter { .. } | PeopleDialog::Merge(_)), _) => Context::Filter,
+            (Some(PeopleDialog::Filter { .. }), _) => Context::Filter,
+            (Some(PeopleDialog::Merge(_)), _) => Context::MergeChoice,
             (Some(_), _) => Context::Form,
             (None, true) => Context::Orgs,
             (None, false) => Context::People,
