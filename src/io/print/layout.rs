@@ -30,8 +30,13 @@ pub fn font() -> Result<Font, PrintError> {
 /// a visible mark rather than an empty box, and the command names the person.
 pub const MISSING_GLYPH: char = '?';
 
-fn face() -> Option<ttf_parser::Face<'static>> {
-    ttf_parser::Face::parse(NANUM_GOTHIC, 0).ok()
+/// The bundled font parsed once: every cell of every page is measured with it, several
+/// times while it is fitted.
+fn face() -> Option<&'static ttf_parser::Face<'static>> {
+    static FACE: std::sync::OnceLock<Option<ttf_parser::Face<'static>>> =
+        std::sync::OnceLock::new();
+    FACE.get_or_init(|| ttf_parser::Face::parse(NANUM_GOTHIC, 0).ok())
+        .as_ref()
 }
 
 /// Whether the bundled font draws all of `text`.
@@ -65,14 +70,25 @@ pub fn text_width(text: &str, size: f32) -> f32 {
     let Some(f) = face() else {
         return crate::model::text::width(text) as f32 * 0.5 * size;
     };
+    text.chars().map(|c| advance(f, c)).sum::<f32>() * size
+}
+
+/// The advance of `c` in ems (a character the font lacks as the mark that stands for it; one
+/// it cannot measure as one em).
+fn advance(f: &ttf_parser::Face, c: char) -> f32 {
     let em = f32::from(f.units_per_em());
-    let advance = |c: char| {
-        f.glyph_index(c)
-            .or_else(|| f.glyph_index(MISSING_GLYPH))
-            .and_then(|g| f.glyph_hor_advance(g))
-            .map_or(1.0, |a| f32::from(a) / em)
-    };
-    text.chars().map(advance).sum::<f32>() * size
+    f.glyph_index(c)
+        .or_else(|| f.glyph_index(MISSING_GLYPH))
+        .and_then(|g| f.glyph_hor_advance(g))
+        .map_or(1.0, |a| f32::from(a) / em)
+}
+
+/// The width of `c` at 1 pt.
+fn char_width(c: char) -> f32 {
+    match face() {
+        Some(f) => advance(f, c),
+        None => crate::model::text::width(&c.to_string()) as f32 * 0.5,
+    }
 }
 
 /// `text` cut with "…" so it fits `width` at `size`.
@@ -82,12 +98,13 @@ pub fn fit(text: &str, size: f32, width: f32) -> String {
     }
     let ellipsis = text_width("…", size);
     let mut out = String::new();
+    let mut used = 0.0;
     for c in text.chars() {
-        out.push(c);
-        if text_width(&out, size) + ellipsis > width {
-            out.pop();
+        used += char_width(c) * size;
+        if used + ellipsis > width {
             break;
         }
+        out.push(c);
     }
     out.push('…');
     // Rounding: the cut text is measured whole, as the tests and the page measure it.
@@ -159,25 +176,41 @@ pub fn set(text: &str, fit_: Fit, width: f32) -> Set {
         let (a, b) = (text[..end].trim_end(), text[start..].trim_start());
         (!a.is_empty() && !b.is_empty()).then_some((a, b))
     };
-    let longer = |(a, b): (&str, &str)| text_width(a, 1.0).max(text_width(b, 1.0));
+    // Widths of every prefix at 1 pt, to weigh every split in one pass; the chosen split is
+    // measured again whole, as the page measures it.
+    let mut prefix = vec![(0usize, 0.0f32)];
+    let mut sum = 0.0;
+    for (i, c) in text.char_indices() {
+        sum += char_width(c);
+        prefix.push((i + c.len_utf8(), sum));
+    }
+    let upto = |byte: usize| {
+        prefix
+            .binary_search_by(|(b, _)| b.cmp(&byte))
+            .map_or(0.0, |k| prefix[k].1)
+    };
+    let span = |part: &str| {
+        let from = part.as_ptr() as usize - text.as_ptr() as usize;
+        upto(from + part.len()) - upto(from)
+    };
     // The split whose longer line is shortest, among the word breaks and then among all.
     let best = |breaks: Vec<(usize, usize)>| {
-        breaks
-            .into_iter()
-            .filter_map(halves)
-            .map(|h| (longer(h), h))
-            .min_by(|x, y| x.0.total_cmp(&y.0))
+        breaks.into_iter().filter_map(halves).min_by(|x, y| {
+            span(x.0)
+                .max(span(x.1))
+                .total_cmp(&span(y.0).max(span(y.1)))
+        })
     };
     let letters = text
         .char_indices()
         .map(|(i, _)| (i, i))
         .filter(|(i, _)| *i > 0)
         .collect();
-    for candidate in [best(word_breaks(text)), best(letters)]
+    for (a, b) in [best(word_breaks(text)), best(letters)]
         .into_iter()
         .flatten()
     {
-        let (w, (a, b)) = candidate;
+        let w = text_width(a, 1.0).max(text_width(b, 1.0));
         let mut size = fit_.two_big;
         while size >= fit_.two_small {
             if w * size <= width {
@@ -192,13 +225,13 @@ pub fn set(text: &str, fit_: Fit, width: f32) -> Set {
     // Too long for two lines: the first as full as it goes (at a word break if there is one
     // in it), the rest cut.
     let size = fit_.two_small;
-    let mut end = 0;
-    for (i, c) in text.char_indices() {
-        let next = i + c.len_utf8();
-        if text_width(&text[..next], size) > width {
-            break;
-        }
-        end = next;
+    let mut end = prefix
+        .iter()
+        .take_while(|(_, w)| w * size <= width)
+        .last()
+        .map_or(0, |(b, _)| *b);
+    while end > 0 && text_width(&text[..end], size) > width {
+        end = text[..end].char_indices().last().map_or(0, |(i, _)| i);
     }
     if end == 0 {
         return one(size, &fit(text, size, width));
