@@ -32,11 +32,8 @@ pub fn run(db: Option<PathBuf>, args: PrintArgs) -> anyhow::Result<()> {
         PrintSort::Name => Sort::Name,
         PrintSort::Arrival => Sort::Arrival,
     });
-    // Each blank row is laid out and drawn: a number without a bound was a PDF
-    // without a bound.
-    const MAX_BLANK: usize = 1000;
-    if blank > MAX_BLANK {
-        let (ko, en) = i18n::too_many_blank_rows(blank, MAX_BLANK);
+    if blank > print::MAX_BLANK {
+        let (ko, en) = i18n::too_many_blank_rows(blank, print::MAX_BLANK);
         return Err(CliError::Said { ko, en }.into());
     }
     let event = date_arg(event)?;

@@ -35,6 +35,8 @@ pub struct Data {
     /// Which of the newest changes touched which person, worked out once per newest change
     /// (the person detail asks on every ↑/↓; see `history.rs`).
     touched: std::sync::Mutex<Option<history::Touched>>,
+    /// What was last printed from the app and with which options, per kind, for this session.
+    printed: Vec<(crate::model::PrintKind, crate::io::print::Options)>,
 }
 
 /// What a check-in at the desk came to; the caller only shows it (`message`).
@@ -99,6 +101,7 @@ impl Data {
             meeting: None,
             meeting_reads: 0,
             touched: std::sync::Mutex::new(None),
+            printed: Vec::new(),
         }
     }
 
@@ -130,7 +133,31 @@ impl Data {
         self.store.damage_warning()
     }
 
-    /// A PDF for `event` (sign-in sheet, badges, attendance record) as the TUI prints it.
+    /// The options `kind` was last printed with in this session, else the defaults.
+    pub fn print_options(&self, kind: crate::model::PrintKind) -> crate::io::print::Options {
+        self.printed
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, o)| *o)
+            .unwrap_or_default()
+    }
+
+    /// The kind printed last in this session.
+    pub fn last_printed(&self) -> Option<crate::model::PrintKind> {
+        self.printed.first().map(|(k, _)| *k)
+    }
+
+    /// Keeps `kind` and its options as the last chosen (newest first).
+    pub fn remember_print(
+        &mut self,
+        kind: crate::model::PrintKind,
+        opt: crate::io::print::Options,
+    ) {
+        self.printed.retain(|(k, _)| *k != kind);
+        self.printed.insert(0, (kind, opt));
+    }
+
+    /// A PDF for `event` (sign-in sheet, badges, attendance record) with the default options.
     pub fn print(
         &self,
         event: &Event,
@@ -140,7 +167,8 @@ impl Data {
         self.print_with(event, kind, &crate::io::print::Options::default(), progress)
     }
 
-    /// A PDF for `event` with `netday print`'s options (sort, contacts, blank rows).
+    /// A PDF for `event` with the options chosen (order, phone column, empty rows), as
+    /// `netday print` and the app's print menu make it.
     pub fn print_with(
         &self,
         event: &Event,

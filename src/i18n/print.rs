@@ -141,3 +141,34 @@ pub fn too_many_blank_rows(asked: usize, max: usize) -> (String, String) {
         ),
     )
 }
+
+// The options step of the print menu.
+pub const PRINT_FOOTER_OPTION: L = L("항목", "option");
+pub const PRINT_FOOTER_CHANGE: L = L("바꾸기", "change");
+pub const PRINT_FOOTER_NEXT: L = L("다음: 저장 위치", "next: where to save");
+pub const PRINT_OPTIONS_TITLE: L = L("인쇄 설정", "Print options");
+pub const PRINT_SETTING_SORT: L = L("정렬", "Order");
+pub const PRINT_SETTING_CONTACT: L = L("연락처 열", "Phone column");
+pub const PRINT_SETTING_BLANK: L = L("빈 줄", "Blank rows");
+pub const PRINT_SORT_ORG: L = L("소속순", "by organisation");
+pub const PRINT_SORT_NAME: L = L("이름순", "by name");
+pub const PRINT_SORT_ARRIVAL: L = L("도착순", "by arrival");
+pub const PRINT_CONTACT_ON: L = L("넣기 (가운데 가림)", "shown (masked)");
+pub const PRINT_CONTACT_OFF: L = L("빼기", "left out");
+pub const PRINT_ABOUT_SORT: L = L(
+    "명단을 늘어놓는 순서입니다",
+    "The order the list is printed in",
+);
+pub const PRINT_ABOUT_CONTACT: L = L(
+    "전화번호를 체크인 화면처럼 가운데를 가려 싣습니다",
+    "The phone number, masked as at the desk",
+);
+pub const PRINT_ABOUT_BLANK: L = L(
+    "명단 뒤에 현장 등록자가 쓸 번호 붙은 빈 줄입니다",
+    "Numbered empty rows after the list, for walk-ins",
+);
+
+/// "빈 줄" as a count.
+pub fn print_blank_rows(n: usize) -> String {
+    pick(format!("{n}줄"), format!("{n} rows"))
+}

@@ -226,6 +226,8 @@ pub enum Context {
     ImportPreview,
     /// Choosing what to print.
     PrintMenu,
+    /// The chosen sheet's options (order, phone column, empty rows).
+    PrintOptions,
     Agenda,
     Notes,
     NoteEditor,

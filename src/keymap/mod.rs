@@ -161,6 +161,18 @@ const PRINT_MENU: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+/// The chosen sheet's options: ↑↓ pick one, ←→ or Space change it, Enter goes on to the file.
+const PRINT_OPTIONS: &[Binding] = &[
+    key(KeyCode::Up, "↑", Action::Up),
+    key(KeyCode::Down, "↓", Action::Down),
+    key(KeyCode::Left, "←", Action::Left),
+    key(KeyCode::Right, "→", Action::Right),
+    key(KeyCode::Char(' '), "Space", Action::Right),
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
 /// Editing inside a text field, wherever one has the keyboard.
 const TEXT: &[Binding] = &[
     ctrl('u', "Ctrl-U", Action::ClearField),
@@ -374,6 +386,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::PathInput => vec![PATH_INPUT, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::ImportPreview => vec![IMPORT_PREVIEW],
         Context::PrintMenu => vec![PRINT_MENU],
+        Context::PrintOptions => vec![PRINT_OPTIONS],
         Context::Confirm => vec![CONFIRM],
         Context::AskDiscard => vec![CONFIRM, DISCARD],
         Context::EventPicker => vec![PICKER],
@@ -493,6 +506,15 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::MergeChoice, Action::Quit) => None,
         (Context::PrintMenu, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
         (Context::PrintMenu, Action::Quit) => None,
+        (Context::PrintOptions, Action::Up | Action::Down) => {
+            Some(crate::i18n::PRINT_FOOTER_OPTION)
+        }
+        (Context::PrintOptions, Action::Left | Action::Right) => {
+            Some(crate::i18n::PRINT_FOOTER_CHANGE)
+        }
+        (Context::PrintOptions, Action::Submit) => Some(crate::i18n::PRINT_FOOTER_NEXT),
+        (Context::PrintOptions, Action::Cancel) => Some(crate::i18n::FOOTER_BACK),
+        (Context::PrintOptions, Action::Quit) => None,
         (Context::ImportPreview, Action::NextField) => Some(crate::i18n::FOOTER_CHOOSE_COLUMN),
         (Context::ImportPreview, Action::PrevField) => None,
         (Context::ImportPreview, Action::Up | Action::Down) => {
@@ -597,6 +619,7 @@ mod footer_tests {
         Context::PathInput,
         Context::ImportPreview,
         Context::PrintMenu,
+        Context::PrintOptions,
         Context::Agenda,
         Context::Notes,
         Context::NoteEditor,

@@ -107,10 +107,8 @@ pub enum Modal {
     EventForm(Box<events::EventForm>),
     Import(Box<ImportDialog>),
     Export(Box<ExportDialog>),
-    /// What to print (the highlighted row of `print::KINDS`).
-    PrintMenu {
-        row: usize,
-    },
+    /// What to print, then with which options.
+    PrintMenu(print::PrintMenu),
     /// Every question asked before a change: one handler, one drawing.
     Confirm(Box<Ask>),
 }

@@ -168,7 +168,8 @@ impl App {
             Some(Modal::EventForm(_)) => Context::Form,
             Some(Modal::Import(d)) if d.preview.is_some() => Context::ImportPreview,
             Some(Modal::Import(_) | Modal::Export(_)) => Context::PathInput,
-            Some(Modal::PrintMenu { .. }) => Context::PrintMenu,
+            Some(Modal::PrintMenu(m)) if m.options.is_some() => Context::PrintOptions,
+            Some(Modal::PrintMenu(_)) => Context::PrintMenu,
             Some(Modal::Confirm(a)) => a.context(),
         }
     }
@@ -404,7 +405,7 @@ impl App {
             Modal::EventForm(f) => f.update(&mut cx, action),
             Modal::Import(d) => d.update(&mut cx, action),
             Modal::Export(d) => d.update(&mut cx, action),
-            Modal::PrintMenu { row } => Ok(print::on_print_menu(&mut cx, row, action)),
+            Modal::PrintMenu(m) => Ok(print::on_print_menu(&mut cx, m, action)),
             Modal::Confirm(ask) => {
                 let answer = match action {
                     Action::Yes | Action::Submit => Answer::Yes,

@@ -59,7 +59,7 @@ fn draw_screen(app: &App, f: &mut Frame) {
         Modal::EventForm(form) => events::view::draw_form(form, f, area),
         Modal::Import(d) => files::view::draw_import(&app.show(), d, f, area),
         Modal::Export(d) => files::view::draw_export(d, f, area),
-        Modal::PrintMenu { row } => files::view::draw_print_menu(*row, f, area),
+        Modal::PrintMenu(m) => files::print_view::draw_print_menu(m, f, area),
         // The one confirm: what will happen, and the keys that answer (a question offering
         // a third answer names its keys in its text).
         Modal::Confirm(ask) => {

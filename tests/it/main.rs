@@ -36,6 +36,8 @@ mod particles;
 mod people_screen;
 mod people_speed;
 mod people_state;
+mod print_fit;
+mod print_options;
 mod progress_stages;
 mod screen_snapshots;
 mod speed_state;

@@ -171,10 +171,14 @@ fn printing_from_the_people_screen_writes_the_chosen_pdf() {
     }
     app.update(Action::Down);
     app.update(Action::Submit);
+    app.update(Action::Submit); // the badges' options as they are
     let Some(Modal::Export(d)) = &app.modal else {
         panic!("asks where: {:?}", app.modal);
     };
-    assert_eq!(d.what, Writing::Print(netday::model::PrintKind::Badges));
+    assert_eq!(
+        d.what,
+        Writing::Print(netday::model::PrintKind::Badges, Default::default())
+    );
     app.update(Action::Submit);
     assert_eq!(app.modal, None);
     let pdf = std::fs::read(dir.path().join("이름표-2026-11-24.pdf")).unwrap();
@@ -182,8 +186,9 @@ fn printing_from_the_people_screen_writes_the_chosen_pdf() {
     let said = screen(&render(&app, 100, 30));
     assert!(said.contains("PDF를 썼습니다"), "{said}");
     // Asked again for the same file: the confirm, never a silent replace.
+    // The menu opens on the sheet printed last.
     app.update(Action::Print);
-    app.update(Action::Down);
+    app.update(Action::Submit);
     app.update(Action::Submit);
     app.update(Action::Submit);
     assert!(matches!(common::question(&app), Some(Question::Replace(_))));
@@ -235,6 +240,7 @@ fn printing_in_the_app_reports_each_page_to_the_gauge() {
     app.update(Action::Print);
     app.update(Action::Down);
     app.update(Action::Submit);
+    app.update(Action::Submit); // the options as they are
     app.update(Action::Submit);
     assert_eq!(app.job, Some(Job::Write));
     let file = dir.path().join("이름표-2026-11-24.pdf");
@@ -268,6 +274,7 @@ fn printing_from_the_app_names_whose_letters_the_font_lacks() {
     app.update(Action::Print);
     app.update(Action::Down);
     app.update(Action::Submit);
+    app.update(Action::Submit); // the options as they are
     app.update(Action::Submit);
     assert!(dir.path().join("이름표-2026-11-24.pdf").exists());
     let said = app.message.as_ref().unwrap();

@@ -15,6 +15,11 @@ pub fn render(
     l: Lang,
     progress: &mut dyn crate::progress::Progress,
 ) -> Result<Vec<u8>, PrintError> {
+    sheet(&table(event, people, count, l), l, progress)
+}
+
+/// The record as laid out: its columns and a row of cells per arrival.
+pub fn table<'a>(event: &'a Event, people: &[Entry], count: &DayCount, l: Lang) -> Sheet<'a> {
     let t = |x: i18n::L| x.in_lang(l);
     let col = |title: i18n::L, width: f32, centred: bool| Col {
         title: t(title),
@@ -45,16 +50,12 @@ pub fn render(
             ]
         })
         .collect();
-    sheet(
-        &Sheet {
-            title: t(i18n::PRINT_ATTENDANCE_TITLE),
-            event,
-            note: i18n::with_lang(l, || i18n::day_count(count)),
-            cols,
-            rows,
-            blank: 0,
-        },
-        l,
-        progress,
-    )
+    Sheet {
+        title: t(i18n::PRINT_ATTENDANCE_TITLE),
+        event,
+        note: i18n::with_lang(l, || i18n::day_count(count)),
+        cols,
+        rows,
+        blank: 0,
+    }
 }

@@ -4,7 +4,7 @@
 use krilla::Document;
 use qrcode::{Color, QrCode};
 
-use super::layout::{A4_H, A4_W, MM, Pen, fit, font, shrink, text_width};
+use super::layout::{A4_H, A4_W, Fit, MM, Pen, Run, fit, font, set, shrink};
 use super::{Entry, PrintError, finish};
 use crate::i18n::Lang;
 use crate::model::Event;
@@ -72,39 +72,82 @@ pub fn render(
     finish(doc)
 }
 
+/// Badge text: the name from 26 pt, down to 18 pt on one line, then two lines from 18 pt to
+/// 12 pt; the organisation from 12 pt to 8 pt, then two lines from 10 pt to 7 pt.
+pub const NAME: Fit = Fit {
+    big: 26.0,
+    small: 18.0,
+    two_big: 18.0,
+    two_small: 12.0,
+};
+pub const ORG: Fit = Fit {
+    big: 12.0,
+    small: 8.0,
+    two_big: 10.0,
+    two_small: 7.0,
+};
+const PAD: f32 = 6.0 * MM;
+/// A scanner needs four modules of white around the code: text stays that far away.
+pub const TEXT_W: f32 = BADGE_W - 2.0 * PAD - QR_SIDE - QUIET;
+
+/// The text of the badge whose top-left corner is (x, y): the day's title across the top, then
+/// left of the QR code the name, organisation and role, each measured with the font. A run's
+/// box is the width it may use and the badge's height.
+pub fn badge_text(event: &Event, p: &Entry, x: f32, y: f32) -> Vec<Run> {
+    let run = |baseline: f32, size: f32, text: String, w: f32| Run {
+        page: 0,
+        x: x + PAD,
+        baseline,
+        size,
+        text,
+        cell: (x + PAD, y, w, BADGE_H),
+    };
+    let mut out = Vec::new();
+    if !event.title.is_empty() {
+        let full = BADGE_W - 2.0 * PAD;
+        out.push(run(y + PAD + 8.0, 8.0, fit(&event.title, 8.0, full), full));
+    }
+    // Two lines of a name grow upwards from where one line sits.
+    let name = set(&p.name, NAME, TEXT_W);
+    let name_y = y + 30.0 * MM - name.size * 1.15 * (name.lines.len() as f32 - 1.0);
+    for (i, line) in name.lines.into_iter().enumerate() {
+        out.push(run(
+            name_y + name.size * 1.15 * i as f32,
+            name.size,
+            line,
+            TEXT_W,
+        ));
+    }
+    // Two lines of an organisation start a little higher and push the role down.
+    let org = set(&p.org, ORG, TEXT_W);
+    let mut next = y + 39.0 * MM;
+    if org.lines.len() > 1 {
+        next = y + 37.0 * MM;
+    }
+    for line in org.lines.into_iter().filter(|l| !l.is_empty()) {
+        out.push(run(next, org.size, line, TEXT_W));
+        next += org.size * 1.15;
+    }
+    let role_y = (next - org.size * 1.15 + 6.5 * MM).max(y + 45.5 * MM);
+    let (role_size, role) = shrink(&p.role, 10.0, 8.0, TEXT_W);
+    if !role.is_empty() {
+        out.push(run(role_y, role_size, role, TEXT_W));
+    }
+    out
+}
+
 fn badge(pen: &mut Pen, x: f32, y: f32, event: &Event, p: &Entry) -> Result<(), PrintError> {
     // Cut line.
     pen.frame((x, y, BADGE_W, BADGE_H), 0.5, 150, Some(3.0));
-    let pad = 6.0 * MM;
-    // A scanner needs four modules of white around the code: text stays that far away.
-    let text_w = BADGE_W - 2.0 * pad - QR_SIDE - QUIET;
-    pen.text(
-        x + pad,
-        y + pad + 8.0,
-        8.0,
-        &fit(&event.title, 8.0, BADGE_W - 2.0 * pad),
-    );
     pen.line(
-        (x + pad, y + pad + 13.0),
-        (x + BADGE_W - pad, y + pad + 13.0),
+        (x + PAD, y + PAD + 13.0),
+        (x + BADGE_W - PAD, y + PAD + 13.0),
         0.6,
         0,
     );
-
-    // Everything left of the QR code is measured with the font: a long name gets a smaller
-    // size, then two lines (at a space), and only then is it cut.
-    let name_y = y + 30.0 * MM;
-    match name_lines(&p.name, text_w) {
-        NameLines::One(size, line) => pen.text(x + pad, name_y, size, &line),
-        NameLines::Two(size, first, second) => {
-            pen.text(x + pad, name_y - size * 1.15, size, &first);
-            pen.text(x + pad, name_y, size, &second);
-        }
+    for r in badge_text(event, p, x, y) {
+        pen.text(r.x, r.baseline, r.size, &r.text);
     }
-    let (org_size, org) = shrink(&p.org, 12.0, 8.0, text_w);
-    pen.text(x + pad, y + 39.0 * MM, org_size, &org);
-    let (role_size, role) = shrink(&p.role, 10.0, 8.0, text_w);
-    pen.text(x + pad, y + 45.5 * MM, role_size, &role);
 
     // QR at the right, the code in text under it for eyes and for typing.
     if p.code.is_empty() {
@@ -112,7 +155,7 @@ fn badge(pen: &mut Pen, x: f32, y: f32, event: &Event, p: &Entry) -> Result<(), 
     }
     let (n, dark) = qr_modules(&p.code)?;
     let module = QR_SIDE / n as f32;
-    let qx = x + BADGE_W - pad - QR_SIDE;
+    let qx = x + BADGE_W - PAD - QR_SIDE;
     let qy = y + 20.0 * MM;
     for (k, on) in dark.iter().enumerate() {
         if *on {
@@ -131,44 +174,6 @@ fn badge(pen: &mut Pen, x: f32, y: f32, event: &Event, p: &Entry) -> Result<(), 
     }
     pen.centred(qx + QR_SIDE / 2.0, qy + QR_SIDE + 11.0, 9.0, &p.code);
     Ok(())
-}
-
-/// How a name is set on a badge.
-#[derive(Debug, PartialEq)]
-pub enum NameLines {
-    One(f32, String),
-    /// Two lines at one size, split at a space.
-    Two(f32, String, String),
-}
-
-/// The name at 26 pt, or smaller down to 18 pt; failing that on two lines split at a space,
-/// from 18 pt down to 12 pt; failing that on one line from 18 pt down to 12 pt, cut with "…".
-/// No line is wider than `width`.
-pub fn name_lines(name: &str, width: f32) -> NameLines {
-    let (size, line) = shrink(name, 26.0, 18.0, width);
-    if text_width(name, size) <= width {
-        return NameLines::One(size, line);
-    }
-    // The split whose longer line is shortest.
-    let split = name
-        .char_indices()
-        .filter(|(_, c)| *c == ' ')
-        .map(|(i, _)| (name[..i].trim_end(), name[i..].trim_start()))
-        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
-        .min_by(|x, y| {
-            let w = |(a, b): &(&str, &str)| text_width(a, 1.0).max(text_width(b, 1.0));
-            w(x).total_cmp(&w(y))
-        });
-    if let Some((first, second)) = split {
-        let longer = text_width(first, 1.0).max(text_width(second, 1.0));
-        let mut size = 18.0;
-        while size > 12.0 && longer * size > width {
-            size -= 0.5;
-        }
-        return NameLines::Two(size, fit(first, size, width), fit(second, size, width));
-    }
-    let (size, line) = shrink(name, 18.0, 12.0, width);
-    NameLines::One(size, line)
 }
 
 #[cfg(test)]
@@ -201,10 +206,13 @@ mod tests {
 
     #[test]
     fn a_name_is_set_within_its_width_shrunk_then_on_two_lines_then_cut() {
-        let w = 50.0 * MM;
-        let width = |n: &NameLines| match n {
-            NameLines::One(size, l) => text_width(l, *size),
-            NameLines::Two(size, a, b) => text_width(a, *size).max(text_width(b, *size)),
+        use crate::io::print::layout::{Set, text_width};
+        let w = TEXT_W;
+        let widest = |n: &Set| {
+            n.lines
+                .iter()
+                .map(|l| text_width(l, n.size))
+                .fold(0.0, f32::max)
         };
         for name in [
             "김기성",
@@ -212,22 +220,30 @@ mod tests {
             "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
             "MARIA DEL MAR WOODWARD",
             "남궁 민수",
+            "황보다솜누리아름별하늘빛가온",
         ] {
-            let set = name_lines(name, w);
-            assert!(width(&set) <= w, "{name}: {set:?}");
+            let set = set(name, NAME, w);
+            assert!(widest(&set) <= w, "{name}: {set:?}");
         }
         assert_eq!(
-            name_lines("김기성", w),
-            NameLines::One(26.0, "김기성".into())
+            set("김기성", NAME, w),
+            Set {
+                size: 26.0,
+                lines: vec!["김기성".into()]
+            }
         );
-        assert!(matches!(
-            name_lines("Bartholomew Montgomery", w),
-            NameLines::Two(_, a, b) if a == "Bartholomew" && b == "Montgomery"
-        ));
-        assert!(matches!(
-            name_lines("WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", w),
-            NameLines::One(12.0, l) if l.ends_with('…')
-        ));
+        assert_eq!(
+            set("Bartholomew Montgomery", NAME, w).lines,
+            ["Bartholomew", "Montgomery"]
+        );
+        // Without a space a Hangul name goes on to a second line between syllables.
+        assert_eq!(
+            set("황보다솜누리아름별하늘빛가온", NAME, w).lines.concat(),
+            "황보다솜누리아름별하늘빛가온"
+        );
+        let cut = set(&"W".repeat(60), NAME, w);
+        assert_eq!(cut.size, 12.0);
+        assert!(cut.lines[1].ends_with('…'), "{cut:?}");
     }
 
     #[test]

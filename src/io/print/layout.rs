@@ -30,8 +30,13 @@ pub fn font() -> Result<Font, PrintError> {
 /// a visible mark rather than an empty box, and the command names the person.
 pub const MISSING_GLYPH: char = '?';
 
-fn face() -> Option<ttf_parser::Face<'static>> {
-    ttf_parser::Face::parse(NANUM_GOTHIC, 0).ok()
+/// The bundled font parsed once: every cell of every page is measured with it, several
+/// times while it is fitted.
+fn face() -> Option<&'static ttf_parser::Face<'static>> {
+    static FACE: std::sync::OnceLock<Option<ttf_parser::Face<'static>>> =
+        std::sync::OnceLock::new();
+    FACE.get_or_init(|| ttf_parser::Face::parse(NANUM_GOTHIC, 0).ok())
+        .as_ref()
 }
 
 /// Whether the bundled font draws all of `text`.
@@ -65,14 +70,25 @@ pub fn text_width(text: &str, size: f32) -> f32 {
     let Some(f) = face() else {
         return crate::model::text::width(text) as f32 * 0.5 * size;
     };
+    text.chars().map(|c| advance(f, c)).sum::<f32>() * size
+}
+
+/// The advance of `c` in ems (a character the font lacks as the mark that stands for it; one
+/// it cannot measure as one em).
+fn advance(f: &ttf_parser::Face, c: char) -> f32 {
     let em = f32::from(f.units_per_em());
-    let advance = |c: char| {
-        f.glyph_index(c)
-            .or_else(|| f.glyph_index(MISSING_GLYPH))
-            .and_then(|g| f.glyph_hor_advance(g))
-            .map_or(1.0, |a| f32::from(a) / em)
-    };
-    text.chars().map(advance).sum::<f32>() * size
+    f.glyph_index(c)
+        .or_else(|| f.glyph_index(MISSING_GLYPH))
+        .and_then(|g| f.glyph_hor_advance(g))
+        .map_or(1.0, |a| f32::from(a) / em)
+}
+
+/// The width of `c` at 1 pt.
+fn char_width(c: char) -> f32 {
+    match face() {
+        Some(f) => advance(f, c),
+        None => crate::model::text::width(&c.to_string()) as f32 * 0.5,
+    }
 }
 
 /// `text` cut with "…" so it fits `width` at `size`.
@@ -82,14 +98,21 @@ pub fn fit(text: &str, size: f32, width: f32) -> String {
     }
     let ellipsis = text_width("…", size);
     let mut out = String::new();
+    let mut used = 0.0;
     for c in text.chars() {
-        out.push(c);
-        if text_width(&out, size) + ellipsis > width {
-            out.pop();
+        used += char_width(c) * size;
+        if used + ellipsis > width {
             break;
         }
+        out.push(c);
     }
     out.push('…');
+    // Rounding: the cut text is measured whole, as the tests and the page measure it.
+    while text_width(&out, size) > width && out.chars().count() > 1 {
+        out.pop();
+        out.pop();
+        out.push('…');
+    }
     out
 }
 
@@ -102,6 +125,148 @@ pub fn shrink(text: &str, big: f32, small: f32, width: f32) -> (f32, String) {
     }
     let size = size.max(small);
     (size, fit(text, size, width))
+}
+
+/// Text set in a box: one size, one or two lines, each no wider than the box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Set {
+    pub size: f32,
+    pub lines: Vec<String>,
+}
+
+/// How text is fitted to a box: on one line from `big` down to `small` (in half points), then
+/// on two lines from `two_big` down to `two_small`, and only then cut with "…" on the second.
+#[derive(Clone, Copy, Debug)]
+pub struct Fit {
+    pub big: f32,
+    pub small: f32,
+    pub two_big: f32,
+    pub two_small: f32,
+}
+
+/// Where a text may go on to a second line: (end of the first line, start of the second), in
+/// bytes. At a space (which is dropped) or after a hyphen.
+fn word_breaks(text: &str) -> Vec<(usize, usize)> {
+    text.char_indices()
+        .filter_map(|(i, c)| match c {
+            ' ' => Some((i, i + 1)),
+            '-' | '/' | '·' => Some((i + c.len_utf8(), i + c.len_utf8())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `text` set to `fit` within `width`: shrunk, then on two lines (at a space or hyphen if
+/// that fits, else between any two letters, as Korean names and organisations are written
+/// without spaces), then cut.
+pub fn set(text: &str, fit_: Fit, width: f32) -> Set {
+    let one = |size: f32, line: &str| Set {
+        size,
+        lines: vec![line.to_string()],
+    };
+    let whole = text_width(text, 1.0);
+    let mut size = fit_.big;
+    while size >= fit_.small {
+        if whole * size <= width {
+            return one(size, text);
+        }
+        size -= 0.5;
+    }
+    let halves = |(end, start): (usize, usize)| {
+        let (a, b) = (text[..end].trim_end(), text[start..].trim_start());
+        (!a.is_empty() && !b.is_empty()).then_some((a, b))
+    };
+    // Widths of every prefix at 1 pt, to weigh every split in one pass; the chosen split is
+    // measured again whole, as the page measures it.
+    let mut prefix = vec![(0usize, 0.0f32)];
+    let mut sum = 0.0;
+    for (i, c) in text.char_indices() {
+        sum += char_width(c);
+        prefix.push((i + c.len_utf8(), sum));
+    }
+    let upto = |byte: usize| {
+        prefix
+            .binary_search_by(|(b, _)| b.cmp(&byte))
+            .map_or(0.0, |k| prefix[k].1)
+    };
+    let span = |part: &str| {
+        let from = part.as_ptr() as usize - text.as_ptr() as usize;
+        upto(from + part.len()) - upto(from)
+    };
+    // The split whose longer line is shortest, among the word breaks and then among all.
+    let best = |breaks: Vec<(usize, usize)>| {
+        breaks.into_iter().filter_map(halves).min_by(|x, y| {
+            span(x.0)
+                .max(span(x.1))
+                .total_cmp(&span(y.0).max(span(y.1)))
+        })
+    };
+    let letters = text
+        .char_indices()
+        .map(|(i, _)| (i, i))
+        .filter(|(i, _)| *i > 0)
+        .collect();
+    for (a, b) in [best(word_breaks(text)), best(letters)]
+        .into_iter()
+        .flatten()
+    {
+        let w = text_width(a, 1.0).max(text_width(b, 1.0));
+        let mut size = fit_.two_big;
+        while size >= fit_.two_small {
+            if w * size <= width {
+                return Set {
+                    size,
+                    lines: vec![a.to_string(), b.to_string()],
+                };
+            }
+            size -= 0.5;
+        }
+    }
+    // Too long for two lines: the first as full as it goes (at a word break if there is one
+    // in it), the rest cut.
+    let size = fit_.two_small;
+    let mut end = prefix
+        .iter()
+        .take_while(|(_, w)| w * size <= width)
+        .last()
+        .map_or(0, |(b, _)| *b);
+    while end > 0 && text_width(&text[..end], size) > width {
+        end = text[..end].char_indices().last().map_or(0, |(i, _)| i);
+    }
+    if end == 0 {
+        return one(size, &fit(text, size, width));
+    }
+    let at_word = word_breaks(&text[..end])
+        .into_iter()
+        .rev()
+        .find(|b| halves(*b).is_some());
+    let (first_end, second_start) = at_word.unwrap_or((end, end));
+    let first = text[..first_end].trim_end();
+    let rest = text[second_start..].trim_start();
+    Set {
+        size,
+        lines: vec![first.to_string(), fit(rest, size, width)],
+    }
+}
+
+/// One piece of text on a page: where it starts, its baseline and size, and the box it must
+/// stay inside (x, y, width, height).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub page: usize,
+    pub x: f32,
+    pub baseline: f32,
+    pub size: f32,
+    pub text: String,
+    pub cell: (f32, f32, f32, f32),
+}
+
+/// How far above its baseline and below it a line of the bundled font reaches, per point.
+pub fn ascent_descent() -> (f32, f32) {
+    face().map_or((0.95, 0.25), |f| {
+        let em = f32::from(f.units_per_em());
+        (f32::from(f.ascender()) / em, -f32::from(f.descender()) / em)
+    })
 }
 
 pub struct Pen<'a, 'b> {
@@ -224,6 +389,82 @@ pub fn sheet_pages(rows: usize) -> usize {
     rows.div_ceil(rows_per_page()).max(1)
 }
 
+/// Cell text: 10 pt, down to 8 pt on one line, then on two lines from 10 pt down to 7 pt.
+pub const CELL: Fit = Fit {
+    big: TEXT,
+    small: 8.0,
+    two_big: TEXT,
+    two_small: 7.0,
+};
+/// Space between a cell's border and its text.
+pub const CELL_PAD: f32 = 4.0;
+
+/// The table's columns, 연번 first: (title, left edge, width, centred).
+fn columns<'a>(sh: &Sheet<'a>, l: Lang) -> Vec<(&'a str, f32, f32, bool)> {
+    let width = A4_W - 2.0 * MARGIN;
+    let mut cols: Vec<(&str, f32, bool)> = vec![(i18n::PRINT_COL_NO.in_lang(l), 30.0, true)];
+    cols.extend(sh.cols.iter().map(|c| (c.title, c.width, c.centred)));
+    let used: f32 = cols.iter().map(|c| c.1).sum();
+    for c in cols.iter_mut().filter(|c| c.1 == 0.0) {
+        c.1 = width - used;
+    }
+    let mut x = MARGIN;
+    cols.into_iter()
+        .map(|(title, w, centred)| {
+            let left = x;
+            x += w;
+            (title, left, w, centred)
+        })
+        .collect()
+}
+
+/// `text` set in the cell (x, y, width, height) of `page`: shrunk, wrapped or cut to the
+/// cell's width less its padding, one or two lines centred on the cell's middle.
+pub fn cell_runs(text: &str, page: usize, cell: (f32, f32, f32, f32), centred: bool) -> Vec<Run> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let (x, y, w, h) = cell;
+    let set = set(text, CELL, w - 2.0 * CELL_PAD);
+    let gap = set.size * 1.15;
+    let first = y + h / 2.0 + set.size * 0.35 - gap * (set.lines.len() as f32 - 1.0) / 2.0;
+    set.lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| Run {
+            page,
+            x: if centred {
+                x + (w - text_width(&line, set.size)) / 2.0
+            } else {
+                x + CELL_PAD
+            },
+            baseline: first + gap * i as f32,
+            size: set.size,
+            text: line,
+            cell,
+        })
+        .collect()
+}
+
+/// The text of every cell of the table (row numbers included), page by page.
+pub fn cells(sh: &Sheet, l: Lang) -> Vec<Run> {
+    let cols = columns(sh, l);
+    let per_page = rows_per_page();
+    let mut out = Vec::new();
+    for i in 0..sh.rows.len() + sh.blank {
+        let (page, y) = (
+            i / per_page,
+            TABLE_TOP + HEAD_H + (i % per_page) as f32 * ROW_H,
+        );
+        let no = (i + 1).to_string();
+        let cells = sh.rows.get(i).map(Vec::as_slice).unwrap_or_default();
+        for (cell, (_, x, w, centred)) in std::iter::once(&no).chain(cells).zip(&cols) {
+            out.extend(cell_runs(cell, page, (*x, y, *w, ROW_H), *centred));
+        }
+    }
+    out
+}
+
 pub fn sheet(
     sh: &Sheet,
     l: Lang,
@@ -233,12 +474,8 @@ pub fn sheet(
     let t = |x: i18n::L| x.in_lang(l);
     let event = sh.event;
     let width = A4_W - 2.0 * MARGIN;
-    let mut cols: Vec<(&str, f32, bool)> = vec![(t(i18n::PRINT_COL_NO), 30.0, true)];
-    cols.extend(sh.cols.iter().map(|c| (c.title, c.width, c.centred)));
-    let used: f32 = cols.iter().map(|c| c.1).sum();
-    for c in cols.iter_mut().filter(|c| c.1 == 0.0) {
-        c.1 = width - used;
-    }
+    let cols = columns(sh, l);
+    let mut runs = cells(sh, l).into_iter().peekable();
 
     let total = sh.rows.len() + sh.blank;
     let per_page = rows_per_page();
@@ -280,30 +517,14 @@ pub fn sheet(
 
         // Header row, repeated on every page.
         pen.fill((MARGIN, TABLE_TOP, width, HEAD_H), 225);
-        let mut x = MARGIN;
-        for (title, w, _) in &cols {
+        for (title, x, w, _) in &cols {
             pen.centred(x + w / 2.0, TABLE_TOP + 15.0, TEXT, title);
-            x += w;
+        }
+        while let Some(run) = runs.next_if(|r| r.page == page_no) {
+            pen.text(run.x, run.baseline, run.size, &run.text);
         }
         let first = page_no * per_page;
         let rows = (total - first.min(total)).min(per_page);
-        let mut y = TABLE_TOP + HEAD_H;
-        for i in first..first + rows {
-            let base = y + ROW_H / 2.0 + TEXT * 0.35;
-            let no = (i + 1).to_string();
-            let cells = sh.rows.get(i).map(Vec::as_slice).unwrap_or_default();
-            let mut x = MARGIN;
-            for (cell, (_, w, centred)) in std::iter::once(&no).chain(cells).zip(&cols) {
-                let cell = fit(cell, TEXT, w - 8.0);
-                if *centred {
-                    pen.centred(x + w / 2.0, base, TEXT, &cell);
-                } else {
-                    pen.text(x + 4.0, base, TEXT, &cell);
-                }
-                x += w;
-            }
-            y += ROW_H;
-        }
         // Grid: outer box, row lines, column lines.
         let bottom = TABLE_TOP + HEAD_H + rows as f32 * ROW_H;
         let mut ly = TABLE_TOP + HEAD_H;
@@ -311,10 +532,8 @@ pub fn sheet(
             pen.line((MARGIN, ly), (MARGIN + width, ly), 0.4, 120);
             ly += ROW_H;
         }
-        let mut lx = MARGIN;
-        for (_, w, _) in &cols[..cols.len() - 1] {
-            lx += w;
-            pen.line((lx, TABLE_TOP), (lx, bottom), 0.4, 120);
+        for (_, x, _, _) in &cols[1..] {
+            pen.line((*x, TABLE_TOP), (*x, bottom), 0.4, 120);
         }
         pen.frame((MARGIN, TABLE_TOP, width, bottom - TABLE_TOP), 0.9, 0, None);
 

@@ -37,6 +37,42 @@ pub enum Sort {
     Arrival,
 }
 
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Org, Sort::Name, Sort::Arrival];
+
+    /// The order after this one (`forward`) or before it, round.
+    pub fn step(self, forward: bool) -> Sort {
+        let i = Sort::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        let n = Sort::ALL.len();
+        Sort::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// The most empty rows a sign-in sheet takes: each is laid out and drawn, so a number without
+/// a bound was a PDF without a bound.
+pub const MAX_BLANK: usize = 1000;
+
+/// One of [`Options`], as the app offers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    Sort,
+    Contact,
+    Blank,
+}
+
+/// The options that change what `kind` prints: every kind has an order; only the sign-in
+/// sheet has a phone column and empty rows.
+pub fn settings(kind: PrintKind) -> &'static [Setting] {
+    match kind {
+        PrintKind::Signin => &[Setting::Sort, Setting::Contact, Setting::Blank],
+        PrintKind::Badges | PrintKind::Attendance => &[Setting::Sort],
+    }
+}
+
 /// The order `kind` prints in unless told otherwise.
 pub fn default_sort(kind: PrintKind) -> Sort {
     match kind {

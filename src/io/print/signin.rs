@@ -24,6 +24,11 @@ pub fn render(
     l: Lang,
     progress: &mut dyn crate::progress::Progress,
 ) -> Result<Vec<u8>, PrintError> {
+    sheet(&table(event, people, opt, l), l, progress)
+}
+
+/// The sheet as laid out: its columns and a row of cells per person.
+pub fn table<'a>(event: &'a Event, people: &[Entry], opt: &Options, l: Lang) -> Sheet<'a> {
     let t = |x: i18n::L| x.in_lang(l);
     let col = |title: i18n::L, width: f32| Col {
         title: t(title),
@@ -49,16 +54,12 @@ pub fn render(
             row
         })
         .collect();
-    sheet(
-        &Sheet {
-            title: t(i18n::PRINT_SIGNIN_TITLE),
-            event,
-            note: i18n::print_registered(people.len(), l),
-            cols,
-            rows,
-            blank: opt.blank,
-        },
-        l,
-        progress,
-    )
+    Sheet {
+        title: t(i18n::PRINT_SIGNIN_TITLE),
+        event,
+        note: i18n::print_registered(people.len(), l),
+        cols,
+        rows,
+        blank: opt.blank,
+    }
 }

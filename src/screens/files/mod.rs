@@ -3,6 +3,7 @@
 
 pub mod import_export;
 pub mod print;
+pub mod print_view;
 pub mod replace;
 
 pub mod view;

@@ -17,8 +17,8 @@ pub enum Writing {
     Minutes(crate::model::MinutesFormat),
     /// The people list as the People screen showed it (these people, in this order).
     People(Vec<crate::model::Id>),
-    /// A PDF for the current networking day.
-    Print(crate::model::PrintKind),
+    /// A PDF for the current networking day, with the options chosen for it.
+    Print(crate::model::PrintKind, crate::io::print::Options),
 }
 
 /// A file that exists already: written only after the user says yes.
@@ -101,13 +101,15 @@ fn write_file(
                 Err(why) => return Ok(Wrote::Failed(why)),
             }
         }
-        Writing::Print(kind) => match crate::screens::print::print_bytes(cx, *kind, progress) {
-            Ok((bytes, rows, who)) => {
-                unprintable = who;
-                (bytes, rows)
+        Writing::Print(kind, chosen) => {
+            match crate::screens::print::print_bytes(cx, *kind, chosen, progress) {
+                Ok((bytes, rows, who)) => {
+                    unprintable = who;
+                    (bytes, rows)
+                }
+                Err(why) => return Ok(Wrote::Failed(why)),
             }
-            Err(why) => return Ok(Wrote::Failed(why)),
-        },
+        }
     };
     let shown = path.display().to_string();
     Ok(
@@ -116,7 +118,7 @@ fn write_file(
                 let text = match what {
                     Writing::Minutes(_) => i18n::minutes_written(&shown),
                     Writing::People(_) => i18n::wrote_file(&shown, rows),
-                    Writing::Print(_) => i18n::printed_in_app(&shown, rows),
+                    Writing::Print(..) => i18n::printed_in_app(&shown, rows),
                 };
                 if unprintable.is_empty() {
                     cx.say(Tone::Good, text);

@@ -1,4 +1,4 @@
-//! How the import and export dialogs and the print menu are drawn.
+//! How the import and export dialogs are drawn.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -226,7 +226,7 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
             i18n::MINUTES_TEXT_EXPORT_TITLE.get(),
             i18n::MINUTES_EXPORT_KEYS,
         ),
-        Writing::Print(kind) => (i18n::print_kind(*kind).0.get(), i18n::PRINT_EXPORT_KEYS),
+        Writing::Print(kind, _) => (i18n::print_kind(*kind).0.get(), i18n::PRINT_EXPORT_KEYS),
     };
     let inner = popup(f, area, 90, 7, title);
     let w = inner.width as usize;
@@ -240,36 +240,4 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
     lines.push(Line::styled(truncate(keys.get(), w), THEME.muted));
     f.render_widget(Paragraph::new(lines), inner);
     caret(f, inner.x + x as u16, inner.y, inner);
-}
-
-/// Ctrl-P: what to print, one row per document with what it is for.
-pub fn draw_print_menu(row: usize, f: &mut Frame, area: Rect) {
-    let kinds = crate::screens::print::KINDS;
-    let inner = popup(
-        f,
-        area,
-        72,
-        kinds.len() as u16 * 2 + 3,
-        i18n::PRINT_MENU_TITLE.get(),
-    );
-    let w = inner.width as usize;
-    let mut lines = Vec::new();
-    for (i, kind) in kinds.iter().enumerate() {
-        let (name, what) = i18n::print_kind(*kind);
-        let style = if i == row { THEME.selected } else { THEME.bold };
-        lines.push(Line::styled(
-            truncate(&format!(" {}. {}", i + 1, name.get()), w),
-            style,
-        ));
-        lines.push(Line::styled(
-            truncate(&format!("    {}", what.get()), w),
-            THEME.dim,
-        ));
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled(
-        truncate(&crate::keymap::footer(crate::keymap::Context::PrintMenu), w),
-        THEME.muted,
-    ));
-    f.render_widget(Paragraph::new(lines), inner);
 }
