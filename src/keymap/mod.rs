@@ -603,7 +603,7 @@ pub fn footer_within(ctx: Context, w: usize) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 22] = [
+    const ALL: [Context; 23] = [
         Context::Checkin,
         Context::Missing,
         Context::Confirm,
