@@ -108,6 +108,11 @@ pub fn run(db: Option<PathBuf>, args: ImportArgs) -> anyhow::Result<()> {
             &i18n::pick(err.reason.ko(), err.reason.en()),
         ));
     }
+    // Imported all the same, but worth a look: junk, a name like an organisation's, a phone
+    // that is someone else's here.
+    for f in import::row_flags(&parsed, &s) {
+        note(i18n::row_flag(f.line, &i18n::pick(f.ko(), f.en())));
+    }
     print(format!(
         "{} ({})",
         i18n::import_lines(parsed.data_lines, s.people()),
