@@ -122,3 +122,195 @@ fn nothing_of_a_cancelled_preview_survives() {
         Some("새마을협동조합")
     );
 }
+
+/// Issue 25 item 2: three "new" people with the phones of people already known are flagged in
+/// the preview, each row by line with whose phone it is, and counted.
+#[test]
+fn rows_with_the_phone_or_email_of_someone_known_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "응답.csv", FORM);
+    let (_d, mut app) = common::demo_app();
+    preview(&mut app, &file);
+    let text = shown(&app, 120, 40);
+    assert!(
+        text.contains("새로 3") && text.contains("확인할 행 3"),
+        "{text}"
+    );
+    for (line, holder) in [(2, "김기성"), (3, "강민수"), (4, "이서연")] {
+        let at = text
+            .find(
+                &format!("{line:>4} 새얼굴")
+                    .replace("새얼굴", ["새얼굴", "두얼굴", "세얼굴"][line - 2]),
+            )
+            .unwrap_or_else(|| panic!("row {line}:\n{text}"));
+        let below = &text[at..];
+        assert!(
+            below.contains(&format!("연락처: 이미 있는 {holder}의 번호입니다")),
+            "row {line}:\n{text}"
+        );
+    }
+    // The same person's own phone and e-mail are not someone else's.
+    let same = write(
+        dir.path(),
+        "같은사람.csv",
+        "이름,연락처,이메일\n김기성,010-2041-1187,kiseong.kim@hanul-cu.example\n\
+         새사람,,seoyeon@hanul-cu.example\n",
+    );
+    app.update(Action::Cancel);
+    app.update(Action::Cancel);
+    preview(&mut app, &same);
+    let text = shown(&app, 120, 40);
+    assert!(!text.contains("김기성의"), "{text}");
+    assert!(
+        text.contains("이메일: 이미 있는 이서연의 이메일입니다"),
+        "{text}"
+    );
+    assert!(text.contains("확인할 행 1"), "{text}");
+}
+
+/// Issue 25 item 4: junk is said per row and column (a stripped escape, a formula, a name that
+/// is an organisation or a number); x leaves the row pointed at out, n/p move among the flagged
+/// rows, and the import and its message say how many were left out by hand.
+const JUNK: &str = "이름,소속,연락처,참석 여부\n\
+    김정상,한울신협,010-1111-0001,참석\n\
+    \"최\x1b]0;PWNED\x07민호\",햇살생협,010-1111-0002,참석\n\
+    박정상,\"=HYPERLINK(\"\"http://x\"\",\"\"x\"\")\",010-1111-0003,불참\n\
+    한울신협,한울신협,010-1111-0004,미정\n\
+    이정상,새솔신협,010-1111-0005,\n";
+
+#[test]
+fn junk_is_flagged_per_row_and_a_row_can_be_left_out_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "명단.csv", JUNK);
+    let (_d, mut app) = common::demo_app();
+    let before = app.data.roster.people.len();
+    preview(&mut app, &file);
+    let text = shown(&app, 120, 40);
+    for said in [
+        "이름: 숨은 제어 문자를 지웠습니다 (‘최]0;PWNED민호’로 가져옴)",
+        "소속: 수식처럼 보입니다 ‘=HYPERLINK(\"http://x\",\"x\")’",
+        "이름: 사람 이름이 아니라 기관 이름처럼 보입니다 ‘한울신협’",
+        "확인할 행 3",
+        "답변(‘참석 여부’ 열): 참석 2 · 불참 1 · 미정 1 · 답 없음 1",
+    ] {
+        assert!(text.contains(said), "{said}:\n{text}");
+    }
+    let Some(Modal::Import(d)) = &app.modal else {
+        panic!("previewed")
+    };
+    let line_of =
+        |d: &netday::screens::ImportDialog| d.preview.as_ref().unwrap().parsed.rows[d.row].line;
+    assert_eq!(line_of(d), 3, "the first row to check is pointed at");
+    app.update(Action::NextFlagged);
+    app.update(Action::NextFlagged);
+    let Some(Modal::Import(d)) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(line_of(d), 5, "n moves among the rows to check");
+    app.update(Action::NextFlagged);
+    app.update(Action::PrevFlagged);
+    let Some(Modal::Import(d)) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(line_of(d), 5, "and wraps round");
+    // The organisation as a name, and the escape payload, are left out.
+    app.update(Action::SkipRow);
+    app.update(Action::PrevFlagged);
+    app.update(Action::PrevFlagged);
+    app.update(Action::SkipRow);
+    let text = shown(&app, 120, 40);
+    assert!(
+        text.contains("새로 3") && text.contains("직접 뺀 행 2"),
+        "{text}"
+    );
+    assert!(text.contains("확인할 행 1"), "{text}");
+    assert!(text.contains("[뺌]"), "{text}");
+    // Taken back and left out again: x toggles.
+    app.update(Action::SkipRow);
+    assert!(shown(&app, 120, 40).contains("새로 4"));
+    app.update(Action::SkipRow);
+    app.update(Action::Submit);
+    assert!(app.modal.is_none(), "imported");
+    let names: Vec<&str> = app
+        .data
+        .roster
+        .people
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(app.data.roster.people.len(), before + 3, "{names:?}");
+    assert!(!names.contains(&"한울신협") && !names.contains(&"최]0;PWNED민호"));
+    assert!(
+        names.contains(&"박정상"),
+        "a flagged row not left out is imported"
+    );
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.contains("직접 뺀 행 2"), "{said}");
+}
+
+/// The preview names the sheet and the header row of a workbook, as the command line does, and
+/// uses the terminal's width.
+#[test]
+fn the_preview_names_sheet_and_header_row_and_uses_the_width() {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    s.set_name("12월 참석자").unwrap();
+    s.write_string(0, 0, "2026년 12월 네트워킹데이 참석자 명단")
+        .unwrap();
+    for (c, h) in ["성명", "소속", "참석"].iter().enumerate() {
+        s.write_string(2, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["김새롬", "한울신협", "불참"].iter().enumerate() {
+        s.write_string(3, c as u16, *v).unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("명단.xlsx");
+    std::fs::write(&file, book.save_to_buffer().unwrap()).unwrap();
+    let (_d, mut app) = common::demo_app();
+    preview(&mut app, &file);
+    let text = shown(&app, 200, 40);
+    assert!(
+        text.contains("시트 ‘12월 참석자’ · 머리글 3행 · Excel (.xlsx)"),
+        "{text}"
+    );
+    assert!(text.contains("참석 0 · 불참 1 · 미정 0"), "{text}");
+    let border = text.lines().find(|l| l.contains("╭")).unwrap();
+    assert!(
+        border.chars().filter(|&c| c == '─').count() > 150,
+        "as wide as the terminal:\n{border}"
+    );
+}
+
+/// At 80×24 a preview of long values wraps instead of cutting them with "…".
+#[test]
+fn nothing_in_the_preview_is_cut_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "긴명단.csv",
+        "참석자 성함,소속 기관 이름,휴대폰 번호,이메일 주소,12월 네트워킹데이에 참석하시나요?\n\
+         남궁지혜,돌봄나눔사회적협동조합 마포지부,010-4761-2208,namgung.jihye@carecoop-mapo.example,참석합니다\n\
+         \"최\x1b]0;PWNED\x07민호\",서울협동조합지원센터 동북권 협력사무소,010-1111-0002,choi@example.org,참석\n",
+    );
+    let (_d, mut app) = common::demo_app();
+    preview(&mut app, &file);
+    let text = shown(&app, 80, 24);
+    let popup: String = text
+        .lines()
+        .filter(|l| l.starts_with('│'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!popup.contains('…'), "{text}");
+    for whole in [
+        "namgung.jihye@carecoop-mapo.example",
+        "숨은 제어 문자를",
+        "12월 네트워킹데이에 참석하시나요?",
+    ] {
+        let joined: String = popup
+            .lines()
+            .map(|l| l.trim_matches('│').trim_end())
+            .collect();
+        assert!(joined.contains(whole), "{whole}:\n{text}");
+    }
+}
