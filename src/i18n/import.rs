@@ -423,3 +423,11 @@ pub fn org_kinds_some(new: &[(String, OrgKind)], total: usize, kinds_set: usize)
     }
     pick(ko, en)
 }
+
+/// `--skip-line` names a line that holds no row to import (a header, an error, past the end).
+pub fn skip_line_not_a_row(line: usize) -> String {
+    pick(
+        format!("--skip-line {line}: 가져올 행이 있는 줄이 아니라서 뺄 것이 없습니다"),
+        format!("--skip-line {line}: no row to import on that line, nothing left out"),
+    )
+}
