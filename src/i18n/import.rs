@@ -322,8 +322,8 @@ pub const ACTION_SKIP_ROW: (Option<L>, L) = (
 
 /// The preview's choices leave no column read as the name.
 pub const IMPORT_NO_NAME_CHOSEN: L = L(
-    "이름으로 읽을 열이 없습니다: 이대로는 가져올 수 없습니다. ↑↓로 한 열을 이름으로 바꾸거나 Esc로 처음부터 하세요",
-    "No column is read as the name: this cannot be imported. Use ↑↓ to make a column the name, or Esc to start over",
+    "이름으로 읽을 열이 없습니다. ↑↓로 한 열을 이름으로 바꾸거나 Esc로 처음부터 하세요",
+    "No column is read as the name: use ↑↓ to make a column the name, or Esc to start over",
 );
 
 /// Rows the user left out in the preview.

@@ -314,3 +314,48 @@ fn nothing_in_the_preview_is_cut_at_80_columns() {
         assert!(joined.contains(whole), "{whole}:\n{text}");
     }
 }
+
+/// The preview of a form export with junk, answers and the phones of people already known, at
+/// 80×24 and 120×40; then the same with a mapping that cannot import.
+#[test]
+fn preview_snapshots() {
+    // A path of the same length on every machine: relative, under the package's target/.
+    let dir = tempfile::Builder::new()
+        .prefix("preview")
+        .rand_bytes(6)
+        .tempdir_in("target")
+        .unwrap();
+    let file = write(
+        dir.path(),
+        "응답.csv",
+        "타임스탬프,성함,소속,연락처,이메일,참석 여부\n\
+         2026. 11. 20 오후 3:01:02,새얼굴,새마을협동조합,010-2041-1187,new1@ex.kr,참석\n\
+         2026. 11. 20 오후 3:02:02,\"최\x1b]0;PWNED\x07민호\",햇살생협,010-1111-0002,,참석합니다\n\
+         2026. 11. 20 오후 3:03:02,박정상,\"=HYPERLINK(\"\"http://x\"\",\"\"x\"\")\",010-1111-0003,,불참\n\
+         2026. 11. 20 오후 3:04:02,한울신협,한울신협,010-1111-0004,,아직 모르겠어요\n\
+         2026. 11. 20 오후 3:05:02,이정상,새솔신협,010-1111-0005,lee@ex.kr,\n",
+    );
+    let rel = std::path::Path::new("target").join(dir.path().file_name().unwrap());
+    assert!(rel.join("응답.csv").is_file(), "{file:?}");
+    let (_d, mut app) = common::demo_app();
+    preview(&mut app, &rel.join("응답.csv"));
+    let snap = |app: &App, name: &str| {
+        for (w, h) in [(80, 24), (120, 40)] {
+            // The temporary folder, as wide as it is, so the popup's border stays in place.
+            let tmp = rel.display().to_string();
+            let text: String = shown(app, w, h)
+                .replace(&tmp, &format!("{:_<1$}", "<dir>", tmp.len()))
+                // The folder's separator on Windows.
+                .replace('\\', "/")
+                .lines()
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join("\n");
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
+        }
+    };
+    snap(&app, "import_preview_form");
+    app.update(Action::NextField);
+    app.update(Action::Down);
+    snap(&app, "import_preview_no_name");
+}
