@@ -108,6 +108,7 @@ pub fn without_lines<'a>(
 pub fn set_aside_conflicts(parsed: &mut ParsedCsv, summary: &mut ImportSummary) {
     let lines: Vec<usize> = summary.conflicts.iter().map(|e| e.line).collect();
     parsed.rows.retain(|r| !lines.contains(&r.line));
+    parsed.flags.retain(|f| !lines.contains(&f.line));
     parsed.errors = row_errors(parsed, summary);
     summary.conflicts.clear();
 }

@@ -359,3 +359,31 @@ fn preview_snapshots() {
     app.update(Action::Down);
     snap(&app, "import_preview_no_name");
 }
+
+/// Esc also forgets the sheet taken with PgDn and the rows left out with x.
+#[test]
+fn esc_forgets_the_sheet_and_the_rows_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("신청.xlsx");
+    std::fs::write(&book, common::two_list_workbook()).unwrap();
+    let (_d, mut app) = common::demo_app();
+    preview(&mut app, &book);
+    app.update(Action::PageDown);
+    assert!(shown(&app, 120, 40).contains("둘째사람"));
+    app.update(Action::Cancel);
+    app.update(Action::Submit);
+    let text = shown(&app, 120, 40);
+    assert!(text.contains("첫사람") && !text.contains("둘째사람"), "{text}");
+    app.update(Action::Cancel);
+    app.update(Action::Cancel);
+
+    let file = write(dir.path(), "명단.csv", JUNK);
+    preview(&mut app, &file);
+    app.update(Action::SkipRow);
+    assert!(shown(&app, 120, 40).contains("직접 뺀 행 1"));
+    app.update(Action::Cancel);
+    app.update(Action::Submit);
+    let text = shown(&app, 120, 40);
+    assert!(!text.contains("직접 뺀") && !text.contains("[뺌]"), "{text}");
+    assert!(text.contains("새로 5"), "{text}");
+}
