@@ -287,14 +287,14 @@ pub fn flag_name_like_number(name: &str) -> (String, String) {
 pub fn flag_phone_of(holder: &str) -> (String, String) {
     (
         format!("이미 있는 {holder}의 번호입니다 (다른 이름)"),
-        format!("phone of {holder} already (another name)"),
+        format!("belongs to {holder} already (another name)"),
     )
 }
 
 pub fn flag_email_of(holder: &str) -> (String, String) {
     (
         format!("이미 있는 {holder}의 이메일입니다 (다른 이름)"),
-        format!("e-mail of {holder} already (another name)"),
+        format!("belongs to {holder} already (another name)"),
     )
 }
 

@@ -373,7 +373,10 @@ fn esc_forgets_the_sheet_and_the_rows_left_out() {
     app.update(Action::Cancel);
     app.update(Action::Submit);
     let text = shown(&app, 120, 40);
-    assert!(text.contains("첫사람") && !text.contains("둘째사람"), "{text}");
+    assert!(
+        text.contains("첫사람") && !text.contains("둘째사람"),
+        "{text}"
+    );
     app.update(Action::Cancel);
     app.update(Action::Cancel);
 
@@ -384,6 +387,9 @@ fn esc_forgets_the_sheet_and_the_rows_left_out() {
     app.update(Action::Cancel);
     app.update(Action::Submit);
     let text = shown(&app, 120, 40);
-    assert!(!text.contains("직접 뺀") && !text.contains("[뺌]"), "{text}");
+    assert!(
+        !text.contains("직접 뺀") && !text.contains("[뺌]"),
+        "{text}"
+    );
     assert!(text.contains("새로 5"), "{text}");
 }
