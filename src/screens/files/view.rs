@@ -326,7 +326,9 @@ fn row_lines(
                 .into_iter()
                 .map(|l| Line::styled(l, style))
                 .collect();
-        for f in flags.iter().filter(|f| f.line == r.line) {
+        // `flags` are in line order: the row's are found, not looked for among all.
+        let at = flags.partition_point(|f| f.line < r.line);
+        for f in flags[at..].iter().take_while(|f| f.line == r.line) {
             let what = i18n::pick(f.ko(), f.en());
             block.extend(
                 crate::model::text::wrap_indented(&what, w, "       ⚠ ", "         ")
@@ -344,7 +346,8 @@ fn row_lines(
         }
         used <= room
     };
-    let start = if fits_from(0) {
+    // Every row takes a line at least: a row further down than the room never shows from 0.
+    let start = if d.row < room && fits_from(0) {
         0
     } else {
         d.row.min(rows.len() - 1)
