@@ -64,6 +64,9 @@ pub struct ImportArgs {
     pub map: Vec<String>,
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Leaves the row on this line of the file out (repeatable), as x does in the app's preview.
+    #[arg(long = "skip-line", value_name = "LINE")]
+    pub skip_line: Vec<usize>,
 }
 
 #[derive(clap::Args)]

@@ -19,6 +19,7 @@ pub fn run(db: Option<PathBuf>, args: ImportArgs) -> anyhow::Result<()> {
         dry_run,
         map,
         sheet,
+        skip_line,
     } = args;
     if forget_unfinished {
         let data = data(db)?;
@@ -87,6 +88,24 @@ pub fn run(db: Option<PathBuf>, args: ImportArgs) -> anyhow::Result<()> {
         return Err(CliError::Said { ko, en }.into());
     }
     describe_columns(&parsed, dry_run, event.is_some())?;
+    // Rows left out by hand, as x does in the app's preview; a line that holds no row is said.
+    let skip: std::collections::BTreeSet<usize> = skip_line.into_iter().collect();
+    for line in skip
+        .iter()
+        .filter(|l| !parsed.rows.iter().any(|r| r.line == **l))
+    {
+        note(i18n::skip_line_not_a_row(*line));
+    }
+    let skipped = parsed
+        .rows
+        .iter()
+        .filter(|r| skip.contains(&r.line))
+        .count();
+    let parsed = if skip.is_empty() {
+        parsed
+    } else {
+        import::without_lines(&parsed, &skip).into_owned()
+    };
     let mut data = if dry_run {
         data_to_read(db)?
     } else {
@@ -108,11 +127,20 @@ pub fn run(db: Option<PathBuf>, args: ImportArgs) -> anyhow::Result<()> {
             &i18n::pick(err.reason.ko(), err.reason.en()),
         ));
     }
-    print(format!(
+    // Imported all the same, but worth a look: junk, a name like an organisation's, a phone
+    // that is someone else's here.
+    for f in import::row_flags(&parsed, &s) {
+        note(i18n::row_flag(f.line, &i18n::pick(f.ko(), f.en())));
+    }
+    let mut done = format!(
         "{} ({})",
         i18n::import_lines(parsed.data_lines, s.people()),
         i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
-    ))?;
+    );
+    if skipped > 0 {
+        done = format!("{done} · {}", i18n::skipped_by_hand(skipped));
+    }
+    print(done)?;
     if let (Some(id), Some(_)) = (s.event_id, event)
         && let Some(e) = data.event(id)?
     {

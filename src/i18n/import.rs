@@ -242,3 +242,192 @@ pub fn kept_answers(n: usize, title: &str) -> String {
         format!("{title}: {n} kept their no/maybe answer (the list has no answer for them)"),
     )
 }
+
+/// One flag of a row: the column, then what it looked like.
+pub fn row_flag_words(field: &str, what: &str) -> String {
+    format!("{field}: {what}")
+}
+
+/// A flagged row, one line (the preview and `netday import`).
+pub fn row_flag(line: usize, what: &str) -> String {
+    pick(
+        format!("{line}행 확인: {what}"),
+        format!("line {line}, check: {what}"),
+    )
+}
+
+pub fn flag_controls(left: &str) -> (String, String) {
+    (
+        format!("숨은 제어 문자를 지웠습니다 (‘{left}’로 가져옴)"),
+        format!("hidden control characters removed (imported as ‘{left}’)"),
+    )
+}
+
+pub fn flag_formula(text: &str) -> (String, String) {
+    (
+        format!("수식처럼 보입니다 ‘{text}’ (글자 그대로 가져옴)"),
+        format!("looks like a spreadsheet formula ‘{text}’ (imported as plain text)"),
+    )
+}
+
+pub fn flag_name_like_org(name: &str) -> (String, String) {
+    (
+        format!("사람 이름이 아니라 기관 이름처럼 보입니다 ‘{name}’ (열이 바뀌지 않았나요?)"),
+        format!("‘{name}’ looks like an organisation, not a person (columns swapped?)"),
+    )
+}
+
+pub fn flag_name_like_number(name: &str) -> (String, String) {
+    (
+        format!("사람 이름이 아니라 번호처럼 보입니다 ‘{name}’"),
+        format!("‘{name}’ looks like a phone number or a number, not a name"),
+    )
+}
+
+pub fn flag_phone_of(holder: &str) -> (String, String) {
+    (
+        format!("이미 있는 {holder}의 번호입니다 (다른 이름)"),
+        format!("belongs to {holder} already (another name)"),
+    )
+}
+
+pub fn flag_email_of(holder: &str) -> (String, String) {
+    (
+        format!("이미 있는 {holder}의 이메일입니다 (다른 이름)"),
+        format!("belongs to {holder} already (another name)"),
+    )
+}
+
+pub const ACTION_NEXT_FLAGGED: (Option<L>, L) = (
+    None,
+    L(
+        "가져오기 미리 보기: 다음 확인할 행 (없으면 다음 행)",
+        "Import preview: next row to check (or the next row)",
+    ),
+);
+pub const ACTION_PREV_FLAGGED: (Option<L>, L) = (
+    None,
+    L(
+        "가져오기 미리 보기: 이전 확인할 행 (없으면 이전 행)",
+        "Import preview: previous row to check (or the previous row)",
+    ),
+);
+pub const ACTION_SKIP_ROW: (Option<L>, L) = (
+    None,
+    L(
+        "가져오기 미리 보기: 고른 행 빼기 / 되살리기",
+        "Import preview: leave the row out / take it back",
+    ),
+);
+
+/// The preview's choices leave no column read as the name.
+pub const IMPORT_NO_NAME_CHOSEN: L = L(
+    "이름으로 읽을 열이 없습니다. ↑↓로 한 열을 이름으로 바꾸거나 Esc로 처음부터 하세요",
+    "No column is read as the name: use ↑↓ to make a column the name, or Esc to start over",
+);
+
+/// Rows the user left out in the preview.
+pub fn skipped_by_hand(n: usize) -> String {
+    pick(format!("직접 뺀 행 {n}"), format!("{n} left out by hand"))
+}
+
+/// Where the preview's list comes from: the sheet (of a workbook), the header row, the encoding.
+pub fn preview_source(sheet: Option<&str>, header_line: usize, encoding: &str) -> String {
+    match sheet {
+        Some(sheet) => pick(
+            format!("시트 ‘{sheet}’ · 머리글 {header_line}행 · {encoding}"),
+            format!("Sheet ‘{sheet}’ · header on row {header_line} · {encoding}"),
+        ),
+        None => pick(
+            format!("머리글 {header_line}행 · 인코딩 {encoding}"),
+            format!("Header on line {header_line} · encoding {encoding}"),
+        ),
+    }
+}
+
+/// The preview's answers: the column they are read from and how many of each.
+pub fn preview_answers(column: &str, yes: usize, no: usize, maybe: usize, none: usize) -> String {
+    pick(
+        format!("답변(‘{column}’ 열): 참석 {yes} · 불참 {no} · 미정 {maybe} · 답 없음 {none}"),
+        format!("Answers (column ‘{column}’): yes {yes} · no {no} · maybe {maybe} · none {none}"),
+    )
+}
+
+/// The short word of an answer in a preview row.
+pub const ANSWER_YES: L = L("참석", "yes");
+pub const ANSWER_NO: L = L("불참", "no");
+pub const ANSWER_MAYBE: L = L("미정", "maybe");
+
+/// Rows with something to check, for the preview's count line.
+pub fn rows_to_check(n: usize) -> String {
+    pick(format!("확인할 행 {n}"), format!("{n} rows to check"))
+}
+
+/// The title of the preview's rows, with the keys that act on them.
+pub fn preview_rows_title(first: bool, line: usize) -> String {
+    if first {
+        pick(
+            "— 처음 몇 줄 · n/p 확인할 행 · x 빼기/되살리기".to_string(),
+            "— First rows · n/p rows to check · x leave out/take back".to_string(),
+        )
+    } else {
+        pick(
+            format!("— {line}행부터 · n/p 확인할 행 · x 빼기/되살리기"),
+            format!("— From line {line} · n/p rows to check · x leave out/take back"),
+        )
+    }
+}
+
+/// A row left out by hand, as the preview marks it.
+pub const ROW_LEFT_OUT: L = L("[뺌]", "[out]");
+
+/// Rows of the preview not shown for lack of room.
+pub fn more_rows(n: usize) -> String {
+    pick(
+        format!("그 밖에 {n}행 (n/p로 옮겨 보기)"),
+        format!("{n} more rows (n/p to move)"),
+    )
+}
+
+/// The preview's choices cannot be imported; `why` says why.
+pub fn cannot_import(why: &str) -> String {
+    pick(
+        format!("이대로는 가져올 수 없습니다 (Enter 안 됨): {why}"),
+        format!("This cannot be imported (Enter does nothing): {why}"),
+    )
+}
+
+pub const PREVIEW_AGAIN: L = L(
+    "바뀐 선택으로 미리 보기를 다시 만드는 중… (Enter로 다시 만들기)",
+    "Previewing again with the new choice… (Enter to preview)",
+);
+
+/// `org_kinds` for the first `new.len()` of `total` new organisations; the rest counted.
+pub fn org_kinds_some(new: &[(String, OrgKind)], total: usize, kinds_set: usize) -> String {
+    let more = total.saturating_sub(new.len());
+    let list = |short: fn(OrgKind) -> &'static str| {
+        new.iter()
+            .map(|(name, k)| format!("{name}({})", short(*k)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut ko = format!("새 기관 {total}곳: {}", list(|k| k.short().0));
+    let mut en = format!("{total} new organisations: {}", list(|k| k.short().1));
+    if more > 0 {
+        ko.push_str(&format!(" 외 {more}곳"));
+        en.push_str(&format!(" and {more} more"));
+    }
+    if kinds_set > 0 {
+        ko.push_str(&format!(" · 기타였던 {kinds_set}곳의 구분을 정함"));
+        en.push_str(&format!(" · {kinds_set} set from 기타 (other)"));
+    }
+    pick(ko, en)
+}
+
+/// `--skip-line` names a line that holds no row to import (a header, an error, past the end).
+pub fn skip_line_not_a_row(line: usize) -> String {
+    pick(
+        format!("--skip-line {line}: 가져올 행이 있는 줄이 아니라서 뺄 것이 없습니다"),
+        format!("--skip-line {line}: no row to import on that line, nothing left out"),
+    )
+}

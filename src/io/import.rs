@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
-use super::csv::{ImportRow, ParsedCsv, RowError, RowProblem, Rsvp};
+use super::csv::{Flag, ImportRow, ParsedCsv, RowError, RowFlag, RowProblem, Rsvp};
 use crate::model::contact::{mask_email, mask_phone, name_key, org_key, phone_key};
 use crate::model::{
     Attendance, AttendanceStatus, District, Event, EventStatus, Id, MAX_ALIASES, OrgKind,
@@ -43,6 +43,9 @@ pub struct ImportSummary {
     /// Rows left out because their badge code belongs to someone else here, with another
     /// name or with contact details that say it is another person (also counted in `errors`).
     pub conflicts: Vec<RowError>,
+    /// Rows whose phone or e-mail belongs to someone already here under another name, in file
+    /// order (imported all the same; the file's own flags are `ParsedCsv::flags`).
+    pub flags: Vec<RowFlag>,
     /// Set when the one waiting said to stop (`Progress::cancelled`); the counts above are
     /// then what the whole file would have done.
     pub stopped: Option<Stopped>,
@@ -77,11 +80,35 @@ pub fn row_errors(parsed: &ParsedCsv, summary: &ImportSummary) -> Vec<RowError> 
     all
 }
 
+/// Every flag of the rows, by line: the file's own (junk, a name like an organisation's) and
+/// the import's (a phone or e-mail someone else here has).
+pub fn row_flags(parsed: &ParsedCsv, summary: &ImportSummary) -> Vec<RowFlag> {
+    let mut all: Vec<RowFlag> = parsed.flags.iter().chain(&summary.flags).cloned().collect();
+    all.sort_by_key(|f| f.line);
+    all
+}
+
+/// `parsed` without the rows on `lines` (left out by hand in the preview), their flags with
+/// them; borrowed when there are none.
+pub fn without_lines<'a>(
+    parsed: &'a ParsedCsv,
+    lines: &std::collections::BTreeSet<usize>,
+) -> std::borrow::Cow<'a, ParsedCsv> {
+    if lines.is_empty() {
+        return std::borrow::Cow::Borrowed(parsed);
+    }
+    let mut kept = parsed.clone();
+    kept.rows.retain(|r| !lines.contains(&r.line));
+    kept.flags.retain(|f| !lines.contains(&f.line));
+    std::borrow::Cow::Owned(kept)
+}
+
 /// Moves the rows `summary` found in conflict out of `parsed` into its errors, so a preview
 /// shows them and applying the same `parsed` later counts them once.
 pub fn set_aside_conflicts(parsed: &mut ParsedCsv, summary: &mut ImportSummary) {
     let lines: Vec<usize> = summary.conflicts.iter().map(|e| e.line).collect();
     parsed.rows.retain(|r| !lines.contains(&r.line));
+    parsed.flags.retain(|f| !lines.contains(&f.line));
     parsed.errors = row_errors(parsed, summary);
     summary.conflicts.clear();
 }
@@ -173,8 +200,20 @@ pub fn plan<'a>(
     let mut k = Known::default();
     let org_names: HashMap<Id, u32> = orgs.iter().map(|(key, o)| (o.id, k.org(key))).collect();
     let mut at_id: HashMap<Id, usize> = HashMap::new();
+    // Whose phone and e-mail each is among the people here (not archived), to flag a row that
+    // gives someone else's under another name.
+    let (mut phone_owner, mut email_owner) = (Index::default(), Index::default());
     for p in store.people()? {
         let org = p.org_id.and_then(|o| org_names.get(&o).copied());
+        if !p.archived {
+            let (ph, em) = (phone_key(&p.phone), email_key(&p.email));
+            if ph.len() >= 9 {
+                phone_owner.add(hash(&ph), k.who.len());
+            }
+            if !em.is_empty() {
+                email_owner.add(hash(&em), k.who.len());
+            }
+        }
         at_id.insert(p.id, k.who.len());
         k.add(Who::Person(Box::new(p)), org.unwrap_or(NO_ORG), None);
     }
@@ -274,6 +313,28 @@ pub fn plan<'a>(
             },
             None => by_fields(),
         };
+        // Someone here, not the one found, with another name, has this phone or e-mail.
+        let other = |i: usize| Some(i) != found && name_key(k.who[i].name()) != name_key(&row.name);
+        if ph.len() >= 9
+            && let Some(o) =
+                phone_owner.find(hash(&ph), |i| other(i) && phone_key(k.who[i].phone()) == ph)
+        {
+            summary.flags.push(RowFlag {
+                line: row.line,
+                field: crate::model::ImportField::Phone,
+                what: Flag::PhoneOf(k.who[o].name().to_string()),
+            });
+        }
+        if !em.is_empty()
+            && let Some(o) =
+                email_owner.find(hash(&em), |i| other(i) && email_key(k.who[i].email()) == em)
+        {
+            summary.flags.push(RowFlag {
+                line: row.line,
+                field: crate::model::ImportField::Email,
+                what: Flag::EmailOf(k.who[o].name().to_string()),
+            });
+        }
         // A row that finds someone archived changes nobody: the merge chose the kept record's
         // values. It counts for the one they were merged into, if any; nobody archived is ever
         // registered (a ghost on the desk list, the counts and the sign-in sheet).

@@ -94,6 +94,11 @@ pub enum Action {
     IdeaFrom(crate::model::Id),
     /// Undo the change the history highlights or shows.
     UndoChange,
+    /// In an import's preview: the next (or previous) row with something to check.
+    NextFlagged,
+    PrevFlagged,
+    /// In an import's preview: leave the row pointed at out of the import, or take it back.
+    SkipRow,
 }
 
 impl Action {
@@ -188,6 +193,9 @@ impl Action {
             Discard => i18n::ACTION_DISCARD,
             IdeaFrom(_) => i18n::ACTION_IDEA_FROM,
             UndoChange => i18n::ACTION_UNDO_CHANGE,
+            NextFlagged => i18n::ACTION_NEXT_FLAGGED,
+            PrevFlagged => i18n::ACTION_PREV_FLAGGED,
+            SkipRow => i18n::ACTION_SKIP_ROW,
         }
     }
 

@@ -149,6 +149,10 @@ const IMPORT_PREVIEW: &[Binding] = &[
     key(KeyCode::Char(' '), "Space", Action::Right),
     key(KeyCode::PageDown, "PgDn", Action::PageDown),
     key(KeyCode::PageUp, "PgUp", Action::PageUp),
+    key(KeyCode::Char('n'), "n", Action::NextFlagged),
+    key(KeyCode::Char('p'), "p", Action::PrevFlagged),
+    key(KeyCode::Char('x'), "x", Action::SkipRow),
+    key(KeyCode::Delete, "Del", Action::SkipRow),
     key(KeyCode::Esc, "Esc", Action::Cancel),
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
@@ -524,6 +528,10 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::ImportPreview, Action::Cancel) => Some(crate::i18n::FOOTER_BACK),
         // The preview names PgDn/PgUp itself when the workbook has several lists.
         (Context::ImportPreview, Action::Quit | Action::PageDown | Action::PageUp) => None,
+        // The preview's rows say n/p and x where they are listed.
+        (Context::ImportPreview, Action::NextFlagged | Action::PrevFlagged | Action::SkipRow) => {
+            None
+        }
         (Context::Form | Context::PathInput, Action::Cancel) => Some(crate::i18n::FOOTER_CANCEL),
         (Context::Confirm, Action::Yes) => Some(crate::i18n::FOOTER_CONFIRM),
         (Context::Confirm, Action::No) => Some(crate::i18n::FOOTER_CANCEL),

@@ -22,6 +22,7 @@ mod e2e_people;
 #[cfg(unix)] // drives the real binary in a Unix pty
 mod e2e_terminal;
 mod file_modes;
+mod import_preview;
 mod messages;
 mod outputs;
 mod print;

@@ -250,6 +250,12 @@ impl ColumnMap {
         map
     }
 
+    /// What the columns titled `titles` are read into once `overrides` are applied, as a parse
+    /// of a file with that header row would read them (the preview shows it before reading).
+    pub fn chosen(titles: &[String], overrides: &[Override]) -> ColumnMap {
+        ColumnMap::from_header(titles, overrides)
+    }
+
     /// Headers named in `overrides` that no column has.
     pub fn unmatched<'a>(&self, overrides: &'a [Override]) -> Vec<&'a str> {
         overrides

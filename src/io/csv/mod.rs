@@ -22,7 +22,7 @@ mod zipped;
 
 pub use decode::{Encoding, decode};
 pub use headers::{ColumnMap, Override};
-pub use rows::{ImportRow, RowError, RowProblem, Rsvp};
+pub use rows::{Flag, ImportRow, RowError, RowFlag, RowProblem, Rsvp};
 pub use sheet::{SheetKind, sheet_kind};
 pub use write::{PEOPLE_COLUMNS, neutralize, people_header, write_csv};
 pub use zipped::SheetBudget;
@@ -30,7 +30,7 @@ pub use zipped::SheetBudget;
 use crate::model::{ImportField, clean_line};
 
 use records::{Raw, is_blank, read_records};
-use rows::{excerpt, read_row};
+use rows::{excerpt, flags_of, read_row};
 
 /// A whole file, read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,6 +41,9 @@ pub struct ParsedCsv {
     pub rows: Vec<ImportRow>,
     /// Rows left out, in file order.
     pub errors: Vec<RowError>,
+    /// What deserves a look in the good rows (junk, a name like an organisation's), in file
+    /// order; the import's own flags (a phone someone else has) are `ImportSummary::flags`.
+    pub flags: Vec<RowFlag>,
     /// Non-empty records after the header (good or not).
     pub total_records: usize,
     /// Non-empty physical lines after the header: what a person sees in the file, to hold
@@ -313,6 +316,7 @@ struct Reading<'o> {
     head: Option<Result<Head, CsvError>>,
     rows: Vec<ImportRow>,
     errors: Vec<RowError>,
+    flags: Vec<RowFlag>,
     total_records: usize,
     /// Only the cells of columns nothing reads are looked at again (`look_at_ignored`): those,
     /// not a second copy of the whole file.
@@ -339,6 +343,7 @@ impl<'o> Reading<'o> {
             head: None,
             rows: Vec::new(),
             errors: Vec::new(),
+            flags: Vec::new(),
             total_records: 0,
             kept: Vec::new(),
         }
@@ -422,7 +427,10 @@ impl<'o> Reading<'o> {
             return;
         }
         match read_row(&head.columns, line, &cells) {
-            Ok(row) => self.rows.push(row),
+            Ok(row) => {
+                self.flags.extend(flags_of(&head.columns, &cells, &row));
+                self.rows.push(row);
+            }
             Err(reason) => self.errors.push(RowError { line, reason }),
         }
         if !head.ignored.is_empty() {
@@ -447,6 +455,7 @@ impl<'o> Reading<'o> {
             columns: head.columns,
             rows: self.rows,
             errors: self.errors,
+            flags: self.flags,
             total_records: self.total_records,
             data_lines: self.total_records,
             sheet: None,

@@ -244,6 +244,165 @@ impl RowProblem {
     }
 }
 
+/// Something in a row that is imported as it is but deserves a look before Enter: said per row
+/// in the preview and by `netday import`, never a reason to leave the row out by itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowFlag {
+    /// 1-based physical line of the file where the record starts.
+    pub line: usize,
+    /// The column the flag is about.
+    pub field: ImportField,
+    pub what: Flag,
+}
+
+/// What a row's cell looked like.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// Control or invisible characters were taken out of the cell; holds what is left.
+    Controls(String),
+    /// The cell reads like a spreadsheet formula (`=HYPERLINK(…)`); imported as plain text.
+    Formula(String),
+    /// The name reads like an organisation's (…협동조합, …센터, (주)…).
+    NameLikeOrg(String),
+    /// The name reads like a phone number or a number.
+    NameLikeNumber(String),
+    /// The phone belongs to someone already here under another name (holds their name).
+    PhoneOf(String),
+    /// The e-mail belongs to someone already here under another name (holds their name).
+    EmailOf(String),
+}
+
+impl RowFlag {
+    pub fn ko(&self) -> String {
+        crate::i18n::row_flag_words(self.field.ko(), &self.what_words().0)
+    }
+    pub fn en(&self) -> String {
+        crate::i18n::row_flag_words(self.field.en(), &self.what_words().1)
+    }
+    fn what_words(&self) -> (String, String) {
+        use crate::i18n as t;
+        match &self.what {
+            Flag::Controls(v) => t::flag_controls(v),
+            Flag::Formula(v) => t::flag_formula(v),
+            Flag::NameLikeOrg(v) => t::flag_name_like_org(v),
+            Flag::NameLikeNumber(v) => t::flag_name_like_number(v),
+            Flag::PhoneOf(who) => t::flag_phone_of(who),
+            Flag::EmailOf(who) => t::flag_email_of(who),
+        }
+    }
+}
+
+/// Characters `clean_line` takes out of a cell and a person would not see: controls (an escape
+/// sequence's ESC and BEL) and the invisible direction and zero-width marks. Tabs and line
+/// breaks only become spaces.
+fn has_hidden(raw: &str) -> bool {
+    raw.chars().any(|c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF)
+    })
+}
+
+/// Text a spreadsheet would run as a formula: `=` and anything, or `+ - @` before a function
+/// call (`@SUM(`), a cell (`-A1`) or a link to another program (`cmd|`).
+fn looks_like_formula(text: &str) -> bool {
+    let mut chars = text.chars();
+    let (Some(first), rest) = (chars.next(), chars.as_str().trim_start()) else {
+        return false;
+    };
+    if rest.is_empty() {
+        return false;
+    }
+    match first {
+        '=' => true,
+        '+' | '-' | '@' => {
+            let word: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
+                .collect();
+            let after = rest[word.len()..].trim_start();
+            let starts_alpha = word.starts_with(|c: char| c.is_ascii_alphabetic());
+            let cell = {
+                let letters = word.chars().take_while(char::is_ascii_alphabetic).count();
+                (1..=3).contains(&letters)
+                    && word.len() > letters
+                    && word[letters..].chars().all(|c| c.is_ascii_digit())
+            };
+            (starts_alpha && after.starts_with('('))
+                || (cell && after.is_empty())
+                || rest.contains('|')
+        }
+        _ => false,
+    }
+}
+
+/// A name ending (or starting) the way organisations' names do.
+fn name_like_org(name: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "협동조합",
+        "조합",
+        "신협",
+        "생협",
+        "사협",
+        "센터",
+        "재단",
+        "협회",
+        "법인",
+        "연합회",
+        "협의회",
+        "주식회사",
+        "기업",
+        "은행",
+        "구청",
+        "시청",
+        "(주)",
+        "㈜",
+    ];
+    const STARTS: &[&str] = &["(주)", "㈜", "주식회사", "재단법인", "사단법인"];
+    let n: String = name.split_whitespace().collect();
+    ENDS.iter().any(|e| n.ends_with(e)) || STARTS.iter().any(|s| n.starts_with(s))
+}
+
+/// A name with digits and no letters: a phone number or a count typed into the name column.
+fn name_like_number(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_digit()) && !name.chars().any(char::is_alphabetic)
+}
+
+/// The flags of a row read from `cells` (`row` is what came of it).
+pub(super) fn flags_of(map: &ColumnMap, cells: &[String], row: &ImportRow) -> Vec<RowFlag> {
+    let mut flags = Vec::new();
+    let flag = |field, what| RowFlag {
+        line: row.line,
+        field,
+        what,
+    };
+    for &(i, field) in &map.fields {
+        let Some(raw) = cells.get(i) else { continue };
+        let raw = unguard(raw);
+        if has_hidden(raw) {
+            flags.push(flag(field, Flag::Controls(truncate(&clean_line(raw), 40))));
+        }
+        let text_field = matches!(
+            field,
+            ImportField::Name
+                | ImportField::Organization
+                | ImportField::Role
+                | ImportField::Notes
+                | ImportField::Tags
+        );
+        let text = clean_line(raw);
+        if text_field && looks_like_formula(&text) {
+            flags.push(flag(field, Flag::Formula(truncate(&text, 40))));
+        }
+    }
+    let name = truncate(&row.name, 40);
+    if name_like_org(&row.name) {
+        flags.push(flag(ImportField::Name, Flag::NameLikeOrg(name)));
+    } else if name_like_number(&row.name) {
+        flags.push(flag(ImportField::Name, Flag::NameLikeNumber(name)));
+    }
+    flags
+}
+
 /// Undoes `write::neutralize`: one leading apostrophe goes when what follows it (after any
 /// further apostrophes) starts with a formula character.
 fn unguard(cell: &str) -> &str {
@@ -484,6 +643,54 @@ mod tests {
             v.ends_with('…') && crate::model::text::width(v) <= 40,
             "{v}"
         );
+    }
+
+    #[test]
+    fn junk_is_flagged_per_row_and_column_and_still_imported() {
+        let p = parse(
+            "이름,소속,메모\n\
+             \"최\x1b]0;PWNED\x07민호\",\"=HYPERLINK(\"\"http://x\"\",\"\"x\"\")\",\n\
+             한빛신협,한빛신협,\n\
+             010-1234-5678,,\n\
+             김정상,-마이너스 협동조합,+대표 @멘션 -5\n\
+             이상해,@SUM(A1),-A1\n",
+        );
+        assert_eq!(p.rows.len(), 5, "flagged rows are still read");
+        let got: Vec<(usize, ImportField, Flag)> = p
+            .flags
+            .iter()
+            .map(|f| (f.line, f.field, f.what.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    2,
+                    ImportField::Name,
+                    Flag::Controls("최]0;PWNED민호".into())
+                ),
+                (
+                    2,
+                    ImportField::Organization,
+                    Flag::Formula("=HYPERLINK(\"http://x\",\"x\")".into())
+                ),
+                (3, ImportField::Name, Flag::NameLikeOrg("한빛신협".into())),
+                (
+                    4,
+                    ImportField::Name,
+                    Flag::NameLikeNumber("010-1234-5678".into())
+                ),
+                (
+                    6,
+                    ImportField::Organization,
+                    Flag::Formula("@SUM(A1)".into())
+                ),
+                (6, ImportField::Notes, Flag::Formula("-A1".into())),
+            ]
+        );
+        for f in &p.flags {
+            assert!(!f.ko().is_empty() && !f.en().is_empty());
+        }
     }
 
     #[test]

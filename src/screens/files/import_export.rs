@@ -1,8 +1,11 @@
 //! Import and export from the People screen: the same code paths as `netday import` and
 //! `netday export people`.
 
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
 use crate::i18n;
-use crate::io::csv::{Override, ParsedCsv, parse_people_sheet_with};
+use crate::io::csv::{ColumnMap, Override, ParsedCsv, parse_people_sheet_with};
 use crate::io::import::{self, ImportSummary, Stopped};
 use crate::job::Abandoned;
 use crate::model::ImportField as Field;
@@ -23,8 +26,23 @@ enum NoPreview {
 /// A parsed file and what importing it would do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Preview {
+    /// Every good row of the file, the ones left out by hand included (to show them).
     pub parsed: ParsedCsv,
+    /// What importing the rows not left out does.
     pub summary: ImportSummary,
+    /// What the user had chosen when this preview was made: Enter imports it only while the
+    /// dialog's choices are still these.
+    pub basis: Basis,
+}
+
+/// Everything chosen in the preview that changes what Enter imports.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Basis {
+    pub overrides: Vec<Override>,
+    pub sheet: Option<String>,
+    pub register: bool,
+    /// Lines of the rows left out by hand.
+    pub skipped: BTreeSet<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +60,12 @@ pub struct ImportDialog {
     pub overrides: Vec<Override>,
     /// The workbook sheet chosen (PgDn/PgUp) when several hold a list; `None`: the first.
     pub sheet: Option<String>,
+    /// Lines of the rows left out by hand (x in the preview).
+    pub skipped: BTreeSet<usize>,
+    /// The row the preview points at (n/p), an index into its rows.
+    pub row: usize,
+    /// Whether registering was asked for when the dialog opened (what Esc goes back to).
+    register_at_first: bool,
 }
 
 impl ImportDialog {
@@ -54,7 +78,89 @@ impl ImportDialog {
             column: 0,
             overrides: Vec::new(),
             sheet: None,
+            skipped: BTreeSet::new(),
+            row: 0,
+            register_at_first: register,
         }
+    }
+
+    /// What the dialog's choices are now.
+    fn basis(&self) -> Basis {
+        Basis {
+            overrides: self.overrides.clone(),
+            sheet: self.sheet.clone(),
+            register: self.register,
+            skipped: self.skipped.clone(),
+        }
+    }
+
+    /// The preview, while it is the one of the choices made: what Enter imports.
+    pub fn current(&self) -> Option<&Preview> {
+        self.preview.as_ref().filter(|p| p.basis == self.basis())
+    }
+
+    /// What each column is read into as chosen now: the preview's reading, or, while a new
+    /// choice is not (or cannot be) previewed, the header row read with the choices made.
+    pub fn columns(&self) -> Option<Cow<'_, ColumnMap>> {
+        if let Some(p) = self.current() {
+            return Some(Cow::Borrowed(&p.parsed.columns));
+        }
+        let p = self.preview.as_ref()?;
+        Some(Cow::Owned(ColumnMap::chosen(
+            &p.parsed.columns.titles,
+            &self.overrides,
+        )))
+    }
+
+    /// Indexes into the preview's rows of those with something to check, in file order.
+    pub fn flagged_rows(&self) -> Vec<usize> {
+        let Some(p) = &self.preview else {
+            return Vec::new();
+        };
+        let lines: BTreeSet<usize> = import::row_flags(&p.parsed, &p.summary)
+            .iter()
+            .map(|f| f.line)
+            .collect();
+        p.parsed
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| lines.contains(&r.line))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Points at the next (`step` 1) or previous (-1) row with something to check, or at the
+    /// next or previous row when none has.
+    fn step_row(&mut self, step: isize) {
+        let n = self.preview.as_ref().map_or(0, |p| p.parsed.rows.len());
+        if n == 0 {
+            return;
+        }
+        let flagged = self.flagged_rows();
+        let among: Vec<usize> = if flagged.is_empty() {
+            (0..n).collect()
+        } else {
+            flagged
+        };
+        let at = self.row;
+        let next = if step > 0 {
+            among.iter().find(|&&i| i > at).or(among.first())
+        } else {
+            among.iter().rev().find(|&&i| i < at).or(among.last())
+        };
+        self.row = next.copied().unwrap_or(0);
+    }
+
+    /// Back to the file's name with nothing chosen in a preview kept.
+    fn forget_preview(&mut self) {
+        self.preview = None;
+        self.overrides.clear();
+        self.sheet = None;
+        self.column = 0;
+        self.skipped.clear();
+        self.row = 0;
+        self.register = self.register_at_first;
     }
 
     /// Chooses the next (`step` 1) or previous (-1) sheet holding a list; `false` with one.
@@ -72,19 +178,21 @@ impl ImportDialog {
             .unwrap_or(0);
         let next = (now as isize + step).rem_euclid(sheets.len() as isize) as usize;
         self.sheet = Some(sheets[next].clone());
-        // Another sheet has other columns: what was mapped by hand was for this one.
+        // Another sheet has other columns and rows: what was chosen was for this one.
         self.overrides.clear();
+        self.skipped.clear();
         self.column = 0;
+        self.row = 0;
         true
     }
 
-    /// Gives the chosen column the field before (`step` -1) or after (+1) the one it has now,
-    /// "ignored" included; `false` when the column has no title to name it by.
+    /// Gives the chosen column the field before (`step` -1) or after (+1) the one it has now
+    /// (as chosen, previewed or not), "ignored" included; `false` when the column has no title
+    /// to name it by.
     fn step_field(&mut self, step: isize) -> bool {
-        let Some(p) = &self.preview else {
+        let Some(map) = self.columns().map(Cow::into_owned) else {
             return false;
         };
-        let map = &p.parsed.columns;
         let Some(title) = map.titles.get(self.column).filter(|t| !t.is_empty()) else {
             return false;
         };
@@ -155,7 +263,9 @@ impl ImportDialog {
         match action {
             Action::Cancel => {
                 if d.preview.is_some() {
-                    d.preview = None;
+                    // Nothing chosen in a preview left behind outlives it.
+                    d.forget_preview();
+                    d.error = None;
                 } else {
                     return Ok(Effect::close());
                 }
@@ -184,6 +294,22 @@ impl ImportDialog {
                     effect = effect.job(Job::Preview);
                 }
             }
+            Action::NextFlagged | Action::PrevFlagged if d.preview.is_some() => {
+                d.step_row(if action == Action::NextFlagged { 1 } else { -1 });
+            }
+            Action::SkipRow if d.preview.is_some() => {
+                let line = d
+                    .preview
+                    .as_ref()
+                    .and_then(|p| p.parsed.rows.get(d.row))
+                    .map(|r| r.line);
+                if let Some(line) = line {
+                    if !d.skipped.remove(&line) {
+                        d.skipped.insert(line);
+                    }
+                    effect = effect.job(Job::Preview);
+                }
+            }
             Action::Up | Action::Down if d.preview.is_some() => {
                 let step = if action == Action::Up { -1 } else { 1 };
                 if d.step_field(step) {
@@ -192,12 +318,19 @@ impl ImportDialog {
                     d.error = Some(i18n::IMPORT_UNTITLED_COLUMN.get().into());
                 }
             }
-            Action::Submit => match &d.preview {
-                // Reading the file runs as a job too: a gauge while a large file is read.
-                None => effect = effect.job(Job::Preview),
-                // The import itself runs as a job, with a gauge in the app.
-                Some(_) => effect = effect.job(Job::Import),
-            },
+            Action::Submit => {
+                if d.preview.is_none() {
+                    // Reading the file runs as a job too: a gauge while a large file is read.
+                    effect = effect.job(Job::Preview);
+                } else if d.current().is_some() {
+                    // The import itself runs as a job, with a gauge in the app.
+                    effect = effect.job(Job::Import);
+                } else if d.error.is_none() {
+                    // Chosen but not yet previewed: previewed now, imported by the next Enter.
+                    effect = effect.job(Job::Preview);
+                }
+                // Else the choices cannot be imported (the preview says why): nothing happens.
+            }
 
             ref a if d.preview.is_none() => {
                 edit_path(cx, &mut d.path, a);
@@ -215,12 +348,14 @@ impl ImportDialog {
         progress: &mut dyn crate::progress::Progress,
     ) -> Result<Effect, StoreError> {
         let d = self;
-        let Some(p) = &d.preview else {
+        // Only ever what the preview shows for the choices made now.
+        let Some(p) = d.current() else {
             return Ok(Effect::keep());
         };
         let date = cx.event.map(|e| e.date).filter(|_| d.register);
         let file = expand_home(&d.path);
-        let s = cx.data.import_apply(&p.parsed, &file, date, progress)?;
+        let rows = import::without_lines(&p.parsed, &p.basis.skipped);
+        let s = cx.data.import_apply(&rows, &file, date, progress)?;
         let shown = file.display().to_string();
         if s.stopped == Some(Stopped::BeforeWriting) {
             // Nothing written: the preview stays, for Enter to import after all.
@@ -242,6 +377,9 @@ impl ImportDialog {
             i18n::import_lines(p.parsed.data_lines, s.people()),
             i18n::import_summary(s.added, s.updated, s.skipped, s.errors)
         );
+        if !p.basis.skipped.is_empty() {
+            text = format!("{text} · {}", i18n::skipped_by_hand(p.basis.skipped.len()));
+        }
         if s.registered + s.tentative + s.cancelled + s.kept > 0
             && let Some(e) = cx.event
         {
@@ -258,16 +396,23 @@ impl ImportDialog {
         let d = self;
         match d.preview_import(cx, progress) {
             Ok(p) => {
-                if d.preview.is_none() {
-                    d.column = 0;
-                }
+                let first = d.preview.is_none();
                 d.preview = Some(p);
+                if first {
+                    d.column = 0;
+                    // Pointing at the first row to check, if any.
+                    d.row = d.flagged_rows().first().copied().unwrap_or(0);
+                }
+                let n = d.preview.as_ref().map_or(0, |p| p.parsed.rows.len());
+                d.row = d.row.min(n.saturating_sub(1));
                 d.error = None;
             }
+            // A preview already shown stays, but no longer current: it shows the choices and
+            // why they cannot be imported, and Enter refuses (`current`).
             Err(NoPreview::Failed(e)) => d.error = Some(e),
             // Back to the file's name, as before it was read; nothing was written.
             Err(NoPreview::Cancelled) => {
-                d.preview = None;
+                d.forget_preview();
                 d.error = Some(i18n::import_cancelled(
                     &expand_home(&d.path).display().to_string(),
                 ));
@@ -288,6 +433,11 @@ impl ImportDialog {
         if path.trim().is_empty() {
             return Err(NoPreview::Failed(i18n::P_PATH_REQUIRED.get().into()));
         }
+        // A column chosen away from the name leaves none: said so, not read as another row.
+        if d.columns().is_some_and(|m| !m.has(Field::Name)) {
+            return Err(NoPreview::Failed(i18n::IMPORT_NO_NAME_CHOSEN.get().into()));
+        }
+        let basis = d.basis();
         let p = expand_home(path);
         let (overrides, sheet) = (d.overrides.clone(), d.sheet.clone());
         let read = crate::job::detached(progress, move |progress| {
@@ -304,15 +454,27 @@ impl ImportDialog {
             }
         };
         let date = cx.event.map(|e| e.date).filter(|_| register);
-        let mut summary = cx
-            .data
-            .import_plan(&parsed, date, progress)
-            .map_err(|e| NoPreview::Failed(i18n::pick(e.ko(), e.en())))?;
+        let failed = |e: StoreError| NoPreview::Failed(i18n::pick(e.ko(), e.en()));
+        let rows = import::without_lines(&parsed, &basis.skipped);
+        let mut summary = cx.data.import_plan(&rows, date, progress).map_err(failed)?;
+        drop(rows);
+        if !basis.skipped.is_empty() {
+            // A row left out still says why it was: the flags are of every row.
+            let all = cx
+                .data
+                .import_plan(&parsed, date, progress)
+                .map_err(failed)?;
+            summary.flags = all.flags;
+        }
         if summary.stopped.is_some() {
             return Err(NoPreview::Cancelled);
         }
         import::set_aside_conflicts(&mut parsed, &mut summary);
-        Ok(Preview { parsed, summary })
+        Ok(Preview {
+            parsed,
+            summary,
+            basis,
+        })
     }
 }
 
