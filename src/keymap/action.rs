@@ -220,6 +220,8 @@ pub enum Context {
     Form,
     Filter,
     PathInput,
+    /// The import dialog's path field and the files under it to choose from.
+    ImportPath,
     /// An import's preview: choose columns and what they are read into.
     ImportPreview,
     /// Choosing what to print.

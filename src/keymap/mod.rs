@@ -126,6 +126,19 @@ const PATH_INPUT: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+/// The import dialog's path: ↑↓ choose a listed file, Tab completes the path or takes the file.
+const IMPORT_PATH: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Up, "↑", Action::Up),
+    key(KeyCode::Down, "↓", Action::Down),
+    key(KeyCode::Tab, "Tab", Action::NextField),
+    key(KeyCode::PageUp, "PgUp", Action::PageUp),
+    key(KeyCode::PageDown, "PgDn", Action::PageDown),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    key(KeyCode::Backspace, "Backspace", Action::Backspace),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
 /// The import preview: Tab picks a column, ↑↓ change what it is read into.
 const IMPORT_PREVIEW: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::Submit),
@@ -358,6 +371,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Orgs => vec![ORGS, LIST, CARET, TEXT, GLOBAL],
         Context::Filter => vec![FILTER],
         Context::PathInput => vec![PATH_INPUT, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
+        Context::ImportPath => vec![IMPORT_PATH, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::ImportPreview => vec![IMPORT_PREVIEW],
         Context::PrintMenu => vec![PRINT_MENU],
         Context::Confirm => vec![CONFIRM],
@@ -394,6 +408,7 @@ pub fn types_text(ctx: Context) -> bool {
             | Context::Orgs
             | Context::Form
             | Context::PathInput
+            | Context::ImportPath
             | Context::NoteEditor
     )
 }
@@ -480,6 +495,14 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::ImportPreview, Action::Cancel) => Some(crate::i18n::FOOTER_BACK),
         // The preview names PgDn/PgUp itself when the workbook has several lists.
         (Context::ImportPreview, Action::Quit | Action::PageDown | Action::PageUp) => None,
+        (Context::ImportPath, Action::Submit) => Some(crate::i18n::FOOTER_PREVIEW),
+        (Context::ImportPath, Action::Up | Action::Down) => Some(crate::i18n::FOOTER_PICK_FILE),
+        (Context::ImportPath, Action::NextField) => Some(crate::i18n::FOOTER_COMPLETE),
+        (
+            Context::ImportPath,
+            Action::PageUp | Action::PageDown | Action::Quit | Action::ClearField,
+        ) => None,
+        (Context::ImportPath, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
         (Context::Form | Context::PathInput, Action::Cancel) => Some(crate::i18n::FOOTER_CANCEL),
         (Context::Confirm, Action::Yes) => Some(crate::i18n::FOOTER_CONFIRM),
         (Context::Confirm, Action::No) => Some(crate::i18n::FOOTER_CANCEL),
@@ -532,7 +555,12 @@ pub fn footer(ctx: Context) -> String {
         .collect::<Vec<_>>()
         .join(" · ");
     // On a screen, typing searches; in a form or dialog it is obvious where the text goes.
-    if types_text(ctx) && !matches!(ctx, Context::Form | Context::PathInput) {
+    if types_text(ctx)
+        && !matches!(
+            ctx,
+            Context::Form | Context::PathInput | Context::ImportPath
+        )
+    {
         format!("{} → {line}", crate::i18n::TYPE_TO_SEARCH.get())
     } else {
         line
@@ -543,7 +571,7 @@ pub fn footer(ctx: Context) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 21] = [
+    const ALL: [Context; 22] = [
         Context::Checkin,
         Context::Missing,
         Context::Confirm,
@@ -556,6 +584,7 @@ mod footer_tests {
         Context::Form,
         Context::Filter,
         Context::PathInput,
+        Context::ImportPath,
         Context::ImportPreview,
         Context::PrintMenu,
         Context::Agenda,

@@ -167,7 +167,8 @@ impl App {
             Some(Modal::EventPicker(_)) => Context::EventPicker,
             Some(Modal::EventForm(_)) => Context::Form,
             Some(Modal::Import(d)) if d.preview.is_some() => Context::ImportPreview,
-            Some(Modal::Import(_) | Modal::Export(_)) => Context::PathInput,
+            Some(Modal::Import(_)) => Context::ImportPath,
+            Some(Modal::Export(_)) => Context::PathInput,
             Some(Modal::PrintMenu { .. }) => Context::PrintMenu,
             Some(Modal::Confirm(a)) => a.context(),
         }
@@ -235,11 +236,17 @@ impl App {
             return false;
         }
         if action == Action::Tick {
+            // A folder read late shows up in the import dialog's list.
+            let listed = match &mut self.modal {
+                Some(Modal::Import(d)) => d.picker.poll(),
+                _ => false,
+            };
             // Redraw only when a draft was written (the editor shows when).
-            return self.flush().unwrap_or_else(|e| {
-                self.fail(e);
-                true
-            });
+            return listed
+                | self.flush().unwrap_or_else(|e| {
+                    self.fail(e);
+                    true
+                });
         }
         let action = match action {
             Action::Paste(s) => Action::Paste(self.fit_paste(s)),

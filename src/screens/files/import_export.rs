@@ -42,6 +42,8 @@ pub struct ImportDialog {
     pub overrides: Vec<Override>,
     /// The workbook sheet chosen (PgDn/PgUp) when several hold a list; `None`: the first.
     pub sheet: Option<String>,
+    /// At the path stage: the files to choose from.
+    pub picker: super::picker::Picker,
 }
 
 impl ImportDialog {
@@ -54,6 +56,7 @@ impl ImportDialog {
             column: 0,
             overrides: Vec::new(),
             sheet: None,
+            picker: Default::default(),
         }
     }
 
@@ -134,8 +137,9 @@ fn edit_path(cx: &mut Cx, path: &mut TextField, action: &Action) {
 
 /// The import dialog, registering for the day open now when there is one.
 pub fn open_import(cx: &Cx) -> Effect {
-    let register = cx.event.is_some();
-    Effect::open(Modal::Import(Box::new(ImportDialog::new(register))))
+    let mut dialog = ImportDialog::new(cx.event.is_some());
+    dialog.picker = super::picker::Picker::for_user(cx);
+    Effect::open(Modal::Import(Box::new(dialog)))
 }
 
 /// Asks where the people list (`rows`, as the People screen shows them) goes.
@@ -152,6 +156,17 @@ impl ImportDialog {
     pub fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
         let d = self;
         let mut effect = Effect::keep();
+        if d.preview.is_none() {
+            use super::picker::Picked;
+            match d.picker.update(cx, &mut d.path, &action) {
+                Picked::NotMine => {}
+                Picked::Kept => {
+                    d.error = None;
+                    return Ok(effect);
+                }
+                Picked::Take => return Ok(effect.job(Job::Preview)),
+            }
+        }
         match action {
             Action::Cancel => {
                 if d.preview.is_some() {

@@ -44,6 +44,9 @@ fn field_label(f: crate::model::ImportField) -> &'static str {
 }
 
 pub fn draw_import(v: &Show, d: &ImportDialog, f: &mut Frame, area: Rect) {
+    if d.preview.is_none() {
+        return super::picker::draw(&d.picker, &d.path, d.error.as_deref(), f, area);
+    }
     let h = if d.preview.is_some() {
         area.height.saturating_sub(2).max(8)
     } else {
