@@ -28,6 +28,7 @@ macro_rules! cx {
             desk: &$app.desk,
             author: &$app.author,
             export_dir: $app.export_dir.as_deref(),
+            home: $app.home.as_deref(),
             message: &mut $app.message,
         }
     };
@@ -48,6 +49,8 @@ pub struct App {
     pub screens: Screens,
     /// Where the TUI writes files (default: the user's documents).
     pub export_dir: Option<std::path::PathBuf>,
+    /// Where the import dialog looks for lists (default: the user's folders).
+    pub home: Option<std::path::PathBuf>,
     pub modal: Option<Modal>,
     pub message: Option<Message>,
     pub quit: bool,
@@ -97,6 +100,7 @@ impl App {
             event,
             screens: Screens::default(),
             export_dir: None,
+            home: None,
             modal,
             message: None,
             quit: false,

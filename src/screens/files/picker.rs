@@ -137,8 +137,8 @@ pub struct Picker {
     places: Places,
     /// The usual folders' lists.
     usual: Scan,
-    /// The folder typed, as typed, and its listing.
-    typed: Option<(String, Scan)>,
+    /// The folder typed: as typed, the folder it names, and its listing.
+    typed: Option<(String, PathBuf, Scan)>,
     /// What the reading threads had found when the rows were worked out.
     seen: (usize, bool),
     /// The entries matching what is typed, in the order shown, at most `LIST_CAP`.
@@ -189,7 +189,11 @@ impl Picker {
 
     /// The picker of the dialog `cx` opens: the user's folders, those of past imports first.
     pub fn for_user(cx: &Cx) -> Picker {
-        Picker::open(Places::of_user(cx.data.recent_import_folders()))
+        let recent = cx.data.recent_import_folders();
+        Picker::open(match cx.home {
+            Some(home) => Places::at_home(home, recent),
+            None => Places::of_user(recent),
+        })
     }
 
     /// A typed path's folder part and name part; `None` when what is typed is a name to find.
@@ -206,7 +210,7 @@ impl Picker {
 
     fn scan(&self) -> &Scan {
         match &self.typed {
-            Some((_, scan)) => scan,
+            Some((_, _, scan)) => scan,
             None => &self.usual,
         }
     }
@@ -217,9 +221,11 @@ impl Picker {
         self.selected = 0;
         match Self::split(text) {
             Some((folder, _)) => {
-                if self.typed.as_ref().is_none_or(|(f, _)| f != folder) {
-                    let dir = listing::folder_of(folder, self.places.home.as_deref());
-                    self.typed = Some((folder.to_string(), Scan::start(vec![dir], false)));
+                if self.typed.as_ref().is_none_or(|(f, _, _)| f != folder) {
+                    // `~` as the preview reads it.
+                    let dir = listing::folder_of(folder, listing::home().as_deref());
+                    let scan = Scan::start(vec![dir.clone()], false);
+                    self.typed = Some((folder.to_string(), dir, scan));
                 }
             }
             None => self.typed = None,
@@ -279,9 +285,22 @@ impl Picker {
         self.rows = rows;
     }
 
-    /// How `path` is written in the field: under the home folder as `~/…`.
+    /// How `path` is shown: under the home folder as `~/…`.
+    fn shown(&self, path: &Path, folder: bool) -> String {
+        self.written_from(self.places.home.as_deref(), path, folder)
+    }
+
+    /// How `path` is written in the field: as `~/…` only where `~` means the same when read.
     fn written(&self, path: &Path, folder: bool) -> String {
-        let home = self.places.home.as_deref();
+        let home = self
+            .places
+            .home
+            .clone()
+            .filter(|h| Some(h) == listing::home().as_ref());
+        self.written_from(home.as_deref(), path, folder)
+    }
+
+    fn written_from(&self, home: Option<&Path>, path: &Path, folder: bool) -> String {
         let sep = listing::separator_in(&self.text);
         let mut text = match home.and_then(|h| path.strip_prefix(h).ok()) {
             Some(rest) if !rest.as_os_str().is_empty() => {
@@ -400,7 +419,8 @@ impl Picker {
 /// The import dialog at its path stage: the path field, the files to choose from, what went
 /// wrong, the keys.
 pub fn draw(picker: &Picker, path: &TextField, error: Option<&str>, f: &mut Frame, area: Rect) {
-    let h = area.height.saturating_sub(2).clamp(7, 30);
+    // As tall as a screenful of names, and no taller: the height stays while the list narrows.
+    let h = area.height.saturating_sub(2).clamp(7, 20);
     let inner = popup(f, area, 100, h, i18n::IMPORT_TITLE.get());
     let w = inner.width as usize;
     let mut lines = Vec::new();
@@ -413,9 +433,9 @@ pub fn draw(picker: &Picker, path: &TextField, error: Option<&str>, f: &mut Fram
         true,
     )
     .map_or(0, |(x, _)| x);
-    let in_folder = picker.typed.as_ref().map(|(folder, _)| folder.as_str());
+    let in_folder = picker.typed.as_ref().map(|(_, dir, _)| dir);
     let head = match in_folder {
-        Some(folder) => i18n::picker_in(folder),
+        Some(dir) => i18n::picker_in(&picker.shown(dir, true)),
         None => i18n::PICKER_USUAL.get().to_string(),
     };
     lines.push(Line::styled(truncate(&head, w), THEME.dim));
@@ -460,7 +480,7 @@ pub fn draw(picker: &Picker, path: &TextField, error: Option<&str>, f: &mut Fram
             let folder = e
                 .path
                 .parent()
-                .map(|p| picker.written(p, false))
+                .map(|p| picker.shown(p, false))
                 .unwrap_or_default();
             text.push(' ');
             text.push_str(&pad(&folder, folder_w));
