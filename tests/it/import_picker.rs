@@ -279,16 +279,24 @@ fn a_typed_folder_is_walked_into_by_its_subfolders() {
 #[test]
 fn a_file_typed_in_full_is_read_as_typed_even_with_a_row_chosen() {
     let home = home();
+    let folder = home.path().join("행사");
+    put(&folder.join("명단.csv"), &csv(&["정명단"]), day(1, 9, 0));
+    put(&folder.join("새 명단.csv"), &csv(&["새사람", "또사람"]), day(6, 9, 0));
     let (_d, mut app) = app_at(home.path());
     app.update(Action::ImportPeople);
-    type_text(&mut app, &typed(home.path(), &["Downloads", OLD]));
-    assert_eq!(listed(&app), [OLD]);
-    app.update(Action::Submit);
+    type_text(&mut app, &typed(&folder, &["명단.csv"]));
     assert_eq!(
-        Path::new(&path_of(&app)),
-        home.path().join("Downloads").join(OLD)
+        listed(&app),
+        ["새 명단.csv", "명단.csv"],
+        "the newer file also holds the name, and comes first"
     );
-    assert!(dialog(&app).preview.is_some());
+    app.update(Action::Submit);
+    assert_eq!(Path::new(&path_of(&app)), folder.join("명단.csv"));
+    assert_eq!(
+        dialog(&app).preview.as_ref().map(|p| p.summary.added),
+        Some(1),
+        "the file typed, not the row above it"
+    );
 }
 
 #[test]
