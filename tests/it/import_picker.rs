@@ -281,7 +281,11 @@ fn a_file_typed_in_full_is_read_as_typed_even_with_a_row_chosen() {
     let home = home();
     let folder = home.path().join("행사");
     put(&folder.join("명단.csv"), &csv(&["정명단"]), day(1, 9, 0));
-    put(&folder.join("새 명단.csv"), &csv(&["새사람", "또사람"]), day(6, 9, 0));
+    put(
+        &folder.join("새 명단.csv"),
+        &csv(&["새사람", "또사람"]),
+        day(6, 9, 0),
+    );
     let (_d, mut app) = app_at(home.path());
     app.update(Action::ImportPeople);
     type_text(&mut app, &typed(&folder, &["명단.csv"]));
