@@ -358,13 +358,25 @@ fn the_folder_of_an_import_is_listed_first_next_time_and_kept_in_the_database() 
 fn a_cancelled_or_failed_import_is_not_remembered() {
     let home = home();
     let (_d, mut app) = app_at(home.path());
+    // Esc at the preview: nothing imported.
     app.update(Action::ImportPeople);
     app.update(Action::Submit);
     assert!(dialog(&app).preview.is_some());
     app.update(Action::Cancel);
     app.update(Action::Cancel);
     assert_eq!(app.modal, None);
-    assert!(app.data.recent_import_folders().is_empty());
+    // A list whose every row fails: nobody imported.
+    let broken = home.path().join("깨진").join("이름 없는 명단.csv");
+    put(&broken, "이름,소속\n,한울신협\n,새솔신협\n".as_bytes(), day(7, 12, 0));
+    app.update(Action::ImportPeople);
+    type_text(&mut app, &broken.display().to_string());
+    app.update(Action::Submit);
+    assert!(dialog(&app).preview.is_some(), "{:?}", dialog(&app).error);
+    app.update(Action::Submit);
+    assert!(
+        app.data.recent_import_folders().is_empty(),
+        "only a folder something was imported from is remembered"
+    );
 }
 
 #[test]
