@@ -336,7 +336,10 @@ fn the_folder_of_an_import_is_listed_first_next_time_and_kept_in_the_database() 
     app.update(Action::Submit);
     app.update(Action::Submit);
     assert_eq!(app.modal, None, "imported");
-    assert_eq!(app.data.recent_import_folders(), [elsewhere.clone()]);
+    assert_eq!(
+        app.data.recent_import_folders(),
+        std::slice::from_ref(&elsewhere)
+    );
 
     app.update(Action::ImportPeople);
     assert_eq!(
@@ -367,7 +370,11 @@ fn a_cancelled_or_failed_import_is_not_remembered() {
     assert_eq!(app.modal, None);
     // A list whose every row fails: nobody imported.
     let broken = home.path().join("깨진").join("이름 없는 명단.csv");
-    put(&broken, "이름,소속\n,한울신협\n,새솔신협\n".as_bytes(), day(7, 12, 0));
+    put(
+        &broken,
+        "이름,소속\n,한울신협\n,새솔신협\n".as_bytes(),
+        day(7, 12, 0),
+    );
     app.update(Action::ImportPeople);
     type_text(&mut app, &broken.display().to_string());
     app.update(Action::Submit);

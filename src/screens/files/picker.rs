@@ -324,7 +324,7 @@ impl Picker {
             return Picked::NotMine;
         };
         path.set(&self.written(&row.path, row.folder));
-        self.follow(&path.value().to_string());
+        self.follow(path.value());
         if row.folder {
             Picked::Kept
         } else {
@@ -407,7 +407,7 @@ impl Picker {
                 Some(edited) => {
                     cx.edited(Some(edited));
                     if path.value() != self.text {
-                        self.follow(&path.value().to_string());
+                        self.follow(path.value());
                     }
                     Picked::Kept
                 }
