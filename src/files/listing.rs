@@ -72,7 +72,9 @@ fn nfc(s: &str) -> String {
 }
 
 /// Where a person keeps the lists they import, in the order looked at: the folders of past
-/// imports, Downloads, Documents, the Desktop, the current folder. Each once, only those there.
+/// imports, Downloads, Documents, the Desktop, the current folder; each once. Nothing is
+/// looked at on disk here (a folder of a past import may be on a network drive that does not
+/// answer): the reader leaves out what is not there.
 pub fn usual_folders(
     recent: &[PathBuf],
     home: Option<&Path>,
@@ -81,11 +83,7 @@ pub fn usual_folders(
 ) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = Vec::new();
     let mut add = |p: PathBuf| {
-        let key = p.canonicalize().unwrap_or_else(|_| p.clone());
-        let seen = out
-            .iter()
-            .any(|o| o.canonicalize().unwrap_or_else(|_| o.clone()) == key);
-        if !seen && p.is_dir() {
+        if !out.contains(&p) {
             out.push(p);
         }
     };

@@ -73,14 +73,17 @@ impl Places {
     }
 }
 
-/// What a reading thread has found so far.
+/// What the reading threads have found so far.
 #[derive(Debug, Default)]
 struct Found {
     entries: Vec<Entry>,
-    done: bool,
+    /// The folders read, as the system names them (a folder reached twice is listed once).
+    read: Vec<PathBuf>,
+    /// Folders still being read.
+    pending: usize,
 }
 
-/// Folders being read (or read): shared with the thread reading them.
+/// Folders being read (or read): shared with the threads reading them.
 #[derive(Clone, Debug, Default)]
 struct Scan(Arc<Mutex<Found>>);
 
@@ -92,30 +95,49 @@ impl Scan {
         }
     }
 
-    /// Starts reading `folders` (only their lists when `only_lists`), and waits up to `WAIT`.
+    /// Starts reading `folders` (only their lists when `only_lists`), each on a thread of its
+    /// own so that one that does not answer holds up no other, and waits up to `WAIT`.
     fn start(folders: Vec<PathBuf>, only_lists: bool) -> Scan {
         let scan = Scan::default();
-        let theirs = scan.clone();
-        let (tx, rx) = mpsc::sync_channel(1);
-        let worker = std::thread::Builder::new()
-            .name("netday-files".into())
-            .spawn(move || {
-                for dir in folders {
-                    let mut found = listing::read_folder(&dir, listing::PER_FOLDER);
+        let (tx, rx) = mpsc::channel();
+        for dir in folders {
+            let (theirs, tx) = (scan.clone(), tx.clone());
+            scan.with(|f| f.pending += 1);
+            let spawned = std::thread::Builder::new()
+                .name("netday-files".into())
+                .spawn(move || {
+                    // Not there, or not to be read: left out.
+                    let named = dir.canonicalize().ok();
+                    let mut found = match &named {
+                        Some(_) => listing::read_folder(&dir, listing::PER_FOLDER),
+                        None => Vec::new(),
+                    };
                     if only_lists {
                         found.retain(|e| e.list);
                     }
-                    theirs.with(|f| f.entries.extend(found));
-                }
-                theirs.with(|f| f.done = true);
-                let _ = tx.send(());
-            });
-        match worker {
-            Ok(_) => {
-                let _ = rx.recv_timeout(WAIT);
+                    theirs.with(|f| {
+                        if let Some(named) = named
+                            && !f.read.contains(&named)
+                        {
+                            f.read.push(named);
+                            f.entries.extend(found);
+                        }
+                        f.pending -= 1;
+                    });
+                    let _ = tx.send(());
+                });
+            if spawned.is_err() {
+                // No thread: that folder is not listed; the typed path still works.
+                scan.with(|f| f.pending -= 1);
             }
-            // No thread: no list; the typed path still works.
-            Err(_) => scan.with(|f| f.done = true),
+        }
+        drop(tx);
+        let until = std::time::Instant::now() + WAIT;
+        while scan.with(|f| f.pending) > 0 {
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() || rx.recv_timeout(left).is_err() {
+                break;
+            }
         }
         scan
     }
@@ -139,8 +161,9 @@ pub struct Picker {
     usual: Scan,
     /// The folder typed: as typed, the folder it names, and its listing.
     typed: Option<(String, PathBuf, Scan)>,
-    /// What the reading threads had found when the rows were worked out.
-    seen: (usize, bool),
+    /// What the reading threads had found (and how many were still reading) when the rows
+    /// were worked out.
+    seen: (usize, usize),
     /// The entries matching what is typed, in the order shown, at most `LIST_CAP`.
     pub rows: Vec<Entry>,
     /// How many matched in all.
@@ -231,14 +254,16 @@ impl Picker {
             None => self.typed = None,
         }
         self.text = text.to_string();
-        self.seen = (usize::MAX, false);
+        // Typing starts from the best match: no row stays chosen.
+        self.rows.clear();
+        self.seen = (usize::MAX, 0);
         self.refresh();
     }
 
     /// Works out the rows again when the reading threads found more (or the text changed).
     fn refresh(&mut self) {
         let scan = self.scan().clone();
-        let seen = scan.with(|f| (f.entries.len(), f.done));
+        let seen = scan.with(|f| (f.entries.len(), f.pending));
         if seen == self.seen {
             return;
         }
