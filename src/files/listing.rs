@@ -222,6 +222,39 @@ mod tests {
     }
 
     #[test]
+    fn the_usual_folders_come_in_order_each_once() {
+        let home = Path::new("h");
+        let recent = [home.join("행사"), home.join("Downloads")];
+        let got = usual_folders(&recent, Some(home), Some(Path::new("c")), &[]);
+        let want: Vec<PathBuf> = [
+            "행사",
+            "Downloads",
+            "다운로드",
+            "Documents",
+            "문서",
+            "Desktop",
+            "바탕화면",
+        ]
+        .iter()
+        .map(|n| home.join(n))
+        .chain([PathBuf::from("c")])
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_typed_folder_names_home_and_the_current_folder() {
+        let home = Path::new("h");
+        assert_eq!(folder_of("~", Some(home)), home);
+        assert_eq!(
+            folder_of("~/Downloads/", Some(home)),
+            home.join("Downloads/")
+        );
+        assert_eq!(folder_of("", Some(home)), PathBuf::from("."));
+        assert_eq!(folder_of("a/b/", None), PathBuf::from("a/b/"));
+    }
+
+    #[test]
     fn lists_are_known_by_extension_in_any_case() {
         assert!(is_list_file("명단.XLSX"));
         assert!(is_list_file("a.tsv"));
