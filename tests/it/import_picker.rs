@@ -102,6 +102,23 @@ fn app_at(home: &Path) -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
+/// Waits, the app ticking as the event loop does each second, until every folder of the list
+/// is read (a slow disk, or wine's, may take longer than the dialog waits).
+fn settle(app: &mut App) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while dialog(app).picker.reading() {
+        assert!(std::time::Instant::now() < deadline, "folders never read");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.update(Action::Tick);
+    }
+}
+
+/// Ctrl-O, and the folders read.
+fn open(app: &mut App) {
+    app.update(Action::ImportPeople);
+    settle(app);
+}
+
 fn dialog(app: &App) -> &ImportDialog {
     match &app.modal {
         Some(Modal::Import(d)) => d,
@@ -123,12 +140,20 @@ fn type_jamo(app: &mut App, text: &str) {
     for c in netday::search::jamo_keys(text) {
         app.update(Action::Input(c));
     }
+    settle(app);
 }
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::Input(c));
     }
+    settle(app);
+}
+
+/// Tab, and the folder it may have completed read.
+fn tab(app: &mut App) {
+    app.update(Action::NextField);
+    settle(app);
 }
 
 /// `parts` joined under `base` with the platform's separator, as a person types a path.
@@ -149,7 +174,7 @@ fn path_of(app: &App) -> String {
 fn ctrl_o_lists_the_lists_in_downloads_and_the_desktop_newest_first() {
     let home = home();
     let (_d, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     assert_eq!(
         listed(&app),
         [FINAL, DESKTOP, DRAFT, NOTES, OLD],
@@ -161,7 +186,7 @@ fn ctrl_o_lists_the_lists_in_downloads_and_the_desktop_newest_first() {
 fn a_few_jamo_of_the_name_narrow_the_list_and_enter_previews_that_file() {
     let home = home();
     let (_d, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     // 참석자 명단 (최: the syllable being composed matches too (참ㅅ, 참서).
     type_jamo(&mut app, "참ㅅ");
     assert_eq!(listed(&app), [FINAL, DRAFT]);
@@ -196,11 +221,11 @@ fn a_few_jamo_of_the_name_narrow_the_list_and_enter_previews_that_file() {
 fn arrows_choose_a_row_and_tab_puts_its_path_in_the_field() {
     let home = home();
     let (_d, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     app.update(Action::Down);
     app.update(Action::Down);
     assert_eq!(dialog(&app).picker.selected, 2);
-    app.update(Action::NextField);
+    tab(&mut app);
     assert_eq!(
         PathBuf::from(path_of(&app)),
         home.path().join("Downloads").join(DRAFT)
@@ -219,10 +244,10 @@ fn arrows_choose_a_row_and_tab_puts_its_path_in_the_field() {
 fn tab_completes_a_typed_path_as_a_shell_does() {
     let home = home();
     let (_d, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     // One folder starts so: completed whole, with its separator, and listed.
     type_text(&mut app, &typed(home.path(), &["Dow"]));
-    app.update(Action::NextField);
+    tab(&mut app);
     assert_eq!(path_of(&app), typed(home.path(), &["Downloads", ""]));
     assert_eq!(
         listed(&app),
@@ -231,24 +256,24 @@ fn tab_completes_a_typed_path_as_a_shell_does() {
     );
     // Two names start so: as far as they agree.
     type_text(&mut app, "2026");
-    app.update(Action::NextField);
+    tab(&mut app);
     assert_eq!(
         path_of(&app),
         typed(home.path(), &["Downloads", "2026년 12월 참석자 명단 ("])
     );
     assert_eq!(listed(&app), [FINAL, DRAFT]);
     // Nothing more in common: Tab leaves the text.
-    app.update(Action::NextField);
+    tab(&mut app);
     assert_eq!(
         path_of(&app),
         typed(home.path(), &["Downloads", "2026년 12월 참석자 명단 ("])
     );
     // ㅊㅗ could still become 최: only ㅊㅗㅇ (총, on its way to 초안) is one name.
     type_jamo(&mut app, "ㅊㅗ");
-    app.update(Action::NextField);
+    tab(&mut app);
     assert_eq!(listed(&app), [FINAL, DRAFT]);
     type_jamo(&mut app, "ㅇ");
-    app.update(Action::NextField);
+    tab(&mut app);
     assert_eq!(path_of(&app), typed(home.path(), &["Downloads", DRAFT]));
 }
 
@@ -256,13 +281,14 @@ fn tab_completes_a_typed_path_as_a_shell_does() {
 fn a_typed_folder_is_walked_into_by_its_subfolders() {
     let home = home();
     let (_d, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     type_text(&mut app, &typed(home.path(), &["Downloads", ""]));
     let at = listed(&app).iter().position(|n| n == "지난 행사").unwrap();
     for _ in 0..at {
         app.update(Action::Down);
     }
     app.update(Action::Submit);
+    settle(&mut app);
     assert_eq!(dialog(&app).preview, None, "Enter on a folder opens it");
     assert_eq!(
         path_of(&app),
@@ -287,7 +313,7 @@ fn a_file_typed_in_full_is_read_as_typed_even_with_a_row_chosen() {
         day(6, 9, 0),
     );
     let (_d, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     type_text(&mut app, &typed(&folder, &["명단.csv"]));
     assert_eq!(
         listed(&app),
@@ -307,7 +333,7 @@ fn a_file_typed_in_full_is_read_as_typed_even_with_a_row_chosen() {
 fn nothing_listed_leaves_enter_to_the_typed_path() {
     let home = home();
     let (_d, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     type_text(&mut app, "없는파일");
     assert!(listed(&app).is_empty());
     app.update(Action::Submit);
@@ -330,7 +356,7 @@ fn the_folder_of_an_import_is_listed_first_next_time_and_kept_in_the_database() 
         day(2, 9, 0),
     );
     let (dir, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     assert!(!listed(&app).contains(&"특별 명단.csv".to_string()));
     type_text(&mut app, &typed(&elsewhere, &["특별 명단.csv"]));
     app.update(Action::Submit);
@@ -341,7 +367,7 @@ fn the_folder_of_an_import_is_listed_first_next_time_and_kept_in_the_database() 
         std::slice::from_ref(&elsewhere)
     );
 
-    app.update(Action::ImportPeople);
+    open(&mut app);
     assert_eq!(
         listed(&app),
         [FINAL, DESKTOP, DRAFT, NOTES, "특별 명단.csv", OLD],
@@ -362,7 +388,7 @@ fn a_cancelled_or_failed_import_is_not_remembered() {
     let home = home();
     let (_d, mut app) = app_at(home.path());
     // Esc at the preview: nothing imported.
-    app.update(Action::ImportPeople);
+    open(&mut app);
     app.update(Action::Submit);
     assert!(dialog(&app).preview.is_some());
     app.update(Action::Cancel);
@@ -375,7 +401,7 @@ fn a_cancelled_or_failed_import_is_not_remembered() {
         "이름,소속\n,한울신협\n,새솔신협\n".as_bytes(),
         day(7, 12, 0),
     );
-    app.update(Action::ImportPeople);
+    open(&mut app);
     type_text(&mut app, &broken.display().to_string());
     app.update(Action::Submit);
     assert!(dialog(&app).preview.is_some(), "{:?}", dialog(&app).error);
@@ -395,7 +421,7 @@ fn a_huge_folder_is_read_only_so_far() {
         std::fs::write(dl.join(format!("명단 {i:04}.csv")), b"").unwrap();
     }
     let (_d, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     let p = &dialog(&app).picker;
     assert!(
         p.matched <= netday::files::listing::PER_FOLDER && p.rows.len() <= p.matched,
@@ -418,7 +444,7 @@ fn a_folder_that_cannot_be_read_is_left_out_without_a_word() {
     let docs = home.path().join("Documents");
     std::fs::set_permissions(&docs, std::fs::Permissions::from_mode(0o000)).unwrap();
     let (_d, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     let names = listed(&app);
     std::fs::set_permissions(&docs, std::fs::Permissions::from_mode(0o700)).unwrap();
     // Root reads every folder: then Documents is listed after all.
@@ -446,7 +472,7 @@ fn text(app: &App, w: u16, h: u16) -> String {
 fn the_picker_lines_up_hangul_names_at_80x24_and_120x40() {
     let home = home();
     let (_d, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     for (w, h) in [(80, 24), (120, 40)] {
         let shown = text(&app, w, h);
         insta::assert_snapshot!(format!("import_picker_usual_{w}x{h}"), shown);
@@ -462,7 +488,7 @@ fn the_picker_lines_up_hangul_names_at_80x24_and_120x40() {
 fn the_picker_columns_line_up_whatever_the_names_width() {
     let home = home();
     let (_d, mut app) = app_at(home.path());
-    app.update(Action::ImportPeople);
+    open(&mut app);
     for (w, h) in [(80u16, 24u16), (120, 40)] {
         let buf = render(&app, w, h);
         let cols: Vec<usize> = (0..h)

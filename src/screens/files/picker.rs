@@ -231,6 +231,11 @@ impl Picker {
         before != (self.rows.len(), self.matched)
     }
 
+    /// Whether folders are still being read for the list shown.
+    pub fn reading(&self) -> bool {
+        self.scan().with(|f| f.pending > 0)
+    }
+
     fn scan(&self) -> &Scan {
         match &self.typed {
             Some((_, _, scan)) => scan,
