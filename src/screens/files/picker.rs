@@ -558,3 +558,60 @@ pub fn draw(picker: &Picker, path: &TextField, error: Option<&str>, f: &mut Fram
     f.render_widget(Paragraph::new(lines), inner);
     caret(f, inner.x + x as u16, inner.y, inner);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(name: &str) -> Entry {
+        Entry {
+            path: PathBuf::from(name),
+            name: name.to_string(),
+            folder: false,
+            list: true,
+            modified: None,
+        }
+    }
+
+    #[test]
+    fn a_folder_read_after_the_dialog_stopped_waiting_shows_on_the_next_poll() {
+        let scan = Scan::default();
+        scan.with(|f| f.pending = 1);
+        let mut p = Picker {
+            usual: scan.clone(),
+            ..Picker::default()
+        };
+        p.follow("");
+        assert!(p.rows.is_empty() && p.reading());
+        assert!(!p.poll(), "nothing new yet");
+        scan.with(|f| {
+            f.entries.push(list("늦은 명단.csv"));
+            f.pending = 0;
+        });
+        assert!(p.poll(), "the app redraws");
+        assert_eq!(p.rows, [list("늦은 명단.csv")]);
+        assert!(!p.reading());
+    }
+
+    #[test]
+    fn the_chosen_row_stays_chosen_when_more_are_found_above_it() {
+        let scan = Scan::default();
+        scan.with(|f| {
+            f.entries.push(list("나.csv"));
+            f.entries.push(list("다.csv"));
+            f.pending = 1;
+        });
+        let mut p = Picker {
+            usual: scan.clone(),
+            ..Picker::default()
+        };
+        p.follow("");
+        p.selected = 1;
+        scan.with(|f| {
+            f.entries.push(list("가.csv"));
+            f.pending = 0;
+        });
+        assert!(p.poll());
+        assert_eq!(p.rows[p.selected].name, "다.csv");
+    }
+}
