@@ -98,6 +98,7 @@ pub fn usual_folders(
             "문서",
             "Desktop",
             "바탕화면",
+            "바탕 화면",
         ] {
             add(home.join(name));
         }
@@ -234,6 +235,7 @@ mod tests {
             "문서",
             "Desktop",
             "바탕화면",
+            "바탕 화면",
         ]
         .iter()
         .map(|n| home.join(n))

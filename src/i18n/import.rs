@@ -248,7 +248,7 @@ pub fn kept_answers(n: usize, title: &str) -> String {
 /// Over the list of the usual folders' lists.
 pub const PICKER_USUAL: L = L(
     "최근 가져온 폴더·다운로드·문서·바탕화면·현재 폴더의 명단 파일 (새것부터)",
-    "Lists in recent import folders, Downloads, Documents, Desktop and here (newest first)",
+    "Lists in recent folders, Downloads, Documents, Desktop, here (newest first)",
 );
 pub const PICKER_NONE: L = L(
     "맞는 파일이 없습니다. 경로를 직접 쓰세요 (예: ~/Downloads/명단.xlsx).",
