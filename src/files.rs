@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 use crate::model::korean::{Particle, josa};
 
+pub mod listing;
+
 /// Whether an existing file at the target may be replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Replace {

@@ -587,7 +587,33 @@ impl Data {
         progress: &mut dyn Progress,
     ) -> Result<ImportSummary> {
         self.forget_meeting();
-        import::apply_file(&self.store, parsed, file, date, progress)
+        let s = import::apply_file(&self.store, parsed, file, date, progress)?;
+        if s.stopped.is_none() && s.people() > 0 {
+            // Only a hint for the next import's file picker: not remembering it loses nothing.
+            let _ = self.remember_import_folder(file);
+        }
+        Ok(s)
+    }
+
+    /// Where files were imported from lately, newest first: the import dialog looks there first.
+    pub fn recent_import_folders(&self) -> Vec<std::path::PathBuf> {
+        self.store
+            .recent_import_folders()
+            .into_iter()
+            .map(std::path::PathBuf::from)
+            .collect()
+    }
+
+    /// Remembers the folder holding `file` among those of the latest imports.
+    pub fn remember_import_folder(&self, file: &std::path::Path) -> Result<()> {
+        let folder = std::path::absolute(file)
+            .ok()
+            .and_then(|f| f.parent().and_then(|d| d.to_str()).map(str::to_string));
+        match folder {
+            Some(folder) => self.store.remember_import_folder(&folder),
+            // A folder whose name is no text cannot be shown or typed again.
+            None => Ok(()),
+        }
     }
 
     /// Imports a kill left unfinished, said in the user's words.

@@ -431,3 +431,32 @@ pub fn skip_line_not_a_row(line: usize) -> String {
         format!("--skip-line {line}: no row to import on that line, nothing left out"),
     )
 }
+
+// --- the import dialog's file picker ---
+
+/// Over the list of the usual folders' lists.
+pub const PICKER_USUAL: L = L(
+    "최근 가져온 폴더·다운로드·문서·바탕화면·현재 폴더의 명단 파일 (새것부터)",
+    "Lists in recent folders, Downloads, Documents, Desktop, here (newest first)",
+);
+pub const PICKER_NONE: L = L(
+    "맞는 파일이 없습니다. 경로를 직접 쓰세요 (예: ~/Downloads/명단.xlsx).",
+    "No file matches. Type the path yourself (for example ~/Downloads/list.xlsx).",
+);
+pub const PICKER_FOLDER: L = L("폴더", "folder");
+pub const FOOTER_PREVIEW: L = L("미리 보기", "preview");
+pub const FOOTER_PICK_FILE: L = L("파일 고르기", "choose a file");
+pub const FOOTER_COMPLETE: L = L("경로 채우기", "complete");
+
+/// Over a typed folder's listing.
+pub fn picker_in(folder: &str) -> String {
+    pick(format!("{folder} 안"), format!("In {folder}"))
+}
+
+/// Under a list cut to what fits.
+pub fn picker_more(shown: usize, of: usize) -> String {
+    pick(
+        format!("{of}개 중 {shown}개 — 이름을 더 쓰면 좁혀집니다"),
+        format!("{shown} of {of} — type more of the name to narrow"),
+    )
+}

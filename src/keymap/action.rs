@@ -230,6 +230,8 @@ pub enum Context {
     /// Merging two people: which value of each differing field to keep.
     MergeChoice,
     PathInput,
+    /// The import dialog's path field and the files under it to choose from.
+    ImportPath,
     /// An import's preview: choose columns and what they are read into.
     ImportPreview,
     /// Choosing what to print.

@@ -139,6 +139,19 @@ const PATH_INPUT: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+/// The import dialog's path: ↑↓ choose a listed file, Tab completes the path or takes the file.
+const IMPORT_PATH: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Up, "↑", Action::Up),
+    key(KeyCode::Down, "↓", Action::Down),
+    key(KeyCode::Tab, "Tab", Action::NextField),
+    key(KeyCode::PageUp, "PgUp", Action::PageUp),
+    key(KeyCode::PageDown, "PgDn", Action::PageDown),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    key(KeyCode::Backspace, "Backspace", Action::Backspace),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
 /// The import preview: Tab picks a column, ↑↓ change what it is read into.
 const IMPORT_PREVIEW: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::Submit),
@@ -388,6 +401,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Filter => vec![FILTER],
         Context::MergeChoice => vec![MERGE_CHOICE],
         Context::PathInput => vec![PATH_INPUT, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
+        Context::ImportPath => vec![IMPORT_PATH, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::ImportPreview => vec![IMPORT_PREVIEW],
         Context::PrintMenu => vec![PRINT_MENU],
         Context::PrintOptions => vec![PRINT_OPTIONS],
@@ -425,6 +439,7 @@ pub fn types_text(ctx: Context) -> bool {
             | Context::Orgs
             | Context::Form
             | Context::PathInput
+            | Context::ImportPath
             | Context::NoteEditor
     )
 }
@@ -532,6 +547,14 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::ImportPreview, Action::NextFlagged | Action::PrevFlagged | Action::SkipRow) => {
             None
         }
+        (Context::ImportPath, Action::Submit) => Some(crate::i18n::FOOTER_PREVIEW),
+        (Context::ImportPath, Action::Up | Action::Down) => Some(crate::i18n::FOOTER_PICK_FILE),
+        (Context::ImportPath, Action::NextField) => Some(crate::i18n::FOOTER_COMPLETE),
+        (
+            Context::ImportPath,
+            Action::PageUp | Action::PageDown | Action::Quit | Action::ClearField,
+        ) => None,
+        (Context::ImportPath, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
         (Context::Form | Context::PathInput, Action::Cancel) => Some(crate::i18n::FOOTER_CANCEL),
         (Context::Confirm, Action::Yes) => Some(crate::i18n::FOOTER_CONFIRM),
         (Context::Confirm, Action::No) => Some(crate::i18n::FOOTER_CANCEL),
@@ -585,8 +608,12 @@ pub fn footer_within(ctx: Context, w: usize) -> String {
         }
     }
     // On a screen, typing searches; in a form or dialog it is obvious where the text goes.
-    let lead = (types_text(ctx) && !matches!(ctx, Context::Form | Context::PathInput))
-        .then(|| format!("{} → ", crate::i18n::TYPE_TO_SEARCH.get()));
+    let lead = (types_text(ctx)
+        && !matches!(
+            ctx,
+            Context::Form | Context::PathInput | Context::ImportPath
+        ))
+    .then(|| format!("{} → ", crate::i18n::TYPE_TO_SEARCH.get()));
     let line = |parts: &[(String, &'static str, bool)]| {
         let keys = parts
             .iter()
@@ -611,7 +638,7 @@ pub fn footer_within(ctx: Context, w: usize) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 23] = [
+    const ALL: [Context; 24] = [
         Context::Checkin,
         Context::Missing,
         Context::Confirm,
@@ -625,6 +652,7 @@ mod footer_tests {
         Context::Filter,
         Context::MergeChoice,
         Context::PathInput,
+        Context::ImportPath,
         Context::ImportPreview,
         Context::PrintMenu,
         Context::PrintOptions,

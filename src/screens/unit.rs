@@ -29,6 +29,9 @@ pub struct Cx<'a> {
     pub author: &'a str,
     /// Where files are proposed (None: the user's documents).
     pub export_dir: Option<&'a Path>,
+    /// The home folder the import dialog looks in (None: the user's, with the system's
+    /// Downloads, Documents, Desktop and the current folder).
+    pub home: Option<&'a Path>,
     pub(crate) message: &'a mut Option<Message>,
 }
 

@@ -28,6 +28,7 @@ macro_rules! cx {
             desk: &$app.desk,
             author: &$app.author,
             export_dir: $app.export_dir.as_deref(),
+            home: $app.home.as_deref(),
             message: &mut $app.message,
         }
     };
@@ -48,6 +49,8 @@ pub struct App {
     pub screens: Screens,
     /// Where the TUI writes files (default: the user's documents).
     pub export_dir: Option<std::path::PathBuf>,
+    /// Where the import dialog looks for lists (default: the user's folders).
+    pub home: Option<std::path::PathBuf>,
     pub modal: Option<Modal>,
     pub message: Option<Message>,
     pub quit: bool,
@@ -97,6 +100,7 @@ impl App {
             event,
             screens: Screens::default(),
             export_dir: None,
+            home: None,
             modal,
             message: None,
             quit: false,
@@ -167,7 +171,8 @@ impl App {
             Some(Modal::EventPicker(_)) => Context::EventPicker,
             Some(Modal::EventForm(_)) => Context::Form,
             Some(Modal::Import(d)) if d.preview.is_some() => Context::ImportPreview,
-            Some(Modal::Import(_) | Modal::Export(_)) => Context::PathInput,
+            Some(Modal::Import(_)) => Context::ImportPath,
+            Some(Modal::Export(_)) => Context::PathInput,
             Some(Modal::PrintMenu(m)) if m.options.is_some() => Context::PrintOptions,
             Some(Modal::PrintMenu(_)) => Context::PrintMenu,
             Some(Modal::Confirm(a)) => a.context(),
@@ -236,11 +241,17 @@ impl App {
             return false;
         }
         if action == Action::Tick {
+            // A folder read late shows up in the import dialog's list.
+            let listed = match &mut self.modal {
+                Some(Modal::Import(d)) => d.picker.poll(),
+                _ => false,
+            };
             // Redraw only when a draft was written (the editor shows when).
-            return self.flush().unwrap_or_else(|e| {
-                self.fail(e);
-                true
-            });
+            return listed
+                | self.flush().unwrap_or_else(|e| {
+                    self.fail(e);
+                    true
+                });
         }
         let action = match action {
             Action::Paste(s) => Action::Paste(self.fit_paste(s)),

@@ -22,6 +22,7 @@ mod open;
 mod people;
 mod read;
 pub mod read_only;
+mod recent;
 mod snapshot;
 mod swap;
 mod write;

@@ -20,6 +20,8 @@ mod e2e_meeting;
 #[cfg(unix)] // drives the real binary in a Unix pty
 mod e2e_people;
 #[cfg(unix)] // drives the real binary in a Unix pty
+mod e2e_picker;
+#[cfg(unix)] // drives the real binary in a Unix pty
 mod e2e_terminal;
 mod file_modes;
 mod import_preview;

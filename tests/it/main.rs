@@ -27,6 +27,7 @@ mod ideas_state;
 mod import_answers;
 mod import_kinds;
 mod import_offices;
+mod import_picker;
 mod import_preview;
 mod import_safety;
 mod jobs_state;

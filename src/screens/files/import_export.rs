@@ -66,6 +66,8 @@ pub struct ImportDialog {
     pub row: usize,
     /// Whether registering was asked for when the dialog opened (what Esc goes back to).
     register_at_first: bool,
+    /// At the path stage: the files to choose from.
+    pub picker: super::picker::Picker,
 }
 
 impl ImportDialog {
@@ -81,6 +83,7 @@ impl ImportDialog {
             skipped: BTreeSet::new(),
             row: 0,
             register_at_first: register,
+            picker: Default::default(),
         }
     }
 
@@ -242,8 +245,9 @@ fn edit_path(cx: &mut Cx, path: &mut TextField, action: &Action) {
 
 /// The import dialog, registering for the day open now when there is one.
 pub fn open_import(cx: &Cx) -> Effect {
-    let register = cx.event.is_some();
-    Effect::open(Modal::Import(Box::new(ImportDialog::new(register))))
+    let mut dialog = ImportDialog::new(cx.event.is_some());
+    dialog.picker = super::picker::Picker::for_user(cx);
+    Effect::open(Modal::Import(Box::new(dialog)))
 }
 
 /// Asks where the people list (`rows`, as the People screen shows them) goes.
@@ -260,6 +264,17 @@ impl ImportDialog {
     pub fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
         let d = self;
         let mut effect = Effect::keep();
+        if d.preview.is_none() {
+            use super::picker::Picked;
+            match d.picker.update(cx, &mut d.path, &action) {
+                Picked::NotMine => {}
+                Picked::Kept => {
+                    d.error = None;
+                    return Ok(effect);
+                }
+                Picked::Take => return Ok(effect.job(Job::Preview)),
+            }
+        }
         match action {
             Action::Cancel => {
                 if d.preview.is_some() {

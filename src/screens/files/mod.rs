@@ -2,6 +2,7 @@
 //! and asking before a file the user already has is replaced.
 
 pub mod import_export;
+pub mod picker;
 pub mod print;
 pub mod print_view;
 pub mod replace;

@@ -56,6 +56,9 @@ fn wrapped(text: &str, w: usize, style: ratatui::style::Style) -> Vec<Line<'stat
 /// (or why it cannot), the answers, the rows with what to check in each, the keys. Nothing
 /// that matters is cut: long lines wrap.
 pub fn draw_import(v: &Show, d: &ImportDialog, f: &mut Frame, area: Rect) {
+    if d.preview.is_none() {
+        return super::picker::draw(&d.picker, &d.path, d.error.as_deref(), f, area);
+    }
     let h = if d.preview.is_some() {
         area.height.saturating_sub(2).max(8)
     } else {
