@@ -348,8 +348,12 @@ pub fn preview_source(sheet: Option<&str>, header_line: usize, encoding: &str) -
 /// The preview's answers: the column they are read from and how many of each.
 pub fn preview_answers(column: &str, yes: usize, no: usize, maybe: usize, none: usize) -> String {
     pick(
-        format!("답변(‘{column}’ 열): 참석 {yes} · 불참 {no} · 미정 {maybe} · 답 없음 {none}"),
-        format!("Answers (column ‘{column}’): yes {yes} · no {no} · maybe {maybe} · none {none}"),
+        format!(
+            "답변(‘{column}’ 열): 참석 {yes} · 불참(→취소) {no} · 미정 {maybe} · 답 없음 {none}"
+        ),
+        format!(
+            "Answers (column ‘{column}’): yes {yes} · no (→ cancelled) {no} · maybe {maybe} · none {none}"
+        ),
     )
 }
 

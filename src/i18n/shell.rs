@@ -107,8 +107,8 @@ pub const NO: L = L("아니오", "no");
 /// The import preview's question, with the answer chosen now.
 pub fn import_register_question(day: &str, answer: &str) -> String {
     pick(
-        format!("{day}에 모두 참석 예정으로 등록: ◀ {answer} ▶ (←→로 바꾸기)"),
-        format!("Register everyone for {day}: ◀ {answer} ▶ (←→ to change)"),
+        format!("{day}에 모두 참석 예정으로 등록: {answer} (Space로 바꾸기)"),
+        format!("Register everyone for {day}: {answer} (Space to change)"),
     )
 }
 

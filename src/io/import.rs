@@ -313,9 +313,13 @@ pub fn plan<'a>(
             },
             None => by_fields(),
         };
-        // Someone here, not the one found, with another name, has this phone or e-mail.
+        // Someone here, not the one found, with another name, has this phone or e-mail. A row
+        // whose match holds it too is not flagged: the sharing was there before this file.
         let other = |i: usize| Some(i) != found && name_key(k.who[i].name()) != name_key(&row.name);
+        let found_phone = found.is_some_and(|f| phone_key(k.who[f].phone()) == ph);
+        let found_email = found.is_some_and(|f| email_key(k.who[f].email()) == em);
         if ph.len() >= 9
+            && !found_phone
             && let Some(o) =
                 phone_owner.find(hash(&ph), |i| other(i) && phone_key(k.who[i].phone()) == ph)
         {
@@ -326,6 +330,7 @@ pub fn plan<'a>(
             });
         }
         if !em.is_empty()
+            && !found_email
             && let Some(o) =
                 email_owner.find(hash(&em), |i| other(i) && email_key(k.who[i].email()) == em)
         {

@@ -168,6 +168,36 @@ fn rows_with_the_phone_or_email_of_someone_known_are_flagged() {
     assert!(text.contains("확인할 행 1"), "{text}");
 }
 
+/// Two people here share a phone (a couple, an office line): a later list's row for one of
+/// them is that person, not "someone else's phone" (seen in the coordinator's morning).
+#[test]
+fn a_shared_phone_is_not_flagged_on_the_row_of_one_who_holds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_d, mut app) = common::demo_app();
+    let first = write(
+        dir.path(),
+        "신청.csv",
+        "이름,소속,연락처
+공유진,공유신협,010-4545-6767
+공유미,공유신협,010-4545-6767
+",
+    );
+    preview(&mut app, &first);
+    app.update(Action::Submit);
+    assert!(person_org(&app, "공유미").is_some());
+    let later = write(
+        dir.path(),
+        "나중.csv",
+        "이름,소속,연락처
+공유진,공유신협,010-4545-6767
+",
+    );
+    preview(&mut app, &later);
+    let text = shown(&app, 120, 40);
+    assert!(!text.contains("공유미의"), "{text}");
+    assert!(text.contains("그대로 1") && !text.contains("⚠"), "{text}");
+}
+
 /// Issue 25 item 4: junk is said per row and column (a stripped escape, a formula, a name that
 /// is an organisation or a number); x leaves the row pointed at out, n/p move among the flagged
 /// rows, and the import and its message say how many were left out by hand.
@@ -191,7 +221,7 @@ fn junk_is_flagged_per_row_and_a_row_can_be_left_out_by_hand() {
         "소속: 수식처럼 보입니다 ‘=HYPERLINK(\"http://x\",\"x\")’",
         "이름: 사람 이름이 아니라 기관 이름처럼 보입니다 ‘한울신협’",
         "확인할 행 3",
-        "답변(‘참석 여부’ 열): 참석 2 · 불참 1 · 미정 1 · 답 없음 1",
+        "답변(‘참석 여부’ 열): 참석 2 · 불참(→취소) 1 · 미정 1 · 답 없음 1",
     ] {
         assert!(text.contains(said), "{said}:\n{text}");
     }
@@ -274,7 +304,7 @@ fn the_preview_names_sheet_and_header_row_and_uses_the_width() {
         text.contains("시트 ‘12월 참석자’ · 머리글 3행 · Excel (.xlsx)"),
         "{text}"
     );
-    assert!(text.contains("참석 0 · 불참 1 · 미정 0"), "{text}");
+    assert!(text.contains("참석 0 · 불참(→취소) 1 · 미정 0"), "{text}");
     let border = text.lines().find(|l| l.contains("╭")).unwrap();
     assert!(
         border.chars().filter(|&c| c == '─').count() > 150,
