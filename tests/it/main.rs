@@ -39,5 +39,6 @@ mod people_state;
 mod progress_stages;
 mod screen_snapshots;
 mod speed_state;
+mod sync_link;
 mod tui_files;
 mod xlsx_export;
