@@ -33,12 +33,10 @@ impl RngCore for Os {
 
     fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rand_core::Error> {
         self.fill_bytes(dest);
-        if self.failed {
-            if let Some(code) = std::num::NonZeroU32::new(rand_core::Error::CUSTOM_START) {
-                return Err(rand_core::Error::from(code));
-            }
+        match std::num::NonZeroU32::new(rand_core::Error::CUSTOM_START) {
+            Some(code) if self.failed => Err(rand_core::Error::from(code)),
+            _ => Ok(()),
         }
-        Ok(())
     }
 }
 

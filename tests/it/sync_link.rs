@@ -25,6 +25,8 @@ fn quick() -> Limits {
     }
 }
 
+type Pairing = Result<(Link, Paired), LinkError>;
+
 /// The host answers `tries` pairing attempts with one offer, at `now`.
 fn host_pairs(
     l: TcpListener,
@@ -32,7 +34,7 @@ fn host_pairs(
     keys: Keys,
     now: Instant,
     tries: usize,
-) -> JoinHandle<(Offer, Vec<Result<(Link, Paired), LinkError>>)> {
+) -> JoinHandle<(Offer, Vec<Pairing>)> {
     thread::spawn(move || {
         let mut out = Vec::new();
         for _ in 0..tries {
