@@ -5,6 +5,8 @@
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use super::LinkError;
@@ -133,21 +135,29 @@ pub(crate) fn write_frame(
     stream.flush().map_err(|e| LinkError::io(&e))
 }
 
+/// The length a keep-alive announces in place of a message's: no message is that long.
+const PING: u32 = u32::MAX;
+/// Liveness: a link that sent nothing for `PING_EVERY` sends a keep-alive; the other side's
+/// `frame_timeout` (15 s by default) cuts a link that heard nothing at all.
+pub const PING_EVERY: Duration = Duration::from_secs(5);
+
 /// An encrypted, authenticated link to a proven desk. `send` and `recv` move opaque messages;
 /// after any error every call answers `Closed` and the socket is shut.
 pub struct Link {
     stream: TcpStream,
-    noise: snow::TransportState,
+    /// Shared by the two halves of a split link: each direction has its own cipher state
+    /// inside, so the lock is held only to seal or open one Noise message.
+    noise: Arc<Mutex<snow::TransportState>>,
     limits: Limits,
     remote_static: [u8; 32],
-    broken: bool,
+    broken: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for Link {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Link")
             .field("peer", &self.stream.peer_addr().ok())
-            .field("broken", &self.broken)
+            .field("broken", &self.is_broken())
             .finish_non_exhaustive()
     }
 }
@@ -161,10 +171,10 @@ impl Link {
     ) -> Link {
         Link {
             stream,
-            noise,
+            noise: Arc::new(Mutex::new(noise)),
             limits,
             remote_static,
-            broken: false,
+            broken: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -181,9 +191,13 @@ impl Link {
         self.limits
     }
 
-    /// Ends the link: the socket is shut both ways.
+    fn is_broken(&self) -> bool {
+        self.broken.load(Ordering::SeqCst)
+    }
+
+    /// Ends the link: the socket is shut both ways (for both halves of a split link).
     pub fn close(&mut self) {
-        self.broken = true;
+        self.broken.store(true, Ordering::SeqCst);
         let _ = self.stream.shutdown(Shutdown::Both);
     }
 
@@ -192,18 +206,46 @@ impl Link {
         Err(e)
     }
 
+    /// One half to send from (a writer thread) and one to receive on (a reader thread).
+    pub fn split(self) -> Result<(Sender, Receiver), LinkError> {
+        let stream = match self.stream.try_clone() {
+            Ok(s) => s,
+            Err(e) => {
+                let mut me = self;
+                return me.fail(LinkError::io(&e));
+            }
+        };
+        let other = Link {
+            stream,
+            noise: self.noise.clone(),
+            limits: self.limits,
+            remote_static: self.remote_static,
+            broken: self.broken.clone(),
+        };
+        Ok((Sender(self), Receiver(other)))
+    }
+
+    fn seal(&mut self, plain: &[u8], out: &mut [u8]) -> Result<usize, LinkError> {
+        let mut noise = self
+            .noise
+            .lock()
+            .map_err(|_| LinkError::Garbled("encryption failed"))?;
+        noise
+            .write_message(plain, out)
+            .map_err(|_| LinkError::Garbled("encryption failed"))
+    }
+
+    fn write_sealed(&mut self, plain: &[u8], sealed: &mut [u8]) -> Result<(), LinkError> {
+        let n = self.seal(plain, sealed)?;
+        let wait = self.limits.frame_timeout;
+        write_frame(&mut self.stream, &sealed[..n], Instant::now() + wait, wait)
+    }
+
     /// The host's first transport message: empty, it says "you are accepted". The joiner sends
     /// nothing before it has read it.
     pub(crate) fn confirm(&mut self) -> Result<(), LinkError> {
         let mut sealed = vec![0u8; 64];
-        let sent = match self.noise.write_message(&[], &mut sealed) {
-            Ok(n) => {
-                let wait = self.limits.frame_timeout;
-                write_frame(&mut self.stream, &sealed[..n], Instant::now() + wait, wait)
-            }
-            Err(_) => Err(LinkError::Garbled("encryption failed")),
-        };
-        match sent {
+        match self.write_sealed(&[], &mut sealed) {
             Ok(()) => Ok(()),
             Err(e) => self.fail(e),
         }
@@ -220,69 +262,86 @@ impl Link {
     /// Sends one message. Too large a message is refused before a byte leaves, and ends the
     /// link like every other error (the exchange above must not go on as if it had left).
     pub fn send(&mut self, message: &[u8]) -> Result<(), LinkError> {
-        if self.broken {
+        if self.is_broken() {
             return Err(LinkError::Closed);
         }
-        if message.len() > self.limits.max_message {
-            return self.fail(LinkError::TooLarge {
-                size: message.len() as u64,
-                limit: self.limits.max_message as u64,
-            });
-        }
-        let Ok(total) = u32::try_from(message.len()) else {
-            return self.fail(LinkError::TooLarge {
-                size: message.len() as u64,
-                limit: u64::from(u32::MAX),
-            });
+        let total = match u32::try_from(message.len()) {
+            Ok(t) if message.len() <= self.limits.max_message && t != PING => t,
+            _ => {
+                return self.fail(LinkError::TooLarge {
+                    size: message.len() as u64,
+                    limit: self.limits.max_message as u64,
+                });
+            }
         };
         let mut plain = Vec::with_capacity(message.len() + 4);
         plain.extend_from_slice(&total.to_be_bytes());
         plain.extend_from_slice(message);
         let mut sealed = vec![0u8; NOISE_MAX];
         for chunk in plain.chunks(PLAIN_MAX) {
-            let n = match self.noise.write_message(chunk, &mut sealed) {
-                Ok(n) => n,
-                Err(_) => return self.fail(LinkError::Garbled("encryption failed")),
-            };
-            let wait = self.limits.frame_timeout;
-            if let Err(e) = write_frame(&mut self.stream, &sealed[..n], Instant::now() + wait, wait)
-            {
+            if let Err(e) = self.write_sealed(chunk, &mut sealed) {
                 return self.fail(e);
             }
         }
         Ok(())
     }
 
-    fn recv_plain(&mut self) -> Result<Vec<u8>, LinkError> {
-        let wait = self.limits.frame_timeout;
-        let frame = read_frame(&mut self.stream, Instant::now() + wait, wait)?;
-        let mut plain = vec![0u8; frame.len()];
-        let n = self
-            .noise
-            .read_message(&frame, &mut plain)
-            .map_err(|_| LinkError::Garbled("a message failed authentication"))?;
-        plain.truncate(n);
-        Ok(plain)
-    }
-
-    /// The next message. Waits at most `frame_timeout` for each of its frames; a message
-    /// announced larger than `max_message` is refused and the link dropped.
-    pub fn recv(&mut self) -> Result<Vec<u8>, LinkError> {
-        if self.broken {
+    /// A keep-alive: one Noise message the other side's `recv` reads and drops.
+    pub fn ping(&mut self) -> Result<(), LinkError> {
+        if self.is_broken() {
             return Err(LinkError::Closed);
         }
-        match self.recv_message() {
-            Ok(m) => Ok(m),
+        let mut sealed = vec![0u8; 64];
+        match self.write_sealed(&PING.to_be_bytes(), &mut sealed) {
+            Ok(()) => Ok(()),
             Err(e) => self.fail(e),
         }
     }
 
-    fn recv_message(&mut self) -> Result<Vec<u8>, LinkError> {
+    fn recv_plain(&mut self) -> Result<Vec<u8>, LinkError> {
+        let wait = self.limits.frame_timeout;
+        let frame = read_frame(&mut self.stream, Instant::now() + wait, wait)?;
+        let mut plain = vec![0u8; frame.len()];
+        let n = {
+            let mut noise = self
+                .noise
+                .lock()
+                .map_err(|_| LinkError::Garbled("decryption failed"))?;
+            noise
+                .read_message(&frame, &mut plain)
+                .map_err(|_| LinkError::Garbled("a message failed authentication"))?
+        };
+        plain.truncate(n);
+        Ok(plain)
+    }
+
+    /// The next message. Waits at most `frame_timeout` for each of its frames (keep-alives
+    /// included, and dropped); a message announced larger than `max_message` is refused and
+    /// the link dropped.
+    pub fn recv(&mut self) -> Result<Vec<u8>, LinkError> {
+        if self.is_broken() {
+            return Err(LinkError::Closed);
+        }
+        loop {
+            match self.recv_message() {
+                Ok(Some(m)) => return Ok(m),
+                Ok(None) => {}
+                Err(e) => return self.fail(e),
+            }
+        }
+    }
+
+    /// A message, or `None` for a keep-alive.
+    fn recv_message(&mut self) -> Result<Option<Vec<u8>>, LinkError> {
         let first = self.recv_plain()?;
         let Some((total, rest)) = first.split_first_chunk::<4>() else {
             return Err(LinkError::Garbled("a message without its length"));
         };
-        let total = u32::from_be_bytes(*total) as usize;
+        let total = u32::from_be_bytes(*total);
+        if total == PING && rest.is_empty() {
+            return Ok(None);
+        }
+        let total = total as usize;
         if total > self.limits.max_message {
             return Err(LinkError::TooLarge {
                 size: total as u64,
@@ -303,6 +362,62 @@ impl Link {
             }
             message.extend_from_slice(&more);
         }
-        Ok(message)
+        Ok(Some(message))
+    }
+}
+
+/// The sending half of a split link.
+#[derive(Debug)]
+pub struct Sender(Link);
+
+impl Sender {
+    pub fn send(&mut self, message: &[u8]) -> Result<(), LinkError> {
+        self.0.send(message)
+    }
+
+    pub fn ping(&mut self) -> Result<(), LinkError> {
+        self.0.ping()
+    }
+
+    pub fn close(&mut self) {
+        self.0.close();
+    }
+
+    /// A writer thread's loop: sends what arrives on `outbound`, a keep-alive after `idle`
+    /// without anything to send, and closes the link when `outbound` is dropped. Returns the
+    /// error that ended the link, or `Ok` after that clean close.
+    pub fn pump(
+        mut self,
+        outbound: &mpsc::Receiver<Vec<u8>>,
+        idle: Duration,
+    ) -> Result<(), LinkError> {
+        loop {
+            match outbound.recv_timeout(idle) {
+                Ok(m) => self.send(&m)?,
+                Err(mpsc::RecvTimeoutError::Timeout) => self.ping()?,
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    self.close();
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
+
+/// The receiving half of a split link.
+#[derive(Debug)]
+pub struct Receiver(Link);
+
+impl Receiver {
+    pub fn recv(&mut self) -> Result<Vec<u8>, LinkError> {
+        self.0.recv()
+    }
+
+    pub fn close(&mut self) {
+        self.0.close();
+    }
+
+    pub fn remote_static(&self) -> [u8; 32] {
+        self.0.remote_static()
     }
 }

@@ -9,5 +9,5 @@ pub mod pair;
 pub mod rng;
 
 pub use error::LinkError;
-pub use frame::{Limits, Link};
+pub use frame::{Limits, Link, PING_EVERY, Receiver, Sender};
 pub use pair::{Incoming, Keys, Offer, OfferState, Paired};

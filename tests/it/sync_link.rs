@@ -488,3 +488,55 @@ fn a_peer_that_trickles_bytes_is_cut_at_the_deadline() {
     assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
     feeder.join().unwrap();
 }
+
+#[test]
+fn keep_alives_hold_an_idle_link_and_a_dropped_writer_closes_it() {
+    // The host cuts after 600 ms of silence; the joiner's writer pings after 100 ms idle.
+    let limits = Limits {
+        frame_timeout: Duration::from_millis(600),
+        ..quick()
+    };
+    let (j, mut h) = linked(limits);
+    let (to_send, outbound) = std::sync::mpsc::channel::<Vec<u8>>();
+    let (j_send, _j_recv) = j.split().unwrap();
+    let writer = thread::spawn(move || j_send.pump(&outbound, Duration::from_millis(100)));
+    let feeder = thread::spawn(move || {
+        // Idle for three of the host's timeouts, then one message, then the writer is let go.
+        thread::sleep(Duration::from_millis(1800));
+        to_send.send("늦은 체크인".as_bytes().to_vec()).unwrap();
+    });
+    let t = Instant::now();
+    assert_eq!(
+        h.recv().unwrap(),
+        "늦은 체크인".as_bytes(),
+        "pings are not messages"
+    );
+    assert!(t.elapsed() >= Duration::from_millis(1800));
+    feeder.join().unwrap();
+    assert_eq!(writer.join().unwrap(), Ok(()));
+    assert_eq!(h.recv().unwrap_err(), LinkError::Closed);
+}
+
+#[test]
+fn a_split_link_sends_and_receives_at_once() {
+    let (j, h) = linked(quick());
+    let (mut js, mut jr) = j.split().unwrap();
+    let (mut hs, mut hr) = h.split().unwrap();
+    let echo = thread::spawn(move || {
+        for _ in 0..20 {
+            let m = hr.recv().unwrap();
+            hs.send(&m).unwrap();
+        }
+    });
+    let reader = thread::spawn(move || (0..20).map(|_| jr.recv().unwrap()).collect::<Vec<_>>());
+    for i in 0..20u8 {
+        js.send(&vec![i; 70_000]).unwrap();
+    }
+    let got = reader.join().unwrap();
+    echo.join().unwrap();
+    assert!(
+        got.iter()
+            .enumerate()
+            .all(|(i, m)| *m == vec![i as u8; 70_000])
+    );
+}
