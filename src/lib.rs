@@ -18,6 +18,7 @@ pub mod screens;
 pub mod search;
 pub mod state;
 pub mod store;
+pub mod sync;
 pub mod synthetic;
 pub mod terminal;
 pub mod view;

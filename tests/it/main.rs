@@ -43,5 +43,6 @@ mod print_options;
 mod progress_stages;
 mod screen_snapshots;
 mod speed_state;
+mod sync_link;
 mod tui_files;
 mod xlsx_export;
