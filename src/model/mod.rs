@@ -9,6 +9,7 @@ pub mod counts;
 pub mod dates;
 pub mod korean;
 mod output;
+pub mod sync;
 pub mod text;
 pub use change::{Change, ChangeKind};
 pub use output::{ImportField, MinutesFormat, PrintKind};
