@@ -3,6 +3,7 @@
 //! `Link` that moves opaque messages of up to 4 MiB. What the messages say is the store's and the
 //! exchange's business; nothing here touches the database.
 
+pub mod addr;
 mod error;
 pub mod frame;
 pub mod pair;
