@@ -120,6 +120,7 @@ mod meeting;
 mod people;
 mod print;
 mod shell;
+mod sync;
 
 pub use cli::*;
 pub use desk::*;
@@ -132,6 +133,7 @@ pub use meeting::*;
 pub use people::*;
 pub use print::*;
 pub use shell::*;
+pub use sync::*;
 
 #[cfg(test)]
 mod tests {
