@@ -48,6 +48,7 @@ pub fn run(db: Option<PathBuf>, CheckinArgs { query, event }: CheckinArgs) -> an
         list(&data, &found.ids)?;
         let (ko, en) = match found.total {
             0 => i18n::checkin_nobody(&query),
+            1 => i18n::checkin_only_alike(&query),
             n => i18n::checkin_several(&query, n, found.ids.len()),
         };
         return Err(CliError::Said { ko, en }.into());

@@ -14,13 +14,17 @@ pub struct Candidates {
     pub ids: Vec<Id>,
     /// How many were found in all.
     pub total: usize,
+    /// The best was found only by a likeness (a name one syllable off) or by their
+    /// organisation, not by anything of theirs that was typed: a person at the desk looks
+    /// before pressing Enter; a command does not, so it checks nobody in on such a find.
+    pub guessed: bool,
 }
 
 impl Candidates {
     /// The one person the query names, if it names exactly one.
     pub fn only(&self) -> Option<Id> {
         match self.ids.as_slice() {
-            [id] if self.total == 1 => Some(*id),
+            [id] if self.total == 1 && !self.guessed => Some(*id),
             _ => None,
         }
     }
@@ -52,12 +56,23 @@ impl Data {
                 by_code: true,
                 total: by_code.len(),
                 ids: by_code,
+                guessed: false,
             };
         }
         Candidates {
             by_code: false,
             ids: hits.iter().map(|h| h.id).collect(),
             total,
+            guessed: hits.first().is_some_and(|h| {
+                matches!(
+                    h.tier,
+                    Tier::NameTypo
+                        | Tier::OrgPrefix
+                        | Tier::OrgSubstring
+                        | Tier::OrgConsonant
+                        | Tier::KeyboardOrg
+                )
+            }),
         }
     }
 }

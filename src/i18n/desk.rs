@@ -199,6 +199,20 @@ pub fn checkin_nobody(query: &str) -> (String, String) {
     )
 }
 
+/// `netday checkin QUERY` found one person, but only by a likeness of the name or by their
+/// organisation (listed above).
+pub fn checkin_only_alike(query: &str) -> (String, String) {
+    (
+        format!(
+            "'{query}'{} 이름이 꼭 맞는 사람이 없습니다. 이름이 비슷하거나 소속이 맞는 사람만 있어 아무도 체크인하지 않았습니다. 위의 분이 맞으면 그분의 배지 코드로 다시 하세요: netday checkin 코드",
+            crate::model::korean::particle(query, crate::model::korean::Particle::GwaWa)
+        ),
+        format!(
+            "No one's name matches '{query}'; the one listed only has a similar name or that organisation, so nobody was checked in. If it is them, run it again with their badge code: netday checkin CODE"
+        ),
+    )
+}
+
 /// `netday checkin QUERY` found `total` people; the first `shown` are listed above.
 pub fn checkin_several(query: &str, total: usize, shown: usize) -> (String, String) {
     let (more_ko, more_en) = if shown < total {

@@ -293,3 +293,34 @@ fn without_event_the_check_in_is_to_today() {
     ));
     assert!(!arrived(&f.db, f.day, f.yuri));
 }
+
+#[test]
+fn a_name_one_syllable_off_or_an_organisation_alone_checks_nobody_in() {
+    let f = fixture();
+    let before = changes(&f.db);
+    // A newcomer 이서윤 is not 이서연, though the desk would list her.
+    let (rc, out, err) = checkin(&f.db, &["이서윤", "--event", DAY]);
+    assert_eq!(rc, 1, "{out}{err}");
+    assert!(
+        out.starts_with("이서연 · 한빛생협 · 010-****-2290 · "),
+        "{out}"
+    );
+    assert!(
+        err.contains("'이서윤'과 이름이 꼭 맞는 사람이 없습니다"),
+        "{err}"
+    );
+    assert!(err.contains("No one's name matches '이서윤'"), "{err}");
+    // 한빛생협 has one person in it; naming the organisation names no one.
+    let (rc, out, err) = checkin(&f.db, &["한빛생협", "--event", DAY]);
+    assert_eq!(rc, 1, "{out}{err}");
+    assert!(out.starts_with("이서연 · 한빛생협"), "{out}");
+    assert!(!arrived(&f.db, f.day, f.seoyeon.0));
+    assert_eq!(changes(&f.db), before);
+    // English, for a coordinator who runs netday in English.
+    let (rc, out, _) = checkin(&f.db, &["--lang", "en", "이서연", "--event", DAY]);
+    assert_eq!(rc, 0);
+    assert!(
+        out.contains("✓ 이서연 (한빛생협) arrived") && has_time(&out),
+        "{out}"
+    );
+}
