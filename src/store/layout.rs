@@ -63,6 +63,10 @@ pub(super) const RETIRED_GEN_KEY: &[u8] = b"gen:people";
 pub(super) const DB_ID_KEY: &[u8] = b"db:id";
 
 pub(super) const SCHEMA_KEY: &[u8] = b"schema";
+/// The schema byte in `meta` of a database that syncs with other desks: its records are
+/// `SCHEMA`'s, but it keeps bookkeeping (`sync_log`, `sync_fields`, its own count) an older
+/// netday would not keep up, so an older netday refuses it as newer instead of writing to it.
+pub(super) const SYNCED_SCHEMA: u8 = super::SCHEMA | 0x80;
 /// `meta`: this database's desk id for the change journal (8 random bytes, drawn on the first
 /// change), and the journal's counter.
 pub(super) const DESK_ID_KEY: &[u8] = b"desk:id";

@@ -13,8 +13,8 @@ use super::fields;
 use super::layout::{
     AGENDA, AGENDA_BY_EVENT, ATTENDANCE, ATTENDANCE_BY_PERSON, CHANGES, DB_ID_KEY, DESK_PREFIX_KEY,
     DESK_SEQ_KEY, EVENTS, IDEAS, MERGED_INTO, META, NOTES, NOTES_BY_EVENT, ORGS, PEOPLE,
-    PEOPLE_BY_CODE, PEOPLE_BY_ORG, SYNC_FIELDS, SYNC_JOINING_KEY, SYNC_LOG, SYNC_NEXT_PREFIX_KEY,
-    SYNC_SET_KEY, SYNC_VV_KEY, TREE_NAMES, be, from_be, pair,
+    PEOPLE_BY_CODE, PEOPLE_BY_ORG, SCHEMA_KEY, SYNC_FIELDS, SYNC_JOINING_KEY, SYNC_LOG,
+    SYNC_NEXT_PREFIX_KEY, SYNC_SET_KEY, SYNC_VV_KEY, SYNCED_SCHEMA, TREE_NAMES, be, from_be, pair,
 };
 use super::write::{Tx, TxResult};
 use super::{Result, Snapshot, Store, StoreError, codec};
@@ -646,6 +646,7 @@ impl Store {
             let mut vv = Vv::default();
             vv.note(me, own);
             tx.put(META, SYNC_VV_KEY, &vv)?;
+            tx.put_raw(META, SCHEMA_KEY, &[SYNCED_SCHEMA])?;
             tx.put_raw(META, SYNC_SET_KEY, &set)
         })?;
         Ok(set)
@@ -1057,6 +1058,7 @@ impl Store {
             tx.put_raw(META, DESK_SEQ_KEY, &be(0))?;
             tx.put_raw(META, super::layout::CHANGES_SEQ_KEY, &be(0))?;
             tx.put(META, SYNC_VV_KEY, &js.vv)?;
+            tx.put_raw(META, SCHEMA_KEY, &[SYNCED_SCHEMA])?;
             tx.put_raw(META, SYNC_SET_KEY, &js.set)?;
             tx.del(META, SYNC_JOINING_KEY)?;
             Ok(())

@@ -187,6 +187,25 @@ fn a_database_that_never_synced_keeps_its_ids_and_counts_and_sends_nothing() {
 }
 
 #[test]
+fn a_database_in_a_set_opens_again_as_one_and_keeps_counting_where_it_was() {
+    let a = host(1);
+    let b = join(&a, "나 데스크");
+    let mut p = Person::new("나에서", Ts(1));
+    b.s.put_person(&mut p).unwrap();
+    let (set, have) = (b.s.sync_set().unwrap(), b.s.have().unwrap());
+    let Desk { _dir: dir, s } = b;
+    drop(s);
+    let s = Store::open(&dir.path().join("db")).unwrap();
+    assert_eq!(s.sync_set().unwrap(), set);
+    assert_eq!(s.have().unwrap(), have);
+    let mut q = Person::new("또", Ts(2));
+    s.put_person(&mut q).unwrap();
+    assert_eq!(q.id, p.id + 1);
+    sync(&a.s, &s);
+    assert_eq!(state(&a.s), state(&s));
+}
+
+#[test]
 fn a_remote_check_in_is_journalled_here_and_undone_like_any_change() {
     let a = host(2);
     let b = join(&a, "나 데스크");
