@@ -224,9 +224,12 @@ impl Store {
             }
             for a in &dup_att {
                 let mine: Option<Attendance> = tx.get(ATTENDANCE, &pair(a.event_id, keep))?;
-                let better = match &mine {
-                    None => true,
-                    Some(m) => !m.status.is_arrived() && a.status.is_arrived(),
+                // Two records of one person who arrived twice (at two desks) came once, at
+                // the earlier time.
+                let better = match (&mine, a.status.arrived_at()) {
+                    (None, _) => true,
+                    (Some(m), Some(theirs)) => m.status.arrived_at().is_none_or(|t| theirs < t),
+                    (Some(_), None) => false,
                 };
                 if better {
                     let mut moved = a.clone();

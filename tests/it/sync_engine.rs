@@ -321,13 +321,68 @@ fn a_phone_changed_at_two_desks_is_one_conflict_shown_alike_and_a_choice_closes_
 }
 
 #[test]
+fn a_value_changed_and_changed_back_at_one_desk_meets_the_other_desks_change_alike_at_both() {
+    // The literal three-way rule ends A on x and B on y here (design §0.4 a).
+    let a = host(1);
+    let b = join(&a, "나 데스크");
+    let mut people = Vec::new();
+    let p = by_name(&a.s, "사람0", &mut people);
+    p.phone = "y".into();
+    a.s.put_person(p).unwrap();
+    let p = by_name(&b.s, "사람0", &mut people);
+    let x = p.phone.clone();
+    p.phone = "z".into();
+    b.s.put_person(p).unwrap();
+    p.phone = x;
+    b.s.put_person(p).unwrap();
+    let syncs = a.s.sync_count();
+    sync(&a.s, &b.s);
+    assert!(a.s.sync_count() > syncs, "applied durably");
+    assert_eq!(state(&a.s), state(&b.s));
+    assert_eq!(a.s.conflicts().unwrap().len(), 1);
+}
+
+#[test]
+fn one_person_walked_in_at_two_desks_merged_keeps_the_earlier_arrival() {
+    let a = host(1);
+    let b = join(&a, "나 데스크");
+    let walk_in = |s: &Store, at: i64| {
+        let mut w = Person::new("박서연", Ts(at));
+        w.phone = "010-5555-0000".into();
+        let mut att = Attendance {
+            event_id: day(s),
+            person_id: 0,
+            status: AttendanceStatus::WalkIn {
+                at: Ts(at),
+                desk: s.desk_name(),
+            },
+            updated: Ts(at),
+        };
+        s.put_person_with_org(&mut w, None, Some(&mut att)).unwrap();
+        w.id
+    };
+    let late = walk_in(&a.s, 900);
+    let early = walk_in(&b.s, 600);
+    sync(&a.s, &b.s);
+    assert_eq!(a.s.people().unwrap().len(), 3);
+    a.s.merge_people(late, early, &[]).unwrap();
+    sync(&a.s, &b.s);
+    assert_eq!(state(&a.s), state(&b.s));
+    let kept = b.s.attendance(day(&b.s), late).unwrap().unwrap();
+    assert_eq!(kept.status.arrived_at(), Some(Ts(600)));
+    assert!(b.s.attendance(day(&b.s), early).unwrap().is_none());
+}
+
+#[test]
 fn a_deletion_never_beats_an_edit_made_without_seeing_it() {
     let a = host(2);
     let b = join(&a, "나 데스크");
     let mut people = Vec::new();
     let id = by_name(&a.s, "사람1", &mut people).id;
-    a.s.remove_attendance(day(&a.s), id).unwrap();
+    // The deletion is the later of the two: it still does not win.
     check_in(&b.s, id, 700);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    a.s.remove_attendance(day(&a.s), id).unwrap();
     sync(&a.s, &b.s);
     assert_eq!(state(&a.s), state(&b.s));
     let att = a.s.attendance(day(&a.s), id).unwrap().unwrap();
