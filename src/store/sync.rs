@@ -203,6 +203,24 @@ impl RecState {
 /// Id prefixes there are: 12 bits, so ids stay below 2^52 (exact in a spreadsheet's number).
 const PREFIXES: u64 = 1 << 12;
 
+/// Whether a record another desk sent has a value over netday's limits (a name longer than
+/// a name may be, a badge code that is none): refused, never cut, because a value cut here
+/// would differ from the one the other desk keeps.
+fn over_a_limit(tree: usize, bytes: &[u8]) -> bool {
+    let mut one = Snapshot::default();
+    let read = match tree {
+        PEOPLE => codec::decode(bytes).map(|r| one.people.push(r)),
+        ORGS => codec::decode(bytes).map(|r| one.orgs.push(r)),
+        EVENTS => codec::decode(bytes).map(|r| one.events.push(r)),
+        ATTENDANCE => codec::decode(bytes).map(|r| one.attendance.push(r)),
+        AGENDA => codec::decode(bytes).map(|r| one.agenda.push(r)),
+        NOTES => codec::decode(bytes).map(|r| one.notes.push(r)),
+        IDEAS => codec::decode(bytes).map(|r| one.ideas.push(r)),
+        _ => Ok(()),
+    };
+    read.is_err() || one.cleaned().1 > 0
+}
+
 fn state_key(tree: usize, key: &[u8]) -> Vec<u8> {
     let mut k = Vec::with_capacity(1 + key.len());
     k.push(tree as u8);
@@ -333,6 +351,23 @@ impl Tx<'_> {
                     ),
                 )
             };
+            if let Some(after) = &w.after
+                && over_a_limit(tree, after)
+            {
+                return Err(refused(
+                    format!(
+                        "다른 데스크의 변경 {:04x}-{}에 netday가 받는 길이를 넘는 값이 있어 받지 않았습니다. 두 노트북의 netday 판을 맞추세요.",
+                        e.change.desk_id & 0xffff,
+                        e.change.seq
+                    ),
+                    format!(
+                        "Change {:04x}-{} from the other desk holds a value longer than netday takes; it was not taken. Use the same netday version on both laptops.",
+                        e.change.desk_id & 0xffff,
+                        e.change.seq
+                    ),
+                )
+                .into());
+            }
             let Some(st) = self.take_write(tree, local.as_deref(), w, forced, &by, &e.deps)? else {
                 return Err(unreadable().into());
             };

@@ -374,6 +374,23 @@ fn one_person_walked_in_at_two_desks_merged_keeps_the_earlier_arrival() {
 }
 
 #[test]
+fn a_value_over_netdays_limits_from_another_desk_is_refused_not_cut() {
+    let a = host(1);
+    let b = join(&a, "나 데스크");
+    let mut p = Person::new("김".repeat(TextField::Name.limit() + 1), Ts(1));
+    a.s.put_person(&mut p).unwrap();
+    let e = a.s.entries_since(&b.s.have().unwrap(), 1 << 20).unwrap();
+    match b.s.apply_remote(&e) {
+        Err(StoreError::SyncRefused { ko, en }) => {
+            assert!(ko.contains("길이") && en.contains("longer"), "{ko} / {en}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(b.s.people().unwrap().iter().all(|q| q.id != p.id));
+    assert!(b.s.have().unwrap().lacks_from(&a.s.have().unwrap()));
+}
+
+#[test]
 fn a_deletion_never_beats_an_edit_made_without_seeing_it() {
     let a = host(2);
     let b = join(&a, "나 데스크");
