@@ -375,7 +375,9 @@ impl Tx<'_> {
                 return Err(unreadable().into());
             };
             opened += conflicts.iter().filter(|c| !before.contains(c)).count();
-            if value != local {
+            // A coordinator's choice is written again even when the value stays: its indexes
+            // (a badge code given back to the person chosen) follow from it.
+            if value != local || forced.is_some() {
                 self.put_synced(tree, &w.key, local.as_deref(), value.as_deref())?;
                 match tree {
                     PEOPLE | MERGED_INTO => touched.people = true,
@@ -903,7 +905,87 @@ impl Store {
                 });
             }
         }
+        if self.sync_set()?.is_some() {
+            out.extend(self.code_clashes()?);
+        }
         Ok(out)
+    }
+
+    /// Badge codes two desks both gave (each drew it for a different person while apart):
+    /// the code names the person made first until a coordinator chooses.
+    fn code_clashes(&self) -> Result<Vec<Conflict>> {
+        let mut holders: std::collections::BTreeMap<String, Vec<Person>> = Default::default();
+        for p in self.people()? {
+            for code in p.codes() {
+                holders.entry(code.to_string()).or_default().push(p.clone());
+            }
+        }
+        let mut out = Vec::new();
+        for (code, mut list) in holders {
+            if list.len() < 2 {
+                continue;
+            }
+            list.sort_by_key(|p| (p.created, p.id));
+            out.push(Conflict {
+                id: ConflictId {
+                    tree: PEOPLE_BY_CODE as u8,
+                    key: code.as_bytes().to_vec(),
+                    field: 1,
+                },
+                record: format!("배지 코드 {code}"),
+                field: fields::field_words(PEOPLE, 1).to_string(),
+                candidates: list
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| Candidate {
+                        desk_name: String::new(),
+                        at: p.created,
+                        text: p.name.clone(),
+                        provisional: i == 0,
+                    })
+                    .collect(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Gives a clashing badge code to the person chosen; everyone else holding it gets a code
+    /// of their own, drawn here (their old badge no longer scans).
+    fn resolve_code(&self, code: &[u8], choice: usize) -> Result<()> {
+        let code = String::from_utf8_lossy(code).to_string();
+        let clash = self
+            .code_clashes()?
+            .into_iter()
+            .find(|c| c.id.key == code.as_bytes());
+        let gone = || {
+            refused(
+                "그 충돌은 이미 해결되었습니다. 충돌 목록을 다시 보세요.",
+                "That conflict is already resolved. Look at the list again.",
+            )
+        };
+        clash.ok_or_else(gone)?;
+        let mut list: Vec<Person> = self
+            .people()?
+            .into_iter()
+            .filter(|p| p.codes().any(|c| c == code))
+            .collect();
+        list.sort_by_key(|p| (p.created, p.id));
+        if choice >= list.len() {
+            return Err(gone());
+        }
+        let keep = list.remove(choice);
+        self.write(|tx| {
+            tx.is(ChangeKind::Resolved { field: 1 });
+            for p in &list {
+                let mut p = p.clone();
+                if p.code == code {
+                    p.code.clear();
+                }
+                p.aliases.retain(|a| *a != code);
+                tx.put_person(&mut p)?;
+            }
+            tx.put_person(&mut keep.clone())
+        })
     }
 
     /// Closes a conflict with candidate `choice` (its place in the conflict's list): a new
@@ -911,6 +993,9 @@ impl Store {
     /// desk it reaches.
     pub fn resolve(&self, conflict: &ConflictId, choice: usize) -> Result<()> {
         let tree = conflict.tree as usize;
+        if tree == PEOPLE_BY_CODE {
+            return self.resolve_code(&conflict.key, choice);
+        }
         let gone = || {
             refused(
                 "그 충돌은 이미 해결되었습니다. 충돌 목록을 다시 보세요.",

@@ -391,6 +391,40 @@ fn a_value_over_netdays_limits_from_another_desk_is_refused_not_cut() {
 }
 
 #[test]
+fn a_badge_code_drawn_at_two_desks_names_one_person_at_both_and_is_listed_until_chosen() {
+    let a = host(0);
+    let b = join(&a, "나 데스크");
+    let mut x = Person::new("가에서", Ts(10));
+    x.code = "QQQQ".into();
+    a.s.put_person(&mut x).unwrap();
+    let mut y = Person::new("나에서", Ts(20));
+    y.code = "QQQQ".into();
+    b.s.put_person(&mut y).unwrap();
+    sync(&a.s, &b.s);
+    assert_eq!(state(&a.s), state(&b.s));
+    // The person made first, at both desks.
+    assert_eq!(a.s.person_by_code("QQQQ").unwrap().unwrap().id, x.id);
+    assert_eq!(b.s.person_by_code("QQQQ").unwrap().unwrap().id, x.id);
+    let list = b.s.conflicts().unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0].record, "배지 코드 QQQQ");
+    // B's coordinator gives the code to B's person: A's person gets a new one.
+    let pick = list[0]
+        .candidates
+        .iter()
+        .position(|c| c.text == "나에서")
+        .unwrap();
+    b.s.resolve(&list[0].id, pick).unwrap();
+    sync(&a.s, &b.s);
+    assert_eq!(state(&a.s), state(&b.s));
+    assert!(a.s.conflicts().unwrap().is_empty());
+    assert_eq!(a.s.person_by_code("QQQQ").unwrap().unwrap().id, y.id);
+    let x_now = a.s.person(x.id).unwrap().unwrap();
+    assert_ne!(x_now.code, "QQQQ");
+    assert_eq!(a.s.person_by_code(&x_now.code).unwrap().unwrap().id, x.id);
+}
+
+#[test]
 fn a_deletion_never_beats_an_edit_made_without_seeing_it() {
     let a = host(2);
     let b = join(&a, "나 데스크");
