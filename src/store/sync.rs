@@ -1127,6 +1127,14 @@ impl Store {
         }
         drop(live);
         self.restore(&js.snapshot, &mut crate::progress::Silent)?;
+        // The new desk must hold exactly what the other holds: a record the restore had to
+        // change (cut, given a new code) would differ from the other desk's from the start.
+        if self.snapshot()? != js.snapshot {
+            return Err(refused(
+                "받은 데이터베이스가 이 노트북에 그대로 옮겨지지 않아 연결을 마치지 않았습니다. 두 노트북의 netday 판을 맞추고 다시 연결하세요.",
+                "The database received could not be copied here as it is; the join was not finished. Use the same netday version on both laptops and join again.",
+            ));
+        }
         let counters: Vec<&str> = ["events", "orgs", "people", "agenda", "notes", "ideas"].to_vec();
         self.write_unsynced(|tx| {
             tx.off_record();

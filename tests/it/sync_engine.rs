@@ -501,6 +501,20 @@ fn a_fresh_desk_joins_only_when_empty_and_a_join_cut_short_is_started_again() {
     assert_eq!(state(&a.s), state(&b.s));
 }
 
+#[test]
+fn a_join_that_could_not_copy_a_record_as_it_is_is_not_finished() {
+    let a = host(1);
+    let mut long = Person::new("긴".repeat(TextField::Name.limit() + 5), Ts(1));
+    a.s.put_person(&mut long).unwrap();
+    let (_d, s) = common::temp_store();
+    assert!(matches!(
+        s.join_from(&a.s.join_snapshot().unwrap()),
+        Err(StoreError::SyncRefused { .. })
+    ));
+    assert_eq!(s.sync_set().unwrap(), None);
+    assert!(s.join_unfinished().unwrap());
+}
+
 /// One random change at a desk.
 fn random_change(s: &Store, r: &mut Rng, n: usize) {
     let people: Vec<Person> = s.people().unwrap();
