@@ -43,6 +43,7 @@ mod print_options;
 mod progress_stages;
 mod screen_snapshots;
 mod speed_state;
+mod sync_engine;
 mod sync_link;
 mod tui_files;
 mod xlsx_export;
