@@ -7,6 +7,7 @@ mod desk;
 mod detail;
 mod history;
 pub mod roster;
+mod sync;
 
 use chrono::NaiveDate;
 

@@ -247,4 +247,6 @@ pub enum Context {
     History,
     /// One change's before and after, over the history.
     HistoryDetail,
+    /// 동기화: the conflicts left by the exchange.
+    Sync,
 }

@@ -45,5 +45,6 @@ mod screen_snapshots;
 mod speed_state;
 mod sync_engine;
 mod sync_link;
+mod sync_screen;
 mod tui_files;
 mod xlsx_export;

@@ -1,0 +1,112 @@
+//! 동기화: what the exchange between two desks left for a coordinator to decide. Each conflict
+//! is a field two desks changed without seeing each other's change; its values are listed with
+//! the desk and the time that made them, the one both desks show for now marked. Enter on a
+//! value decides it: a journal entry of its own, which travels to the other desk and closes the
+//! conflict there too (and is undone from 변경 이력 like any change).
+
+pub mod view;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::i18n;
+use crate::model::sync::{Conflict, DeskCard};
+use crate::screens::unit::{Cx, Effect, Show, Unit, What};
+use crate::screens::{Action, Context, Tone};
+use crate::store::StoreError;
+
+#[derive(Clone, Debug, Default)]
+pub struct SyncState {
+    pub conflicts: Vec<Conflict>,
+    /// The value pointed at, an index into `rows()`.
+    pub selected: usize,
+    /// This laptop as the other desk sees it (read with the conflicts).
+    pub me: Option<DeskCard>,
+}
+
+impl SyncState {
+    /// Each value of each conflict: (conflict, candidate), the value shown now first, the
+    /// others in the order every desk lists them.
+    pub fn rows(&self) -> Vec<(usize, usize)> {
+        let mut rows = Vec::new();
+        for (i, c) in self.conflicts.iter().enumerate() {
+            let mut js: Vec<usize> = (0..c.candidates.len()).collect();
+            js.sort_by_key(|&j| !c.candidates[j].provisional);
+            rows.extend(js.into_iter().map(|j| (i, j)));
+        }
+        rows
+    }
+
+    fn reload(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
+        let keep = self
+            .rows()
+            .get(self.selected)
+            .map(|&(i, j)| (self.conflicts[i].id.clone(), j));
+        self.conflicts = cx.data.conflicts()?;
+        self.me = Some(cx.data.desk_card()?);
+        let rows = self.rows();
+        self.selected = keep
+            .and_then(|(id, j)| {
+                let i = self.conflicts.iter().position(|c| c.id == id)?;
+                rows.iter().position(|&r| r == (i, j))
+            })
+            .unwrap_or(self.selected)
+            .min(rows.len().saturating_sub(1));
+        Ok(())
+    }
+
+    fn decide(&mut self, cx: &mut Cx) -> Result<Effect, StoreError> {
+        let Some(&(i, j)) = self.rows().get(self.selected) else {
+            return Ok(Effect::keep());
+        };
+        let c = self.conflicts[i].clone();
+        cx.data.resolve_conflict(&c.id, j, cx.event, cx.events)?;
+        let value = c
+            .candidates
+            .get(j)
+            .map(|v| i18n::conflict_value(&v.value))
+            .unwrap_or_default();
+        cx.say(
+            Tone::Good,
+            i18n::conflict_decided(
+                &i18n::conflict_record(c.kind, &c.record),
+                i18n::conflict_field(c.field),
+                &value,
+            ),
+        );
+        self.reload(cx)?;
+        Ok(Effect::keep().changed(What::ALL))
+    }
+}
+
+impl Unit for SyncState {
+    fn context(&self) -> Context {
+        Context::Sync
+    }
+
+    fn lazy(&self) -> bool {
+        true
+    }
+
+    fn draw(&self, f: &mut Frame, _area: Rect, body: Rect, _v: &Show) {
+        view::draw(self, f, body);
+    }
+
+    fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        if let Some(k) = crate::screens::list_key(&action) {
+            self.selected = crate::widgets::list::step(self.selected, k, self.rows().len());
+            return Ok(Effect::keep());
+        }
+        match action {
+            Action::Submit => self.decide(cx),
+            _ => Ok(Effect::keep()),
+        }
+    }
+
+    fn on_changed(&mut self, cx: &mut Cx, what: What) -> Result<(), StoreError> {
+        if !what.is_empty() {
+            self.reload(cx)?;
+        }
+        Ok(())
+    }
+}
