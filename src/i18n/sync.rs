@@ -101,7 +101,8 @@ pub const NO_CONFLICTS: super::L = super::L(
     "충돌이 없습니다. 두 노트북이 같은 칸을 서로 모르게 다르게 바꾸면 여기에 나오고, 고른 값이 양쪽에 적용됩니다.",
     "No conflicts. When two laptops change the same field apart, it is listed here and the value you choose goes to both.",
 );
-pub const FOOTER_DECIDE: super::L = super::L("이 값으로 정하기", "choose this value");
+pub const FOOTER_DECIDE: super::L =
+    super::L("이 값으로 정하기 · 합치기", "choose this value · merge");
 pub const ACTION_DECIDE: (Option<super::L>, super::L) = (
     None,
     super::L(
@@ -217,6 +218,28 @@ pub fn conflict_value(v: &crate::model::sync::Value) -> String {
             .to_string(),
     }
 }
+
+pub const ACTION_MERGE_PAIR: (Option<super::L>, super::L) = (
+    None,
+    super::L(
+        "두 노트북에서 따로 등록된 같은 사람 합치기",
+        "Merge one person registered apart at two laptops",
+    ),
+);
+
+/// Over the people who may be one, registered apart at two laptops.
+pub fn same_at_two_desks_count(n: usize) -> String {
+    pick(
+        format!(
+            "두 노트북에서 따로 등록된 같은 사람일 수 있음 {n}명 — Enter로 합치기 (명단에서 칸마다 고름)"
+        ),
+        format!(
+            "{n} may be one person registered apart at two laptops — Enter to merge (field by field in 명단)"
+        ),
+    )
+}
+
+pub const SAME_PERSON: super::L = super::L("같은 사람?", "Same person?");
 
 #[cfg(test)]
 mod tests {

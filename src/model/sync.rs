@@ -45,6 +45,16 @@ impl Vv {
     }
 }
 
+/// An id's low bits count the ids its desk made; the bits above name the desk (its prefix,
+/// 0 for the first desk and for every id made before any sync), so two desks never make the
+/// same id.
+pub const ID_BITS: u32 = 40;
+
+/// Which desk made `id` (its prefix).
+pub fn desk_of(id: crate::model::Id) -> u64 {
+    id >> ID_BITS
+}
+
 /// A journal entry on its way to another desk: the change as its desk recorded it, and the
 /// version vector that desk held just before it (what the change had seen).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

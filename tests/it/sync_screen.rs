@@ -137,3 +137,77 @@ fn the_sync_screen_with_nothing_to_decide_says_so_and_enter_does_nothing() {
     );
     insta::assert_snapshot!("sync_empty_80x24", text);
 }
+
+/// One walk-in registered at both desks while apart (same name and phone) is offered for
+/// merging on both; Enter takes the coordinator to the merge, and once merged the offer is gone
+/// here and, after the exchange, there. Namesakes with nothing else alike are not offered.
+#[test]
+fn a_walk_in_registered_at_both_desks_is_offered_for_merging_until_merged() {
+    let (da, a) = common::demo_store();
+    a.start_set().unwrap();
+    let (_db, b) = common::temp_store();
+    b.set_desk_name("입구 2").unwrap();
+    b.join_from(&a.join_snapshot().unwrap()).unwrap();
+    for (s, at, phone) in [
+        (&a, 10, "010-5555-0001"),
+        (&b, 20, "010 5555 0001"),
+        (&b, 30, "010-9999-0001"),
+        // Two alike made at one desk are the 명단's own business (Ctrl-G), not the exchange's.
+        (&a, 40, "010-7777-0001"),
+        (&a, 50, "010-7777-0001"),
+    ] {
+        let name = if at >= 40 { "김철수" } else { "홍길동" };
+        let mut p = Person::new(name, Ts(at));
+        p.phone = phone.into();
+        s.put_person(&mut p).unwrap();
+    }
+    send(&a, &b);
+    send(&b, &a);
+    let mut app = common::app_on(a);
+    on_sync(&mut app);
+    assert_eq!(
+        app.screens.sync.same.len(),
+        1,
+        "{:?}",
+        app.screens.sync.same
+    );
+    let text = shown(&app, 120, 30);
+    assert!(
+        text.contains("같은 사람일 수 있음 1명") && text.contains("같은 사람? 홍길동"),
+        "{text}"
+    );
+    insta::assert_snapshot!("sync_same_person_80x24", shown(&app, 80, 24));
+    let pair = app.screens.sync.same[0];
+    app.update(Action::Submit);
+    assert_eq!(app.screen, Screen::People);
+    // The records differ in how the phone is written: the field-by-field merge; ← keeps the
+    // first one's value, Enter merges.
+    let rows = match &app.screens.people.dialog {
+        Some(netday::screens::people::PeopleDialog::Merge(m)) => {
+            assert_eq!((m.keep, m.dup), (pair.keep, pair.dup));
+            m.rows.len()
+        }
+        other => panic!("{other:?}\n{}", shown(&app, 120, 30)),
+    };
+    for _ in 0..rows {
+        app.update(Action::Left);
+    }
+    app.update(Action::Submit);
+    assert!(app.data.roster.person(pair.dup).unwrap().archived);
+    on_sync(&mut app);
+    assert!(app.screens.sync.same.is_empty(), "{}", shown(&app, 120, 30));
+    drop(app);
+    let a = Store::open(&da.path().join("db")).unwrap();
+    send(&a, &b);
+    let live: Vec<_> = b
+        .people()
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.name == "홍길동" && !p.archived)
+        .collect();
+    assert_eq!(
+        live.len(),
+        2,
+        "the namesake with another phone stays: {live:?}"
+    );
+}

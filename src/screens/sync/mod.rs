@@ -9,55 +9,79 @@ pub mod view;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::data::SameAtTwoDesks;
 use crate::i18n;
 use crate::model::sync::{Conflict, DeskCard};
 use crate::screens::unit::{Cx, Effect, Show, Unit, What};
-use crate::screens::{Action, Context, Tone};
+use crate::screens::{Action, Context, Screen, Tone};
 use crate::store::StoreError;
 
 #[derive(Clone, Debug, Default)]
 pub struct SyncState {
     pub conflicts: Vec<Conflict>,
-    /// The value pointed at, an index into `rows()`.
+    /// People who may be one, registered apart at two desks.
+    pub same: Vec<SameAtTwoDesks>,
+    /// The row pointed at, an index into `rows()`.
     pub selected: usize,
     /// This laptop as the other desk sees it (read with the conflicts).
     pub me: Option<DeskCard>,
 }
 
+/// A row of the screen's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// A value of a conflict: (conflict, candidate).
+    Value(usize, usize),
+    /// One of the two records of a pair in `same`: (pair, the later one).
+    Same(usize, bool),
+}
+
 impl SyncState {
-    /// Each value of each conflict: (conflict, candidate), the value shown now first, the
-    /// others in the order every desk lists them.
-    pub fn rows(&self) -> Vec<(usize, usize)> {
+    /// Each value of each conflict (the value shown now first, the others in the order every
+    /// desk lists them), then both records of each pair that may be one person.
+    pub fn rows(&self) -> Vec<Row> {
         let mut rows = Vec::new();
         for (i, c) in self.conflicts.iter().enumerate() {
             let mut js: Vec<usize> = (0..c.candidates.len()).collect();
             js.sort_by_key(|&j| !c.candidates[j].provisional);
-            rows.extend(js.into_iter().map(|j| (i, j)));
+            rows.extend(js.into_iter().map(|j| Row::Value(i, j)));
+        }
+        for k in 0..self.same.len() {
+            rows.extend([Row::Same(k, false), Row::Same(k, true)]);
         }
         rows
     }
 
     fn reload(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
-        let keep = self
-            .rows()
-            .get(self.selected)
-            .map(|&(i, j)| (self.conflicts[i].id.clone(), j));
+        let keep = self.rows().get(self.selected).map(|&r| match r {
+            Row::Value(i, j) => (Some(self.conflicts[i].id.clone()), None, j),
+            Row::Same(k, later) => (None, Some(self.same[k]), usize::from(later)),
+        });
         self.conflicts = cx.data.conflicts()?;
+        self.same = cx.data.same_at_two_desks();
         self.me = Some(cx.data.desk_card()?);
         let rows = self.rows();
-        self.selected = keep
-            .and_then(|(id, j)| {
-                let i = self.conflicts.iter().position(|c| c.id == id)?;
-                rows.iter().position(|&r| r == (i, j))
+        let found = keep.and_then(|(id, pair, j)| {
+            rows.iter().position(|&r| match r {
+                Row::Value(i, jj) => id.as_ref() == Some(&self.conflicts[i].id) && jj == j,
+                Row::Same(k, later) => pair == Some(self.same[k]) && usize::from(later) == j,
             })
+        });
+        self.selected = found
             .unwrap_or(self.selected)
             .min(rows.len().saturating_sub(1));
         Ok(())
     }
 
     fn decide(&mut self, cx: &mut Cx) -> Result<Effect, StoreError> {
-        let Some(&(i, j)) = self.rows().get(self.selected) else {
-            return Ok(Effect::keep());
+        let (i, j) = match self.rows().get(self.selected) {
+            Some(&Row::Value(i, j)) => (i, j),
+            // The people list merges, field by field where the records differ.
+            Some(&Row::Same(k, _)) => {
+                let SameAtTwoDesks { keep, dup } = self.same[k];
+                return Ok(Effect::keep().go(Screen::People, Some(Action::MergePair(keep, dup))));
+            }
+            None => return Ok(Effect::keep()),
         };
         let c = self.conflicts[i].clone();
         cx.data.resolve_conflict(&c.id, j, cx.event, cx.events)?;
@@ -88,8 +112,8 @@ impl Unit for SyncState {
         true
     }
 
-    fn draw(&self, f: &mut Frame, _area: Rect, body: Rect, _v: &Show) {
-        view::draw(self, f, body);
+    fn draw(&self, f: &mut Frame, _area: Rect, body: Rect, v: &Show) {
+        view::draw(self, &v.data.roster, f, body);
     }
 
     fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
