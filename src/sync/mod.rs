@@ -5,6 +5,7 @@
 //! (`driver`), and the sealed sync file. Nothing here touches the database: the caller's
 //! `Journal` does.
 
+pub mod driver;
 mod error;
 pub mod frame;
 pub mod pair;
@@ -12,6 +13,7 @@ pub mod rng;
 pub mod session;
 pub mod wire;
 
+pub use driver::{Backoff, Config, Driver, Happened, Status};
 pub use error::{LinkError, SyncError};
 pub use frame::{Limits, Link, PING_EVERY, Receiver, Sender};
 pub use pair::{Incoming, Keys, Offer, OfferState, Paired};

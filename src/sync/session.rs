@@ -146,6 +146,16 @@ impl Session {
         self.closed
     }
 
+    /// What the other desk said it holds (its Hello, its acks, what it sent).
+    pub fn peer_acked(&self) -> &Vv {
+        &self.peer_acked
+    }
+
+    /// What this desk held when the session last looked.
+    pub fn my_have(&self) -> &Vv {
+        &self.my_have
+    }
+
     pub fn counts(&self) -> Counts {
         self.counts
     }
