@@ -120,6 +120,8 @@ struct Conn {
     session: Session,
     remote_static: [u8; 32],
     met: bool,
+    /// This side ended it (and said why then).
+    ended: bool,
 }
 
 /// Shared by the threads of one driver.
@@ -476,6 +478,7 @@ impl Driver {
                         session,
                         remote_static,
                         met: false,
+                        ended: false,
                     },
                 );
                 out.push(Happened::Linked { conn });
@@ -521,7 +524,12 @@ impl Driver {
                         }
                         self.flush(conn);
                         if closed {
+                            // The other desk said Bye.
                             self.drop_conn(conn);
+                            out.push(Happened::Cut {
+                                conn,
+                                why: SyncError::Link(LinkError::Closed),
+                            });
                         }
                     }
                     Err(why) => self.end(conn, why, out),
@@ -529,10 +537,7 @@ impl Driver {
             }
             Event::Down { conn, why } => {
                 // A link this side ended was reported then.
-                if let Some(Conn {
-                    outbound: Some(_), ..
-                }) = self.conns.remove(&conn)
-                {
+                if let Some(Conn { ended: false, .. }) = self.conns.remove(&conn) {
                     out.push(Happened::Cut { conn, why });
                 }
             }
@@ -568,6 +573,7 @@ impl Driver {
         if let Some(c) = self.conns.get_mut(&conn) {
             // The writer sends what is queued, then closes the link; its reader reports Down.
             c.outbound = None;
+            c.ended = true;
         }
     }
 
