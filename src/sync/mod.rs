@@ -7,6 +7,7 @@
 
 pub mod driver;
 mod error;
+pub mod file;
 pub mod frame;
 pub mod pair;
 pub mod rng;

@@ -46,6 +46,7 @@ mod speed_state;
 mod sync_driver;
 mod sync_exchange;
 mod sync_fake;
+mod sync_file;
 mod sync_link;
 mod tui_files;
 mod xlsx_export;
