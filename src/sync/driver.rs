@@ -552,12 +552,15 @@ impl Driver {
     fn end(&mut self, conn: u64, why: SyncError, out: &mut Vec<Happened>) {
         self.flush(conn);
         self.drop_conn(conn);
+        // A reconnect would meet the same answer: another list, another version, a gap, or
+        // this database refusing (a joiner with records of its own and no set).
         let fatal = matches!(
             why,
             SyncError::Refused(_)
                 | SyncError::Proto { .. }
                 | SyncError::Layout { .. }
                 | SyncError::Gap { .. }
+                | SyncError::Journal { .. }
         );
         if fatal && self.role == Role::Joiner {
             // Trying again would meet the same refusal.

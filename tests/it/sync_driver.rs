@@ -380,6 +380,35 @@ fn another_list_is_refused_for_good_and_nothing_moves() {
     assert_eq!((h.fake.applied_calls, j.fake.applied_calls), (0, 0));
     assert_eq!(h.fake.st.values["p1"].2, "김민지");
     assert_eq!(j.fake.st.values["p1"].2, "이서연");
+
+    // A never-synced database with records of its own: its journal refuses the snapshot, and
+    // the joiner stops there instead of fetching it again and again.
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = l.local_addr().unwrap();
+    let offer = Offer::new(Instant::now()).unwrap();
+    let code = offer.shown();
+    h.driver.close();
+    let mut h = Desk {
+        fake: h.fake.clone(),
+        driver: Driver::host(l, hk.clone(), Some(offer), Vec::new(), &config()).unwrap(),
+        seen: Vec::new(),
+    };
+    let mut own = Fake::new(3, "셋째", None);
+    own.write("p7", "박지훈", 3);
+    let mut j = joiner(own, addr, Some(code), &jk, Vec::new());
+    until(&mut h, &mut j, "refused", |_, j| j.driver.status().failed);
+    assert!(
+        j.seen
+            .iter()
+            .any(|e| matches!(e, Happened::Failed(SyncError::Journal { .. })))
+    );
+    assert_eq!(j.fake.st.values["p7"].2, "박지훈");
+    let snapshots_sent = h
+        .seen
+        .iter()
+        .filter(|e| matches!(e, Happened::Linked { .. }))
+        .count();
+    assert_eq!(snapshots_sent, 1, "one try, not a loop: {:?}", h.seen);
 }
 
 #[test]
