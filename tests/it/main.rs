@@ -43,6 +43,7 @@ mod print_options;
 mod progress_stages;
 mod screen_snapshots;
 mod speed_state;
+mod sync_cli;
 mod sync_driver;
 mod sync_exchange;
 mod sync_fake;

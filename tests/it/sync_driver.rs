@@ -17,7 +17,7 @@ use netday::sync::{Keys, Limits, Offer, SyncError};
 use super::sync_exchange::SET;
 use super::sync_fake::Fake;
 
-fn config() -> Config {
+pub fn config() -> Config {
     Config {
         limits: Limits {
             frame_timeout: Duration::from_secs(5),
