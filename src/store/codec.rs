@@ -169,3 +169,53 @@ pub fn from_wire<T: DeserializeOwned>(bytes: &[u8], limit: usize) -> Result<T, U
         _ => Err(Undecodable::Garbled),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wire_message_reads_back_whole_and_nothing_else_does() {
+        let v: (u32, String, Vec<u8>) = (7, "김민지".into(), vec![1, 2, 3]);
+        let bytes = to_wire(&v, 1024).unwrap();
+        assert_eq!(
+            from_wire::<(u32, String, Vec<u8>)>(&bytes, 1024),
+            Ok(v.clone())
+        );
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(
+            from_wire::<(u32, String, Vec<u8>)>(&longer, 1024),
+            Err(Undecodable::Garbled),
+            "trailing bytes"
+        );
+        assert_eq!(
+            from_wire::<(u32, String, Vec<u8>)>(&bytes[..bytes.len() - 1], 1024),
+            Err(Undecodable::Garbled)
+        );
+        let mut other = bytes.clone();
+        other[0] = SCHEMA + 1;
+        assert_eq!(
+            from_wire::<(u32, String, Vec<u8>)>(&other, 1024),
+            Err(Undecodable::Version(SCHEMA + 1))
+        );
+        assert_eq!(
+            from_wire::<(u32, String, Vec<u8>)>(&bytes, bytes.len() - 1),
+            Err(Undecodable::TooLarge)
+        );
+        assert_eq!(
+            to_wire(&v, bytes.len() - 1),
+            Err(Unencodable::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: bytes.len() as u64 - 1
+            })
+        );
+        // A vector announcing far more elements than the message holds.
+        let mut huge = vec![SCHEMA];
+        huge.extend_from_slice(&[0xfd, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f]);
+        assert_eq!(
+            from_wire::<Vec<u64>>(&huge, 1024),
+            Err(Undecodable::Garbled)
+        );
+    }
+}
