@@ -35,6 +35,7 @@ pub enum Cmd {
     Export(ExportArgs),
     Print(PrintArgs),
     Search(SearchArgs),
+    Checkin(CheckinArgs),
     Events,
     History(HistoryArgs),
     Undo(UndoArgs),
@@ -104,6 +105,13 @@ pub struct SearchArgs {
     pub query: String,
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+}
+
+#[derive(clap::Args)]
+pub struct CheckinArgs {
+    pub query: String,
+    #[arg(long)]
+    pub event: Option<String>,
 }
 
 #[derive(clap::Args)]

@@ -3,6 +3,7 @@
 
 pub mod args;
 mod backup;
+mod checkin;
 mod db;
 mod demo;
 pub mod error;
@@ -42,6 +43,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Cmd::Export(a) => export::run(db, a),
         Cmd::Print(a) => print::run(db, a),
         Cmd::Search(a) => search::run(db, a),
+        Cmd::Checkin(a) => checkin::run(db, a),
         Cmd::Generate(a) => demo::generate(db, a),
         Cmd::Events => events::run(db),
         Cmd::History(a) => history::history(db, a),

@@ -3,6 +3,7 @@
 //! then updates the roster, so a failed write leaves memory as the disk has it. `state/` asks
 //! this module for every read and write; it never holds the `Store` itself.
 
+mod desk;
 mod detail;
 mod history;
 pub mod roster;
@@ -18,6 +19,7 @@ use crate::model::{
 use crate::progress::Progress;
 use crate::store::{Store, StoreError};
 
+pub use desk::Candidates;
 pub use detail::{Detail, HistoryRow};
 pub use history::{ChangeLine, FieldChange, HistoryFilter, RecordChange};
 pub use roster::{Count, History, Roster};

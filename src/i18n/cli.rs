@@ -319,6 +319,30 @@ pub const HELP: &[(&str, &str, L)] = &[
         L("보여 줄 최대 인원", "Most people to show"),
     ),
     (
+        "checkin",
+        "",
+        L(
+            "한 사람을 체크인합니다: 배지 코드면 그 주인, 아니면 체크인 화면의 검색으로 딱 한 사람일 때만 (여럿이거나 없으면 목록만 보이고 아무도 체크인하지 않음)",
+            "Check one person in: the holder of a badge code, else whom the desk's search finds, only when it finds exactly one (several or none: lists them and checks nobody in)",
+        ),
+    ),
+    (
+        "checkin",
+        "query",
+        L(
+            "배지 코드, 이름, 초성 (ㄱㄱㅅ) 또는 전화번호",
+            "Badge code, name, initials (ㄱㄱㅅ) or phone number",
+        ),
+    ),
+    (
+        "checkin",
+        "event",
+        L(
+            "체크인할 네트워킹데이의 날짜 (없으면 오늘)",
+            "Date of the networking day to check in to (default: today)",
+        ),
+    ),
+    (
         "events",
         "",
         L(

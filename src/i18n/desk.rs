@@ -154,3 +154,112 @@ pub fn day_count(c: &crate::model::counts::DayCount) -> String {
         t => pick(format!("{line}·미정 {t}"), format!("{line}·tentative {t}")),
     }
 }
+
+// --- netday checkin ---
+pub const CHECKIN_EMPTY: L = L(
+    "체크인할 사람의 배지 코드나 이름을 적으세요. 아무도 체크인하지 않았습니다.",
+    "Give the badge code or the name of the person to check in. Nobody was checked in.",
+);
+
+/// `netday checkin` without `--event` and no networking day today.
+pub fn checkin_no_day_today(today: &str) -> (String, String) {
+    (
+        format!(
+            "오늘({today})은 네트워킹데이가 없어 아무도 체크인하지 않았습니다. 다른 날이면 --event 날짜를 붙이세요 (`netday events`로 날짜 확인)."
+        ),
+        format!(
+            "There is no networking day today ({today}), so nobody was checked in. For another day add --event DATE (`netday events` lists the dates)."
+        ),
+    )
+}
+
+/// `netday checkin` on a day that was closed (Ctrl-D on the 명단 screen).
+pub fn checkin_day_closed(title: &str, date: &str) -> (String, String) {
+    use crate::model::korean::{Particle, particle};
+    (
+        format!(
+            "{date} {title}{} 마감되어 아무도 체크인하지 않았습니다. 늦게 온 분을 받으려면 앱의 명단 화면에서 Ctrl-Z로 마감을 되돌린 뒤 다시 하세요.",
+            particle(title, Particle::EunNeun)
+        ),
+        format!(
+            "{title} on {date} is closed, so nobody was checked in. To admit a late arrival, undo the closing first (Ctrl-Z on the People screen of the app), then try again."
+        ),
+    )
+}
+
+/// `netday checkin QUERY` found nobody.
+pub fn checkin_nobody(query: &str) -> (String, String) {
+    (
+        format!(
+            "'{query}'에 맞는 사람이 없어 아무도 체크인하지 않았습니다. 철자를 확인하거나, 처음 온 분이면 앱의 체크인 화면에서 F2로 현장 등록하세요."
+        ),
+        format!(
+            "No one matches '{query}', so nobody was checked in. Check the spelling; for a newcomer, register a walk-in with F2 on the app's check-in screen."
+        ),
+    )
+}
+
+/// `netday checkin QUERY` found one person, but only by a likeness of the name or by their
+/// organisation (listed above).
+pub fn checkin_only_alike(query: &str) -> (String, String) {
+    (
+        format!(
+            "'{query}'{} 이름이 꼭 맞는 사람이 없습니다. 이름이 비슷하거나 소속이 맞는 사람만 있어 아무도 체크인하지 않았습니다. 위의 분이 맞으면 그분의 배지 코드로 다시 하세요: netday checkin 코드",
+            crate::model::korean::particle(query, crate::model::korean::Particle::GwaWa)
+        ),
+        format!(
+            "No one's name matches '{query}'; the one listed only has a similar name or that organisation, so nobody was checked in. If it is them, run it again with their badge code: netday checkin CODE"
+        ),
+    )
+}
+
+/// `netday checkin QUERY` found `total` people; the first `shown` are listed above.
+pub fn checkin_several(query: &str, total: usize, shown: usize) -> (String, String) {
+    let (more_ko, more_en) = if shown < total {
+        (
+            format!(" (앞의 {shown}명만 보임)"),
+            format!(" (the first {shown} shown)"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    (
+        format!(
+            "'{query}'에 맞는 사람이 {total}명이라{more_ko} 아무도 체크인하지 않았습니다. 목록에서 그분의 배지 코드로 다시 하세요: netday checkin 코드"
+        ),
+        format!(
+            "{total} people match '{query}'{more_en}, so nobody was checked in. Run it again with that person's badge code from the list: netday checkin CODE"
+        ),
+    )
+}
+
+/// One candidate of a refused `netday checkin`, as the desk shows them: name · organisation ·
+/// masked phone · badge code, and the arrival time when they have arrived.
+pub fn checkin_candidate(
+    name: &str,
+    org: &str,
+    masked_phone: &str,
+    code: &str,
+    arrived: Option<&str>,
+) -> String {
+    let or_dash = |s: &str| {
+        if s.trim().is_empty() {
+            "-".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let line = format!(
+        "{name} · {} · {} · {}",
+        or_dash(org),
+        or_dash(masked_phone),
+        or_dash(code)
+    );
+    match arrived {
+        Some(hhmm) => pick(
+            format!("{line} · {hhmm} 도착"),
+            format!("{line} · arrived {hhmm}"),
+        ),
+        None => line,
+    }
+}

@@ -121,6 +121,7 @@ mod meeting;
 mod people;
 mod print;
 mod shell;
+mod sync;
 
 pub use cli::*;
 pub use desk::*;
@@ -134,6 +135,7 @@ pub use meeting::*;
 pub use people::*;
 pub use print::*;
 pub use shell::*;
+pub use sync::*;
 
 #[cfg(test)]
 mod tests {

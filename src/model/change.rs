@@ -42,6 +42,12 @@ pub enum ChangeKind {
     Other,
     /// An organisation nobody and nothing referred to, deleted (a typo, a wrong import).
     OrgDeleted,
+    /// A coordinator's choice in a conflict between desks: the record written with the chosen
+    /// value of field `field` (counted as written even when the bytes stay the same). Last, so
+    /// journals written before it read unchanged.
+    Resolved {
+        field: u8,
+    },
 }
 
 impl ChangeKind {
@@ -74,6 +80,7 @@ impl ChangeKind {
             }
             ChangeKind::Other => ("변경", "change"),
             ChangeKind::OrgDeleted => ("기관 삭제", "organisation deleted"),
+            ChangeKind::Resolved { .. } => ("충돌 해결", "conflict resolved"),
         };
         (ko.to_string(), en.to_string())
     }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::Ts;
 use super::change::Change;
 
 /// For each desk (by id), the highest of its journal's counts (`Change.seq`) held here. A desk
@@ -52,6 +53,123 @@ pub struct WireEntry {
     pub deps: Vv,
 }
 
+/// A desk as another desk sees it: its id (drawn once per database) and its name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskCard {
+    pub id: u64,
+    pub name: String,
+}
+
+/// Which field of which record a conflict is about (the same at every desk).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ConflictId {
+    pub tree: u8,
+    pub key: Vec<u8>,
+    /// The field's place in its record (`EXISTS`: whether the record is there at all).
+    pub field: u8,
+}
+
+/// The pseudo-field of a record's existence: a deletion against a concurrent edit.
+pub const EXISTS: u8 = u8::MAX;
+
+/// One value a conflict offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub desk_name: String,
+    pub at: Ts,
+    /// The value as words.
+    pub text: String,
+    /// The value both desks show until a coordinator chooses.
+    pub provisional: bool,
+}
+
+/// A field two desks changed without seeing each other's change, to differing values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub id: ConflictId,
+    /// The record as the history names it ("사람 김민준").
+    pub record: String,
+    pub field: String,
+    pub candidates: Vec<Candidate>,
+}
+
+/// Which nouns an apply changed, so the screens know what to read again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Touched {
+    pub people: bool,
+    pub attendance: bool,
+    pub events: bool,
+    pub agenda: bool,
+    pub notes: bool,
+    pub ideas: bool,
+    pub orgs: bool,
+}
+
+impl Touched {
+    pub fn any(&self) -> bool {
+        self.people
+            || self.attendance
+            || self.events
+            || self.agenda
+            || self.notes
+            || self.ideas
+            || self.orgs
+    }
+}
+
+/// What `apply_remote` did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub applied: usize,
+    /// Entries already held here (sent twice): nothing done.
+    pub skipped: usize,
+    pub conflicts_opened: usize,
+    pub what: Touched,
+}
+
+/// One write of a field that no other write held here has seen: what the provisional value
+/// is chosen among.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Vote {
+    pub desk: u64,
+    pub seq: u64,
+    pub at: Ts,
+    /// The write removed the record.
+    pub absent: bool,
+}
+
+/// The provisional value among concurrent writes (same answer whatever their order): a
+/// deletion never beats an edit; then the latest time, then the higher desk id, then the
+/// higher count. `None` only for no votes.
+pub fn pick(votes: &[Vote]) -> Option<usize> {
+    (0..votes.len()).max_by_key(|&i| {
+        let v = votes[i];
+        (!v.absent, v.at, v.desk, v.seq)
+    })
+}
+
+/// The provisional attendance among concurrent writes, and whether they conflict: when every
+/// one is an arrival, the earliest arrival (then the lower desk id) and no conflict — the same
+/// person checked in at two desks came once; otherwise an arrival wins over anything else
+/// (then `pick`), and it is a conflict.
+pub fn pick_attendance(votes: &[(Vote, Option<Ts>)]) -> Option<(usize, bool)> {
+    if votes.is_empty() {
+        return None;
+    }
+    if votes.iter().all(|(_, arrived)| arrived.is_some()) {
+        let i = (0..votes.len()).min_by_key(|&i| {
+            let (v, arrived) = votes[i];
+            (arrived, v.desk, v.seq)
+        })?;
+        return Some((i, false));
+    }
+    let i = (0..votes.len()).max_by_key(|&i| {
+        let (v, arrived) = votes[i];
+        (!v.absent, arrived.is_some(), v.at, v.desk, v.seq)
+    })?;
+    Some((i, true))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +185,38 @@ mod tests {
         assert!(a.lacks_from(&b) && b.lacks_from(&a));
         a.merge(&b);
         assert!(!a.lacks_from(&b) && a.get(9) == 1 && a.get(7) == 3);
+    }
+
+    fn vote(desk: u64, at: i64, absent: bool) -> Vote {
+        Vote {
+            desk,
+            seq: 1,
+            at: Ts(at),
+            absent,
+        }
+    }
+
+    #[test]
+    fn the_provisional_value_is_the_later_write_and_never_a_deletion_over_an_edit() {
+        let votes = [vote(1, 10, false), vote(2, 20, false)];
+        assert_eq!(pick(&votes), Some(1));
+        let rev = [vote(2, 20, false), vote(1, 10, false)];
+        assert_eq!(pick(&rev), Some(0));
+        assert_eq!(pick(&[vote(1, 10, false), vote(2, 20, true)]), Some(0));
+        assert_eq!(pick(&[vote(1, 10, false), vote(2, 10, false)]), Some(1));
+    }
+
+    #[test]
+    fn two_arrivals_are_one_at_the_earlier_time_and_an_arrival_beats_a_cancellation() {
+        let both = [
+            (vote(1, 50, false), Some(Ts(30))),
+            (vote(2, 40, false), Some(Ts(20))),
+        ];
+        assert_eq!(pick_attendance(&both), Some((1, false)));
+        let against = [
+            (vote(1, 50, false), None),
+            (vote(2, 40, false), Some(Ts(20))),
+        ];
+        assert_eq!(pick_attendance(&against), Some((1, true)));
     }
 }

@@ -72,6 +72,14 @@ pub enum StoreError {
     /// written. Says which later change stands in the way.
     #[error("{}", self.en())]
     UndoRefused { ko: String, en: String },
+    /// The other desk needs entries of desk `desk` from count `from` on, which were folded
+    /// away here: it must join again from nothing.
+    #[error("{}", self.en())]
+    SyncGap { desk: u64, from: u64 },
+    /// Another desk's entries were refused, nothing of that entry written: out of order, not
+    /// readable, or not for this database.
+    #[error("{}", self.en())]
+    SyncRefused { ko: String, en: String },
     #[error("{0}")]
     Invalid(String),
 }
@@ -207,6 +215,11 @@ impl StoreError {
                 "화면의 명단이 데이터베이스와 달라 체크인하지 않았습니다: {shown}. 명단을 데이터베이스에서 다시 읽었습니다. 다시 찾아 체크인하세요."
             ),
             StoreError::UndoRefused { ko, .. } => ko.clone(),
+            StoreError::SyncGap { desk, from } => format!(
+                "상대 데스크에 필요한 변경(데스크 {:04x}의 {from}번부터)이 이 노트북의 기록에서 이미 정리되었습니다. 상대 데스크를 처음부터 다시 연결하세요.",
+                desk & 0xffff
+            ),
+            StoreError::SyncRefused { ko, .. } => ko.clone(),
             StoreError::Invalid(why) => why.clone(),
         }
     }
@@ -313,6 +326,11 @@ impl StoreError {
                 "Not checked in: the list on screen did not match the database ({shown}). The list was read again from the database; search and check in once more."
             ),
             StoreError::UndoRefused { en, .. } => en.clone(),
+            StoreError::SyncGap { desk, from } => format!(
+                "The other desk needs changes (desk {:04x} from #{from}) this laptop has already folded away. Join that desk again from nothing.",
+                desk & 0xffff
+            ),
+            StoreError::SyncRefused { en, .. } => en.clone(),
             StoreError::Invalid(why) => why.clone(),
         }
     }

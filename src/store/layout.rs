@@ -23,7 +23,14 @@ pub(super) const DRAFTS: usize = 13;
 pub(super) const CHANGES: usize = 14;
 /// A person merged away (key: their id) → the person they were merged into (value: that id).
 pub(super) const MERGED_INTO: usize = 15;
-pub(super) const TREE_NAMES: [&str; 16] = [
+/// Every journal entry exchanged between desks, by desk id and its count there (8 + 8 bytes,
+/// big-endian) → `sync::LogEntry`: where it sits in this journal, what its desk had seen, and
+/// (for another desk's entry) the entry as that desk made it.
+pub(super) const SYNC_LOG: usize = 16;
+/// Per record written since the database joined a set of desks (tree index byte ‖ key) →
+/// `sync::RecState`: for each field, the writes no other write held here has seen.
+pub(super) const SYNC_FIELDS: usize = 17;
+pub(super) const TREE_NAMES: [&str; 18] = [
     "meta",
     "events",
     "orgs",
@@ -40,6 +47,8 @@ pub(super) const TREE_NAMES: [&str; 16] = [
     "drafts",
     "changes",
     "merged_into",
+    "sync_log",
+    "sync_fields",
 ];
 /// The tree earlier versions kept the caches in (see `cache.rs`), dropped when found.
 pub(super) const RETIRED_CACHE_TREE: &str = "cache";
@@ -54,15 +63,36 @@ pub(super) const RETIRED_GEN_KEY: &[u8] = b"gen:people";
 pub(super) const DB_ID_KEY: &[u8] = b"db:id";
 
 pub(super) const SCHEMA_KEY: &[u8] = b"schema";
+/// The schema byte in `meta` of a database that syncs with other desks: its records are
+/// `SCHEMA`'s, but it keeps bookkeeping (`sync_log`, `sync_fields`, its own count) an older
+/// netday would not keep up, so an older netday refuses it as newer instead of writing to it.
+pub(super) const SYNCED_SCHEMA: u8 = super::SCHEMA | 0x80;
 /// `meta`: this database's desk id for the change journal (8 random bytes, drawn on the first
 /// change), and the journal's counter.
 pub(super) const DESK_ID_KEY: &[u8] = b"desk:id";
 pub(super) const CHANGES_SEQ_KEY: &[u8] = b"seq:changes";
+/// `meta`: this desk's own count of the changes it made (absent: `seq:changes`, which it
+/// equals until another desk's change is applied here).
+pub(super) const DESK_SEQ_KEY: &[u8] = b"seq:desk";
+/// `meta`: the high bits of every id this desk gives (absent: 0, the first desk of a set and
+/// every database made before sets existed), so two desks never give the same id.
+pub(super) const DESK_PREFIX_KEY: &[u8] = b"desk:prefix";
+/// `meta`: the set of desks this database syncs with (16 bytes; absent: never synced).
+pub(super) const SYNC_SET_KEY: &[u8] = b"sync:set";
+/// `meta`: the version vector (`model::sync::Vv`) of what this database holds.
+pub(super) const SYNC_VV_KEY: &[u8] = b"sync:vv";
+/// `meta`: the id prefixes this desk may still hand to desks that join from it, `lo ‖ hi`
+/// (8 + 8 bytes; absent: every prefix above 0).
+pub(super) const SYNC_NEXT_PREFIX_KEY: &[u8] = b"sync:next_prefix";
+/// `meta`: present while a join fills this database; such a database is not a desk yet.
+pub(super) const SYNC_JOINING_KEY: &[u8] = b"sync:joining";
+/// Bits of an id under its desk prefix.
+pub(super) const ID_BITS: u32 = 40;
 
 /// Trees a change's journal entry leaves out: counters and tokens (`meta`), the editor's
-/// autosaved drafts, and the journal itself.
+/// autosaved drafts, and the journal itself with what syncing keeps of it.
 pub(super) fn journalled(tree: usize) -> bool {
-    !matches!(tree, META | DRAFTS | CHANGES)
+    !matches!(tree, META | DRAFTS | CHANGES | SYNC_LOG | SYNC_FIELDS)
 }
 
 pub(super) fn be(id: Id) -> [u8; 8] {

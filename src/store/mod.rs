@@ -13,6 +13,7 @@ mod dir;
 mod drafts;
 mod error;
 mod events;
+mod fields;
 mod ideas;
 pub mod journal;
 mod layout;
@@ -25,6 +26,7 @@ pub mod read_only;
 mod recent;
 mod snapshot;
 mod swap;
+mod sync;
 mod write;
 
 use std::collections::BTreeSet;

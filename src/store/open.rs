@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-use super::layout::{META, SCHEMA_KEY, TREE_NAMES};
+use super::layout::{META, SCHEMA_KEY, SYNCED_SCHEMA, TREE_NAMES};
 use super::{Live, Result, SCHEMA, Store, StoreError, dir, migrate, swap};
 
 impl Store {
@@ -138,7 +138,7 @@ impl Store {
             None if !versioned => Err(StoreError::Foreign(path.to_path_buf())),
             // netday wrote here (the version file says so), yet the log yields nothing.
             None => Err(StoreError::Corrupt(path.join("db"))),
-            Some(found) if found > SCHEMA => Err(StoreError::Newer {
+            Some(found) if found > SCHEMA && found != SYNCED_SCHEMA => Err(StoreError::Newer {
                 found,
                 supported: SCHEMA,
             }),

@@ -52,34 +52,48 @@ impl Tx<'_> {
         }
         p.aliases = aliases;
         let old: Option<Person> = self.get(PEOPLE, &be(p.id))?;
+        let own = |code: &[u8]| -> TxResult<bool> {
+            Ok(self.raw(PEOPLE_BY_CODE, code)?.as_deref() == Some(&be(p.id)[..]))
+        };
         if let Some(old) = &old {
             if let Some(o) = old.org_id {
                 self.del(PEOPLE_BY_ORG, &pair(o, p.id))?;
             }
             for code in old.codes().filter(|c| !p.codes().any(|n| n == *c)) {
-                self.del(PEOPLE_BY_CODE, code.as_bytes())?;
+                if own(code.as_bytes())? {
+                    self.del(PEOPLE_BY_CODE, code.as_bytes())?;
+                }
             }
         }
-        // Every code of theirs, aliases too, names them alone in the code index.
+        // Every code of theirs, aliases too, names them alone in the code index. A code they
+        // already had that names someone else came from two desks drawing one code: it names
+        // the person made first (as `sync.rs` decides), and saving them is not refused for it.
+        let mut index = Vec::new();
         for code in p.codes() {
             if let Some(holder) = self.raw(PEOPLE_BY_CODE, code.as_bytes())?
                 && holder.as_ref() != be(p.id)
             {
-                let holder_name = from_be(&holder)
-                    .and_then(|id| self.get::<Person>(PEOPLE, &be(id)).ok().flatten())
-                    .map(|h| h.name)
-                    .unwrap_or_else(|| "?".into());
+                let holder_p = from_be(&holder)
+                    .and_then(|id| self.get::<Person>(PEOPLE, &be(id)).ok().flatten());
+                if old.as_ref().is_some_and(|o| o.codes().any(|c| c == code)) {
+                    if holder_p.is_none_or(|h| (p.created, p.id) < (h.created, h.id)) {
+                        index.push(code);
+                    }
+                    continue;
+                }
+                let holder_name = holder_p.map(|h| h.name).unwrap_or_else(|| "?".into());
                 return Err(StoreError::CodeTaken {
                     code: code.to_string(),
                     holder_name,
                 }
                 .into());
             }
+            index.push(code);
         }
         if let Some(o) = p.org_id {
             self.mark(PEOPLE_BY_ORG, &pair(o, p.id))?;
         }
-        for code in p.codes() {
+        for code in index {
             self.put_raw(PEOPLE_BY_CODE, code.as_bytes(), &be(p.id))?;
         }
         self.put(PEOPLE, &be(p.id), p)
@@ -210,9 +224,12 @@ impl Store {
             }
             for a in &dup_att {
                 let mine: Option<Attendance> = tx.get(ATTENDANCE, &pair(a.event_id, keep))?;
-                let better = match &mine {
-                    None => true,
-                    Some(m) => !m.status.is_arrived() && a.status.is_arrived(),
+                // Two records of one person who arrived twice (at two desks) came once, at
+                // the earlier time.
+                let better = match (&mine, a.status.arrived_at()) {
+                    (None, _) => true,
+                    (Some(m), Some(theirs)) => m.status.arrived_at().is_none_or(|t| theirs < t),
+                    (Some(_), None) => false,
                 };
                 if better {
                     let mut moved = a.clone();

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::{Arc, Mutex, RwLock};
 
-use super::layout::{META, SCHEMA_KEY};
+use super::layout::{META, SCHEMA_KEY, SYNCED_SCHEMA};
 use super::{Result, SCHEMA, Store, StoreError, dir};
 
 /// Why a store was opened from a copy; a write is refused with it.
@@ -104,7 +104,7 @@ impl Store {
             .get(SCHEMA_KEY)
             .map_err(|e| StoreError::sled(copy.path(), e))?
             .and_then(|v| v.first().copied());
-        if found != Some(SCHEMA) {
+        if found != Some(SCHEMA) && found != Some(SYNCED_SCHEMA) {
             return Ok(None);
         }
         Ok(Some(Store {

@@ -12,7 +12,8 @@ use sled::transaction::{
 use sled::{IVec, Transactional, Tree};
 
 use super::layout::{
-    CHANGES, CHANGES_SEQ_KEY, DESK_ID_KEY, META, TREE_NAMES, be, damaged, from_be, journalled,
+    CHANGES, CHANGES_SEQ_KEY, DESK_ID_KEY, DESK_PREFIX_KEY, DESK_SEQ_KEY, ID_BITS, META,
+    TREE_NAMES, be, damaged, from_be, journalled,
 };
 use super::{Result, Store, StoreError, codec, error};
 use crate::model::change::Write;
@@ -53,6 +54,9 @@ pub(crate) struct Tx<'a> {
     group: Cell<Option<u64>>,
     /// Off for a restore, which fills a new database: its history starts after it.
     recording: Cell<bool>,
+    /// Set when this transaction applies another desk's entry (`sync.rs`): the journal entry
+    /// then carries that desk's id, count, time and kind, with this desk's own writes.
+    pub(super) origin: RefCell<Option<crate::model::sync::WireEntry>>,
 }
 
 impl Tx<'_> {
@@ -126,43 +130,74 @@ impl Tx<'_> {
     }
 
     /// Appends the journal entry of what this transaction wrote (nothing when it wrote only
-    /// counters, drafts or nothing), in the same transaction.
+    /// counters, drafts or nothing), in the same transaction; another desk's entry is always
+    /// recorded, so that it is known to be held.
     fn record(&self, desk: &str) -> TxResult<()> {
         let writes: Vec<Write> = self.log.take().into_iter().map(|(_, w)| w).collect();
-        if writes.is_empty() {
+        let origin = self.origin.take();
+        if writes.is_empty() && origin.is_none() {
             return Ok(());
         }
-        let desk_id = match self.raw(META, DESK_ID_KEY)?.as_deref().and_then(from_be) {
-            Some(id) => id,
+        let desk_id = self.own_desk_id()?;
+        let last = self
+            .counter(CHANGES_SEQ_KEY)?
+            .ok_or_else(|| StoreError::DamagedRecord(damaged(META, CHANGES_SEQ_KEY)))?;
+        // This desk's own count: the journal's order until another desk's entry came in.
+        let own = match self.raw(META, DESK_SEQ_KEY)? {
+            Some(v) => {
+                from_be(&v).ok_or_else(|| StoreError::DamagedRecord(damaged(META, DESK_SEQ_KEY)))?
+            }
+            None => last,
+        };
+        let order = last + 1;
+        self.put_raw(META, CHANGES_SEQ_KEY, &be(order))?;
+        let change = match &origin {
+            Some(o) => {
+                self.put_raw(META, DESK_SEQ_KEY, &be(own))?;
+                Change {
+                    order,
+                    desk_id: o.change.desk_id,
+                    seq: o.change.seq,
+                    at: o.change.at,
+                    desk: o.change.desk.clone(),
+                    kind: o.change.kind.clone(),
+                    group: None,
+                    writes,
+                }
+            }
             None => {
-                let id = getrandom::u64().map_err(|e| {
-                    StoreError::Invalid(format!(
-                        "운영체제에서 난수를 얻지 못했습니다 ({e}) / the system gave no random number ({e})"
-                    ))
-                })?;
-                self.put_raw(META, DESK_ID_KEY, &be(id))?;
-                id
+                self.put_raw(META, DESK_SEQ_KEY, &be(own + 1))?;
+                Change {
+                    order,
+                    desk_id,
+                    seq: own + 1,
+                    at: Ts::now(),
+                    desk: desk.to_string(),
+                    kind: self.kind.borrow().clone(),
+                    group: self.group.get(),
+                    writes,
+                }
             }
         };
-        let order = self
-            .counter(CHANGES_SEQ_KEY)?
-            .ok_or_else(|| StoreError::DamagedRecord(damaged(META, CHANGES_SEQ_KEY)))?
-            + 1;
-        self.put_raw(META, CHANGES_SEQ_KEY, &be(order))?;
-        let change = Change {
-            order,
-            desk_id,
-            seq: order,
-            at: Ts::now(),
-            desk: desk.to_string(),
-            kind: self.kind.borrow().clone(),
-            group: self.group.get(),
-            writes,
-        };
+        self.sync_upkeep(&change, origin)?;
         let bytes = codec::encode(&change)?;
         self.bytes.set(self.bytes.get() + (8 + bytes.len()) as u64);
         self.t[CHANGES].insert(&be(order), bytes)?;
         Ok(())
+    }
+
+    /// This database's desk id, drawn (8 random bytes) the first time it is needed.
+    pub(super) fn own_desk_id(&self) -> TxResult<u64> {
+        if let Some(id) = self.raw(META, DESK_ID_KEY)?.as_deref().and_then(from_be) {
+            return Ok(id);
+        }
+        let id = getrandom::u64().map_err(|e| {
+            StoreError::Invalid(format!(
+                "운영체제에서 난수를 얻지 못했습니다 ({e}) / the system gave no random number ({e})"
+            ))
+        })?;
+        self.put_raw(META, DESK_ID_KEY, &be(id))?;
+        Ok(id)
     }
 
     /// The record under `key`; a damaged one aborts the write.
@@ -229,8 +264,9 @@ impl Tx<'_> {
         })
     }
 
-    /// Gives a new record (id 0) of `noun` the next id: a counter in `meta`, bumped in the same
-    /// transaction as the record.
+    /// Gives a new record (id 0) of `noun` the next id: this desk's prefix over a counter in
+    /// `meta`, bumped in the same transaction as the record. Prefix 0 (every database before
+    /// desks synced, and the first desk of a set) gives the ids it always gave.
     pub(super) fn assign_id(&self, noun: usize, id: &mut Id) -> TxResult<()> {
         if *id != 0 {
             return Ok(());
@@ -240,8 +276,18 @@ impl Tx<'_> {
         let cur = self
             .counter(key.as_bytes())?
             .ok_or_else(|| StoreError::DamagedRecord(damaged(META, key.as_bytes())))?;
-        *id = cur + 1;
-        self.put_raw(META, key.as_bytes(), &be(*id))
+        let prefix = self
+            .counter(DESK_PREFIX_KEY)?
+            .ok_or_else(|| StoreError::DamagedRecord(damaged(META, DESK_PREFIX_KEY)))?;
+        let low = (1u64 << ID_BITS) - 1;
+        let mut next = (cur & low) + 1;
+        // A counter restored from a backup that holds other desks' ids may point below ids
+        // already given: step over every id taken.
+        while self.t[noun].get(be(prefix << ID_BITS | next))?.is_some() {
+            next += 1;
+        }
+        *id = prefix << ID_BITS | next;
+        self.put_raw(META, key.as_bytes(), &be(next))
     }
 }
 
@@ -385,6 +431,7 @@ impl Store {
                     kind: RefCell::new(ChangeKind::Other),
                     group: Cell::new(None),
                     recording: Cell::new(true),
+                    origin: RefCell::new(None),
                 };
                 let v = f(&tx).map_err(|e| e.0)?;
                 tx.record(&desk).map_err(|e| e.0)?;

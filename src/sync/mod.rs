@@ -5,6 +5,7 @@
 //! (`driver`), and the sealed sync file. Nothing here touches the database: the caller's
 //! `Journal` does.
 
+pub mod addr;
 pub mod driver;
 mod error;
 pub mod file;

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::sync::DeskCard;
 use crate::model::sync::{Vv, WireEntry};
 use crate::store::codec::{self, Undecodable, Unencodable};
 
@@ -19,14 +20,6 @@ pub const SNAPSHOT_PART: usize = 1024 * 1024;
 pub const SNAPSHOT_MAX: usize = 256 * 1024 * 1024;
 /// Entries are sent in messages of about this many bytes (at least one entry each).
 pub const ENTRIES_BYTES: usize = 1024 * 1024;
-
-/// A desk as the other desks know it. (`model::sync::DeskCard` is the engine's; this one stands
-/// in for it until the two branches meet, with the same fields.)
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeskCard {
-    pub id: u64,
-    pub name: String,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hello {

@@ -36,7 +36,7 @@ fn the_day_from_an_empty_database_to_the_same_numbers_everywhere() {
     tui.wait_for("파일 경로");
     tui.paste(&file.display().to_string());
     tui.send(b"\r");
-    tui.wait_for("모두 참석 예정으로 등록: ◀ 예");
+    tui.wait_for("모두 참석 예정으로 등록: 예");
     tui.send(b"\r");
     tui.wait_for("가져옴");
     tui.send(b"\x1b[Z"); // Shift-Tab: back to the desk

@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod checkin_cli;
 mod cli;
 mod crash;
 #[cfg(unix)] // drives the real binary in a Unix pty

@@ -45,6 +45,7 @@ mod screen_snapshots;
 mod speed_state;
 mod sync_cli;
 mod sync_driver;
+mod sync_engine;
 mod sync_exchange;
 mod sync_fake;
 mod sync_file;

@@ -333,7 +333,8 @@ impl Picker {
     fn written_from(&self, home: Option<&Path>, path: &Path, folder: bool) -> String {
         let sep = listing::separator_in(&self.text);
         let mut text = match home.and_then(|h| path.strip_prefix(h).ok()) {
-            Some(rest) if !rest.as_os_str().is_empty() => {
+            Some(rest) if rest.as_os_str().is_empty() => "~".to_string(),
+            Some(rest) => {
                 let rest: Vec<String> = rest
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())

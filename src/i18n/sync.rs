@@ -1,0 +1,189 @@
+//! The link between two desks in words: the header's link status (connected, cut, offering a
+//! code). Pure functions of plain values, so the words are tested without a link.
+
+use super::pick;
+use crate::model::korean::{Particle, particle};
+
+/// How long ago something happened, `secs` seconds back: "방금", "3초 전", "2분 전",
+/// "1시간 전" / "just now", "3 seconds ago", "1 minute ago", "2 hours ago". Rounded down.
+pub fn ago(secs: u64) -> String {
+    let (ko, en) = ago_both(secs);
+    pick(ko, en)
+}
+
+fn ago_both(secs: u64) -> (String, String) {
+    let (n, ko, one, many) = match secs {
+        0 => return ("방금".into(), "just now".into()),
+        s if s < 60 => (s, "초", "second", "seconds"),
+        s if s < 3600 => (s / 60, "분", "minute", "minutes"),
+        s => (s / 3600, "시간", "hour", "hours"),
+    };
+    (
+        format!("{n}{ko} 전"),
+        format!("{n} {} ago", if n == 1 { one } else { many }),
+    )
+}
+
+/// Linked to the other desk (`peer`, its name, when known), last synced `since_sync`
+/// seconds ago (`None`: nothing exchanged yet): "연결됨 · 마지막 동기화 3초 전",
+/// "입구 2와 연결됨 · 마지막 동기화 방금".
+pub fn link_up(peer: Option<&str>, since_sync: Option<u64>) -> String {
+    let (ko_sync, en_sync) = match since_sync {
+        Some(s) => {
+            let (ko, en) = ago_both(s);
+            (format!("마지막 동기화 {ko}"), format!("last sync {en}"))
+        }
+        None => ("아직 동기화 전".to_string(), "not synced yet".to_string()),
+    };
+    match peer.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(p) => pick(
+            format!("{p}{} 연결됨 · {ko_sync}", particle(p, Particle::GwaWa)),
+            format!("Linked with {p} · {en_sync}"),
+        ),
+        None => pick(format!("연결됨 · {ko_sync}"), format!("Linked · {en_sync}")),
+    }
+}
+
+/// The link to the other desk is cut; `unsent` changes made here (or passed on) have not
+/// reached it yet: "끊김 — 5건 보내지 못함", "입구 2와 연결 끊김 — 1건 보내지 못함".
+pub fn link_down(peer: Option<&str>, unsent: u64) -> String {
+    let (ko_rest, en_rest) = match unsent {
+        0 => (
+            "보내지 못한 변경 없음".to_string(),
+            "nothing left to send".to_string(),
+        ),
+        1 => (
+            "1건 보내지 못함".to_string(),
+            "1 change not sent".to_string(),
+        ),
+        n => (
+            format!("{n}건 보내지 못함"),
+            format!("{n} changes not sent"),
+        ),
+    };
+    match peer.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(p) => pick(
+            format!("{p}{} 연결 끊김 — {ko_rest}", particle(p, Particle::GwaWa)),
+            format!("Cut off from {p} — {en_rest}"),
+        ),
+        None => pick(format!("끊김 — {ko_rest}"), format!("Cut — {en_rest}")),
+    }
+}
+
+/// This desk offers pairing with `code` (six digits, shown as "123 456"), good for
+/// `left_secs` more seconds: "코드 123 456 · 9:41 남음"; once none are left, that it expired.
+pub fn link_offer(code: u32, left_secs: u64) -> String {
+    let code = format!("{:03} {:03}", code / 1000, code % 1000);
+    if left_secs == 0 {
+        return pick(
+            format!("코드 {code} · 만료됨, 새 코드를 만드세요"),
+            format!("Code {code} · expired, make a new one"),
+        );
+    }
+    let left = match left_secs {
+        s if s >= 3600 => format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60),
+        s => format!("{}:{:02}", s / 60, s % 60),
+    };
+    pick(
+        format!("코드 {code} · {left} 남음"),
+        format!("Code {code} · {left} left"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+
+    fn ko<R>(f: impl FnOnce() -> R) -> R {
+        with_lang(Lang::Ko, f)
+    }
+    fn en<R>(f: impl FnOnce() -> R) -> R {
+        with_lang(Lang::En, f)
+    }
+
+    #[test]
+    fn the_header_says_what_the_issue_shows() {
+        assert_eq!(
+            ko(|| link_up(None, Some(3))),
+            "연결됨 · 마지막 동기화 3초 전"
+        );
+        assert_eq!(ko(|| link_down(None, 5)), "끊김 — 5건 보내지 못함");
+        assert_eq!(ko(|| link_offer(123_456, 581)), "코드 123 456 · 9:41 남음");
+        assert_eq!(
+            en(|| link_up(None, Some(3))),
+            "Linked · last sync 3 seconds ago"
+        );
+        assert_eq!(en(|| link_down(None, 5)), "Cut — 5 changes not sent");
+        assert_eq!(en(|| link_offer(123_456, 581)), "Code 123 456 · 9:41 left");
+    }
+
+    #[test]
+    fn seconds_minutes_and_hours_round_down_and_count_right() {
+        for (secs, k, e) in [
+            (0, "방금", "just now"),
+            (1, "1초 전", "1 second ago"),
+            (59, "59초 전", "59 seconds ago"),
+            (60, "1분 전", "1 minute ago"),
+            (119, "1분 전", "1 minute ago"),
+            (120, "2분 전", "2 minutes ago"),
+            (3599, "59분 전", "59 minutes ago"),
+            (3600, "1시간 전", "1 hour ago"),
+            (7200 + 3599, "2시간 전", "2 hours ago"),
+            (30 * 3600, "30시간 전", "30 hours ago"),
+        ] {
+            assert_eq!(ko(|| ago(secs)), k, "{secs}");
+            assert_eq!(en(|| ago(secs)), e, "{secs}");
+        }
+        assert_eq!(ko(|| link_up(None, Some(0))), "연결됨 · 마지막 동기화 방금");
+        assert_eq!(
+            en(|| link_up(None, Some(7200))),
+            "Linked · last sync 2 hours ago"
+        );
+        assert_eq!(ko(|| link_up(None, None)), "연결됨 · 아직 동기화 전");
+        assert_eq!(en(|| link_up(None, None)), "Linked · not synced yet");
+    }
+
+    #[test]
+    fn the_other_desks_name_takes_the_particle_its_last_sound_asks_for() {
+        // 입구 2 (이) ends in a vowel, 입구 1 (일) in ㄹ, 본부석 in a consonant: 와/과 follows.
+        assert_eq!(
+            ko(|| link_up(Some("입구 2"), Some(3))),
+            "입구 2와 연결됨 · 마지막 동기화 3초 전"
+        );
+        assert_eq!(
+            ko(|| link_up(Some("입구 1"), Some(3))),
+            "입구 1과 연결됨 · 마지막 동기화 3초 전"
+        );
+        assert_eq!(
+            ko(|| link_down(Some("본부석"), 2)),
+            "본부석과 연결 끊김 — 2건 보내지 못함"
+        );
+        assert_eq!(
+            ko(|| link_down(Some("데스크"), 2)),
+            "데스크와 연결 끊김 — 2건 보내지 못함"
+        );
+        assert_eq!(
+            en(|| link_down(Some("Desk B"), 1)),
+            "Cut off from Desk B — 1 change not sent"
+        );
+        // A blank name is no name.
+        assert_eq!(ko(|| link_up(Some("  "), None)), "연결됨 · 아직 동기화 전");
+    }
+
+    #[test]
+    fn nothing_unsent_and_codes_with_leading_zeros_and_an_expired_offer() {
+        assert_eq!(ko(|| link_down(None, 0)), "끊김 — 보내지 못한 변경 없음");
+        assert_eq!(en(|| link_down(None, 1)), "Cut — 1 change not sent");
+        assert_eq!(ko(|| link_offer(7, 600)), "코드 000 007 · 10:00 남음");
+        assert_eq!(en(|| link_offer(40_321, 9)), "Code 040 321 · 0:09 left");
+        assert_eq!(
+            ko(|| link_offer(123_456, 0)),
+            "코드 123 456 · 만료됨, 새 코드를 만드세요"
+        );
+        assert_eq!(
+            en(|| link_offer(123_456, 3600)),
+            "Code 123 456 · 1:00:00 left"
+        );
+    }
+}
