@@ -7,6 +7,7 @@ mod desk;
 mod detail;
 mod history;
 pub mod roster;
+pub mod sync;
 
 use chrono::NaiveDate;
 

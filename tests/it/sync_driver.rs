@@ -20,7 +20,8 @@ use super::sync_fake::Fake;
 pub fn config() -> Config {
     Config {
         limits: Limits {
-            frame_timeout: Duration::from_secs(5),
+            // Above the writer's keep-alive (5 s), so an idle link stays up.
+            frame_timeout: Duration::from_secs(12),
             handshake_timeout: Duration::from_secs(5),
             ..Limits::default()
         },
@@ -99,8 +100,8 @@ fn joiner(
 /// A loopback relay for any number of connections, one after another, keeping every byte;
 /// `cut_after` bytes (host → joiner) into the first connection it shuts both sockets;
 /// `cut()` shuts the current one.
-struct Relay {
-    addr: SocketAddr,
+pub struct Relay {
+    pub addr: SocketAddr,
     bytes: Arc<Mutex<Vec<u8>>>,
     current: Arc<Mutex<Vec<TcpStream>>>,
     connections: Arc<AtomicUsize>,
@@ -110,7 +111,7 @@ struct Relay {
 }
 
 impl Relay {
-    fn new(target: SocketAddr, cut_after: Option<usize>) -> Relay {
+    pub fn new(target: SocketAddr, cut_after: Option<usize>) -> Relay {
         let l = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = l.local_addr().unwrap();
         l.set_nonblocking(true).unwrap();
@@ -165,13 +166,13 @@ impl Relay {
         }
     }
 
-    fn cut(&self) {
+    pub fn cut(&self) {
         for s in self.current.lock().unwrap().drain(..) {
             let _ = s.shutdown(Shutdown::Both);
         }
     }
 
-    fn bytes(&self) -> Vec<u8> {
+    pub fn bytes(&self) -> Vec<u8> {
         self.bytes.lock().unwrap().clone()
     }
 }
@@ -211,7 +212,7 @@ fn pump(
     });
 }
 
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
+pub fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
 
