@@ -17,6 +17,7 @@ pub mod out;
 mod print;
 mod progress;
 mod search;
+pub mod sync;
 mod tui;
 
 use args::{Cli, Cmd};

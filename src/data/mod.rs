@@ -7,7 +7,7 @@ mod desk;
 mod detail;
 mod history;
 pub mod roster;
-mod sync;
+pub mod sync;
 
 use chrono::NaiveDate;
 

@@ -111,6 +111,7 @@ pub fn pick(ko: String, en: String) -> String {
 
 mod cli;
 mod desk;
+mod exchange;
 mod history;
 mod ideas;
 mod import;
@@ -124,6 +125,7 @@ mod sync;
 
 pub use cli::*;
 pub use desk::*;
+pub use exchange::*;
 pub use history::*;
 pub use ideas::*;
 pub use import::*;

@@ -128,3 +128,94 @@ pub fn encode_large<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
     encode_within(value, LARGE_LIMIT, &mut out)?;
     Ok(out)
 }
+
+/// Encodes a message between two desks: the version byte, then the value, at most `limit`
+/// bytes in all. The only encoding `sync` uses, so that bincode stays in `store`.
+pub fn to_wire<T: Serialize>(value: &T, limit: usize) -> Result<Vec<u8>, Unencodable> {
+    let mut out = vec![SCHEMA];
+    match encode_within(value, limit.saturating_sub(1), &mut out) {
+        Ok(()) => Ok(out),
+        Err(StoreError::TooLarge { bytes, .. }) => Err(Unencodable::TooLarge {
+            bytes: bytes + 1,
+            limit: limit as u64,
+        }),
+        Err(_) => Err(Unencodable::Failed),
+    }
+}
+
+/// Why a message cannot be encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unencodable {
+    TooLarge { bytes: u64, limit: u64 },
+    Failed,
+}
+
+/// Decodes what `to_wire` wrote, refusing more than `limit` bytes, another version, trailing
+/// bytes, and anything that does not decode to a whole `T`.
+pub fn from_wire<T: DeserializeOwned>(bytes: &[u8], limit: usize) -> Result<T, Undecodable> {
+    if bytes.len() > limit || bytes.len() > LARGE_LIMIT {
+        return Err(Undecodable::TooLarge);
+    }
+    let body = match bytes.split_first() {
+        Some((&SCHEMA, body)) => body,
+        Some((v, _)) => return Err(Undecodable::Version(*v)),
+        None => return Err(Undecodable::Empty),
+    };
+    // A length inside larger than the message is refused as bincode reads it (serde's
+    // collections never reserve more than a cautious amount ahead of the bytes).
+    let decoded = bincode::serde::decode_from_slice(body, config::<LARGE_CLAIM>());
+    match decoded {
+        Ok((v, used)) if used == body.len() => Ok(v),
+        _ => Err(Undecodable::Garbled),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wire_message_reads_back_whole_and_nothing_else_does() {
+        let v: (u32, String, Vec<u8>) = (7, "김민지".into(), vec![1, 2, 3]);
+        let bytes = to_wire(&v, 1024).unwrap();
+        assert_eq!(
+            from_wire::<(u32, String, Vec<u8>)>(&bytes, 1024),
+            Ok(v.clone())
+        );
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(
+            from_wire::<(u32, String, Vec<u8>)>(&longer, 1024),
+            Err(Undecodable::Garbled),
+            "trailing bytes"
+        );
+        assert_eq!(
+            from_wire::<(u32, String, Vec<u8>)>(&bytes[..bytes.len() - 1], 1024),
+            Err(Undecodable::Garbled)
+        );
+        let mut other = bytes.clone();
+        other[0] = SCHEMA + 1;
+        assert_eq!(
+            from_wire::<(u32, String, Vec<u8>)>(&other, 1024),
+            Err(Undecodable::Version(SCHEMA + 1))
+        );
+        assert_eq!(
+            from_wire::<(u32, String, Vec<u8>)>(&bytes, bytes.len() - 1),
+            Err(Undecodable::TooLarge)
+        );
+        assert_eq!(
+            to_wire(&v, bytes.len() - 1),
+            Err(Unencodable::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: bytes.len() as u64 - 1
+            })
+        );
+        // A vector announcing far more elements than the message holds.
+        let mut huge = vec![SCHEMA];
+        huge.extend_from_slice(&[0xfd, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f]);
+        assert_eq!(
+            from_wire::<Vec<u64>>(&huge, 1024),
+            Err(Undecodable::Garbled)
+        );
+    }
+}

@@ -8,7 +8,7 @@ mod agenda_notes;
 mod attendance;
 mod cache;
 pub mod changes;
-mod codec;
+pub mod codec;
 mod dir;
 mod drafts;
 mod error;

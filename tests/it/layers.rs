@@ -212,3 +212,41 @@ fn the_table_gives_each_module_one_layer() {
         ]
     );
 }
+
+/// `sync` reaches `store` only for its codec (the wire encoding), never the database.
+#[test]
+fn sync_uses_only_the_stores_codec() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src/sync"), &mut files);
+    let mut seen = 0;
+    let mut wrong = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let tokens: Vec<String> = flat(TokenStream::from_str(&text).unwrap());
+        for (i, t) in tokens.iter().enumerate() {
+            if t == "store" && tokens.get(i + 1).is_some_and(|c| c == ":") {
+                seen += 1;
+                let next = tokens.get(i + 3).map(String::as_str);
+                if next != Some("codec") {
+                    wrong.push(format!("{}: store::{next:?}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(seen >= 2, "the reader found the codec's uses ({seen})");
+    assert!(wrong.is_empty(), "{wrong:?}");
+}
+
+/// Every token as text, groups opened (`{`, `}` dropped), in order.
+fn flat(tokens: TokenStream) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in tokens {
+        match t {
+            TokenTree::Group(g) => out.extend(flat(g.stream())),
+            TokenTree::Punct(p) => out.push(p.as_char().to_string()),
+            other => out.push(other.to_string()),
+        }
+    }
+    out
+}
