@@ -142,7 +142,18 @@ fn event_loop(
                 panic!("NETDAY_TEST_PANIC");
             }
         }
-        match signals.wait(Duration::from_millis(1000)) {
+        // While linked to another desk, look at the link five times a second: a change made
+        // there shows here well within a second.
+        let wait = if app.link.is_some() {
+            Duration::from_millis(200)
+        } else {
+            Duration::from_millis(1000)
+        };
+        let waited = signals.wait(wait);
+        if app.link.is_some() {
+            dirty |= app.pump_link();
+        }
+        match waited {
             Wait::HangUp => {
                 app.update(Action::Quit);
                 break;

@@ -145,3 +145,26 @@ impl Data {
         out
     }
 }
+
+/// The link's memory, through the core: this database's key and the desks paired with it.
+impl Data {
+    /// This database's static key pair for the link (drawn the first time).
+    pub fn link_keys(&self) -> super::Result<crate::sync::Keys> {
+        Ok(crate::sync::Keys::from_private(self.store.link_key()?))
+    }
+
+    /// The desks paired with this one.
+    pub fn known_desks(&self) -> super::Result<Vec<crate::model::sync::KnownDesk>> {
+        self.store.known_desks()
+    }
+
+    /// Remembers a desk paired (or met again): its key, its name, where it was reached.
+    pub fn remember_desk(&self, desk: &crate::model::sync::KnownDesk) -> super::Result<()> {
+        self.store.remember_desk(desk)
+    }
+
+    /// Makes this database the first desk of a set (hosting); the same set if it is one.
+    pub fn start_sync_set(&self) -> super::Result<[u8; 16]> {
+        self.store.start_set()
+    }
+}

@@ -241,6 +241,96 @@ pub fn same_at_two_desks_count(n: usize) -> String {
 
 pub const SAME_PERSON: super::L = super::L("같은 사람?", "Same person?");
 
+/// Hosting could not listen on the network (`why`: the system's words).
+pub fn sync_listen_failed(why: &str) -> (String, String) {
+    (
+        format!("연결을 받을 수 없습니다: {why}. 방화벽이나 다른 프로그램이 막고 있지 않은지 확인하세요."),
+        format!("cannot take links: {why}. Check that a firewall or another program is not in the way."),
+    )
+}
+
+pub fn sync_bad_address(typed: &str) -> String {
+    pick(
+        format!("‘{typed}’는 주소로 읽을 수 없습니다. 다른 노트북 화면의 주소를 그대로 쓰세요 (예: 192.168.0.12:47600)."),
+        format!("‘{typed}’ is not an address. Type the address the other laptop shows (e.g. 192.168.0.12:47600)."),
+    )
+}
+
+pub const SYNC_BAD_CODE: super::L = super::L(
+    "코드는 숫자 6자리입니다 (다른 노트북 화면에 보이는 123 456). 처음 잇는 노트북이 아니면 비워 두세요.",
+    "The code is 6 digits (the 123 456 the other laptop shows). Leave it empty for a laptop linked before.",
+);
+pub const SYNC_CODE_NEEDED: super::L = super::L(
+    "처음 잇는 노트북입니다: 다른 노트북 화면의 코드 6자리를 쓰세요.",
+    "This laptop was never linked: type the 6-digit code the other laptop shows.",
+);
+
+/// The header's word when the link gave up.
+pub fn sync_failed_short(why: &str) -> String {
+    pick(format!("연결 안 됨 — {why}"), format!("not linked — {why}"))
+}
+
+pub const SYNC_STOPPED: super::L = super::L(
+    "연결을 끊었습니다. 다시 이으면 그동안의 변경을 서로 주고받습니다.",
+    "Link ended. Link again and both laptops catch up on what changed meanwhile.",
+);
+
+pub const SYNC_ADDR_NEEDED: super::L = super::L(
+    "다른 노트북 화면에 보이는 주소를 쓰세요 (예: 192.168.0.12:47600).",
+    "Type the address the other laptop shows (e.g. 192.168.0.12:47600).",
+);
+pub const F_SYNC_ADDR: super::L = super::L("주소", "Address");
+pub const F_SYNC_CODE: super::L = super::L("코드 (6자리)", "Code (6 digits)");
+pub const SYNC_JOIN_TITLE: super::L = super::L("다른 노트북에 잇기", "Link to another laptop");
+
+/// The screen's first line when not linked: this laptop, and the keys that link it.
+pub fn sync_not_linked(me: &str) -> String {
+    pick(
+        format!("이 노트북: {me} · 연결 안 됨 — F2 연결 받기(주소와 코드 보이기) · F3 다른 노트북에 잇기"),
+        format!("This laptop: {me} · not linked — F2 offer a link (shows address and code) · F3 link to another laptop"),
+    )
+}
+
+/// The screen's first line when linking: this laptop and the link's words.
+pub fn sync_link_line(me: &str, words: &str) -> String {
+    pick(
+        format!("이 노트북: {me} · {words} · F4 연결 끊기"),
+        format!("This laptop: {me} · {words} · F4 end the link"),
+    )
+}
+
+/// Where the other laptop reaches this one.
+pub fn sync_hosting_at(addrs: &[String]) -> String {
+    if addrs.is_empty() {
+        return pick(
+            "이 노트북의 네트워크 주소를 찾지 못했습니다: 와이파이에 연결되어 있는지 확인하세요.".to_string(),
+            "No network address found for this laptop: check that it is on the Wi-Fi.".to_string(),
+        );
+    }
+    let list = addrs.join(" / ");
+    pick(
+        format!("다른 노트북에서 F3을 누르고 주소 {list}와 코드를 쓰세요 (같은 와이파이)."),
+        format!("On the other laptop press F3 and type the address {list} and the code (same Wi-Fi)."),
+    )
+}
+
+pub const ACTION_SYNC_HOST: (Option<super::L>, super::L) = (
+    None,
+    super::L("동기화: 연결 받기 (주소와 새 코드 보이기)", "Sync: offer a link (address and a new code)"),
+);
+pub const ACTION_SYNC_JOIN: (Option<super::L>, super::L) = (
+    None,
+    super::L("동기화: 다른 노트북에 잇기 (주소와 코드)", "Sync: link to another laptop (address and code)"),
+);
+pub const ACTION_SYNC_STOP: (Option<super::L>, super::L) = (
+    None,
+    super::L("동기화: 연결 끊기", "Sync: end the link"),
+);
+
+pub const FOOTER_SYNC_HOST: super::L = super::L("연결 받기", "offer a link");
+pub const FOOTER_SYNC_JOIN: super::L = super::L("잇기", "link");
+pub const FOOTER_SYNC_STOP: super::L = super::L("끊기", "end link");
+
 #[cfg(test)]
 mod tests {
     use super::*;

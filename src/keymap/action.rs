@@ -94,6 +94,9 @@ pub enum Action {
     IdeaFrom(crate::model::Id),
     /// Merge these two people (keep, dup), as offered by the 동기화 screen.
     MergePair(crate::model::Id, crate::model::Id),
+    SyncHost,
+    SyncJoin,
+    SyncStop,
     /// Undo the change the history highlights or shows.
     UndoChange,
     /// In an import's preview: the next (or previous) row with something to check.
@@ -195,6 +198,9 @@ impl Action {
             Discard => i18n::ACTION_DISCARD,
             IdeaFrom(_) => i18n::ACTION_IDEA_FROM,
             MergePair(..) => i18n::ACTION_MERGE_PAIR,
+            SyncHost => i18n::ACTION_SYNC_HOST,
+            SyncJoin => i18n::ACTION_SYNC_JOIN,
+            SyncStop => i18n::ACTION_SYNC_STOP,
             UndoChange => i18n::ACTION_UNDO_CHANGE,
             NextFlagged => i18n::ACTION_NEXT_FLAGGED,
             PrevFlagged => i18n::ACTION_PREV_FLAGGED,

@@ -373,7 +373,12 @@ const HISTORY: &[Binding] = &[
 ];
 
 /// 동기화: Enter settles a conflict with the value pointed at.
-const SYNC: &[Binding] = &[key(KeyCode::Enter, "Enter", Action::Submit)];
+const SYNC: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::F(2), "F2", Action::SyncHost),
+    key(KeyCode::F(3), "F3", Action::SyncJoin),
+    key(KeyCode::F(4), "F4", Action::SyncStop),
+];
 
 /// One change's before and after.
 const HISTORY_DETAIL: &[Binding] = &[
@@ -516,6 +521,9 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::EventPicker, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
         (Context::HistoryDetail, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
         (Context::Sync, Action::Submit) => Some(crate::i18n::FOOTER_DECIDE),
+        (Context::Sync, Action::SyncHost) => Some(crate::i18n::FOOTER_SYNC_HOST),
+        (Context::Sync, Action::SyncJoin) => Some(crate::i18n::FOOTER_SYNC_JOIN),
+        (Context::Sync, Action::SyncStop) => Some(crate::i18n::FOOTER_SYNC_STOP),
         // Enter takes a highlighted suggestion, else saves the form.
         (Context::Form, Action::Submit) => Some(crate::i18n::FOOTER_TAKE_OR_SAVE),
         (Context::ImportPreview, Action::Submit) => Some(crate::i18n::FOOTER_IMPORT),

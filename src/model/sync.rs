@@ -70,6 +70,26 @@ pub struct DeskCard {
     pub name: String,
 }
 
+/// A desk paired with this one: reconnecting accepts exactly its static key; the file key
+/// seals sync files to it; where it was last reached and its name, for the screen.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnownDesk {
+    pub remote_static: [u8; 32],
+    pub file_key: [u8; 32],
+    pub name: String,
+    /// The host's address as typed by the joiner (`None` at the host).
+    pub addr: Option<String>,
+}
+
+impl std::fmt::Debug for KnownDesk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KnownDesk")
+            .field("name", &self.name)
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Which field of which record a conflict is about (the same at every desk).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ConflictId {

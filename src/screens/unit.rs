@@ -86,6 +86,8 @@ pub struct Show<'a> {
     pub clock: fn() -> Ts,
     /// One of the app's modals is over the screen: the screen shows no caret of its own.
     pub covered: bool,
+    /// The link to another desk, when there is one.
+    pub link: Option<LinkView>,
 }
 
 impl Show<'_> {
@@ -172,6 +174,28 @@ pub struct Effect {
     /// Handed to the screen gone to, as if its key had been pressed.
     pub then: Option<Action>,
     pub job: Option<Job>,
+    /// Something for the app's link to another desk (the 동기화 screen's keys).
+    pub link: Option<LinkAsk>,
+}
+
+/// What a screen asks of the app's link to another desk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkAsk {
+    /// Offer this desk: listen, show the addresses and a code (a new code when hosting).
+    Host,
+    /// Link to the desk at `addr` with `code` (empty: a desk paired before).
+    Join { addr: String, code: String },
+    Stop,
+}
+
+/// The link as a screen shows it (the app's, in plain values).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkView {
+    pub hosting: bool,
+    /// Host: this laptop's addresses; joiner: the address typed.
+    pub addrs: Vec<String>,
+    /// The header's words (linked, cut, the code and its time).
+    pub words: String,
 }
 
 impl Effect {
@@ -190,6 +214,11 @@ impl Effect {
             modal: ModalStep::Open(m),
             ..Effect::default()
         }
+    }
+    /// Asks the app's link for something.
+    pub fn link(mut self, ask: LinkAsk) -> Effect {
+        self.link = Some(ask);
+        self
     }
     /// Asks a yes/no question (the one confirm).
     pub fn ask(a: Ask) -> Effect {

@@ -3,10 +3,14 @@
 //! `Effect` they answer in one place, and tells every screen what changed. It draws nothing and
 //! reads no terminal.
 
+pub mod link;
+
 use crate::data::Data;
 use crate::i18n;
 use crate::model::{Event, Id, TextField as FieldKind, Ts, cut_to};
-use crate::screens::unit::{Answer, Asker, Cx, Effect, ModalStep, Question, Show, Unit, What};
+use crate::screens::unit::{
+    Answer, Asker, Cx, Effect, LinkAsk, ModalStep, Question, Show, Unit, What,
+};
 use crate::screens::{events, print, replace};
 use crate::store::{Store, StoreError};
 pub use events::default_event;
@@ -69,6 +73,8 @@ pub struct App {
     clock: fn() -> Ts,
     /// What changed while each screen was hidden (by `Screen::index`); told when it is entered.
     pending: [What; Screen::ALL.len()],
+    /// The link to another desk, while hosting or joining (`link.rs`).
+    pub link: Option<link::Linking>,
 }
 
 impl App {
@@ -116,6 +122,7 @@ impl App {
             defer_jobs: false,
             clock,
             pending: [What::ALL; Screen::ALL.len()],
+            link: None,
         };
         app.tell(What::NOTHING)?;
         Ok(app)
@@ -209,6 +216,7 @@ impl App {
             event: &self.event,
             clock: self.clock,
             covered: self.modal.is_some(),
+            link: self.link_view(),
         }
     }
 
@@ -305,6 +313,21 @@ impl App {
     fn follow(&mut self, effect: Effect) -> Result<(), StoreError> {
         if let Some(job) = effect.job {
             self.job = Some(job);
+        }
+        match effect.link.clone() {
+            Some(LinkAsk::Host) => self.start_hosting(),
+            Some(LinkAsk::Join { addr, code }) => {
+                if let Err(words) = self.start_joining(&addr, &code) {
+                    self.say(Tone::Error, words);
+                }
+            }
+            Some(LinkAsk::Stop) => {
+                if self.link.is_some() {
+                    self.stop_link();
+                    self.say(Tone::Info, i18n::SYNC_STOPPED.get());
+                }
+            }
+            None => {}
         }
         let mut what = effect.changed;
         if what.has(What::EVENTS) {

@@ -81,6 +81,10 @@ pub(super) const DESK_PREFIX_KEY: &[u8] = b"desk:prefix";
 pub(super) const SYNC_SET_KEY: &[u8] = b"sync:set";
 /// `meta`: the version vector (`model::sync::Vv`) of what this database holds.
 pub(super) const SYNC_VV_KEY: &[u8] = b"sync:vv";
+/// This database's static key for the link between desks (a private X25519 key, drawn once).
+pub(super) const SYNC_STATIC_KEY: &[u8] = b"sync:static";
+/// `sync:desk:` + a paired desk's static public key → its `KnownDesk`.
+pub(super) const SYNC_DESK_PREFIX: &[u8] = b"sync:desk:";
 /// `meta`: the id prefixes this desk may still hand to desks that join from it, `lo ‖ hi`
 /// (8 + 8 bytes; absent: every prefix above 0).
 pub(super) const SYNC_NEXT_PREFIX_KEY: &[u8] = b"sync:next_prefix";

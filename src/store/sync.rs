@@ -7,14 +7,16 @@
 //! Deciding by what each write had seen, not by comparing with the local value, is what makes
 //! every desk end on the same value whatever the order the entries came in.
 
+use crate::model::sync::KnownDesk;
 use serde::{Deserialize, Serialize};
 
 use super::fields;
 use super::layout::{
     AGENDA, AGENDA_BY_EVENT, ATTENDANCE, ATTENDANCE_BY_PERSON, CHANGES, DB_ID_KEY, DESK_PREFIX_KEY,
     DESK_SEQ_KEY, EVENTS, IDEAS, MERGED_INTO, META, NOTES, NOTES_BY_EVENT, ORGS, PEOPLE,
-    PEOPLE_BY_CODE, PEOPLE_BY_ORG, SCHEMA_KEY, SYNC_FIELDS, SYNC_JOINING_KEY, SYNC_LOG,
-    SYNC_NEXT_PREFIX_KEY, SYNC_SET_KEY, SYNC_VV_KEY, SYNCED_SCHEMA, TREE_NAMES, be, from_be, pair,
+    PEOPLE_BY_CODE, PEOPLE_BY_ORG, SCHEMA_KEY, SYNC_DESK_PREFIX, SYNC_FIELDS, SYNC_JOINING_KEY,
+    SYNC_LOG, SYNC_NEXT_PREFIX_KEY, SYNC_SET_KEY, SYNC_STATIC_KEY, SYNC_VV_KEY, SYNCED_SCHEMA,
+    TREE_NAMES, be, from_be, pair,
 };
 use super::write::{Tx, TxResult};
 use super::{Result, Snapshot, Store, StoreError, codec};
@@ -1225,5 +1227,48 @@ impl Store {
                 "What came from the other desk cannot be read.",
             )
         })
+    }
+}
+
+/// The link's memory: this database's static key and the desks paired with it. Kept in
+/// `meta`, so never in a backup (a restored desk pairs again) and never journalled (they are
+/// this laptop's, not the list's).
+impl Store {
+    /// This database's private static key for the link, drawn the first time.
+    pub fn link_key(&self) -> Result<[u8; 32]> {
+        if let Some(v) = self.raw_get(META, SYNC_STATIC_KEY)?
+            && let Ok(k) = <[u8; 32]>::try_from(v.as_ref())
+        {
+            return Ok(k);
+        }
+        let mut k = [0u8; 32];
+        getrandom::fill(&mut k).map_err(|e| {
+            StoreError::Invalid(format!(
+                "운영체제에서 난수를 얻지 못했습니다 ({e}) / the system gave no random number ({e})"
+            ))
+        })?;
+        self.raw_insert(META, SYNC_STATIC_KEY, &k[..])?;
+        self.durable()?;
+        Ok(k)
+    }
+
+    /// Remembers a paired desk (again: its name or address may have changed).
+    pub fn remember_desk(&self, desk: &KnownDesk) -> Result<()> {
+        let key = [SYNC_DESK_PREFIX, &desk.remote_static[..]].concat();
+        self.raw_insert(META, &key, codec::encode(desk)?)?;
+        self.durable()
+    }
+
+    /// Every desk paired with this one.
+    pub fn known_desks(&self) -> Result<Vec<KnownDesk>> {
+        self.scan(META, SYNC_DESK_PREFIX)
+    }
+
+    /// Forgets a paired desk: it must pair with a code again.
+    pub fn forget_desk(&self, remote_static: &[u8; 32]) -> Result<()> {
+        let key = [SYNC_DESK_PREFIX, &remote_static[..]].concat();
+        self.writable()?;
+        self.tree(META)?.remove(key).map_err(|e| self.sled_err(e))?;
+        self.durable()
     }
 }

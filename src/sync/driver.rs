@@ -428,6 +428,13 @@ impl Driver {
             .and_then(|o| o.lock().ok().map(|o| o.state(now)))
     }
 
+    /// How long the host's offer is good for still.
+    pub fn offer_remaining(&self, now: Instant) -> Option<Duration> {
+        self.offer
+            .as_ref()
+            .and_then(|o| o.lock().ok().map(|o| o.remaining(now)))
+    }
+
     /// A new code for the next pairing.
     pub fn new_offer(&mut self, offer: Offer) {
         match &self.offer {

@@ -100,14 +100,24 @@ fn draw_header(app: &App, f: &mut Frame, area: Rect) {
         Some(e) => event_label(e),
         None => i18n::NO_EVENT.get().to_string(),
     };
-    let room = (area.width as usize).saturating_sub(width(&clock) + 10);
-    let line = Line::from(vec![
+    // The link to another desk, when there is one, before the clock; the title gives way.
+    let link = app
+        .link_words()
+        .map(|w| truncate(&w, (area.width as usize / 2).max(10)));
+    let link_w = link.as_deref().map_or(0, |w| width(w) + 1);
+    let room = (area.width as usize).saturating_sub(width(&clock) + 10 + link_w);
+    let mut spans = vec![
         Span::styled(" netday ", THEME.brand),
         Span::raw(" "),
         Span::styled(pad(&title, room), THEME.bold),
         Span::raw(" "),
-        Span::styled(clock, THEME.clock),
-    ]);
+    ];
+    if let Some(w) = link {
+        spans.push(Span::styled(w, THEME.count));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled(clock, THEME.clock));
+    let line = Line::from(spans);
     f.render_widget(Paragraph::new(line), area);
 }
 

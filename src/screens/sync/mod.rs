@@ -12,12 +12,36 @@ use ratatui::layout::Rect;
 use crate::data::SameAtTwoDesks;
 use crate::i18n;
 use crate::model::sync::{Conflict, DeskCard};
-use crate::screens::unit::{Cx, Effect, Show, Unit, What};
+use crate::model::TextField as FieldKind;
+use crate::screens::Step;
+use crate::screens::unit::{Cx, Effect, LinkAsk, Show, Unit, What};
+use crate::widgets::{Form, TextField};
 use crate::screens::{Action, Context, Screen, Tone};
 use crate::store::StoreError;
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum JoinField {
+    #[default]
+    Addr,
+    Code,
+}
+
+impl JoinField {
+    pub const ALL: [JoinField; 2] = [JoinField::Addr, JoinField::Code];
+}
+
+/// F3: where the other laptop is and the code it shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JoinForm {
+    pub form: Form<JoinField>,
+    pub addr: TextField,
+    pub code: TextField,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct SyncState {
+    /// F3's form, while open.
+    pub join: Option<Box<JoinForm>>,
     pub conflicts: Vec<Conflict>,
     /// People who may be one, registered apart at two desks.
     pub same: Vec<SameAtTwoDesks>,
@@ -103,26 +127,100 @@ impl SyncState {
     }
 }
 
+impl SyncState {
+    fn open_join(&mut self, cx: &mut Cx) -> Result<(), StoreError> {
+        // The address of the desk last reached, for a link again after a restart.
+        let last = cx
+            .data
+            .known_desks()?
+            .into_iter()
+            .find_map(|d| d.addr)
+            .unwrap_or_default();
+        self.join = Some(Box::new(JoinForm {
+            form: Form::new(if last.is_empty() {
+                JoinField::Addr
+            } else {
+                JoinField::Code
+            }),
+            addr: TextField::with(FieldKind::Short, &last),
+            code: TextField::with(FieldKind::Short, ""),
+        }));
+        Ok(())
+    }
+
+    fn on_join(&mut self, cx: &mut Cx, mut jf: Box<JoinForm>, action: Action) -> Effect {
+        let focus = jf.form.focus;
+        let step = {
+            let JoinForm { form, addr, code } = &mut *jf;
+            let text = match focus {
+                JoinField::Addr => addr,
+                JoinField::Code => code,
+            };
+            crate::screens::text_form_keys(form, &JoinField::ALL, false, Some(text), &action)
+        };
+        match step {
+            Step::Typed(e) => {
+                cx.edited(Some(e));
+            }
+            Step::Close => return Effect::keep(),
+            Step::Pass if action == Action::Submit => {
+                let addr = crate::model::clean_line(&jf.addr);
+                let code = crate::model::clean_line(&jf.code);
+                if addr.is_empty() {
+                    jf.form.refuse(JoinField::Addr, i18n::SYNC_ADDR_NEEDED.get());
+                } else if !code.is_empty() && crate::sync::pair::parse_code(&code).is_none() {
+                    jf.form.refuse(JoinField::Code, i18n::SYNC_BAD_CODE.get());
+                } else {
+                    return Effect::keep().link(LinkAsk::Join { addr, code });
+                }
+            }
+            Step::Took(_) | Step::Moved | Step::Pass => {}
+        }
+        self.join = Some(jf);
+        Effect::keep()
+    }
+}
+
 impl Unit for SyncState {
     fn context(&self) -> Context {
-        Context::Sync
+        if self.join.is_some() {
+            Context::Form
+        } else {
+            Context::Sync
+        }
+    }
+
+    fn holds_keys(&self) -> bool {
+        self.join.is_some()
     }
 
     fn lazy(&self) -> bool {
         true
     }
 
-    fn draw(&self, f: &mut Frame, _area: Rect, body: Rect, v: &Show) {
-        view::draw(self, &v.data.roster, f, body);
+    fn draw(&self, f: &mut Frame, area: Rect, body: Rect, v: &Show) {
+        view::draw(self, v, f, body);
+        if let Some(jf) = &self.join {
+            view::draw_join(jf, f, area);
+        }
     }
 
     fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        if let Some(jf) = self.join.take() {
+            return Ok(self.on_join(cx, jf, action));
+        }
         if let Some(k) = crate::screens::list_key(&action) {
             self.selected = crate::widgets::list::step(self.selected, k, self.rows().len());
             return Ok(Effect::keep());
         }
         match action {
             Action::Submit => self.decide(cx),
+            Action::SyncHost => Ok(Effect::keep().link(LinkAsk::Host)),
+            Action::SyncJoin => {
+                self.open_join(cx)?;
+                Ok(Effect::keep())
+            }
+            Action::SyncStop => Ok(Effect::keep().link(LinkAsk::Stop)),
             _ => Ok(Effect::keep()),
         }
     }

@@ -5,7 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
 
-use super::{Row, SyncState};
+use super::{JoinField, JoinForm, Row, SyncState};
+use crate::screens::unit::Show;
+use crate::widgets::form_drawer::FormDrawer;
 use crate::i18n;
 use crate::widgets::THEME;
 use crate::widgets::paint::mask_phone;
@@ -23,11 +25,19 @@ fn columns() -> [Col; 5] {
     ]
 }
 
-pub fn draw(s: &SyncState, roster: &crate::data::Roster, f: &mut Frame, area: Rect) {
+pub fn draw(s: &SyncState, v: &Show, f: &mut Frame, area: Rect) {
+    let roster = &v.data.roster;
     let width = area.width as usize;
     let mut head: Vec<String> = Vec::new();
-    if let Some(me) = &s.me {
-        head.extend(wrap(&i18n::sync_this_desk(&me.name), width));
+    let me = s.me.as_ref().map(|m| m.name.as_str()).unwrap_or("");
+    match &v.link {
+        None => head.extend(wrap(&i18n::sync_not_linked(me), width)),
+        Some(l) => {
+            head.extend(wrap(&i18n::sync_link_line(me, &l.words), width));
+            if l.hosting {
+                head.extend(wrap(&i18n::sync_hosting_at(&l.addrs), width));
+            }
+        }
     }
     head.extend(wrap(&i18n::conflicts_count(s.conflicts.len()), width));
     if !s.same.is_empty() {
@@ -105,4 +115,26 @@ pub fn draw(s: &SyncState, roster: &crate::data::Roster, f: &mut Frame, area: Re
             )
         }
     });
+}
+
+/// F3's form: the other laptop's address and its code.
+pub fn draw_join(jf: &JoinForm, f: &mut Frame, area: Rect) {
+    let mut d = FormDrawer::new();
+    d.text(
+        i18n::F_SYNC_ADDR.get(),
+        &jf.addr,
+        jf.form.focus == JoinField::Addr,
+    );
+    d.text(
+        i18n::F_SYNC_CODE.get(),
+        &jf.code,
+        jf.form.focus == JoinField::Code,
+    );
+    d.draw(
+        f,
+        area,
+        64,
+        i18n::SYNC_JOIN_TITLE.get(),
+        jf.form.error.as_deref(),
+    );
 }
