@@ -74,3 +74,10 @@ impl crate::data::Data {
         StoreJournal::new(&self.store)
     }
 }
+
+impl crate::data::Data {
+    /// Makes this database the first desk of a set (`sync host`); the same set if it is one.
+    pub fn start_sync_set(&self) -> Result<[u8; 16], StoreError> {
+        self.store.start_set()
+    }
+}
