@@ -24,6 +24,7 @@ pub use desk::Candidates;
 pub use detail::{Detail, HistoryRow};
 pub use history::{ChangeLine, FieldChange, HistoryFilter, RecordChange};
 pub use roster::{Count, History, Roster};
+pub use sync::SameAtTwoDesks;
 
 type Result<T> = std::result::Result<T, StoreError>;
 

@@ -90,6 +90,157 @@ pub fn link_offer(code: u32, left_secs: u64) -> String {
     )
 }
 
+// --- the 동기화 screen ---
+
+pub const SCREEN_SYNC: super::L = super::L("동기화", "Sync");
+pub const COL_CONFLICT: super::L = super::L("충돌", "Conflict");
+pub const COL_VALUE: super::L = super::L("값", "Value");
+pub const COL_SHOWN_NOW: super::L = super::L("지금", "Now");
+pub const SHOWN_NOW: super::L = super::L("지금 값", "shown");
+pub const NO_CONFLICTS: super::L = super::L(
+    "충돌이 없습니다. 두 노트북이 같은 칸을 서로 모르게 다르게 바꾸면 여기에 나오고, 고른 값이 양쪽에 적용됩니다.",
+    "No conflicts. When two laptops change the same field apart, it is listed here and the value you choose goes to both.",
+);
+pub const FOOTER_DECIDE: super::L =
+    super::L("이 값으로 정하기 · 합치기", "choose this value · merge");
+pub const ACTION_DECIDE: (Option<super::L>, super::L) = (
+    None,
+    super::L(
+        "동기화: 고른 값으로 충돌 정하기 (양쪽 노트북에 적용)",
+        "Sync: settle the conflict with the value chosen (on both laptops)",
+    ),
+);
+
+/// The screen's first line: this laptop and how to link it (the command line, for now).
+pub fn sync_this_desk(name: &str) -> String {
+    pick(
+        format!(
+            "이 노트북: {name} · 다른 노트북과 잇기: 명령줄에서 netday sync host / netday sync join 주소 코드"
+        ),
+        format!(
+            "This laptop: {name} · to link another: netday sync host / netday sync join ADDRESS CODE on the command line"
+        ),
+    )
+}
+
+/// How many conflicts wait, and what to do with them.
+pub fn conflicts_count(n: usize) -> String {
+    match n {
+        0 => pick("충돌 0건".to_string(), "0 conflicts".to_string()),
+        n => pick(
+            format!("충돌 {n}건 — 맞는 값에서 Enter (두 노트북이 지금 같은 값을 보여 줍니다)"),
+            format!(
+                "{n} conflict{} — Enter on the right value (both laptops show the same value meanwhile)",
+                if n == 1 { "" } else { "s" }
+            ),
+        ),
+    }
+}
+
+/// A conflict settled: the record, the field and the value chosen, in words.
+pub fn conflict_decided(record: &str, field: &str, value: &str) -> String {
+    pick(
+        format!(
+            "✓ {record} · {field}: ‘{value}’{} 정했습니다 (저장됨, 다른 노트북에도 갑니다)",
+            particle(value, Particle::EuroRo)
+        ),
+        format!("✓ {record} · {field}: set to ‘{value}’ (saved; goes to the other laptop too)"),
+    )
+}
+
+/// The record a conflict is about: its kind, then its name ("사람 김민준").
+pub fn conflict_record(kind: crate::model::sync::RecordKind, name: &str) -> String {
+    use crate::model::sync::RecordKind as K;
+    let (ko, en) = match kind {
+        K::Person => ("사람", "person"),
+        K::Org => ("기관", "organisation"),
+        K::Event => ("네트워킹데이", "networking day"),
+        K::Attendance => ("참석", "attendance"),
+        K::Agenda => ("안건", "agenda item"),
+        K::Note => ("기록", "note"),
+        K::Idea => ("아이디어", "idea"),
+        K::Merge => ("병합", "merge of"),
+        K::BadgeCode => ("배지 코드", "badge code"),
+        K::Other => ("기록", "record"),
+    };
+    pick(format!("{ko} {name}"), format!("{en} {name}"))
+}
+
+/// The field a conflict is about.
+pub fn conflict_field(field: crate::model::sync::FieldName) -> &'static str {
+    use crate::model::sync::FieldName as F;
+    let l = match field {
+        F::Exists => super::L("기록 있음", "record kept"),
+        F::Id => super::L("번호", "id"),
+        F::Code => super::L("배지 코드", "badge code"),
+        F::Name => super::L("이름", "name"),
+        F::Org => super::L("소속 기관", "organisation"),
+        F::Role => super::L("직함", "role"),
+        F::Phone => super::L("연락처", "phone"),
+        F::Email => super::L("이메일", "e-mail"),
+        F::Tags => super::L("태그", "tags"),
+        F::Notes => super::L("메모", "notes"),
+        F::Archived => super::L("보관", "archived"),
+        F::Created => super::L("등록일", "created"),
+        F::OtherCodes => super::L("다른 코드", "other codes"),
+        F::Kind => super::L("구분", "kind"),
+        F::District => super::L("지역", "district"),
+        F::Contact => super::L("연락처", "contact"),
+        F::Attendance => super::L("참석 상태", "attendance"),
+        F::MergedInto => super::L("합쳐진 사람", "merged into"),
+        F::Content => super::L("내용", "content"),
+    };
+    l.get()
+}
+
+/// A conflicting value in words.
+pub fn conflict_value(v: &crate::model::sync::Value) -> String {
+    use crate::model::AttendanceStatus as S;
+    use crate::model::sync::Value as V;
+    match v {
+        V::Text(t) => t.clone(),
+        V::Empty => super::L("(빈 칸)", "(empty)").get().to_string(),
+        V::Deleted => super::L("지움", "removed").get().to_string(),
+        V::Kept => super::L("남김", "kept").get().to_string(),
+        V::Archived(true) => super::L("보관됨", "archived").get().to_string(),
+        V::Archived(false) => super::L("목록에 있음", "listed").get().to_string(),
+        V::Attendance(s) => {
+            let label = s.label().get();
+            match s {
+                S::CheckedIn { at, desk } | S::WalkIn { at, desk } => {
+                    format!("{label} {} ({desk})", at.hhmm())
+                }
+                _ => label.to_string(),
+            }
+        }
+        V::Unreadable => super::L("(읽을 수 없는 값)", "(unreadable value)")
+            .get()
+            .to_string(),
+    }
+}
+
+pub const ACTION_MERGE_PAIR: (Option<super::L>, super::L) = (
+    None,
+    super::L(
+        "두 노트북에서 따로 등록된 같은 사람 합치기",
+        "Merge one person registered apart at two laptops",
+    ),
+);
+
+/// Over the people who may be one, registered apart at two laptops.
+pub fn same_at_two_desks_count(n: usize) -> String {
+    pick(
+        format!(
+            "두 노트북에서 따로 등록된 같은 사람일 수 있음 {n}명 — Enter로 합치기 (명단에서 칸마다 고름)"
+        ),
+        format!(
+            "{n} may be one person registered apart at two laptops — Enter to merge (field by field in 명단)"
+        ),
+    )
+}
+
+pub const SAME_PERSON: super::L = super::L("같은 사람?", "Same person?");
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,6 +92,8 @@ pub enum Action {
     No,
     Discard,
     IdeaFrom(crate::model::Id),
+    /// Merge these two people (keep, dup), as offered by the 동기화 screen.
+    MergePair(crate::model::Id, crate::model::Id),
     /// Undo the change the history highlights or shows.
     UndoChange,
     /// In an import's preview: the next (or previous) row with something to check.
@@ -192,6 +194,7 @@ impl Action {
             No => i18n::ACTION_NO,
             Discard => i18n::ACTION_DISCARD,
             IdeaFrom(_) => i18n::ACTION_IDEA_FROM,
+            MergePair(..) => i18n::ACTION_MERGE_PAIR,
             UndoChange => i18n::ACTION_UNDO_CHANGE,
             NextFlagged => i18n::ACTION_NEXT_FLAGGED,
             PrevFlagged => i18n::ACTION_PREV_FLAGGED,
@@ -247,4 +250,6 @@ pub enum Context {
     History,
     /// One change's before and after, over the history.
     HistoryDetail,
+    /// 동기화: the conflicts left by the exchange.
+    Sync,
 }

@@ -372,6 +372,9 @@ const HISTORY: &[Binding] = &[
     key(KeyCode::Esc, "Esc", Action::ClearFilter),
 ];
 
+/// 동기화: Enter settles a conflict with the value pointed at.
+const SYNC: &[Binding] = &[key(KeyCode::Enter, "Enter", Action::Submit)];
+
 /// One change's before and after.
 const HISTORY_DETAIL: &[Binding] = &[
     key(KeyCode::Up, "↑", Action::Up),
@@ -418,6 +421,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::IdeaDetail => vec![IDEA_DETAIL],
         Context::History => vec![HISTORY, LIST, GLOBAL],
         Context::HistoryDetail => vec![HISTORY_DETAIL],
+        Context::Sync => vec![SYNC, LIST, GLOBAL],
     }
 }
 
@@ -511,6 +515,7 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::Missing, Action::Cancel | Action::ShowMissing) => Some(crate::i18n::FOOTER_CLOSE),
         (Context::EventPicker, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
         (Context::HistoryDetail, Action::Cancel) => Some(crate::i18n::FOOTER_CLOSE),
+        (Context::Sync, Action::Submit) => Some(crate::i18n::FOOTER_DECIDE),
         // Enter takes a highlighted suggestion, else saves the form.
         (Context::Form, Action::Submit) => Some(crate::i18n::FOOTER_TAKE_OR_SAVE),
         (Context::ImportPreview, Action::Submit) => Some(crate::i18n::FOOTER_IMPORT),
@@ -638,7 +643,7 @@ pub fn footer_within(ctx: Context, w: usize) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 24] = [
+    const ALL: [Context; 25] = [
         Context::Checkin,
         Context::Missing,
         Context::Confirm,
@@ -663,6 +668,7 @@ mod footer_tests {
         Context::IdeaDetail,
         Context::History,
         Context::HistoryDetail,
+        Context::Sync,
     ];
 
     #[test]

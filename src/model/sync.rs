@@ -45,6 +45,16 @@ impl Vv {
     }
 }
 
+/// An id's low bits count the ids its desk made; the bits above name the desk (its prefix,
+/// 0 for the first desk and for every id made before any sync), so two desks never make the
+/// same id.
+pub const ID_BITS: u32 = 40;
+
+/// Which desk made `id` (its prefix).
+pub fn desk_of(id: crate::model::Id) -> u64 {
+    id >> ID_BITS
+}
+
 /// A journal entry on its way to another desk: the change as its desk recorded it, and the
 /// version vector that desk held just before it (what the change had seen).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,19 +87,78 @@ pub const EXISTS: u8 = u8::MAX;
 pub struct Candidate {
     pub desk_name: String,
     pub at: Ts,
-    /// The value as words.
-    pub text: String,
+    pub value: Value,
     /// The value both desks show until a coordinator chooses.
     pub provisional: bool,
+}
+
+/// A conflicting value as plain facts; `i18n` puts it in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Value {
+    Text(String),
+    /// An empty text, an organisation not set.
+    Empty,
+    /// The record was removed.
+    Deleted,
+    /// The record is there (against a removal).
+    Kept,
+    Archived(bool),
+    Attendance(crate::model::AttendanceStatus),
+    /// Bytes this netday cannot read as the field.
+    Unreadable,
+}
+
+/// What kind of record a conflict is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RecordKind {
+    Person,
+    Org,
+    Event,
+    /// A person's attendance at a day: the name is "person · date".
+    Attendance,
+    Agenda,
+    Note,
+    Idea,
+    /// Who a person was merged into.
+    Merge,
+    /// A badge code two desks both gave: the name is the code.
+    BadgeCode,
+    Other,
+}
+
+/// Which field a conflict is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldName {
+    /// Whether the record is there at all (a removal against an edit).
+    Exists,
+    Id,
+    Code,
+    Name,
+    Org,
+    Role,
+    Phone,
+    Email,
+    Tags,
+    Notes,
+    Archived,
+    Created,
+    OtherCodes,
+    Kind,
+    District,
+    Contact,
+    Attendance,
+    MergedInto,
+    Content,
 }
 
 /// A field two desks changed without seeing each other's change, to differing values.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
     pub id: ConflictId,
-    /// The record as the history names it ("사람 김민준").
+    pub kind: RecordKind,
+    /// The record's name as the history would show it (a person's name, a day's date and title).
     pub record: String,
-    pub field: String,
+    pub field: FieldName,
     pub candidates: Vec<Candidate>,
 }
 

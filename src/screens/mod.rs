@@ -12,6 +12,7 @@ pub mod history;
 pub mod ideas;
 pub mod notes;
 pub mod people;
+pub mod sync;
 pub mod unit;
 
 use crate::i18n::{self, L};
@@ -79,6 +80,7 @@ screens! {
     Notes => notes: notes::NotesState, i18n::SCREEN_NOTES;
     Ideas => ideas: ideas::IdeasState, i18n::SCREEN_IDEAS;
     History => history: history::HistoryState, i18n::SCREEN_HISTORY;
+    Sync => sync: sync::SyncState, i18n::SCREEN_SYNC;
 }
 
 /// A line in the status bar.

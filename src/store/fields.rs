@@ -6,6 +6,7 @@
 
 use super::codec;
 use super::layout::{AGENDA, ATTENDANCE, EVENTS, IDEAS, MERGED_INTO, NOTES, ORGS, PEOPLE};
+use crate::model::sync::FieldName;
 use crate::model::{AgendaItem, Event, Idea, Note, Organization, Person};
 
 macro_rules! fields {
@@ -160,42 +161,35 @@ pub(super) fn is_latest_wins(tree: usize, field: usize) -> bool {
     tree == IDEAS && field == 12
 }
 
-/// What a conflict calls the field, in Korean and English.
-pub(super) fn field_words(tree: usize, field: u8) -> &'static str {
+/// Which field of a record `field` is.
+pub(super) fn field_name(tree: usize, field: u8) -> FieldName {
+    use FieldName as F;
     if field == crate::model::sync::EXISTS {
-        return "기록 있음 / record kept";
+        return F::Exists;
     }
     let person = [
-        "번호 / id",
-        "배지 코드 / badge code",
-        "이름 / name",
-        "기관 / organisation",
-        "직책 / role",
-        "전화 / phone",
-        "이메일 / email",
-        "태그 / tags",
-        "메모 / notes",
-        "보관 / archived",
-        "등록일 / created",
-        "다른 코드 / other codes",
+        F::Id,
+        F::Code,
+        F::Name,
+        F::Org,
+        F::Role,
+        F::Phone,
+        F::Email,
+        F::Tags,
+        F::Notes,
+        F::Archived,
+        F::Created,
+        F::OtherCodes,
     ];
-    let org = [
-        "번호 / id",
-        "이름 / name",
-        "구분 / kind",
-        "지역 / district",
-        "연락처 / contact",
-    ];
-    let list: &[&'static str] = match tree {
+    let org = [F::Id, F::Name, F::Kind, F::District, F::Contact];
+    let list: &[FieldName] = match tree {
         PEOPLE => &person,
         ORGS => &org,
-        ATTENDANCE => &["참석 상태 / attendance"],
-        MERGED_INTO => &["병합 / merged into"],
+        ATTENDANCE => &[F::Attendance],
+        MERGED_INTO => &[F::MergedInto],
         _ => &[],
     };
-    list.get(field as usize)
-        .copied()
-        .unwrap_or("내용 / content")
+    list.get(field as usize).copied().unwrap_or(F::Content)
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ pub(super) const SYNC_NEXT_PREFIX_KEY: &[u8] = b"sync:next_prefix";
 /// `meta`: present while a join fills this database; such a database is not a desk yet.
 pub(super) const SYNC_JOINING_KEY: &[u8] = b"sync:joining";
 /// Bits of an id under its desk prefix.
-pub(super) const ID_BITS: u32 = 40;
+pub(super) const ID_BITS: u32 = crate::model::sync::ID_BITS;
 
 /// Trees a change's journal entry leaves out: counters and tokens (`meta`), the editor's
 /// autosaved drafts, and the journal itself with what syncing keeps of it.

@@ -20,10 +20,10 @@ use super::write::{Tx, TxResult};
 use super::{Result, Snapshot, Store, StoreError, codec};
 use crate::model::change::{Change, ChangeKind, Write};
 use crate::model::sync::{
-    Applied, Candidate, Conflict, ConflictId, DeskCard, EXISTS, Touched, Vote, Vv, WireEntry, pick,
-    pick_attendance,
+    Applied, Candidate, Conflict, ConflictId, DeskCard, EXISTS, RecordKind, Touched, Value, Vote,
+    Vv, WireEntry, pick, pick_attendance,
 };
-use crate::model::{AgendaItem, Attendance, AttendanceStatus, Note, Person, Ts};
+use crate::model::{AgendaItem, Attendance, Note, Person, Ts};
 
 /// An entry of the exchange as this database keeps it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -488,8 +488,8 @@ impl Tx<'_> {
     }
 }
 
-/// How a conflict names a record: as the history does, in a few words.
-fn record_words(store: &Store, tree: usize, key: &[u8], bytes: Option<&[u8]>) -> String {
+/// What kind of record a conflict is about, and its name as the history shows it.
+fn record_of(store: &Store, tree: usize, key: &[u8], bytes: Option<&[u8]>) -> (RecordKind, String) {
     let person_name = |id: u64| {
         store
             .person(id)
@@ -508,9 +508,12 @@ fn record_words(store: &Store, tree: usize, key: &[u8], bytes: Option<&[u8]>) ->
     };
     use crate::store::changes::Record;
     match bytes.and_then(dec).and_then(|(_, a)| a) {
-        Some(Record::Person(p)) => format!("사람 {}", p.name),
-        Some(Record::Org(o)) => format!("기관 {}", o.name),
-        Some(Record::Event(e)) => format!("네트워킹데이 {} {}", e.date.format("%Y-%m-%d"), e.title),
+        Some(Record::Person(p)) => (RecordKind::Person, p.name),
+        Some(Record::Org(o)) => (RecordKind::Org, o.name),
+        Some(Record::Event(e)) => (
+            RecordKind::Event,
+            format!("{} {}", e.date.format("%Y-%m-%d"), e.title),
+        ),
         Some(Record::Attendance(a)) => {
             let day = store
                 .event(a.event_id)
@@ -518,74 +521,77 @@ fn record_words(store: &Store, tree: usize, key: &[u8], bytes: Option<&[u8]>) ->
                 .flatten()
                 .map(|e| e.date.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| format!("#{}", a.event_id));
-            format!("참석 {} {day}", person_name(a.person_id))
+            (
+                RecordKind::Attendance,
+                format!("{} · {day}", person_name(a.person_id)),
+            )
         }
-        Some(Record::Agenda(a)) => format!("안건 {}", a.title),
-        Some(Record::Note(n)) => format!("기록 #{}", n.id),
-        Some(Record::Idea(i)) => format!("아이디어 {}", i.title),
-        None if tree == MERGED_INTO => {
-            let who = from_be(key).map(person_name).unwrap_or_default();
-            format!("병합 {who}")
-        }
-        None => format!("{} #{}", TREE_NAMES[tree], from_be(key).unwrap_or(0)),
+        Some(Record::Agenda(a)) => (RecordKind::Agenda, a.title),
+        Some(Record::Note(n)) => (RecordKind::Note, format!("#{}", n.id)),
+        Some(Record::Idea(i)) => (RecordKind::Idea, i.title),
+        None if tree == MERGED_INTO => (
+            RecordKind::Merge,
+            from_be(key).map(person_name).unwrap_or_default(),
+        ),
+        None => (
+            RecordKind::Other,
+            format!("{} #{}", TREE_NAMES[tree], from_be(key).unwrap_or(0)),
+        ),
     }
 }
 
-/// A field's value in words, for the conflict list.
-fn value_words(store: &Store, tree: usize, field: u8, value: &Option<Vec<u8>>) -> String {
+/// A conflicting value as plain facts (`i18n` puts them in words).
+fn value_of(store: &Store, tree: usize, field: u8, value: &Option<Vec<u8>>) -> Value {
     let Some(v) = value else {
-        return "삭제됨 / deleted".into();
+        return Value::Deleted;
     };
     if field == EXISTS {
-        return "있음 / kept".into();
+        return Value::Kept;
     }
     if tree == ATTENDANCE {
         let mut bytes = vec![codec::SCHEMA];
         bytes.extend_from_slice(v);
-        return match codec::decode::<Attendance>(&bytes).map(|a| a.status) {
-            Ok(AttendanceStatus::CheckedIn { at, desk }) => format!("도착 {} ({desk})", at.hhmm()),
-            Ok(AttendanceStatus::WalkIn { at, desk }) => {
-                format!("현장 등록 {} ({desk})", at.hhmm())
-            }
-            Ok(AttendanceStatus::Expected) => "참석 예정 / expected".into(),
-            Ok(AttendanceStatus::Cancelled) => "취소 / cancelled".into(),
-            Ok(AttendanceStatus::NoShow) => "불참 / no-show".into(),
-            Ok(AttendanceStatus::Tentative) => "미정 / maybe".into(),
-            Err(_) => "?".into(),
+        return match codec::decode::<Attendance>(&bytes) {
+            Ok(a) => Value::Attendance(a.status),
+            Err(_) => Value::Unreadable,
         };
     }
     if tree == MERGED_INTO {
         return from_be(v)
             .and_then(|id| store.person(id).ok().flatten())
-            .map(|p| p.name)
-            .unwrap_or_else(|| "?".into());
+            .map_or(Value::Unreadable, |p| Value::Text(p.name));
     }
     if tree == PEOPLE && field == 3 {
         return match codec::decode_body::<Option<u64>>(v) {
-            Ok(Some(id)) => store
-                .org(id)
-                .ok()
-                .flatten()
-                .map(|o| o.name)
-                .unwrap_or_else(|| format!("#{id}")),
-            _ => "(없음 / none)".into(),
+            Ok(Some(id)) => Value::Text(
+                store
+                    .org(id)
+                    .ok()
+                    .flatten()
+                    .map(|o| o.name)
+                    .unwrap_or_else(|| format!("#{id}")),
+            ),
+            Ok(None) => Value::Empty,
+            Err(_) => Value::Unreadable,
         };
     }
     if tree == PEOPLE && field == 9 {
         return match codec::decode_body::<bool>(v) {
-            Ok(true) => "보관됨 / archived".into(),
-            _ => "목록에 있음 / listed".into(),
+            Ok(b) => Value::Archived(b),
+            Err(_) => Value::Unreadable,
         };
     }
     if tree == PEOPLE && (field == 7 || field == 11) {
-        return codec::decode_body::<Vec<String>>(v)
-            .map(|l| l.join(", "))
-            .unwrap_or_default();
+        return match codec::decode_body::<Vec<String>>(v) {
+            Ok(l) if l.is_empty() => Value::Empty,
+            Ok(l) => Value::Text(l.join(", ")),
+            Err(_) => Value::Unreadable,
+        };
     }
     match codec::decode_body::<String>(v) {
-        Ok(s) if s.is_empty() => "(빈 값 / empty)".into(),
-        Ok(s) => s,
-        Err(_) => "(값 / value)".into(),
+        Ok(s) if s.is_empty() => Value::Empty,
+        Ok(s) => Value::Text(s),
+        Err(_) => Value::Unreadable,
     }
 }
 
@@ -884,21 +890,23 @@ impl Store {
                     &st.fields[field as usize]
                 };
                 let shown = choose(tree, field as usize, list).map(|(i, _)| i);
+                let (kind, record) = record_of(self, tree, key, value.as_deref());
                 out.push(Conflict {
                     id: ConflictId {
                         tree: tree as u8,
                         key: key.to_vec(),
                         field,
                     },
-                    record: record_words(self, tree, key, value.as_deref()),
-                    field: fields::field_words(tree, field).to_string(),
+                    kind,
+                    record,
+                    field: fields::field_name(tree, field),
                     candidates: list
                         .iter()
                         .enumerate()
                         .map(|(i, c)| Candidate {
                             desk_name: c.desk_name.clone(),
                             at: c.at,
-                            text: value_words(self, tree, field, &c.value),
+                            value: value_of(self, tree, field, &c.value),
                             provisional: shown == Some(i),
                         })
                         .collect(),
@@ -932,15 +940,16 @@ impl Store {
                     key: code.as_bytes().to_vec(),
                     field: 1,
                 },
-                record: format!("배지 코드 {code}"),
-                field: fields::field_words(PEOPLE, 1).to_string(),
+                kind: RecordKind::BadgeCode,
+                record: code.clone(),
+                field: fields::field_name(PEOPLE, 1),
                 candidates: list
                     .iter()
                     .enumerate()
                     .map(|(i, p)| Candidate {
                         desk_name: String::new(),
                         at: p.created,
-                        text: p.name.clone(),
+                        value: Value::Text(p.name.clone()),
                         provisional: i == 0,
                     })
                     .collect(),

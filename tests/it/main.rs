@@ -50,6 +50,7 @@ mod sync_exchange;
 mod sync_fake;
 mod sync_file;
 mod sync_link;
+mod sync_screen;
 mod sync_stores;
 mod tui_files;
 mod xlsx_export;

@@ -8,7 +8,7 @@
 
 use crate::common;
 
-use netday::model::sync::{EXISTS, Vv};
+use netday::model::sync::{EXISTS, FieldName, RecordKind, Value, Vv};
 use netday::model::*;
 use netday::store::{Snapshot, Store, StoreError};
 
@@ -297,8 +297,8 @@ fn a_phone_changed_at_two_desks_is_one_conflict_shown_alike_and_a_choice_closes_
     let list = a.s.conflicts().unwrap();
     assert_eq!(list.len(), 1, "{list:?}");
     let c = &list[0];
-    assert_eq!(c.record, "사람 사람0");
-    assert!(c.field.starts_with("전화"));
+    assert_eq!((c.kind, c.record.as_str()), (RecordKind::Person, "사람0"));
+    assert_eq!(c.field, FieldName::Phone);
     assert_eq!(c.candidates.len(), 2);
     assert_eq!(c.candidates.iter().filter(|c| c.provisional).count(), 1);
     // The role was changed at one desk only: taken, no conflict.
@@ -307,7 +307,7 @@ fn a_phone_changed_at_two_desks_is_one_conflict_shown_alike_and_a_choice_closes_
     let choice = c
         .candidates
         .iter()
-        .position(|x| x.text == "010-1111-1111")
+        .position(|x| x.value == Value::Text("010-1111-1111".into()))
         .unwrap();
     b.s.resolve(&c.id, choice).unwrap();
     assert!(b.s.conflicts().unwrap().is_empty());
@@ -407,12 +407,15 @@ fn a_badge_code_drawn_at_two_desks_names_one_person_at_both_and_is_listed_until_
     assert_eq!(b.s.person_by_code("QQQQ").unwrap().unwrap().id, x.id);
     let list = b.s.conflicts().unwrap();
     assert_eq!(list.len(), 1, "{list:?}");
-    assert_eq!(list[0].record, "배지 코드 QQQQ");
+    assert_eq!(
+        (list[0].kind, list[0].record.as_str()),
+        (RecordKind::BadgeCode, "QQQQ")
+    );
     // B's coordinator gives the code to B's person: A's person gets a new one.
     let pick = list[0]
         .candidates
         .iter()
-        .position(|c| c.text == "나에서")
+        .position(|c| c.value == Value::Text("나에서".into()))
         .unwrap();
     b.s.resolve(&list[0].id, pick).unwrap();
     sync(&a.s, &b.s);
@@ -446,7 +449,7 @@ fn a_deletion_never_beats_an_edit_made_without_seeing_it() {
     let del = list[0]
         .candidates
         .iter()
-        .position(|c| c.text.starts_with("삭제"))
+        .position(|c| c.value == Value::Deleted)
         .unwrap();
     a.s.resolve(&list[0].id, del).unwrap();
     sync(&a.s, &b.s);

@@ -728,6 +728,20 @@ impl PeopleState {
                 }
                 None => cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
             },
+            // The 동기화 screen's offer: the one made later goes into the one made first, as
+            // Ctrl-G on each would do.
+            Action::MergePair(keep, dup) => {
+                let live = |id| roster.person(id).is_some_and(|p| !p.archived);
+                if !live(keep) || !live(dup) {
+                    cx.say(Tone::Warn, i18n::P_ARCHIVED_NOT_MERGED.get());
+                    return Ok(Effect::keep());
+                }
+                s.merge_from = None;
+                match MergeChoice::new(roster, keep, dup) {
+                    Some(choice) => s.dialog = Some(PeopleDialog::Merge(Box::new(choice))),
+                    None => return Ok(ask(cx, Question::Merge { keep, dup }, 0)),
+                }
+            }
             Action::Merge => {
                 let Some(id) = s.selected_person() else {
                     cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get());
