@@ -50,7 +50,7 @@ fn main() -> ExitCode {
             if second != first {
                 note(format_args!("  {second}"));
             }
-            ExitCode::from(1)
+            ExitCode::from(netday::cli::error::exit_code(&e))
         }
     }
 }

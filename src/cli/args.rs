@@ -36,6 +36,7 @@ pub enum Cmd {
     Print(PrintArgs),
     Search(SearchArgs),
     Checkin(CheckinArgs),
+    Sync(SyncArgs),
     Events,
     History(HistoryArgs),
     Undo(UndoArgs),
@@ -112,6 +113,34 @@ pub struct CheckinArgs {
     pub query: String,
     #[arg(long)]
     pub event: Option<String>,
+}
+
+#[derive(clap::Args)]
+pub struct SyncArgs {
+    #[command(subcommand)]
+    pub cmd: SyncCmd,
+}
+
+#[derive(Subcommand)]
+pub enum SyncCmd {
+    Host(SyncHostArgs),
+    Join(SyncJoinArgs),
+}
+
+#[derive(clap::Args)]
+pub struct SyncHostArgs {
+    #[arg(long, default_value_t = 47600)]
+    pub port: u16,
+    #[arg(long, default_value = "0.0.0.0")]
+    pub bind: std::net::IpAddr,
+}
+
+#[derive(clap::Args)]
+pub struct SyncJoinArgs {
+    pub addr: std::net::SocketAddr,
+    pub code: String,
+    #[arg(long)]
+    pub follow: bool,
 }
 
 #[derive(clap::Args)]
@@ -228,6 +257,16 @@ pub fn localized() -> Command {
         cmd = match (*sub, *arg) {
             ("", "") => cmd.about(text),
             ("", a) => cmd.mut_arg(a, |x| x.help(text)),
+            // "sync host": a command of a command.
+            (s, a) if s.contains(' ') => {
+                let (outer, inner) = s.split_once(' ').unwrap_or((s, ""));
+                cmd.mut_subcommand(outer, |c| {
+                    c.mut_subcommand(inner, |c| match a {
+                        "" => c.about(text),
+                        a => c.mut_arg(a, |x| x.help(text)),
+                    })
+                })
+            }
             (s, "") => cmd.mut_subcommand(s, |c| c.about(text)),
             (s, a) => cmd.mut_subcommand(s, |c| c.mut_arg(a, |x| x.help(text))),
         };
@@ -284,6 +323,13 @@ mod tests {
                 cmd.clone().debug_assert();
                 let mut all = vec![&cmd];
                 all.extend(cmd.get_subcommands().filter(|c| !c.is_hide_set()));
+                let nested: Vec<&Command> = all[1..]
+                    .iter()
+                    .flat_map(|c| c.get_subcommands())
+                    .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+                    .collect();
+                assert!(nested.iter().any(|c| c.get_name() == "host"));
+                all.extend(nested);
                 for c in all {
                     let name = c.get_name();
                     assert!(

@@ -144,6 +144,10 @@ pub fn read_reason(e: &std::io::Error) -> (String, String) {
 pub fn user_message(e: &anyhow::Error) -> (String, String) {
     if let Some(e) = e.downcast_ref::<CliError>() {
         (e.ko(), e.en())
+    } else if let Some(e) = e.downcast_ref::<crate::sync::SyncError>() {
+        (e.ko(), e.en())
+    } else if let Some(e) = e.downcast_ref::<crate::sync::LinkError>() {
+        (e.ko(), e.en())
     } else if let Some(e) = e.downcast_ref::<FileError>() {
         (e.ko(), e.en())
     } else if let Some(e) = e.downcast_ref::<StoreError>() {
@@ -177,3 +181,12 @@ pub fn closed_pipe(e: &anyhow::Error) -> bool {
 /// what `cat` or `grep` give in the same place: `set -o pipefail` still sees that the output
 /// was cut short.
 pub const CLOSED_PIPE: u8 = 141;
+
+/// The exit status for an error: `sync join`'s own (3 wrong code, 4 offer closed, 5 another
+/// database, 2 network), 1 for everything else.
+pub fn exit_code(e: &anyhow::Error) -> u8 {
+    match e.downcast_ref::<crate::sync::SyncError>() {
+        Some(e) => u8::try_from(super::sync::exit_code(e)).unwrap_or(1),
+        None => 1,
+    }
+}

@@ -44,6 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Cmd::Print(a) => print::run(db, a),
         Cmd::Search(a) => search::run(db, a),
         Cmd::Checkin(a) => checkin::run(db, a),
+        Cmd::Sync(a) => sync::run(db, a),
         Cmd::Generate(a) => demo::generate(db, a),
         Cmd::Events => events::run(db),
         Cmd::History(a) => history::history(db, a),

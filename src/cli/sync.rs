@@ -1,10 +1,19 @@
-//! The loops of `netday sync host` and `netday sync join`, over any `Journal`. Not yet behind
-//! a command: the store's `Journal` (layer 5, `data::sync`) and the remembered peers come with
-//! the engine's side; `main` will open the database, build the `Driver` and call these.
+//! `netday sync host` and `netday sync join`: the loops over any `Journal`, and the commands
+//! over the database's (`data::sync`). Each run draws new link keys, so a join pairs with the
+//! code every time: remembering paired desks across runs needs the store to keep them.
 
-use std::net::SocketAddr;
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+
+use super::args::{SyncArgs, SyncCmd, SyncHostArgs, SyncJoinArgs};
+use super::db::data;
+use super::error::CliError;
+use super::out::{note, print, product_out};
+use crate::sync::Keys;
+use crate::sync::driver::Config;
 
 use crate::i18n;
 use crate::sync::driver::{Driver, Happened};
@@ -91,4 +100,85 @@ pub fn join(
         }
     }
     Ok(driver.status().counts)
+}
+
+pub fn run(db: Option<PathBuf>, args: SyncArgs) -> anyhow::Result<()> {
+    product_out()?;
+    match args.cmd {
+        SyncCmd::Host(a) => host(db, a),
+        SyncCmd::Join(a) => join_cmd(db, a),
+    }
+}
+
+/// Ctrl-C (and a polite kill) ends the loops; a second one ends the process as usual.
+fn stop_flag() -> anyhow::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&stop))?;
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
+fn happened(h: &Happened) {
+    match h {
+        Happened::Met { peer, .. } => note(i18n::sync_linked(&peer.name)),
+        Happened::Cut { why, .. } => note(i18n::sync_cut(&i18n::pick(why.ko(), why.en()))),
+        _ => {}
+    }
+}
+
+fn host(db: Option<PathBuf>, SyncHostArgs { port, bind }: SyncHostArgs) -> anyhow::Result<()> {
+    let data = data(db)?;
+    data.start_sync_set()?;
+    let listener = TcpListener::bind((bind, port)).map_err(|e| {
+        let e = LinkError::Network(e.to_string());
+        CliError::Said {
+            ko: e.ko(),
+            en: e.en(),
+        }
+    })?;
+    let addr = listener.local_addr()?;
+    let offer = Offer::new(Instant::now())?;
+    for line in hosting_lines(addr, &offer) {
+        print(line)?;
+    }
+    let stop = stop_flag()?;
+    let mut driver = Driver::host(
+        listener,
+        Keys::generate()?,
+        Some(offer),
+        Vec::new(),
+        &Config::default(),
+    )?;
+    serve(&mut data.sync_journal(), &mut driver, &stop, &mut happened);
+    driver.close();
+    Ok(())
+}
+
+fn join_cmd(
+    db: Option<PathBuf>,
+    SyncJoinArgs { addr, code, follow }: SyncJoinArgs,
+) -> anyhow::Result<()> {
+    let data = data(db)?;
+    let stop = stop_flag()?;
+    let mut driver = Driver::join(
+        addr,
+        Some(code),
+        Keys::generate()?,
+        Vec::new(),
+        &Config::default(),
+    );
+    let done = join(
+        &mut data.sync_journal(),
+        &mut driver,
+        follow,
+        JOIN_GIVES_UP,
+        &stop,
+        &mut happened,
+    );
+    driver.close();
+    let counts = done?;
+    print(i18n::sync_joined(counts.received, counts.sent))?;
+    Ok(())
 }

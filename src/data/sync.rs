@@ -82,6 +82,13 @@ impl crate::data::Data {
     }
 }
 
+impl crate::data::Data {
+    /// Makes this database the first desk of a set (`sync host`); the same set if it is one.
+    pub fn start_sync_set(&self) -> Result<[u8; 16], StoreError> {
+        self.store.start_set()
+    }
+}
+
 impl Data {
     /// Every open conflict, in the same order at every desk (by record, then field).
     pub fn conflicts(&self) -> super::Result<Vec<Conflict>> {

@@ -319,6 +319,70 @@ pub const HELP: &[(&str, &str, L)] = &[
         L("보여 줄 최대 인원", "Most people to show"),
     ),
     (
+        "sync",
+        "",
+        L(
+            "두 데스크(노트북)의 명단을 맞춥니다: host로 열고 다른 데스크에서 join",
+            "Keep two desks' (laptops') lists in step: host at one, join from the other",
+        ),
+    ),
+    (
+        "sync host",
+        "",
+        L(
+            "이 데스크를 열어 주소와 6자리 코드를 보이고, Ctrl-C까지 다른 데스크와 동기화합니다",
+            "Open this desk: shows its address and a 6-digit code, and syncs with other desks until Ctrl-C",
+        ),
+    ),
+    (
+        "sync host",
+        "port",
+        L(
+            "받을 포트 (기본 47600; 0이면 아무 빈 포트)",
+            "Port to listen on (default 47600; 0 for any free port)",
+        ),
+    ),
+    (
+        "sync host",
+        "bind",
+        L(
+            "받을 주소 (기본: 이 노트북의 모든 주소)",
+            "Address to listen on (default: every address of this laptop)",
+        ),
+    ),
+    (
+        "sync join",
+        "",
+        L(
+            "열린 데스크에 코드로 짝지어 두 데스크가 같아질 때까지 동기화합니다 (빈 데이터베이스면 전체를 먼저 받음)",
+            "Pair with an open desk by its code and sync until both are equal (an empty database gets everything first)",
+        ),
+    ),
+    (
+        "sync join",
+        "addr",
+        L(
+            "열린 데스크의 주소:포트 (예: 192.168.0.12:47600)",
+            "The open desk's address:port (e.g. 192.168.0.12:47600)",
+        ),
+    ),
+    (
+        "sync join",
+        "code",
+        L(
+            "열린 데스크 화면의 6자리 코드",
+            "The 6-digit code on the open desk's screen",
+        ),
+    ),
+    (
+        "sync join",
+        "follow",
+        L(
+            "같아진 뒤에도 연결을 유지하고 끊기면 다시 연결 (Ctrl-C로 끝냄)",
+            "Stay linked after both are equal, and relink after a cut (Ctrl-C to stop)",
+        ),
+    ),
+    (
         "checkin",
         "",
         L(

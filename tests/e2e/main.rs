@@ -33,3 +33,5 @@ mod progress;
 mod restore;
 mod sheets;
 mod store;
+#[cfg(unix)] // stops the host with SIGTERM
+mod sync_cli;
