@@ -138,7 +138,8 @@ pub struct SyncHostArgs {
 #[derive(clap::Args)]
 pub struct SyncJoinArgs {
     pub addr: std::net::SocketAddr,
-    pub code: String,
+    /// Needed the first time only: a desk paired before links again with its remembered key.
+    pub code: Option<String>,
     #[arg(long)]
     pub follow: bool,
 }

@@ -12,7 +12,8 @@ use super::args::{SyncArgs, SyncCmd, SyncHostArgs, SyncJoinArgs};
 use super::db::data;
 use super::error::CliError;
 use super::out::{note, print, product_out};
-use crate::sync::Keys;
+use crate::data::Data;
+use crate::sync::Paired;
 use crate::sync::driver::Config;
 
 use crate::i18n;
@@ -120,12 +121,36 @@ fn stop_flag() -> anyhow::Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
-fn happened(h: &Happened) {
-    match h {
-        Happened::Met { peer, .. } => note(i18n::sync_linked(&peer.name)),
+/// Says what happened, and remembers a desk met (paired now, or before), so that the next
+/// run links again without the code.
+fn happened<'a>(data: &'a Data, addr: Option<String>) -> impl FnMut(&Happened) + 'a {
+    let mut paired: Option<Paired> = None;
+    move |h| match h {
+        Happened::Paired(p) => paired = Some(p.clone()),
+        Happened::Met {
+            peer,
+            remote_static,
+            ..
+        } => {
+            if let Err(e) =
+                data.remember_link(*remote_static, paired.as_ref(), &peer.name, addr.as_deref())
+            {
+                note(i18n::pick(e.ko(), e.en()));
+            }
+            note(i18n::sync_linked(&peer.name));
+        }
         Happened::Cut { why, .. } => note(i18n::sync_cut(&i18n::pick(why.ko(), why.en()))),
         _ => {}
     }
+}
+
+/// The static keys of the desks paired with this one.
+fn known(data: &Data) -> anyhow::Result<Vec<[u8; 32]>> {
+    Ok(data
+        .known_desks()?
+        .into_iter()
+        .map(|d| d.remote_static)
+        .collect())
 }
 
 fn host(db: Option<PathBuf>, SyncHostArgs { port, bind }: SyncHostArgs) -> anyhow::Result<()> {
@@ -146,12 +171,17 @@ fn host(db: Option<PathBuf>, SyncHostArgs { port, bind }: SyncHostArgs) -> anyho
     let stop = stop_flag()?;
     let mut driver = Driver::host(
         listener,
-        Keys::generate()?,
+        data.link_keys()?,
         Some(offer),
-        Vec::new(),
+        known(&data)?,
         &Config::default(),
     )?;
-    serve(&mut data.sync_journal(), &mut driver, &stop, &mut happened);
+    serve(
+        &mut data.sync_journal(),
+        &mut driver,
+        &stop,
+        &mut happened(&data, None),
+    );
     driver.close();
     Ok(())
 }
@@ -164,9 +194,9 @@ fn join_cmd(
     let stop = stop_flag()?;
     let mut driver = Driver::join(
         addr,
-        Some(code),
-        Keys::generate()?,
-        Vec::new(),
+        code,
+        data.link_keys()?,
+        known(&data)?,
         &Config::default(),
     );
     let done = join(
@@ -175,7 +205,7 @@ fn join_cmd(
         follow,
         JOIN_GIVES_UP,
         &stop,
-        &mut happened,
+        &mut happened(&data, Some(addr.to_string())),
     );
     driver.close();
     let counts = done?;

@@ -165,13 +165,36 @@ impl Data {
         self.store.known_desks()
     }
 
-    /// Remembers a desk paired (or met again): its key, its name, where it was reached.
-    pub fn remember_desk(&self, desk: &crate::model::sync::KnownDesk) -> super::Result<()> {
-        self.store.remember_desk(desk)
-    }
-
-    /// Makes this database the first desk of a set (hosting); the same set if it is one.
-    pub fn start_sync_set(&self) -> super::Result<[u8; 16]> {
-        self.store.start_set()
+    /// Remembers the desk just met: a desk paired before by its key, or the one `paired`
+    /// with a code just now; its name and, at a joiner, the address it was reached at.
+    pub fn remember_link(
+        &self,
+        remote_static: [u8; 32],
+        paired: Option<&crate::sync::Paired>,
+        name: &str,
+        addr: Option<&str>,
+    ) -> super::Result<()> {
+        let known = self.store.known_desks()?;
+        let desk = known
+            .into_iter()
+            .find(|d| d.remote_static == remote_static)
+            .or_else(|| {
+                paired
+                    .filter(|p| p.remote_static == remote_static)
+                    .map(|p| crate::model::sync::KnownDesk {
+                        remote_static: p.remote_static,
+                        file_key: p.file_key,
+                        name: String::new(),
+                        addr: None,
+                    })
+            });
+        let Some(mut desk) = desk else {
+            return Ok(());
+        };
+        desk.name = name.to_string();
+        if let Some(a) = addr {
+            desk.addr = Some(a.to_string());
+        }
+        self.store.remember_desk(&desk)
     }
 }

@@ -101,27 +101,7 @@ pub const NO_CONFLICTS: super::L = super::L(
     "충돌이 없습니다. 두 노트북이 같은 칸을 서로 모르게 다르게 바꾸면 여기에 나오고, 고른 값이 양쪽에 적용됩니다.",
     "No conflicts. When two laptops change the same field apart, it is listed here and the value you choose goes to both.",
 );
-pub const FOOTER_DECIDE: super::L =
-    super::L("이 값으로 정하기 · 합치기", "choose this value · merge");
-pub const ACTION_DECIDE: (Option<super::L>, super::L) = (
-    None,
-    super::L(
-        "동기화: 고른 값으로 충돌 정하기 (양쪽 노트북에 적용)",
-        "Sync: settle the conflict with the value chosen (on both laptops)",
-    ),
-);
-
-/// The screen's first line: this laptop and how to link it (the command line, for now).
-pub fn sync_this_desk(name: &str) -> String {
-    pick(
-        format!(
-            "이 노트북: {name} · 다른 노트북과 잇기: 명령줄에서 netday sync host / netday sync join 주소 코드"
-        ),
-        format!(
-            "This laptop: {name} · to link another: netday sync host / netday sync join ADDRESS CODE on the command line"
-        ),
-    )
-}
+pub const FOOTER_DECIDE: super::L = super::L("이 값으로 정하기/합치기", "choose this value/merge");
 
 /// How many conflicts wait, and what to do with them.
 pub fn conflicts_count(n: usize) -> String {
@@ -244,15 +224,23 @@ pub const SAME_PERSON: super::L = super::L("같은 사람?", "Same person?");
 /// Hosting could not listen on the network (`why`: the system's words).
 pub fn sync_listen_failed(why: &str) -> (String, String) {
     (
-        format!("연결을 받을 수 없습니다: {why}. 방화벽이나 다른 프로그램이 막고 있지 않은지 확인하세요."),
-        format!("cannot take links: {why}. Check that a firewall or another program is not in the way."),
+        format!(
+            "연결을 받을 수 없습니다: {why}. 방화벽이나 다른 프로그램이 막고 있지 않은지 확인하세요."
+        ),
+        format!(
+            "cannot take links: {why}. Check that a firewall or another program is not in the way."
+        ),
     )
 }
 
 pub fn sync_bad_address(typed: &str) -> String {
     pick(
-        format!("‘{typed}’는 주소로 읽을 수 없습니다. 다른 노트북 화면의 주소를 그대로 쓰세요 (예: 192.168.0.12:47600)."),
-        format!("‘{typed}’ is not an address. Type the address the other laptop shows (e.g. 192.168.0.12:47600)."),
+        format!(
+            "‘{typed}’는 주소로 읽을 수 없습니다. 다른 노트북 화면의 주소를 그대로 쓰세요 (예: 192.168.0.12:47600)."
+        ),
+        format!(
+            "‘{typed}’ is not an address. Type the address the other laptop shows (e.g. 192.168.0.12:47600)."
+        ),
     )
 }
 
@@ -286,8 +274,12 @@ pub const SYNC_JOIN_TITLE: super::L = super::L("다른 노트북에 잇기", "Li
 /// The screen's first line when not linked: this laptop, and the keys that link it.
 pub fn sync_not_linked(me: &str) -> String {
     pick(
-        format!("이 노트북: {me} · 연결 안 됨 — F2 연결 받기(주소와 코드 보이기) · F3 다른 노트북에 잇기"),
-        format!("This laptop: {me} · not linked — F2 offer a link (shows address and code) · F3 link to another laptop"),
+        format!(
+            "이 노트북: {me} · 연결 안 됨 — F2 연결 받기(주소와 코드 보이기) · F3 다른 노트북에 잇기"
+        ),
+        format!(
+            "This laptop: {me} · not linked — F2 offer a link (shows address and code) · F3 link to another laptop"
+        ),
     )
 }
 
@@ -303,29 +295,36 @@ pub fn sync_link_line(me: &str, words: &str) -> String {
 pub fn sync_hosting_at(addrs: &[String]) -> String {
     if addrs.is_empty() {
         return pick(
-            "이 노트북의 네트워크 주소를 찾지 못했습니다: 와이파이에 연결되어 있는지 확인하세요.".to_string(),
+            "이 노트북의 네트워크 주소를 찾지 못했습니다: 와이파이에 연결되어 있는지 확인하세요."
+                .to_string(),
             "No network address found for this laptop: check that it is on the Wi-Fi.".to_string(),
         );
     }
     let list = addrs.join(" / ");
     pick(
-        format!("다른 노트북에서 F3을 누르고 주소 {list}와 코드를 쓰세요 (같은 와이파이)."),
-        format!("On the other laptop press F3 and type the address {list} and the code (same Wi-Fi)."),
+        format!("다른 노트북에서 F3을 누르고 이 주소와 위의 코드를 쓰세요 (같은 와이파이): {list}"),
+        format!(
+            "On the other laptop press F3 and type this address and the code above (same Wi-Fi): {list}"
+        ),
     )
 }
 
 pub const ACTION_SYNC_HOST: (Option<super::L>, super::L) = (
     None,
-    super::L("동기화: 연결 받기 (주소와 새 코드 보이기)", "Sync: offer a link (address and a new code)"),
+    super::L(
+        "동기화: 연결 받기 (주소와 새 코드 보이기)",
+        "Sync: offer a link (address and a new code)",
+    ),
 );
 pub const ACTION_SYNC_JOIN: (Option<super::L>, super::L) = (
     None,
-    super::L("동기화: 다른 노트북에 잇기 (주소와 코드)", "Sync: link to another laptop (address and code)"),
+    super::L(
+        "동기화: 다른 노트북에 잇기 (주소와 코드)",
+        "Sync: link to another laptop (address and code)",
+    ),
 );
-pub const ACTION_SYNC_STOP: (Option<super::L>, super::L) = (
-    None,
-    super::L("동기화: 연결 끊기", "Sync: end the link"),
-);
+pub const ACTION_SYNC_STOP: (Option<super::L>, super::L) =
+    (None, super::L("동기화: 연결 끊기", "Sync: end the link"));
 
 pub const FOOTER_SYNC_HOST: super::L = super::L("연결 받기", "offer a link");
 pub const FOOTER_SYNC_JOIN: super::L = super::L("잇기", "link");

@@ -184,7 +184,10 @@ pub enum LinkAsk {
     /// Offer this desk: listen, show the addresses and a code (a new code when hosting).
     Host,
     /// Link to the desk at `addr` with `code` (empty: a desk paired before).
-    Join { addr: String, code: String },
+    Join {
+        addr: String,
+        code: String,
+    },
     Stop,
 }
 

@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 
 use super::App;
 use crate::i18n;
-use crate::model::sync::KnownDesk;
 use crate::screens::Tone;
 use crate::sync::{Config, Driver, Happened, Offer, OfferState, Paired};
 
@@ -185,28 +184,15 @@ impl App {
                     remote_static,
                     ..
                 } => {
-                    let mut desk = self
-                        .data
-                        .known_desks()
-                        .unwrap_or_default()
-                        .into_iter()
-                        .find(|d| d.remote_static == remote_static)
-                        .or_else(|| {
-                            l.pending.take().map(|p| KnownDesk {
-                                remote_static: p.remote_static,
-                                file_key: p.file_key,
-                                name: String::new(),
-                                addr: None,
-                            })
-                        });
-                    if let Some(d) = &mut desk {
-                        d.name = peer.name.clone();
-                        if !l.hosting {
-                            d.addr = l.addrs.first().cloned();
-                        }
-                        if let Err(e) = self.data.remember_desk(d) {
-                            self.fail(e);
-                        }
+                    let addr = (!l.hosting).then(|| l.addrs.first().cloned()).flatten();
+                    let paired = l.pending.take();
+                    if let Err(e) = self.data.remember_link(
+                        remote_static,
+                        paired.as_ref(),
+                        &peer.name,
+                        addr.as_deref(),
+                    ) {
+                        self.fail(e);
                     }
                     self.say(Tone::Good, i18n::sync_linked(&peer.name));
                     l.peer = Some(peer.name);

@@ -11,13 +11,13 @@ use ratatui::layout::Rect;
 
 use crate::data::SameAtTwoDesks;
 use crate::i18n;
-use crate::model::sync::{Conflict, DeskCard};
 use crate::model::TextField as FieldKind;
+use crate::model::sync::{Conflict, DeskCard};
 use crate::screens::Step;
 use crate::screens::unit::{Cx, Effect, LinkAsk, Show, Unit, What};
-use crate::widgets::{Form, TextField};
 use crate::screens::{Action, Context, Screen, Tone};
 use crate::store::StoreError;
+use crate::widgets::{Form, TextField};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum JoinField {
@@ -167,7 +167,8 @@ impl SyncState {
                 let addr = crate::model::clean_line(&jf.addr);
                 let code = crate::model::clean_line(&jf.code);
                 if addr.is_empty() {
-                    jf.form.refuse(JoinField::Addr, i18n::SYNC_ADDR_NEEDED.get());
+                    jf.form
+                        .refuse(JoinField::Addr, i18n::SYNC_ADDR_NEEDED.get());
                 } else if !code.is_empty() && crate::sync::pair::parse_code(&code).is_none() {
                     jf.form.refuse(JoinField::Code, i18n::SYNC_BAD_CODE.get());
                 } else {

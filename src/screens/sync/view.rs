@@ -6,10 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
 
 use super::{JoinField, JoinForm, Row, SyncState};
-use crate::screens::unit::Show;
-use crate::widgets::form_drawer::FormDrawer;
 use crate::i18n;
+use crate::screens::unit::Show;
 use crate::widgets::THEME;
+use crate::widgets::form_drawer::FormDrawer;
 use crate::widgets::paint::mask_phone;
 use crate::widgets::paint::wrap;
 use crate::widgets::table::{Col, Row as Line, Table};
