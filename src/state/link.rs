@@ -39,10 +39,12 @@ impl std::fmt::Debug for Linking {
     }
 }
 
-/// Where a hosting desk listens: all of this laptop's networks, or what `NETDAY_SYNC_BIND`
-/// says (the tests bind 127.0.0.1 only).
-fn listen() -> std::io::Result<TcpListener> {
-    if let Some(at) = std::env::var_os("NETDAY_SYNC_BIND").and_then(|v| v.into_string().ok()) {
+/// Where a hosting desk listens: `bind` (`App::link_bind`; the tests bind 127.0.0.1 only),
+/// else what `NETDAY_SYNC_BIND` says, else all of this laptop's networks on `PORT` (another
+/// port when it is taken).
+fn listen(bind: Option<&str>) -> std::io::Result<TcpListener> {
+    let env = std::env::var_os("NETDAY_SYNC_BIND").and_then(|v| v.into_string().ok());
+    if let Some(at) = bind.map(str::to_string).or(env) {
         return TcpListener::bind(at.as_str());
     }
     TcpListener::bind(("0.0.0.0", PORT)).or_else(|_| TcpListener::bind(("0.0.0.0", 0)))
@@ -71,7 +73,8 @@ impl App {
             self.data.start_sync_set().map_err(words)?;
             let keys = self.data.link_keys().map_err(words)?;
             let known = self.data.known_desks().map_err(words)?;
-            let listener = listen().map_err(|e| i18n::sync_listen_failed(&e.to_string()))?;
+            let listener = listen(self.link_bind.as_deref())
+                .map_err(|e| i18n::sync_listen_failed(&e.to_string()))?;
             let port = listener.local_addr().map(|a| a.port()).unwrap_or(PORT);
             let offer = Offer::new(Instant::now()).map_err(|e| (e.ko(), e.en()))?;
             let code = offer.digits().parse().ok();
@@ -172,7 +175,6 @@ impl App {
             let mut j = self.data.sync_journal();
             let mut h = l.driver.pump(&mut j, Duration::ZERO);
             h.extend(l.driver.local_news(&mut j));
-            changed |= j.last.is_some_and(|a| a.applied > 0);
             h
         };
         let mut dirty = !happened.is_empty();
@@ -197,7 +199,8 @@ impl App {
                     self.say(Tone::Good, i18n::sync_linked(&peer.name));
                     l.peer = Some(peer.name);
                 }
-                Happened::Heard { .. } | Happened::Linked { .. } => {}
+                Happened::Heard { heard, .. } => changed |= heard.joined || heard.applied > 0,
+                Happened::Linked { .. } => {}
                 Happened::Cut { why, .. } => {
                     self.say(Tone::Warn, i18n::sync_cut(&i18n::pick(why.ko(), why.en())));
                 }

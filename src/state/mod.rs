@@ -75,6 +75,8 @@ pub struct App {
     pending: [What; Screen::ALL.len()],
     /// The link to another desk, while hosting or joining (`link.rs`).
     pub link: Option<link::Linking>,
+    /// Where hosting listens (`None`: every network of this laptop; see `link::listen`).
+    pub link_bind: Option<String>,
 }
 
 impl App {
@@ -123,6 +125,7 @@ impl App {
             clock,
             pending: [What::ALL; Screen::ALL.len()],
             link: None,
+            link_bind: None,
         };
         app.tell(What::NOTHING)?;
         Ok(app)

@@ -52,5 +52,6 @@ mod sync_file;
 mod sync_link;
 mod sync_screen;
 mod sync_stores;
+mod sync_tui;
 mod tui_files;
 mod xlsx_export;

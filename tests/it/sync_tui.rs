@@ -1,0 +1,140 @@
+//! Two desks in the app (issue 26 items 1–3): F2 on 동기화 at desk A offers the link (the
+//! code in the header), F3 at an empty desk B links with the address and the code; B gets the
+//! whole list, a check-in at either desk shows at the other, the header says linked, and after
+//! F4 and a restart B links again without the code. Real links on 127.0.0.1, two apps pumped
+//! by the test as the event loop pumps them.
+
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use crate::common;
+
+use netday::state::{Action, App, Screen};
+use netday::store::Store;
+
+fn on_sync(app: &mut App) {
+    for _ in 0..Screen::ALL.len() {
+        if app.screen == Screen::Sync {
+            return;
+        }
+        app.update(Action::NextScreen);
+    }
+    panic!("no way to 동기화: {:?}", app.modal);
+}
+
+fn header(app: &App) -> String {
+    common::screen::row(&common::screen::render(app, 120, 30), 0)
+}
+
+/// Pumps both apps until `done` holds (or gives up after 20 s, failing with `what`).
+fn until(a: &mut App, b: &mut App, what: &str, done: impl Fn(&App, &App) -> bool) {
+    let end = Instant::now() + Duration::from_secs(20);
+    while !done(a, b) {
+        assert!(
+            Instant::now() < end,
+            "{what}:\n{}\n{}",
+            header(a),
+            header(b)
+        );
+        a.pump_link();
+        b.pump_link();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn arrived(app: &App, name: &str) -> bool {
+    let Some(p) = app.data.roster.people.iter().find(|p| p.name == name) else {
+        return false;
+    };
+    app.data
+        .roster
+        .attendance
+        .get(&p.id)
+        .is_some_and(|a| a.status.is_arrived())
+}
+
+fn id_of(app: &App, name: &str) -> netday::model::Id {
+    app.data
+        .roster
+        .people
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap()
+        .id
+}
+
+#[test]
+fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code() {
+    let (_da, mut a) = common::demo_app();
+    a.link_bind = Some("127.0.0.1:0".into());
+    on_sync(&mut a);
+    a.update(Action::SyncHost);
+    let link = a.link.as_ref().expect("hosting");
+    let code = link.code.expect("a code");
+    let addr = link.addrs[0].clone();
+    assert!(addr.starts_with("127.0.0.1:"), "{addr}");
+    assert!(
+        header(&a).contains(&format!("코드 {:03} {:03}", code / 1000, code % 1000)),
+        "{}",
+        header(&a)
+    );
+
+    let (db, store_b) = common::temp_store();
+    store_b.set_desk_name("입구 2").unwrap();
+    let mut b = common::app_on(store_b);
+    // An empty database offers to make a day or load the demo: Esc, it is to be joined.
+    b.update(Action::Cancel);
+    on_sync(&mut b);
+    b.update(Action::SyncJoin);
+    // The form opens on the address (nothing remembered); a wrong code is refused in words.
+    common::type_text(&mut b, &addr);
+    b.update(Action::NextField);
+    common::type_text(&mut b, "12345");
+    b.update(Action::Submit);
+    assert!(b.link.is_none());
+    assert!(b.screens.sync.join.as_ref().unwrap().form.error.is_some());
+    b.update(Action::ClearField);
+    common::type_text(&mut b, &format!("{code:06}"));
+    b.update(Action::Submit);
+    assert!(b.link.is_some());
+
+    until(&mut a, &mut b, "B gets the list", |a, b| {
+        b.data.roster.people.len() == a.data.roster.people.len() && !b.events.is_empty()
+    });
+    until(&mut a, &mut b, "both say linked", |a, b| {
+        header(a).contains("연결됨") && header(b).contains("연결됨")
+    });
+
+    // A check-in at A shows at B, and one at B shows at A.
+    let kim = id_of(&a, "김기성");
+    a.check_in(kim).unwrap();
+    until(&mut a, &mut b, "A's check-in at B", |_, b| {
+        arrived(b, "김기성")
+    });
+    let lee = id_of(&b, "이서연");
+    b.check_in(lee).unwrap();
+    until(&mut a, &mut b, "B's check-in at A", |a, _| {
+        arrived(a, "이서연")
+    });
+
+    // F4 ends the link; B starts again (the app closed and opened) and links without a code.
+    b.update(Action::SyncStop);
+    assert!(b.link.is_none());
+    drop(b);
+    let mut b = common::app_on(Store::open(&db.path().join("db")).unwrap());
+    assert!(arrived(&b, "김기성") && arrived(&b, "이서연"));
+    on_sync(&mut b);
+    b.update(Action::SyncJoin);
+    let form = b.screens.sync.join.as_ref().unwrap();
+    assert_eq!(&*form.addr, addr, "the address last reached is proposed");
+    b.update(Action::Submit);
+    let park = id_of(&b, "박정호");
+    b.check_in(park).unwrap();
+    until(
+        &mut a,
+        &mut b,
+        "linked again, the check-in made while apart arrives",
+        |a, _| arrived(a, "박정호"),
+    );
+}
