@@ -324,13 +324,11 @@ impl App {
                     self.say(Tone::Error, words);
                 }
             }
-            Some(LinkAsk::Stop) => {
-                if self.link.is_some() {
-                    self.stop_link();
-                    self.say(Tone::Info, i18n::SYNC_STOPPED.get());
-                }
+            Some(LinkAsk::Stop) if self.link.is_some() => {
+                self.stop_link();
+                self.say(Tone::Info, i18n::SYNC_STOPPED.get());
             }
-            None => {}
+            Some(LinkAsk::Stop) | None => {}
         }
         let mut what = effect.changed;
         if what.has(What::EVENTS) {
