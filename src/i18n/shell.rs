@@ -16,12 +16,12 @@ pub const HELP_CLOSE: L = L("아무 키나 누르면 닫힙니다", "Press any k
 pub const TYPE_TO_SEARCH: L = L("글자 입력", "letters");
 pub const PICK_EVENT_TITLE: L = L("네트워킹데이 선택", "Choose a networking day");
 pub const OFFER_DEMO: L = L(
-    "데이터베이스가 비어 있습니다. 오늘 네트워킹데이를 만들까요, 예시(데모)를 불러올까요?",
-    "The database is empty. Create today's networking day, or load the sample (demo)?",
+    "데이터베이스가 비어 있습니다. 오늘 네트워킹데이를 만들까요, 예시(데모)를 불러올까요? 다른 노트북의 명단을 받을 수도 있습니다.",
+    "The database is empty. Create today's networking day, or load the sample (demo)? Or take the list of another laptop.",
 );
 pub const OFFER_DEMO_KEYS: L = L(
-    "Enter 오늘 네트워킹데이 만들기 · d 데모 불러오기 · Esc 빈 상태로 시작",
-    "Enter create today's day · d load the demo · Esc start empty",
+    "Enter 오늘 네트워킹데이 만들기 · d 데모 불러오기 · j 다른 노트북에서 받기 · Esc 빈 상태로 시작",
+    "Enter create today's day · d load the demo · j take another laptop's list · Esc start empty",
 );
 pub fn paste_cut(kept: usize) -> String {
     pick(

@@ -330,6 +330,8 @@ pub const FOOTER_SYNC_HOST: super::L = super::L("연결 받기", "offer a link")
 pub const FOOTER_SYNC_JOIN: super::L = super::L("잇기", "link");
 pub const FOOTER_SYNC_STOP: super::L = super::L("끊기", "end link");
 
+pub const FOOTER_JOIN_FROM: super::L = super::L("다른 노트북에서 받기", "from another laptop");
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -395,6 +395,7 @@ const HISTORY_DETAIL: &[Binding] = &[
 const OFFER_DEMO: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::NewEvent),
     key(KeyCode::Char('d'), "d", Action::LoadDemo),
+    key(KeyCode::Char('j'), "j", Action::SyncJoin),
     key(KeyCode::Esc, "Esc", Action::Cancel),
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
@@ -523,6 +524,7 @@ fn footer_word(ctx: Context, a: &Action) -> Option<crate::i18n::L> {
         (Context::Sync, Action::Submit) => Some(crate::i18n::FOOTER_DECIDE),
         (Context::Sync, Action::SyncHost) => Some(crate::i18n::FOOTER_SYNC_HOST),
         (Context::Sync, Action::SyncJoin) => Some(crate::i18n::FOOTER_SYNC_JOIN),
+        (Context::OfferDemo, Action::SyncJoin) => Some(crate::i18n::FOOTER_JOIN_FROM),
         (Context::Sync, Action::SyncStop) => Some(crate::i18n::FOOTER_SYNC_STOP),
         // Enter takes a highlighted suggestion, else saves the form.
         (Context::Form, Action::Submit) => Some(crate::i18n::FOOTER_TAKE_OR_SAVE),

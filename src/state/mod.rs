@@ -433,6 +433,8 @@ impl App {
                         Effect::close().changed(What::ALL).to_day(day)
                     })
                 }
+                // A second laptop: the list comes from the first one (동기화 · F3).
+                Action::SyncJoin => Ok(Effect::close().go(Screen::Sync, Some(Action::SyncJoin))),
                 Action::Cancel => Ok(Effect::close()),
                 _ => Ok(Effect::keep()),
             },

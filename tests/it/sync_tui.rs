@@ -83,10 +83,11 @@ fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code(
     let (db, store_b) = common::temp_store();
     store_b.set_desk_name("입구 2").unwrap();
     let mut b = common::app_on(store_b);
-    // An empty database offers to make a day or load the demo: Esc, it is to be joined.
-    b.update(Action::Cancel);
-    on_sync(&mut b);
+    // An empty database's first question offers j: take another laptop's list (동기화 · F3).
+    assert!(b.modal.is_some());
     b.update(Action::SyncJoin);
+    assert!(b.modal.is_none());
+    assert_eq!(b.screen, Screen::Sync);
     // The form opens on the address (nothing remembered); a wrong code is refused in words.
     common::type_text(&mut b, &addr);
     b.update(Action::NextField);
