@@ -125,6 +125,7 @@ pub struct SyncArgs {
 pub enum SyncCmd {
     Host(SyncHostArgs),
     Join(SyncJoinArgs),
+    Conflicts,
 }
 
 #[derive(clap::Args)]

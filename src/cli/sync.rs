@@ -108,7 +108,45 @@ pub fn run(db: Option<PathBuf>, args: SyncArgs) -> anyhow::Result<()> {
     match args.cmd {
         SyncCmd::Host(a) => host(db, a),
         SyncCmd::Join(a) => join_cmd(db, a),
+        SyncCmd::Conflicts => conflicts(db),
     }
+}
+
+/// `netday sync conflicts`: each value of each open conflict, a line each, in the order every
+/// desk lists them (the value shown now first): number, record, field, value, desk, time, and
+/// 지금 값 on the one shown now.
+fn conflicts(db: Option<PathBuf>) -> anyhow::Result<()> {
+    use std::io::Write;
+    let data = super::db::data_to_read(db)?;
+    let list = data.conflicts()?;
+    if list.is_empty() {
+        note(i18n::NO_CONFLICTS.get());
+        return Ok(());
+    }
+    let mut out = super::out::stdout();
+    for (n, c) in list.iter().enumerate() {
+        // The value shown now first, as the 동기화 screen lists them.
+        let mut values: Vec<_> = c.candidates.iter().collect();
+        values.sort_by_key(|v| !v.provisional);
+        for v in values {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                n + 1,
+                i18n::conflict_record(c.kind, &c.record),
+                i18n::conflict_field(c.field),
+                i18n::conflict_value(&v.value),
+                v.desk_name,
+                v.at.local().format("%Y-%m-%d %H:%M"),
+                if v.provisional {
+                    i18n::SHOWN_NOW.get()
+                } else {
+                    ""
+                }
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Ctrl-C (and a polite kill) ends the loops; a second one ends the process as usual.

@@ -370,8 +370,16 @@ pub const HELP: &[(&str, &str, L)] = &[
         "sync join",
         "code",
         L(
-            "열린 데스크 화면의 6자리 코드",
-            "The 6-digit code on the open desk's screen",
+            "열린 데스크 화면의 6자리 코드 (처음 짝지을 때만; 짝지은 적 있는 데스크는 생략)",
+            "The 6-digit code on the open desk's screen (the first time only; leave it out for a desk paired before)",
+        ),
+    ),
+    (
+        "sync conflicts",
+        "",
+        L(
+            "두 데스크가 서로 모르게 다르게 바꾼 칸(충돌)을 값마다 한 줄로 보입니다: 번호, 기록, 칸, 값, 데스크, 시각, 지금 값",
+            "List the fields two desks changed apart (conflicts), a line per value: number, record, field, value, desk, time, shown now",
         ),
     ),
     (

@@ -211,3 +211,41 @@ fn a_walk_in_registered_at_both_desks_is_offered_for_merging_until_merged() {
         "the namesake with another phone stays: {live:?}"
     );
 }
+
+/// `netday sync conflicts` lists the same conflict, value by value, at both desks, with the
+/// value shown now marked; with none, it says so and lists nothing.
+#[test]
+fn sync_conflicts_on_the_command_line_lists_the_same_values_at_both_desks() {
+    let (da, a, db, b) = two_desks_in_conflict();
+    drop((a, b));
+    let list = |dir: &tempfile::TempDir| {
+        let (code, out, err) = common::run(&dir.path().join("db"), &["sync", "conflicts"]);
+        assert_eq!(code, 0, "{err}");
+        out.lines()
+            .map(|l| l.split('\t').map(str::to_string).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    let (at_a, at_b) = (list(&da), list(&db));
+    assert_eq!(at_a, at_b);
+    assert_eq!(at_a.len(), 2, "{at_a:?}");
+    for (line, value, desk) in [
+        (&at_a[0], "010-2222-2222", "입구 2"),
+        (&at_a[1], "010-1111-1111", "입구 1"),
+    ] {
+        assert_eq!(
+            line[..5],
+            ["1", "사람 김기성", "연락처", value, desk],
+            "{line:?}"
+        );
+    }
+    assert_eq!(
+        at_a.iter().map(|l| l[6].as_str()).collect::<Vec<_>>(),
+        ["지금 값", ""]
+    );
+    let (_d, empty) = common::demo_store();
+    let path = _d.path().join("db");
+    drop(empty);
+    let (code, out, err) = common::run(&path, &["sync", "conflicts"]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert!(err.contains("충돌이 없습니다"), "{err}");
+}
