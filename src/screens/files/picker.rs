@@ -21,7 +21,7 @@ use crate::i18n;
 use crate::screens::Action;
 use crate::screens::unit::Cx;
 use crate::widgets::list::{ListKey, offset, step};
-use crate::widgets::paint::{caret, form_field, pad, popup, truncate};
+use crate::widgets::paint::{caret, pad, popup, truncate};
 use crate::widgets::{THEME, TextField};
 
 /// Rows kept after filtering (what is drawn is far fewer; the count says how many matched).
@@ -454,16 +454,8 @@ pub fn draw(picker: &Picker, path: &TextField, error: Option<&str>, f: &mut Fram
     let h = area.height.saturating_sub(2).clamp(7, 20);
     let inner = popup(f, area, 100, h, i18n::IMPORT_TITLE.get());
     let w = inner.width as usize;
-    let mut lines = Vec::new();
-    let x = form_field(
-        &mut lines,
-        i18n::F_PATH.get(),
-        path,
-        14,
-        w.saturating_sub(15),
-        true,
-    )
-    .map_or(0, |(x, _)| x);
+    let (path_line, x) = super::view::path_line(path, w);
+    let mut lines = vec![path_line];
     let in_folder = picker.typed.as_ref().map(|(_, dir, _)| dir);
     let head = match in_folder {
         Some(dir) => i18n::picker_in(&picker.shown(dir, true)),

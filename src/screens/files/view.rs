@@ -11,7 +11,8 @@ use crate::screens::unit::Show;
 use crate::widgets::paint::{caret, form_field, popup, truncate};
 use crate::widgets::{THEME, TextField};
 
-fn path_line(path: &TextField, w: usize) -> (Line<'static>, usize) {
+/// The path field as one line, and where its caret goes.
+pub(super) fn path_line(path: &TextField, w: usize) -> (Line<'static>, usize) {
     let mut lines = Vec::new();
     let x = form_field(
         &mut lines,
