@@ -9,11 +9,12 @@ use crate::common;
 use netday::model::*;
 use netday::store::{Store, StoreError};
 
-/// A small deterministic generator (xorshift), so a failing seed can be run again.
-struct Rng(u64);
+/// A small deterministic generator (xorshift), so a failing seed can be run again (the two-desk
+/// property test uses it too).
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x << 13;
         x ^= x >> 7;
@@ -21,7 +22,7 @@ impl Rng {
         self.0 = x;
         x
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 }

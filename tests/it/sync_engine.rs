@@ -12,21 +12,7 @@ use netday::model::sync::{EXISTS, FieldName, RecordKind, Value, Vv};
 use netday::model::*;
 use netday::store::{Snapshot, Store, StoreError};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use super::changes_property::Rng;
 
 struct Desk {
     _dir: tempfile::TempDir,
