@@ -125,10 +125,7 @@ fn conflicts(db: Option<PathBuf>) -> anyhow::Result<()> {
     }
     let mut out = super::out::stdout();
     for (n, c) in list.iter().enumerate() {
-        // The value shown now first, as the 동기화 screen lists them.
-        let mut values: Vec<_> = c.candidates.iter().collect();
-        values.sort_by_key(|v| !v.provisional);
-        for v in values {
+        for v in c.listed().into_iter().map(|j| &c.candidates[j]) {
             writeln!(
                 out,
                 "{}\t{}\t{}\t{}\t{}\t{}\t{}",

@@ -182,6 +182,16 @@ pub struct Conflict {
     pub candidates: Vec<Candidate>,
 }
 
+impl Conflict {
+    /// Its values as every view lists them: the one shown now first, the others in the order
+    /// every desk holds them (indices into `candidates`).
+    pub fn listed(&self) -> Vec<usize> {
+        let mut js: Vec<usize> = (0..self.candidates.len()).collect();
+        js.sort_by_key(|&j| !self.candidates[j].provisional);
+        js
+    }
+}
+
 /// Which nouns an apply changed, so the screens know what to read again.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Touched {

@@ -66,9 +66,7 @@ impl SyncState {
     pub fn rows(&self) -> Vec<Row> {
         let mut rows = Vec::new();
         for (i, c) in self.conflicts.iter().enumerate() {
-            let mut js: Vec<usize> = (0..c.candidates.len()).collect();
-            js.sort_by_key(|&j| !c.candidates[j].provisional);
-            rows.extend(js.into_iter().map(|j| Row::Value(i, j)));
+            rows.extend(c.listed().into_iter().map(|j| Row::Value(i, j)));
         }
         for k in 0..self.same.len() {
             rows.extend([Row::Same(k, false), Row::Same(k, true)]);
