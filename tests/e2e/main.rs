@@ -35,3 +35,5 @@ mod sheets;
 mod store;
 #[cfg(unix)] // stops the host with SIGTERM
 mod sync_cli;
+#[cfg(unix)] // two real desks in Unix ptys, SIGKILL
+mod sync_two_desks;
