@@ -168,7 +168,7 @@ fn happened<'a>(data: &'a Data, addr: Option<String>) -> impl FnMut(&Happened) +
             ..
         } => {
             if let Err(e) =
-                data.remember_link(*remote_static, paired.as_ref(), &peer.name, addr.as_deref())
+                data.remember_link(*remote_static, paired.as_ref(), peer, addr.as_deref())
             {
                 note(i18n::pick(e.ko(), e.en()));
             }

@@ -166,12 +166,12 @@ impl Data {
     }
 
     /// Remembers the desk just met: a desk paired before by its key, or the one `paired`
-    /// with a code just now; its name and, at a joiner, the address it was reached at.
+    /// with a code just now; its id, its name and, at a joiner, the address it was reached at.
     pub fn remember_link(
         &self,
         remote_static: [u8; 32],
         paired: Option<&crate::sync::Paired>,
-        name: &str,
+        peer: &DeskCard,
         addr: Option<&str>,
     ) -> super::Result<()> {
         let known = self.store.known_desks()?;
@@ -182,6 +182,7 @@ impl Data {
                 paired
                     .filter(|p| p.remote_static == remote_static)
                     .map(|p| crate::model::sync::KnownDesk {
+                        desk: peer.id,
                         remote_static: p.remote_static,
                         file_key: p.file_key,
                         name: String::new(),
@@ -191,10 +192,24 @@ impl Data {
         let Some(mut desk) = desk else {
             return Ok(());
         };
-        desk.name = name.to_string();
+        desk.desk = peer.id;
+        desk.name = peer.name.clone();
         if let Some(a) = addr {
             desk.addr = Some(a.to_string());
         }
         self.store.remember_desk(&desk)
+    }
+
+    /// How this desk was linked when it last ran: it links again the same way on start.
+    pub fn link_resume(&self) -> super::Result<Option<crate::model::sync::LinkResume>> {
+        self.store.link_resume()
+    }
+
+    /// Remembers how this desk is linked now (`None`: stopped on purpose).
+    pub fn set_link_resume(
+        &self,
+        resume: Option<&crate::model::sync::LinkResume>,
+    ) -> super::Result<()> {
+        self.store.set_link_resume(resume)
     }
 }

@@ -74,6 +74,8 @@ pub struct DeskCard {
 /// seals sync files to it; where it was last reached and its name, for the screen.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KnownDesk {
+    /// Its desk id (`DeskCard::id`): sync files are sealed for it under this number.
+    pub desk: u64,
     pub remote_static: [u8; 32],
     pub file_key: [u8; 32],
     pub name: String,
@@ -84,10 +86,20 @@ pub struct KnownDesk {
 impl std::fmt::Debug for KnownDesk {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("KnownDesk")
+            .field("desk", &self.desk)
             .field("name", &self.name)
             .field("addr", &self.addr)
             .finish_non_exhaustive()
     }
+}
+
+/// How this desk was linked when it last ran, so that it links again by itself after a
+/// crash, a kill or a quit: hosting, listening on `listen` again, or joined to `addr`. Stopping
+/// the link (F4) forgets it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LinkResume {
+    Host { listen: String },
+    Join { addr: String },
 }
 
 /// Which field of which record a conflict is about (the same at every desk).

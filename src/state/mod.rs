@@ -325,7 +325,7 @@ impl App {
                 }
             }
             Some(LinkAsk::Stop) if self.link.is_some() => {
-                self.stop_link();
+                self.unlink();
                 self.say(Tone::Info, i18n::SYNC_STOPPED.get());
             }
             Some(LinkAsk::Stop) | None => {}
