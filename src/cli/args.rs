@@ -126,6 +126,16 @@ pub enum SyncCmd {
     Host(SyncHostArgs),
     Join(SyncJoinArgs),
     Conflicts,
+    /// Write what the paired desks may lack to FILE (a new file), sealed for them: for a USB
+    /// stick or a shared folder when there is no network
+    Write(SyncFileArgs),
+    /// Apply a sync file a paired desk wrote (reading it twice changes nothing)
+    Read(SyncFileArgs),
+}
+
+#[derive(clap::Args)]
+pub struct SyncFileArgs {
+    pub file: PathBuf,
 }
 
 #[derive(clap::Args)]

@@ -109,7 +109,45 @@ pub fn run(db: Option<PathBuf>, args: SyncArgs) -> anyhow::Result<()> {
         SyncCmd::Host(a) => host(db, a),
         SyncCmd::Join(a) => join_cmd(db, a),
         SyncCmd::Conflicts => conflicts(db),
+        SyncCmd::Write(a) => write_file(db, &a.file),
+        SyncCmd::Read(a) => read_file(db, &a.file),
     }
+}
+
+fn said(e: &SyncError) -> CliError {
+    CliError::Said {
+        ko: e.ko(),
+        en: e.en(),
+    }
+}
+
+/// `netday sync write FILE`.
+fn write_file(db: Option<PathBuf>, file: &std::path::Path) -> anyhow::Result<()> {
+    let data = data(db)?;
+    let wrote = data
+        .write_sync_file(file, crate::model::Ts::now())
+        .map_err(|e| said(&e))?;
+    print(i18n::sync_file_written(
+        &file.display().to_string(),
+        wrote.entries,
+        &wrote.desks,
+    ))?;
+    Ok(())
+}
+
+/// `netday sync read FILE`.
+fn read_file(db: Option<PathBuf>, file: &std::path::Path) -> anyhow::Result<()> {
+    let data = data(db)?;
+    let read = data.read_sync_file(file).map_err(|e| said(&e))?;
+    let open = data.conflicts()?.len();
+    print(i18n::sync_file_read(
+        &file.display().to_string(),
+        &read.from.name,
+        read.entries,
+        read.applied,
+        open,
+    ))?;
+    Ok(())
 }
 
 /// `netday sync conflicts`: each value of each open conflict, a line each, in the order every
@@ -217,6 +255,7 @@ fn host(db: Option<PathBuf>, SyncHostArgs { port, bind }: SyncHostArgs) -> anyho
         &stop,
         &mut happened(&data, None),
     );
+    data.note_acks(&driver)?;
     driver.close();
     Ok(())
 }
@@ -242,6 +281,7 @@ fn join_cmd(
         &stop,
         &mut happened(&data, Some(addr.to_string())),
     );
+    data.note_acks(&driver)?;
     driver.close();
     let counts = done?;
     print(i18n::sync_joined(counts.received, counts.sent))?;

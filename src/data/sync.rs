@@ -187,6 +187,7 @@ impl Data {
                         file_key: p.file_key,
                         name: String::new(),
                         addr: None,
+                        seen: Vv::default(),
                     })
             });
         let Some(mut desk) = desk else {
@@ -211,5 +212,97 @@ impl Data {
         resume: Option<&crate::model::sync::LinkResume>,
     ) -> super::Result<()> {
         self.store.set_link_resume(resume)
+    }
+}
+
+/// What `Data::write_sync_file` wrote: how many entries, sealed for which desks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncFileWritten {
+    pub entries: usize,
+    pub desks: Vec<String>,
+}
+
+/// Sync files (`netday sync write` / `sync read`): the link's exchange through a file, for a
+/// USB stick or a shared folder.
+impl Data {
+    /// Writes to `path` (a new file, never inside the database) what the paired desks may lack:
+    /// every entry beyond what each was last known to hold, sealed for each of them.
+    pub fn write_sync_file(
+        &self,
+        path: &std::path::Path,
+        now: crate::model::Ts,
+    ) -> Result<SyncFileWritten, SyncError> {
+        let known = self.store.known_desks().map_err(words)?;
+        let Some(first) = known.first() else {
+            return Err(SyncError::FileNoPairedDesk);
+        };
+        let theirs = known
+            .iter()
+            .fold(first.seen.clone(), |acc, d| acc.meet(&d.seen));
+        let theirs = self.store.on_record_since(&theirs).map_err(words)?;
+        let recipients: Vec<crate::sync::file::Recipient> = known
+            .iter()
+            .map(|d| crate::sync::file::Recipient {
+                desk: d.desk,
+                key: d.file_key,
+            })
+            .collect();
+        let entries = crate::sync::file::write(
+            &mut self.sync_journal(),
+            path,
+            Some(self.path()),
+            &recipients,
+            &theirs,
+            now,
+        )?;
+        Ok(SyncFileWritten {
+            entries,
+            desks: known.into_iter().map(|d| d.name).collect(),
+        })
+    }
+
+    /// Remembers that the desk with `remote_static` holds at least `held` (acknowledged over
+    /// the link): the next sync file for it starts there. Written only when it grows.
+    pub fn note_seen(&self, remote_static: &[u8; 32], held: &Vv) -> super::Result<()> {
+        let Some(mut d) = self
+            .store
+            .known_desks()?
+            .into_iter()
+            .find(|d| &d.remote_static == remote_static)
+        else {
+            return Ok(());
+        };
+        let before = d.seen.clone();
+        d.seen.merge(held);
+        if d.seen == before {
+            return Ok(());
+        }
+        self.store.remember_desk(&d)
+    }
+
+    /// What the desks met over `driver`'s links acknowledged (`note_seen` for each).
+    pub fn note_acks(&self, driver: &crate::sync::Driver) -> super::Result<()> {
+        for (remote_static, held) in driver.acked() {
+            self.note_seen(remote_static, held)?;
+        }
+        Ok(())
+    }
+
+    /// Reads a sync file a paired desk wrote and applies it (reading it twice changes nothing);
+    /// remembers what that desk held, so the next file written for it carries only the rest.
+    pub fn read_sync_file(
+        &self,
+        path: &std::path::Path,
+    ) -> Result<crate::sync::file::FileRead, SyncError> {
+        let known = self.store.known_desks().map_err(words)?;
+        let read = crate::sync::file::read(&mut self.sync_journal(), path, |desk| {
+            known.iter().find(|d| d.desk == desk).map(|d| d.file_key)
+        })?;
+        if let Some(mut d) = known.into_iter().find(|d| d.desk == read.from.id) {
+            d.seen.merge(&read.have);
+            d.name.clone_from(&read.from.name);
+            self.store.remember_desk(&d).map_err(words)?;
+        }
+        Ok(read)
     }
 }

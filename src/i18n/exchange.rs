@@ -39,24 +39,43 @@ pub fn sync_cut(why: &str) -> String {
     )
 }
 
-pub fn sync_file_written(path: &str, entries: usize) -> String {
+/// After `sync write FILE`: how many changes, for which desks, and what to do with the file.
+pub fn sync_file_written(file: &str, entries: usize, desks: &[String]) -> String {
+    let for_ko = desks.join("·");
+    let for_en = desks.join(", ");
     pick(
         format!(
-            "{path}에 변경 {entries}건을 썼습니다. 다른 데스크에서 netday sync read로 읽으세요."
+            "동기화 파일 {file}에 변경 {entries}건을 썼습니다 ({for_ko} 데스크용, 암호화됨). 그 데스크에서 netday sync read {file} 명령으로 읽으세요."
         ),
         format!(
-            "wrote {entries} changes to {path}. Read it at the other desk with netday sync read."
+            "wrote {entries} changes to the sync file {file} (for desk {for_en}, encrypted). Read it there with netday sync read {file}."
         ),
     )
 }
 
-pub fn sync_file_read(from: &str, entries: usize, applied: usize) -> String {
+/// After `sync read FILE`: whose changes, how many were new, and the open conflicts.
+pub fn sync_file_read(
+    file: &str,
+    from: &str,
+    entries: usize,
+    applied: usize,
+    conflicts: usize,
+) -> String {
+    let (ko_c, en_c) = match conflicts {
+        0 => (String::new(), String::new()),
+        n => (
+            format!(" 충돌 {n}건: 동기화 화면이나 netday sync conflicts에서 정하세요."),
+            format!(
+                " {n} conflicts open: settle them on the 동기화 screen or see netday sync conflicts."
+            ),
+        ),
+    };
     pick(
         format!(
-            "{from} 데스크의 파일: 변경 {entries}건 중 {applied}건 새로 반영 (나머지는 이미 있음)"
+            "동기화 파일 {file}에서 {from} 데스크의 변경 {entries}건 중 새 변경 {applied}건을 반영했습니다.{ko_c}"
         ),
         format!(
-            "file from desk {from}: {applied} of {entries} changes were new here (the rest were already here)"
+            "read the sync file {file} from desk {from}: {applied} of its {entries} changes were new here.{en_c}"
         ),
     )
 }

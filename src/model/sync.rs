@@ -16,6 +16,18 @@ use super::change::Change;
 pub struct Vv(pub BTreeMap<u64, u64>);
 
 impl Vv {
+    /// What both hold: per desk, the lower count.
+    pub fn meet(&self, other: &Vv) -> Vv {
+        Vv(self
+            .0
+            .iter()
+            .filter_map(|(&d, &n)| {
+                let m = n.min(other.get(d));
+                (m > 0).then_some((d, m))
+            })
+            .collect())
+    }
+
     /// The highest count of `desk` held (0: none).
     pub fn get(&self, desk: u64) -> u64 {
         self.0.get(&desk).copied().unwrap_or(0)
@@ -81,6 +93,9 @@ pub struct KnownDesk {
     pub name: String,
     /// The host's address as typed by the joiner (`None` at the host).
     pub addr: Option<String>,
+    /// What it held, as far as this desk knows (from the last sync file read from it): a sync
+    /// file written for it carries what lies beyond.
+    pub seen: Vv,
 }
 
 impl std::fmt::Debug for KnownDesk {

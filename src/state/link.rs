@@ -206,6 +206,9 @@ impl App {
     /// Ends the link (the other desk sees it cut; nothing is lost: the next link catches up).
     pub fn stop_link(&mut self) {
         if let Some(l) = self.link.take() {
+            if let Err(e) = self.data.note_acks(&l.driver) {
+                self.fail(e);
+            }
             l.driver.close();
         }
     }
@@ -256,6 +259,10 @@ impl App {
                 Happened::Heard { heard, .. } => changed |= heard.joined || heard.applied > 0,
                 Happened::Linked { .. } => {}
                 Happened::Cut { why, .. } => {
+                    // What the other desk holds, for a sync file written while apart.
+                    if let Err(e) = self.data.note_acks(&l.driver) {
+                        self.fail(e);
+                    }
                     self.say(Tone::Warn, i18n::sync_cut(&i18n::pick(why.ko(), why.en())));
                 }
                 Happened::Failed(why) => {

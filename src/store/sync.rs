@@ -766,6 +766,39 @@ impl Store {
         Ok(out)
     }
 
+    /// `theirs`, raised for each desk whose entries right after it are no longer on record
+    /// here (folded away, or from before this desk joined from a snapshot) to just below the
+    /// newest unbroken run that is: where a sync file can start. A reader that lacks the older
+    /// entries is told to join again, as over the link.
+    pub fn on_record_since(&self, theirs: &Vv) -> Result<Vv> {
+        let have = self.have()?;
+        let log = self.tree(SYNC_LOG)?;
+        let mut out = theirs.clone();
+        for (&desk, &top) in &have.0 {
+            let from = theirs.get(desk) + 1;
+            if from > top {
+                continue;
+            }
+            let mut base = from - 1;
+            let mut next = from;
+            for kv in log.range(pair(desk, from)..=pair(desk, top)) {
+                let (k, _) = kv.map_err(|e| self.sled_err(e))?;
+                let seq = super::layout::second_of_pair(&k).unwrap_or(0);
+                if seq != next {
+                    base = seq.saturating_sub(1);
+                }
+                next = seq + 1;
+            }
+            if next <= top {
+                base = top;
+            }
+            if base > 0 {
+                out.0.insert(desk, base);
+            }
+        }
+        Ok(out)
+    }
+
     /// For each desk, the entries on record here from the last one missing (folded away, or
     /// made before the set began) to its newest, in this journal's order: what a joining desk
     /// can hand on.

@@ -688,6 +688,13 @@ impl Driver {
     }
 }
 
+impl Driver {
+    /// What each desk met (by its static key) has acknowledged holding.
+    pub fn acked(&self) -> impl Iterator<Item = (&[u8; 32], &Vv)> {
+        self.acked.iter()
+    }
+}
+
 impl Drop for Driver {
     fn drop(&mut self) {
         self.shut();
