@@ -117,6 +117,9 @@ impl What {
     pub fn has(self, other: What) -> bool {
         self.0 & other.0 != 0
     }
+    pub fn without(self, other: What) -> What {
+        What(self.0 & !other.0)
+    }
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }

@@ -113,6 +113,20 @@ fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code(
     until(&mut a, &mut b, "A's check-in at B", |_, b| {
         arrived(b, "김기성")
     });
+    // A name half typed at B stays while A's check-ins arrive.
+    while b.screen != Screen::Checkin {
+        b.update(Action::NextScreen);
+    }
+    common::type_text(&mut b, "ㅂㅈ");
+    let choi = id_of(&a, "최유진");
+    a.check_in(choi).unwrap();
+    until(&mut a, &mut b, "A's second check-in at B", |_, b| {
+        arrived(b, "최유진")
+    });
+    assert_eq!(
+        &*b.screens.checkin.query, "ㅂㅈ",
+        "the desk did not start over"
+    );
     let lee = id_of(&b, "이서연");
     b.check_in(lee).unwrap();
     until(&mut a, &mut b, "B's check-in at A", |a, _| {
@@ -120,6 +134,7 @@ fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code(
     });
 
     // F4 ends the link; B starts again (the app closed and opened) and links without a code.
+    on_sync(&mut b);
     b.update(Action::SyncStop);
     assert!(b.link.is_none());
     drop(b);
