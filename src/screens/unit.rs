@@ -198,6 +198,8 @@ pub enum LinkAsk {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LinkView {
     pub hosting: bool,
+    /// A host's code is open (not used, not expired).
+    pub offering: bool,
     /// Host: this laptop's addresses; joiner: the address typed.
     pub addrs: Vec<String>,
     /// The header's words (linked, cut, the code and its time).

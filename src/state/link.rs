@@ -224,6 +224,7 @@ impl App {
     /// Takes in what the other desk sent, sends this desk's own changes; whether the screen
     /// needs drawing again.
     pub fn pump_link(&mut self) -> bool {
+        let words_before = self.link_words();
         let Some(mut l) = self.link.take() else {
             return false;
         };
@@ -280,7 +281,9 @@ impl App {
             }
             dirty = true;
         }
-        dirty
+        // The header's words changed (a change made here not sent yet, seconds since the
+        // last sync): drawn again though nothing arrived.
+        dirty || self.link_words() != words_before
     }
 
     /// The link as the 동기화 screen shows it.
@@ -288,6 +291,9 @@ impl App {
         let l = self.link.as_ref()?;
         Some(crate::screens::unit::LinkView {
             hosting: l.hosting,
+            offering: l.hosting
+                && l.code.is_some()
+                && l.driver.offer_state(Instant::now()) == Some(OfferState::Open),
             addrs: l.addrs.clone(),
             words: self.link_words().unwrap_or_default(),
         })

@@ -106,6 +106,10 @@ fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code(
     until(&mut a, &mut b, "both say linked", |a, b| {
         header(a).contains("연결됨") && header(b).contains("연결됨")
     });
+    // The code is used up: the host no longer asks anyone to type it.
+    let shown = common::screen::screen(&common::screen::render(&a, 120, 30));
+    assert!(!shown.contains("위의 코드를"), "{shown}");
+    assert!(shown.contains("짝지은 노트북은 코드 없이"), "{shown}");
 
     // A check-in at A shows at B, and one at B shows at A.
     let kim = id_of(&a, "김기성");
