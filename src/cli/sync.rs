@@ -111,6 +111,48 @@ pub fn run(db: Option<PathBuf>, args: SyncArgs) -> anyhow::Result<()> {
         SyncCmd::Conflicts => conflicts(db),
         SyncCmd::Write(a) => write_file(db, &a.file),
         SyncCmd::Read(a) => read_file(db, &a.file),
+        SyncCmd::Desks => desks(db),
+        SyncCmd::Forget(a) => forget(db, &a.name),
+    }
+}
+
+/// `netday sync desks`: a line each: name, address (at a joiner), changes it was last known
+/// to hold.
+fn desks(db: Option<PathBuf>) -> anyhow::Result<()> {
+    use std::io::Write;
+    let data = super::db::data_to_read(db)?;
+    let known = data.known_desks()?;
+    if known.is_empty() {
+        note(i18n::NO_PAIRED_DESKS.get());
+        return Ok(());
+    }
+    let mut out = super::out::stdout();
+    for d in known {
+        let held: u64 = d.seen.0.values().sum();
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            d.name,
+            d.addr.as_deref().unwrap_or("-"),
+            i18n::desk_held(held)
+        )?;
+    }
+    Ok(())
+}
+
+/// `netday sync forget NAME`.
+fn forget(db: Option<PathBuf>, name: &str) -> anyhow::Result<()> {
+    let data = data(db)?;
+    match data.forget_desk(name)? {
+        0 => Err(CliError::Said {
+            ko: i18n::no_such_desk(name).0,
+            en: i18n::no_such_desk(name).1,
+        }
+        .into()),
+        _ => {
+            print(i18n::desk_forgotten(name))?;
+            Ok(())
+        }
     }
 }
 

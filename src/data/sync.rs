@@ -201,6 +201,21 @@ impl Data {
         self.store.remember_desk(&desk)
     }
 
+    /// Forgets the paired desks named `name` (a laptop lost or given away): they must pair
+    /// with a code again. How many were forgotten.
+    pub fn forget_desk(&self, name: &str) -> super::Result<usize> {
+        let gone: Vec<_> = self
+            .store
+            .known_desks()?
+            .into_iter()
+            .filter(|d| d.name.trim() == name.trim())
+            .collect();
+        for d in &gone {
+            self.store.forget_desk(&d.remote_static)?;
+        }
+        Ok(gone.len())
+    }
+
     /// How this desk was linked when it last ran: it links again the same way on start.
     pub fn link_resume(&self) -> super::Result<Option<crate::model::sync::LinkResume>> {
         self.store.link_resume()

@@ -79,3 +79,34 @@ pub fn sync_file_read(
         ),
     )
 }
+
+pub const NO_PAIRED_DESKS: super::L = super::L(
+    "짝지은 데스크가 없습니다. 동기화 화면의 F2·F3이나 sync host·join으로 6자리 코드로 짝지으세요.",
+    "No desk is paired with this one. Pair with the 6-digit code: F2/F3 on the 동기화 screen, or sync host/join.",
+);
+
+/// `sync desks`: how many changes a paired desk was last known to hold.
+pub fn desk_held(n: u64) -> String {
+    pick(
+        format!("확인된 변경 {n}건"),
+        format!("{n} changes confirmed"),
+    )
+}
+
+/// `sync forget NAME` found no such desk: (ko, en).
+pub fn no_such_desk(name: &str) -> (String, String) {
+    (
+        format!(
+            "짝지은 데스크 중에 '{name}' 데스크가 없습니다. netday sync desks로 이름을 확인하세요."
+        ),
+        format!("No paired desk is called '{name}'. See the names with netday sync desks."),
+    )
+}
+
+/// After `sync forget NAME`.
+pub fn desk_forgotten(name: &str) -> String {
+    pick(
+        format!("'{name}' 데스크를 잊었습니다. 다시 이으려면 6자리 코드로 짝지어야 합니다."),
+        format!("Forgot desk '{name}': it must pair with a 6-digit code to link again."),
+    )
+}

@@ -184,4 +184,19 @@ fn paired_desks_catch_up_through_sync_files() {
     let (a, b) = (Store::open(&db_a).unwrap(), Store::open(&db_b).unwrap());
     assert_eq!(exports(&a), exports(&b), "both desks export the same");
     assert_eq!(a.have().unwrap(), b.have().unwrap());
+    let b_name = b.desk_name();
+    drop((a, b));
+
+    // A laptop lost: A forgets B, and B's files no longer open at A.
+    let (s, out, _) = run(&db_a, &["sync", "desks"]);
+    assert_eq!(s, 0);
+    assert!(out.starts_with(&format!("{b_name}\t")), "{out}");
+    let (s, _, err) = run(&db_a, &["sync", "forget", "없는 데스크"]);
+    assert_ne!(s, 0);
+    assert!(err.contains("sync desks"), "{err}");
+    let (s, out, err) = run(&db_a, &["sync", "forget", &b_name]);
+    assert_eq!(s, 0, "{out}{err}");
+    let (s, _, err) = run(&db_a, &["sync", "read", from_b.to_str().unwrap()]);
+    assert_ne!(s, 0);
+    assert!(err.contains("짝지은 적 없는"), "{err}");
 }
