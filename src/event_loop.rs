@@ -44,7 +44,11 @@ pub fn run(store: Store, until: Until) -> anyhow::Result<()> {
     }));
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let result = first_frame(&mut terminal, &mut app, until).and_then(|()| match until {
-        Until::Quit => event_loop(&mut terminal, &mut app, &mut signals),
+        Until::Quit => {
+            // Linked when it last ran (crashed, killed or quit while linked): link again.
+            app.resume_link();
+            event_loop(&mut terminal, &mut app, &mut signals)
+        }
         Until::FirstFrame => Ok(()),
         Until::Ready => draw(&mut terminal, &app),
     });

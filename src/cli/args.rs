@@ -126,6 +126,27 @@ pub enum SyncCmd {
     Host(SyncHostArgs),
     Join(SyncJoinArgs),
     Conflicts,
+    /// Write what the paired desks may lack to FILE (a new file), sealed for them: for a USB
+    /// stick or a shared folder when there is no network
+    Write(SyncFileArgs),
+    /// Apply a sync file a paired desk wrote (reading it twice changes nothing)
+    Read(SyncFileArgs),
+    /// The desks paired with this one: name, address, what they were last known to hold
+    Desks,
+    /// Forget a paired desk (a laptop lost or given away): it can no longer link or read this
+    /// desk's files without pairing again with a code
+    Forget(SyncForgetArgs),
+}
+
+#[derive(clap::Args)]
+pub struct SyncForgetArgs {
+    /// The desk's name, as `sync desks` lists it
+    pub name: String,
+}
+
+#[derive(clap::Args)]
+pub struct SyncFileArgs {
+    pub file: PathBuf,
 }
 
 #[derive(clap::Args)]

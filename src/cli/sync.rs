@@ -109,7 +109,87 @@ pub fn run(db: Option<PathBuf>, args: SyncArgs) -> anyhow::Result<()> {
         SyncCmd::Host(a) => host(db, a),
         SyncCmd::Join(a) => join_cmd(db, a),
         SyncCmd::Conflicts => conflicts(db),
+        SyncCmd::Write(a) => write_file(db, &a.file),
+        SyncCmd::Read(a) => read_file(db, &a.file),
+        SyncCmd::Desks => desks(db),
+        SyncCmd::Forget(a) => forget(db, &a.name),
     }
+}
+
+/// `netday sync desks`: a line each: name, address (at a joiner), changes it was last known
+/// to hold.
+fn desks(db: Option<PathBuf>) -> anyhow::Result<()> {
+    use std::io::Write;
+    let data = super::db::data_to_read(db)?;
+    let known = data.known_desks()?;
+    if known.is_empty() {
+        note(i18n::NO_PAIRED_DESKS.get());
+        return Ok(());
+    }
+    let mut out = super::out::stdout();
+    for d in known {
+        let held: u64 = d.seen.0.values().sum();
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            d.name,
+            d.addr.as_deref().unwrap_or("-"),
+            i18n::desk_held(held)
+        )?;
+    }
+    Ok(())
+}
+
+/// `netday sync forget NAME`.
+fn forget(db: Option<PathBuf>, name: &str) -> anyhow::Result<()> {
+    let data = data(db)?;
+    match data.forget_desk(name)? {
+        0 => Err(CliError::Said {
+            ko: i18n::no_such_desk(name).0,
+            en: i18n::no_such_desk(name).1,
+        }
+        .into()),
+        _ => {
+            print(i18n::desk_forgotten(name))?;
+            Ok(())
+        }
+    }
+}
+
+fn said(e: &SyncError) -> CliError {
+    CliError::Said {
+        ko: e.ko(),
+        en: e.en(),
+    }
+}
+
+/// `netday sync write FILE`.
+fn write_file(db: Option<PathBuf>, file: &std::path::Path) -> anyhow::Result<()> {
+    let data = data(db)?;
+    let wrote = data
+        .write_sync_file(file, crate::model::Ts::now())
+        .map_err(|e| said(&e))?;
+    print(i18n::sync_file_written(
+        &file.display().to_string(),
+        wrote.entries,
+        &wrote.desks,
+    ))?;
+    Ok(())
+}
+
+/// `netday sync read FILE`.
+fn read_file(db: Option<PathBuf>, file: &std::path::Path) -> anyhow::Result<()> {
+    let data = data(db)?;
+    let read = data.read_sync_file(file).map_err(|e| said(&e))?;
+    let open = data.conflicts()?.len();
+    print(i18n::sync_file_read(
+        &file.display().to_string(),
+        &read.from.name,
+        read.entries,
+        read.applied,
+        open,
+    ))?;
+    Ok(())
 }
 
 /// `netday sync conflicts`: each value of each open conflict, a line each, in the order every
@@ -168,7 +248,7 @@ fn happened<'a>(data: &'a Data, addr: Option<String>) -> impl FnMut(&Happened) +
             ..
         } => {
             if let Err(e) =
-                data.remember_link(*remote_static, paired.as_ref(), &peer.name, addr.as_deref())
+                data.remember_link(*remote_static, paired.as_ref(), peer, addr.as_deref())
             {
                 note(i18n::pick(e.ko(), e.en()));
             }
@@ -217,6 +297,7 @@ fn host(db: Option<PathBuf>, SyncHostArgs { port, bind }: SyncHostArgs) -> anyho
         &stop,
         &mut happened(&data, None),
     );
+    data.note_acks(&driver)?;
     driver.close();
     Ok(())
 }
@@ -242,6 +323,7 @@ fn join_cmd(
         &stop,
         &mut happened(&data, Some(addr.to_string())),
     );
+    data.note_acks(&driver)?;
     driver.close();
     let counts = done?;
     print(i18n::sync_joined(counts.received, counts.sent))?;

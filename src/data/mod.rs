@@ -227,7 +227,8 @@ impl Data {
     }
 
     /// Folds away the changes older than the days to keep (a setting; none: nothing folded),
-    /// never those of the previous networking day and after. Returns how many were folded.
+    /// never those of the previous networking day and after, nor those a paired desk has not
+    /// acknowledged. Returns how many were folded.
     pub fn fold_history(&self, now: crate::model::Ts, events: &[Event]) -> Result<u64> {
         let Some(days) = self.store.keep_days()? else {
             return Ok(0);
@@ -236,8 +237,13 @@ impl Data {
         let today = now.local_date();
         // Never the previous networking day's changes, nor any since.
         let keep_from = events.iter().map(|e| e.date).filter(|d| *d < today).max();
-        self.store
-            .fold_changes(|c| c.at >= before || keep_from.is_none_or(|d| c.at.local_date() >= d))
+        // Nor any change a paired desk has not acknowledged: it could no longer be sent.
+        let desks = self.store.known_desks()?;
+        let unsent =
+            |c: &crate::model::Change| desks.iter().any(|d| !d.seen.covers(c.desk_id, c.seq));
+        self.store.fold_changes(|c| {
+            c.at >= before || keep_from.is_none_or(|d| c.at.local_date() >= d) || unsent(c)
+        })
     }
 
     /// Keeps `days` days of changes (`None`: all); `fold_history` folds the older ones away.

@@ -166,12 +166,12 @@ impl Data {
     }
 
     /// Remembers the desk just met: a desk paired before by its key, or the one `paired`
-    /// with a code just now; its name and, at a joiner, the address it was reached at.
+    /// with a code just now; its id, its name and, at a joiner, the address it was reached at.
     pub fn remember_link(
         &self,
         remote_static: [u8; 32],
         paired: Option<&crate::sync::Paired>,
-        name: &str,
+        peer: &DeskCard,
         addr: Option<&str>,
     ) -> super::Result<()> {
         let known = self.store.known_desks()?;
@@ -182,19 +182,142 @@ impl Data {
                 paired
                     .filter(|p| p.remote_static == remote_static)
                     .map(|p| crate::model::sync::KnownDesk {
+                        desk: peer.id,
                         remote_static: p.remote_static,
                         file_key: p.file_key,
                         name: String::new(),
                         addr: None,
+                        seen: Vv::default(),
                     })
             });
         let Some(mut desk) = desk else {
             return Ok(());
         };
-        desk.name = name.to_string();
+        desk.desk = peer.id;
+        desk.name = peer.name.clone();
         if let Some(a) = addr {
             desk.addr = Some(a.to_string());
         }
         self.store.remember_desk(&desk)
+    }
+
+    /// Forgets the paired desks named `name` (a laptop lost or given away): they must pair
+    /// with a code again. How many were forgotten.
+    pub fn forget_desk(&self, name: &str) -> super::Result<usize> {
+        let gone: Vec<_> = self
+            .store
+            .known_desks()?
+            .into_iter()
+            .filter(|d| d.name.trim() == name.trim())
+            .collect();
+        for d in &gone {
+            self.store.forget_desk(&d.remote_static)?;
+        }
+        Ok(gone.len())
+    }
+
+    /// How this desk was linked when it last ran: it links again the same way on start.
+    pub fn link_resume(&self) -> super::Result<Option<crate::model::sync::LinkResume>> {
+        self.store.link_resume()
+    }
+
+    /// Remembers how this desk is linked now (`None`: stopped on purpose).
+    pub fn set_link_resume(
+        &self,
+        resume: Option<&crate::model::sync::LinkResume>,
+    ) -> super::Result<()> {
+        self.store.set_link_resume(resume)
+    }
+}
+
+/// What `Data::write_sync_file` wrote: how many entries, sealed for which desks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncFileWritten {
+    pub entries: usize,
+    pub desks: Vec<String>,
+}
+
+/// Sync files (`netday sync write` / `sync read`): the link's exchange through a file, for a
+/// USB stick or a shared folder.
+impl Data {
+    /// Writes to `path` (a new file, never inside the database) what the paired desks may lack:
+    /// every entry beyond what each was last known to hold, sealed for each of them.
+    pub fn write_sync_file(
+        &self,
+        path: &std::path::Path,
+        now: crate::model::Ts,
+    ) -> Result<SyncFileWritten, SyncError> {
+        let known = self.store.known_desks().map_err(words)?;
+        let Some(first) = known.first() else {
+            return Err(SyncError::FileNoPairedDesk);
+        };
+        let theirs = known
+            .iter()
+            .fold(first.seen.clone(), |acc, d| acc.meet(&d.seen));
+        let theirs = self.store.on_record_since(&theirs).map_err(words)?;
+        let recipients: Vec<crate::sync::file::Recipient> = known
+            .iter()
+            .map(|d| crate::sync::file::Recipient {
+                desk: d.desk,
+                key: d.file_key,
+            })
+            .collect();
+        let entries = crate::sync::file::write(
+            &mut self.sync_journal(),
+            path,
+            Some(self.path()),
+            &recipients,
+            &theirs,
+            now,
+        )?;
+        Ok(SyncFileWritten {
+            entries,
+            desks: known.into_iter().map(|d| d.name).collect(),
+        })
+    }
+
+    /// Remembers that the desk with `remote_static` holds at least `held` (acknowledged over
+    /// the link): the next sync file for it starts there. Written only when it grows.
+    pub fn note_seen(&self, remote_static: &[u8; 32], held: &Vv) -> super::Result<()> {
+        let Some(mut d) = self
+            .store
+            .known_desks()?
+            .into_iter()
+            .find(|d| &d.remote_static == remote_static)
+        else {
+            return Ok(());
+        };
+        let before = d.seen.clone();
+        d.seen.merge(held);
+        if d.seen == before {
+            return Ok(());
+        }
+        self.store.remember_desk(&d)
+    }
+
+    /// What the desks met over `driver`'s links acknowledged (`note_seen` for each).
+    pub fn note_acks(&self, driver: &crate::sync::Driver) -> super::Result<()> {
+        for (remote_static, held) in driver.acked() {
+            self.note_seen(remote_static, held)?;
+        }
+        Ok(())
+    }
+
+    /// Reads a sync file a paired desk wrote and applies it (reading it twice changes nothing);
+    /// remembers what that desk held, so the next file written for it carries only the rest.
+    pub fn read_sync_file(
+        &self,
+        path: &std::path::Path,
+    ) -> Result<crate::sync::file::FileRead, SyncError> {
+        let known = self.store.known_desks().map_err(words)?;
+        let read = crate::sync::file::read(&mut self.sync_journal(), path, |desk| {
+            known.iter().find(|d| d.desk == desk).map(|d| d.file_key)
+        })?;
+        if let Some(mut d) = known.into_iter().find(|d| d.desk == read.from.id) {
+            d.seen.merge(&read.have);
+            d.name.clone_from(&read.from.name);
+            self.store.remember_desk(&d).map_err(words)?;
+        }
+        Ok(read)
     }
 }

@@ -39,24 +39,74 @@ pub fn sync_cut(why: &str) -> String {
     )
 }
 
-pub fn sync_file_written(path: &str, entries: usize) -> String {
+/// After `sync write FILE`: how many changes, for which desks, and what to do with the file.
+pub fn sync_file_written(file: &str, entries: usize, desks: &[String]) -> String {
+    let for_ko = desks.join("·");
+    let for_en = desks.join(", ");
     pick(
         format!(
-            "{path}에 변경 {entries}건을 썼습니다. 다른 데스크에서 netday sync read로 읽으세요."
+            "동기화 파일 {file}에 변경 {entries}건을 썼습니다 ({for_ko} 데스크용, 암호화됨). 그 데스크에서 netday sync read {file} 명령으로 읽으세요."
         ),
         format!(
-            "wrote {entries} changes to {path}. Read it at the other desk with netday sync read."
+            "wrote {entries} changes to the sync file {file} (for desk {for_en}, encrypted). Read it there with netday sync read {file}."
         ),
     )
 }
 
-pub fn sync_file_read(from: &str, entries: usize, applied: usize) -> String {
+/// After `sync read FILE`: whose changes, how many were new, and the open conflicts.
+pub fn sync_file_read(
+    file: &str,
+    from: &str,
+    entries: usize,
+    applied: usize,
+    conflicts: usize,
+) -> String {
+    let (ko_c, en_c) = match conflicts {
+        0 => (String::new(), String::new()),
+        n => (
+            format!(" 충돌 {n}건: 동기화 화면이나 netday sync conflicts에서 정하세요."),
+            format!(
+                " {n} conflicts open: settle them on the 동기화 screen or see netday sync conflicts."
+            ),
+        ),
+    };
     pick(
         format!(
-            "{from} 데스크의 파일: 변경 {entries}건 중 {applied}건 새로 반영 (나머지는 이미 있음)"
+            "동기화 파일 {file}에서 {from} 데스크의 변경 {entries}건 중 새 변경 {applied}건을 반영했습니다.{ko_c}"
         ),
         format!(
-            "file from desk {from}: {applied} of {entries} changes were new here (the rest were already here)"
+            "read the sync file {file} from desk {from}: {applied} of its {entries} changes were new here.{en_c}"
         ),
+    )
+}
+
+pub const NO_PAIRED_DESKS: super::L = super::L(
+    "짝지은 데스크가 없습니다. 동기화 화면의 F2·F3이나 sync host·join으로 6자리 코드로 짝지으세요.",
+    "No desk is paired with this one. Pair with the 6-digit code: F2/F3 on the 동기화 screen, or sync host/join.",
+);
+
+/// `sync desks`: how many changes a paired desk was last known to hold.
+pub fn desk_held(n: u64) -> String {
+    pick(
+        format!("확인된 변경 {n}건"),
+        format!("{n} changes confirmed"),
+    )
+}
+
+/// `sync forget NAME` found no such desk: (ko, en).
+pub fn no_such_desk(name: &str) -> (String, String) {
+    (
+        format!(
+            "짝지은 데스크 중에 '{name}' 데스크가 없습니다. netday sync desks로 이름을 확인하세요."
+        ),
+        format!("No paired desk is called '{name}'. See the names with netday sync desks."),
+    )
+}
+
+/// After `sync forget NAME`.
+pub fn desk_forgotten(name: &str) -> String {
+    pick(
+        format!("'{name}' 데스크를 잊었습니다. 다시 이으려면 6자리 코드로 짝지어야 합니다."),
+        format!("Forgot desk '{name}': it must pair with a 6-digit code to link again."),
     )
 }

@@ -292,7 +292,7 @@ pub fn sync_link_line(me: &str, words: &str) -> String {
 }
 
 /// Where the other laptop reaches this one.
-pub fn sync_hosting_at(addrs: &[String]) -> String {
+pub fn sync_hosting_at(addrs: &[String], offering: bool) -> String {
     if addrs.is_empty() {
         return pick(
             "이 노트북의 네트워크 주소를 찾지 못했습니다: 와이파이에 연결되어 있는지 확인하세요."
@@ -301,6 +301,16 @@ pub fn sync_hosting_at(addrs: &[String]) -> String {
         );
     }
     let list = addrs.join(" / ");
+    if !offering {
+        return pick(
+            format!(
+                "이 노트북의 주소: {list} · 짝지은 노트북은 코드 없이 이어집니다. 새 노트북은 F2로 새 코드를 만드세요."
+            ),
+            format!(
+                "This laptop's address: {list} · paired laptops link without a code; for a new one press F2 for a new code."
+            ),
+        );
+    }
     pick(
         format!("다른 노트북에서 F3을 누르고 이 주소와 위의 코드를 쓰세요 (같은 와이파이): {list}"),
         format!(

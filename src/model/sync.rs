@@ -16,6 +16,18 @@ use super::change::Change;
 pub struct Vv(pub BTreeMap<u64, u64>);
 
 impl Vv {
+    /// What both hold: per desk, the lower count.
+    pub fn meet(&self, other: &Vv) -> Vv {
+        Vv(self
+            .0
+            .iter()
+            .filter_map(|(&d, &n)| {
+                let m = n.min(other.get(d));
+                (m > 0).then_some((d, m))
+            })
+            .collect())
+    }
+
     /// The highest count of `desk` held (0: none).
     pub fn get(&self, desk: u64) -> u64 {
         self.0.get(&desk).copied().unwrap_or(0)
@@ -74,20 +86,35 @@ pub struct DeskCard {
 /// seals sync files to it; where it was last reached and its name, for the screen.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KnownDesk {
+    /// Its desk id (`DeskCard::id`): sync files are sealed for it under this number.
+    pub desk: u64,
     pub remote_static: [u8; 32],
     pub file_key: [u8; 32],
     pub name: String,
     /// The host's address as typed by the joiner (`None` at the host).
     pub addr: Option<String>,
+    /// What it held, as far as this desk knows (from the last sync file read from it): a sync
+    /// file written for it carries what lies beyond.
+    pub seen: Vv,
 }
 
 impl std::fmt::Debug for KnownDesk {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("KnownDesk")
+            .field("desk", &self.desk)
             .field("name", &self.name)
             .field("addr", &self.addr)
             .finish_non_exhaustive()
     }
+}
+
+/// How this desk was linked when it last ran, so that it links again by itself after a
+/// crash, a kill or a quit: hosting, listening on `listen` again, or joined to `addr`. Stopping
+/// the link (F4) forgets it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LinkResume {
+    Host { listen: String },
+    Join { addr: String },
 }
 
 /// Which field of which record a conflict is about (the same at every desk).

@@ -117,6 +117,9 @@ impl What {
     pub fn has(self, other: What) -> bool {
         self.0 & other.0 != 0
     }
+    pub fn without(self, other: What) -> What {
+        What(self.0 & !other.0)
+    }
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -195,6 +198,8 @@ pub enum LinkAsk {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LinkView {
     pub hosting: bool,
+    /// A host's code is open (not used, not expired).
+    pub offering: bool,
     /// Host: this laptop's addresses; joiner: the address typed.
     pub addrs: Vec<String>,
     /// The header's words (linked, cut, the code and its time).

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::App;
 use crate::i18n;
+use crate::model::sync::LinkResume;
 use crate::screens::Tone;
 use crate::sync::{Config, Driver, Happened, Offer, OfferState, Paired};
 
@@ -67,21 +68,51 @@ impl App {
             }
             return;
         }
+        self.host(None);
+    }
+
+    /// Links again the way this desk was linked when it last ran (after a crash, a kill or a
+    /// quit while linked): a joiner to the address it joined, without the code; a host on the
+    /// address it listened on, offering a code only when no desk has paired with it yet.
+    pub fn resume_link(&mut self) {
+        match self.data.link_resume() {
+            Ok(Some(LinkResume::Host { listen })) => self.host(Some(listen)),
+            Ok(Some(LinkResume::Join { addr })) => {
+                if let Err(words) = self.start_joining(&addr, "") {
+                    self.say(Tone::Error, words);
+                }
+            }
+            Ok(None) => {}
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Listens (on `again`, the address listened on before, when it is free) and offers a code
+    /// unless this is a host resuming with desks already paired.
+    fn host(&mut self, again: Option<String>) {
         self.stop_link();
         let started = (|| -> Result<Linking, (String, String)> {
             let words = |e: crate::store::StoreError| (e.ko(), e.en());
             self.data.start_sync_set().map_err(words)?;
             let keys = self.data.link_keys().map_err(words)?;
             let known = self.data.known_desks().map_err(words)?;
-            let listener = listen(self.link_bind.as_deref())
-                .map_err(|e| i18n::sync_listen_failed(&e.to_string()))?;
-            let port = listener.local_addr().map(|a| a.port()).unwrap_or(PORT);
-            let offer = Offer::new(Instant::now()).map_err(|e| (e.ko(), e.en()))?;
-            let code = offer.digits().parse().ok();
+            let listener = match again.as_deref().map(TcpListener::bind) {
+                Some(Ok(l)) => l,
+                _ => listen(self.link_bind.as_deref())
+                    .map_err(|e| i18n::sync_listen_failed(&e.to_string()))?,
+            };
+            let local = listener.local_addr().ok();
+            let port = local.map(|a| a.port()).unwrap_or(PORT);
+            let offer = if again.is_some() && !known.is_empty() {
+                None
+            } else {
+                Some(Offer::new(Instant::now()).map_err(|e| (e.ko(), e.en()))?)
+            };
+            let code = offer.as_ref().and_then(|o| o.digits().parse().ok());
             let driver = Driver::host(
                 listener,
                 keys,
-                Some(offer),
+                offer,
                 known.iter().map(|d| d.remote_static).collect(),
                 &Config::default(),
             )
@@ -96,12 +127,18 @@ impl App {
             {
                 addrs = vec![local.to_string()];
             }
+            if let Some(at) = local {
+                let resume = LinkResume::Host {
+                    listen: at.to_string(),
+                };
+                self.data.set_link_resume(Some(&resume)).map_err(words)?;
+            }
             Ok(Linking {
                 driver,
                 hosting: true,
                 addrs,
                 code,
-                peer: None,
+                peer: (known.len() == 1).then(|| known[0].name.clone()),
                 pending: None,
                 failed: None,
             })
@@ -137,7 +174,16 @@ impl App {
         if code.is_none() && known.is_empty() {
             return Err(i18n::SYNC_CODE_NEEDED.get().to_string());
         }
+        self.data
+            .set_link_resume(Some(&LinkResume::Join {
+                addr: at.to_string(),
+            }))
+            .map_err(words)?;
         self.stop_link();
+        let peer = known
+            .iter()
+            .find(|d| d.addr.as_deref() == Some(&at.to_string()))
+            .map(|d| d.name.clone());
         let driver = Driver::join(
             at,
             code,
@@ -150,7 +196,7 @@ impl App {
             hosting: false,
             addrs: vec![at.to_string()],
             code: None,
-            peer: None,
+            peer,
             pending: None,
             failed: None,
         });
@@ -160,13 +206,25 @@ impl App {
     /// Ends the link (the other desk sees it cut; nothing is lost: the next link catches up).
     pub fn stop_link(&mut self) {
         if let Some(l) = self.link.take() {
+            if let Err(e) = self.data.note_acks(&l.driver) {
+                self.fail(e);
+            }
             l.driver.close();
+        }
+    }
+
+    /// Ends the link on purpose (F4): the next start does not link again by itself.
+    pub fn unlink(&mut self) {
+        self.stop_link();
+        if let Err(e) = self.data.set_link_resume(None) {
+            self.fail(e);
         }
     }
 
     /// Takes in what the other desk sent, sends this desk's own changes; whether the screen
     /// needs drawing again.
     pub fn pump_link(&mut self) -> bool {
+        let words_before = self.link_words();
         let Some(mut l) = self.link.take() else {
             return false;
         };
@@ -191,7 +249,7 @@ impl App {
                     if let Err(e) = self.data.remember_link(
                         remote_static,
                         paired.as_ref(),
-                        &peer.name,
+                        &peer,
                         addr.as_deref(),
                     ) {
                         self.fail(e);
@@ -202,6 +260,10 @@ impl App {
                 Happened::Heard { heard, .. } => changed |= heard.joined || heard.applied > 0,
                 Happened::Linked { .. } => {}
                 Happened::Cut { why, .. } => {
+                    // What the other desk holds, for a sync file written while apart.
+                    if let Err(e) = self.data.note_acks(&l.driver) {
+                        self.fail(e);
+                    }
                     self.say(Tone::Warn, i18n::sync_cut(&i18n::pick(why.ko(), why.en())));
                 }
                 Happened::Failed(why) => {
@@ -219,7 +281,9 @@ impl App {
             }
             dirty = true;
         }
-        dirty
+        // The header's words changed (a change made here not sent yet, seconds since the
+        // last sync): drawn again though nothing arrived.
+        dirty || self.link_words() != words_before
     }
 
     /// The link as the 동기화 screen shows it.
@@ -227,6 +291,9 @@ impl App {
         let l = self.link.as_ref()?;
         Some(crate::screens::unit::LinkView {
             hosting: l.hosting,
+            offering: l.hosting
+                && l.code.is_some()
+                && l.driver.offer_state(Instant::now()) == Some(OfferState::Open),
             addrs: l.addrs.clone(),
             words: self.link_words().unwrap_or_default(),
         })

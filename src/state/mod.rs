@@ -325,7 +325,7 @@ impl App {
                 }
             }
             Some(LinkAsk::Stop) if self.link.is_some() => {
-                self.stop_link();
+                self.unlink();
                 self.say(Tone::Info, i18n::SYNC_STOPPED.get());
             }
             Some(LinkAsk::Stop) | None => {}
@@ -557,8 +557,11 @@ impl App {
             .cloned();
         self.events = events;
         let effect = if day.as_ref().map(|e| e.id) == keep {
+            // The same day: everything is read again, but no screen starts over (a name half
+            // typed at the desk stays while the other desk's check-ins arrive).
             self.event = day;
-            Effect::keep().changed(What::ALL)
+            self.data.reload(self.event.as_ref(), &self.events)?;
+            Effect::keep().changed(What::ALL.without(What::DAY))
         } else {
             Effect::keep().changed(What::ALL).to_day(day)
         };

@@ -85,6 +85,9 @@ pub(super) const SYNC_VV_KEY: &[u8] = b"sync:vv";
 pub(super) const SYNC_STATIC_KEY: &[u8] = b"sync:static";
 /// `sync:desk:` + a paired desk's static public key → its `KnownDesk`.
 pub(super) const SYNC_DESK_PREFIX: &[u8] = b"sync:desk:";
+/// `meta`: how this desk was linked when it last ran (`model::sync::LinkResume`; absent: not
+/// linked, or the link was stopped).
+pub(super) const SYNC_RESUME_KEY: &[u8] = b"sync:resume";
 /// `meta`: the id prefixes this desk may still hand to desks that join from it, `lo ‖ hi`
 /// (8 + 8 bytes; absent: every prefix above 0).
 pub(super) const SYNC_NEXT_PREFIX_KEY: &[u8] = b"sync:next_prefix";

@@ -7,7 +7,7 @@
 //! Deciding by what each write had seen, not by comparing with the local value, is what makes
 //! every desk end on the same value whatever the order the entries came in.
 
-use crate::model::sync::KnownDesk;
+use crate::model::sync::{KnownDesk, LinkResume};
 use serde::{Deserialize, Serialize};
 
 use super::fields;
@@ -15,8 +15,8 @@ use super::layout::{
     AGENDA, AGENDA_BY_EVENT, ATTENDANCE, ATTENDANCE_BY_PERSON, CHANGES, DB_ID_KEY, DESK_PREFIX_KEY,
     DESK_SEQ_KEY, EVENTS, IDEAS, MERGED_INTO, META, NOTES, NOTES_BY_EVENT, ORGS, PEOPLE,
     PEOPLE_BY_CODE, PEOPLE_BY_ORG, SCHEMA_KEY, SYNC_DESK_PREFIX, SYNC_FIELDS, SYNC_JOINING_KEY,
-    SYNC_LOG, SYNC_NEXT_PREFIX_KEY, SYNC_SET_KEY, SYNC_STATIC_KEY, SYNC_VV_KEY, SYNCED_SCHEMA,
-    TREE_NAMES, be, from_be, pair,
+    SYNC_LOG, SYNC_NEXT_PREFIX_KEY, SYNC_RESUME_KEY, SYNC_SET_KEY, SYNC_STATIC_KEY, SYNC_VV_KEY,
+    SYNCED_SCHEMA, TREE_NAMES, be, from_be, pair,
 };
 use super::write::{Tx, TxResult};
 use super::{Result, Snapshot, Store, StoreError, codec};
@@ -766,6 +766,39 @@ impl Store {
         Ok(out)
     }
 
+    /// `theirs`, raised for each desk whose entries right after it are no longer on record
+    /// here (folded away, or from before this desk joined from a snapshot) to just below the
+    /// newest unbroken run that is: where a sync file can start. A reader that lacks the older
+    /// entries is told to join again, as over the link.
+    pub fn on_record_since(&self, theirs: &Vv) -> Result<Vv> {
+        let have = self.have()?;
+        let log = self.tree(SYNC_LOG)?;
+        let mut out = theirs.clone();
+        for (&desk, &top) in &have.0 {
+            let from = theirs.get(desk) + 1;
+            if from > top {
+                continue;
+            }
+            let mut base = from - 1;
+            let mut next = from;
+            for kv in log.range(pair(desk, from)..=pair(desk, top)) {
+                let (k, _) = kv.map_err(|e| self.sled_err(e))?;
+                let seq = super::layout::second_of_pair(&k).unwrap_or(0);
+                if seq != next {
+                    base = seq.saturating_sub(1);
+                }
+                next = seq + 1;
+            }
+            if next <= top {
+                base = top;
+            }
+            if base > 0 {
+                out.0.insert(desk, base);
+            }
+        }
+        Ok(out)
+    }
+
     /// For each desk, the entries on record here from the last one missing (folded away, or
     /// made before the set began) to its newest, in this journal's order: what a joining desk
     /// can hand on.
@@ -1269,6 +1302,30 @@ impl Store {
         let key = [SYNC_DESK_PREFIX, &remote_static[..]].concat();
         self.writable()?;
         self.tree(META)?.remove(key).map_err(|e| self.sled_err(e))?;
+        self.durable()
+    }
+
+    /// How this desk was linked when it last ran (`None`: not linked, or stopped).
+    pub fn link_resume(&self) -> Result<Option<LinkResume>> {
+        match self.raw_get(META, SYNC_RESUME_KEY)? {
+            Some(v) => codec::decode(&v).map(Some).map_err(|_| {
+                StoreError::DamagedRecord(super::layout::damaged(META, SYNC_RESUME_KEY))
+            }),
+            None => Ok(None),
+        }
+    }
+
+    /// Remembers how this desk is linked now (`None`: the link was stopped).
+    pub fn set_link_resume(&self, resume: Option<&LinkResume>) -> Result<()> {
+        match resume {
+            Some(r) => self.raw_insert(META, SYNC_RESUME_KEY, codec::encode(r)?)?,
+            None => {
+                self.writable()?;
+                self.tree(META)?
+                    .remove(SYNC_RESUME_KEY)
+                    .map_err(|e| self.sled_err(e))?;
+            }
+        }
         self.durable()
     }
 }

@@ -519,9 +519,16 @@ impl Driver {
                     .insert(c.remote_static, c.session.peer_acked().clone());
                 self.my_have = c.session.my_have().clone();
                 let closed = c.session.closed();
+                // A host that served a join hears no Ack for it: the other desk holding
+                // everything here is a sync too (else the header says 아직 동기화 전).
+                let level = !c.session.peer_acked().lacks_from(c.session.my_have());
                 match r {
                     Ok(heard) => {
-                        if is_ack || heard.applied > 0 || heard.joined {
+                        if is_ack
+                            || heard.applied > 0
+                            || heard.joined
+                            || (level && self.last_sync.is_none())
+                        {
                             self.last_sync = Some(Instant::now());
                         }
                         if heard.applied > 0 || heard.joined {
@@ -685,6 +692,13 @@ impl Driver {
         for h in handles {
             let _ = h.join();
         }
+    }
+}
+
+impl Driver {
+    /// What each desk met (by its static key) has acknowledged holding.
+    pub fn acked(&self) -> impl Iterator<Item = (&[u8; 32], &Vv)> {
+        self.acked.iter()
     }
 }
 

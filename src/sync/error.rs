@@ -146,6 +146,8 @@ pub enum SyncError {
     FileNotForThisDesk,
     /// A sync file from a desk this one never paired with (no key to open it).
     FileUnknownDesk,
+    /// A sync file to write, with no desk paired to seal it for.
+    FileNoPairedDesk,
 }
 
 impl From<LinkError> for SyncError {
@@ -226,6 +228,10 @@ impl SyncError {
             SyncError::FileUnknownDesk => (
                 "짝지은 적 없는 데스크가 만든 동기화 파일이라 열 수 없습니다. 먼저 6자리 코드로 짝지으세요.".into(),
                 "The sync file was written by a desk this one never paired with, so it cannot be opened. Pair with the 6-digit code first.".into(),
+            ),
+            SyncError::FileNoPairedDesk => (
+                "짝지은 데스크가 없어 동기화 파일을 만들지 않았습니다. 두 노트북을 한 번 6자리 코드로 짝지으세요 (동기화 화면 F2·F3, 또는 sync host·join; 휴대폰 핫스팟이어도 됩니다). 그 뒤로는 파일로 주고받을 수 있습니다.".into(),
+                "No desk is paired with this one, so no sync file was written. Pair the two laptops once with the 6-digit code (동기화 screen F2/F3, or sync host/join; a phone hotspot will do); after that, files work.".into(),
             ),
         }
     }

@@ -262,6 +262,8 @@ pub fn write(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRead {
     pub from: DeskCard,
+    /// What the writing desk held when it wrote the file.
+    pub have: Vv,
     pub entries: usize,
     pub applied: usize,
 }
@@ -302,6 +304,7 @@ pub fn read(
     let (_, body) = open(&bytes, me, &key)?;
     let applied = j.apply(&body.entries)?;
     Ok(FileRead {
+        have: body.have,
         from: body.from,
         entries: body.entries.len(),
         applied,

@@ -645,3 +645,44 @@ fn three_desks_exchanging_in_any_pairs_and_orders_end_the_same() {
     // The random changes do conflict: the property is tested on conflicts, not around them.
     assert!(conflicts > 0);
 }
+
+/// Folding the history away never takes a change a paired desk has not acknowledged: the desk
+/// gets it on the next link instead of being told to join again; once acknowledged it folds.
+#[test]
+fn history_folded_away_keeps_what_a_paired_desk_has_not_acknowledged() {
+    let a = host(3);
+    let b = join(&a, "나 데스크");
+    let peer = [9u8; 32];
+    a.s.remember_desk(&netday::model::sync::KnownDesk {
+        desk: b.s.desk_card().unwrap().id,
+        remote_static: peer,
+        file_key: [1; 32],
+        name: "나 데스크".into(),
+        addr: None,
+        seen: b.s.have().unwrap(),
+    })
+    .unwrap();
+    for p in a.s.people().unwrap() {
+        check_in(&a.s, p.id, 10);
+    }
+    let Desk { _dir, s } = a;
+    let data = netday::data::Data::new(s);
+    data.set_keep_days(Some(0)).unwrap();
+    // Long after a later networking day: by the days to keep, everything may go.
+    let later = Event {
+        date: chrono::NaiveDate::from_ymd_opt(2099, 1, 5).unwrap(),
+        ..data.events().unwrap()[0].clone()
+    };
+    let now = Ts(4_100_000_000_000);
+    // What B holds (the day and the people, from the snapshot) folds; A's check-ins, which B
+    // has not acknowledged, stay.
+    let folded = data.fold_history(now, std::slice::from_ref(&later));
+    assert_eq!(folded.unwrap(), 7);
+    drop(data);
+    let a = Store::open(&_dir.path().join("db")).unwrap();
+    assert_eq!(send(&a, &b.s, 1 << 20), 3, "B still gets them");
+    let data = netday::data::Data::new(a);
+    data.note_seen(&peer, &b.s.have().unwrap()).unwrap();
+    let folded = data.fold_history(now, std::slice::from_ref(&later));
+    assert_eq!(folded.unwrap(), 3, "acknowledged, they fold");
+}

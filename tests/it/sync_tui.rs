@@ -106,6 +106,10 @@ fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code(
     until(&mut a, &mut b, "both say linked", |a, b| {
         header(a).contains("연결됨") && header(b).contains("연결됨")
     });
+    // The code is used up: the host no longer asks anyone to type it.
+    let shown = common::screen::screen(&common::screen::render(&a, 120, 30));
+    assert!(!shown.contains("위의 코드를"), "{shown}");
+    assert!(shown.contains("짝지은 노트북은 코드 없이"), "{shown}");
 
     // A check-in at A shows at B, and one at B shows at A.
     let kim = id_of(&a, "김기성");
@@ -113,6 +117,20 @@ fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code(
     until(&mut a, &mut b, "A's check-in at B", |_, b| {
         arrived(b, "김기성")
     });
+    // A name half typed at B stays while A's check-ins arrive.
+    while b.screen != Screen::Checkin {
+        b.update(Action::NextScreen);
+    }
+    common::type_text(&mut b, "ㅂㅈ");
+    let choi = id_of(&a, "최유진");
+    a.check_in(choi).unwrap();
+    until(&mut a, &mut b, "A's second check-in at B", |_, b| {
+        arrived(b, "최유진")
+    });
+    assert_eq!(
+        &*b.screens.checkin.query, "ㅂㅈ",
+        "the desk did not start over"
+    );
     let lee = id_of(&b, "이서연");
     b.check_in(lee).unwrap();
     until(&mut a, &mut b, "B's check-in at A", |a, _| {
@@ -120,6 +138,7 @@ fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code(
     });
 
     // F4 ends the link; B starts again (the app closed and opened) and links without a code.
+    on_sync(&mut b);
     b.update(Action::SyncStop);
     assert!(b.link.is_none());
     drop(b);
@@ -138,4 +157,68 @@ fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code(
         "linked again, the check-in made while apart arrives",
         |a, _| arrived(a, "박정호"),
     );
+}
+
+/// A desk that ends while linked (killed, crashed, or quit without F4) links again by itself
+/// when it starts: the host on the address it listened on (no new code once a desk has paired),
+/// the joiner to the address it joined, without the code. After F4 it stays unlinked.
+#[test]
+fn desks_that_ended_while_linked_link_again_by_themselves_and_f4_is_remembered() {
+    let (dir_a, mut a) = common::demo_app();
+    a.link_bind = Some("127.0.0.1:0".into());
+    on_sync(&mut a);
+    a.update(Action::SyncHost);
+    let (addr, code) = {
+        let l = a.link.as_ref().unwrap();
+        (l.addrs[0].clone(), l.code.unwrap())
+    };
+    let (dir_b, store_b) = common::temp_store();
+    store_b.set_desk_name("입구 2").unwrap();
+    let mut b = common::app_on(store_b);
+    b.start_joining(&addr, &format!("{code:06}")).unwrap();
+    until(
+        &mut a,
+        &mut b,
+        "linked, each remembering the other",
+        |a, b| {
+            header(a).contains("연결됨")
+                && header(b).contains("연결됨")
+                && a.data.known_desks().unwrap().len() == 1
+                && b.data.known_desks().unwrap().len() == 1
+                && b.data.roster.people.len() == a.data.roster.people.len()
+        },
+    );
+
+    // Both end as a kill ends them: no F4.
+    drop(a);
+    drop(b);
+    let mut a = common::app_on(Store::open(&dir_a.path().join("db")).unwrap());
+    let mut b = common::app_on(Store::open(&dir_b.path().join("db")).unwrap());
+    a.resume_link();
+    b.resume_link();
+    let l = a.link.as_ref().expect("the host listens again");
+    assert_eq!(
+        l.addrs,
+        vec![addr.clone()],
+        "on the address the joiner knows"
+    );
+    assert!(
+        l.code.is_none(),
+        "no code is offered to a desk already paired"
+    );
+    assert!(b.link.is_some(), "the joiner links again");
+    let park = id_of(&b, "박정호");
+    b.check_in(park).unwrap();
+    until(&mut a, &mut b, "linked again without the code", |a, _| {
+        arrived(a, "박정호")
+    });
+
+    // F4 at B: the next start leaves B unlinked (and A waiting).
+    on_sync(&mut b);
+    b.update(Action::SyncStop);
+    assert!(b.link.is_none());
+    drop(b);
+    let mut b = common::app_on(Store::open(&dir_b.path().join("db")).unwrap());
+    b.resume_link();
+    assert!(b.link.is_none(), "F4 is remembered");
 }

@@ -35,7 +35,7 @@ pub fn draw(s: &SyncState, v: &Show, f: &mut Frame, area: Rect) {
         Some(l) => {
             head.extend(wrap(&i18n::sync_link_line(me, &l.words), width));
             if l.hosting {
-                head.extend(wrap(&i18n::sync_hosting_at(&l.addrs), width));
+                head.extend(wrap(&i18n::sync_hosting_at(&l.addrs, l.offering), width));
             }
         }
     }
