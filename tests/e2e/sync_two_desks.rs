@@ -25,7 +25,6 @@ use netday::model::Id;
 use netday::store::Store;
 
 const F2: &[u8] = b"\x1bOQ";
-const F3: &[u8] = b"\x1bOR";
 const TAB: &[u8] = b"\t";
 const BACKTAB: &[u8] = b"\x1b[Z";
 const CTRL_U: &[u8] = b"\x15";
@@ -48,8 +47,11 @@ struct RelayState {
     live: Vec<[TcpStream; 2]>,
     /// Dialled during a cut: forwarded when the link is allowed again.
     parked: Vec<TcpStream>,
-    /// While set, each new connection passes only this many bytes from A to B.
-    stall: Option<usize>,
+    /// Where desk A listens.
+    to: Option<SocketAddr>,
+    /// While set to (direction, n), each new connection passes only n bytes that way (0: from
+    /// A to B, 1: from B to A).
+    stall: Option<(usize, usize)>,
     /// Bytes A sent that a stall held back.
     held: usize,
     /// Bytes passed A → B and B → A (whole run).
@@ -59,7 +61,6 @@ struct RelayState {
 
 struct Relay {
     addr: SocketAddr,
-    to: SocketAddr,
     state: Arc<Mutex<RelayState>>,
 }
 
@@ -69,6 +70,7 @@ impl Relay {
         let addr = listener.local_addr().unwrap();
         let state = Arc::new(Mutex::new(RelayState {
             up: true,
+            to: Some(to),
             ..RelayState::default()
         }));
         let s = Arc::clone(&state);
@@ -80,13 +82,13 @@ impl Relay {
                     return;
                 }
                 if st.up {
-                    forward(&s, &mut st, conn, to);
+                    forward(&s, &mut st, conn);
                 } else {
                     st.parked.push(conn);
                 }
             }
         });
-        Relay { addr, to, state }
+        Relay { addr, state }
     }
 
     fn state(&self) -> MutexGuard<'_, RelayState> {
@@ -108,7 +110,7 @@ impl Relay {
         let mut st = self.state();
         st.up = true;
         for conn in std::mem::take(&mut st.parked) {
-            forward(&self.state, &mut st, conn, self.to);
+            forward(&self.state, &mut st, conn);
         }
     }
 
@@ -129,18 +131,19 @@ fn lock(s: &Mutex<RelayState>) -> MutexGuard<'_, RelayState> {
     s.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn forward(shared: &Arc<Mutex<RelayState>>, st: &mut RelayState, b: TcpStream, to: SocketAddr) {
-    let Ok(a) = TcpStream::connect(to) else {
+fn forward(shared: &Arc<Mutex<RelayState>>, st: &mut RelayState, b: TcpStream) {
+    let Some(Ok(a)) = st.to.map(TcpStream::connect) else {
         return;
     };
     let _ = (a.set_nodelay(true), b.set_nodelay(true));
     let clone = |s: &TcpStream| s.try_clone().unwrap();
     st.live.push([clone(&b), clone(&a)]);
-    let stall = st.stall;
+    let budget = |dir: usize| st.stall.filter(|s| s.0 == dir).map(|s| s.1);
+    let (to_b, to_a) = (budget(0), budget(1));
     let (s1, s2) = (Arc::clone(shared), Arc::clone(shared));
     let (b_in, a_out) = (clone(&b), clone(&a));
-    std::thread::spawn(move || pipe(b_in, a_out, None, 1, &s1));
-    std::thread::spawn(move || pipe(a, b, stall, 0, &s2));
+    std::thread::spawn(move || pipe(b_in, a_out, to_a, 1, &s1));
+    std::thread::spawn(move || pipe(a, b, to_b, 0, &s2));
 }
 
 /// Copies `from` to `to` (`dir` 0: A → B, 1: B → A), passing at most `budget` bytes; ends both
@@ -460,6 +463,47 @@ fn offered(t: &Tui) -> (String, String) {
     (format!("127.0.0.1:{port}"), code)
 }
 
+/// Desk A's list: 39 demo people and 420 more registered for today.
+const EXPECTED: usize = 39 + 420;
+
+/// Desk A opens the day and offers the link (F2 on 동기화, loopback only); it ends on 체크인.
+/// The address it listens on and the code it shows.
+fn open_a(db: &std::path::Path) -> (Tui, String, String) {
+    let mut a = start(db, "입구 1");
+    a.wait_for(&format!("도착 0·예정 {EXPECTED}"));
+    a.send(BACKTAB); // 체크인 → 동기화, the last screen
+    a.wait_for("연결 안 됨");
+    a.send(F2);
+    let (addr, code) = offered(&a);
+    a.send(TAB); // → 체크인
+    a.wait_for("구분별 도착");
+    (a, addr, code)
+}
+
+/// Desk B starts empty: j (take another laptop's list), the address (the relay's), the code.
+fn join_b(db: &std::path::Path, via: &str, code: &str) -> Tui {
+    let mut b = start(db, "입구 2");
+    b.wait_for("j 다른 노트북에서 받기");
+    b.type_text("j");
+    b.wait_for("다른 노트북에 잇기");
+    b.type_text(via);
+    b.wait_for(via);
+    b.send(TAB);
+    b.type_text(code);
+    b.wait_for(code);
+    b.send(b"\r");
+    b
+}
+
+/// Waits until the relay holds back bytes (a stall caught an exchange half-way).
+fn wait_held(relay: &Relay, what: &str) {
+    let end = Instant::now() + DEADLINE;
+    while relay.held() == 0 {
+        assert!(Instant::now() < end, "{what}");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 fn event_on(s: &Store, date: chrono::NaiveDate) -> netday::model::Event {
     s.events()
         .unwrap()
@@ -484,7 +528,6 @@ fn two_desks_check_in_edit_and_register_through_cuts_and_a_kill_and_end_the_same
     let today = netday::model::today();
     let dir_b = tempfile::tempdir().unwrap();
     let db_b = dir_b.path().join("db");
-    let expected = 39 + 420;
 
     // Who does what. Guests 0..20 have their phone changed at both desks; A scans 20..220,
     // B 217..417: 217..220 are scanned at both desks first thing after the first cut (one
@@ -522,30 +565,11 @@ fn two_desks_check_in_edit_and_register_through_cuts_and_a_kill_and_end_the_same
     let cuts: [(std::ops::Range<usize>, std::ops::Range<usize>); 3] =
         [(0..7, 0..2), (7..14, 2..4), (14..20, 4..5)];
 
-    // Desk A opens the day and offers the link (F2 on 동기화, loopback only).
-    let mut a = start(&db_a, "입구 1");
-    a.wait_for(&format!("도착 0·예정 {expected}"));
-    a.send(BACKTAB); // 체크인 → 동기화, the last screen
-    a.wait_for("연결 안 됨");
-    a.send(F2);
-    let (addr_a, code) = offered(&a);
+    let (mut a, addr_a, code) = open_a(&db_a);
     let relay = Relay::new(addr_a.parse().unwrap());
     let via = relay.addr.to_string();
-    a.send(TAB); // → 체크인
-    a.wait_for("구분별 도착");
-
-    // Desk B starts empty: j takes another laptop's list; the address (the relay's) and code.
-    let mut b = start(&db_b, "입구 2");
-    b.wait_for("j 다른 노트북에서 받기");
-    b.type_text("j");
-    b.wait_for("다른 노트북에 잇기");
-    b.type_text(&via);
-    b.wait_for(&via);
-    b.send(TAB);
-    b.type_text(&code);
-    b.wait_for(&code);
-    b.send(b"\r");
-    b.wait_for(&format!("예정 {expected}"));
+    let mut b = join_b(&db_b, &via, &code);
+    b.wait_for(&format!("예정 {EXPECTED}"));
     wait_both_linked(&a, &b);
     b.send(TAB); // 동기화 → 체크인
     b.wait_for("구분별 도착");
@@ -625,16 +649,12 @@ fn two_desks_check_in_edit_and_register_through_cuts_and_a_kill_and_end_the_same
 
     // The network comes back, but only the first bytes of A's side get through: B's changes
     // reach A, A's batch is half-way to B when B is killed.
-    relay.state().stall = Some(1500);
+    relay.state().stall = Some((0, 1500));
     relay.heal();
     let n = arrived_total(&ca, &cb);
     wait_arrived(&a, "A (B's changes made apart)", n);
     b.wait_until("B linked: its side of the exchange is done", linked);
-    let end = Instant::now() + DEADLINE;
-    while relay.held() == 0 {
-        assert!(Instant::now() < end, "A never had more to send to B");
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    wait_held(&relay, "A never had more to send to B");
     let (passed, held) = {
         let st = relay.state();
         (st.passed, st.held)
@@ -647,17 +667,11 @@ fn two_desks_check_in_edit_and_register_through_cuts_and_a_kill_and_end_the_same
     relay.state().stall = None;
     relay.heal();
 
-    // B starts again on its own database and links again (the address remembered, no code).
+    // B starts again on its own database and links again by itself: the address it joined
+    // is remembered, and A knows it without a code.
     let mut b = start(&db_b, "입구 2");
-    b.wait_for(&format!("예정 {expected}"));
-    b.send(BACKTAB); // → 동기화
-    b.wait_for("F3");
-    b.send(F3);
-    b.wait_for(&via); // the form proposes the address last reached
-    b.send(b"\r");
+    b.wait_for(&format!("예정 {EXPECTED}"));
     wait_both_linked(&a, &b);
-    b.send(TAB); // → 체크인
-    b.wait_for("구분별 도착");
     let n = arrived_total(&ca, &cb);
     wait_arrived(&a, "A", n);
     wait_arrived(&b, "B (after the kill)", n);
@@ -754,4 +768,137 @@ fn two_desks_check_in_edit_and_register_through_cuts_and_a_kill_and_end_the_same
     assert_eq!(oa.len(), 5, "{oa:?}");
     assert_eq!(oa, ob);
     eprintln!("two desks: {:.1} s", started.elapsed().as_secs_f64());
+}
+
+/// Desk A prepared, desk B joined through a relay; both on 체크인.
+fn linked_pair(dir_a: &std::path::Path, dir_b: &std::path::Path) -> (Vec<Guest>, Tui, Tui, Relay) {
+    let guests = prepare_a(dir_a, &dir_a.join("db"));
+    let (a, addr_a, code) = open_a(&dir_a.join("db"));
+    let relay = Relay::new(addr_a.parse().unwrap());
+    let mut b = join_b(&dir_b.join("db"), &relay.addr.to_string(), &code);
+    b.wait_for(&format!("예정 {EXPECTED}"));
+    wait_both_linked(&a, &b);
+    b.send(TAB); // 동기화 → 체크인
+    b.wait_for("구분별 도착");
+    (guests, a, b, relay)
+}
+
+/// The host's side: desk A is SIGKILLed while B's batch is half-way to it, and started again.
+/// It listens again where it listened, without a code (B is paired); B links again by itself,
+/// and both end with the same exports and every confirmed check-in.
+#[test]
+fn the_host_killed_mid_exchange_listens_again_and_both_end_the_same() {
+    seoul();
+    let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (db_a, db_b) = (dir_a.path().join("db"), dir_b.path().join("db"));
+    let (guests, mut a, mut b, relay) = linked_pair(dir_a.path(), dir_b.path());
+    let today = netday::model::today();
+    let (mut ca, mut cb) = (Confirmed::default(), Confirmed::default());
+    let scans = |s: &[Guest]| Work {
+        scans: s.to_vec(),
+        ..Work::default()
+    };
+
+    relay.cut();
+    wait_both_cut(&a, &b);
+    let (wa, wb) = (scans(&guests[20..50]), scans(&guests[50..80]));
+    both(&mut a, &wa, &mut ca, &mut b, &wb, &mut cb, || {});
+    // Back, but only the first bytes of B's side get through: A's changes reach B, B's batch
+    // is half-way to A when A is killed.
+    relay.state().stall = Some((1, 1500));
+    relay.heal();
+    let n = arrived_total(&ca, &cb);
+    wait_arrived(&b, "B (A's changes made apart)", n);
+    wait_held(&relay, "B never had more to send to A");
+    a.signal(libc::SIGKILL);
+    let _ = a.wait_status();
+    drop(a);
+    relay.cut();
+    relay.state().stall = None;
+    relay.heal();
+
+    let mut a = start(&db_a, "입구 1");
+    a.wait_for(&format!("예정 {EXPECTED}"));
+    wait_both_linked(&a, &b);
+    wait_arrived(&a, "A (after the kill)", n);
+    let (wa, wb) = (scans(&guests[80..90]), scans(&guests[90..100]));
+    both(&mut a, &wa, &mut ca, &mut b, &wb, &mut cb, || {});
+    let n = arrived_total(&ca, &cb);
+    wait_arrived(&a, "A", n);
+    wait_arrived(&b, "B", n);
+    for t in [&mut a, &mut b] {
+        t.send(CTRL_C);
+        assert!(
+            t.wait_exit(),
+            "netday exited with an error:\n{}",
+            t.screen()
+        );
+    }
+    drop(relay);
+    let (sa, sb) = (Store::open(&db_a).unwrap(), Store::open(&db_b).unwrap());
+    assert!(
+        exports(&sa) == exports(&sb),
+        "the two desks export differently"
+    );
+    let day = event_on(&sa, today);
+    for id in ca.checked_in.iter().chain(&cb.checked_in) {
+        assert!(is_arrived(&sa, day.id, *id) && is_arrived(&sb, day.id, *id));
+    }
+}
+
+/// Desk B joins; the relay lets only the start of A's list through. Returns A, B (linked,
+/// the list half-way) and the relay.
+fn join_stalled(dir_a: &std::path::Path, dir_b: &std::path::Path) -> (Tui, Tui, Relay) {
+    prepare_a(dir_a, &dir_a.join("db"));
+    let (a, addr_a, code) = open_a(&dir_a.join("db"));
+    let relay = Relay::new(addr_a.parse().unwrap());
+    relay.state().stall = Some((0, 20_000));
+    let b = join_b(&dir_b.join("db"), &relay.addr.to_string(), &code);
+    wait_held(&relay, "A never had more of its list to send");
+    // B has met A and remembers it (said once remembered; a kill before that forgets the
+    // pairing, and the code is used up).
+    b.wait_for("입구 1 데스크와 연결됨");
+    (a, b, relay)
+}
+
+/// While the list is still on its way to a desk that joined empty, its header must not say it
+/// synced: it holds nothing yet.
+#[test]
+#[ignore = "bug: a joiner says 마지막 동기화 방금 before any of the list arrived (driver.rs `level`)"]
+fn a_desk_whose_list_is_still_coming_does_not_say_it_synced() {
+    seoul();
+    let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (_a, b, _relay) = join_stalled(dir_a.path(), dir_b.path());
+    let screen = b.screen();
+    assert!(screen.contains("예정 0·"), "{screen}");
+    assert!(
+        screen.lines().next().unwrap().contains("아직 동기화 전"),
+        "an empty desk says it synced:\n{screen}"
+    );
+}
+
+/// A desk killed during its first join (the list half-way) starts again, links again by itself
+/// and takes the list in; the empty database's first question (make a day, load the demo)
+/// must not stay over it: its d would load the demo into the shared list.
+#[test]
+#[ignore = "bug: the empty database's question stays open after a resumed link brings the list"]
+fn a_desk_killed_during_its_first_join_takes_the_list_in_after_a_restart() {
+    seoul();
+    let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (a, mut b, relay) = join_stalled(dir_a.path(), dir_b.path());
+    b.signal(libc::SIGKILL);
+    let _ = b.wait_status();
+    drop(b);
+    relay.cut();
+    relay.state().stall = None;
+    relay.heal();
+    let b = start(&dir_b.path().join("db"), "입구 2");
+    b.wait_for(&format!("예정 {EXPECTED}"));
+    wait_both_linked(&a, &b);
+    b.wait_for("구분별 도착");
+    assert!(
+        !b.screen().contains("데이터베이스가 비어 있습니다"),
+        "the empty database's question is still open over the list:\n{}",
+        b.screen()
+    );
 }
