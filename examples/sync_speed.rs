@@ -82,7 +82,35 @@ fn check_in(s: &Store, event: Id, person: Id) {
     .expect("check-in");
 }
 
+/// `sync_speed --take-in DB`: how long the app at desk B is busy taking in one batch from
+/// desk A over a database the size of DB (`App::reload`, what `pump_link` does after an
+/// applied batch), median of 10.
+fn take_in(db: &std::path::Path) {
+    let store = Store::open(db).expect("open");
+    let mut app = netday::state::App::new(store).expect("app");
+    let mut took = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        app.reload().expect("reload");
+        took.push(t.elapsed());
+    }
+    took.sort();
+    println!(
+        "{} people: one batch taken in by the app in {:.1} ms (median of 10, max {:.1} ms)",
+        app.data.roster.people.len(),
+        took[5].as_secs_f64() * 1e3,
+        took[9].as_secs_f64() * 1e3
+    );
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, db] = &args[..]
+        && flag == "--take-in"
+    {
+        take_in(std::path::Path::new(db));
+        return;
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     let a = Store::open(&dir.path().join("a")).expect("open a");
     a.set_desk_name("가").expect("name");

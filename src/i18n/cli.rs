@@ -383,6 +383,59 @@ pub const HELP: &[(&str, &str, L)] = &[
         ),
     ),
     (
+        "sync write",
+        "",
+        L(
+            "네트워크가 없을 때: 짝지은 데스크에 없을 변경을 새 파일에 씁니다 (그 데스크만 열 수 있게 암호화; USB나 공유 폴더로)",
+            "No network: write what the paired desks may lack to a new file, sealed so only they can open it (for a USB stick or a shared folder)",
+        ),
+    ),
+    (
+        "sync write",
+        "file",
+        L(
+            "쓸 파일 (새 파일; 있는 파일은 바꾸지 않음)",
+            "The file to write (a new file; an existing one is never replaced)",
+        ),
+    ),
+    (
+        "sync read",
+        "",
+        L(
+            "짝지은 데스크가 쓴 동기화 파일을 반영합니다 (연결과 같은 규칙과 충돌; 두 번 읽어도 그대로)",
+            "Apply a sync file a paired desk wrote (the same rules and conflicts as the link; reading it twice changes nothing)",
+        ),
+    ),
+    (
+        "sync read",
+        "file",
+        L("읽을 동기화 파일", "The sync file to read"),
+    ),
+    (
+        "sync desks",
+        "",
+        L(
+            "이 데스크와 짝지은 데스크: 이름, 주소, 확인된 변경 수",
+            "The desks paired with this one: name, address, changes confirmed",
+        ),
+    ),
+    (
+        "sync forget",
+        "",
+        L(
+            "짝지은 데스크를 잊습니다 (잃어버리거나 넘긴 노트북): 새 코드 없이는 잇거나 이 데스크의 파일을 열 수 없음",
+            "Forget a paired desk (a laptop lost or given away): it cannot link or open this desk's files without a new code",
+        ),
+    ),
+    (
+        "sync forget",
+        "name",
+        L(
+            "잊을 데스크의 이름 (netday sync desks에 나오는 대로)",
+            "The desk's name, as netday sync desks lists it",
+        ),
+    ),
+    (
         "sync join",
         "follow",
         L(
