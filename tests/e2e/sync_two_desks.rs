@@ -1,13 +1,15 @@
 //! Issue 26, "two desks", as coordinators run it: two real netday apps, each in its own
 //! terminal, linked over 127.0.0.1 through a relay the test runs (the venue's Wi-Fi). Desk A
 //! holds the day (the demo and a list of 420 more people); desk B starts empty and joins A by
-//! address and code. Each desk checks 200 people in by badge scan, three of them the same people
-//! at both desks while apart; while the link is cut, the same 20 people's phone numbers are
-//! changed to different values at each desk and 5 walk-ins are registered at both. The link is
-//! cut three times (the desks find each other again by themselves), and desk B is SIGKILLed
-//! once in the middle of an exchange (A's batch half-way to it) and started again. At the end
-//! both desks export the same people, attendance, minutes and ideas, every check-in a screen
-//! confirmed is on both, both list the same 20 conflicts and offer the same 5 merges.
+//! address and code. Each desk checks 200 people in (by badge scan, every fifth by name), three
+//! of them the same people at both desks while apart; while the link is cut, the same 20
+//! people's phone numbers are changed to different values at each desk and 5 walk-ins are
+//! registered at both. The link is cut three times, once while both desks are scanning (the
+//! desks find each other again by themselves), and desk B is SIGKILLed once in the middle of
+//! an exchange (A's batch half-way to it) and started again, linking again by itself. At the
+//! end both desks export the same people, attendance, minutes and ideas, every check-in a
+//! screen confirmed is on both, both list the same 20 conflicts and offer the same 5 merges.
+//! Then the host's side of a kill, and two repros of bugs found on the way (ignored).
 
 use crate::common;
 use common::pty::{DEADLINE, Tui};
