@@ -904,3 +904,96 @@ fn a_desk_killed_during_its_first_join_takes_the_list_in_after_a_restart() {
         b.screen()
     );
 }
+
+/// `netday sync host` at A (loopback), `netday sync join` at B until both are equal (with the
+/// code the first time), then the host ends.
+fn sync_once(db_a: &std::path::Path, db_b: &std::path::Path, code: bool) {
+    use std::io::BufRead;
+    let mut host = std::process::Command::new(bin())
+        .arg("--db")
+        .arg(db_a)
+        .args(["sync", "host", "--bind", "127.0.0.1", "--port", "0"])
+        .env("LANG", "ko_KR.UTF-8")
+        .env("NETDAY_TZ", "Asia/Seoul")
+        .env("NETDAY_DESK", "입구 1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(host.stdout.take().unwrap()).lines();
+    let _ = lines.next();
+    let script = lines.next().unwrap().unwrap();
+    let parts: Vec<&str> = script.split(' ').collect();
+    let mut args = vec!["sync", "join", parts[1]];
+    if code {
+        args.push(parts[3]);
+    }
+    let out = std::process::Command::new(bin())
+        .arg("--db")
+        .arg(db_b)
+        .args(&args)
+        .env("LANG", "ko_KR.UTF-8")
+        .env("NETDAY_TZ", "Asia/Seoul")
+        .env("NETDAY_DESK", "입구 2")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // SAFETY: kill only sends a signal to the host this test started.
+    unsafe { libc::kill(host.id() as i32, libc::SIGTERM) };
+    host.wait().unwrap();
+}
+
+/// The 5 walk-ins registered at both desks are offered for merging at both: two coordinators
+/// who each merge the same pair while apart made the same decision, which is no conflict.
+#[test]
+#[ignore = "bug: each desk's merge draws its own new badge code for the archived duplicate, so the same merge at two desks is listed as a 배지 코드 conflict"]
+fn the_same_merge_at_both_desks_while_apart_is_no_conflict() {
+    seoul();
+    let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (db_a, db_b) = (dir_a.path().join("db"), dir_b.path().join("db"));
+    run(&db_a, &["desk", "입구 1"]);
+    run(&db_a, &["demo"]);
+    sync_once(&db_a, &db_b, true);
+    for (db, desk) in [(&db_a, "입구 1"), (&db_b, "입구 2")] {
+        let s = Store::open(db).unwrap();
+        s.set_desk_name(desk).unwrap();
+        let mut p = netday::model::Person::new("제갈하람", netday::model::Ts::now());
+        p.phone = "010-9000-0001".into();
+        s.put_person(&mut p).unwrap();
+    }
+    sync_once(&db_a, &db_b, false);
+    let offers = |db: &std::path::Path| {
+        let s = Store::open(db).unwrap();
+        let events = s.events().unwrap();
+        let mut d = Data::new(s);
+        d.reload(events.last(), &events).unwrap();
+        d.same_at_two_desks()
+    };
+    let pairs = offers(&db_a);
+    assert_eq!(pairs, offers(&db_b));
+    assert_eq!(pairs.len(), 1);
+    let (keep, dup) = (pairs[0].keep, pairs[0].dup);
+    for db in [&db_a, &db_b] {
+        Store::open(db)
+            .unwrap()
+            .merge_people(keep, dup, &[])
+            .unwrap();
+    }
+    sync_once(&db_a, &db_b, false);
+    let (_, ca, _) = run(&db_a, &["sync", "conflicts"]);
+    let (_, cb, _) = run(&db_b, &["sync", "conflicts"]);
+    let (sa, sb) = (Store::open(&db_a).unwrap(), Store::open(&db_b).unwrap());
+    assert!(
+        exports(&sa) == exports(&sb),
+        "the two desks export differently"
+    );
+    assert_eq!(ca, cb);
+    assert!(
+        ca.is_empty(),
+        "the same merge at both desks listed as a conflict:\n{ca}"
+    );
+}
