@@ -9,7 +9,7 @@
 //! an exchange (A's batch half-way to it) and started again, linking again by itself. At the
 //! end both desks export the same people, attendance, minutes and ideas, every check-in a
 //! screen confirmed is on both, both list the same 20 conflicts and offer the same 5 merges.
-//! Then the host's side of a kill, and two repros of bugs found on the way (ignored).
+//! Then the host's side of a kill, and three repros of bugs found on the way (ignored).
 
 use crate::common;
 use common::pty::{DEADLINE, Tui};
