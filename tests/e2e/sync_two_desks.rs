@@ -344,12 +344,17 @@ fn check_in(t: &mut Tui, g: &Guest, by_name: bool) {
         return;
     }
     eprintln!("{}: tried again after the link's message", g.name);
-    let again = format!("{}: 이미 ", g.name);
+    // "정아원 (새길협동조합): 이미 00:28에 도착했습니다"
+    let again = |line: &str| {
+        line.starts_with(&g.name) && line.contains(": 이미 ") && line.contains("도착했습니다")
+    };
+    // The first try may still be in the box: it is cleared, and seen empty, before the second.
     t.send(CTRL_U);
+    t.wait_for("▸ 이름·소속·초성");
     attempt(t);
-    t.wait_until(&format!("{ok} or {again}"), |s| {
+    t.wait_until(&format!("{ok} or {}: 이미 …", g.name), |s| {
         let c = s.contents();
-        c.contains(&ok) || c.contains(&again)
+        c.contains(&ok) || c.lines().any(again)
     });
     t.send(CTRL_U); // a name found already arrived stays in the box
 }
