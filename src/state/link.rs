@@ -281,6 +281,12 @@ impl App {
             }
             dirty = true;
         }
+        // The list arrived (a join resumed after a restart): the empty database's question
+        // (make a day, load the demo) no longer applies, and its demo would travel.
+        if matches!(self.modal, Some(crate::state::Modal::OfferDemo)) && !self.data.is_empty() {
+            self.modal = None;
+            dirty = true;
+        }
         // The header's words changed (a change made here not sent yet, seconds since the
         // last sync): drawn again though nothing arrived.
         dirty || self.link_words() != words_before

@@ -33,6 +33,25 @@ impl Tx<'_> {
         }
     }
 
+    /// A free badge code drawn from `seed` alone: every desk that makes the same merge gives
+    /// the merged-away person the same code (a random one would differ at each desk, and the
+    /// same merge made at two desks apart would be listed as a conflict).
+    fn code_from_seed(&self, seed: u64) -> TxResult<String> {
+        let mut attempt: u64 = 0;
+        loop {
+            // splitmix64: spreads consecutive seeds over the whole range.
+            let mut z = seed.wrapping_add(attempt.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^= z >> 31;
+            let code = badge_code_from(z, BADGE_CODE_LEN + (attempt / 16) as usize);
+            if self.raw(PEOPLE_BY_CODE, code.as_bytes())?.is_none() {
+                return Ok(code);
+            }
+            attempt += 1;
+        }
+    }
+
     pub fn put_person(&self, p: &mut Person) -> TxResult<()> {
         self.is_default(if p.archived {
             ChangeKind::PersonArchived
@@ -258,7 +277,7 @@ impl Store {
             // the person's own notes are the coordinator's, not a log.
             dup_p.archived = true;
             let codes: Vec<String> = dup_p.codes().map(str::to_string).collect();
-            dup_p.code.clear();
+            dup_p.code = tx.code_from_seed(dup)?;
             dup_p.aliases.clear();
             tx.put_person(&mut dup_p)?;
             keep_p.aliases.extend(codes);

@@ -521,7 +521,9 @@ impl Driver {
                 let closed = c.session.closed();
                 // A host that served a join hears no Ack for it: the other desk holding
                 // everything here is a sync too (else the header says 아직 동기화 전).
-                let level = !c.session.peer_acked().lacks_from(c.session.my_have());
+                // (A joiner holding nothing yet would count as level: only the host.)
+                let level = self.role == Role::Host
+                    && !c.session.peer_acked().lacks_from(c.session.my_have());
                 match r {
                     Ok(heard) => {
                         if is_ack

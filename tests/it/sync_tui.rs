@@ -222,3 +222,25 @@ fn desks_that_ended_while_linked_link_again_by_themselves_and_f4_is_remembered()
     b.resume_link();
     assert!(b.link.is_none(), "F4 is remembered");
 }
+
+/// A desk that links while its empty database's question is open (a join resumed at start)
+/// closes the question once the list has arrived: its d would load the demo into the list.
+#[test]
+fn the_empty_databases_question_closes_when_the_list_arrives() {
+    let (_da, mut a) = common::demo_app();
+    a.link_bind = Some("127.0.0.1:0".into());
+    on_sync(&mut a);
+    a.update(Action::SyncHost);
+    let (addr, code) = {
+        let l = a.link.as_ref().unwrap();
+        (l.addrs[0].clone(), l.code.unwrap())
+    };
+    let (_db, store_b) = common::temp_store();
+    let mut b = common::app_on(store_b);
+    assert!(b.modal.is_some());
+    b.start_joining(&addr, &format!("{code:06}")).unwrap();
+    until(&mut a, &mut b, "B gets the list", |a, b| {
+        b.data.roster.people.len() == a.data.roster.people.len()
+    });
+    assert!(b.modal.is_none(), "{:?}", b.modal);
+}
