@@ -8,6 +8,7 @@ use netday::io::print::layout::{self, Run, ascent_descent, text_width};
 use netday::io::print::{Entry, attendance, badges, signin};
 use netday::model::Ts;
 use netday::model::counts::DayCount;
+#[cfg(unix)]
 use netday::progress::Silent;
 
 /// Names, organisations and roles far longer than their cells; the names still fit on two
