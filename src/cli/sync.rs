@@ -241,7 +241,18 @@ fn stop_flag() -> anyhow::Result<Arc<AtomicBool>> {
 fn happened<'a>(data: &'a Data, addr: Option<String>) -> impl FnMut(&Happened) + 'a {
     let mut paired: Option<Paired> = None;
     move |h| match h {
-        Happened::Paired(p) => paired = Some(p.clone()),
+        Happened::Paired(p) => {
+            // Remembered at once (named when its Hello comes): see `pump_link`.
+            let unnamed = crate::model::sync::DeskCard {
+                id: 0,
+                name: String::new(),
+            };
+            if let Err(e) = data.remember_link(p.remote_static, Some(p), &unnamed, addr.as_deref())
+            {
+                note(i18n::pick(e.ko(), e.en()));
+            }
+            paired = Some(p.clone());
+        }
         Happened::Met {
             peer,
             remote_static,

@@ -238,7 +238,24 @@ impl App {
         let mut dirty = !happened.is_empty();
         for h in happened {
             match h {
-                Happened::Paired(p) => l.pending = Some(p),
+                Happened::Paired(p) => {
+                    // Remembered at once (named when its Hello comes): a kill between the
+                    // pairing and the Hello must not forget a desk whose code is used up.
+                    let addr = (!l.hosting).then(|| l.addrs.first().cloned()).flatten();
+                    let unnamed = crate::model::sync::DeskCard {
+                        id: 0,
+                        name: String::new(),
+                    };
+                    if let Err(e) = self.data.remember_link(
+                        p.remote_static,
+                        Some(&p),
+                        &unnamed,
+                        addr.as_deref(),
+                    ) {
+                        self.fail(e);
+                    }
+                    l.pending = Some(p);
+                }
                 Happened::Met {
                     peer,
                     remote_static,
