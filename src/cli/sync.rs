@@ -13,7 +13,6 @@ use super::db::data;
 use super::error::CliError;
 use super::out::{note, print, product_out};
 use crate::data::Data;
-use crate::sync::Paired;
 use crate::sync::driver::Config;
 
 use crate::i18n;
@@ -239,30 +238,19 @@ fn stop_flag() -> anyhow::Result<Arc<AtomicBool>> {
 /// Says what happened, and remembers a desk met (paired now, or before), so that the next
 /// run links again without the code.
 fn happened<'a>(data: &'a Data, addr: Option<String>) -> impl FnMut(&Happened) + 'a {
-    let mut paired: Option<Paired> = None;
-    move |h| match h {
-        Happened::Paired(p) => {
-            // Remembered at once (named when its Hello comes): see `pump_link`.
-            let unnamed = crate::model::sync::DeskCard {
-                id: 0,
-                name: String::new(),
-            };
-            if let Err(e) = data.remember_link(p.remote_static, Some(p), &unnamed, addr.as_deref())
-            {
-                note(i18n::pick(e.ko(), e.en()));
-            }
-            paired = Some(p.clone());
+    let said = |r: Result<(), crate::store::StoreError>| {
+        if let Err(e) = r {
+            note(i18n::pick(e.ko(), e.en()));
         }
+    };
+    move |h| match h {
+        Happened::Paired(p) => said(data.remember_paired(p, addr.as_deref())),
         Happened::Met {
             peer,
             remote_static,
             ..
         } => {
-            if let Err(e) =
-                data.remember_link(*remote_static, paired.as_ref(), peer, addr.as_deref())
-            {
-                note(i18n::pick(e.ko(), e.en()));
-            }
+            said(data.remember_link(*remote_static, peer, addr.as_deref()));
             note(i18n::sync_linked(&peer.name));
         }
         Happened::Cut { why, .. } => note(i18n::sync_cut(&i18n::pick(why.ko(), why.en()))),

@@ -165,32 +165,47 @@ impl Data {
         self.store.known_desks()
     }
 
-    /// Remembers the desk just met: a desk paired before by its key, or the one `paired`
-    /// with a code just now; its id, its name and, at a joiner, the address it was reached at.
+    /// Remembers the desk `paired` with a code just now, at once (named when its Hello comes:
+    /// a kill in between must not forget a desk whose code is used up); at a joiner, the
+    /// address it was reached at. A desk known already is kept as it is known.
+    pub fn remember_paired(
+        &self,
+        paired: &crate::sync::Paired,
+        addr: Option<&str>,
+    ) -> super::Result<()> {
+        let mut desk = self
+            .store
+            .known_desks()?
+            .into_iter()
+            .find(|d| d.remote_static == paired.remote_static)
+            .unwrap_or_else(|| crate::model::sync::KnownDesk {
+                desk: 0,
+                remote_static: paired.remote_static,
+                file_key: paired.file_key,
+                name: String::new(),
+                addr: None,
+                seen: Vv::default(),
+            });
+        if let Some(a) = addr {
+            desk.addr = Some(a.to_string());
+        }
+        self.store.remember_desk(&desk)
+    }
+
+    /// Names the paired desk with `remote_static` as its Hello did (its id and name) and, at
+    /// a joiner, keeps the address it was reached at. A desk never paired is not remembered.
     pub fn remember_link(
         &self,
         remote_static: [u8; 32],
-        paired: Option<&crate::sync::Paired>,
         peer: &DeskCard,
         addr: Option<&str>,
     ) -> super::Result<()> {
-        let known = self.store.known_desks()?;
-        let desk = known
+        let Some(mut desk) = self
+            .store
+            .known_desks()?
             .into_iter()
             .find(|d| d.remote_static == remote_static)
-            .or_else(|| {
-                paired
-                    .filter(|p| p.remote_static == remote_static)
-                    .map(|p| crate::model::sync::KnownDesk {
-                        desk: peer.id,
-                        remote_static: p.remote_static,
-                        file_key: p.file_key,
-                        name: String::new(),
-                        addr: None,
-                        seen: Vv::default(),
-                    })
-            });
-        let Some(mut desk) = desk else {
+        else {
             return Ok(());
         };
         desk.desk = peer.id;

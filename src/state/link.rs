@@ -10,7 +10,7 @@ use super::App;
 use crate::i18n;
 use crate::model::sync::LinkResume;
 use crate::screens::Tone;
-use crate::sync::{Config, Driver, Happened, Offer, OfferState, Paired};
+use crate::sync::{Config, Driver, Happened, Offer, OfferState};
 
 /// The port a hosting desk listens on first (another when it is taken).
 pub const PORT: u16 = 47600;
@@ -24,10 +24,17 @@ pub struct Linking {
     pub code: Option<u32>,
     /// The desk linked or last linked.
     pub peer: Option<String>,
-    /// Paired just now, remembered once its Hello names it.
-    pending: Option<Paired>,
     /// Said when the link gave up (a wrong code, another list).
     pub failed: Option<String>,
+}
+
+impl Linking {
+    /// The address a joiner reached the host at (`None` at the host).
+    fn joined_addr(&self) -> Option<&str> {
+        (!self.hosting)
+            .then(|| self.addrs.first().map(String::as_str))
+            .flatten()
+    }
 }
 
 impl std::fmt::Debug for Linking {
@@ -139,7 +146,6 @@ impl App {
                 addrs,
                 code,
                 peer: (known.len() == 1).then(|| known[0].name.clone()),
-                pending: None,
                 failed: None,
             })
         })();
@@ -197,7 +203,6 @@ impl App {
             addrs: vec![at.to_string()],
             code: None,
             peer,
-            pending: None,
             failed: None,
         });
         Ok(())
@@ -239,36 +244,19 @@ impl App {
         for h in happened {
             match h {
                 Happened::Paired(p) => {
-                    // Remembered at once (named when its Hello comes): a kill between the
-                    // pairing and the Hello must not forget a desk whose code is used up.
-                    let addr = (!l.hosting).then(|| l.addrs.first().cloned()).flatten();
-                    let unnamed = crate::model::sync::DeskCard {
-                        id: 0,
-                        name: String::new(),
-                    };
-                    if let Err(e) = self.data.remember_link(
-                        p.remote_static,
-                        Some(&p),
-                        &unnamed,
-                        addr.as_deref(),
-                    ) {
+                    if let Err(e) = self.data.remember_paired(&p, l.joined_addr()) {
                         self.fail(e);
                     }
-                    l.pending = Some(p);
                 }
                 Happened::Met {
                     peer,
                     remote_static,
                     ..
                 } => {
-                    let addr = (!l.hosting).then(|| l.addrs.first().cloned()).flatten();
-                    let paired = l.pending.take();
-                    if let Err(e) = self.data.remember_link(
-                        remote_static,
-                        paired.as_ref(),
-                        &peer,
-                        addr.as_deref(),
-                    ) {
+                    if let Err(e) = self
+                        .data
+                        .remember_link(remote_static, &peer, l.joined_addr())
+                    {
                         self.fail(e);
                     }
                     self.say(Tone::Good, i18n::sync_linked(&peer.name));

@@ -20,26 +20,7 @@ fn a_fresh_desk_joins_the_host_by_its_code_and_both_export_the_same() {
     let dir_b = tempfile::tempdir().unwrap();
     let db_b = dir_b.path().join("db");
 
-    let mut host = Command::new(bin())
-        .arg("--db")
-        .arg(&db_a)
-        .args(["sync", "host", "--bind", "127.0.0.1", "--port", "0"])
-        .env("LANG", "ko_KR.UTF-8")
-        .env("NETDAY_TZ", "Asia/Seoul")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(host.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    assert!(
-        first.starts_with("주소 127.0.0.1:") && first.contains("코드"),
-        "{first}"
-    );
-    let script = lines.next().unwrap().unwrap();
-    let parts: Vec<&str> = script.split(' ').collect();
-    assert_eq!((parts[0], parts[2]), ("listening", "code"), "{script}");
-    let (addr, code) = (parts[1].to_string(), parts[3].to_string());
+    let (host, addr, code) = host(&db_a);
     let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000);
 
     let (status, _, err) = run(&db_b, &["sync", "join", &addr, &wrong]);
@@ -57,13 +38,7 @@ fn a_fresh_desk_joins_the_host_by_its_code_and_both_export_the_same() {
     let (status, _, err) = run(&dir_c.path().join("db"), &["sync", "join", &addr, &code]);
     assert_eq!(status, 4, "{err}");
 
-    unsafe { libc::kill(host.id() as i32, libc::SIGTERM) };
-    let status = host.wait().unwrap();
-    assert_eq!(
-        status.code(),
-        Some(0),
-        "the host ends cleanly on Ctrl-C/SIGTERM"
-    );
+    stop(host);
 
     let (a, b) = (Store::open(&db_a).unwrap(), Store::open(&db_b).unwrap());
     assert!(!a.people().unwrap().is_empty());
@@ -84,15 +59,25 @@ fn host(db: &std::path::Path) -> (std::process::Child, String, String) {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(host.stdout.take().unwrap()).lines();
-    lines.next().unwrap().unwrap();
+    let first = lines.next().unwrap().unwrap();
+    assert!(
+        first.starts_with("주소 127.0.0.1:") && first.contains("코드"),
+        "{first}"
+    );
     let script = lines.next().unwrap().unwrap();
     let parts: Vec<&str> = script.split(' ').collect();
+    assert_eq!((parts[0], parts[2]), ("listening", "code"), "{script}");
     (host, parts[1].to_string(), parts[3].to_string())
 }
 
+/// Ctrl-C (SIGTERM here) ends the host cleanly.
 fn stop(mut host: std::process::Child) {
     unsafe { libc::kill(host.id() as i32, libc::SIGTERM) };
-    assert_eq!(host.wait().unwrap().code(), Some(0));
+    assert_eq!(
+        host.wait().unwrap().code(),
+        Some(0),
+        "the host ends cleanly on Ctrl-C/SIGTERM"
+    );
 }
 
 /// Issue 26 item 5: two desks paired once over the network go on with files (a USB stick):

@@ -667,12 +667,7 @@ fn two_desks_check_in_edit_and_register_through_cuts_and_a_kill_and_end_the_same
         (st.passed, st.held)
     };
     eprintln!("relay before the kill: passed {passed:?}, held {held}");
-    b.signal(libc::SIGKILL);
-    let _ = b.wait_status();
-    drop(b);
-    relay.cut();
-    relay.state().stall = None;
-    relay.heal();
+    kill_mid_exchange(b, &relay);
 
     // B starts again on its own database and links again by itself: the address it joined
     // is remembered, and A knows it without a code.
@@ -817,12 +812,7 @@ fn the_host_killed_mid_exchange_listens_again_and_both_end_the_same() {
     let n = arrived_total(&ca, &cb);
     wait_arrived(&b, "B (A's changes made apart)", n);
     wait_held(&relay, "B never had more to send to A");
-    a.signal(libc::SIGKILL);
-    let _ = a.wait_status();
-    drop(a);
-    relay.cut();
-    relay.state().stall = None;
-    relay.heal();
+    kill_mid_exchange(a, &relay);
 
     let mut a = start(&db_a, "입구 1");
     a.wait_for(&format!("예정 {EXPECTED}"));
@@ -868,6 +858,17 @@ fn join_stalled(dir_a: &std::path::Path, dir_b: &std::path::Path) -> (Tui, Tui, 
     (a, b, relay)
 }
 
+/// SIGKILLs a desk whose exchange the relay holds half-way, then lets the network through
+/// whole again (the cut drops the held bytes with the connection).
+fn kill_mid_exchange(mut desk: Tui, relay: &Relay) {
+    desk.signal(libc::SIGKILL);
+    let _ = desk.wait_status();
+    drop(desk);
+    relay.cut();
+    relay.state().stall = None;
+    relay.heal();
+}
+
 /// While the list is still on its way to a desk that joined empty, its header must not say it
 /// synced: it holds nothing yet.
 #[test]
@@ -890,13 +891,8 @@ fn a_desk_whose_list_is_still_coming_does_not_say_it_synced() {
 fn a_desk_killed_during_its_first_join_takes_the_list_in_after_a_restart() {
     seoul();
     let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let (a, mut b, relay) = join_stalled(dir_a.path(), dir_b.path());
-    b.signal(libc::SIGKILL);
-    let _ = b.wait_status();
-    drop(b);
-    relay.cut();
-    relay.state().stall = None;
-    relay.heal();
+    let (a, b, relay) = join_stalled(dir_a.path(), dir_b.path());
+    kill_mid_exchange(b, &relay);
     let b = start(&dir_b.path().join("db"), "입구 2");
     b.wait_for(&format!("예정 {EXPECTED}"));
     wait_both_linked(&a, &b);

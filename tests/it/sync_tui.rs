@@ -64,16 +64,22 @@ fn id_of(app: &App, name: &str) -> netday::model::Id {
         .id
 }
 
-#[test]
-fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code() {
-    let (_da, mut a) = common::demo_app();
+/// Desk A: the demo, hosting on 127.0.0.1 from the 동기화 tab (F2): the app, its folder, the
+/// address shown and the code.
+fn hosting_a() -> (tempfile::TempDir, App, String, u32) {
+    let (dir, mut a) = common::demo_app();
     a.link_bind = Some("127.0.0.1:0".into());
     on_sync(&mut a);
     a.update(Action::SyncHost);
     let link = a.link.as_ref().expect("hosting");
-    let code = link.code.expect("a code");
-    let addr = link.addrs[0].clone();
+    let (addr, code) = (link.addrs[0].clone(), link.code.expect("a code"));
     assert!(addr.starts_with("127.0.0.1:"), "{addr}");
+    (dir, a, addr, code)
+}
+
+#[test]
+fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code() {
+    let (_da, mut a, addr, code) = hosting_a();
     assert!(
         header(&a).contains(&format!("코드 {:03} {:03}", code / 1000, code % 1000)),
         "{}",
@@ -164,14 +170,7 @@ fn two_desks_link_in_the_app_exchange_check_ins_and_link_again_without_the_code(
 /// the joiner to the address it joined, without the code. After F4 it stays unlinked.
 #[test]
 fn desks_that_ended_while_linked_link_again_by_themselves_and_f4_is_remembered() {
-    let (dir_a, mut a) = common::demo_app();
-    a.link_bind = Some("127.0.0.1:0".into());
-    on_sync(&mut a);
-    a.update(Action::SyncHost);
-    let (addr, code) = {
-        let l = a.link.as_ref().unwrap();
-        (l.addrs[0].clone(), l.code.unwrap())
-    };
+    let (dir_a, mut a, addr, code) = hosting_a();
     let (dir_b, store_b) = common::temp_store();
     store_b.set_desk_name("입구 2").unwrap();
     let mut b = common::app_on(store_b);
@@ -227,14 +226,7 @@ fn desks_that_ended_while_linked_link_again_by_themselves_and_f4_is_remembered()
 /// closes the question once the list has arrived: its d would load the demo into the list.
 #[test]
 fn the_empty_databases_question_closes_when_the_list_arrives() {
-    let (_da, mut a) = common::demo_app();
-    a.link_bind = Some("127.0.0.1:0".into());
-    on_sync(&mut a);
-    a.update(Action::SyncHost);
-    let (addr, code) = {
-        let l = a.link.as_ref().unwrap();
-        (l.addrs[0].clone(), l.code.unwrap())
-    };
+    let (_da, mut a, addr, code) = hosting_a();
     let (_db, store_b) = common::temp_store();
     let mut b = common::app_on(store_b);
     assert!(b.modal.is_some());
