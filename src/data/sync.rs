@@ -167,7 +167,9 @@ impl Data {
 
     /// Remembers the desk `paired` with a code just now, at once (named when its Hello comes:
     /// a kill in between must not forget a desk whose code is used up); at a joiner, the
-    /// address it was reached at. A desk known already is kept as it is known.
+    /// address it was reached at. Paired again (the other desk forgot this one, or lost its
+    /// database), it keeps what was known of it but takes the new pairing's file key: both
+    /// desks seal files with the key of their latest pairing.
     pub fn remember_paired(
         &self,
         paired: &crate::sync::Paired,
@@ -186,6 +188,7 @@ impl Data {
                 addr: None,
                 seen: Vv::default(),
             });
+        desk.file_key = paired.file_key;
         if let Some(a) = addr {
             desk.addr = Some(a.to_string());
         }

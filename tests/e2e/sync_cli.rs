@@ -184,4 +184,15 @@ fn paired_desks_catch_up_through_sync_files() {
     let (s, _, err) = run(&db_a, &["sync", "read", from_b.to_str().unwrap()]);
     assert_ne!(s, 0);
     assert!(err.contains("짝지은 적 없는"), "{err}");
+
+    // Paired again with a new code (B still knew A): files from B open at A again.
+    let (h, addr, code) = host(&db_a);
+    let (status, out, err) = run(&db_b, &["sync", "join", &addr, &code]);
+    assert_eq!(status, 0, "{out}{err}");
+    stop(h);
+    let again = usb.path().join("b-again.ndsync");
+    let (s, out, err) = run(&db_b, &["sync", "write", again.to_str().unwrap()]);
+    assert_eq!(s, 0, "{out}{err}");
+    let (s, out, err) = run(&db_a, &["sync", "read", again.to_str().unwrap()]);
+    assert_eq!(s, 0, "a file sealed after pairing again opens: {out}{err}");
 }
