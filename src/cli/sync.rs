@@ -142,17 +142,12 @@ fn desks(db: Option<PathBuf>) -> anyhow::Result<()> {
 /// `netday sync forget NAME`.
 fn forget(db: Option<PathBuf>, name: &str) -> anyhow::Result<()> {
     let data = data(db)?;
-    match data.forget_desk(name)? {
-        0 => Err(CliError::Said {
-            ko: i18n::no_such_desk(name).0,
-            en: i18n::no_such_desk(name).1,
-        }
-        .into()),
-        _ => {
-            print(i18n::desk_forgotten(name))?;
-            Ok(())
-        }
+    if data.forget_desk(name)? == 0 {
+        let (ko, en) = i18n::no_such_desk(name);
+        return Err(CliError::Said { ko, en }.into());
     }
+    print(i18n::desk_forgotten(name))?;
+    Ok(())
 }
 
 fn said(e: &SyncError) -> CliError {

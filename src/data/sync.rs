@@ -165,6 +165,18 @@ impl Data {
         self.store.known_desks()
     }
 
+    /// The paired desk with `remote_static`, if any.
+    fn known_desk(
+        &self,
+        remote_static: &[u8; 32],
+    ) -> super::Result<Option<crate::model::sync::KnownDesk>> {
+        Ok(self
+            .store
+            .known_desks()?
+            .into_iter()
+            .find(|d| &d.remote_static == remote_static))
+    }
+
     /// Remembers the desk `paired` with a code just now, at once (named when its Hello comes:
     /// a kill in between must not forget a desk whose code is used up); at a joiner, the
     /// address it was reached at. Paired again (the other desk forgot this one, or lost its
@@ -175,19 +187,16 @@ impl Data {
         paired: &crate::sync::Paired,
         addr: Option<&str>,
     ) -> super::Result<()> {
-        let mut desk = self
-            .store
-            .known_desks()?
-            .into_iter()
-            .find(|d| d.remote_static == paired.remote_static)
-            .unwrap_or_else(|| crate::model::sync::KnownDesk {
+        let mut desk = self.known_desk(&paired.remote_static)?.unwrap_or_else(|| {
+            crate::model::sync::KnownDesk {
                 desk: 0,
                 remote_static: paired.remote_static,
                 file_key: paired.file_key,
                 name: String::new(),
                 addr: None,
                 seen: Vv::default(),
-            });
+            }
+        });
         desk.file_key = paired.file_key;
         if let Some(a) = addr {
             desk.addr = Some(a.to_string());
@@ -203,12 +212,7 @@ impl Data {
         peer: &DeskCard,
         addr: Option<&str>,
     ) -> super::Result<()> {
-        let Some(mut desk) = self
-            .store
-            .known_desks()?
-            .into_iter()
-            .find(|d| d.remote_static == remote_static)
-        else {
+        let Some(mut desk) = self.known_desk(&remote_static)? else {
             return Ok(());
         };
         desk.desk = peer.id;
@@ -297,12 +301,7 @@ impl Data {
     /// Remembers that the desk with `remote_static` holds at least `held` (acknowledged over
     /// the link): the next sync file for it starts there. Written only when it grows.
     pub fn note_seen(&self, remote_static: &[u8; 32], held: &Vv) -> super::Result<()> {
-        let Some(mut d) = self
-            .store
-            .known_desks()?
-            .into_iter()
-            .find(|d| &d.remote_static == remote_static)
-        else {
+        let Some(mut d) = self.known_desk(remote_static)? else {
             return Ok(());
         };
         let before = d.seen.clone();
