@@ -4,6 +4,7 @@
 pub mod attendance;
 pub mod badges;
 pub mod layout;
+pub mod report;
 pub mod signin;
 
 use std::collections::HashMap;

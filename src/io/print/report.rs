@@ -1,0 +1,1 @@
+//! A `report::Doc` on A4 pages (the minutes as a PDF).
