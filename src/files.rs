@@ -32,6 +32,8 @@ pub enum Replace {
 pub enum Binary {
     Pdf,
     Backup,
+    /// A .docx or a .zip.
+    Document,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -92,6 +94,7 @@ impl FileError {
                 match what {
                     Binary::Pdf => "PDF를",
                     Binary::Backup => "백업을",
+                    Binary::Document => "문서 파일을",
                 }
             ),
             FileError::Io { path, source } => format!(
@@ -133,6 +136,7 @@ impl FileError {
                 match what {
                     Binary::Pdf => "PDF",
                     Binary::Backup => "backup",
+                    Binary::Document => "document file",
                 }
             ),
             FileError::Io { path, source } => format!(
@@ -531,6 +535,58 @@ pub fn write(
         source,
     })?;
     f.commit()
+}
+
+/// Writes several files into the folder `dir`, made owner-only when it is not there (its
+/// missing parents too). Every file is checked before any is written: an existing one (unless
+/// `replace` says otherwise), a link or a folder in the way stops the whole set with nothing
+/// written. Each file is then written as [`write`] writes one. Returns the paths written.
+pub fn write_folder(
+    dir: &Path,
+    files: &[(&str, &[u8])],
+    replace: Replace,
+    db_dir: Option<&Path>,
+) -> Result<Vec<PathBuf>, FileError> {
+    let target = absolute(dir);
+    if let Some(db) = db_dir
+        && (inside(&target, db) || absolute(db) == target)
+    {
+        return Err(FileError::InsideDatabase(dir.to_path_buf()));
+    }
+    let io = |source| FileError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    match found(&target) {
+        Found::Folder => {
+            for (name, _) in files {
+                let path = dir.join(name);
+                match found(&absolute(&path)) {
+                    Found::Nothing => {}
+                    Found::Regular if replace == Replace::Yes => {}
+                    Found::Regular => return Err(FileError::Exists(path)),
+                    Found::Link => return Err(FileError::Link(path)),
+                    _ => return Err(FileError::NotAFile(path)),
+                }
+            }
+        }
+        Found::Nothing => {
+            let mut b = std::fs::DirBuilder::new();
+            b.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+            b.create(&target).map_err(io)?;
+        }
+        Found::Link => return Err(FileError::Link(dir.to_path_buf())),
+        _ => return Err(io(std::io::ErrorKind::NotADirectory.into())),
+    }
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        write(&path, bytes, replace, db_dir)?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// Where a file the user asked for goes unless they say otherwise: their Documents folder

@@ -82,6 +82,11 @@ pub struct ExportArgs {
     pub force: bool,
     #[arg(long, value_enum)]
     pub format: Option<MinutesFormat>,
+    /// The minutes' author (작성); else NETDAY_AUTHOR, else 사무국.
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+    #[arg(long)]
+    pub contacts: bool,
 }
 
 #[derive(clap::Args)]
@@ -233,12 +238,15 @@ pub enum ExportKind {
     Attendance,
     Minutes,
     Ideas,
+    Pack,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum MinutesFormat {
     Markdown,
     Text,
+    Pdf,
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -7,10 +7,13 @@ use std::path::PathBuf;
 use super::args::{ExportArgs, ExportKind, MinutesFormat};
 use super::db::{data_to_read, date_arg, pick_event};
 use super::error::CliError;
-use super::out::{data_stdout, product_out, say, to_stdout};
+use super::out::{binary_to_stdout, data_stdout, note, product_out, say, to_stdout};
+use super::progress::Bar;
 use crate::files::{self, Replace};
 use crate::i18n;
 use crate::io::export;
+use crate::io::minutes::{self, ReportOptions};
+use crate::model::MinutesFormat as Format;
 use crate::model::{self, Id};
 
 pub fn run(db: Option<PathBuf>, args: ExportArgs) -> anyhow::Result<()> {
@@ -20,8 +23,10 @@ pub fn run(db: Option<PathBuf>, args: ExportArgs) -> anyhow::Result<()> {
         output: out,
         force,
         format,
+        author,
+        contacts,
     } = args;
-    if matches!(format, Some(MinutesFormat::Text)) && !matches!(what, ExportKind::Minutes) {
+    if format.is_some() && !matches!(what, ExportKind::Minutes) {
         let i18n::L(ko, en) = i18n::MINUTES_FORMAT_ONLY_MINUTES;
         return Err(CliError::Said {
             ko: ko.into(),
@@ -30,8 +35,15 @@ pub fn run(db: Option<PathBuf>, args: ExportArgs) -> anyhow::Result<()> {
         .into());
     }
     let event = date_arg(event)?;
+    let report = ReportOptions {
+        author: author
+            .map(|a| model::clean_line(&a))
+            .filter(|a| !a.is_empty())
+            .unwrap_or_else(crate::data::author),
+        contacts,
+    };
     let out = out.filter(|p| !to_stdout(Some(p)));
-    if out.is_none() {
+    if out.is_none() && !matches!(what, ExportKind::Pack) {
         product_out()?;
     }
     let data = data_to_read(db)?;
@@ -64,22 +76,31 @@ pub fn run(db: Option<PathBuf>, args: ExportArgs) -> anyhow::Result<()> {
         }
         ExportKind::Minutes => {
             let e = pick_event(&data, event)?;
-            use crate::io::minutes;
             let minutes_data = data.minutes(&e)?;
-            // Asked for, else as the file's name says (.txt: chat text).
-            let txt = out
-                .as_deref()
-                .is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")));
+            // Asked for, else as the file's name says (.txt: chat text, .pdf, .docx).
             let format = match format {
-                Some(MinutesFormat::Text) => crate::model::MinutesFormat::Text,
-                Some(MinutesFormat::Markdown) => crate::model::MinutesFormat::Markdown,
-                None if txt => crate::model::MinutesFormat::Text,
-                None => crate::model::MinutesFormat::Markdown,
+                Some(MinutesFormat::Text) => Format::Text,
+                Some(MinutesFormat::Markdown) => Format::Markdown,
+                Some(MinutesFormat::Pdf) => Format::Pdf,
+                Some(MinutesFormat::Docx) => Format::Docx,
+                None => out
+                    .as_deref()
+                    .and_then(Format::for_path)
+                    .unwrap_or(Format::Markdown),
             };
-            let text = minutes::render_as(&minutes_data, format, i18n::lang());
-            bytes = text.into_bytes();
+            let mut bar = Bar::new();
+            bytes = minutes::write(&minutes_data, format, &report, i18n::lang(), &mut bar)
+                .map_err(|e| CliError::Said {
+                    ko: e.ko(),
+                    en: e.en(),
+                })?;
+            bar.clear();
+            if matches!(format, Format::Pdf | Format::Docx) {
+                return document_out(out.as_deref(), &bytes, force, &data, format);
+            }
             bytes.iter().filter(|b| **b == b'\n').count()
         }
+        ExportKind::Pack => return pack(&data, event, out, force, &report),
         ExportKind::Ideas => {
             let t = export::ideas_table(store)?;
             bytes = t.encode(table_format).map_err(said)?;
@@ -99,5 +120,70 @@ pub fn run(db: Option<PathBuf>, args: ExportArgs) -> anyhow::Result<()> {
         }
     }
     say(&out, n);
+    Ok(())
+}
+
+/// A PDF or .docx of the minutes: to the file (saying so), or to a pipe, never to a terminal.
+fn document_out(
+    out: Option<&std::path::Path>,
+    bytes: &[u8],
+    force: bool,
+    data: &crate::data::Data,
+    format: Format,
+) -> anyhow::Result<()> {
+    let Some(p) = out else {
+        let what = match format {
+            Format::Pdf => files::Binary::Pdf,
+            _ => files::Binary::Document,
+        };
+        return binary_to_stdout(bytes, what);
+    };
+    let replace = if force { Replace::Yes } else { Replace::No };
+    files::write(p, bytes, replace, Some(data.path()))?;
+    note(i18n::minutes_written(&p.display().to_string()));
+    Ok(())
+}
+
+/// `netday export pack`: the day's evidence pack into a folder, or one .zip when the name ends
+/// in .zip; without -o, a folder named by the day's date in the current directory.
+fn pack(
+    data: &crate::data::Data,
+    event: Option<chrono::NaiveDate>,
+    out: Option<PathBuf>,
+    force: bool,
+    report: &ReportOptions,
+) -> anyhow::Result<()> {
+    let e = pick_event(data, event)?;
+    let minutes_data = data.minutes(&e)?;
+    let mut bar = Bar::new();
+    let parts = crate::io::pack::parts(data.store(), &minutes_data, report, i18n::lang(), &mut bar)
+        .map_err(|e| CliError::Said {
+            ko: e.ko(),
+            en: e.en(),
+        })?;
+    bar.clear();
+    let out = out
+        .unwrap_or_else(|| PathBuf::from(i18n::pack_name(&e.date.format("%Y-%m-%d").to_string())));
+    let replace = if force { Replace::Yes } else { Replace::No };
+    let zipped = out
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("zip"));
+    if zipped {
+        let bytes = crate::io::pack::zip(&parts).map_err(|e| CliError::Said {
+            ko: e.ko(),
+            en: e.en(),
+        })?;
+        files::write(&out, &bytes, replace, Some(data.path()))?;
+    } else {
+        let list: Vec<(&str, &[u8])> = parts
+            .iter()
+            .map(|p| (p.name.as_str(), p.bytes.as_slice()))
+            .collect();
+        files::write_folder(&out, &list, replace, Some(data.path()))?;
+    }
+    note(i18n::pack_written(&out.display().to_string(), parts.len()));
+    for p in &parts {
+        note(format!("  {}", p.name));
+    }
     Ok(())
 }

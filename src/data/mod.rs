@@ -96,6 +96,15 @@ pub struct Merged {
     pub keep: String,
 }
 
+/// Who writes notes and the minutes: `NETDAY_AUTHOR`, else 사무국 (secretariat).
+pub fn author() -> String {
+    std::env::var("NETDAY_AUTHOR")
+        .map(|a| crate::model::clean_line(&a))
+        .ok()
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| crate::i18n::DEFAULT_AUTHOR.get().to_string())
+}
+
 impl Data {
     /// The store with an empty roster (filled by whoever chose the event).
     pub fn new(store: Store) -> Data {
@@ -181,6 +190,17 @@ impl Data {
         progress: &mut dyn Progress,
     ) -> std::result::Result<crate::io::print::Printed, crate::io::print::PrintError> {
         crate::io::print::document(&self.store, event, kind, opt, crate::i18n::lang(), progress)
+    }
+
+    /// The evidence pack of `event` (`io::pack`), in the UI's language.
+    pub fn pack(
+        &self,
+        event: &Event,
+        o: &crate::io::minutes::ReportOptions,
+        progress: &mut dyn Progress,
+    ) -> std::result::Result<Vec<crate::io::pack::Part>, crate::io::pack::PackError> {
+        let d = self.minutes(event)?;
+        crate::io::pack::parts(&self.store, &d, o, crate::i18n::lang(), progress)
     }
 
     /// Everything the minutes of `event` need.

@@ -253,16 +253,16 @@ pub const HELP: &[(&str, &str, L)] = &[
         "export",
         "",
         L(
-            "사람, 참석, 회의록 또는 협업 아이디어를 내보냅니다",
-            "Export people, attendance, minutes or ideas",
+            "사람, 참석, 회의록, 협업 아이디어 또는 결과보고 자료 묶음을 내보냅니다",
+            "Export people, attendance, minutes, ideas or the day's report pack",
         ),
     ),
     (
         "export",
         "what",
         L(
-            "people 명단 · attendance 참석 · minutes 회의록 (Markdown) · ideas 협업 아이디어",
-            "people · attendance · minutes (Markdown) · ideas",
+            "people 명단 · attendance 참석 · minutes 회의록 · ideas 협업 아이디어 · pack 결과보고 자료 (회의록 PDF·.docx, 참석 .xlsx, 출석부·서명부 PDF를 -o 폴더에, .zip이면 압축 파일 하나로)",
+            "people · attendance · minutes · ideas · pack: the day's report (minutes PDF and .docx, attendance .xlsx, attendance record and sign-in sheet PDFs) into the -o folder, or one .zip",
         ),
     ),
     (
@@ -277,8 +277,8 @@ pub const HELP: &[(&str, &str, L)] = &[
         "export",
         "output",
         L(
-            "내보낼 파일, 본인만 읽게 새로 만듦; .xlsx면 엑셀, 그 밖은 CSV (기본: 표준 출력)",
-            "Output file, created owner-only; .xlsx is Excel, any other name CSV (default: standard output)",
+            "내보낼 파일, 본인만 읽게 새로 만듦; .xlsx면 엑셀, 그 밖은 CSV; 회의록은 .pdf·.docx·.txt·.md 이름이 형식을 정함 (기본: 표준 출력; pack은 날짜 이름의 폴더)",
+            "Output file, created owner-only; .xlsx is Excel, any other name CSV; for minutes a .pdf, .docx, .txt or .md name picks the format (default: standard output; pack: a folder named by the date)",
         ),
     ),
     (
@@ -293,8 +293,24 @@ pub const HELP: &[(&str, &str, L)] = &[
         "export",
         "format",
         L(
-            "회의록 형식: markdown 파일용 (기본) · text 카카오톡 같은 대화방에 붙일 글",
-            "Minutes format: markdown for files (default) · text to paste into a chat such as KakaoTalk",
+            "회의록 형식: pdf 인쇄·발송용 · docx 한글·Word에서 편집 · markdown 파일용 (기본) · text 카카오톡 같은 대화방에 붙일 글",
+            "Minutes format: pdf to print and send · docx to edit in Word or Hancom · markdown for files (default) · text to paste into a chat such as KakaoTalk",
+        ),
+    ),
+    (
+        "export",
+        "author",
+        L(
+            "회의록의 작성자 (기본: NETDAY_AUTHOR, 없으면 사무국)",
+            "Who wrote the minutes (default: NETDAY_AUTHOR, else the secretariat)",
+        ),
+    ),
+    (
+        "export",
+        "contacts",
+        L(
+            "회의록 끝의 출석부와 결과보고 자료에 연락처·이메일도 넣음 (기본: 넣지 않음)",
+            "Put phone and e-mail in the minutes' attendance record and the report pack (default: left out)",
         ),
     ),
     (

@@ -219,6 +219,20 @@ pub const ACTION_EXPORT_MINUTES_TEXT: (Option<L>, L) = (
         "Export minutes as plain text for a chat group (.txt)",
     ),
 );
+pub const ACTION_EXPORT_PACK: (Option<L>, L) = (
+    Some(L("결과보고", "report")),
+    L(
+        "결과보고 자료 한 번에: 회의록 PDF·.docx, 참석 .xlsx, 출석부·서명부 PDF",
+        "The report in one go: minutes PDF and .docx, attendance .xlsx, attendance record and sign-in sheet PDFs",
+    ),
+);
+pub const ACTION_CYCLE_FORMAT: (Option<L>, L) = (
+    Some(L("형식", "format")),
+    L(
+        "파일 형식 바꾸기 (회의록: PDF·.docx·.md·.txt, 결과보고: 폴더·.zip)",
+        "Change the file type (minutes: PDF, .docx, .md, .txt; report: folder or .zip)",
+    ),
+);
 pub const ACTION_PRINT: (Option<L>, L) = (
     Some(L("인쇄", "print")),
     L(

@@ -134,6 +134,24 @@ pub fn action_toggled(what: &str, done: bool) -> String {
 pub fn minutes_file_name(date: &str) -> String {
     pick(format!("회의록-{date}.md"), format!("minutes-{date}.md"))
 }
+/// The attendance workbook of the evidence pack.
+pub fn pack_attendance_name(date: &str) -> String {
+    pick(
+        format!("참석현황-{date}.xlsx"),
+        format!("attendance-list-{date}.xlsx"),
+    )
+}
+/// The evidence pack's folder (or, with .zip, its archive).
+pub fn pack_name(date: &str) -> String {
+    pick(format!("결과보고-{date}"), format!("report-{date}"))
+}
+/// What the pack holds and where, after it was written.
+pub fn pack_written(path: &str, files: usize) -> String {
+    pick(
+        format!("결과보고 자료 {files}개를 썼습니다: {path}"),
+        format!("Wrote the {files} files of the report: {path}"),
+    )
+}
 pub fn minutes_written(path: &str) -> String {
     pick(
         format!("회의록을 썼습니다: {path}"),
@@ -149,8 +167,18 @@ pub fn notes_filter(agenda: &str, kind: &str, n: usize) -> String {
 
 pub const MINUTES_EXPORT_TITLE: L = L("회의록 저장 (Markdown)", "Save the minutes (Markdown)");
 pub const MINUTES_EXPORT_KEYS: L = L(
-    "이 파일에 회의록을 씁니다 (.md 문서 · .txt 단톡방용) · Enter 저장 · Esc 닫기",
-    "Writes the minutes here (.md document · .txt for chat) · Enter save · Esc close",
+    "Tab 형식: PDF · .docx (한글·Word) · .md · .txt (단톡방) · Enter 저장 · Esc 닫기",
+    "Tab type: PDF · .docx (Word, Hancom) · .md · .txt (chat) · Enter save · Esc close",
+);
+pub const MINUTES_PDF_EXPORT_TITLE: L = L("회의록 저장 (PDF)", "Save the minutes (PDF)");
+pub const MINUTES_DOCX_EXPORT_TITLE: L = L(
+    "회의록 저장 (.docx: 한글·Word에서 편집)",
+    "Save the minutes (.docx for Word or Hancom)",
+);
+pub const PACK_EXPORT_TITLE: L = L("결과보고 자료 저장", "Save the report files");
+pub const PACK_EXPORT_KEYS: L = L(
+    "회의록 PDF·.docx, 참석 .xlsx, 출석부·서명부 PDF · Tab 폴더/.zip · Enter 저장 · Esc 닫기",
+    "Minutes PDF and .docx, attendance .xlsx, record and sign-in PDFs · Tab folder/.zip · Enter save · Esc close",
 );
 pub const OWNER_AS_WRITTEN: L = L(
     "이대로 적기 (명단에 없는 사람)",
@@ -169,8 +197,8 @@ pub const MINUTES_NEW_IDEA: L = L("새 아이디어", "new");
 pub const MINUTES_TEXT_TITLE: L = L("[회의록]", "[Minutes]");
 pub const MINUTES_DONE: L = L("완료", "done");
 pub const MINUTES_FORMAT_ONLY_MINUTES: L = L(
-    "--format text는 회의록에만 쓸 수 있습니다. 다른 내보내기는 --format 없이 실행하세요.",
-    "--format text is for the minutes only. Run other exports without --format.",
+    "--format은 회의록에만 쓸 수 있습니다. 다른 내보내기는 --format 없이 실행하세요.",
+    "--format is for the minutes only. Run other exports without --format.",
 );
 
 /// "참석자 6명 (기관 5곳)".

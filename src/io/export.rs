@@ -179,6 +179,9 @@ pub fn people_bytes(
     Ok((people_table(people, orgs).encode(format)?, people.len()))
 }
 
+/// The attendance table's columns from this one on are contacts (phone, e-mail).
+pub const ATTENDANCE_CONTACTS_FROM: usize = 6;
+
 /// Attendance of one event: one row per registered person with status and check-in time.
 pub fn attendance_table(store: &Store, event: Id) -> Result<Table, StoreError> {
     let l = lang();

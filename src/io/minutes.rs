@@ -10,12 +10,13 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::{self, L, Lang};
+use crate::io::report::{Block, Col, Doc, Row, Table};
 use crate::model::MinutesFormat;
 use crate::model::counts::{DayCount, arrived_by_kind};
 use crate::model::dates::schedule;
 use crate::model::{
     AgendaItem, Attendance, District, Event, Id, Idea, Note, NoteKind, OrgKind, Organization,
-    Owner, Person,
+    Owner, Person, Ts,
 };
 use crate::store::{Store, StoreError};
 
@@ -31,6 +32,9 @@ pub struct MinutesData {
     pub orgs: HashMap<Id, Organization>,
     /// Ideas touched that day.
     pub ideas: Vec<Idea>,
+    /// Action items of earlier networking days still open, oldest day first, with that day's
+    /// date: what the day carried over.
+    pub carried: Vec<(NaiveDate, Note)>,
 }
 
 impl MinutesData {
@@ -47,6 +51,19 @@ impl MinutesData {
         // Archived (and merged-away) people are neither listed nor counted, as at the desk.
         let mut attendance = store.attendance_of_event(event.id)?;
         attendance.retain(|a| people.get(&a.person_id).is_some_and(|p| !p.archived));
+        let dates: HashMap<Id, NaiveDate> = store
+            .events()?
+            .into_iter()
+            .map(|e| (e.id, e.date))
+            .collect();
+        let mut carried: Vec<(NaiveDate, Note)> = store
+            .notes()?
+            .into_iter()
+            .filter(|n| n.is_open_action() && n.event_id != event.id)
+            .filter_map(|n| Some((*dates.get(&n.event_id)?, n)))
+            .filter(|(date, _)| *date < event.date)
+            .collect();
+        carried.sort_by_key(|(date, n)| (*date, n.at, n.id));
         Ok(MinutesData {
             event: event.clone(),
             agenda: store.agenda_of_event(event.id)?,
@@ -55,6 +72,7 @@ impl MinutesData {
             people,
             orgs: store.orgs()?.into_iter().map(|o| (o.id, o)).collect(),
             ideas,
+            carried,
         })
     }
 }
@@ -97,10 +115,43 @@ fn owner_name(d: &MinutesData, o: &Owner) -> String {
     }
 }
 
-pub fn render_as(d: &MinutesData, format: MinutesFormat, l: Lang) -> String {
-    match format {
-        MinutesFormat::Markdown => render(d, l),
-        MinutesFormat::Text => render_text(d, l),
+/// The minutes as a file of `format` holds them.
+pub fn write(
+    d: &MinutesData,
+    format: MinutesFormat,
+    o: &ReportOptions,
+    l: Lang,
+    progress: &mut dyn crate::progress::Progress,
+) -> Result<Vec<u8>, MinutesError> {
+    Ok(match format {
+        MinutesFormat::Markdown => render(d, l).into_bytes(),
+        MinutesFormat::Text => render_text(d, l).into_bytes(),
+        MinutesFormat::Pdf => crate::io::print::report::render(&report(d, o, l), progress)?.0,
+        MinutesFormat::Docx => crate::io::docx::write(&report(d, o, l))?,
+    })
+}
+
+/// Why the minutes could not be made as a PDF or a .docx (Markdown and text always can).
+#[derive(Debug, thiserror::Error)]
+pub enum MinutesError {
+    #[error(transparent)]
+    Print(#[from] crate::io::print::PrintError),
+    #[error(transparent)]
+    Docx(#[from] crate::io::docx::DocxError),
+}
+
+impl MinutesError {
+    pub fn ko(&self) -> String {
+        match self {
+            MinutesError::Print(e) => e.ko(),
+            MinutesError::Docx(e) => e.ko(),
+        }
+    }
+    pub fn en(&self) -> String {
+        match self {
+            MinutesError::Print(e) => e.en(),
+            MinutesError::Docx(e) => e.en(),
+        }
     }
 }
 
@@ -658,6 +709,388 @@ pub fn render_text(d: &MinutesData, l: Lang) -> String {
         }
     }
     out
+}
+
+/// What the minutes as a document say beyond the day itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Who wrote the minutes (작성), as the notes name their author.
+    pub author: String,
+    /// The 출석부 at the end lists phone and e-mail too.
+    pub contacts: bool,
+}
+
+/// "2026-11-24": a date as the tables of the document write it.
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// The minutes as a document to print or edit (`report::Doc`, written as a PDF by
+/// `print::report` and as a .docx by `docx`): the title block, the day's numbers and arrivals by
+/// organisation kind, the agenda, the notes by agenda item with decisions set apart, the
+/// decisions once more in one list, the action items (carried-over ones marked), the ideas
+/// touched that day and, on a page of its own, the 출석부.
+pub fn report(d: &MinutesData, o: &ReportOptions, l: Lang) -> Doc {
+    let e = &d.event;
+    let sched = schedule(&d.agenda, crate::model::dates::start_of(e));
+    let mut fields = vec![(t(l, "일시", "Date").to_string(), when(d, l))];
+    if !e.venue.is_empty() {
+        fields.push((t(l, "장소", "Venue").to_string(), e.venue.clone()));
+    }
+    if e.district != District::Other {
+        let district = e.district.label().in_lang(l).to_string();
+        fields.push((t(l, "지역", "District").to_string(), district));
+    }
+    if !o.author.is_empty() {
+        fields.push((t(l, "작성", "Written by").to_string(), o.author.clone()));
+    }
+    let mut b: Vec<Block> = Vec::new();
+    let h1 = |b: &mut Vec<Block>, ko: &'static str, en: &'static str| {
+        b.push(Block::Heading {
+            level: 1,
+            text: t(l, ko, en).to_string(),
+        })
+    };
+    let quiet = |b: &mut Vec<Block>, ko: &'static str, en: &'static str| {
+        b.push(Block::Quiet(t(l, ko, en).to_string()))
+    };
+
+    // The day's numbers and arrivals by organisation kind.
+    h1(&mut b, "참석 현황", "Attendance");
+    let count = DayCount::of(d.attendance.iter().map(|a| &a.status));
+    let mut numbers = vec![
+        Col::new(t(l, "도착", "Arrived"), 1, true),
+        Col::new(t(l, "예정", "Expected"), 1, true),
+        Col::new(t(l, "현장", "Walk-ins"), 1, true),
+        Col::new(t(l, "미도착", "Missing"), 1, true),
+    ];
+    let mut row = vec![count.arrived, count.expected, count.walk_ins, count.missing];
+    if count.tentative > 0 {
+        numbers.push(Col::new(t(l, "미정", "Tentative"), 1, true));
+        row.push(count.tentative);
+    }
+    b.push(Block::Table(Table {
+        cols: numbers,
+        rows: vec![Row::new(row.iter().map(usize::to_string).collect())],
+        note: None,
+    }));
+    let org_of = |a: &Attendance| {
+        d.people
+            .get(&a.person_id)
+            .and_then(|p| p.org_id)
+            .and_then(|o| d.orgs.get(&o))
+    };
+    let by_kind = arrived_by_kind(
+        d.attendance
+            .iter()
+            .map(|a| (&a.status, org_of(a).map(|o| o.kind).unwrap_or_default())),
+    );
+    let by_org = attendees_by_org(d);
+    b.push(Block::Heading {
+        level: 2,
+        text: t(l, "기관 구분별 도착", "Arrivals by organisation kind").to_string(),
+    });
+    let mut rows: Vec<Row> = OrgKind::ALL
+        .iter()
+        .zip(&by_kind)
+        .filter(|(_, n)| **n > 0)
+        .map(|(k, n)| Row::new(vec![k.label().in_lang(l).to_string(), n.to_string()]))
+        .collect();
+    rows.push(Row {
+        cells: vec![
+            t(l, "합계", "Total").to_string(),
+            by_kind.iter().sum::<usize>().to_string(),
+        ],
+        marked: true,
+    });
+    b.push(Block::Table(Table {
+        cols: vec![
+            Col::new(t(l, "구분", "Kind"), 3, false),
+            Col::new(t(l, "도착", "Arrived"), 1, true),
+        ],
+        rows,
+        note: None,
+    }));
+    b.push(Block::Text(i18n::minutes_attendees(
+        attendee_count(&by_org),
+        org_count(&by_org),
+        l,
+    )));
+
+    // Agenda.
+    h1(&mut b, "안건", "Agenda");
+    if d.agenda.is_empty() {
+        quiet(&mut b, "(안건 없음)", "(no agenda)");
+    } else {
+        let rows = d
+            .agenda
+            .iter()
+            .zip(&sched)
+            .enumerate()
+            .map(|(i, (item, (s, en)))| {
+                Row::new(vec![
+                    (i + 1).to_string(),
+                    format!("{}–{}", s.format("%H:%M"), en.format("%H:%M")),
+                    item.title.clone(),
+                    item.presenter.clone(),
+                    item.status.label().in_lang(l).to_string(),
+                ])
+            })
+            .collect();
+        b.push(Block::Table(Table {
+            cols: vec![
+                Col::new("#", 1, true),
+                Col::new(t(l, "시간", "Time"), 3, true),
+                Col::new(t(l, "안건", "Item"), 8, false),
+                Col::new(t(l, "발표", "Presenter"), 4, false),
+                Col::new(t(l, "상태", "Status"), 2, true),
+            ],
+            rows,
+            note: None,
+        }));
+    }
+
+    // Notes and decisions per agenda item.
+    h1(&mut b, "논의 내용", "Discussion");
+    let groups = notes_by_item(d, l);
+    if groups.is_empty() {
+        quiet(&mut b, "(기록 없음)", "(nothing recorded)");
+    }
+    for (title, notes) in &groups {
+        b.push(Block::Heading {
+            level: 2,
+            text: title.clone(),
+        });
+        let actions = notes
+            .iter()
+            .filter(|n| matches!(n.kind, NoteKind::Action { .. }))
+            .count();
+        if notes.len() == actions && actions == 0 {
+            quiet(&mut b, "(기록 없음)", "(nothing recorded)");
+        }
+        for n in notes
+            .iter()
+            .filter(|n| !matches!(n.kind, NoteKind::Action { .. }))
+        {
+            let meta = if n.author.is_empty() {
+                n.at.hhmm()
+            } else {
+                format!("{}, {}", n.at.hhmm(), n.author)
+            };
+            b.push(Block::Note {
+                kind: n.kind.heading().in_lang(l).to_string(),
+                text: n.text.clone(),
+                meta,
+                decision: n.kind == NoteKind::Decision,
+            });
+        }
+        if actions > 0 {
+            b.push(Block::Quiet(match l {
+                Lang::Ko => format!("실행 과제 {actions}건: 아래 ‘실행 과제’ 표"),
+                Lang::En => format!("{actions} action item(s): see “Action items” below"),
+            }));
+        }
+    }
+
+    // The decisions once more, in one list: what the day decided.
+    h1(&mut b, "결정 사항", "Decisions");
+    let decisions: Vec<Row> = groups
+        .iter()
+        .flat_map(|(title, notes)| {
+            notes
+                .iter()
+                .filter(|n| n.kind == NoteKind::Decision)
+                .map(move |n| (title, n))
+        })
+        .enumerate()
+        .map(|(i, (title, n))| Row::new(vec![(i + 1).to_string(), n.text.clone(), title.clone()]))
+        .collect();
+    if decisions.is_empty() {
+        quiet(&mut b, "(결정 없음)", "(no decisions)");
+    } else {
+        b.push(Block::Table(Table {
+            cols: vec![
+                Col::new("#", 1, true),
+                Col::new(t(l, "결정", "Decision"), 10, false),
+                Col::new(t(l, "안건", "Item"), 5, false),
+            ],
+            rows: decisions,
+            note: None,
+        }));
+    }
+
+    // Action items: the day's, then those carried over from earlier days.
+    h1(&mut b, "실행 과제", "Action items");
+    let action_row = |n: &Note, from: Option<NaiveDate>| {
+        let NoteKind::Action { owner, due, done } = &n.kind else {
+            return None;
+        };
+        let state = match (from, done) {
+            (Some(day), _) => match l {
+                Lang::Ko => format!("이월 ({})", day.format("%m/%d")),
+                Lang::En => format!("Carried ({})", day.format("%m/%d")),
+            },
+            (None, true) => t(l, "완료", "Done").to_string(),
+            (None, false) => t(l, "진행 중", "Open").to_string(),
+        };
+        Some(Row {
+            cells: vec![
+                n.text.clone(),
+                owner_name(d, owner),
+                due.map(ymd).unwrap_or_default(),
+                state,
+            ],
+            marked: from.is_some(),
+        })
+    };
+    let mut rows: Vec<Row> = d.notes.iter().filter_map(|n| action_row(n, None)).collect();
+    rows.extend(
+        d.carried
+            .iter()
+            .filter_map(|(day, n)| action_row(n, Some(*day))),
+    );
+    if rows.is_empty() {
+        quiet(&mut b, "(없음)", "(none)");
+    } else {
+        b.push(Block::Table(Table {
+            cols: vec![
+                Col::new(t(l, "과제", "Action"), 8, false),
+                Col::new(t(l, "담당", "Owner"), 5, false),
+                Col::new(t(l, "기한", "Due"), 3, true),
+                Col::new(t(l, "상태", "Status"), 3, true),
+            ],
+            rows,
+            note: (!d.carried.is_empty()).then(|| {
+                t(
+                    l,
+                    "※ 음영: 지난 모임에서 넘어온 미완료 과제 (이월, 괄호 안은 처음 정한 날)",
+                    "※ Shaded: open items carried over from earlier days (the day they were set in brackets)",
+                )
+                .to_string()
+            }),
+        }));
+    }
+
+    // Ideas touched that day.
+    h1(&mut b, "협업 아이디어", "Collaboration ideas");
+    if d.ideas.is_empty() {
+        quiet(
+            &mut b,
+            "(이날 다룬 아이디어 없음)",
+            "(none touched that day)",
+        );
+    } else {
+        let rows = d
+            .ideas
+            .iter()
+            .map(|i| {
+                let orgs: Vec<&str> = i
+                    .org_ids
+                    .iter()
+                    .filter_map(|o| d.orgs.get(o).map(|o| o.name.as_str()))
+                    .collect();
+                let next = match i.next_due {
+                    Some(due) if !i.next_step.is_empty() => {
+                        format!("{} ({})", i.next_step, ymd(due))
+                    }
+                    _ => i.next_step.clone(),
+                };
+                Row::new(vec![
+                    i.title.clone(),
+                    i.category.label().in_lang(l).to_string(),
+                    idea_stage(d, i, l),
+                    orgs.join(", "),
+                    next,
+                ])
+            })
+            .collect();
+        b.push(Block::Table(Table {
+            cols: vec![
+                Col::new(t(l, "아이디어", "Idea"), 5, false),
+                Col::new(t(l, "분야", "Field"), 3, false),
+                Col::new(t(l, "단계", "Stage"), 4, false),
+                Col::new(t(l, "참여 기관", "Organisations"), 5, false),
+                Col::new(t(l, "다음 단계", "Next step"), 5, false),
+            ],
+            rows,
+            note: None,
+        }));
+    }
+
+    // The 출석부, on a page of its own.
+    b.push(Block::PageBreak);
+    h1(&mut b, "출석부", "Attendance record");
+    b.push(Block::Text(i18n::minutes_attendees(
+        attendee_count(&by_org),
+        org_count(&by_org),
+        l,
+    )));
+    let mut arrived: Vec<(&Person, Option<&Organization>, Ts, bool)> = d
+        .attendance
+        .iter()
+        .filter_map(|a| {
+            let p = d.people.get(&a.person_id)?;
+            let at = a.status.arrived_at()?;
+            let walk_in = matches!(a.status, crate::model::AttendanceStatus::WalkIn { .. });
+            Some((p, p.org_id.and_then(|o| d.orgs.get(&o)), at, walk_in))
+        })
+        .collect();
+    arrived.sort_by(|a, b| {
+        let org = |x: &(&Person, Option<&Organization>, Ts, bool)| {
+            x.1.map(|o| (false, o.name.clone()))
+                .unwrap_or((true, String::new()))
+        };
+        org(a)
+            .cmp(&org(b))
+            .then_with(|| a.0.name.cmp(&b.0.name))
+            .then(a.0.id.cmp(&b.0.id))
+    });
+    let mut cols = vec![
+        Col::new(t(l, "연번", "No."), 2, true),
+        Col::new(t(l, "이름", "Name"), 5, false),
+        Col::new(t(l, "기관", "Organisation"), 9, false),
+        Col::new(t(l, "도착", "Arrived"), 4, true),
+    ];
+    if o.contacts {
+        cols.push(Col::new(t(l, "연락처", "Phone"), 6, false));
+        cols.push(Col::new(t(l, "이메일", "E-mail"), 8, false));
+    }
+    let walk_in = t(l, "현장", "walk-in");
+    let rows = arrived
+        .iter()
+        .enumerate()
+        .map(|(i, (p, org, at, w))| {
+            let mut cells = vec![
+                (i + 1).to_string(),
+                p.name.clone(),
+                org.map(|o| o.name.clone()).unwrap_or_default(),
+                if *w {
+                    format!("{} ({walk_in})", at.hhmm())
+                } else {
+                    at.hhmm()
+                },
+            ];
+            if o.contacts {
+                cells.push(p.phone.clone());
+                cells.push(p.email.clone());
+            }
+            Row::new(cells)
+        })
+        .collect();
+    b.push(Block::Table(Table {
+        cols,
+        rows,
+        note: None,
+    }));
+
+    Doc {
+        title: t(l, "회의록", "Minutes").to_string(),
+        subtitle: e.title.clone(),
+        fields,
+        blocks: b,
+        footer: format!("{} · {}", e.title, ymd(e.date)),
+        lang: l,
+    }
 }
 
 #[cfg(test)]

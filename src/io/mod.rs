@@ -6,6 +6,7 @@ pub mod docx;
 pub mod export;
 pub mod import;
 pub mod minutes;
+pub mod pack;
 pub mod print;
 pub mod report;
 pub mod safe_out;

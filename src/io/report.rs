@@ -23,7 +23,10 @@ pub struct Doc {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
     /// A section heading (level 1) or the heading of a part of a section (level 2).
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     /// Running text; a '\n' starts a new line.
     Text(String),
     /// A quiet line that says a part is empty ("(없음)").

@@ -134,6 +134,7 @@ const MERGE_CHOICE: &[Binding] = &[
 
 const PATH_INPUT: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Tab, "Tab", Action::CycleFormat),
     key(KeyCode::Esc, "Esc", Action::Cancel),
     key(KeyCode::Backspace, "Backspace", Action::Backspace),
     ctrl('c', "Ctrl-C", Action::Quit),
@@ -283,6 +284,7 @@ const NOTES: &[Binding] = &[
     ch('l', "l", Action::OpenActions),
     ch('m', "m", Action::ExportMinutes),
     ch('t', "t", Action::ExportMinutesText),
+    ch('p', "p", Action::ExportPack),
     ch('i', "i", Action::IdeaFromNote),
 ];
 

@@ -12,7 +12,7 @@ pub enum PrintKind {
     Attendance,
 }
 
-/// The two shapes of the minutes.
+/// The shapes of the minutes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum MinutesFormat {
     /// For files: headings and tables.
@@ -20,6 +20,10 @@ pub enum MinutesFormat {
     Markdown,
     /// For a chat group: no Markdown symbols, short lines.
     Text,
+    /// To print and send: A4 pages with the 출석부 at the end.
+    Pdf,
+    /// To edit in Word or Hancom Office: the same document as the PDF.
+    Docx,
 }
 
 impl MinutesFormat {
@@ -28,7 +32,24 @@ impl MinutesFormat {
         match self {
             MinutesFormat::Markdown => "md",
             MinutesFormat::Text => "txt",
+            MinutesFormat::Pdf => "pdf",
+            MinutesFormat::Docx => "docx",
         }
+    }
+
+    pub const ALL: [MinutesFormat; 4] = [
+        MinutesFormat::Pdf,
+        MinutesFormat::Docx,
+        MinutesFormat::Markdown,
+        MinutesFormat::Text,
+    ];
+
+    /// The shape a file's name asks for by its extension (any case), if it names one.
+    pub fn for_path(path: &std::path::Path) -> Option<MinutesFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        MinutesFormat::ALL
+            .into_iter()
+            .find(|f| f.extension() == ext)
     }
 }
 

@@ -113,11 +113,7 @@ impl App {
             message: None,
             quit: false,
             desk: std::env::var("NETDAY_DESK").unwrap_or_else(|_| "desk".into()),
-            author: std::env::var("NETDAY_AUTHOR")
-                .map(|a| crate::model::clean_line(&a))
-                .ok()
-                .filter(|a| !a.is_empty())
-                .unwrap_or_else(|| i18n::DEFAULT_AUTHOR.get().to_string()),
+            author: crate::data::author(),
             lang: i18n::lang(),
             size: (u16::MAX, u16::MAX),
             job: None,

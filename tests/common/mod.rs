@@ -162,7 +162,7 @@ pub fn question(app: &App) -> Option<&netday::state::unit::Question> {
 /// the ideas.
 pub fn exports(s: &Store) -> Vec<Vec<u8>> {
     use netday::io::export;
-    use netday::model::{MinutesFormat, Person};
+    use netday::model::Person;
     let mut out = Vec::new();
     let mut people = s.people().unwrap();
     people.sort_by_key(|p| p.id);
@@ -175,10 +175,7 @@ pub fn exports(s: &Store) -> Vec<Vec<u8>> {
         let t = export::attendance_table(s, e.id).unwrap();
         out.push(t.encode(export::Format::Csv).unwrap());
         let m = netday::io::minutes::MinutesData::load(s, &e).unwrap();
-        out.push(
-            netday::io::minutes::render_as(&m, MinutesFormat::Markdown, netday::i18n::Lang::Ko)
-                .into_bytes(),
-        );
+        out.push(netday::io::minutes::render(&m, netday::i18n::Lang::Ko).into_bytes());
     }
     let mut ideas = Vec::new();
     export::write_ideas(&mut ideas, s).unwrap();

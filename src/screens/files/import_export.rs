@@ -503,12 +503,42 @@ impl ExportDialog {
             }
             // Written as a job, with a gauge in the app.
             Action::Submit => return Ok(Effect::keep().job(Job::Write)),
+            Action::CycleFormat => {
+                d.cycle_format();
+                d.error = None;
+            }
             ref a => {
                 edit_path(cx, &mut d.path, a);
                 d.error = None;
             }
         }
         Ok(Effect::keep())
+    }
+
+    /// Tab: the next file type for what is written, the path's extension following it — the
+    /// minutes PDF → .docx → .md → .txt, the report a folder ↔ one .zip, a list .xlsx ↔ .csv.
+    fn cycle_format(&mut self) {
+        use crate::model::MinutesFormat as F;
+        let path = std::path::PathBuf::from(self.path.trim());
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let next = match &mut self.what {
+            Writing::Minutes(f) => {
+                let at = F::ALL.iter().position(|x| x == f).unwrap_or(0);
+                *f = F::ALL[(at + 1) % F::ALL.len()];
+                f.extension()
+            }
+            Writing::Pack if ext == "zip" => "",
+            Writing::Pack => "zip",
+            Writing::People(_) if ext == "csv" => "xlsx",
+            Writing::People(_) => "csv",
+            Writing::Print(..) => return,
+        };
+        let path = path.with_extension(next).display().to_string();
+        self.path = TextField::with(FieldKind::Path, &path);
     }
 
     /// Writes the file the export dialog names; asks before replacing one that is there.

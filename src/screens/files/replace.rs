@@ -12,9 +12,12 @@ use crate::store::StoreError;
 /// What goes into the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Writing {
-    /// The minutes of the current networking day, Markdown or chat text (a path ending in
-    /// .md or .txt decides; otherwise the one asked for).
+    /// The minutes of the current networking day as a PDF, a .docx, Markdown or chat text (a
+    /// path ending in .pdf, .docx, .md or .txt decides; otherwise the one asked for).
     Minutes(crate::model::MinutesFormat),
+    /// The current networking day's evidence pack (결과보고): a folder, or one .zip when the
+    /// path ends in .zip.
+    Pack,
     /// The people list as the People screen showed it (these people, in this order).
     People(Vec<crate::model::Id>),
     /// A PDF for the current networking day, with the options chosen for it.
@@ -90,14 +93,21 @@ fn write_file(
     replace: Replace,
     progress: &mut dyn Progress,
 ) -> Result<Wrote, StoreError> {
+    let shown = path.display().to_string();
     let mut unprintable = Vec::new();
-    let (bytes, rows) = match what {
-        Writing::Minutes(format) => {
-            crate::screens::notes::minutes_bytes(cx, minutes_format(path, *format))?
-        }
+    let (bytes, text) = match what {
+        Writing::Minutes(format) => match crate::screens::notes::minutes_bytes(
+            cx,
+            crate::model::MinutesFormat::for_path(path).unwrap_or(*format),
+            progress,
+        )? {
+            Ok((bytes, _)) => (bytes, i18n::minutes_written(&shown)),
+            Err(why) => return Ok(Wrote::Failed(why)),
+        },
+        Writing::Pack => return write_pack(cx, path, replace, progress),
         Writing::People(ids) => {
             match crate::screens::import_export::people_view_bytes(cx, ids, path) {
-                Ok(b) => b,
+                Ok((bytes, rows)) => (bytes, i18n::wrote_file(&shown, rows)),
                 Err(why) => return Ok(Wrote::Failed(why)),
             }
         }
@@ -105,21 +115,15 @@ fn write_file(
             match crate::screens::print::print_bytes(cx, *kind, chosen, progress) {
                 Ok((bytes, rows, who)) => {
                     unprintable = who;
-                    (bytes, rows)
+                    (bytes, i18n::printed_in_app(&shown, rows))
                 }
                 Err(why) => return Ok(Wrote::Failed(why)),
             }
         }
     };
-    let shown = path.display().to_string();
     Ok(
         match files::write(path, &bytes, replace, Some(cx.data.path())) {
             Ok(()) => {
-                let text = match what {
-                    Writing::Minutes(_) => i18n::minutes_written(&shown),
-                    Writing::People(_) => i18n::wrote_file(&shown, rows),
-                    Writing::Print(..) => i18n::printed_in_app(&shown, rows),
-                };
                 if unprintable.is_empty() {
                     cx.say(Tone::Good, text);
                 } else {
@@ -137,16 +141,60 @@ fn write_file(
     )
 }
 
-/// The minutes' shape for `path`: its extension when it says, else `asked`.
-fn minutes_format(path: &Path, asked: crate::model::MinutesFormat) -> crate::model::MinutesFormat {
-    use crate::model::MinutesFormat as Format;
-    match path
+/// Writes the day's evidence pack: into the folder `path` (made when it is not there), or as
+/// one archive when `path` ends in .zip.
+fn write_pack(
+    cx: &mut Cx,
+    path: &Path,
+    replace: Replace,
+    progress: &mut dyn Progress,
+) -> Result<Wrote, StoreError> {
+    let Some(e) = cx.event else {
+        return Ok(Wrote::Failed(i18n::NO_EVENT.get().to_string()));
+    };
+    let o = crate::io::minutes::ReportOptions {
+        author: cx.author.to_string(),
+        contacts: false,
+    };
+    let parts = match cx.data.pack(e, &o, progress) {
+        Ok(parts) => parts,
+        Err(crate::io::pack::PackError::Store(e)) => return Err(e),
+        Err(e) => return Ok(Wrote::Failed(i18n::pick(e.ko(), e.en()))),
+    };
+    let zipped = path
         .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-    {
-        Some(e) if e == "txt" => Format::Text,
-        Some(e) if e == "md" => Format::Markdown,
-        _ => asked,
-    }
+        .is_some_and(|x| x.eq_ignore_ascii_case("zip"));
+    let db = cx.data.path().to_path_buf();
+    let written = if zipped {
+        match crate::io::pack::zip(&parts) {
+            Ok(bytes) => files::write(path, &bytes, replace, Some(&db)),
+            Err(e) => return Ok(Wrote::Failed(i18n::pick(e.ko(), e.en()))),
+        }
+    } else {
+        let list: Vec<(&str, &[u8])> = parts
+            .iter()
+            .map(|p| (p.name.as_str(), p.bytes.as_slice()))
+            .collect();
+        files::write_folder(path, &list, replace, Some(&db)).map(|_| ())
+    };
+    let shown = path.display().to_string();
+    Ok(match written {
+        Ok(()) => {
+            let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
+            cx.say(
+                Tone::Good,
+                format!(
+                    "{} ({})",
+                    i18n::pack_written(&shown, parts.len()),
+                    names.join(", ")
+                ),
+            );
+            Wrote::Done
+        }
+        Err(FileError::Exists(_)) if replace == Replace::No => Wrote::Exists(ReplaceFile {
+            path: path.to_path_buf(),
+            what: Writing::Pack,
+        }),
+        Err(e) => Wrote::Failed(i18n::pick(e.ko(), e.en())),
+    })
 }

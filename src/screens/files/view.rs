@@ -392,6 +392,15 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
             i18n::MINUTES_TEXT_EXPORT_TITLE.get(),
             i18n::MINUTES_EXPORT_KEYS,
         ),
+        Writing::Minutes(Format::Pdf) => (
+            i18n::MINUTES_PDF_EXPORT_TITLE.get(),
+            i18n::MINUTES_EXPORT_KEYS,
+        ),
+        Writing::Minutes(Format::Docx) => (
+            i18n::MINUTES_DOCX_EXPORT_TITLE.get(),
+            i18n::MINUTES_EXPORT_KEYS,
+        ),
+        Writing::Pack => (i18n::PACK_EXPORT_TITLE.get(), i18n::PACK_EXPORT_KEYS),
         Writing::Print(kind, _) => (i18n::print_kind(*kind).0.get(), i18n::PRINT_EXPORT_KEYS),
     };
     let inner = popup(f, area, 90, 7, title);

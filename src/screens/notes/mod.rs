@@ -354,6 +354,7 @@ impl Unit for NotesState {
             }
             Action::ExportMinutes => return Ok(export_minutes(cx, Format::Markdown)),
             Action::ExportMinutesText => return Ok(export_minutes(cx, Format::Text)),
+            Action::ExportPack => return Ok(export_pack(cx)),
             Action::IdeaFromNote => {
                 if let Some(id) = self.selected_note().map(|n| n.id) {
                     return Ok(Effect::keep().go(Screen::Ideas, Some(Action::IdeaFrom(id))));
@@ -761,15 +762,47 @@ fn export_minutes(cx: &mut Cx, format: Format) -> Effect {
     ))
 }
 
-/// The current networking day's minutes as a file holds them, and their line count.
-pub(crate) fn minutes_bytes(cx: &Cx, format: Format) -> Result<(Vec<u8>, usize), StoreError> {
+/// Asks where the day's evidence pack goes: a folder named by the date in the export folder
+/// (Tab: one .zip instead).
+fn export_pack(cx: &mut Cx) -> Effect {
+    let Some(e) = cx.need_event() else {
+        return Effect::keep();
+    };
+    let name = i18n::pack_name(&e.date.format("%Y-%m-%d").to_string());
+    let Some(path) = crate::screens::replace::export_path(cx, &name) else {
+        cx.say(Tone::Error, i18n::NO_HOME.get());
+        return Effect::keep();
+    };
+    Effect::open(crate::screens::ExportDialog::modal(
+        &path.display().to_string(),
+        crate::screens::Writing::Pack,
+    ))
+}
+
+/// The current networking day's minutes as a file of `format` holds them, and their line
+/// count; the words say why a PDF or .docx could not be made.
+pub(crate) fn minutes_bytes(
+    cx: &Cx,
+    format: Format,
+    progress: &mut dyn crate::progress::Progress,
+) -> Result<Result<(Vec<u8>, usize), String>, StoreError> {
     let Some(e) = cx.event else {
-        return Ok((Vec::new(), 0));
+        return Ok(Ok((Vec::new(), 0)));
     };
     let data = cx.data.minutes(e)?;
-    let text = crate::io::minutes::render_as(&data, format, i18n::lang());
-    let lines = text.lines().count();
-    Ok((text.into_bytes(), lines))
+    let o = crate::io::minutes::ReportOptions {
+        author: cx.author.to_string(),
+        contacts: false,
+    };
+    Ok(
+        match crate::io::minutes::write(&data, format, &o, i18n::lang(), progress) {
+            Ok(bytes) => {
+                let lines = bytes.iter().filter(|b| **b == b'\n').count();
+                Ok((bytes, lines))
+            }
+            Err(e) => Err(i18n::pick(e.ko(), e.en())),
+        },
+    )
 }
 
 fn to_input(k: KeyEvent) -> Input {
