@@ -30,6 +30,7 @@ mod messages;
 mod outputs;
 mod print;
 mod progress;
+mod report;
 mod restore;
 mod sheets;
 mod store;

@@ -34,6 +34,7 @@ mod jobs_state;
 mod layers;
 mod merge_safe;
 mod minutes_golden;
+mod minutes_report;
 mod particles;
 mod people_screen;
 mod people_speed;

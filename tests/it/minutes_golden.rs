@@ -224,7 +224,7 @@ fn the_desk_and_the_minutes_count_the_day_alike_from_expected_to_closed() {
 /// expected who did not come and one who cancelled; agenda items done, running and planned;
 /// a note, a long decision, two action items; an idea that went back and forth before settling,
 /// and one new that day.
-fn chat_day() -> MinutesData {
+pub(crate) fn chat_day() -> MinutesData {
     use chrono::NaiveTime;
     use netday::model::*;
     use std::collections::HashMap;

@@ -158,6 +158,110 @@ fn minutes_for_a_chat_group_are_plain_text() {
     );
 }
 
+/// Tab in the minutes dialog goes through the file types, the proposed name following it; the
+/// PDF and the .docx are written as the command line writes them.
+#[test]
+fn the_minutes_dialog_offers_pdf_docx_markdown_and_text_with_tab() {
+    let (dir, mut app) = app();
+    app.screen = Screen::Notes;
+    app.update(Action::ExportMinutes);
+    let path = |app: &App| match &app.modal {
+        Some(Modal::Export(d)) => d.path.trim().to_string(),
+        other => panic!("{other:?}"),
+    };
+    assert!(path(&app).ends_with("회의록-2026-11-24.md"));
+    app.update(Action::CycleFormat);
+    assert!(path(&app).ends_with("회의록-2026-11-24.txt"));
+    app.update(Action::CycleFormat);
+    assert!(path(&app).ends_with("회의록-2026-11-24.pdf"));
+    let shown = screen(&render(&app, 120, 36));
+    assert!(
+        shown.contains("회의록 저장 (PDF)") && shown.contains("Tab 형식"),
+        "{shown}"
+    );
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None, "{:?}", app.message);
+    let pdf = std::fs::read(dir.path().join("회의록-2026-11-24.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    #[cfg(unix)]
+    assert_eq!(mode(&dir.path().join("회의록-2026-11-24.pdf")), 0o600);
+
+    app.update(Action::ExportMinutes);
+    for _ in 0..3 {
+        app.update(Action::CycleFormat);
+    }
+    assert!(path(&app).ends_with("회의록-2026-11-24.docx"));
+    app.update(Action::Submit);
+    let docx = std::fs::read(dir.path().join("회의록-2026-11-24.docx")).unwrap();
+    assert!(docx.starts_with(b"PK"));
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert!(said.contains("회의록-2026-11-24.docx"), "{said}");
+}
+
+/// p on the minutes screen: the day's evidence pack into a folder named by the date (Tab: one
+/// .zip), said with every file; asked again, it asks before replacing.
+#[test]
+fn p_writes_the_evidence_pack_and_asks_before_replacing_it() {
+    let (dir, mut app) = app();
+    app.screen = Screen::Notes;
+    app.update(Action::ExportPack);
+    let shown = screen(&render(&app, 120, 36));
+    assert!(shown.contains("결과보고 자료 저장"), "{shown}");
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None, "{:?}", app.message);
+    let folder = dir.path().join("결과보고-2026-11-24");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "서명부-2026-11-24.pdf",
+            "참석현황-2026-11-24.xlsx",
+            "출석부-2026-11-24.pdf",
+            "회의록-2026-11-24.docx",
+            "회의록-2026-11-24.pdf",
+        ]
+    );
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.contains("결과보고-2026-11-24") && said.contains("5개"),
+        "{said}"
+    );
+
+    // Again: a question, and No leaves every file as it was.
+    let before = std::fs::read(folder.join("회의록-2026-11-24.pdf")).unwrap();
+    std::fs::write(folder.join("회의록-2026-11-24.pdf"), "고친 파일").unwrap();
+    app.update(Action::ExportPack);
+    app.update(Action::Submit);
+    assert!(matches!(
+        common::question(&app),
+        Some(Question::Replace(r)) if r.what == Writing::Pack
+    ));
+    app.update(Action::No);
+    assert_eq!(
+        std::fs::read(folder.join("회의록-2026-11-24.pdf")).unwrap(),
+        "고친 파일".as_bytes()
+    );
+    app.update(Action::ExportPack);
+    app.update(Action::Submit);
+    app.update(Action::Yes);
+    assert_eq!(
+        std::fs::read(folder.join("회의록-2026-11-24.pdf")).unwrap(),
+        before,
+        "the same day makes the same PDF"
+    );
+
+    // Tab: one .zip beside it.
+    app.update(Action::ExportPack);
+    app.update(Action::CycleFormat);
+    app.update(Action::Submit);
+    let zip = std::fs::read(dir.path().join("결과보고-2026-11-24.zip")).unwrap();
+    assert!(zip.starts_with(b"PK"));
+}
+
 /// Ctrl-P on the People screen: the menu names the three documents, Enter proposes a file,
 /// and the PDF written is the one `netday print` makes.
 #[test]
