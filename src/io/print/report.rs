@@ -12,7 +12,9 @@ use krilla::geom::Point;
 use krilla::paint::Fill;
 use krilla::text::TextDirection;
 
-use super::layout::{A4_H, A4_W, MM, Pen, Run, ascent_descent, fit, font, printed, text_width};
+use super::layout::{
+    A4_H, A4_W, MM, Pen, Run, ascent_descent, char_width, fit, font, printed, text_width,
+};
 use super::{PrintError, finish};
 use crate::i18n::{self, Lang};
 use crate::io::report::{Block, Doc, Table};
@@ -184,6 +186,10 @@ pub struct Laid {
 /// broken between letters. A letter wider than the whole line is left out, as it cannot be
 /// set; blank lines at the start and end are dropped.
 pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
+    // Widths at 1 pt, summed letter by letter in order as `text_width` sums them, so a line
+    // kept here measures the same there.
+    let fits = |w: f32| w * size <= width;
+    let space = char_width(' ');
     let mut out: Vec<String> = Vec::new();
     for para in text.split('\n') {
         let para: String = para
@@ -191,38 +197,46 @@ pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .filter(|c| !c.is_control())
             .collect();
-        let mut line = String::new();
+        let (mut line, mut line_w) = (String::new(), 0.0f32);
         for word in para.split(' ').filter(|w| !w.is_empty()) {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if text_width(&candidate, size) <= width {
-                line = candidate;
+            let start = if line.is_empty() { 0.0 } else { line_w + space };
+            let with = word.chars().fold(start, |w, c| w + char_width(c));
+            if fits(with) {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_w = with;
                 continue;
             }
-            if !line.is_empty() && text_width(word, size) <= width {
+            let alone = word.chars().fold(0.0, |w, c| w + char_width(c));
+            if !line.is_empty() && fits(alone) {
                 out.push(std::mem::replace(&mut line, word.to_string()));
+                line_w = alone;
                 continue;
             }
             // Wider than what is left of the line: broken between letters (Hangul syllables
             // may be), starting on this line.
             if !line.is_empty() {
                 line.push(' ');
+                line_w += space;
             }
             for c in word.chars() {
-                line.push(c);
-                if text_width(&line, size) > width {
-                    line.pop();
-                    let full = line.trim_end();
-                    if !full.is_empty() {
-                        out.push(full.to_string());
-                    }
-                    line.clear();
-                    if text_width(&c.to_string(), size) <= width {
-                        line.push(c);
-                    }
+                let w = char_width(c);
+                if fits(line_w + w) {
+                    line.push(c);
+                    line_w += w;
+                    continue;
+                }
+                let full = line.trim_end();
+                if !full.is_empty() {
+                    out.push(full.to_string());
+                }
+                line.clear();
+                line_w = 0.0;
+                if fits(w) {
+                    line.push(c);
+                    line_w = w;
                 }
             }
         }
@@ -565,37 +579,46 @@ fn heading_lines(level: u8, text: &str) -> (Vec<String>, f32) {
 /// The height of block `i` up to the end of its first line or row (headings: with what
 /// follows), space before it included: what must fit on the page for a heading to stay with it.
 fn first_unit(doc: &Doc, i: usize, kind_w: f32) -> f32 {
-    let Some(b) = doc.blocks.get(i) else {
-        return 0.0;
-    };
-    let prev = i.checked_sub(1).and_then(|p| doc.blocks.get(p));
-    let gap = gap_before(prev, b);
-    let unit = match b {
-        Block::Heading { level, text } => {
-            let (lines, rule) = heading_lines(*level, text);
-            lines.len() as f32 * lead(heading_size(*level)) + rule + first_unit(doc, i + 1, kind_w)
+    let most = BOTTOM - TOP;
+    let mut total = 0.0;
+    // Headings one after another add up, up to a page (a loop, not recursion: a document of
+    // nothing but headings must not exhaust the stack).
+    for (k, b) in doc.blocks.iter().enumerate().skip(i) {
+        if matches!(b, Block::PageBreak) || total >= most {
+            break;
         }
-        Block::Text(t) | Block::Quiet(t) => {
-            if wrap(t, TEXT, WIDTH).is_empty() {
-                0.0
-            } else {
-                lead(TEXT)
+        let prev = k.checked_sub(1).and_then(|p| doc.blocks.get(p));
+        total += gap_before(prev, b);
+        let unit = match b {
+            Block::Heading { level, text } => {
+                let (lines, rule) = heading_lines(*level, text);
+                total += lines.len() as f32 * lead(heading_size(*level)) + rule;
+                continue;
             }
-        }
-        Block::Note {
-            kind,
-            text,
-            meta,
-            decision,
-        } => NoteLines::of(kind, text, meta, *decision, kind_w).first(),
-        Block::Table(t) if t.cols.is_empty() => 0.0,
-        Block::Table(t) => {
-            let g = Grid::of(t);
-            g.first(t.rows.first().map(|r| Grid::row_h(&g.lines(&r.cells))))
-        }
-        Block::PageBreak => return 0.0,
-    };
-    (gap + unit).min(BOTTOM - TOP)
+            Block::Text(t) | Block::Quiet(t) => {
+                if wrap(t, TEXT, WIDTH).is_empty() {
+                    0.0
+                } else {
+                    lead(TEXT)
+                }
+            }
+            Block::Note {
+                kind,
+                text,
+                meta,
+                decision,
+            } => NoteLines::of(kind, text, meta, *decision, kind_w).first(),
+            Block::Table(t) if t.cols.is_empty() => 0.0,
+            Block::Table(t) => {
+                let g = Grid::of(t);
+                g.first(t.rows.first().map(|r| Grid::row_h(&g.lines(&r.cells))))
+            }
+            Block::PageBreak => 0.0,
+        };
+        total += unit;
+        break;
+    }
+    total.min(most)
 }
 
 /// Where everything of `doc` goes on A4 pages; no PDF is made.
@@ -690,6 +713,10 @@ pub fn lay_out(doc: &Doc) -> Result<Laid, PrintError> {
                 table(&mut f, i, t);
             }
             Block::PageBreak => {}
+        }
+        // What a heading held for has had its chance to start on the heading's page.
+        if !matches!(b, Block::Heading { .. }) {
+            f.hold = false;
         }
         prev = Some(b);
     }
