@@ -41,6 +41,7 @@ mod people_speed;
 mod people_state;
 mod print_fit;
 mod print_options;
+mod print_report;
 mod progress_stages;
 mod screen_snapshots;
 mod speed_state;

@@ -84,7 +84,7 @@ fn advance(f: &ttf_parser::Face, c: char) -> f32 {
 }
 
 /// The width of `c` at 1 pt.
-fn char_width(c: char) -> f32 {
+pub fn char_width(c: char) -> f32 {
     match face() {
         Some(f) => advance(f, c),
         None => crate::model::text::width(&c.to_string()) as f32 * 0.5,
