@@ -167,8 +167,8 @@ pub fn notes_filter(agenda: &str, kind: &str, n: usize) -> String {
 
 pub const MINUTES_EXPORT_TITLE: L = L("회의록 저장 (Markdown)", "Save the minutes (Markdown)");
 pub const MINUTES_EXPORT_KEYS: L = L(
-    "Tab 형식: PDF · .docx (한글·Word) · .md · .txt (단톡방) · Enter 저장 · Esc 닫기",
-    "Tab type: PDF · .docx (Word, Hancom) · .md · .txt (chat) · Enter save · Esc close",
+    "Tab 형식 (PDF·.docx·.md·.txt) · Enter 저장 · Esc 닫기",
+    "Tab type (PDF, .docx, .md, .txt) · Enter save · Esc close",
 );
 pub const MINUTES_PDF_EXPORT_TITLE: L = L("회의록 저장 (PDF)", "Save the minutes (PDF)");
 pub const MINUTES_DOCX_EXPORT_TITLE: L = L(
@@ -177,8 +177,12 @@ pub const MINUTES_DOCX_EXPORT_TITLE: L = L(
 );
 pub const PACK_EXPORT_TITLE: L = L("결과보고 자료 저장", "Save the report files");
 pub const PACK_EXPORT_KEYS: L = L(
-    "회의록 PDF·.docx, 참석 .xlsx, 출석부·서명부 PDF · Tab 폴더/.zip · Enter 저장 · Esc 닫기",
-    "Minutes PDF and .docx, attendance .xlsx, record and sign-in PDFs · Tab folder/.zip · Enter save · Esc close",
+    "Tab 폴더/.zip · Enter 저장 · Esc 닫기",
+    "Tab folder/.zip · Enter save · Esc close",
+);
+pub const PACK_EXPORT_WHAT: L = L(
+    "회의록 PDF·.docx, 참석현황 .xlsx, 출석부·서명부 PDF",
+    "Minutes PDF and .docx, attendance .xlsx, record and sign-in PDFs",
 );
 pub const OWNER_AS_WRITTEN: L = L(
     "이대로 적기 (명단에 없는 사람)",

@@ -75,8 +75,8 @@ pub const EXPORT_TITLE: L = L(
 pub const F_PATH: L = L("파일 경로", "File path");
 pub const IMPORT_KEYS_PATH: L = L("Enter 미리 보기 · Esc 닫기", "Enter preview · Esc close");
 pub const EXPORT_KEYS: L = L(
-    "지금 보이는 목록(검색·필터·정렬)을 씁니다 · Tab .xlsx/.csv · Enter 저장 · Esc 닫기",
-    "Writes the current view (search, filters, sort) · Tab .xlsx/.csv · Enter save · Esc close",
+    "보이는 목록(검색·필터·정렬) · Tab .xlsx/.csv · Enter 저장 · Esc 닫기",
+    "The current view (search, filters, sort) · Tab .xlsx/.csv · Enter save · Esc close",
 );
 pub const IMPORT_ENCODING: L = L("인코딩", "Encoding");
 pub const IMPORT_COLUMNS: L = L("열", "Columns");

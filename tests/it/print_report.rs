@@ -584,15 +584,8 @@ mod pdf {
         let dir = tempfile::tempdir().unwrap();
         for rows in [20, 300] {
             let d = doc(rows);
-            let started = std::time::Instant::now();
             let laid = report::lay_out(&d).unwrap();
-            let laid_in = started.elapsed();
             let (bytes, pages) = report::render(&d, &mut Silent).unwrap();
-            eprintln!(
-                "{rows} rows: {pages} pages, {} KB; laid out in {laid_in:?}, rendered in {:?}",
-                bytes.len() / 1024,
-                started.elapsed() - laid_in
-            );
             let pdf = dir.path().join(format!("회의록{rows}.pdf"));
             std::fs::write(&pdf, &bytes).unwrap();
             assert_eq!(laid.pages, pages);

@@ -411,7 +411,11 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
         Some(e) => lines.push(Line::styled(truncate(e, w), THEME.error)),
         None => lines.push(Line::default()),
     }
-    lines.push(Line::default());
+    if d.what == Writing::Pack {
+        lines.push(Line::raw(truncate(i18n::PACK_EXPORT_WHAT.get(), w)));
+    } else {
+        lines.push(Line::default());
+    }
     lines.push(Line::styled(truncate(keys.get(), w), THEME.muted));
     f.render_widget(Paragraph::new(lines), inner);
     caret(f, inner.x + x as u16, inner.y, inner);
