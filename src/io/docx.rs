@@ -17,9 +17,9 @@ use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, Footer, LineSpacing, LineSpacingType, NumPages,
-    PageMargin, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, Run, RunFonts,
-    Shading, Style, StyleType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableLayoutType, TableRow, VAlignType, WidthType,
+    PageMargin, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    Run, RunFonts, Shading, Style, StyleType, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use crate::io::report::{self, Block, Doc};
@@ -119,12 +119,7 @@ pub fn write(doc: &Doc) -> Result<Vec<u8>, DocxError> {
         docx = docx.add_table(t);
     }
     for b in &doc.blocks {
-        for part in w.block(b) {
-            docx = match part {
-                Part::P(p) => docx.add_paragraph(p),
-                Part::T(t) => docx.add_table(t),
-            };
-        }
+        docx = w.block(docx, b);
     }
 
     let mut out = Cursor::new(Vec::new());
@@ -132,12 +127,6 @@ pub fn write(doc: &Doc) -> Result<Vec<u8>, DocxError> {
         .pack(&mut out)
         .map_err(|e| DocxError::Build(docx_rs::DocxError::from(e).to_string()))?;
     Ok(out.into_inner())
-}
-
-/// What one block becomes in the body.
-enum Part {
-    P(Paragraph),
-    T(Table),
 }
 
 /// Numbers the paragraphs itself, so that the same `Doc` gives the same bytes.
@@ -208,7 +197,8 @@ impl Writer {
         Some(table(rows, widths))
     }
 
-    fn block(&mut self, b: &Block) -> Vec<Part> {
+    /// `b` added to the body of `docx`.
+    fn block(&mut self, docx: Docx, b: &Block) -> Docx {
         match b {
             Block::Heading { level, text } => {
                 let style = if *level <= 1 {
@@ -216,35 +206,33 @@ impl Writer {
                 } else {
                     STYLE_HEADING2
                 };
-                vec![Part::P(lines_in_one(self.styled(style), text, |r| r))]
+                docx.add_paragraph(lines_in_one(self.styled(style), text, |r| r))
             }
-            Block::Text(text) => self.lines(text, None),
-            Block::Quiet(text) => self.lines(text, Some(STYLE_QUIET)),
+            Block::Text(text) => self.lines(docx, text, None),
+            Block::Quiet(text) => self.lines(docx, text, Some(STYLE_QUIET)),
             Block::Note {
                 kind,
                 text,
                 meta,
                 decision,
-            } => vec![Part::P(self.note(kind, text, meta, *decision))],
-            Block::Table(t) => self.table(t),
-            Block::PageBreak => vec![Part::P(
-                self.p().add_run(Run::new().add_break(BreakType::Page)),
-            )],
+            } => docx.add_paragraph(self.note(kind, text, meta, *decision)),
+            Block::Table(t) => self.table(docx, t),
+            Block::PageBreak => {
+                docx.add_paragraph(self.p().add_run(Run::new().add_break(BreakType::Page)))
+            }
         }
     }
 
     /// One paragraph per line.
-    fn lines(&mut self, text: &str, style: Option<&str>) -> Vec<Part> {
-        clean(text)
-            .split('\n')
-            .map(|line| {
-                let p = match style {
-                    Some(s) => self.styled(s),
-                    None => self.p(),
-                };
-                Part::P(p.add_run(text_run(Run::new(), line)))
-            })
-            .collect()
+    fn lines(&mut self, mut docx: Docx, text: &str, style: Option<&str>) -> Docx {
+        for line in clean(text).split('\n') {
+            let p = match style {
+                Some(s) => self.styled(s),
+                None => self.p(),
+            };
+            docx = docx.add_paragraph(p.add_run(text_run(Run::new(), line)));
+        }
+        docx
     }
 
     /// "kind: text (meta)" with the kind in bold; the text's lines are kept as line breaks, so a
@@ -268,12 +256,15 @@ impl Writer {
             p.property = p
                 .property
                 .shading(fill(FILL_DECISION))
-                .set_border(
-                    ParagraphBorder::new(ParagraphBorderPosition::Left)
-                        .val(BorderType::Single)
-                        .size(18)
-                        .space(6)
-                        .color("404040"),
+                // Only the left border: docx-rs's `set_border` would start from a thin box.
+                .set_borders(
+                    ParagraphBorders::with_empty().set(
+                        ParagraphBorder::new(ParagraphBorderPosition::Left)
+                            .val(BorderType::Single)
+                            .size(18)
+                            .space(6)
+                            .color("404040"),
+                    ),
                 );
         }
         p
@@ -281,7 +272,7 @@ impl Writer {
 
     /// A real table: grid widths from the weights, the header row bold and shaded, marked rows
     /// shaded, centred columns centred; its note as a small paragraph after it.
-    fn table(&mut self, t: &report::Table) -> Vec<Part> {
+    fn table(&mut self, mut docx: Docx, t: &report::Table) -> Docx {
         let ncols = t
             .rows
             .iter()
@@ -289,7 +280,6 @@ impl Writer {
             .max()
             .unwrap_or(0)
             .max(t.cols.len());
-        let mut out = Vec::new();
         if ncols > 0 {
             let weights: Vec<u16> = (0..ncols)
                 .map(|i| t.cols.get(i).map_or(1, |c| c.weight.max(1)))
@@ -310,16 +300,12 @@ impl Writer {
                 let shade = r.marked.then_some(FILL_MARKED);
                 rows.push(self.row(&cells, &widths, &centred, shade, false));
             }
-            out.push(Part::T(table(rows, widths)));
+            docx = docx.add_table(table(rows, widths));
         }
         if let Some(note) = &t.note {
-            out.push(Part::P(lines_in_one(
-                self.styled(STYLE_TABLE_NOTE),
-                note,
-                |r| r,
-            )));
+            docx = docx.add_paragraph(lines_in_one(self.styled(STYLE_TABLE_NOTE), note, |r| r));
         }
-        out
+        docx
     }
 
     fn row(
@@ -431,9 +417,7 @@ fn text_run(mut run: Run, line: &str) -> Run {
 pub fn clean(text: &str) -> String {
     text.chars()
         .filter(|&c| {
-            c == '\t'
-                || c == '\n'
-                || !(c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}')
+            c == '\t' || c == '\n' || !(c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}')
         })
         .collect()
 }

@@ -9,8 +9,8 @@ use std::io::{Cursor, Read};
 use netday::i18n::Lang;
 use netday::io::docx::{self, DocxError};
 use netday::io::report::{Block, Col, Doc, Row, Table};
-use quick_xml::{Reader, XmlVersion};
 use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
 
 const TRICKY: &str = "태그 <b>&\"x\" 그대로\u{1}끝";
 const DECISION: &str = "다음 모임은 3월 14일에 연다\n장소는 사무국이 정한다";
@@ -208,7 +208,11 @@ fn parse(xml: &str) -> El {
             }
             Event::End(_) => {
                 let done = stack.pop().unwrap();
-                stack.last_mut().expect("balanced").kids.push(Node::El(done));
+                stack
+                    .last_mut()
+                    .expect("balanced")
+                    .kids
+                    .push(Node::El(done));
             }
             Event::Text(t) => {
                 let t = t.xml10_content().into_owned();
@@ -365,7 +369,10 @@ fn title_and_headings_use_real_styles_with_outline_levels() {
             .find(|s| s.attr("w:styleId") == Some(id))
             .unwrap_or_else(|| panic!("style {id}"))
     };
-    for (id, name, level) in [("Heading1", "heading 1", "0"), ("Heading2", "heading 2", "1")] {
+    for (id, name, level) in [
+        ("Heading1", "heading 1", "0"),
+        ("Heading2", "heading 2", "1"),
+    ] {
         let s = style(id);
         assert_eq!(s.attr("w:type"), Some("paragraph"));
         assert_eq!(s.child("w:name").unwrap().attr("w:val"), Some(name));
@@ -488,7 +495,13 @@ fn a_decision_is_shaded_and_bordered_and_notes_keep_their_lines() {
         ppr.child("w:shd").and_then(|s| s.attr("w:fill")),
         Some("F2F2F2")
     );
-    assert!(ppr.child("w:pBdr").unwrap().has("w:left"));
+    let sides: Vec<&str> = ppr
+        .child("w:pBdr")
+        .unwrap()
+        .els()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(sides, ["w:left"], "a bar at the left, not a box");
     let first_run = decision.child("w:r").unwrap();
     assert!(first_run.has("w:b"));
     assert_eq!(first_run.plain(), "결정");
@@ -496,8 +509,14 @@ fn a_decision_is_shaded_and_bordered_and_notes_keep_their_lines() {
     let note = para("공동구매 품목을");
     assert_eq!(note.plain(), format!("메모: {NOTE} (14:05, 사무국)"));
     let ppr = note.child("w:pPr").unwrap();
-    assert!(!ppr.has("w:shd") && !ppr.has("w:pBdr"), "a note is not a decision");
-    assert!(note.child("w:r").unwrap().has("w:b"), "the kind word is bold");
+    assert!(
+        !ppr.has("w:shd") && !ppr.has("w:pBdr"),
+        "a note is not a decision"
+    );
+    assert!(
+        note.child("w:r").unwrap().has("w:b"),
+        "the kind word is bold"
+    );
 }
 
 #[test]
@@ -613,7 +632,10 @@ fn odd_docs_still_make_a_file() {
     };
     let pkg = Package::of(&doc);
     let text = pkg.body().plain();
-    in_order(&text, &["가", "나", "주[31m", "영", "일", "하나", "깊은 제목"]);
+    in_order(
+        &text,
+        &["가", "나", "주[31m", "영", "일", "하나", "깊은 제목"],
+    );
     let tables = pkg.body().find_all("w:tbl").len();
     assert_eq!(tables, 2);
     let raw = pkg.part("word/document.xml");
