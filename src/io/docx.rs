@@ -19,7 +19,7 @@ use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, Footer, LineSpacing, LineSpacingType, NumPages,
     PageMargin, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
     Run, RunFonts, Shading, Style, StyleType, Table, TableBorder, TableBorderPosition,
-    TableBorders, TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
+    TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::io::report::{self, Block, Doc};
@@ -70,6 +70,8 @@ pub const STYLE_TITLE: &str = "Title";
 pub const STYLE_SUBTITLE: &str = "Subtitle";
 pub const STYLE_HEADING1: &str = "Heading1";
 pub const STYLE_HEADING2: &str = "Heading2";
+/// Bold and kept with the next paragraph: what the title and headings are based on.
+pub const STYLE_HEADING_BASE: &str = "HeadingBase";
 const STYLE_QUIET: &str = "Quiet";
 const STYLE_NOTE: &str = "Note";
 const STYLE_CELL: &str = "TableText";
@@ -99,8 +101,10 @@ pub fn write(doc: &Doc) -> Result<Vec<u8>, DocxError> {
                 .footer(567)
                 .gutter(0),
         )
+        // Only the fonts in the defaults' run properties: docx-rs writes `w:sz` before `w:rFonts`,
+        // out of the schema's order, and some Word versions drop what comes out of order. Without
+        // `w:sz` the text is 10 pt, which is what the body should be.
         .default_fonts(fonts())
-        .default_size(20)
         .default_line_spacing(
             LineSpacing::new()
                 .after(80)
@@ -147,7 +151,7 @@ impl Writer {
     }
 
     fn footer(&mut self, text: &str) -> Footer {
-        let mut p = self.styled(STYLE_FOOTER);
+        let mut p = self.styled(STYLE_FOOTER).align(AlignmentType::Center);
         let text = clean(text).replace('\n', " ");
         if !text.trim().is_empty() {
             p = p.add_run(Run::new().add_text(format!("{text}    ")));
@@ -162,7 +166,11 @@ impl Writer {
     }
 
     fn title_block(&mut self, doc: &Doc) -> Vec<Paragraph> {
-        let mut out = vec![lines_in_one(self.styled(STYLE_TITLE), &doc.title, |r| r)];
+        let mut out = vec![lines_in_one(
+            self.styled(STYLE_TITLE),
+            &doc.title,
+            Run::bold,
+        )];
         if !doc.subtitle.is_empty() {
             out.push(lines_in_one(
                 self.styled(STYLE_SUBTITLE),
@@ -185,12 +193,10 @@ impl Writer {
                 let label = TableCell::new()
                     .add_paragraph(lines_in_one(self.styled(STYLE_CELL), k, Run::bold))
                     .width(widths[0], WidthType::Dxa)
-                    .vertical_align(VAlignType::Center)
                     .shading(fill(FILL_LABEL));
                 let value = TableCell::new()
                     .add_paragraph(lines_in_one(self.styled(STYLE_CELL), v, |r| r))
-                    .width(widths[1], WidthType::Dxa)
-                    .vertical_align(VAlignType::Center);
+                    .width(widths[1], WidthType::Dxa);
                 TableRow::new(vec![label, value]).cant_split()
             })
             .collect();
@@ -206,7 +212,7 @@ impl Writer {
                 } else {
                     STYLE_HEADING2
                 };
-                docx.add_paragraph(lines_in_one(self.styled(style), text, |r| r))
+                docx.add_paragraph(lines_in_one(self.styled(style), text, Run::bold))
             }
             Block::Text(text) => self.lines(docx, text, None),
             Block::Quiet(text) => self.lines(docx, text, Some(STYLE_QUIET)),
@@ -303,7 +309,9 @@ impl Writer {
             docx = docx.add_table(table(rows, widths));
         }
         if let Some(note) = &t.note {
-            docx = docx.add_paragraph(lines_in_one(self.styled(STYLE_TABLE_NOTE), note, |r| r));
+            docx = docx.add_paragraph(lines_in_one(self.styled(STYLE_TABLE_NOTE), note, |r| {
+                r.color(GREY_TEXT)
+            }));
         }
         docx
     }
@@ -328,8 +336,7 @@ impl Writer {
                 let p = lines_in_one(p, text, |r| if bold { r.bold() } else { r });
                 let mut c = TableCell::new()
                     .add_paragraph(p)
-                    .width(*width, WidthType::Dxa)
-                    .vertical_align(VAlignType::Center);
+                    .width(*width, WidthType::Dxa);
                 if let Some(f) = shade {
                     c = c.shading(fill(f));
                 }
@@ -439,32 +446,42 @@ fn spacing(before: u32, after: u32) -> LineSpacing {
 }
 
 /// The paragraph styles the body uses. Sizes are in half-points.
+///
+/// docx-rs writes a run's properties as sz, color, b, …, rFonts, and a paragraph's as jc, ind,
+/// spacing, outlineLvl, …, keepNext: not the schema's order (rFonts, b, color, sz; keepNext, …,
+/// spacing, ind, jc, outlineLvl), and Word is reported to ignore what comes out of order. So no
+/// property list here holds two that docx-rs would write the wrong way round: the fonts come from
+/// the defaults alone, the bold and keep-with-next of the title and headings from a hidden base
+/// style they are based on (their own lists hold the size, spacing and outline level), and the
+/// title's and headings' runs are bold themselves as well.
 fn styles() -> Vec<Style> {
     let para = |id: &str, name: &str| {
         Style::new(id, StyleType::Paragraph)
             .name(name)
             .based_on("Normal")
             .next("Normal")
-            .fonts(fonts())
     };
+    let mut base = para(STYLE_HEADING_BASE, "Heading Base")
+        .bold()
+        .semi_hidden();
+    base.paragraph_property = base.paragraph_property.keep_next(true).keep_lines(true);
     let heading = |id: &str, name: &str, level: usize, size: usize, before: u32| {
-        let mut s = para(id, name)
+        para(id, name)
+            .based_on(STYLE_HEADING_BASE)
             .size(size)
-            .bold()
             .outline_lvl(level)
-            .line_spacing(spacing(before, 120));
-        s.paragraph_property = s.paragraph_property.keep_next(true).keep_lines(true);
-        s.ui_priority(9)
+            .line_spacing(spacing(before, 120))
+            .ui_priority(9)
     };
     vec![
+        base,
         para(STYLE_TITLE, "Title")
+            .based_on(STYLE_HEADING_BASE)
             .size(40)
-            .bold()
             .line_spacing(spacing(0, 80))
             .ui_priority(10),
         para(STYLE_SUBTITLE, "Subtitle")
             .size(26)
-            .color("404040")
             .line_spacing(spacing(0, 240))
             .ui_priority(11),
         heading(STYLE_HEADING1, "heading 1", 0, 28, 360),
@@ -476,12 +493,10 @@ fn styles() -> Vec<Style> {
             .line_spacing(spacing(0, 0)),
         para(STYLE_TABLE_NOTE, "Table Note")
             .size(16)
-            .color("595959")
             .line_spacing(spacing(60, 160)),
+        // Centred by its paragraph: docx-rs would write the style's `w:jc` before `w:spacing`.
         para(STYLE_FOOTER, "footer")
             .size(16)
-            .color(GREY_TEXT)
-            .align(AlignmentType::Center)
             .line_spacing(spacing(0, 0)),
     ]
 }

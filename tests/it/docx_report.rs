@@ -381,12 +381,25 @@ fn title_and_headings_use_real_styles_with_outline_levels() {
             Some(level),
             "{id}"
         );
-        assert!(s.has("w:b"), "{id} bold");
     }
     assert_eq!(
         style("Title").child("w:name").unwrap().attr("w:val"),
         Some("Title")
     );
+    // Bold by the base they share, and their runs bold as well.
+    let base = style("HeadingBase");
+    assert!(base.child("w:rPr").unwrap().has("w:b"));
+    assert!(base.has("w:keepNext"));
+    for id in ["Title", "Heading1", "Heading2"] {
+        let based = style(id).child("w:basedOn").and_then(|b| b.attr("w:val"));
+        assert_eq!(based, Some("HeadingBase"), "{id}");
+    }
+    for p in paras.iter().filter(|p| {
+        p.p_style()
+            .is_some_and(|s| s == "Title" || s.starts_with("Heading"))
+    }) {
+        assert!(p.find_all("w:r").iter().all(|r| r.has("w:b")), "bold runs");
+    }
     let sizes: Vec<&str> = ["Title", "Heading1", "Heading2"]
         .iter()
         .map(|id| style(id).find_all("w:sz")[0].attr("w:val").unwrap())
@@ -397,6 +410,91 @@ fn title_and_headings_use_real_styles_with_outline_levels() {
     assert_eq!(fonts[0].attr("w:eastAsia"), Some("맑은 고딕"));
     assert_eq!(fonts[0].attr("w:ascii"), Some("Malgun Gothic"));
     assert_eq!(fonts[0].attr("w:hAnsi"), Some("Malgun Gothic"));
+}
+
+/// The schema's order of the children of a run's, a paragraph's and a cell's properties (the
+/// ones this writer can produce among them).
+const RPR: &[&str] = &[
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:strike",
+    "w:vanish",
+    "w:color",
+    "w:spacing",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:shd",
+];
+const PPR: &[&str] = &[
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:widowControl",
+    "w:numPr",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:spacing",
+    "w:ind",
+    "w:jc",
+    "w:outlineLvl",
+];
+const TCPR: &[&str] = &[
+    "w:tcW",
+    "w:gridSpan",
+    "w:vMerge",
+    "w:tcBorders",
+    "w:shd",
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:vAlign",
+];
+
+fn in_schema_order(el: &El, order: &[&str], part: &str) {
+    let names: Vec<&str> = el
+        .els()
+        .map(|e| e.name.as_str())
+        // docx-rs opens every w:pPr with an empty w:rPr; nothing can move it.
+        .filter(|n| !(el.name == "w:pPr" && *n == "w:rPr"))
+        .collect();
+    let at: Vec<usize> = names
+        .iter()
+        .map(|n| {
+            order
+                .iter()
+                .position(|o| o == n)
+                .unwrap_or_else(|| panic!("{n} in {} of {part}: not expected", el.name))
+        })
+        .collect();
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "{} in {part} out of the schema's order: {names:?}",
+        el.name
+    );
+}
+
+/// Word is reported to ignore run properties out of the schema's order (docx-rs writes sz
+/// first), so no list of properties the writer sets may be out of order.
+#[test]
+fn property_lists_are_in_the_schemas_order() {
+    let pkg = Package::of(&sample());
+    for part in ["word/document.xml", "word/styles.xml", "word/footer1.xml"] {
+        let root = parse(&pkg.part(part));
+        for (name, order) in [("w:rPr", RPR), ("w:pPr", PPR), ("w:tcPr", TCPR)] {
+            for el in root.find_all(name) {
+                in_schema_order(el, order, part);
+            }
+        }
+    }
 }
 
 #[test]
