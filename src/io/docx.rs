@@ -60,18 +60,18 @@ const PAGE_H: u32 = 16838;
 /// 20 mm in twips.
 const MARGIN: i32 = 1134;
 /// The width text runs over, in dxa (twips): the page less both margins.
-pub const TEXT_WIDTH: usize = (PAGE_W as usize) - 2 * (MARGIN as usize);
+const TEXT_WIDTH: usize = (PAGE_W as usize) - 2 * (MARGIN as usize);
 
 const FONT_HANGUL: &str = "맑은 고딕";
 const FONT_LATIN: &str = "Malgun Gothic";
 
 /// Style ids, as `w:pStyle` names them.
-pub const STYLE_TITLE: &str = "Title";
-pub const STYLE_SUBTITLE: &str = "Subtitle";
-pub const STYLE_HEADING1: &str = "Heading1";
-pub const STYLE_HEADING2: &str = "Heading2";
+const STYLE_TITLE: &str = "Title";
+const STYLE_SUBTITLE: &str = "Subtitle";
+const STYLE_HEADING1: &str = "Heading1";
+const STYLE_HEADING2: &str = "Heading2";
 /// Bold and kept with the next paragraph: what the title and headings are based on.
-pub const STYLE_HEADING_BASE: &str = "HeadingBase";
+const STYLE_HEADING_BASE: &str = "HeadingBase";
 const STYLE_QUIET: &str = "Quiet";
 const STYLE_NOTE: &str = "Note";
 const STYLE_CELL: &str = "TableText";
@@ -79,10 +79,10 @@ const STYLE_TABLE_NOTE: &str = "TableNote";
 const STYLE_FOOTER: &str = "Footer";
 
 /// Fills (hex RGB) of the shaded parts.
-pub const FILL_HEADER: &str = "D9D9D9";
-pub const FILL_LABEL: &str = "EDEDED";
-pub const FILL_MARKED: &str = "F2F2F2";
-pub const FILL_DECISION: &str = "F2F2F2";
+const FILL_HEADER: &str = "D9D9D9";
+const FILL_LABEL: &str = "EDEDED";
+const FILL_MARKED: &str = "F2F2F2";
+const FILL_DECISION: &str = "F2F2F2";
 const GREY_TEXT: &str = "7F7F7F";
 const BORDER_COLOUR: &str = "808080";
 
@@ -348,7 +348,7 @@ impl Writer {
 }
 
 /// Column widths in dxa from relative weights; they add up to `total` exactly.
-pub fn grid(weights: &[u16], total: usize) -> Vec<usize> {
+fn grid(weights: &[u16], total: usize) -> Vec<usize> {
     let sum: usize = weights.iter().map(|w| usize::from(*w)).sum();
     if sum == 0 {
         return Vec::new();
@@ -421,7 +421,7 @@ fn text_run(mut run: Run, line: &str) -> Run {
 /// `text` without what XML 1.0 cannot hold or a word processor should not see: C0 controls other
 /// than tab and newline (a carriage return goes too: lines are split on '\n'), DEL, C1 controls
 /// and the non-characters U+FFFE/U+FFFF. docx-rs escapes '&', '<', '>', '"' and '\'' itself.
-pub fn clean(text: &str) -> String {
+fn clean(text: &str) -> String {
     text.chars()
         .filter(|&c| {
             c == '\t' || c == '\n' || !(c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}')
