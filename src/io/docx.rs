@@ -141,9 +141,9 @@ struct Writer {
 
 impl Writer {
     fn p(&mut self) -> Paragraph {
-        self.next_id += 1;
-        // w14:paraId: eight hex digits below 0x80000000.
-        Paragraph::new().id(format!("{:08X}", self.next_id & 0x7FFF_FFFF))
+        // w14:paraId: eight hex digits, above 0 and below 0x80000000.
+        self.next_id = self.next_id % 0x7FFF_FFFE + 1;
+        Paragraph::new().id(format!("{:08X}", self.next_id))
     }
 
     fn styled(&mut self, style: &str) -> Paragraph {
