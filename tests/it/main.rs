@@ -15,6 +15,7 @@ mod changes_property;
 mod checkin_screen;
 mod checkin_state;
 mod day_state;
+mod docx_report;
 mod english_screen;
 mod fuzz_backup;
 mod fuzz_csv;
