@@ -217,12 +217,13 @@ fn the_minutes_of_a_generated_day_as_pdf_and_docx_hold_every_section_decision_ac
     assert_complete("docx", &docx_text(&bytes), &line, &db, &day);
 
     // Contacts only when asked: the 출석부 of the minutes.
+    let names = arrived(&db, &day);
     let store = netday::store::Store::open(&db).unwrap();
     let phone = store
         .people()
         .unwrap()
         .into_iter()
-        .find(|p| arrived(&db, &day).contains(&p.name) && !p.phone.is_empty())
+        .find(|p| names.contains(&p.name) && !p.phone.is_empty())
         .map(|p| p.phone)
         .unwrap();
     drop(store);
