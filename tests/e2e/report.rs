@@ -297,9 +297,14 @@ fn the_pack_writes_five_files_named_by_date_into_a_folder_or_one_zip_and_never_r
     }
     assert!(err.contains(folder.to_str().unwrap()), "says where: {err}");
 
-    // Again: refused as a whole, nothing replaced, the file named.
-    let kept = folder.join(format!("회의록-{day}.pdf"));
+    // Again, with only the last file written left there and edited by hand: refused as a whole
+    // before anything is written — it stays, and the others are not written again.
+    let kept = folder.join(format!("서명부-{day}.pdf"));
     std::fs::write(&kept, "손으로 고친 파일").unwrap();
+    for n in names.iter().filter(|n| !n.starts_with("서명부")) {
+        std::fs::remove_file(folder.join(n)).unwrap();
+    }
+    let first = folder.join(format!("회의록-{day}.pdf"));
     let (code, _, err) = run(
         &db,
         &[
@@ -312,8 +317,9 @@ fn the_pack_writes_five_files_named_by_date_into_a_folder_or_one_zip_and_never_r
         ],
     );
     assert_ne!(code, 0);
-    assert!(err.contains("이미 있"), "{err}");
+    assert!(err.contains("이미 있") && err.contains("서명부"), "{err}");
     assert_eq!(std::fs::read(&kept).unwrap(), "손으로 고친 파일".as_bytes());
+    assert!(!first.exists(), "nothing written when one file is refused");
     let (code, _, err) = run(
         &db,
         &[
