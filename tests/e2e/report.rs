@@ -354,3 +354,56 @@ fn the_pack_writes_five_files_named_by_date_into_a_folder_or_one_zip_and_never_r
     inside.sort();
     assert_eq!(inside, expected);
 }
+
+/// The .docx opened by a real office suite: LibreOffice (headless, its own profile) reads it and
+/// saves it as plain text, and every section, decision, action item and arrived name is there.
+/// `.ci/run` installs libreoffice-writer-nogui; without it this test fails and says so.
+#[cfg(unix)] // LibreOffice as Debian packages it
+#[test]
+fn libreoffice_opens_the_docx_and_reads_every_section_decision_action_and_arrival() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let (day, line) = generated(&db);
+    let docx = dir.path().join("minutes.docx");
+    let (code, _, err) = run(
+        &db,
+        &[
+            "export",
+            "minutes",
+            "--event",
+            &day,
+            "--format",
+            "docx",
+            "-o",
+            docx.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let profile = format!("file://{}", dir.path().join("lo-profile").display());
+    let out = Command::new("soffice")
+        .args([
+            &format!("-env:UserInstallation={profile}"),
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            dir.path().to_str().unwrap(),
+            docx.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("LibreOffice (soffice) is needed to open the .docx ({e}); install libreoffice-writer-nogui (.ci/run does)")
+        });
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(dir.path().join("minutes.txt")).unwrap_or_else(|e| {
+        panic!(
+            "LibreOffice wrote no text ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert_complete("docx in LibreOffice", &text, &line, &db, &day);
+}
