@@ -200,3 +200,31 @@ fn the_document_says_the_day_in_sections_with_decisions_apart_and_carried_items_
     assert_eq!(en.title, "Minutes");
     assert!(headings(&en).iter().any(|(_, t)| t == "Attendance record"));
 }
+
+/// The minutes of a day of 20 and of 300 attendees laid out on A4: every text inside the page
+/// and found whole, the table header on every page a table runs over (the 출석부's too), page
+/// numbers on each page, no heading left last on a page; the pages as a snapshot.
+#[test]
+fn the_minutes_of_20_and_300_attendees_lay_out_inside_the_page_with_headers_repeated() {
+    use crate::print_report::{check_layout, summary};
+    use netday::io::print::report::lay_out;
+    for n in [20, 300] {
+        let doc = report(&day_with(n), &options(true), Lang::Ko);
+        let laid = lay_out(&doc).unwrap();
+        check_layout(&doc, &laid);
+        let record = doc.blocks.len() - 1;
+        let header_pages: Vec<usize> = laid
+            .heads
+            .iter()
+            .filter(|h| h.block == record)
+            .map(|h| h.page)
+            .collect();
+        let first = header_pages[0];
+        assert_eq!(
+            header_pages,
+            (first..laid.pages).collect::<Vec<_>>(),
+            "the 출석부's header on each of its pages"
+        );
+        insta::assert_snapshot!(format!("minutes_laid_out_{n}"), summary(&laid));
+    }
+}

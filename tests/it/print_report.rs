@@ -236,7 +236,7 @@ fn heads(laid: &Laid, block: usize) -> Vec<(usize, f32)> {
         .collect()
 }
 
-fn check_layout(d: &Doc, laid: &Laid) {
+pub(crate) fn check_layout(d: &Doc, laid: &Laid) {
     inside(laid, &laid.runs, BODY);
     // The footer: the words and "i / n 쪽" on every page, inside the foot band.
     let foot = Laid {
@@ -527,7 +527,7 @@ fn the_same_document_gives_the_same_bytes_and_progress_counts_its_pages() {
 }
 
 /// Per page: the first and last text, and whether a table's header row is set on it.
-fn summary(laid: &Laid) -> String {
+pub(crate) fn summary(laid: &Laid) -> String {
     let mut out = format!("pages: {}\n", laid.pages);
     for p in 0..laid.pages {
         let on: Vec<&Run> = laid.runs.iter().filter(|r| r.page == p).collect();
