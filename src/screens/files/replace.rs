@@ -180,13 +180,12 @@ fn write_pack(
     let shown = path.display().to_string();
     Ok(match written {
         Ok(()) => {
-            let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
             cx.say(
                 Tone::Good,
                 format!(
                     "{} ({})",
                     i18n::pack_written(&shown, parts.len()),
-                    names.join(", ")
+                    i18n::PACK_EXPORT_WHAT.get()
                 ),
             );
             Wrote::Done
