@@ -182,3 +182,20 @@ pub fn exports(s: &Store) -> Vec<Vec<u8>> {
     out.push(ideas);
     out
 }
+
+/// The standard output of a poppler tool (pdftotext, pdffonts, pdfinfo) run on a PDF; fails,
+/// saying what to install, when poppler-utils is missing.
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{tool} is needed to read PDFs back ({e}); install poppler-utils (.ci/run does)")
+        });
+    assert!(
+        out.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}

@@ -7,19 +7,6 @@
 use crate::common::*;
 
 use std::path::Path;
-use std::process::Command;
-
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!("{tool} is needed to check printed PDFs ({e}); install poppler-utils (.ci/run does)")
-    });
-    assert!(
-        out.status.success(),
-        "{tool} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// The demo database and the date of its current day (the last line of `netday events`).
 fn demo(db: &Path) -> String {

@@ -89,18 +89,19 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn pdftotext(pdf: &Path, page: Option<usize>) -> String {
-    // Without -layout, so that a cell's wrapped lines stay together.
-    let mut args: Vec<String> = vec![];
-    if let Some(p) = page {
-        args.extend(["-f".into(), p.to_string(), "-l".into(), p.to_string()]);
-    }
-    args.extend([pdf.display().to_string(), "-".into()]);
-    let out = Command::new("pdftotext").args(&args).output().unwrap_or_else(|e| {
-        panic!("pdftotext is needed to read the minutes back ({e}); install poppler-utils (.ci/run does)")
-    });
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+/// The PDF's text, without -layout so that a cell's wrapped lines stay together.
+fn pdftotext(pdf: &Path) -> String {
+    poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])
+}
+
+/// `netday export KIND --event DAY [more…] -o OUT`, which must succeed; its standard error.
+fn export(db: &Path, kind: &str, day: &str, more: &[&str], out: &Path) -> String {
+    let mut args = vec!["export", kind, "--event", day];
+    args.extend(more);
+    args.extend(["-o", out.to_str().unwrap()]);
+    let (code, _, err) = run(db, &args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    err
 }
 
 /// Everything a reader of the minutes must find: the sections, the day's numbers as
@@ -178,41 +179,16 @@ fn the_minutes_of_a_generated_day_as_pdf_and_docx_hold_every_section_decision_ac
     let (day, line) = generated(&db);
 
     let pdf = dir.path().join("회의록.pdf");
-    let (code, _, err) = run(
-        &db,
-        &[
-            "export",
-            "minutes",
-            "--event",
-            &day,
-            "--format",
-            "pdf",
-            "--author",
-            "사무국 김하늘",
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+    let more = ["--format", "pdf", "--author", "사무국 김하늘"];
+    let err = export(&db, "minutes", &day, &more, &pdf);
     assert!(err.contains(pdf.to_str().unwrap()), "says where: {err}");
-    let text = pdftotext(&pdf, None);
+    let text = pdftotext(&pdf);
     assert_complete("PDF", &text, &line, &db, &day);
     assert!(squeeze(&text).contains("사무국김하늘"), "the author");
 
     // The .docx: chosen by the file's name alone.
     let docx = dir.path().join("회의록.docx");
-    let (code, _, err) = run(
-        &db,
-        &[
-            "export",
-            "minutes",
-            "--event",
-            &day,
-            "-o",
-            docx.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+    export(&db, "minutes", &day, &[], &docx);
     let bytes = std::fs::read(&docx).unwrap();
     assert_complete("docx", &docx_text(&bytes), &line, &db, &day);
 
@@ -232,20 +208,8 @@ fn the_minutes_of_a_generated_day_as_pdf_and_docx_hold_every_section_decision_ac
         "no phone unasked"
     );
     let with = dir.path().join("연락처.pdf");
-    let (code, _, err) = run(
-        &db,
-        &[
-            "export",
-            "minutes",
-            "--event",
-            &day,
-            "--contacts",
-            "-o",
-            with.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
-    assert!(squeeze(&pdftotext(&with, None)).contains(&squeeze(&phone)));
+    export(&db, "minutes", &day, &["--contacts"], &with);
+    assert!(squeeze(&pdftotext(&with)).contains(&squeeze(&phone)));
 }
 
 #[test]
@@ -254,18 +218,7 @@ fn the_pack_writes_five_files_named_by_date_into_a_folder_or_one_zip_and_never_r
     let db = dir.path().join("db");
     let (day, _) = generated(&db);
     let folder = dir.path().join("보고");
-    let (code, _, err) = run(
-        &db,
-        &[
-            "export",
-            "pack",
-            "--event",
-            &day,
-            "-o",
-            folder.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+    let err = export(&db, "pack", &day, &[], &folder);
     let mut names: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -320,35 +273,12 @@ fn the_pack_writes_five_files_named_by_date_into_a_folder_or_one_zip_and_never_r
     assert!(err.contains("이미 있") && err.contains("서명부"), "{err}");
     assert_eq!(std::fs::read(&kept).unwrap(), "손으로 고친 파일".as_bytes());
     assert!(!first.exists(), "nothing written when one file is refused");
-    let (code, _, err) = run(
-        &db,
-        &[
-            "export",
-            "pack",
-            "--event",
-            &day,
-            "--force",
-            "-o",
-            folder.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+    export(&db, "pack", &day, &["--force"], &folder);
     assert!(std::fs::read(&kept).unwrap().starts_with(b"%PDF"));
 
     // One .zip holding the same five files.
     let zip_path = dir.path().join("보고.zip");
-    let (code, _, err) = run(
-        &db,
-        &[
-            "export",
-            "pack",
-            "--event",
-            &day,
-            "-o",
-            zip_path.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+    export(&db, "pack", &day, &[], &zip_path);
     let zip = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
     let mut inside: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
     inside.sort();
@@ -365,20 +295,7 @@ fn libreoffice_opens_the_docx_and_reads_every_section_decision_action_and_arriva
     let db = dir.path().join("db");
     let (day, line) = generated(&db);
     let docx = dir.path().join("minutes.docx");
-    let (code, _, err) = run(
-        &db,
-        &[
-            "export",
-            "minutes",
-            "--event",
-            &day,
-            "--format",
-            "docx",
-            "-o",
-            docx.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+    export(&db, "minutes", &day, &["--format", "docx"], &docx);
     let profile = format!("file://{}", dir.path().join("lo-profile").display());
     let out = Command::new("soffice")
         .args([

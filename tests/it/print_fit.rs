@@ -197,30 +197,12 @@ fn every_badge_line_fits_left_of_the_qr_code_and_no_two_lines_overlap() {
 #[cfg(unix)]
 fn pdf_text(pdf: &std::path::Path, area: (f32, f32, f32, f32)) -> String {
     let n = |v: f32| (v.round() as i64).to_string();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-f", "1", "-l", "1", "-r", "72"])
-        .args([
-            "-x",
-            &n(area.0),
-            "-y",
-            &n(area.1),
-            "-W",
-            &n(area.2),
-            "-H",
-            &n(area.3),
-        ])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("pdftotext is needed ({e}); install poppler-utils (.ci/run does)")
-        });
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let (x, y, w, h) = (n(area.0), n(area.1), n(area.2), n(area.3));
+    let pdf = pdf.to_str().unwrap();
+    let args = [
+        "-f", "1", "-l", "1", "-r", "72", "-x", &x, "-y", &y, "-W", &w, "-H", &h, pdf, "-",
+    ];
+    crate::common::poppler("pdftotext", &args)
 }
 
 #[cfg(unix)] // reads the PDF back with poppler's pdftotext, a Unix program

@@ -556,20 +556,8 @@ fn the_20_row_minutes_as_laid_out() {
 #[cfg(unix)]
 mod pdf {
     use super::*;
+    use crate::common::poppler;
     use std::path::Path;
-    use std::process::Command;
-
-    fn poppler(tool: &str, args: &[&str]) -> String {
-        let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
-            panic!("{tool} is needed ({e}); install poppler-utils (.ci/run does)")
-        });
-        assert!(
-            out.status.success(),
-            "{tool} {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
 
     fn page_text(pdf: &Path, page: usize) -> String {
         let p = (page + 1).to_string();
