@@ -540,13 +540,13 @@ pub fn write(
 /// Writes several files into the folder `dir`, made owner-only when it is not there (its
 /// missing parents too). Every file is checked before any is written: an existing one (unless
 /// `replace` says otherwise), a link or a folder in the way stops the whole set with nothing
-/// written. Each file is then written as [`write`] writes one. Returns the paths written.
+/// written. Each file is then written as [`write`] writes one.
 pub fn write_folder(
     dir: &Path,
     files: &[(&str, &[u8])],
     replace: Replace,
     db_dir: Option<&Path>,
-) -> Result<Vec<PathBuf>, FileError> {
+) -> Result<(), FileError> {
     let target = absolute(dir);
     if let Some(db) = db_dir
         && (inside(&target, db) || absolute(db) == target)
@@ -580,13 +580,10 @@ pub fn write_folder(
         Found::Link => return Err(FileError::Link(dir.to_path_buf())),
         _ => return Err(io(std::io::ErrorKind::NotADirectory.into())),
     }
-    let mut written = Vec::new();
     for (name, bytes) in files {
-        let path = dir.join(name);
-        write(&path, bytes, replace, db_dir)?;
-        written.push(path);
+        write(&dir.join(name), bytes, replace, db_dir)?;
     }
-    Ok(written)
+    Ok(())
 }
 
 /// Where a file the user asked for goes unless they say otherwise: their Documents folder

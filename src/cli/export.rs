@@ -154,32 +154,21 @@ fn pack(
     report: &ReportOptions,
 ) -> anyhow::Result<()> {
     let e = pick_event(data, event)?;
-    let minutes_data = data.minutes(&e)?;
+    let said = |e: crate::io::pack::PackError| CliError::Said {
+        ko: e.ko(),
+        en: e.en(),
+    };
     let mut bar = Bar::new();
-    let parts = crate::io::pack::parts(data.store(), &minutes_data, report, i18n::lang(), &mut bar)
-        .map_err(|e| CliError::Said {
-            ko: e.ko(),
-            en: e.en(),
-        })?;
+    let parts = data.pack(&e, report, &mut bar).map_err(said)?;
     bar.clear();
     let out = out
         .unwrap_or_else(|| PathBuf::from(i18n::pack_name(&e.date.format("%Y-%m-%d").to_string())));
     let replace = if force { Replace::Yes } else { Replace::No };
-    let zipped = out
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("zip"));
-    if zipped {
-        let bytes = crate::io::pack::zip(&parts).map_err(|e| CliError::Said {
-            ko: e.ko(),
-            en: e.en(),
-        })?;
-        files::write(&out, &bytes, replace, Some(data.path()))?;
-    } else {
-        let list: Vec<(&str, &[u8])> = parts
-            .iter()
-            .map(|p| (p.name.as_str(), p.bytes.as_slice()))
-            .collect();
-        files::write_folder(&out, &list, replace, Some(data.path()))?;
+    match crate::io::pack::write_to(&out, &parts, replace, data.path()) {
+        Ok(()) => {}
+        // Worded and given its exit status as every other file the command line writes.
+        Err(crate::io::pack::PackError::File(e)) => return Err(e.into()),
+        Err(e) => return Err(said(e).into()),
     }
     note(i18n::pack_written(&out.display().to_string(), parts.len()));
     for p in &parts {

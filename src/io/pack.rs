@@ -1,8 +1,8 @@
 //! The evidence pack of one networking day (결과보고 자료): what a support centre or funder asks
 //! for after the day, made in one go and named by the day's date — the minutes as a PDF and as a
 //! .docx, the attendance as an .xlsx, the 출석부 PDF and the 서명부 as printed for the door
-//! (names and blank rows). `parts` makes the files; `zip` packs them into one archive; writing
-//! them (a folder or the archive) is `files`' work.
+//! (names and blank rows). `parts` makes the files; `write_to` writes them into a folder or as
+//! one .zip (`zip`), through `files`.
 
 use std::io::Write;
 
@@ -32,6 +32,8 @@ pub enum PackError {
     Store(#[from] StoreError),
     #[error("the archive could not be made: {0}")]
     Zip(String),
+    #[error(transparent)]
+    File(#[from] crate::files::FileError),
 }
 
 impl PackError {
@@ -41,6 +43,7 @@ impl PackError {
             PackError::Print(e) => (e.ko(), e.en()),
             PackError::Export(e) => (e.ko(), e.en()),
             PackError::Store(e) => (e.ko(), e.en()),
+            PackError::File(e) => (e.ko(), e.en()),
             PackError::Zip(why) => (
                 format!("압축 파일을 만들지 못했습니다 ({why}). 아무 파일도 쓰지 않았습니다."),
                 format!("The archive could not be made ({why}); no file was written."),
@@ -118,4 +121,29 @@ pub fn zip(parts: &[Part]) -> Result<Vec<u8>, PackError> {
             .map_err(|e| PackError::Zip(e.to_string()))?;
     }
     Ok(w.finish().map_err(zip_err)?.into_inner())
+}
+
+/// Writes the parts where `path` says: one .zip archive when its name ends in .zip, else into
+/// the folder `path` (made when it is not there). Either way as every export is written: new
+/// owner-only files, an existing one replaced only when `replace` says so, never inside the
+/// database directory `db_dir`; in a folder, every file is checked before any is written.
+pub fn write_to(
+    path: &std::path::Path,
+    parts: &[Part],
+    replace: crate::files::Replace,
+    db_dir: &std::path::Path,
+) -> Result<(), PackError> {
+    let zipped = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("zip"));
+    if zipped {
+        crate::files::write(path, &zip(parts)?, replace, Some(db_dir))?;
+    } else {
+        let list: Vec<(&str, &[u8])> = parts
+            .iter()
+            .map(|p| (p.name.as_str(), p.bytes.as_slice()))
+            .collect();
+        crate::files::write_folder(path, &list, replace, Some(db_dir))?;
+    }
+    Ok(())
 }

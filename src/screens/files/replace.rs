@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::files::{self, FileError, Replace};
 use crate::i18n;
+use crate::io::pack::PackError;
 use crate::progress::Progress;
 use crate::screens::Tone;
 use crate::screens::unit::{Ask, Asker, Cx, Effect, Question};
@@ -101,7 +102,7 @@ fn write_file(
             crate::model::MinutesFormat::for_path(path).unwrap_or(*format),
             progress,
         )? {
-            Ok((bytes, _)) => (bytes, i18n::minutes_written(&shown)),
+            Ok(bytes) => (bytes, i18n::minutes_written(&shown)),
             Err(why) => return Ok(Wrote::Failed(why)),
         },
         Writing::Pack => return write_pack(cx, path, replace, progress),
@@ -158,25 +159,10 @@ fn write_pack(
     };
     let parts = match cx.data.pack(e, &o, progress) {
         Ok(parts) => parts,
-        Err(crate::io::pack::PackError::Store(e)) => return Err(e),
+        Err(PackError::Store(e)) => return Err(e),
         Err(e) => return Ok(Wrote::Failed(i18n::pick(e.ko(), e.en()))),
     };
-    let zipped = path
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("zip"));
-    let db = cx.data.path().to_path_buf();
-    let written = if zipped {
-        match crate::io::pack::zip(&parts) {
-            Ok(bytes) => files::write(path, &bytes, replace, Some(&db)),
-            Err(e) => return Ok(Wrote::Failed(i18n::pick(e.ko(), e.en()))),
-        }
-    } else {
-        let list: Vec<(&str, &[u8])> = parts
-            .iter()
-            .map(|p| (p.name.as_str(), p.bytes.as_slice()))
-            .collect();
-        files::write_folder(path, &list, replace, Some(&db)).map(|_| ())
-    };
+    let written = crate::io::pack::write_to(path, &parts, replace, cx.data.path());
     let shown = path.display().to_string();
     Ok(match written {
         Ok(()) => {
@@ -190,10 +176,12 @@ fn write_pack(
             );
             Wrote::Done
         }
-        Err(FileError::Exists(_)) if replace == Replace::No => Wrote::Exists(ReplaceFile {
-            path: path.to_path_buf(),
-            what: Writing::Pack,
-        }),
+        Err(PackError::File(FileError::Exists(_))) if replace == Replace::No => {
+            Wrote::Exists(ReplaceFile {
+                path: path.to_path_buf(),
+                what: Writing::Pack,
+            })
+        }
         Err(e) => Wrote::Failed(i18n::pick(e.ko(), e.en())),
     })
 }

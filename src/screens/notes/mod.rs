@@ -779,15 +779,15 @@ fn export_pack(cx: &mut Cx) -> Effect {
     ))
 }
 
-/// The current networking day's minutes as a file of `format` holds them, and their line
-/// count; the words say why a PDF or .docx could not be made.
+/// The current networking day's minutes as a file of `format` holds them; the words say why a
+/// PDF or .docx could not be made.
 pub(crate) fn minutes_bytes(
     cx: &Cx,
     format: Format,
     progress: &mut dyn crate::progress::Progress,
-) -> Result<Result<(Vec<u8>, usize), String>, StoreError> {
+) -> Result<Result<Vec<u8>, String>, StoreError> {
     let Some(e) = cx.event else {
-        return Ok(Ok((Vec::new(), 0)));
+        return Ok(Ok(Vec::new()));
     };
     let data = cx.data.minutes(e)?;
     let o = crate::io::minutes::ReportOptions {
@@ -795,13 +795,8 @@ pub(crate) fn minutes_bytes(
         contacts: false,
     };
     Ok(
-        match crate::io::minutes::write(&data, format, &o, i18n::lang(), progress) {
-            Ok(bytes) => {
-                let lines = bytes.iter().filter(|b| **b == b'\n').count();
-                Ok((bytes, lines))
-            }
-            Err(e) => Err(i18n::pick(e.ko(), e.en())),
-        },
+        crate::io::minutes::write(&data, format, &o, i18n::lang(), progress)
+            .map_err(|e| i18n::pick(e.ko(), e.en())),
     )
 }
 
