@@ -3,6 +3,8 @@
 //! Touches sled's trees only through `Tx`, `raw_insert` and `durable`.
 
 use std::cell::{Cell, RefCell};
+
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
@@ -49,6 +51,9 @@ pub(crate) struct Tx<'a> {
     pub(super) code_step: Cell<usize>,
     /// What this transaction wrote, key by key, for its journal entry.
     log: RefCell<Vec<(usize, Write)>>,
+    /// Where each (tree, key) already written stands in `log`: a large import writes thousands
+    /// of keys in one transaction, and looking each up along the log took 42 % of its time.
+    logged: RefCell<Vec<FxHashMap<Vec<u8>, usize>>>,
     /// What the change is (`is`), and the import it belongs to.
     kind: RefCell<ChangeKind>,
     group: Cell<Option<u64>>,
@@ -93,12 +98,17 @@ impl Tx<'_> {
             return Ok(());
         }
         let mut log = self.log.borrow_mut();
-        if let Some((_, w)) = log.iter_mut().find(|(t, w)| *t == tree && w.key == key) {
+        let mut logged = self.logged.borrow_mut();
+        if logged.len() <= tree {
+            logged.resize_with(tree + 1, FxHashMap::default);
+        }
+        if let Some(&at) = logged[tree].get(key) {
             // Written twice in one change: the first before, the last after.
-            w.after = after.map(<[u8]>::to_vec);
+            log[at].1.after = after.map(<[u8]>::to_vec);
             return Ok(());
         }
         let before = self.t[tree].get(key)?.map(|v| v.to_vec());
+        logged[tree].insert(key.to_vec(), log.len());
         log.push((
             tree,
             Write {
@@ -428,6 +438,7 @@ impl Store {
                     bytes: Cell::new(0),
                     code_step: Cell::new(0),
                     log: RefCell::new(Vec::new()),
+                    logged: RefCell::new(Vec::new()),
                     kind: RefCell::new(ChangeKind::Other),
                     group: Cell::new(None),
                     recording: Cell::new(true),
