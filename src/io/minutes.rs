@@ -56,9 +56,7 @@ impl MinutesData {
         let mut carried: Vec<(NaiveDate, Note)> = store
             .notes()?
             .into_iter()
-            .filter(|n| n.is_open_action() && n.event_id != event.id)
-            .filter_map(|n| Some((*dates.get(&n.event_id)?, n)))
-            .filter(|(date, _)| *date < event.date)
+            .filter_map(|n| Some((n.carried_from(event.id, event.date, &dates)?, n)))
             .collect();
         carried.sort_by_key(|(date, n)| (*date, n.at, n.id));
         // Only the people the minutes name (the day's, and the owners of its action items and

@@ -75,13 +75,18 @@ pub fn parts(
             .display()
             .to_string()
     };
-    let mut out = Vec::new();
-    for f in [MinutesFormat::Pdf, MinutesFormat::Docx] {
-        out.push(Part {
-            name: minutes_name(f),
-            bytes: minutes::write(d, f, o, l, progress)?,
-        });
-    }
+    // One document for both writers.
+    let doc = minutes::report(d, o, l);
+    let mut out = vec![
+        Part {
+            name: minutes_name(MinutesFormat::Pdf),
+            bytes: print::report::render(&doc, progress)?.0,
+        },
+        Part {
+            name: minutes_name(MinutesFormat::Docx),
+            bytes: crate::io::docx::write(&doc).map_err(minutes::MinutesError::from)?,
+        },
+    ];
     let mut table = i18n::with_lang(l, || export::attendance_table(store, d.event.id))?;
     if !o.contacts {
         table.header.truncate(export::ATTENDANCE_CONTACTS_FROM);

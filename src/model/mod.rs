@@ -535,6 +535,18 @@ impl Note {
     pub fn is_open_action(&self) -> bool {
         matches!(self.kind, NoteKind::Action { done: false, .. })
     }
+
+    /// The day this note was written on, when it is an action item still open from a day before
+    /// `date` that the day `event` carries over (`dates`: each day's date by its id).
+    pub fn carried_from(
+        &self,
+        event: Id,
+        date: chrono::NaiveDate,
+        dates: &std::collections::HashMap<Id, chrono::NaiveDate>,
+    ) -> Option<chrono::NaiveDate> {
+        let from = *dates.get(&self.event_id)?;
+        (self.is_open_action() && self.event_id != event && from < date).then_some(from)
+    }
 }
 
 /// The recurring kinds of joint project the cooperatives of a region take up together.

@@ -234,11 +234,7 @@ impl NotesState {
                 let mut carry: Vec<&Note> = self
                     .all
                     .values()
-                    .filter(|n| {
-                        n.is_open_action()
-                            && n.event_id != eid
-                            && self.dates.get(&n.event_id).is_some_and(|d| *d < date)
-                    })
+                    .filter(|n| n.carried_from(eid, date, &self.dates).is_some())
                     .collect();
                 carry.sort_by_key(|n| (self.dates.get(&n.event_id).copied(), n.at, n.id));
                 if self.agenda_filter.is_none()
