@@ -481,8 +481,9 @@ pub fn plan<'a>(
 }
 
 /// Writes what `plan` decided: organisations, people in chunks of `PEOPLE_PER_WRITE`, then the
-/// registrations in chunks, each chunk one transaction, and one sync at the end (a stop between
-/// two chunks syncs first). Not all-or-nothing: cut short, the chunks before stay written, and
+/// registrations in chunks, each chunk one change on the store's bulk path (whole or absent
+/// after a kill, finished on the next open if cut between its batches), and one sync at the
+/// end (a stop between two chunks syncs first). Cut short, the chunks before stay written, and
 /// importing the file again finishes it (`apply_file` keeps it named as unfinished until then).
 /// `progress` hears one stage, the records written.
 pub fn apply(
@@ -517,7 +518,7 @@ fn apply_as(
     let changed: Vec<usize> = (0..k.who.len()).filter(|&i| k.changed[i]).collect();
     let total = (new_orgs.len() + kinded_orgs.len() + changed.len() + day_writes.len()) as u64;
     progress.start(crate::progress::Stage::Import, total);
-    let made = store.write_unsynced(|tx| {
+    let made = store.write_bulk(|tx| {
         if let Some((file, group)) = source {
             tx.chunk_of_import(file, group);
         }
@@ -577,7 +578,7 @@ fn apply_as(
                 p
             })
             .collect();
-        let written = store.write_unsynced(|tx| {
+        let written = store.write_bulk(|tx| {
             if let Some((file, group)) = source {
                 tx.chunk_of_import(file, group);
             }
@@ -604,7 +605,7 @@ fn apply_as(
                 summary.stopped = Some(s);
                 return Ok(summary);
             }
-            day = Some(store.write_unsynced(|tx| {
+            day = Some(store.write_bulk(|tx| {
                 if let Some((file, group)) = source {
                     tx.chunk_of_import(file, group);
                 }

@@ -26,7 +26,13 @@ pub struct ImportJournal {
 
 /// Whether a `meta` key holds one of this file's encoded records (a migration rewrites those).
 pub(super) fn is_encoded_key(key: &[u8]) -> bool {
-    key.starts_with(IMPORT_PREFIX) || key.starts_with(CLOSED_PREFIX)
+    (key.starts_with(IMPORT_PREFIX) && !is_not_an_import(key)) || key.starts_with(CLOSED_PREFIX)
+}
+
+/// The one `meta` key under the imports' prefix that names no import: the folders lately
+/// imported from (`recent.rs`). An import is named by its file's absolute path.
+fn is_not_an_import(key: &[u8]) -> bool {
+    key == super::recent::IMPORT_FOLDERS_KEY
 }
 
 fn import_key(file: &str) -> Vec<u8> {
@@ -54,7 +60,10 @@ impl Store {
         let pending = self.pending_imports()?;
         let mut keys = Vec::new();
         for kv in self.tree(META)?.scan_prefix(IMPORT_PREFIX) {
-            keys.push(kv.map_err(|e| self.sled_err(e))?.0);
+            let k = kv.map_err(|e| self.sled_err(e))?.0;
+            if !is_not_an_import(&k) {
+                keys.push(k);
+            }
         }
         if !keys.is_empty() {
             self.write(|tx| {
@@ -69,7 +78,13 @@ impl Store {
 
     /// Imports that began and never finished, oldest first.
     pub fn pending_imports(&self) -> Result<Vec<ImportJournal>> {
-        let mut out: Vec<ImportJournal> = self.scan(META, IMPORT_PREFIX)?;
+        let mut out: Vec<ImportJournal> = Vec::new();
+        for kv in self.tree(META)?.scan_prefix(IMPORT_PREFIX) {
+            let (k, v) = kv.map_err(|e| self.sled_err(e))?;
+            if !is_not_an_import(&k) {
+                out.extend(self.decoded(META, &k, &v));
+            }
+        }
         out.sort_by_key(|j| j.started);
         Ok(out)
     }

@@ -6,6 +6,7 @@
 
 mod agenda_notes;
 mod attendance;
+mod bulk;
 mod cache;
 pub mod changes;
 pub mod codec;
@@ -88,4 +89,9 @@ pub struct Store {
     /// This desk's name as the change journal records it (empty: not read yet; see
     /// `changes.rs`).
     desk: Mutex<String>,
+    /// Held by every write: one at a time (the bulk path reads outside a transaction).
+    writer: Mutex<()>,
+    /// Set when opening finished an import's chunk that a kill had cut short (`bulk.rs`), or
+    /// repaired an index after an unfinished import.
+    repaired: AtomicBool,
 }

@@ -28,6 +28,8 @@ impl Store {
             warn_on_close: AtomicBool::new(false),
             copy: None,
             desk: Mutex::new(String::new()),
+            writer: Mutex::new(()),
+            repaired: AtomicBool::new(false),
         };
         store.settle()?;
         super::mode::tighten(path);
@@ -154,6 +156,11 @@ impl Store {
             .unwrap_or(SCHEMA);
         if found < SCHEMA {
             migrate::run(self, found)?;
+        }
+        // An import's chunk a kill cut short is made whole before anything reads the database.
+        self.finish_bulk()?;
+        if !self.pending_imports()?.is_empty() {
+            self.repair_people_indexes()?;
         }
         self.retire_sled_caches()?;
         self.ensure_identity();

@@ -59,6 +59,7 @@ impl Tx<'_> {
             ChangeKind::PersonSaved
         });
         self.bump_gen()?;
+        let new = p.id == 0;
         self.assign_id(PEOPLE, &mut p.id)?;
         if p.code.is_empty() {
             p.code = self.fresh_code()?;
@@ -110,6 +111,9 @@ impl Tx<'_> {
             index.push(code);
         }
         if let Some(o) = p.org_id {
+            if new {
+                self.absent(PEOPLE_BY_ORG, &pair(o, p.id));
+            }
             self.mark(PEOPLE_BY_ORG, &pair(o, p.id))?;
         }
         for code in index {

@@ -107,7 +107,7 @@ impl Store {
         if found != Some(SCHEMA) && found != Some(SYNCED_SCHEMA) {
             return Ok(None);
         }
-        Ok(Some(Store {
+        let store = Store {
             live: RwLock::new(Some(Arc::new(live))),
             path: path.to_path_buf(),
             syncs: AtomicU64::new(0),
@@ -116,7 +116,15 @@ impl Store {
             warn_on_close: AtomicBool::new(false),
             copy: Some(Copy { why, _dir: copy }),
             desk: std::sync::Mutex::new(String::new()),
-        }))
+            writer: Mutex::new(()),
+            repaired: AtomicBool::new(false),
+        };
+        // An import's chunk a kill cut short is finished in the copy, as an open would.
+        store.finish_bulk()?;
+        if !store.pending_imports()?.is_empty() {
+            store.repair_people_indexes()?;
+        }
+        Ok(Some(store))
     }
 
     /// Why this store may not be written (it was opened from a copy), if so.

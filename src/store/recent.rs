@@ -5,7 +5,7 @@ use super::layout::META;
 use super::{Result, Store};
 
 /// `meta`: the folders of the latest successful imports, one per line, newest first.
-const IMPORT_FOLDERS_KEY: &[u8] = b"import:folders";
+pub(super) const IMPORT_FOLDERS_KEY: &[u8] = b"import:folders";
 
 /// How many folders are remembered.
 pub const RECENT_FOLDERS: usize = 5;

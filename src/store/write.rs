@@ -1,5 +1,6 @@
 //! The one way to write: a transaction over every tree, refused before sled commits when the
-//! disk has no room, and made durable (flush + fdatasync of sled's log) before it returns.
+//! disk has no room, and made durable (flush + fdatasync of sled's log) before it returns. An
+//! import's chunks take the bulk path (`bulk.rs`) through the same `Tx`.
 //! Touches sled's trees only through `Tx`, `raw_insert` and `durable`.
 
 use std::cell::{Cell, RefCell};
@@ -33,15 +34,70 @@ impl From<StoreError> for TxError {
     }
 }
 
+impl From<sled::Error> for TxError {
+    fn from(e: sled::Error) -> Self {
+        TxError(ConflictableTransactionError::Storage(e))
+    }
+}
+
+impl TxError {
+    /// The error a write outside a sled transaction (the bulk path) stopped with.
+    pub(super) fn into_store(self, dir: &Path) -> StoreError {
+        match self.0 {
+            ConflictableTransactionError::Abort(e) => e,
+            ConflictableTransactionError::Storage(e) => StoreError::sled(dir, e),
+            // Only a sled transaction is run again; the bulk path runs `f` once, alone.
+            _ => StoreError::Invalid("unexpected retry outside a transaction".into()),
+        }
+    }
+}
+
 impl From<UnabortableTransactionError> for TxError {
     fn from(e: UnabortableTransactionError) -> Self {
         TxError(e.into())
     }
 }
 
-/// A write in progress: every tree, seen through one sled transaction.
+/// Where a write in progress reads and writes: one sled transaction over every tree, or (an
+/// import's bulk path, `bulk.rs`) the writes pending over the trees, applied as batches.
+pub(super) enum View<'a> {
+    Sled(&'a [TransactionalTree]),
+    Bulk(&'a super::bulk::Overlay<'a>),
+}
+
+impl View<'_> {
+    fn get(&self, tree: usize, key: &[u8]) -> TxResult<Option<IVec>> {
+        match self {
+            View::Sled(t) => Ok(t[tree].get(key)?),
+            View::Bulk(o) => o.get(tree, key),
+        }
+    }
+
+    fn insert(&self, tree: usize, key: &[u8], value: IVec) -> TxResult<()> {
+        match self {
+            View::Sled(t) => {
+                t[tree].insert(key, value)?;
+            }
+            View::Bulk(o) => o.put(tree, key, Some(value)),
+        }
+        Ok(())
+    }
+
+    fn remove(&self, tree: usize, key: &[u8]) -> TxResult<()> {
+        match self {
+            View::Sled(t) => {
+                t[tree].remove(key)?;
+            }
+            View::Bulk(o) => o.put(tree, key, None),
+        }
+        Ok(())
+    }
+}
+
+/// A write in progress: every tree, seen through one sled transaction (or the bulk path's
+/// overlay).
 pub(crate) struct Tx<'a> {
-    t: &'a [TransactionalTree],
+    t: View<'a>,
     /// Bytes of records this transaction writes, so the room for them is checked before sled
     /// commits.
     bytes: Cell<u64>,
@@ -62,6 +118,35 @@ pub(crate) struct Tx<'a> {
     /// Set when this transaction applies another desk's entry (`sync.rs`): the journal entry
     /// then carries that desk's id, count, time and kind, with this desk's own writes.
     pub(super) origin: RefCell<Option<crate::model::sync::WireEntry>>,
+}
+
+impl<'a> Tx<'a> {
+    pub(super) fn over(t: View<'a>) -> Tx<'a> {
+        Tx {
+            t,
+            bytes: Cell::new(0),
+            code_step: Cell::new(0),
+            log: RefCell::new(Vec::new()),
+            logged: RefCell::new(Vec::new()),
+            kind: RefCell::new(ChangeKind::Other),
+            group: Cell::new(None),
+            recording: Cell::new(true),
+            origin: RefCell::new(None),
+        }
+    }
+
+    /// Says that `key` is not in `tree` because it is made from an id this change gave, so the
+    /// bulk path notes its write without reading the tree for it (a sled transaction reads).
+    pub(super) fn absent(&self, tree: usize, key: &[u8]) {
+        if let View::Bulk(o) = &self.t {
+            o.absent(tree, key);
+        }
+    }
+
+    /// Bytes of records this transaction writes.
+    pub(super) fn bytes(&self) -> u64 {
+        self.bytes.get()
+    }
 }
 
 impl Tx<'_> {
@@ -107,7 +192,7 @@ impl Tx<'_> {
             log[at].1.after = after.map(<[u8]>::to_vec);
             return Ok(());
         }
-        let before = self.t[tree].get(key)?.map(|v| v.to_vec());
+        let before = self.t.get(tree, key)?.map(|v| v.to_vec());
         logged[tree].insert(key.to_vec(), log.len());
         log.push((
             tree,
@@ -129,11 +214,11 @@ impl Tx<'_> {
                 self.note(tree, key, Some(v))?;
                 self.bytes
                     .set(self.bytes.get() + (key.len() + v.len()) as u64);
-                self.t[tree].insert(key, v)?;
+                self.t.insert(tree, key, v.into())?;
             }
             None => {
                 self.note(tree, key, None)?;
-                self.t[tree].remove(key)?;
+                self.t.remove(tree, key)?;
             }
         }
         Ok(())
@@ -142,7 +227,7 @@ impl Tx<'_> {
     /// Appends the journal entry of what this transaction wrote (nothing when it wrote only
     /// counters, drafts or nothing), in the same transaction; another desk's entry is always
     /// recorded, so that it is known to be held.
-    fn record(&self, desk: &str) -> TxResult<()> {
+    pub(super) fn record(&self, desk: &str) -> TxResult<()> {
         let writes: Vec<Write> = self.log.take().into_iter().map(|(_, w)| w).collect();
         let origin = self.origin.take();
         if writes.is_empty() && origin.is_none() {
@@ -192,7 +277,7 @@ impl Tx<'_> {
         self.sync_upkeep(&change, origin)?;
         let bytes = codec::encode(&change)?;
         self.bytes.set(self.bytes.get() + (8 + bytes.len()) as u64);
-        self.t[CHANGES].insert(&be(order), bytes)?;
+        self.t.insert(CHANGES, &be(order), bytes.into())?;
         Ok(())
     }
 
@@ -216,7 +301,7 @@ impl Tx<'_> {
         tree: usize,
         key: &[u8],
     ) -> TxResult<Option<T>> {
-        match self.t[tree].get(key)? {
+        match self.t.get(tree, key)? {
             Some(v) => {
                 Ok(Some(codec::decode(&v).map_err(|_| {
                     StoreError::DamagedRecord(damaged(tree, key))
@@ -237,19 +322,19 @@ impl Tx<'_> {
         self.bytes
             .set(self.bytes.get() + (key.len() + bytes.len()) as u64);
         self.note(tree, key, Some(&bytes))?;
-        self.t[tree].insert(key, bytes)?;
+        self.t.insert(tree, key, bytes.into())?;
         Ok(())
     }
 
     /// The bytes under `key` of an index or of `meta`, undecoded.
     pub(super) fn raw(&self, tree: usize, key: &[u8]) -> TxResult<Option<IVec>> {
-        Ok(self.t[tree].get(key)?)
+        self.t.get(tree, key)
     }
 
     /// Writes an index entry or a counter (a few bytes, left out of the room count).
     pub(super) fn put_raw(&self, tree: usize, key: &[u8], value: &[u8]) -> TxResult<()> {
         self.note(tree, key, Some(value))?;
-        self.t[tree].insert(key, value)?;
+        self.t.insert(tree, key, value.into())?;
         Ok(())
     }
 
@@ -259,10 +344,10 @@ impl Tx<'_> {
     }
 
     pub(super) fn del(&self, tree: usize, key: &[u8]) -> TxResult<()> {
-        if self.t[tree].get(key)?.is_some() {
+        if self.t.get(tree, key)?.is_some() {
             self.note(tree, key, None)?;
         }
-        self.t[tree].remove(key)?;
+        self.t.remove(tree, key)?;
         Ok(())
     }
 
@@ -293,7 +378,7 @@ impl Tx<'_> {
         let mut next = (cur & low) + 1;
         // A counter restored from a backup that holds other desks' ids may point below ids
         // already given: step over every id taken.
-        while self.t[noun].get(be(prefix << ID_BITS | next))?.is_some() {
+        while self.t.get(noun, &be(prefix << ID_BITS | next))?.is_some() {
             next += 1;
         }
         *id = prefix << ID_BITS | next;
@@ -346,7 +431,7 @@ fn free_space(dir: &Path) -> Option<u64> {
 
 impl Store {
     /// Notes an I/O failure in a write so that the next access starts from the disk again.
-    fn note_failure<T>(&self, r: Result<T>) -> Result<T> {
+    pub(super) fn note_failure<T>(&self, r: Result<T>) -> Result<T> {
         if let Err(StoreError::DiskFull { .. } | StoreError::Io { .. } | StoreError::Corrupt(_)) =
             &r
         {
@@ -428,22 +513,13 @@ impl Store {
         self.writable()?;
         // Read before the transaction: sled blocks a read of its trees inside one.
         let desk = self.desk_name();
+        let _one = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         let live = self.live()?;
         let refs: Vec<&Tree> = live.trees.iter().collect();
         let r = refs
             .as_slice()
             .transaction(|view: &Vec<TransactionalTree>| {
-                let tx = Tx {
-                    t: view,
-                    bytes: Cell::new(0),
-                    code_step: Cell::new(0),
-                    log: RefCell::new(Vec::new()),
-                    logged: RefCell::new(Vec::new()),
-                    kind: RefCell::new(ChangeKind::Other),
-                    group: Cell::new(None),
-                    recording: Cell::new(true),
-                    origin: RefCell::new(None),
-                };
+                let tx = Tx::over(View::Sled(view));
                 let v = f(&tx).map_err(|e| e.0)?;
                 tx.record(&desk).map_err(|e| e.0)?;
                 self.ensure_room(tx.bytes.get())
