@@ -22,6 +22,8 @@ pub enum Stage {
     Generate,
     /// Making the pages of a PDF.
     Print,
+    /// Copying the database into a fresh one and checking the copy (`netday compact`).
+    Compact,
 }
 
 /// Long work reports how far it is; the CLI draws a bar, the TUI a gauge, tests count.

@@ -44,6 +44,7 @@ pub enum Cmd {
     Generate(GenerateArgs),
     Backup(BackupArgs),
     Restore(RestoreArgs),
+    Compact,
     /// Test harness: register walk-ins one by one, or with --desk pre-register people and check
     /// them in as the desk does; prints each write ("expected|arrived EVENT PERSON") only after
     /// it is durable

@@ -4,6 +4,7 @@
 pub mod args;
 mod backup;
 mod checkin;
+mod compact;
 mod db;
 mod demo;
 pub mod error;
@@ -52,6 +53,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Cmd::Desk(a) => history::desk(db, a),
         Cmd::Backup(a) => backup::backup(db, a.output.as_deref(), a.force),
         Cmd::Restore(a) => backup::restore(db, &a.file, a.replace, a.unchecked),
+        Cmd::Compact => compact::run(db),
         #[cfg(feature = "test-hooks")]
         Cmd::HarnessCheckins(a) => harness::run(db, a),
     }

@@ -1,4 +1,4 @@
-//! The command line's progress bar for long work (import, backup, restore, generate): drawn on
+//! The command line's progress bar for long work (import, backup, restore, compact, generate): drawn on
 //! standard error only when that is a terminal (indicatif hides it otherwise, and when TERM is
 //! unset or `dumb`, so pipes and CI logs get no control codes), and only once the work has run
 //! longer than a moment. Part of the `netday` binary (main.rs), not of the library.
@@ -21,6 +21,9 @@ pub struct Bar {
     total: u64,
     done: u64,
     shown: Option<ProgressBar>,
+    /// Set by Ctrl-C (or a polite kill) once `stoppable` asked for it; the work reads it
+    /// between its steps.
+    stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Bar {
@@ -37,7 +40,22 @@ impl Bar {
             total: 0,
             done: 0,
             shown: None,
+            stop: None,
         }
+    }
+
+    /// A bar for work that Ctrl-C (SIGINT, or SIGTERM) may stop between its steps, as Esc stops
+    /// a job in the app; a second Ctrl-C ends netday at once, as usual.
+    pub fn stoppable() -> std::io::Result<Bar> {
+        use std::sync::Arc;
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&stop))?;
+            signal_hook::flag::register(sig, Arc::clone(&stop))?;
+        }
+        let mut bar = Bar::new();
+        bar.stop = Some(stop);
+        Ok(bar)
     }
 
     /// Takes the bar off the screen (before a line is printed); the next stage may bring it back.
@@ -84,6 +102,16 @@ impl Progress for Bar {
             Some(bar) => bar.set_position(done),
             None => self.show_if_due(),
         }
+    }
+
+    fn cancelled(&mut self) -> bool {
+        self.stop
+            .as_ref()
+            .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    fn ending(&mut self) -> bool {
+        self.cancelled()
     }
 }
 

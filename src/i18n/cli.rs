@@ -1,4 +1,4 @@
-//! The command line: imports, exports, backups, restores, `netday generate`.
+//! The command line: imports, exports, backups, restores, compacting, `netday generate`.
 
 use super::{L, pick};
 use crate::model::korean::{Particle, josa};
@@ -139,6 +139,38 @@ pub fn replaced_left_behind(path: &str) -> String {
 pub const NOT_RESTORED: L = L(
     "복원하지 않았습니다. 데이터베이스는 그대로입니다",
     "Nothing was restored; the database is as it was",
+);
+
+/// A size on disk as people read it: KB below 1 MB, MB below 1 GB, else GB (1024-based, as
+/// `du -h` counts).
+pub fn disk_size(bytes: u64) -> String {
+    const K: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < K * K {
+        format!("{:.0} KB", (b / K).ceil())
+    } else if b < K * K * K {
+        format!("{:.1} MB", b / (K * K))
+    } else {
+        format!("{:.2} GB", b / (K * K * K))
+    }
+}
+/// `netday compact` ended: the sizes before and after, and the folder; Korean, then English.
+pub fn compacted(folder: &str, before: u64, after: u64) -> (String, String) {
+    let (before, after) = (disk_size(before), disk_size(after));
+    (
+        format!("데이터베이스를 정리했습니다: {before} → {after} ({folder})"),
+        format!("Compacted the database: {before} → {after} ({folder})"),
+    )
+}
+/// `netday compact` was stopped (Ctrl-C) before the swap.
+pub const COMPACT_STOPPED: L = L(
+    "정리를 멈췄습니다. 데이터베이스는 그대로이고, 만들던 사본은 지웠습니다.",
+    "Compacting was stopped. The database is as it was; the half-written copy was removed.",
+);
+/// `netday compact` failed before the swap.
+pub const NOT_COMPACTED: L = L(
+    "정리하지 않았습니다. 데이터베이스는 그대로입니다",
+    "Nothing was compacted; the database is as it was",
 );
 
 /// Summary line of `netday generate`: people, organisations, networking days, attendance
@@ -632,6 +664,14 @@ pub const HELP: &[(&str, &str, L)] = &[
         ),
     ),
     (
+        "compact",
+        "",
+        L(
+            "데이터베이스를 새로 써서 쌓인 빈 공간을 돌려받습니다 (내용은 그대로, 중간에 멈추거나 꺼져도 안전)",
+            "Rewrite the database to give back the space its old writes left behind (same content; safe to stop or kill)",
+        ),
+    ),
+    (
         "print",
         "",
         L(
@@ -726,6 +766,10 @@ pub fn stage_label(stage: crate::progress::Stage) -> L {
         Stage::Restore => L("복원하는 중", "Restoring"),
         Stage::Generate => L("만드는 중", "Generating"),
         Stage::Print => L("쪽 만드는 중", "Making pages"),
+        Stage::Compact => L(
+            "데이터베이스를 새로 쓰고 확인하는 중",
+            "Rewriting the database and checking the copy",
+        ),
         Stage::ReadFile => L("파일 읽는 중 (KB)", "Reading the file (KB)"),
     }
 }

@@ -10,6 +10,7 @@ mod bulk;
 mod cache;
 pub mod changes;
 pub mod codec;
+mod compact;
 mod dir;
 mod drafts;
 mod error;
@@ -40,6 +41,7 @@ use sled::Tree;
 
 pub use cache::Generation;
 pub use codec::{LIMIT as RECORD_LIMIT, SCHEMA};
+pub use compact::Compacted;
 pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};
 pub use mode::owner_only_from_now_on;

@@ -1,5 +1,6 @@
-//! Restoring a backup over a live database so that it is always whole: old or new. Touches
-//! only directories beside the database (and the database directory itself by rename).
+//! Restoring a backup over a live database (and compacting it, `compact.rs`) so that it is
+//! always whole: old or new. Touches only directories beside the database (and the database
+//! directory itself by rename).
 //!
 //! # Build beside, then swap
 //! For a database directory `<parent>/<name>`, a restore uses these siblings:
@@ -53,17 +54,36 @@ impl Store {
         snap: &Snapshot,
         progress: &mut dyn crate::progress::Progress,
     ) -> Result<Replaced, StoreError> {
+        self.swap_in(|new| new.restore(snap, progress).map(|()| Some(())))?
+            .map(|((), replaced)| replaced)
+            .ok_or_else(|| StoreError::Invalid("a restore does not stop half-way".into()))
+    }
+
+    /// Replaces this database with the one `build` fills, as one step: `build` gets a new,
+    /// empty database opened beside this one (this one still open, so nobody else opens it),
+    /// fills it and makes it durable; it is then swapped in by rename (see the module doc).
+    /// Closes the store. `build` answering `None` (stopped) or an error leaves this database
+    /// exactly as it was and removes the new one; so does any error here, except
+    /// [`StoreError::SwapUnfinished`] (the next open finishes the swap).
+    pub(super) fn swap_in<T>(
+        self,
+        build: impl FnOnce(&Store) -> Result<Option<T>, StoreError>,
+    ) -> Result<Option<(T, Replaced)>, StoreError> {
         // Through a link, the folder it points to is swapped, and the link then finds the
-        // restored data.
+        // new data.
         let live = real(&self.path)?;
         let (parent, name) = split(&live)?;
         let (id, beside) = make_beside(&parent, &name)?;
-        let built = Store::open(&beside.join("db")).and_then(|new| {
-            new.restore(snap, progress)?;
-            Ok(new)
-        });
-        let new = match built {
-            Ok(new) => new,
+        let built = Store::open(&beside.join("db")).and_then(|new| Ok((build(&new)?, new)));
+        let (made, new) = match built {
+            Ok((Some(made), new)) => (made, new),
+            Ok((None, new)) => {
+                drop(new);
+                // sled lets go of the folder's files a moment after it is dropped.
+                let _ = released(&beside.join("db").join("db"));
+                let _ = std::fs::remove_dir_all(&beside);
+                return Ok(None);
+            }
             Err(e) => {
                 let _ = std::fs::remove_dir_all(&beside);
                 return Err(e);
@@ -108,9 +128,10 @@ impl Store {
         if sync_dir(&parent).is_err() {
             return Err(StoreError::SwapUnfinished(live));
         }
-        Ok(Replaced {
+        let replaced = Replaced {
             left_behind: finish_swap(&parent, &name, &live, &journal).ok().flatten(),
-        })
+        };
+        Ok(Some((made, replaced)))
     }
 }
 
@@ -140,7 +161,7 @@ fn file_err(path: &Path, e: files::FileError) -> StoreError {
 
 /// The database folder itself: `path` with every link on the way followed, also when the last
 /// one points at a name that is missing for a moment (a swap killed between its renames).
-fn real(path: &Path) -> Result<PathBuf, StoreError> {
+pub(super) fn real(path: &Path) -> Result<PathBuf, StoreError> {
     let mut p = std::path::absolute(path).map_err(|e| at(path, e))?;
     // Past this many links the OS itself refuses the path when the database is opened.
     for _ in 0..40 {
