@@ -47,6 +47,7 @@ pub(super) fn code_hash(code: &[u8]) -> u64 {
 }
 
 const NO_KIND: u8 = u8::MAX;
+const NO_TIER: u8 = u8::MAX;
 
 fn kind_code(k: Option<Kind>) -> u8 {
     k.map_or(NO_KIND, |k| k as u8)
@@ -87,6 +88,11 @@ struct Scratch {
     member: Vec<u64>,
     /// the slots of the hits of the scan under way
     slots: Vec<u32>,
+    /// per distinct organisation: the tier it gives an entry whose name does not match
+    org_tiers: Vec<u8>,
+    /// the hits of a pass over everyone, and their tiers
+    hit_slots: Vec<u32>,
+    hit_tiers: Vec<u8>,
 }
 
 /// How many recent queries an index remembers the hits of.
@@ -669,6 +675,9 @@ impl SearchIndex {
             cands,
             org_any,
             typos,
+            org_tiers,
+            hit_slots,
+            hit_tiers,
             ..
         } = scratch;
         org_any.clear();
@@ -688,7 +697,57 @@ impl SearchIndex {
             .zip(&self.org_of)
             .zip(&self.name_inis)
             .zip(&self.name_units);
-        if direct.initials_kind(0, 0).is_some() && kb.is_none() && q.typo.is_none() {
+        let settled = direct
+            .initials_starts()
+            .filter(|_| kb.is_none() && q.typo.is_none());
+        if let (Some(starts), true) = (settled, q.splits.is_empty()) {
+            // The tier of every name of up to PACK_MAX chars follows from its packed initials and
+            // its organisation; the pass decides it without a branch and keeps the hits.
+            org_tiers.clear();
+            org_tiers.extend(org_direct.iter().map(|&k| {
+                if k == NO_KIND {
+                    NO_TIER
+                } else {
+                    org_tier(k) as u8
+                }
+            }));
+            let (start, anywhere) = (Tier::NameConsonantStart as u8, Tier::NameConsonant as u8);
+            hit_slots.clear();
+            hit_slots.resize(n, 0);
+            hit_tiers.clear();
+            hit_tiers.resize(n, NO_TIER);
+            let mut k = 0usize;
+            let entries = self
+                .org_of
+                .iter()
+                .zip(&self.name_inis)
+                .zip(&self.name_units);
+            for (slot, ((&org, &inis), span)) in entries.enumerate() {
+                let len = span.len as usize;
+                let Some(&starts) = starts.get(len) else {
+                    // a long name: the matcher decides
+                    let o = org_any.get(org as usize).copied().unwrap_or(false);
+                    if o || direct.may_match(self.name_masks[slot]) {
+                        cands.push(slot as u32);
+                    }
+                    continue;
+                };
+                let at = direct.initials_at(inis, starts);
+                let name = if at & 0x10 != 0 { start } else { anywhere };
+                let org = org_tiers.get(org as usize).copied().unwrap_or(NO_TIER);
+                let t = if at != 0 { name } else { org };
+                if let (Some(s), Some(x)) = (hit_slots.get_mut(k), hit_tiers.get_mut(k)) {
+                    *s = slot as u32;
+                    *x = t;
+                }
+                k += usize::from(t != NO_TIER);
+            }
+            for (&slot, &t) in hit_slots.iter().zip(hit_tiers.iter()).take(k) {
+                if !found(slot as usize) {
+                    f(slot as usize, ALL_TIERS[usize::from(t)]);
+                }
+            }
+        } else if direct.initials_kind(0, 0).is_some() && kb.is_none() && q.typo.is_none() {
             // The masks only for the few long names: the pass reads a third less memory.
             let entries = self
                 .org_of
@@ -793,6 +852,11 @@ impl SearchIndex {
             f(slot, t);
         });
         recent.retain(|r| r.query.text != q.text);
+        if slots.len() > self.ids.len() / 2 {
+            // never narrowed to (see `within` above): not worth a copy
+            scratch.slots = slots;
+            return;
+        }
         let keep = self.ids.len() + 65_536;
         while !recent.is_empty()
             && (recent.len() >= RECENT
