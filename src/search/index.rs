@@ -162,6 +162,32 @@ pub struct SearchIndex {
     pub(super) key: String,
     /// hits of recent queries, the next keystroke's search narrows them (emptied by every change)
     pub(super) recent: Mutex<Vec<Recent>>,
+    /// An index read back from its bytes answers by these sorted columns, and its maps
+    /// (`slot_of`, `org_slot`, `code_map`) are built only at its first change.
+    pub(super) frozen: Option<Frozen>,
+}
+
+/// The lookups of a loaded index before its first change: no hash map is built at load.
+#[derive(Default)]
+pub(super) struct Frozen {
+    /// every slot, by id (ascending)
+    pub(super) by_id: Vec<u32>,
+    /// ([`code_hash`], slot) of every badge code and alias, by hash
+    pub(super) by_code: Vec<(u64, u32)>,
+}
+
+impl Frozen {
+    /// The sorted columns of `ix`'s entries.
+    pub(super) fn of(ix: &SearchIndex) -> Frozen {
+        let mut by_id: Vec<u32> = (0..ix.ids.len() as u32).collect();
+        by_id.sort_unstable_by_key(|&s| ix.ids[s as usize]);
+        let mut by_code: Vec<(u64, u32)> = Vec::with_capacity(ix.ids.len());
+        for (slot, c) in ix.codes.iter().enumerate() {
+            by_code.extend(codes_of(&ix.bytes[c.range()]).map(|c| (code_hash(c), slot as u32)));
+        }
+        by_code.sort_unstable();
+        Frozen { by_id, by_code }
+    }
 }
 
 impl SearchIndex {
@@ -173,8 +199,80 @@ impl SearchIndex {
         self.ids.len()
     }
 
+    /// The slot of the entry with this id.
+    #[inline]
+    pub(super) fn slot(&self, id: Id) -> Option<u32> {
+        match &self.frozen {
+            Some(f) => f
+                .by_id
+                .binary_search_by_key(&id, |&s| self.ids[s as usize])
+                .ok()
+                .map(|k| f.by_id[k]),
+            None => self.slot_of.get(&id).copied(),
+        }
+    }
+
+    /// The slots of the entries with a badge code whose [`code_hash`] is `h` (once per code).
+    fn code_slots(&self, h: u64) -> Vec<u32> {
+        match &self.frozen {
+            Some(f) => {
+                let from = f.by_code.partition_point(|&(x, _)| x < h);
+                f.by_code[from..]
+                    .iter()
+                    .take_while(|&&(x, _)| x == h)
+                    .map(|&(_, s)| s)
+                    .collect()
+            }
+            None => self
+                .code_map
+                .get(&h)
+                .into_iter()
+                .chain(self.code_more.iter().filter(|m| m.0 == h).map(|m| &m.1))
+                .filter_map(|id| self.slot_of.get(id).copied())
+                .collect(),
+        }
+    }
+
+    /// Builds the maps a change needs, if the index was read back from bytes.
+    fn thaw(&mut self) {
+        if self.frozen.take().is_none() {
+            return;
+        }
+        self.slot_of.reserve(self.ids.len());
+        for (slot, &id) in self.ids.iter().enumerate() {
+            self.slot_of.insert(id, slot as u32);
+        }
+        for (slot, o) in self.orgs.iter().enumerate() {
+            if o.refs > 0 {
+                let key: String = self.units[o.units.range()]
+                    .iter()
+                    .map(|&u| decode(u))
+                    .collect();
+                self.org_slot.insert(key, slot as u32);
+            }
+        }
+        self.code_map.reserve(self.ids.len());
+        for slot in 0..self.ids.len() {
+            let (c, id) = (self.codes[slot], self.ids[slot]);
+            let mut at = c.off as usize;
+            let end = at + c.len as usize;
+            while at < end {
+                let len = self.bytes[at..end]
+                    .iter()
+                    .position(|&b| b == b' ')
+                    .unwrap_or(end - at);
+                if len > 0 {
+                    let h = code_hash(&self.bytes[at..at + len]);
+                    self.add_code(h, id);
+                }
+                at += len + 1;
+            }
+        }
+    }
+
     /// Makes room for `n` more entries (building a large index in one go).
     pub fn reserve(&mut self, n: usize) {
+        self.thaw();
         self.slot_of.reserve(n);
         self.ids.reserve(n);
         self.name_units.reserve(n);
@@ -214,7 +312,12 @@ impl SearchIndex {
             + v(&self.codes)
             + v(&self.phones)
             + v(&self.phone_tails);
-        let maps = table(&self.slot_of)
+        let frozen = self
+            .frozen
+            .as_ref()
+            .map_or(0, |f| v(&f.by_id) + v(&f.by_code));
+        let maps = frozen
+            + table(&self.slot_of)
             + table(&self.org_slot)
             + self.org_slot.keys().map(String::capacity).sum::<usize>()
             + table(&self.code_map)
@@ -334,6 +437,7 @@ impl SearchIndex {
         aliases: &[String],
         phone: &str,
     ) {
+        self.thaw();
         self.recent = Mutex::default();
         let existing = self.slot_of.get(&id).map(|&s| s as usize);
         if let Some(slot) = existing {
@@ -400,6 +504,7 @@ impl SearchIndex {
 
     /// Remove the entry with this id (no-op if absent).
     pub fn remove(&mut self, id: Id) {
+        self.thaw();
         let Some(&slot) = self.slot_of.get(&id) else {
             return;
         };
@@ -551,11 +656,8 @@ impl SearchIndex {
     fn exact_slots(&self, q: &Query) -> Vec<(u32, Tier)> {
         let h = code_hash(&q.raw);
         let mut found: Vec<(u32, Tier)> = self
-            .code_map
-            .get(&h)
+            .code_slots(h)
             .into_iter()
-            .chain(self.code_more.iter().filter(|m| m.0 == h).map(|m| &m.1))
-            .filter_map(|id| self.slot_of.get(id).copied())
             .filter(|&slot| {
                 codes_of(&self.bytes[self.codes[slot as usize].range()]).any(|c| *c == q.raw[..])
             })
@@ -912,7 +1014,7 @@ impl SearchIndex {
             let mut bits = std::mem::take(&mut scratch.later);
             bits.clear();
             for id in later {
-                if let Some(&slot) = self.slot_of.get(&id) {
+                if let Some(slot) = self.slot(id) {
                     let slot = slot as usize;
                     if bits.len() <= slot / 64 {
                         bits.resize(slot / 64 + 1, 0);
@@ -1022,7 +1124,7 @@ impl SearchIndex {
     /// The tier the entry with `id` gets for `query` (`None` if absent or not matching).
     pub fn tier_of(&self, query: &str, id: Id) -> Option<Tier> {
         let q = Query::compile(query)?;
-        let slot = *self.slot_of.get(&id)?;
+        let slot = self.slot(id)?;
         if let Some(&(_, tier)) = self.exact_slots(&q).iter().find(|(s, _)| *s == slot) {
             return Some(tier);
         }

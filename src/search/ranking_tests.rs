@@ -213,3 +213,60 @@ fn every_keystroke_ranks_as_the_reference() {
         }
     }
 }
+
+/// An index read back from its bytes (looked up by its sorted columns until its first change)
+/// answers as the one it was saved from: before any change, after changes, and saved again.
+#[test]
+fn a_loaded_index_answers_as_the_built_one() {
+    let rows = rows();
+    let mut built = SearchIndex::new();
+    for r in &rows {
+        built.upsert(r.id, &r.name, &r.org, &r.code, &r.phone);
+    }
+    // An alias, and a code two people share.
+    built.upsert_with_aliases(rows[5].id, &rows[5].name, "", "X1", &["ZZ9".into()], "");
+    built.upsert(
+        rows[6].id,
+        &rows[6].name,
+        &rows[6].org,
+        "x1",
+        &rows[6].phone,
+    );
+    let mut loaded = SearchIndex::from_bytes(&built.to_bytes()).expect("loads");
+    let later: Vec<Id> = rows.iter().step_by(5).map(|r| r.id).collect();
+    let mut qs = queries(&rows);
+    qs.extend(["x1", "zz9", "X 1"].map(String::from));
+    let same = |a: &SearchIndex, b: &SearchIndex, qs: &[String]| {
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        for q in qs {
+            let n = a.search_top_ranked(q, 200, later.iter().copied(), &mut x);
+            let m = b.search_top_ranked(q, 200, later.iter().copied(), &mut y);
+            assert_eq!((n, &x), (m, &y), "{q:?}");
+        }
+    };
+    same(&built, &loaded, &qs);
+    for r in &rows {
+        assert_eq!(loaded.display_name(r.id), built.display_name(r.id));
+        assert_eq!(loaded.tier_of("ㄱ", r.id), built.tier_of("ㄱ", r.id));
+    }
+    assert_eq!(loaded.display_name(123_456_789), None);
+    let again = SearchIndex::from_bytes(&loaded.to_bytes()).expect("loads again");
+    same(&built, &again, &qs);
+    // Changes: a new person with a code already held, one removed, one moved to another org.
+    for ix in [&mut built, &mut loaded] {
+        ix.upsert(5_000_000, "김새봄", "태릉신협", "X1", "010-1234-1187");
+        ix.remove(rows[7].id);
+        ix.upsert(
+            rows[8].id,
+            &rows[8].name,
+            "새마을협동조합",
+            &rows[8].code,
+            "",
+        );
+        ix.upsert(rows[6].id, &rows[6].name, &rows[6].org, "Y2", "");
+    }
+    qs.extend(["y2", "새마을", "김새"].map(String::from));
+    same(&built, &loaded, &qs);
+    assert_eq!(loaded.display_name(rows[7].id), None);
+    assert_eq!(loaded.display_name(5_000_000), Some("김새봄"));
+}
