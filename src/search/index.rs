@@ -95,6 +95,15 @@ struct Scratch {
     hit_tiers: Vec<u8>,
 }
 
+/// What [`SearchIndex::settle`] decides a tier from.
+struct Settle<'a> {
+    direct: &'a Compiled,
+    /// [`Compiled::initials_starts`]
+    starts: &'a [u64; PACK_MAX + 1],
+    org_tiers: &'a [u8],
+    org_any: &'a [bool],
+}
+
 /// How many recent queries an index remembers the hits of.
 const RECENT: usize = 6;
 
@@ -757,6 +766,46 @@ impl SearchIndex {
         }
     }
 
+    /// The pass of [`scan_all`](Self::scan_all) for a query of `N` bare consonants: writes each
+    /// hit's slot and tier at the front of `slots` and `tiers` (returns how many), and the long
+    /// names the matcher must decide to `cands`.
+    fn settle<const N: usize>(
+        &self,
+        pass: &Settle,
+        cands: &mut Vec<u32>,
+        slots: &mut [u32],
+        tiers: &mut [u8],
+    ) -> usize {
+        let (start, anywhere) = (Tier::NameConsonantStart as u8, Tier::NameConsonant as u8);
+        let mut k = 0usize;
+        let entries = self
+            .org_of
+            .iter()
+            .zip(&self.name_inis)
+            .zip(&self.name_units);
+        for (slot, ((&org, &inis), span)) in entries.enumerate() {
+            let len = span.len as usize;
+            let Some(&starts) = pass.starts.get(len) else {
+                // a long name: the matcher decides
+                let o = pass.org_any.get(org as usize).copied().unwrap_or(false);
+                if o || pass.direct.may_match(self.name_masks[slot]) {
+                    cands.push(slot as u32);
+                }
+                continue;
+            };
+            let at = pass.direct.initials_at::<N>(inis, starts);
+            let name = if at & 0x10 != 0 { start } else { anywhere };
+            let org = pass.org_tiers.get(org as usize).copied().unwrap_or(NO_TIER);
+            let t = if at != 0 { name } else { org };
+            if let (Some(s), Some(x)) = (slots.get_mut(k), tiers.get_mut(k)) {
+                *s = slot as u32;
+                *x = t;
+            }
+            k += usize::from(t != NO_TIER);
+        }
+        k
+    }
+
     /// [`scan`](Self::scan) over everyone.
     ///
     /// Phase 1 is a pass over the per-entry prefilter masks collecting candidate slots (for
@@ -813,37 +862,23 @@ impl SearchIndex {
                     org_tier(k) as u8
                 }
             }));
-            let (start, anywhere) = (Tier::NameConsonantStart as u8, Tier::NameConsonant as u8);
-            hit_slots.clear();
-            hit_slots.resize(n, 0);
-            hit_tiers.clear();
-            hit_tiers.resize(n, NO_TIER);
-            let mut k = 0usize;
-            let entries = self
-                .org_of
-                .iter()
-                .zip(&self.name_inis)
-                .zip(&self.name_units);
-            for (slot, ((&org, &inis), span)) in entries.enumerate() {
-                let len = span.len as usize;
-                let Some(&starts) = starts.get(len) else {
-                    // a long name: the matcher decides
-                    let o = org_any.get(org as usize).copied().unwrap_or(false);
-                    if o || direct.may_match(self.name_masks[slot]) {
-                        cands.push(slot as u32);
-                    }
-                    continue;
-                };
-                let at = direct.initials_at(inis, starts);
-                let name = if at & 0x10 != 0 { start } else { anywhere };
-                let org = org_tiers.get(org as usize).copied().unwrap_or(NO_TIER);
-                let t = if at != 0 { name } else { org };
-                if let (Some(s), Some(x)) = (hit_slots.get_mut(k), hit_tiers.get_mut(k)) {
-                    *s = slot as u32;
-                    *x = t;
-                }
-                k += usize::from(t != NO_TIER);
+            // every entry writes its place (only the first `k` are read): no clearing
+            if hit_slots.len() < n {
+                hit_slots.resize(n, 0);
+                hit_tiers.resize(n, NO_TIER);
             }
+            let pass = Settle {
+                direct,
+                starts: &starts,
+                org_tiers,
+                org_any,
+            };
+            let k = match direct.lanes() {
+                1 => self.settle::<1>(&pass, cands, hit_slots, hit_tiers),
+                2 => self.settle::<2>(&pass, cands, hit_slots, hit_tiers),
+                3 => self.settle::<3>(&pass, cands, hit_slots, hit_tiers),
+                _ => self.settle::<4>(&pass, cands, hit_slots, hit_tiers),
+            };
             for (&slot, &t) in hit_slots.iter().zip(hit_tiers.iter()).take(k) {
                 if !found(slot as usize) {
                     f(slot as usize, ALL_TIERS[usize::from(t)]);
@@ -879,8 +914,8 @@ impl SearchIndex {
             let mut k = 0usize;
             for (slot, (((&masks, &org), &inis), span)) in entries.enumerate() {
                 let len = span.len as usize;
-                let d = direct.may_match(masks)
-                    && (!direct.all_initial || direct.lanes_may_match(inis, len));
+                // every element's initial code at its place (see `lanes_may_match`)
+                let d = direct.may_match(masks) && direct.lanes_may_match(inis, len);
                 let kbm = kb.is_some_and(|kb| kb.may_match(masks));
                 let o = org_any.get(org as usize).copied().unwrap_or(false);
                 if let Some(c) = cands.get_mut(k) {

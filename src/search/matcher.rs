@@ -407,6 +407,11 @@ impl Compiled {
         })
     }
 
+    /// How many elements the packed-initials lanes check (at most 4).
+    pub(super) fn lanes(&self) -> usize {
+        self.lane_n
+    }
+
     /// For the queries [`initials_kind`](Self::initials_kind) settles: per text length
     /// `0..=PACK_MAX`, the high bits of the lanes a match may start at (0 when the text is
     /// shorter than the query).  `None` for any other query.
@@ -425,10 +430,13 @@ impl Compiled {
     /// [`initials_kind`](Self::initials_kind) without branches, for a text of at most
     /// [`PACK_MAX`] chars: the high bits of the lanes a match starts at (0: no match; bit 4:
     /// from the first char).  `starts` is [`initials_starts`](Self::initials_starts).
+    /// `N` is the query's length (1..=4, [`lanes`](Self::lanes)): a constant, so the loop over
+    /// the lanes unrolls.
     #[inline(always)]
-    pub(super) fn initials_at(&self, inis: u64, starts: u64) -> u64 {
+    pub(super) fn initials_at<const N: usize>(&self, inis: u64, starts: u64) -> u64 {
+        debug_assert_eq!(N, self.lane_n);
         let mut acc = LANES_HI;
-        for j in 0..self.lane_n {
+        for j in 0..N {
             let x = inis ^ self.lane_pats[j];
             let y = (x & LANES_LO) + LANES_LO;
             acc &= (!(y | x) & LANES_HI) >> (5 * j);
