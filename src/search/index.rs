@@ -766,7 +766,7 @@ impl SearchIndex {
         }
     }
 
-    /// The pass of [`scan_all`](Self::scan_all) for a query of `N` bare consonants: writes each
+    /// The pass of [`scan_all`](Self::scan_all) for a query of `N` (1 or 2) bare consonants: writes each
     /// hit's slot and tier at the front of `slots` and `tiers` (returns how many), and the long
     /// names the matcher must decide to `cands`.
     fn settle<const N: usize>(
@@ -848,9 +848,12 @@ impl SearchIndex {
             .zip(&self.org_of)
             .zip(&self.name_inis)
             .zip(&self.name_units);
+        // One or two bare consonants find many (a lone ㄱ two thirds of everyone): a pass without
+        // branches pays.  Three or four find few, and the pass below skips most entries at one
+        // well-predicted test.
         let settled = direct
             .initials_starts()
-            .filter(|_| kb.is_none() && q.typo.is_none());
+            .filter(|_| kb.is_none() && q.typo.is_none() && direct.lanes() <= 2);
         if let (Some(starts), true) = (settled, q.splits.is_empty()) {
             // The tier of every name of up to PACK_MAX chars follows from its packed initials and
             // its organisation; the pass decides it without a branch and keeps the hits.
@@ -875,9 +878,7 @@ impl SearchIndex {
             };
             let k = match direct.lanes() {
                 1 => self.settle::<1>(&pass, cands, hit_slots, hit_tiers),
-                2 => self.settle::<2>(&pass, cands, hit_slots, hit_tiers),
-                3 => self.settle::<3>(&pass, cands, hit_slots, hit_tiers),
-                _ => self.settle::<4>(&pass, cands, hit_slots, hit_tiers),
+                _ => self.settle::<2>(&pass, cands, hit_slots, hit_tiers),
             };
             for (&slot, &t) in hit_slots.iter().zip(hit_tiers.iter()).take(k) {
                 if !found(slot as usize) {
@@ -914,8 +915,8 @@ impl SearchIndex {
             let mut k = 0usize;
             for (slot, (((&masks, &org), &inis), span)) in entries.enumerate() {
                 let len = span.len as usize;
-                // every element's initial code at its place (see `lanes_may_match`)
-                let d = direct.may_match(masks) && direct.lanes_may_match(inis, len);
+                let d = direct.may_match(masks)
+                    && (!direct.all_initial || direct.lanes_may_match(inis, len));
                 let kbm = kb.is_some_and(|kb| kb.may_match(masks));
                 let o = org_any.get(org as usize).copied().unwrap_or(false);
                 if let Some(c) = cands.get_mut(k) {
