@@ -47,6 +47,7 @@ pub(super) fn code_hash(code: &[u8]) -> u64 {
 }
 
 const NO_KIND: u8 = u8::MAX;
+const NO_TIER: u8 = u8::MAX;
 
 fn kind_code(k: Option<Kind>) -> u8 {
     k.map_or(NO_KIND, |k| k as u8)
@@ -87,6 +88,20 @@ struct Scratch {
     member: Vec<u64>,
     /// the slots of the hits of the scan under way
     slots: Vec<u32>,
+    /// per distinct organisation: the tier it gives an entry whose name does not match
+    org_tiers: Vec<u8>,
+    /// the hits of a pass over everyone, and their tiers
+    hit_slots: Vec<u32>,
+    hit_tiers: Vec<u8>,
+}
+
+/// What [`SearchIndex::settle`] decides a tier from.
+struct Settle<'a> {
+    direct: &'a Compiled,
+    /// [`Compiled::initials_starts`]
+    starts: &'a [u64; PACK_MAX + 1],
+    org_tiers: &'a [u8],
+    org_any: &'a [bool],
 }
 
 /// How many recent queries an index remembers the hits of.
@@ -156,6 +171,32 @@ pub struct SearchIndex {
     pub(super) key: String,
     /// hits of recent queries, the next keystroke's search narrows them (emptied by every change)
     pub(super) recent: Mutex<Vec<Recent>>,
+    /// An index read back from its bytes answers by these sorted columns, and its maps
+    /// (`slot_of`, `org_slot`, `code_map`) are built only at its first change.
+    pub(super) frozen: Option<Frozen>,
+}
+
+/// The lookups of a loaded index before its first change: no hash map is built at load.
+#[derive(Default)]
+pub(super) struct Frozen {
+    /// every slot, by id (ascending)
+    pub(super) by_id: Vec<u32>,
+    /// ([`code_hash`], slot) of every badge code and alias, by hash
+    pub(super) by_code: Vec<(u64, u32)>,
+}
+
+impl Frozen {
+    /// The sorted columns of `ix`'s entries.
+    pub(super) fn of(ix: &SearchIndex) -> Frozen {
+        let mut by_id: Vec<u32> = (0..ix.ids.len() as u32).collect();
+        by_id.sort_unstable_by_key(|&s| ix.ids[s as usize]);
+        let mut by_code: Vec<(u64, u32)> = Vec::with_capacity(ix.ids.len());
+        for (slot, c) in ix.codes.iter().enumerate() {
+            by_code.extend(codes_of(&ix.bytes[c.range()]).map(|c| (code_hash(c), slot as u32)));
+        }
+        by_code.sort_unstable();
+        Frozen { by_id, by_code }
+    }
 }
 
 impl SearchIndex {
@@ -167,8 +208,80 @@ impl SearchIndex {
         self.ids.len()
     }
 
+    /// The slot of the entry with this id.
+    #[inline]
+    pub(super) fn slot(&self, id: Id) -> Option<u32> {
+        match &self.frozen {
+            Some(f) => f
+                .by_id
+                .binary_search_by_key(&id, |&s| self.ids[s as usize])
+                .ok()
+                .map(|k| f.by_id[k]),
+            None => self.slot_of.get(&id).copied(),
+        }
+    }
+
+    /// The slots of the entries with a badge code whose [`code_hash`] is `h` (once per code).
+    fn code_slots(&self, h: u64) -> Vec<u32> {
+        match &self.frozen {
+            Some(f) => {
+                let from = f.by_code.partition_point(|&(x, _)| x < h);
+                f.by_code[from..]
+                    .iter()
+                    .take_while(|&&(x, _)| x == h)
+                    .map(|&(_, s)| s)
+                    .collect()
+            }
+            None => self
+                .code_map
+                .get(&h)
+                .into_iter()
+                .chain(self.code_more.iter().filter(|m| m.0 == h).map(|m| &m.1))
+                .filter_map(|id| self.slot_of.get(id).copied())
+                .collect(),
+        }
+    }
+
+    /// Builds the maps a change needs, if the index was read back from bytes.
+    fn thaw(&mut self) {
+        if self.frozen.take().is_none() {
+            return;
+        }
+        self.slot_of.reserve(self.ids.len());
+        for (slot, &id) in self.ids.iter().enumerate() {
+            self.slot_of.insert(id, slot as u32);
+        }
+        for (slot, o) in self.orgs.iter().enumerate() {
+            if o.refs > 0 {
+                let key: String = self.units[o.units.range()]
+                    .iter()
+                    .map(|&u| decode(u))
+                    .collect();
+                self.org_slot.insert(key, slot as u32);
+            }
+        }
+        self.code_map.reserve(self.ids.len());
+        for slot in 0..self.ids.len() {
+            let (c, id) = (self.codes[slot], self.ids[slot]);
+            let mut at = c.off as usize;
+            let end = at + c.len as usize;
+            while at < end {
+                let len = self.bytes[at..end]
+                    .iter()
+                    .position(|&b| b == b' ')
+                    .unwrap_or(end - at);
+                if len > 0 {
+                    let h = code_hash(&self.bytes[at..at + len]);
+                    self.add_code(h, id);
+                }
+                at += len + 1;
+            }
+        }
+    }
+
     /// Makes room for `n` more entries (building a large index in one go).
     pub fn reserve(&mut self, n: usize) {
+        self.thaw();
         self.slot_of.reserve(n);
         self.ids.reserve(n);
         self.name_units.reserve(n);
@@ -208,7 +321,12 @@ impl SearchIndex {
             + v(&self.codes)
             + v(&self.phones)
             + v(&self.phone_tails);
-        let maps = table(&self.slot_of)
+        let frozen = self
+            .frozen
+            .as_ref()
+            .map_or(0, |f| v(&f.by_id) + v(&f.by_code));
+        let maps = frozen
+            + table(&self.slot_of)
             + table(&self.org_slot)
             + self.org_slot.keys().map(String::capacity).sum::<usize>()
             + table(&self.code_map)
@@ -328,6 +446,7 @@ impl SearchIndex {
         aliases: &[String],
         phone: &str,
     ) {
+        self.thaw();
         self.recent = Mutex::default();
         let existing = self.slot_of.get(&id).map(|&s| s as usize);
         if let Some(slot) = existing {
@@ -394,6 +513,7 @@ impl SearchIndex {
 
     /// Remove the entry with this id (no-op if absent).
     pub fn remove(&mut self, id: Id) {
+        self.thaw();
         let Some(&slot) = self.slot_of.get(&id) else {
             return;
         };
@@ -545,11 +665,8 @@ impl SearchIndex {
     fn exact_slots(&self, q: &Query) -> Vec<(u32, Tier)> {
         let h = code_hash(&q.raw);
         let mut found: Vec<(u32, Tier)> = self
-            .code_map
-            .get(&h)
+            .code_slots(h)
             .into_iter()
-            .chain(self.code_more.iter().filter(|m| m.0 == h).map(|m| &m.1))
-            .filter_map(|id| self.slot_of.get(id).copied())
             .filter(|&slot| {
                 codes_of(&self.bytes[self.codes[slot as usize].range()]).any(|c| *c == q.raw[..])
             })
@@ -649,6 +766,46 @@ impl SearchIndex {
         }
     }
 
+    /// The pass of [`scan_all`](Self::scan_all) for a query of `N` (1 or 2) bare consonants: writes each
+    /// hit's slot and tier at the front of `slots` and `tiers` (returns how many), and the long
+    /// names the matcher must decide to `cands`.
+    fn settle<const N: usize>(
+        &self,
+        pass: &Settle,
+        cands: &mut Vec<u32>,
+        slots: &mut [u32],
+        tiers: &mut [u8],
+    ) -> usize {
+        let (start, anywhere) = (Tier::NameConsonantStart as u8, Tier::NameConsonant as u8);
+        let mut k = 0usize;
+        let entries = self
+            .org_of
+            .iter()
+            .zip(&self.name_inis)
+            .zip(&self.name_units);
+        for (slot, ((&org, &inis), span)) in entries.enumerate() {
+            let len = span.len as usize;
+            let Some(&starts) = pass.starts.get(len) else {
+                // a long name: the matcher decides
+                let o = pass.org_any.get(org as usize).copied().unwrap_or(false);
+                if o || pass.direct.may_match(self.name_masks[slot]) {
+                    cands.push(slot as u32);
+                }
+                continue;
+            };
+            let at = pass.direct.initials_at::<N>(inis, starts);
+            let name = if at & 0x10 != 0 { start } else { anywhere };
+            let org = pass.org_tiers.get(org as usize).copied().unwrap_or(NO_TIER);
+            let t = if at != 0 { name } else { org };
+            if let (Some(s), Some(x)) = (slots.get_mut(k), tiers.get_mut(k)) {
+                *s = slot as u32;
+                *x = t;
+            }
+            k += usize::from(t != NO_TIER);
+        }
+        k
+    }
+
     /// [`scan`](Self::scan) over everyone.
     ///
     /// Phase 1 is a pass over the per-entry prefilter masks collecting candidate slots (for
@@ -669,6 +826,9 @@ impl SearchIndex {
             cands,
             org_any,
             typos,
+            org_tiers,
+            hit_slots,
+            hit_tiers,
             ..
         } = scratch;
         org_any.clear();
@@ -688,7 +848,44 @@ impl SearchIndex {
             .zip(&self.org_of)
             .zip(&self.name_inis)
             .zip(&self.name_units);
-        if direct.initials_kind(0, 0).is_some() && kb.is_none() && q.typo.is_none() {
+        // One or two bare consonants find many (a lone ㄱ two thirds of everyone): a pass without
+        // branches pays.  Three or four find few, and the pass below skips most entries at one
+        // well-predicted test.
+        let settled = direct
+            .initials_starts()
+            .filter(|_| kb.is_none() && q.typo.is_none() && direct.lanes() <= 2);
+        if let (Some(starts), true) = (settled, q.splits.is_empty()) {
+            // The tier of every name of up to PACK_MAX chars follows from its packed initials and
+            // its organisation; the pass decides it without a branch and keeps the hits.
+            org_tiers.clear();
+            org_tiers.extend(org_direct.iter().map(|&k| {
+                if k == NO_KIND {
+                    NO_TIER
+                } else {
+                    org_tier(k) as u8
+                }
+            }));
+            // every entry writes its place (only the first `k` are read): no clearing
+            if hit_slots.len() < n {
+                hit_slots.resize(n, 0);
+                hit_tiers.resize(n, NO_TIER);
+            }
+            let pass = Settle {
+                direct,
+                starts: &starts,
+                org_tiers,
+                org_any,
+            };
+            let k = match direct.lanes() {
+                1 => self.settle::<1>(&pass, cands, hit_slots, hit_tiers),
+                _ => self.settle::<2>(&pass, cands, hit_slots, hit_tiers),
+            };
+            for (&slot, &t) in hit_slots.iter().zip(hit_tiers.iter()).take(k) {
+                if !found(slot as usize) {
+                    f(slot as usize, ALL_TIERS[usize::from(t)]);
+                }
+            }
+        } else if direct.initials_kind(0, 0).is_some() && kb.is_none() && q.typo.is_none() {
             // The masks only for the few long names: the pass reads a third less memory.
             let entries = self
                 .org_of
@@ -793,6 +990,11 @@ impl SearchIndex {
             f(slot, t);
         });
         recent.retain(|r| r.query.text != q.text);
+        if slots.len() > self.ids.len() / 2 {
+            // never narrowed to (see `within` above): not worth a copy
+            scratch.slots = slots;
+            return;
+        }
         let keep = self.ids.len() + 65_536;
         while !recent.is_empty()
             && (recent.len() >= RECENT
@@ -848,7 +1050,7 @@ impl SearchIndex {
             let mut bits = std::mem::take(&mut scratch.later);
             bits.clear();
             for id in later {
-                if let Some(&slot) = self.slot_of.get(&id) {
+                if let Some(slot) = self.slot(id) {
                     let slot = slot as usize;
                     if bits.len() <= slot / 64 {
                         bits.resize(slot / 64 + 1, 0);
@@ -958,7 +1160,7 @@ impl SearchIndex {
     /// The tier the entry with `id` gets for `query` (`None` if absent or not matching).
     pub fn tier_of(&self, query: &str, id: Id) -> Option<Tier> {
         let q = Query::compile(query)?;
-        let slot = *self.slot_of.get(&id)?;
+        let slot = self.slot(id)?;
         if let Some(&(_, tier)) = self.exact_slots(&q).iter().find(|(s, _)| *s == slot) {
             return Some(tier);
         }

@@ -86,7 +86,7 @@ fn ini_code(c: char) -> u64 {
 }
 
 /// Texts (and queries) up to this many chars get the packed-initials prefilter.
-const PACK_MAX: usize = 12;
+pub(super) const PACK_MAX: usize = 12;
 
 pub(super) fn pack_initials(chars: &[char]) -> u64 {
     chars
@@ -405,6 +405,43 @@ impl Compiled {
             a if a & 0x10 != 0 => Some(Kind::FuzzyStart),
             _ => Some(Kind::Fuzzy),
         })
+    }
+
+    /// How many elements the packed-initials lanes check (at most 4).
+    pub(super) fn lanes(&self) -> usize {
+        self.lane_n
+    }
+
+    /// For the queries [`initials_kind`](Self::initials_kind) settles: per text length
+    /// `0..=PACK_MAX`, the high bits of the lanes a match may start at (0 when the text is
+    /// shorter than the query).  `None` for any other query.
+    pub(super) fn initials_starts(&self) -> Option<[u64; PACK_MAX + 1]> {
+        let n = self.elems.len();
+        if !self.all_initial || self.lane_n != n {
+            return None;
+        }
+        let mut valid = [0u64; PACK_MAX + 1];
+        for (len, v) in valid.iter_mut().enumerate().skip(n) {
+            *v = LANES_HI & ((1u64 << (5 * (len - n + 1))) - 1);
+        }
+        Some(valid)
+    }
+
+    /// [`initials_kind`](Self::initials_kind) without branches, for a text of at most
+    /// [`PACK_MAX`] chars: the high bits of the lanes a match starts at (0: no match; bit 4:
+    /// from the first char).  `starts` is [`initials_starts`](Self::initials_starts).
+    /// `N` is the query's length (1..=4, [`lanes`](Self::lanes)): a constant, so the loop over
+    /// the lanes unrolls.
+    #[inline(always)]
+    pub(super) fn initials_at<const N: usize>(&self, inis: u64, starts: u64) -> u64 {
+        debug_assert_eq!(N, self.lane_n);
+        let mut acc = LANES_HI;
+        for j in 0..N {
+            let x = inis ^ self.lane_pats[j];
+            let y = (x & LANES_LO) + LANES_LO;
+            acc &= (!(y | x) & LANES_HI) >> (5 * j);
+        }
+        acc & starts
     }
 
     /// Best kind of match in `text`; `inis` = [`pack_initials`] of the text.

@@ -70,6 +70,8 @@ mod matcher;
 mod oracle;
 mod persist;
 #[cfg(test)]
+mod ranking_tests;
+#[cfg(test)]
 mod tests;
 
 pub use compose::*;

@@ -4,7 +4,8 @@ use super::*;
 
 /// The layout's name and version: a cache written in another layout is not read but rebuilt.
 /// 05: an entry's codes are its badge code and aliases, separated by spaces.
-const MAGIC: &[u8; 8] = b"NDSIDX05";
+/// 06: the slots by id and the badge codes' hashes by hash, so loading builds no hash map.
+const MAGIC: &[u8; 8] = b"NDSIDX06";
 
 struct Reader<'a>(&'a [u8]);
 
@@ -74,8 +75,8 @@ fn put_span(out: &mut Vec<u8>, s: Span) {
     out.extend_from_slice(&s.len.to_le_bytes());
 }
 
-/// Bytes per entry in the columns.
-const ENTRY_BYTES: usize = 78;
+/// Bytes per entry in the columns (the slots by id among them).
+const ENTRY_BYTES: usize = 82;
 
 impl SearchIndex {
     /// The built index as bytes, so a later run can load it instead of building it again
@@ -86,7 +87,8 @@ impl SearchIndex {
             64 + self.ids.len() * ENTRY_BYTES
                 + self.units.len() * 4
                 + self.bytes.len()
-                + self.orgs.len() * 36,
+                + self.orgs.len() * 36
+                + self.ids.len() * 12,
         );
         out.extend_from_slice(MAGIC);
         put_len(&mut out, self.ids.len());
@@ -126,6 +128,20 @@ impl SearchIndex {
         out.extend_from_slice(&self.bytes);
         put_len(&mut out, self.dead_units);
         put_len(&mut out, self.dead_bytes);
+        let sorted;
+        let frozen = match &self.frozen {
+            Some(f) => f,
+            None => {
+                sorted = Frozen::of(self);
+                &sorted
+            }
+        };
+        out.extend(frozen.by_id.iter().flat_map(|x| x.to_le_bytes()));
+        put_len(&mut out, frozen.by_code.len());
+        for &(h, slot) in &frozen.by_code {
+            out.extend_from_slice(&h.to_le_bytes());
+            out.extend_from_slice(&slot.to_le_bytes());
+        }
         out
     }
 
@@ -169,6 +185,15 @@ impl SearchIndex {
         ix.bytes = r.take(nb)?.to_vec();
         ix.dead_units = usize::try_from(r.u64()?).ok()?;
         ix.dead_bytes = usize::try_from(r.u64()?).ok()?;
+        let by_id = r.column(n, le_u32)?;
+        let n_codes = r.len(12)?;
+        let by_code = r.column(n_codes, |b: [u8; 12]| {
+            let (h, s) = b.split_at(8);
+            (
+                h.try_into().map_or(0, u64::from_le_bytes),
+                s.try_into().map_or(u32::MAX, u32::from_le_bytes),
+            )
+        })?;
         if !r.0.is_empty() {
             return None;
         }
@@ -193,33 +218,24 @@ impl SearchIndex {
         if !ok {
             return None;
         }
-        ix.slot_of.reserve(n);
-        for (slot, &id) in ix.ids.iter().enumerate() {
-            ix.slot_of.insert(id, slot as u32);
+        // Every slot once by id (ids strictly ascending), every code's slot an entry.
+        let ids = &ix.ids;
+        let by_id_ok = by_id.iter().all(|&s| (s as usize) < n)
+            && by_id
+                .windows(2)
+                .all(|w| ids[w[0] as usize] < ids[w[1] as usize]);
+        let by_code_ok = by_code.iter().all(|&(_, s)| (s as usize) < n)
+            && by_code.windows(2).all(|w| w[0] <= w[1]);
+        if !by_id_ok || !by_code_ok {
+            return None;
         }
-        for (slot, o) in ix.orgs.iter().enumerate() {
-            if o.refs > 0 {
-                let key: String = ix.units[o.units.range()]
-                    .iter()
-                    .map(|&u| decode(u))
-                    .collect();
-                ix.org_slot.insert(key, slot as u32);
-            }
-        }
-        ix.code_map.reserve(n);
-        for slot in 0..n {
-            let c = ix.codes[slot];
-            let hashes: Vec<u64> = codes_of(&ix.bytes[c.range()]).map(code_hash).collect();
-            for h in hashes {
-                ix.add_code(h, ix.ids[slot]);
-            }
-        }
-        (ix.slot_of.len() == ix.ids.len()).then_some(ix)
+        ix.frozen = Some(Frozen { by_id, by_code });
+        Some(ix)
     }
 
     /// The trimmed display name of the entry with this id.
     pub fn display_name(&self, id: Id) -> Option<&str> {
-        let slot = *self.slot_of.get(&id)? as usize;
+        let slot = self.slot(id)? as usize;
         std::str::from_utf8(&self.bytes[self.display[slot].range()]).ok()
     }
 }
