@@ -199,3 +199,43 @@ pub fn poppler(tool: &str, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// The seed of a test that kills or stops at random moments: `var` when set (to replay a
+/// failure), else the clock; printed with `what` so any failure can be replayed.
+pub fn seed_from_env(var: &str, what: &str) -> u64 {
+    let seed = std::env::var(var)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        });
+    eprintln!("{what} seed: {seed} (replay with {var}={seed})");
+    seed
+}
+
+/// What a swap beside `db` (a restore's or a compact's) has got to, as seen from outside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    Before,
+    Building,
+    Swapping,
+}
+
+pub fn swap_phase(db: &Path) -> Phase {
+    let name = db.file_name().unwrap().to_string_lossy().into_owned();
+    let mut seen = Phase::Before;
+    for e in std::fs::read_dir(db.parent().unwrap()).unwrap().flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&format!("{name}.restore-swap")) {
+            return Phase::Swapping;
+        }
+        if n.starts_with(&format!("{name}.restoring-")) {
+            seen = Phase::Building;
+        }
+    }
+    seen
+}

@@ -124,28 +124,6 @@ fn last_stderr(db: &Path) -> String {
     std::fs::read_to_string(db.with_extension("compact-stderr.txt")).unwrap_or_default()
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Phase {
-    Before,
-    Building,
-    Swapping,
-}
-
-fn phase(db: &Path) -> Phase {
-    let name = db.file_name().unwrap().to_string_lossy().into_owned();
-    let mut seen = Phase::Before;
-    for e in std::fs::read_dir(db.parent().unwrap()).unwrap().flatten() {
-        let n = e.file_name().to_string_lossy().into_owned();
-        if n.starts_with(&format!("{name}.restore-swap")) {
-            return Phase::Swapping;
-        }
-        if n.starts_with(&format!("{name}.restoring-")) {
-            seen = Phase::Building;
-        }
-    }
-    seen
-}
-
 #[test]
 fn compact_keeps_every_key_of_every_tree_and_its_caches_and_gives_space_back() {
     let dir = tempfile::tempdir().unwrap();
@@ -234,7 +212,7 @@ fn ctrl_c_during_a_compact_leaves_the_database_and_no_copy() {
     let mut stopped = 0;
     for round in 0..6 {
         let mut child = spawn_compact(&db);
-        while phase(&db) < Phase::Building && child.try_wait().unwrap().is_none() {
+        while swap_phase(&db) < Phase::Building && child.try_wait().unwrap().is_none() {
             std::thread::yield_now();
         }
         std::thread::sleep(std::time::Duration::from_millis(round * 3));
@@ -271,15 +249,7 @@ fn splitmix(state: &mut u64) -> u64 {
 /// next open finds a database with exactly the keys and values it had, and nothing beside it.
 #[test]
 fn a_compact_killed_at_random_moments_leaves_the_same_database() {
-    let seed: u64 = std::env::var("NETDAY_COMPACT_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
+    let seed: u64 = seed_from_env("NETDAY_COMPACT_SEED", "compact");
     let rounds: usize = std::env::var("NETDAY_COMPACT_ROUNDS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -296,7 +266,7 @@ fn a_compact_killed_at_random_moments_leaves_the_same_database() {
     let mut child = spawn_compact(&db);
     let mut whole = 0u64;
     while child.try_wait().unwrap().is_none() {
-        let _ = phase(&db);
+        let _ = swap_phase(&db);
         whole += 1;
     }
     assert!(child.wait().unwrap().success(), "{}", last_stderr(&db));
@@ -315,7 +285,7 @@ fn a_compact_killed_at_random_moments_leaves_the_same_database() {
                 break true;
             }
             total += 1;
-            seen = seen.max(phase(&db));
+            seen = seen.max(swap_phase(&db));
             let start = match mode {
                 0 => Some(extra % (whole + 1)),
                 1 if seen >= Phase::Building => Some(extra % (whole / 2 + 1)),

@@ -188,17 +188,7 @@ fn every_acknowledged_check_in_follows_an_fdatasync() {
 #[cfg(unix)]
 #[test]
 fn an_undo_killed_at_any_moment_leaves_the_state_before_or_after_it() {
-    let seed0: u64 = std::env::var("NETDAY_CRASH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-                | 1
-        });
-    eprintln!("undo crash seed: {seed0} (replay with NETDAY_CRASH_SEED={seed0})");
+    let seed0 = seed_from_env("NETDAY_CRASH_SEED", "undo crash");
     let mut seed = seed0;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
@@ -354,17 +344,7 @@ fn import_is_whole_where_it_landed(store: &Store, at: &str) -> usize {
 #[cfg(unix)]
 #[test]
 fn an_import_killed_at_any_moment_leaves_whole_chunks_and_finishes_on_import() {
-    let seed0: u64 = std::env::var("NETDAY_CRASH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-                | 1
-        });
-    eprintln!("import crash seed: {seed0} (replay with NETDAY_CRASH_SEED={seed0})");
+    let seed0 = seed_from_env("NETDAY_CRASH_SEED", "import crash");
     let mut seed = seed0;
     const ROWS: usize = 5000;
     let dir = tempfile::tempdir().unwrap();

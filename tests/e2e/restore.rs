@@ -91,40 +91,9 @@ fn last_stderr(db: &Path) -> String {
     std::fs::read_to_string(stderr_file(db)).unwrap_or_default()
 }
 
-/// What a restore beside `db` has got to, as seen from outside.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Phase {
-    Before,
-    Building,
-    Swapping,
-}
-
-fn phase(db: &Path) -> Phase {
-    let name = db.file_name().unwrap().to_string_lossy().into_owned();
-    let mut seen = Phase::Before;
-    for e in std::fs::read_dir(db.parent().unwrap()).unwrap().flatten() {
-        let n = e.file_name().to_string_lossy().into_owned();
-        if n.starts_with(&format!("{name}.restore-swap")) {
-            return Phase::Swapping;
-        }
-        if n.starts_with(&format!("{name}.restoring-")) {
-            seen = Phase::Building;
-        }
-    }
-    seen
-}
-
 #[test]
 fn a_restore_killed_at_random_moments_leaves_the_old_or_the_new_data() {
-    let seed: u64 = std::env::var("NETDAY_RESTORE_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
+    let seed: u64 = seed_from_env("NETDAY_RESTORE_SEED", "restore");
     let rounds: usize = std::env::var("NETDAY_RESTORE_ROUNDS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -150,7 +119,7 @@ fn a_restore_killed_at_random_moments_leaves_the_old_or_the_new_data() {
     let mut child = spawn_restore(&db, &b_file);
     let mut whole = 0u64;
     while child.try_wait().unwrap().is_none() {
-        let _ = phase(&db);
+        let _ = swap_phase(&db);
         whole += 1;
     }
     assert!(
@@ -181,7 +150,7 @@ fn a_restore_killed_at_random_moments_leaves_the_old_or_the_new_data() {
                 break true;
             }
             total += 1;
-            let now = phase(&db);
+            let now = swap_phase(&db);
             seen = seen.max(now);
             // Anywhere; in the last quarter, where any restore writes and syncs; once the new
             // database is being built; once the swap has begun.
@@ -246,10 +215,10 @@ fn a_second_netday_during_a_restore_is_refused_and_the_restore_succeeds() {
     backup_to(&other, &file);
     let (a, b) = (content(&db), content(&other));
     let mut child = spawn_restore(&db, &file);
-    while phase(&db) < Phase::Building && child.try_wait().unwrap().is_none() {
+    while swap_phase(&db) < Phase::Building && child.try_wait().unwrap().is_none() {
         std::thread::yield_now();
     }
-    let building = phase(&db) == Phase::Building;
+    let building = swap_phase(&db) == Phase::Building;
     let (code, out, err) = run(&db, &["search", "김"]);
     let status = child.wait().unwrap();
     assert!(
