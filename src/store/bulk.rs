@@ -7,7 +7,7 @@
 //! entry (which holds every record and index write with its value after), its counters and a
 //! marker naming the entry; then the batches; then the marker is removed. sled recovers a
 //! prefix of what was written, so after a kill the marker is either absent (and the chunk
-//! wholly there or wholly absent) or present — and then `finish_bulk`, on the next open (and
+//! wholly there or wholly absent) or present — and then `settle_imports`, on the next open (and
 //! before the next bulk write), writes the entry's values again: whatever batches were lost
 //! are redone. Nothing of this syncs: the import syncs once, at its end, before it says it is
 //! done.
@@ -174,13 +174,22 @@ impl Store {
         Ok(())
     }
 
-    /// Finishes a bulk chunk a kill cut short: writes every value its journal entries say it
-    /// left, then forgets it, durably. True when there was one.
-    pub(super) fn finish_bulk(&self) -> Result<bool> {
-        let _one = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        self.finish_bulk_locked()
+    /// What opening does (also a copy opened to read) before anything reads the database: a
+    /// chunk a kill cut short is finished and, after an import that did not finish, the
+    /// people's indexes are checked against the people.
+    pub(super) fn settle_imports(&self) -> Result<()> {
+        {
+            let _one = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+            self.finish_bulk_locked()?;
+        }
+        if !self.pending_imports()?.is_empty() {
+            self.repair_people_indexes()?;
+        }
+        Ok(())
     }
 
+    /// Finishes a bulk chunk a kill cut short: writes every value its journal entries say it
+    /// left, then forgets it, durably. True when there was one. The caller holds `writer`.
     fn finish_bulk_locked(&self) -> Result<bool> {
         let Some(entries) = self.raw_get(META, BULK_KEY)? else {
             return Ok(false);
@@ -247,7 +256,8 @@ impl Store {
         let mut ids: rustc_hash::FxHashSet<u64> = Default::default();
         for kv in live.trees[PEOPLE].iter() {
             let (_, v) = kv.map_err(err)?;
-            // A record that cannot be read is named where it is read; its entries stay.
+            // With a record that cannot be read, which entries are its own is unknown: nothing
+            // is repaired (the record is named where it is read).
             let Ok(p) = codec::decode::<Person>(&v) else {
                 return Ok(0);
             };

@@ -58,13 +58,7 @@ impl Store {
     /// durable step; returns those that could be read. What they imported stays.
     pub fn forget_imports(&self) -> Result<Vec<ImportJournal>> {
         let pending = self.pending_imports()?;
-        let mut keys = Vec::new();
-        for kv in self.tree(META)?.scan_prefix(IMPORT_PREFIX) {
-            let k = kv.map_err(|e| self.sled_err(e))?.0;
-            if !is_not_an_import(&k) {
-                keys.push(k);
-            }
-        }
+        let keys: Vec<_> = self.import_records()?.into_iter().map(|(k, _)| k).collect();
         if !keys.is_empty() {
             self.write(|tx| {
                 for k in &keys {
@@ -76,14 +70,23 @@ impl Store {
         Ok(pending)
     }
 
-    /// Imports that began and never finished, oldest first.
-    pub fn pending_imports(&self) -> Result<Vec<ImportJournal>> {
-        let mut out: Vec<ImportJournal> = Vec::new();
+    /// The `meta` records of imports under way, undecoded.
+    fn import_records(&self) -> Result<Vec<(sled::IVec, sled::IVec)>> {
+        let mut out = Vec::new();
         for kv in self.tree(META)?.scan_prefix(IMPORT_PREFIX) {
             let (k, v) = kv.map_err(|e| self.sled_err(e))?;
             if !is_not_an_import(&k) {
-                out.extend(self.decoded(META, &k, &v));
+                out.push((k, v));
             }
+        }
+        Ok(out)
+    }
+
+    /// Imports that began and never finished, oldest first.
+    pub fn pending_imports(&self) -> Result<Vec<ImportJournal>> {
+        let mut out: Vec<ImportJournal> = Vec::new();
+        for (k, v) in self.import_records()? {
+            out.extend(self.decoded(META, &k, &v));
         }
         out.sort_by_key(|j| j.started);
         Ok(out)

@@ -157,11 +157,7 @@ impl Store {
         if found < SCHEMA {
             migrate::run(self, found)?;
         }
-        // An import's chunk a kill cut short is made whole before anything reads the database.
-        self.finish_bulk()?;
-        if !self.pending_imports()?.is_empty() {
-            self.repair_people_indexes()?;
-        }
+        self.settle_imports()?;
         self.retire_sled_caches()?;
         self.ensure_identity();
         if dir::read_version_file(&self.path).ok() != Some(SCHEMA) {

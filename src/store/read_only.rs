@@ -119,11 +119,7 @@ impl Store {
             writer: Mutex::new(()),
             repaired: AtomicBool::new(false),
         };
-        // An import's chunk a kill cut short is finished in the copy, as an open would.
-        store.finish_bulk()?;
-        if !store.pending_imports()?.is_empty() {
-            store.repair_people_indexes()?;
-        }
+        store.settle_imports()?;
         Ok(Some(store))
     }
 

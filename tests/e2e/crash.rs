@@ -193,16 +193,7 @@ fn an_undo_killed_at_any_moment_leaves_the_state_before_or_after_it() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
     let csv = dir.path().join("list.csv");
-    let mut text = String::from("이름,소속,연락처\n");
-    for i in 0..3000 {
-        text += &format!(
-            "사람{i},조합{},010-{:04}-{:04}\n",
-            i % 40,
-            2000 + i % 7000,
-            i
-        );
-    }
-    std::fs::write(&csv, text).unwrap();
+    people_csv(&csv, 3000);
     let count = |db: &std::path::Path| Store::open(db).unwrap().people().unwrap().len();
     let csv_s = csv.to_str().unwrap();
     // How long an undo of it takes here: the kills land anywhere in twice that.
@@ -225,16 +216,10 @@ fn an_undo_killed_at_any_moment_leaves_the_state_before_or_after_it() {
         let (code, out, err) = run(&db, &["history", "--limit", "1"]);
         assert_eq!(code, 0, "{at}: {err}");
         let id = out.split('\t').next().unwrap().trim().to_string();
-        let mut child = Command::new(bin())
-            .args(["--db", db.to_str().unwrap(), "undo", &id])
-            .env("NETDAY_TZ", "Asia/Seoul")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(next(&mut seed) % span));
-        let _ = child.kill();
-        let _ = child.wait();
+        killed_after(
+            &["--db", db.to_str().unwrap(), "undo", &id],
+            next(&mut seed) % span,
+        );
         let n = count(&db);
         assert!(n == 0 || n == 3000, "{at}: {n} people after a killed undo");
         let store = Store::open(&db).unwrap();
@@ -250,6 +235,34 @@ fn an_undo_killed_at_any_moment_leaves_the_state_before_or_after_it() {
     eprintln!(
         "undo crash: {undone} rounds undone, {whole} killed before the undo was durable (kills within {span} ms)"
     );
+}
+
+/// A list of `rows` people (name, organisation of 40, a distinct phone) as an office makes one.
+fn people_csv(path: &std::path::Path, rows: usize) {
+    let mut text = String::from("이름,소속,연락처\n");
+    for i in 0..rows {
+        text += &format!(
+            "사람{i},조합{},010-{:04}-{:04}\n",
+            i % 40,
+            2000 + i % 7000,
+            i
+        );
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// Runs netday with `args`, SIGKILLed `ms` milliseconds after it starts (if still running).
+fn killed_after(args: &[&str], ms: u64) {
+    let mut child = Command::new(bin())
+        .args(args)
+        .env("NETDAY_TZ", "Asia/Seoul")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(ms));
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// What the journal's import entries say every key holds, against what the database holds:
@@ -349,16 +362,7 @@ fn an_import_killed_at_any_moment_leaves_whole_chunks_and_finishes_on_import() {
     const ROWS: usize = 5000;
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("list.csv");
-    let mut text = String::from("이름,소속,연락처\n");
-    for i in 0..ROWS {
-        text += &format!(
-            "사람{i},조합{},010-{:04}-{:04}\n",
-            i % 40,
-            2000 + i % 7000,
-            i
-        );
-    }
-    std::fs::write(&csv, text).unwrap();
+    people_csv(&csv, ROWS);
     let csv_s = csv.to_str().unwrap();
     // How long a whole import takes here: the kills land anywhere in it.
     let probe = dir.path().join("probe");
@@ -371,23 +375,17 @@ fn an_import_killed_at_any_moment_leaves_whole_chunks_and_finishes_on_import() {
         let db = dir.path().join(format!("db{round}"));
         assert_eq!(run(&db, &["events"]).0, 0);
         let at = format!("seed {seed0}, round {round}");
-        let mut child = Command::new(bin())
-            .args([
+        killed_after(
+            &[
                 "--db",
                 db.to_str().unwrap(),
                 "import",
                 csv_s,
                 "--event",
                 "2026-11-24",
-            ])
-            .env("NETDAY_TZ", "Asia/Seoul")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(next(&mut seed) % span));
-        let _ = child.kill();
-        let _ = child.wait();
+            ],
+            next(&mut seed) % span,
+        );
         {
             let store = Store::open(&db).unwrap();
             if store.repaired_on_open() {
