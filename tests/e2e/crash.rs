@@ -238,6 +238,7 @@ fn an_undo_killed_at_any_moment_leaves_the_state_before_or_after_it() {
 }
 
 /// A list of `rows` people (name, organisation of 40, a distinct phone) as an office makes one.
+#[cfg(unix)]
 fn people_csv(path: &std::path::Path, rows: usize) {
     let mut text = String::from("이름,소속,연락처\n");
     for i in 0..rows {
@@ -252,6 +253,7 @@ fn people_csv(path: &std::path::Path, rows: usize) {
 }
 
 /// Runs netday with `args`, SIGKILLed `ms` milliseconds after it starts (if still running).
+#[cfg(unix)]
 fn killed_after(args: &[&str], ms: u64) {
     let mut child = Command::new(bin())
         .args(args)
@@ -268,6 +270,7 @@ fn killed_after(args: &[&str], ms: u64) {
 /// What the journal's import entries say every key holds, against what the database holds:
 /// every person, index entry and registration an entry wrote is there, and nothing is there
 /// that no entry wrote; each person's codes and organisation are in the indexes.
+#[cfg(unix)]
 fn import_is_whole_where_it_landed(store: &Store, at: &str) -> usize {
     let changes = store
         .changes(usize::MAX, |c| {
