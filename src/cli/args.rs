@@ -45,6 +45,7 @@ pub enum Cmd {
     Backup(BackupArgs),
     Restore(RestoreArgs),
     Compact,
+    Shred(ShredArgs),
     /// Test harness: register walk-ins one by one, or with --desk pre-register people and check
     /// them in as the desk does; prints each write ("expected|arrived EVENT PERSON") only after
     /// it is durable
@@ -222,6 +223,20 @@ pub struct RestoreArgs {
     pub replace: bool,
     #[arg(long)]
     pub unchecked: bool,
+}
+
+#[derive(clap::Args)]
+pub struct ShredArgs {
+    #[arg(long, value_name = "Q")]
+    pub person: Vec<String>,
+    #[arg(long, conflicts_with = "person")]
+    pub due: bool,
+    #[arg(long)]
+    pub whole: bool,
+    #[arg(long)]
+    pub yes: bool,
+    #[arg(long, value_name = "MONTHS", value_parser = clap::value_parser!(u32).range(0..=600))]
+    pub retention: Option<u32>,
 }
 
 #[cfg(feature = "test-hooks")]

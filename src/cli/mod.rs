@@ -18,6 +18,7 @@ pub mod out;
 mod print;
 mod progress;
 mod search;
+mod shred;
 pub mod sync;
 mod tui;
 
@@ -54,6 +55,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Cmd::Backup(a) => backup::backup(db, a.output.as_deref(), a.force),
         Cmd::Restore(a) => backup::restore(db, &a.file, a.replace, a.unchecked),
         Cmd::Compact => compact::run(db),
+        Cmd::Shred(a) => shred::run(db, a),
         #[cfg(feature = "test-hooks")]
         Cmd::HarnessCheckins(a) => harness::run(db, a),
     }

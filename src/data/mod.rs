@@ -6,6 +6,8 @@
 mod desk;
 mod detail;
 mod history;
+mod privacy;
+pub use privacy::{Due, ShredDone};
 pub mod roster;
 pub mod sync;
 

@@ -672,6 +672,54 @@ pub const HELP: &[(&str, &str, L)] = &[
         ),
     ),
     (
+        "shred",
+        "",
+        L(
+            "개인정보를 파기합니다: 고른 사람이나 보관 기간이 지난 사람의 연락처(또는 사람 전체)를 지우고, 먼저 누구의 무엇인지 보여 준 뒤 묻습니다",
+            "Shred personal data: the contact data (or the whole person) of the people named or past the retention period; shows who and what first, then asks",
+        ),
+    ),
+    (
+        "shred",
+        "person",
+        L(
+            "파기할 사람: 배지 코드나 정확한 이름 (여러 번 쓸 수 있음)",
+            "Who to shred: a badge code or the exact name (may be given more than once)",
+        ),
+    ),
+    (
+        "shred",
+        "due",
+        L(
+            "보관 기간이 지난 사람 모두",
+            "Everyone past the retention period",
+        ),
+    ),
+    (
+        "shred",
+        "whole",
+        L(
+            "연락처만이 아니라 사람 전체를 지움 (출석 수는 익명으로 남음)",
+            "Remove the whole person, not only the contact data (attendance counts stay, anonymous)",
+        ),
+    ),
+    (
+        "shred",
+        "yes",
+        L(
+            "묻지 않고 파기함 (스크립트용)",
+            "Shred without asking (for scripts)",
+        ),
+    ),
+    (
+        "shred",
+        "retention",
+        L(
+            "보관 기간을 정함: 마지막 참석 뒤 개월 수 (0–600, 기본 24)",
+            "Set the retention rule: months after the last attendance (0–600, default 24)",
+        ),
+    ),
+    (
         "print",
         "",
         L(

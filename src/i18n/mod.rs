@@ -120,6 +120,7 @@ mod labels;
 mod meeting;
 mod people;
 mod print;
+mod privacy;
 mod shell;
 mod sync;
 
@@ -134,6 +135,7 @@ pub use labels::*;
 pub use meeting::*;
 pub use people::*;
 pub use print::*;
+pub use privacy::*;
 pub use shell::*;
 pub use sync::*;
 

@@ -48,6 +48,13 @@ pub enum ChangeKind {
     Resolved {
         field: u8,
     },
+    /// Personal data destroyed (`model::privacy`): `people` people's contact data, or the whole
+    /// person when `whole`. The entry carries no destroyed value: each record's before-value is
+    /// left out, and every earlier entry's copies were shredded too. Never undone.
+    Shred {
+        people: u32,
+        whole: bool,
+    },
 }
 
 impl ChangeKind {
@@ -81,6 +88,17 @@ impl ChangeKind {
             ChangeKind::Other => ("변경", "change"),
             ChangeKind::OrgDeleted => ("기관 삭제", "organisation deleted"),
             ChangeKind::Resolved { .. } => ("충돌 해결", "conflict resolved"),
+            ChangeKind::Shred { people, whole } => {
+                let (ko, en) = if *whole {
+                    ("사람 전체", "whole person")
+                } else {
+                    ("연락처", "contact data")
+                };
+                return (
+                    format!("개인정보 파기 {people}명 ({ko})"),
+                    format!("personal data shredded: {people} ({en})"),
+                );
+            }
         };
         (ko.to_string(), en.to_string())
     }

@@ -9,6 +9,7 @@ pub mod counts;
 pub mod dates;
 pub mod korean;
 mod output;
+pub mod privacy;
 pub mod sync;
 pub mod text;
 pub use change::{Change, ChangeKind};

@@ -221,6 +221,7 @@ impl Store {
             None => vec![target.clone()],
         };
         entries.sort_by_key(|c| c.order);
+        self.refuse_if_shredded(&target, &entries)?;
         self.refuse_if_referred(&entries)?;
         let label = target.id();
         let result = self.write(|tx| {
@@ -257,6 +258,50 @@ impl Store {
                 Err(self.name_the_later_change(&target, &ko))
             }
             Err(e) => Err(e),
+        }
+    }
+
+    /// A shred is never undone, nor is a change before a shred of the same person: what it
+    /// would put back was shredded (`shred.rs`).
+    fn refuse_if_shredded(&self, target: &Change, entries: &[Change]) -> Result<()> {
+        if super::shred::is_shred(target) {
+            return Err(StoreError::UndoRefused {
+                ko: "되돌리지 않았습니다: 개인정보 파기는 되돌릴 수 없습니다. 지운 값은 netday 어디에도 남아 있지 않습니다.".into(),
+                en: "Not undone: shredding personal data cannot be undone. The values it removed are nowhere in netday any more.".into(),
+            });
+        }
+        let keys: std::collections::HashSet<(&str, &[u8])> = entries
+            .iter()
+            .flat_map(|e| &e.writes)
+            .map(|w| (w.tree.as_str(), w.key.as_slice()))
+            .collect();
+        let last = entries
+            .iter()
+            .map(|e| e.order)
+            .max()
+            .unwrap_or(target.order);
+        let shred = self.changes(1, |c| {
+            c.order > last
+                && super::shred::is_shred(c)
+                && c.writes
+                    .iter()
+                    .any(|w| keys.contains(&(w.tree.as_str(), w.key.as_slice())))
+        })?;
+        match shred.first() {
+            Some(s) => {
+                let when = s.at.local().format("%Y-%m-%d %H:%M").to_string();
+                Err(StoreError::UndoRefused {
+                    ko: format!(
+                        "되돌리지 않았습니다: 그 뒤 {when}에 개인정보 파기(#{})로 같은 사람의 정보를 지웠습니다. 파기 앞의 변경은 되돌릴 수 없습니다.",
+                        s.id()
+                    ),
+                    en: format!(
+                        "Not undone: personal data of the same person was shredded after it ({when}, #{}). A change before a shred cannot be undone.",
+                        s.id()
+                    ),
+                })
+            }
+            None => Ok(()),
         }
     }
 

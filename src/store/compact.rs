@@ -45,11 +45,11 @@ pub struct Compacted {
 
 impl Store {
     /// Rewrites this database into a fresh one beside it and swaps that in (see the module doc).
-    /// Closes the store. `progress` hears one stage ([`Stage::Compact`]): every key copied, then
+    /// The store stays usable: it is opened again on the new files. `progress` hears one stage ([`Stage::Compact`]): every key copied, then
     /// every key compared. `Ok(None)`: `progress` asked to stop before the swap; the database is
     /// as it was and the half-written copy is gone. On an error the database is left as it was,
     /// except [`StoreError::SwapUnfinished`] (the next open finishes the swap).
-    pub fn compact(self, progress: &mut dyn Progress) -> Result<Option<Compacted>> {
+    pub fn compact(&self, progress: &mut dyn Progress) -> Result<Option<Compacted>> {
         let folder = self.path.clone();
         let live_dir = swap::real(&self.path)?;
         let before = disk_size(&live_dir);
@@ -75,7 +75,11 @@ impl Store {
             copy_caches(&from, &new.path)?;
             Ok(Some(()))
         });
-        let Some(((), Replaced { left_behind })) = done? else {
+        // Closed only once the swap began; opened again on whatever it left.
+        let reopened = self.reopen_swapped();
+        let done = done?;
+        reopened?;
+        let Some(((), Replaced { left_behind })) = done else {
             return Ok(None);
         };
         Ok(Some(Compacted {

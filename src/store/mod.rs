@@ -26,6 +26,7 @@ mod people;
 mod read;
 pub mod read_only;
 mod recent;
+mod shred;
 mod snapshot;
 mod swap;
 mod sync;
@@ -45,6 +46,7 @@ pub use compact::Compacted;
 pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};
 pub use mode::owner_only_from_now_on;
+pub use shred::Shredded;
 pub use snapshot::{BackupError, Fault, Format, Snapshot};
 pub use swap::{Replaced, SAFETY_COPY};
 

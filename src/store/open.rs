@@ -158,6 +158,8 @@ impl Store {
             migrate::run(self, found)?;
         }
         self.settle_imports()?;
+        // A shred a kill cut short: its values leave the journal before anything reads it.
+        self.finish_shred()?;
         self.retire_sled_caches()?;
         self.ensure_identity();
         if dir::read_version_file(&self.path).ok() != Some(SCHEMA) {
@@ -204,6 +206,36 @@ impl Store {
         }
         let live = Self::open_live(&self.path)?;
         *slot = Some(Arc::new(live));
+        self.failed.store(false, Ordering::Release);
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Lets go of sled (a swap renames the folder next): every later access fails until
+    /// `reopen_swapped`.
+    pub(super) fn close_live(&self) {
+        let old = self.live.write().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(old) = old {
+            let _ = old.db.flush();
+            drop(old);
+        }
+    }
+
+    /// Opens the database again after a swap closed it (`close_live`): a swap left unfinished
+    /// is finished or rolled back first, as any open does.
+    pub(super) fn reopen_swapped(&self) -> Result<()> {
+        if self
+            .live
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+        {
+            return Ok(());
+        }
+        let _swap = swap::settle(&self.path)?;
+        let live = Self::open_live(&self.path)?;
+        *self.live.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(live));
         self.failed.store(false, Ordering::Release);
         Ok(())
     }

@@ -62,11 +62,11 @@ impl Store {
     /// Replaces this database with the one `build` fills, as one step: `build` gets a new,
     /// empty database opened beside this one (this one still open, so nobody else opens it),
     /// fills it and makes it durable; it is then swapped in by rename (see the module doc).
-    /// Closes the store. `build` answering `None` (stopped) or an error leaves this database
+    /// Closes the store (`reopen_swapped` opens the new one in it). `build` answering `None` (stopped) or an error leaves this database
     /// exactly as it was and removes the new one; so does any error here, except
     /// [`StoreError::SwapUnfinished`] (the next open finishes the swap).
     pub(super) fn swap_in<T>(
-        self,
+        &self,
         build: impl FnOnce(&Store) -> Result<Option<T>, StoreError>,
     ) -> Result<Option<(T, Replaced)>, StoreError> {
         // Through a link, the folder it points to is swapped, and the link then finds the
@@ -91,7 +91,7 @@ impl Store {
         };
         let _swap = DirLock::take(&parent, &name)?;
         drop(new);
-        drop(self);
+        self.close_live();
         // Windows refuses to move a folder with a file open inside, so no handle into either
         // folder may outlive this point, not even a lock: the parent's lock keeps every other
         // netday out instead. sled's threads let go of a database's files a moment after it is

@@ -223,7 +223,7 @@ fn over_a_limit(tree: usize, bytes: &[u8]) -> bool {
     read.is_err() || one.cleaned().1 > 0
 }
 
-fn state_key(tree: usize, key: &[u8]) -> Vec<u8> {
+pub(super) fn state_key(tree: usize, key: &[u8]) -> Vec<u8> {
     let mut k = Vec::with_capacity(1 + key.len());
     k.push(tree as u8);
     k.extend_from_slice(key);
@@ -316,6 +316,17 @@ impl Tx<'_> {
     /// conflicts it opened and what it touched. The journal entry follows in `record`.
     fn apply_entry(&self, e: &WireEntry) -> TxResult<(usize, Touched)> {
         *self.origin.borrow_mut() = Some(e.clone());
+        if let ChangeKind::Shred { whole, .. } = e.change.kind {
+            // The other desk shredded these people: their copies here go too (`shred.rs`).
+            let people: Vec<_> = e
+                .change
+                .writes
+                .iter()
+                .filter(|w| w.tree == TREE_NAMES[PEOPLE])
+                .filter_map(|w| from_be(&w.key))
+                .collect();
+            self.mark_shredded(&people, whole)?;
+        }
         let forced = match e.change.kind {
             ChangeKind::Resolved { field } => Some(field),
             _ => None,
@@ -854,6 +865,8 @@ impl Store {
         let d = self.durable();
         r?;
         d?;
+        self.finish_shred()?;
+        out.shredded = self.shred_unfinished()?;
         Ok(out)
     }
 
@@ -1328,4 +1341,18 @@ impl Store {
         }
         self.durable()
     }
+}
+
+/// `bytes` (a `LogEntry`) with `scrub` applied to the other desk's entry it keeps; `None` when
+/// it keeps none or `scrub` changed nothing (`shred.rs`).
+pub(super) fn scrub_log_entry(
+    bytes: &[u8],
+    scrub: impl Fn(&mut Change) -> bool,
+) -> Option<Result<Vec<u8>>> {
+    let mut e: LogEntry = codec::decode(bytes).ok()?;
+    let c = e.verbatim.as_mut()?;
+    if !scrub(c) {
+        return None;
+    }
+    Some(codec::encode(&e))
 }

@@ -274,6 +274,13 @@ impl Tx<'_> {
                 }
             }
         };
+        let mut change = change;
+        if super::shred::is_shred(&change) {
+            // A shred's entry holds nothing it shredded: no record's value before it.
+            for w in &mut change.writes {
+                w.before = None;
+            }
+        }
         self.sync_upkeep(&change, origin)?;
         let bytes = codec::encode(&change)?;
         self.bytes.set(self.bytes.get() + (8 + bytes.len()) as u64);

@@ -1,0 +1,142 @@
+//! `netday shred`: the retention rule, and shredding the people it names (or the people asked
+//! for) — who and what is shown first, and asked unless `--yes` — then the database's files
+//! rewritten so that nothing of it is left in them (`data::privacy`).
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+
+use super::args::ShredArgs;
+use super::db::open;
+use super::error::CliError;
+use super::out::{note, print};
+use super::progress::Bar;
+use crate::data::{Data, Due};
+use crate::i18n::{self, Lang};
+use crate::model::privacy::ShredScope;
+use crate::model::{Person, Ts};
+
+pub fn run(db: Option<PathBuf>, a: ShredArgs) -> anyhow::Result<()> {
+    let store = open(db)?;
+    let mut data = Data::new(store);
+    if let Some(m) = a.retention {
+        data.set_retention_months(m)?;
+        note(i18n::retention_set(data.retention_months()?));
+        if a.person.is_empty() && !a.due {
+            return Ok(());
+        }
+    }
+    let scope = if a.whole {
+        ShredScope::Whole
+    } else {
+        ShredScope::Contact
+    };
+    let today = Ts::now().local().date();
+    let due: Vec<Due> = if a.due {
+        note(i18n::retention_rule(data.retention_months()?));
+        data.due_for_shred(today, scope)?
+    } else if !a.person.is_empty() {
+        let mut chosen: Vec<Person> = Vec::new();
+        for q in &a.person {
+            let p = find(&data, q)?;
+            if !chosen.iter().any(|c| c.id == p.id) {
+                chosen.push(p);
+            }
+        }
+        data.due_among(&chosen, today, 0, ShredScope::Whole)?
+    } else {
+        return Err(CliError::from(i18n::SHRED_WHAT).into());
+    };
+    if due.is_empty() {
+        note(i18n::SHRED_NOBODY_DUE);
+        return Ok(());
+    }
+    both(i18n::shred_preview(due.len(), scope))?;
+    for d in &due {
+        print(i18n::due_line(
+            &d.name,
+            &d.org,
+            &d.code,
+            &d.last.format("%Y-%m-%d").to_string(),
+            d.attended,
+            d.phone,
+            d.email,
+            d.notes,
+        ))?;
+    }
+    if !a.yes && !confirmed()? {
+        note(i18n::SHRED_DECLINED);
+        return Ok(());
+    }
+    let ids: Vec<_> = due.iter().map(|d| d.id).collect();
+    let mut bar = Bar::stoppable()?;
+    let done = data.shred(&ids, scope, &mut bar, None, &[])?;
+    bar.clear();
+    both(i18n::shredded(
+        done.shredded.people,
+        done.shredded.entries,
+        scope,
+    ))?;
+    if done.compacted.is_none() {
+        note(i18n::SHRED_REWRITE_LATER);
+    }
+    note(i18n::SHRED_BACKUPS);
+    Ok(())
+}
+
+/// The person `q` names: their badge code, else their exact name when only one has it.
+fn find(data: &Data, q: &str) -> anyhow::Result<Person> {
+    let q = q.trim();
+    let store = data.store();
+    if let Some(p) = store.person_by_code(&q.to_uppercase())? {
+        return Ok(p);
+    }
+    let named: Vec<Person> = store
+        .people()?
+        .into_iter()
+        .filter(|p| p.name == q && !crate::model::privacy::is_anonymous(p))
+        .collect();
+    match named.len() {
+        1 => Ok(named.into_iter().next().expect("one")),
+        0 => {
+            let (ko, en) = i18n::shred_no_person(q);
+            Err(CliError::Said { ko, en }.into())
+        }
+        n => {
+            let (ko, en) = i18n::shred_many(q, n);
+            let mut lines = vec![i18n::pick(ko.clone(), en.clone())];
+            for p in &named {
+                lines.push(format!("  {} {}", p.code, p.name));
+            }
+            for l in lines {
+                note(l);
+            }
+            Err(CliError::Said { ko, en }.into())
+        }
+    }
+}
+
+/// Asks on the terminal; no terminal to ask is a refusal in words.
+fn confirmed() -> anyhow::Result<bool> {
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError::from(i18n::SHRED_NOT_ASKED).into());
+    }
+    let mut err = std::io::stderr();
+    let _ = write!(err, "{}", i18n::SHRED_ASK.get());
+    let _ = err.flush();
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let a = line.trim().to_lowercase();
+    Ok(matches!(a.as_str(), "y" | "yes" | "ㅛ" | "예" | "네"))
+}
+
+/// A two-language message, the UI language first.
+fn both((ko, en): (String, String)) -> anyhow::Result<()> {
+    let (first, second) = if i18n::lang() == Lang::Ko {
+        (ko, en)
+    } else {
+        (en, ko)
+    };
+    print(first)?;
+    print(second)?;
+    Ok(())
+}
