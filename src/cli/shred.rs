@@ -83,6 +83,22 @@ pub fn run(db: Option<PathBuf>, a: ShredArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// After an exchange with another desk: a shred it made (or one left unfinished here) is made
+/// final by rewriting the database's files, before netday says it is done.
+pub fn finish_after_sync(data: &mut Data) -> anyhow::Result<()> {
+    if !data.shred_unfinished()? {
+        return Ok(());
+    }
+    note(i18n::SHRED_FINISHING);
+    let mut bar = Bar::stoppable()?;
+    let done = data.finish_shred(&mut bar)?;
+    bar.clear();
+    if done.is_none() {
+        note(i18n::SHRED_REWRITE_LATER);
+    }
+    Ok(())
+}
+
 /// The person `q` names: their badge code, else their exact name when only one has it.
 fn find(data: &Data, q: &str) -> anyhow::Result<Person> {
     let q = q.trim();

@@ -173,7 +173,7 @@ fn write_file(db: Option<PathBuf>, file: &std::path::Path) -> anyhow::Result<()>
 
 /// `netday sync read FILE`.
 fn read_file(db: Option<PathBuf>, file: &std::path::Path) -> anyhow::Result<()> {
-    let data = data(db)?;
+    let mut data = data(db)?;
     let read = data.read_sync_file(file).map_err(|e| said(&e))?;
     let open = data.conflicts()?.len();
     print(i18n::sync_file_read(
@@ -183,7 +183,7 @@ fn read_file(db: Option<PathBuf>, file: &std::path::Path) -> anyhow::Result<()> 
         read.applied,
         open,
     ))?;
-    Ok(())
+    super::shred::finish_after_sync(&mut data)
 }
 
 /// `netday sync conflicts`: each value of each open conflict, a line each, in the order every
@@ -263,7 +263,7 @@ fn known(data: &Data) -> anyhow::Result<Vec<[u8; 32]>> {
 }
 
 fn host(db: Option<PathBuf>, SyncHostArgs { port, bind }: SyncHostArgs) -> anyhow::Result<()> {
-    let data = data(db)?;
+    let mut data = data(db)?;
     data.start_sync_set()?;
     let listener = TcpListener::bind((bind, port)).map_err(|e| {
         let e = LinkError::Network(e.to_string());
@@ -293,14 +293,14 @@ fn host(db: Option<PathBuf>, SyncHostArgs { port, bind }: SyncHostArgs) -> anyho
     );
     data.note_acks(&driver)?;
     driver.close();
-    Ok(())
+    super::shred::finish_after_sync(&mut data)
 }
 
 fn join_cmd(
     db: Option<PathBuf>,
     SyncJoinArgs { addr, code, follow }: SyncJoinArgs,
 ) -> anyhow::Result<()> {
-    let data = data(db)?;
+    let mut data = data(db)?;
     let stop = stop_flag()?;
     let mut driver = Driver::join(
         addr,
@@ -321,5 +321,5 @@ fn join_cmd(
     driver.close();
     let counts = done?;
     print(i18n::sync_joined(counts.received, counts.sent))?;
-    Ok(())
+    super::shred::finish_after_sync(&mut data)
 }

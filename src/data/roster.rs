@@ -195,7 +195,7 @@ impl Roster {
 
     fn index_person(&mut self, i: usize) {
         let p = &self.people[i];
-        if p.archived {
+        if p.archived || crate::model::privacy::is_anonymous(p) {
             self.index.remove(p.id);
             return;
         }
@@ -500,7 +500,7 @@ pub fn saved_index(
         .and_then(|b| SearchIndex::from_bytes(&b)))
 }
 
-/// The people search index built from `people` (everyone not archived, with their
+/// The people search index built from `people` (everyone not archived nor anonymous, with their
 /// organisation's name, badge code and phone), saved for the next start at `generation`.
 pub fn build_index(
     store: &Store,
@@ -510,7 +510,10 @@ pub fn build_index(
 ) -> Result<SearchIndex, StoreError> {
     let mut ix = SearchIndex::new();
     ix.reserve(people.len());
-    for p in people.iter().filter(|p| !p.archived) {
+    for p in people
+        .iter()
+        .filter(|p| !p.archived && !crate::model::privacy::is_anonymous(p))
+    {
         let org = p
             .org_id
             .and_then(|o| orgs.get(&o))

@@ -36,13 +36,20 @@ pub fn scrub(p: &mut Person, scope: ShredScope) {
         p.role.clear();
         p.tags.clear();
         p.aliases.clear();
-        p.archived = true;
+        // Not archived for it: the days they came to count them as before (an archived
+        // person is counted nowhere). The desk's search leaves them out (`is_anonymous`).
     }
 }
 
-/// Whether `p` is what a whole shred left.
+/// Whether `p` is what a whole shred left: found by no search, checked in by nobody.
 pub fn is_anonymous(p: &Person) -> bool {
-    p.archived && p.name == ANONYMOUS && p.phone.is_empty() && p.email.is_empty()
+    p.name == ANONYMOUS
+        && p.phone.is_empty()
+        && p.email.is_empty()
+        && p.notes.is_empty()
+        && p.role.is_empty()
+        && p.tags.is_empty()
+        && p.aliases.is_empty()
 }
 
 /// Whether a contact shred would remove anything of `p`.

@@ -35,6 +35,7 @@ mod progress;
 mod report;
 mod restore;
 mod sheets;
+mod shred;
 mod store;
 #[cfg(unix)] // stops the host with SIGTERM
 mod sync_cli;

@@ -47,7 +47,7 @@ fn a_fresh_desk_joins_the_host_by_its_code_and_both_export_the_same() {
 }
 
 /// Starts `sync host` on `db` (loopback, any port): the process, its address and its code.
-fn host(db: &std::path::Path) -> (std::process::Child, String, String) {
+pub(crate) fn host(db: &std::path::Path) -> (std::process::Child, String, String) {
     let mut host = Command::new(bin())
         .arg("--db")
         .arg(db)
@@ -71,7 +71,7 @@ fn host(db: &std::path::Path) -> (std::process::Child, String, String) {
 }
 
 /// Ctrl-C (SIGTERM here) ends the host cleanly.
-fn stop(mut host: std::process::Child) {
+pub(crate) fn stop(mut host: std::process::Child) {
     unsafe { libc::kill(host.id() as i32, libc::SIGTERM) };
     assert_eq!(
         host.wait().unwrap().code(),

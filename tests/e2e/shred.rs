@@ -1,0 +1,266 @@
+//! Issue 29: a shred leaves no byte behind. The real binary shreds people; then every file in
+//! the database's folder (sled's log and snapshots, the cache files, the journal inside them) is
+//! searched for their phone numbers and e-mails, raw and as netday encodes them (the search
+//! index keeps a phone as its digits): none is found, and the day's counts and minutes are as
+//! they were. A shred at desk A reaches desk B through `netday sync` (two processes on
+//! 127.0.0.1) and leaves nothing in B's files either.
+
+use crate::common;
+use common::*;
+
+use std::path::Path;
+
+use netday::data::Data;
+use netday::model::{Person, privacy};
+use netday::store::Store;
+
+/// Every file under `dir`, links not followed.
+fn files_under(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let t = e.file_type().unwrap();
+        if t.is_dir() {
+            files_under(&e.path(), out);
+        } else if t.is_file() {
+            out.push(e.path());
+        }
+    }
+}
+
+/// The forms a value may take in netday's files: as typed, its digits (the search index's
+/// phone), lower case (an e-mail compared).
+fn forms(value: &str) -> Vec<Vec<u8>> {
+    let mut v = vec![value.as_bytes().to_vec(), value.to_lowercase().into_bytes()];
+    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() >= 7 {
+        v.push(digits.into_bytes());
+    }
+    v
+}
+
+/// Where any form of `values` is found under `dir`: (file, value).
+fn found_in(dir: &Path, values: &[String]) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    files_under(dir, &mut files);
+    assert!(!files.is_empty(), "nothing under {}", dir.display());
+    let mut hits = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(&f).unwrap();
+        for v in values {
+            if forms(v)
+                .iter()
+                .any(|form| bytes.windows(form.len()).any(|w| w == form.as_slice()))
+            {
+                hits.push((f.display().to_string(), v.clone()));
+            }
+        }
+    }
+    hits
+}
+
+/// The day's numbers and minutes of every day, as a coordinator reads them.
+fn days(db: &Path) -> Vec<String> {
+    let data = Data::new(Store::open(db).unwrap());
+    let store = data.store_for_tests();
+    let mut out = Vec::new();
+    for e in store.events().unwrap() {
+        out.push(format!("{:?}", data.day_count(e.id).unwrap()));
+    }
+    out
+}
+
+fn minutes(db: &Path) -> Vec<String> {
+    let store = Store::open(db).unwrap();
+    store
+        .events()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let m = netday::io::minutes::MinutesData::load(&store, e).unwrap();
+            netday::io::minutes::render(&m, netday::i18n::Lang::Ko)
+        })
+        .collect()
+}
+
+/// People of the demo with a phone and an e-mail, each name held by nobody else.
+fn with_contact(store: &Store, n: usize) -> Vec<Person> {
+    let people = store.people().unwrap();
+    people
+        .iter()
+        .filter(|p| !p.phone.is_empty() && !p.email.is_empty())
+        .filter(|p| people.iter().filter(|o| o.name == p.name).count() == 1)
+        .take(n)
+        .cloned()
+        .collect()
+}
+
+fn values(people: &[Person]) -> Vec<String> {
+    people
+        .iter()
+        .flat_map(|p| [p.phone.clone(), p.email.clone()])
+        .collect()
+}
+
+#[test]
+fn a_shred_leaves_no_phone_or_email_in_any_file_and_the_days_stay_the_same() {
+    let (dir, store) = demo_store();
+    let db = dir.path().join("db");
+    // A second copy of the values in the journal: one of them edited once more.
+    let chosen = with_contact(&store, 3);
+    assert_eq!(
+        chosen.len(),
+        3,
+        "the demo has people with a phone and an e-mail"
+    );
+    let mut edited = chosen[0].clone();
+    edited.notes = "알레르기: 땅콩".into();
+    store.put_person(&mut edited).unwrap();
+    drop(store);
+    // The caches hold the values too once anything was read.
+    let (s, out, err) = run(&db, &["search", &chosen[1].name]);
+    assert_eq!(s, 0, "{out}{err}");
+    let shredded = values(&chosen);
+    assert!(
+        !found_in(&db, &shredded).is_empty(),
+        "the test finds the values before the shred"
+    );
+    let counts = days(&db);
+    let minutes_before = minutes(&db);
+
+    // Two by contact data, one whole.
+    let (s, out, err) = run(
+        &db,
+        &[
+            "shred",
+            "--person",
+            &chosen[0].code,
+            "--person",
+            &chosen[1].name,
+            "--yes",
+        ],
+    );
+    assert_eq!(s, 0, "{out}{err}");
+    assert!(out.contains("2명의 연락처를 파기했습니다"), "{out}");
+    assert!(err.contains("백업 파일"), "older backups are named: {err}");
+    assert_eq!(minutes(&db), minutes_before, "the minutes are unchanged");
+    let (s, out, err) = run(
+        &db,
+        &["shred", "--person", &chosen[2].code, "--whole", "--yes"],
+    );
+    assert_eq!(s, 0, "{out}{err}");
+
+    let hits = found_in(&db, &shredded);
+    assert!(hits.is_empty(), "shredded values still in files: {hits:?}");
+    assert_eq!(days(&db), counts, "the day's numbers are unchanged");
+
+    let store = Store::open(&db).unwrap();
+    let gone = store.person(chosen[2].id).unwrap().unwrap();
+    assert!(privacy::is_anonymous(&gone), "{gone:?}");
+    assert!(
+        !store
+            .people()
+            .unwrap()
+            .iter()
+            .any(|p| p.name == chosen[2].name),
+        "the whole shred took the name"
+    );
+    let kept = store.person(chosen[0].id).unwrap().unwrap();
+    assert_eq!(kept.name, chosen[0].name, "a contact shred keeps the name");
+    assert!(kept.phone.is_empty() && kept.email.is_empty() && kept.notes.is_empty());
+    // The journal entry of the edit is still listed, without the values; its undo is refused.
+    let edit = store
+        .changes(usize::MAX, |c| {
+            !matches!(c.kind, netday::model::ChangeKind::Shred { .. })
+                && c.writes
+                    .iter()
+                    .any(|w| w.tree == "people" && w.key == chosen[0].id.to_be_bytes().as_slice())
+        })
+        .unwrap();
+    let edit = edit.first().expect("the edit is on record");
+    let refused = store.undo(edit.order).unwrap_err();
+    assert!(refused.ko().contains("개인정보 파기"), "{}", refused.ko());
+    let shred = store.changes(1, |_| true).unwrap().remove(0);
+    let refused = store.undo(shred.order).unwrap_err();
+    assert!(
+        refused.ko().contains("되돌릴 수 없습니다"),
+        "{}",
+        refused.ko()
+    );
+}
+
+#[test]
+fn nobody_is_shredded_without_a_yes() {
+    let (dir, store) = demo_store();
+    let db = dir.path().join("db");
+    let p = with_contact(&store, 1).remove(0);
+    drop(store);
+    // No terminal to ask: refused in words, nothing changed.
+    let (s, out, err) = run(&db, &["shred", "--person", &p.code]);
+    assert_ne!(s, 0, "{out}{err}");
+    assert!(out.contains(&p.name), "who is shown first: {out}");
+    assert!(err.contains("--yes"), "{err}");
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.person(p.id).unwrap().unwrap().phone, p.phone);
+    drop(store);
+    let (s, _, err) = run(&db, &["shred", "--person", "없는사람"]);
+    assert_ne!(s, 0);
+    assert!(err.contains("맞는 사람이 없습니다"), "{err}");
+    // The retention rule: 0 months makes everyone with contact data due.
+    let (s, out, err) = run(&db, &["shred", "--retention", "0", "--due"]);
+    assert_ne!(s, 0, "asks, and there is no terminal: {out}{err}");
+    assert!(out.contains(&p.name), "{out}");
+    assert!(err.contains("0개월"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_shred_at_one_desk_leaves_nothing_at_the_other_after_sync() {
+    use super::sync_cli::{host, stop};
+    let (dir_a, a) = demo_store();
+    let db_a = dir_a.path().join("db");
+    let chosen = with_contact(&a, 2);
+    drop(a);
+    let dir_b = tempfile::tempdir().unwrap();
+    let db_b = dir_b.path().join("db");
+
+    let (h, addr, code) = host(&db_a);
+    let (s, out, err) = run(&db_b, &["sync", "join", &addr, &code]);
+    assert_eq!(s, 0, "{out}{err}");
+    stop(h);
+    let shredded = values(&chosen);
+    // B searched for one of them: its caches hold the values too.
+    let (s, out, err) = run(&db_b, &["search", &chosen[0].name]);
+    assert_eq!(s, 0, "{out}{err}");
+    assert!(!found_in(&db_b, &shredded).is_empty(), "B holds the values");
+    let counts_b = days(&db_b);
+
+    let (s, out, err) = run(
+        &db_a,
+        &[
+            "shred",
+            "--person",
+            &chosen[0].code,
+            "--person",
+            &chosen[1].code,
+            "--yes",
+        ],
+    );
+    assert_eq!(s, 0, "{out}{err}");
+
+    let (h, addr, code) = host(&db_a);
+    let (s, out, err) = run(&db_b, &["sync", "join", &addr, &code]);
+    assert_eq!(s, 0, "{out}{err}");
+    stop(h);
+
+    for (db, desk) in [(&db_a, "A"), (&db_b, "B")] {
+        let hits = found_in(db, &shredded);
+        assert!(hits.is_empty(), "desk {desk} still holds: {hits:?}");
+    }
+    assert_eq!(days(&db_b), counts_b, "B's day numbers are unchanged");
+    let (a, b) = (Store::open(&db_a).unwrap(), Store::open(&db_b).unwrap());
+    for p in &chosen {
+        let at_b = b.person(p.id).unwrap().unwrap();
+        assert_eq!(at_b.name, p.name);
+        assert!(at_b.phone.is_empty() && at_b.email.is_empty(), "{at_b:?}");
+    }
+    assert_eq!(exports(&a), exports(&b), "both desks export the same");
+}
