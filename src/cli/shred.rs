@@ -85,7 +85,7 @@ pub fn run(db: Option<PathBuf>, a: ShredArgs) -> anyhow::Result<()> {
 
 /// After an exchange with another desk: a shred it made (or one left unfinished here) is made
 /// final by rewriting the database's files, before netday says it is done.
-pub fn finish_after_sync(data: &mut Data) -> anyhow::Result<()> {
+pub fn finish_pending(data: &mut Data) -> anyhow::Result<()> {
     if !data.shred_unfinished()? {
         return Ok(());
     }

@@ -183,7 +183,7 @@ fn read_file(db: Option<PathBuf>, file: &std::path::Path) -> anyhow::Result<()> 
         read.applied,
         open,
     ))?;
-    super::shred::finish_after_sync(&mut data)
+    super::shred::finish_pending(&mut data)
 }
 
 /// `netday sync conflicts`: each value of each open conflict, a line each, in the order every
@@ -293,7 +293,7 @@ fn host(db: Option<PathBuf>, SyncHostArgs { port, bind }: SyncHostArgs) -> anyho
     );
     data.note_acks(&driver)?;
     driver.close();
-    super::shred::finish_after_sync(&mut data)
+    super::shred::finish_pending(&mut data)
 }
 
 fn join_cmd(
@@ -321,5 +321,5 @@ fn join_cmd(
     driver.close();
     let counts = done?;
     print(i18n::sync_joined(counts.received, counts.sent))?;
-    super::shred::finish_after_sync(&mut data)
+    super::shred::finish_pending(&mut data)
 }

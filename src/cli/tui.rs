@@ -13,6 +13,13 @@ pub fn run(db: Option<PathBuf>, until: Until) -> anyhow::Result<()> {
         return Err(CliError::from(i18n::NEEDS_TERMINAL).into());
     }
     let store = open(db)?;
+    // A shred whose files were not rewritten yet (stopped, killed, or the other desk's, synced
+    // by a file): rewritten before the screen shows anything.
+    let store = {
+        let mut data = crate::data::Data::new(store);
+        super::shred::finish_pending(&mut data)?;
+        data.close()
+    };
     // The TUI alone switches the console to UTF-8, and only while it runs.
     let _console = crate::terminal::utf8_console();
     event_loop::run(store, until)

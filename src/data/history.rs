@@ -195,7 +195,10 @@ impl Data {
                 continue;
             };
             let label = self.label(shown, &mut names);
+            let shred = matches!(c.kind, crate::model::ChangeKind::Shred { .. });
             let how = match (&before, &after) {
+                // A shred keeps no value from before it: it says so, and lists what it left.
+                _ if shred => i18n::RECORD_SHREDDED,
                 (None, Some(_)) => i18n::RECORD_ADDED,
                 (Some(_), None) => i18n::RECORD_REMOVED,
                 _ => i18n::RECORD_CHANGED,

@@ -38,6 +38,11 @@ pub const UNDO_CHANGE_TITLE: L = L("변경 되돌리기", "Undo a change");
 pub const PERSON_CHANGES: L = L("최근 변경", "Recent changes");
 
 pub const RECORD_ADDED: L = L("추가", "added");
+/// A record a shred wrote: the values before it are kept nowhere.
+pub const RECORD_SHREDDED: L = L(
+    "파기 (이전 값은 남기지 않음)",
+    "shredded (no earlier value kept)",
+);
 pub const RECORD_REMOVED: L = L("삭제", "removed");
 pub const RECORD_CHANGED: L = L("변경", "changed");
 

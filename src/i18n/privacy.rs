@@ -162,6 +162,12 @@ pub const SHRED_FINISHING: L = L(
     "Rewriting the database so that shredded personal data leaves no trace in its files…",
 );
 
+/// The link brought another desk's shred: done here too.
+pub const SHRED_FROM_OTHER_DESK: L = L(
+    "다른 데스크에서 파기한 개인정보를 이 노트북에서도 지우고 데이터베이스 파일을 새로 썼습니다.",
+    "Personal data shredded at the other desk was removed here too; the database files were rewritten.",
+);
+
 /// The retention setting was changed.
 pub fn retention_set(months: u32) -> String {
     pick(

@@ -279,6 +279,14 @@ impl App {
             }
         }
         self.link = Some(l);
+        if changed && self.data.shred_unfinished().unwrap_or(false) {
+            // The other desk shredded personal data: its values already left the journal here;
+            // the files are rewritten now, before anything else is shown.
+            match self.data.finish_shred(&mut crate::progress::Silent) {
+                Ok(_) => self.say(Tone::Good, i18n::SHRED_FROM_OTHER_DESK.get()),
+                Err(e) => self.fail(e),
+            }
+        }
         if changed {
             // Another desk's changes: everything is read again, as after a restore.
             if let Err(e) = self.reload() {
