@@ -80,6 +80,15 @@ pub fn run(db: Option<PathBuf>, a: ShredArgs) -> anyhow::Result<()> {
         note(i18n::SHRED_REWRITE_LATER);
     }
     note(i18n::SHRED_BACKUPS);
+    let copies: Vec<String> = data
+        .older_copies()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    if !copies.is_empty() {
+        let (ko, en) = i18n::shred_older_copies(&copies);
+        note(i18n::pick(ko, en));
+    }
     Ok(())
 }
 

@@ -145,6 +145,11 @@ impl Data {
         })
     }
 
+    /// netday's own older copies beside the database, which still hold what a shred removed.
+    pub fn older_copies(&self) -> Vec<std::path::PathBuf> {
+        self.store.older_copies()
+    }
+
     /// Whether a shred (here, or at the other desk and synced here) still waits for its
     /// rewrite of the files.
     pub fn shred_unfinished(&self) -> Result<bool> {

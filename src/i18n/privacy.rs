@@ -150,6 +150,21 @@ pub const SHRED_BACKUPS: L = L(
     "Backup files and exports made before, and a desk that has not synced yet, may still hold them: delete those files too.",
 );
 
+/// netday's own older copies beside the database (restore's safety copies, a migration's).
+pub fn shred_older_copies(paths: &[String]) -> (String, String) {
+    let list = paths.join(", ");
+    (
+        format!(
+            "netday가 전에 만든 사본 {}개에도 남아 있습니다: {list}",
+            paths.len()
+        ),
+        format!(
+            "{} older copies netday made still hold them: {list}",
+            paths.len()
+        ),
+    )
+}
+
 /// The files could not be rewritten yet (stopped, or the database was busy).
 pub const SHRED_REWRITE_LATER: L = L(
     "파기는 저장됐지만 데이터베이스 파일은 아직 새로 쓰지 않았습니다. 다음에 netday를 열 때 새로 씁니다 (또는 netday compact).",

@@ -204,6 +204,36 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The copies of this database netday itself left beside it, which a shred cannot reach:
+    /// the safety copies a restore writes (`before-restore-…`) and the copies a migration
+    /// makes (`<name>.backup-v…`). The user is told to delete them (or keep them locked away).
+    pub fn older_copies(&self) -> Vec<std::path::PathBuf> {
+        let Some(parent) = self.path.parent() else {
+            return Vec::new();
+        };
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let migrated = format!("{name}.backup-v");
+        let Ok(entries) = std::fs::read_dir(parent) else {
+            return Vec::new();
+        };
+        let mut out: Vec<_> = entries
+            .flatten()
+            .filter(|e| {
+                let n = e.file_name().to_string_lossy().into_owned();
+                n.starts_with(super::SAFETY_COPY) || n.starts_with(&migrated)
+            })
+            .map(|e| e.path())
+            .collect();
+        out.sort();
+        out
+    }
+}
+
 /// Rewrites every value of a shredded person in `c` as the shred left it (a value that cannot
 /// be read is dropped); `true` when anything changed.
 fn scrub_change(c: &mut Change, keys: &BTreeMap<[u8; 8], ShredScope>) -> bool {
