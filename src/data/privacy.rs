@@ -162,10 +162,6 @@ impl Data {
         if !self.store.shred_unfinished()? {
             return Ok(None);
         }
-        let done = self.store.compact(progress)?;
-        if done.is_some() {
-            self.store.shred_compacted()?;
-        }
-        Ok(done)
+        self.store.compact(progress)
     }
 }

@@ -50,6 +50,8 @@ impl Store {
     /// as it was and the half-written copy is gone. On an error the database is left as it was,
     /// except [`StoreError::SwapUnfinished`] (the next open finishes the swap).
     pub fn compact(&self, progress: &mut dyn Progress) -> Result<Option<Compacted>> {
+        // A shred's copies leave the journal first (see `shred.rs`), so the copy holds none.
+        self.finish_shred()?;
         let folder = self.path.clone();
         let live_dir = swap::real(&self.path)?;
         let before = disk_size(&live_dir);
@@ -82,6 +84,10 @@ impl Store {
         let Some(((), Replaced { left_behind })) = done else {
             return Ok(None);
         };
+        if self.shred_unfinished()? {
+            // Nothing a shred removed is in the files any more.
+            self.shred_compacted()?;
+        }
         Ok(Some(Compacted {
             folder,
             before,

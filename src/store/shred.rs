@@ -119,6 +119,12 @@ impl Store {
             tx.mark_shredded(&all, whole)?;
             Ok(n)
         })?;
+        // Test seam: die as a kill would, right after the shred is durable and before any copy
+        // of its values was removed (tests/e2e/shred.rs).
+        #[cfg(feature = "test-hooks")]
+        if std::env::var_os("NETDAY_TEST_DIE_AFTER_SHRED").is_some() {
+            std::process::exit(9);
+        }
         let entries = self.finish_shred()?;
         Ok(Shredded { people, entries })
     }
@@ -130,7 +136,7 @@ impl Store {
     }
 
     /// After a rewrite of the files (`compact`) that followed a shred: nothing is left to do.
-    pub fn shred_compacted(&self) -> Result<()> {
+    pub(super) fn shred_compacted(&self) -> Result<()> {
         self.writable()?;
         self.tree(META)?
             .remove(PENDING_KEY)
