@@ -36,6 +36,7 @@ pub enum Cmd {
     Print(PrintArgs),
     Search(SearchArgs),
     Checkin(CheckinArgs),
+    Person(PersonArgs),
     Sync(SyncArgs),
     Events,
     History(HistoryArgs),
@@ -120,6 +121,17 @@ pub struct CheckinArgs {
     pub query: String,
     #[arg(long)]
     pub event: Option<String>,
+}
+
+#[derive(clap::Args)]
+pub struct PersonArgs {
+    pub query: String,
+    #[arg(long)]
+    pub export: bool,
+    #[arg(short = 'o', long, requires = "export")]
+    pub output: Option<PathBuf>,
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(clap::Args)]

@@ -15,6 +15,7 @@ mod harness;
 mod history;
 mod import;
 pub mod out;
+mod person;
 mod print;
 mod progress;
 mod search;
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Cmd::Print(a) => print::run(db, a),
         Cmd::Search(a) => search::run(db, a),
         Cmd::Checkin(a) => checkin::run(db, a),
+        Cmd::Person(a) => person::run(db, a),
         Cmd::Sync(a) => sync::run(db, a),
         Cmd::Generate(a) => demo::generate(db, a),
         Cmd::Events => events::run(db),

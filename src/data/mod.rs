@@ -6,6 +6,7 @@
 mod desk;
 mod detail;
 mod history;
+mod person_report;
 mod privacy;
 pub use privacy::{Due, ShredDone};
 pub mod roster;
@@ -25,6 +26,7 @@ use crate::store::{Store, StoreError};
 pub use desk::Candidates;
 pub use detail::{Detail, HistoryRow};
 pub use history::{ChangeLine, FieldChange, HistoryFilter, RecordChange};
+pub use person_report::Requested;
 pub use roster::{Count, History, Roster};
 pub use sync::SameAtTwoDesks;
 

@@ -516,6 +516,46 @@ pub const HELP: &[(&str, &str, L)] = &[
         ),
     ),
     (
+        "person",
+        "",
+        L(
+            "한 사람에 대해 netday가 가진 모든 기록을 보여 줍니다 (개인정보 보호법 제35조 열람 요청): 기본 정보, 병합된 기록, 참석, 실행 과제, 이름이 나오는 기록, 아이디어, 변경 이력. 배지 코드나 정확한 이름이면 그 사람, 검색으로는 딱 한 사람일 때만 (여럿이면 코드와 함께 목록만 보임)",
+            "Show everything netday holds about one person (a PIPA Art. 35 request): record, merged records, attendance, action items, notes naming them, ideas, change journal. A badge code or an exact name names them; a search only when it finds exactly one (several: lists them with their codes)",
+        ),
+    ),
+    (
+        "person",
+        "query",
+        L(
+            "배지 코드, 정확한 이름 또는 검색어",
+            "Badge code, exact name or a search",
+        ),
+    ),
+    (
+        "person",
+        "export",
+        L(
+            "본인에게 줄 문서로 내보냄: -o 파일에 (.pdf면 PDF, 그 밖은 글), 없으면 표준 출력에 글로 (--export 없이는 같은 글을 화면에 보여 줌)",
+            "Export it as a document for the person: to the -o file (.pdf: a PDF, any other name: text), else as text to standard output (without --export the same text is shown on screen)",
+        ),
+    ),
+    (
+        "person",
+        "output",
+        L(
+            "내보낼 파일, 본인만 읽게 새로 만듦 (.pdf면 PDF, 그 밖은 글)",
+            "Output file, created owner-only (.pdf: a PDF, any other name: text)",
+        ),
+    ),
+    (
+        "person",
+        "force",
+        L(
+            "파일이 이미 있으면 바꿔 씀",
+            "Replace the output file if it already exists",
+        ),
+    ),
+    (
         "events",
         "",
         L(

@@ -7,6 +7,7 @@ pub mod export;
 pub mod import;
 pub mod minutes;
 pub mod pack;
+pub mod person;
 pub mod print;
 pub mod report;
 pub mod safe_out;

@@ -54,6 +54,8 @@ pub enum Action {
     ToggleOrgs,
     ImportPeople,
     ExportPeople,
+    /// Writes everything held about the selected person (a PIPA Art. 35 request) to a file.
+    PersonReport,
     UndoCloseDay,
     Tick,
     AddItem,
@@ -161,6 +163,7 @@ impl Action {
             ToggleOrgs => i18n::ACTION_TOGGLE_ORGS,
             ImportPeople => i18n::ACTION_IMPORT_PEOPLE,
             ExportPeople => i18n::ACTION_EXPORT_PEOPLE,
+            PersonReport => i18n::ACTION_PERSON_REPORT,
             UndoCloseDay => i18n::ACTION_UNDO_CLOSE_DAY,
             Tick => i18n::ACTION_TICK,
             AddItem => i18n::ACTION_ADD_ITEM,

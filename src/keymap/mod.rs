@@ -93,6 +93,7 @@ const PEOPLE: &[Binding] = &[
     ctrl('o', "Ctrl-O", Action::ImportPeople),
     ctrl('e', "Ctrl-E", Action::ExportPeople),
     ctrl('p', "Ctrl-P", Action::Print),
+    key(KeyCode::F(9), "F9", Action::PersonReport),
 ];
 
 const ORGS: &[Binding] = &[

@@ -30,6 +30,7 @@ mod file_modes;
 mod import_preview;
 mod messages;
 mod outputs;
+mod person_cli;
 mod print;
 mod progress;
 mod report;

@@ -40,6 +40,7 @@ mod particles;
 mod people_screen;
 mod people_speed;
 mod people_state;
+mod person_report;
 mod print_fit;
 mod print_options;
 mod print_report;

@@ -535,6 +535,8 @@ impl ExportDialog {
             Writing::Pack => "zip",
             Writing::People(_) if ext == "csv" => "xlsx",
             Writing::People(_) => "csv",
+            Writing::Person(_) if ext == "pdf" => "txt",
+            Writing::Person(_) => "pdf",
             Writing::Print(..) => return,
         };
         let path = path.with_extension(next).display().to_string();

@@ -23,6 +23,9 @@ pub enum Writing {
     People(Vec<crate::model::Id>),
     /// A PDF for the current networking day, with the options chosen for it.
     Print(crate::model::PrintKind, crate::io::print::Options),
+    /// Everything held about this person (a PIPA Art. 35 request): a PDF when the path ends in
+    /// .pdf, else text.
+    Person(crate::model::Id),
 }
 
 /// A file that exists already: written only after the user says yes.
@@ -112,6 +115,10 @@ fn write_file(
                 Err(why) => return Ok(Wrote::Failed(why)),
             }
         }
+        Writing::Person(id) => match person_report_bytes(cx, *id, path, progress)? {
+            Ok(bytes) => (bytes, i18n::person_written(&shown)),
+            Err(why) => return Ok(Wrote::Failed(why)),
+        },
         Writing::Print(kind, chosen) => {
             match crate::screens::print::print_bytes(cx, *kind, chosen, progress) {
                 Ok((bytes, rows, who)) => {
@@ -184,4 +191,43 @@ fn write_pack(
         }
         Err(e) => Wrote::Failed(i18n::pick(e.ko(), e.en())),
     })
+}
+
+/// The person's report as the file `path` names it: a PDF for .pdf, else text.
+fn person_report_bytes(
+    cx: &Cx,
+    id: crate::model::Id,
+    path: &Path,
+    progress: &mut dyn Progress,
+) -> Result<Result<Vec<u8>, String>, StoreError> {
+    let Some(report) = cx.data.person_report(id, cx.now)? else {
+        return Ok(Err(i18n::NOBODY_SELECTED.get().to_string()));
+    };
+    let doc = crate::io::person::doc(&report);
+    let pdf = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    Ok(if pdf {
+        crate::io::person::pdf(&doc, progress).map_err(|e| i18n::pick(e.ko(), e.en()))
+    } else {
+        Ok(crate::io::person::text(&doc).into_bytes())
+    })
+}
+
+/// Asks where the report on person `id` goes: a text file named by their code and today's
+/// date, in the folder the app writes to.
+pub fn open_person_report(cx: &Cx, id: crate::model::Id) -> Effect {
+    let code = cx
+        .data
+        .roster
+        .person(id)
+        .map(|p| p.code.clone())
+        .unwrap_or_default();
+    let name = i18n::pr_file_name(&code, &cx.now.local_date().format("%Y%m%d").to_string());
+    let path = export_path(cx, &name).map_or(format!("~/{name}"), |p| p.display().to_string());
+    Effect::open(crate::screens::ExportDialog::modal(
+        &path,
+        Writing::Person(id),
+    ))
 }

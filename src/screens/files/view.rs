@@ -402,6 +402,7 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
         ),
         Writing::Pack => (i18n::PACK_EXPORT_TITLE.get(), i18n::PACK_EXPORT_KEYS),
         Writing::Print(kind, _) => (i18n::print_kind(*kind).0.get(), i18n::PRINT_EXPORT_KEYS),
+        Writing::Person(_) => (i18n::PR_EXPORT_TITLE.get(), i18n::PR_EXPORT_KEYS),
     };
     let inner = popup(f, area, 90, 7, title);
     let w = inner.width as usize;

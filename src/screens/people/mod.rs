@@ -660,6 +660,10 @@ impl PeopleState {
             Action::Print => return Ok(crate::screens::print::open_print_menu(cx)),
             Action::ImportPeople => return Ok(crate::screens::import_export::open_import(cx)),
             _ if s.orgs_view => return s.on_orgs(cx, action),
+            Action::PersonReport => match s.selected_person() {
+                Some(id) => return Ok(crate::screens::replace::open_person_report(cx, id)),
+                None => cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),
+            },
             Action::Detail | Action::Submit => {
                 if s.detail.is_some() {
                     s.detail = None;
