@@ -319,3 +319,53 @@ fn the_pdf_holds_the_same_words() {
             .any(|t| t.contains("협약서 초안 보내기"))
     );
 }
+
+/// F9 on the People screen asks where the selected person's report goes (a .txt named by
+/// their code in the usual folder; Tab makes it a PDF), writes it owner-only and names the
+/// file on the status line; F1 lists the key.
+#[test]
+fn f9_on_people_writes_the_selected_persons_report() {
+    use netday::state::{Action, App, Modal, Screen};
+    netday::i18n::set_lang(netday::i18n::Lang::Ko);
+    let (dir, store) = common::demo_store();
+    let mut app = App::with_clock(store, common::fixed_now).unwrap();
+    app.export_dir = Some(dir.path().to_path_buf());
+    app.screen = Screen::People;
+    app.update(Action::Help);
+    let help = common::screen::screen(&common::screen::render(&app, 160, 48));
+    assert!(
+        help.contains("F9") && help.contains("개인정보 열람 결과"),
+        "{help}"
+    );
+    app.update(Action::Help);
+    let id = app.screens.people.selected_person().unwrap();
+    let p = app.data.roster.person(id).unwrap().clone();
+    app.update(Action::PersonReport);
+    let Some(Modal::Export(d)) = &app.modal else {
+        panic!("asks where");
+    };
+    let proposed = std::path::PathBuf::from(d.path.value());
+    assert_eq!(
+        proposed,
+        dir.path()
+            .join(format!("netday-person-{}-20261124.txt", p.code))
+    );
+    app.update(Action::Submit);
+    assert_eq!(app.modal, None);
+    let text = std::fs::read_to_string(&proposed).unwrap();
+    assert!(text.contains(&format!("{} [{}]", p.name, p.code)), "{text}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&proposed).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.contains(&proposed.display().to_string()), "{said}");
+    // Tab: the same as a PDF.
+    app.update(Action::PersonReport);
+    app.update(Action::CycleFormat);
+    app.update(Action::Submit);
+    let pdf = proposed.with_extension("pdf");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}
