@@ -7,8 +7,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Data, Result};
-use crate::io::person::{ChangeEntry, DayLine, NoteLine, PersonRecord, PersonReport, Touched};
-use crate::model::{Change, Id, Note, NoteKind, Owner, Person, Ts};
+use crate::io::person::{
+    ChangeEntry, DayLine, FieldChange, NoteLine, PersonRecord, PersonReport, Touched, record_fields,
+};
+use crate::model::{Change, Id, Note, NoteKind, Organization, Owner, Person, Ts};
 use crate::store::changes::{Record, decode_write};
 
 /// Whom a request names.
@@ -164,6 +166,7 @@ impl Data {
             .filter(|i| i.owner.is_some_and(|o| all.contains(&o)))
             .collect();
         ideas.sort_by_key(|i| (i.created, i.id));
+        let mut orgs: HashMap<Id, Option<Organization>> = HashMap::new();
         let mut changes: Vec<ChangeEntry> = self
             .store
             .changes(usize::MAX, |c| !touched(c, &all).is_empty())?
@@ -173,6 +176,7 @@ impl Data {
                 id: c.id(),
                 desk: c.desk.clone(),
                 touched: touched(&c, &all),
+                fields: self.field_changes(&c, &all, &mut orgs),
                 kind: c.kind,
             })
             .collect();
@@ -190,6 +194,58 @@ impl Data {
             changes,
             journal_folded,
         }))
+    }
+
+    /// Each field of their person records that change `c` changed, before and after; a
+    /// record's creation is left out (its values are those after it, shown by later changes or
+    /// the record itself).
+    fn field_changes(
+        &self,
+        c: &Change,
+        ids: &HashSet<Id>,
+        orgs: &mut HashMap<Id, Option<Organization>>,
+    ) -> Vec<FieldChange> {
+        let mut org = |id: Option<Id>| -> Option<Organization> {
+            let id = id?;
+            orgs.entry(id)
+                .or_insert_with(|| self.store.org(id).ok().flatten())
+                .clone()
+        };
+        let mut out = Vec::new();
+        for w in &c.writes {
+            if w.tree != "people" {
+                continue;
+            }
+            let Some((Some(Record::Person(before)), after)) = decode_write(w) else {
+                continue;
+            };
+            if !ids.contains(&before.id) {
+                continue;
+            }
+            let after = match after {
+                Some(Record::Person(p)) => Some(p),
+                _ => None,
+            };
+            let shown = after.as_ref().unwrap_or(&before);
+            let who = format!("{} [{}]", shown.name, shown.code);
+            let old = record_fields(&before, org(before.org_id).as_ref());
+            let new = after
+                .as_ref()
+                .map(|a| record_fields(a, org(a.org_id).as_ref()))
+                .unwrap_or_default();
+            for (i, (field, b)) in old.into_iter().enumerate() {
+                let a = new.get(i).map(|(_, v)| v.clone()).unwrap_or_default();
+                if a != b {
+                    out.push(FieldChange {
+                        who: who.clone(),
+                        field,
+                        before: b,
+                        after: a,
+                    });
+                }
+            }
+        }
+        out
     }
 
     fn record_of(&self, person: Person) -> Result<PersonRecord> {

@@ -25,10 +25,14 @@ pub const PR_ACTIONS: L = L("담당 실행 과제", "Action items they own");
 pub const PR_MENTIONS: L = L("이름이 나오는 기록", "Notes that mention their name");
 pub const PR_IDEAS: L = L("담당 협업 아이디어", "Ideas they own");
 pub const PR_CHANGES: L = L("변경 이력", "Change journal");
+pub const PR_EARLIER: L = L(
+    "변경 이력에 남은 전후 값",
+    "Values kept in the journal, before and after each change",
+);
 pub const PR_NONE: L = L("(없음)", "(none)");
 pub const PR_CHANGES_NOTE: L = L(
-    "※ 변경 이력에는 기록이 바뀌기 전의 값도 남아 있습니다.",
-    "※ The journal also keeps the values these records held before each change.",
+    "※ 변경 이력은 바뀐 항목의 전과 후 값도 가지고 있습니다: 다음 절에 있습니다.",
+    "※ The journal also keeps each changed field's values before and after: see the next section.",
 );
 pub const PR_FOLDED_NOTE: L = L(
     "※ 보관 기간이 지난 변경 이력은 정리되어 남아 있지 않습니다.",
@@ -69,6 +73,8 @@ pub const PR_COL_CATEGORY: L = L("분야", "Category");
 pub const PR_COL_NEXT: L = L("다음 단계", "Next step");
 pub const PR_COL_WHEN: L = L("시각", "When");
 pub const PR_COL_ID: L = L("번호", "Id");
+pub const PR_COL_BEFORE: L = L("전", "Before");
+pub const PR_COL_AFTER: L = L("후", "After");
 pub const PR_COL_RECORD: L = L("대상", "Record");
 pub const PR_REC_PERSON: L = L("사람 기록", "person record");
 pub const PR_REC_ATTENDANCE: L = L("참석", "attendance");

@@ -77,6 +77,19 @@ pub struct ChangeEntry {
     pub desk: String,
     pub kind: ChangeKind,
     pub touched: Vec<Touched>,
+    /// Each field of their person records this entry changed, with the value before and
+    /// after: the journal keeps both, so earlier values (an old phone number) are held too.
+    pub fields: Vec<FieldChange>,
+}
+
+/// One field of a person record, before and after a change (`record_fields` names them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldChange {
+    /// Whose record: name and badge code after the change (before, when it was removed).
+    pub who: String,
+    pub field: L,
+    pub before: String,
+    pub after: String,
 }
 
 /// Local date and time, as netday shows them everywhere.
@@ -117,10 +130,10 @@ fn yes_no(b: bool) -> String {
     both(if b { i18n::PR_YES } else { i18n::PR_NO })
 }
 
-fn record_table(r: &PersonRecord) -> Table {
-    let p = &r.person;
-    let org = r.org.as_ref();
-    let rows: Vec<(L, String)> = vec![
+/// A person record's fields in words, in the order the document lists them (`org`: their
+/// organisation, when they have one).
+pub fn record_fields(p: &Person, org: Option<&Organization>) -> Vec<(L, String)> {
+    vec![
         (i18n::PR_F_NAME, p.name.clone()),
         (i18n::PR_F_CODE, p.code.clone()),
         (i18n::PR_F_ALIASES, p.aliases.join(", ")),
@@ -145,7 +158,11 @@ fn record_table(r: &PersonRecord) -> Table {
         (i18n::PR_F_NOTES, one_line(&p.notes)),
         (i18n::PR_F_ARCHIVED, yes_no(p.archived)),
         (i18n::PR_F_CREATED, when(p.created)),
-    ];
+    ]
+}
+
+fn record_table(r: &PersonRecord) -> Table {
+    let rows = record_fields(&r.person, r.org.as_ref());
     Table {
         cols: vec![
             col(i18n::PR_COL_FIELD, 2, false),
@@ -327,6 +344,35 @@ fn changes_table(changes: &[ChangeEntry], folded: bool) -> Table {
     }
 }
 
+fn fields_table(changes: &[ChangeEntry]) -> Table {
+    Table {
+        cols: vec![
+            col(i18n::PR_COL_WHEN, 3, true),
+            col(i18n::PR_COL_ID, 2, true),
+            col(i18n::PR_COL_RECORD, 3, false),
+            col(i18n::PR_COL_FIELD, 3, false),
+            col(i18n::PR_COL_BEFORE, 4, false),
+            col(i18n::PR_COL_AFTER, 4, false),
+        ],
+        rows: changes
+            .iter()
+            .flat_map(|c| {
+                c.fields.iter().map(|f| {
+                    Row::new(vec![
+                        when(c.at),
+                        c.id.clone(),
+                        f.who.clone(),
+                        both(f.field),
+                        f.before.clone(),
+                        f.after.clone(),
+                    ])
+                })
+            })
+            .collect(),
+        note: None,
+    }
+}
+
 /// A section: its heading, then its table, or "(없음)" when it has no rows.
 fn section(blocks: &mut Vec<Block>, heading: L, table: Table) {
     blocks.push(Block::Heading {
@@ -381,6 +427,7 @@ pub fn doc(r: &PersonReport) -> Doc {
         i18n::PR_CHANGES,
         changes_table(&r.changes, r.journal_folded),
     );
+    section(&mut blocks, i18n::PR_EARLIER, fields_table(&r.changes));
     Doc {
         title: both(i18n::PR_TITLE),
         subtitle: both(i18n::PR_SUBTITLE),

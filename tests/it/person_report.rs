@@ -153,6 +153,10 @@ fn fixture() -> Fixture {
     };
     store.put_idea(&mut idea).unwrap();
     store.merge_people(keep.id, dup.id, &[]).unwrap();
+    // A new phone: the old one stays in the journal.
+    let mut kept = store.person(keep.id).unwrap().unwrap();
+    kept.phone = "010-2222-3333".into();
+    store.put_person(&mut kept).unwrap();
     Fixture {
         _dir: dir,
         data: Data::new(store),
@@ -204,13 +208,30 @@ fn the_report_holds_their_days_items_merged_record_and_journal() {
         .iter()
         .filter(|c| c.kind == ChangeKind::PersonSaved)
         .count();
-    assert_eq!(saved, 2, "{kinds:?}");
+    // Both records made, then the new phone.
+    assert_eq!(saved, 3, "{kinds:?}");
     let touched = |t: Touched| r.changes.iter().any(|c| c.touched.contains(&t));
     assert!(touched(Touched::Person));
     assert!(touched(Touched::Attendance));
     assert!(touched(Touched::Note));
     assert!(touched(Touched::Idea));
     assert!(r.changes.iter().all(|c| c.desk == "입구 1"));
+    // The journal's earlier values: the old phone, and the merged record archived.
+    let fields: Vec<(&str, &str, &str)> = r
+        .changes
+        .iter()
+        .flat_map(|c| &c.fields)
+        .map(|f| (f.field.1, f.before.as_str(), f.after.as_str()))
+        .collect();
+    assert!(
+        fields.contains(&("Phone", "010-1234-5678", "010-2222-3333")),
+        "{fields:?}"
+    );
+    assert!(fields.contains(&("Alias codes", "", "P9Q4")), "{fields:?}");
+    assert!(
+        fields.contains(&("Archived", "아니요 (no)", "예 (yes)")),
+        "{fields:?}"
+    );
     // Oldest first.
     assert!(r.changes.windows(2).all(|w| w[0].at <= w[1].at));
     // 이영희's own save, her attendance and her action item are not in his journal: every
