@@ -153,7 +153,7 @@ impl Data {
         for n in self.store.notes()? {
             if owned_by(&n, &all) {
                 actions.push(line(&n));
-            } else if names.iter().any(|name| n.text.contains(name.as_str())) {
+            } else if names_them(&n, &names) {
                 mentions.push(line(&n));
             }
         }
@@ -169,13 +169,13 @@ impl Data {
         let mut orgs: HashMap<Id, Option<Organization>> = HashMap::new();
         let mut changes: Vec<ChangeEntry> = self
             .store
-            .changes(usize::MAX, |c| !touched(c, &all).is_empty())?
+            .changes(usize::MAX, |c| !touched(c, &all, &names).is_empty())?
             .into_iter()
             .map(|c| ChangeEntry {
                 at: c.at,
                 id: c.id(),
                 desk: c.desk.clone(),
-                touched: touched(&c, &all),
+                touched: touched(&c, &all, &names),
                 fields: self.field_changes(&c, &all, &mut orgs),
                 kind: c.kind,
             })
@@ -270,14 +270,22 @@ fn follow(merged: &HashMap<Id, Id>, id: Id) -> Id {
     at
 }
 
+/// Whether note `n`'s text, or its owner written as a name, holds one of `names`.
+fn names_them(n: &Note, names: &[String]) -> bool {
+    names.iter().any(|name| {
+        n.text.contains(name.as_str())
+            || matches!(&n.kind, NoteKind::Action { owner: Owner::Named(o), .. } if o.contains(name.as_str()))
+    })
+}
+
 fn owned_by(n: &Note, ids: &HashSet<Id>) -> bool {
     matches!(&n.kind, NoteKind::Action { owner: Owner::Person(o), .. } if ids.contains(o))
 }
 
 /// Which of the records of `ids` change `c` wrote: their record and attendance read from the
-/// keys alone; notes and ideas decoded, before and after (an item that was theirs and was
-/// given to someone else counts).
-fn touched(c: &Change, ids: &HashSet<Id>) -> Vec<Touched> {
+/// keys alone; notes (theirs, or naming them) and ideas decoded, before and after (an item that
+/// was theirs and was given to someone else counts).
+fn touched(c: &Change, ids: &HashSet<Id>, names: &[String]) -> Vec<Touched> {
     let be = |b: Option<&[u8]>| {
         b.and_then(|b| b.try_into().ok())
             .map(u64::from_be_bytes)
@@ -299,7 +307,9 @@ fn touched(c: &Change, ids: &HashSet<Id>) -> Vec<Touched> {
                 };
                 for r in [before, after].into_iter().flatten() {
                     match r {
-                        Record::Note(n) if owned_by(&n, ids) => add(Touched::Note),
+                        Record::Note(n) if owned_by(&n, ids) || names_them(&n, names) => {
+                            add(Touched::Note)
+                        }
                         Record::Idea(i) if i.owner.is_some_and(|o| ids.contains(&o)) => {
                             add(Touched::Idea)
                         }

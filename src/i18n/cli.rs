@@ -519,8 +519,8 @@ pub const HELP: &[(&str, &str, L)] = &[
         "person",
         "",
         L(
-            "한 사람에 대해 netday가 가진 모든 기록을 보여 줍니다 (개인정보 보호법 제35조 열람 요청): 기본 정보, 병합된 기록, 참석, 실행 과제, 이름이 나오는 기록, 아이디어, 변경 이력. 배지 코드나 정확한 이름이면 그 사람, 검색으로는 딱 한 사람일 때만 (여럿이면 코드와 함께 목록만 보임)",
-            "Show everything netday holds about one person (a PIPA Art. 35 request): record, merged records, attendance, action items, notes naming them, ideas, change journal. A badge code or an exact name names them; a search only when it finds exactly one (several: lists them with their codes)",
+            "한 사람에 대해 netday가 가진 모든 기록을 보여 줍니다 (개인정보 보호법 제35조 열람 요청): 기본 정보, 병합된 기록, 참석, 실행 과제, 이름이 나오는 기록, 아이디어, 변경 이력과 그 전후 값. 배지 코드나 정확한 이름이면 그 사람, 검색으로는 딱 한 사람일 때만 (여럿이면 코드와 함께 목록만 보임)",
+            "Show everything netday holds about one person (a PIPA Art. 35 request): record, merged records, attendance, action items, notes naming them, ideas, the change journal and the values it keeps. A badge code or an exact name names them; a search only when it finds exactly one (several: lists them with their codes)",
         ),
     ),
     (

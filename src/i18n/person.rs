@@ -29,7 +29,7 @@ pub const PR_EARLIER: L = L(
     "변경 이력에 남은 전후 값",
     "Values kept in the journal, before and after each change",
 );
-pub const PR_NONE: L = L("(없음)", "(none)");
+pub const PR_NONE: L = L("없음", "none");
 pub const PR_CHANGES_NOTE: L = L(
     "※ 변경 이력은 바뀐 항목의 전과 후 값도 가지고 있습니다: 다음 절에 있습니다.",
     "※ The journal also keeps each changed field's values before and after: see the next section.",

@@ -26,7 +26,8 @@ pub struct PersonReport {
     pub days: Vec<DayLine>,
     /// Action items they own, oldest first.
     pub actions: Vec<NoteLine>,
-    /// Other notes whose text names them, oldest first.
+    /// Other notes whose text (or an action item's owner written as a name) names them, oldest
+    /// first.
     pub mentions: Vec<NoteLine>,
     /// Ideas they own.
     pub ideas: Vec<Idea>,
@@ -186,8 +187,8 @@ fn days_table(days: &[DayLine]) -> Table {
         cols: vec![
             col(i18n::PR_COL_DATE, 2, true),
             col(i18n::PR_COL_DAY, 4, false),
-            col(i18n::PR_COL_STATUS, 2, false),
-            col(i18n::PR_COL_ARRIVED, 1, true),
+            col(i18n::PR_COL_STATUS, 3, false),
+            col(i18n::PR_COL_ARRIVED, 2, true),
             col(i18n::PR_COL_DESK, 2, false),
         ],
         rows: days

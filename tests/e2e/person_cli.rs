@@ -97,6 +97,17 @@ fn a_code_gives_that_persons_report_on_stdout_and_in_a_new_owner_only_file() {
             .join("\n")
     };
     assert_eq!(body(&written), body(&out));
+    // Without --export, the same text on screen; a search that finds only her, too.
+    for q in [f.code.as_str(), "이서"] {
+        let (rc, shown, err) = person(&f.db, &[q]);
+        assert_eq!(rc, 0, "{err}");
+        assert_eq!(body(&shown), body(&out), "{q}");
+    }
+    // -o is an export's.
+    let other = f.db.parent().unwrap().join("other.txt");
+    let (rc, _, _) = person(&f.db, &[&f.code, "-o", other.to_str().unwrap()]);
+    assert_ne!(rc, 0);
+    assert!(!other.exists());
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

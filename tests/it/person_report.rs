@@ -125,6 +125,15 @@ fn fixture() -> Fixture {
         ),
         note("김기성 이사가 공동 구매 사례를 발표", NoteKind::Note, 16),
         note(
+            "사례집 원고",
+            NoteKind::Action {
+                owner: Owner::Named("김기성 이사".into()),
+                due: None,
+                done: false,
+            },
+            16,
+        ),
+        note(
             "회의실 예약",
             NoteKind::Action {
                 owner: Owner::Person(other.id),
@@ -195,7 +204,10 @@ fn the_report_holds_their_days_items_merged_record_and_journal() {
     let actions: Vec<&str> = r.actions.iter().map(|l| l.note.text.as_str()).collect();
     assert_eq!(actions, vec!["협약서 초안 보내기"]);
     let mentions: Vec<&str> = r.mentions.iter().map(|l| l.note.text.as_str()).collect();
-    assert_eq!(mentions, vec!["김기성 이사가 공동 구매 사례를 발표"]);
+    assert_eq!(
+        mentions,
+        vec!["김기성 이사가 공동 구매 사례를 발표", "사례집 원고"]
+    );
     // The merged record's idea.
     assert_eq!(r.ideas.len(), 1);
     assert_eq!(r.ideas[0].owner, Some(f.keep));
