@@ -216,8 +216,17 @@ fn person_report_bytes(
 }
 
 /// Asks where the report on person `id` goes: a text file named by their code and today's
-/// date, in the folder the app writes to.
+/// date, in the folder the app writes to. A record merged into another stands for that one,
+/// which holds its days and items now (as `netday person` does).
 pub fn open_person_report(cx: &Cx, id: crate::model::Id) -> Effect {
+    let merged = &cx.data.roster.merged_into;
+    let mut id = id;
+    for _ in 0..=merged.len() {
+        match merged.get(&id) {
+            Some(&into) => id = into,
+            None => break,
+        }
+    }
     let code = cx
         .data
         .roster
