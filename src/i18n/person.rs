@@ -17,6 +17,11 @@ pub const PR_SCOPE: L = L(
     "This document lists everything this desk's netday database holds about this person.",
 );
 
+pub const PR_COPIES: L = L(
+    "함께 동기화하는 다른 데스크와 백업 파일에도 같은 기록의 사본이 있을 수 있습니다.",
+    "Desks synced with this one, and backup files, may hold copies of the same records.",
+);
+
 // Sections, in the order the document has them.
 pub const PR_RECORD: L = L("기본 정보", "Record");
 pub const PR_MERGED: L = L("이 사람에게 병합된 기록", "Records merged into this one");

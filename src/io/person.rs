@@ -398,11 +398,13 @@ fn push_table(blocks: &mut Vec<Block>, table: Table) {
 pub fn doc(r: &PersonReport) -> Doc {
     let p = &r.record.person;
     let who = format!("{} [{}]", p.name, p.code);
-    let mut blocks = vec![Block::Text(format!(
-        "{}\n{}",
-        i18n::PR_SCOPE.0,
-        i18n::PR_SCOPE.1
-    ))];
+    let mut blocks = vec![Block::Text(
+        [i18n::PR_SCOPE, i18n::PR_COPIES]
+            .iter()
+            .flat_map(|l| [l.0, l.1])
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )];
     section(&mut blocks, i18n::PR_RECORD, record_table(&r.record));
     blocks.push(Block::Heading {
         level: 1,
