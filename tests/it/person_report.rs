@@ -402,3 +402,41 @@ fn f9_on_people_writes_the_selected_persons_report() {
     let pdf = proposed.with_extension("pdf");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 }
+
+/// After their contact data is shredded, the report (journal values included) holds none of
+/// it: it reads what the database holds now, nothing kept aside.
+#[test]
+fn after_a_shred_the_report_holds_no_shredded_value() {
+    let mut f = fixture();
+    let before = text(&doc(&f
+        .data
+        .person_report(f.keep, made())
+        .unwrap()
+        .unwrap()));
+    let gone = [
+        "010-1234-5678",
+        "010-2222-3333",
+        "kisung@example.org",
+        "old@example.org",
+    ];
+    assert!(gone.iter().all(|v| before.contains(v)), "{before}");
+    let events = f.data.events().unwrap();
+    f.data
+        .shred(
+            &[f.keep, f.dup],
+            netday::model::privacy::ShredScope::Contact,
+            &mut netday::progress::Silent,
+            None,
+            &events,
+        )
+        .unwrap();
+    let after = text(&doc(&f
+        .data
+        .person_report(f.keep, made())
+        .unwrap()
+        .unwrap()));
+    for v in gone {
+        assert!(!after.contains(v), "{v} is still in:\n{after}");
+    }
+    assert!(after.contains("김기성 [K7M3]"), "{after}");
+}
