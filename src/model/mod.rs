@@ -4,6 +4,7 @@ use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 pub mod change;
+pub mod consent;
 pub mod contact;
 pub mod counts;
 pub mod dates;
@@ -12,6 +13,7 @@ mod output;
 pub mod sync;
 pub mod text;
 pub use change::{Change, ChangeKind};
+pub use consent::{Consent, ConsentHow, ConsentState};
 pub use output::{ImportField, MinutesFormat, PrintKind};
 pub use text::{TextField, clean_line, clean_multiline, cut_to, fit};
 

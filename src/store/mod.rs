@@ -11,6 +11,7 @@ mod cache;
 pub mod changes;
 pub mod codec;
 mod compact;
+mod consent;
 mod dir;
 mod drafts;
 mod error;
@@ -45,7 +46,7 @@ pub use compact::Compacted;
 pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};
 pub use mode::owner_only_from_now_on;
-pub use snapshot::{BackupError, Fault, Format, Snapshot};
+pub use snapshot::{BackupError, Fault, Format, Snapshot, format4_backup};
 pub use swap::{Replaced, SAFETY_COPY};
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -59,6 +59,7 @@ impl Tx<'_> {
             ChangeKind::PersonSaved
         });
         self.bump_gen()?;
+        self.keep_consent_rule(p)?;
         let new = p.id == 0;
         self.assign_id(PEOPLE, &mut p.id)?;
         if p.code.is_empty() {

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::fields;
 use super::layout::{
     AGENDA, AGENDA_BY_EVENT, ATTENDANCE, ATTENDANCE_BY_PERSON, CHANGES, DB_ID_KEY, DESK_PREFIX_KEY,
-    DESK_SEQ_KEY, EVENTS, IDEAS, MERGED_INTO, META, NOTES, NOTES_BY_EVENT, ORGS, PEOPLE,
+    CONSENT, DESK_SEQ_KEY, EVENTS, IDEAS, MERGED_INTO, META, NOTES, NOTES_BY_EVENT, ORGS, PEOPLE,
     PEOPLE_BY_CODE, PEOPLE_BY_ORG, SCHEMA_KEY, SYNC_DESK_PREFIX, SYNC_FIELDS, SYNC_JOINING_KEY,
     SYNC_LOG, SYNC_NEXT_PREFIX_KEY, SYNC_RESUME_KEY, SYNC_SET_KEY, SYNC_STATIC_KEY, SYNC_VV_KEY,
     SYNCED_SCHEMA, TREE_NAMES, be, from_be, pair,
@@ -382,7 +382,7 @@ impl Tx<'_> {
             if value != local || forced.is_some() {
                 self.put_synced(tree, &w.key, local.as_deref(), value.as_deref())?;
                 match tree {
-                    PEOPLE | MERGED_INTO => touched.people = true,
+                    PEOPLE | MERGED_INTO | CONSENT => touched.people = true,
                     ORGS => touched.orgs = true,
                     ATTENDANCE => touched.attendance = true,
                     EVENTS => touched.events = true,
@@ -486,7 +486,8 @@ impl Tx<'_> {
             }
             _ => {}
         }
-        self.restore(tree, key, new)
+        self.restore(tree, key, new)?;
+        self.keep_consent_rule_synced(tree, key)
     }
 }
 

@@ -4,7 +4,9 @@
 use crate::model::contact::{normalize_phone, valid_email};
 use crate::model::korean::{Particle, josa};
 use crate::model::text::truncate;
-use crate::model::{District, ImportField, OrgKind, TextField, clean_line, clean_multiline, fit};
+use crate::model::{
+    ConsentState, District, ImportField, OrgKind, TextField, clean_line, clean_multiline, fit,
+};
 
 use super::headers::ColumnMap;
 use super::write::needs_guard;
@@ -28,6 +30,10 @@ pub struct ImportRow {
     pub notes: String,
     /// The answer in the attendance column, when there is one and it reads as an answer.
     pub answer: Option<Rsvp>,
+    /// The answer in the consent column (`NotAsked` without one).
+    pub consent: ConsentState,
+    /// Set when the row said no to consent and gave a phone or an e-mail: they were left out.
+    pub withheld: bool,
 }
 
 /// An answer to "will you come?" as form tools and people write it.
@@ -467,11 +473,17 @@ pub(super) fn read_row(
         d if d.is_empty() => None,
         d => Some(District::parse(&d).ok_or_else(|| RowProblem::BadDistrict(truncate(&d, 40)))?),
     };
-    let phone_in = text(ImportField::Phone);
+    // Without consent the contact details are not read at all: not kept, not checked.
+    let consent = ConsentState::parse(raw(ImportField::Consent));
+    let withheld = consent == ConsentState::No
+        && (!text(ImportField::Phone).is_empty() || !text(ImportField::Email).is_empty());
+    let (phone_in, email) = match consent {
+        ConsentState::No => (String::new(), String::new()),
+        _ => (text(ImportField::Phone), text(ImportField::Email)),
+    };
     let phone = normalize_phone(&phone_in)
         .or_else(|| lost_zero(&phone_in))
         .ok_or_else(|| RowProblem::BadPhone(truncate(&phone_in, 40)))?;
-    let email = text(ImportField::Email);
     if !valid_email(&email) {
         return Err(RowProblem::BadEmail(truncate(&email, 40)));
     }
@@ -488,6 +500,8 @@ pub(super) fn read_row(
         tags: split_tags(raw(ImportField::Tags)),
         notes: clean_multiline(raw(ImportField::Notes)),
         answer: Rsvp::parse(raw(ImportField::Status)),
+        consent,
+        withheld,
     };
     let all_tags = row.tags.join(", ");
     let tags = row
