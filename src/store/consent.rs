@@ -112,26 +112,46 @@ impl Store {
         self.write(|tx| tx.put_consent(id, c))
     }
 
-    /// Saves a person and their consent together (the person form, a walk-in with a new
-    /// organisation goes through `put_person_with_org`): the person gets an id first, then the
-    /// consent; with "no", no phone or e-mail is kept. Whether contact details were left out.
-    pub fn put_person_and_consent(&self, p: &mut Person, c: Option<&Consent>) -> Result<bool> {
-        let (saved, withheld) = self.write(|tx| {
-            let mut q = p.clone();
-            let mut withheld = false;
-            if let Some(c) = c {
-                if c.refused() {
-                    withheld |= withhold_contact(&mut q);
-                }
-            }
-            tx.put_person(&mut q)?;
-            match c {
-                Some(c) => withheld |= tx.put_consent(q.id, c)?,
-                None => tx.clear_consent(q.id)?,
-            }
-            Ok((q, withheld))
-        })?;
-        *p = saved;
+    /// Saves a person and their consent together in one durable step (the person form and
+    /// the walk-in go through `put_person_with_org_and_consent`); whether contact details were
+    /// left out.
+    pub fn put_person_and_consent(&self, p: &mut Person, c: ConsentWrite<'_>) -> Result<bool> {
+        self.put_person_with_org_and_consent(p, None, None, c)
+    }
+}
+
+/// What saving a person does to their consent on record.
+#[derive(Clone, Copy, Debug)]
+pub enum ConsentWrite<'a> {
+    /// Leaves it as it is.
+    Keep,
+    /// Removes it: not asked.
+    Clear,
+    /// Records this answer.
+    Set(&'a Consent),
+}
+
+impl Tx<'_> {
+    /// Writes `p` (a new one gets its id) and then its consent as `c` says; with "no" (given now
+    /// or on record), no phone or e-mail is kept, in `p` as written back either. Whether any
+    /// were left out.
+    pub(super) fn put_person_consenting(&self, p: &mut Person, c: &ConsentWrite<'_>) -> TxResult<bool> {
+        let mut withheld = false;
+        if let ConsentWrite::Set(c) = c
+            && c.refused()
+        {
+            withheld |= withhold_contact(p);
+        }
+        if let ConsentWrite::Clear | ConsentWrite::Set(_) = c {
+            // The answer on record no longer holds: the person is written under the new one.
+            self.clear_consent(p.id)?;
+        }
+        let had = !p.phone.is_empty() || !p.email.is_empty();
+        self.put_person(p)?;
+        withheld |= had && p.phone.is_empty() && p.email.is_empty();
+        if let ConsentWrite::Set(c) = c {
+            withheld |= self.put_consent(p.id, c)?;
+        }
         Ok(withheld)
     }
 }
@@ -192,7 +212,9 @@ mod tests {
         let store = Store::open(&dir.path().join("db")).unwrap();
         let mut p = Person::new("박지호", Ts(1));
         p.phone = "010-3333-4444".into();
-        assert!(store.put_person_and_consent(&mut p, Some(&no())).unwrap());
+        assert!(store
+            .put_person_and_consent(&mut p, ConsentWrite::Set(&no()))
+            .unwrap());
         assert_eq!(p.phone, "");
         assert_eq!(store.person(p.id).unwrap().unwrap().phone, "");
         assert_eq!(store.consent(p.id).unwrap(), Some(no()));

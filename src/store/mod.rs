@@ -43,6 +43,7 @@ use sled::Tree;
 pub use cache::Generation;
 pub use codec::{LIMIT as RECORD_LIMIT, SCHEMA};
 pub use compact::Compacted;
+pub use consent::ConsentWrite;
 pub use dir::CREATION_MARKER;
 pub use error::{DamagedRecord, StoreError, damage_warning};
 pub use mode::owner_only_from_now_on;
