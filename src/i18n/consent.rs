@@ -16,8 +16,8 @@ pub const CONTACT_NOT_KEPT: L = L(
 );
 /// The form's hint beside the consent choice.
 pub const CONSENT_HINT: L = L(
-    "←→ 동의 / 미동의 / 묻지 않음 · 미동의면 연락처를 저장하지 않습니다",
-    "←→ yes / no / not asked · with no, the phone and e-mail are not kept",
+    "←→ 또는 1·2·3 · 미동의면 연락처를 저장하지 않습니다",
+    "←→ or 1·2·3 · with no, the phone and e-mail are not kept",
 );
 
 /// 동의 / 미동의 / 묻지 않음.

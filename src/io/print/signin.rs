@@ -48,7 +48,7 @@ pub fn table<'a>(event: &'a Event, people: &[Entry], opt: &Options, l: Lang) -> 
         col(i18n::PRINT_COL_NAME, 80.0),
     ];
     if opt.contact {
-        cols.push(col(i18n::PRINT_COL_PHONE, 90.0));
+        cols.push(col(i18n::PRINT_COL_PHONE, if narrow { 80.0 } else { 90.0 }));
     }
     if opt.consent {
         cols.push(Col {
@@ -84,13 +84,14 @@ pub fn table<'a>(event: &'a Event, people: &[Entry], opt: &Options, l: Lang) -> 
 /// The consent column's width (points).
 const CONSENT_W: f32 = 72.0;
 
-/// The consent cell: two boxes to tick, the answer on record filled ("■ 동의 □ 미동의").
+/// The consent cell: two boxes to tick, the answer on record filled ("■동의 □미동의"); a box
+/// stays with its word when the cell wraps.
 pub fn consent_boxes(state: ConsentState, l: Lang) -> String {
     let mark = |on: bool| if on { '■' } else { '□' };
     let yes = i18n::L("동의", "Yes").in_lang(l);
     let no = i18n::L("미동의", "No").in_lang(l);
     format!(
-        "{} {yes} {} {no}",
+        "{}{yes} {}{no}",
         mark(state == ConsentState::Yes),
         mark(state == ConsentState::No)
     )
@@ -108,6 +109,6 @@ mod tests {
                 assert!(super::super::layout::all_printable(&text), "{text}");
             }
         }
-        assert_eq!(consent_boxes(ConsentState::No, Lang::Ko), "□ 동의 ■ 미동의");
+        assert_eq!(consent_boxes(ConsentState::No, Lang::Ko), "□동의 ■미동의");
     }
 }

@@ -71,7 +71,9 @@ pub fn draw_person_form(v: &Show, form: &PersonForm, f: &mut Frame, area: Rect) 
                     focused,
                 );
                 if focused {
-                    d.line(Line::styled(i18n::CONSENT_HINT.get(), THEME.muted));
+                    for line in crate::widgets::paint::wrap(i18n::CONSENT_HINT.get(), inner_w) {
+                        d.line(Line::styled(line, THEME.muted));
+                    }
                 }
                 continue;
             }

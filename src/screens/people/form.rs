@@ -361,6 +361,10 @@ impl PersonForm {
                         action == Action::Right,
                     );
                 }
+                Action::Input(d @ '1'..='3') => {
+                    let i = d as usize - '1' as usize;
+                    f.consent = ConsentState::ALL[i];
+                }
                 Action::Input('y' | 'Y' | 'ㅛ') => f.consent = ConsentState::Yes,
                 Action::Input('n' | 'N' | 'ㅜ') => f.consent = ConsentState::No,
                 Action::Submit => return f.save(cx, register),
