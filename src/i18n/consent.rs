@@ -7,6 +7,8 @@ use crate::model::{Consent, ConsentHow, ConsentState};
 
 /// The import's column, the person form's field and the detail's line.
 pub const CONSENT_COL: L = L("개인정보 동의", "Consent");
+/// The detail pane's label (its labels are short).
+pub const CONSENT_SHORT: L = L("동의", "Consent");
 /// The 서명부's column head.
 pub const CONSENT_SIGN_HEAD: L = L("개인정보 수집·이용 동의", "Consent to personal data");
 /// Said where a person with consent "no" was saved with a phone or an e-mail typed in.

@@ -126,7 +126,10 @@ fn the_person_form_shows_and_edits_consent_and_no_empties_the_stored_contact() {
     // The detail pane says it.
     app.update(Action::Submit);
     let screen = shown(&app, 160, 48);
-    assert!(screen.contains("개인정보 동의") && screen.contains("미동의 ·"), "{screen}");
+    assert!(
+        screen.contains("│동의      미동의 · 2026-11-24 14:05 · 참석자 양식"),
+        "{screen}"
+    );
     // A phone typed again later is not kept either.
     app.update(Action::Edit);
     for _ in 0..3 {
