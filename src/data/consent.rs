@@ -9,7 +9,7 @@ use crate::store::ConsentWrite;
 impl Data {
     /// Person `id`'s consent on record.
     pub fn consent(&self, id: Id) -> Result<Option<Consent>> {
-        Ok(self.store.consent(id)?)
+        self.store.consent(id)
     }
 
     /// `save_person` with the person's consent written in the same step; whether a phone or

@@ -40,7 +40,9 @@ pub fn consent_how(h: &ConsentHow) -> String {
         ),
         ConsentHow::WalkIn => L("현장 등록 양식", "the walk-in form").get().to_string(),
         ConsentHow::PersonForm => L("참석자 양식", "the person form").get().to_string(),
-        ConsentHow::SignedSheet => L("서명부 서명", "the signed sign-in sheet").get().to_string(),
+        ConsentHow::SignedSheet => L("서명부 서명", "the signed sign-in sheet")
+            .get()
+            .to_string(),
     }
 }
 

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use super::csv::{Flag, ImportRow, ParsedCsv, RowError, RowFlag, RowProblem, Rsvp};
 use crate::model::contact::{mask_email, mask_phone, name_key, org_key, phone_key};
 use crate::model::{
-    Attendance, AttendanceStatus, District, Event, EventStatus, Id, MAX_ALIASES, OrgKind,
-    Consent, ConsentHow, ConsentState, Organization, Person, Ts,
+    Attendance, AttendanceStatus, Consent, ConsentHow, ConsentState, District, Event, EventStatus,
+    Id, MAX_ALIASES, OrgKind, Organization, Person, Ts,
 };
 use crate::progress::Progress;
 use crate::store::journal::ImportJournal;

@@ -22,7 +22,8 @@ pub enum ConsentState {
 
 impl ConsentState {
     /// The choices as a form offers them: 동의, 미동의, 묻지 않음.
-    pub const ALL: [ConsentState; 3] = [ConsentState::Yes, ConsentState::No, ConsentState::NotAsked];
+    pub const ALL: [ConsentState; 3] =
+        [ConsentState::Yes, ConsentState::No, ConsentState::NotAsked];
 
     /// An answer as a list or a form tool writes it: 예/아니오, 동의/미동의, 동의함/동의하지 않음,
     /// "동의합니다"/"동의하지 않습니다", O/X, Y/N, yes/no, true/false, 1/0, ✓/v. Empty, or
@@ -34,8 +35,23 @@ impl ConsentState {
             .collect::<String>()
             .to_lowercase();
         const NO: &[&str] = &[
-            "아니오", "아니요", "아니", "미동의", "비동의", "거부", "x", "n", "no", "false", "0",
-            "✗", "✘", "×", "disagree", "declined", "refused",
+            "아니오",
+            "아니요",
+            "아니",
+            "미동의",
+            "비동의",
+            "거부",
+            "x",
+            "n",
+            "no",
+            "false",
+            "0",
+            "✗",
+            "✘",
+            "×",
+            "disagree",
+            "declined",
+            "refused",
         ];
         const YES: &[&str] = &[
             "예", "네", "동의", "o", "y", "yes", "true", "1", "✓", "✔", "v", "☑", "○", "agree",
@@ -58,7 +74,12 @@ impl ConsentState {
         if refuses {
             return ConsentState::No;
         }
-        if a.starts_with("동의") || a.starts_with("예") || a.starts_with("yes") || a.starts_with("iagree") || a.starts_with("agree") {
+        if a.starts_with("동의")
+            || a.starts_with("예")
+            || a.starts_with("yes")
+            || a.starts_with("iagree")
+            || a.starts_with("agree")
+        {
             return ConsentState::Yes;
         }
         ConsentState::NotAsked

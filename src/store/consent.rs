@@ -135,7 +135,11 @@ impl Tx<'_> {
     /// Writes `p` (a new one gets its id) and then its consent as `c` says; with "no" (given now
     /// or on record), no phone or e-mail is kept, in `p` as written back either. Whether any
     /// were left out.
-    pub(super) fn put_person_consenting(&self, p: &mut Person, c: &ConsentWrite<'_>) -> TxResult<bool> {
+    pub(super) fn put_person_consenting(
+        &self,
+        p: &mut Person,
+        c: &ConsentWrite<'_>,
+    ) -> TxResult<bool> {
         let mut withheld = false;
         if let ConsentWrite::Set(c) = c
             && c.refused()
@@ -185,7 +189,10 @@ mod tests {
         assert_eq!(store.consents().unwrap(), vec![(p.id, no())]);
         // Consent given again: contact may be kept from then on.
         store
-            .put_consent(p.id, &Consent::new(ConsentState::Yes, Ts(2), ConsentHow::PersonForm))
+            .put_consent(
+                p.id,
+                &Consent::new(ConsentState::Yes, Ts(2), ConsentHow::PersonForm),
+            )
             .unwrap();
         again.phone = "010-9999-0000".into();
         store.put_person(&mut again).unwrap();
@@ -212,9 +219,11 @@ mod tests {
         let store = Store::open(&dir.path().join("db")).unwrap();
         let mut p = Person::new("박지호", Ts(1));
         p.phone = "010-3333-4444".into();
-        assert!(store
-            .put_person_and_consent(&mut p, ConsentWrite::Set(&no()))
-            .unwrap());
+        assert!(
+            store
+                .put_person_and_consent(&mut p, ConsentWrite::Set(&no()))
+                .unwrap()
+        );
         assert_eq!(p.phone, "");
         assert_eq!(store.person(p.id).unwrap().unwrap().phone, "");
         assert_eq!(store.consent(p.id).unwrap(), Some(no()));

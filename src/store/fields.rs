@@ -5,9 +5,7 @@
 //! here until it is listed.
 
 use super::codec;
-use super::layout::{
-    AGENDA, ATTENDANCE, CONSENT, EVENTS, IDEAS, MERGED_INTO, NOTES, ORGS, PEOPLE,
-};
+use super::layout::{AGENDA, ATTENDANCE, CONSENT, EVENTS, IDEAS, MERGED_INTO, NOTES, ORGS, PEOPLE};
 use crate::model::sync::FieldName;
 use crate::model::{AgendaItem, Event, Idea, Note, Organization, Person};
 

@@ -3,10 +3,10 @@
 //! Touches the people, orgs, people_by_org and people_by_code trees, and (walk-in, merge) the
 //! attendance, notes and ideas of the people concerned.
 
+use super::consent::ConsentWrite;
 use super::layout::{
     ATTENDANCE, MERGED_INTO, NOTES, ORGS, PEOPLE, PEOPLE_BY_CODE, PEOPLE_BY_ORG, be, from_be, pair,
 };
-use super::consent::ConsentWrite;
 use super::write::{Tx, TxResult};
 use super::{Result, Store, StoreError};
 use crate::model::{

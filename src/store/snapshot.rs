@@ -26,8 +26,8 @@ use super::{SCHEMA, Store, StoreError, codec};
 use crate::model::counts::RecordCounts;
 use crate::model::korean::{Particle, josa};
 use crate::model::{
-    AgendaItem, Attendance, AttendanceStatus, Consent, ConsentHow, Event, Id, Idea, Note,
-    NoteKind, Organization, Owner, Person, TextField, clean_line, clean_multiline, fit,
+    AgendaItem, Attendance, AttendanceStatus, Consent, ConsentHow, Event, Id, Idea, Note, NoteKind,
+    Organization, Owner, Person, TextField, clean_line, clean_multiline, fit,
 };
 use crate::progress::{Progress, Silent};
 
@@ -465,8 +465,7 @@ impl Store {
             live.trees[EVENTS..=IDEAS].iter().any(|t| !t.is_empty())
                 || !live.trees[CONSENT].is_empty()
         };
-        if holds(&*self.live()?)
-        {
+        if holds(&*self.live()?) {
             return Err(StoreError::Invalid(
                 "restore fills an empty database only; use Store::replace_with".into(),
             ));

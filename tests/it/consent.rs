@@ -35,7 +35,10 @@ fn shown(app: &App, w: u16, h: u16) -> String {
 }
 
 fn said(app: &App) -> String {
-    app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -68,7 +71,10 @@ fn a_walk_in_who_says_no_is_checked_in_without_phone_and_the_form_says_so() {
         "checked in all the same"
     );
     let s = said(&app);
-    assert!(s.contains("동의하지 않아 연락처는 저장하지 않았습니다"), "{s}");
+    assert!(
+        s.contains("동의하지 않아 연락처는 저장하지 않았습니다"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -109,10 +115,7 @@ fn the_person_form_shows_and_edits_consent_and_no_empties_the_stored_contact() {
     }
     app.update(Action::Right); // 묻지 않음 → 동의
     app.update(Action::Right); // → 미동의
-    assert_eq!(
-        common::person_form(&app).unwrap().consent,
-        ConsentState::No
-    );
+    assert_eq!(common::person_form(&app).unwrap().consent, ConsentState::No);
     insta::assert_snapshot!("consent_person_form_100x30", shown(&app, 100, 30));
     app.update(Action::Submit);
     assert!(common::person_form(&app).is_none(), "{}", said(&app));
@@ -122,7 +125,11 @@ fn the_person_form_shows_and_edits_consent_and_no_empties_the_stored_contact() {
     assert_eq!((p.name.as_str(), p.org_id), ("김기성", before.org_id));
     let c = store.consent(p.id).unwrap().unwrap();
     assert_eq!((c.state, c.how), (ConsentState::No, ConsentHow::PersonForm));
-    assert!(said(&app).contains("연락처는 저장하지 않았습니다"), "{}", said(&app));
+    assert!(
+        said(&app).contains("연락처는 저장하지 않았습니다"),
+        "{}",
+        said(&app)
+    );
     // The detail pane says it.
     app.update(Action::Submit);
     let screen = shown(&app, 160, 48);
@@ -137,7 +144,15 @@ fn the_person_form_shows_and_edits_consent_and_no_empties_the_stored_contact() {
     }
     type_text(&mut app, "01012340000");
     app.update(Action::Submit);
-    assert_eq!(app.data.store_for_tests().person(p.id).unwrap().unwrap().phone, "");
+    assert_eq!(
+        app.data
+            .store_for_tests()
+            .person(p.id)
+            .unwrap()
+            .unwrap()
+            .phone,
+        ""
+    );
     // Undo (Ctrl-Z on the history) brings the consent record and the phone back together.
 }
 
@@ -147,13 +162,31 @@ fn an_office_xlsx_with_a_consent_column_keeps_no_phone_of_those_who_said_no() {
     let (dir, store) = common::temp_store();
     let mut book = Workbook::new();
     let s = book.add_worksheet();
-    let head = ["성명", "소속", "연락처", "이메일", "개인정보 수집·이용 동의"];
+    let head = [
+        "성명",
+        "소속",
+        "연락처",
+        "이메일",
+        "개인정보 수집·이용 동의",
+    ];
     for (c, h) in head.iter().enumerate() {
         s.write_string(0, c as u16, *h).unwrap();
     }
     let rows = [
-        ["김동의", "한울신협", "010-1000-0001", "kim@hanul.kr", "동의"],
-        ["이미동", "한울신협", "010-1000-0002", "lee@hanul.kr", "미동의"],
+        [
+            "김동의",
+            "한울신협",
+            "010-1000-0001",
+            "kim@hanul.kr",
+            "동의",
+        ],
+        [
+            "이미동",
+            "한울신협",
+            "010-1000-0002",
+            "lee@hanul.kr",
+            "미동의",
+        ],
         ["박모름", "두레생협", "010-1000-0003", "", ""],
     ];
     for (r, cells) in rows.iter().enumerate() {
@@ -268,10 +301,7 @@ fn a_restore_with_consent_no_keeps_no_phone_even_if_the_backup_held_one() {
     p.phone = "010-3000-0002".into();
     let snap = Snapshot {
         people: vec![p],
-        consents: vec![(
-            7,
-            Consent::new(ConsentState::No, Ts(5), ConsentHow::WalkIn),
-        )],
+        consents: vec![(7, Consent::new(ConsentState::No, Ts(5), ConsentHow::WalkIn))],
         ..Snapshot::default()
     };
     store.restore(&snap, &mut Silent).unwrap();
@@ -389,12 +419,20 @@ fn the_sign_in_sheet_has_a_consent_column_with_the_answer_on_record_pre_marked()
             consent: true,
         };
         let sheet = signin::table(&e, &people, &opt, netday::i18n::Lang::Ko);
-        assert!(sheet.cols.iter().any(|c| c.title == "개인정보 수집·이용 동의"));
+        assert!(
+            sheet
+                .cols
+                .iter()
+                .any(|c| c.title == "개인정보 수집·이용 동의")
+        );
         let cells: Vec<&str> = sheet.rows.iter().map(|r| r[r.len() - 1].as_str()).collect();
         assert_eq!(cells, ["■동의 □미동의", "□동의 ■미동의", "□동의 □미동의"]);
         // The signature keeps room to sign.
         let used: f32 = sheet.cols.iter().map(|c| c.width).sum::<f32>() + 30.0;
-        assert!(netday::io::print::layout::A4_W - 2.0 * 42.5 - used >= 60.0, "{used}");
+        assert!(
+            netday::io::print::layout::A4_W - 2.0 * 42.5 - used >= 60.0,
+            "{used}"
+        );
         let pdf = signin::render(&e, &people, &opt, netday::i18n::Lang::Ko, &mut Silent).unwrap();
         if let Some(out) = std::env::var_os("NETDAY_CONSENT_PDF") {
             std::fs::write(format!("{}-{contact}.pdf", out.to_string_lossy()), &pdf).unwrap();

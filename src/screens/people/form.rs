@@ -184,7 +184,11 @@ impl PersonForm {
         // what was typed there is not refused.
         if self.consent == ConsentState::No {
             let phone = normalize_phone(&self.phone).unwrap_or_default();
-            let email = if valid_email(&email) { email } else { String::new() };
+            let email = if valid_email(&email) {
+                email
+            } else {
+                String::new()
+            };
             return Ok((name, phone, email));
         }
         let Some(phone) = normalize_phone(&self.phone) else {
@@ -503,12 +507,9 @@ impl PersonForm {
             ConsentState::NotAsked => ConsentWrite::Clear,
             _ => ConsentWrite::Set(&answer),
         };
-        let withheld = cx.data.save_person_consenting(
-            &mut person,
-            new_org.as_mut(),
-            att.as_mut(),
-            consent,
-        )?;
+        let withheld =
+            cx.data
+                .save_person_consenting(&mut person, new_org.as_mut(), att.as_mut(), consent)?;
         let id = person.id;
         let said = if f.walk_in {
             let who = i18n::name_and_org(&person.name, cx.data.roster.org_name(&person));
