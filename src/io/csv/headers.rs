@@ -498,7 +498,19 @@ mod tests {
             ("관심 분야", Some(ImportField::Tags)),
             ("타임스탬프", None),
             ("Timestamp", None),
-            ("개인정보 수집·이용에 동의하십니까?", None),
+            // Consent to keep personal data (issue 29): read, before anything it names.
+            (
+                "개인정보 수집·이용에 동의하십니까?",
+                Some(ImportField::Consent),
+            ),
+            ("개인정보 동의", Some(ImportField::Consent)),
+            (
+                "개인정보(연락처) 수집·이용 동의",
+                Some(ImportField::Consent),
+            ),
+            ("동의 여부", Some(ImportField::Consent)),
+            ("Privacy consent", Some(ImportField::Consent)),
+            ("consent", Some(ImportField::Consent)),
         ];
         for (h, f) in cases {
             assert_eq!(ImportField::from_header(h), f, "header {h:?}");
