@@ -12,6 +12,16 @@ impl Data {
         self.store.consent(id)
     }
 
+    /// Records person `id`'s consent (a walk-in who turned out to be known); with "no", their
+    /// phone and e-mail are emptied in the same write. Whether any were.
+    pub fn record_consent(&mut self, id: Id, c: &Consent) -> Result<bool> {
+        let withheld = self.store.put_consent(id, c)?;
+        if withheld && let Some(p) = self.store.person(id)? {
+            self.roster.upsert_person(p);
+        }
+        Ok(withheld)
+    }
+
     /// `save_person` with the person's consent written in the same step; whether a phone or
     /// an e-mail was left out for want of consent (the form says so).
     pub fn save_person_consenting(

@@ -371,7 +371,14 @@ impl PersonForm {
                 }
                 Action::Input('y' | 'Y' | 'ㅛ') => f.consent = ConsentState::Yes,
                 Action::Input('n' | 'N' | 'ㅜ') => f.consent = ConsentState::No,
-                Action::Submit => return f.save(cx, register),
+                Action::Submit => {
+                    // The same phone found someone: Enter checks that person in (their answer
+                    // is recorded by the desk).
+                    if let (true, Some(Pick::Hit(id))) = (f.walk_in, f.name.picked()) {
+                        return Ok(FormEnd::Existing(id));
+                    }
+                    return f.save(cx, register);
+                }
                 _ => {}
             },
             Step::Moved => {}
