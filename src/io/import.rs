@@ -169,7 +169,7 @@ pub struct ImportPlan<'a> {
     known: Known<'a>,
     day_writes: Vec<(usize, DayChange)>,
     /// The consent each person's last row answered (by index into `known`), in file order.
-    consents: Vec<(usize, ConsentState)>,
+    consents: Vec<(usize, ConsentState, Option<Ts>)>,
 }
 
 /// Works out what importing the good rows of `parsed` does; writes nothing. With `event`,
@@ -253,7 +253,7 @@ pub fn plan<'a>(
     let mut new_orgs: Vec<String> = Vec::new();
     let mut kinded_orgs: Vec<String> = Vec::new();
     let mut day_order: Vec<usize> = Vec::new();
-    let mut consents: Vec<(usize, ConsentState)> = Vec::new();
+    let mut consents: Vec<(usize, ConsentState, Option<Ts>)> = Vec::new();
     summary.withheld = parsed.rows.iter().filter(|r| r.withheld).count();
     progress.start(crate::progress::Stage::CheckRows, parsed.rows.len() as u64);
     for (n, row) in parsed.rows.iter().enumerate() {
@@ -421,7 +421,7 @@ pub fn plan<'a>(
             k.answered(idx, row.answer, &mut day_order);
         }
         if row.consent != ConsentState::NotAsked {
-            consents.push((idx, row.consent));
+            consents.push((idx, row.consent, row.consent_at));
         }
     }
     if summary.stopped.is_some() {
@@ -621,8 +621,9 @@ fn apply_as(
             if let Some((file, group)) = source {
                 tx.chunk_of_import(file, group);
             }
-            for &(i, state) in chunk.iter().filter(|(i, _)| ids[*i] != 0) {
-                tx.put_consent(ids[i], &Consent::new(state, now, how.clone()))?;
+            for &(i, state, at) in chunk.iter().filter(|(i, ..)| ids[*i] != 0) {
+                let at = at.unwrap_or(now);
+                tx.put_consent(ids[i], &Consent::new(state, at, how.clone()))?;
             }
             Ok(())
         })?;

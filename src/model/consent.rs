@@ -86,6 +86,58 @@ impl ConsentState {
     }
 }
 
+/// Headers of the column in which form tools say when an answer was sent (Google Forms'
+/// "타임스탬프", Naver Form's "응답일시"), compared without spaces, any case.
+pub const ANSWERED_AT_HEADERS: &[&str] = &[
+    "타임스탬프",
+    "timestamp",
+    "응답일시",
+    "응답시간",
+    "응답시각",
+    "제출일시",
+    "제출시간",
+    "제출시각",
+    "작성일시",
+    "신청일시",
+];
+
+/// When an answer was sent, as form tools write it ("2026. 12. 1 오후 3:04:05",
+/// "2026-12-01 15:04:05", "2026.12.01 15:04", "12/1/2026 15:04:05"), read in the local zone.
+pub fn parse_answered_at(cell: &str) -> Option<Ts> {
+    let lower = cell.to_lowercase();
+    let pm = lower.contains("오후") || lower.contains("pm");
+    let am = lower.contains("오전") || lower.contains("am");
+    let plain = ["오후", "오전", "pm", "am"]
+        .iter()
+        .fold(lower, |t, w| t.replace(w, " "));
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    const FORMATS: &[&str] = &[
+        "%Y. %m. %d %H:%M:%S",
+        "%Y. %m. %d %H:%M",
+        "%Y.%m.%d %H:%M:%S",
+        "%Y.%m.%d %H:%M",
+        "%Y. %m. %d. %H:%M:%S",
+        "%Y. %m. %d. %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dt%H:%M:%S",
+        "%Y/%m/%d %H:%M:%S",
+        "%Y/%m/%d %H:%M",
+        "%m/%d/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M",
+    ];
+    let mut t = FORMATS
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(&plain, f).ok())?;
+    use chrono::Timelike;
+    if pm && t.hour() < 12 {
+        t += chrono::Duration::hours(12);
+    } else if am && t.hour() == 12 {
+        t -= chrono::Duration::hours(12);
+    }
+    super::from_local(t)
+}
+
 /// How the answer reached us.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ConsentHow {
@@ -132,6 +184,26 @@ pub fn keeps_contact(consent: Option<&Consent>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::ConsentState::{self, *};
+
+    #[test]
+    fn the_time_an_answer_was_sent_as_form_tools_write_it() {
+        use super::parse_answered_at;
+        crate::model::set_zone(chrono_tz::Asia::Seoul);
+        let at = |s: &str| {
+            parse_answered_at(s).map(|t| t.local().format("%Y-%m-%d %H:%M:%S").to_string())
+        };
+        let want = Some("2026-12-01 15:04:05".to_string());
+        assert_eq!(at("2026. 12. 1 오후 3:04:05"), want);
+        assert_eq!(at("2026-12-01 15:04:05"), want);
+        assert_eq!(at("12/1/2026 15:04:05"), want);
+        assert_eq!(
+            at("2026. 12. 1 오전 12:30:00").unwrap(),
+            "2026-12-01 00:30:00"
+        );
+        assert_eq!(at("2026.12.01 15:04").unwrap(), "2026-12-01 15:04:00");
+        assert_eq!(at("어제"), None);
+        assert_eq!(at(""), None);
+    }
 
     #[test]
     fn answers_as_lists_and_form_tools_write_them() {

@@ -133,6 +133,23 @@ pub fn local_naive(t: DateTime<Utc>) -> chrono::NaiveDateTime {
     }
 }
 
+/// The instant a local wall-clock time names (the earlier one when a clock was set back);
+/// `None` for a time skipped when the clock went forward.
+pub fn from_local(t: chrono::NaiveDateTime) -> Option<Ts> {
+    let utc = match zone() {
+        Zone::Named(z) => z.from_local_datetime(&t).earliest()?.with_timezone(&Utc),
+        Zone::System => Local
+            .from_local_datetime(&t)
+            .earliest()?
+            .with_timezone(&Utc),
+        Zone::Seoul => chrono_tz::Asia::Seoul
+            .from_local_datetime(&t)
+            .earliest()?
+            .with_timezone(&Utc),
+    };
+    Some(Ts(utc.timestamp_millis()))
+}
+
 /// Today's local date.
 pub fn today() -> NaiveDate {
     Ts::now().local_date()

@@ -263,6 +263,15 @@ fn a_form_tool_csv_export_with_a_consent_question_is_mapped_and_no_rows_keep_no_
         );
     }
     assert_eq!(by_name(&store, "최거부").id, here.id);
+    // When: the form's timestamp, read in the local zone (Asia/Seoul here).
+    let c = store.consent(here.id).unwrap().unwrap();
+    assert_eq!(
+        c.at.unwrap()
+            .local()
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string(),
+        "2026-12-01 15:10:41"
+    );
     assert_eq!(by_name(&store, "정동의").phone, "010-2000-0001");
 }
 

@@ -32,6 +32,8 @@ pub struct ImportRow {
     pub answer: Option<Rsvp>,
     /// The answer in the consent column (`NotAsked` without one).
     pub consent: ConsentState,
+    /// When the answer was sent, from a form tool's timestamp column ("타임스탬프").
+    pub consent_at: Option<crate::model::Ts>,
     /// Set when the row said no to consent and gave a phone or an e-mail: they were left out.
     pub withheld: bool,
 }
@@ -447,6 +449,21 @@ fn lost_zero(s: &str) -> Option<String> {
     }
 }
 
+/// When the row's answers were sent, from the form tool's timestamp column, if there is one.
+fn answered_at(map: &ColumnMap, cells: &[String]) -> Option<crate::model::Ts> {
+    let key = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let i = map
+        .titles
+        .iter()
+        .position(|t| crate::model::consent::ANSWERED_AT_HEADERS.contains(&key(t).as_str()))?;
+    crate::model::consent::parse_answered_at(&clean_line(unguard(cells.get(i)?)))
+}
+
 /// One data record into a row, or the first problem found (columns checked left to right
 /// in the order name, kind, district, phone, email).
 pub(super) fn read_row(
@@ -477,6 +494,10 @@ pub(super) fn read_row(
     let consent = ConsentState::parse(raw(ImportField::Consent));
     let withheld = consent == ConsentState::No
         && (!text(ImportField::Phone).is_empty() || !text(ImportField::Email).is_empty());
+    let consent_at = match consent {
+        ConsentState::NotAsked => None,
+        _ => answered_at(map, cells),
+    };
     let (phone_in, email) = match consent {
         ConsentState::No => (String::new(), String::new()),
         _ => (text(ImportField::Phone), text(ImportField::Email)),
@@ -501,6 +522,7 @@ pub(super) fn read_row(
         notes: clean_multiline(raw(ImportField::Notes)),
         answer: Rsvp::parse(raw(ImportField::Status)),
         consent,
+        consent_at,
         withheld,
     };
     let all_tags = row.tags.join(", ");
