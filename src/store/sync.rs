@@ -218,6 +218,7 @@ fn over_a_limit(tree: usize, bytes: &[u8]) -> bool {
         AGENDA => codec::decode(bytes).map(|r| one.agenda.push(r)),
         NOTES => codec::decode(bytes).map(|r| one.notes.push(r)),
         IDEAS => codec::decode(bytes).map(|r| one.ideas.push(r)),
+        CONSENT => codec::decode(bytes).map(|r| one.consents.push((0, r))),
         _ => Ok(()),
     };
     read.is_err() || one.cleaned().1 > 0
