@@ -141,6 +141,9 @@ pub fn run(db: Option<PathBuf>, args: ImportArgs) -> anyhow::Result<()> {
         done = format!("{done} · {}", i18n::skipped_by_hand(skipped));
     }
     print(done)?;
+    if s.withheld > 0 {
+        print(i18n::import_withheld(s.withheld))?;
+    }
     if let (Some(id), Some(_)) = (s.event_id, event)
         && let Some(e) = data.event(id)?
     {

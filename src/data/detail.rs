@@ -28,6 +28,8 @@ pub struct Detail {
     pub ideas: Vec<Idea>,
     /// The last changes to their record or attendance, newest first.
     pub changes: Vec<super::ChangeLine>,
+    /// Their consent on record (`None`: never asked).
+    pub consent: Option<crate::model::Consent>,
 }
 
 /// Every note and idea, as the store held them when read.
@@ -107,12 +109,14 @@ impl Data {
             .cloned()
             .collect();
         let changes = self.person_changes(person, PERSON_CHANGES)?;
+        let consent = self.store.consent(person)?;
         Ok(Some(Detail {
             person,
             history,
             notes,
             ideas,
             changes,
+            consent,
         }))
     }
 }

@@ -3,6 +3,7 @@
 //! then updates the roster, so a failed write leaves memory as the disk has it. `state/` asks
 //! this module for every read and write; it never holds the `Store` itself.
 
+mod consent;
 mod desk;
 mod detail;
 mod history;

@@ -110,6 +110,7 @@ pub fn pick(ko: String, en: String) -> String {
 }
 
 mod cli;
+mod consent;
 mod desk;
 mod exchange;
 mod history;
@@ -126,6 +127,7 @@ mod shell;
 mod sync;
 
 pub use cli::*;
+pub use consent::*;
 pub use desk::*;
 pub use exchange::*;
 pub use history::*;

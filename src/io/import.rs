@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use super::csv::{Flag, ImportRow, ParsedCsv, RowError, RowFlag, RowProblem, Rsvp};
 use crate::model::contact::{mask_email, mask_phone, name_key, org_key, phone_key};
 use crate::model::{
-    Attendance, AttendanceStatus, District, Event, EventStatus, Id, MAX_ALIASES, OrgKind,
-    Organization, Person, Ts,
+    Attendance, AttendanceStatus, Consent, ConsentHow, ConsentState, District, Event, EventStatus,
+    Id, MAX_ALIASES, OrgKind, Organization, Person, Ts,
 };
 use crate::progress::Progress;
 use crate::store::journal::ImportJournal;
@@ -46,6 +46,8 @@ pub struct ImportSummary {
     /// Rows whose phone or e-mail belongs to someone already here under another name, in file
     /// order (imported all the same; the file's own flags are `ParsedCsv::flags`).
     pub flags: Vec<RowFlag>,
+    /// Rows that said no to consent and gave a phone or an e-mail: those were left out.
+    pub withheld: usize,
     /// Set when the one waiting said to stop (`Progress::cancelled`); the counts above are
     /// then what the whole file would have done.
     pub stopped: Option<Stopped>,
@@ -166,6 +168,8 @@ pub struct ImportPlan<'a> {
     kinded_orgs: Vec<String>,
     known: Known<'a>,
     day_writes: Vec<(usize, DayChange)>,
+    /// The consent each person's last row answered (by index into `known`), in file order.
+    consents: Vec<(usize, ConsentState, Option<Ts>)>,
 }
 
 /// Works out what importing the good rows of `parsed` does; writes nothing. With `event`,
@@ -249,6 +253,8 @@ pub fn plan<'a>(
     let mut new_orgs: Vec<String> = Vec::new();
     let mut kinded_orgs: Vec<String> = Vec::new();
     let mut day_order: Vec<usize> = Vec::new();
+    let mut consents: Vec<(usize, ConsentState, Option<Ts>)> = Vec::new();
+    summary.withheld = parsed.rows.iter().filter(|r| r.withheld).count();
     progress.start(crate::progress::Stage::CheckRows, parsed.rows.len() as u64);
     for (n, row) in parsed.rows.iter().enumerate() {
         if n.is_multiple_of(STEP) {
@@ -414,6 +420,9 @@ pub fn plan<'a>(
         if event.is_some() {
             k.answered(idx, row.answer, &mut day_order);
         }
+        if row.consent != ConsentState::NotAsked {
+            consents.push((idx, row.consent, row.consent_at));
+        }
     }
     if summary.stopped.is_some() {
         return Ok(ImportPlan {
@@ -425,6 +434,7 @@ pub fn plan<'a>(
             kinded_orgs,
             known: k,
             day_writes: Vec::new(),
+            consents: Vec::new(),
         });
     }
     progress.set(parsed.rows.len() as u64);
@@ -477,6 +487,7 @@ pub fn plan<'a>(
         kinded_orgs,
         known: k,
         day_writes,
+        consents,
     })
 }
 
@@ -511,6 +522,7 @@ fn apply_as(
         kinded_orgs,
         known: k,
         day_writes,
+        consents,
     } = plan;
     if summary.stopped.is_some() {
         return Ok(summary);
@@ -598,6 +610,24 @@ fn apply_as(
         progress.set(done);
     }
     drop(k);
+    // After the people, so that a new person has an id; a "no" empties the phone and e-mail
+    // of someone already here in the same write (`store::consent`).
+    let how = ConsentHow::Import {
+        file: source.map(|(f, _)| f.to_string()).unwrap_or_default(),
+    };
+    let now = Ts::now();
+    for chunk in consents.chunks(5000) {
+        store.write_bulk(|tx| {
+            if let Some((file, group)) = source {
+                tx.chunk_of_import(file, group);
+            }
+            for &(i, state, at) in chunk.iter().filter(|(i, ..)| ids[*i] != 0) {
+                let at = at.unwrap_or(now);
+                tx.put_consent(ids[i], &Consent::new(state, at, how.clone()))?;
+            }
+            Ok(())
+        })?;
+    }
     if let Some(date) = event {
         let mut day = existing;
         for chunk in day_writes.chunks(5000) {

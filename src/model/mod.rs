@@ -4,6 +4,7 @@ use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 pub mod change;
+pub mod consent;
 pub mod contact;
 pub mod counts;
 pub mod dates;
@@ -13,6 +14,7 @@ pub mod privacy;
 pub mod sync;
 pub mod text;
 pub use change::{Change, ChangeKind};
+pub use consent::{Consent, ConsentHow, ConsentState};
 pub use output::{ImportField, MinutesFormat, PrintKind};
 pub use text::{TextField, clean_line, clean_multiline, cut_to, fit};
 
@@ -130,6 +132,23 @@ pub fn local_naive(t: DateTime<Utc>) -> chrono::NaiveDateTime {
         Zone::System => Local.from_utc_datetime(&t.naive_utc()).naive_local(),
         Zone::Seoul => t.with_timezone(&chrono_tz::Asia::Seoul).naive_local(),
     }
+}
+
+/// The instant a local wall-clock time names (the earlier one when a clock was set back);
+/// `None` for a time skipped when the clock went forward.
+pub fn from_local(t: chrono::NaiveDateTime) -> Option<Ts> {
+    let utc = match zone() {
+        Zone::Named(z) => z.from_local_datetime(&t).earliest()?.with_timezone(&Utc),
+        Zone::System => Local
+            .from_local_datetime(&t)
+            .earliest()?
+            .with_timezone(&Utc),
+        Zone::Seoul => chrono_tz::Asia::Seoul
+            .from_local_datetime(&t)
+            .earliest()?
+            .with_timezone(&Utc),
+    };
+    Some(Ts(utc.timestamp_millis()))
 }
 
 /// Today's local date.

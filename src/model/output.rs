@@ -70,10 +70,12 @@ pub enum ImportField {
     Notes,
     /// The answer to "will you come?" (참석 / 불참 / 미정), or an exported attendance status.
     Status,
+    /// The answer to "may we keep your personal data?" (동의 / 미동의; `model::ConsentState`).
+    Consent,
 }
 
 impl ImportField {
-    pub const ALL: [ImportField; 11] = [
+    pub const ALL: [ImportField; 12] = [
         ImportField::Name,
         ImportField::Organization,
         ImportField::Role,
@@ -85,5 +87,6 @@ impl ImportField {
         ImportField::Tags,
         ImportField::Notes,
         ImportField::Status,
+        ImportField::Consent,
     ];
 }

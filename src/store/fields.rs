@@ -5,7 +5,7 @@
 //! here until it is listed.
 
 use super::codec;
-use super::layout::{AGENDA, ATTENDANCE, EVENTS, IDEAS, MERGED_INTO, NOTES, ORGS, PEOPLE};
+use super::layout::{AGENDA, ATTENDANCE, CONSENT, EVENTS, IDEAS, MERGED_INTO, NOTES, ORGS, PEOPLE};
 use crate::model::sync::FieldName;
 use crate::model::{AgendaItem, Event, Idea, Note, Organization, Person};
 
@@ -108,12 +108,12 @@ fields!(
 pub(super) fn is_record_tree(tree: usize) -> bool {
     matches!(
         tree,
-        EVENTS | ORGS | PEOPLE | ATTENDANCE | AGENDA | NOTES | IDEAS | MERGED_INTO
+        EVENTS | ORGS | PEOPLE | ATTENDANCE | AGENDA | NOTES | IDEAS | MERGED_INTO | CONSENT
     )
 }
 
-/// The record's fields (attendance — its status and time belong together — and a merge's
-/// link are one field each); `None` when the bytes are not such a record.
+/// The record's fields (attendance — its status and time belong together —, a consent — its
+/// answer, time and way belong together — and a merge's link are one field each); `None` when the bytes are not such a record.
 pub(super) fn split(tree: usize, bytes: &[u8]) -> Option<Vec<Vec<u8>>> {
     match tree {
         PEOPLE => person(bytes),
@@ -124,6 +124,10 @@ pub(super) fn split(tree: usize, bytes: &[u8]) -> Option<Vec<Vec<u8>>> {
         IDEAS => idea(bytes),
         ATTENDANCE => {
             codec::decode::<crate::model::Attendance>(bytes).ok()?;
+            Some(vec![bytes.get(1..)?.to_vec()])
+        }
+        CONSENT => {
+            codec::decode::<crate::model::Consent>(bytes).ok()?;
             Some(vec![bytes.get(1..)?.to_vec()])
         }
         MERGED_INTO => Some(vec![bytes.to_vec()]),
@@ -150,6 +154,7 @@ pub(super) fn join(tree: usize, fields: &[&[u8]]) -> Option<Vec<u8>> {
         NOTES => codec::decode::<Note>(&out).is_ok(),
         IDEAS => codec::decode::<Idea>(&out).is_ok(),
         ATTENDANCE => codec::decode::<crate::model::Attendance>(&out).is_ok(),
+        CONSENT => codec::decode::<crate::model::Consent>(&out).is_ok(),
         _ => false,
     };
     ok.then_some(out)

@@ -30,7 +30,9 @@ pub(super) const SYNC_LOG: usize = 16;
 /// Per record written since the database joined a set of desks (tree index byte ‖ key) →
 /// `sync::RecState`: for each field, the writes no other write held here has seen.
 pub(super) const SYNC_FIELDS: usize = 17;
-pub(super) const TREE_NAMES: [&str; 18] = [
+/// A person's consent to keep their personal data (key: the person's id) → `model::Consent`.
+pub(super) const CONSENT: usize = 18;
+pub(super) const TREE_NAMES: [&str; 19] = [
     "meta",
     "events",
     "orgs",
@@ -49,6 +51,7 @@ pub(super) const TREE_NAMES: [&str; 18] = [
     "merged_into",
     "sync_log",
     "sync_fields",
+    "consent",
 ];
 /// The tree earlier versions kept the caches in (see `cache.rs`), dropped when found.
 pub(super) const RETIRED_CACHE_TREE: &str = "cache";

@@ -107,6 +107,7 @@ impl From<SnapshotV2> for Snapshot {
             agenda: s.agenda,
             notes: s.notes,
             ideas: s.ideas,
+            consents: Vec::new(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Touches the people, orgs, people_by_org and people_by_code trees, and (walk-in, merge) the
 //! attendance, notes and ideas of the people concerned.
 
+use super::consent::ConsentWrite;
 use super::layout::{
     ATTENDANCE, MERGED_INTO, NOTES, ORGS, PEOPLE, PEOPLE_BY_CODE, PEOPLE_BY_ORG, be, from_be, pair,
 };
@@ -59,6 +60,7 @@ impl Tx<'_> {
             ChangeKind::PersonSaved
         });
         self.bump_gen()?;
+        self.keep_consent_rule(p)?;
         let new = p.id == 0;
         self.assign_id(PEOPLE, &mut p.id)?;
         if p.code.is_empty() {
@@ -178,9 +180,22 @@ impl Store {
         org: Option<&mut Organization>,
         attendance: Option<&mut Attendance>,
     ) -> Result<()> {
+        self.put_person_with_org_and_consent(p, org, attendance, ConsentWrite::Keep)
+            .map(|_| ())
+    }
+
+    /// `put_person_with_org`, with the person's consent written in the same step (see
+    /// `store::consent`); whether a phone or an e-mail was left out for want of consent.
+    pub fn put_person_with_org_and_consent(
+        &self,
+        p: &mut Person,
+        org: Option<&mut Organization>,
+        attendance: Option<&mut Attendance>,
+        consent: ConsentWrite<'_>,
+    ) -> Result<bool> {
         let org_in = org.as_ref().map(|o| (*o).clone());
         let att_in = attendance.as_ref().map(|a| (*a).clone());
-        let (sp, so, sa) = self.write(|tx| {
+        let (sp, so, sa, withheld) = self.write(|tx| {
             if att_in
                 .as_ref()
                 .is_some_and(|a| matches!(a.status, crate::model::AttendanceStatus::WalkIn { .. }))
@@ -195,13 +210,13 @@ impl Store {
                 tx.put_org(o)?;
                 p.org_id = Some(o.id);
             }
-            tx.put_person(&mut p)?;
+            let withheld = tx.put_person_consenting(&mut p, &consent)?;
             let mut a = att_in.clone();
             if let Some(a) = a.as_mut() {
                 a.person_id = p.id;
                 tx.put_attendance(a)?;
             }
-            Ok((p, o, a))
+            Ok((p, o, a, withheld))
         })?;
         *p = sp;
         if let (Some(dst), Some(src)) = (org, so) {
@@ -210,7 +225,7 @@ impl Store {
         if let (Some(dst), Some(src)) = (attendance, sa) {
             *dst = src;
         }
-        Ok(())
+        Ok(withheld)
     }
 
     /// Folds `dup` into `keep`: `keep` takes `dup`'s value of each field in `take`, attendance

@@ -3,9 +3,10 @@
 //! writes only into a database that holds no records yet.
 //!
 //! # Backup file
-//! `NETDAYBK`, one format byte, the bincode body of a [`Snapshot`], then (formats 3 and 4) a
+//! `NETDAYBK`, one format byte, the bincode body of a [`Snapshot`], then (formats 3 to 5) a
 //! CRC-32 (little-endian) of every byte before it. A flipped bit, a cut, or bytes after the body
-//! make the file "damaged". Format 4 holds schema-3 records (people with alias codes); format 3
+//! make the file "damaged". Format 5 holds schema-3 records and the consents on record; format 4
+//! the same without consents (`SnapshotV4`); format 3
 //! the same body at schema 2 (`migrate::SnapshotV2`). Format 2 (round 1: a schema-2 body, no
 //! checksum) is still read, but restored only when the user says `--unchecked`: a flipped bit
 //! inside a name still decodes, so nothing can tell a damaged one from a sound one. Format 1 is
@@ -18,19 +19,23 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::layout::{AGENDA, ATTENDANCE, EVENTS, IDEAS, META, NOTES, ORGS, PEOPLE, TREE_NAMES, be};
+use super::layout::{
+    AGENDA, ATTENDANCE, CONSENT, EVENTS, IDEAS, META, NOTES, ORGS, PEOPLE, TREE_NAMES, be,
+};
 use super::{SCHEMA, Store, StoreError, codec};
 use crate::model::counts::RecordCounts;
 use crate::model::korean::{Particle, josa};
 use crate::model::{
-    AgendaItem, Attendance, AttendanceStatus, Event, Idea, Note, NoteKind, Organization, Owner,
-    Person, TextField, clean_line, clean_multiline, fit,
+    AgendaItem, Attendance, AttendanceStatus, Consent, ConsentHow, Event, Id, Idea, Note, NoteKind,
+    Organization, Owner, Person, TextField, clean_line, clean_multiline, fit,
 };
 use crate::progress::{Progress, Silent};
 
 pub(super) const MAGIC: &[u8; 8] = b"NETDAYBK";
-/// The backup format written: schema-3 records with a CRC-32 trailer.
-const FORMAT: u8 = 4;
+/// The backup format written: schema-3 records and the consents, with a CRC-32 trailer.
+const FORMAT: u8 = 5;
+/// Schema-3 records without consents, with a CRC-32 trailer (`SnapshotV4`).
+pub(super) const FORMAT_NO_CONSENT: u8 = 4;
 /// Schema-2 records with a CRC-32 trailer.
 pub(super) const FORMAT_SCHEMA2: u8 = 3;
 /// Round 1 wrote schema-2 records with no checksum.
@@ -50,6 +55,55 @@ pub struct Snapshot {
     pub agenda: Vec<AgendaItem>,
     pub notes: Vec<Note>,
     pub ideas: Vec<Idea>,
+    /// Each person's consent on record (`model::Consent`), by their id.
+    pub consents: Vec<(Id, Consent)>,
+}
+
+/// A format-4 backup's body: `Snapshot` before consents were recorded.
+#[derive(Serialize, Deserialize)]
+pub struct SnapshotV4 {
+    pub events: Vec<Event>,
+    pub orgs: Vec<Organization>,
+    pub people: Vec<Person>,
+    pub attendance: Vec<Attendance>,
+    pub agenda: Vec<AgendaItem>,
+    pub notes: Vec<Note>,
+    pub ideas: Vec<Idea>,
+}
+
+impl From<SnapshotV4> for Snapshot {
+    fn from(s: SnapshotV4) -> Snapshot {
+        Snapshot {
+            events: s.events,
+            orgs: s.orgs,
+            people: s.people,
+            attendance: s.attendance,
+            agenda: s.agenda,
+            notes: s.notes,
+            ideas: s.ideas,
+            consents: Vec::new(),
+        }
+    }
+}
+
+/// The backup file a netday of format 4 made of `s` (no consents): tests of reading older
+/// backups use it.
+pub fn format4_backup(s: &Snapshot) -> Result<Vec<u8>, StoreError> {
+    let old = SnapshotV4 {
+        events: s.events.clone(),
+        orgs: s.orgs.clone(),
+        people: s.people.clone(),
+        attendance: s.attendance.clone(),
+        agenda: s.agenda.clone(),
+        notes: s.notes.clone(),
+        ideas: s.ideas.clone(),
+    };
+    let mut out = MAGIC.to_vec();
+    out.push(FORMAT_NO_CONSENT);
+    out.extend(codec::encode_body(&old)?);
+    let sum = crc32fast::hash(&out);
+    out.extend_from_slice(&sum.to_le_bytes());
+    Ok(out)
 }
 
 /// Whether a backup carried a checksum that was verified.
@@ -179,7 +233,7 @@ impl Snapshot {
             return Err(Fault::NotBackup);
         }
         match format {
-            FORMAT | FORMAT_SCHEMA2 => {
+            FORMAT | FORMAT_NO_CONSENT | FORMAT_SCHEMA2 => {
                 let (signed, sum) = bytes
                     .split_at_checked(bytes.len().saturating_sub(4))
                     .filter(|(signed, _)| signed.len() > 9)
@@ -189,10 +243,12 @@ impl Snapshot {
                     return Err(Fault::Damaged);
                 }
                 let body = &signed[9..];
-                let snap = if format == FORMAT {
-                    decode_whole(body)?
-                } else {
-                    decode_schema2(body)?
+                let snap = match format {
+                    FORMAT => decode_whole(body)?,
+                    FORMAT_NO_CONSENT => codec::decode_whole::<SnapshotV4>(body)
+                        .map(Snapshot::from)
+                        .map_err(|_| Fault::Damaged)?,
+                    _ => decode_schema2(body)?,
                 };
                 Ok((snap, Format::Checked))
             }
@@ -285,6 +341,11 @@ impl Snapshot {
                 m(&mut i.description, TextField::Description);
             }
         }
+        for (_, c) in &mut s.consents {
+            if let ConsentHow::Import { file } = &mut c.how {
+                *file = limited(clean_line(file), TextField::Short, &mut cut);
+            }
+        }
         for p in &mut s.people {
             // A code cut short could be another person's: it is dropped, and a fresh one is
             // drawn when the person is written.
@@ -372,6 +433,7 @@ impl Store {
             agenda: self.read_all(AGENDA, &mut done, progress)?,
             notes: self.read_all(NOTES, &mut done, progress)?,
             ideas: self.read_all(IDEAS, &mut done, progress)?,
+            consents: self.consents()?,
         })
     }
 
@@ -399,10 +461,11 @@ impl Store {
     /// set past the highest id so new records never collide. Durable when it returns Ok.
     /// `progress` hears one stage: the records written.
     pub fn restore(&self, snap: &Snapshot, progress: &mut dyn Progress) -> Result<(), StoreError> {
-        if self.live()?.trees[EVENTS..=IDEAS]
-            .iter()
-            .any(|t| !t.is_empty())
-        {
+        let holds = |live: &super::Live| {
+            live.trees[EVENTS..=IDEAS].iter().any(|t| !t.is_empty())
+                || !live.trees[CONSENT].is_empty()
+        };
+        if holds(&*self.live()?) {
             return Err(StoreError::Invalid(
                 "restore fills an empty database only; use Store::replace_with".into(),
             ));
@@ -456,6 +519,16 @@ impl Store {
         })?;
         done += c.events + c.orgs + c.agenda + c.notes + c.ideas;
         progress.set(done as u64);
+        // After the people: a "no" empties the contact details of a person written before it.
+        for chunk in snap.consents.chunks(5000) {
+            self.write_unsynced(|tx| {
+                tx.off_record();
+                for (id, consent) in chunk {
+                    tx.put_consent(*id, consent)?;
+                }
+                Ok(())
+            })?;
+        }
         for chunk in snap.attendance.chunks(5000) {
             self.write_unsynced(|tx| {
                 tx.off_record();

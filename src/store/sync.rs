@@ -12,11 +12,11 @@ use serde::{Deserialize, Serialize};
 
 use super::fields;
 use super::layout::{
-    AGENDA, AGENDA_BY_EVENT, ATTENDANCE, ATTENDANCE_BY_PERSON, CHANGES, DB_ID_KEY, DESK_PREFIX_KEY,
-    DESK_SEQ_KEY, EVENTS, IDEAS, MERGED_INTO, META, NOTES, NOTES_BY_EVENT, ORGS, PEOPLE,
-    PEOPLE_BY_CODE, PEOPLE_BY_ORG, SCHEMA_KEY, SYNC_DESK_PREFIX, SYNC_FIELDS, SYNC_JOINING_KEY,
-    SYNC_LOG, SYNC_NEXT_PREFIX_KEY, SYNC_RESUME_KEY, SYNC_SET_KEY, SYNC_STATIC_KEY, SYNC_VV_KEY,
-    SYNCED_SCHEMA, TREE_NAMES, be, from_be, pair,
+    AGENDA, AGENDA_BY_EVENT, ATTENDANCE, ATTENDANCE_BY_PERSON, CHANGES, CONSENT, DB_ID_KEY,
+    DESK_PREFIX_KEY, DESK_SEQ_KEY, EVENTS, IDEAS, MERGED_INTO, META, NOTES, NOTES_BY_EVENT, ORGS,
+    PEOPLE, PEOPLE_BY_CODE, PEOPLE_BY_ORG, SCHEMA_KEY, SYNC_DESK_PREFIX, SYNC_FIELDS,
+    SYNC_JOINING_KEY, SYNC_LOG, SYNC_NEXT_PREFIX_KEY, SYNC_RESUME_KEY, SYNC_SET_KEY,
+    SYNC_STATIC_KEY, SYNC_VV_KEY, SYNCED_SCHEMA, TREE_NAMES, be, from_be, pair,
 };
 use super::write::{Tx, TxResult};
 use super::{Result, Snapshot, Store, StoreError, codec};
@@ -218,6 +218,7 @@ fn over_a_limit(tree: usize, bytes: &[u8]) -> bool {
         AGENDA => codec::decode(bytes).map(|r| one.agenda.push(r)),
         NOTES => codec::decode(bytes).map(|r| one.notes.push(r)),
         IDEAS => codec::decode(bytes).map(|r| one.ideas.push(r)),
+        CONSENT => codec::decode(bytes).map(|r| one.consents.push((0, r))),
         _ => Ok(()),
     };
     read.is_err() || one.cleaned().1 > 0
@@ -393,7 +394,7 @@ impl Tx<'_> {
             if value != local || forced.is_some() {
                 self.put_synced(tree, &w.key, local.as_deref(), value.as_deref())?;
                 match tree {
-                    PEOPLE | MERGED_INTO => touched.people = true,
+                    PEOPLE | MERGED_INTO | CONSENT => touched.people = true,
                     ORGS => touched.orgs = true,
                     ATTENDANCE => touched.attendance = true,
                     EVENTS => touched.events = true,
@@ -497,7 +498,8 @@ impl Tx<'_> {
             }
             _ => {}
         }
-        self.restore(tree, key, new)
+        self.restore(tree, key, new)?;
+        self.keep_consent_rule_synced(tree, key)
     }
 }
 

@@ -14,6 +14,7 @@ mod changes;
 mod changes_property;
 mod checkin_screen;
 mod checkin_state;
+mod consent;
 mod day_state;
 mod docx_report;
 mod english_screen;

@@ -53,6 +53,7 @@ fn people() -> Vec<Entry> {
             code: format!("K7Q2M{i}"),
             arrived: Some(Ts(1_000 + i as i64)),
             walk_in: i % 2 == 0,
+            consent: netday::model::ConsentState::ALL[i % 3],
         })
         .collect()
 }
@@ -115,6 +116,7 @@ fn every_cell_of_the_sign_in_sheet_and_the_attendance_record_fits_and_holds_the_
     let opt = signin::Options {
         contact: true,
         blank: 3,
+        consent: true,
     };
     for l in [netday::i18n::Lang::Ko, netday::i18n::Lang::En] {
         let sheets = [
@@ -151,6 +153,7 @@ fn text_too_long_even_for_two_lines_is_cut_with_an_ellipsis_inside_its_cell() {
         &signin::Options {
             contact: false,
             blank: 0,
+            consent: true,
         },
         l,
     );
@@ -214,6 +217,7 @@ fn the_printed_sign_in_sheet_and_badges_hold_every_long_name_whole() {
     let opt = signin::Options {
         contact: false,
         blank: 0,
+        consent: true,
     };
     let pdf = dir.path().join("서명부.pdf");
     std::fs::write(

@@ -7,7 +7,14 @@ use crate::model::{ImportField, clean_line};
 /// e-mail or phone header often names the organisation too ("기관 연락처"), a kind header
 /// too ("기관 구분"), and an organisation header often says "이름" ("단체 이름").
 /// Korean words are found anywhere in the header; English ones as whole words.
+/// Consent comes first: its question often names what it is about ("개인정보(연락처) 수집·이용
+/// 동의", "참석 안내를 위한 … 동의").
 const RULES: &[(ImportField, &[&str], &[&str])] = &[
+    (
+        ImportField::Consent,
+        &["동의"],
+        &["consent", "privacyconsent", "gdpr"],
+    ),
     (
         ImportField::Email,
         &["이메일", "메일"],
@@ -132,6 +139,7 @@ impl ImportField {
             ImportField::Tags => "태그",
             ImportField::Notes => "메모",
             ImportField::Status => "상태",
+            ImportField::Consent => "동의",
         }
     }
 
@@ -148,6 +156,7 @@ impl ImportField {
             ImportField::Tags => "tags",
             ImportField::Notes => "notes",
             ImportField::Status => "status",
+            ImportField::Consent => "consent",
         }
     }
 }
@@ -489,7 +498,19 @@ mod tests {
             ("관심 분야", Some(ImportField::Tags)),
             ("타임스탬프", None),
             ("Timestamp", None),
-            ("개인정보 수집·이용에 동의하십니까?", None),
+            // Consent to keep personal data (issue 29): read, before anything it names.
+            (
+                "개인정보 수집·이용에 동의하십니까?",
+                Some(ImportField::Consent),
+            ),
+            ("개인정보 동의", Some(ImportField::Consent)),
+            (
+                "개인정보(연락처) 수집·이용 동의",
+                Some(ImportField::Consent),
+            ),
+            ("동의 여부", Some(ImportField::Consent)),
+            ("Privacy consent", Some(ImportField::Consent)),
+            ("consent", Some(ImportField::Consent)),
         ];
         for (h, f) in cases {
             assert_eq!(ImportField::from_header(h), f, "header {h:?}");

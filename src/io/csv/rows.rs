@@ -4,7 +4,9 @@
 use crate::model::contact::{normalize_phone, valid_email};
 use crate::model::korean::{Particle, josa};
 use crate::model::text::truncate;
-use crate::model::{District, ImportField, OrgKind, TextField, clean_line, clean_multiline, fit};
+use crate::model::{
+    ConsentState, District, ImportField, OrgKind, TextField, clean_line, clean_multiline, fit,
+};
 
 use super::headers::ColumnMap;
 use super::write::needs_guard;
@@ -28,6 +30,12 @@ pub struct ImportRow {
     pub notes: String,
     /// The answer in the attendance column, when there is one and it reads as an answer.
     pub answer: Option<Rsvp>,
+    /// The answer in the consent column (`NotAsked` without one).
+    pub consent: ConsentState,
+    /// When the answer was sent, from a form tool's timestamp column ("타임스탬프").
+    pub consent_at: Option<crate::model::Ts>,
+    /// Set when the row said no to consent and gave a phone or an e-mail: they were left out.
+    pub withheld: bool,
 }
 
 /// An answer to "will you come?" as form tools and people write it.
@@ -441,6 +449,21 @@ fn lost_zero(s: &str) -> Option<String> {
     }
 }
 
+/// When the row's answers were sent, from the form tool's timestamp column, if there is one.
+fn answered_at(map: &ColumnMap, cells: &[String]) -> Option<crate::model::Ts> {
+    let key = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let i = map
+        .titles
+        .iter()
+        .position(|t| crate::model::consent::ANSWERED_AT_HEADERS.contains(&key(t).as_str()))?;
+    crate::model::consent::parse_answered_at(&clean_line(unguard(cells.get(i)?)))
+}
+
 /// One data record into a row, or the first problem found (columns checked left to right
 /// in the order name, kind, district, phone, email).
 pub(super) fn read_row(
@@ -467,11 +490,21 @@ pub(super) fn read_row(
         d if d.is_empty() => None,
         d => Some(District::parse(&d).ok_or_else(|| RowProblem::BadDistrict(truncate(&d, 40)))?),
     };
-    let phone_in = text(ImportField::Phone);
+    // Without consent the contact details are not read at all: not kept, not checked.
+    let consent = ConsentState::parse(raw(ImportField::Consent));
+    let withheld = consent == ConsentState::No
+        && (!text(ImportField::Phone).is_empty() || !text(ImportField::Email).is_empty());
+    let consent_at = match consent {
+        ConsentState::NotAsked => None,
+        _ => answered_at(map, cells),
+    };
+    let (phone_in, email) = match consent {
+        ConsentState::No => (String::new(), String::new()),
+        _ => (text(ImportField::Phone), text(ImportField::Email)),
+    };
     let phone = normalize_phone(&phone_in)
         .or_else(|| lost_zero(&phone_in))
         .ok_or_else(|| RowProblem::BadPhone(truncate(&phone_in, 40)))?;
-    let email = text(ImportField::Email);
     if !valid_email(&email) {
         return Err(RowProblem::BadEmail(truncate(&email, 40)));
     }
@@ -488,6 +521,9 @@ pub(super) fn read_row(
         tags: split_tags(raw(ImportField::Tags)),
         notes: clean_multiline(raw(ImportField::Notes)),
         answer: Rsvp::parse(raw(ImportField::Status)),
+        consent,
+        consent_at,
+        withheld,
     };
     let all_tags = row.tags.join(", ");
     let tags = row

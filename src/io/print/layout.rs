@@ -518,7 +518,14 @@ pub fn sheet(
         // Header row, repeated on every page.
         pen.fill((MARGIN, TABLE_TOP, width, HEAD_H), 225);
         for (title, x, w, _) in &cols {
-            pen.centred(x + w / 2.0, TABLE_TOP + 15.0, TEXT, title);
+            if text_width(title, TEXT) <= w - 2.0 * CELL_PAD {
+                pen.centred(x + w / 2.0, TABLE_TOP + 15.0, TEXT, title);
+            } else {
+                // A long head (the consent column's) is set like a cell: smaller, two lines.
+                for run in cell_runs(title, page_no, (*x, TABLE_TOP, *w, HEAD_H), true) {
+                    pen.text(run.x, run.baseline, run.size, &run.text);
+                }
+            }
         }
         while let Some(run) = runs.next_if(|r| r.page == page_no) {
             pen.text(run.x, run.baseline, run.size, &run.text);

@@ -26,6 +26,8 @@ pub struct Entry {
     pub arrived: Option<Ts>,
     /// Registered at the door rather than beforehand.
     pub walk_in: bool,
+    /// Their consent on record to keep personal data (the 서명부 pre-marks it).
+    pub consent: crate::model::ConsentState,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,6 +142,7 @@ pub fn document(
             let o = signin::Options {
                 contact: opt.contact,
                 blank: opt.blank,
+                consent: true,
             };
             signin::render(event, &people, &o, lang, progress)?
         }
@@ -224,6 +227,11 @@ fn day(store: &Store, event: Id) -> Result<(Vec<Entry>, DayCount), StoreError> {
         }
     }
     let count = DayCount::of(attendance.iter().map(|(a, _)| &a.status));
+    let consents: HashMap<Id, crate::model::ConsentState> = store
+        .consents()?
+        .into_iter()
+        .map(|(id, c)| (id, c.state))
+        .collect();
     let mut out = Vec::new();
     for (a, p) in attendance {
         if matches!(
@@ -233,6 +241,7 @@ fn day(store: &Store, event: Id) -> Result<(Vec<Entry>, DayCount), StoreError> {
             continue;
         }
         out.push(Entry {
+            consent: consents.get(&p.id).copied().unwrap_or_default(),
             org: p
                 .org_id
                 .and_then(|o| orgs.get(&o))
@@ -292,6 +301,7 @@ mod tests {
             code: String::new(),
             arrived: None,
             walk_in: false,
+            consent: Default::default(),
         }
     }
 

@@ -146,7 +146,18 @@ impl Unit for CheckinState {
                     Ok(FormEnd::Open) | Err(_) => {
                         self.dialog = Some(CheckinDialog::WalkIn(f));
                     }
-                    Ok(FormEnd::Existing(id)) => self.check_in(cx, id)?,
+                    Ok(FormEnd::Existing(id)) => {
+                        // The answer they gave at the walk-in form is theirs all the same.
+                        if f.consent != crate::model::ConsentState::NotAsked {
+                            let c = crate::model::Consent::new(
+                                f.consent,
+                                cx.now,
+                                crate::model::ConsentHow::WalkIn,
+                            );
+                            cx.data.record_consent(id, &c)?;
+                        }
+                        self.check_in(cx, id)?
+                    }
                     Ok(FormEnd::WalkedIn(id)) => {
                         if let Some(order) = last_change(cx)? {
                             self.undo.push((id, order));

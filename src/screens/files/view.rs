@@ -40,6 +40,7 @@ fn field_label(f: crate::model::ImportField) -> &'static str {
         Tags => i18n::F_TAGS,
         Notes => i18n::F_NOTES,
         Status => i18n::COL_STATUS,
+        Consent => i18n::CONSENT_COL,
     }
     .get()
 }
@@ -244,6 +245,13 @@ fn preview_lines(
             shown -= 1;
         };
         lines.extend(wrapped(&text, w, gray));
+    }
+    if p.summary.withheld > 0 {
+        lines.extend(wrapped(
+            &i18n::import_withheld(p.summary.withheld),
+            w,
+            THEME.accent,
+        ));
     }
     if let Some(e) = &v.event {
         let answer = if d.register { i18n::YES } else { i18n::NO };

@@ -57,6 +57,26 @@ pub fn draw_person_form(v: &Show, form: &PersonForm, f: &mut Frame, area: Rect) 
                 );
                 continue;
             }
+            PField::Consent => {
+                if form.walk_in {
+                    for line in crate::widgets::paint::wrap(&i18n::walk_in_notice(), inner_w) {
+                        d.line(Line::styled(line, THEME.muted));
+                    }
+                }
+                d.choice(
+                    i18n::CONSENT_COL.get(),
+                    &crate::model::ConsentState::ALL,
+                    form.consent,
+                    i18n::consent_state,
+                    focused,
+                );
+                if focused {
+                    for line in crate::widgets::paint::wrap(i18n::CONSENT_HINT.get(), inner_w) {
+                        d.line(Line::styled(line, THEME.muted));
+                    }
+                }
+                continue;
+            }
             PField::Role => (i18n::F_ROLE, &form.role),
             PField::Phone => (i18n::F_PHONE, &form.phone),
             PField::Email => (i18n::F_EMAIL, &form.email),

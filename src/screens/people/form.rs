@@ -6,12 +6,12 @@ use crate::i18n;
 use crate::model::TextField as FieldKind;
 use crate::model::contact::{normalize_phone, org_key, valid_email};
 use crate::model::{
-    Attendance, AttendanceStatus, District, Id, OrgKind, Organization, Person, clean_line,
-    clean_multiline,
+    Attendance, AttendanceStatus, Consent, ConsentHow, ConsentState, District, Id, OrgKind,
+    Organization, Person, clean_line, clean_multiline,
 };
 use crate::screens::unit::Cx;
 use crate::screens::{Action, Roster, Step, Tone};
-use crate::store::StoreError;
+use crate::store::{ConsentWrite, StoreError};
 use crate::widgets::{Form, Lookup, Pick, TextField};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -26,6 +26,8 @@ pub enum PField {
     Email,
     Tags,
     Notes,
+    /// Consent to keep the phone and e-mail: 동의 / 미동의 / 묻지 않음.
+    Consent,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +50,10 @@ pub struct PersonForm {
     pub email: TextField,
     pub tags: TextField,
     pub notes: TextField,
+    /// The consent chosen, and the one on record when the form opened (saved only when
+    /// changed, so its time and way stay those of the answer).
+    pub consent: ConsentState,
+    consent_was: ConsentState,
     /// The values when the form opened, to tell whether anything changed.
     original: Vec<String>,
 }
@@ -67,6 +73,8 @@ impl Default for PersonForm {
             email: TextField::new(FieldKind::Email),
             tags: TextField::new(FieldKind::Tags),
             notes: TextField::new(FieldKind::PersonNotes),
+            consent: ConsentState::NotAsked,
+            consent_was: ConsentState::NotAsked,
             original: Vec::new(),
         }
     }
@@ -87,6 +95,14 @@ impl PersonForm {
         };
         f.original = f.values();
         f
+    }
+
+    /// The form with the person's consent on record.
+    pub fn consenting(mut self, c: Option<&Consent>) -> PersonForm {
+        let state = c.map_or(ConsentState::NotAsked, |c| c.state);
+        self.consent = state;
+        self.consent_was = state;
+        self
     }
 
     /// A walk-in at the desk, with the name typed in the search box (if any).
@@ -115,6 +131,9 @@ impl PersonForm {
     }
 
     pub fn is_dirty(&self) -> bool {
+        if self.consent != self.consent_was {
+            return true;
+        }
         if self.original.is_empty() {
             return self.values().iter().any(|v| !v.is_empty());
         }
@@ -140,13 +159,14 @@ impl PersonForm {
             v.push(PField::Kind);
         }
         if self.walk_in {
-            v.extend([PField::Role, PField::Phone]);
+            v.extend([PField::Role, PField::Phone, PField::Consent]);
             return v;
         }
         v.extend([
             PField::Role,
             PField::Phone,
             PField::Email,
+            PField::Consent,
             PField::Tags,
             PField::Notes,
         ]);
@@ -159,10 +179,21 @@ impl PersonForm {
         if name.is_empty() {
             return Err((PField::Name, i18n::NAME_REQUIRED.get()));
         }
+        let email = clean_line(&self.email);
+        // Without consent the contact details are not kept (the store leaves them out), so
+        // what was typed there is not refused.
+        if self.consent == ConsentState::No {
+            let phone = normalize_phone(&self.phone).unwrap_or_default();
+            let email = if valid_email(&email) {
+                email
+            } else {
+                String::new()
+            };
+            return Ok((name, phone, email));
+        }
         let Some(phone) = normalize_phone(&self.phone) else {
             return Err((PField::Phone, i18n::PHONE_INVALID.get()));
         };
-        let email = clean_line(&self.email);
         if !valid_email(&email) {
             return Err((PField::Email, i18n::P_EMAIL_INVALID.get()));
         }
@@ -269,7 +300,7 @@ impl PersonForm {
         let (text, list) = match f.form.focus {
             PField::Name => (None, Some(&mut f.name)),
             PField::Org => (None, Some(&mut f.org)),
-            PField::Kind => (None, None),
+            PField::Kind | PField::Consent => (None, None),
             PField::Role => (Some(&mut f.role), None),
             PField::Phone => (Some(&mut f.phone), None),
             PField::Email => (Some(&mut f.email), None),
@@ -324,6 +355,30 @@ impl PersonForm {
                     f.kind_chosen = true;
                 }
                 Action::Submit => return f.save(cx, register),
+                _ => {}
+            },
+            Step::Moved | Step::Pass if f.form.focus == PField::Consent => match action {
+                Action::Left | Action::Right => {
+                    f.consent = crate::screens::cycle(
+                        &ConsentState::ALL,
+                        f.consent,
+                        action == Action::Right,
+                    );
+                }
+                Action::Input(d @ '1'..='3') => {
+                    let i = d as usize - '1' as usize;
+                    f.consent = ConsentState::ALL[i];
+                }
+                Action::Input('y' | 'Y' | 'ㅛ') => f.consent = ConsentState::Yes,
+                Action::Input('n' | 'N' | 'ㅜ') => f.consent = ConsentState::No,
+                Action::Submit => {
+                    // The same phone found someone: Enter checks that person in (their answer
+                    // is recorded by the desk).
+                    if let (true, Some(Pick::Hit(id))) = (f.walk_in, f.name.picked()) {
+                        return Ok(FormEnd::Existing(id));
+                    }
+                    return f.save(cx, register);
+                }
                 _ => {}
             },
             Step::Moved => {}
@@ -448,15 +503,38 @@ impl PersonForm {
             status,
             updated: now,
         });
-        cx.data
-            .save_person(&mut person, new_org.as_mut(), att.as_mut())?;
+        let how = if f.walk_in {
+            ConsentHow::WalkIn
+        } else {
+            ConsentHow::PersonForm
+        };
+        let answer = Consent::new(f.consent, now, how);
+        let consent = match f.consent {
+            c if c == f.consent_was => ConsentWrite::Keep,
+            ConsentState::NotAsked => ConsentWrite::Clear,
+            _ => ConsentWrite::Set(&answer),
+        };
+        let withheld =
+            cx.data
+                .save_person_consenting(&mut person, new_org.as_mut(), att.as_mut(), consent)?;
         let id = person.id;
-        if f.walk_in {
+        let said = if f.walk_in {
             let who = i18n::name_and_org(&person.name, cx.data.roster.org_name(&person));
-            cx.say(Tone::Good, i18n::walked_in(&who, &now.hhmm()));
+            i18n::walked_in(&who, &now.hhmm())
+        } else {
+            i18n::person_saved(&person.name)
+        };
+        if withheld {
+            cx.say(
+                Tone::Warn,
+                format!("{said} · {}", i18n::CONTACT_NOT_KEPT.get()),
+            );
+        } else {
+            cx.say(Tone::Good, said);
+        }
+        if f.walk_in {
             Ok(FormEnd::WalkedIn(id))
         } else {
-            cx.say(Tone::Good, i18n::person_saved(&person.name));
             Ok(FormEnd::Saved(id))
         }
     }

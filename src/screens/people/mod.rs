@@ -694,7 +694,8 @@ impl PeopleState {
             }
             Action::Edit => match s.selected_person().and_then(|id| roster.person(id)) {
                 Some(p) => {
-                    let form = PersonForm::edit(p, roster);
+                    let consent = cx.data.consent(p.id).ok().flatten();
+                    let form = PersonForm::edit(p, roster).consenting(consent.as_ref());
                     s.dialog = Some(PeopleDialog::Person(Box::new(form)));
                 }
                 None => cx.say(Tone::Warn, i18n::NOBODY_SELECTED.get()),

@@ -289,6 +289,10 @@ fn draw_detail(v: &Show, d: &Detail, f: &mut Frame, area: Rect) {
     lines.push(field(i18n::COL_ROLE, p.role.clone()));
     lines.push(field(i18n::F_PHONE, p.phone.clone()));
     lines.push(field(i18n::F_EMAIL, p.email.clone()));
+    lines.push(field(
+        i18n::CONSENT_SHORT,
+        i18n::consent_line(d.consent.as_ref()),
+    ));
     if !p.tags.is_empty() {
         lines.push(field(i18n::F_TAGS, p.tags.join(", ")));
     }

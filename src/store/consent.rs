@@ -1,0 +1,231 @@
+//! A person's consent to keep their personal data, in its own tree keyed by the person's id
+//! (`Person` itself is unchanged). The rule lives here and in `Tx::put_person`: with consent
+//! "no" on record, the person's phone and e-mail are written empty, in the same transaction,
+//! whichever way the write came (a form, a walk-in, an import, a restore, another desk).
+//! Touches the consent tree and, for that rule, the people tree.
+
+use super::layout::{CONSENT, PEOPLE, be, from_be};
+use super::write::{Tx, TxResult};
+use super::{Result, Store};
+use crate::model::{Consent, ConsentState, Id, Person};
+
+impl Tx<'_> {
+    /// The consent on record for person `id`.
+    pub(crate) fn consent(&self, id: Id) -> TxResult<Option<Consent>> {
+        self.get(CONSENT, &be(id))
+    }
+
+    /// Records person `id`'s consent (`NotAsked` with no time removes the record); with "no",
+    /// their phone and e-mail are emptied in the same transaction. Returns whether contact
+    /// details were removed.
+    pub(crate) fn put_consent(&self, id: Id, c: &Consent) -> TxResult<bool> {
+        self.is_default(crate::model::ChangeKind::PersonSaved);
+        if c.state == ConsentState::NotAsked && c.at.is_none() {
+            self.del(CONSENT, &be(id))?;
+            return Ok(false);
+        }
+        self.put(CONSENT, &be(id), c)?;
+        if c.refused() {
+            return self.forget_contact(id);
+        }
+        Ok(false)
+    }
+
+    /// Removes person `id`'s consent record (not asked).
+    pub(crate) fn clear_consent(&self, id: Id) -> TxResult<()> {
+        self.del(CONSENT, &be(id))
+    }
+
+    /// Empties person `id`'s phone and e-mail as stored; whether there were any.
+    pub(super) fn forget_contact(&self, id: Id) -> TxResult<bool> {
+        let Some(mut p) = self.get::<Person>(PEOPLE, &be(id))? else {
+            return Ok(false);
+        };
+        if !withhold_contact(&mut p) {
+            return Ok(false);
+        }
+        self.bump_gen()?;
+        self.put(PEOPLE, &be(id), &p)?;
+        Ok(true)
+    }
+
+    /// Applies the rule to a person about to be written: empties their phone and e-mail when
+    /// their consent on record is "no". A new person (id 0) has none on record yet.
+    pub(super) fn keep_consent_rule(&self, p: &mut Person) -> TxResult<bool> {
+        if p.id == 0 || p.phone.is_empty() && p.email.is_empty() {
+            return Ok(false);
+        }
+        match self.consent(p.id)? {
+            Some(c) if c.refused() => Ok(withhold_contact(p)),
+            _ => Ok(false),
+        }
+    }
+}
+
+impl Tx<'_> {
+    /// After another desk's write of a person or a consent (`sync.rs`): with consent "no" on
+    /// record, the person keeps no phone or e-mail here either.
+    pub(super) fn keep_consent_rule_synced(&self, tree: usize, key: &[u8]) -> TxResult<()> {
+        let Some(id) = from_be(key).filter(|_| tree == PEOPLE || tree == CONSENT) else {
+            return Ok(());
+        };
+        if self.consent(id)?.is_some_and(|c| c.refused()) {
+            self.forget_contact(id)?;
+        }
+        Ok(())
+    }
+}
+
+/// Empties `p`'s phone and e-mail; whether there were any.
+fn withhold_contact(p: &mut Person) -> bool {
+    let had = !p.phone.is_empty() || !p.email.is_empty();
+    p.phone.clear();
+    p.email.clear();
+    had
+}
+
+impl Store {
+    /// Person `id`'s consent on record (`None`: never asked).
+    pub fn consent(&self, id: Id) -> Result<Option<Consent>> {
+        self.one(CONSENT, &be(id))
+    }
+
+    /// Every consent on record, by person id.
+    pub fn consents(&self) -> Result<Vec<(Id, Consent)>> {
+        let mut out = Vec::new();
+        for kv in self.tree(CONSENT)?.iter() {
+            let (k, v) = kv.map_err(|e| self.sled_err(e))?;
+            let Some(id) = from_be(&k) else {
+                self.note_damage(CONSENT, &k);
+                continue;
+            };
+            if let Some(c) = self.decoded(CONSENT, &k, &v) {
+                out.push((id, c));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Records person `id`'s consent in one durable, journalled write (see `Tx::put_consent`);
+    /// whether their contact details were removed for it.
+    pub fn put_consent(&self, id: Id, c: &Consent) -> Result<bool> {
+        self.write(|tx| tx.put_consent(id, c))
+    }
+
+    /// Saves a person and their consent together in one durable step (the person form and
+    /// the walk-in go through `put_person_with_org_and_consent`); whether contact details were
+    /// left out.
+    pub fn put_person_and_consent(&self, p: &mut Person, c: ConsentWrite<'_>) -> Result<bool> {
+        self.put_person_with_org_and_consent(p, None, None, c)
+    }
+}
+
+/// What saving a person does to their consent on record.
+#[derive(Clone, Copy, Debug)]
+pub enum ConsentWrite<'a> {
+    /// Leaves it as it is.
+    Keep,
+    /// Removes it: not asked.
+    Clear,
+    /// Records this answer.
+    Set(&'a Consent),
+}
+
+impl Tx<'_> {
+    /// Writes `p` (a new one gets its id) and then its consent as `c` says; with "no" (given now
+    /// or on record), no phone or e-mail is kept, in `p` as written back either. Whether any
+    /// were left out.
+    pub(super) fn put_person_consenting(
+        &self,
+        p: &mut Person,
+        c: &ConsentWrite<'_>,
+    ) -> TxResult<bool> {
+        let mut withheld = false;
+        if let ConsentWrite::Set(c) = c
+            && c.refused()
+        {
+            withheld |= withhold_contact(p);
+        }
+        if let ConsentWrite::Clear | ConsentWrite::Set(_) = c {
+            // The answer on record no longer holds: the person is written under the new one.
+            self.clear_consent(p.id)?;
+        }
+        let had = !p.phone.is_empty() || !p.email.is_empty();
+        self.put_person(p)?;
+        withheld |= had && p.phone.is_empty() && p.email.is_empty();
+        if let ConsentWrite::Set(c) = c {
+            withheld |= self.put_consent(p.id, c)?;
+        }
+        Ok(withheld)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ConsentHow, Ts};
+
+    fn no() -> Consent {
+        Consent::new(ConsentState::No, Ts(1), ConsentHow::WalkIn)
+    }
+
+    #[test]
+    fn consent_no_empties_contact_now_and_on_every_later_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let mut p = Person::new("김민준", Ts(1));
+        p.phone = "010-1234-5678".into();
+        p.email = "kim@coop.kr".into();
+        store.put_person(&mut p).unwrap();
+        assert!(store.put_consent(p.id, &no()).unwrap());
+        let stored = store.person(p.id).unwrap().unwrap();
+        assert_eq!((stored.phone.as_str(), stored.email.as_str()), ("", ""));
+        // A later save that carries a phone (a form, an import, a merge) keeps none.
+        let mut again = stored.clone();
+        again.phone = "010-9999-0000".into();
+        store.put_person(&mut again).unwrap();
+        assert_eq!(again.phone, "");
+        assert_eq!(store.person(p.id).unwrap().unwrap().phone, "");
+        assert_eq!(store.consents().unwrap(), vec![(p.id, no())]);
+        // Consent given again: contact may be kept from then on.
+        store
+            .put_consent(
+                p.id,
+                &Consent::new(ConsentState::Yes, Ts(2), ConsentHow::PersonForm),
+            )
+            .unwrap();
+        again.phone = "010-9999-0000".into();
+        store.put_person(&mut again).unwrap();
+        assert_eq!(store.person(p.id).unwrap().unwrap().phone, "010-9999-0000");
+    }
+
+    #[test]
+    fn consent_is_journalled_and_undone_with_its_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let mut p = Person::new("이서연", Ts(1));
+        p.phone = "010-1111-2222".into();
+        store.put_person(&mut p).unwrap();
+        store.put_consent(p.id, &no()).unwrap();
+        let last = store.changes(1, |_| true).unwrap()[0].order;
+        store.undo(last).unwrap();
+        assert_eq!(store.consent(p.id).unwrap(), None);
+        assert_eq!(store.person(p.id).unwrap().unwrap().phone, "010-1111-2222");
+    }
+
+    #[test]
+    fn a_new_person_saved_with_consent_no_keeps_no_contact() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let mut p = Person::new("박지호", Ts(1));
+        p.phone = "010-3333-4444".into();
+        assert!(
+            store
+                .put_person_and_consent(&mut p, ConsentWrite::Set(&no()))
+                .unwrap()
+        );
+        assert_eq!(p.phone, "");
+        assert_eq!(store.person(p.id).unwrap().unwrap().phone, "");
+        assert_eq!(store.consent(p.id).unwrap(), Some(no()));
+    }
+}
