@@ -191,6 +191,8 @@ impl Data {
             actions,
             mentions,
             ideas,
+            consent: self.store.consent(id)?,
+            retention_months: self.store.retention_months()?,
             changes,
             journal_folded,
         }))

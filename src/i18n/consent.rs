@@ -2,7 +2,6 @@
 //! walk-in notice, and what the import, the forms and the 서명부 say about it.
 
 use super::{L, pick};
-use crate::model::consent::RETENTION_YEARS;
 use crate::model::{Consent, ConsentHow, ConsentState};
 
 /// The import's column, the person form's field and the detail's line.
@@ -59,14 +58,23 @@ pub fn consent_line(c: Option<&Consent>) -> String {
     out
 }
 
-/// The walk-in form's one-line notice: what is collected, why, for how long.
-pub fn walk_in_notice() -> String {
+/// The walk-in form's one-line notice: what is collected, why, for how long (the retention
+/// rule in force, `months` after the last attendance).
+pub fn walk_in_notice(months: u32) -> String {
+    let (ko, en) = if months > 0 && months % 12 == 0 {
+        (
+            format!("{}년", months / 12),
+            format!("{} year(s)", months / 12),
+        )
+    } else {
+        (format!("{months}개월"), format!("{months} month(s)"))
+    };
     pick(
         format!(
-            "연락처는 네트워킹데이 안내에만 쓰며 마지막 참석 후 {RETENTION_YEARS}년 뒤 파기합니다. 동의하지 않아도 참석할 수 있습니다."
+            "연락처는 네트워킹데이 안내에만 쓰며 마지막 참석 후 {ko} 뒤 파기합니다. 동의하지 않아도 참석할 수 있습니다."
         ),
         format!(
-            "Phone and e-mail are used only for networking-day notices and destroyed {RETENTION_YEARS} years after the last attendance. You may attend without consenting."
+            "Phone and e-mail are used only for networking-day notices and destroyed {en} after the last attendance. You may attend without consenting."
         ),
     )
 }

@@ -173,3 +173,5 @@ pub const PR_EXPORT_KEYS: L = L(
     "Tab 글/PDF · Enter 저장 · Esc 닫기",
     "Tab text/PDF · Enter save · Esc close",
 );
+/// The section on consent and the retention rule.
+pub const PR_CONSENT: L = L("동의와 보관 기간", "Consent and retention");

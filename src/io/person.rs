@@ -31,8 +31,10 @@ pub struct PersonReport {
     pub mentions: Vec<NoteLine>,
     /// Ideas they own.
     pub ideas: Vec<Idea>,
-    // Consent (동의 기록): the lead adds the consent record here (`Store::consent(id)`), with
-    // its section in `doc` at the place marked there.
+    /// Their consent on record (개인정보 보호법 제15조), if any.
+    pub consent: Option<crate::model::Consent>,
+    /// The retention rule in force (months after the last attendance).
+    pub retention_months: u32,
     /// The journal's entries that touched any of their records, oldest first.
     pub changes: Vec<ChangeEntry>,
     /// Some of the journal was folded away (`Store::fold_changes`): older entries are not held.
@@ -424,7 +426,22 @@ pub fn doc(r: &PersonReport) -> Doc {
     section(&mut blocks, i18n::PR_ACTIONS, actions_table(&r.actions));
     section(&mut blocks, i18n::PR_MENTIONS, mentions_table(&r.mentions));
     section(&mut blocks, i18n::PR_IDEAS, ideas_table(&r.ideas));
-    // Consent (동의 기록): the lead's section goes here, before the journal.
+    blocks.push(Block::Heading {
+        level: 1,
+        text: both(i18n::PR_CONSENT),
+    });
+    let in_both = |f: &dyn Fn() -> String| {
+        format!(
+            "{} ({})",
+            i18n::with_lang(i18n::Lang::Ko, f),
+            i18n::with_lang(i18n::Lang::En, f)
+        )
+    };
+    blocks.push(Block::Text(format!(
+        "{}\n{}",
+        in_both(&|| i18n::consent_line(r.consent.as_ref())),
+        in_both(&|| i18n::retention_rule(r.retention_months)),
+    )));
     section(
         &mut blocks,
         i18n::PR_CHANGES,

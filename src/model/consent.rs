@@ -6,10 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use super::Ts;
 
-/// How long contact details are kept after a person's last networking day, as the walk-in
-/// notice says it.
-pub const RETENTION_YEARS: u32 = 2;
-
 /// The person's answer.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum ConsentState {

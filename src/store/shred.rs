@@ -19,7 +19,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::layout::{CHANGES, META, PEOPLE, SYNC_FIELDS, SYNC_LOG, TREE_NAMES, be, from_be};
+use super::layout::{
+    CHANGES, CONSENT, META, PEOPLE, SYNC_FIELDS, SYNC_LOG, TREE_NAMES, be, from_be,
+};
 use super::write::{Tx, TxResult};
 use super::{Result, Store, codec};
 use crate::model::privacy::{self, ShredScope};
@@ -114,6 +116,10 @@ impl Store {
                 };
                 privacy::scrub(&mut p, scope);
                 tx.put_person(&mut p)?;
+                if whole {
+                    // An anonymous record answered nothing.
+                    tx.clear_consent(*id)?;
+                }
                 n += 1;
             }
             tx.mark_shredded(&all, whole)?;
@@ -244,6 +250,16 @@ impl Store {
 /// be read is dropped); `true` when anything changed.
 fn scrub_change(c: &mut Change, keys: &BTreeMap<[u8; 8], ShredScope>) -> bool {
     let mut changed = false;
+    // A wholly shredded person's consent answers (when, how) go with them.
+    let before = c.writes.len();
+    c.writes.retain(|w| {
+        w.tree != TREE_NAMES[CONSENT]
+            || <[u8; 8]>::try_from(w.key.as_slice())
+                .ok()
+                .and_then(|k| keys.get(&k))
+                != Some(&ShredScope::Whole)
+    });
+    changed |= c.writes.len() != before;
     for w in &mut c.writes {
         if w.tree != TREE_NAMES[PEOPLE] {
             continue;

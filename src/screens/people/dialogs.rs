@@ -59,7 +59,14 @@ pub fn draw_person_form(v: &Show, form: &PersonForm, f: &mut Frame, area: Rect) 
             }
             PField::Consent => {
                 if form.walk_in {
-                    for line in crate::widgets::paint::wrap(&i18n::walk_in_notice(), inner_w) {
+                    for line in crate::widgets::paint::wrap(
+                        &i18n::walk_in_notice(
+                            v.data
+                                .retention_months()
+                                .unwrap_or(crate::model::privacy::DEFAULT_RETENTION_MONTHS),
+                        ),
+                        inner_w,
+                    ) {
                         d.line(Line::styled(line, THEME.muted));
                     }
                 }
