@@ -109,6 +109,7 @@ pub fn pick(ko: String, en: String) -> String {
     }
 }
 
+mod backup;
 mod cli;
 mod desk;
 mod exchange;
@@ -123,6 +124,7 @@ mod print;
 mod shell;
 mod sync;
 
+pub use backup::*;
 pub use cli::*;
 pub use desk::*;
 pub use exchange::*;
