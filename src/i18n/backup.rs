@@ -220,3 +220,21 @@ pub const BACKUP_PLAIN_WARNING: L = L(
     "A backup without a passphrase can be read by anyone who has the file.",
 );
 pub const BACKUP_NEED_PATH: L = L("파일 경로를 쓰세요.", "Type a file path.");
+pub const BACKUP_EMPTY_PASSPHRASE: L = L(
+    "암호를 쓰세요. 암호 없이 쓰려면 F2를 누르세요.",
+    "Type a passphrase. To write without one, press F2.",
+);
+pub const ACTION_WRITE_BACKUP: (Option<L>, L) = (
+    Some(L("백업", "backup")),
+    L(
+        "전체를 백업 파일로 쓰기 (암호로 잠그거나 암호 없이)",
+        "Write a backup of everything (locked with a passphrase, or without one)",
+    ),
+);
+pub const ACTION_NO_PASSPHRASE: (Option<L>, L) = (
+    Some(L("암호 없이", "no passphrase")),
+    L(
+        "백업: 암호 없이 쓰기 / 다시 암호로 잠그기",
+        "Backup: write without a passphrase / lock with one again",
+    ),
+);

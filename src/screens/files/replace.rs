@@ -23,6 +23,8 @@ pub enum Writing {
     People(Vec<crate::model::Id>),
     /// A PDF for the current networking day, with the options chosen for it.
     Print(crate::model::PrintKind, crate::io::print::Options),
+    /// The whole database as a backup, locked with a passphrase or, chosen, without one.
+    Backup(super::backup::BackupLock),
 }
 
 /// A file that exists already: written only after the user says yes.
@@ -106,6 +108,9 @@ fn write_file(
             Err(why) => return Ok(Wrote::Failed(why)),
         },
         Writing::Pack => return write_pack(cx, path, replace, progress),
+        Writing::Backup(lock) => {
+            return super::backup::write_backup(cx, path, lock, replace, progress);
+        }
         Writing::People(ids) => {
             match crate::screens::import_export::people_view_bytes(cx, ids, path) {
                 Ok((bytes, rows)) => (bytes, i18n::wrote_file(&shown, rows)),
