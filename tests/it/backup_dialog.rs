@@ -49,7 +49,10 @@ fn error(app: &App) -> Option<String> {
 }
 
 fn status(app: &App) -> String {
-    app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
 }
 
 #[cfg(unix)]
@@ -112,7 +115,11 @@ fn without_a_passphrase_only_when_chosen() {
     app.update(Action::NoPassphrase);
     app.update(Action::Submit);
     assert_eq!(app.modal, None, "{:?}", error(&app));
-    assert!(status(&app).contains("암호 없이 백업을 썼습니다"), "{}", status(&app));
+    assert!(
+        status(&app).contains("암호 없이 백업을 썼습니다"),
+        "{}",
+        status(&app)
+    );
     let bytes = std::fs::read(&file).unwrap();
     assert!(bytes.starts_with(b"NETDAYBK"));
     #[cfg(unix)]

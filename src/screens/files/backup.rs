@@ -19,8 +19,8 @@ use crate::io::encrypted::{self, CryptError, Lock};
 use crate::keymap::Action;
 use crate::model::TextField as FieldKind;
 use crate::progress::Progress;
-use crate::screens::Tone;
 use crate::screens::Modal;
+use crate::screens::Tone;
 use crate::screens::unit::{Cx, Effect, Job};
 use crate::store::StoreError;
 use crate::widgets::paint::{Shown, caret, form_field, popup, truncate};
@@ -259,7 +259,10 @@ pub fn draw(d: &ExportDialog, p: &PassFields, f: &mut Frame, area: Rect) {
         None => lines.push(Line::default()),
     }
     lines.push(Line::default());
-    lines.push(Line::styled(truncate(i18n::BACKUP_HINT.get(), w), THEME.muted));
+    lines.push(Line::styled(
+        truncate(i18n::BACKUP_HINT.get(), w),
+        THEME.muted,
+    ));
     f.render_widget(Paragraph::new(lines), inner);
     if let Some((x, y)) = at {
         caret(f, inner.x + x as u16, inner.y + y as u16, inner);
