@@ -375,6 +375,48 @@ mod tests {
         );
     }
 
+    /// Garbage shaped like an age file (every cut, and seeded flips of one to four bytes) is
+    /// refused in words and never yields bytes the key did not seal. An X25519 key keeps each
+    /// try cheap; the passphrase's header and its work cap are tested above.
+    #[test]
+    fn cut_or_flipped_age_files_are_refused_as_damaged() {
+        let id = age::x25519::Identity::generate();
+        let lock = Lock::recipient(&id.to_public().to_string()).expect("a key");
+        let plain: Vec<u8> = (0..70_000u32).map(|i| (i % 251) as u8).collect();
+        let bytes = seal(&plain, &lock, Vec::new()).expect("sealed");
+        let key = |_: Locked| {
+            Ok(Key::Identities {
+                file: PathBuf::from("k"),
+                keys: vec![id.clone()],
+            })
+        };
+        let p = Path::new("f");
+        assert_eq!(open(p, &bytes, key).expect("opens"), plain);
+        let refused = |b: &[u8]| match open(p, b, key) {
+            Ok(out) => panic!("opened to {} bytes", out.len()),
+            Err(CryptError::Damaged(_) | CryptError::WrongIdentity { .. }) => {}
+            Err(e) => panic!("{e:?}"),
+        };
+        for len in (0..bytes.len()).step_by(97).chain([bytes.len() - 1]) {
+            refused(&bytes[..len]);
+        }
+        let mut state = 0x5eed_u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        for _ in 0..300 {
+            let mut b = bytes.clone();
+            for _ in 0..1 + next() % 4 {
+                let at = next() % b.len();
+                b[at] ^= 1 << (next() % 8);
+            }
+            refused(&b);
+        }
+    }
+
     #[test]
     fn an_empty_passphrase_is_refused() {
         assert!(matches!(

@@ -347,12 +347,18 @@ fn the_passphrase_is_typed_twice_without_echo() {
         !screen.contains("secret"),
         "the passphrase was echoed:\n{screen}"
     );
-    let pass = write(&dir.path().join("pass.txt"), "secret-one");
+    // A restore asks once, without echo.
     let other = dir.path().join("other.db");
-    let (code, _, err) = run(
-        &other,
-        &["restore", s(&backup), "--passphrase-file", s(&pass)],
+    let mut tui = Tui::start(&other, &["restore", s(&backup)], 100, 20);
+    tui.wait_for("백업 암호:");
+    tui.send("secret-one\r".as_bytes());
+    assert!(tui.wait_exit(), "{}", tui.screen());
+    let screen = tui.screen();
+    assert!(screen.contains("복원했습니다"), "{screen}");
+    assert!(
+        !screen.contains("secret"),
+        "the passphrase was echoed:\n{screen}"
     );
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(screen.matches("백업 암호:").count(), 1, "{screen}");
     assert_eq!(content(&other), before);
 }
