@@ -158,3 +158,32 @@ fn the_dialog_shows_the_passphrase_as_dots() {
     app.update(Action::NoPassphrase);
     insta::assert_snapshot!("backup_dialog_plain_100x30", dialog(&app, 100, 30));
 }
+
+#[test]
+fn a_backup_over_a_file_that_is_there_is_written_only_after_a_yes() {
+    let (dir, mut app) = app();
+    let file = dir.path().join("있던 파일.ndbak");
+    std::fs::write(&file, "사용자의 파일").unwrap();
+    open_dialog(&mut app);
+    set_path(&mut app, file.to_str().unwrap());
+    type_text(&mut app, "가을");
+    app.update(Action::NextField);
+    type_text(&mut app, "가을");
+    app.update(Action::Submit);
+    assert!(
+        matches!(common::question(&app), Some(netday::state::unit::Question::Replace(r)) if r.path == file),
+        "{:?}",
+        app.modal
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "사용자의 파일");
+    app.update(Action::Yes);
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(encrypted::is_encrypted(&bytes));
+    assert!(
+        status(&app).contains("암호로 잠근 백업을 썼습니다"),
+        "{}",
+        status(&app)
+    );
+    #[cfg(unix)]
+    assert_eq!(mode(&file), 0o600);
+}
