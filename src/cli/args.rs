@@ -226,6 +226,12 @@ pub struct BackupArgs {
     pub output: Option<PathBuf>,
     #[arg(long)]
     pub force: bool,
+    #[arg(long)]
+    pub encrypt: bool,
+    #[arg(long, conflicts_with = "recipient")]
+    pub passphrase_file: Option<PathBuf>,
+    #[arg(long)]
+    pub recipient: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -235,6 +241,10 @@ pub struct RestoreArgs {
     pub replace: bool,
     #[arg(long)]
     pub unchecked: bool,
+    #[arg(long, conflicts_with = "identity")]
+    pub passphrase_file: Option<PathBuf>,
+    #[arg(long)]
+    pub identity: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]

@@ -54,8 +54,26 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Cmd::History(a) => history::history(db, a),
         Cmd::Undo(a) => history::undo(db, a),
         Cmd::Desk(a) => history::desk(db, a),
-        Cmd::Backup(a) => backup::backup(db, a.output.as_deref(), a.force),
-        Cmd::Restore(a) => backup::restore(db, &a.file, a.replace, a.unchecked),
+        Cmd::Backup(a) => backup::backup(
+            db,
+            a.output.as_deref(),
+            a.force,
+            backup::Encrypt {
+                passphrase: a.encrypt,
+                passphrase_file: a.passphrase_file.as_deref(),
+                recipient: a.recipient.as_deref(),
+            },
+        ),
+        Cmd::Restore(a) => backup::restore(
+            db,
+            &a.file,
+            a.replace,
+            a.unchecked,
+            backup::Unlock {
+                passphrase_file: a.passphrase_file.as_deref(),
+                identity: a.identity.as_deref(),
+            },
+        ),
         Cmd::Compact => compact::run(db),
         Cmd::Shred(a) => shred::run(db, a),
         #[cfg(feature = "test-hooks")]

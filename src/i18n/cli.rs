@@ -679,6 +679,30 @@ pub const HELP: &[(&str, &str, L)] = &[
         ),
     ),
     (
+        "backup",
+        "encrypt",
+        L(
+            "암호로 잠급니다 (age 형식): 터미널에서 두 번 묻습니다",
+            "Lock the backup with a passphrase (age format), asked twice at the terminal",
+        ),
+    ),
+    (
+        "backup",
+        "passphrase_file",
+        L(
+            "암호를 이 파일의 첫 줄에서 읽어 잠급니다 (스크립트용)",
+            "Lock with the passphrase on the first line of this file (for scripts)",
+        ),
+    ),
+    (
+        "backup",
+        "recipient",
+        L(
+            "암호 대신 이 age 공개 키(age1…)로 암호화합니다",
+            "Encrypt to this age public key (age1…) instead of a passphrase",
+        ),
+    ),
+    (
         "restore",
         "",
         L(
@@ -693,6 +717,22 @@ pub const HELP: &[(&str, &str, L)] = &[
         L(
             "검사값이 없는 옛 형식(2) 백업도 복원함 (손상을 알아낼 수 없음)",
             "Restore an older-format (2) backup, which has no checksum to detect damage",
+        ),
+    ),
+    (
+        "restore",
+        "passphrase_file",
+        L(
+            "암호화된 백업의 암호를 이 파일의 첫 줄에서 읽습니다 (없으면 터미널에서 묻습니다)",
+            "Read an encrypted backup's passphrase from this file's first line (else asked at the terminal)",
+        ),
+    ),
+    (
+        "restore",
+        "identity",
+        L(
+            "수신자 키로 암호화된 백업을 이 age 비밀 키 파일로 풉니다",
+            "Decrypt a backup encrypted to a recipient key with this age secret key file",
         ),
     ),
     (

@@ -109,6 +109,7 @@ pub fn pick(ko: String, en: String) -> String {
     }
 }
 
+mod backup;
 mod cli;
 mod consent;
 mod desk;
@@ -126,6 +127,7 @@ mod privacy;
 mod shell;
 mod sync;
 
+pub use backup::*;
 pub use cli::*;
 pub use consent::*;
 pub use desk::*;

@@ -3,6 +3,7 @@
 //! netday writes a file for the user (`files`).
 pub mod csv;
 pub mod docx;
+pub mod encrypted;
 pub mod export;
 pub mod import;
 pub mod minutes;

@@ -101,6 +101,10 @@ pub enum Action {
     SyncHost,
     SyncJoin,
     SyncStop,
+    /// Write a backup of everything (동기화 · F6), with a passphrase or without.
+    WriteBackup,
+    /// In the backup dialog: write without a passphrase, or with one again.
+    NoPassphrase,
     /// Undo the change the history highlights or shows.
     UndoChange,
     /// In an import's preview: the next (or previous) row with something to check.
@@ -208,6 +212,8 @@ impl Action {
             SyncHost => i18n::ACTION_SYNC_HOST,
             SyncJoin => i18n::ACTION_SYNC_JOIN,
             SyncStop => i18n::ACTION_SYNC_STOP,
+            WriteBackup => i18n::ACTION_WRITE_BACKUP,
+            NoPassphrase => i18n::ACTION_NO_PASSPHRASE,
             UndoChange => i18n::ACTION_UNDO_CHANGE,
             NextFlagged => i18n::ACTION_NEXT_FLAGGED,
             PrevFlagged => i18n::ACTION_PREV_FLAGGED,
@@ -246,6 +252,8 @@ pub enum Context {
     /// Merging two people: which value of each differing field to keep.
     MergeChoice,
     PathInput,
+    /// The backup dialog: its path and the passphrase twice.
+    BackupInput,
     /// The import dialog's path field and the files under it to choose from.
     ImportPath,
     /// An import's preview: choose columns and what they are read into.

@@ -141,6 +141,17 @@ const PATH_INPUT: &[Binding] = &[
     ctrl('c', "Ctrl-C", Action::Quit),
 ];
 
+/// The backup dialog: Tab goes from the path to the passphrase and back, F2 chooses to write
+/// without a passphrase (or with one again).
+const BACKUP_INPUT: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Submit),
+    key(KeyCode::Tab, "Tab", Action::NextField),
+    key(KeyCode::F(2), "F2", Action::NoPassphrase),
+    key(KeyCode::Esc, "Esc", Action::Cancel),
+    key(KeyCode::Backspace, "Backspace", Action::Backspace),
+    ctrl('c', "Ctrl-C", Action::Quit),
+];
+
 /// The import dialog's path: ↑↓ choose a listed file, Tab completes the path or takes the file.
 const IMPORT_PATH: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::Submit),
@@ -381,6 +392,7 @@ const SYNC: &[Binding] = &[
     key(KeyCode::F(2), "F2", Action::SyncHost),
     key(KeyCode::F(3), "F3", Action::SyncJoin),
     key(KeyCode::F(4), "F4", Action::SyncStop),
+    key(KeyCode::F(6), "F6", Action::WriteBackup),
 ];
 
 /// One change's before and after.
@@ -413,6 +425,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Filter => vec![FILTER],
         Context::MergeChoice => vec![MERGE_CHOICE],
         Context::PathInput => vec![PATH_INPUT, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
+        Context::BackupInput => vec![BACKUP_INPUT, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::ImportPath => vec![IMPORT_PATH, CARET, FIELD_ENDS, TEXT, DEL_CHAR],
         Context::ImportPreview => vec![IMPORT_PREVIEW],
         Context::PrintMenu => vec![PRINT_MENU],
@@ -452,6 +465,7 @@ pub fn types_text(ctx: Context) -> bool {
             | Context::Orgs
             | Context::Form
             | Context::PathInput
+            | Context::BackupInput
             | Context::ImportPath
             | Context::NoteEditor
     )

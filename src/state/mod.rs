@@ -178,6 +178,7 @@ impl App {
             Some(Modal::EventForm(_)) => Context::Form,
             Some(Modal::Import(d)) if d.preview.is_some() => Context::ImportPreview,
             Some(Modal::Import(_)) => Context::ImportPath,
+            Some(Modal::Export(d)) if d.pass.is_some() => Context::BackupInput,
             Some(Modal::Export(_)) => Context::PathInput,
             Some(Modal::PrintMenu(m)) if m.options.is_some() => Context::PrintOptions,
             Some(Modal::PrintMenu(_)) => Context::PrintMenu,

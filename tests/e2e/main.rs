@@ -26,6 +26,7 @@ mod e2e_people;
 mod e2e_picker;
 #[cfg(unix)] // drives the real binary in a Unix pty
 mod e2e_terminal;
+mod encrypted_backup;
 mod file_modes;
 mod import_preview;
 mod messages;

@@ -9,6 +9,7 @@ mod common;
 
 mod agenda_screens;
 mod agenda_state;
+mod backup_dialog;
 mod cache_identity;
 mod changes;
 mod changes_property;

@@ -223,6 +223,8 @@ pub struct ExportDialog {
     pub error: Option<String>,
     /// The people view (Ctrl-E) or the minutes (m).
     pub what: Writing,
+    /// A backup's passphrase fields (동기화 · F6); none for any other file.
+    pub pass: Option<super::backup::PassFields>,
 }
 
 impl ExportDialog {
@@ -232,6 +234,7 @@ impl ExportDialog {
             path: TextField::with(FieldKind::Path, path),
             error: None,
             what,
+            pass: None,
         }))
     }
 }
@@ -495,6 +498,9 @@ impl ImportDialog {
 
 impl ExportDialog {
     pub fn update(&mut self, cx: &mut Cx, action: Action) -> Result<Effect, StoreError> {
+        if self.pass.is_some() {
+            return Ok(self.update_backup(cx, action));
+        }
         let d = self;
         match action {
             Action::Cancel => return Ok(Effect::close()),
@@ -537,7 +543,7 @@ impl ExportDialog {
             Writing::People(_) => "csv",
             Writing::Person(_) if ext == "pdf" => "txt",
             Writing::Person(_) => "pdf",
-            Writing::Print(..) => return,
+            Writing::Print(..) | Writing::Backup(_) => return,
         };
         let path = path.with_extension(next).display().to_string();
         self.path = TextField::with(FieldKind::Path, &path);

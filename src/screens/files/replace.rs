@@ -26,6 +26,8 @@ pub enum Writing {
     /// Everything held about this person (a PIPA Art. 35 request): a PDF when the path ends in
     /// .pdf, else text.
     Person(crate::model::Id),
+    /// The whole database as a backup, locked with a passphrase or, chosen, without one.
+    Backup(super::backup::BackupLock),
 }
 
 /// A file that exists already: written only after the user says yes.
@@ -109,6 +111,9 @@ fn write_file(
             Err(why) => return Ok(Wrote::Failed(why)),
         },
         Writing::Pack => return write_pack(cx, path, replace, progress),
+        Writing::Backup(lock) => {
+            return super::backup::write_backup(cx, path, lock, replace, progress);
+        }
         Writing::People(ids) => {
             match crate::screens::import_export::people_view_bytes(cx, ids, path) {
                 Ok((bytes, rows)) => (bytes, i18n::wrote_file(&shown, rows)),

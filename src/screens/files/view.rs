@@ -390,6 +390,9 @@ fn row_lines(
 
 pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
     use super::Writing;
+    if let Some(p) = &d.pass {
+        return super::backup::draw(d, p, f, area);
+    }
     use crate::model::MinutesFormat as Format;
     let (title, keys) = match &d.what {
         Writing::People(_) => (i18n::EXPORT_TITLE.get(), i18n::EXPORT_KEYS),
@@ -411,6 +414,7 @@ pub fn draw_export(d: &ExportDialog, f: &mut Frame, area: Rect) {
         Writing::Pack => (i18n::PACK_EXPORT_TITLE.get(), i18n::PACK_EXPORT_KEYS),
         Writing::Print(kind, _) => (i18n::print_kind(*kind).0.get(), i18n::PRINT_EXPORT_KEYS),
         Writing::Person(_) => (i18n::PR_EXPORT_TITLE.get(), i18n::PR_EXPORT_KEYS),
+        Writing::Backup(_) => (i18n::BACKUP_TITLE.get(), i18n::BACKUP_HINT),
     };
     let inner = popup(f, area, 90, 7, title);
     let w = inner.width as usize;

@@ -220,6 +220,7 @@ impl Unit for SyncState {
                 Ok(Effect::keep())
             }
             Action::SyncStop => Ok(Effect::keep().link(LinkAsk::Stop)),
+            Action::WriteBackup => Ok(crate::screens::files::backup::open_backup(cx)),
             _ => Ok(Effect::keep()),
         }
     }
