@@ -406,6 +406,12 @@ impl App {
                     Question::Replace(r) => replace::replace_now(&mut cx, r, progress),
                     _ => Ok(Effect::keep()),
                 },
+                (Job::Shred, Modal::Confirm(ask)) => match &ask.question {
+                    Question::Shred { ids, scope } => {
+                        crate::screens::privacy::shred_now(&mut cx, ids, *scope, progress)
+                    }
+                    _ => Ok(Effect::keep()),
+                },
                 _ => Ok(Effect::keep()),
             };
             self.modal = Some(modal);
