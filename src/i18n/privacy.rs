@@ -265,3 +265,10 @@ pub const ACTION_SHRED_MARKED: (Option<L>, L) = (
         "Shred the people marked (asks first)",
     ),
 );
+
+/// r's field, short enough for the form's label column (the longer
+/// `PRIVACY_RETENTION_FIELD` is cut there).
+pub const PRIVACY_RETENTION_MONTHS: L = L(
+    "마지막 참석 뒤 개월 (0–600)",
+    "Months after last visit (0–600)",
+);

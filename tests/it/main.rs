@@ -43,6 +43,7 @@ mod people_state;
 mod print_fit;
 mod print_options;
 mod print_report;
+mod privacy_screen;
 mod progress_stages;
 mod screen_snapshots;
 mod speed_state;

@@ -23,7 +23,7 @@ fn columns() -> [Col; 7] {
         Col::fixed(8),
         Col::fixed(16),
         Col::fixed(10),
-        Col::grow(10, 1).max(20),
+        Col::grow(12, 1).max(20),
     ]
 }
 
@@ -110,7 +110,7 @@ pub fn draw(s: &PrivacyState, f: &mut Frame, area: Rect) {
 pub fn draw_form(rf: &RetentionForm, f: &mut Frame, area: Rect) {
     let mut d = FormDrawer::new();
     d.text(
-        i18n::PRIVACY_RETENTION_FIELD.get(),
+        i18n::PRIVACY_RETENTION_MONTHS.get(),
         &rf.months,
         rf.form.focus == RetentionField::Months,
     );
