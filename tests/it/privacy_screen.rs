@@ -206,6 +206,9 @@ fn marked_people_are_shredded_as_a_job_and_their_phones_are_gone() {
     assert!(s.marked.is_empty());
     assert!(s.due.iter().all(|d| !ids.contains(&d.id)));
     assert_eq!(s.due.len(), before.len() - 2);
+    // The status line is cut to the terminal; the screen says it all, backups included.
+    assert_eq!(s.notice.as_deref(), Some(said.as_str()));
+    snap("privacy_after_shred", &app);
 }
 
 #[test]

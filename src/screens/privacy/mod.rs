@@ -34,6 +34,9 @@ pub struct PrivacyState {
     pub scope: ShredScope,
     /// r's form, while open.
     pub form: Option<Box<RetentionForm>>,
+    /// What the last shred came to, in full (the status line cuts it to the terminal's
+    /// width; the backups it cannot reach must be read).
+    pub notice: Option<String>,
 }
 
 impl Default for PrivacyState {
@@ -45,6 +48,7 @@ impl Default for PrivacyState {
             selected: 0,
             scope: ShredScope::Contact,
             form: None,
+            notice: None,
         }
     }
 }
@@ -135,6 +139,38 @@ impl PrivacyState {
         ))
     }
 
+    /// Shreds `ids` (the confirm's, as the user said yes) and rewrites the database's files,
+    /// reporting the rewrite to `progress`, which may stop it. Says what was done, or that the
+    /// files wait for the next start; a failure is said in the store's words.
+    pub fn shred_now(
+        &mut self,
+        cx: &mut Cx,
+        ids: &[Id],
+        scope: ShredScope,
+        progress: &mut dyn Progress,
+    ) -> Result<Effect, StoreError> {
+        match cx.data.shred(ids, scope, progress, cx.event, cx.events) {
+            Ok(done) => {
+                let (tone, said) = match done.compacted {
+                    Some(_) => {
+                        let (ko, en) =
+                            i18n::shredded(done.shredded.people, done.shredded.entries, scope);
+                        (Tone::Good, i18n::pick(ko, en))
+                    }
+                    None => (Tone::Warn, i18n::SHRED_REWRITE_LATER.get().to_string()),
+                };
+                let said = format!("{said} {}", i18n::SHRED_BACKUPS.get());
+                cx.say(tone, said.clone());
+                self.notice = Some(said);
+                self.marked.clear();
+            }
+            // Part of it may stand (the shred before a failed rewrite): everything is read
+            // again.
+            Err(e) => cx.fail(e),
+        }
+        Ok(Effect::close().changed(What::ALL))
+    }
+
     fn open_form(&mut self) {
         self.form = Some(Box::new(RetentionForm {
             form: Form::new(RetentionField::Months),
@@ -178,46 +214,6 @@ impl PrivacyState {
         }
         self.form = Some(rf);
         Ok(Effect::keep())
-    }
-}
-
-/// Shreds `ids` (the confirm's, as the user said yes) and rewrites the database's files,
-/// reporting the rewrite to `progress`, which may stop it. Says what was done, or that the
-/// files wait for the next start; a failure is said in the store's words.
-pub fn shred_now(
-    cx: &mut Cx,
-    ids: &[Id],
-    scope: ShredScope,
-    progress: &mut dyn Progress,
-) -> Result<Effect, StoreError> {
-    match cx.data.shred(ids, scope, progress, cx.event, cx.events) {
-        Ok(done) => {
-            match done.compacted {
-                Some(_) => {
-                    let (ko, en) =
-                        i18n::shredded(done.shredded.people, done.shredded.entries, scope);
-                    cx.say(
-                        Tone::Good,
-                        format!("{} {}", i18n::pick(ko, en), i18n::SHRED_BACKUPS.get()),
-                    );
-                }
-                None => cx.say(
-                    Tone::Warn,
-                    format!(
-                        "{} {}",
-                        i18n::SHRED_REWRITE_LATER.get(),
-                        i18n::SHRED_BACKUPS.get()
-                    ),
-                ),
-            }
-            Ok(Effect::close().changed(What::ALL))
-        }
-        Err(e) => {
-            cx.fail(e);
-            // Part of it may stand (the shred before a failed rewrite): everything is read
-            // again.
-            Ok(Effect::close().changed(What::ALL))
-        }
     }
 }
 

@@ -4,6 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{PrivacyState, RetentionField, RetentionForm};
@@ -56,13 +57,25 @@ fn held(d: &Due) -> String {
 }
 
 pub fn draw(s: &PrivacyState, f: &mut Frame, area: Rect) {
-    let head = wrap(
+    let width = area.width as usize;
+    let mut head: Vec<Line> = wrap(
         &i18n::privacy_heading(s.months, s.due.len(), s.marked.len(), s.scope),
-        area.width as usize,
-    );
+        width,
+    )
+    .into_iter()
+    .map(|l| Line::styled(l, THEME.count))
+    .collect();
+    // The last shred's words in full, with the backups it could not reach.
+    if let Some(n) = &s.notice {
+        head.extend(
+            wrap(n, width)
+                .into_iter()
+                .map(|l| Line::styled(l, THEME.warn)),
+        );
+    }
     let [top, list] =
         Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Min(0)]).areas(area);
-    f.render_widget(Paragraph::new(head.join("\n")).style(THEME.count), top);
+    f.render_widget(Paragraph::new(head), top);
     let cols = columns();
     let table = Table {
         cols: &cols,
