@@ -273,3 +273,50 @@ fn the_retention_form_takes_0_to_600_months_only() {
     assert_eq!(status(&app), i18n::retention_set(600));
     assert_eq!(app.screens.privacy.months, 600);
 }
+
+/// The gauge: says which stages it was shown, and stops the work at the first question.
+#[derive(Default)]
+struct Esc {
+    stages: Vec<netday::progress::Stage>,
+}
+
+impl netday::progress::Progress for Esc {
+    fn start(&mut self, stage: netday::progress::Stage, _: u64) {
+        self.stages.push(stage);
+    }
+    fn set(&mut self, _: u64) {}
+    fn cancelled(&mut self) -> bool {
+        true
+    }
+}
+
+#[test]
+fn the_shred_waits_for_the_event_loop_and_esc_stops_only_the_rewrite() {
+    let (_d, mut app) = due_now();
+    app.defer_jobs = true;
+    app.update(Action::MarkRow);
+    let id = app.screens.privacy.marked_ids()[0];
+    app.update(Action::ShredMarked);
+    app.update(Action::Yes);
+    // Left for the event loop to run under the gauge, the confirm still up.
+    assert_eq!(app.job, Some(netday::state::Job::Shred));
+    assert!(common::question(&app).is_some());
+    assert!(!person(app.data.store_for_tests(), id).phone.is_empty());
+    let mut esc = Esc::default();
+    app.run_job(&mut esc);
+    assert!(
+        esc.stages.contains(&netday::progress::Stage::Compact),
+        "{:?}",
+        esc.stages
+    );
+    assert_eq!(app.modal, None);
+    // The shred stands; the files wait, and the screen says so with the backups.
+    assert!(person(app.data.store_for_tests(), id).phone.is_empty());
+    assert!(app.data.shred_unfinished().unwrap());
+    let said = status(&app);
+    assert!(
+        said.starts_with(i18n::SHRED_REWRITE_LATER.0) && said.ends_with(i18n::SHRED_BACKUPS.0),
+        "{said}"
+    );
+    assert_eq!(app.screens.privacy.notice.as_deref(), Some(said.as_str()));
+}
