@@ -227,7 +227,7 @@ fn run_job(
     pending: std::collections::VecDeque<Event>,
 ) -> std::io::Result<(bool, Vec<Event>)> {
     let backdrop = terminal.draw(|f| crate::view::draw(app, f))?.buffer.clone();
-    let stoppable = matches!(app.job, Some(Job::Preview | Job::Import));
+    let stoppable = matches!(app.job, Some(Job::Preview | Job::Import | Job::Shred));
     let mut gauge = Gauge {
         terminal,
         backdrop,

@@ -248,3 +248,48 @@ pub const PRIVACY_NOTHING_CHOSEN: L = L(
     "고른 사람이 없습니다. Space로 고르거나 a로 모두 고르세요.",
     "Nobody chosen. Choose with Space, or everyone with a.",
 );
+
+/// 기준일 of someone who never attended: the day they were added.
+pub const PRIVACY_ADDED: L = L("등록", "added");
+pub const PRIVACY_HELD_PHONE: L = L("전화", "phone");
+pub const PRIVACY_HELD_EMAIL: L = L("이메일", "e-mail");
+pub const PRIVACY_HELD_NOTES: L = L("메모", "notes");
+
+// The screen's keys (`Action::words`): the footer's word, then F1's line.
+
+pub const ACTION_MARK_ROW: (Option<L>, L) = (
+    Some(L("고르기", "mark")),
+    L("이 사람 고르기 / 빼기", "Mark / unmark this person"),
+);
+pub const ACTION_MARK_ALL: (Option<L>, L) = (
+    Some(L("모두/없음", "all/none")),
+    L("모두 고르기 / 모두 빼기", "Mark everyone listed / no one"),
+);
+pub const ACTION_SWITCH_SCOPE: (Option<L>, L) = (
+    Some(L("지울 것", "what")),
+    L(
+        "지울 것 바꾸기: 연락처 ↔ 사람 전체",
+        "Switch what is removed: contact data ↔ the whole person",
+    ),
+);
+pub const ACTION_SET_RETENTION: (Option<L>, L) = (
+    Some(L("보관 기간", "retention")),
+    L(
+        "보관 기간 정하기 (마지막 참석 뒤 개월 수)",
+        "Set the retention (months after the last attendance)",
+    ),
+);
+pub const ACTION_SHRED_MARKED: (Option<L>, L) = (
+    Some(L("파기", "shred")),
+    L(
+        "고른 사람 파기 (먼저 묻습니다)",
+        "Shred the people marked (asks first)",
+    ),
+);
+
+/// r's field, short enough for the form's label column (the longer
+/// `PRIVACY_RETENTION_FIELD` is cut there).
+pub const PRIVACY_RETENTION_MONTHS: L = L(
+    "마지막 참석 뒤 개월 (0–600)",
+    "Months after last visit (0–600)",
+);

@@ -112,6 +112,16 @@ pub enum Action {
     PrevFlagged,
     /// In an import's preview: leave the row pointed at out of the import, or take it back.
     SkipRow,
+    /// 파기: mark the person pointed at, or unmark them.
+    MarkRow,
+    /// 파기: mark everyone listed, or no one when all are.
+    MarkAll,
+    /// 파기: what a shred removes, contact data or the whole person.
+    SwitchScope,
+    /// 파기: the retention rule's form.
+    SetRetention,
+    /// 파기: shred the people marked (asks first).
+    ShredMarked,
 }
 
 impl Action {
@@ -218,6 +228,11 @@ impl Action {
             NextFlagged => i18n::ACTION_NEXT_FLAGGED,
             PrevFlagged => i18n::ACTION_PREV_FLAGGED,
             SkipRow => i18n::ACTION_SKIP_ROW,
+            MarkRow => i18n::ACTION_MARK_ROW,
+            MarkAll => i18n::ACTION_MARK_ALL,
+            SwitchScope => i18n::ACTION_SWITCH_SCOPE,
+            SetRetention => i18n::ACTION_SET_RETENTION,
+            ShredMarked => i18n::ACTION_SHRED_MARKED,
         }
     }
 
@@ -273,4 +288,6 @@ pub enum Context {
     HistoryDetail,
     /// 동기화: the conflicts left by the exchange.
     Sync,
+    /// 파기: who the retention rule makes due.
+    Privacy,
 }

@@ -395,6 +395,17 @@ const SYNC: &[Binding] = &[
     key(KeyCode::F(6), "F6", Action::WriteBackup),
 ];
 
+/// 파기: no search box, so plain letters are commands; Tab switches what a shred removes
+/// (Shift-Tab still goes to the screen before).
+const PRIVACY: &[Binding] = &[
+    ch(' ', "Space", Action::MarkRow),
+    ch('a', "a", Action::MarkAll),
+    key(KeyCode::Tab, "Tab", Action::SwitchScope),
+    ch('r', "r", Action::SetRetention),
+    key(KeyCode::Enter, "Enter", Action::ShredMarked),
+    ch('d', "d", Action::ShredMarked),
+];
+
 /// One change's before and after.
 const HISTORY_DETAIL: &[Binding] = &[
     key(KeyCode::Up, "↑", Action::Up),
@@ -444,6 +455,7 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::History => vec![HISTORY, LIST, GLOBAL],
         Context::HistoryDetail => vec![HISTORY_DETAIL],
         Context::Sync => vec![SYNC, LIST, GLOBAL],
+        Context::Privacy => vec![PRIVACY, LIST, GLOBAL],
     }
 }
 
@@ -670,7 +682,7 @@ pub fn footer_within(ctx: Context, w: usize) -> String {
 mod footer_tests {
     use super::*;
 
-    const ALL: [Context; 25] = [
+    const ALL: [Context; 26] = [
         Context::Checkin,
         Context::Missing,
         Context::Confirm,
@@ -696,6 +708,7 @@ mod footer_tests {
         Context::History,
         Context::HistoryDetail,
         Context::Sync,
+        Context::Privacy,
     ];
 
     #[test]

@@ -12,6 +12,7 @@ pub mod history;
 pub mod ideas;
 pub mod notes;
 pub mod people;
+pub mod privacy;
 pub mod sync;
 pub mod unit;
 
@@ -81,6 +82,7 @@ screens! {
     Ideas => ideas: ideas::IdeasState, i18n::SCREEN_IDEAS;
     History => history: history::HistoryState, i18n::SCREEN_HISTORY;
     Sync => sync: sync::SyncState, i18n::SCREEN_SYNC;
+    Privacy => privacy: privacy::PrivacyState, i18n::PRIVACY_TITLE;
 }
 
 /// A line in the status bar.

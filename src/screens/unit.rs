@@ -161,6 +161,9 @@ pub enum Job {
     Write,
     /// Replace the file the open confirm names, as the user said yes.
     Replace,
+    /// Shred the people the open confirm names, then rewrite the database's files (the long
+    /// part, which Esc stops: the shred stands and the next start rewrites them).
+    Shred,
 }
 
 /// What a key did, as the app applies it in one place (`App::apply_effect`): the modal step,
@@ -297,6 +300,11 @@ pub enum Question {
     Undo(u64),
     /// Replace the file the export was to write.
     Replace(Box<crate::screens::ReplaceFile>),
+    /// Shred these people's data (the 파기 screen's marked rows).
+    Shred {
+        ids: Vec<Id>,
+        scope: crate::model::privacy::ShredScope,
+    },
 }
 
 /// How a question was answered.

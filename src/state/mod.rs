@@ -395,7 +395,7 @@ impl App {
         };
         i18n::with_lang(self.lang, || {
             let before = self.data.roster.version();
-            let (mut cx, _) = self.parts();
+            let mut cx = cx!(self);
             let result = match (job, &mut modal) {
                 (Job::Preview, Modal::Import(d)) => {
                     d.preview_now(&cx, progress);
@@ -405,6 +405,13 @@ impl App {
                 (Job::Write, Modal::Export(d)) => d.export_now(&mut cx, progress),
                 (Job::Replace, Modal::Confirm(ask)) => match &ask.question {
                     Question::Replace(r) => replace::replace_now(&mut cx, r, progress),
+                    _ => Ok(Effect::keep()),
+                },
+                (Job::Shred, Modal::Confirm(ask)) => match &ask.question {
+                    Question::Shred { ids, scope } => self
+                        .screens
+                        .privacy
+                        .shred_now(&mut cx, ids, *scope, progress),
                     _ => Ok(Effect::keep()),
                 },
                 _ => Ok(Effect::keep()),

@@ -46,6 +46,7 @@ mod person_report;
 mod print_fit;
 mod print_options;
 mod print_report;
+mod privacy_screen;
 mod progress_stages;
 mod screen_snapshots;
 mod speed_state;
