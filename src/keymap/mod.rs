@@ -395,12 +395,12 @@ const SYNC: &[Binding] = &[
     key(KeyCode::F(6), "F6", Action::WriteBackup),
 ];
 
-/// 파기: no search box, so plain letters are commands; Tab switches what a shred removes
-/// (Shift-Tab still goes to the screen before).
+/// 파기: no search box, so plain letters are commands; w switches what a shred removes (Tab
+/// moves between screens here as everywhere).
 const PRIVACY: &[Binding] = &[
     ch(' ', "Space", Action::MarkRow),
     ch('a', "a", Action::MarkAll),
-    key(KeyCode::Tab, "Tab", Action::SwitchScope),
+    ch('w', "w", Action::SwitchScope),
     ch('r', "r", Action::SetRetention),
     key(KeyCode::Enter, "Enter", Action::ShredMarked),
     ch('d', "d", Action::ShredMarked),

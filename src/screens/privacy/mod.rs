@@ -1,5 +1,5 @@
 //! 파기: who the retention rule makes due (개인정보 보호법 Art. 21), marked by hand and shredded
-//! after one question. Tab switches what a shred removes (the contact data, or the whole person:
+//! after one question. w switches what a shred removes (the contact data, or the whole person:
 //! then people without contact data are listed too); r sets the rule. The shred runs as a job
 //! with the gauge: the journal is scrubbed, then the database's files are rewritten (Esc stops
 //! the rewrite, not the shred: the next start rewrites them).
