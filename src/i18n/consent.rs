@@ -61,7 +61,7 @@ pub fn consent_line(c: Option<&Consent>) -> String {
 /// The walk-in form's one-line notice: what is collected, why, for how long (the retention
 /// rule in force, `months` after the last attendance).
 pub fn walk_in_notice(months: u32) -> String {
-    let (ko, en) = if months > 0 && months % 12 == 0 {
+    let (ko, en) = if months > 0 && months.is_multiple_of(12) {
         (
             format!("{}년", months / 12),
             format!("{} year(s)", months / 12),
