@@ -139,6 +139,24 @@ impl Tui {
         self.wait_until(&format!("{text:?}"), |s| s.contents().contains(text));
     }
 
+    /// Waits until the terminal no longer echoes what is typed (a passphrase prompt has turned
+    /// echo off): typing before that would show the passphrase, as it would to a person
+    /// typing faster than the prompt.
+    pub fn wait_no_echo(&self) {
+        let deadline = Instant::now() + DEADLINE;
+        loop {
+            let echo = self
+                .master
+                .get_termios()
+                .map(|t| libc::termios::from(t).c_lflag & libc::ECHO != 0);
+            if echo == Some(false) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "echo never turned off: {echo:?}");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     /// Waits until netday is back on the terminal's main screen (it left the alternate one).
     pub fn wait_main_screen(&self) {
         self.wait_until("the main screen", |s| !s.alternate_screen());

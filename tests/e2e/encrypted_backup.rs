@@ -328,17 +328,21 @@ fn the_passphrase_is_typed_twice_without_echo() {
     let backup = dir.path().join("typed.ndbak");
     let mut tui = Tui::start(&db, &["backup", "--encrypt", "-o", s(&backup)], 100, 20);
     tui.wait_for("백업 암호:");
+    tui.wait_no_echo();
     tui.send("secret-one\r".as_bytes());
     tui.wait_for("한 번 더:");
+    tui.wait_no_echo();
     tui.send("secret-two\r".as_bytes());
     tui.wait_for("두 번 쓴 암호가 다릅니다");
     tui.wait_until("asked again", |s| {
         s.contents().matches("백업 암호:").count() == 2
     });
+    tui.wait_no_echo();
     tui.send("secret-one\r".as_bytes());
     tui.wait_until("asked once more", |s| {
         s.contents().matches("한 번 더:").count() == 2
     });
+    tui.wait_no_echo();
     tui.send("secret-one\r".as_bytes());
     assert!(tui.wait_exit(), "{}", tui.screen());
     let screen = tui.screen();
@@ -351,6 +355,7 @@ fn the_passphrase_is_typed_twice_without_echo() {
     let other = dir.path().join("other.db");
     let mut tui = Tui::start(&other, &["restore", s(&backup)], 100, 20);
     tui.wait_for("백업 암호:");
+    tui.wait_no_echo();
     tui.send("secret-one\r".as_bytes());
     assert!(tui.wait_exit(), "{}", tui.screen());
     let screen = tui.screen();
