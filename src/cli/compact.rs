@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use super::db::open;
 use super::error::CliError;
-use super::out::print;
+use super::out::print_both;
 use super::progress::Bar;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::store::StoreError;
 
 /// Compacts the database; prints the sizes before and after and the folder, in the UI language
@@ -31,14 +31,11 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
     let Some(done) = done else {
         return Err(CliError::from(i18n::COMPACT_STOPPED).into());
     };
-    let (ko, en) = i18n::compacted(&done.folder.display().to_string(), done.before, done.after);
-    let (first, second) = if i18n::lang() == Lang::Ko {
-        (ko, en)
-    } else {
-        (en, ko)
-    };
-    print(first)?;
-    print(second)?;
+    print_both(i18n::compacted(
+        &done.folder.display().to_string(),
+        done.before,
+        done.after,
+    ))?;
     if let Some(old) = done.left_behind {
         super::out::note(i18n::replaced_left_behind(&old.display().to_string()));
     }

@@ -77,3 +77,14 @@ pub fn say(path: &Option<PathBuf>, rows: usize) {
         note(i18n::wrote_file(&p.display().to_string(), rows));
     }
 }
+
+/// Prints a two-language message on two lines of standard output, the UI language first.
+pub fn print_both((ko, en): (String, String)) -> Result<(), CliError> {
+    let (first, second) = if i18n::lang() == i18n::Lang::Ko {
+        (ko, en)
+    } else {
+        (en, ko)
+    };
+    print(first)?;
+    print(second)
+}

@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use super::args::ShredArgs;
 use super::db::open;
 use super::error::CliError;
-use super::out::{note, print};
+use super::out::{note, print, print_both};
 use super::progress::Bar;
 use crate::data::{Data, Due};
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::model::privacy::ShredScope;
 use crate::model::{Person, Ts};
 
@@ -50,7 +50,7 @@ pub fn run(db: Option<PathBuf>, a: ShredArgs) -> anyhow::Result<()> {
         note(i18n::SHRED_NOBODY_DUE);
         return Ok(());
     }
-    both(i18n::shred_preview(due.len(), scope))?;
+    print_both(i18n::shred_preview(due.len(), scope))?;
     for d in &due {
         print(i18n::due_line(
             &d.name,
@@ -71,7 +71,7 @@ pub fn run(db: Option<PathBuf>, a: ShredArgs) -> anyhow::Result<()> {
     let mut bar = Bar::stoppable()?;
     let done = data.shred(&ids, scope, &mut bar, None, &[])?;
     bar.clear();
-    both(i18n::shredded(
+    print_both(i18n::shredded(
         done.shredded.people,
         done.shredded.entries,
         scope,
@@ -152,16 +152,4 @@ fn confirmed() -> anyhow::Result<bool> {
     std::io::stdin().lock().read_line(&mut line)?;
     let a = line.trim().to_lowercase();
     Ok(matches!(a.as_str(), "y" | "yes" | "ㅛ" | "예" | "네"))
-}
-
-/// A two-language message, the UI language first.
-fn both((ko, en): (String, String)) -> anyhow::Result<()> {
-    let (first, second) = if i18n::lang() == Lang::Ko {
-        (ko, en)
-    } else {
-        (en, ko)
-    };
-    print(first)?;
-    print(second)?;
-    Ok(())
 }

@@ -435,16 +435,14 @@ impl Data {
         desk: &str,
         now: Ts,
     ) -> Result<Attendance> {
-        let mut a = Attendance {
-            event_id: event,
-            person_id: person.id,
-            status: AttendanceStatus::WalkIn {
-                at: now,
-                desk: desk.to_string(),
-            },
-            updated: now,
-        };
-        self.save_person(person, new_org, Some(&mut a))?;
+        let (a, _) = self.walk_in_consenting(
+            event,
+            person,
+            new_org,
+            desk,
+            now,
+            crate::store::ConsentWrite::Keep,
+        )?;
         Ok(a)
     }
 
