@@ -42,7 +42,7 @@ pub fn run(db: Option<PathBuf>, a: ShredArgs) -> anyhow::Result<()> {
                 chosen.push(p);
             }
         }
-        data.due_among(&chosen, today, 0, ShredScope::Whole)?
+        data.due_among(&chosen, today, None, ShredScope::Whole)?
     } else {
         return Err(CliError::from(i18n::SHRED_WHAT).into());
     };

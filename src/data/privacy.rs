@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Data, Result};
 use crate::model::privacy::{self, ShredScope};
-use crate::model::{Event, Id, Person};
+use crate::model::{AttendanceStatus, Event, Id, Person};
 use crate::progress::Progress;
 use crate::store::{Compacted, Shredded};
 
@@ -49,20 +49,22 @@ impl Data {
     }
 
     /// Everyone the retention rule makes due on `today` whom a shred with `scope` would still
-    /// change, oldest first.
+    /// change, oldest first. Someone registered for a day after today is not due: their data
+    /// is in use for it.
     pub fn due_for_shred(&self, today: NaiveDate, scope: ShredScope) -> Result<Vec<Due>> {
         let months = self.store.retention_months()?;
         let people = self.store.people()?;
-        self.due_among(&people, today, months, scope)
+        self.due_among(&people, today, Some(months), scope)
     }
 
-    /// What `due_for_shred` says of `people` (those of a `netday shred --person` too, with the
-    /// rule of 0 months: due now).
+    /// What `due_for_shred` says of `people` under a rule of `months`; `None`: the people were
+    /// asked for by name (`netday shred --person`, a person's request), so each is due now,
+    /// registered for a coming day or not.
     pub fn due_among(
         &self,
         people: &[Person],
         today: NaiveDate,
-        months: u32,
+        months: Option<u32>,
         scope: ShredScope,
     ) -> Result<Vec<Due>> {
         let days: HashMap<Id, NaiveDate> = self
@@ -72,13 +74,22 @@ impl Data {
             .map(|e| (e.id, e.date))
             .collect();
         let mut last: HashMap<Id, NaiveDate> = HashMap::new();
+        // Registered for a day still to come: their data is in use for it.
+        let mut coming: std::collections::HashSet<Id> = std::collections::HashSet::new();
         for a in self.store.all_attendance()? {
-            if !a.status.is_arrived() {
+            let Some(d) = days.get(&a.event_id) else {
                 continue;
-            }
-            if let Some(d) = days.get(&a.event_id) {
+            };
+            if a.status.is_arrived() {
                 let e = last.entry(a.person_id).or_insert(*d);
                 *e = (*e).max(*d);
+            } else if *d > today
+                && matches!(
+                    a.status,
+                    AttendanceStatus::Expected | AttendanceStatus::Tentative
+                )
+            {
+                coming.insert(a.person_id);
             }
         }
         let orgs: HashMap<Id, String> = self
@@ -89,7 +100,7 @@ impl Data {
             .collect();
         let mut out = Vec::new();
         for p in people {
-            if privacy::is_anonymous(p) {
+            if privacy::is_anonymous(p) || months.is_some() && coming.contains(&p.id) {
                 continue;
             }
             if scope == ShredScope::Contact && !privacy::holds_contact(p) {
@@ -99,12 +110,13 @@ impl Data {
                 Some(d) => (*d, true),
                 None => (p.created.local().date(), false),
             };
-            let Some(due) = privacy::due_on(day, months) else {
-                continue;
+            let due = match months {
+                Some(m) => match privacy::due_on(day, m) {
+                    Some(due) if due <= today => due,
+                    _ => continue,
+                },
+                None => today,
             };
-            if due > today {
-                continue;
-            }
             out.push(Due {
                 id: p.id,
                 name: p.name.clone(),

@@ -320,3 +320,50 @@ fn the_shred_waits_for_the_event_loop_and_esc_stops_only_the_rewrite() {
     );
     assert_eq!(app.screens.privacy.notice.as_deref(), Some(said.as_str()));
 }
+
+/// Someone registered for a day still to come is not due (their data is in use for it), even
+/// under a rule of 0 months; asked for by name, they are.
+#[test]
+fn someone_registered_for_a_coming_day_is_not_due_unless_asked_for() {
+    use netday::data::Data;
+    use netday::model::{Attendance, AttendanceStatus, District, Event, EventStatus, Ts};
+    let (_dir, store) = common::demo_store();
+    let today = common::demo_date();
+    let mut later = Event {
+        id: 0,
+        title: "다음 달 네트워킹데이".into(),
+        date: today + chrono::Days::new(30),
+        start: None,
+        end: None,
+        venue: "센터".into(),
+        district: District::East,
+        status: EventStatus::Planned,
+    };
+    store.put_event(&mut later).unwrap();
+    let data = Data::new(store);
+    data.set_retention_months(0).unwrap();
+    let due = data.due_for_shred(today, ShredScope::Contact).unwrap();
+    let who = due
+        .first()
+        .expect("rule 0: people with contact data are due")
+        .clone();
+    data.store_for_tests()
+        .put_attendance(&Attendance {
+            event_id: later.id,
+            person_id: who.id,
+            status: AttendanceStatus::Expected,
+            updated: Ts(1),
+        })
+        .unwrap();
+    let due = data.due_for_shred(today, ShredScope::Contact).unwrap();
+    assert!(
+        !due.iter().any(|d| d.id == who.id),
+        "registered for {}",
+        later.date
+    );
+    let person = data.store_for_tests().person(who.id).unwrap().unwrap();
+    let asked = data
+        .due_among(&[person], today, None, ShredScope::Contact)
+        .unwrap();
+    assert_eq!(asked.len(), 1, "a request by name is due now");
+}
