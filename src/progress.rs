@@ -24,6 +24,8 @@ pub enum Stage {
     Print,
     /// Copying the database into a fresh one and checking the copy (`netday compact`).
     Compact,
+    /// Shredding people's personal data (before the database is rewritten).
+    Shred,
 }
 
 /// Long work reports how far it is; the CLI draws a bar, the TUI a gauge, tests count.

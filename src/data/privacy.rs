@@ -148,7 +148,7 @@ impl Data {
         event: Option<&Event>,
         events: &[Event],
     ) -> Result<ShredDone> {
-        let shredded = self.store.shred(ids, scope)?;
+        let shredded = self.store.shred(ids, scope, progress)?;
         let compacted = self.finish_shred(progress)?;
         self.reload(event, events)?;
         Ok(ShredDone {

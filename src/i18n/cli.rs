@@ -894,6 +894,7 @@ pub fn stage_label(stage: crate::progress::Stage) -> L {
         Stage::Restore => L("복원하는 중", "Restoring"),
         Stage::Generate => L("만드는 중", "Generating"),
         Stage::Print => L("쪽 만드는 중", "Making pages"),
+        Stage::Shred => L("개인정보 파기 중", "Shredding personal data"),
         Stage::Compact => L(
             "데이터베이스를 새로 쓰고 확인하는 중",
             "Rewriting the database and checking the copy",

@@ -17,8 +17,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
-
 use super::layout::{
     CHANGES, CONSENT, META, PEOPLE, SYNC_FIELDS, SYNC_LOG, TREE_NAMES, be, from_be,
 };
@@ -26,18 +24,26 @@ use super::write::{Tx, TxResult};
 use super::{Result, Store, codec};
 use crate::model::privacy::{self, ShredScope};
 use crate::model::{Change, ChangeKind, Id, Person};
+use crate::progress::{Progress, Stage};
 
-/// `meta`: the people shredded whose copies are not all gone yet (`Pending`).
-const PENDING_KEY: &[u8] = b"privacy:shred";
+/// People shredded in one transaction (one journal entry), at most: a person's record and
+/// indexes take well under 2 KB, so an entry stays far below `codec::LIMIT`.
+const CHUNK: usize = 1000;
+
+/// `meta`: `privacy:shred:` + a shredded person's id → 1 (the whole person) or 0 (contact
+/// data): people whose copies may still be in the database's files. One key each, so a shred
+/// of everyone is no one large value.
+const PENDING_PREFIX: &[u8] = b"privacy:shred:";
+/// `meta`: present once the journal and the caches were scrubbed for every pending person;
+/// only the rewrite of the files is left.
+const SCRUBBED_KEY: &[u8] = b"privacy:scrubbed";
 /// `meta`: the retention rule in months (absent: `privacy::DEFAULT_RETENTION_MONTHS`).
 const RETENTION_KEY: &[u8] = b"privacy:retention_months";
 
-/// People shredded (id → whole) whose copies are still being removed.
-#[derive(Serialize, Deserialize, Default, Debug, Clone, PartialEq)]
-struct Pending {
-    people: BTreeMap<Id, bool>,
-    /// The journal and the caches are scrubbed; only the rewrite of the files is left.
-    scrubbed: bool,
+fn pending_key(id: Id) -> Vec<u8> {
+    let mut k = PENDING_PREFIX.to_vec();
+    k.extend_from_slice(&be(id));
+    k
 }
 
 /// What a shred did.
@@ -51,17 +57,15 @@ pub struct Shredded {
 }
 
 impl Tx<'_> {
-    /// Adds `people` to the shred marker (this shred's, or another desk's applied here).
+    /// Adds `people` to the shred's pending people (this shred's, or another desk's applied
+    /// here).
     pub(super) fn mark_shredded(&self, people: &[Id], whole: bool) -> TxResult<()> {
-        let mut p: Pending = match self.raw(META, PENDING_KEY)? {
-            Some(v) => codec::decode(&v).unwrap_or_default(),
-            None => Pending::default(),
-        };
         for id in people {
-            *p.people.entry(*id).or_insert(whole) |= whole;
+            let key = pending_key(*id);
+            let was_whole = self.raw(META, &key)?.is_some_and(|v| v.first() == Some(&1));
+            self.put_raw(META, &key, &[u8::from(whole || was_whole)])?;
         }
-        p.scrubbed = false;
-        self.put_raw(META, PENDING_KEY, &codec::encode(&p)?)
+        self.del(META, SCRUBBED_KEY)
     }
 }
 
@@ -84,10 +88,16 @@ impl Store {
     }
 
     /// Shreds `ids` with `scope` — and everyone merged into them, who is the same person — in
-    /// one durable, journalled step, then removes the values from every copy the database
-    /// keeps (see the module doc). The caller then rewrites the files (`compact`) while
-    /// `shred_unfinished` says so.
-    pub fn shred(&self, ids: &[Id], scope: ShredScope) -> Result<Shredded> {
+    /// durable, journalled steps of at most `CHUNK` people (one journal entry each: an entry
+    /// holds at most `codec::LIMIT`), then removes the values from every copy the database
+    /// keeps (see the module doc). `progress` hears each step (`Stage::Shred`). The caller then
+    /// rewrites the files (`compact`) while `shred_unfinished` says so.
+    pub fn shred(
+        &self,
+        ids: &[Id],
+        scope: ShredScope,
+        progress: &mut dyn Progress,
+    ) -> Result<Shredded> {
         let whole = scope == ShredScope::Whole;
         let mut all: BTreeSet<Id> = ids.iter().copied().collect();
         let merged = self.merged_into()?;
@@ -103,28 +113,32 @@ impl Store {
             }
         }
         let all: Vec<Id> = all.into_iter().collect();
-        let asked = ids.len() as u32;
-        let people = self.write(|tx| {
-            tx.is(ChangeKind::Shred {
-                people: asked,
-                whole,
-            });
-            let mut n = 0;
-            for id in &all {
-                let Some(mut p) = tx.get::<Person>(PEOPLE, &be(*id))? else {
-                    continue;
-                };
-                privacy::scrub(&mut p, scope);
-                tx.put_person(&mut p)?;
-                if whole {
-                    // An anonymous record answered nothing.
-                    tx.clear_consent(*id)?;
+        progress.start(Stage::Shred, all.len() as u64);
+        let mut people = 0;
+        for (i, chunk) in all.chunks(CHUNK).enumerate() {
+            people += self.write(|tx| {
+                tx.is(ChangeKind::Shred {
+                    people: chunk.len() as u32,
+                    whole,
+                });
+                let mut n = 0;
+                for id in chunk {
+                    let Some(mut p) = tx.get::<Person>(PEOPLE, &be(*id))? else {
+                        continue;
+                    };
+                    privacy::scrub(&mut p, scope);
+                    tx.put_person(&mut p)?;
+                    if whole {
+                        // An anonymous record answered nothing.
+                        tx.clear_consent(*id)?;
+                    }
+                    n += 1;
                 }
-                n += 1;
-            }
-            tx.mark_shredded(&all, whole)?;
-            Ok(n)
-        })?;
+                tx.mark_shredded(chunk, whole)?;
+                Ok(n)
+            })?;
+            progress.set(((i + 1) * CHUNK).min(all.len()) as u64);
+        }
         // Test seam: die as a kill would, right after the shred is durable and before any copy
         // of its values was removed (tests/e2e/shred.rs).
         #[cfg(feature = "test-hooks")]
@@ -138,15 +152,25 @@ impl Store {
     /// Whether a shred's values may still be in the database's files: the caller rewrites
     /// them (`compact`), which ends it.
     pub fn shred_unfinished(&self) -> Result<bool> {
-        Ok(self.raw_get(META, PENDING_KEY)?.is_some())
+        Ok(self
+            .tree(META)?
+            .scan_prefix(PENDING_PREFIX)
+            .next()
+            .transpose()
+            .map_err(|e| self.sled_err(e))?
+            .is_some())
     }
 
     /// After a rewrite of the files (`compact`) that followed a shred: nothing is left to do.
     pub(super) fn shred_compacted(&self) -> Result<()> {
         self.writable()?;
-        self.tree(META)?
-            .remove(PENDING_KEY)
-            .map_err(|e| self.sled_err(e))?;
+        let meta = self.tree(META)?;
+        let mut batch = sled::Batch::default();
+        for kv in meta.scan_prefix(PENDING_PREFIX) {
+            batch.remove(kv.map_err(|e| self.sled_err(e))?.0);
+        }
+        batch.remove(SCRUBBED_KEY);
+        meta.apply_batch(batch).map_err(|e| self.sled_err(e))?;
         self.durable()
     }
 
@@ -154,28 +178,26 @@ impl Store {
     /// another desk as it came, their fields' sync history, and deletes the cache files.
     /// Idempotent; returns how many journal entries it rewrote.
     pub(super) fn finish_shred(&self) -> Result<usize> {
-        let Some(v) = self.raw_get(META, PENDING_KEY)? else {
-            return Ok(0);
-        };
-        let Ok(mut pending) = codec::decode::<Pending>(&v) else {
-            return Ok(0);
-        };
-        if pending.scrubbed {
+        if self.raw_get(META, SCRUBBED_KEY)?.is_some() {
             return Ok(0);
         }
         let _one = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        let keys: BTreeMap<[u8; 8], ShredScope> = pending
-            .people
-            .iter()
-            .map(|(id, whole)| {
-                let scope = if *whole {
-                    ShredScope::Whole
-                } else {
-                    ShredScope::Contact
-                };
-                (be(*id), scope)
-            })
-            .collect();
+        let mut keys: BTreeMap<[u8; 8], ShredScope> = BTreeMap::new();
+        for kv in self.tree(META)?.scan_prefix(PENDING_PREFIX) {
+            let (k, v) = kv.map_err(|e| self.sled_err(e))?;
+            let Ok(id) = <[u8; 8]>::try_from(&k[PENDING_PREFIX.len()..]) else {
+                continue;
+            };
+            let scope = if v.first() == Some(&1) {
+                ShredScope::Whole
+            } else {
+                ShredScope::Contact
+            };
+            keys.insert(id, scope);
+        }
+        if keys.is_empty() {
+            return Ok(0);
+        }
         let mut rewritten = 0;
         let changes = self.tree(CHANGES)?;
         let mut batch = sled::Batch::default();
@@ -207,9 +229,8 @@ impl Store {
                 .map_err(|e| self.sled_err(e))?;
         }
         self.forget_caches();
-        pending.scrubbed = true;
         self.tree(META)?
-            .insert(PENDING_KEY, codec::encode(&pending)?)
+            .insert(SCRUBBED_KEY, &[1u8][..])
             .map_err(|e| self.sled_err(e))?;
         self.durable()?;
         Ok(rewritten)

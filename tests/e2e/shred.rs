@@ -400,3 +400,36 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A shred of thousands (the retention rule's first run on an old list) is written in steps of
+/// its own journal entries: one entry for everyone would pass the largest record netday
+/// writes, and nothing would be shredded.
+#[test]
+fn a_shred_of_thousands_is_written_in_steps_and_leaves_no_phone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let (s, out, err) = run(
+        &db,
+        &[
+            "generate", "--people", "2500", "--events", "2", "--seed", "3",
+        ],
+    );
+    assert_eq!(s, 0, "{out}{err}");
+    let (s, out, err) = run(&db, &["shred", "--retention", "0", "--due", "--yes"]);
+    assert_eq!(s, 0, "{out}{err}");
+    let store = Store::open(&db).unwrap();
+    let left = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .filter(|p| !p.phone.is_empty() || !p.email.is_empty())
+        .count();
+    assert_eq!(left, 0, "everyone with contact data was due under 0 months");
+    let steps = store
+        .changes(usize::MAX, |c| {
+            matches!(c.kind, netday::model::ChangeKind::Shred { .. })
+        })
+        .unwrap()
+        .len();
+    assert!(steps >= 3, "2,500 people in steps: {steps} entries");
+}
