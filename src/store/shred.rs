@@ -1,16 +1,16 @@
 //! Shredding personal data (`model::privacy`): the retention rule, the shred itself, and the
 //! scrub that follows it through every copy the database keeps.
 //!
-//! A shred is one journalled transaction (`ChangeKind::Shred`) that writes each person as the
-//! shred leaves them; its entry carries no before-values (`write.rs` leaves them out), so it
-//! holds nothing that was shredded. The same transaction names the people in a marker
-//! (`privacy:shred`, in `meta`). Then, outside it, every copy of their values the database keeps
-//! is rewritten: each earlier journal entry's before and after (`changes`), each other desk's
-//! entry as it came (`sync_log`), the fields' history kept for syncing (`sync_fields`), and the
-//! cache files are deleted. sled still holds the old values in its log until the database is
-//! rewritten (`Store::compact`); the marker stays until then, and `shred_unfinished` tells the
-//! caller to compact. A kill at any point leaves the marker: opening scrubs again (it is
-//! idempotent) and the caller compacts.
+//! A shred is journalled transactions (`ChangeKind::Shred`, 1,000 people each) that write each
+//! person as the shred leaves them; their entries carry no before-values (`write.rs` leaves them
+//! out), so they hold nothing that was shredded. The same transactions name the people in
+//! `meta` (`privacy:shred:<id>`). Then, outside them, every copy of their values the database
+//! keeps is rewritten: each earlier journal entry's before and after (`changes`), each other
+//! desk's entry as it came (`sync_log`), the fields' history kept for syncing (`sync_fields`),
+//! and the cache files are deleted (`privacy:scrubbed` says so). sled still holds the old values
+//! in its log until the database is rewritten (`Store::compact`, which clears the marks);
+//! `shred_unfinished` tells the caller to compact. A kill at any point leaves the marks:
+//! opening scrubs again (it is idempotent) and the caller compacts.
 //!
 //! Touches the people tree (through `Tx::put_person`), `changes`, `sync_log`, `sync_fields`,
 //! `meta`'s `privacy:` keys and the cache files.
