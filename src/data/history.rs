@@ -428,6 +428,13 @@ impl Data {
                 i18n::touched_note(&short)
             }
             Record::Idea(i) => i18n::touched_idea(&i.title),
+            Record::Consent { person, .. } => {
+                let who = self
+                    .person_named(*person, names)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_else(|| format!("#{person}"));
+                i18n::touched_consent(&who)
+            }
         }
     }
 
@@ -523,6 +530,17 @@ impl Data {
                 }
                 v
             }
+            Record::Consent { consent, .. } => vec![
+                (CONSENT_COL, consent_state(consent.state).to_string()),
+                (
+                    FIELD_WHEN,
+                    consent
+                        .at
+                        .map(|t| t.local().format("%Y-%m-%d %H:%M").to_string())
+                        .unwrap_or_default(),
+                ),
+                (FIELD_HOW, consent_how(&consent.how)),
+            ],
             Record::Idea(i) => {
                 let orgs: Vec<String> = i
                     .org_ids

@@ -112,6 +112,15 @@ pub fn touched_idea(title: &str) -> String {
     pick(format!("아이디어 '{title}'"), format!("idea '{title}'"))
 }
 
+/// A person's consent record.
+pub fn touched_consent(name: &str) -> String {
+    pick(format!("{name} 개인정보 동의"), format!("{name}'s consent"))
+}
+
+/// When and how a consent was given (the history's before/after of a consent record).
+pub const FIELD_WHEN: L = L("언제", "When");
+pub const FIELD_HOW: L = L("어떻게", "How");
+
 /// Many people at once: "3명 · 새길협동조합 외".
 pub fn touched_people(n: usize, first: &str) -> String {
     pick(

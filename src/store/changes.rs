@@ -424,13 +424,19 @@ pub enum Record {
     Agenda(crate::model::AgendaItem),
     Note(crate::model::Note),
     Idea(crate::model::Idea),
+    /// A person's consent on record (the `consent` tree, keyed by their id).
+    Consent {
+        person: Id,
+        consent: crate::model::Consent,
+    },
 }
 
 /// What one write of a change did to one record: before and after, decoded; `None` for an
 /// index entry (which follows from the records).
 pub fn decode_write(w: &crate::model::change::Write) -> Option<(Option<Record>, Option<Record>)> {
-    use super::layout::{AGENDA, ATTENDANCE, EVENTS, IDEAS, NOTES};
+    use super::layout::{AGENDA, ATTENDANCE, CONSENT, EVENTS, IDEAS, NOTES};
     let tree = TREE_NAMES.iter().position(|n| *n == w.tree)?;
+    let person = from_be(&w.key);
     let one = |b: &Option<Vec<u8>>| -> Option<Record> {
         let b = b.as_deref()?;
         Some(match tree {
@@ -441,12 +447,16 @@ pub fn decode_write(w: &crate::model::change::Write) -> Option<(Option<Record>, 
             AGENDA => Record::Agenda(codec::decode(b).ok()?),
             NOTES => Record::Note(codec::decode(b).ok()?),
             IDEAS => Record::Idea(codec::decode(b).ok()?),
+            CONSENT => Record::Consent {
+                person: person?,
+                consent: codec::decode(b).ok()?,
+            },
             _ => return None,
         })
     };
     if !matches!(
         tree,
-        PEOPLE | ORGS | EVENTS | ATTENDANCE | AGENDA | NOTES | IDEAS
+        PEOPLE | ORGS | EVENTS | ATTENDANCE | AGENDA | NOTES | IDEAS | CONSENT
     ) {
         return None;
     }

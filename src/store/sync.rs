@@ -544,6 +544,7 @@ fn record_of(store: &Store, tree: usize, key: &[u8], bytes: Option<&[u8]>) -> (R
         Some(Record::Agenda(a)) => (RecordKind::Agenda, a.title),
         Some(Record::Note(n)) => (RecordKind::Note, format!("#{}", n.id)),
         Some(Record::Idea(i)) => (RecordKind::Idea, i.title),
+        Some(Record::Consent { person, .. }) => (RecordKind::Person, person_name(person)),
         None if tree == MERGED_INTO => (
             RecordKind::Merge,
             from_be(key).map(person_name).unwrap_or_default(),

@@ -75,6 +75,17 @@ fn a_walk_in_who_says_no_is_checked_in_without_phone_and_the_form_says_so() {
         s.contains("동의하지 않아 연락처는 저장하지 않았습니다"),
         "{s}"
     );
+    // The history shows the answer as a record of its own, not an unnamed write.
+    let last = store.changes(1, |_| true).unwrap().remove(0);
+    let fields = app.data.change_fields(&last).unwrap();
+    let consent = fields
+        .iter()
+        .find(|r| r.label.contains("나거부 개인정보 동의"))
+        .unwrap_or_else(|| panic!("{fields:?}"));
+    assert!(
+        consent.fields.iter().any(|f| f.after == "미동의"),
+        "{consent:?}"
+    );
 }
 
 #[test]
