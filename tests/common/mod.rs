@@ -217,6 +217,44 @@ pub fn seed_from_env(var: &str, what: &str) -> u64 {
     seed
 }
 
+/// xorshift64: a kill test's moments follow from its seed alone.
+pub fn xorshift(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
+/// Runs netday with `args`, SIGKILLed `ms` milliseconds after it starts (if still running);
+/// whether it had ended by itself, successfully, before the kill.
+#[cfg(unix)]
+pub fn killed_after(args: &[&str], ms: u64) -> bool {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(bin())
+        .args(args)
+        .env("NETDAY_TZ", "Asia/Seoul")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(ms));
+    let _ = child.kill();
+    child.wait().is_ok_and(|s| s.success())
+}
+
+/// Copies a folder (a database) file by file.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
 /// What a swap beside `db` (a restore's or a compact's) has got to, as seen from outside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Phase {

@@ -67,14 +67,6 @@ fn run_and_kill(db: &std::path::Path, desk: bool, kill_after: usize) -> Vec<Ack>
     acked
 }
 
-/// xorshift64: the kill moments follow from the seed alone.
-fn next(seed: &mut u64) -> u64 {
-    *seed ^= *seed << 13;
-    *seed ^= *seed >> 7;
-    *seed ^= *seed << 17;
-    *seed
-}
-
 #[test]
 fn acknowledged_check_ins_survive_sigkill() {
     let seed0: u64 = match std::env::var("NETDAY_CRASH_SEED") {
@@ -97,7 +89,7 @@ fn acknowledged_check_ins_survive_sigkill() {
         // Walk-ins, then the desk dying while it registers, walk-ins, the desk dying while it
         // checks people in (those still expected from earlier rounds first).
         let desk = round % 2 == 1;
-        let pick = next(&mut seed) % (PER_ROUND + 1);
+        let pick = xorshift(&mut seed) % (PER_ROUND + 1);
         let kill_after = if round % 4 == 3 {
             PER_ROUND + 1 + pick % PER_ROUND
         } else {
@@ -218,7 +210,7 @@ fn an_undo_killed_at_any_moment_leaves_the_state_before_or_after_it() {
         let id = out.split('\t').next().unwrap().trim().to_string();
         killed_after(
             &["--db", db.to_str().unwrap(), "undo", &id],
-            next(&mut seed) % span,
+            xorshift(&mut seed) % span,
         );
         let n = count(&db);
         assert!(n == 0 || n == 3000, "{at}: {n} people after a killed undo");
@@ -250,21 +242,6 @@ fn people_csv(path: &std::path::Path, rows: usize) {
         );
     }
     std::fs::write(path, text).unwrap();
-}
-
-/// Runs netday with `args`, SIGKILLed `ms` milliseconds after it starts (if still running).
-#[cfg(unix)]
-fn killed_after(args: &[&str], ms: u64) {
-    let mut child = Command::new(bin())
-        .args(args)
-        .env("NETDAY_TZ", "Asia/Seoul")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(ms));
-    let _ = child.kill();
-    let _ = child.wait();
 }
 
 /// What the journal's import entries say every key holds, against what the database holds:
@@ -387,7 +364,7 @@ fn an_import_killed_at_any_moment_leaves_whole_chunks_and_finishes_on_import() {
                 "--event",
                 "2026-11-24",
             ],
-            next(&mut seed) % span,
+            xorshift(&mut seed) % span,
         );
         {
             let store = Store::open(&db).unwrap();

@@ -271,16 +271,7 @@ fn a_shred_at_one_desk_leaves_nothing_at_the_other_after_sync() {
 #[cfg(unix)]
 #[test]
 fn a_shred_killed_at_any_moment_is_whole_or_absent_and_leaves_nothing_once_rewritten() {
-    use std::process::{Command, Stdio};
-    let seed = seed_from_env("NETDAY_CRASH_SEED", "shred kill");
-    let mut state = seed;
-    let mut below = |n: u64| {
-        // xorshift64, as the other kill tests: the moments follow from the seed alone.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state % n
-    };
+    let mut seed = seed_from_env("NETDAY_CRASH_SEED", "shred kill");
     let (dir, store) = demo_store();
     let db = dir.path().join("db");
     let chosen = with_contact(&store, 2);
@@ -316,18 +307,9 @@ fn a_shred_killed_at_any_moment_is_whole_or_absent_and_leaves_nothing_once_rewri
     for round in 0..8 {
         let _ = std::fs::remove_dir_all(&db);
         copy_dir(&template, &db);
-        let ms = below(whole);
-        let mut child = Command::new(bin())
-            .args(args(&db))
-            .env("NETDAY_TZ", "Asia/Seoul")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(ms));
-        let _ = child.kill();
-        let status = child.wait().unwrap();
-        if status.success() {
+        let ms = xorshift(&mut seed) % whole;
+        let args = args(&db);
+        if killed_after(&args.iter().map(String::as_str).collect::<Vec<_>>(), ms) {
             done += 1;
         } else {
             cut += 1;
@@ -387,18 +369,6 @@ fn a_shred_cut_right_after_it_was_saved_is_finished_by_the_next_rewrite() {
             .phone
             .is_empty()
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A shred of thousands (the retention rule's first run on an old list) is written in steps of

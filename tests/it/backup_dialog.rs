@@ -8,8 +8,6 @@ use crate::common;
 use common::screen::{render, row};
 use common::{demo_store, fixed_now, type_text};
 
-use std::path::Path;
-
 use netday::i18n::{Lang, set_lang};
 use netday::io::encrypted::{self, Key};
 use netday::state::{Action, App, Modal, Screen};
@@ -56,7 +54,7 @@ fn status(app: &App) -> String {
 }
 
 #[cfg(unix)]
-fn mode(p: &Path) -> u32 {
+fn mode(p: &std::path::Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(p).unwrap().permissions().mode() & 0o777
 }

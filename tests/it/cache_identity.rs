@@ -13,19 +13,6 @@ use netday::model::AttendanceStatus;
 use netday::state::{Action, Tone};
 use netday::store::Store;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
 /// A store with "김에이7" and "박비7", and both caches written.
 fn two_people(path: &Path) -> (u64, u64) {
     let store = Store::open(path).unwrap();
