@@ -18,7 +18,7 @@ use crate::io::person;
 use crate::model::{self, Id, Ts};
 
 /// Most people listed when a query finds several.
-const LISTED: usize = 20;
+pub(super) const LISTED: usize = 20;
 
 pub fn run(
     db: Option<PathBuf>,
@@ -96,7 +96,7 @@ pub fn run(
 }
 
 /// Whom the query found, one a line: badge code, name, organisation.
-fn list(data: &Data, ids: &[Id]) -> Result<(), CliError> {
+pub(super) fn list(data: &Data, ids: &[Id]) -> Result<(), CliError> {
     let store = data.store();
     let mut lines = Vec::new();
     for &id in ids {

@@ -10,7 +10,7 @@ use super::db::open;
 use super::error::CliError;
 use super::out::{note, print, print_both};
 use super::progress::Bar;
-use crate::data::{Data, Due};
+use crate::data::{Data, Due, Requested};
 use crate::i18n;
 use crate::model::privacy::ShredScope;
 use crate::model::{Person, Ts};
@@ -37,7 +37,7 @@ pub fn run(db: Option<PathBuf>, a: ShredArgs) -> anyhow::Result<()> {
     } else if !a.person.is_empty() {
         let mut chosen: Vec<Person> = Vec::new();
         for q in &a.person {
-            let p = find(&data, q)?;
+            let p = find(&mut data, q)?;
             if !chosen.iter().any(|c| c.id == p.id) {
                 chosen.push(p);
             }
@@ -108,36 +108,24 @@ pub fn finish_pending(data: &mut Data) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The person `q` names: their badge code, else their exact name when only one has it.
-fn find(data: &Data, q: &str) -> anyhow::Result<Person> {
-    let q = q.trim();
-    let store = data.store();
-    if let Some(p) = store.person_by_code(&q.to_uppercase())? {
-        return Ok(p);
-    }
-    let named: Vec<Person> = store
-        .people()?
-        .into_iter()
-        .filter(|p| p.name == q && !crate::model::privacy::is_anonymous(p))
-        .collect();
-    match named.len() {
-        1 => Ok(named.into_iter().next().expect("one")),
-        0 => {
-            let (ko, en) = i18n::shred_no_person(q);
-            Err(CliError::Said { ko, en }.into())
+/// The person `q` names, as a request names them (`Data::person_for_request`: a badge code
+/// or alias, an exact name, else a search that finds one; a record merged away stands for the
+/// one it went into). Nobody, or several (listed), is refused in words.
+fn find(data: &mut Data, q: &str) -> anyhow::Result<Person> {
+    let q = crate::model::clean_line(q);
+    let found = match data.person_for_request(&q, super::person::LISTED)? {
+        Requested::One { id, .. } => data.store().person(id)?,
+        Requested::Several(ids) => {
+            super::person::list(data, &ids)?;
+            let (ko, en) = i18n::shred_many(&q, ids.len());
+            return Err(CliError::Said { ko, en }.into());
         }
-        n => {
-            let (ko, en) = i18n::shred_many(q, n);
-            let mut lines = vec![i18n::pick(ko.clone(), en.clone())];
-            for p in &named {
-                lines.push(format!("  {} {}", p.code, p.name));
-            }
-            for l in lines {
-                note(l);
-            }
-            Err(CliError::Said { ko, en }.into())
-        }
-    }
+        Requested::Nobody => None,
+    };
+    found.ok_or_else(|| {
+        let (ko, en) = i18n::shred_no_person(&q);
+        CliError::Said { ko, en }.into()
+    })
 }
 
 /// Asks on the terminal; no terminal to ask is a refusal in words.

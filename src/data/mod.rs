@@ -458,19 +458,11 @@ impl Data {
     pub fn save_person(
         &mut self,
         person: &mut Person,
-        mut new_org: Option<&mut Organization>,
-        mut att: Option<&mut Attendance>,
+        new_org: Option<&mut Organization>,
+        att: Option<&mut Attendance>,
     ) -> Result<()> {
-        self.store
-            .put_person_with_org(person, new_org.as_deref_mut(), att.as_deref_mut())?;
-        if let Some(o) = new_org {
-            self.roster.upsert_org(o.clone());
-        }
-        self.roster.upsert_person(person.clone());
-        if let Some(a) = att {
-            self.roster.set_attendance(a.clone());
-        }
-        Ok(())
+        self.save_person_consenting(person, new_org, att, crate::store::ConsentWrite::Keep)
+            .map(|_| ())
     }
 
     pub fn save_org(&mut self, o: &mut Organization) -> Result<()> {

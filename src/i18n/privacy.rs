@@ -120,11 +120,15 @@ pub fn shred_no_person(q: &str) -> (String, String) {
     )
 }
 
-/// `netday shred --person Q` found several.
+/// `netday shred --person Q` found several (listed above the message).
 pub fn shred_many(q: &str, n: usize) -> (String, String) {
     (
-        format!("'{q}'에 맞는 사람이 {n}명입니다. 아래 배지 코드 가운데 하나를 쓰세요:"),
-        format!("{n} people match '{q}'. Give one of these badge codes:"),
+        format!(
+            "'{q}'에 맞는 사람이 {n}명입니다. 위 목록의 배지 코드로 다시 고르세요 (netday shred --person 코드)."
+        ),
+        format!(
+            "{n} people match '{q}'. Choose again with a badge code from the list above (netday shred --person CODE)."
+        ),
     )
 }
 

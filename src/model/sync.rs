@@ -251,9 +251,6 @@ pub struct Applied {
     pub skipped: usize,
     pub conflicts_opened: usize,
     pub what: Touched,
-    /// Another desk shredded personal data: the values are gone from the journal here, and the
-    /// files are rewritten next (`Store::compact`).
-    pub shredded: bool,
 }
 
 /// One write of a field that no other write held here has seen: what the provisional value
