@@ -169,6 +169,7 @@ pub fn conflict_field(field: crate::model::sync::FieldName) -> &'static str {
         F::Attendance => super::L("참석 상태", "attendance"),
         F::MergedInto => super::L("합쳐진 사람", "merged into"),
         F::Content => super::L("내용", "content"),
+        F::Consent => super::L("개인정보 동의", "consent"),
     };
     l.get()
 }
@@ -196,6 +197,7 @@ pub fn conflict_value(v: &crate::model::sync::Value) -> String {
         V::Unreadable => super::L("(읽을 수 없는 값)", "(unreadable value)")
             .get()
             .to_string(),
+        V::Consent(c) => super::consent_line(Some(c)),
     }
 }
 

@@ -153,6 +153,9 @@ pub enum Value {
     Attendance(crate::model::AttendanceStatus),
     /// Bytes this netday cannot read as the field.
     Unreadable,
+    /// A person's consent on record: the answer, when and how (last: older records keep
+    /// their variants' numbers).
+    Consent(crate::model::Consent),
 }
 
 /// What kind of record a conflict is about.
@@ -196,6 +199,8 @@ pub enum FieldName {
     Attendance,
     MergedInto,
     Content,
+    /// A person's consent on record (answer, time and way together).
+    Consent,
 }
 
 /// A field two desks changed without seeing each other's change, to differing values.

@@ -192,6 +192,7 @@ pub(super) fn field_name(tree: usize, field: u8) -> FieldName {
         ORGS => &org,
         ATTENDANCE => &[F::Attendance],
         MERGED_INTO => &[F::MergedInto],
+        CONSENT => &[F::Consent],
         _ => &[],
     };
     list.get(field as usize).copied().unwrap_or(F::Content)

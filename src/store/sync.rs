@@ -572,6 +572,14 @@ fn value_of(store: &Store, tree: usize, field: u8, value: &Option<Vec<u8>>) -> V
             Err(_) => Value::Unreadable,
         };
     }
+    if tree == CONSENT {
+        let mut bytes = vec![codec::SCHEMA];
+        bytes.extend_from_slice(v);
+        return match codec::decode::<crate::model::Consent>(&bytes) {
+            Ok(c) => Value::Consent(c),
+            Err(_) => Value::Unreadable,
+        };
+    }
     if tree == MERGED_INTO {
         return from_be(v)
             .and_then(|id| store.person(id).ok().flatten())
