@@ -196,7 +196,9 @@ fn event_loop(
                 if let Some(action) = to_action(app, ev) {
                     dirty |= app.update(action);
                 }
-                if app.job.is_some() {
+                // A job may ask for another when it ends (an import whose "no" answers emptied
+                // kept phones: the files are rewritten next).
+                while app.job.is_some() && !app.quit {
                     let pending = judged.by_ref().chain(ahead.drain(..)).collect();
                     let (ended, typed) = run_job(terminal, app, signals, pending)?;
                     if ended {
@@ -227,7 +229,10 @@ fn run_job(
     pending: std::collections::VecDeque<Event>,
 ) -> std::io::Result<(bool, Vec<Event>)> {
     let backdrop = terminal.draw(|f| crate::view::draw(app, f))?.buffer.clone();
-    let stoppable = matches!(app.job, Some(Job::Preview | Job::Import | Job::Shred));
+    let stoppable = matches!(
+        app.job,
+        Some(Job::Preview | Job::Import | Job::Shred | Job::Rewrite)
+    );
     let mut gauge = Gauge {
         terminal,
         backdrop,

@@ -121,6 +121,10 @@ pub fn run(db: Option<PathBuf>, args: ImportArgs) -> anyhow::Result<()> {
         data.import_apply(&parsed, &file, event, &mut bar)?
     };
     bar.clear();
+    if !dry_run && data.rewrite_due() {
+        // A "no" emptied phones or e-mails kept until now: they leave the files too.
+        super::shred::finish_pending(&mut data)?;
+    }
     for err in import::row_errors(&parsed, &s) {
         note(i18n::row_error(
             err.line,

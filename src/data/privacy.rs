@@ -162,6 +162,13 @@ impl Data {
         self.store.older_copies()
     }
 
+    /// Whether a consent withdrawn since the last call (the person form, a walk-in, an import,
+    /// the other desk) left the emptied phone or e-mail in the database's files: the caller
+    /// rewrites them now (`finish_shred`).
+    pub fn rewrite_due(&self) -> bool {
+        self.store.take_rewrite_due()
+    }
+
     /// Whether a shred (here, or at the other desk and synced here) still waits for its
     /// rewrite of the files.
     pub fn shred_unfinished(&self) -> Result<bool> {

@@ -15,6 +15,16 @@ pub const CONTACT_NOT_KEPT: L = L(
     "동의하지 않아 연락처는 저장하지 않았습니다",
     "No consent: the phone and e-mail were not kept",
 );
+/// Under the person form's consent choice when "no" would empty a phone or e-mail on record.
+pub const WITHDRAW_WARNING: L = L(
+    "미동의로 저장하면 이 사람의 전화·이메일을 지난 기록에서도 지웁니다. 되돌릴 수 없습니다.",
+    "Saved as no, this person's phone and e-mail are removed from the history too. It cannot be undone.",
+);
+/// After a consent "no" emptied a kept phone or e-mail, once the files were rewritten.
+pub const WITHDRAWN_GONE: L = L(
+    "동의하지 않아 전화·이메일을 지난 기록과 데이터베이스 파일에서도 지웠습니다. 이전 백업에는 남아 있을 수 있습니다.",
+    "No consent: the phone and e-mail are gone from the history and the database files too. Older backups may still hold them.",
+);
 /// The form's hint beside the consent choice.
 pub const CONSENT_HINT: L = L(
     "←→ 또는 1·2·3 · 미동의면 연락처를 저장하지 않습니다",

@@ -177,14 +177,14 @@ pub const SHRED_REWRITE_LATER: L = L(
 
 /// A shred from the other desk (or an unfinished one) is being made final on open.
 pub const SHRED_FINISHING: L = L(
-    "파기한 개인정보가 파일에 남지 않도록 데이터베이스를 새로 쓰는 중…",
-    "Rewriting the database so that shredded personal data leaves no trace in its files…",
+    "지운 개인정보가 파일에 남지 않도록 데이터베이스를 새로 쓰는 중…",
+    "Rewriting the database so that removed personal data leaves no trace in its files…",
 );
 
 /// The link brought another desk's shred: done here too.
 pub const SHRED_FROM_OTHER_DESK: L = L(
-    "다른 데스크에서 파기한 개인정보를 이 노트북에서도 지우고 데이터베이스 파일을 새로 썼습니다.",
-    "Personal data shredded at the other desk was removed here too; the database files were rewritten.",
+    "다른 데스크에서 파기하거나 동의를 거둔 개인정보를 이 노트북에서도 지우고 데이터베이스 파일을 새로 썼습니다.",
+    "Personal data removed at the other desk (a shred, or consent withdrawn) was removed here too; the database files were rewritten.",
 );
 
 /// The retention setting was changed.

@@ -663,6 +663,8 @@ fn apply_as(
         summary.event_id = day.map(|e| e.id);
     }
     store.durable()?;
+    // A "no" that emptied someone's kept phone or e-mail: out of the journal now.
+    store.finish_import_writes()?;
     Ok(summary)
 }
 

@@ -149,7 +149,8 @@ pub enum ModalStep {
     Open(Modal),
 }
 
-/// Long work a key asked for; the event loop runs it with a gauge on the open modal.
+/// Long work a key asked for; the event loop runs it with a gauge on the open modal (a
+/// `Rewrite` over the screen: it has none).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Job {
     /// Read the file the open import dialog names and work out what importing it would do
@@ -164,6 +165,9 @@ pub enum Job {
     /// Shred the people the open confirm names, then rewrite the database's files (the long
     /// part, which Esc stops: the shred stands and the next start rewrites them).
     Shred,
+    /// Rewrite the database's files after a consent "no" emptied a kept phone or e-mail (no
+    /// modal: the save already said what it did). Esc stops it; the next start rewrites them.
+    Rewrite,
 }
 
 /// What a key did, as the app applies it in one place (`App::apply_effect`): the modal step,

@@ -280,7 +280,8 @@ impl App {
             }
         };
         self.finish(before, result);
-        if !self.defer_jobs {
+        // A job may ask for another as it ends (`Job::Rewrite` after an import).
+        while !self.defer_jobs && self.job.is_some() {
             self.run_job(&mut crate::progress::Silent);
         }
         true
@@ -313,6 +314,10 @@ impl App {
     fn follow(&mut self, effect: Effect) -> Result<(), StoreError> {
         if let Some(job) = effect.job {
             self.job = Some(job);
+        }
+        if self.job.is_none() && self.data.rewrite_due() {
+            // A consent "no" emptied a kept phone or e-mail: the files are rewritten now.
+            self.job = Some(Job::Rewrite);
         }
         match effect.link.clone() {
             Some(LinkAsk::Host) => self.start_hosting(),
@@ -390,6 +395,10 @@ impl App {
         let Some(job) = self.job.take() else {
             return;
         };
+        if job == Job::Rewrite {
+            self.rewrite_now(progress);
+            return;
+        }
         let Some(mut modal) = self.modal.take() else {
             return;
         };
@@ -548,6 +557,26 @@ impl App {
             wrote |= u.flush(&mut cx)?;
         }
         Ok(wrote)
+    }
+
+    /// Rewrites the database's files after a consent "no" emptied a kept phone or e-mail
+    /// (`Job::Rewrite`: the journal no longer holds them; sled's files do until now).
+    fn rewrite_now(&mut self, progress: &mut dyn crate::progress::Progress) {
+        i18n::with_lang(self.lang, || {
+            match self.data.finish_shred(progress) {
+                Ok(Some(_)) => self.say(Tone::Good, i18n::WITHDRAWN_GONE.get()),
+                Ok(None) if self.data.shred_unfinished().unwrap_or(true) => {
+                    self.say(Tone::Warn, i18n::SHRED_REWRITE_LATER.get());
+                }
+                // Another way already rewrote them (the link, after the other desk's "no").
+                Ok(None) => {}
+                Err(e) => self.fail(e),
+            }
+            // The database was closed and opened again for the swap: everything is read again.
+            if let Err(e) = self.reload() {
+                self.fail(e);
+            }
+        });
     }
 
     /// Reads everything again from the store (after a change made elsewhere).

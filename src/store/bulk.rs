@@ -122,6 +122,10 @@ impl Store {
         let v = f(&tx).map_err(|e| e.into_store(&self.path))?;
         tx.record(&desk).map_err(|e| e.into_store(&self.path))?;
         self.ensure_room(tx.bytes())?;
+        if tx.withdrew.get() {
+            self.withdrew
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         drop(tx);
         let written = overlay.written();
         let entries: Vec<u8> = written[CHANGES]

@@ -46,6 +46,8 @@ impl Tx<'_> {
         }
         self.bump_gen()?;
         self.put(PEOPLE, &be(id), &p)?;
+        // What was kept until now is in earlier journal entries too: scrubbed after this write.
+        self.mark_withdrawn(id)?;
         Ok(true)
     }
 
@@ -70,6 +72,7 @@ impl Tx<'_> {
             return Ok(());
         };
         if self.consent(id)?.is_some_and(|c| c.refused()) {
+            // What this desk kept goes from its journal too (`forget_contact` marks it).
             self.forget_contact(id)?;
         }
         Ok(())
@@ -145,6 +148,14 @@ impl Tx<'_> {
             && c.refused()
         {
             withheld |= withhold_contact(p);
+            // A kept phone or e-mail, emptied by this "no", is in earlier entries too.
+            if p.id != 0
+                && self
+                    .get::<Person>(PEOPLE, &be(p.id))?
+                    .is_some_and(|kept| !kept.phone.is_empty() || !kept.email.is_empty())
+            {
+                self.mark_withdrawn(p.id)?;
+            }
         }
         if let ConsentWrite::Clear | ConsentWrite::Set(_) = c {
             // The answer on record no longer holds: the person is written under the new one.
@@ -199,18 +210,59 @@ mod tests {
         assert_eq!(store.person(p.id).unwrap().unwrap().phone, "010-9999-0000");
     }
 
+    /// Every value under every tree (the journal, the sync log, the records) that holds
+    /// `needle`, as (tree, key).
+    fn holding(store: &Store, needle: &[u8]) -> Vec<(String, Vec<u8>)> {
+        let mut out = Vec::new();
+        for (i, name) in super::super::layout::TREE_NAMES.iter().enumerate() {
+            for kv in store.tree(i).unwrap().iter() {
+                let (k, v) = kv.unwrap();
+                if v.windows(needle.len()).any(|w| w == needle) {
+                    out.push(((*name).to_string(), k.to_vec()));
+                }
+            }
+        }
+        out
+    }
+
     #[test]
-    fn consent_is_journalled_and_undone_with_its_change() {
+    fn consent_no_is_journalled_and_undone_but_the_phone_it_emptied_is_gone_for_good() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db")).unwrap();
         let mut p = Person::new("이서연", Ts(1));
         p.phone = "010-1111-2222".into();
+        p.email = "seoyeon@coop.kr".into();
         store.put_person(&mut p).unwrap();
-        store.put_consent(p.id, &no()).unwrap();
+        p.notes = "둘째 주 목요일 가능".into();
+        store.put_person(&mut p).unwrap();
+        assert!(!holding(&store, b"010-1111-2222").is_empty());
+        assert!(store.put_consent(p.id, &no()).unwrap());
+        // Withdrawn: no earlier journal entry holds the phone or the e-mail any more (the
+        // notes stay: consent is about contact details), and the files are to be rewritten.
+        for v in [&b"010-1111-2222"[..], b"seoyeon@coop.kr"] {
+            assert_eq!(holding(&store, v), vec![], "{}", String::from_utf8_lossy(v));
+        }
+        assert!(!holding(&store, "둘째 주 목요일 가능".as_bytes()).is_empty());
+        assert!(store.shred_unfinished().unwrap());
+        assert!(store.take_rewrite_due());
+        assert!(!store.take_rewrite_due());
+        store.compact(&mut crate::progress::Silent).unwrap();
+        assert!(!store.shred_unfinished().unwrap());
+        // Undo gives the answer on record back, not the phone.
         let last = store.changes(1, |_| true).unwrap()[0].order;
         store.undo(last).unwrap();
         assert_eq!(store.consent(p.id).unwrap(), None);
-        assert_eq!(store.person(p.id).unwrap().unwrap().phone, "010-1111-2222");
+        assert_eq!(store.person(p.id).unwrap().unwrap().phone, "");
+        assert_eq!(
+            store.person(p.id).unwrap().unwrap().notes,
+            "둘째 주 목요일 가능"
+        );
+        // A "no" for someone with nothing kept marks nobody: no rewrite is asked for.
+        let mut q = Person::new("박하늘", Ts(2));
+        store.put_person(&mut q).unwrap();
+        assert!(!store.put_consent(q.id, &no()).unwrap());
+        assert!(!store.shred_unfinished().unwrap());
+        assert!(!store.take_rewrite_due());
     }
 
     #[test]

@@ -100,4 +100,10 @@ pub struct Store {
     /// Set when opening finished an import's chunk that a kill had cut short (`bulk.rs`), or
     /// repaired an index after an unfinished import.
     repaired: AtomicBool,
+    /// Set by a write in which a consent "no" emptied a phone or e-mail that was kept
+    /// (`consent.rs`): the journal is scrubbed of them after it (`shred.rs`).
+    withdrew: AtomicBool,
+    /// Set when such a scrub ran: the files still hold the values until the caller rewrites
+    /// them (`take_rewrite_due`).
+    rewrite_due: AtomicBool,
 }

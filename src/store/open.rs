@@ -29,6 +29,8 @@ impl Store {
             copy: None,
             desk: Mutex::new(String::new()),
             writer: Mutex::new(()),
+            withdrew: AtomicBool::new(false),
+            rewrite_due: AtomicBool::new(false),
             repaired: AtomicBool::new(false),
         };
         store.settle()?;

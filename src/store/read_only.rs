@@ -117,6 +117,8 @@ impl Store {
             copy: Some(Copy { why, _dir: copy }),
             desk: std::sync::Mutex::new(String::new()),
             writer: Mutex::new(()),
+            withdrew: AtomicBool::new(false),
+            rewrite_due: AtomicBool::new(false),
             repaired: AtomicBool::new(false),
         };
         store.settle_imports()?;

@@ -12,10 +12,15 @@
 //! `shred_unfinished` tells the caller to compact. A kill at any point leaves the marks:
 //! opening scrubs again (it is idempotent) and the caller compacts.
 //!
+//! A consent withdrawn (`consent.rs`: a "no" that empties a phone or e-mail kept until then) is
+//! the same scrub for those two values: the write marks the person (`Tx::mark_withdrawn`),
+//! the store scrubs right after it (`scrub_withdrawn`), and the caller rewrites the files.
+//!
 //! Touches the people tree (through `Tx::put_person`), `changes`, `sync_log`, `sync_fields`,
 //! `meta`'s `privacy:` keys and the cache files.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::Ordering;
 
 use super::layout::{
     CHANGES, CONSENT, META, PEOPLE, SYNC_FIELDS, SYNC_LOG, TREE_NAMES, be, from_be,
@@ -30,10 +35,12 @@ use crate::progress::{Progress, Stage};
 /// indexes take well under 2 KB, so an entry stays far below `codec::LIMIT`.
 const CHUNK: usize = 1000;
 
-/// `meta`: `privacy:shred:` + a shredded person's id → 1 (the whole person) or 0 (contact
-/// data): people whose copies may still be in the database's files. One key each, so a shred
-/// of everyone is no one large value.
+/// `meta`: `privacy:shred:` + a shredded person's id → 1 (the whole person), 0 (contact data)
+/// or 2 (phone and e-mail: consent withdrawn): people whose copies may still be in the
+/// database's files. One key each, so a shred of everyone is no one large value.
 const PENDING_PREFIX: &[u8] = b"privacy:shred:";
+/// A pending mark's byte for a withdrawn consent (a shred's mark, 0 or 1, covers it).
+const WITHDRAWN: u8 = 2;
 /// `meta`: present once the journal and the caches were scrubbed for every pending person;
 /// only the rewrite of the files is left.
 const SCRUBBED_KEY: &[u8] = b"privacy:scrubbed";
@@ -44,6 +51,15 @@ fn pending_key(id: Id) -> Vec<u8> {
     let mut k = PENDING_PREFIX.to_vec();
     k.extend_from_slice(&be(id));
     k
+}
+
+/// What the scrub removes of a marked person's earlier copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Erase {
+    /// A shred's: `privacy::scrub` with its scope.
+    Shred(ShredScope),
+    /// A withdrawn consent's: the phone and the e-mail.
+    Contact,
 }
 
 /// What a shred did.
@@ -65,6 +81,18 @@ impl Tx<'_> {
             let was_whole = self.raw(META, &key)?.is_some_and(|v| v.first() == Some(&1));
             self.put_raw(META, &key, &[u8::from(whole || was_whole)])?;
         }
+        self.del(META, SCRUBBED_KEY)
+    }
+
+    /// Marks person `id`, whose kept phone or e-mail a consent "no" just emptied: the store
+    /// scrubs their earlier copies after this write (`Store::scrub_withdrawn`). A shred's
+    /// mark already covers it.
+    pub(super) fn mark_withdrawn(&self, id: Id) -> TxResult<()> {
+        let key = pending_key(id);
+        if self.raw(META, &key)?.is_none() {
+            self.put_raw(META, &key, &[WITHDRAWN])?;
+        }
+        self.withdrew.set(true);
         self.del(META, SCRUBBED_KEY)
     }
 }
@@ -161,6 +189,30 @@ impl Store {
             .is_some())
     }
 
+    /// After a write in which a consent "no" emptied a kept phone or e-mail: removes them from
+    /// every earlier copy (`finish_shred`). The files still hold them until the caller
+    /// rewrites them (`take_rewrite_due`, `compact`).
+    pub(super) fn scrub_withdrawn(&self) -> Result<()> {
+        if self.withdrew.swap(false, Ordering::Relaxed) {
+            self.finish_shred()?;
+            self.rewrite_due.store(true, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    /// Whether a consent withdrawn since the last call left values in the database's files
+    /// that a rewrite (`compact`) removes: the desk runs it at once, with a gauge. An import
+    /// asks `scrub_withdrawn` first through `finish_import_writes`.
+    pub fn take_rewrite_due(&self) -> bool {
+        self.rewrite_due.swap(false, Ordering::Relaxed)
+    }
+
+    /// At the end of an import (the bulk path writes without `write`): scrubs what its "no"
+    /// answers emptied (`scrub_withdrawn`).
+    pub fn finish_import_writes(&self) -> Result<()> {
+        self.scrub_withdrawn()
+    }
+
     /// After a rewrite of the files (`compact`) that followed a shred: nothing is left to do.
     pub(super) fn shred_compacted(&self) -> Result<()> {
         self.writable()?;
@@ -182,18 +234,18 @@ impl Store {
             return Ok(0);
         }
         let _one = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        let mut keys: BTreeMap<[u8; 8], ShredScope> = BTreeMap::new();
+        let mut keys: BTreeMap<[u8; 8], Erase> = BTreeMap::new();
         for kv in self.tree(META)?.scan_prefix(PENDING_PREFIX) {
             let (k, v) = kv.map_err(|e| self.sled_err(e))?;
             let Ok(id) = <[u8; 8]>::try_from(&k[PENDING_PREFIX.len()..]) else {
                 continue;
             };
-            let scope = if v.first() == Some(&1) {
-                ShredScope::Whole
-            } else {
-                ShredScope::Contact
+            let erase = match v.first() {
+                Some(1) => Erase::Shred(ShredScope::Whole),
+                Some(&WITHDRAWN) => Erase::Contact,
+                _ => Erase::Shred(ShredScope::Contact),
             };
-            keys.insert(id, scope);
+            keys.insert(id, erase);
         }
         if keys.is_empty() {
             return Ok(0);
@@ -269,7 +321,7 @@ impl Store {
 
 /// Rewrites every value of a shredded person in `c` as the shred left it (a value that cannot
 /// be read is dropped); `true` when anything changed.
-fn scrub_change(c: &mut Change, keys: &BTreeMap<[u8; 8], ShredScope>) -> bool {
+fn scrub_change(c: &mut Change, keys: &BTreeMap<[u8; 8], Erase>) -> bool {
     let mut changed = false;
     // A wholly shredded person's consent answers (when, how) go with them.
     let before = c.writes.len();
@@ -278,14 +330,14 @@ fn scrub_change(c: &mut Change, keys: &BTreeMap<[u8; 8], ShredScope>) -> bool {
             || <[u8; 8]>::try_from(w.key.as_slice())
                 .ok()
                 .and_then(|k| keys.get(&k))
-                != Some(&ShredScope::Whole)
+                != Some(&Erase::Shred(ShredScope::Whole))
     });
     changed |= c.writes.len() != before;
     for w in &mut c.writes {
         if w.tree != TREE_NAMES[PEOPLE] {
             continue;
         }
-        let Some(scope) = <[u8; 8]>::try_from(w.key.as_slice())
+        let Some(erase) = <[u8; 8]>::try_from(w.key.as_slice())
             .ok()
             .and_then(|k| keys.get(&k))
         else {
@@ -296,7 +348,13 @@ fn scrub_change(c: &mut Change, keys: &BTreeMap<[u8; 8], ShredScope>) -> bool {
                 continue;
             };
             let new = codec::decode::<Person>(bytes).ok().and_then(|mut p| {
-                privacy::scrub(&mut p, *scope);
+                match erase {
+                    Erase::Shred(scope) => privacy::scrub(&mut p, *scope),
+                    Erase::Contact => {
+                        p.phone.clear();
+                        p.email.clear();
+                    }
+                }
                 codec::encode(&p).ok()
             });
             if new.as_ref() != Some(bytes) {

@@ -118,6 +118,9 @@ pub(crate) struct Tx<'a> {
     /// Set when this transaction applies another desk's entry (`sync.rs`): the journal entry
     /// then carries that desk's id, count, time and kind, with this desk's own writes.
     pub(super) origin: RefCell<Option<crate::model::sync::WireEntry>>,
+    /// Set when a consent "no" emptied a phone or e-mail kept until now (`consent.rs`): the
+    /// store scrubs the earlier copies after the write (`Store::scrub_withdrawn`).
+    pub(super) withdrew: Cell<bool>,
 }
 
 impl<'a> Tx<'a> {
@@ -132,6 +135,7 @@ impl<'a> Tx<'a> {
             group: Cell::new(None),
             recording: Cell::new(true),
             origin: RefCell::new(None),
+            withdrew: Cell::new(false),
         }
     }
 
@@ -512,6 +516,7 @@ impl Store {
     pub(crate) fn write<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
         let v = self.write_unsynced(f)?;
         self.durable()?;
+        self.scrub_withdrawn()?;
         Ok(v)
     }
 
@@ -531,6 +536,9 @@ impl Store {
                 tx.record(&desk).map_err(|e| e.0)?;
                 self.ensure_room(tx.bytes.get())
                     .map_err(ConflictableTransactionError::Abort)?;
+                if tx.withdrew.get() {
+                    self.withdrew.store(true, Ordering::Relaxed);
+                }
                 Ok(v)
             })
             .map_err(|e| error::from_tx(&self.path, e));

@@ -277,3 +277,46 @@ pub fn swap_phase(db: &Path) -> Phase {
     }
     seen
 }
+
+/// Every file under `dir`, links not followed.
+pub fn files_under(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let t = e.file_type().unwrap();
+        if t.is_dir() {
+            files_under(&e.path(), out);
+        } else if t.is_file() {
+            out.push(e.path());
+        }
+    }
+}
+
+/// The forms a value may take in netday's files: as typed, its digits (the search index's
+/// phone), lower case (an e-mail compared).
+pub fn forms(value: &str) -> Vec<Vec<u8>> {
+    let mut v = vec![value.as_bytes().to_vec(), value.to_lowercase().into_bytes()];
+    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() >= 7 {
+        v.push(digits.into_bytes());
+    }
+    v
+}
+
+/// Where any form of `values` is found under `dir`: (file, value).
+pub fn found_in(dir: &Path, values: &[String]) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    files_under(dir, &mut files);
+    assert!(!files.is_empty(), "nothing under {}", dir.display());
+    let mut hits = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(&f).unwrap();
+        for v in values {
+            if forms(v)
+                .iter()
+                .any(|form| bytes.windows(form.len()).any(|w| w == form.as_slice()))
+            {
+                hits.push((f.display().to_string(), v.clone()));
+            }
+        }
+    }
+    hits
+}

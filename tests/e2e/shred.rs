@@ -14,49 +14,6 @@ use netday::data::Data;
 use netday::model::{Person, privacy};
 use netday::store::Store;
 
-/// Every file under `dir`, links not followed.
-fn files_under(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap().flatten() {
-        let t = e.file_type().unwrap();
-        if t.is_dir() {
-            files_under(&e.path(), out);
-        } else if t.is_file() {
-            out.push(e.path());
-        }
-    }
-}
-
-/// The forms a value may take in netday's files: as typed, its digits (the search index's
-/// phone), lower case (an e-mail compared).
-fn forms(value: &str) -> Vec<Vec<u8>> {
-    let mut v = vec![value.as_bytes().to_vec(), value.to_lowercase().into_bytes()];
-    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() >= 7 {
-        v.push(digits.into_bytes());
-    }
-    v
-}
-
-/// Where any form of `values` is found under `dir`: (file, value).
-fn found_in(dir: &Path, values: &[String]) -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    files_under(dir, &mut files);
-    assert!(!files.is_empty(), "nothing under {}", dir.display());
-    let mut hits = Vec::new();
-    for f in files {
-        let bytes = std::fs::read(&f).unwrap();
-        for v in values {
-            if forms(v)
-                .iter()
-                .any(|form| bytes.windows(form.len()).any(|w| w == form.as_slice()))
-            {
-                hits.push((f.display().to_string(), v.clone()));
-            }
-        }
-    }
-    hits
-}
-
 /// The day's numbers and minutes of every day, as a coordinator reads them.
 fn days(db: &Path) -> Vec<String> {
     let data = Data::new(Store::open(db).unwrap());
@@ -402,4 +359,61 @@ fn a_shred_of_thousands_is_written_in_steps_and_leaves_no_phone() {
         .unwrap()
         .len();
     assert!(steps >= 3, "2,500 people in steps: {steps} entries");
+}
+
+/// A consent withdrawn in a later list (PIPA Art. 37): the first import kept phones and
+/// e-mails (동의), the second says 미동의 for two of the three. The real binary empties those
+/// two, takes them out of the journal and rewrites the files before it says it is done: no
+/// file under the database folder holds them; the third keeps hers.
+#[test]
+fn a_consent_withdrawn_in_a_later_import_leaves_no_phone_or_email_in_any_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let first = dir.path().join("4월 명단.csv");
+    std::fs::write(
+        &first,
+        "이름,소속,전화,이메일,개인정보 수집·이용 동의\n\
+         한가람,새솔신협,010-5100-0001,garam@saesol.example,동의\n\
+         윤보라,새솔신협,010-5100-0002,bora@saesol.example,동의\n\
+         정다온,한빛생협,010-5100-0003,daon@hanbit.example,동의\n",
+    )
+    .unwrap();
+    let (s, out, err) = run(&db, &["import", first.to_str().unwrap()]);
+    assert_eq!(s, 0, "{out}{err}");
+    // Searched once: the caches hold the phones as digits too.
+    let (s, out, err) = run(&db, &["search", "한가람"]);
+    assert_eq!(s, 0, "{out}{err}");
+    let withdrawn = [
+        "010-5100-0001",
+        "garam@saesol.example",
+        "010-5100-0002",
+        "bora@saesol.example",
+    ]
+    .map(String::from);
+    assert!(!found_in(&db, &withdrawn).is_empty(), "found before");
+    let second = dir.path().join("5월 명단.csv");
+    std::fs::write(
+        &second,
+        "이름,소속,개인정보 수집·이용 동의\n\
+         한가람,새솔신협,미동의\n\
+         윤보라,새솔신협,미동의\n\
+         정다온,한빛생협,동의\n",
+    )
+    .unwrap();
+    let (s, out, err) = run(&db, &["import", second.to_str().unwrap()]);
+    assert_eq!(s, 0, "{out}{err}");
+    let hits = found_in(&db, &withdrawn);
+    assert!(hits.is_empty(), "withdrawn values still in files: {hits:?}");
+    let store = Store::open(&db).unwrap();
+    let people = store.people().unwrap();
+    let daon = people.iter().find(|p| p.name == "정다온").unwrap();
+    assert_eq!(daon.phone, "010-5100-0003", "her consent stands");
+    for name in ["한가람", "윤보라"] {
+        let p = people.iter().find(|p| p.name == name).unwrap();
+        assert_eq!((p.phone.as_str(), p.email.as_str()), ("", ""), "{name}");
+    }
+    assert!(
+        !store.shred_unfinished().unwrap(),
+        "the files were rewritten"
+    );
 }

@@ -128,6 +128,8 @@ fn the_person_form_shows_and_edits_consent_and_no_empties_the_stored_contact() {
     app.update(Action::Right); // → 미동의
     assert_eq!(common::person_form(&app).unwrap().consent, ConsentState::No);
     insta::assert_snapshot!("consent_person_form_100x30", shown(&app, 100, 30));
+    // As the event loop runs it: the save first, then the job it asks for.
+    app.defer_jobs = true;
     app.update(Action::Submit);
     assert!(common::person_form(&app).is_none(), "{}", said(&app));
     let store = app.data.store_for_tests();
@@ -141,6 +143,18 @@ fn the_person_form_shows_and_edits_consent_and_no_empties_the_stored_contact() {
         "{}",
         said(&app)
     );
+    // The save marked the phone and e-mail it emptied: the journal no longer holds them, and
+    // the desk rewrites the files at once (a job with a gauge).
+    assert_eq!(app.job, Some(netday::screens::unit::Job::Rewrite));
+    app.run_job(&mut Silent);
+    app.defer_jobs = false;
+    assert!(
+        said(&app).contains("데이터베이스 파일에서도 지웠습니다"),
+        "{}",
+        said(&app)
+    );
+    let left = common::found_in(_d.path(), &[before.phone.clone(), before.email.clone()]);
+    assert!(left.is_empty(), "{left:?}");
     // The detail pane says it.
     app.update(Action::Submit);
     let screen = shown(&app, 160, 48);
@@ -164,7 +178,17 @@ fn the_person_form_shows_and_edits_consent_and_no_empties_the_stored_contact() {
             .phone,
         ""
     );
-    // Undo (Ctrl-Z on the history) brings the consent record and the phone back together.
+    // Undo of the "no" gives the answer on record back, not the phone: it is gone.
+    let undone = app.data.store_for_tests();
+    let last = undone
+        .changes(10, |_| true)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.writes.iter().any(|w| w.tree == "consent"))
+        .unwrap();
+    undone.undo(last.order).unwrap();
+    assert_eq!(undone.consent(p.id).unwrap(), None);
+    assert_eq!(undone.person(p.id).unwrap().unwrap().phone, "");
 }
 
 #[test]
@@ -379,6 +403,80 @@ mod desks {
         let (_dc, c) = desk("다 데스크");
         c.join_from(&a.join_snapshot().unwrap()).unwrap();
         assert_eq!(c.consent(p.id).unwrap(), Some(no));
+        // Neither desk keeps the phones in its journal or its files once they are rewritten,
+        // as the desk does after a sync (A's own phone went with its "no"; B's came after it).
+        for (s, dir) in [(&a, &_da), (&b, &_db)] {
+            assert!(s.shred_unfinished().unwrap());
+            s.compact(&mut Silent).unwrap();
+            let left = common::found_in(
+                dir.path(),
+                &["010-4000-0001", "010-4000-0002", "sync@coop.kr"].map(String::from),
+            );
+            assert!(left.is_empty(), "{left:?}");
+        }
+    }
+
+    /// Two desks record different answers for one person without seeing each other's: the
+    /// conflict names the person and shows both answers in words (it read "(읽을 수 없는 값)").
+    #[test]
+    fn a_consent_conflict_between_desks_shows_both_answers() {
+        let (_da, a) = desk("가 데스크");
+        let mut p = Person::new("갈림길", Ts(1));
+        a.put_person(&mut p).unwrap();
+        a.start_set().unwrap();
+        let (_db, b) = desk("나 데스크");
+        b.join_from(&a.join_snapshot().unwrap()).unwrap();
+        let yes = Consent::new(ConsentState::Yes, Ts(5), ConsentHow::WalkIn);
+        let no = Consent::new(ConsentState::No, Ts(6), ConsentHow::PersonForm);
+        a.put_consent(p.id, &yes).unwrap();
+        b.put_consent(p.id, &no).unwrap();
+        sync(&a, &b);
+        let conflicts = a.conflicts().unwrap();
+        let c = conflicts
+            .iter()
+            .find(|c| c.field == netday::model::sync::FieldName::Consent)
+            .unwrap_or_else(|| panic!("{conflicts:?}"));
+        assert_eq!(c.record, "갈림길");
+        let words: Vec<String> = c
+            .candidates
+            .iter()
+            .map(|v| netday::i18n::conflict_value(&v.value))
+            .collect();
+        for w in &words {
+            assert!(!w.contains("읽을 수 없는"), "{words:?}");
+        }
+        assert!(words.iter().any(|w| w.starts_with("동의 · ")), "{words:?}");
+        assert!(words.iter().any(|w| w.starts_with("미동의 · ")), "{words:?}");
+        assert_eq!(netday::i18n::conflict_field(c.field), "개인정보 동의");
+    }
+
+    /// A "no" given at B for someone whose phone both desks kept: after the sync, A's journal
+    /// and its copy of B's entry (whose before-value held the phone) hold it no more than B's.
+    #[test]
+    fn consent_withdrawn_at_the_other_desk_leaves_no_phone_here_after_sync() {
+        let (da, a) = desk("가 데스크");
+        let mut p = Person::new("철회", Ts(1));
+        p.phone = "010-4100-0001".into();
+        p.email = "withdraw@coop.kr".into();
+        a.put_person(&mut p).unwrap();
+        a.start_set().unwrap();
+        let (db, b) = desk("나 데스크");
+        b.join_from(&a.join_snapshot().unwrap()).unwrap();
+        let no = Consent::new(ConsentState::No, Ts(9), ConsentHow::PersonForm);
+        let mut at_b = b.person(p.id).unwrap().unwrap();
+        assert!(
+            b.put_person_and_consent(&mut at_b, ConsentWrite::Set(&no))
+                .unwrap()
+        );
+        sync(&a, &b);
+        let values = ["010-4100-0001", "withdraw@coop.kr"].map(String::from);
+        for (s, dir) in [(&a, &da), (&b, &db)] {
+            let q = s.person(p.id).unwrap().unwrap();
+            assert_eq!((q.phone.as_str(), q.email.as_str()), ("", ""));
+            s.compact(&mut Silent).unwrap();
+            let left = common::found_in(dir.path(), &values);
+            assert!(left.is_empty(), "{left:?}");
+        }
     }
 }
 

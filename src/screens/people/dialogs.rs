@@ -77,7 +77,11 @@ pub fn draw_person_form(v: &Show, form: &PersonForm, f: &mut Frame, area: Rect) 
                     i18n::consent_state,
                     focused,
                 );
-                if focused {
+                if form.withdraws_contact() {
+                    for line in crate::widgets::paint::wrap(i18n::WITHDRAW_WARNING.get(), inner_w) {
+                        d.line(Line::styled(line, THEME.warn));
+                    }
+                } else if focused {
                     for line in crate::widgets::paint::wrap(i18n::CONSENT_HINT.get(), inner_w) {
                         d.line(Line::styled(line, THEME.muted));
                     }

@@ -130,6 +130,17 @@ impl PersonForm {
         .to_vec()
     }
 
+    /// Whether saving turns the consent on record to "no" for someone whose phone or e-mail
+    /// is kept: the save removes them from the history too (the form warns).
+    pub fn withdraws_contact(&self) -> bool {
+        self.consent == ConsentState::No
+            && self.consent_was != ConsentState::No
+            && self
+                .original
+                .get(3..5)
+                .is_some_and(|kept| kept.iter().any(|v| !v.is_empty()))
+    }
+
     pub fn is_dirty(&self) -> bool {
         if self.consent != self.consent_was {
             return true;
