@@ -194,6 +194,12 @@ impl Store {
     /// rewrites them (`take_rewrite_due`, `compact`).
     pub(super) fn scrub_withdrawn(&self) -> Result<()> {
         if self.withdrew.swap(false, Ordering::Relaxed) {
+            // Test seam: die as a kill would, right after the "no" is durable and before its
+            // scrub (tests/e2e/shred.rs).
+            #[cfg(feature = "test-hooks")]
+            if std::env::var_os("NETDAY_TEST_DIE_BEFORE_WITHDRAW_SCRUB").is_some() {
+                std::process::exit(9);
+            }
             self.finish_shred()?;
             self.rewrite_due.store(true, Ordering::Relaxed);
         }

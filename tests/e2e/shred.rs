@@ -417,3 +417,52 @@ fn a_consent_withdrawn_in_a_later_import_leaves_no_phone_or_email_in_any_file() 
         "the files were rewritten"
     );
 }
+
+/// The same withdrawal cut by a kill right after the "no" was durable, before any copy was
+/// scrubbed: opening scrubs the journal (the marks say whom), and the rewrite the desk and
+/// `netday compact` make leaves no file holding the values.
+#[test]
+fn a_withdrawal_cut_right_after_it_was_saved_is_finished_on_open_and_by_the_rewrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let list = dir.path().join("명단.csv");
+    std::fs::write(
+        &list,
+        "이름,소속,전화,이메일,동의 여부\n한가람,새솔신협,010-5200-0001,garam@saesol.example,동의\n",
+    )
+    .unwrap();
+    let (s, out, err) = run(&db, &["import", list.to_str().unwrap()]);
+    assert_eq!(s, 0, "{out}{err}");
+    let later = dir.path().join("철회.csv");
+    std::fs::write(&later, "이름,소속,동의 여부\n한가람,새솔신협,미동의\n").unwrap();
+    let out = std::process::Command::new(bin())
+        .arg("--db")
+        .arg(&db)
+        .args(["import", later.to_str().unwrap()])
+        .env("NETDAY_TEST_DIE_BEFORE_WITHDRAW_SCRUB", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(9), "the seam cut the import");
+    let values = ["010-5200-0001", "garam@saesol.example"].map(String::from);
+    assert!(!found_in(&db, &values).is_empty(), "cut before the scrub");
+    {
+        let store = Store::open(&db).unwrap();
+        assert!(
+            store.shred_unfinished().unwrap(),
+            "the marks survived the kill"
+        );
+        let held = store
+            .changes(usize::MAX, |_| true)
+            .unwrap()
+            .iter()
+            .flat_map(|c| c.writes.iter())
+            .flat_map(|w| [&w.before, &w.after])
+            .flatten()
+            .any(|b| b.windows(13).any(|x| x == b"010-5200-0001"));
+        assert!(!held, "opening scrubbed the journal");
+    }
+    let (s, out, err) = run(&db, &["compact"]);
+    assert_eq!(s, 0, "{out}{err}");
+    let hits = found_in(&db, &values);
+    assert!(hits.is_empty(), "{hits:?}");
+}

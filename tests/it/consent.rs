@@ -446,7 +446,10 @@ mod desks {
             assert!(!w.contains("읽을 수 없는"), "{words:?}");
         }
         assert!(words.iter().any(|w| w.starts_with("동의 · ")), "{words:?}");
-        assert!(words.iter().any(|w| w.starts_with("미동의 · ")), "{words:?}");
+        assert!(
+            words.iter().any(|w| w.starts_with("미동의 · ")),
+            "{words:?}"
+        );
         assert_eq!(netday::i18n::conflict_field(c.field), "개인정보 동의");
     }
 
