@@ -148,6 +148,9 @@ pub fn run(db: Option<PathBuf>, args: ImportArgs) -> anyhow::Result<()> {
     if s.withheld > 0 {
         print(i18n::import_withheld(s.withheld))?;
     }
+    if s.withdrawn > 0 {
+        print(i18n::import_withdrawn(s.withdrawn))?;
+    }
     if let (Some(id), Some(_)) = (s.event_id, event)
         && let Some(e) = data.event(id)?
     {

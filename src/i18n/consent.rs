@@ -89,6 +89,19 @@ pub fn walk_in_notice(months: u32) -> String {
     )
 }
 
+/// The import's note: people here whose kept contact details a "no" in the file removes.
+pub fn import_withdrawn(people: usize) -> String {
+    pick(
+        format!(
+            "{people}명이 동의하지 않는다고 답해, 보관하던 전화·이메일을 지난 기록에서도 지웁니다"
+        ),
+        format!(
+            "{people} {} said no: the phone and e-mail kept for them are removed, from the history too",
+            if people == 1 { "person" } else { "people" }
+        ),
+    )
+}
+
 /// The import's note: rows whose contact details were left out for want of consent.
 pub fn import_withheld(rows: usize) -> String {
     pick(

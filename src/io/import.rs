@@ -48,6 +48,9 @@ pub struct ImportSummary {
     pub flags: Vec<RowFlag>,
     /// Rows that said no to consent and gave a phone or an e-mail: those were left out.
     pub withheld: usize,
+    /// People already here whose kept phone or e-mail a "no" in the file removes — from every
+    /// earlier record of them too (a withdrawal: `store::consent`). Counted as updated.
+    pub withdrawn: usize,
     /// Set when the one waiting said to stop (`Progress::cancelled`); the counts above are
     /// then what the whole file would have done.
     pub stopped: Option<Stopped>,
@@ -254,6 +257,7 @@ pub fn plan<'a>(
     let mut kinded_orgs: Vec<String> = Vec::new();
     let mut day_order: Vec<usize> = Vec::new();
     let mut consents: Vec<(usize, ConsentState, Option<Ts>)> = Vec::new();
+    let mut withdrawn: std::collections::HashSet<usize> = Default::default();
     summary.withheld = parsed.rows.iter().filter(|r| r.withheld).count();
     progress.start(crate::progress::Stage::CheckRows, parsed.rows.len() as u64);
     for (n, row) in parsed.rows.iter().enumerate() {
@@ -421,6 +425,19 @@ pub fn plan<'a>(
             k.answered(idx, row.answer, &mut day_order);
         }
         if row.consent != ConsentState::NotAsked {
+            if row.consent == ConsentState::No && k.who[idx].id() != 0 && !withdrawn.contains(&idx)
+            {
+                let p = k.who[idx].person();
+                if !p.phone.is_empty() || !p.email.is_empty() {
+                    withdrawn.insert(idx);
+                    summary.withdrawn += 1;
+                    // The row changes them after all: updated, not skipped.
+                    if found.is_some() && !k.changed[idx] {
+                        summary.skipped -= 1;
+                        summary.updated += 1;
+                    }
+                }
+            }
             consents.push((idx, row.consent, row.consent_at));
         }
     }

@@ -402,6 +402,15 @@ fn a_consent_withdrawn_in_a_later_import_leaves_no_phone_or_email_in_any_file() 
     .unwrap();
     let (s, out, err) = run(&db, &["import", second.to_str().unwrap()]);
     assert_eq!(s, 0, "{out}{err}");
+    // Said as it happens: two people changed (not skipped), their kept contact removed.
+    assert!(out.contains("갱신 2명, 건너뜀 1명"), "{out}");
+    assert!(
+        out.contains(
+            "2명이 동의하지 않는다고 답해, 보관하던 전화·이메일을 지난 기록에서도 지웁니다"
+        ),
+        "{out}"
+    );
+    assert!(err.contains("새로 쓰는 중"), "{err}");
     let hits = found_in(&db, &withdrawn);
     assert!(hits.is_empty(), "withdrawn values still in files: {hits:?}");
     let store = Store::open(&db).unwrap();

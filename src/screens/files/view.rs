@@ -246,6 +246,13 @@ fn preview_lines(
         };
         lines.extend(wrapped(&text, w, gray));
     }
+    if p.summary.withdrawn > 0 {
+        lines.extend(wrapped(
+            &i18n::import_withdrawn(p.summary.withdrawn),
+            w,
+            THEME.accent,
+        ));
+    }
     if p.summary.withheld > 0 {
         lines.extend(wrapped(
             &i18n::import_withheld(p.summary.withheld),
