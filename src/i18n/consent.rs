@@ -25,6 +25,11 @@ pub const WITHDRAWN_GONE: L = L(
     "동의하지 않아 전화·이메일을 지난 기록과 데이터베이스 파일에서도 지웠습니다. 이전 백업에는 남아 있을 수 있습니다.",
     "No consent: the phone and e-mail are gone from the history and the database files too. Older backups may still hold them.",
 );
+/// The same, after what the save or the import said.
+pub const WITHDRAWN_GONE_AFTER: L = L(
+    "미동의 연락처는 지난 기록과 파일에서도 지웠습니다",
+    "the no-consent contact details are gone from the history and the files too",
+);
 /// The form's hint beside the consent choice.
 pub const CONSENT_HINT: L = L(
     "←→ 또는 1·2·3 · 미동의면 연락처를 저장하지 않습니다",

@@ -564,7 +564,14 @@ impl App {
     fn rewrite_now(&mut self, progress: &mut dyn crate::progress::Progress) {
         i18n::with_lang(self.lang, || {
             match self.data.finish_shred(progress) {
-                Ok(Some(_)) => self.say(Tone::Good, i18n::WITHDRAWN_GONE.get()),
+                // After what the save or the import said, which stays first.
+                Ok(Some(_)) => match self.message.take() {
+                    Some(m) if m.tone != Tone::Error => self.say(
+                        m.tone,
+                        format!("{} · {}", m.text, i18n::WITHDRAWN_GONE_AFTER.get()),
+                    ),
+                    _ => self.say(Tone::Good, i18n::WITHDRAWN_GONE.get()),
+                },
                 Ok(None) if self.data.shred_unfinished().unwrap_or(true) => {
                     self.say(Tone::Warn, i18n::SHRED_REWRITE_LATER.get());
                 }

@@ -148,8 +148,11 @@ fn the_person_form_shows_and_edits_consent_and_no_empties_the_stored_contact() {
     assert_eq!(app.job, Some(netday::screens::unit::Job::Rewrite));
     app.run_job(&mut Silent);
     app.defer_jobs = false;
+    // What the save said stays first; the rewrite adds its words.
     assert!(
-        said(&app).contains("데이터베이스 파일에서도 지웠습니다"),
+        said(&app).ends_with(
+            "연락처는 저장하지 않았습니다 · 미동의 연락처는 지난 기록과 파일에서도 지웠습니다"
+        ),
         "{}",
         said(&app)
     );

@@ -200,3 +200,56 @@ fn an_import_stopped_because_netday_ends_does_not_read_everyone_again() {
     // Reading 300,000 people again would hold the quit for seconds.
     assert_eq!(app.data.roster.people.len(), before, "not read again");
 }
+
+/// An import whose "no" empties someone's kept phone asks for the rewrite of the files when it
+/// ends: the event loop runs it next, with its own gauge; stopped, it is left for the next start
+/// and the status says so; run, no file holds the phone.
+#[test]
+fn an_import_that_withdraws_consent_is_followed_by_the_rewrite_of_the_files() {
+    let (d, mut app) = demo_app();
+    app.defer_jobs = true;
+    let kim = app
+        .data
+        .store_for_tests()
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "김기성")
+        .unwrap();
+    assert!(!kim.phone.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("동의 확인.csv");
+    std::fs::write(
+        &file,
+        "이름,소속 기관,개인정보 수집·이용 동의\n김기성,한울신협,미동의\n",
+    )
+    .unwrap();
+    open_preview(&mut app, &file);
+    app.run_job(&mut netday::progress::Silent);
+    let s = &dialog(&app).preview.as_ref().unwrap().summary;
+    assert_eq!((s.withdrawn, s.updated, s.skipped), (1, 1, 0));
+    app.update(Action::Submit);
+    assert_eq!(app.job, Some(Job::Import));
+    app.run_job(&mut netday::progress::Silent);
+    assert_eq!(
+        app.job,
+        Some(Job::Rewrite),
+        "the rewrite follows the import"
+    );
+    // Esc during the rewrite: left for the next start, and said.
+    app.run_job(&mut StopAt::new(Stage::Compact, 0));
+    assert_eq!(app.job, None);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("다음에 netday를 열 때 새로 씁니다"), "{said}");
+    assert!(app.data.shred_unfinished().unwrap());
+    // The next rewrite (here asked for by hand, as the start does) leaves no copy.
+    app.data
+        .finish_shred(&mut netday::progress::Silent)
+        .unwrap();
+    let left = found_in(d.path(), &[kim.phone.clone(), kim.email.clone()]);
+    assert!(left.is_empty(), "{left:?}");
+}
