@@ -203,8 +203,10 @@ fn copy_caches(from: &Path, to: &Path) -> Result<()> {
         if !std::fs::symlink_metadata(&a).is_ok_and(|m| m.file_type().is_file()) {
             continue;
         }
+        // Synced through a handle that may write: Windows refuses to flush a read-only one
+        // ("Access denied"), which failed every compaction there once the caches existed.
         std::fs::copy(&a, &b)
-            .and_then(|_| std::fs::File::open(&b)?.sync_all())
+            .and_then(|_| std::fs::OpenOptions::new().write(true).open(&b)?.sync_all())
             .map_err(|e| StoreError::io(&b, e))?;
     }
     super::dir::sync_dir(to)

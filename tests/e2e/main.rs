@@ -9,8 +9,8 @@ mod common;
 
 mod checkin_cli;
 mod cli;
-#[cfg(unix)] // SIGINT, SIGKILL and sizes on disk as du counts them
-mod compact;
+mod compact; // its SIGINT and SIGKILL tests are Unix-only
+
 mod crash;
 #[cfg(unix)] // drives the real binary in a Unix pty
 mod e2e_checkin;
