@@ -52,6 +52,8 @@ pub fn run(store: Store, until: Until) -> anyhow::Result<()> {
         Until::FirstFrame => Ok(()),
         Until::Ready => draw(&mut terminal, &app),
     });
+    // A terminal that hung up cannot be given back: nothing is written to it any more.
+    signals.let_go_if_hung_up();
     release_terminal(&mut terminal);
     // The store is closed (flushed) here; the rest of what the app holds goes with the process.
     drop(app.data.close());

@@ -52,6 +52,10 @@ pub struct Signals {
     stop: Arc<AtomicBool>,
     cont: Arc<AtomicBool>,
     wake: UnixStream,
+    /// Whether standard input was the terminal when netday started. Asked once: a terminal
+    /// that hung up is no terminal to `isatty` any more (its ioctl fails), and taking it for a
+    /// pipe then handed the wait to crossterm, which spins on it.
+    tty: bool,
 }
 
 impl Signals {
@@ -64,6 +68,7 @@ impl Signals {
             stop: Arc::default(),
             cont: Arc::default(),
             wake,
+            tty: std::io::stdin().is_terminal(),
         };
         for (sig, flag) in [
             (SIGINT, &s.end),
@@ -106,7 +111,7 @@ impl Signals {
     /// spins forever on a terminal that has hung up (read returns 0 and it reads again), so
     /// a hang-up is caught here, before crossterm is asked to read.
     pub fn wait(&self, timeout: Duration) -> Wait {
-        if !std::io::stdin().is_terminal() {
+        if !self.tty {
             // crossterm reads /dev/tty then; let it wait.
             return match event::poll(timeout) {
                 Ok(true) => Wait::Input,
@@ -148,6 +153,40 @@ impl Signals {
             return Wait::Signal;
         }
         Wait::Timeout
+    }
+
+    /// When the terminal has hung up (a closed window, a dropped SSH session): points standard
+    /// input, output and error at /dev/null, so that giving the terminal back and anything
+    /// printed after cannot fail. (ratatui prints its restore's failure with `eprintln!`, which
+    /// panics on a dead terminal, and its panic hook restores again: an abort at every hang-up
+    /// during work.) Whether it had hung up.
+    pub fn let_go_if_hung_up(&self) -> bool {
+        if !self.tty {
+            return false;
+        }
+        let mut p = libc::pollfd {
+            fd: 0,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, no wait.
+        let n = unsafe { libc::poll(&mut p, 1, 0) };
+        if n <= 0 || p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) == 0 {
+            return false;
+        }
+        let Ok(null) = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/null")
+        else {
+            return true;
+        };
+        for fd in 0..=2 {
+            // SAFETY: dup2 onto the standard descriptors this process owns; `null` stays open
+            // for the call.
+            unsafe { libc::dup2(null.as_raw_fd(), fd) };
+        }
+        true
     }
 
     /// Stops the process here until SIGCONT, as SIGTSTP's default action would have.

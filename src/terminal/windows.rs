@@ -51,6 +51,11 @@ impl Signals {
         END.swap(false, Ordering::SeqCst).then_some(Got::End)
     }
 
+    /// A console that closed ends the process with its control event: nothing to let go of.
+    pub fn let_go_if_hung_up(&self) -> bool {
+        false
+    }
+
     /// Whether a control event that ends netday has come and is not yet taken (work in
     /// progress asks; `take` still answers it).
     pub fn ending(&self) -> bool {

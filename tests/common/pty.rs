@@ -21,8 +21,11 @@ pub struct Tui {
     shared: Shared,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
-    master: Box<dyn portable_pty::MasterPty + Send>,
+    /// `None` once the terminal was hung up (`hang_up`).
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
     reader: Option<JoinHandle<()>>,
+    /// Tells the reader to let go of its side of the terminal (`hang_up`).
+    closing: Arc<std::sync::atomic::AtomicBool>,
     status: Option<ExitStatus>,
 }
 
@@ -60,15 +63,34 @@ impl Tui {
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
         let s = Arc::clone(&shared);
+        let closing = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let told = Arc::clone(&closing);
+        let fd = pty.master.as_raw_fd().unwrap();
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            // Ends when the last holder of the terminal's other side is gone (EOF or EIO).
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+            // Ends when the last holder of the terminal's other side is gone (EOF or EIO), or
+            // when told to let go (`hang_up`): it looks every 20 ms.
+            loop {
+                let mut p = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd; `fd` stays open until this thread is joined.
+                let ready = unsafe { libc::poll(&mut p, 1, 20) };
+                if told.load(std::sync::atomic::Ordering::SeqCst) {
                     break;
                 }
-                s.0.lock().unwrap().process(&buf[..n]);
-                s.1.notify_all();
+                if ready == 0 {
+                    continue;
+                }
+                match reader.read(&mut buf) {
+                    Ok(n) if n > 0 => {
+                        s.0.lock().unwrap().process(&buf[..n]);
+                        s.1.notify_all();
+                    }
+                    _ => break,
+                }
             }
             s.1.notify_all();
         });
@@ -77,8 +99,9 @@ impl Tui {
             shared,
             writer,
             child,
-            master: pty.master,
+            master: Some(pty.master),
             reader: Some(reader),
+            closing,
             status: None,
         }
     }
@@ -109,9 +132,22 @@ impl Tui {
         assert_eq!(unsafe { libc::kill(self.pid(), sig) }, 0, "kill({sig})");
     }
 
+    /// Closes the terminal as a closed window or a dropped SSH session does: every holder of
+    /// its other side lets go, so netday gets SIGHUP and its reads fail from then on. The
+    /// screen seen so far stays readable.
+    pub fn hang_up(&mut self) {
+        self.closing
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        self.writer = Box::new(std::io::sink());
+        self.master = None;
+    }
+
     /// Whether the terminal is in raw mode (no line editing, no echo), as netday left it.
     pub fn raw_mode(&self) -> bool {
-        let fd = self.master.as_raw_fd().unwrap();
+        let fd = self.master.as_ref().unwrap().as_raw_fd().unwrap();
         // SAFETY: termios is plain data that tcgetattr fills in.
         let mut t: libc::termios = unsafe { std::mem::zeroed() };
         // SAFETY: `fd` is the pty master this Tui owns; `t` is a valid termios.
@@ -147,6 +183,8 @@ impl Tui {
         loop {
             let echo = self
                 .master
+                .as_ref()
+                .unwrap()
                 .get_termios()
                 .map(|t| libc::termios::from(t).c_lflag & libc::ECHO != 0);
             if echo == Some(false) {
@@ -181,7 +219,11 @@ impl Tui {
     pub fn resize(&mut self, cols: u16, rows: u16) {
         let mut p = self.shared.0.lock().unwrap();
         p.screen_mut().set_size(rows, cols);
-        self.master.resize(size(cols, rows)).unwrap();
+        self.master
+            .as_ref()
+            .unwrap()
+            .resize(size(cols, rows))
+            .unwrap();
         drop(p);
     }
 

@@ -119,3 +119,18 @@ fn a_hang_up_ends_netday_and_frees_the_database() {
     let (code, _, err) = run(&db, &["events"]);
     assert_eq!(code, 0, "the database stayed locked: {err}");
 }
+
+/// The terminal itself goes (the window closed): netday ends as a quit does — no abort while
+/// it gives back a terminal that is gone — and frees the database.
+#[test]
+fn a_closed_terminal_ends_netday_cleanly_and_frees_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let mut tui = Tui::start(&db, &[], 100, 30);
+    tui.wait_for("도착 0·예정 39");
+    tui.hang_up();
+    assert!(tui.wait_exit(), "{:?}", tui.wait_status());
+    let (code, _, err) = run(&db, &["events"]);
+    assert_eq!(code, 0, "the database stayed locked: {err}");
+}

@@ -127,3 +127,23 @@ fn an_abort_gives_the_terminal_back() {
         tui.screen()
     );
 }
+
+/// The window closes in the middle of long work (a closed terminal, a dropped SSH session):
+/// netday ends within the deadline and frees the database. It used to spin for ever reading the
+/// dead terminal (the gauge asked crossterm, which reads a hung-up terminal again and again),
+/// holding the database locked.
+#[test]
+fn a_hang_up_during_long_work_ends_netday_and_frees_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    run(&db, &["demo"]);
+    let file = big_list(&dir);
+    let mut tui = preview(&db, &file);
+    tui.wait_for("작업 중 — 잠시 기다려 주세요"); // the gauge
+    tui.hang_up();
+    // It ends as a quit does: no abort on the way out (giving back a dead terminal printed to
+    // it, which panicked, and the panic hook did it again).
+    assert!(tui.wait_exit(), "{:?}", tui.wait_status());
+    let (code, _, err) = run(&db, &["events"]);
+    assert_eq!(code, 0, "the database stayed locked: {err}");
+}
