@@ -53,10 +53,20 @@ pub fn run(store: Store, until: Until) -> anyhow::Result<()> {
         Until::Ready => draw(&mut terminal, &app),
     });
     // A terminal that hung up cannot be given back: nothing is written to it any more.
-    signals.let_go_if_hung_up();
+    let gone = signals.let_go_if_hung_up();
+    if gone && !app.quit {
+        // The window closed during a frame (its write failed first): a quit, as SIGHUP's,
+        // pending draft written.
+        app.update(Action::Quit);
+    }
     release_terminal(&mut terminal);
     // The store is closed (flushed) here; the rest of what the app holds goes with the process.
     drop(app.data.close());
+    if gone {
+        // Nobody is left to read an error about the terminal that went; every write was synced
+        // as it was made.
+        return Ok(());
+    }
     result
 }
 

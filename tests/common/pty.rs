@@ -141,6 +141,18 @@ impl Tui {
         if let Some(r) = self.reader.take() {
             r.join().unwrap();
         }
+        // The pty library's writer types a newline and the end-of-file character as it is
+        // dropped (for a shell's line editor): no key comes from a window that closes.
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
+            // SAFETY: termios is plain data; `fd` is the master this Tui still owns.
+            unsafe {
+                let mut t: libc::termios = std::mem::zeroed();
+                if libc::tcgetattr(fd, &mut t) == 0 {
+                    t.c_cc[libc::VEOF] = 0;
+                    libc::tcsetattr(fd, libc::TCSANOW, &t);
+                }
+            }
+        }
         self.writer = Box::new(std::io::sink());
         self.master = None;
     }
