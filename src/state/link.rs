@@ -286,6 +286,8 @@ impl App {
                 Ok(_) => self.say(Tone::Good, i18n::SHRED_FROM_OTHER_DESK.get()),
                 Err(e) => self.fail(e),
             }
+            // Its withdrawals, if any, are in that rewrite too: no second one (`Job::Rewrite`).
+            let _ = self.data.rewrite_due();
         }
         if changed {
             // Another desk's changes: everything is read again, as after a restore.
