@@ -364,21 +364,6 @@ mod desks {
         (dir, s)
     }
 
-    fn send(a: &Store, b: &Store) {
-        loop {
-            let e = a.entries_since(&b.have().unwrap(), 1 << 20).unwrap();
-            if e.is_empty() {
-                return;
-            }
-            b.apply_remote(&e).unwrap();
-        }
-    }
-
-    fn sync(a: &Store, b: &Store) {
-        send(a, b);
-        send(b, a);
-    }
-
     #[test]
     fn consent_no_syncs_and_a_phone_typed_meanwhile_at_the_other_desk_is_not_kept_at_either() {
         let (_da, a) = desk("가 데스크");
@@ -396,7 +381,7 @@ mod desks {
         at_b.email = "sync@coop.kr".into();
         b.put_person(&mut at_b).unwrap();
         assert_eq!(b.person(p.id).unwrap().unwrap().phone, "010-4000-0002");
-        sync(&a, &b);
+        common::sync_stores(&a, &b);
         for s in [&a, &b] {
             let q = s.person(p.id).unwrap().unwrap();
             assert_eq!((q.phone.as_str(), q.email.as_str()), ("", ""));
@@ -433,7 +418,7 @@ mod desks {
         let no = Consent::new(ConsentState::No, Ts(6), ConsentHow::PersonForm);
         a.put_consent(p.id, &yes).unwrap();
         b.put_consent(p.id, &no).unwrap();
-        sync(&a, &b);
+        common::sync_stores(&a, &b);
         let conflicts = a.conflicts().unwrap();
         let c = conflicts
             .iter()
@@ -474,7 +459,7 @@ mod desks {
             b.put_person_and_consent(&mut at_b, ConsentWrite::Set(&no))
                 .unwrap()
         );
-        sync(&a, &b);
+        common::sync_stores(&a, &b);
         let values = ["010-4100-0001", "withdraw@coop.kr"].map(String::from);
         for (s, dir) in [(&a, &da), (&b, &db)] {
             let q = s.person(p.id).unwrap().unwrap();

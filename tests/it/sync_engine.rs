@@ -57,23 +57,6 @@ fn join(from: &Desk, name: &str) -> Desk {
     Desk { _dir: dir, s }
 }
 
-/// Sends from `a` to `b` what `b` lacks, in parts of at most `max_bytes`.
-fn send(a: &Store, b: &Store, max_bytes: usize) -> usize {
-    let mut n = 0;
-    loop {
-        let e = a.entries_since(&b.have().unwrap(), max_bytes).unwrap();
-        if e.is_empty() {
-            return n;
-        }
-        n += b.apply_remote(&e).unwrap().applied;
-    }
-}
-
-fn sync(a: &Store, b: &Store) {
-    send(a, b, 1 << 20);
-    send(b, a, 1 << 20);
-}
-
 fn day(s: &Store) -> Id {
     s.events().unwrap()[0].id
 }
@@ -127,7 +110,7 @@ fn ids_made_at_two_desks_never_meet_and_a_desk_counts_its_own_changes_apart_from
     assert_eq!(pa.id, 4);
     assert_eq!(pb.id >> 40, 2048);
     assert_ne!(pa.id, pb.id);
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert_eq!(state(&a.s), state(&b.s));
     assert_eq!(a.s.people().unwrap().len(), 5);
 
@@ -187,7 +170,7 @@ fn a_database_in_a_set_opens_again_as_one_and_keeps_counting_where_it_was() {
     let mut q = Person::new("또", Ts(2));
     s.put_person(&mut q).unwrap();
     assert_eq!(q.id, p.id + 1);
-    sync(&a.s, &s);
+    common::sync_stores(&a.s, &s);
     assert_eq!(state(&a.s), state(&s));
 }
 
@@ -235,7 +218,7 @@ fn a_remote_check_in_is_journalled_here_and_undone_like_any_change() {
             .status
             .is_arrived()
     );
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert_eq!(state(&a.s), state(&b.s));
     assert!(
         !a.s.attendance(day(&a.s), id)
@@ -254,7 +237,7 @@ fn the_same_person_checked_in_at_two_desks_is_one_arrival_at_the_earlier_time() 
     let id = by_name(&a.s, "사람0", &mut people).id;
     check_in(&a.s, id, 500);
     check_in(&b.s, id, 300);
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert_eq!(state(&a.s), state(&b.s));
     let at =
         a.s.attendance(day(&a.s), id)
@@ -278,7 +261,7 @@ fn a_phone_changed_at_two_desks_is_one_conflict_shown_alike_and_a_choice_closes_
     p.phone = "010-2222-2222".into();
     p.role = "사무국장".into();
     b.s.put_person(p).unwrap();
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert_eq!(state(&a.s), state(&b.s));
     let list = a.s.conflicts().unwrap();
     assert_eq!(list.len(), 1, "{list:?}");
@@ -298,7 +281,7 @@ fn a_phone_changed_at_two_desks_is_one_conflict_shown_alike_and_a_choice_closes_
     b.s.resolve(&c.id, choice).unwrap();
     assert!(b.s.conflicts().unwrap().is_empty());
     assert!(b.s.changes(1, |_| true).unwrap()[0].kind == ChangeKind::Resolved { field: 5 });
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert!(a.s.conflicts().unwrap().is_empty());
     assert_eq!(state(&a.s), state(&b.s));
     assert_eq!(by_name(&a.s, "사람0", &mut people).phone, "010-1111-1111");
@@ -322,7 +305,7 @@ fn a_value_changed_and_changed_back_at_one_desk_meets_the_other_desks_change_ali
     p.phone = x;
     b.s.put_person(p).unwrap();
     let syncs = a.s.sync_count();
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert!(a.s.sync_count() > syncs, "applied durably");
     assert_eq!(state(&a.s), state(&b.s));
     assert_eq!(a.s.conflicts().unwrap().len(), 1);
@@ -349,10 +332,10 @@ fn one_person_walked_in_at_two_desks_merged_keeps_the_earlier_arrival() {
     };
     let late = walk_in(&a.s, 900);
     let early = walk_in(&b.s, 600);
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert_eq!(a.s.people().unwrap().len(), 3);
     a.s.merge_people(late, early, &[]).unwrap();
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert_eq!(state(&a.s), state(&b.s));
     let kept = b.s.attendance(day(&b.s), late).unwrap().unwrap();
     assert_eq!(kept.status.arrived_at(), Some(Ts(600)));
@@ -386,7 +369,7 @@ fn a_badge_code_drawn_at_two_desks_names_one_person_at_both_and_is_listed_until_
     let mut y = Person::new("나에서", Ts(20));
     y.code = "QQQQ".into();
     b.s.put_person(&mut y).unwrap();
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert_eq!(state(&a.s), state(&b.s));
     // The person made first, at both desks.
     assert_eq!(a.s.person_by_code("QQQQ").unwrap().unwrap().id, x.id);
@@ -404,7 +387,7 @@ fn a_badge_code_drawn_at_two_desks_names_one_person_at_both_and_is_listed_until_
         .position(|c| c.value == Value::Text("나에서".into()))
         .unwrap();
     b.s.resolve(&list[0].id, pick).unwrap();
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert_eq!(state(&a.s), state(&b.s));
     assert!(a.s.conflicts().unwrap().is_empty());
     assert_eq!(a.s.person_by_code("QQQQ").unwrap().unwrap().id, y.id);
@@ -423,7 +406,7 @@ fn a_deletion_never_beats_an_edit_made_without_seeing_it() {
     check_in(&b.s, id, 700);
     std::thread::sleep(std::time::Duration::from_millis(5));
     a.s.remove_attendance(day(&a.s), id).unwrap();
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert_eq!(state(&a.s), state(&b.s));
     let att = a.s.attendance(day(&a.s), id).unwrap().unwrap();
     assert_eq!(att.status.arrived_at(), Some(Ts(700)));
@@ -438,7 +421,7 @@ fn a_deletion_never_beats_an_edit_made_without_seeing_it() {
         .position(|c| c.value == Value::Deleted)
         .unwrap();
     a.s.resolve(&list[0].id, del).unwrap();
-    sync(&a.s, &b.s);
+    common::sync_stores(&a.s, &b.s);
     assert_eq!(state(&a.s), state(&b.s));
     assert!(b.s.attendance(day(&b.s), id).unwrap().is_none());
     assert!(b.s.attendance_of_person(id).unwrap().is_empty());
@@ -483,9 +466,9 @@ fn a_fresh_desk_joins_only_when_empty_and_a_join_cut_short_is_started_again() {
     let mut pc = Person::new("다", Ts(1));
     c.s.put_person(&mut pc).unwrap();
     assert_ne!(pb.id >> 40, pc.id >> 40);
-    sync(&b.s, &c.s);
-    sync(&a.s, &c.s);
-    sync(&a.s, &b.s);
+    common::sync_stores(&b.s, &c.s);
+    common::sync_stores(&a.s, &c.s);
+    common::sync_stores(&a.s, &b.s);
     assert_eq!(state(&a.s), state(&c.s));
     assert_eq!(state(&a.s), state(&b.s));
 }
@@ -621,7 +604,7 @@ fn converge(seed: u64, steps: usize) -> usize {
     }
     for _ in 0..2 {
         for (x, y) in [(0, 1), (1, 2), (2, 0)] {
-            sync(desks[x], desks[y]);
+            common::sync_stores(desks[x], desks[y]);
         }
     }
     let first = state(desks[0]);
@@ -680,7 +663,11 @@ fn history_folded_away_keeps_what_a_paired_desk_has_not_acknowledged() {
     assert_eq!(folded.unwrap(), 7);
     drop(data);
     let a = Store::open(&_dir.path().join("db")).unwrap();
-    assert_eq!(send(&a, &b.s, 1 << 20), 3, "B still gets them");
+    assert_eq!(
+        common::send_entries(&a, &b.s, 1 << 20),
+        3,
+        "B still gets them"
+    );
     let data = netday::data::Data::new(a);
     data.note_seen(&peer, &b.s.have().unwrap()).unwrap();
     let folded = data.fold_history(now, std::slice::from_ref(&later));

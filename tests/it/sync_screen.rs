@@ -10,16 +10,6 @@ use netday::model::*;
 use netday::state::{Action, App, Screen};
 use netday::store::Store;
 
-fn send(a: &Store, b: &Store) {
-    loop {
-        let e = a.entries_since(&b.have().unwrap(), 1 << 20).unwrap();
-        if e.is_empty() {
-            return;
-        }
-        b.apply_remote(&e).unwrap();
-    }
-}
-
 fn phone_of(s: &Store, name: &str) -> String {
     s.people()
         .unwrap()
@@ -57,8 +47,7 @@ fn two_desks_in_conflict() -> (tempfile::TempDir, Store, tempfile::TempDir, Stor
         std::hint::spin_loop();
     }
     set_phone(&b, "김기성", "010-2222-2222");
-    send(&a, &b);
-    send(&b, &a);
+    common::sync_stores(&a, &b);
     assert_eq!(a.conflicts().unwrap().len(), 1);
     (da, a, db, b)
 }
@@ -118,7 +107,7 @@ fn a_conflict_is_listed_with_both_values_and_a_choice_settles_it_at_both_desks()
 
     // At desk B, once the settlement arrives, nothing is left to decide and the value agrees.
     let a = Store::open(&da.path().join("db")).unwrap();
-    send(&a, &b);
+    common::send_entries(&a, &b, 1 << 20);
     assert!(b.conflicts().unwrap().is_empty());
     assert_eq!(phone_of(&b, "김기성"), right);
 }
@@ -161,8 +150,7 @@ fn a_walk_in_registered_at_both_desks_is_offered_for_merging_until_merged() {
         p.phone = phone.into();
         s.put_person(&mut p).unwrap();
     }
-    send(&a, &b);
-    send(&b, &a);
+    common::sync_stores(&a, &b);
     let mut app = common::app_on(a);
     on_sync(&mut app);
     assert_eq!(
@@ -198,7 +186,7 @@ fn a_walk_in_registered_at_both_desks_is_offered_for_merging_until_merged() {
     assert!(app.screens.sync.same.is_empty(), "{}", shown(&app, 120, 30));
     drop(app);
     let a = Store::open(&da.path().join("db")).unwrap();
-    send(&a, &b);
+    common::send_entries(&a, &b, 1 << 20);
     let live: Vec<_> = b
         .people()
         .unwrap()
