@@ -681,7 +681,7 @@ fn apply_as(
     }
     store.durable()?;
     // A "no" that emptied someone's kept phone or e-mail: out of the journal now.
-    store.finish_import_writes()?;
+    store.scrub_withdrawn()?;
     Ok(summary)
 }
 

@@ -79,9 +79,15 @@ impl Tx<'_> {
     }
 }
 
-/// Empties `p`'s phone and e-mail; whether there were any.
-fn withhold_contact(p: &mut Person) -> bool {
-    let had = !p.phone.is_empty() || !p.email.is_empty();
+/// Whether `p` holds a phone or an e-mail (what a "no" empties).
+fn keeps_contact(p: &Person) -> bool {
+    !p.phone.is_empty() || !p.email.is_empty()
+}
+
+/// Empties `p`'s phone and e-mail; whether there were any. Also what the scrub after a
+/// withdrawn consent leaves of the person's earlier copies (`shred.rs`).
+pub(super) fn withhold_contact(p: &mut Person) -> bool {
+    let had = keeps_contact(p);
     p.phone.clear();
     p.email.clear();
     had
@@ -152,7 +158,7 @@ impl Tx<'_> {
             if p.id != 0
                 && self
                     .get::<Person>(PEOPLE, &be(p.id))?
-                    .is_some_and(|kept| !kept.phone.is_empty() || !kept.email.is_empty())
+                    .is_some_and(|kept| keeps_contact(&kept))
             {
                 self.mark_withdrawn(p.id)?;
             }
@@ -161,9 +167,9 @@ impl Tx<'_> {
             // The answer on record no longer holds: the person is written under the new one.
             self.clear_consent(p.id)?;
         }
-        let had = !p.phone.is_empty() || !p.email.is_empty();
+        let had = keeps_contact(p);
         self.put_person(p)?;
-        withheld |= had && p.phone.is_empty() && p.email.is_empty();
+        withheld |= had && !keeps_contact(p);
         if let ConsentWrite::Set(c) = c {
             withheld |= self.put_consent(p.id, c)?;
         }

@@ -191,8 +191,9 @@ impl Store {
 
     /// After a write in which a consent "no" emptied a kept phone or e-mail: removes them from
     /// every earlier copy (`finish_shred`). The files still hold them until the caller
-    /// rewrites them (`take_rewrite_due`, `compact`).
-    pub(super) fn scrub_withdrawn(&self) -> Result<()> {
+    /// rewrites them (`take_rewrite_due`, `compact`). `write` calls it; an import, whose bulk
+    /// path writes without `write`, calls it at its end.
+    pub(crate) fn scrub_withdrawn(&self) -> Result<()> {
         if self.withdrew.swap(false, Ordering::Relaxed) {
             // Test seam: die as a kill would, right after the "no" is durable and before its
             // scrub (tests/e2e/shred.rs).
@@ -208,15 +209,9 @@ impl Store {
 
     /// Whether a consent withdrawn since the last call left values in the database's files
     /// that a rewrite (`compact`) removes: the desk runs it at once, with a gauge. An import
-    /// asks `scrub_withdrawn` first through `finish_import_writes`.
+    /// calls `scrub_withdrawn` itself at its end.
     pub fn take_rewrite_due(&self) -> bool {
         self.rewrite_due.swap(false, Ordering::Relaxed)
-    }
-
-    /// At the end of an import (the bulk path writes without `write`): scrubs what its "no"
-    /// answers emptied (`scrub_withdrawn`).
-    pub fn finish_import_writes(&self) -> Result<()> {
-        self.scrub_withdrawn()
     }
 
     /// After a rewrite of the files (`compact`) that followed a shred: nothing is left to do.
@@ -357,8 +352,7 @@ fn scrub_change(c: &mut Change, keys: &BTreeMap<[u8; 8], Erase>) -> bool {
                 match erase {
                     Erase::Shred(scope) => privacy::scrub(&mut p, *scope),
                     Erase::Contact => {
-                        p.phone.clear();
-                        p.email.clear();
+                        super::consent::withhold_contact(&mut p);
                     }
                 }
                 codec::encode(&p).ok()
