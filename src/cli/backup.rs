@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::db::{open, open_to_read};
 use super::error::CliError;
-use super::out::{binary_to_stdout, note, print, product_out, to_stdout};
+use super::out::{binary_to_stdout, note, print, product_out, prompt, to_stdout};
 use super::progress::Bar;
 use crate::files::{self, Replace};
 use crate::i18n;
@@ -107,16 +107,6 @@ fn said(e: CryptError) -> anyhow::Error {
             CliError::Said { ko, en }.into()
         }
     }
-}
-
-/// Writes `text` to standard error without a line end (a prompt).
-fn prompt(text: &str) {
-    use crate::terminal::code_page::{CodePageOut, output_code_page, text_encoding};
-    use std::io::{IsTerminal, Write};
-    let err = std::io::stderr();
-    let encoding = text_encoding(output_code_page(), err.is_terminal());
-    let mut err = CodePageOut::new(err.lock(), encoding);
-    let _ = write!(err, "{text}").and_then(|()| err.flush());
 }
 
 /// Reads a passphrase at the terminal without echo (`rpassword`: termios on Unix, the console

@@ -65,11 +65,22 @@ pub fn print(line: impl Display) -> Result<(), CliError> {
 
 /// Prints one line to standard error; a message that cannot be shown is dropped.
 pub fn note(line: impl Display) {
+    to_stderr(format_args!("{line}\n"));
+}
+
+/// Writes a question to standard error without a line end, for the answer to follow on the
+/// same line (a passphrase, a yes).
+pub fn prompt(text: &str) {
+    to_stderr(format_args!("{text}"));
+}
+
+/// Standard error for people: control characters replaced, in the console's code page.
+fn to_stderr(text: std::fmt::Arguments) {
     use std::io::IsTerminal;
     let err = std::io::stderr();
     let encoding = text_encoding(output_code_page(), err.is_terminal());
     let mut err = SafeText::new(CodePageOut::new(err.lock(), encoding));
-    let _ = writeln!(err, "{line}").and_then(|()| err.flush());
+    let _ = err.write_fmt(text).and_then(|()| err.flush());
 }
 
 pub fn say(path: &Option<PathBuf>, rows: usize) {

@@ -2,7 +2,7 @@
 //! for) — who and what is shown first, and asked unless `--yes` — then the database's files
 //! rewritten so that nothing of it is left in them (`data::privacy`).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 
 use super::args::ShredArgs;
@@ -133,9 +133,7 @@ fn confirmed() -> anyhow::Result<bool> {
     if !std::io::stdin().is_terminal() {
         return Err(CliError::from(i18n::SHRED_NOT_ASKED).into());
     }
-    let mut err = std::io::stderr();
-    let _ = write!(err, "{}", i18n::SHRED_ASK.get());
-    let _ = err.flush();
+    super::out::prompt(i18n::SHRED_ASK.get());
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
     let a = line.trim().to_lowercase();
