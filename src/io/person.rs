@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::{self, L, Lang, both};
 use crate::io::report::{Block, Col, Doc, Row, Table};
+use crate::model::text::pad;
 use crate::model::{
     AttendanceStatus, ChangeKind, Idea, Note, NoteKind, Organization, Owner, Person, Ts,
 };
@@ -463,7 +464,8 @@ pub fn doc(r: &PersonReport) -> Doc {
 }
 
 /// The document as plain text: headings, "label: value" lines, and each table one line per
-/// row with its columns lined up by display width (Hangul takes two columns).
+/// row with its columns lined up by display width (Hangul takes two columns). Every column is
+/// as wide as its widest cell, so `pad` never cuts: the report leaves nothing out.
 pub fn text(doc: &Doc) -> String {
     let mut out = String::new();
     out.push_str(&doc.title);
@@ -510,12 +512,6 @@ pub fn text(doc: &Doc) -> String {
         }
     }
     out
-}
-
-/// `s` padded with spaces to `w` display columns (never cut: the report leaves nothing out).
-fn pad(s: &str, w: usize) -> String {
-    let n = crate::model::text::width(s);
-    format!("{s}{}", " ".repeat(w.saturating_sub(n)))
 }
 
 fn table_text(out: &mut String, t: &Table) {
