@@ -310,10 +310,7 @@ pub fn found_in(dir: &Path, values: &[String]) -> Vec<(String, String)> {
     for f in files {
         let bytes = std::fs::read(&f).unwrap();
         for v in values {
-            if forms(v)
-                .iter()
-                .any(|form| bytes.windows(form.len()).any(|w| w == form.as_slice()))
-            {
+            if forms(v).iter().any(|form| holds_bytes(&bytes, form)) {
                 hits.push((f.display().to_string(), v.clone()));
             }
         }
@@ -338,4 +335,9 @@ pub fn send_entries(a: &Store, b: &Store, max_bytes: usize) -> usize {
 pub fn sync_stores(a: &Store, b: &Store) {
     send_entries(a, b, 1 << 20);
     send_entries(b, a, 1 << 20);
+}
+
+/// Whether `needle` stands anywhere in `hay`, byte for byte.
+pub fn holds_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
 }

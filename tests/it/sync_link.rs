@@ -146,10 +146,6 @@ fn other_code(offer: &Offer) -> String {
     format!("{:06}", (c + 1) % 1_000_000)
 }
 
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
-}
-
 #[test]
 fn the_right_code_pairs_and_each_side_gets_the_others_static_key() {
     let (l, addr) = listener();
@@ -293,7 +289,7 @@ fn nothing_readable_passes_in_clear() {
     for bytes in [&up, &down] {
         for clear in ["김민지", "한빛", "2345-6789", "01023456789", &code] {
             assert!(
-                !contains(bytes, clear.as_bytes()),
+                !crate::common::holds_bytes(bytes, clear.as_bytes()),
                 "{clear} passed in clear"
             );
         }
