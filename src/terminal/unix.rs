@@ -161,17 +161,7 @@ impl Signals {
     /// panics on a dead terminal, and its panic hook restores again: an abort at every hang-up
     /// during work.) Whether it had hung up.
     pub fn let_go_if_hung_up(&self) -> bool {
-        if !self.tty {
-            return false;
-        }
-        let mut p = libc::pollfd {
-            fd: 0,
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd, no wait.
-        let n = unsafe { libc::poll(&mut p, 1, 0) };
-        if n <= 0 || p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) == 0 {
+        if !self.tty || !matches!(self.wait(Duration::ZERO), Wait::HangUp) {
             return false;
         }
         let Ok(null) = std::fs::OpenOptions::new()
